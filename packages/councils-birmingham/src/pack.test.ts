@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, compilePack, evaluate, validatePack, type Assessment } from '@openqaf/engine';
+import { describePackCases } from '@openqaf/engine/vitest';
+import plugin, { pack } from './index.js';
+
+type Band = 'Gold' | 'Silver' | 'Bronze' | 'Inadequate';
+
+/**
+ * Judgements giving each domain the band asked for (default Silver): Gold = every advanced
+ * criterion Exceptional and the rest Fully met; Silver = all Fully met; Bronze = all Partly
+ * met; Inadequate = all Not met. These follow the domain tables of 000 s3.2.2.
+ */
+function judgementsFor(bands: Record<string, Band> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const domain of pack.framework!.domains) {
+    const band = bands[domain.id] ?? 'Silver';
+    for (const standard of domain.standards) {
+      for (const c of standard.criteria) {
+        const advanced = c.flags?.includes('advanced') ?? false;
+        out[c.id] = band === 'Gold' ? (advanced ? 'Exceptional' : 'Fully met')
+          : band === 'Silver' ? 'Fully met'
+            : band === 'Bronze' ? 'Partly met'
+              : 'Not met';
+      }
+    }
+  }
+  return out;
+}
+
+const compiled = compilePack(pack);
+
+describe('the Birmingham pack', () => {
+  it('validates with no errors and no warnings, the framework naming the two interpretations its structure relies on', () => {
+    const result = validatePack(pack);
+    expect(result.errors, JSON.stringify(result.errors, null, 2)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(result.warnings).toEqual([]);
+    // These two describe the framework itself (placeholder criteria, 4 safeguarding standards).
+    expect(pack.framework?.interpretations).toEqual(['criteria-layout', 'safeguarding-four-standards']);
+  });
+
+  it('has the 5 domains, 15 core standards and 79 criteria of 000 s3.2.2, with each domain\'s mandatory and advanced totals', () => {
+    // Totals per domain as printed in 000 s3.2.2: [standards, criteria, mandatory, advanced].
+    const published: Record<string, [number, number, number, number]> = {
+      involvement: [2, 12, 4, 6],
+      personalisedCare: [3, 16, 4, 9],
+      safeguarding: [4, 15, 5, 3],
+      staffing: [3, 19, 4, 5],
+      management: [3, 17, 3, 5],
+    };
+    const domains = pack.framework!.domains;
+    expect(domains.map((d) => d.id)).toEqual(Object.keys(published));
+    for (const d of domains) {
+      const criteria = d.standards.flatMap((s) => s.criteria);
+      const counted: [number, number, number, number] = [
+        d.standards.length,
+        criteria.length,
+        criteria.filter((c) => c.flags?.includes('mandatory')).length,
+        criteria.filter((c) => c.flags?.includes('advanced')).length,
+      ];
+      expect(counted, d.id).toEqual(published[d.id]);
+      expect([d.parameters?.totalStandards, d.parameters?.totalCriteria, d.parameters?.mandatoryCriteria, d.parameters?.advancedCriteria], d.id).toEqual(published[d.id]);
+      expect(criteria.every((c) => c.placeholder === true), `${d.id} criterion titles are placeholders`).toBe(true);
+      expect(criteria.some((c) => c.flags?.includes('mandatory') && c.flags.includes('advanced')), `${d.id}: no criterion is both`).toBe(false);
+    }
+    expect(domains.reduce((n, d) => n + d.standards.length, 0)).toBe(15);
+    expect(domains.reduce((n, d) => n + d.standards.reduce((m, s) => m + s.criteria.length, 0), 0)).toBe(79);
+  });
+
+  it('holds the two premises-and-equipment outcomes of the strategy as one safeguarding standard', () => {
+    const safeguarding = pack.framework!.domains.find((d) => d.id === 'safeguarding')!;
+    const last = safeguarding.standards[3]!;
+    expect(last.description).toContain('safe and accessible surroundings');
+    expect(last.description).toContain('unsafe or unsuitable equipment');
+    expect(last.description).toContain('safeguarding-four-standards');
+  });
+});
+
+describePackCases(plugin);
+
+describe('analysis of the Birmingham pack', () => {
+  const report = analyse(compiled);
+  const decision = (id: string) => report.decisions.find((d) => d.decision === id)!;
+
+  it('finds no gap in any decision', () => {
+    const gaps = report.decisions.flatMap((d) => d.findings.filter((f) => f.kind === 'gap').map((f) => `${d.decision}: ${f.examples.map((e) => e.inputs).join('; ')}`));
+    expect(gaps).toEqual([]);
+  });
+
+  it('shows exactly which domain combinations the published overall table leaves to the pack', () => {
+    const band = decision('visitBand');
+    expect(band.exhaustive).toBe(true);
+    const inputsOf = (rule: string) => band.findings.filter((f) => f.kind === 'interpretation-only' && f.rule === rule).flatMap((f) => f.examples.map((e) => e.inputs)).sort();
+    // 000 s3.2.2 "at least 4 of the 5 domains rated Silver": Gold domains plus one Bronze fit no band.
+    expect(inputsOf('silver-or-above')).toEqual([
+      '1 Gold + 3 Silver + 1 Bronze',
+      '2 Gold + 2 Silver + 1 Bronze',
+      '3 Gold + 1 Silver + 1 Bronze',
+      '4 Gold + 1 Bronze',
+    ]);
+    // Exactly one Inadequate domain and at most one Bronze: no row of the table applies.
+    expect(inputsOf('single-inadequate-domain')).toEqual([
+      '1 Gold + 2 Silver + 1 Bronze + 1 Inadequate',
+      '1 Gold + 3 Silver + 1 Inadequate',
+      '2 Gold + 1 Silver + 1 Bronze + 1 Inadequate',
+      '2 Gold + 2 Silver + 1 Inadequate',
+      '3 Gold + 1 Bronze + 1 Inadequate',
+      '3 Gold + 1 Silver + 1 Inadequate',
+      '3 Silver + 1 Bronze + 1 Inadequate',
+      '4 Gold + 1 Inadequate',
+      '4 Silver + 1 Inadequate',
+    ]);
+    expect(band.findings.map((f) => f.kind)).toEqual(['interpretation-only', 'interpretation-only']);
+  });
+
+  it('reports the re-inspection with no previous rating as the only fallback-only input of the visit rating', () => {
+    const findings = decision('qmvRating').findings.filter((f) => f.kind === 'fallback-only');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.interpretation).toBe('reinspection-without-previous-rating');
+    expect(findings[0]!.examples.every((e) => e.inputs.includes('visitType Re-inspection') && e.inputs.includes('previousRating not recorded'))).toBe(true);
+  });
+
+  it('leaves the domain tables to interpretation only where "Fully met" meets Exceptional and "Partly met" meets Fully met', () => {
+    for (const id of ['involvement', 'personalisedCare', 'safeguarding', 'staffing', 'management']) {
+      const d = decision(`domainRating.${id}`);
+      expect(d.exhaustive, id).toBe(true);
+      expect(d.findings.map((f) => f.interpretation).sort(), id).toEqual(['exceptional-counts-as-fully-met', 'mandatory-partly-met-means-at-least']);
+    }
+  });
+});
+
+describe('determinations for representative visits', () => {
+  const date = '2025-03-03';
+
+  it('gives a Home Support provider with two Bronze domains a Bronze rating, the IAP timetable and an annual visit', () => {
+    const assessment: Assessment = {
+      date,
+      judgements: judgementsFor({ safeguarding: 'Bronze', staffing: 'Bronze' }),
+      facts: { serviceType: 'Home Support', customerFeedbackAdjustment: 0 },
+    };
+    const d = evaluate(compiled, assessment);
+    expect(d.headline).toEqual({ decision: 'overallRating', value: 'Bronze', scale: 'rating' });
+    expect(d.pack.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // 000 s4.1: request post-inspection, submission within 7 days, approval within 7 days of submission.
+    expect(d.actions.map((a) => [a.id, a.owner, a.due])).toEqual([
+      ['iap-request', 'council', '2025-03-03'],
+      ['iap-submit', 'provider', '2025-03-10'],
+      ['iap-review-expected', 'council', '2025-03-17'],
+    ]);
+    const due = Object.fromEntries(d.schedule.map((e) => [e.id, e.nextDue]));
+    expect(due['qmv-annual']).toBe('2026-03-03');
+    expect(due['assurance-statement']).toBe('2025-09-03');
+    // 000 s6.1: 3 Silver + 2 Bronze is 40-43; a Bronze Safeguarding ("Safe") domain sits low in the range.
+    expect(d.scores.homeSupportQualityScore).toBe(41);
+    expect(d.interpretations.map((i) => i.id)).toContain('home-support-score-weighting');
+  });
+
+  it('gives a Gold Supported Living provider a two-yearly visit, an annual statement, a score of 75 and the 2% premium', () => {
+    const assessment: Assessment = {
+      date,
+      judgements: judgementsFor({ involvement: 'Gold', personalisedCare: 'Gold' }),
+      facts: { serviceType: 'Supported Living', cqcRating: 'Good', cqcRatingDate: '2024-08-01' },
+    };
+    const d = evaluate(compiled, assessment);
+    expect(d.headline.value).toBe('Gold');
+    expect(d.actions).toEqual([]);
+    expect(d.schedule.filter((e) => e.activity !== 'rating-publication').map((e) => [e.id, e.everyMonths, e.nextDue])).toEqual([
+      ['qmv-gold', 24, '2027-03-03'],
+      ['assurance-statement-gold', 12, '2026-03-03'],
+    ]);
+    expect(d.scores).toEqual({ homeSupportQualityScore: null, supportedLivingQualityScore: 75, feeAdjustmentPercent: 2 });
+  });
+
+  it('keeps a CQC Inadequate rating over a later Silver visit, suspends at once and explains which rule decided', () => {
+    const assessment: Assessment = {
+      date,
+      judgements: judgementsFor(),
+      facts: { serviceType: 'Home Support', cqcRating: 'Inadequate', cqcRatingDate: '2024-06-03' },
+    };
+    const d = evaluate(compiled, assessment, { explain: true });
+    expect(d.decisions.visitBand).toBe('Silver');
+    expect(d.decisions.mostRecentRating).toBe('Silver');
+    expect(d.headline.value).toBe('Inadequate');
+    expect(d.actions.find((a) => a.id === 'suspend-new-packages')?.due).toBe(date);
+    const fired = d.trace!.find((t) => t.decision === 'overallRating' && t.fired);
+    expect(fired?.rule).toBe('cqc-inadequate-stands');
+    expect(fired?.source).toBe('002 "Adjusting the quality rating"');
+  });
+
+  it('lowers the rating when a focussed visit finds less than the last rating, and does not raise it', () => {
+    const lower = evaluate(compiled, { date, judgements: judgementsFor({ safeguarding: 'Bronze', staffing: 'Bronze' }), facts: { serviceType: 'Home Support', visitType: 'Focussed', previousRating: 'Gold' } });
+    expect(lower.headline.value).toBe('Bronze');
+    const higher = evaluate(compiled, { date, judgements: judgementsFor({ involvement: 'Gold', staffing: 'Gold' }), facts: { serviceType: 'Home Support', visitType: 'Focussed', previousRating: 'Bronze' } });
+    expect(higher.headline.value).toBe('Bronze');
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { AssessmentError, analyse, compilePack, evaluate, validatePack } from '@openqaf/engine';
+import type { Determination } from '@openqaf/engine';
+import { describePackCases } from '@openqaf/engine/vitest';
+import plugin, { pack } from './index.js';
+
+const compiled = compilePack(pack);
+
+const CQC = 'Adult social care - CQC regulated';
+const NONREG = 'Adult social care - non-regulated';
+
+/** Evaluates a Bolton assessment dated `date` with the given facts. */
+function determine(date: string, facts: Record<string, unknown>): Determination {
+  return evaluate(compiled, { date, facts });
+}
+
+const scheduleIds = (d: Determination): string[] => d.schedule.map((e) => e.id);
+const actionIds = (d: Determination): string[] => d.actions.map((a) => a.id);
+
+describe('the Bolton pack', () => {
+  it('validates with no errors', () => {
+    const result = validatePack(pack);
+    expect(result.errors, JSON.stringify(result.errors, null, 2)).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('is the plugin the package exports, under the council slug', () => {
+    expect(plugin.id).toBe('bolton');
+    expect(plugin.pack.metadata.id).toBe('bolton');
+    expect(plugin.pack.outcomes.headline).toBe('providerQualityRating');
+  });
+});
+
+describePackCases(plugin);
+
+describe('analysis of the Bolton pack', () => {
+  const report = analyse(compiled);
+  const byDecision = new Map(report.decisions.map((d) => [d.decision, d]));
+  const findings = (decision: string, kind: string) =>
+    (byDecision.get(decision)?.findings ?? []).filter((f) => f.kind === kind);
+  const inputsOf = (decision: string, kind: string): string =>
+    findings(decision, kind).flatMap((f) => f.examples.map((e) => e.inputs)).join('\n');
+
+  it('finds no gap in any decision', () => {
+    const gaps = report.decisions.flatMap((d) => d.findings.filter((f) => f.kind === 'gap'));
+    expect(gaps, JSON.stringify(gaps, null, 2)).toEqual([]);
+  });
+
+  it('finds no overlap in the unique visit table decisions', () => {
+    expect(findings('visitFrequencyServiceType', 'overlap')).toEqual([]);
+    expect(findings('minimumVisitsPerYear', 'overlap')).toEqual([]);
+  });
+
+  it('says the PQR indicator space is sampled rather than claiming it checked every combination', () => {
+    const pqr = byDecision.get('computedProviderQualityRating');
+    expect(pqr?.exhaustive).toBe(false);
+    expect(pqr?.notes.join(' ')).toMatch(/sampled/);
+  });
+
+  it('reports non-regulated services and GP LARC as in neither visit table, under the visits-not-in-tables fallback', () => {
+    const [fallbackOnly, ...rest] = findings('visitFrequencyServiceType', 'fallback-only');
+    expect(rest).toEqual([]);
+    expect(fallbackOnly?.interpretation).toBe('visits-not-in-tables');
+    // 7 x 4 x 5 x 4 = 560 GP LARC points; non-regulated without adult day care: 6 x 80 = 480.
+    expect(fallbackOnly?.count).toBe(560 + 480);
+    expect(inputsOf('visitFrequencyServiceType', 'fallback-only')).toMatch(/^Provider type Adult social care - non-regulated; Service type Residential Services;/m);
+  });
+
+  it('reports nursing homes on the Residential Services rows as interpretation-only', () => {
+    const rules = findings('visitFrequencyServiceType', 'interpretation-only')
+      .filter((f) => f.interpretation === 'nursing-homes-as-residential').map((f) => f.rule);
+    expect(rules.sort()).toEqual(['nursing-home-6-beds-or-less', 'nursing-home-more-than-6-beds']);
+  });
+
+  it('reports no routine visit for grant funded and GP LARC services outside the tables as interpretation-only', () => {
+    const noQm1 = findings('minimumVisitsPerYear', 'interpretation-only').find((f) => f.rule === 'not-in-tables-no-qm1');
+    expect(noQm1?.examples.map((e) => e.inputs).join('\n')).toMatch(/Provider type GP LARC/);
+    expect(noQm1?.count).toBe(2);
+    expect(findings('minimumVisitsPerYear', 'interpretation-only').map((f) => f.rule)).toContain('size-not-recorded');
+  });
+
+  it('reports the additional visits for CQC Requires Improvement and Inadequate as resting on the footnote reading', () => {
+    const [f] = findings('additionalVisits', 'interpretation-only');
+    expect(f?.interpretation).toBe('additional-visits-footnote-scope');
+    expect(f?.examples.map((e) => e.inputs).sort()).toEqual([
+      'Provider type Adult social care - CQC regulated; CQC rating Inadequate',
+      'Provider type Adult social care - CQC regulated; CQC rating Requires Improvement',
+    ]);
+  });
+
+  it('reports every officer-recorded PQR with a reason as resting on the rough-guide override', () => {
+    const f = findings('providerQualityRating', 'interpretation-only').find((x) => x.rule === 'officer-recorded-rating');
+    expect(f?.interpretation).toBe('pqr-rough-guide-override');
+    expect(f?.count).toBe(5 * 5); // each indicated rating x each recorded rating
+  });
+});
+
+describe('Bolton determinations', () => {
+  it('makes the PQR the headline and keeps the computed rating beside an officer override', () => {
+    const d = determine('2020-06-01', {
+      providerType: CQC, qaActivity: 'QM-1', serviceType: 'Extra Care',
+      highStaffTurnover: true, // "High staff turnover." is Moderate concern, 3
+      pqrOverride: '4', pqrOverrideReason: 'Turnover has left nights uncovered twice this month.',
+    });
+    expect(d.headline).toEqual({ decision: 'providerQualityRating', value: '4', scale: 'pqr' });
+    expect(d.decisions.computedProviderQualityRating).toBe('3');
+    expect(d.decisions.pqrCategory).toBe('Significant concern');
+    expect(d.interpretations.map((i) => i.id)).toContain('pqr-rough-guide-override');
+  });
+
+  it('rates a provider by its worst indicator when indicators of several ratings are recorded', () => {
+    const d = determine('2020-06-01', {
+      providerType: 'Pharmacy', qaActivity: 'QM-1',
+      kpiIssueReported: true, // rating 2
+      majorFinancialProblemsCloseToFailure: true, // rating 5
+    });
+    expect(d.headline.value).toBe('5');
+    expect(actionIds(d)).toContain('activate-contingency-plans');
+  });
+
+  it('dates the QM-1 form ten working days and the Forum four weeks after a Wednesday meeting', () => {
+    // Wednesday 9 December 2020: 10 working days -> Wednesday 23 December; 4 weeks -> 6 January 2021.
+    const d = determine('2020-12-09', { providerType: 'Public Health', qaActivity: 'QM-1' });
+    const due = Object.fromEntries(d.actions.map((a) => [a.id, a.due]));
+    expect(due['qm1-form-to-provider']).toBe('2020-12-23');
+    expect(due['pqr-to-safeguarding-intelligence-forum']).toBe('2021-01-06');
+    expect(actionIds(d)).not.toContain('safeguarding-concern-to-safeguarding-team');
+  });
+
+  it('schedules a small residential home twice a year and its QM-1 and PAMMs visits within the year', () => {
+    const d = determine('2020-10-15', { providerType: CQC, qaActivity: 'QM-1', serviceType: 'Residential Services', beds: 5 });
+    const next = Object.fromEntries(d.schedule.map((e) => [e.id, e.nextDue]));
+    expect(d.decisions.minimumVisitsPerYear).toBe(2);
+    expect(next['minimum-visits']).toBe('2021-04-15');
+    expect(next['quality-and-contract-monitoring']).toBe('2021-10-15');
+    expect(next['self-assessment-validation-visit']).toBe('2021-10-15');
+    expect(scheduleIds(d)).not.toContain('staff-experience-survey');
+    expect(scheduleIds(d)).not.toContain('service-user-experience-survey');
+  });
+
+  it('gives a grant funded provider the next quarterly grant return and no Provider Information Return', () => {
+    // 1 November 2020 falls in 2020/21 Period 3 (October - December), due 15/1/21.
+    const d = determine('2020-11-01', { providerType: 'Grant funded', qaActivity: 'QM-6' });
+    const grant = d.schedule.filter((e) => e.activity === 'QM-6' && e.id.startsWith('grant-monitoring-return'));
+    expect(grant.map((e) => [e.id, e.nextDue])).toEqual([['grant-monitoring-return-2020-21-p3', '2021-01-15']]);
+    expect(scheduleIds(d).some((id) => id.startsWith('provider-information-return'))).toBe(false);
+  });
+
+  it('schedules exactly one Provider Information Return for a Home Support framework provider', () => {
+    // 8 September 2020 is the day after the Period 6 deadline (07/09/20): Period 7 is due 05/10/20.
+    const d = determine('2020-09-08', {
+      providerType: CQC, qaActivity: 'QM-1', serviceType: 'Domiciliary Services', serviceUsers: 80, homeSupportFrameworkProvider: true,
+    });
+    const pir = d.schedule.filter((e) => e.id.startsWith('provider-information-return'));
+    expect(pir.map((e) => [e.id, e.nextDue])).toEqual([['provider-information-return-2020-21-p7', '2020-10-05']]);
+  });
+
+  it('schedules no Provider Information Return after the last published deadline', () => {
+    const d = determine('2021-03-03', {
+      providerType: CQC, qaActivity: 'QM-1', serviceType: 'Domiciliary Services', serviceUsers: 80, homeSupportFrameworkProvider: true,
+    });
+    expect(scheduleIds(d).some((id) => id.startsWith('provider-information-return'))).toBe(false);
+  });
+
+  it('gives GP LARC no routine visit schedule', () => {
+    const d = determine('2020-06-01', { providerType: 'GP LARC', qaActivity: 'QM-5' });
+    expect(d.decisions.minimumVisitsPerYear).toBe(0);
+    expect(scheduleIds(d)).not.toContain('minimum-visits');
+    expect(scheduleIds(d)).not.toContain('quality-and-contract-monitoring');
+  });
+
+  it('refers a safeguarding concern on the day and shares it at the Forum within four weeks', () => {
+    const d = determine('2020-06-10', { providerType: NONREG, serviceType: 'Adult day care', qaActivity: 'QM-2', safeguardingConcernIdentified: true });
+    const due = Object.fromEntries(d.actions.map((a) => [a.id, a.due]));
+    expect(due['safeguarding-concern-to-safeguarding-team']).toBe('2020-06-10');
+    expect(due['harm-information-to-safeguarding-intelligence-forum']).toBe('2020-07-08');
+    expect(due['qm1-form-to-provider']).toBeUndefined();
+  });
+
+  it('refuses an assessment with an unknown provider type, naming the fact', () => {
+    let refused: unknown;
+    try {
+      determine('2020-06-01', { providerType: 'Care home', qaActivity: 'QM-1' });
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(AssessmentError);
+    expect((refused as AssessmentError).errors.map((p) => p.fact)).toContain('providerType');
+  });
+});

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import type { CouncilPlugin, Pack } from '@openqaf/engine';
+import { monthsAfter } from './months-after.js';
+
+const pack = JSON.parse(readFileSync(new URL('../pack.json', import.meta.url), 'utf8')) as Pack;
+
+/**
+ * Herefordshire Council and HCCG's Quality Assurance Strategy for Commissioned Care and Support
+ * (Adults) Services (v2.0) as an OpenQAF plugin: the quality threshold level 1-3 from the
+ * Appendix 2 threshold indicators, the intervention, monitoring and measures for each level, the
+ * review route of section 3.4, and the Quality Outcomes Framework of Appendix 1.
+ *
+ * The plugin contributes one fact, `monthsAfter`, so the pack can tell when an advisory notice or
+ * placement suspension has been in place for more than 3 months.
+ *
+ * @example
+ * import herefordshire from '@openqaf/councils-herefordshire';
+ * const determination = evaluate(compilePack(herefordshire.pack, { extensions: herefordshire.extensions }), assessment);
+ * @see ../README.md
+ */
+const plugin: CouncilPlugin = {
+  id: 'herefordshire',
+  name: 'Herefordshire Council and Herefordshire Clinical Commissioning Group',
+  pack,
+  extensions: { facts: { monthsAfter } },
+};
+
+export default plugin;
+export { pack };

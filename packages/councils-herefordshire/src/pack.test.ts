@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { AssessmentError, analyse, compilePack, evaluate, validatePack } from '@openqaf/engine';
+import type { Assessment, Determination } from '@openqaf/engine';
+import { describePackCases } from '@openqaf/engine/vitest';
+import plugin, { pack } from './index.js';
+
+const extensions = plugin.extensions ?? {};
+const compiled = compilePack(pack, { extensions });
+const determine = (assessment: Assessment): Determination => evaluate(compiled, assessment, { explain: true });
+const dueOf = (d: Determination, id: string): string | undefined => d.actions.find((a) => a.id === id)?.due;
+const nextDueOf = (d: Determination, id: string): string | undefined => d.schedule.find((s) => s.id === id)?.nextDue;
+
+describe('the Herefordshire pack', () => {
+  it('validates with no errors', () => {
+    const result = validatePack(pack, { extensions });
+    expect(result.errors, JSON.stringify(result.errors, null, 2)).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('has no warnings: the framework names the Appendix 1 text interpretation its structure relies on', () => {
+    const result = validatePack(pack, { extensions });
+    expect(result.warnings).toEqual([]);
+    expect(pack.framework?.interpretations).toEqual(['appendix-1-illegible-text']);
+  });
+
+  it('has one rule per Appendix 2 threshold indicator, each citing its level\'s row', () => {
+    const rules = pack.decisions.qualityThresholdLevel!.rules;
+    const bySection = (section: string, level: string): number =>
+      rules.filter((r) => r.source.section === section && r.output === level).length;
+    // Appendix 2 lists 9 Level 1, 10 Level 2 and 7 Level 3 indicators; the Level 3 CQC indicator
+    // is split in two so that "conditions imposed on registration" can carry its interpretation.
+    expect(bySection('A2.T1', 'Level 1')).toBe(9);
+    expect(bySection('A2.T2', 'Level 2')).toBe(10);
+    expect(bySection('A2.T3', 'Level 3')).toBe(8);
+    expect(rules).toHaveLength(27);
+  });
+
+  it('encodes Appendix 1 as 4 strategic aims with 6, 7, 8 and 10 measures, each tagged with CQC key lines of enquiry', () => {
+    const framework = pack.framework!;
+    expect(framework.labels).toEqual({ domain: 'Strategic aim', standard: 'Outcome', criterion: 'Measure' });
+    expect(framework.judgements.required).toBe(false);
+    const counts = framework.domains.map((d) => d.standards.flatMap((s) => s.criteria).length);
+    expect(counts).toEqual([6, 7, 8, 10]);
+    const kloe = Object.keys(framework.tags ?? {});
+    expect(kloe).toEqual(['safe', 'effective', 'caring', 'responsive', 'well-led']);
+    for (const criterion of framework.domains.flatMap((d) => d.standards.flatMap((s) => s.criteria))) {
+      expect(criterion.tags?.length, criterion.id).toBeGreaterThan(0);
+      for (const tag of criterion.tags ?? []) expect(kloe, `${criterion.id} tag ${tag}`).toContain(tag);
+    }
+  });
+});
+
+describePackCases(plugin);
+
+describe('the analysis of the Herefordshire pack', () => {
+  const report = analyse(compiled);
+  const decision = (id: string) => report.decisions.find((d) => d.decision === id)!;
+
+  it('finds no gap, overlap, masked or unreachable rule in any decision', () => {
+    expect(report.summary).toMatchObject({ gap: 0, overlap: 0, masked: 0, unreachable: 0, cycle: 0 });
+  });
+
+  it('checks the intervention and the review route over every threshold level exhaustively', () => {
+    expect(decision('intervention').exhaustive).toBe(true);
+    expect(decision('intervention').findings).toEqual([]);
+    expect(decision('reviewRoute').exhaustive).toBe(true);
+  });
+
+  it('reports that only the de-escalation interpretation routes a Level 2 or 3 provider now showing Level 1 indicators', () => {
+    const findings = decision('reviewRoute').findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: 'interpretation-only', rule: 'de-escalation-review', interpretation: 'review-route-de-escalation', count: 2 });
+    expect(findings[0]!.examples.map((e) => e.inputs).sort()).toEqual([
+      'Quality threshold level Level 1; Quality threshold level the provider is at before this review Level 2',
+      'Quality threshold level Level 1; Quality threshold level the provider is at before this review Level 3',
+    ]);
+  });
+
+  it('says the threshold level was sampled rather than claiming a complete check', () => {
+    // 22 yes/no indicators, a date and the current level are far too many points to enumerate.
+    // The one input the fallback decides (nothing recorded) is covered by the case
+    // "no-indicator-recorded" rather than by the sampled analysis.
+    const threshold = decision('qualityThresholdLevel');
+    expect(threshold.exhaustive).toBe(false);
+    expect(threshold.notes.join(' ')).toMatch(/sampled/);
+    expect(threshold.findings.filter((f) => f.kind === 'gap')).toEqual([]);
+  });
+});
+
+describe('determinations', () => {
+  it('puts a provider rated Inadequate by CQC at Level 3 with an automatic contract default notice due on the assessment date', () => {
+    const d = determine({ date: '2025-06-10', facts: { overallCqcRatingInadequateOrRequiresImprovementInAllAreas: true, feedbackGenerallyPositive: true } });
+    expect(d.headline).toEqual({ decision: 'qualityThresholdLevel', value: 'Level 3', scale: 'thresholdLevel' });
+    expect(d.decisions.intervention).toBe('Large scale intervention');
+    expect(dueOf(d, 'automatic-contract-default-notice')).toBe('2025-06-10');
+    expect(dueOf(d, 'advisory-notice-or-placement-suspension-considered')).toBe('2025-06-10');
+    expect(nextDueOf(d, 'monthly-contract-monitoring-meeting')).toBe('2025-07-10');
+    expect(nextDueOf(d, 'monthly-multi-agency-quality-review-meeting')).toBe('2025-07-10');
+    expect(nextDueOf(d, 'annual-quality-assurance-visit-or-contact')).toBeUndefined();
+  });
+
+  it('gives a provider with no concerns an annual quality assurance visit a year on and monthly returns a month on', () => {
+    const d = determine({ date: '2024-01-31', facts: { littleOrNoQualityConcerns: true, submittingMonitoringInformationAsRequested: true } });
+    expect(d.headline.value).toBe('Level 1');
+    expect(d.decisions.reviewRoute).toBe('Quality team review; the team manager decides on escalation');
+    expect(nextDueOf(d, 'annual-quality-assurance-visit-or-contact')).toBe('2025-01-31');
+    // One calendar month after 31 January 2024 is the last day of February.
+    expect(nextDueOf(d, 'monthly-provider-monitoring-returns')).toBe('2024-02-29');
+    expect(d.actions.map((a) => a.id)).not.toContain('automatic-contract-default-notice');
+  });
+
+  it('takes the worst level any indicator reaches: any one Level 3 indicator lifts a Level 2 provider to Level 3', () => {
+    const level2 = { contractDefaultNoticeServed: true, feedbackGivesRiseToAdditionalConcerns: true };
+    expect(determine({ date: '2025-03-03', facts: level2 }).headline.value).toBe('Level 2');
+    const level3Indicators: Record<string, unknown>[] = [
+      { overallCqcRatingInadequateOrRequiresImprovementInAllAreas: true },
+      { cqcNoticeOfProposalOrDecisionToCancelRegistration: true },
+      { cqcConditionsImposedOnRegistration: true },
+      { willingToEngageWithCommissioners: false },
+      { furtherContractDefaultNoticeServed: true },
+      { advisoryNoticeOrPlacementSuspensionIssuedOn: '2024-11-01' },
+      { repeatedSafeguardingOrQualityConcerns: true, currentThresholdLevel: 'Level 2' },
+      { deliveringServiceImprovementsToTimescales: false, currentThresholdLevel: 'Level 3' },
+    ];
+    for (const indicator of level3Indicators) {
+      expect(determine({ date: '2025-03-03', facts: { ...level2, ...indicator } }).headline.value, JSON.stringify(indicator)).toBe('Level 3');
+    }
+  });
+
+  it('counts an advisory notice issued on 31 October as in place more than 3 months from 1 February, not on 31 January', () => {
+    const facts = { advisoryNoticeOrPlacementSuspensionIssued: true, advisoryNoticeOrPlacementSuspensionIssuedOn: '2024-10-31' };
+    expect(determine({ date: '2025-01-31', facts }).headline.value).toBe('Level 2');
+    const after = determine({ date: '2025-02-01', facts });
+    expect(after.headline.value).toBe('Level 3');
+    expect(after.interpretations.map((i) => i.id)).toContain('more-than-three-months');
+    const fired = after.trace?.filter((t) => t.decision === 'qualityThresholdLevel' && t.fired).map((t) => t.rule);
+    expect(fired).toContain('l3-advisory-notice-or-placement-suspension-over-3-months');
+  });
+
+  it('routes a Level 2 provider to the monthly multi-agency quality review meeting and names the owner of each measure', () => {
+    const d = determine({ date: '2025-03-03', facts: { submittingMonitoringInformationAsRequested: false } });
+    expect(d.decisions.reviewRoute).toBe('Monthly multi-agency quality review meeting');
+    expect(d.actions.find((a) => a.id === 'service-improvement-and-action-plan')).toMatchObject({ owner: 'Provider, with the quality team', due: '2025-03-03', source: '004 sA2.M2' });
+    expect(nextDueOf(d, 'monthly-quality-team-meeting')).toBe('2025-04-03');
+    expect(nextDueOf(d, 'monthly-contract-monitoring-meeting')).toBeUndefined();
+  });
+
+  it('refuses an assessment recording a fact the pack does not know, naming the fact', () => {
+    const unknownFact = (): Determination => determine({ date: '2025-03-03', facts: { cqcRating: 'Good' } });
+    expect(unknownFact).toThrow(AssessmentError);
+    expect(unknownFact).toThrow(/cqcRating/);
+  });
+});

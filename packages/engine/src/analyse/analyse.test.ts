@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { examplePack } from '../fixtures/example-pack.js';
+import { compilePack } from '../compile/compile-pack.js';
+import type { Pack } from '../types.js';
+import { analyse } from './analyse.js';
+
+const BANDS = ['Inadequate', 'Bronze', 'Silver', 'Gold'];
+
+/** The example's overall table, written independently of the engine. */
+function coveredByTable(bands: string[]): boolean {
+  const n = (b: string) => bands.filter((x) => x === b).length;
+  const silverUp = bands.filter((x) => x === 'Silver' || x === 'Gold').length;
+  return (n('Gold') >= 2 && silverUp === 5) || (silverUp >= 4 && n('Bronze') <= 1 && n('Inadequate') === 0)
+    || (n('Bronze') >= 2 && n('Inadequate') <= 1) || n('Inadequate') >= 2;
+}
+
+function allCombinations(k: number): string[][] {
+  return k === 0 ? [[]] : allCombinations(k - 1).flatMap((rest) => BANDS.map((b) => [b, ...rest]));
+}
+
+const uncovered = allCombinations(5).filter((c) => !coveredByTable(c));
+
+describe('analyse', () => {
+  it('enumerates each domain\'s criteria as count vectors per class and finds no holes in the domain tables', () => {
+    const r = analyse(compilePack(examplePack()));
+    const safety = r.decisions.find((d) => d.decision === 'domainBand.safety')!;
+    expect(safety.exhaustive).toBe(true);
+    // 5 mandatory (3 judgements), 3 advanced (4), 7 others (3): C(7,2) * C(6,3) * C(9,2) vectors.
+    expect(safety.points).toBe(21 * 20 * 36);
+    // ... standing for every one of 3^12 * 4^3 judgement assignments.
+    expect(safety.combinations).toBe(3 ** 12 * 4 ** 3);
+    expect(safety.findings).toEqual([]);
+  });
+
+  it('shows exactly the overall-band combinations the table leaves to the fallback interpretation', () => {
+    const r = analyse(compilePack(examplePack()));
+    const visit = r.decisions.find((d) => d.decision === 'visitBand')!;
+    expect(visit.exhaustive).toBe(true);
+    expect(visit.combinations).toBe(4 ** 5);
+    const f = visit.findings.find((x) => x.kind === 'fallback-only')!;
+    expect(f.interpretation).toBe('uncovered-combination');
+    expect(f.count).toBe(uncovered.length);
+  });
+
+  it('names domain-band inputs as multisets in the council\'s words when only counts of domains matter', () => {
+    const p: Pack = structuredClone(examplePack());
+    p.decisions.visitBand!.fallback = { output: 'Bronze', interpretation: 'uncovered-combination' };
+    const visit = analyse(compilePack(p)).decisions.find((d) => d.decision === 'visitBand')!;
+    expect(visit.points).toBe(56); // multisets of 5 domains over 4 bands
+    const f = visit.findings.find((x) => x.kind === 'fallback-only')!;
+    expect(f.count).toBe(uncovered.length);
+    expect(f.examples.map((e) => e.inputs)).toContain('1 Gold + 3 Silver + 1 Inadequate');
+    expect(f.examples.find((e) => e.inputs === '1 Gold + 3 Silver + 1 Inadequate')!.count).toBe(20); // 5!/(1!3!1!)
+  });
+
+  it('reports gaps when there is no fallback, with the same inputs', () => {
+    const p: Pack = structuredClone(examplePack());
+    delete p.decisions.visitBand!.fallback;
+    const r = analyse(compilePack(p));
+    const gap = r.decisions.find((d) => d.decision === 'visitBand')!.findings.find((f) => f.kind === 'gap')!;
+    expect(gap.count).toBe(uncovered.length);
+    expect(r.summary.gap).toBeGreaterThan(0);
+  });
+
+  it('reports overlaps under the unique hit policy', () => {
+    const p: Pack = structuredClone(examplePack());
+    p.decisions.qualityScore!.hitPolicy = 'unique';
+    p.decisions.qualityScore!.rules.push({ id: 'silver-or-better', output: 60, source: { doc: 'guide', section: '6' }, when: { fact: 'overallRating', operator: 'atLeast', value: 'Silver' } });
+    const f = analyse(compilePack(p)).decisions.find((d) => d.decision === 'qualityScore')!.findings.filter((x) => x.kind === 'overlap');
+    expect(f.map((x) => [x.rule, x.count, x.examples.map((e) => e.inputs)])).toEqual([
+      ['silver + silver-or-better', 1, ['Overall rating Silver']],
+      ['gold + silver-or-better', 1, ['Overall rating Gold']],
+    ]);
+  });
+
+  it('reports rules masked by higher-priority rules, and rules that can never match', () => {
+    const p: Pack = structuredClone(examplePack());
+    const rules = p.decisions.domainBand!.rules;
+    rules.push({ ...structuredClone(rules[1]!), id: 'silver-again', priority: 25 });
+    rules.push({ id: 'impossible', output: 'Gold', priority: 1, source: { doc: 'guide', section: '2' }, when: { fact: 'criteriaCount', params: { domain: '$domain' }, operator: 'greaterThan', value: 100 } });
+    const d = analyse(compilePack(p)).decisions.find((x) => x.decision === 'domainBand.involvement')!;
+    expect(d.findings.filter((f) => f.kind === 'masked').map((f) => f.rule)).toEqual(['silver-again']);
+    expect(d.findings.find((f) => f.kind === 'masked')!.message).toMatch(/"silver"/);
+    expect(d.findings.filter((f) => f.kind === 'unreachable').map((f) => f.rule)).toEqual(['impossible']);
+  });
+
+  it('samples an input space too large to enumerate, says so, and still checks the nothing-recorded corner', () => {
+    const p: Pack = structuredClone(examplePack());
+    const names = Array.from({ length: 14 }, (_, i) => `concern${i + 1}`);
+    for (const n of names) p.inputs.properties[n] = { type: 'boolean' };
+    p.decisions.concernLevel = {
+      label: 'Concern level', scale: 'band', hitPolicy: 'min',
+      rules: names.map((n) => ({ id: n, output: 'Bronze', source: { doc: 'guide', section: '3' }, when: { fact: n, operator: 'equal', value: true } })),
+      fallback: { output: 'Gold', interpretation: 'uncovered-combination' },
+    };
+    const d = analyse(compilePack(p)).decisions.find((x) => x.decision === 'concernLevel')!;
+    expect(d.exhaustive).toBe(false);
+    expect(d.notes.join(' ')).toMatch(/sampled|were checked/);
+    const fallback = d.findings.find((f) => f.kind === 'fallback-only')!;
+    expect(fallback.examples[0]!.inputs).toMatch(/concern1 not recorded; .*concern14 not recorded/);
+  });
+
+  it('never claims completeness when any decision was sampled', () => {
+    const r = analyse(compilePack(examplePack()));
+    const sampled = r.decisions.filter((d) => !d.exhaustive).map((d) => d.decision);
+    expect(sampled).toEqual(['overallRating']); // dates are sampled at representative points
+    expect(r.complete).toBe(false);
+  });
+});

@@ -1,0 +1,260 @@
+import type { CompiledInstance, CompiledPack, CompiledRule } from '../compile/compile-pack.js';
+import type { EvalState } from '../compile/eval-state.js';
+import { decisionDependencies, findCycles } from '../compile/decision-graph.js';
+import { LIMITS } from '../schema/limits.js';
+import { ANALYSIS_DATE, inputSpace, type Dimension } from './input-space.js';
+
+/** What a finding is about. */
+export type FindingKind = 'gap' | 'fallback-only' | 'interpretation-only' | 'overlap' | 'masked' | 'unreachable' | 'cycle';
+
+/** One group of inputs that share a finding, named in the council's words. */
+export interface FindingExample {
+  inputs: string;
+  /** Concrete input combinations this example stands for. */
+  count: number;
+}
+
+/** One finding about a decision: its kind, the rule(s) concerned, and the inputs it covers. */
+export interface AnalysisFinding {
+  kind: FindingKind;
+  decision: string;
+  rule?: string;
+  /** Plain-words summary. */
+  message: string;
+  /** Concrete input combinations in total. */
+  count: number;
+  /** Distinct readable input groups (the first `maxExamples`; `more` says how many were left out). */
+  examples: FindingExample[];
+  more: number;
+  interpretation?: string;
+}
+
+/** The analysis of one decision instance. */
+export interface DecisionAnalysis {
+  decision: string;
+  label: string;
+  hitPolicy: string;
+  /** True when every point of the input space was checked. */
+  exhaustive: boolean;
+  /** Points checked (count vectors and values, not raw combinations). */
+  points: number;
+  /** Concrete input combinations those points stand for. */
+  combinations: number;
+  dimensions: string[];
+  /** Why the analysis is not exhaustive, if it is not. */
+  notes: string[];
+  findings: AnalysisFinding[];
+}
+
+/** The analysis of a pack. */
+export interface AnalysisReport {
+  pack: { id: string; version: string; hash: string };
+  decisions: DecisionAnalysis[];
+  cycles: string[][];
+  summary: Record<FindingKind, number>;
+  /** True when every decision was enumerated exhaustively. */
+  complete: boolean;
+  millis: number;
+}
+
+/** True when a rule output lies on the instance's scale. */
+function onScale(inst: CompiledInstance, v: unknown): boolean {
+  if (inst.policy === 'collect') return v !== undefined;
+  if (inst.ranks) return typeof v === 'string' && inst.ranks.has(v);
+  if (inst.numeric) return typeof v === 'number' && v >= inst.numeric.min && v <= inst.numeric.max && (!inst.numeric.integer || Number.isInteger(v));
+  return v !== undefined;
+}
+
+/** Most readable examples listed per finding. */
+export const MAX_EXAMPLES = 25;
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function seedOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h;
+}
+
+class FindingCollector {
+  private readonly groups = new Map<string, { finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>; count: number; examples: Map<string, number> }>();
+  add(key: string, finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>, words: string, weight: number): void {
+    let g = this.groups.get(key);
+    if (!g) { g = { finding, count: 0, examples: new Map() }; this.groups.set(key, g); }
+    g.count += weight;
+    g.examples.set(words, (g.examples.get(words) ?? 0) + weight);
+  }
+  findings(): AnalysisFinding[] {
+    return [...this.groups.values()].map((g) => {
+      const all = [...g.examples.entries()].map(([inputs, count]) => ({ inputs: inputs || '(any input)', count }));
+      return { ...g.finding, count: g.count, examples: all.slice(0, MAX_EXAMPLES), more: Math.max(0, all.length - MAX_EXAMPLES) };
+    });
+  }
+}
+
+/** Analyses one decision instance over its input space. */
+export function analyseInstance(c: CompiledPack, inst: CompiledInstance): DecisionAnalysis {
+  const dims = inputSpace(c, inst);
+  const total = dims.reduce((n, d) => n * d.options.length, 1);
+  const enumerate = total <= LIMITS.maxAnalysisPoints;
+  const notes = dims.filter((d) => !d.exhaustive && d.note).map((d) => d.note!);
+  if (!enumerate) notes.push(`sampled: the input space has ${total.toLocaleString('en-GB')} points, more than the limit of ${LIMITS.maxAnalysisPoints.toLocaleString('en-GB')}: the corners (everything at its first or last value, e.g. nothing recorded), each input varied alone from them, and random points were checked, ${LIMITS.analysisSamples.toLocaleString('en-GB')} or more in all`);
+  const state: EvalState = {
+    facts: { assessmentDate: ANALYSIS_DATE, asOf: ANALYSIS_DATE },
+    values: new Array(c.instances.length),
+    ranks: new Int16Array(c.index.criteria.length).fill(-1),
+    judgements: {},
+    counts: new Int32Array(c.countSlots).fill(-1),
+    interpretations: new Set(),
+  };
+  const collector = new FindingCollector();
+  const chosenCount = new Map<string, number>();
+  const matchedCount = new Map<string, number>();
+  const shadowedBy = new Map<string, Set<string>>();
+  let combinations = 0;
+  let points = 0;
+  const base = { decision: inst.id };
+
+  const visit = (choice: number[]): void => {
+    state.counts.fill(-1);
+    let weight = 1;
+    const words: string[] = [];
+    for (let i = 0; i < dims.length; i++) {
+      const o = dims[i]!.options[choice[i]!]!;
+      o.apply(state);
+      weight *= o.weight;
+      if (o.words) words.push(o.words);
+    }
+    points++;
+    combinations += weight;
+    const text = words.join('; ');
+    const matched: CompiledRule[] = [];
+    for (const r of inst.rules) if (r.when.test(state)) matched.push(r);
+    for (const r of matched) matchedCount.set(r.id, (matchedCount.get(r.id) ?? 0) + 1);
+    if (matched.length === 0) {
+      if (inst.fallback) {
+        const interp = inst.fallback.interpretation;
+        collector.add(`fallback|${interp ?? ''}`, { ...base, kind: 'fallback-only', message: interp ? `covered only by the fallback, under interpretation "${interp}"` : 'covered only by the fallback', ...(interp ? { interpretation: interp } : {}) }, text, weight);
+      } else {
+        collector.add('gap', { ...base, kind: 'gap', message: 'no rule and no fallback covers these inputs' }, text, weight);
+      }
+      return;
+    }
+    if (inst.policy === 'unique' && matched.length > 1) {
+      const ids = matched.map((r) => r.id).join(' + ');
+      collector.add(`overlap|${ids}`, { ...base, kind: 'overlap', rule: ids, message: `rules ${matched.map((r) => `"${r.id}"`).join(' and ')} all match under hit policy unique` }, text, weight);
+    }
+    const chosen = inst.policy === 'first' ? [matched[0]!] : matched;
+    for (const r of chosen) {
+      const v = r.output(state);
+      if (!onScale(inst, v)) collector.add(`novalue|${r.id}`, { ...base, kind: 'gap', rule: r.id, message: `rule "${r.id}" matches but gives no value on the scale "${inst.decision.scale}"` }, text, weight);
+    }
+    for (const r of chosen) chosenCount.set(r.id, (chosenCount.get(r.id) ?? 0) + 1);
+    if (inst.policy === 'first') for (const r of matched.slice(1)) {
+      const set = shadowedBy.get(r.id) ?? new Set<string>();
+      set.add(matched[0]!.id);
+      shadowedBy.set(r.id, set);
+    }
+    if (chosen.every((r) => r.interpretation)) {
+      const r = chosen[0]!;
+      collector.add(`interp|${r.id}`, { ...base, kind: 'interpretation-only', rule: r.id, interpretation: r.interpretation!, message: `decided only by rule "${r.id}", under interpretation "${r.interpretation}"` }, text, weight);
+    }
+  };
+
+  const choice = new Array<number>(dims.length).fill(0);
+  if (enumerate) {
+    if (dims.length === 0) visit(choice);
+    else {
+      for (;;) {
+        visit(choice);
+        let i = dims.length - 1;
+        while (i >= 0) {
+          choice[i]!++;
+          if (choice[i]! < dims[i]!.options.length) break;
+          choice[i] = 0;
+          i--;
+        }
+        if (i < 0) break;
+      }
+    }
+  } else {
+    // Corners first: every dimension at its first option, and at its last (for optional facts,
+    // "not recorded"); then each dimension varied alone from each corner; then random points.
+    const corners = [dims.map(() => 0), dims.map((d) => d.options.length - 1)];
+    let budget = LIMITS.analysisSamples;
+    for (const corner of corners) {
+      corner.forEach((v, i) => { choice[i] = v; });
+      visit(choice); budget--;
+      for (let i = 0; i < dims.length; i++) {
+        for (let o = 0; o < dims[i]!.options.length; o++) {
+          if (o === corner[i]) continue;
+          choice[i] = o;
+          visit(choice); budget--;
+        }
+        choice[i] = corner[i]!;
+      }
+    }
+    const rand = rng(seedOf(inst.id));
+    for (let k = 0; k < Math.max(0, budget); k++) {
+      for (let i = 0; i < dims.length; i++) choice[i] = Math.floor(rand() * dims[i]!.options.length);
+      visit(choice);
+    }
+  }
+
+  const exhaustive = enumerate && dims.every((d: Dimension) => d.exhaustive);
+  const findings = collector.findings();
+  for (const r of inst.rules) {
+    const qualifier = exhaustive ? '' : ` in the ${points.toLocaleString('en-GB')} points checked (not exhaustive)`;
+    if (!matchedCount.get(r.id)) {
+      findings.push({ ...base, kind: 'unreachable', rule: r.id, message: `rule "${r.id}" never matches${qualifier}`, count: 0, examples: [], more: 0 });
+    } else if (inst.policy === 'first' && !chosenCount.get(r.id)) {
+      findings.push({ ...base, kind: 'masked', rule: r.id, message: `rule "${r.id}" matches only where higher-priority rule(s) ${[...(shadowedBy.get(r.id) ?? [])].map((x) => `"${x}"`).join(', ')} already decide${qualifier}`, count: 0, examples: [], more: 0 });
+    }
+  }
+  return {
+    decision: inst.id,
+    label: inst.instance.domain ? `${inst.decision.label} (${inst.instance.domain.title})` : inst.decision.label,
+    hitPolicy: inst.policy,
+    exhaustive,
+    points,
+    combinations,
+    dimensions: dims.map((d) => `${d.name} (${d.options.length})`),
+    notes,
+    findings,
+  };
+}
+
+/**
+ * Analyses every decision of a compiled pack: enumerates each decision's finite input space
+ * (count vectors per class of criteria, domain multisets, scale values, booleans) and reports
+ * gaps, inputs covered only by a fallback or an interpretation, overlaps under `unique`,
+ * masked and unreachable rules, and cycles. Where a space is too large or unbounded it samples
+ * and says so.
+ * @example
+ * const report = analyse(compilePack(pack));
+ * report.summary.gap // 0
+ */
+export function analyse(c: CompiledPack): AnalysisReport {
+  const started = performance.now();
+  const decisions = c.instances.map((inst) => analyseInstance(c, inst));
+  const cycles = findCycles(decisionDependencies(c.pack));
+  const summary: Record<FindingKind, number> = { gap: 0, 'fallback-only': 0, 'interpretation-only': 0, overlap: 0, masked: 0, unreachable: 0, cycle: cycles.length };
+  for (const d of decisions) for (const f of d.findings) summary[f.kind]++;
+  return {
+    pack: { id: c.pack.metadata.id, version: c.pack.metadata.version, hash: c.hash },
+    decisions,
+    cycles,
+    summary,
+    complete: decisions.every((d) => d.exhaustive),
+    millis: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,241 @@
+import type { Condition, Expression, LeafCondition } from '../types.js';
+import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js';
+import type { EvalState } from '../compile/eval-state.js';
+import { isOrdered, type IndexedCriterion } from '../compile/pack-index.js';
+
+/** One value a dimension can take: how to put it in the state, how to name it, how many inputs it stands for. */
+export interface DimensionOption {
+  apply: (s: EvalState) => void;
+  words: string;
+  /** Number of concrete input combinations this option stands for (multinomial for count vectors). */
+  weight: number;
+}
+
+/** One independent input of a decision: a fact, a decision, a class of criteria or a group of domains. */
+export interface Dimension {
+  name: string;
+  options: DimensionOption[];
+  /** False when the options are a sample of an unbounded set (numbers, dates, free text). */
+  exhaustive: boolean;
+  /** Why it is not exhaustive, in plain words. */
+  note?: string;
+  /** True for a dimension of dates. */
+  dates?: boolean;
+}
+
+/** Representative dates: before, at and after the assessment date (which is also asOf). */
+export const ANALYSIS_DATE = '2025-06-01';
+const LATER_AS_OF = '2025-12-01';
+const SAMPLE_DATES = ['2023-06-01', '2024-06-01', ANALYSIS_DATE, '2025-09-01', '2026-03-01'];
+
+interface Refs {
+  facts: Map<string, { literals: unknown[] }>;
+  criteriaFilters: Record<string, unknown>[];
+  judgementCriteria: Set<string>;
+  domainCountDecisions: Set<string>;
+  instances: Set<string>;
+  /** True when an expression takes the most recent of dated sources (it reads asOf). */
+  mostRecent: boolean;
+}
+
+function collect(cond: Condition | Expression | undefined, refs: Refs, domainId: string | undefined): void {
+  if (cond === null || cond === undefined || typeof cond !== 'object') return;
+  if (Array.isArray(cond)) { cond.forEach((c) => collect(c as Expression, refs, domainId)); return; }
+  const o = cond as Record<string, unknown>;
+  if ('mostRecent' in o) refs.mostRecent = true;
+  if (typeof o.fact === 'string') {
+    const params = (o.params ?? {}) as Record<string, unknown>;
+    const leaf = o as unknown as LeafCondition;
+    noteFact(o.fact, params, refs, domainId, 'operator' in o ? leaf.value : undefined);
+    if ('operator' in o && leaf.value && typeof leaf.value === 'object' && typeof (leaf.value as { fact?: unknown }).fact === 'string') {
+      const v = leaf.value as { fact: string; params?: Record<string, unknown> };
+      noteFact(v.fact, v.params ?? {}, refs, domainId, undefined);
+    }
+  }
+  const isLeaf = 'operator' in o;
+  for (const [k, v] of Object.entries(o)) if (k !== 'params' && k !== 'fact' && !(isLeaf && k === 'value')) collect(v as Expression, refs, domainId);
+}
+
+function noteFact(fact: string, params: Record<string, unknown>, refs: Refs, domainId: string | undefined, literal: unknown): void {
+  if (fact === 'criteriaCount') { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); return; }
+  if (fact === 'domainCount') { refs.domainCountDecisions.add(params.decision as string); return; }
+  if (fact === 'judgement') { refs.judgementCriteria.add(params.criterion as string); return; }
+  const entry = refs.facts.get(fact) ?? { literals: [] };
+  if (literal !== undefined && (typeof literal !== 'object' || Array.isArray(literal))) entry.literals.push(literal);
+  refs.facts.set(fact, entry);
+}
+
+/** Number of ways to give `counts` (summing to n) to n distinct criteria. */
+function multinomial(counts: number[]): number {
+  let n = 0;
+  let r = 1;
+  for (const c of counts) for (let i = 1; i <= c; i++) { n++; r = (r * n) / i; }
+  return Math.round(r);
+}
+
+/** Every way to split `n` into `k` ordered non-negative parts. */
+export function compositions(n: number, k: number): number[][] {
+  if (k === 1) return [[n]];
+  const out: number[][] = [];
+  for (let first = n; first >= 0; first--) for (const rest of compositions(n - first, k - 1)) out.push([first, ...rest]);
+  return out;
+}
+
+const NOT_JUDGED = '(not judged)';
+
+/**
+ * The input space of one decision instance, as independent dimensions: count vectors per
+ * class of interchangeable criteria, multisets of domain values where only counts of domains
+ * matter, and the values of every other fact or decision its rules read.
+ */
+export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[] {
+  const ix = c.index;
+  const d = inst.decision;
+  const refs: Refs = { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false };
+  const domainId = inst.instance.domain?.id;
+  for (const r of d.rules) { collect(r.when, refs, domainId); collect(r.output, refs, domainId); }
+  if (d.fallback) collect(d.fallback.output, refs, domainId);
+  // Resolve `{ param }` in filters is not needed: params only hold values, not filters.
+  const dims: Dimension[] = [];
+
+  // Facts naming decision instances are decisions; the rest are inputs or built-ins.
+  for (const [name] of [...refs.facts]) if (ix.instancesById.has(name)) { refs.instances.add(name); refs.facts.delete(name); }
+
+  // Domain groups: symmetric unless an instance of the group is also read by name.
+  for (const decisionId of refs.domainCountDecisions) {
+    const members = ix.instancesOf.get(decisionId) ?? [];
+    if (members.some((m) => refs.instances.has(m.id))) { for (const m of members) refs.instances.add(m.id); continue; }
+    const scale = ix.scales.get(ix.pack.decisions[decisionId]!.scale);
+    if (!isOrdered(scale)) continue;
+    const slots = members.map((m) => c.instances.find((ci) => ci.id === m.id)!.slot);
+    const values = [...scale.values].reverse();
+    dims.push({
+      name: `${ix.pack.decisions[decisionId]!.label} of the ${members.length} domains`,
+      exhaustive: true,
+      options: compositions(members.length, values.length).map((counts) => {
+        const assigned: string[] = [];
+        counts.forEach((n, i) => { for (let k = 0; k < n; k++) assigned.push(values[i]!); });
+        return {
+          apply: (s) => { slots.forEach((slot, i) => { s.values[slot] = assigned[i]; }); },
+          words: counts.map((n, i) => (n ? `${n} ${values[i]}` : '')).filter(Boolean).join(' + '),
+          weight: multinomial(counts),
+        };
+      }),
+    });
+  }
+
+  // Decision instances read by name.
+  for (const id of refs.instances) {
+    const other = c.instances.find((ci) => ci.id === id)!;
+    const scale = ix.scales.get(other.decision.scale);
+    const label = other.instance.domain ? `${other.decision.label} (${other.instance.domain.title})` : other.decision.label;
+    if (isOrdered(scale) && other.policy !== 'collect') {
+      dims.push({ name: label, exhaustive: true, options: scale.values.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 })) });
+    } else if (scale && 'numeric' in scale && scale.numeric.integer && scale.numeric.max - scale.numeric.min <= 200) {
+      const opts: DimensionOption[] = [];
+      for (let v = scale.numeric.min; v <= scale.numeric.max; v++) opts.push({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 });
+      dims.push({ name: label, exhaustive: true, options: opts });
+    } else {
+      const samples: unknown[] = isOrdered(scale) ? [[], ...scale.values.map((v) => [v])] : [scale && 'numeric' in scale ? scale.numeric.min : 0, scale && 'numeric' in scale ? scale.numeric.max : 1];
+      dims.push({ name: label, exhaustive: false, note: `${label} is sampled`, options: samples.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${JSON.stringify(v)}`, weight: 1 })) });
+    }
+  }
+
+  // Criteria classes: criteria read by the same filters with the same allowed judgements are interchangeable.
+  if (refs.criteriaFilters.length || refs.judgementCriteria.size) {
+    const jscale = ix.judgementScale ? ix.scales.get(ix.judgementScale) : undefined;
+    const jr = ix.judgementScale ? ix.ranks.get(ix.judgementScale)! : new Map<string, number>();
+    const required = !!ix.pack.framework?.judgements.required;
+    const matches = (cr: IndexedCriterion, f: Record<string, unknown>): boolean =>
+      (f.domain === undefined || cr.domain.id === f.domain) && (f.standard === undefined || cr.standardId === f.standard)
+      && (f.flag === undefined || cr.flags.has(f.flag as string)) && (f.notFlag === undefined || !cr.flags.has(f.notFlag as string));
+    const classes = new Map<string, IndexedCriterion[]>();
+    for (const cr of ix.criteria) {
+      const sig = refs.criteriaFilters.map((f) => (matches(cr, f) ? '1' : '0')).join('');
+      const single = refs.judgementCriteria.has(cr.criterion.id) ? cr.criterion.id : '';
+      if (!sig.includes('1') && !single) continue;
+      const key = `${sig}|${single}|${cr.allowed.join(',')}`;
+      classes.set(key, [...(classes.get(key) ?? []), cr]);
+    }
+    const flagLabels = ix.pack.framework?.flags ?? {};
+    for (const members of classes.values()) {
+      const first = members[0]!;
+      const options = [...first.allowed].reverse();
+      if (!required) options.push(NOT_JUDGED);
+      const commonFlags = [...first.flags].filter((f) => members.every((m) => m.flags.has(f)));
+      const where = members.every((m) => m.domain.id === first.domain.id) && !domainId ? ` in ${first.domain.title}` : '';
+      const label = members.length === 1 && refs.judgementCriteria.has(first.criterion.id)
+        ? `criterion ${first.criterion.id}`
+        : `${commonFlags.length ? commonFlags.map((f) => (flagLabels[f]?.label ?? f).toLowerCase()).join(' ') : 'other'} criteria${where} (${members.length})`;
+      const idx = members.map((m) => m.index);
+      const ranks = options.map((o) => (o === NOT_JUDGED ? -1 : jr.get(o) ?? -1));
+      dims.push({
+        name: label,
+        exhaustive: isOrdered(jscale),
+        options: compositions(members.length, options.length).map((counts) => {
+          const assigned: number[] = [];
+          counts.forEach((n, i) => { for (let k = 0; k < n; k++) assigned.push(ranks[i]!); });
+          const judged: string[] = [];
+          counts.forEach((n, i) => { for (let k = 0; k < n; k++) judged.push(options[i]!); });
+          return {
+            apply: (s) => {
+              for (let k = 0; k < idx.length; k++) { s.ranks[idx[k]!] = assigned[k]!; s.judgements[members[k]!.criterion.id] = judged[k]!; }
+            },
+            words: `${label}: ${counts.map((n, i) => (n ? `${n} ${options[i]}` : '')).filter(Boolean).join(', ')}`,
+            weight: multinomial(counts),
+          };
+        }),
+      });
+    }
+  }
+
+  // Input facts and built-ins.
+  for (const [name, { literals }] of refs.facts) dims.push(factDimension(c, name, literals));
+  // Where dates matter, the determination date varies too: on the assessment date, and later
+  // (a source dated after the visit counts only once asOf has reached it).
+  if (dims.some((d) => d.dates) || refs.facts.has('asOf') || refs.mostRecent) {
+    dims.push({
+      name: 'determination date', exhaustive: false, note: 'the determination date (asOf) is sampled: the assessment date, and six months later',
+      options: [ANALYSIS_DATE, LATER_AS_OF].map((v) => ({ apply: (s) => { s.facts.asOf = v; }, words: v === ANALYSIS_DATE ? '' : `determined on ${v}`, weight: 1 })),
+    });
+  }
+  return dims;
+}
+
+function factDimension(c: CompiledPack, name: string, literals: unknown[]): Dimension {
+  const ix = c.index;
+  const schema = ix.pack.inputs.properties[name];
+  const required = (ix.pack.inputs.required ?? []).includes(name);
+  const set = (v: unknown) => (s: EvalState) => { if (v === undefined) delete s.facts[name]; else s.facts[name] = v; };
+  const title = typeof schema?.title === 'string' ? schema.title : name;
+  const opt = (v: unknown): DimensionOption => ({ apply: set(v), words: `${title} ${v === undefined ? 'not recorded' : typeof v === 'string' ? v : JSON.stringify(v)}`, weight: 1 });
+  const withMissing = (vals: unknown[]): unknown[] => (required ? vals : [...vals, undefined]);
+  if (name === 'assessmentDate' || name === 'asOf') {
+    // asOf gets its own dimension (see inputSpace); the assessment date is fixed.
+    return { name, exhaustive: true, note: 'the assessment date is fixed for analysis', options: [{ apply: () => {}, words: '', weight: 1 }] };
+  }
+  if (!schema) {
+    return { name, exhaustive: false, note: `fact "${name}" comes from a plugin and is not enumerated`, options: [{ apply: () => {}, words: '', weight: 1 }] };
+  }
+  const scale = schema['x-scale'] ? ix.scales.get(schema['x-scale']) : undefined;
+  const enumValues = isOrdered(scale) ? scale.values : Array.isArray(schema.enum) ? schema.enum : undefined;
+  if (enumValues) return { name, exhaustive: true, options: withMissing(enumValues).map(opt) };
+  if (schema.type === 'boolean') return { name, exhaustive: true, options: withMissing([true, false]).map(opt) };
+  if (schema.format === 'date') return { name, exhaustive: false, dates: true, note: `dates of "${name}" are sampled at representative points`, options: withMissing(SAMPLE_DATES).map(opt) };
+  if (schema.type === 'integer' && typeof schema.minimum === 'number' && typeof schema.maximum === 'number' && schema.maximum - schema.minimum <= 200) {
+    const vals: number[] = [];
+    for (let v = schema.minimum; v <= schema.maximum; v++) vals.push(v);
+    return { name, exhaustive: true, options: withMissing(vals).map(opt) };
+  }
+  const nums = literals.filter((v): v is number => typeof v === 'number');
+  if (schema.type === 'integer' || schema.type === 'number') {
+    const pts = new Set<number>([0]);
+    for (const v of nums) { pts.add(v - 1); pts.add(v); pts.add(v + 1); }
+    const lo = typeof schema.minimum === 'number' ? schema.minimum : -Infinity;
+    const hi = typeof schema.maximum === 'number' ? schema.maximum : Infinity;
+    const vals = [...pts].filter((v) => v >= lo && v <= hi).sort((a, b) => a - b);
+    return { name, exhaustive: false, note: `numbers of "${name}" are sampled at the thresholds the rules compare with`, options: withMissing(vals).map(opt) };
+  }
+  const strings = [...new Set(literals.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => typeof v === 'string'))];
+  return { name, exhaustive: false, note: `text of "${name}" is sampled at the values the rules compare with`, options: withMissing([...strings, '(other text)']).map(opt) };
+}

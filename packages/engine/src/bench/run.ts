@@ -1,0 +1,62 @@
+/**
+ * `pnpm bench`: evaluations per second of a full determination of a five-domain, 79-criterion
+ * pack (domain bands, overall band, most-recent rating, actions, schedule, score), for
+ * (a) this engine without trace, (b) json-rules-engine used directly, (c) a hand-written
+ * TypeScript function of the same rules; and the analysis time of the same pack.
+ */
+import { compilePack } from '../compile/compile-pack.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { analyse } from '../analyse/analyse.js';
+import { createReferenceEvaluator } from '../reference/reference-evaluator.js';
+import { randomAssessment, seededRandom } from '../reference/random-assessment.js';
+import { examplePack } from '../fixtures/example-pack.js';
+import { handWrittenDetermination } from './hand-written.js';
+import type { Assessment } from '../types.js';
+
+const SECONDS = Number(process.env.QAF_BENCH_SECONDS ?? 2);
+
+async function measure(name: string, fn: (a: Assessment) => unknown | Promise<unknown>, inputs: Assessment[]): Promise<number> {
+  // Warm up, then run whole passes over the inputs until the time is up.
+  for (let i = 0; i < Math.min(inputs.length, 300); i++) await fn(inputs[i]!);
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() - start < SECONDS * 1000) {
+    for (const a of inputs) { const r = fn(a); if (r instanceof Promise) await r; n++; }
+  }
+  const perSecond = n / ((performance.now() - start) / 1000);
+  console.log(`${name.padEnd(44)} ${Math.round(perSecond).toLocaleString('en-GB').padStart(12)} evaluations/s`);
+  return perSecond;
+}
+
+const pack = examplePack();
+const compiled = compilePack(pack);
+const r = seededRandom(20251122);
+const inputs = Array.from({ length: 1000 }, () => ({ ...randomAssessment(compiled, r), facts: { statementLate: r() < 0.1, regulatorRating: 'Good', regulatorRatingDate: '2024-01-10' } }));
+
+// The three must agree before their speeds mean anything.
+const reference = createReferenceEvaluator(compiled);
+for (const a of inputs.slice(0, 200)) {
+  const d = evaluate(compiled, a);
+  const h = handWrittenDetermination(a, compiled.hash);
+  if (JSON.stringify(d) !== JSON.stringify(h)) throw new Error(`hand-written and engine disagree on ${JSON.stringify(a)}`);
+  const ref = await reference(a);
+  if (JSON.stringify(ref.decisions) !== JSON.stringify(d.decisions)) throw new Error('reference and engine disagree');
+}
+const bands = new Map<string, number>();
+for (const a of inputs) { const v = String(evaluate(compiled, a).headline.value); bands.set(v, (bands.get(v) ?? 0) + 1); }
+console.log(`Pack: ${compiled.index.criteria.length} criteria, ${compiled.index.domains.length} domains, ${compiled.instances.length} decisions; ${inputs.length} assessments (headlines: ${[...bands].map(([k, v]) => `${k} ${v}`).join(', ')}); ${SECONDS}s per measurement`);
+
+const a = await measure('(a) OpenQAF engine, no trace', (x) => evaluate(compiled, x), inputs);
+const aTrace = await measure('(a\') OpenQAF engine, with trace', (x) => evaluate(compiled, x, { explain: true }), inputs);
+const b = await measure('(b) json-rules-engine directly', (x) => reference(x), inputs.slice(0, 200));
+const c = await measure('(c) hand-written TypeScript', (x) => handWrittenDetermination(x, compiled.hash), inputs);
+console.log('');
+console.log(`(a) / (b): ${(a / b).toFixed(1)}x faster than json-rules-engine (goal: at least 20x)`);
+console.log(`(c) / (a): hand-written is ${(c / a).toFixed(2)}x the engine's speed (goal: within 3x)`);
+console.log(`(a) / (a'): the trace costs ${(a / aTrace).toFixed(1)}x`);
+
+const t0 = performance.now();
+const report = analyse(compiled);
+const ms = performance.now() - t0;
+const points = report.decisions.reduce((n, d) => n + d.points, 0);
+console.log(`analyse: ${report.decisions.length} decisions, ${points.toLocaleString('en-GB')} points in ${Math.round(ms)} ms (goal: under 2,000 ms); complete: ${report.complete}`);

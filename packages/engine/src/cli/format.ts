@@ -1,0 +1,83 @@
+import type { PackError } from '../errors.js';
+import type { Determination } from '../types.js';
+import type { AnalysisReport } from '../analyse/analyse.js';
+import type { CaseReport } from '../testing/run-cases.js';
+import type { PackDiff } from '../diff/diff-packs.js';
+
+/** Pack errors as lines: where (line/column or pointer), what, and the hint. */
+export function formatErrors(source: string, errors: PackError[]): string {
+  return errors.map((e) => {
+    const where = e.line !== undefined ? `${source}:${e.line}:${e.column}` : `${source}#${e.pointer || '/'}`;
+    return `${where}\n  error: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`;
+  }).join('\n');
+}
+
+const show = (v: unknown): string => (Array.isArray(v) ? v.join(', ') || '(none)' : v === undefined || v === null ? '(none)' : String(v));
+
+/** A determination for people: headline, decisions, actions, schedule, scores, interpretations, trace. */
+export function formatDetermination(d: Determination): string {
+  const lines: string[] = [];
+  lines.push(`Pack ${d.pack.id} ${d.pack.version} (${d.pack.hash.slice(0, 19)}...)`);
+  lines.push(`Assessment of ${d.assessmentDate}, determined as of ${d.asOf}`);
+  lines.push('', `Headline: ${d.headline.decision} = ${show(d.headline.value)}`);
+  lines.push('', 'Decisions:');
+  const width = Math.max(...Object.keys(d.decisions).map((k) => k.length));
+  for (const [k, v] of Object.entries(d.decisions)) lines.push(`  ${k.padEnd(width)}  ${show(v)}`);
+  lines.push('', 'Actions:');
+  if (!d.actions.length) lines.push('  (none)');
+  for (const a of d.actions) lines.push(`  due ${a.due}  ${a.owner.padEnd(8)}  ${a.label}  [${a.source}]`);
+  lines.push('', 'Schedule:');
+  if (!d.schedule.length) lines.push('  (none)');
+  for (const s of d.schedule) lines.push(`  next ${s.nextDue}  every ${s.everyMonths !== undefined ? `${s.everyMonths} months` : `${s.everyDays} days`}  ${s.label}  [${s.source}]`);
+  if (Object.keys(d.scores).length) {
+    lines.push('', 'Scores:');
+    for (const [k, v] of Object.entries(d.scores)) lines.push(`  ${k}: ${v === null ? '(does not apply)' : v}`);
+  }
+  lines.push('', 'Interpretations relied on:');
+  if (!d.interpretations.length) lines.push('  (none)');
+  for (const i of d.interpretations) lines.push(`  ${i.id}: ${i.title}\n    ${i.note}`);
+  if (d.trace) {
+    lines.push('', 'Why:');
+    let current = '';
+    for (const t of d.trace) {
+      if (t.decision !== current) { lines.push(`  ${t.decision}`); current = t.decision; }
+      lines.push(`    ${t.fired ? 'FIRED' : 'no   '} ${t.label ?? t.rule}${t.fired && t.output !== undefined ? ` -> ${show(t.output)}` : ''}${t.source ? `  [${t.source}]` : ''}`);
+      for (const b of t.because) lines.push(`          ${b}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** An analysis report for people, decision by decision, findings with readable inputs. */
+export function formatAnalysis(r: AnalysisReport, verbose = false): string {
+  const lines: string[] = [];
+  lines.push(`Analysis of ${r.pack.id} ${r.pack.version}: ${r.decisions.length} decisions in ${r.millis} ms; ${r.complete ? 'every input space enumerated exhaustively' : 'NOT complete: some input spaces were sampled (see notes)'}`);
+  for (const d of r.decisions) {
+    const findings = d.findings;
+    if (!findings.length && !verbose && d.exhaustive) continue;
+    lines.push('', `${d.decision} (${d.label}, hit policy ${d.hitPolicy}): ${d.points.toLocaleString('en-GB')} points, ${d.combinations.toLocaleString('en-GB')} input combinations, ${d.exhaustive ? 'exhaustive' : 'sampled'}`);
+    if (verbose) lines.push(`  inputs: ${d.dimensions.join(', ') || '(none)'}`);
+    for (const n of d.notes) lines.push(`  note: ${n}`);
+    for (const f of findings) {
+      lines.push(`  ${f.kind.toUpperCase()}: ${f.message}${f.count ? ` (${f.count.toLocaleString('en-GB')} combinations)` : ''}`);
+      for (const e of f.examples) lines.push(`    - ${e.inputs}${e.count > 1 ? `  (${e.count.toLocaleString('en-GB')})` : ''}`);
+      if (f.more) lines.push(`    ... and ${f.more} more groups of inputs`);
+    }
+  }
+  const s = r.summary;
+  lines.push('', `Summary: ${s.gap} gaps, ${s.overlap} overlaps, ${s.masked} masked rules, ${s.unreachable} unreachable rules, ${s.cycle} cycles; ${s['fallback-only']} fallback-only and ${s['interpretation-only']} interpretation-only groups (holes in the documents the pack fills).`);
+  return lines.join('\n');
+}
+
+/** Case results: one line per case, failures indented, and the closing `N passed, N failed` line. */
+export function formatCases(r: CaseReport): string {
+  const lines = r.results.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.id}: ${c.note}${c.failures.map((f) => `\n       ${f}`).join('')}`);
+  lines.push(`${r.passed} passed, ${r.failed} failed`);
+  return lines.join('\n');
+}
+
+/** A pack diff as one readable line per change. */
+export function formatDiff(d: PackDiff): string {
+  const head = `${d.from.id} ${d.from.version} -> ${d.to.id} ${d.to.version}: ${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`;
+  return [head, ...d.changes.map((c) => `  ${c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : '~'} ${c.summary}`)].join('\n');
+}

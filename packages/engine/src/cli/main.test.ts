@@ -1,0 +1,127 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { examplePack, judgementsFor } from '../fixtures/example-pack.js';
+import type { Pack } from '../types.js';
+import { run, EXIT } from './main.js';
+
+function sandbox() {
+  const dir = mkdtempSync(join(tmpdir(), 'qaf-cli-'));
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), cwd: dir };
+  const write = (name: string, value: unknown) => { writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2)); return name; };
+  return { dir, io, out, err, write };
+}
+
+describe('qaf CLI', () => {
+  it('validates a pack file and exits 0', async () => {
+    const s = sandbox();
+    const code = await run(['validate', s.write('pack.json', examplePack())], s.io);
+    expect(code).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/valid \(example 1\.0\.0, 4 decisions, 2 cases\)/);
+  });
+
+  it('reports malformed JSON by file, line and column and exits 1', async () => {
+    const s = sandbox();
+    const code = await run(['validate', s.write('bad.json', '{\n  "metadata": ,\n}')], s.io);
+    expect(code).toBe(EXIT.failed);
+    expect(s.err.join('\n')).toMatch(/bad\.json:2:15\n {2}error: Malformed JSON at line 2, column 15/);
+  });
+
+  it('lists every error of an invalid pack with pointer and hint, as JSON on request', async () => {
+    const s = sandbox();
+    const p: Pack = structuredClone(examplePack());
+    p.decisions.overallRating!.rules[0]!.when = { fact: 'nope', operator: 'equal', value: true };
+    p.outcomes.headline = 'missing';
+    const code = await run(['validate', s.write('p.json', p), '--json'], s.io);
+    expect(code).toBe(EXIT.failed);
+    const body = JSON.parse(s.out.join('')) as { errors: { pointer: string }[] };
+    expect(body.errors.map((e) => e.pointer)).toEqual(['/decisions/overallRating/rules/0/when/fact', '/outcomes/headline']);
+  });
+
+  it('evaluates an assessment with an explanation, and as-of', async () => {
+    const s = sandbox();
+    const pack = examplePack();
+    const a = s.write('a.json', { date: '2025-03-01', judgements: judgementsFor(pack, 'Fully met', { 'safety-01': 'Partly met', 'staffing-01': 'Partly met' }), facts: { statementLate: false } });
+    const code = await run(['evaluate', s.write('pack.json', pack), a, '--explain', '--as-of', '2025-04-01'], s.io);
+    expect(code).toBe(EXIT.ok);
+    const text = s.out.join('\n');
+    expect(text).toMatch(/Headline: overallRating = Bronze/);
+    expect(text).toMatch(/due 2025-03-08 {2}provider {2}Submit an improvement plan {2}\[guide s4\]/);
+    expect(text).toMatch(/determined as of 2025-04-01/);
+    expect(text).toMatch(/needs exactly 5 mandatory criteria in Safety judged at least Fully met; 4 were/);
+  });
+
+  it('refuses an invalid assessment naming the fact, exit 1', async () => {
+    const s = sandbox();
+    const code = await run(['evaluate', s.write('pack.json', examplePack()), s.write('a.json', { date: '2025-03-01', facts: { statementLate: 'no' } })], s.io);
+    expect(code).toBe(EXIT.failed);
+    expect(s.err.join('\n')).toMatch(/statementLate \(\/facts\/statementLate\): Must be boolean/);
+  });
+
+  it('runs the pack\'s cases and closes with "N passed, N failed"', async () => {
+    const s = sandbox();
+    const p: Pack = structuredClone(examplePack());
+    p.cases![1]!.want!.headline = 'Gold';
+    const code = await run(['test', s.write('pack.json', p)], s.io);
+    expect(code).toBe(EXIT.failed);
+    expect(s.out.join('\n').split('\n').at(-1)).toBe('1 passed, 1 failed');
+  });
+
+  it('analyses, and with --strict exits 1 when there is a gap', async () => {
+    const s = sandbox();
+    expect(await run(['analyse', s.write('pack.json', examplePack()), '--strict'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/FALLBACK-ONLY: covered only by the fallback, under interpretation "uncovered-combination" \(240 combinations\)/);
+    const p: Pack = structuredClone(examplePack());
+    delete p.decisions.visitBand!.fallback;
+    const s2 = sandbox();
+    expect(await run(['analyse', s2.write('gap.json', p), '--strict'], s2.io)).toBe(EXIT.failed);
+    expect(s2.out.join('\n')).toMatch(/GAP: no rule and no fallback covers these inputs \(240 combinations\)/);
+  });
+
+  it('diffs two packs readably', async () => {
+    const s = sandbox();
+    const b: Pack = structuredClone(examplePack());
+    b.framework!.domains[2]!.parameters!.silverMinFullyMet = 13;
+    expect(await run(['diff', s.write('a.json', examplePack()), s.write('b.json', b)], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/~ domain "Safety" silverMinFullyMet: 12 -> 13/);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const s = sandbox();
+    expect(await run([], s.io)).toBe(EXIT.usage);
+    expect(await run(['frobnicate'], s.io)).toBe(EXIT.usage);
+    expect(await run(['validate'], s.io)).toBe(EXIT.usage);
+    expect(await run(['validate', 'x', '--bogus'], s.io)).toBe(EXIT.usage);
+  });
+
+  it('says clearly when no pack or council plugin has that name', async () => {
+    const s = sandbox();
+    expect(await run(['validate', 'atlantis'], s.io)).toBe(EXIT.failed);
+    expect(s.err.join('\n')).toMatch(/No pack file or council plugin called "atlantis"/);
+  });
+
+  it('scaffolds a new council whose starter pack validates and passes its cases, found by its id', async () => {
+    const s = sandbox();
+    writeFileSync(join(s.dir, 'pnpm-workspace.yaml'), 'packages:\n  - "packages/*"\n');
+    mkdirSync(join(s.dir, 'packages', 'engine'), { recursive: true });
+    cpSync(new URL('../../package.json', import.meta.url), join(s.dir, 'packages', 'engine', 'package.json'));
+    mkdirSync(join(s.dir, 'packages', 'server'), { recursive: true });
+    writeFileSync(join(s.dir, 'packages', 'server', 'package.json'), JSON.stringify({ name: '@openqaf/server', dependencies: {} }));
+    mkdirSync(join(s.dir, '.changeset'));
+    expect(await run(['new-council', 'wessex', '--name', 'Wessex Council'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/packages\/councils-wessex\/pack\.json/);
+    const pkg = JSON.parse(readFileSync(join(s.dir, 'packages', 'councils-wessex', 'package.json'), 'utf8')) as { name: string };
+    expect(pkg.name).toBe('@openqaf/councils-wessex');
+    expect(readFileSync(join(s.dir, '.changeset', 'wessex-pack.md'), 'utf8')).toMatch(/"@openqaf\/councils-wessex": minor/);
+    expect(JSON.parse(readFileSync(join(s.dir, 'packages', 'server', 'package.json'), 'utf8')).dependencies).toEqual({ '@openqaf/councils-wessex': 'workspace:*' });
+    s.out.length = 0;
+    expect(await run(['validate', 'wessex'], s.io)).toBe(EXIT.ok);
+    expect(await run(['test', 'wessex'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/2 passed, 0 failed/);
+    expect(await run(['new-council', 'wessex', '--name', 'Wessex Council'], s.io)).toBe(EXIT.failed);
+    expect(await run(['new-council', 'Bad Slug', '--name', 'X'], s.io)).toBe(EXIT.failed);
+  });
+});

@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Pack } from '../types.js';
+
+/** What `qaf new-council` needs: the council slug, its name, and the repository root. */
+export interface NewCouncilOptions {
+  slug: string;
+  name: string;
+  root: string;
+}
+
+/** The starter pack of a new council: valid, with one rule per band, one action and one case to replace. */
+export function starterPack(slug: string, name: string): Pack {
+  const src = { doc: 'framework', section: '1' };
+  return {
+    metadata: {
+      id: slug, council: name, title: `${name} quality assurance framework`, version: '0.1.0',
+      effectiveFrom: new Date().toISOString().slice(0, 10), documents: ['framework'],
+      description: 'Starter pack made by qaf new-council: replace the scales, decisions and cases with the council\'s own framework, citing its sections.',
+    },
+    sources: { framework: { title: `${name} quality assurance framework (replace with the document's title)`, sections: { '1': 'Ratings (replace with the real section)' } } },
+    scales: { rating: { label: 'Quality rating', values: ['Inadequate', 'Requires improvement', 'Good'], source: src } },
+    inputs: {
+      type: 'object',
+      properties: { visitJudgement: { 'x-scale': 'rating', description: 'The officer\'s overall judgement at the visit' } },
+      required: ['visitJudgement'],
+    },
+    decisions: {
+      qualityRating: {
+        label: 'Quality rating', scale: 'rating', hitPolicy: 'first', source: src,
+        rules: [{ id: 'visit', label: 'The visit judgement stands', output: { fact: 'visitJudgement' }, when: { all: [] }, source: src }],
+      },
+    },
+    outcomes: {
+      headline: 'qualityRating',
+      actions: [{ id: 'improvement-plan', label: 'Agree an improvement plan', owner: 'provider', when: { fact: 'qualityRating', operator: 'below', value: 'Good' }, source: src }],
+    },
+    cases: [
+      { id: 'good-visit', note: 'A Good visit judgement gives a Good rating and no improvement plan', source: src, input: { date: '2025-01-15', facts: { visitJudgement: 'Good' } }, want: { headline: 'Good', noActions: ['improvement-plan'] } },
+      { id: 'inadequate-visit', note: 'An Inadequate visit judgement asks for an improvement plan on the visit date', source: src, input: { date: '2025-01-15', facts: { visitJudgement: 'Inadequate' } }, want: { headline: 'Inadequate', actions: [{ id: 'improvement-plan', due: '2025-01-15' }] } },
+    ],
+  };
+}
+
+/**
+ * Creates `packages/councils-<slug>`: a starter pack that validates, its cases, the plugin
+ * module, a test, package.json, README, a docs page and a changeset; and registers it with
+ * the server (as a dependency of packages/server) so the platform seeds it.
+ */
+export function newCouncil(opts: NewCouncilOptions): { dir: string; files: string[] } {
+  const { slug, name } = opts;
+  if (!/^[a-z][a-z0-9-]{1,40}$/.test(slug)) throw new Error(`"${slug}" is not a council slug: use lower-case letters, digits and dashes, starting with a letter.`);
+  const root = resolve(opts.root);
+  if (!existsSync(join(root, 'pnpm-workspace.yaml'))) throw new Error(`${root} is not the OpenQAF repository root (no pnpm-workspace.yaml); pass --dir.`);
+  const dir = join(root, 'packages', `councils-${slug}`);
+  if (existsSync(dir)) throw new Error(`${dir} already exists; nothing was written.`);
+  const enginePkg = JSON.parse(readFileSync(join(root, 'packages', 'engine', 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
+  const vitest = enginePkg.devDependencies?.vitest ?? '^4.1.0';
+  const files: Record<string, string> = {
+    'package.json': `${JSON.stringify({
+      name: `@openqaf/councils-${slug}`, version: '0.1.0', description: `OpenQAF rule pack for ${name}.`, type: 'module', license: 'MIT',
+      engines: { node: '>=20.19.0' }, openqaf: { council: slug, pack: './pack.json' },
+      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './pack.json': './pack.json', './package.json': './package.json' },
+      files: ['dist', 'pack.json', 'README.md'],
+      scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json --noEmit', lint: 'eslint src', test: 'vitest run' },
+      peerDependencies: { '@openqaf/engine': 'workspace:^' },
+      devDependencies: { '@openqaf/engine': 'workspace:*', vitest },
+    }, null, 2)}\n`,
+    'tsconfig.json': `${JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist', types: ['node'] }, include: ['src'] }, null, 2)}\n`,
+    'tsconfig.build.json': `${JSON.stringify({ extends: './tsconfig.json', exclude: ['src/**/*.test.ts'] }, null, 2)}\n`,
+    'pack.json': `${JSON.stringify(starterPack(slug, name), null, 2)}\n`,
+    'src/index.ts': `import { readFileSync } from 'node:fs';
+import type { CouncilPlugin, Pack } from '@openqaf/engine';
+
+const pack = JSON.parse(readFileSync(new URL('../pack.json', import.meta.url), 'utf8')) as Pack;
+
+/** ${name}'s OpenQAF plugin: its rule pack (with cases). */
+const plugin: CouncilPlugin = { id: '${slug}', name: ${JSON.stringify(name)}, pack };
+export default plugin;
+export { pack };
+`,
+    'src/pack.test.ts': `import { describe, expect, it } from 'vitest';
+import { analyse, compilePack, validatePack } from '@openqaf/engine';
+import { describePackCases } from '@openqaf/engine/vitest';
+import plugin from './index.js';
+
+describe('${name} pack', () => {
+  it('validates with no errors', () => {
+    const result = validatePack(plugin.pack);
+    expect(result.errors).toEqual([]);
+  });
+  it('has no gaps, overlaps or masked rules', () => {
+    const { summary } = analyse(compilePack(plugin.pack));
+    expect({ gap: summary.gap, overlap: summary.overlap, masked: summary.masked }).toEqual({ gap: 0, overlap: 0, masked: 0 });
+  });
+});
+
+describePackCases(plugin);
+`,
+    'README.md': `# @openqaf/councils-${slug}
+
+${name}'s quality assurance framework as an OpenQAF rule pack. Made by \`qaf new-council\`: the
+pack is a starter to replace with the council's own framework, following
+[Add a council](../../docs/add-a-council.md).
+
+## What is encoded
+- (starter) One rating decision taking the visit judgement as it stands, and an improvement plan below Good.
+
+## Interpretations
+| id | what the document leaves open | what the pack decides |
+|---|---|---|
+| (none yet) | | |
+`,
+  };
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+  const written = Object.keys(files).map((f) => `packages/councils-${slug}/${f}`);
+  const docs = join(root, 'docs', 'councils');
+  mkdirSync(docs, { recursive: true });
+  const docPage = join(docs, `${slug}.md`);
+  if (!existsSync(docPage)) {
+    writeFileSync(docPage, `# ${name}\n\nStarter pack made by \`qaf new-council\`. Describe here what the pack encodes, section by section, and every interpretation.\n`);
+    written.push(`docs/councils/${slug}.md`);
+  }
+  const changeset = join(root, '.changeset', `${slug}-pack.md`);
+  if (existsSync(join(root, '.changeset'))) {
+    writeFileSync(changeset, `---\n"@openqaf/councils-${slug}": minor\n---\n\nAdd ${name}'s rule pack (starter).\n`);
+    written.push(`.changeset/${slug}-pack.md`);
+  }
+  const serverPkg = join(root, 'packages', 'server', 'package.json');
+  if (existsSync(serverPkg)) {
+    const pkg = JSON.parse(readFileSync(serverPkg, 'utf8')) as { dependencies?: Record<string, string> };
+    pkg.dependencies = { ...(pkg.dependencies ?? {}), [`@openqaf/councils-${slug}`]: 'workspace:*' };
+    pkg.dependencies = Object.fromEntries(Object.entries(pkg.dependencies).sort(([a], [b]) => a.localeCompare(b)));
+    writeFileSync(serverPkg, `${JSON.stringify(pkg, null, 2)}\n`);
+    written.push('packages/server/package.json (registered as a dependency, so the server seeds it)');
+  }
+  return { dir, files: written };
+}

@@ -1,0 +1,167 @@
+import { PackValidationError, type AssessmentProblem } from '../errors.js';
+import type { Citation, Decision, Extensions, HitPolicy, Pack } from '../types.js';
+import { packHash } from '../hash.js';
+import { validatePack } from '../schema/validate-pack.js';
+import { compileAssessmentCheck } from '../evaluate/assessment-schema.js';
+import type { Getter } from './eval-state.js';
+import { compileCondition, type CompiledCondition } from './compile-condition.js';
+import { compileExpression } from './compile-expression.js';
+import type { CompileScope } from './compile-fact.js';
+import { decisionDependencies, topologicalOrder } from './decision-graph.js';
+import { indexPack, type DecisionInstance, type PackIndex } from './pack-index.js';
+
+/** A citation as a determination shows it: `000 s3.2.2`, or `002 "Pricing"` for a named section. */
+export function citationText(c: Citation | undefined): string {
+  if (!c) return '';
+  return /\s/.test(c.section) ? `${c.doc} "${c.section}"` : `${c.doc} s${c.section}`;
+}
+
+/** One compiled rule of a decision instance. */
+export interface CompiledRule {
+  id: string;
+  label: string;
+  priority: number;
+  when: CompiledCondition;
+  output: Getter;
+  interpretation?: string;
+  source: string;
+  /** Position of the rule in the pack's rule list. */
+  position: number;
+}
+
+/** One compiled decision instance (a decision, or one domain's instance of it). */
+export interface CompiledInstance {
+  id: string;
+  /** Index into the state's `values`. */
+  slot: number;
+  decisionId: string;
+  decision: Decision;
+  instance: DecisionInstance;
+  policy: HitPolicy;
+  /** Rules in evaluation order (by priority for `first`). */
+  rules: CompiledRule[];
+  fallback?: { output: Getter; interpretation?: string; source: string; label: string };
+  /** Value -> rank when the decision is on an ordered scale. */
+  ranks?: ReadonlyMap<string, number>;
+  numeric?: { min: number; max: number; integer?: boolean };
+}
+
+export interface CompiledAction {
+  id: string; label: string; owner: string; when: CompiledCondition; source: string; interpretation?: string;
+  due: { unit: 'days' | 'workingDays' | 'weeks' | 'months' | 'years'; n: number; from?: Getter } | undefined;
+}
+
+export interface CompiledScheduleEntry {
+  id: string; activity: string; label: string; when: CompiledCondition; source: string; interpretation?: string;
+  every?: { unit: 'months' | 'days' | 'years'; n: Getter };
+  perYear?: Getter;
+  from?: Getter;
+}
+
+export interface CompiledScore {
+  id: string; label: string; when?: CompiledCondition; value: Getter; source: string; interpretation?: string;
+}
+
+/** A validated pack compiled for fast evaluation; reuse it for every assessment. */
+export interface CompiledPack {
+  pack: Pack;
+  hash: string;
+  index: PackIndex;
+  extensions: Extensions;
+  /** Every decision instance, in the pack's order (the determination's order). */
+  instances: CompiledInstance[];
+  /** Slots in evaluation order (each after what it uses). */
+  order: CompiledInstance[];
+  actions: CompiledAction[];
+  schedule: CompiledScheduleEntry[];
+  scores: CompiledScore[];
+  headline: CompiledInstance;
+  /** Checks an assessment; when `ranks` is given, also writes each judgement's rank into it. */
+  checkAssessment: (a: unknown, ranks?: Int16Array) => AssessmentProblem[];
+  /** Number of distinct criteria counts (size of the state's count cache). */
+  countSlots: number;
+  /** Judgement value -> rank on the judgement scale. */
+  judgementRanks: ReadonlyMap<string, number>;
+}
+
+/**
+ * Validates and compiles a pack. Throws `PackValidationError` with every problem when the
+ * pack is invalid.
+ * @example
+ * const compiled = compilePack(plugin.pack, { extensions: plugin.extensions });
+ * const determination = evaluate(compiled, assessment);
+ */
+export function compilePack(pack: Pack, opts: { extensions?: Extensions } = {}): CompiledPack {
+  const extensions = opts.extensions ?? {};
+  const result = validatePack(pack, { extensions });
+  if (!result.valid) throw new PackValidationError(result.errors);
+  for (const op of pack.extensions?.operators ?? []) if (!extensions.operators?.[op]) throw new PackValidationError([{ code: 'extension.missing', pointer: '/extensions/operators', message: `The pack uses operator "${op}" but no plugin supplies it.`, hint: 'Compile with the council plugin\'s extensions.' }]);
+  for (const f of pack.extensions?.facts ?? []) if (!extensions.facts?.[f]) throw new PackValidationError([{ code: 'extension.missing', pointer: '/extensions/facts', message: `The pack uses fact "${f}" but no plugin supplies it.`, hint: 'Compile with the council plugin\'s extensions.' }]);
+  const index = indexPack(pack);
+  const countSlots = new Map<string, number>();
+  const instances = index.instances.map((inst, slot) => compileInstance(inst, slot, { index, extensions, domainIndex: inst.domainIndex, countSlots }));
+  const byDecision = new Map<string, CompiledInstance[]>();
+  for (const ci of instances) byDecision.set(ci.decisionId, [...(byDecision.get(ci.decisionId) ?? []), ci]);
+  const order = topologicalOrder(decisionDependencies(pack)).flatMap((id) => byDecision.get(id) ?? []);
+  const top: CompileScope = { index, extensions, domainIndex: -1, countSlots };
+  const actions: CompiledAction[] = (pack.outcomes.actions ?? []).map((a) => {
+    const due = a.due;
+    const unit = due ? (['days', 'workingDays', 'weeks', 'months', 'years'] as const).find((u) => due[u] !== undefined) : undefined;
+    return {
+      id: a.id, label: a.label, owner: a.owner, when: compileCondition(a.when, top), source: citationText(a.source),
+      ...(a.interpretation ? { interpretation: a.interpretation } : {}),
+      due: due && unit ? { unit, n: due[unit]!, ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
+    };
+  });
+  const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s) => {
+    const unit = s.every ? (['months', 'days', 'years'] as const).find((u) => s.every![u] !== undefined) : undefined;
+    return {
+      id: s.id, activity: s.activity, label: s.label, when: compileCondition(s.when, top), source: citationText(s.source),
+      ...(s.interpretation ? { interpretation: s.interpretation } : {}),
+      ...(unit ? { every: { unit, n: compileExpression(s.every![unit]!, top) } } : {}),
+      ...(s.perYear !== undefined ? { perYear: compileExpression(s.perYear, top) } : {}),
+      ...(s.from !== undefined ? { from: compileExpression(s.from, top) } : {}),
+    };
+  });
+  const scores: CompiledScore[] = (pack.outcomes.scores ?? []).map((s) => ({
+    id: s.id, label: s.label, value: compileExpression(s.value, top), source: citationText(s.source),
+    ...(s.when ? { when: compileCondition(s.when, top) } : {}),
+    ...(s.interpretation ? { interpretation: s.interpretation } : {}),
+  }));
+  return {
+    pack, hash: packHash(pack), index, extensions, instances, order, actions, schedule, scores,
+    headline: byDecision.get(pack.outcomes.headline)![0]!,
+    checkAssessment: compileAssessmentCheck(index),
+    countSlots: countSlots.size,
+    judgementRanks: index.judgementScale ? index.ranks.get(index.judgementScale) ?? new Map() : new Map(),
+  };
+}
+
+function compileInstance(inst: DecisionInstance, slot: number, scope: CompileScope): CompiledInstance {
+  const d = inst.decision;
+  const rules: CompiledRule[] = d.rules.map((r, position) => ({
+    id: r.id,
+    label: r.label ?? r.id,
+    priority: r.priority ?? 0,
+    when: compileCondition(r.when, scope),
+    output: compileExpression(r.output, scope, d.scale),
+    source: citationText(r.source),
+    position,
+    ...(r.interpretation ? { interpretation: r.interpretation } : {}),
+  }));
+  if (d.hitPolicy === 'first') rules.sort((a, b) => b.priority - a.priority || a.position - b.position);
+  const scale = scope.index.scales.get(d.scale);
+  return {
+    id: inst.id, slot, decisionId: inst.decisionId, decision: d, instance: inst, policy: d.hitPolicy, rules,
+    ...(d.fallback ? {
+      fallback: {
+        output: compileExpression(d.fallback.output, scope, d.scale),
+        source: citationText(d.fallback.source ?? d.source),
+        label: d.fallback.label ?? 'fallback',
+        ...(d.fallback.interpretation ? { interpretation: d.fallback.interpretation } : {}),
+      },
+    } : {}),
+    ...(scope.index.ranks.has(d.scale) ? { ranks: scope.index.ranks.get(d.scale)! } : {}),
+    ...(scale && 'numeric' in scale ? { numeric: scale.numeric } : {}),
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The working state of one evaluation, shared by every compiled closure: input facts,
+ * decision values (by instance index), and criterion judgements as ranks.
+ */
+export interface EvalState {
+  /** Input facts plus `assessmentDate` and `asOf`. */
+  facts: Record<string, unknown>;
+  /** Decision instance values, by instance index (undefined until evaluated). */
+  values: unknown[];
+  /** Judgement rank per criterion index on the judgement scale; -1 when not judged. */
+  ranks: Int16Array;
+  /** Criterion id -> judgement, as recorded. */
+  judgements: Record<string, string>;
+  /** Criteria counts computed so far in this evaluation, by count slot; -1 = not yet. */
+  counts: Int32Array;
+  /** Interpretation ids relied on so far. */
+  interpretations: Set<string>;
+}
+
+/** A compiled fact or expression: reads a value from the state. */
+export type Getter = (s: EvalState) => unknown;

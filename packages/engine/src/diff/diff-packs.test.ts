@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { examplePack } from '../fixtures/example-pack.js';
+import type { Pack } from '../types.js';
+import { diffPacks } from './diff-packs.js';
+
+describe('diffPacks', () => {
+  it('finds no change between identical packs', () => {
+    expect(diffPacks(examplePack(), examplePack()).changes).toEqual([]);
+  });
+
+  it('describes a threshold change in the council\'s words', () => {
+    const b: Pack = structuredClone(examplePack());
+    b.metadata.version = '1.1.0';
+    b.framework!.domains[2]!.parameters!.silverMinFullyMet = 13;
+    const d = diffPacks(examplePack(), b);
+    expect(d.changes.map((c) => c.summary)).toEqual(['pack version: 1.0.0 -> 1.1.0', 'domain "Safety" silverMinFullyMet: 12 -> 13']);
+    expect(d.changes[1]).toMatchObject({ pointer: '/framework/domains/2/parameters/silverMinFullyMet', kind: 'changed', before: 12, after: 13 });
+  });
+
+  it('names the rule and condition whose value changed', () => {
+    const b: Pack = structuredClone(examplePack());
+    const leaf = (b.decisions.visitBand!.rules[0]!.when as { all: { value: number }[] }).all[0]!;
+    leaf.value = 3;
+    const [change] = diffPacks(examplePack(), b).changes;
+    expect(change!.summary).toBe('decision "Visit band" rule "Gold" domains (domainBand) judged Gold is at least: 2 -> 3');
+  });
+
+  it('matches rules, actions and criteria by id, so a reorder is reported as an order change only', () => {
+    const b: Pack = structuredClone(examplePack());
+    b.outcomes.actions!.reverse();
+    b.outcomes.actions!.push({ id: 'notify', label: 'Notify the regulator', owner: 'council', source: { doc: 'guide', section: '4' }, when: { all: [] } });
+    const summaries = diffPacks(examplePack(), b).changes.map((c) => `${c.kind}: ${c.summary}`);
+    expect(summaries).toEqual(['added: pack: added action "Notify the regulator"', 'changed: pack: order changed']);
+  });
+});

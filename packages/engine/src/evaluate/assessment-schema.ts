@@ -1,0 +1,123 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { AssessmentProblem } from '../errors.js';
+import type { Pack } from '../types.js';
+import { createAjv } from '../schema/validate-pack.js';
+import { checkStructure } from '../schema/parse-json.js';
+import { isOrdered, type PackIndex } from '../compile/pack-index.js';
+import { isIsoDate } from '../dates/iso-date.js';
+
+/** The JSON Schema of an assessment under a pack: date, judgements per criterion, facts. */
+export function assessmentSchema(index: PackIndex): Record<string, unknown> {
+  const pack: Pack = index.pack;
+  const facts: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(pack.inputs.properties)) {
+    const s = { ...schema };
+    const scale = s['x-scale'] ? index.scales.get(s['x-scale']) : undefined;
+    if (isOrdered(scale) && !s.enum) s.enum = scale.values;
+    delete s['x-scale'];
+    delete s['x-source'];
+    facts[name] = s;
+  }
+  const judgementProps: Record<string, unknown> = {};
+  for (const c of index.criteria) judgementProps[c.criterion.id] = { enum: c.allowed };
+  return {
+    type: 'object',
+    required: ['date'],
+    additionalProperties: false,
+    properties: {
+      date: { type: 'string', format: 'date' },
+      judgements: {
+        type: 'object',
+        additionalProperties: false,
+        properties: judgementProps,
+        ...(pack.framework?.judgements.required ? { required: index.criteria.map((c) => c.criterion.id) } : {}),
+      },
+      // Every keyword of the pack's inputs schema applies (allOf, if/then, dependentRequired...).
+      facts: { ...pack.inputs, additionalProperties: pack.inputs.additionalProperties ?? false, properties: facts },
+    },
+  };
+}
+
+/**
+ * Compiles the assessment check for a pack: returns the problems, naming each fact. The
+ * envelope and the judgements are checked directly (they are most of an assessment and the
+ * hot path); the facts go through ajv with the pack's own input schema.
+ */
+export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: Int16Array) => AssessmentProblem[] {
+  const schema = assessmentSchema(index) as { properties: { facts: Record<string, unknown> } };
+  const ajv = createAjv();
+  let validateFacts: ValidateFunction;
+  try {
+    validateFacts = ajv.compile(schema.properties.facts);
+  } catch {
+    // A pack's input schema that ajv cannot compile in strict mode is retried leniently.
+    const lenient = createAjv();
+    lenient.opts.strict = false;
+    validateFacts = lenient.compile(schema.properties.facts);
+  }
+  const jranks = index.judgementScale ? index.ranks.get(index.judgementScale) : undefined;
+  // Criterion id -> [its index, allowed judgement -> rank on the judgement scale].
+  const allowed = new Map(index.criteria.map((c) => [c.criterion.id, { index: c.index, ranks: new Map(c.allowed.map((v) => [v, jranks?.get(v) ?? -1])) }]));
+  const allowedText = new Map(index.criteria.map((c) => [c.criterion.id, c.allowed.map((v) => JSON.stringify(v)).join(', ')]));
+  const requiredJudgements = index.pack.framework?.judgements.required ? index.criteria.map((c) => c.criterion.id) : [];
+  const envelope = new Set(['date', 'judgements', 'facts']);
+  return (a, ranks) => {
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) return [{ pointer: '', fact: 'assessment', message: 'An assessment must be an object with date, judgements and facts.' }];
+    const o = a as Record<string, unknown>;
+    // Judgements are checked key by key below (an unexpected key such as "__proto__" is an unknown
+    // criterion), so only the facts, which may nest, need the structural walk.
+    const structural = o.facts !== undefined ? checkStructure(o.facts) : [];
+    if (structural.length) return structural.map((e) => ({ pointer: `/facts${e.pointer}`, fact: factOf(`/facts${e.pointer}`), message: e.message }));
+    const problems: AssessmentProblem[] = [];
+    for (const k of Object.keys(o)) if (!envelope.has(k)) problems.push({ pointer: `/${k}`, fact: k, message: `Unknown property "${k}": an assessment has date, judgements and facts.` });
+    if (o.date === undefined) problems.push({ pointer: '/date', fact: 'date', message: 'The assessment date is missing.' });
+    else if (!isIsoDate(o.date)) problems.push({ pointer: '/date', fact: 'date', message: `${JSON.stringify(o.date)} is not a calendar date (YYYY-MM-DD).` });
+    const j = o.judgements;
+    if (j !== undefined && (j === null || typeof j !== 'object' || Array.isArray(j))) problems.push({ pointer: '/judgements', fact: 'judgements', message: 'Judgements must be an object of criterion id -> judgement.' });
+    else {
+      const judgements = (j ?? {}) as Record<string, unknown>;
+      let judged = 0;
+      for (const id in judgements) {
+        const entry = allowed.get(id);
+        if (!entry) { problems.push({ pointer: `/judgements/${id}`, fact: id, message: `Unknown criterion "${id}": the pack does not declare it.` }); continue; }
+        const rank = entry.ranks.get(judgements[id] as string);
+        if (rank === undefined) problems.push({ pointer: `/judgements/${id}`, fact: id, message: `Must be one of ${allowedText.get(id)}.` });
+        else { judged++; if (ranks) ranks[entry.index] = rank; }
+      }
+      if (judged < requiredJudgements.length) {
+        for (const id of requiredJudgements) if (judgements[id] === undefined) problems.push({ pointer: `/judgements/${id}`, fact: id, message: `Criterion "${id}" has no judgement.` });
+      }
+    }
+    const facts = o.facts === undefined ? {} : o.facts;
+    if (!validateFacts(facts)) for (const e of validateFacts.errors ?? []) problems.push(describe({ ...e, instancePath: `/facts${e.instancePath}` }));
+    return problems;
+  };
+}
+
+function factOf(pointer: string): string {
+  const parts = pointer.split('/');
+  if (parts[1] === 'facts' || parts[1] === 'judgements') return parts[2] ?? parts[1];
+  return parts[1] || 'assessment';
+}
+
+function describe(e: ErrorObject): AssessmentProblem {
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === 'required') {
+    const missing = String(p.missingProperty);
+    const pointer = `${e.instancePath}/${missing}`;
+    const what = e.instancePath === '/judgements' ? `criterion "${missing}" has no judgement` : e.instancePath === '/facts' ? `required fact "${missing}" is missing` : `"${missing}" is missing`;
+    return { pointer, fact: e.instancePath === '' ? missing : missing, message: what.charAt(0).toUpperCase() + what.slice(1) + '.' };
+  }
+  if (e.keyword === 'additionalProperties') {
+    const extra = String(p.additionalProperty);
+    const where = e.instancePath === '/facts' ? 'fact' : e.instancePath === '/judgements' ? 'criterion' : 'property';
+    return { pointer: `${e.instancePath}/${extra}`, fact: extra, message: `Unknown ${where} "${extra}": the pack does not declare it.` };
+  }
+  const fact = factOf(e.instancePath);
+  const message = e.keyword === 'enum'
+    ? `Must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`
+    : e.keyword === 'type' ? `Must be ${String(p.type)}.`
+      : e.keyword === 'format' ? `Must be a valid ${String(p.format)} (YYYY-MM-DD for dates).`
+        : e.message ?? e.keyword;
+  return { pointer: e.instancePath, fact, message };
+}

@@ -1,0 +1,103 @@
+import { EvaluationError } from '../errors.js';
+import type { TraceEntry } from '../types.js';
+import type { CompiledInstance, CompiledRule } from '../compile/compile-pack.js';
+import type { EvalState } from '../compile/eval-state.js';
+import { showValue } from '../compile/compile-condition.js';
+
+/** Which rules decided an instance: their ids, or `fallback`, or none (a gap). */
+export interface Decided {
+  value: unknown;
+  /** Rules whose output made the value (several under `max`/`min`/`collect`). */
+  matched: CompiledRule[];
+  usedFallback: boolean;
+}
+
+/** Checks a computed output lies on the decision's scale; throws otherwise. */
+function onScale(inst: CompiledInstance, v: unknown, rule: string): unknown {
+  if (inst.ranks) {
+    if (inst.policy === 'collect') return v;
+    if (typeof v !== 'string' || !inst.ranks.has(v)) throw new EvaluationError(inst.id, `rule "${rule}" gave ${showValue(v)}, which is not on the scale "${inst.decision.scale}".`);
+  } else if (inst.numeric) {
+    const n = inst.numeric;
+    if (typeof v !== 'number' || v < n.min || v > n.max || (n.integer && !Number.isInteger(v))) {
+      throw new EvaluationError(inst.id, `rule "${rule}" gave ${showValue(v)}, which is not on the numeric scale "${inst.decision.scale}" (${n.min}..${n.max}).`);
+    }
+  }
+  return v;
+}
+
+/**
+ * Applies a decision's hit policy to its rules. Returns `undefined` as the value and no
+ * matches when no rule matches and there is no fallback (a gap); the caller decides whether
+ * that is an error.
+ */
+export function decideInstance(inst: CompiledInstance, s: EvalState): Decided {
+  const rules = inst.rules;
+  switch (inst.policy) {
+    case 'first': {
+      for (const r of rules) if (r.when.test(s)) return { value: onScale(inst, r.output(s), r.id), matched: [r], usedFallback: false };
+      break;
+    }
+    case 'max':
+    case 'min': {
+      let best: CompiledRule | undefined;
+      let bestValue: unknown;
+      let bestRank = 0;
+      const rank = inst.ranks ? (v: unknown) => inst.ranks!.get(v as string)! : (v: unknown) => v as number;
+      const matched: CompiledRule[] = [];
+      for (const r of rules) {
+        if (!r.when.test(s)) continue;
+        const v = onScale(inst, r.output(s), r.id);
+        const k = rank(v);
+        matched.push(r);
+        if (best === undefined || (inst.policy === 'max' ? k > bestRank : k < bestRank)) { best = r; bestValue = v; bestRank = k; }
+      }
+      if (best) return { value: bestValue, matched: [best, ...matched.filter((m) => m !== best)], usedFallback: false };
+      break;
+    }
+    case 'collect': {
+      const matched = rules.filter((r) => r.when.test(s));
+      if (matched.length) return { value: matched.map((r) => onScale(inst, r.output(s), r.id)), matched, usedFallback: false };
+      break;
+    }
+    case 'unique': {
+      const matched = rules.filter((r) => r.when.test(s));
+      if (matched.length > 1) throw new EvaluationError(inst.id, `rules "${matched.map((r) => r.id).join('", "')}" all match, but the hit policy is unique.`);
+      if (matched.length === 1) return { value: onScale(inst, matched[0]!.output(s), matched[0]!.id), matched, usedFallback: false };
+      break;
+    }
+  }
+  if (inst.fallback) {
+    const v = inst.fallback.output(s);
+    return { value: inst.policy === 'collect' && !Array.isArray(v) ? (v === undefined || v === null ? [] : [v]) : onScale(inst, v, 'fallback'), matched: [], usedFallback: true };
+  }
+  return { value: undefined, matched: [], usedFallback: false };
+}
+
+/**
+ * Explains an instance's decision: the rule that fired with its fact values, and for every
+ * rule considered before it (higher bands under `first`) which condition failed.
+ */
+export function traceInstance(inst: CompiledInstance, s: EvalState, decided: Decided): TraceEntry[] {
+  const out: TraceEntry[] = [];
+  const chosen = new Set(decided.matched.map((r) => r.id));
+  for (const r of inst.rules) {
+    const ex = r.when.explain(s);
+    const fired = inst.policy === 'first' ? chosen.has(r.id) : ex.ok;
+    out.push({
+      decision: inst.id, rule: r.id, label: r.label, fired,
+      ...(fired ? { output: r.output(s) } : {}),
+      because: fired ? ex.lines : ex.ok ? ['its conditions hold, but a higher-priority rule decided first'] : ex.lines,
+      source: r.source,
+    });
+    if (inst.policy === 'first' && chosen.has(r.id)) break;
+  }
+  if (decided.usedFallback && inst.fallback) {
+    out.push({
+      decision: inst.id, rule: 'fallback', label: inst.fallback.label, fired: true, output: decided.value,
+      because: [`no rule matched, so the fallback applies${inst.fallback.interpretation ? ` (interpretation ${inst.fallback.interpretation})` : ''}`],
+      source: inst.fallback.source,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+import { AssessmentError, EvaluationError } from '../errors.js';
+import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, Pack, TraceEntry } from '../types.js';
+import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
+import type { EvalState } from '../compile/eval-state.js';
+import { addDays, addMonths, addWorkingDays, isIsoDate } from '../dates/iso-date.js';
+import { decideInstance, traceInstance } from './decide.js';
+
+/** Options of one evaluation. */
+export interface EvaluateOptions {
+  /** Include the trace: which rule fired with which fact values, and why others did not. */
+  explain?: boolean;
+  /** The date the determination is made (default: the assessment date). */
+  asOf?: string;
+}
+
+const compiledCache = new WeakMap<Pack, CompiledPack>();
+
+/** Compiles a pack once per object identity. */
+function compiledOf(p: CompiledPack | Pack): CompiledPack {
+  if ('instances' in p && 'hash' in p) return p;
+  let c = compiledCache.get(p as Pack);
+  if (!c) { c = compilePack(p as Pack); compiledCache.set(p as Pack, c); }
+  return c;
+}
+
+/**
+ * Builds the working state for an already-checked assessment. `ranks` are the judgement ranks
+ * the assessment check wrote; without them they are read from the judgements.
+ */
+export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks?: Int16Array): EvalState {
+  const judgements = a.judgements ?? {};
+  if (!ranks) {
+    ranks = new Int16Array(c.index.criteria.length).fill(-1);
+    const crit = c.index.criteria;
+    for (let i = 0; i < crit.length; i++) {
+      const j = judgements[crit[i]!.criterion.id];
+      if (j !== undefined) ranks[i] = c.judgementRanks.get(j) ?? -1;
+    }
+  }
+  return {
+    facts: { ...(a.facts ?? {}), assessmentDate: a.date, asOf },
+    values: new Array(c.instances.length),
+    ranks,
+    judgements,
+    counts: new Int32Array(c.countSlots).fill(-1),
+    interpretations: new Set(),
+  };
+}
+
+function dueDate(from: string, unit: string, n: number): string {
+  switch (unit) {
+    case 'days': return addDays(from, n);
+    case 'weeks': return addDays(from, 7 * n);
+    case 'workingDays': return addWorkingDays(from, n);
+    case 'months': return addMonths(from, n);
+    default: return addMonths(from, 12 * n);
+  }
+}
+
+/**
+ * Evaluates an assessment under a pack and returns the determination: headline, every
+ * decision, actions with due dates, schedule with next due dates, scores, the
+ * interpretations relied on, and (with `explain`) a trace. The assessment is checked against
+ * the pack's inputs first; on bad input an `AssessmentError` names each fact and nothing is
+ * evaluated. The same pack hash and assessment always give the same determination.
+ * @example
+ * const d = evaluate(compiled, { date: '2025-03-01', judgements, facts: { cqcRating: 'Good' } }, { explain: true });
+ */
+export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: EvaluateOptions = {}): Determination {
+  const c = compiledOf(pack);
+  const ranks = new Int16Array(c.index.criteria.length).fill(-1);
+  const problems = c.checkAssessment(assessment, ranks);
+  if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) problems.push({ pointer: '', fact: 'asOf', message: `"${opts.asOf}" is not a calendar date (YYYY-MM-DD).` });
+  if (problems.length) throw new AssessmentError(problems);
+  const a = assessment as Assessment;
+  const asOf = opts.asOf ?? a.date;
+  const s = initialState(c, a, asOf, ranks);
+  const trace: TraceEntry[] | undefined = opts.explain ? [] : undefined;
+
+  for (const inst of c.order) {
+    const d = decideInstance(inst, s);
+    if (d.value === undefined && !d.usedFallback && d.matched.length === 0) {
+      throw new EvaluationError(inst.id, 'no rule matched and the decision has no fallback.');
+    }
+    s.values[inst.slot] = d.value;
+    for (const r of d.matched) if (r.interpretation) s.interpretations.add(r.interpretation);
+    if (d.usedFallback && inst.fallback?.interpretation) s.interpretations.add(inst.fallback.interpretation);
+    if (trace) trace.push(...traceInstance(inst, s, d));
+  }
+
+  const decisions: Record<string, unknown> = {};
+  for (const inst of c.instances) decisions[inst.id] = s.values[inst.slot];
+
+  const actions: DeterminationAction[] = [];
+  for (const act of c.actions) {
+    const fired = act.when.test(s);
+    if (trace) {
+      const ex = act.when.explain(s);
+      trace.push({ decision: 'actions', rule: act.id, label: act.label, fired, because: ex.lines, source: act.source });
+    }
+    if (!fired) continue;
+    let due = a.date;
+    if (act.due) {
+      const from = act.due.from ? act.due.from(s) : a.date;
+      due = isIsoDate(from) ? dueDate(from, act.due.unit, act.due.n) : dueDate(a.date, act.due.unit, act.due.n);
+    }
+    if (act.interpretation) s.interpretations.add(act.interpretation);
+    actions.push({ id: act.id, label: act.label, owner: act.owner, due, source: act.source, ...(act.interpretation ? { interpretation: act.interpretation } : {}) });
+  }
+
+  const schedule: DeterminationScheduleEntry[] = [];
+  for (const e of c.schedule) {
+    const fired = e.when.test(s);
+    if (trace) trace.push({ decision: 'schedule', rule: e.id, label: e.label, fired, because: e.when.explain(s).lines, source: e.source });
+    if (!fired) continue;
+    const fromValue = e.from ? e.from(s) : a.date;
+    const from = isIsoDate(fromValue) ? fromValue : a.date;
+    let entry: DeterminationScheduleEntry | undefined;
+    if (e.every) {
+      const n = e.every.n(s);
+      if (typeof n !== 'number' || !(n > 0)) continue;
+      entry = e.every.unit === 'days'
+        ? { id: e.id, activity: e.activity, label: e.label, everyDays: n, nextDue: addDays(from, n), source: e.source }
+        : { id: e.id, activity: e.activity, label: e.label, everyMonths: e.every.unit === 'years' ? 12 * n : n, nextDue: addMonths(from, e.every.unit === 'years' ? 12 * n : n), source: e.source };
+    } else if (e.perYear) {
+      const n = e.perYear(s);
+      if (typeof n !== 'number' || !(n > 0)) continue;
+      if (Number.isInteger(12 / n)) entry = { id: e.id, activity: e.activity, label: e.label, everyMonths: 12 / n, nextDue: addMonths(from, 12 / n), source: e.source };
+      else { const days = Math.floor(365 / n); entry = { id: e.id, activity: e.activity, label: e.label, everyDays: days, nextDue: addDays(from, days), source: e.source }; }
+    }
+    if (!entry) continue;
+    if (e.interpretation) s.interpretations.add(e.interpretation);
+    schedule.push(entry);
+  }
+
+  const scores: Record<string, number | null> = {};
+  for (const sc of c.scores) {
+    const applies = sc.when ? sc.when.test(s) : true;
+    const v = applies ? sc.value(s) : null;
+    scores[sc.id] = typeof v === 'number' ? v : null;
+    if (applies && typeof v === 'number' && sc.interpretation) s.interpretations.add(sc.interpretation);
+  }
+
+  const interpretations = Object.entries(c.pack.interpretations ?? {})
+    .filter(([id]) => s.interpretations.has(id))
+    .map(([id, i]) => ({ id, title: i.title, note: i.note }));
+
+  const determination: Determination = {
+    pack: { id: c.pack.metadata.id, version: c.pack.metadata.version, hash: c.hash },
+    asOf,
+    assessmentDate: a.date,
+    headline: { decision: c.headline.id, value: s.values[c.headline.slot], scale: c.headline.decision.scale },
+    decisions,
+    actions,
+    schedule,
+    scores,
+    interpretations,
+  };
+  if (trace) determination.trace = trace;
+  return determination;
+}

@@ -1,0 +1,27 @@
+/**
+ * @openqaf/engine: the generic OpenQAF rules engine.
+ *
+ * pack.json --validatePack--> Pack --compilePack--> CompiledPack --evaluate--> Determination;
+ * analyse(compiled) reports gaps and overlaps; runCases(compiled) runs the pack's cases;
+ * diffPacks(a, b) describes what changed. See docs/ for the pack format and the CLI.
+ */
+export type * from './types.js';
+export { AssessmentError, EvaluationError, PackValidationError } from './errors.js';
+export type { AssessmentProblem, PackError } from './errors.js';
+export { LIMITS } from './schema/limits.js';
+export { packSchema } from './schema/pack-schema.js';
+export { parseJson } from './schema/parse-json.js';
+export { validatePack } from './schema/validate-pack.js';
+export type { ValidationResult } from './schema/validate-pack.js';
+export { assessmentSchema } from './evaluate/assessment-schema.js';
+export { compilePack } from './compile/compile-pack.js';
+export type { CompiledPack } from './compile/compile-pack.js';
+export { evaluate } from './evaluate/evaluate.js';
+export type { EvaluateOptions } from './evaluate/evaluate.js';
+export { runCases, caseAssessment } from './testing/run-cases.js';
+export type { CaseReport, CaseResult } from './testing/run-cases.js';
+export { canonicalJson, packHash } from './hash.js';
+export { analyse } from './analyse/analyse.js';
+export type { AnalysisReport, AnalysisFinding, DecisionAnalysis, FindingKind, FindingExample } from './analyse/analyse.js';
+export { diffPacks } from './diff/diff-packs.js';
+export type { PackDiff, PackChange } from './diff/diff-packs.js';

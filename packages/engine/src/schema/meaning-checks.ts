@@ -1,0 +1,380 @@
+import type { PackError } from '../errors.js';
+import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } from '../types.js';
+import { BUILTIN_FACTS, indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
+import { findCycles, decisionDependencies } from '../compile/decision-graph.js';
+import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
+import { LIMITS } from './limits.js';
+import { escapePointer } from './parse-json.js';
+
+const JUDGEMENT_FILTERS = ['is', 'atLeast', 'atMost', 'above', 'below'] as const;
+const CRITERIA_PARAMS = new Set(['domain', 'standard', 'flag', 'notFlag', ...JUDGEMENT_FILTERS]);
+const DOMAIN_COUNT_PARAMS = new Set(['decision', ...JUDGEMENT_FILTERS]);
+
+interface Scope {
+  /** Pointer of the thing being checked. */
+  pointer: string;
+  /** The decision being checked, when inside one. */
+  decisionId?: string;
+  perDomain: boolean;
+}
+
+/**
+ * Checks a schema-valid pack for what a schema cannot express: every reference resolves,
+ * the decision graph has no cycles, outputs lie on their decision's scale, mappings are total,
+ * citations name known sections, cases use known inputs.
+ */
+export function meaningChecks(pack: Pack, available: { operators?: Iterable<string>; facts?: Iterable<string> } = {}): PackError[] {
+  const errors: PackError[] = [];
+  const err = (pointer: string, message: string, hint?: string, code = 'meaning'): void => {
+    errors.push({ code, pointer, message, ...(hint ? { hint } : {}) });
+  };
+  const ix = indexPack(pack);
+  const declaredOps = new Set([...(pack.extensions?.operators ?? []), ...(available.operators ?? [])]);
+  const declaredFacts = new Set([...(pack.extensions?.facts ?? []), ...(available.facts ?? [])]);
+  const interpretations = new Set(Object.keys(pack.interpretations ?? {}));
+  const usedInterpretations = new Set<string>();
+
+  // Sources and citations.
+  pack.metadata.documents.forEach((d, i) => {
+    if (!pack.sources[d]) err(`/metadata/documents/${i}`, `Document "${d}" is not declared in sources.`, `Add it under "sources" or remove it here.`);
+  });
+  walkCitations(pack, '', (c, pointer) => {
+    const doc = pack.sources[c.doc];
+    if (!doc) err(pointer, `Cites document "${c.doc}", which is not in sources.`, `Known documents: ${Object.keys(pack.sources).join(', ')}.`, 'citation');
+    else if (!(c.section in doc.sections)) err(pointer, `Cites section "${c.section}" of document "${c.doc}", which is not listed in its sections.`, `Add "${c.section}" to sources/${c.doc}/sections, or cite a listed section.`, 'citation');
+  });
+
+  // Scales and mappings.
+  for (const [id, s] of ix.scales) {
+    if (!isOrdered(s) && s.numeric.min > s.numeric.max) err(`/scales/${escapePointer(id)}/numeric`, `Scale "${id}" has min greater than max.`);
+  }
+  for (const [id, m] of Object.entries(pack.mappings ?? {})) {
+    const p = `/mappings/${escapePointer(id)}`;
+    const from = ix.scales.get(m.from);
+    const to = ix.scales.get(m.to);
+    if (!isOrdered(from)) { err(`${p}/from`, `Mapping "${id}" maps from "${m.from}", which is not an ordered scale.`); continue; }
+    if (!isOrdered(to)) { err(`${p}/to`, `Mapping "${id}" maps to "${m.to}", which is not an ordered scale.`); continue; }
+    for (const v of from.values) if (!(v in m.table)) err(`${p}/table`, `Mapping "${id}" is not total: "${v}" (on scale ${m.from}) has no entry.`, `Add "${v}": "<one of ${to.values.join(', ')}>".`);
+    for (const [k, v] of Object.entries(m.table)) {
+      if (!from.values.includes(k)) err(`${p}/table/${escapePointer(k)}`, `"${k}" is not a value of scale "${m.from}".`, `Values: ${from.values.join(', ')}.`);
+      if (!to.values.includes(v)) err(`${p}/table/${escapePointer(k)}`, `"${v}" is not a value of scale "${m.to}".`, `Values: ${to.values.join(', ')}.`);
+    }
+  }
+
+  // Framework.
+  const fw = pack.framework;
+  if (fw) {
+    const js = ix.scales.get(fw.judgements.scale);
+    if (!isOrdered(js)) err('/framework/judgements/scale', `Judgement scale "${fw.judgements.scale}" is not an ordered scale.`);
+    const jvals = isOrdered(js) ? new Set(js.values) : new Set<string>();
+    const checkJ = (list: string[], p: string): void => list.forEach((j, i) => { if (!jvals.has(j)) err(`${p}/${i}`, `"${j}" is not a value of the judgement scale "${fw.judgements.scale}".`); });
+    checkJ(fw.judgements.default, '/framework/judgements/default');
+    for (const [flag, list] of Object.entries(fw.judgements.byFlag ?? {})) {
+      if (!fw.flags?.[flag]) err(`/framework/judgements/byFlag/${escapePointer(flag)}`, `Flag "${flag}" is not declared in framework.flags.`);
+      checkJ(list, `/framework/judgements/byFlag/${escapePointer(flag)}`);
+    }
+    (fw.interpretations ?? []).forEach((id, i) => useInterpretation(id, `/framework/interpretations/${i}`));
+    for (const [flag, def] of Object.entries(fw.flags ?? {})) if (def.interpretation) useInterpretation(def.interpretation, `/framework/flags/${escapePointer(flag)}/interpretation`);
+    const seen = new Map<string, string>();
+    const unique = (id: string, p: string, what: string): void => {
+      if (seen.has(id)) err(p, `The ${what} id "${id}" is used twice (also at ${seen.get(id)}).`, 'Ids must be unique across domains, standards and criteria.');
+      else seen.set(id, p);
+    };
+    if (ix.criteria.length > LIMITS.maxCriteria) err('/framework', `The framework has ${ix.criteria.length} criteria; the limit is ${LIMITS.maxCriteria}.`, undefined, 'limit.criteria');
+    fw.domains.forEach((d, di) => {
+      unique(d.id, `/framework/domains/${di}/id`, 'domain');
+      if (d.interpretation) useInterpretation(d.interpretation, `/framework/domains/${di}/interpretation`);
+      d.standards.forEach((s, si) => {
+        unique(s.id, `/framework/domains/${di}/standards/${si}/id`, 'standard');
+        if (s.interpretation) useInterpretation(s.interpretation, `/framework/domains/${di}/standards/${si}/interpretation`);
+        s.criteria.forEach((c, ci) => {
+          const p = `/framework/domains/${di}/standards/${si}/criteria/${ci}`;
+          unique(c.id, `${p}/id`, 'criterion');
+          if (c.interpretation) useInterpretation(c.interpretation, `${p}/interpretation`);
+          (c.flags ?? []).forEach((f, fi) => { if (!fw.flags?.[f]) err(`${p}/flags/${fi}`, `Flag "${f}" is not declared in framework.flags.`, `Declared flags: ${Object.keys(fw.flags ?? {}).join(', ') || 'none'}.`); });
+          if (fw.tags) (c.tags ?? []).forEach((t, ti) => { if (!(t in fw.tags!)) err(`${p}/tags/${ti}`, `Tag "${t}" is not declared in framework.tags.`); });
+          if (c.judgements) checkJ(c.judgements, `${p}/judgements`);
+        });
+      });
+    });
+  }
+
+  // Inputs.
+  const reserved = new Set<string>([...BUILTIN_FACTS, ...Object.keys(pack.decisions)]);
+  for (const [name, schema] of Object.entries(pack.inputs.properties)) {
+    const p = `/inputs/properties/${escapePointer(name)}`;
+    if (reserved.has(name) || ix.instancesById.has(name)) err(p, `Input fact "${name}" has the name of a built-in fact or a decision.`, 'Rename the input.');
+    const sc = schema['x-scale'];
+    if (sc !== undefined && !isOrdered(ix.scales.get(sc))) err(`${p}/x-scale`, `Input fact "${name}" is on scale "${sc}", which is not an ordered scale.`);
+  }
+  (pack.inputs.required ?? []).forEach((r, i) => { if (!ix.inputFacts.has(r)) err(`/inputs/required/${i}`, `Required fact "${r}" is not among the input properties.`); });
+
+  // Decisions.
+  let ruleCount = 0;
+  if (ix.instances.length > LIMITS.maxDecisions) err('/decisions', `The pack has ${ix.instances.length} decisions after per-domain expansion; the limit is ${LIMITS.maxDecisions}.`, undefined, 'limit.decisions');
+  for (const [id, d] of Object.entries(pack.decisions)) {
+    const p = `/decisions/${escapePointer(id)}`;
+    const scope: Scope = { pointer: p, decisionId: id, perDomain: d.forEach === 'domain' };
+    if (!ix.scales.has(d.scale)) { err(`${p}/scale`, `Decision "${id}" is on scale "${d.scale}", which is not declared.`, `Declared scales: ${[...ix.scales.keys()].join(', ')}.`); continue; }
+    if (d.forEach === 'domain' && !fw) err(`${p}/forEach`, `Decision "${id}" is evaluated per domain but the pack has no framework.`);
+    if ((d.hitPolicy === 'max' || d.hitPolicy === 'min') && !isOrdered(ix.scales.get(d.scale)) && !('numeric' in (ix.scales.get(d.scale) ?? {}))) err(`${p}/hitPolicy`, `Hit policy "${d.hitPolicy}" needs a scale.`);
+    const ruleIds = new Set<string>();
+    ruleCount += d.rules.length;
+    d.rules.forEach((r, ri) => {
+      const rp = `${p}/rules/${ri}`;
+      if (ruleIds.has(r.id)) err(`${rp}/id`, `Rule id "${r.id}" is used twice in decision "${id}".`);
+      ruleIds.add(r.id);
+      checkCondition(r.when, { ...scope, pointer: `${rp}/when` });
+      checkOutput(r.output, d, { ...scope, pointer: `${rp}/output` });
+      if (r.interpretation) useInterpretation(r.interpretation, `${rp}/interpretation`);
+    });
+    if (d.fallback) {
+      checkOutput(d.fallback.output, d, { ...scope, pointer: `${p}/fallback/output` });
+      if (d.fallback.interpretation) useInterpretation(d.fallback.interpretation, `${p}/fallback/interpretation`);
+    }
+  }
+  if (ruleCount > LIMITS.maxRules) err('/decisions', `The pack has ${ruleCount} rules; the limit is ${LIMITS.maxRules}.`, undefined, 'limit.rules');
+  for (const cycle of findCycles(decisionDependencies(pack))) {
+    err(`/decisions/${escapePointer(cycle[0]!)}`, `Decisions refer to each other in a cycle: ${cycle.join(' -> ')}.`, 'A decision may only use decisions that do not, directly or not, use it.', 'cycle');
+  }
+
+  // Outcomes.
+  const head = pack.decisions[pack.outcomes.headline];
+  if (!head) err('/outcomes/headline', `Headline decision "${pack.outcomes.headline}" is not declared.`, `Decisions: ${Object.keys(pack.decisions).join(', ')}.`);
+  else if (head.forEach) err('/outcomes/headline', `Headline decision "${pack.outcomes.headline}" is per domain; the headline must be a single decision.`);
+  const ids = (list: { id: string }[] | undefined, p: string, what: string): Set<string> => {
+    const s = new Set<string>();
+    (list ?? []).forEach((x, i) => { if (s.has(x.id)) err(`${p}/${i}/id`, `The ${what} id "${x.id}" is used twice.`); s.add(x.id); });
+    return s;
+  };
+  const actionIds = ids(pack.outcomes.actions, '/outcomes/actions', 'action');
+  const scheduleIds = ids(pack.outcomes.schedule, '/outcomes/schedule', 'schedule');
+  const scoreIds = ids(pack.outcomes.scores, '/outcomes/scores', 'score');
+  const top: Scope = { pointer: '', perDomain: false };
+  (pack.outcomes.actions ?? []).forEach((a, i) => {
+    const p = `/outcomes/actions/${i}`;
+    checkCondition(a.when, { ...top, pointer: `${p}/when` });
+    if (a.due) {
+      const units = ['days', 'workingDays', 'weeks', 'months', 'years'].filter((u) => (a.due as Record<string, unknown>)[u] !== undefined);
+      if (units.length !== 1) err(`${p}/due`, `Action "${a.id}" due must give exactly one of days, workingDays, weeks, months, years (it gives ${units.length}).`);
+      if (a.due.from !== undefined) checkExpression(a.due.from, { ...top, pointer: `${p}/due/from` });
+    }
+    if (a.interpretation) useInterpretation(a.interpretation, `${p}/interpretation`);
+  });
+  (pack.outcomes.schedule ?? []).forEach((s, i) => {
+    const p = `/outcomes/schedule/${i}`;
+    checkCondition(s.when, { ...top, pointer: `${p}/when` });
+    if ((s.every === undefined) === (s.perYear === undefined)) err(p, `Schedule entry "${s.id}" must give exactly one of "every" or "perYear".`);
+    for (const v of Object.values(s.every ?? {})) checkExpression(v as Expression, { ...top, pointer: `${p}/every` });
+    if (s.perYear !== undefined) checkExpression(s.perYear, { ...top, pointer: `${p}/perYear` });
+    if (s.from !== undefined) checkExpression(s.from, { ...top, pointer: `${p}/from` });
+    if (s.interpretation) useInterpretation(s.interpretation, `${p}/interpretation`);
+  });
+  (pack.outcomes.scores ?? []).forEach((s, i) => {
+    const p = `/outcomes/scores/${i}`;
+    if (s.when) checkCondition(s.when, { ...top, pointer: `${p}/when` });
+    checkExpression(s.value, { ...top, pointer: `${p}/value` });
+    if (s.interpretation) useInterpretation(s.interpretation, `${p}/interpretation`);
+  });
+
+  // Cases.
+  if ((pack.cases ?? []).length > LIMITS.maxCases) err('/cases', `The pack has ${pack.cases!.length} cases; the limit is ${LIMITS.maxCases}.`, undefined, 'limit.cases');
+  const caseIds = new Set<string>();
+  (pack.cases ?? []).forEach((c, i) => {
+    const p = `/cases/${i}`;
+    if (caseIds.has(c.id)) err(`${p}/id`, `Case id "${c.id}" is used twice.`);
+    caseIds.add(c.id);
+    checkCase(c, p);
+  });
+
+  return errors;
+
+  function useInterpretation(id: string, pointer: string): void {
+    usedInterpretations.add(id);
+    if (!interpretations.has(id)) err(pointer, `Interpretation "${id}" is not declared in interpretations.`, 'Declare it with a title and a note.');
+  }
+
+  function knownFact(fact: string, scope: Scope): boolean {
+    if ((BUILTIN_FACTS as readonly string[]).includes(fact)) return true;
+    if (ix.inputFacts.has(fact) || declaredFacts.has(fact)) return true;
+    if (ix.instancesById.has(fact)) return true;
+    if (fact === scope.decisionId) return false;
+    return false;
+  }
+
+  function checkFactRef(fact: string, params: Record<string, unknown> | undefined, scope: Scope, pointer: string): void {
+    if (fact === scope.decisionId || (scope.decisionId && fact.startsWith(`${scope.decisionId}.`))) {
+      err(pointer, `Decision "${scope.decisionId}" refers to itself.`, 'A decision cannot use its own value.', 'cycle');
+      return;
+    }
+    if (!knownFact(fact, scope)) {
+      const perDomain = ix.instancesOf.get(fact);
+      const hint = perDomain && pack.decisions[fact]?.forEach
+        ? `"${fact}" is per domain: use "${fact}.<domainId>" or the domainCount fact.`
+        : `Known facts: inputs (${[...ix.inputFacts].slice(0, 12).join(', ')}${ix.inputFacts.size > 12 ? ', ...' : ''}), decisions, and ${BUILTIN_FACTS.join(', ')}.`;
+      err(pointer, `Unknown fact "${fact}".`, hint, 'reference');
+      return;
+    }
+    if (fact === 'criteriaCount') checkCriteriaParams(params ?? {}, scope, `${pointer.replace(/\/fact$/, '')}/params`);
+    if (fact === 'domainCount') checkDomainCountParams(params ?? {}, `${pointer.replace(/\/fact$/, '')}/params`);
+    if (fact === 'judgement') {
+      const c = params?.criterion;
+      if (typeof c !== 'string' || !ix.criteriaById.has(c)) err(`${pointer.replace(/\/fact$/, '')}/params/criterion`, `The judgement fact needs params.criterion naming a criterion; "${String(c)}" is not one.`);
+    }
+  }
+
+  function checkJudgementFilters(params: Record<string, unknown>, scale: string | undefined, pointer: string): void {
+    const s = scale ? ix.scales.get(scale) : undefined;
+    if (!isOrdered(s)) return;
+    for (const k of JUDGEMENT_FILTERS) {
+      const v = params[k];
+      if (v === undefined) continue;
+      const list = Array.isArray(v) ? v : [v];
+      if (k !== 'is' && Array.isArray(v)) err(`${pointer}/${k}`, `"${k}" takes one value, not a list.`);
+      for (const x of list) if (typeof x !== 'string' || !s.values.includes(x)) err(`${pointer}/${k}`, `"${String(x)}" is not a value of scale "${scale}".`, `Values: ${s.values.join(', ')}.`);
+    }
+  }
+
+  function checkCriteriaParams(params: Record<string, unknown>, scope: Scope, pointer: string): void {
+    if (!fw) { err(pointer, 'criteriaCount needs a framework.'); return; }
+    for (const k of Object.keys(params)) if (!CRITERIA_PARAMS.has(k)) err(`${pointer}/${escapePointer(k)}`, `Unknown criteriaCount parameter "${k}".`, `Parameters: ${[...CRITERIA_PARAMS].join(', ')}.`);
+    const dom = params.domain;
+    if (dom === '$domain') { if (!scope.perDomain) err(`${pointer}/domain`, '"$domain" is only meaningful inside a per-domain decision (forEach: "domain").'); }
+    else if (dom !== undefined && !ix.domains.some((d) => d.id === dom)) err(`${pointer}/domain`, `Unknown domain "${String(dom)}".`, `Domains: ${ix.domains.map((d) => d.id).join(', ')}.`);
+    if (params.standard !== undefined && !ix.domains.some((d) => d.standards.some((s) => s.id === params.standard))) err(`${pointer}/standard`, `Unknown standard "${String(params.standard)}".`);
+    for (const k of ['flag', 'notFlag']) if (params[k] !== undefined && !fw.flags?.[params[k] as string]) err(`${pointer}/${k}`, `Flag "${String(params[k])}" is not declared in framework.flags.`);
+    checkJudgementFilters(params, fw.judgements.scale, pointer);
+  }
+
+  function checkDomainCountParams(params: Record<string, unknown>, pointer: string): void {
+    for (const k of Object.keys(params)) if (!DOMAIN_COUNT_PARAMS.has(k)) err(`${pointer}/${escapePointer(k)}`, `Unknown domainCount parameter "${k}".`, `Parameters: ${[...DOMAIN_COUNT_PARAMS].join(', ')}.`);
+    const d = typeof params.decision === 'string' ? pack.decisions[params.decision] : undefined;
+    if (!d || d.forEach !== 'domain') { err(`${pointer}/decision`, `domainCount needs params.decision naming a per-domain decision; "${String(params.decision)}" is not one.`); return; }
+    checkJudgementFilters(params, d.scale, pointer);
+  }
+
+  function checkCondition(c: Condition, scope: Scope): void {
+    if ('all' in c) { c.all.forEach((x, i) => checkCondition(x, { ...scope, pointer: `${scope.pointer}/all/${i}` })); return; }
+    if ('any' in c) { c.any.forEach((x, i) => checkCondition(x, { ...scope, pointer: `${scope.pointer}/any/${i}` })); return; }
+    if ('not' in c) { checkCondition(c.not, { ...scope, pointer: `${scope.pointer}/not` }); return; }
+    const leaf = c as LeafCondition;
+    checkFactRef(leaf.fact, leaf.params, scope, `${scope.pointer}/fact`);
+    const op = leaf.operator;
+    if (!BUILTIN_OPERATORS.has(op) && !declaredOps.has(op)) {
+      err(`${scope.pointer}/operator`, `Unknown operator "${op}".`, `Operators: ${[...BUILTIN_OPERATORS].join(', ')}${declaredOps.size ? `, ${[...declaredOps].join(', ')}` : ''}.`, 'reference');
+    }
+    const v = leaf.value;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      if (typeof o.fact === 'string') checkFactRef(o.fact, o.params as Record<string, unknown> | undefined, scope, `${scope.pointer}/value/fact`);
+      else if (typeof o.param === 'string') checkParam(o.param, scope, `${scope.pointer}/value/param`);
+    }
+    if ((op === 'in' || op === 'notIn') && !Array.isArray(v) && !(v && typeof v === 'object')) {
+      err(`${scope.pointer}/value`, `Operator "${op}" needs a list of values, not ${JSON.stringify(v)}.`, 'Write the value as a list, e.g. ["Good", "Outstanding"].');
+    }
+    if (SCALE_OPERATORS.has(op)) {
+      const scale = scaleOfFact(ix, leaf.fact);
+      const s = scale ? ix.scales.get(scale) : undefined;
+      if (!s) err(`${scope.pointer}/operator`, `Operator "${op}" compares by scale order, but fact "${leaf.fact}" has no scale.`, 'Give the input fact an "x-scale", or use a numeric operator.');
+      else if (isOrdered(s) && typeof v === 'string' && !s.values.includes(v)) err(`${scope.pointer}/value`, `"${v}" is not a value of scale "${scale}" (fact "${leaf.fact}").`, `Values: ${s.values.join(', ')}.`);
+    } else if ((op === 'equal' || op === 'notEqual') && typeof v === 'string') {
+      const scale = scaleOfFact(ix, leaf.fact);
+      const s = scale ? ix.scales.get(scale) : undefined;
+      if (isOrdered(s) && !s.values.includes(v)) err(`${scope.pointer}/value`, `"${v}" is not a value of scale "${scale}" (fact "${leaf.fact}"), so this comparison can never hold.`, `Values: ${s.values.join(', ')}.`);
+    }
+  }
+
+  function checkParam(name: string, scope: Scope, pointer: string): void {
+    if (!scope.perDomain) { err(pointer, `{ "param": "${name}" } is only meaningful inside a per-domain decision.`); return; }
+    for (const d of ix.domains) if (d.parameters?.[name] === undefined) err(pointer, `Domain "${d.id}" has no parameter "${name}".`, `Add "${name}" to the parameters of domain "${d.id}".`, 'reference');
+  }
+
+  function checkExpression(e: Expression, scope: Scope, onScale?: (value: unknown, pointer: string) => void): void {
+    if (e === null || typeof e !== 'object') { onScale?.(e, scope.pointer); return; }
+    const o = e as Record<string, unknown>;
+    const sub = (x: Expression, key: string): void => checkExpression(x, { ...scope, pointer: `${scope.pointer}/${key}` }, onScale);
+    if ('fact' in o) checkFactRef(o.fact as string, o.params as Record<string, unknown> | undefined, scope, `${scope.pointer}/fact`);
+    else if ('param' in o) checkParam(o.param as string, scope, `${scope.pointer}/param`);
+    else if ('map' in o) {
+      const m = pack.mappings?.[o.map as string];
+      if (!m) err(`${scope.pointer}/map`, `Unknown mapping "${String(o.map)}".`, `Mappings: ${Object.keys(pack.mappings ?? {}).join(', ') || 'none'}.`, 'reference');
+      checkExpression(o.of as Expression, { ...scope, pointer: `${scope.pointer}/of` });
+      if (m && onScale) onScale({ __mappingTo: m.to }, `${scope.pointer}/map`);
+    } else if ('mostRecent' in o) (o.mostRecent as { value: Expression; date: Expression }[]).forEach((x, i) => {
+      sub(x.value, `mostRecent/${i}/value`);
+      checkExpression(x.date, { ...scope, pointer: `${scope.pointer}/mostRecent/${i}/date` });
+    });
+    else for (const key of ['max', 'min', 'sum', 'latestDate']) {
+      if (key in o) (o[key] as Expression[]).forEach((x, i) => (key === 'max' || key === 'min' ? sub(x, `${key}/${i}`) : checkExpression(x, { ...scope, pointer: `${scope.pointer}/${key}/${i}` })));
+    }
+    if ('clamp' in o) checkExpression((o.clamp as { value: Expression }).value, { ...scope, pointer: `${scope.pointer}/clamp/value` });
+    for (const key of ['addDays', 'addMonths', 'addWorkingDays']) if (key in o) checkExpression(o.to as Expression, { ...scope, pointer: `${scope.pointer}/to` });
+  }
+
+  function checkOutput(e: Expression, d: Decision, scope: Scope): void {
+    const scale = ix.scales.get(d.scale);
+    checkExpression(e, scope, (value, pointer) => {
+      if (value === null && d.hitPolicy === 'collect') return; // a collect decision's null fallback is the empty list
+      if (value && typeof value === 'object' && '__mappingTo' in value) {
+        const to = (value as { __mappingTo: string }).__mappingTo;
+        if (to !== d.scale) err(pointer, `The mapping gives values on scale "${to}" but decision "${scope.decisionId}" is on scale "${d.scale}".`);
+        return;
+      }
+      if (isOrdered(scale)) {
+        if (typeof value !== 'string' || !scale.values.includes(value)) err(pointer, `Output ${JSON.stringify(value)} is not on the scale "${d.scale}" of decision "${scope.decisionId}".`, `Values: ${scale.values.join(', ')}.`, 'scale');
+      } else if (scale && 'numeric' in scale) {
+        if (typeof value !== 'number' || value < scale.numeric.min || value > scale.numeric.max || (scale.numeric.integer && !Number.isInteger(value))) {
+          err(pointer, `Output ${JSON.stringify(value)} is not on the numeric scale "${d.scale}" (${scale.numeric.min}..${scale.numeric.max}${scale.numeric.integer ? ', whole numbers' : ''}).`, undefined, 'scale');
+        }
+      }
+    });
+  }
+
+  function checkCase(c: PackCase, p: string): void {
+    const input = c.input as unknown as Record<string, unknown>;
+    if (typeof input.date !== 'string') err(`${p}/input/date`, `Case "${c.id}" input has no date.`, 'Give the assessment date as YYYY-MM-DD.');
+    for (const k of Object.keys(input)) if (!['date', 'judgements', 'facts'].includes(k)) err(`${p}/input/${escapePointer(k)}`, `Case "${c.id}" input has an unknown key "${k}".`, 'An assessment has date, judgements and facts.');
+    for (const f of Object.keys(c.input.facts ?? {})) if (!ix.inputFacts.has(f)) err(`${p}/input/facts/${escapePointer(f)}`, `Case "${c.id}" uses fact "${f}", which is not among the pack's inputs.`, 'Declare it under inputs.properties or remove it.');
+    for (const [cid, j] of Object.entries(c.input.judgements ?? {})) {
+      const crit = ix.criteriaById.get(cid);
+      if (!crit) err(`${p}/input/judgements/${escapePointer(cid)}`, `Case "${c.id}" judges unknown criterion "${cid}".`);
+      else if (!crit.allowed.includes(j)) err(`${p}/input/judgements/${escapePointer(cid)}`, `Case "${c.id}" judges "${cid}" as "${j}", which that criterion cannot take.`, `Allowed: ${crit.allowed.join(', ')}.`);
+    }
+    if (c.fillJudgements !== undefined) {
+      const fills = typeof c.fillJudgements === 'string' ? { '*': c.fillJudgements } : c.fillJudgements;
+      for (const [dom, j] of Object.entries(fills)) {
+        if (dom !== '*' && !ix.domains.some((d) => d.id === dom)) err(`${p}/fillJudgements/${escapePointer(dom)}`, `Unknown domain "${dom}".`);
+        const js = ix.judgementScale ? ix.scales.get(ix.judgementScale) : undefined;
+        if (!isOrdered(js) || !js.values.includes(j)) err(`${p}/fillJudgements/${escapePointer(dom)}`, `"${j}" is not a judgement.`);
+      }
+    }
+    const w = c.want;
+    if (!w && c.wantError === undefined) err(p, `Case "${c.id}" expects nothing.`, 'Give "want" or "wantError".');
+    if (!w) return;
+    for (const k of Object.keys(w.decisions ?? {})) if (!ix.instancesById.has(k)) err(`${p}/want/decisions/${escapePointer(k)}`, `Case "${c.id}" expects unknown decision "${k}".`);
+    const known = (list: (string | { id: string })[] | string[] | undefined, set: Set<string>, key: string): void => (list ?? []).forEach((a, i) => {
+      const id = typeof a === 'string' ? a : a.id;
+      if (!set.has(id)) err(`${p}/want/${key}/${i}`, `Case "${c.id}" expects unknown ${key === 'schedule' ? 'schedule entry' : 'action'} "${id}".`);
+    });
+    known(w.actions, actionIds, 'actions');
+    known(w.noActions, actionIds, 'noActions');
+    known(w.schedule, scheduleIds, 'schedule');
+    for (const k of Object.keys(w.scores ?? {})) if (!scoreIds.has(k)) err(`${p}/want/scores/${escapePointer(k)}`, `Case "${c.id}" expects unknown score "${k}".`);
+    (w.interpretations ?? []).forEach((id, i) => { if (!interpretations.has(id)) err(`${p}/want/interpretations/${i}`, `Case "${c.id}" expects unknown interpretation "${id}".`); });
+  }
+}
+
+/** Calls `fn` for every citation object (`source`, `x-source`) anywhere in the pack. */
+function walkCitations(v: unknown, pointer: string, fn: (c: { doc: string; section: string }, pointer: string) => void): void {
+  if (v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) { v.forEach((x, i) => walkCitations(x, `${pointer}/${i}`, fn)); return; }
+  for (const [k, x] of Object.entries(v)) {
+    const p = `${pointer}/${escapePointer(k)}`;
+    if ((k === 'source' || k === 'x-source') && x && typeof x === 'object' && typeof (x as { doc?: unknown }).doc === 'string') fn(x as { doc: string; section: string }, p);
+    else if (k !== 'cases') walkCitations(x, p, fn);
+  }
+  if (pointer === '') {
+    const cases = (v as { cases?: unknown[] }).cases;
+    cases?.forEach((c, i) => { const s = (c as { source?: { doc: string; section: string } }).source; if (s) fn(s, `/cases/${i}/source`); });
+  }
+}

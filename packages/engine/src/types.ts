@@ -1,0 +1,424 @@
+/**
+ * The OpenQAF pack DSL and the determination contract, as TypeScript types.
+ *
+ * The JSON Schema in `schema/pack.schema.json` is the published form of the same
+ * shapes; `docs/pack-format.md` explains each concept with examples.
+ * @see ../../../docs/pack-format.md
+ */
+
+/** A citation: a document id declared in `sources` and one of its sections. */
+export interface Citation {
+  doc: string;
+  section: string;
+  /** Optional short quotation or page reference, shown beside the citation. */
+  quote?: string;
+}
+
+/** One source document a pack encodes. */
+export interface SourceDocument {
+  title: string;
+  publisher?: string;
+  date?: string;
+  /** File name of the document in the council's own archive, if any. */
+  file?: string;
+  /** Section number -> section heading. Every citation must name one of these. */
+  sections: Record<string, string>;
+}
+
+export interface PackMetadata {
+  /** The council slug, e.g. `birmingham`. */
+  id: string;
+  council: string;
+  title: string;
+  /** Semver of this pack version. */
+  version: string;
+  /** ISO date the framework takes effect. */
+  effectiveFrom: string;
+  /** Ids of the `sources` this pack encodes. */
+  documents: string[];
+  description?: string;
+}
+
+/** An ordered set of values, lowest first (`Inadequate < Bronze < Silver < Gold`). */
+export interface OrderedScale {
+  label: string;
+  values: string[];
+  /** Optional plain-words description per value. */
+  descriptions?: Record<string, string>;
+  source?: Citation;
+}
+
+/** A numeric scale: integers or decimals within a range, ordered numerically. */
+export interface NumericScale {
+  label: string;
+  numeric: { min: number; max: number; integer?: boolean };
+  source?: Citation;
+}
+
+export type Scale = OrderedScale | NumericScale;
+
+/** A total table from every value of one scale to a value of another. */
+export interface Mapping {
+  label?: string;
+  from: string;
+  to: string;
+  table: Record<string, string>;
+  source: Citation;
+}
+
+/** A flag a criterion can carry (`mandatory`, `advanced`). */
+export interface FlagDefinition {
+  label: string;
+  description?: string;
+  source?: Citation;
+  interpretation?: string;
+}
+
+export interface Criterion {
+  id: string;
+  title: string;
+  flags?: string[];
+  /** Free tags such as CQC key lines of enquiry. */
+  tags?: string[];
+  /** Judgements this criterion may take; defaults from `framework.judgements`. */
+  judgements?: string[];
+  /** True when the title is a placeholder the council must replace. */
+  placeholder?: boolean;
+  description?: string;
+  /** Interpretation this criterion's wording or flags rely on. */
+  interpretation?: string;
+}
+
+export interface Standard {
+  id: string;
+  title: string;
+  description?: string;
+  criteria: Criterion[];
+  source?: Citation;
+  interpretation?: string;
+}
+
+export interface Domain {
+  id: string;
+  title: string;
+  description?: string;
+  standards: Standard[];
+  /** Per-domain thresholds, referenced from per-domain rules as `{ "param": "name" }`. */
+  parameters?: Record<string, number | string>;
+  source?: Citation;
+  interpretation?: string;
+}
+
+/** Domains > standards > criteria, with the judgements criteria may take. */
+export interface Framework {
+  /** Display names of the three levels in the council's words. */
+  labels?: { domain?: string; standard?: string; criterion?: string };
+  judgements: {
+    /** The ordered scale judgements are on. */
+    scale: string;
+    /** Judgements a criterion may take unless a flag or the criterion says otherwise. */
+    default: string[];
+    /** Judgements allowed by carrying a flag (union over the criterion's flags). */
+    byFlag?: Record<string, string[]>;
+    /** When true an assessment must judge every criterion. */
+    required?: boolean;
+  };
+  flags?: Record<string, FlagDefinition>;
+  tags?: Record<string, string>;
+  domains: Domain[];
+  source?: Citation;
+  /** Interpretations the framework's structure relies on (e.g. which criteria are mandatory). */
+  interpretations?: string[];
+}
+
+/** JSON-rules-engine leaf condition (with OpenQAF's scale operators). */
+export interface LeafCondition {
+  fact: string;
+  operator: string;
+  value: unknown;
+  params?: Record<string, unknown>;
+  path?: string;
+  /** Plain words for the trace, e.g. "at least 9 criteria Fully met". */
+  label?: string;
+}
+export interface AllCondition { all: Condition[]; label?: string }
+export interface AnyCondition { any: Condition[]; label?: string }
+export interface NotCondition { not: Condition; label?: string }
+export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition;
+
+/**
+ * A value expression, used for rule outputs, scores, dates and schedule counts.
+ * - a JSON literal;
+ * - `{ "fact": name, "params"?: {...} }` an input, derived fact or decision value;
+ * - `{ "param": name }` a per-domain parameter;
+ * - `{ "map": mappingId, "of": expr }` a mapping lookup;
+ * - `{ "mostRecent": [{ "value": expr, "date": expr, "label"?: string }] }` the value whose date is latest
+ *   (entries with a missing value or date, or dated after `asOf`, are skipped; ties go to the earlier entry);
+ * - `{ "max": [expr] }` / `{ "min": [expr] }` by the decision's scale order (missing values skipped);
+ * - `{ "sum": [expr] }` arithmetic sum; `{ "clamp": { "value": expr, "min": n, "max": n } }`;
+ * - `{ "addDays"|"addMonths"|"addWorkingDays": n, "to": expr }` date arithmetic;
+ * - `{ "latestDate": [expr] }` the latest of several dates (missing skipped).
+ */
+export type Expression =
+  | string
+  | number
+  | boolean
+  | null
+  | { fact: string; params?: Record<string, unknown>; path?: string }
+  | { param: string }
+  | { map: string; of: Expression }
+  | { mostRecent: { value: Expression; date: Expression; label?: string }[] }
+  | { max: Expression[] }
+  | { min: Expression[] }
+  | { sum: Expression[] }
+  | { clamp: { value: Expression; min?: number; max?: number } }
+  | { addDays: number; to: Expression }
+  | { addMonths: number; to: Expression }
+  | { addWorkingDays: number; to: Expression }
+  | { latestDate: Expression[] };
+
+export interface Rule {
+  id: string;
+  /** Plain words, in the council's terms: "Silver: at least 9 of 12 Fully met...". */
+  label?: string;
+  /** Higher runs first under the `first` hit policy; ties keep document order. */
+  priority?: number;
+  when: Condition;
+  output: Expression;
+  source: Citation;
+  /** Id of the interpretation this rule relies on, if the document is silent or ambiguous here. */
+  interpretation?: string;
+}
+
+export type HitPolicy = 'first' | 'max' | 'min' | 'collect' | 'unique';
+
+export interface Fallback {
+  output: Expression;
+  source?: Citation;
+  interpretation?: string;
+  label?: string;
+}
+
+export interface Decision {
+  label: string;
+  description?: string;
+  scale: string;
+  hitPolicy: HitPolicy;
+  /** Evaluate once per framework domain: instances are named `<decision>.<domainId>`. */
+  forEach?: 'domain';
+  rules: Rule[];
+  fallback?: Fallback;
+  source?: Citation;
+}
+
+/** A duration from a date: one unit only. */
+export interface Offset {
+  days?: number;
+  workingDays?: number;
+  weeks?: number;
+  months?: number;
+  years?: number;
+  /** Date the offset runs from; default the assessment date. */
+  from?: Expression;
+}
+
+export interface Action {
+  id: string;
+  label: string;
+  owner: string;
+  when: Condition;
+  /** When it is due; absent means immediately (the assessment date). */
+  due?: Offset;
+  source: Citation;
+  interpretation?: string;
+  description?: string;
+}
+
+export interface ScheduleEntry {
+  id: string;
+  activity: string;
+  label: string;
+  when: Condition;
+  /** Interval between occurrences. Exactly one of `every` or `perYear`. */
+  every?: { months?: number | Expression; days?: number | Expression; years?: number | Expression };
+  /** Occurrences per year; the interval is 12 / n months, rounded down to whole days. */
+  perYear?: number | Expression;
+  /** Date the interval runs from; default the assessment date. */
+  from?: Expression;
+  source: Citation;
+  interpretation?: string;
+  description?: string;
+}
+
+export interface ScoreDefinition {
+  id: string;
+  label: string;
+  when?: Condition;
+  value: Expression;
+  source: Citation;
+  interpretation?: string;
+}
+
+export interface Outcomes {
+  headline: string;
+  actions?: Action[];
+  schedule?: ScheduleEntry[];
+  scores?: ScoreDefinition[];
+}
+
+export interface Interpretation {
+  title: string;
+  note: string;
+  /** Where in the documents the gap or ambiguity is. */
+  source?: Citation;
+}
+
+/** An assessment: what an officer records. */
+export interface Assessment {
+  /** ISO date of the assessment (visit) — the date due dates run from. */
+  date: string;
+  /** Criterion id -> judgement. */
+  judgements?: Record<string, string>;
+  /** Named facts, as declared in the pack's `inputs`. */
+  facts?: Record<string, unknown>;
+}
+
+/** What a case expects. Only the keys given are checked. */
+export interface CaseExpectation {
+  headline?: string | number | string[] | null;
+  decisions?: Record<string, unknown>;
+  /** Action ids that must be present (with due date when given as an object). */
+  actions?: (string | { id: string; due?: string })[];
+  /** When true, `actions` must be exactly this set. */
+  actionsExact?: boolean;
+  /** Action ids that must not be present. */
+  noActions?: string[];
+  schedule?: (string | { id: string; nextDue?: string; everyMonths?: number; everyDays?: number })[];
+  scores?: Record<string, number | null>;
+  interpretations?: string[];
+}
+
+export interface PackCase {
+  id: string;
+  note: string;
+  source?: Citation;
+  input: Assessment;
+  /**
+   * Case shorthand: criteria missing from `input.judgements` get this judgement before
+   * evaluation. A string for every criterion, or domain id -> judgement with `"*"` as default.
+   */
+  fillJudgements?: string | Record<string, string>;
+  asOf?: string;
+  want?: CaseExpectation;
+  /** Expect evaluation to be refused with an error whose message contains this text. */
+  wantError?: string;
+}
+
+/** Custom operators and facts a council plugin contributes; the pack names what it uses. */
+export interface ExtensionDeclarations {
+  operators?: string[];
+  facts?: string[];
+}
+
+export interface Pack {
+  $schema?: string;
+  metadata: PackMetadata;
+  sources: Record<string, SourceDocument>;
+  scales: Record<string, Scale>;
+  mappings?: Record<string, Mapping>;
+  framework?: Framework;
+  /** JSON Schema (draft 2020-12) of `assessment.facts`: an object schema with `properties`. */
+  inputs: InputSchema;
+  decisions: Record<string, Decision>;
+  outcomes: Outcomes;
+  interpretations?: Record<string, Interpretation>;
+  extensions?: ExtensionDeclarations;
+  cases?: PackCase[];
+}
+
+/** The object schema of an assessment's facts; each property may carry `x-scale` and `x-source`. */
+export interface InputSchema {
+  type: 'object';
+  properties: Record<string, InputFactSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  [key: string]: unknown;
+}
+
+export interface InputFactSchema {
+  type?: string | string[];
+  enum?: unknown[];
+  description?: string;
+  /** The fact's values are on this scale (its enum is then the scale's values). */
+  'x-scale'?: string;
+  'x-source'?: Citation;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  [key: string]: unknown;
+}
+
+/** A custom operator: `(factValue, conditionValue) => boolean`. */
+export type CustomOperator = (factValue: unknown, value: unknown) => boolean;
+/** A custom fact: computed from params and the evaluation's facts. */
+export type CustomFact = (params: Record<string, unknown>, facts: Readonly<Record<string, unknown>>) => unknown;
+
+/** What a council plugin package contributes. */
+export interface Extensions {
+  operators?: Record<string, CustomOperator>;
+  facts?: Record<string, CustomFact>;
+}
+
+/** A council plugin: the default export of `@openqaf/councils-<slug>`. */
+export interface CouncilPlugin {
+  id: string;
+  name: string;
+  pack: Pack;
+  extensions?: Extensions;
+}
+
+// ---------------------------------------------------------------- determination
+
+export interface DeterminationAction {
+  id: string;
+  label: string;
+  owner: string;
+  due: string;
+  source: string;
+  interpretation?: string;
+}
+
+export interface DeterminationScheduleEntry {
+  id: string;
+  activity: string;
+  label: string;
+  everyMonths?: number;
+  everyDays?: number;
+  nextDue: string;
+  source: string;
+}
+
+/** One line of explanation: a decision's rule that fired or did not, with fact values. */
+export interface TraceEntry {
+  decision: string;
+  rule: string;
+  label?: string;
+  output?: unknown;
+  fired: boolean;
+  /** Why it did or did not fire, in plain words. */
+  because: string[];
+  source?: string;
+}
+
+export interface Determination {
+  pack: { id: string; version: string; hash: string };
+  asOf: string;
+  assessmentDate: string;
+  headline: { decision: string; value: unknown; scale: string };
+  decisions: Record<string, unknown>;
+  actions: DeterminationAction[];
+  schedule: DeterminationScheduleEntry[];
+  scores: Record<string, number | null>;
+  interpretations: { id: string; title: string; note: string }[];
+  trace?: TraceEntry[];
+}

@@ -1,0 +1,107 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { makeTestApp } from './app.test-helpers.js';
+import type { TestApp } from './app.test-helpers.js';
+import { ROUTES } from './openapi/index.js';
+import { testStoreKinds } from './store/test-stores.test-helpers.js';
+
+const [pglite] = testStoreKinds;
+
+describe('the app', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeTestApp(pglite!, { bodyLimit: 64 * 1024 });
+  });
+  afterAll(async () => t?.dispose());
+
+  it('documents exactly the routes it serves', () => {
+    const served = new Set(
+      t.app.routes
+        .filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path === '/openapi.json'))
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    const documented = new Set(ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`));
+    expect([...served].filter((r) => !documented.has(r))).toEqual([]);
+    expect([...documented].filter((r) => !served.has(r))).toEqual([]);
+  });
+
+  it("serves an OpenAPI 3.1 document carrying the engine's pack schema, which compiles", async () => {
+    const res = await t.call('GET', '/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(res.body.paths['/api/councils/{council}/assessments'].post.requestBody).toBeDefined();
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    expect(() => ajv.compile(res.body.components.schemas.Pack)).not.toThrow();
+    expect(res.body.components.schemas.Pack.properties.decisions).toBeDefined();
+  });
+
+  it('answers malformed JSON with 400 naming the line and column', async () => {
+    const res = await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', raw: '{\n  "name": "A",\n  "size": }' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('malformed-json');
+    expect(res.body.error.details[0]).toMatchObject({ line: 3, column: 11 });
+  });
+
+  it('refuses a body over the size limit with 413 before reading it', async () => {
+    const res = await t.call('POST', '/api/councils/testshire/providers', {
+      as: 'testshireOfficer',
+      body: { name: 'x'.repeat(70 * 1024) },
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('body-too-large');
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const res = await t.call('POST', '/api/councils/testshire/providers', {
+      as: 'testshireOfficer',
+      raw: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(415);
+  });
+
+  it('answers an unknown route with 404 in the one error shape', async () => {
+    const res = await t.call('GET', '/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ status: 404, code: 'not-found' });
+  });
+
+  it('hides internal errors behind a logged 500 in the same shape', async () => {
+    const logged: string[] = [];
+    const app = createApp({ db: { ...t.db, query: () => Promise.reject(new Error('disk on fire')) }, log: (m) => logged.push(m) });
+    const res = await app.request('/api/councils');
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('internal');
+    expect(JSON.stringify(body)).not.toContain('disk on fire');
+    expect(logged.join('\n')).toContain('disk on fire');
+  });
+
+  it('shows a home page listing the councils and linking the API document when the UI is not built', async () => {
+    const res = await t.app.request('/');
+    const html = await res.text();
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(html).toContain('Testshire Council');
+    expect(html).toContain('href="/openapi.json"');
+    expect(html).toContain('href="/api/councils/otherton/pack"');
+  });
+
+  it('serves the built admin UI at / with client-side routes falling back to index.html', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qaf-ui-'));
+    try {
+      await writeFile(join(dir, 'index.html'), '<!doctype html><title>QAF admin</title><qaf-app></qaf-app>');
+      await writeFile(join(dir, 'app.js'), 'console.log(1)');
+      const app = createApp({ db: t.db, uiDir: dir, log: () => undefined });
+      expect(await (await app.request('/')).text()).toContain('<qaf-app>');
+      expect(await (await app.request('/app.js')).text()).toBe('console.log(1)');
+      expect(await (await app.request('/councils/testshire/providers')).text()).toContain('<qaf-app>');
+      expect((await app.request('/api/nope')).status).toBe(404);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../app.test-helpers.js';
+import type { TestApp } from '../app.test-helpers.js';
+import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { judgements } from '../test-fixtures/testshire-pack.js';
+
+describe.each(testStoreKinds)('assessments and determinations on $name', (kind) => {
+  let t: TestApp;
+  let providerId: string;
+  beforeAll(async () => {
+    t = await makeTestApp(kind);
+    providerId = (await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Acme Care' } })).body.id;
+  });
+  afterAll(async () => t?.dispose());
+
+  const submit = (body: Record<string, unknown>, as: 'testshireOfficer' | 'testshireViewer' | 'othertonOfficer' = 'testshireOfficer') =>
+    t.call('POST', '/api/councils/testshire/assessments', { as, body: { providerId, ...body } });
+
+  it('evaluates and stores an assessment, returning the determination with its explanation', async () => {
+    // Three of four Fully met and no concerns: Silver under the fixture's 3-criteria threshold.
+    const res = await submit({ date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    expect(res.status).toBe(201);
+    expect(res.body.packVersion).toBe('1.0.0');
+    expect(res.body.determination.headline.value).toBe('Silver');
+    expect(res.body.determination.pack.hash).toBe(res.body.packHash);
+    expect(res.body.determination.trace.length).toBeGreaterThan(0);
+    expect(res.body.determination.schedule).toEqual([expect.objectContaining({ id: 'annual-visit', nextDue: '2026-03-01' })]);
+    const stored = await t.call('GET', `/api/councils/testshire/assessments/${res.body.id}`, { as: 'testshireViewer' });
+    expect(stored.body.input).toEqual({ date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    const { trace, ...record } = res.body.determination;
+    expect(stored.body.determination).toEqual(record);
+    const explained = await t.call('GET', `/api/councils/testshire/assessments/${res.body.id}?explain=true`, { as: 'testshireViewer' });
+    expect(explained.body.determination).toEqual({ ...record, trace });
+  });
+
+  it('gives due dates from the assessment date for an improvement plan', async () => {
+    const res = await submit({ date: '2025-04-10', judgements: judgements(1), facts: { concerns: false } });
+    expect(res.body.determination.headline.value).toBe('Bronze');
+    expect(res.body.determination.actions).toEqual([expect.objectContaining({ id: 'improvement-plan', due: '2025-04-17' })]);
+  });
+
+  it("refuses an assessment that does not fit the pack's inputs with 422 naming the fact, storing nothing", async () => {
+    const before = (await t.call('GET', '/api/councils/testshire/assessments', { as: 'testshireViewer' })).body.assessments.length;
+    const res = await submit({ date: '2025-03-01', judgements: judgements(4), facts: {} });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('invalid-assessment');
+    expect(res.body.error.details.some((d: { fact: string }) => d.fact === 'concerns')).toBe(true);
+    const after = (await t.call('GET', '/api/councils/testshire/assessments', { as: 'testshireViewer' })).body.assessments.length;
+    expect(after).toBe(before);
+  });
+
+  it('refuses an assessment dated before any version is in force', async () => {
+    const res = await submit({ date: '2023-06-01', judgements: judgements(4), facts: { concerns: false } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('no-pack-in-force');
+  });
+
+  it('answers 404 for an unknown provider and 403 for a viewer or another council', async () => {
+    const unknown = await t.call('POST', '/api/councils/testshire/assessments', {
+      as: 'testshireOfficer',
+      body: { providerId: 'nope', date: '2025-03-01', facts: { concerns: false } },
+    });
+    expect(unknown.status).toBe(404);
+    expect((await submit({ date: '2025-03-01', facts: { concerns: false } }, 'testshireViewer')).status).toBe(403);
+    expect((await submit({ date: '2025-03-01', facts: { concerns: false } }, 'othertonOfficer')).status).toBe(403);
+  });
+
+  it('previews a determination without storing it', async () => {
+    const before = (await t.call('GET', '/api/councils/testshire/assessments', { as: 'testshireViewer' })).body.assessments.length;
+    const res = await t.call('POST', '/api/councils/testshire/assessments/preview', {
+      as: 'testshireOfficer',
+      body: { providerId, date: '2025-05-01', judgements: judgements(4), facts: { concerns: false } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.determination.headline.value).toBe('Gold');
+    const after = (await t.call('GET', '/api/councils/testshire/assessments', { as: 'testshireViewer' })).body.assessments.length;
+    expect(after).toBe(before);
+  });
+
+  it('evaluates under the version in force on the assessment date, and reproduces stored determinations exactly', async () => {
+    // Publish 1.1.0 from 2026-01-01 with Silver needing all four criteria at least Fully met.
+    const draft = await t.call('GET', '/api/councils/testshire/draft', { as: 'testshireAdmin' });
+    const content = structuredClone(draft.body.content);
+    content.decisions.overallRating.rules.find((r: { id: string }) => r.id === 'silver').when.value = 4;
+    content.metadata.effectiveFrom = '2026-01-01';
+    await t.call('PUT', '/api/councils/testshire/draft', { as: 'testshireAdmin', body: content, headers: { 'if-match': draft.headers.get('etag')! } });
+    const published = await t.call('POST', '/api/councils/testshire/draft/publish', {
+      as: 'testshireAdmin',
+      body: { note: 'Silver needs four', version: '1.1.0', acknowledgeFindings: true },
+    });
+    expect(published.status).toBe(201);
+
+    const old = await submit({ date: '2025-12-31', judgements: judgements(3), facts: { concerns: false } });
+    const fresh = await submit({ date: '2026-01-01', judgements: judgements(3), facts: { concerns: false } });
+    expect([old.body.packVersion, old.body.determination.headline.value]).toEqual(['1.0.0', 'Silver']);
+    expect([fresh.body.packVersion, fresh.body.determination.headline.value]).toEqual(['1.1.0', 'Bronze']);
+
+    for (const id of [old.body.id, fresh.body.id]) {
+      const again = await t.call('POST', `/api/councils/testshire/assessments/${id}/reevaluate`, { as: 'testshireViewer' });
+      expect(again.status).toBe(200);
+      expect(again.body.identical).toBe(true);
+      expect(again.body.reproduced).toEqual(again.body.stored);
+    }
+  });
+
+  it("lists a provider's timeline: every determination with its pack version, oldest first", async () => {
+    const res = await t.call('GET', `/api/councils/testshire/providers/${providerId}/timeline`, { as: 'testshireViewer' });
+    expect(res.status).toBe(200);
+    const dates = res.body.timeline.map((e: { date: string }) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(res.body.timeline.map((e: { packVersion: string }) => e.packVersion)).toContain('1.1.0');
+    const provider = await t.call('GET', `/api/councils/testshire/providers/${providerId}`, { as: 'testshireViewer' });
+    expect(provider.body.latest).toMatchObject({ assessmentDate: '2026-01-01', rating: 'Bronze', packVersion: '1.1.0', nextVisitDue: '2027-01-01' });
+  });
+
+  it('writes the assessment, its determination and an audit entry together', async () => {
+    const rows = await t.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM assessments a
+         JOIN determinations d ON d.assessment_id = a.id
+         JOIN audit_log l ON l.entity_id = a.id AND l.action = 'assessment-create'
+        WHERE a.council_id = 'testshire'`,
+    );
+    const all = await t.db.query<{ n: number }>("SELECT count(*) AS n FROM assessments WHERE council_id = 'testshire'");
+    expect(rows[0]!.n).toBe(all[0]!.n);
+    expect(all[0]!.n).toBe(4);
+  });
+});

@@ -1,0 +1,243 @@
+import { isDeepStrictEqual } from 'node:util';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { requireCouncilRole } from '../auth/guards.js';
+import { requireCouncil } from '../councils/council-lookup.js';
+import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled } from '../engine/index.js';
+import type { CompiledPack, Determination } from '../engine/index.js';
+import { HttpError, notFound } from '../http-error.js';
+import { findVersionById, versionInForceRecord } from '../packs/versions.js';
+import type { PackVersion } from '../packs/versions.js';
+import { requireProvider } from '../providers/index.js';
+import { readBody, readJson, validateBody } from '../request-body.js';
+import { isIsoDate, loadAssessmentContext } from './assessment-context.js';
+import { assessmentBodySchema } from './schemas.js';
+import { storeAssessment } from './store-assessment.js';
+import type { AssessmentInput } from './store-assessment.js';
+
+export { storeAssessment } from './store-assessment.js';
+
+interface AssessmentBody extends AssessmentInput {
+  providerId: string;
+}
+
+/**
+ * The compiled pack of a stored version. Versions are immutable, so the compiled form is
+ * cached by content hash and the (large) pack content is read from the store only once.
+ */
+export async function compiledVersion(c: Context<AppEnv>, version: PackVersion): Promise<CompiledPack> {
+  const extensions = c.var.services.plugins.get(version.councilId)?.extensions;
+  const cached = cachedCompiled(version.hash, extensions);
+  if (cached) return cached;
+  const full = await findVersionById(c.var.services.db, version.id);
+  if (!full) throw notFound(`Pack version ${version.version}`);
+  return compile(full.content, extensions, version.hash);
+}
+
+/**
+ * Evaluates an assessment under a stored version, turning engine refusals into 422s.
+ * With `explain` the determination carries its trace; the store keeps it without, since the
+ * trace is reproducible from the assessment and the pack hash at any time.
+ */
+export async function determine(
+  c: Context<AppEnv>,
+  version: PackVersion,
+  input: AssessmentInput,
+  explain = true,
+): Promise<Determination> {
+  const { note: _note, ...assessment } = input;
+  const compiled = await compiledVersion(c, version);
+  try {
+    return evaluateCompiled(compiled, assessment, { asOf: input.date, explain });
+  } catch (error) {
+    if (error instanceof AssessmentRefused) {
+      throw new HttpError(422, 'invalid-assessment', 'The assessment does not fit the pack', {
+        details: error.problems.map((p) => ({ pointer: p.pointer, fact: p.fact, message: p.message })),
+      });
+    }
+    if (error instanceof EvaluationFailed) throw new HttpError(422, 'evaluation-failed', error.message);
+    throw error;
+  }
+}
+
+function noPackInForce(councilId: string, date: string): HttpError {
+  return new HttpError(422, 'no-pack-in-force', `No pack version of council "${councilId}" is in force on ${date}`, {
+    details: [{ pointer: '/date', message: 'is before the first published version takes effect' }],
+  });
+}
+
+async function versionFor(c: Context<AppEnv>, councilId: string, date: string): Promise<PackVersion> {
+  const version = await versionInForceRecord(c.var.services.db, councilId, date);
+  if (!version) throw noPackInForce(councilId, date);
+  return version;
+}
+
+/** The provider's id when it belongs to the council (a light check for the hot path), or 404. */
+async function requireProviderId(c: Context<AppEnv>, councilId: string, id: string): Promise<string> {
+  const rows = await c.var.services.db.query<{ id: string }>('SELECT id FROM providers WHERE council_id = $1 AND id = $2', [councilId, id]);
+  if (rows.length === 0) throw notFound(`Provider "${id}" of council "${councilId}"`);
+  return id;
+}
+
+interface AssessmentRow {
+  id: string;
+  provider_id: string;
+  assessment_date: string;
+  input: AssessmentInput;
+  created_by: string | null;
+  created_at: Date;
+  determination_id: string;
+  pack_version_id: string;
+  pack_hash: string;
+  version: string;
+  result: Determination;
+}
+
+const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.input, a.created_by, a.created_at,
+    d.id AS determination_id, d.pack_version_id, d.pack_hash, v.version, d.result
+  FROM assessments a JOIN determinations d ON d.assessment_id = a.id JOIN pack_versions v ON v.id = d.pack_version_id`;
+
+function toStored(r: AssessmentRow) {
+  return {
+    id: r.id,
+    providerId: r.provider_id,
+    date: r.assessment_date,
+    input: r.input,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+    packVersion: r.version,
+    packHash: r.pack_hash,
+    determination: r.result,
+  };
+}
+
+/**
+ * Assessment routes: an officer submits judgements and facts; the server evaluates them under
+ * the pack version in force on the assessment date and stores both. Also: live preview,
+ * reading back, the provider timeline, and reproducing a stored determination.
+ */
+export function assessmentRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/api/councils/:council/assessments', async (c) => {
+    const councilId = c.req.param('council');
+    const raw = await readJson(c);
+    const rawBody = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const ctx = await loadAssessmentContext(
+      c.var.services.db,
+      councilId,
+      typeof rawBody.providerId === 'string' ? rawBody.providerId : '',
+      isIsoDate(rawBody.date) ? rawBody.date : null,
+    );
+    if (!ctx.councilExists) throw notFound(`Council "${councilId}"`);
+    const user = requireCouncilRole(c, councilId, 'officer');
+    const { providerId, ...input } = validateBody<AssessmentBody>(assessmentBodySchema, raw);
+    if (!ctx.providerExists) throw notFound(`Provider "${providerId}" of council "${councilId}"`);
+    if (!ctx.version) throw noPackInForce(councilId, input.date);
+    const version = ctx.version;
+    const explain = c.req.query('explain') !== 'false';
+    const determination = await determine(c, version, input, explain);
+    const { trace: _trace, ...record } = determination;
+    const { assessmentId } = await storeAssessment(c.var.services.db, {
+      councilId,
+      providerId,
+      userId: user.id,
+      input,
+      packVersionId: version.id,
+      determination: record,
+    });
+    return c.json(
+      { id: assessmentId, providerId, date: input.date, packVersion: version.version, packHash: version.hash, determination },
+      201,
+    );
+  });
+
+  app.post('/api/councils/:council/assessments/preview', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    requireCouncilRole(c, council.id, 'officer');
+    const { providerId, ...input } = await readBody<AssessmentBody>(c, assessmentBodySchema);
+    await requireProviderId(c, council.id, providerId);
+    const version = await versionFor(c, council.id, input.date);
+    return c.json({ stored: false, packVersion: version.version, packHash: version.hash, determination: await determine(c, version, input) });
+  });
+
+  app.get('/api/councils/:council/assessments', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    requireCouncilRole(c, council.id, 'viewer');
+    const providerId = c.req.query('providerId');
+    const limit = Math.min(Math.max(Number(c.req.query('limit')) || 100, 1), 1000);
+    const rows = await c.var.services.db.query<AssessmentRow>(
+      `${SELECT_ASSESSMENT} WHERE a.council_id = $1 ${providerId ? 'AND a.provider_id = $3' : ''}
+        ORDER BY a.assessment_date DESC, a.created_at DESC LIMIT $2`,
+      providerId ? [council.id, limit, providerId] : [council.id, limit],
+    );
+    return c.json({ assessments: rows.map(toStored) });
+  });
+
+  app.get('/api/councils/:council/assessments/:id', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    requireCouncilRole(c, council.id, 'viewer');
+    const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
+      council.id,
+      c.req.param('id'),
+    ]);
+    if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
+    const stored = toStored(row);
+    if (c.req.query('explain') === 'true') {
+      // The stored record has no trace; re-evaluating under the same pack hash reproduces it.
+      const version = await findVersionById(c.var.services.db, row.pack_version_id);
+      if (version) stored.determination = { ...row.result, trace: (await determine(c, version, row.input)).trace ?? [] };
+    }
+    return c.json(stored);
+  });
+
+  app.post('/api/councils/:council/assessments/:id/reevaluate', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    requireCouncilRole(c, council.id, 'viewer');
+    const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
+      council.id,
+      c.req.param('id'),
+    ]);
+    if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
+    const version = await findVersionById(c.var.services.db, row.pack_version_id);
+    if (!version || version.hash !== row.pack_hash) {
+      throw new HttpError(500, 'integrity', 'The stored pack version does not match the determination\'s pack hash');
+    }
+    const reproduced = await determine(c, version, row.input, false);
+    return c.json({
+      // Compared in stored (JSON) form: the store keeps JSON, so that is what must match.
+      identical: isDeepStrictEqual(JSON.parse(JSON.stringify(reproduced)), row.result),
+      packVersion: version.version,
+      packHash: version.hash,
+      stored: row.result,
+      reproduced,
+    });
+  });
+
+  app.get('/api/councils/:council/providers/:id/timeline', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    requireCouncilRole(c, council.id, 'viewer');
+    const provider = await requireProvider(c, council.id, c.req.param('id'));
+    const rows = await c.var.services.db.query<AssessmentRow>(
+      `${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.provider_id = $2 ORDER BY a.assessment_date, a.created_at`,
+      [council.id, provider.id],
+    );
+    return c.json({
+      provider: { id: provider.id, name: provider.name },
+      timeline: rows.map((r) => ({
+        assessmentId: r.id,
+        date: r.assessment_date,
+        createdAt: r.created_at.toISOString(),
+        packVersion: r.version,
+        packHash: r.pack_hash,
+        headline: r.result.headline,
+        decisions: r.result.decisions,
+        actions: r.result.actions,
+        schedule: r.result.schedule,
+      })),
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,45 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv } from '../app-env.js';
+import { HttpError } from '../http-error.js';
+import { ANONYMOUS, principalFromSession, principalFromToken } from './principal.js';
+import { hashSecret } from './secrets.js';
+
+/** Name of the HTTP-only session cookie. */
+export const SESSION_COOKIE = 'qaf_session';
+/** Header a session's unsafe requests must carry (the CSRF token from login or `/api/auth/me`). */
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Works out who is calling (bearer API token, else session cookie, else anonymous) and,
+ * for cookie sessions, refuses unsafe requests without the session's CSRF token.
+ * A bearer token that is unknown, expired or revoked is a 401, never a silent downgrade.
+ */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db } = c.var.services;
+    const authorization = c.req.header('authorization');
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match) throw new HttpError(401, 'unauthenticated', 'Authorization must be "Bearer <token>"');
+      const principal = await principalFromToken(db, hashSecret(match[1]!));
+      if (!principal) throw new HttpError(401, 'unauthenticated', 'The API token is unknown, expired or revoked');
+      c.set('principal', principal);
+      return next();
+    }
+    // Signing in never acts as an existing session, so a stale cookie cannot block it.
+    const session = c.req.path === '/api/auth/login' ? undefined : getCookie(c, SESSION_COOKIE);
+    const principal = session ? await principalFromSession(db, hashSecret(session)) : undefined;
+    if (principal) {
+      if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== principal.csrfToken) {
+        throw new HttpError(403, 'csrf', `Missing or wrong ${CSRF_HEADER} header for this session`);
+      }
+      c.set('principal', principal);
+    } else {
+      c.set('principal', ANONYMOUS);
+    }
+    return next();
+  };
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../app-env.js';
+import { recordAudit } from '../audit/record.js';
+import { requireCouncil } from '../councils/council-lookup.js';
+import { HttpError, notFound } from '../http-error.js';
+import { readBody } from '../request-body.js';
+import { isUniqueViolation } from '../store/errors.js';
+import { SESSION_COOKIE } from './authenticate.js';
+import { requireCouncilRole, requirePlatformAdmin, requireUser } from './guards.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { principalFromSession } from './principal.js';
+import type { CouncilRole } from './roles.js';
+import {
+  changePasswordBodySchema,
+  createUserBodySchema,
+  loginBodySchema,
+  memberBodySchema,
+  tokenBodySchema,
+} from './schemas.js';
+import { hashSecret, newSecret } from './secrets.js';
+import { createUser, listUsers } from './users.js';
+
+export { authenticate, SESSION_COOKIE, CSRF_HEADER } from './authenticate.js';
+export { ensureFirstAdmin } from './bootstrap.js';
+export type { Principal } from './principal.js';
+export type { CouncilRole } from './roles.js';
+
+/** How long a session lasts. */
+export const SESSION_HOURS = 12;
+
+// Verifying against a real hash for unknown emails keeps login time the same either way.
+const decoyHash = hashPassword(newSecret());
+
+/**
+ * Sign-in and account routes (login, logout, me, password, API tokens), user management
+ * for platform admins, and council membership for council admins.
+ */
+export function authRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/api/auth/login', async (c) => {
+    const { db, secureCookies, now } = c.var.services;
+    const body = await readBody<{ email: string; password: string }>(c, loginBodySchema);
+    const [user] = await db.query<{ id: string; password_hash: string; disabled: boolean }>(
+      'SELECT id, password_hash, disabled FROM users WHERE email = $1',
+      [body.email.toLowerCase()],
+    );
+    const ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash));
+    if (!user || !ok || user.disabled) throw new HttpError(401, 'bad-credentials', 'The email or password is wrong');
+    const token = newSecret();
+    const csrf = newSecret();
+    const expires = new Date(now().getTime() + SESSION_HOURS * 3_600_000);
+    await db.transaction(async (tx) => {
+      await tx.query('DELETE FROM sessions WHERE expires_at < now()');
+      await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [
+        hashSecret(token),
+        user.id,
+        csrf,
+        expires,
+      ]);
+      await recordAudit(tx, { actor: user.id, action: 'login', entity: 'session', entityId: user.id });
+    });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: secureCookies,
+      path: '/',
+      expires,
+    });
+    const principal = await principalFromSession(db, hashSecret(token));
+    return c.json({ user: principal!.user, roles: principal!.roles, csrfToken: csrf });
+  });
+
+  app.post('/api/auth/logout', async (c) => {
+    const session = getCookie(c, SESSION_COOKIE);
+    const user = c.var.principal.user;
+    if (session && user) {
+      await c.var.services.db.transaction(async (tx) => {
+        await tx.query('DELETE FROM sessions WHERE token_hash = $1', [hashSecret(session)]);
+        await recordAudit(tx, { actor: user.id, action: 'logout', entity: 'session', entityId: user.id });
+      });
+    }
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.get('/api/auth/me', (c) => {
+    const p = c.var.principal;
+    return c.json({ user: p.user ?? null, roles: p.roles, via: p.via, csrfToken: p.csrfToken ?? null });
+  });
+
+  app.post('/api/auth/password', async (c) => {
+    const user = requireUser(c);
+    const body = await readBody<{ currentPassword: string; newPassword: string }>(c, changePasswordBodySchema);
+    const { db } = c.var.services;
+    const [row] = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+    if (!row || !(await verifyPassword(body.currentPassword, row.password_hash))) {
+      throw new HttpError(403, 'bad-credentials', 'The current password is wrong');
+    }
+    const hash = await hashPassword(body.newPassword);
+    await db.transaction(async (tx) => {
+      await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, hash]);
+      await recordAudit(tx, { actor: user.id, action: 'password-change', entity: 'user', entityId: user.id });
+    });
+    return c.body(null, 204);
+  });
+
+  app.get('/api/auth/tokens', async (c) => {
+    const user = requireUser(c);
+    const rows = await c.var.services.db.query<{ id: string; name: string; created_at: Date; expires_at: Date | null }>(
+      'SELECT id, name, created_at, expires_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at',
+      [user.id],
+    );
+    return c.json({
+      tokens: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at.toISOString(), expiresAt: r.expires_at?.toISOString() ?? null })),
+    });
+  });
+
+  app.post('/api/auth/tokens', async (c) => {
+    const user = requireUser(c);
+    const body = await readBody<{ name: string; expiresInDays?: number }>(c, tokenBodySchema);
+    const token = newSecret('qaf_');
+    const id = randomUUID();
+    const expiresAt = body.expiresInDays ? new Date(c.var.services.now().getTime() + body.expiresInDays * 86_400_000) : null;
+    await c.var.services.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO api_tokens (id, user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+        id,
+        user.id,
+        body.name,
+        hashSecret(token),
+        expiresAt,
+      ]);
+      await recordAudit(tx, { actor: user.id, action: 'token-create', entity: 'api-token', entityId: id, detail: { name: body.name } });
+    });
+    return c.json({ id, name: body.name, token, expiresAt: expiresAt?.toISOString() ?? null }, 201);
+  });
+
+  app.delete('/api/auth/tokens/:id', async (c) => {
+    const user = requireUser(c);
+    const deleted = await c.var.services.db.transaction(async (tx) => {
+      const rows = await tx.query('DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 RETURNING id', [c.req.param('id'), user.id]);
+      if (rows.length > 0) {
+        await recordAudit(tx, { actor: user.id, action: 'token-revoke', entity: 'api-token', entityId: c.req.param('id') });
+      }
+      return rows.length > 0;
+    });
+    if (!deleted) throw notFound(`API token "${c.req.param('id')}"`);
+    return c.body(null, 204);
+  });
+
+  app.get('/api/users', async (c) => {
+    requirePlatformAdmin(c);
+    return c.json({ users: await listUsers(c.var.services.db) });
+  });
+
+  app.post('/api/users', async (c) => {
+    const admin = requirePlatformAdmin(c);
+    const body = await readBody<{ email: string; name?: string; password: string; platformAdmin?: boolean; roles?: Record<string, CouncilRole> }>(
+      c,
+      createUserBodySchema,
+    );
+    const { db } = c.var.services;
+    for (const councilId of Object.keys(body.roles ?? {})) await requireCouncil(c, councilId);
+    let id: string;
+    try {
+      id = await db.transaction(async (tx) => {
+        const userId = await createUser(tx, { ...body, actor: admin.id });
+        for (const [councilId, role] of Object.entries(body.roles ?? {})) {
+          await tx.query('INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, $3)', [userId, councilId, role]);
+          await recordAudit(tx, { actor: admin.id, councilId, action: 'role-grant', entity: 'council-role', entityId: userId, detail: { role } });
+        }
+        return userId;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new HttpError(409, 'conflict', `A user with email ${body.email} already exists`);
+      throw error;
+    }
+    const users = await listUsers(db);
+    return c.json(users.find((u) => u.id === id), 201);
+  });
+
+  app.get('/api/councils/:council/members', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    requireCouncilRole(c, council.id, 'council-admin');
+    const rows = await c.var.services.db.query<{ id: string; email: string; name: string; role: string }>(
+      `SELECT u.id, u.email, u.name, r.role FROM council_roles r JOIN users u ON u.id = r.user_id
+        WHERE r.council_id = $1 ORDER BY u.email`,
+      [council.id],
+    );
+    return c.json({ members: rows });
+  });
+
+  app.put('/api/councils/:council/members/:userId', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    const admin = requireCouncilRole(c, council.id, 'council-admin');
+    const { role } = await readBody<{ role: CouncilRole }>(c, memberBodySchema);
+    const userId = c.req.param('userId');
+    await c.var.services.db.transaction(async (tx) => {
+      const users = await tx.query('SELECT id FROM users WHERE id = $1', [userId]);
+      if (users.length === 0) throw notFound(`User "${userId}"`);
+      const [before] = await tx.query<{ role: string }>('SELECT role FROM council_roles WHERE user_id = $1 AND council_id = $2', [userId, council.id]);
+      await tx.query(
+        `INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, council_id) DO UPDATE SET role = EXCLUDED.role`,
+        [userId, council.id, role],
+      );
+      await recordAudit(tx, { actor: admin.id, councilId: council.id, action: 'role-grant', entity: 'council-role', entityId: userId, detail: { role, before: before?.role ?? null } });
+    });
+    return c.json({ userId, councilId: council.id, role });
+  });
+
+  app.delete('/api/councils/:council/members/:userId', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    const admin = requireCouncilRole(c, council.id, 'council-admin');
+    const userId = c.req.param('userId');
+    const removed = await c.var.services.db.transaction(async (tx) => {
+      const rows = await tx.query<{ role: string }>('DELETE FROM council_roles WHERE user_id = $1 AND council_id = $2 RETURNING role', [userId, council.id]);
+      if (rows.length > 0) {
+        await recordAudit(tx, { actor: admin.id, councilId: council.id, action: 'role-revoke', entity: 'council-role', entityId: userId, detail: { role: rows[0]!.role } });
+      }
+      return rows.length > 0;
+    });
+    if (!removed) throw notFound(`A role of user "${userId}" in council "${council.id}"`);
+    return c.body(null, 204);
+  });
+
+  return app;
+}

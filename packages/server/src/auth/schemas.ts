@@ -1,0 +1,54 @@
+import type { JsonSchema } from '../request-body.js';
+
+const email = { type: 'string', format: 'email', maxLength: 320 } as const;
+const password = { type: 'string', minLength: 12, maxLength: 1024, description: 'At least 12 characters.' } as const;
+const role = { type: 'string', enum: ['council-admin', 'officer', 'viewer'] } as const;
+
+/** Body of `POST /api/auth/login`. */
+export const loginBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password'],
+  properties: { email: { type: 'string', maxLength: 320 }, password: { type: 'string', maxLength: 1024 } },
+};
+
+/** Body of `POST /api/auth/password`. */
+export const changePasswordBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['currentPassword', 'newPassword'],
+  properties: { currentPassword: { type: 'string', maxLength: 1024 }, newPassword: password },
+};
+
+/** Body of `POST /api/auth/tokens`. */
+export const tokenBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    expiresInDays: { type: 'integer', minimum: 1, maximum: 3650 },
+  },
+};
+
+/** Body of `POST /api/users`. */
+export const createUserBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password'],
+  properties: {
+    email,
+    name: { type: 'string', maxLength: 200 },
+    password,
+    platformAdmin: { type: 'boolean' },
+    roles: { type: 'object', additionalProperties: role, description: 'Council id -> role.' },
+  },
+};
+
+/** Body of `PUT /api/councils/{council}/members/{userId}`. */
+export const memberBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['role'],
+  properties: { role },
+};

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The server's configuration, all from the environment. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL URL; when unset the embedded PGlite store in `dataDir` is used. */
+  databaseUrl?: string;
+  /** PostgreSQL schema (default public). */
+  databaseSchema?: string;
+  dataDir: string;
+  uiDir?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  secureCookies: boolean;
+  bodyLimit?: number;
+}
+
+/** The admin UI's build output inside this repository, when it has been built. */
+export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../admin-ui/dist/', import.meta.url));
+
+/**
+ * Reads the configuration:
+ * `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL`, `QAF_DATABASE_SCHEMA`, `QAF_DATA_DIR` (./data),
+ * `QAF_UI_DIR` (packages/admin-ui/dist), `QAF_ADMIN_EMAIL`, `QAF_ADMIN_PASSWORD`,
+ * `QAF_SECURE_COOKIES` (true behind HTTPS), `QAF_BODY_LIMIT` (bytes).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const uiDir = env.QAF_UI_DIR ?? DEFAULT_UI_DIR;
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.QAF_DATABASE_SCHEMA || undefined,
+    dataDir: env.QAF_DATA_DIR ?? './data',
+    uiDir: existsSync(uiDir) ? uiDir : undefined,
+    adminEmail: env.QAF_ADMIN_EMAIL || undefined,
+    adminPassword: env.QAF_ADMIN_PASSWORD || undefined,
+    secureCookies: env.QAF_SECURE_COOKIES === 'true',
+    bodyLimit: env.QAF_BODY_LIMIT ? Number(env.QAF_BODY_LIMIT) : undefined,
+  };
+}

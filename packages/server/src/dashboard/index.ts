@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { requireCouncilRole } from '../auth/guards.js';
+import { requireCouncil } from '../councils/council-lookup.js';
+import type { Determination } from '../engine/index.js';
+import { HttpError } from '../http-error.js';
+import type { Queryable } from '../store/index.js';
+
+/** A council's dashboard: ratings, actions due or overdue, and visits coming up. */
+export interface Dashboard {
+  today: string;
+  days: number;
+  until: string;
+  providers: number;
+  byRating: Record<string, number>;
+  actions: { providerId: string; name: string; id: string; label: string; owner: string; due: string; overdue: boolean; source: string }[];
+  visits: { providerId: string; name: string; id: string; activity: string; label: string; nextDue: string; overdue: boolean }[];
+}
+
+/** The rating bucket of a provider never assessed. */
+export const NOT_ASSESSED = 'Not assessed';
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Builds the dashboard from each provider's latest determination. */
+export async function buildDashboard(db: Queryable, councilId: string, today: string, days: number): Promise<Dashboard> {
+  const rows = await db.query<{ id: string; name: string; result: Determination | null }>(
+    `SELECT p.id, p.name, l.result FROM providers p
+       LEFT JOIN LATERAL (SELECT d.result FROM assessments a JOIN determinations d ON d.assessment_id = a.id
+                           WHERE a.provider_id = p.id ORDER BY a.assessment_date DESC, a.created_at DESC LIMIT 1) l ON true
+      WHERE p.council_id = $1 ORDER BY p.name`,
+    [councilId],
+  );
+  const until = addDays(today, days);
+  const dash: Dashboard = { today, days, until, providers: rows.length, byRating: {}, actions: [], visits: [] };
+  for (const r of rows) {
+    const rating = r.result ? (typeof r.result.headline.value === 'string' ? r.result.headline.value : JSON.stringify(r.result.headline.value)) : NOT_ASSESSED;
+    dash.byRating[rating] = (dash.byRating[rating] ?? 0) + 1;
+    for (const a of r.result?.actions ?? []) {
+      if (a.due <= until) {
+        dash.actions.push({ providerId: r.id, name: r.name, id: a.id, label: a.label, owner: a.owner, due: a.due, overdue: a.due < today, source: a.source });
+      }
+    }
+    for (const s of r.result?.schedule ?? []) {
+      if (s.nextDue <= until) {
+        dash.visits.push({ providerId: r.id, name: r.name, id: s.id, activity: s.activity, label: s.label, nextDue: s.nextDue, overdue: s.nextDue < today });
+      }
+    }
+  }
+  dash.actions.sort((a, b) => a.due.localeCompare(b.due) || a.name.localeCompare(b.name));
+  dash.visits.sort((a, b) => a.nextDue.localeCompare(b.nextDue) || a.name.localeCompare(b.name));
+  return dash;
+}
+
+/** `GET /api/councils/{council}/dashboard?days=30&today=YYYY-MM-DD` (viewer). */
+export function dashboardRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/api/councils/:council/dashboard', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    requireCouncilRole(c, council.id, 'viewer');
+    const today = c.req.query('today') ?? c.var.services.now().toISOString().slice(0, 10);
+    const days = c.req.query('days') === undefined ? 30 : Number(c.req.query('days'));
+    const details = [
+      ...(!/^\d{4}-\d{2}-\d{2}$/.test(today) ? [{ pointer: '/today', message: 'must be YYYY-MM-DD' }] : []),
+      ...(!Number.isInteger(days) || days < 0 || days > 3660 ? [{ pointer: '/days', message: 'must be a whole number of days, 0 to 3660' }] : []),
+    ];
+    if (details.length > 0) throw new HttpError(422, 'invalid-query', 'Bad dashboard query', { details });
+    return c.json(await buildDashboard(c.var.services.db, council.id, today, days));
+  });
+  return app;
+}

@@ -1,0 +1,146 @@
+/**
+ * The server's only door to `@openqaf/engine`: if the engine's signatures drift, only this
+ * file changes. Compiled packs are cached by content hash, which is safe because a hash
+ * names exactly one pack content.
+ */
+import * as engine from '@openqaf/engine';
+import type {
+  CompiledPack,
+  CouncilPlugin,
+  Determination,
+  Extensions,
+  Pack,
+  PackCase,
+  PackError,
+} from '@openqaf/engine';
+
+export type { CompiledPack, CouncilPlugin, Determination, Extensions, Pack, PackCase, PackError };
+
+/** One problem with an assessment, naming the fact. */
+export interface AssessmentProblem {
+  pointer: string;
+  fact: string;
+  message: string;
+}
+
+/** The result of validating a pack. */
+export interface PackValidation {
+  valid: boolean;
+  errors: PackError[];
+  pack?: Pack;
+}
+
+/** The analyser's report (gaps, overlaps, masked rules, cycles) per decision. */
+export type AnalysisReport = ReturnType<typeof engine.analyse>;
+/** The result of running a pack's own cases. */
+export type CaseRun = ReturnType<typeof engine.runCases>;
+/** A readable diff of two packs. */
+export type PackDiff = ReturnType<typeof engine.diffPacks>;
+
+/** Raised when an assessment does not fit the pack's inputs; `problems` names each fact. */
+export class AssessmentRefused extends Error {
+  readonly problems: AssessmentProblem[];
+  constructor(message: string, problems: AssessmentProblem[]) {
+    super(message);
+    this.name = 'AssessmentRefused';
+    this.problems = problems;
+  }
+}
+
+/** Raised when a valid assessment cannot be decided by the pack (no rule and no fallback, ...). */
+export class EvaluationFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EvaluationFailed';
+  }
+}
+
+const COMPILED_CACHE_LIMIT = 200;
+
+const compiledByHash = new Map<string, CompiledPack>();
+
+/** Validates pack content with the council's extensions. */
+export function validatePack(input: unknown, extensions?: Extensions): PackValidation {
+  return engine.validatePack(input, { extensions });
+}
+
+/** The canonical content hash of a pack, `sha256:<hex>`. */
+export function packHash(pack: Pack): string {
+  return engine.packHash(pack);
+}
+
+function cacheKey(hash: string, extensions?: Extensions): string {
+  return `${hash}|${extensions ? 'ext' : 'plain'}`;
+}
+
+/** The compiled pack with this content hash, if it was compiled before (no store read needed). */
+export function cachedCompiled(hash: string, extensions?: Extensions): CompiledPack | undefined {
+  return compiledByHash.get(cacheKey(hash, extensions));
+}
+
+/** Compiles a pack (cached by hash); throws the engine's validation error for an invalid pack. */
+export function compile(pack: Pack, extensions?: Extensions, hash = packHash(pack)): CompiledPack {
+  const key = cacheKey(hash, extensions);
+  let compiled = compiledByHash.get(key);
+  if (!compiled) {
+    compiled = engine.compilePack(pack, { extensions });
+    if (compiledByHash.size >= COMPILED_CACHE_LIMIT) {
+      const oldest = compiledByHash.keys().next().value;
+      if (oldest !== undefined) compiledByHash.delete(oldest);
+    }
+    compiledByHash.set(key, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Evaluates an assessment under a pack, always with an explicit `asOf` so the same
+ * assessment under the same pack hash gives the same determination on any day.
+ */
+export function evaluateAssessment(
+  pack: Pack,
+  assessment: unknown,
+  options: { extensions?: Extensions; asOf: string; explain?: boolean; hash?: string },
+): Determination {
+  return evaluateCompiled(compile(pack, options.extensions, options.hash), assessment, options);
+}
+
+/** Evaluates an assessment under an already compiled pack (see {@link evaluateAssessment}). */
+export function evaluateCompiled(
+  compiled: CompiledPack,
+  assessment: unknown,
+  options: { asOf: string; explain?: boolean },
+): Determination {
+  try {
+    return engine.evaluate(compiled, assessment, { asOf: options.asOf, explain: options.explain ?? true });
+  } catch (error) {
+    if (error instanceof engine.AssessmentError) {
+      throw new AssessmentRefused(error.message, error.errors as AssessmentProblem[]);
+    }
+    if (error instanceof engine.EvaluationError) throw new EvaluationFailed(error.message);
+    throw error;
+  }
+}
+
+/** Runs the analyser over a pack. */
+export function analysePack(pack: Pack, extensions?: Extensions): AnalysisReport {
+  return engine.analyse(compile(pack, extensions));
+}
+
+/** Runs the pack's own cases. */
+export function runPackCases(pack: Pack, extensions?: Extensions): CaseRun {
+  return engine.runCases(compile(pack, extensions));
+}
+
+/** The engine's readable diff between two packs. */
+export function diff(a: Pack, b: Pack): PackDiff {
+  return engine.diffPacks(a, b);
+}
+
+/** The published JSON Schema of a pack. */
+export const packJsonSchema: Record<string, unknown> = engine.packSchema as Record<string, unknown>;
+
+/** Counts analysis findings (anything reported for any decision). */
+export function countFindings(report: AnalysisReport): number {
+  return report.decisions.reduce((n, d) => n + d.findings.length, 0);
+}

@@ -1,0 +1,28 @@
+import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './app-env.js';
+import { HttpError } from './http-error.js';
+import { isUniqueViolation } from './store/errors.js';
+
+/**
+ * The one place errors become responses, all in the one shape
+ * `{ "error": { "status", "code", "message", "details"? } }`. Unexpected errors are logged and
+ * answered with a 500 that reveals nothing internal.
+ */
+export function errorHandler(): ErrorHandler<AppEnv> {
+  return (error, c) => {
+    let httpError: HttpError;
+    if (error instanceof HttpError) httpError = error;
+    else if (error instanceof HTTPException) {
+      httpError = new HttpError(error.status as HttpError['status'], 'http-error', error.message || 'Request refused');
+    } else if (isUniqueViolation(error)) {
+      // A racing write lost on a unique key: the other request got there first.
+      httpError = new HttpError(409, 'conflict', 'Someone else changed this at the same time: reload and try again');
+    } else {
+      c.var.services?.log(`[error] ${c.req.method} ${c.req.path}: ${(error as Error).stack ?? String(error)}`);
+      httpError = new HttpError(500, 'internal', 'Something went wrong on the server; it has been logged');
+    }
+    for (const [name, value] of Object.entries(httpError.headers ?? {})) c.header(name, value);
+    return c.json(httpError.toJSON(), httpError.status);
+  };
+}

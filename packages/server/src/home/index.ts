@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { listCouncils } from '../councils/index.js';
+import type { CouncilSummary } from '../councils/index.js';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** The page served at `/` when the admin UI is not built: the councils and where the API is. */
+export function homePage(councils: CouncilSummary[]): string {
+  const items = councils
+    .map((c) => {
+      const id = encodeURIComponent(c.id);
+      const version = c.currentVersion
+        ? `pack ${escapeHtml(c.currentVersion.version)}, in force from ${escapeHtml(c.currentVersion.effectiveFrom)}`
+        : 'no published pack yet';
+      return `<li><strong>${escapeHtml(c.name)}</strong> (${escapeHtml(c.id)}): ${version}
+        — <a href="/api/councils/${id}/pack">pack</a>, <a href="/api/councils/${id}/versions">versions</a></li>`;
+    })
+    .join('\n      ');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>OpenQAF</title>
+  <style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}a{color:#0b5cad}</style>
+</head>
+<body>
+  <h1>OpenQAF</h1>
+  <p>Councils' adult social care quality assurance frameworks as versioned rule packs.</p>
+  <h2>Councils</h2>
+  ${councils.length ? `<ul>\n      ${items}\n  </ul>` : '<p>No councils yet.</p>'}
+  <h2>API</h2>
+  <p>The API is described by its <a href="/openapi.json">OpenAPI document</a>. Published packs are public; everything else needs a sign-in (<code>POST /api/auth/login</code>) or an API token.</p>
+  <p>The admin UI is not built on this server (build <code>packages/admin-ui</code> to serve it here).</p>
+</body>
+</html>`;
+}
+
+/**
+ * Serves the admin UI's built files at `/` when `uiDir` holds an `index.html` (unknown
+ * non-API paths get `index.html` so client-side routes work), else the plain home page.
+ */
+export function homeRoutes(uiDir?: string): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const hasUi = uiDir !== undefined && existsSync(join(uiDir, 'index.html'));
+  if (hasUi) {
+    app.use('/*', serveStatic({ root: uiDir }));
+    app.get('*', async (c, next) => {
+      if (c.req.path.startsWith('/api/') || c.req.path === '/openapi.json') return next();
+      return c.html(await readFile(join(uiDir, 'index.html'), 'utf8'));
+    });
+  } else {
+    app.get('/', async (c) => c.html(homePage(await listCouncils(c.var.services.db))));
+  }
+  return app;
+}

@@ -1,0 +1,16 @@
+/**
+ * @openqaf/server: the OpenQAF HTTP API (Hono) over PGlite or PostgreSQL.
+ * `createApp` builds the app; `startServer` runs it; `openStore` opens the store.
+ */
+export { createApp, DEFAULT_BODY_LIMIT } from './app.js';
+export type { AppOptions } from './app.js';
+export { startServer } from './server.js';
+export type { RunningServer } from './server.js';
+export { loadConfig } from './config.js';
+export type { ServerConfig } from './config.js';
+export { openStore, migrate } from './store/index.js';
+export type { Db, Queryable, StoreOptions } from './store/index.js';
+export { seedCouncils } from './seed/index.js';
+export { loadCouncilPlugins } from './seed/council-plugins.js';
+export { buildOpenApi, ROUTES } from './openapi/index.js';
+export { HttpError } from './http-error.js';

@@ -1,0 +1,109 @@
+import type { Queryable } from '../store/index.js';
+
+/** A provider location, with the latest determination's summary. */
+export interface Provider {
+  id: string;
+  councilId: string;
+  name: string;
+  cqcLocationId: string | null;
+  serviceType: string | null;
+  size: Record<string, number>;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  /** From the provider's latest assessment (by assessment date); null when never assessed. */
+  latest: {
+    assessmentId: string;
+    assessmentDate: string;
+    rating: unknown;
+    packVersion: string;
+    nextVisitDue: string | null;
+    overdueActions: number;
+    openActions: number;
+  } | null;
+}
+
+interface ProviderRow {
+  id: string;
+  council_id: string;
+  name: string;
+  cqc_location_id: string | null;
+  service_type: string | null;
+  size: Record<string, number>;
+  revision: number;
+  created_at: Date;
+  updated_at: Date;
+  l_assessment_id: string | null;
+  l_date: string | null;
+  l_headline: { value?: unknown } | null;
+  l_version: string | null;
+  l_actions: { due?: string }[] | null;
+  l_schedule: { nextDue?: string }[] | null;
+}
+
+const SELECT = `SELECT p.*, l.assessment_id AS l_assessment_id, l.assessment_date AS l_date,
+    l.result->'headline' AS l_headline, l.version AS l_version,
+    l.result->'actions' AS l_actions, l.result->'schedule' AS l_schedule
+  FROM providers p
+  LEFT JOIN LATERAL (
+    SELECT a.id AS assessment_id, a.assessment_date, d.result, v.version
+      FROM assessments a
+      JOIN determinations d ON d.assessment_id = a.id
+      JOIN pack_versions v ON v.id = d.pack_version_id
+     WHERE a.provider_id = p.id
+     ORDER BY a.assessment_date DESC, a.created_at DESC LIMIT 1) l ON true`;
+
+function toProvider(r: ProviderRow, today: string): Provider {
+  const actions = r.l_actions ?? [];
+  const nextDues = (r.l_schedule ?? []).map((s) => s.nextDue).filter((d): d is string => typeof d === 'string').sort();
+  return {
+    id: r.id,
+    councilId: r.council_id,
+    name: r.name,
+    cqcLocationId: r.cqc_location_id,
+    serviceType: r.service_type,
+    size: r.size,
+    revision: r.revision,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    latest: r.l_assessment_id
+      ? {
+          assessmentId: r.l_assessment_id,
+          assessmentDate: r.l_date!,
+          rating: r.l_headline?.value ?? null,
+          packVersion: r.l_version!,
+          nextVisitDue: nextDues[0] ?? null,
+          overdueActions: actions.filter((a) => typeof a.due === 'string' && a.due < today).length,
+          openActions: actions.length,
+        }
+      : null,
+  };
+}
+
+/** Providers of a council, filtered by a name / CQC id search, ordered by name. */
+export async function listProviders(
+  db: Queryable,
+  councilId: string,
+  today: string,
+  search?: string,
+): Promise<Provider[]> {
+  const params: unknown[] = [councilId];
+  let where = 'p.council_id = $1';
+  if (search) {
+    params.push(`%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+    where += ` AND (p.name ILIKE $2 OR p.cqc_location_id ILIKE $2)`;
+  }
+  const rows = await db.query<ProviderRow>(`${SELECT} WHERE ${where} ORDER BY p.name, p.id`, params);
+  return rows.map((r) => toProvider(r, today));
+}
+
+/** One provider of a council, or undefined (a provider of another council is not found). */
+export async function findProvider(
+  db: Queryable,
+  councilId: string,
+  id: string,
+  today: string,
+): Promise<Provider | undefined> {
+  const [row] = await db.query<ProviderRow>(`${SELECT} WHERE p.council_id = $1 AND p.id = $2`, [councilId, id]);
+  return row && toProvider(row, today);
+}

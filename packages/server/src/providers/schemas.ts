@@ -1,0 +1,40 @@
+import type { JsonSchema } from '../request-body.js';
+
+/** Size facts of a location: beds, service users, addresses, weekly hours, ... (numbers). */
+export const sizeSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: { type: 'number', minimum: 0 },
+  propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9]*$' },
+  description: 'Size facts, e.g. { "beds": 40, "serviceUsers": 35, "weeklyHours": 1200 }.',
+};
+
+/** Body of `POST` / `PUT` on providers. */
+export const providerBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 300 },
+    cqcLocationId: { type: ['string', 'null'], minLength: 1, maxLength: 40, description: 'CQC location id, e.g. 1-123456789.' },
+    serviceType: { type: ['string', 'null'], maxLength: 200, description: 'e.g. "Home Support", "Residential".' },
+    size: sizeSchema,
+  },
+};
+
+/** Body of `POST /api/councils/{council}/providers/import`. */
+export const importBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['csv'],
+  properties: {
+    csv: { type: 'string', description: 'CSV text with a header row.' },
+    mapping: {
+      type: 'object',
+      description:
+        'Provider field -> CSV column header. Fields: name, cqcLocationId, serviceType, and size.<fact> (e.g. "size.beds"). Default: the field names themselves.',
+      additionalProperties: { type: 'string' },
+      propertyNames: { pattern: '^(name|cqcLocationId|serviceType|size\\.[A-Za-z][A-Za-z0-9]*)$' },
+    },
+    strict: { type: 'boolean', description: 'When true, any bad row means nothing is imported.' },
+  },
+};

@@ -1,0 +1,66 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Context } from 'hono';
+import { HttpError } from './http-error.js';
+import type { ErrorDetail } from './http-error.js';
+import { isJsonSyntaxProblem, parseJsonText } from './json-syntax.js';
+
+/** A JSON Schema (draft 2020-12) object describing a request body. */
+export type JsonSchema = Record<string, unknown>;
+
+// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+(addFormats as unknown as (a: Ajv2020) => void)(ajv);
+const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+
+function pointerOf(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') return `${error.instancePath}/${String(params.missingProperty)}`;
+  if (error.keyword === 'additionalProperties') return `${error.instancePath}/${String(params.additionalProperty)}`;
+  return error.instancePath;
+}
+
+function messageOf(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') return `is not a known property`;
+  if (error.keyword === 'enum') return `must be one of ${JSON.stringify(params.allowedValues)}`;
+  return error.message ?? 'is invalid';
+}
+
+/** Checks `value` against `schema`; a mismatch is a 422 listing each problem with its JSON pointer. */
+export function validateBody<T>(schema: JsonSchema, value: unknown): T {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (!validate(value)) {
+    const details: ErrorDetail[] = (validate.errors ?? []).map((e) => ({ pointer: pointerOf(e), message: messageOf(e) }));
+    throw new HttpError(422, 'invalid-body', 'The request body does not match its schema', { details });
+  }
+  return value as T;
+}
+
+/** Parses a JSON request body: malformed JSON is a 400 naming the line and column. */
+export async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new HttpError(415, 'unsupported-media-type', 'Send the body as application/json');
+  }
+  const text = await c.req.text();
+  try {
+    return parseJsonText(text);
+  } catch (error) {
+    if (!isJsonSyntaxProblem(error)) throw error;
+    throw new HttpError(400, 'malformed-json', `The body is not valid JSON (line ${error.line}, column ${error.column})`, {
+      details: [{ message: error.message, line: error.line, column: error.column }],
+    });
+  }
+}
+
+/** Reads and validates a JSON body in one step. */
+export async function readBody<T>(c: Context, schema: JsonSchema): Promise<T> {
+  return validateBody<T>(schema, await readJson(c));
+}

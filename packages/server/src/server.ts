@@ -1,0 +1,59 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import { ensureFirstAdmin } from './auth/index.js';
+import type { ServerConfig } from './config.js';
+import type { CouncilPlugin } from './engine/index.js';
+import { seedCouncils } from './seed/index.js';
+import type { SeedOutcome } from './seed/index.js';
+import { openStore } from './store/index.js';
+import type { Db } from './store/index.js';
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  seeded: SeedOutcome[];
+  /** Stops listening and closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens and migrates the store, seeds the council packs, makes the first platform admin,
+ * and listens. Used by `main.ts` and by the smoke and restart tests.
+ */
+export async function startServer(
+  config: ServerConfig,
+  plugins: CouncilPlugin[],
+  log: (message: string) => void = console.log,
+): Promise<RunningServer> {
+  const db = await openStore({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
+  const seeded = await seedCouncils(db, plugins, log);
+  const admin = await ensureFirstAdmin(db, { email: config.adminEmail, password: config.adminPassword });
+  if (admin.created) {
+    log(
+      admin.generatedPassword
+        ? `[auth] created platform admin ${admin.email} with one-time password: ${admin.generatedPassword}\n` +
+            '[auth] sign in and change it (POST /api/auth/password); it is not shown again.'
+        : `[auth] created platform admin ${admin.email} with the password from QAF_ADMIN_PASSWORD`,
+    );
+  }
+  const app = createApp({ db, plugins, uiDir: config.uiDir, secureCookies: config.secureCookies, bodyLimit: config.bodyLimit, log });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    seeded,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

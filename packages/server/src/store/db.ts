@@ -1,0 +1,32 @@
+/**
+ * The one SQL interface the server talks to, implemented by PGlite (embedded) and by
+ * PostgreSQL (`pg`). Both speak the same dialect: every statement in this package runs on both.
+ */
+
+/** Something SQL can be sent to: the database itself or an open transaction. */
+export interface Queryable {
+  /** Runs one parameterised statement (`$1`, `$2`, ...) and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (used by migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/** A database: queries, transactions, and closing. */
+export interface Db extends Queryable {
+  /** Which engine is behind this interface. */
+  readonly dialect: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` inside one transaction: committed when it resolves, rolled back when it throws.
+   * Every write the API makes goes through here, so nothing is ever partially written.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Releases the connection(s); the store cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+/** PostgreSQL type ids whose text form the store reads as plain JSON values. */
+export const PG_TYPE = {
+  int8: 20,
+  date: 1082,
+  numeric: 1700,
+} as const;

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from './db.js';
+import { openStore, openPostgresDb, quoteIdentifier } from './index.js';
+
+/** A store opened for one test, with a way to drop everything it created. */
+export interface TestStore {
+  db: Db;
+  /** Closes the store and, on PostgreSQL, drops the test's schema. */
+  dispose(): Promise<void>;
+}
+
+/** A kind of store the suite runs against. */
+export interface TestStoreKind {
+  name: 'pglite' | 'postgres';
+  open(): Promise<TestStore>;
+}
+
+/** The PostgreSQL URL for tests, from `QAF_TEST_DATABASE_URL`. */
+export const testDatabaseUrl = process.env.QAF_TEST_DATABASE_URL || undefined;
+
+/** A schema name no other run or test will use. */
+export function uniqueSchemaName(): string {
+  return `qaf_test_${process.pid}_${randomBytes(6).toString('hex')}`;
+}
+
+/** Opens a fresh PostgreSQL schema at `url`, migrated, dropped again on dispose. */
+export async function openPostgresTestStore(url: string, schema = uniqueSchemaName()): Promise<TestStore> {
+  const db = await openStore({ databaseUrl: url, schema });
+  return {
+    db,
+    async dispose() {
+      await db.close();
+      const admin = await openPostgresDb({ connectionString: url, maxConnections: 1 });
+      await admin.exec(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+/** PGlite in memory always; PostgreSQL too when `QAF_TEST_DATABASE_URL` is set. */
+export const testStoreKinds: TestStoreKind[] = [
+  {
+    name: 'pglite',
+    async open() {
+      const db = await openStore({});
+      return { db, dispose: () => db.close() };
+    },
+  },
+  ...(testDatabaseUrl
+    ? [{ name: 'postgres' as const, open: () => openPostgresTestStore(testDatabaseUrl) }]
+    : []),
+];
+
+if (!testDatabaseUrl) {
+  console.log('[store tests] QAF_TEST_DATABASE_URL is not set: skipped PostgreSQL, ran PGlite only.');
+}

@@ -1,0 +1,121 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { requireCouncilRole } from '../auth/guards.js';
+import { requireCouncil } from '../councils/council-lookup.js';
+import { evaluateAssessment, packHash, validatePack } from '../engine/index.js';
+import type { Extensions, Pack } from '../engine/index.js';
+import { HttpError, notFound } from '../http-error.js';
+import { findDraft } from '../packs/drafts.js';
+import { latestVersion } from '../packs/versions.js';
+import type { Queryable } from '../store/index.js';
+
+/** One provider whose headline differs between the published pack and the draft. */
+export interface WhatIfChange {
+  providerId: string;
+  name: string;
+  assessmentId: string;
+  assessmentDate: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The effect of a draft on every provider's latest assessment. */
+export interface WhatIfReport {
+  published: { version: string; hash: string };
+  draft: { revision: number; hash: string };
+  providers: number;
+  before: Record<string, number>;
+  after: Record<string, number>;
+  changed: WhatIfChange[];
+  unchanged: number;
+  errors: { providerId: string; name: string; under: 'published' | 'draft'; message: string }[];
+}
+
+interface LatestRow {
+  provider_id: string;
+  name: string;
+  id: string;
+  assessment_date: string;
+  input: { date: string; judgements?: Record<string, string>; facts?: Record<string, unknown>; note?: string };
+}
+
+/** Each provider's latest assessment (by assessment date, then entry time). */
+export async function latestAssessments(db: Queryable, councilId: string): Promise<LatestRow[]> {
+  return db.query<LatestRow>(
+    `SELECT DISTINCT ON (a.provider_id) a.provider_id, p.name, a.id, a.assessment_date, a.input
+       FROM assessments a JOIN providers p ON p.id = a.provider_id
+      WHERE a.council_id = $1
+      ORDER BY a.provider_id, a.assessment_date DESC, a.created_at DESC`,
+    [councilId],
+  );
+}
+
+function label(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Evaluates every provider's latest assessment under the published pack and under a draft. */
+export function compareUnderPacks(
+  rows: LatestRow[],
+  published: { pack: Pack; hash: string },
+  draft: { pack: Pack; hash: string },
+  extensions: Extensions | undefined,
+): Omit<WhatIfReport, 'published' | 'draft'> {
+  const report: Omit<WhatIfReport, 'published' | 'draft'> = { providers: rows.length, before: {}, after: {}, changed: [], unchanged: 0, errors: [] };
+  for (const row of rows) {
+    const { note: _note, ...assessment } = row.input;
+    const outcome: Partial<Record<'published' | 'draft', unknown>> = {};
+    for (const [under, p] of [['published', published], ['draft', draft]] as const) {
+      try {
+        const d = evaluateAssessment(p.pack, assessment, { extensions, asOf: row.assessment_date, explain: false, hash: p.hash });
+        outcome[under] = d.headline.value;
+      } catch (error) {
+        report.errors.push({ providerId: row.provider_id, name: row.name, under, message: (error as Error).message });
+      }
+    }
+    if ('published' in outcome) report.before[label(outcome.published)] = (report.before[label(outcome.published)] ?? 0) + 1;
+    if ('draft' in outcome) report.after[label(outcome.draft)] = (report.after[label(outcome.draft)] ?? 0) + 1;
+    if (!('published' in outcome) || !('draft' in outcome)) continue;
+    if (label(outcome.published) === label(outcome.draft)) report.unchanged++;
+    else {
+      report.changed.push({
+        providerId: row.provider_id,
+        name: row.name,
+        assessmentId: row.id,
+        assessmentDate: row.assessment_date,
+        before: outcome.published,
+        after: outcome.draft,
+      });
+    }
+  }
+  report.changed.sort((a, b) => a.name.localeCompare(b.name));
+  return report;
+}
+
+/** `POST /api/councils/{council}/what-if`: who would change band if the draft were published. */
+export function whatIfRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post('/api/councils/:council/what-if', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    requireCouncilRole(c, council.id, 'viewer');
+    const { db, plugins } = c.var.services;
+    const draft = await findDraft(db, council.id);
+    if (!draft) throw notFound(`The draft of council "${council.id}"`);
+    const published = await latestVersion(db, council.id);
+    if (!published) throw notFound(`A published pack of council "${council.id}"`);
+    const extensions = plugins.get(council.id)?.extensions;
+    const validation = validatePack(draft.content, extensions);
+    if (!validation.valid || !validation.pack) {
+      throw new HttpError(422, 'invalid-pack', 'The draft is invalid', { details: validation.errors.map((e) => ({ ...e })) });
+    }
+    const draftHash = packHash(validation.pack);
+    const rows = await latestAssessments(db, council.id);
+    const report = compareUnderPacks(rows, { pack: published.content, hash: published.hash }, { pack: validation.pack, hash: draftHash }, extensions);
+    return c.json({
+      published: { version: published.version, hash: published.hash },
+      draft: { revision: draft.revision, hash: draftHash },
+      ...report,
+    } satisfies WhatIfReport);
+  });
+  return app;
+}
