@@ -109,7 +109,9 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
   const notes = dims.filter((d) => !d.exhaustive && d.note).map((d) => d.note!);
   if (!enumerate) notes.push(`sampled: the input space has ${total.toLocaleString('en-GB')} points, more than the limit of ${LIMITS.maxAnalysisPoints.toLocaleString('en-GB')}: the corners (everything at its first or last value, e.g. nothing recorded), each input varied alone from them, and random points were checked, ${LIMITS.analysisSamples.toLocaleString('en-GB')} or more in all`);
   const state: EvalState = {
-    facts: { assessmentDate: ANALYSIS_DATE, asOf: ANALYSIS_DATE },
+    facts: {},
+    assessmentDate: ANALYSIS_DATE,
+    asOf: ANALYSIS_DATE,
     values: new Array(c.instances.length),
     ranks: new Int16Array(c.index.criteria.length).fill(-1),
     judgements: {},

@@ -196,7 +196,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
   if (dims.some((d) => d.dates) || refs.facts.has('asOf') || refs.mostRecent) {
     dims.push({
       name: 'determination date', exhaustive: false, note: 'the determination date (asOf) is sampled: the assessment date, and six months later',
-      options: [ANALYSIS_DATE, LATER_AS_OF].map((v) => ({ apply: (s) => { s.facts.asOf = v; }, words: v === ANALYSIS_DATE ? '' : `determined on ${v}`, weight: 1 })),
+      options: [ANALYSIS_DATE, LATER_AS_OF].map((v) => ({ apply: (s) => { s.asOf = v; }, words: v === ANALYSIS_DATE ? '' : `determined on ${v}`, weight: 1 })),
     });
   }
   return dims;
@@ -206,7 +206,8 @@ function factDimension(c: CompiledPack, name: string, literals: unknown[]): Dime
   const ix = c.index;
   const schema = ix.pack.inputs.properties[name];
   const required = (ix.pack.inputs.required ?? []).includes(name);
-  const set = (v: unknown) => (s: EvalState) => { if (v === undefined) delete s.facts[name]; else s.facts[name] = v; };
+  // The analysis owns its state's facts object, so it may write to it.
+  const set = (v: unknown) => (s: EvalState) => { const f = s.facts as Record<string, unknown>; if (v === undefined) delete f[name]; else f[name] = v; };
   const title = typeof schema?.title === 'string' ? schema.title : name;
   const opt = (v: unknown): DimensionOption => ({ apply: set(v), words: `${title} ${v === undefined ? 'not recorded' : typeof v === 'string' ? v : JSON.stringify(v)}`, weight: 1 });
   const withMissing = (vals: unknown[]): unknown[] => (required ? vals : [...vals, undefined]);

@@ -11,7 +11,8 @@ import { createReferenceEvaluator } from '../reference/reference-evaluator.js';
 import { randomAssessment, seededRandom } from '../reference/random-assessment.js';
 import { examplePack } from '../fixtures/example-pack.js';
 import { handWrittenDetermination } from './hand-written.js';
-import type { Assessment } from '../types.js';
+import { readFileSync } from 'node:fs';
+import type { Assessment, Pack } from '../types.js';
 
 const SECONDS = Number(process.env.QAF_BENCH_SECONDS ?? 2);
 
@@ -60,3 +61,32 @@ const report = analyse(compiled);
 const ms = performance.now() - t0;
 const points = report.decisions.reduce((n, d) => n + d.points, 0);
 console.log(`analyse: ${report.decisions.length} decisions, ${points.toLocaleString('en-GB')} points in ${Math.round(ms)} ms (goal: under 2,000 ms); complete: ${report.complete}`);
+
+// The same figures for the council packs in this repository, when they are beside the engine
+// (the engine does not depend on them; they are read as plain pack files).
+for (const slug of ['birmingham', 'bolton', 'herefordshire']) {
+  const file = new URL(`../../../councils-${slug}/pack.json`, import.meta.url);
+  let councilPack: Pack;
+  try { councilPack = JSON.parse(readFileSync(file, 'utf8')) as Pack; } catch { continue; }
+  const extensions = slug === 'herefordshire' ? await councilExtensions(slug) : undefined;
+  const cc = compilePack(councilPack, extensions ? { extensions } : {});
+  const rr = seededRandom(11);
+  const sample = Array.from({ length: 500 }, () => randomAssessment(cc, rr));
+  const ok = sample.filter((x) => { try { evaluate(cc, x); return true; } catch { return false; } });
+  const ref = createReferenceEvaluator(cc);
+  console.log(`\n${councilPack.metadata.council} pack (${cc.index.criteria.length} criteria, ${cc.instances.length} decisions; ${ok.length} of ${sample.length} random assessments evaluate):`);
+  const ea = await measure('  OpenQAF engine, no trace', (x) => evaluate(cc, x), ok);
+  const eb = await measure('  json-rules-engine directly', (x) => ref(x), ok.slice(0, 100));
+  const s0 = performance.now();
+  const rep = analyse(cc);
+  console.log(`  engine / json-rules-engine: ${(ea / eb).toFixed(1)}x; analyse: ${Math.round(performance.now() - s0)} ms (${rep.complete ? 'exhaustive' : 'partly sampled'})`);
+}
+
+async function councilExtensions(slug: string): Promise<import('../types.js').Extensions | undefined> {
+  try {
+    const mod = (await import(new URL(`../../../councils-${slug}/dist/index.js`, import.meta.url).href)) as { default?: { extensions?: import('../types.js').Extensions } };
+    return mod.default?.extensions;
+  } catch {
+    return undefined;
+  }
+}

@@ -22,7 +22,7 @@ export function compileExpression(e: Expression, scope: CompileScope, scale?: st
   if ('mostRecent' in e) {
     const entries = e.mostRecent.map((x) => ({ value: sub(x.value), date: compileExpression(x.date, scope) }));
     return (s) => {
-      const asOf = s.facts.asOf as string;
+      const asOf = s.asOf;
       let best: unknown;
       let bestDate = '';
       for (const x of entries) {

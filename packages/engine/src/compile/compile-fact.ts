@@ -69,6 +69,8 @@ export function compileFact(fact: string, params: Record<string, unknown> = {}, 
 
 function compileBareFact(fact: string, params: Record<string, unknown>, scope: CompileScope): CompiledFact {
   const ix = scope.index;
+  if (fact === 'assessmentDate') return { get: (s) => s.assessmentDate, label: 'the assessment date' };
+  if (fact === 'asOf') return { get: (s) => s.asOf, label: 'the determination date' };
   if (fact === 'criteriaCount') return compileCriteriaCount(params, scope);
   if (fact === 'domainCount') return compileDomainCount(params, scope);
   if (fact === 'judgement') {
@@ -96,7 +98,7 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
 
 /** A read-only object of every fact and decision value, for plugin facts. */
 function factsView(s: EvalState, ix: PackIndex): Readonly<Record<string, unknown>> {
-  const view: Record<string, unknown> = { ...s.facts };
+  const view: Record<string, unknown> = { ...s.facts, assessmentDate: s.assessmentDate, asOf: s.asOf };
   ix.instances.forEach((inst, i) => { if (s.values[i] !== undefined) view[inst.id] = s.values[i]; });
   return Object.freeze(view);
 }

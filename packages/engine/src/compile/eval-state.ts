@@ -3,8 +3,12 @@
  * decision values (by instance index), and criterion judgements as ranks.
  */
 export interface EvalState {
-  /** Input facts plus `assessmentDate` and `asOf`. */
-  facts: Record<string, unknown>;
+  /** Input facts, as recorded (not copied: an evaluation never writes to them). */
+  facts: Readonly<Record<string, unknown>>;
+  /** The assessment date (the `assessmentDate` fact). */
+  assessmentDate: string;
+  /** The determination date (the `asOf` fact). */
+  asOf: string;
   /** Decision instance values, by instance index (undefined until evaluated). */
   values: unknown[];
   /** Judgement rank per criterion index on the judgement scale; -1 when not judged. */

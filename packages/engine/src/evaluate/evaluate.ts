@@ -38,7 +38,9 @@ export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks
     }
   }
   return {
-    facts: { ...(a.facts ?? {}), assessmentDate: a.date, asOf },
+    facts: a.facts ?? {},
+    assessmentDate: a.date,
+    asOf,
     values: new Array(c.instances.length),
     ranks,
     judgements,
