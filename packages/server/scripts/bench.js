@@ -114,7 +114,7 @@ async function withStore(kind, fn) {
     return;
   }
   const schema = `qaf_bench_${randomBytes(6).toString('hex')}`;
-  const db = await openStore({ databaseUrl: pgUrl, schema });
+  const db = await openStore({ databaseUrl: pgUrl, schema, poolSize: process.env.QAF_DB_POOL_SIZE ? Number(process.env.QAF_DB_POOL_SIZE) : undefined });
   try {
     await fn(db);
   } finally {

@@ -9,6 +9,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** PostgreSQL schema (default public). */
   databaseSchema?: string;
+  /** PostgreSQL connection pool size per server (default 10). */
+  databasePoolSize?: number;
   dataDir: string;
   uiDir?: string;
   adminEmail?: string;
@@ -22,7 +24,7 @@ export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../admin-ui/dist/', impo
 
 /**
  * Reads the configuration:
- * `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL`, `QAF_DATABASE_SCHEMA`, `QAF_DATA_DIR` (./data),
+ * `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL`, `QAF_DATABASE_SCHEMA`, `QAF_DB_POOL_SIZE` (10), `QAF_DATA_DIR` (./data),
  * `QAF_UI_DIR` (packages/admin-ui/dist), `QAF_ADMIN_EMAIL`, `QAF_ADMIN_PASSWORD`,
  * `QAF_SECURE_COOKIES` (true behind HTTPS), `QAF_BODY_LIMIT` (bytes).
  */
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.QAF_DATABASE_SCHEMA || undefined,
+    databasePoolSize: env.QAF_DB_POOL_SIZE ? Number(env.QAF_DB_POOL_SIZE) : undefined,
     dataDir: env.QAF_DATA_DIR ?? './data',
     uiDir: existsSync(uiDir) ? uiDir : undefined,
     adminEmail: env.QAF_ADMIN_EMAIL || undefined,

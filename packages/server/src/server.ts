@@ -29,7 +29,12 @@ export async function startServer(
   plugins: CouncilPlugin[],
   log: (message: string) => void = console.log,
 ): Promise<RunningServer> {
-  const db = await openStore({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
+  const db = await openStore({
+    databaseUrl: config.databaseUrl,
+    schema: config.databaseSchema,
+    poolSize: config.databasePoolSize,
+    dataDir: config.dataDir,
+  });
   const seeded = await seedCouncils(db, plugins, log);
   const admin = await ensureFirstAdmin(db, { email: config.adminEmail, password: config.adminPassword });
   if (admin.created) {

@@ -2,6 +2,7 @@ import type { CompiledInstance, CompiledPack, CompiledRule } from '../compile/co
 import type { EvalState } from '../compile/eval-state.js';
 import { decisionDependencies, findCycles } from '../compile/decision-graph.js';
 import { LIMITS } from '../schema/limits.js';
+import { seededRandom } from '../random/seeded-random.js';
 import { ANALYSIS_DATE, inputSpace, type Dimension } from './input-space.js';
 
 /** What a finding is about. */
@@ -67,17 +68,6 @@ function onScale(inst: CompiledInstance, v: unknown): boolean {
 
 /** Most readable examples listed per finding. */
 export const MAX_EXAMPLES = 25;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedOf(text: string): number {
   let h = 2166136261;
@@ -205,7 +195,7 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
         choice[i] = corner[i]!;
       }
     }
-    const rand = rng(seedOf(inst.id));
+    const rand = seededRandom(seedOf(inst.id));
     for (let k = 0; k < Math.max(0, budget); k++) {
       for (let i = 0; i < dims.length; i++) choice[i] = Math.floor(rand() * dims[i]!.options.length);
       visit(choice);

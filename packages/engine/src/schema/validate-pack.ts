@@ -38,16 +38,18 @@ function validator(): ValidateFunction {
 function describeAjvError(e: ErrorObject): { message: string; hint?: string } {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'required': return { message: `Missing required property "${String(p.missingProperty)}".` };
-    case 'additionalProperties': return { message: `Unknown property "${String(p.additionalProperty)}".`, hint: 'Check the spelling against docs/pack-format.md.' };
-    case 'type': return { message: `Must be ${String(p.type)}.` };
-    case 'enum': return { message: `Must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` };
-    case 'const': return { message: `Must be ${JSON.stringify(p.allowedValue)}.` };
-    case 'pattern': return { message: `Does not have the expected form (${String(p.pattern)}).` };
-    case 'format': return { message: `Must be a valid ${String(p.format)}.` };
-    case 'minItems': return { message: `Must have at least ${String(p.limit)} item(s).` };
-    case 'minProperties': return { message: `Must have at least ${String(p.limit)} entr${p.limit === 1 ? 'y' : 'ies'}.` };
-    case 'uniqueItems': return { message: `Items ${String(p.j)} and ${String(p.i)} are the same; items must be unique.` };
+    case 'required': return { message: `Missing required property "${String(p.missingProperty)}".`, hint: `Add "${String(p.missingProperty)}" here (see docs/pack-schema-reference.md).` };
+    case 'additionalProperties': return { message: `Unknown property "${String(p.additionalProperty)}".`, hint: 'Check the spelling against docs/pack-format.md, or remove it.' };
+    case 'type': return { message: `Must be ${String(p.type)}.`, hint: `Write the value as ${String(p.type) === 'object' ? 'an object { ... }' : String(p.type) === 'array' ? 'a list [ ... ]' : `a ${String(p.type)}`}.` };
+    case 'enum': return { message: `Must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`, hint: 'Use one of the listed values exactly (case matters).' };
+    case 'const': return { message: `Must be ${JSON.stringify(p.allowedValue)}.`, hint: `Write ${JSON.stringify(p.allowedValue)}.` };
+    case 'pattern': return { message: `Does not have the expected form (${String(p.pattern)}).`, hint: /\\d\{4\}/.test(String(p.pattern)) ? 'Dates are written YYYY-MM-DD.' : 'Ids use letters, digits, dots, dashes and underscores; versions are like 1.2.0.' };
+    case 'format': return { message: `Must be a valid ${String(p.format)}.`, hint: p.format === 'date' ? 'Dates are written YYYY-MM-DD.' : undefined };
+    case 'minItems': return { message: `Must have at least ${String(p.limit)} item(s).`, hint: 'Add the missing item(s).' };
+    case 'minProperties': return { message: `Must have at least ${String(p.limit)} entr${p.limit === 1 ? 'y' : 'ies'}.`, hint: 'Add the missing entries.' };
+    case 'maxProperties': return { message: `Must have at most ${String(p.limit)} entr${p.limit === 1 ? 'y' : 'ies'}.`, hint: 'Give only one.' };
+    case 'uniqueItems': return { message: `Items ${String(p.j)} and ${String(p.i)} are the same; items must be unique.`, hint: 'Remove the repeated item.' };
+    case 'minimum': return { message: `Must be at least ${String(p.limit)}.` };
     default: return { message: e.message ?? e.keyword };
   }
 }

@@ -17,6 +17,8 @@ export interface StoreOptions {
   schema?: string;
   /** PGlite data directory; omitted (and no `databaseUrl`) means in memory. */
   dataDir?: string;
+  /** PostgreSQL connection pool size (default 10). */
+  poolSize?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions): Promise<Db> {
   let db: Db;
   if (options.databaseUrl) {
-    db = await openPostgresDb({ connectionString: options.databaseUrl, schema: options.schema });
+    db = await openPostgresDb({ connectionString: options.databaseUrl, schema: options.schema, maxConnections: options.poolSize });
   } else {
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     db = await openPgliteDb({ dataDir: options.dataDir });

@@ -8,7 +8,7 @@ export interface PostgresDbOptions {
   connectionString: string;
   /** Schema to work in (created if missing); default `public`. Tests use one schema per run. */
   schema?: string;
-  /** Pool size; default 20. */
+  /** Pool size; default 10 (a few connections per core keep PostgreSQL busy without thrashing). */
   maxConnections?: number;
 }
 
@@ -31,7 +31,7 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
   const schema = options.schema;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    max: options.maxConnections ?? 20,
+    max: options.maxConnections ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
