@@ -239,10 +239,14 @@ export interface ScheduleEntry {
   activity: string;
   label: string;
   when: Condition;
-  /** Interval between occurrences. Exactly one of `every` or `perYear`. */
+  /** Interval between occurrences. Exactly one of `every`, `perYear`, `monthlyOnDay` or `onDates`. */
   every?: { months?: number | Expression; days?: number | Expression; years?: number | Expression };
   /** Occurrences per year; the interval is 12 / n months, rounded down to whole days. */
   perYear?: number | Expression;
+  /** Due on this day of every month (1-31; a shorter month's last day when it has fewer). */
+  monthlyOnDay?: number;
+  /** Due on these published dates: the next is the first after the `from` date. */
+  onDates?: string[];
   /** Date the interval runs from; default the assessment date. */
   from?: Expression;
   source: Citation;
@@ -394,6 +398,8 @@ export interface DeterminationScheduleEntry {
   label: string;
   everyMonths?: number;
   everyDays?: number;
+  /** Set for entries due on a day of each month. */
+  dayOfMonth?: number;
   nextDue: string;
   source: string;
 }

@@ -28,7 +28,10 @@ export function formatDetermination(d: Determination): string {
   for (const a of d.actions) lines.push(`  due ${a.due}  ${a.owner.padEnd(8)}  ${a.label}  [${a.source}]`);
   lines.push('', 'Schedule:');
   if (!d.schedule.length) lines.push('  (none)');
-  for (const s of d.schedule) lines.push(`  next ${s.nextDue}  every ${s.everyMonths !== undefined ? `${s.everyMonths} months` : `${s.everyDays} days`}  ${s.label}  [${s.source}]`);
+  for (const s of d.schedule) {
+    const how = s.dayOfMonth !== undefined ? `monthly on day ${s.dayOfMonth}` : s.everyMonths !== undefined ? `every ${s.everyMonths} months` : s.everyDays !== undefined ? `every ${s.everyDays} days` : 'on a published date';
+    lines.push(`  next ${s.nextDue}  ${how}  ${s.label}  [${s.source}]`);
+  }
   if (Object.keys(d.scores).length) {
     lines.push('', 'Scores:');
     for (const [k, v] of Object.entries(d.scores)) lines.push(`  ${k}: ${v === null ? '(does not apply)' : v}`);

@@ -55,6 +55,8 @@ export interface CompiledScheduleEntry {
   id: string; activity: string; label: string; when: CompiledCondition; source: string; interpretation?: string;
   every?: { unit: 'months' | 'days' | 'years'; n: Getter };
   perYear?: Getter;
+  monthlyOnDay?: number;
+  onDates?: string[];
   from?: Getter;
 }
 
@@ -120,6 +122,8 @@ export function compilePack(pack: Pack, opts: { extensions?: Extensions } = {}):
       ...(s.interpretation ? { interpretation: s.interpretation } : {}),
       ...(unit ? { every: { unit, n: compileExpression(s.every![unit]!, top) } } : {}),
       ...(s.perYear !== undefined ? { perYear: compileExpression(s.perYear, top) } : {}),
+      ...(s.monthlyOnDay !== undefined ? { monthlyOnDay: s.monthlyOnDay } : {}),
+      ...(s.onDates !== undefined ? { onDates: s.onDates } : {}),
       ...(s.from !== undefined ? { from: compileExpression(s.from, top) } : {}),
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addWorkingDays, isIsoDate } from './iso-date.js';
+import { addDays, addMonths, addWorkingDays, isIsoDate, nextDayOfMonth } from './iso-date.js';
 
 describe('ISO dates', () => {
   it('recognises real calendar dates only', () => {
@@ -25,5 +25,15 @@ describe('ISO dates', () => {
   it('adds working days, skipping weekends', () => {
     expect(addWorkingDays('2025-03-07', 1)).toBe('2025-03-10'); // Friday -> Monday
     expect(addWorkingDays('2025-03-03', 10)).toBe('2025-03-17'); // Monday + 10 working days
+  });
+});
+
+describe('nextDayOfMonth', () => {
+  it('finds the next date on a day of the month, strictly after the date', () => {
+    expect(nextDayOfMonth('2025-03-01', 8)).toBe('2025-03-08');
+    expect(nextDayOfMonth('2025-03-08', 8)).toBe('2025-04-08');
+    expect(nextDayOfMonth('2025-12-20', 6)).toBe('2026-01-06');
+    expect(nextDayOfMonth('2025-02-10', 31)).toBe('2025-02-28');
+    expect(nextDayOfMonth('2025-02-28', 31)).toBe('2025-03-31');
   });
 });

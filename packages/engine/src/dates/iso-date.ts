@@ -47,6 +47,21 @@ export function addMonths(date: string, n: number): string {
   return fromTime(Date.UTC(ty, tm, Math.min(d, last)));
 }
 
+/**
+ * The first date after `date` that falls on day `day` of its month (a shorter month's last
+ * day when it has fewer days): the 8th after 2025-03-08 is 2025-04-08.
+ */
+export function nextDayOfMonth(date: string, day: number): string {
+  const inMonth = (y: number, m: number): string => {
+    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    return fromTime(Date.UTC(y, m, Math.min(day, last)));
+  };
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1;
+  const same = inMonth(y, m);
+  return same > date ? same : inMonth(m === 11 ? y + 1 : y, (m + 1) % 12);
+}
+
 /** `date` plus `n` working days (Monday to Friday; bank holidays are not known). */
 export function addWorkingDays(date: string, n: number): string {
   let t = toTime(date);

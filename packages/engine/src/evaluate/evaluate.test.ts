@@ -143,6 +143,21 @@ describe('evaluate', () => {
     expect(d.schedule.map((s) => [s.id, s.everyMonths ?? `${s.everyDays}d`, s.nextDue])).toEqual([['quarterly', 3, '2025-06-01'], ['five', '73d', '2025-05-13']]);
   });
 
+  it('schedules returns due on a day of each month, and on published dates', () => {
+    const p: Pack = structuredClone(pack);
+    p.cases = [];
+    p.outcomes.schedule = [
+      { id: 'monthly-return', activity: 'return', label: 'Monthly data return', monthlyOnDay: 8, source: { doc: 'guide', section: '5' }, when: { all: [] } },
+      { id: 'grant-return', activity: 'return', label: 'Grant return', onDates: ['2025-01-31', '2025-04-30', '2025-07-31'], source: { doc: 'guide', section: '5' }, when: { all: [] } },
+      { id: 'old-return', activity: 'return', label: 'Past return', onDates: ['2024-01-31'], source: { doc: 'guide', section: '5' }, when: { all: [] } },
+    ];
+    const d = evaluate(compilePack(p), assess());
+    expect(d.schedule).toEqual([
+      { id: 'monthly-return', activity: 'return', label: 'Monthly data return', everyMonths: 1, dayOfMonth: 8, nextDue: '2025-03-08', source: 'guide s5' },
+      { id: 'grant-return', activity: 'return', label: 'Grant return', nextDue: '2025-04-30', source: 'guide s5' },
+    ]);
+  });
+
   it('accepts a pack object directly and compiles it once', () => {
     const d = evaluate(pack, assess());
     expect(d.headline.value).toBe('Silver');

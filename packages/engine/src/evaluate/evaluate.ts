@@ -2,7 +2,7 @@ import { AssessmentError, EvaluationError } from '../errors.js';
 import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, Pack, TraceEntry } from '../types.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
-import { addDays, addMonths, addWorkingDays, isIsoDate } from '../dates/iso-date.js';
+import { addDays, addMonths, addWorkingDays, isIsoDate, nextDayOfMonth } from '../dates/iso-date.js';
 import { decideInstance, traceInstance } from './decide.js';
 
 /** Options of one evaluation. */
@@ -124,6 +124,11 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
       entry = e.every.unit === 'days'
         ? { id: e.id, activity: e.activity, label: e.label, everyDays: n, nextDue: addDays(from, n), source: e.source }
         : { id: e.id, activity: e.activity, label: e.label, everyMonths: e.every.unit === 'years' ? 12 * n : n, nextDue: addMonths(from, e.every.unit === 'years' ? 12 * n : n), source: e.source };
+    } else if (e.monthlyOnDay !== undefined) {
+      entry = { id: e.id, activity: e.activity, label: e.label, everyMonths: 1, dayOfMonth: e.monthlyOnDay, nextDue: nextDayOfMonth(from, e.monthlyOnDay), source: e.source };
+    } else if (e.onDates) {
+      const next = e.onDates.find((d) => d > from);
+      if (next) entry = { id: e.id, activity: e.activity, label: e.label, nextDue: next, source: e.source };
     } else if (e.perYear) {
       const n = e.perYear(s);
       if (typeof n !== 'number' || !(n > 0)) continue;

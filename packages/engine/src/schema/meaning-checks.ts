@@ -164,7 +164,11 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
   (pack.outcomes.schedule ?? []).forEach((s, i) => {
     const p = `/outcomes/schedule/${i}`;
     checkCondition(s.when, { ...top, pointer: `${p}/when` });
-    if ((s.every === undefined) === (s.perYear === undefined)) err(p, `Schedule entry "${s.id}" must give exactly one of "every" or "perYear".`);
+    const forms = [s.every, s.perYear, s.monthlyOnDay, s.onDates].filter((x) => x !== undefined).length;
+    if (forms !== 1) err(p, `Schedule entry "${s.id}" must give exactly one of "every", "perYear", "monthlyOnDay" or "onDates" (it gives ${forms}).`);
+    (s.onDates ?? []).forEach((d, i) => {
+      if (i > 0 && d <= s.onDates![i - 1]!) err(`${p}/onDates/${i}`, `Dates must be in order: ${d} is not after ${s.onDates![i - 1]}.`);
+    });
     for (const v of Object.values(s.every ?? {})) checkExpression(v as Expression, { ...top, pointer: `${p}/every` });
     if (s.perYear !== undefined) checkExpression(s.perYear, { ...top, pointer: `${p}/perYear` });
     if (s.from !== undefined) checkExpression(s.from, { ...top, pointer: `${p}/from` });

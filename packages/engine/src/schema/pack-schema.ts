@@ -402,6 +402,8 @@ export const packSchema = {
           properties: { months: { $ref: '#/$defs/expression' }, days: { $ref: '#/$defs/expression' }, years: { $ref: '#/$defs/expression' } },
         },
         perYear: { $ref: '#/$defs/expression' },
+        monthlyOnDay: { type: 'integer', minimum: 1, maximum: 31, description: 'Due on this day of every month.' },
+        onDates: { type: 'array', items: { $ref: '#/$defs/date' }, minItems: 1, description: 'Published due dates, in order.' },
         from: { $ref: '#/$defs/expression' },
         source: { $ref: '#/$defs/citation' },
         interpretation: { type: 'string' },
