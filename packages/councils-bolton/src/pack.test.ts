@@ -141,25 +141,62 @@ describe('Bolton determinations', () => {
   it('gives a grant funded provider the next quarterly grant return and no Provider Information Return', () => {
     // 1 November 2020 falls in 2020/21 Period 3 (October - December), due 15/1/21.
     const d = determine('2020-11-01', { providerType: 'Grant funded', qaActivity: 'QM-6' });
-    const grant = d.schedule.filter((e) => e.activity === 'QM-6' && e.id.startsWith('grant-monitoring-return'));
-    expect(grant.map((e) => [e.id, e.nextDue])).toEqual([['grant-monitoring-return-2020-21-p3', '2021-01-15']]);
-    expect(scheduleIds(d).some((id) => id.startsWith('provider-information-return'))).toBe(false);
+    const grant = d.schedule.filter((e) => e.activity === 'QM-6' && e.id !== 'grant-monitoring-visit');
+    expect(grant.map((e) => [e.id, e.nextDue])).toEqual([['grant-monitoring-return', '2021-01-15']]);
+    expect(scheduleIds(d)).not.toContain('provider-information-return');
   });
 
-  it('schedules exactly one Provider Information Return for a Home Support framework provider', () => {
-    // 8 September 2020 is the day after the Period 6 deadline (07/09/20): Period 7 is due 05/10/20.
+  it('schedules the Provider Information Return on the next published date', () => {
+    // 8 September 2020 is the day after the Period 6 date (07/09/20): Period 7 is due 05/10/20.
     const d = determine('2020-09-08', {
       providerType: CQC, qaActivity: 'QM-1', serviceType: 'Domiciliary Services', serviceUsers: 80, homeSupportFrameworkProvider: true,
     });
-    const pir = d.schedule.filter((e) => e.id.startsWith('provider-information-return'));
-    expect(pir.map((e) => [e.id, e.nextDue])).toEqual([['provider-information-return-2020-21-p7', '2020-10-05']]);
+    const pir = d.schedule.filter((e) => e.id === 'provider-information-return');
+    expect(pir.map((e) => [e.nextDue, e.everyDays, e.everyMonths])).toEqual([['2020-10-05', undefined, undefined]]);
   });
 
-  it('schedules no Provider Information Return after the last published deadline', () => {
-    const d = determine('2021-03-03', {
+  it('schedules no Provider Information Return once its last published date has come, but keeps the monthly ECM check', () => {
+    const d = determine('2021-03-02', {
       providerType: CQC, qaActivity: 'QM-1', serviceType: 'Domiciliary Services', serviceUsers: 80, homeSupportFrameworkProvider: true,
     });
-    expect(scheduleIds(d).some((id) => id.startsWith('provider-information-return'))).toBe(false);
+    expect(scheduleIds(d)).not.toContain('provider-information-return');
+    expect(d.schedule.find((e) => e.id === 'home-support-ecm-sample-check')?.nextDue).toBe('2021-04-02');
+  });
+
+  it('schedules no grant return or GP LARC claim once the last published date, 15/4/22, has come', () => {
+    expect(scheduleIds(determine('2022-04-15', { providerType: 'Grant funded', qaActivity: 'QM-6' }))).not.toContain('grant-monitoring-return');
+    expect(scheduleIds(determine('2022-04-15', { providerType: 'GP LARC', qaActivity: 'QM-5' }))).not.toContain('gp-larc-claim');
+    expect(determine('2022-04-14', { providerType: 'GP LARC', qaActivity: 'QM-5' }).schedule.find((e) => e.id === 'gp-larc-claim')?.nextDue).toBe('2022-04-15');
+  });
+
+  it('reads 2018/19 Period 10 so that the 2018/19 Provider Information Returns fall every 4 weeks', () => {
+    // Appendix 2: "submitted via the Provider Information Return every 4 weeks"; 30/04/18 to 04/03/19.
+    const entry = (pack.outcomes.schedule ?? []).find((e) => e.id === 'provider-information-return');
+    const dates = entry?.onDates?.slice(0, 12) ?? [];
+    expect(dates[0]).toBe('2018-04-30');
+    expect(dates[11]).toBe('2019-03-04');
+    const gaps = dates.slice(1).map((x, i) => (Date.parse(x) - Date.parse(dates[i]!)) / 86_400_000);
+    expect(gaps).toEqual(Array(11).fill(28));
+    expect(entry?.onDates).toHaveLength(36);
+  });
+
+  it('gives a Care Home Excellence signatory its Data Return on the 8th of each month', () => {
+    const d = determine('2021-01-31', { providerType: CQC, qaActivity: 'QM-1', serviceType: 'Nursing homes', beds: 40, careHomeExcellenceSignatory: true });
+    const entry = d.schedule.find((e) => e.id === 'care-home-excellence-data-return');
+    expect(entry).toMatchObject({ everyMonths: 1, dayOfMonth: 8, nextDue: '2021-02-08', source: '003 sA2.care-homes' });
+    const notSignatory = determine('2021-01-31', { providerType: CQC, qaActivity: 'QM-1', serviceType: 'Nursing homes', beds: 40 });
+    expect(scheduleIds(notSignatory)).not.toContain('care-home-excellence-data-return');
+  });
+
+  it('gives a pharmacy each monthly return it has an agreement for, by the 6th, and none without one', () => {
+    const both = determine('2020-12-07', {
+      providerType: 'Pharmacy', qaActivity: 'QM-1', pharmacySexualHealthOrSmokingCessationAgreement: true, pharmacyFluServiceInSeason: true,
+    });
+    const next = Object.fromEntries(both.schedule.map((e) => [e.id, [e.dayOfMonth, e.nextDue]]));
+    expect(next['pharmacy-monthly-data-return']).toEqual([6, '2021-01-06']);
+    expect(next['pharmacy-flu-data-return']).toEqual([6, '2021-01-06']);
+    const none = determine('2020-12-07', { providerType: 'Pharmacy', qaActivity: 'QM-1' });
+    expect(scheduleIds(none).filter((id) => id.startsWith('pharmacy-'))).toEqual([]);
   });
 
   it('gives GP LARC no routine visit schedule', () => {
