@@ -298,6 +298,8 @@ export interface CaseExpectation {
   /** Action ids that must not be present. */
   noActions?: string[];
   schedule?: (string | { id: string; nextDue?: string; everyMonths?: number; everyDays?: number })[];
+  /** Schedule entry ids that must not be present. */
+  noSchedule?: string[];
   scores?: Record<string, number | null>;
   interpretations?: string[];
 }

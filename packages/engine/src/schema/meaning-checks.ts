@@ -363,6 +363,7 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     known(w.actions, actionIds, 'actions');
     known(w.noActions, actionIds, 'noActions');
     known(w.schedule, scheduleIds, 'schedule');
+    known(w.noSchedule, scheduleIds, 'schedule');
     for (const k of Object.keys(w.scores ?? {})) if (!scoreIds.has(k)) err(`${p}/want/scores/${escapePointer(k)}`, `Case "${c.id}" expects unknown score "${k}".`);
     (w.interpretations ?? []).forEach((id, i) => { if (!interpretations.has(id)) err(`${p}/want/interpretations/${i}`, `Case "${c.id}" expects unknown interpretation "${id}".`); });
   }

@@ -463,6 +463,7 @@ export const packSchema = {
                 ],
               },
             },
+            noSchedule: { type: 'array', items: { type: 'string' } },
             scores: { type: 'object', additionalProperties: { type: ['number', 'null'] } },
             interpretations: { type: 'array', items: { type: 'string' } },
           },

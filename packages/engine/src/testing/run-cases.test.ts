@@ -12,13 +12,14 @@ describe('runCases', () => {
 
   it('fails a case whose expectation differs, saying what differed', () => {
     const p: Pack = structuredClone(examplePack());
-    p.cases![0]!.want = { headline: 'Gold', actions: ['improvement-plan'], scores: { qualityScore: 75 }, schedule: [{ id: 'annual-visit', nextDue: '2026-03-02' }] };
+    p.cases![0]!.want = { headline: 'Gold', actions: ['improvement-plan'], scores: { qualityScore: 75 }, schedule: [{ id: 'annual-visit', nextDue: '2026-03-02' }], noSchedule: ['annual-visit'] };
     const r = runCases(compilePack(p));
     expect(r.failed).toBe(1);
     expect(r.results[0]!.failures).toEqual([
       'headline: expected "Gold", got "Silver"',
       'action improvement-plan: expected, but not triggered',
       'schedule annual-visit: expected next due 2026-03-02, got 2026-03-01',
+      'schedule annual-visit: scheduled, but expected not to be',
       'score qualityScore: expected 75, got 50',
     ]);
   });

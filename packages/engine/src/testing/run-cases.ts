@@ -63,6 +63,7 @@ export function checkExpectation(d: Determination, want: CaseExpectation): strin
     if (w.everyMonths !== undefined && got.everyMonths !== w.everyMonths) f.push(`schedule ${id}: expected every ${w.everyMonths} months, got ${got.everyMonths ?? `${got.everyDays} days`}`);
     if (w.everyDays !== undefined && got.everyDays !== w.everyDays) f.push(`schedule ${id}: expected every ${w.everyDays} days, got ${got.everyDays ?? `${got.everyMonths} months`}`);
   }
+  for (const id of want.noSchedule ?? []) if (schedule.has(id)) f.push(`schedule ${id}: scheduled, but expected not to be`);
   for (const [k, v] of Object.entries(want.scores ?? {})) if (d.scores[k] !== v) f.push(`score ${k}: expected ${JSON.stringify(v)}, got ${JSON.stringify(d.scores[k])}`);
   const interp = new Set(d.interpretations.map((i) => i.id));
   for (const id of want.interpretations ?? []) if (!interp.has(id)) f.push(`interpretation ${id}: expected to be relied on, but was not`);
