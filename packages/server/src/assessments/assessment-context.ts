@@ -51,6 +51,7 @@ export async function loadAssessmentContext(
                            ORDER BY pv.seq DESC LIMIT 1) v ON true
       WHERE c.id = $1`,
     [councilId, providerId, date],
+    { name: 'qaf_assessment_context' },
   );
   if (!row) return { councilExists: false, providerExists: false };
   return {

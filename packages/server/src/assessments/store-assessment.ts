@@ -73,6 +73,7 @@ export async function storeAssessment(
       JSON.stringify(args.determination),
       ...audit,
     ],
+    { name: 'qaf_store_assessment' },
   );
   return { assessmentId, determinationId };
 }

@@ -42,6 +42,7 @@ export async function principalFromSession(db: Queryable, tokenHash: string): Pr
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
     [tokenHash],
+    { name: 'qaf_principal_from_session' },
   );
   return row ? toPrincipal(row, 'session') : undefined;
 }
@@ -53,6 +54,7 @@ export async function principalFromToken(db: Queryable, tokenHash: string): Prom
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > now()) AND NOT u.disabled`,
     [tokenHash],
+    { name: 'qaf_principal_from_token' },
   );
   return row ? toPrincipal(row, 'token') : undefined;
 }

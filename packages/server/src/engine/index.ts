@@ -122,6 +122,11 @@ export function evaluateCompiled(
   }
 }
 
+/** The JSON Schema of an assessment under a compiled pack: date, judgements per criterion, facts. */
+export function assessmentJsonSchema(compiled: CompiledPack): Record<string, unknown> {
+  return engine.assessmentSchema(compiled.index);
+}
+
 /** Runs the analyser over a pack. */
 export function analysePack(pack: Pack, extensions?: Extensions): AnalysisReport {
   return engine.analyse(compile(pack, extensions));

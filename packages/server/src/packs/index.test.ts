@@ -86,6 +86,23 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
     await t.call('PUT', '/api/councils/testshire/draft', { as: 'testshireAdmin', body: content, headers: { 'if-match': restore.etag } });
   });
 
+  it('validates a pack sent in the body without saving it', async () => {
+    const { etag, content } = await draft();
+    const broken = { ...content, outcomes: { ...content.outcomes, headline: 'noSuchDecision' } };
+    const res = await t.call('POST', '/api/councils/testshire/draft/validate', { as: 'testshireViewer', body: broken });
+    expect(res.status).toBe(200);
+    expect(res.body.valid).toBe(false);
+    expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/outcomes/headline');
+    expect((await draft()).etag).toBe(etag);
+  });
+
+  it('publishes the JSON Schema of an assessment under the current pack', async () => {
+    const res = await t.call('GET', '/api/councils/testshire/pack/assessment-schema');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body.schema)).toContain('concerns');
+    expect(JSON.stringify(res.body.schema)).toContain('c1');
+  });
+
   it('refuses to publish a draft whose cases fail, naming the failing case', async () => {
     const { etag, content } = await draft();
     const wrong = structuredClone(content);
@@ -182,6 +199,22 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
     const inForce2030 = await t.call('GET', '/api/councils/testshire/pack/in-force?date=2030-01-01&pack=false');
     expect(inForce2030.body.version).toBe(res.body.version);
     expect((await t.call('GET', '/api/councils/testshire/pack/in-force?date=2023-12-31')).status).toBe(404);
+  });
+
+  it('lets a platform admin add a council whose first draft is then published as its first version', async () => {
+    const created = await t.call('POST', '/api/councils', { as: 'platformAdmin', body: { id: 'newtown', name: 'Newtown Council' } });
+    expect(created.status).toBe(201);
+    expect((await t.call('POST', '/api/councils', { as: 'testshireAdmin', body: { id: 'elsetown', name: 'Else' } })).status).toBe(403);
+    expect((await t.call('GET', '/api/councils/newtown/pack')).status).toBe(404);
+    const put = await t.call('PUT', '/api/councils/newtown/draft', { as: 'platformAdmin', body: testshirePack({ id: 'newtown' }) });
+    expect(put.status).toBe(200);
+    const published = await t.call('POST', '/api/councils/newtown/draft/publish', {
+      as: 'platformAdmin',
+      body: { note: 'First framework', acknowledgeFindings: true },
+    });
+    expect(published.status).toBe(201);
+    expect(published.body.version).toBe('1.0.0');
+    expect((await t.call('GET', '/api/councils/newtown')).body.currentVersion.version).toBe('1.0.0');
   });
 
   it('never lets a published version change, even through SQL', async () => {

@@ -5,7 +5,7 @@ import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
-import { analysePack, diff, runPackCases, validatePack } from '../engine/index.js';
+import { analysePack, assessmentJsonSchema, compile, diff, runPackCases, validatePack } from '../engine/index.js';
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { readBody, readJson, validateBody } from '../request-body.js';
@@ -77,6 +77,18 @@ export function packRoutes(): Hono<AppEnv> {
     const v = await versionInForce(c.var.services.db, council.id, date);
     if (!v) throw notFound(`A version of council "${council.id}" in force on ${date}`);
     return c.json({ date, ...versionBody(v, c.req.query('pack') !== 'false') });
+  });
+
+  app.get('/api/councils/:council/pack/assessment-schema', async (c) => {
+    const council = await requireCouncil(c, c.req.param('council'));
+    const date = c.req.query('date');
+    if (date !== undefined && !ISO_DATE.test(date)) {
+      throw new HttpError(422, 'invalid-query', 'date must be an ISO date', { details: [{ pointer: '/date', message: 'must be YYYY-MM-DD' }] });
+    }
+    const v = date ? await versionInForce(c.var.services.db, council.id, date) : await latestVersion(c.var.services.db, council.id);
+    if (!v) throw notFound(`A published pack of council "${council.id}"${date ? ` in force on ${date}` : ''}`);
+    const compiled = compile(v.content, extensionsOf(c, council.id), v.hash);
+    return c.json({ version: v.version, hash: v.hash, schema: assessmentJsonSchema(compiled) });
   });
 
   app.get('/api/councils/:council/versions', async (c) => {
@@ -155,6 +167,12 @@ export function packRoutes(): Hono<AppEnv> {
   app.post('/api/councils/:council/draft/validate', async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
     requireCouncilRole(c, council.id, 'viewer');
+    // With a body, validates that content without saving it (validation as you type).
+    if (c.req.header('content-type') && c.req.header('content-length') !== '0') {
+      const content = await readJson(c);
+      const { valid, errors } = validatePack(content, extensionsOf(c, council.id));
+      return c.json({ revision: null, valid, errors });
+    }
     const draft = await requireDraft(c, council.id);
     const { valid, errors } = validatePack(draft.content, extensionsOf(c, council.id));
     return c.json({ revision: draft.revision, valid, errors });

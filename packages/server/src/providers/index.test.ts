@@ -86,6 +86,19 @@ describe.each(testStoreKinds)('providers on $name', (kind) => {
     expect(oak[0]).toMatchObject({ name: 'Oak, the Court', size: { beds: 30 } });
   });
 
+  it('imports a text/csv body whose headers are the field names', async () => {
+    const res = await t.app.request('/api/councils/testshire/providers/import', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.tokens.testshireAdmin}`, 'content-type': 'text/csv' },
+      body: 'name,cqcLocationId,size.beds\nPine View,1-300,22\n',
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { imported: number };
+    expect(body.imported).toBe(1);
+    const pine = (await t.call('GET', '/api/councils/testshire/providers?q=1-300', { as: 'testshireViewer' })).body.providers;
+    expect(pine[0]).toMatchObject({ name: 'Pine View', size: { beds: 22 } });
+  });
+
   it('imports nothing in strict mode when any row is bad', async () => {
     const before = await count();
     const csv = 'name,cqcLocationId\nGood One,1-200\n,1-201\n';

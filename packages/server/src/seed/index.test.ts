@@ -46,35 +46,32 @@ describe.each(testStoreKinds)('seeding on $name', (kind) => {
 });
 
 describe('the real council plugins', () => {
-  it('are each seeded when valid and refused by name when not', async () => {
-    const log: string[] = [];
-    const plugins = await loadCouncilPlugins(undefined, (m) => log.push(m));
-    const store = await testStoreKinds[0]!.open();
-    try {
-      const outcomes = await seedCouncils(store.db, plugins, (m) => log.push(m));
-      for (const plugin of plugins) {
-        const valid = validatePack(plugin.pack, { extensions: plugin.extensions }).valid;
-        const outcome = outcomes.find((o) => o.council === plugin.id)!;
-        expect(outcome.outcome, plugin.id).toBe(valid ? 'seeded' : 'refused');
-        if (!valid) expect(log.join('\n')).toContain(`"${plugin.id}"`);
-      }
-    } finally {
-      await store.dispose();
+  let store: TestStore;
+  let log: string[];
+  let plugins: CouncilPlugin[];
+  let outcomes: Awaited<ReturnType<typeof seedCouncils>>;
+  beforeAll(async () => {
+    log = [];
+    plugins = await loadCouncilPlugins(undefined, (m) => log.push(m));
+    store = await testStoreKinds[0]!.open();
+    outcomes = await seedCouncils(store.db, plugins, (m) => log.push(m));
+  });
+  afterAll(async () => store?.dispose());
+
+  it('are each seeded when valid and refused by name when not', () => {
+    for (const plugin of plugins) {
+      const valid = validatePack(plugin.pack, { extensions: plugin.extensions }).valid;
+      const outcome = outcomes.find((o) => o.council === plugin.id)!;
+      expect(outcome.outcome, plugin.id).toBe(valid ? 'seeded' : 'refused');
+      if (!valid) expect(log.join('\n')).toContain(`"${plugin.id}"`);
     }
   });
 
-  it('seed Birmingham, Bolton and Herefordshire as version 1 of their packs', async () => {
-    const plugins = await loadCouncilPlugins(undefined, () => undefined);
-    const store = await testStoreKinds[0]!.open();
-    try {
-      const outcomes = await seedCouncils(store.db, plugins, () => undefined);
-      expect(outcomes.map((o) => [o.council, o.outcome]).sort()).toEqual([
-        ['birmingham', 'seeded'],
-        ['bolton', 'seeded'],
-        ['herefordshire', 'seeded'],
-      ]);
-    } finally {
-      await store.dispose();
-    }
+  it('seed Birmingham, Bolton and Herefordshire as version 1 of their packs', () => {
+    expect(outcomes.map((o) => [o.council, o.outcome]).sort()).toEqual([
+      ['birmingham', 'seeded'],
+      ['bolton', 'seeded'],
+      ['herefordshire', 'seeded'],
+    ]);
   });
 });

@@ -5,10 +5,20 @@
 
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
-  /** Runs one parameterised statement (`$1`, `$2`, ...) and returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one parameterised statement (`$1`, `$2`, ...) and returns its rows. A `name` makes it a
+   * prepared statement on PostgreSQL (parsed and planned once per connection): for hot paths only,
+   * and one name must always mean the same SQL.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs a script of several statements without parameters (used by migrations). */
   exec(sql: string): Promise<void>;
+}
+
+/** Options of one query. */
+export interface QueryOptions {
+  /** Prepared statement name (PostgreSQL); ignored by PGlite. */
+  name?: string;
 }
 
 /** A database: queries, transactions, and closing. */

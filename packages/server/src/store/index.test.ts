@@ -3,6 +3,10 @@ import { migrate } from './migrate.js';
 import { openPostgresTestStore, testDatabaseUrl, testStoreKinds, uniqueSchemaName } from './test-stores.test-helpers.js';
 import type { TestStore } from './test-stores.test-helpers.js';
 
+if (!testDatabaseUrl) {
+  console.log('[store tests] QAF_TEST_DATABASE_URL is not set: skipped PostgreSQL, ran every store and API test on PGlite only.');
+}
+
 describe.each(testStoreKinds)('the store on $name', (kind) => {
   let store: TestStore;
   afterAll(async () => store?.dispose());

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable } from './db.js';
+import type { Db, Queryable, QueryOptions } from './db.js';
 import { PG_TYPE } from './db.js';
 
 /** Options for a PostgreSQL store. */
@@ -48,8 +48,10 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
   }
 
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params: unknown[] = []) {
-      const result = await client.query(sql, params);
+    async query<T>(sql: string, params: unknown[] = [], options: QueryOptions = {}) {
+      const result = options.name
+        ? await client.query({ name: options.name, text: sql, values: params })
+        : await client.query(sql, params);
       return result.rows as T[];
     },
     async exec(sql: string) {

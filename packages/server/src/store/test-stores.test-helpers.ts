@@ -50,7 +50,3 @@ export const testStoreKinds: TestStoreKind[] = [
     ? [{ name: 'postgres' as const, open: () => openPostgresTestStore(testDatabaseUrl) }]
     : []),
 ];
-
-if (!testDatabaseUrl) {
-  console.log('[store tests] QAF_TEST_DATABASE_URL is not set: skipped PostgreSQL, ran PGlite only.');
-}
