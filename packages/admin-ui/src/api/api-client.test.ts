@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ApiClient } from './api-client.js';
+import { ApiError } from './api-error.js';
+
+function fakeFetch(replies: Response[], seen: { url: string; init: RequestInit }[] = []): typeof fetch {
+  return async (url, init) => {
+    seen.push({ url: String(url), init: init ?? {} });
+    const reply = replies.shift();
+    if (!reply) throw new TypeError('Failed to fetch');
+    return reply;
+  };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('ApiClient', () => {
+  it('echoes the CSRF token from sign-in on unsafe requests but not on reads', async () => {
+    const seen: { url: string; init: RequestInit }[] = [];
+    const client = new ApiClient('', fakeFetch([json({ csrfToken: 'tok-1' }), json({ councils: [] }), json({ revision: 2 })], seen));
+    await client.login('a@b.c', 'secret');
+    await client.councils();
+    await client.runCases('birmingham');
+    expect((seen[1]!.init.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
+    expect((seen[2]!.init.headers as Record<string, string>)['x-csrf-token']).toBe('tok-1');
+    expect(seen[2]!.url).toBe('/api/councils/birmingham/draft/cases');
+  });
+
+  it('turns the server error shape into an ApiError with its located details', async () => {
+    const client = new ApiClient('', fakeFetch([
+      json({ error: { status: 422, code: 'invalid-pack', message: 'The draft is invalid', details: [{ pointer: '/a', message: 'bad' }] } }, 422),
+    ]));
+    const error = await client.whatIf('bolton').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('invalid-pack');
+    expect((error as ApiError).details).toEqual([{ pointer: '/a', message: 'bad' }]);
+  });
+
+  it('reports an unreachable server in plain words rather than a TypeError', async () => {
+    const client = new ApiClient('', fakeFetch([]));
+    const error = await client.councils().catch((e: unknown) => e);
+    expect((error as ApiError).status).toBe(0);
+    expect((error as ApiError).message).toMatch(/cannot be reached/);
+  });
+
+  it('sends If-Match when saving the draft and returns the new ETag', async () => {
+    const seen: { url: string; init: RequestInit }[] = [];
+    const client = new ApiClient('', fakeFetch([json({ revision: 4, valid: true, errors: [] }, 200, { etag: '"4"' })], seen));
+    const saved = await client.saveDraft('bolton', { metadata: {} }, '"3"');
+    expect((seen[0]!.init.headers as Record<string, string>)['if-match']).toBe('"3"');
+    expect(saved.etag).toBe('"4"');
+  });
+
+  it('calls onSignedOut when a request is refused for want of a session', async () => {
+    let signedOut = 0;
+    const client = new ApiClient('', fakeFetch([json({ error: { status: 401, code: 'unauthenticated', message: 'Sign in' } }, 401)]));
+    client.onSignedOut = () => signedOut++;
+    await client.providers('bolton').catch(() => undefined);
+    expect(signedOut).toBe(1);
+  });
+});

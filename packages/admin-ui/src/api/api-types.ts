@@ -1,0 +1,159 @@
+/**
+ * Shapes of the OpenQAF API's replies, as the admin UI reads them.
+ * The engine's own types (Pack, Determination, ...) come from `@openqaf/engine`.
+ * @see ../../../../docs/api.md
+ */
+import type { AnalysisReport, Determination, Pack, PackError, TraceEntry } from '@openqaf/engine';
+
+export type { AnalysisReport, Determination, Pack, PackError, TraceEntry };
+
+/** A role a user holds in one council, weakest first: viewer < officer < council-admin. */
+export type CouncilRole = 'viewer' | 'officer' | 'council-admin';
+
+/** `GET /api/auth/me`: who is signed in. */
+export interface Me {
+  user: { id: string; email: string; name: string; platformAdmin: boolean } | null;
+  roles: Record<string, CouncilRole>;
+  csrfToken: string | null;
+}
+
+/** A council with its current published version. */
+export interface CouncilSummary {
+  id: string;
+  name: string;
+  currentVersion: { version: string; hash: string; publishedAt: string; effectiveFrom: string } | null;
+}
+
+/** A published pack version's record. */
+export interface PackVersionRecord {
+  id: string;
+  councilId: string;
+  version: string;
+  hash: string;
+  effectiveFrom: string;
+  publishedAt: string;
+  author: string | null;
+  note: string | null;
+  acknowledged?: unknown;
+  pack?: Pack;
+}
+
+/** The council's working draft. */
+export interface Draft {
+  councilId: string;
+  content: Record<string, unknown>;
+  revision: number;
+  baseVersionId: string | null;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+/** `PUT /draft` and `POST /draft/validate`. */
+export interface DraftValidation {
+  revision: number;
+  valid: boolean;
+  errors: PackError[];
+}
+
+/** `POST /draft/cases`. */
+export interface CaseRun {
+  revision: number;
+  passed: number;
+  failed: number;
+  results: { id: string; note: string; ok: boolean; failures: string[] }[];
+}
+
+/** `POST /draft/analyse`. */
+export interface AnalysisRun {
+  revision: number;
+  findings: number;
+  report: AnalysisReport;
+}
+
+/** One change of the engine's readable diff. */
+export interface PackChange {
+  pointer: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+  summary: string;
+}
+
+/** `GET /diff`. */
+export interface PackDiffReply {
+  from: string;
+  to: string;
+  changes: PackChange[];
+}
+
+/** `POST /what-if`: who would change band if the draft were published. */
+export interface WhatIfReport {
+  published: { version: string; hash: string };
+  draft: { revision: number; hash: string };
+  providers: number;
+  before: Record<string, number>;
+  after: Record<string, number>;
+  changed: { providerId: string; name: string; assessmentId: string; assessmentDate: string; before: unknown; after: unknown }[];
+  unchanged: number;
+  errors: { providerId: string; name: string; under: 'published' | 'draft'; message: string }[];
+}
+
+/** A provider location with its latest determination's summary. */
+export interface Provider {
+  id: string;
+  councilId: string;
+  name: string;
+  cqcLocationId: string | null;
+  serviceType: string | null;
+  size: Record<string, number>;
+  revision: number;
+  latest: {
+    assessmentId: string;
+    assessmentDate: string;
+    rating: unknown;
+    packVersion: string;
+    nextVisitDue: string | null;
+    overdueActions: number;
+    openActions: number;
+  } | null;
+}
+
+/** One entry of a provider's timeline. */
+export interface TimelineEntry {
+  assessmentId: string;
+  date: string;
+  packVersion: string;
+  packHash: string;
+  headline: Determination['headline'];
+  decisions: Record<string, unknown>;
+  actions: Determination['actions'];
+  schedule: Determination['schedule'];
+}
+
+/** What an officer records. */
+export interface AssessmentBody {
+  providerId: string;
+  date: string;
+  judgements?: Record<string, string>;
+  facts?: Record<string, unknown>;
+  note?: string;
+}
+
+/** A stored assessment with its determination. */
+export interface StoredAssessment {
+  id: string;
+  providerId: string;
+  date: string;
+  input?: AssessmentBody;
+  packVersion: string;
+  packHash: string;
+  determination: Determination;
+}
+
+/** `POST /assessments/preview`. */
+export interface AssessmentPreview {
+  stored: false;
+  packVersion: string;
+  packHash: string;
+  determination: Determination;
+}

@@ -1,0 +1,107 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { validatePack } from '@openqaf/engine';
+import type { Pack } from '@openqaf/engine';
+import type { ApiClient } from '../api/api-client.js';
+import { ApiError, errorText } from '../api/api-error.js';
+import { fieldProblems } from '../pack/plain-errors.js';
+import type { FieldProblem } from '../pack/plain-errors.js';
+
+/** How long typing pauses before the engine re-validates the whole pack. */
+export const VALIDATE_DELAY_MS = 250;
+
+/**
+ * A council's working draft: loads it with its ETag, keeps the edited copy, validates it with
+ * the engine as it changes (the same validation the server runs), and saves it with If-Match
+ * so no one else's edit is overwritten.
+ */
+export class DraftController implements ReactiveController {
+  state: 'loading' | 'ready' | 'error' = 'loading';
+  error = '';
+  content: Record<string, unknown> | undefined;
+  etag: string | null = null;
+  revision = 0;
+  dirty = false;
+  saving = false;
+  /** The engine's problems with the edited copy, in plain words. */
+  problems: FieldProblem[] = [];
+  /** A message after saving (or failing to). */
+  message: { kind: 'good' | 'bad'; text: string } | undefined;
+  private _council = '';
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly _host: ReactiveControllerHost,
+    private readonly _api: ApiClient,
+  ) {
+    _host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    clearTimeout(this._timer);
+  }
+
+  /** The edited copy as a pack (for reading; it may be invalid). */
+  get pack(): Pack | undefined {
+    return this.content as unknown as Pack | undefined;
+  }
+
+  /** Loads the council's draft, dropping unsaved edits. */
+  async load(council: string): Promise<void> {
+    this._council = council;
+    this.state = 'loading';
+    this.message = undefined;
+    this._host.requestUpdate();
+    try {
+      const { draft, etag } = await this._api.draft(council);
+      if (council !== this._council) return;
+      Object.assign(this, { content: draft.content, etag, revision: draft.revision, dirty: false, state: 'ready' });
+      this.validateNow();
+    } catch (error) {
+      this.state = 'error';
+      this.error = errorText(error);
+    }
+    this._host.requestUpdate();
+  }
+
+  /** Replaces the edited copy and re-validates it shortly. */
+  update(content: Record<string, unknown>): void {
+    this.content = content;
+    this.dirty = true;
+    this.message = undefined;
+    clearTimeout(this._timer);
+    this._timer = setTimeout(() => this.validateNow(), VALIDATE_DELAY_MS);
+    this._host.requestUpdate();
+  }
+
+  /** Validates the edited copy with the engine now. */
+  validateNow(): void {
+    if (!this.content) return;
+    this.problems = fieldProblems(validatePack(this.content).errors);
+    this._host.requestUpdate();
+  }
+
+  /** Saves the edited copy (drafts may be saved while invalid; publishing checks everything). */
+  async save(): Promise<boolean> {
+    if (!this.content) return false;
+    this.saving = true;
+    this._host.requestUpdate();
+    try {
+      const saved = await this._api.saveDraft(this._council, this.content, this.etag);
+      Object.assign(this, { etag: saved.etag, revision: saved.revision, dirty: false });
+      this.problems = fieldProblems(saved.errors);
+      this.message = saved.valid
+        ? { kind: 'good', text: `Draft saved (revision ${saved.revision}). It is valid.` }
+        : { kind: 'bad', text: `Draft saved (revision ${saved.revision}), but it has ${saved.errors.length} problem(s) to fix before it can be published.` };
+      return true;
+    } catch (error) {
+      const conflict = error instanceof ApiError && error.status === 409;
+      this.message = { kind: 'bad', text: conflict ? `${errorText(error)} Your changes are still on this page.` : errorText(error) };
+      return false;
+    } finally {
+      this.saving = false;
+      this._host.requestUpdate();
+    }
+  }
+}

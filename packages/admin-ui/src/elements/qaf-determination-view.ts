@@ -1,0 +1,78 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Determination, Pack } from '@openqaf/engine';
+import { whyNotHigher } from '../pack/why-not-higher.js';
+import { sharedStyles } from './shared-styles.js';
+
+function text(v: unknown): string {
+  return v === null || v === undefined ? '—' : typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(', ') : JSON.stringify(v);
+}
+
+/**
+ * A determination answering "why": the headline and the rule that gave it, each domain's band
+ * and what kept it from the next band up, the interpretations relied on, actions with due dates
+ * and the next visits. Prints as the provider report councils send providers.
+ */
+export class QafDeterminationView extends LitElement {
+  static override properties = { pack: { attribute: false }, determination: { attribute: false }, providerName: { attribute: 'provider-name' } };
+  static override styles = [
+    sharedStyles,
+    css`
+      .headline { font-size: 1.5rem; border: 3px solid #0b0c0c; padding: 0.6rem 1rem; display: inline-block; margin: 0.3rem 0; }
+      .because { margin: 0.2rem 0 0 1rem; padding: 0; }
+      @media print {
+        :host { font-size: 10.5pt; }
+        table { page-break-inside: auto; } tr { page-break-inside: avoid; }
+        details { display: block; } details > summary { list-style: none; }
+        .no-print { display: none; }
+        a { color: inherit; text-decoration: none; }
+      }
+    `,
+  ];
+  declare pack: Pack;
+  declare determination: Determination;
+  declare providerName: string | undefined;
+
+  override render() {
+    const d = this.determination;
+    const p = this.pack;
+    if (!d || !p) return nothing;
+    const headline = p.decisions[d.headline.decision];
+    const fired = (d.trace ?? []).find((t) => t.decision === d.headline.decision && t.fired);
+    const top = whyNotHigher(p, d, d.headline.decision);
+    const perDomain = Object.entries(p.decisions).filter(([, x]) => x.forEach === 'domain');
+    const domains = p.framework?.domains ?? [];
+    return html`
+      ${this.providerName ? html`<h2>${this.providerName}</h2>` : nothing}
+      <p>Visit of ${d.assessmentDate}, decided under ${p.metadata.council}'s pack ${d.pack.version}.</p>
+      <div class="headline" role="status" aria-label="Headline">${headline?.label ?? d.headline.decision}: <strong>${text(d.headline.value)}</strong></div>
+      ${fired ? html`<p>Because: ${fired.label ?? fired.rule}${fired.source ? html` <span class="muted">(${fired.source})</span>` : nothing}.</p>` : nothing}
+      ${top.nextUp && top.blockers.length ? html`<p>Not ${top.nextUp}: ${top.blockers.map((b) => b.because.join('; ')).join(' — ')}.</p>` : nothing}
+      ${perDomain.map(([id, decision]) => html`<h3>${decision.label}</h3><div class="scroll"><table>
+        <thead><tr><th scope="col">${p.framework?.labels?.domain ?? 'Domain'}</th><th scope="col">Band</th><th scope="col">What kept it from the next band up</th></tr></thead>
+        <tbody>${domains.map((dom) => {
+          const why = whyNotHigher(p, d, `${id}.${dom.id}`);
+          return html`<tr><th scope="row">${dom.title}</th><td><strong>${text(why.value)}</strong></td><td>${!why.nextUp ? html`<span class="muted">Top band</span>`
+            : why.blockers.length === 0 ? html`<span class="muted">Not explained (no trace)</span>`
+            : html`<div>Not ${why.nextUp}:</div><ul class="because">${why.blockers.flatMap((b) => b.because).map((x) => html`<li>${x}</li>`)}</ul>`}</td></tr>`;
+        })}</tbody></table></div>`)}
+      <h3>Actions</h3>
+      ${d.actions.length === 0 ? html`<p>No actions.</p>` : html`<table><thead><tr><th scope="col">Action</th><th scope="col">Who</th><th scope="col">Due by</th><th scope="col">Under</th></tr></thead>
+        <tbody>${d.actions.map((a) => html`<tr><td>${a.label}</td><td>${a.owner}</td><td><strong>${a.due}</strong></td><td>${a.source}</td></tr>`)}</tbody></table>`}
+      <h3>Next visits and returns</h3>
+      ${d.schedule.length === 0 ? html`<p>None scheduled.</p>` : html`<table><thead><tr><th scope="col">Activity</th><th scope="col">How often</th><th scope="col">Next due</th></tr></thead>
+        <tbody>${d.schedule.map((s) => html`<tr><td>${s.label}</td><td>${s.everyMonths ? `every ${s.everyMonths} month(s)` : s.everyDays ? `every ${s.everyDays} day(s)` : ''}</td><td><strong>${s.nextDue}</strong></td></tr>`)}</tbody></table>`}
+      ${Object.keys(d.scores ?? {}).length ? html`<h3>Scores</h3><table><tbody>${Object.entries(d.scores).map(([id, v]) => html`<tr><td>${p.outcomes.scores?.find((s) => s.id === id)?.label ?? id}</td><td>${text(v)}</td></tr>`)}</tbody></table>` : nothing}
+      <h3>Interpretations relied on</h3>
+      ${d.interpretations.length === 0 ? html`<p>None: the documents decided everything directly.</p>`
+        : html`<dl>${d.interpretations.map((i) => html`<dt><strong>${i.title}</strong></dt><dd>${i.note}</dd>`)}</dl>`}
+      <details class="no-print"><summary>Every decision</summary><table><tbody>${Object.entries(d.decisions).map(([k, v]) => html`<tr><td>${p.decisions[k.split('.')[0]!]?.label ?? k}${k.includes('.') ? ` (${k.split('.')[1]})` : ''}</td><td>${text(v)}</td></tr>`)}</tbody></table></details>
+      <p class="muted">Pack ${d.pack.id} ${d.pack.version}, ${d.pack.hash}. The same assessment under the same pack always gives this determination.</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-determination-view': QafDeterminationView;
+  }
+}
+customElements.define('qaf-determination-view', QafDeterminationView);

@@ -1,0 +1,54 @@
+import { LitElement, html, nothing } from 'lit';
+import type { Offset, Pack, ScheduleEntry } from '@openqaf/engine';
+import { describeCondition, describeValue } from '../pack/describe-condition.js';
+import { humanize } from '../pack/editable-fields.js';
+import { sharedStyles } from './shared-styles.js';
+import './qaf-citation.js';
+
+function dueText(due: Offset | undefined): string {
+  if (!due) return 'on the assessment date';
+  const unit = (['days', 'workingDays', 'weeks', 'months', 'years'] as const).find((u) => due[u] !== undefined);
+  return unit ? `within ${due[unit]} ${humanize(unit).toLowerCase()}` : 'on the assessment date';
+}
+
+function everyText(s: ScheduleEntry): string {
+  if (s.perYear !== undefined) return `${describeValue(s.perYear)} a year`;
+  const [unit, n] = Object.entries(s.every ?? {})[0] ?? [];
+  return unit ? `every ${describeValue(n)} ${unit}` : '';
+}
+
+/** The pack's outcomes as tables: actions with due times, visit frequencies and scores. */
+export class QafOutcomesView extends LitElement {
+  static override properties = { pack: { attribute: false } };
+  static override styles = [sharedStyles];
+  declare pack: Pack;
+
+  override render() {
+    const o = this.pack?.outcomes;
+    if (!o) return nothing;
+    const cite = (source: unknown, interpretation?: string) =>
+      html`<qaf-citation .source=${source} .pack=${this.pack} interpretation=${interpretation ?? nothing}></qaf-citation>`;
+    return html`
+      <h3>Actions</h3>
+      ${(o.actions ?? []).length === 0 ? html`<p class="muted">No actions.</p>` : html`<div class="scroll"><table>
+        <thead><tr><th scope="col">Action</th><th scope="col">Who</th><th scope="col">Due</th><th scope="col">When</th><th scope="col">Source</th></tr></thead>
+        <tbody>${o.actions!.map((a) => html`<tr><td>${a.label}</td><td>${a.owner}</td><td>${dueText(a.due)}</td><td class="muted">${describeCondition(a.when)}</td><td>${cite(a.source, a.interpretation)}</td></tr>`)}</tbody>
+      </table></div>`}
+      <h3>Visits and returns</h3>
+      ${(o.schedule ?? []).length === 0 ? html`<p class="muted">No schedule.</p>` : html`<div class="scroll"><table>
+        <thead><tr><th scope="col">Activity</th><th scope="col">How often</th><th scope="col">When</th><th scope="col">Source</th></tr></thead>
+        <tbody>${o.schedule!.map((s) => html`<tr><td>${s.label}</td><td>${everyText(s)}</td><td class="muted">${describeCondition(s.when)}</td><td>${cite(s.source, s.interpretation)}</td></tr>`)}</tbody>
+      </table></div>`}
+      ${(o.scores ?? []).length === 0 ? nothing : html`<h3>Scores</h3><div class="scroll"><table>
+        <thead><tr><th scope="col">Score</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead>
+        <tbody>${o.scores!.map((s) => html`<tr><td>${s.label}</td><td class="muted">${describeValue(s.value)}${s.when ? html` when ${describeCondition(s.when)}` : nothing}</td><td>${cite(s.source, s.interpretation)}</td></tr>`)}</tbody>
+      </table></div>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-outcomes-view': QafOutcomesView;
+  }
+}
+customElements.define('qaf-outcomes-view', QafOutcomesView);

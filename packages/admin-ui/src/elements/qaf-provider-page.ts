@@ -1,0 +1,56 @@
+import { Task } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { api } from '../api/api-client.js';
+import { href } from '../routing/route.js';
+import { sharedStyles } from './shared-styles.js';
+import { renderTask } from './task-states.js';
+import '../charts/qaf-rating-history-chart.js';
+
+/** One provider: details, rating history over time, and each determination with its pack version. */
+export class QafProviderPage extends LitElement {
+  static override properties = { council: {}, provider: {}, canAssess: { type: Boolean, attribute: 'can-assess' } };
+  static override styles = [sharedStyles];
+  declare council: string;
+  declare provider: string;
+  declare canAssess: boolean;
+
+  private _data = new Task(this, {
+    task: async ([c, id], { signal }) => {
+      const [provider, timeline, published] = await Promise.all([api.provider(c, id, signal), api.timeline(c, id, signal), api.pack(c, signal)]);
+      const pack = published.pack!;
+      const scale = pack.scales[pack.decisions[pack.outcomes.headline]?.scale ?? ''];
+      return { provider, timeline, order: scale && 'values' in scale ? scale.values : [] };
+    },
+    args: () => [this.council, this.provider] as const,
+  });
+
+  constructor() {
+    super();
+    this.canAssess = false;
+  }
+
+  override render() {
+    return renderTask(this._data, ({ provider: p, timeline, order }) => html`
+      <h1>${p.name}</h1>
+      <p class="muted">${[p.serviceType, p.cqcLocationId && `CQC ${p.cqcLocationId}`].filter(Boolean).join(' · ')}</p>
+      ${p.latest ? html`<p>Current rating <strong>${String(p.latest.rating)}</strong> from the visit on ${p.latest.assessmentDate} (pack ${p.latest.packVersion}).
+        Next visit due ${p.latest.nextVisitDue ?? '—'}. ${p.latest.overdueActions ? html`<strong class="bad">${p.latest.overdueActions} overdue action(s).</strong>` : nothing}</p>` : html`<p>Not assessed yet.</p>`}
+      ${this.canAssess ? html`<a class="button" href=${href({ page: 'assess', council: this.council, provider: p.id })}>New assessment</a>` : nothing}
+      <h2>Rating over time</h2>
+      <qaf-rating-history-chart .entries=${timeline.map((t) => ({ date: t.date, value: t.headline.value }))} .order=${order}></qaf-rating-history-chart>
+      <h2>Determinations</h2>
+      ${timeline.length === 0 ? html`<qaf-status kind="empty" message="No determinations yet."></qaf-status>` : html`<div class="scroll"><table>
+        <thead><tr><th scope="col">Visit date</th><th scope="col">Rating</th><th scope="col">Pack version</th><th scope="col">Actions</th><th scope="col"></th></tr></thead>
+        <tbody>${[...timeline].reverse().map((t) => html`<tr><td>${t.date}</td><td><strong>${String(t.headline.value)}</strong></td>
+          <td title=${t.packHash}>${t.packVersion}</td><td>${t.actions.length}</td>
+          <td><a href=${href({ page: 'determination', council: this.council, assessment: t.assessmentId })}>Why? (determination ${t.date})</a></td></tr>`)}</tbody>
+      </table></div>`}`, 'Loading the provider…');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-provider-page': QafProviderPage;
+  }
+}
+customElements.define('qaf-provider-page', QafProviderPage);

@@ -1,0 +1,99 @@
+import { Task } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { api } from '../api/api-client.js';
+import { errorText } from '../api/api-error.js';
+import { href } from '../routing/route.js';
+import { sharedStyles } from './shared-styles.js';
+import { renderTask } from './task-states.js';
+
+/**
+ * The council's providers: current rating, last visit, next visit due and overdue actions;
+ * search by name or CQC id, filter by rating; officers add providers.
+ */
+export class QafProviders extends LitElement {
+  static override properties = { council: {}, canAssess: { type: Boolean, attribute: 'can-assess' }, _q: { state: true }, _rating: { state: true }, _message: { state: true } };
+  static override styles = [sharedStyles];
+  declare council: string;
+  declare canAssess: boolean;
+  declare private _q: string;
+  declare private _rating: string;
+  declare private _message: string;
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+
+  private _providers = new Task(this, {
+    task: ([c, q, rating], { signal }) => api.providers(c, { q, rating }, signal),
+    args: () => [this.council, this._q, this._rating] as const,
+  });
+
+  private _bands = new Task(this, {
+    task: async ([c], { signal }) => {
+      const { pack } = await api.pack(c, signal);
+      const scale = pack ? pack.scales[pack.decisions[pack.outcomes.headline]?.scale ?? ''] : undefined;
+      return scale && 'values' in scale ? [...scale.values].reverse() : [];
+    },
+    args: () => [this.council] as const,
+  });
+
+  constructor() {
+    super();
+    this.canAssess = false;
+    this._q = '';
+    this._rating = '';
+    this._message = '';
+  }
+
+  override render() {
+    const bands = this._bands.value ?? [];
+    return html`
+      <div class="row" role="search">
+        <div><label for="q">Search name or CQC id</label><input id="q" type="search" @input=${this._search} /></div>
+        <div><label for="rating">Current rating</label><select id="rating" @change=${(e: Event) => (this._rating = (e.target as HTMLSelectElement).value)}>
+          <option value="">Any</option>${bands.map((b) => html`<option>${b}</option>`)}<option>Not assessed</option></select></div>
+      </div>
+      ${renderTask(this._providers, (providers) => providers.length === 0
+        ? html`<qaf-status kind="empty" message=${this._q || this._rating ? 'No provider matches.' : 'No providers yet.'}></qaf-status>`
+        : html`<div class="scroll"><table>
+          <thead><tr><th scope="col">Provider</th><th scope="col">Service</th><th scope="col">Current rating</th><th scope="col">Last visit</th><th scope="col">Next visit due</th><th scope="col">Overdue actions</th></tr></thead>
+          <tbody>${providers.map((p) => html`<tr>
+            <td><a href=${href({ page: 'provider', council: this.council, provider: p.id })}>${p.name}</a><div class="muted">${p.cqcLocationId ?? ''}</div></td>
+            <td>${p.serviceType ?? ''}</td>
+            <td>${p.latest ? String(p.latest.rating) : html`<span class="muted">Not assessed</span>`}</td>
+            <td>${p.latest?.assessmentDate ?? ''}</td><td>${p.latest?.nextVisitDue ?? ''}</td>
+            <td>${p.latest?.overdueActions ? html`<strong class="bad">${p.latest.overdueActions}</strong>` : p.latest ? '0' : ''}</td></tr>`)}</tbody>
+        </table></div>`, 'Loading providers…')}
+      ${this.canAssess ? html`<form @submit=${this._add}><h2>Add a provider</h2><div class="row">
+        <div><label for="name">Name</label><input id="name" name="name" required /></div>
+        <div><label for="cqc">CQC location id</label><input id="cqc" name="cqcLocationId" /></div>
+        <div><label for="service">Service type</label><input id="service" name="serviceType" /></div>
+        <button>Add provider</button></div>${this._message ? html`<p role="alert" class="field-error">${this._message}</p>` : nothing}</form>` : nothing}`;
+  }
+
+  private _search(e: Event) {
+    const q = (e.target as HTMLInputElement).value;
+    clearTimeout(this._timer);
+    this._timer = setTimeout(() => (this._q = q), 250);
+  }
+
+  private async _add(e: SubmitEvent) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    try {
+      const p = await api.createProvider(this.council, {
+        name: String(data.get('name')),
+        cqcLocationId: String(data.get('cqcLocationId') ?? '') || null,
+        serviceType: String(data.get('serviceType') ?? '') || null,
+      });
+      location.hash = href({ page: 'provider', council: this.council, provider: p.id });
+    } catch (error) {
+      this._message = errorText(error);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-providers': QafProviders;
+  }
+}
+customElements.define('qaf-providers', QafProviders);

@@ -1,0 +1,93 @@
+import { Task } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { api } from '../api/api-client.js';
+import { ApiError, errorText } from '../api/api-error.js';
+import { href } from '../routing/route.js';
+import { FINDING_WORDS } from './qaf-checks.js';
+import { sharedStyles } from './shared-styles.js';
+import { renderTask } from './task-states.js';
+import './qaf-diff-view.js';
+
+/**
+ * Publishing the draft: the diff from the published version, the analysis findings to
+ * acknowledge, a note saying why, then publish. Refusals (invalid pack, failing cases,
+ * unacknowledged findings, someone else's newer edit) are shown in the server's words.
+ */
+export class QafPublish extends LitElement {
+  static override properties = { council: {}, canEdit: { type: Boolean, attribute: 'can-edit' }, _busy: { state: true }, _result: { state: true } };
+  static override styles = [sharedStyles];
+  declare council: string;
+  declare canEdit: boolean;
+  declare private _busy: boolean;
+  declare private _result: { kind: 'good' | 'bad'; text: string; details?: string[] } | undefined;
+
+  private _review = new Task(this, {
+    task: async ([c], { signal }) => {
+      const published = await api.pack(c, signal);
+      const [diff, analysis] = await Promise.all([api.diff(c, published.version, 'draft', signal), api.analyse(c, signal).catch((e: unknown) => e as Error)]);
+      return { published, diff, analysis };
+    },
+    args: () => [this.council] as const,
+  });
+
+  constructor() {
+    super();
+    this.canEdit = false;
+    this._busy = false;
+  }
+
+  override render() {
+    return renderTask(this._review, ({ published, diff, analysis }) => {
+      const findings = analysis instanceof Error ? [] : analysis.report.decisions.flatMap((d) => d.findings.map((f) => ({ ...f, label: d.label })));
+      return html`
+        <h2>Changes from the published version ${published.version}</h2>
+        <qaf-diff-view .changes=${diff.changes}></qaf-diff-view>
+        <h2>Analysis findings</h2>
+        ${analysis instanceof Error ? html`<p class="notice bad">The draft cannot be analysed: ${errorText(analysis)}</p>`
+          : findings.length === 0 ? html`<p class="good">No gaps, overlaps or unreachable rules.</p>`
+          : html`<ul>${findings.map((f) => html`<li><strong>${f.label}</strong>: ${FINDING_WORDS[f.kind] ?? f.kind}. ${f.message}</li>`)}</ul>`}
+        ${this._result ? html`<div class="notice ${this._result.kind}" role=${this._result.kind === 'bad' ? 'alert' : 'status'}>${this._result.text}
+          ${this._result.details?.length ? html`<ul>${this._result.details.slice(0, 30).map((d) => html`<li>${d}</li>`)}</ul>` : nothing}</div>` : nothing}
+        ${this.canEdit ? html`<form @submit=${this._publish}>
+          <h2>Publish</h2>
+          <label for="note">Why is this version published? (recorded with it)</label>
+          <textarea id="note" name="note" rows="3" cols="60" required></textarea>
+          <div class="row">
+            <div><label for="version">Version (optional)</label><input id="version" name="version" placeholder="next patch" size="10" /></div>
+            <div><label for="effectiveFrom">In force from (optional)</label><input id="effectiveFrom" name="effectiveFrom" type="date" /></div>
+          </div>
+          ${findings.length ? html`<p><input type="checkbox" id="ack" name="ack" /> <label for="ack" style="display:inline">I have read the ${findings.length} finding(s) above and accept them</label></p>` : nothing}
+          <button type="submit" ?disabled=${this._busy || diff.changes.length === 0}>${this._busy ? 'Publishing…' : 'Publish the draft'}</button>
+          ${diff.changes.length === 0 ? html`<p class="muted">Nothing to publish: the draft is the same as the published version.</p>` : nothing}
+        </form>` : html`<p class="notice">Only the council's admins can publish.</p>`}`;
+    }, 'Comparing the draft with the published pack…');
+  }
+
+  private async _publish(e: SubmitEvent) {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    this._busy = true;
+    try {
+      const v = await api.publish(this.council, {
+        note: String(form.get('note') ?? ''),
+        ...(form.get('version') ? { version: String(form.get('version')) } : {}),
+        ...(form.get('effectiveFrom') ? { effectiveFrom: String(form.get('effectiveFrom')) } : {}),
+        acknowledgeFindings: form.get('ack') === 'on',
+      });
+      this._result = { kind: 'good', text: `Published version ${v.version}, in force from ${v.effectiveFrom}.` };
+      location.hash = href({ page: 'versions', council: this.council });
+    } catch (error) {
+      const details = error instanceof ApiError ? error.details.map((d) => d.message) : [];
+      this._result = { kind: 'bad', text: `Not published: ${errorText(error)}`, details };
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-publish': QafPublish;
+  }
+}
+customElements.define('qaf-publish', QafPublish);

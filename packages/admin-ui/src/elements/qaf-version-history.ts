@@ -1,0 +1,92 @@
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { api } from '../api/api-client.js';
+import { errorText } from '../api/api-error.js';
+import { sharedStyles } from './shared-styles.js';
+import { renderTask } from './task-states.js';
+import './qaf-diff-view.js';
+
+/**
+ * Every published version, newest first: who published it, when, why; a readable diff
+ * between any two; and, for council admins, rolling back to an earlier version (published
+ * again as a new version, never rewriting history).
+ */
+export class QafVersionHistory extends LitElement {
+  static override properties = { council: {}, canEdit: { type: Boolean, attribute: 'can-edit' }, _from: { state: true }, _to: { state: true }, _message: { state: true } };
+  static override styles = [sharedStyles, css`td form { display: flex; gap: 0.4rem; flex-wrap: wrap; } td input { min-width: 12rem; }`];
+  declare council: string;
+  declare canEdit: boolean;
+  declare private _from: string | undefined;
+  declare private _to: string | undefined;
+  declare private _message: { kind: 'good' | 'bad'; text: string } | undefined;
+
+  private _versions = new Task(this, {
+    task: async ([c], { signal }) => {
+      const versions = await api.versions(c, signal);
+      this._to ??= versions[0]?.version;
+      this._from ??= versions[1]?.version ?? versions[0]?.version;
+      return versions;
+    },
+    args: () => [this.council] as const,
+  });
+
+  private _diff = new Task(this, {
+    task: ([c, from, to], { signal }) => (from && to ? api.diff(c, from, to, signal) : Promise.resolve(undefined)),
+    args: () => [this.council, this._from, this._to] as const,
+  });
+
+  constructor() {
+    super();
+    this.canEdit = false;
+  }
+
+  override render() {
+    return html`${this._message ? html`<p class="notice ${this._message.kind}" role="status">${this._message.text}</p>` : nothing}
+      ${renderTask(this._versions, (versions) => html`
+      <div class="scroll"><table>
+        <thead><tr><th scope="col">Version</th><th scope="col">In force from</th><th scope="col">Published</th><th scope="col">Note</th>${this.canEdit ? html`<th scope="col">Roll back</th>` : nothing}</tr></thead>
+        <tbody>${versions.map((v, i) => html`<tr>
+          <td><strong>${v.version}</strong>${i === 0 ? html`<span class="badge">current</span>` : nothing}<div class="muted" title=${v.hash}>${v.hash.slice(0, 15)}…</div></td>
+          <td>${v.effectiveFrom}</td><td>${new Date(v.publishedAt).toLocaleString('en-GB')}</td><td>${v.note}</td>
+          ${this.canEdit ? html`<td>${i === 0 ? html`<span class="muted">current</span>` : html`<form @submit=${(e: SubmitEvent) => this._rollBack(e, v.version)}>
+            <label class="muted" for=${`rb-${i}`} style="font-weight:400">Why roll back to ${v.version}?</label>
+            <input id=${`rb-${i}`} name="note" required /><button class="secondary">Roll back to ${v.version}</button></form>`}</td>` : nothing}
+        </tr>`)}</tbody>
+      </table></div>
+      <h2>Compare two versions</h2>
+      <div class="row">
+        ${this._picker('From', 'from', this._from, versions.map((v) => v.version))}
+        ${this._picker('To', 'to', this._to, versions.map((v) => v.version))}
+      </div>
+      ${renderTask(this._diff, (d) => (d ? html`<qaf-diff-view .changes=${d.changes}></qaf-diff-view>` : nothing), 'Comparing…')}`, 'Loading the versions…')}`;
+  }
+
+  private _picker(label: string, id: 'from' | 'to', value: string | undefined, versions: string[]) {
+    return html`<div><label for=${id}>${label}</label><select id=${id} @change=${(e: Event) => {
+      const v = (e.target as HTMLSelectElement).value;
+      if (id === 'from') this._from = v;
+      else this._to = v;
+    }}>${versions.map((v) => html`<option ?selected=${v === value}>${v}</option>`)}<option value="draft" ?selected=${value === 'draft'}>the draft</option></select></div>`;
+  }
+
+  private async _rollBack(e: SubmitEvent, version: string) {
+    e.preventDefault();
+    const note = String(new FormData(e.target as HTMLFormElement).get('note') ?? '');
+    try {
+      const v = await api.rollBack(this.council, version, { note });
+      this._message = { kind: 'good', text: `Rolled back: version ${v.version} now has the content of ${version}.` };
+      this._from = undefined;
+      this._to = undefined;
+      void this._versions.run();
+    } catch (error) {
+      this._message = { kind: 'bad', text: `Not rolled back: ${errorText(error)}` };
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-version-history': QafVersionHistory;
+  }
+}
+customElements.define('qaf-version-history', QafVersionHistory);

@@ -1,0 +1,62 @@
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { api } from '../api/api-client.js';
+import type { Pack, WhatIfReport } from '../api/api-types.js';
+import { href } from '../routing/route.js';
+import { sharedStyles } from './shared-styles.js';
+import { renderTask } from './task-states.js';
+import '../charts/qaf-distribution-chart.js';
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * What-if before publishing: every provider's latest assessment under the published pack and
+ * under the saved draft; how many change band, which ones, and the distribution before and after.
+ */
+export class QafWhatIf extends LitElement {
+  static override properties = { council: {} };
+  static override styles = [sharedStyles];
+  declare council: string;
+
+  private _report = new Task(this, {
+    task: async ([c], { signal }) => {
+      const [report, published] = await Promise.all([api.whatIf(c, signal), api.pack(c, signal)]);
+      return { report, pack: published.pack! };
+    },
+    args: () => [this.council] as const,
+    autoRun: false,
+  });
+
+  override render() {
+    return html`
+      <p>Re-evaluates every provider's latest assessment under the saved draft and compares the headline with the published pack.</p>
+      <button @click=${() => this._report.run()}>Run what-if</button>
+      ${this._report.status === TaskStatus.INITIAL ? nothing : renderTask(this._report, ({ report, pack }) => this._result(report, pack), 'Re-evaluating every provider…')}`;
+  }
+
+  private _result(r: WhatIfReport, pack: Pack) {
+    const headline = pack.decisions[pack.outcomes.headline];
+    const scale = headline ? pack.scales[headline.scale] : undefined;
+    const order = scale && 'values' in scale ? scale.values : [];
+    return html`
+      <p class="notice ${r.changed.length ? 'bad' : 'good'}" role="status"><strong>${r.changed.length} of ${r.providers} provider(s) would change ${headline?.label.toLowerCase() ?? 'headline'}</strong>
+        under the draft (published version ${r.published.version}).</p>
+      ${r.changed.length ? html`<table>
+        <thead><tr><th scope="col">Provider</th><th scope="col">Assessed</th><th scope="col">Now</th><th scope="col">Under the draft</th></tr></thead>
+        <tbody>${r.changed.map((c) => html`<tr><td><a href=${href({ page: 'provider', council: this.council, provider: c.providerId })}>${c.name}</a></td>
+          <td>${c.assessmentDate}</td><td>${text(c.before)}</td><td><strong>${text(c.after)}</strong></td></tr>`)}</tbody>
+      </table>` : nothing}
+      ${r.errors.length ? html`<div class="notice bad"><strong>Could not evaluate:</strong><ul>${r.errors.map((e) => html`<li>${e.name} (${e.under}): ${e.message}</li>`)}</ul></div>` : nothing}
+      <h2>Ratings before and after</h2>
+      <qaf-distribution-chart .order=${order} .published=${r.before} .draft=${r.after}></qaf-distribution-chart>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-what-if': QafWhatIf;
+  }
+}
+customElements.define('qaf-what-if', QafWhatIf);

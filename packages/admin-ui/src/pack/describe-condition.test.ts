@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { describeCondition, describeValue } from './describe-condition.js';
+
+describe('describeCondition', () => {
+  it('prefers the author\'s label', () => {
+    expect(describeCondition({ fact: 'x', operator: 'equal', value: 1, label: 'x is one' })).toBe('x is one');
+  });
+
+  it('reads a count of criteria with the domain\'s own number', () => {
+    const text = describeCondition(
+      { fact: 'criteriaCount', params: { domain: '$domain', atLeast: 'Fully met' }, operator: 'greaterThanInclusive', value: { param: 'silverMinFullyMet' } },
+      { silverMinFullyMet: 12 },
+    );
+    expect(text).toBe('the number of criteria judged at least Fully met is at least 12 (silverMinFullyMet)');
+  });
+
+  it('joins all, any and not', () => {
+    const text = describeCondition({
+      all: [{ fact: 'cqcRating', operator: 'in', value: ['Good', 'Outstanding'] }, { not: { fact: 'concernsRaised', operator: 'equal', value: true } }],
+    });
+    expect(text).toBe('CQC rating is one of Good, Outstanding and not (Concerns raised is true)');
+  });
+
+  it('describes mapped and most-recent expressions', () => {
+    expect(describeValue({ map: 'cqcToRating', of: { fact: 'cqcRating' } })).toBe('the CQC rating mapped by cqcToRating');
+    expect(describeValue({ mostRecent: [{ label: 'CQC', value: 1, date: 'x' }, { label: 'QMV', value: 2, date: 'y' }] })).toBe('the most recent of CQC, QMV');
+  });
+});

@@ -1,0 +1,246 @@
+import type { Citation, Condition, Decision, LeafCondition, Pack, Scale } from '@openqaf/engine';
+import { pointerToken } from './json-pointer.js';
+
+/** Which common change a field belongs to. */
+export type FieldGroup = 'thresholds' | 'mappings' | 'visits' | 'actions' | 'criteria';
+
+/** One value of a pack a quality lead may change without touching JSON. */
+export interface EditableField {
+  /** JSON pointer of the value in the pack. */
+  pointer: string;
+  group: FieldGroup;
+  /** The heading the field sits under, in the council's words (a domain, a decision, an action). */
+  section: string;
+  label: string;
+  /** The wording the value comes from, when there is one (a rule's label). */
+  context?: string;
+  kind: 'number' | 'text' | 'choice';
+  value: number | string;
+  choices?: string[];
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** Why the bounds are what they are, in plain words. */
+  limitNote?: string;
+  source?: Citation;
+  interpretation?: string;
+}
+
+// Initialisms the councils' documents use, kept in capitals when names are turned into words.
+const INITIALISMS = new Set(['cqc', 'nhs', 'pqas', 'pqr', 'iap', 'kpi', 'kpis', 'qmv', 'qa', 'chc', 'fnc']);
+
+/** Words for a camelCase name: `silverMinFullyMet` -> "Silver min fully met", `cqcRating` -> "CQC rating". */
+export function humanize(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase()
+    .split(' ')
+    .map((w) => (INITIALISMS.has(w) ? w.toUpperCase() : w))
+    .join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function leaves(condition: Condition, path: string, out: { leaf: LeafCondition; pointer: string }[]): void {
+  if ('all' in condition) condition.all.forEach((c, i) => leaves(c, `${path}/all/${i}`, out));
+  else if ('any' in condition) condition.any.forEach((c, i) => leaves(c, `${path}/any/${i}`, out));
+  else if ('not' in condition) leaves(condition.not, `${path}/not`, out);
+  else out.push({ leaf: condition, pointer: path });
+}
+
+const COUNT_FACTS = new Set(['criteriaCount', 'domainCount']);
+
+/** Parameter names compared with a count of criteria somewhere in the pack's per-domain rules. */
+function countParameters(pack: Pack): Set<string> {
+  const names = new Set<string>();
+  for (const decision of Object.values(pack.decisions)) {
+    for (const rule of decision.rules) {
+      const found: { leaf: LeafCondition; pointer: string }[] = [];
+      leaves(rule.when, '', found);
+      for (const { leaf } of found) {
+        const v = leaf.value as { param?: unknown } | null;
+        if (COUNT_FACTS.has(leaf.fact) && v && typeof v === 'object' && typeof v.param === 'string') names.add(v.param);
+      }
+    }
+  }
+  return names;
+}
+
+function criteriaIn(domain: NonNullable<Pack['framework']>['domains'][number]): number {
+  return domain.standards.reduce((n, s) => n + s.criteria.length, 0);
+}
+
+function scaleValues(scale: Scale | undefined): string[] | undefined {
+  return scale && 'values' in scale ? scale.values : undefined;
+}
+
+function thresholdFields(pack: Pack): EditableField[] {
+  const fields: EditableField[] = [];
+  const counted = countParameters(pack);
+  const perDomain = Object.values(pack.decisions).filter((d) => d.forEach === 'domain');
+  pack.framework?.domains.forEach((domain, di) => {
+    for (const [name, value] of Object.entries(domain.parameters ?? {})) {
+      if (typeof value !== 'number') continue;
+      const rule = perDomain.flatMap((d) => d.rules).find((r) => r.label?.includes(name));
+      fields.push({
+        pointer: `/framework/domains/${di}/parameters/${pointerToken(name)}`,
+        group: 'thresholds',
+        section: domain.title,
+        label: humanize(name),
+        ...(rule?.label ? { context: rule.label.replaceAll(name, '[this number]') } : {}),
+        kind: 'number',
+        value,
+        ...(counted.has(name)
+          ? { integer: true, min: 0, max: criteriaIn(domain), limitNote: `there are ${criteriaIn(domain)} criteria in this domain` }
+          : {}),
+        ...(rule?.source ? { source: rule.source } : domain.source ? { source: domain.source } : {}),
+      });
+    }
+  });
+  for (const [id, decision] of Object.entries(pack.decisions)) fields.push(...decisionNumbers(pack, id, decision));
+  return fields;
+}
+
+function decisionNumbers(pack: Pack, id: string, decision: Decision): EditableField[] {
+  const fields: EditableField[] = [];
+  const numericScale = pack.scales[decision.scale];
+  decision.rules.forEach((rule, ri) => {
+    const base = `/decisions/${pointerToken(id)}/rules/${ri}`;
+    const found: { leaf: LeafCondition; pointer: string }[] = [];
+    leaves(rule.when, `${base}/when`, found);
+    for (const { leaf, pointer } of found) {
+      if (typeof leaf.value !== 'number') continue;
+      const counting = COUNT_FACTS.has(leaf.fact);
+      fields.push({
+        pointer: `${pointer}/value`,
+        group: 'thresholds',
+        section: decision.label,
+        label: leaf.label ?? `${humanize(leaf.fact)} (${humanize(leaf.operator).toLowerCase()})`,
+        context: rule.label ?? rule.id,
+        kind: 'number',
+        value: leaf.value,
+        ...(counting ? { integer: true, min: 0 } : {}),
+        source: rule.source,
+        ...(rule.interpretation ? { interpretation: rule.interpretation } : {}),
+      });
+    }
+    if (typeof rule.output === 'number' && numericScale && 'numeric' in numericScale) {
+      fields.push({
+        pointer: `${base}/output`,
+        group: /visit/i.test(`${id} ${decision.label}`) ? 'visits' : 'thresholds',
+        section: decision.label,
+        label: rule.label ?? rule.id,
+        kind: 'number',
+        value: rule.output,
+        min: numericScale.numeric.min,
+        max: numericScale.numeric.max,
+        integer: numericScale.numeric.integer ?? false,
+        source: rule.source,
+        ...(rule.interpretation ? { interpretation: rule.interpretation } : {}),
+      });
+    }
+  });
+  return fields;
+}
+
+function mappingFields(pack: Pack): EditableField[] {
+  return Object.entries(pack.mappings ?? {}).flatMap(([id, mapping]) => {
+    const choices = scaleValues(pack.scales[mapping.to]);
+    return Object.entries(mapping.table).map(([from, to]) => ({
+      pointer: `/mappings/${pointerToken(id)}/table/${pointerToken(from)}`,
+      group: 'mappings' as const,
+      section: mapping.label ?? humanize(id),
+      label: from,
+      kind: choices ? ('choice' as const) : ('text' as const),
+      value: to,
+      ...(choices ? { choices } : {}),
+      source: mapping.source,
+    }));
+  });
+}
+
+const UNITS = ['days', 'workingDays', 'weeks', 'months', 'years'] as const;
+
+function outcomeFields(pack: Pack): EditableField[] {
+  const fields: EditableField[] = [];
+  (pack.outcomes.schedule ?? []).forEach((entry, i) => {
+    const common = { group: 'visits' as const, section: entry.label, source: entry.source, ...(entry.interpretation ? { interpretation: entry.interpretation } : {}) };
+    for (const [unit, n] of Object.entries(entry.every ?? {})) {
+      if (typeof n === 'number') {
+        fields.push({ ...common, pointer: `/outcomes/schedule/${i}/every/${unit}`, label: `Every … ${humanize(unit).toLowerCase()}`, kind: 'number', value: n, integer: true, min: 1 });
+      }
+    }
+    if (typeof entry.perYear === 'number') {
+      fields.push({ ...common, pointer: `/outcomes/schedule/${i}/perYear`, label: 'Times a year', kind: 'number', value: entry.perYear, min: 1 });
+    }
+  });
+  (pack.outcomes.actions ?? []).forEach((action, i) => {
+    for (const unit of UNITS) {
+      const n = action.due?.[unit];
+      if (typeof n !== 'number') continue;
+      fields.push({
+        pointer: `/outcomes/actions/${i}/due/${unit}`,
+        group: 'actions',
+        section: action.label,
+        label: `Due within … ${humanize(unit).toLowerCase()}`,
+        kind: 'number',
+        value: n,
+        integer: true,
+        source: action.source,
+        ...(action.interpretation ? { interpretation: action.interpretation } : {}),
+      });
+    }
+  });
+  return fields;
+}
+
+function criterionFields(pack: Pack): EditableField[] {
+  const fields: EditableField[] = [];
+  pack.framework?.domains.forEach((domain, di) =>
+    domain.standards.forEach((standard, si) =>
+      standard.criteria.forEach((criterion, ci) =>
+        fields.push({
+          pointer: `/framework/domains/${di}/standards/${si}/criteria/${ci}/title`,
+          group: 'criteria',
+          section: `${domain.title} › ${standard.title}`,
+          label: criterion.id,
+          kind: 'text',
+          value: criterion.title,
+          ...(standard.source ? { source: standard.source } : {}),
+        }),
+      ),
+    ),
+  );
+  return fields;
+}
+
+/**
+ * The common changes a quality lead makes, found in a pack: thresholds (domain parameters and
+ * numbers in rules), mappings, visit intervals, actions' due times and criterion titles.
+ * Numbers compared with a count of criteria are bounded by the domain's number of criteria.
+ */
+export function editableFields(pack: Pack): EditableField[] {
+  return [...thresholdFields(pack), ...mappingFields(pack), ...outcomeFields(pack), ...criterionFields(pack)];
+}
+
+/**
+ * What is wrong with a value typed into a field, in plain words, or undefined when it is fine.
+ * These checks come before the engine's own validation, which runs on the whole pack.
+ */
+export function checkFieldValue(field: EditableField, raw: string): { value?: number | string; problem?: string } {
+  if (field.kind !== 'number') {
+    if (raw.trim() === '') return { problem: 'This cannot be empty.' };
+    if (field.choices && !field.choices.includes(raw)) return { problem: `Choose one of: ${field.choices.join(', ')}.` };
+    return { value: raw };
+  }
+  if (raw.trim() === '') return { problem: 'Enter a number.' };
+  const n = Number(raw);
+  if (!Number.isFinite(n)) return { problem: `"${raw}" is not a number.` };
+  if (field.integer && !Number.isInteger(n)) return { problem: 'Enter a whole number.' };
+  if (field.min !== undefined && field.max !== undefined && (n < field.min || n > field.max)) {
+    return { problem: `Enter a number from ${field.min} to ${field.max}${field.limitNote ? ` (${field.limitNote})` : ''}.` };
+  }
+  if (field.min !== undefined && n < field.min) return { problem: `Enter ${field.min} or more.` };
+  if (field.max !== undefined && n > field.max) return { problem: `Enter ${field.max} or less.` };
+  return { value: n };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseRoute } from './route.js';
+import type { Route } from './route.js';
+
+describe('parseRoute', () => {
+  it('reads an empty hash as the home page', () => {
+    expect(parseRoute('')).toEqual({ page: 'home' });
+    expect(parseRoute('#/')).toEqual({ page: 'home' });
+  });
+
+  it('reads council pages, providers and determinations', () => {
+    expect(parseRoute('#/councils/birmingham')).toEqual({ page: 'pack', council: 'birmingham' });
+    expect(parseRoute('#/councils/birmingham/draft/what-if')).toEqual({ page: 'what-if', council: 'birmingham' });
+    expect(parseRoute('#/councils/bolton/providers/p-1/assess')).toEqual({ page: 'assess', council: 'bolton', provider: 'p-1' });
+    expect(parseRoute('#/councils/bolton/assessments/a%201')).toEqual({ page: 'determination', council: 'bolton', assessment: 'a 1' });
+  });
+
+  it('answers not-found for a path it does not know instead of throwing', () => {
+    expect(parseRoute('#/councils/bolton/nothing/here')).toEqual({ page: 'not-found', path: '/councils/bolton/nothing/here' });
+  });
+
+  it('round-trips every page through href', () => {
+    const routes: Route[] = [
+      { page: 'home' },
+      { page: 'sign-in' },
+      { page: 'pack', council: 'b' },
+      { page: 'edit', council: 'b' },
+      { page: 'json', council: 'b' },
+      { page: 'checks', council: 'b' },
+      { page: 'what-if', council: 'b' },
+      { page: 'publish', council: 'b' },
+      { page: 'versions', council: 'b' },
+      { page: 'providers', council: 'b' },
+      { page: 'provider', council: 'b', provider: 'p' },
+      { page: 'assess', council: 'b', provider: 'p' },
+      { page: 'determination', council: 'b', assessment: 'a' },
+    ];
+    for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
+  });
+});

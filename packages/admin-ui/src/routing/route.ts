@@ -1,0 +1,69 @@
+/** The pages of the admin UI, addressed by the URL hash (`#/councils/birmingham/pack`). */
+export type Route =
+  | { page: 'home' }
+  | { page: 'sign-in' }
+  | { page: 'pack'; council: string }
+  | { page: 'edit'; council: string }
+  | { page: 'json'; council: string }
+  | { page: 'checks'; council: string }
+  | { page: 'what-if'; council: string }
+  | { page: 'publish'; council: string }
+  | { page: 'versions'; council: string }
+  | { page: 'providers'; council: string }
+  | { page: 'provider'; council: string; provider: string }
+  | { page: 'assess'; council: string; provider: string }
+  | { page: 'determination'; council: string; assessment: string }
+  | { page: 'not-found'; path: string };
+
+const COUNCIL_PAGES: Record<string, Route['page']> = {
+  '': 'pack',
+  pack: 'pack',
+  'draft/edit': 'edit',
+  'draft/json': 'json',
+  'draft/checks': 'checks',
+  'draft/what-if': 'what-if',
+  'draft/publish': 'publish',
+  versions: 'versions',
+  providers: 'providers',
+};
+
+/**
+ * Reads a route from a location hash. Unknown paths give `not-found`, never an exception.
+ * @example parseRoute('#/councils/bolton/providers') // { page: 'providers', council: 'bolton' }
+ */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+|\/+$/g, '');
+  const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'councils')) return { page: 'home' };
+  if (parts.length === 1 && parts[0] === 'sign-in') return { page: 'sign-in' };
+  if (parts[0] === 'councils' && parts[1]) {
+    const council = parts[1];
+    const rest = parts.slice(2);
+    const page = COUNCIL_PAGES[rest.join('/')];
+    if (page) return { page, council } as Route;
+    if (rest[0] === 'providers' && rest[1] && rest.length === 2) return { page: 'provider', council, provider: rest[1] };
+    if (rest[0] === 'providers' && rest[1] && rest[2] === 'assess' && rest.length === 3) return { page: 'assess', council, provider: rest[1] };
+    if (rest[0] === 'assessments' && rest[1] && rest.length === 2) return { page: 'determination', council, assessment: rest[1] };
+  }
+  return { page: 'not-found', path: `/${path}` };
+}
+
+/**
+ * The hash of a route: the inverse of `parseRoute`.
+ * @example href({ page: 'versions', council: 'bolton' }) // '#/councils/bolton/versions'
+ */
+export function href(route: Route): string {
+  const enc = encodeURIComponent;
+  switch (route.page) {
+    case 'home': return '#/';
+    case 'sign-in': return '#/sign-in';
+    case 'not-found': return `#${route.path}`;
+    case 'provider': return `#/councils/${enc(route.council)}/providers/${enc(route.provider)}`;
+    case 'assess': return `#/councils/${enc(route.council)}/providers/${enc(route.provider)}/assess`;
+    case 'determination': return `#/councils/${enc(route.council)}/assessments/${enc(route.assessment)}`;
+    default: {
+      const sub = Object.entries(COUNCIL_PAGES).find(([k, p]) => p === route.page && k !== '')![0];
+      return `#/councils/${enc(route.council)}/${sub}`;
+    }
+  }
+}

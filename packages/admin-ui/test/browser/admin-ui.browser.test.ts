@@ -1,0 +1,240 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession } from './api-session.js';
+import { ADMIN, UI_DIR, startTestServer } from './start-server.js';
+import type { TestServer } from './start-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
+const VIEWER = { email: 'viewer@birmingham.example', password: 'browser-test-viewer-pass' };
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`[admin-ui] SKIPPING the browser tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
+
+/** Every Birmingham criterion Fully met, except the given ones. */
+function judgements(pack: { framework: { domains: { standards: { criteria: { id: string }[] }[] }[] } }, except: Record<string, string> = {}) {
+  const all: Record<string, string> = {};
+  for (const d of pack.framework.domains) for (const s of d.standards) for (const c of s.criteria) all[c.id] = except[c.id] ?? 'Fully met';
+  return all;
+}
+
+describe.skipIf(!hasChromium)('the admin UI in a real browser against the real server', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let steady: string;
+
+  const shot = (name: string) => page.screenshot({ path: `${OUT}${name}.png`, fullPage: false });
+  const go = async (hash: string) => {
+    await page.goto(`${server.url}/#${hash}`);
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(`${UI_DIR}index.html`)) throw new Error('The admin UI is not built: run `pnpm build` in packages/admin-ui first.');
+    mkdirSync(OUT, { recursive: true });
+    server = await startTestServer();
+    const api = new ApiSession(server.url);
+    await api.signIn(ADMIN.email, ADMIN.password);
+    await api.ok('POST', '/api/users', { email: VIEWER.email, name: 'Vera Viewer', password: VIEWER.password, roles: { birmingham: 'viewer' } });
+    const { pack } = await api.ok<{ pack: Parameters<typeof judgements>[0] }>('GET', '/api/councils/birmingham/pack');
+    // Two Bronze domains (Involvement; Safeguarding with 11 of 15 Fully met, one short of Silver): Bronze overall.
+    const borderline = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/providers', { name: 'Alder Court Home Support', serviceType: 'Home Support', cqcLocationId: '1-100000001' });
+    await api.ok('POST', '/api/councils/birmingham/assessments', {
+      providerId: borderline.id,
+      date: '2025-03-03',
+      judgements: judgements(pack, Object.fromEntries(['inv-05', 'inv-06', 'inv-07', 'inv-08', 'saf-06', 'saf-07', 'saf-08', 'saf-09'].map((id) => [id, 'Partly met']))),
+      facts: { serviceType: 'Home Support' },
+    });
+    const steadyProvider = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/providers', { name: 'Birch House Care', serviceType: 'Home Support' });
+    steady = steadyProvider.id;
+    await api.ok('POST', '/api/councils/birmingham/assessments', { providerId: steady, date: '2025-02-01', judgements: judgements(pack), facts: { serviceType: 'Home Support' } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs the council lead in and lists only the councils they have a role in', async () => {
+    await go('/');
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('wrong');
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your councils' }).waitFor();
+    for (const name of ['Birmingham City Council', 'Bolton Council']) await page.getByRole('link', { name }).waitFor();
+    await shot('01-councils');
+  });
+
+  it('shows the pack as the document would: the five domain band tables with their numbers and citations', async () => {
+    await go('/councils/birmingham/pack');
+    const table = page.getByRole('table').filter({ hasText: 'Silver min fully met' });
+    await table.waitFor();
+    const row = table.getByRole('row').filter({ hasText: 'Safeguarding and safety' });
+    await expect.poll(() => row.textContent()).toContain('12');
+    await page.getByText('000 s3.2.2').first().waitFor();
+    await shot('02-pack-view');
+  });
+
+  it('refuses a bad threshold and a bad due time at the field, in plain words', async () => {
+    await go('/councils/birmingham/draft/edit');
+    const threshold = page.getByRole('spinbutton', { name: /Silver min fully met \(Safeguarding and safety\)/ });
+    await threshold.fill('-1');
+    await page.getByText('Enter a number from 0 to 15 (there are 15 criteria in this domain).').waitFor();
+    expect(await page.getByRole('button', { name: 'Save draft' }).isDisabled()).toBe(true);
+    const due = page.getByRole('spinbutton', { name: /Due within … days \(Submit the Improvement Action Plan/ }).first();
+    await due.fill('-2');
+    // The engine's own validation of the whole pack, shown at the field.
+    await page.getByText(/Must be (at least 0|0 or more)/).first().waitFor();
+    await shot('03-validation-error');
+    await threshold.scrollIntoViewIfNeeded();
+    await shot('03a-threshold-error');
+    await due.fill('7');
+    await threshold.fill('11');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText(/Draft saved \(revision \d+\)\. It is valid\./).waitFor();
+  });
+
+  it('runs the cases and analysis on the draft: the threshold change breaks a worked example from the document', async () => {
+    await go('/councils/birmingham/draft/checks');
+    await page.getByRole('button', { name: "Run the pack's cases" }).click();
+    await page.getByText(/\d+ passed, [1-9]\d* failed/).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Run the analysis' }).click();
+    await page.getByText(/finding\(s\) in \d+ decisions/).waitFor({ timeout: 30_000 });
+    await shot('04-cases-and-analysis');
+  });
+
+  it('runs what-if: the borderline provider would move from Bronze to Silver, with the chart', async () => {
+    await go('/councils/birmingham/draft/what-if');
+    await page.getByRole('button', { name: 'Run what-if' }).click();
+    await page.getByText('1 of 2 provider(s) would change').waitFor({ timeout: 30_000 });
+    const row = page.getByRole('row').filter({ hasText: 'Alder Court Home Support' });
+    expect(await row.textContent()).toMatch(/Bronze.*Silver/);
+    await page.getByRole('img', { name: 'Providers per band before and after the draft' }).waitFor();
+    await shot('05-what-if');
+  });
+
+  it('refuses to publish while cases fail, then publishes a criterion title change and shows the diff', async () => {
+    await go('/councils/birmingham/draft/publish');
+    await page.getByText('Changes from the published version 1.0.0').waitFor({ timeout: 30_000 });
+    await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver at 11');
+    if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
+    await page.getByRole('button', { name: 'Publish the draft' }).click();
+    await page.getByText(/Not published: .*cases fail/).waitFor({ timeout: 30_000 });
+
+    await go('/councils/birmingham/draft/edit');
+    await page.getByRole('spinbutton', { name: /Silver min fully met \(Safeguarding and safety\)/ }).fill('12');
+    await page.getByLabel('Find a value').fill('saf-01');
+    await page.getByRole('textbox', { name: /^saf-01/ }).fill('People are protected from abuse and avoidable harm');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText(/Draft saved .* It is valid\./).waitFor();
+
+    await go('/councils/birmingham/draft/publish');
+    await page.locator('qaf-diff-view table').getByText(/People are protected from abuse/).first().waitFor({ timeout: 30_000 });
+    await shot('06-publish-diff');
+    await page.getByLabel(/Why is this version published/).fill('Safeguarding criterion 1 worded as in Appendix 1');
+    if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
+    await page.getByRole('button', { name: 'Publish the draft' }).click();
+    await page.getByRole('heading', { name: 'Version history' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: /1\.0\.1/ }).first().waitFor();
+    await page.locator('qaf-diff-view table').getByText(/People are protected from abuse/).first().waitFor();
+    await shot('07-version-history');
+  });
+
+  it('records an assessment with a live preview and explains the determination', async () => {
+    await go(`/councils/birmingham/providers`);
+    await page.getByRole('link', { name: 'Birch House Care' }).click();
+    await page.getByRole('link', { name: 'New assessment' }).click();
+    await page.getByLabel('Date of this visit', { exact: true }).fill('2025-06-02');
+    await page.getByLabel('Judge every criterion not yet judged as').selectOption('Fully met');
+    await page.getByRole('button', { name: 'Fill the rest' }).click();
+    await page.getByLabel(/^Service type/).selectOption('Home Support');
+    const preview = page.getByRole('region', { name: 'Live preview' });
+    await expect.poll(() => preview.getByRole('status', { name: 'Headline' }).textContent(), { timeout: 20_000 }).toContain('Silver');
+    await shot('08-assessment-preview');
+    await page.getByRole('button', { name: 'Submit the assessment' }).click();
+    await page.getByRole('heading', { name: /Quality assurance report: Birch House Care/ }).waitFor({ timeout: 20_000 });
+    await page.getByText('What kept it from the next band up').first().waitFor();
+    await page.getByText('Not Gold:').first().waitFor();
+    await page.getByRole('heading', { name: 'Interpretations relied on' }).waitFor();
+    await shot('09-determination');
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${OUT}10-print-report.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: '← Birch House Care' }).click();
+    await page.getByRole('img', { name: /Rating history: 2025-02-01 Silver, 2025-06-02 Silver/ }).waitFor();
+    await shot('10a-provider-page');
+  });
+
+  it('renders every council\'s pack, draft editor and providers without a script error', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const council of ['bolton', 'herefordshire']) {
+      await go(`/councils/${council}/pack`);
+      await page.getByRole('heading', { name: 'Decisions' }).waitFor();
+      await go(`/councils/${council}/draft/edit`);
+      await page.getByRole('button', { name: 'Save draft' }).waitFor();
+      await go(`/councils/${council}/providers`);
+      await page.getByText('No providers yet.').waitFor();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the provider list with filter at tablet width', async () => {
+    await page.setViewportSize({ width: 768, height: 1000 });
+    await go('/councils/birmingham/providers');
+    await page.getByRole('link', { name: 'Alder Court Home Support' }).waitFor();
+    await page.getByLabel('Current rating').selectOption('Silver');
+    await page.getByRole('link', { name: 'Birch House Care' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Alder Court Home Support' }).count()).toBe(0);
+    await shot('11-providers-tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('validates the JSON editor as you type and places the engine\'s problem at its value', async () => {
+    await go('/councils/birmingham/draft/json');
+    await page.locator('.cm-content').waitFor();
+    await page.getByText('No problems found').waitFor({ timeout: 20_000 });
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('{"metadata": 1, "x": ');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('}');
+    await page.getByRole('heading', { name: 'Problems' }).waitFor({ timeout: 20_000 });
+    await page.locator('.cm-lintRange-error').first().waitFor();
+    await shot('13-json-editor');
+  });
+
+  it('lets a viewer read the draft but not edit or publish it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const viewer = await context.newPage();
+    await viewer.goto(`${server.url}/#/councils/birmingham/draft/edit`);
+    await viewer.getByLabel('Email').fill(VIEWER.email);
+    await viewer.getByLabel('Password').fill(VIEWER.password);
+    await viewer.getByRole('button', { name: 'Sign in' }).click();
+    await viewer.getByText("You can read the draft. Only the council's admins can change it.").waitFor();
+    expect(await viewer.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+    expect(await viewer.getByRole('spinbutton', { name: /Silver min fully met \(Safeguarding and safety\)/ }).getAttribute('readonly')).not.toBeNull();
+    await viewer.goto(`${server.url}/#/councils/birmingham/draft/publish`);
+    await viewer.getByText("Only the council's admins can publish.").waitFor();
+    // The server refuses the viewer's edit too, whatever the page shows.
+    const status = await viewer.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch('/api/councils/birmingham/draft', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken, 'if-match': '"1"' }, body: '{}' });
+      return res.status;
+    });
+    expect(status).toBe(403);
+    await viewer.screenshot({ path: `${OUT}12-viewer-read-only.png` });
+    await context.close();
+  });
+});

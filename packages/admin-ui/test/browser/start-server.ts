@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCouncilPlugins, startServer } from '@openqaf/server';
+
+/** The admin password the browser tests sign in with (at least 12 characters). */
+export const ADMIN = { email: 'lead@testshire.example', password: 'browser-test-admin-pass' };
+
+/** The built admin UI the server serves. */
+export const UI_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** A running real server on a free loopback port with a fresh embedded store. */
+export interface TestServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real OpenQAF server (its built dist) on 127.0.0.1, a free port and a new
+ * PGlite data directory, seeded with the three council plugins and a known platform admin.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qaf-ui-test-'));
+  const plugins = await loadCouncilPlugins();
+  const server = await startServer(
+    { port: 0, host: '127.0.0.1', dataDir, uiDir: UI_DIR, adminEmail: ADMIN.email, adminPassword: ADMIN.password, secureCookies: false },
+    plugins,
+    () => undefined,
+  );
+  return {
+    url: server.url,
+    async stop() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
