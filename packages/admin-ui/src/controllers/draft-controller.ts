@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { validatePack } from '@openqaf/engine';
+import { validatePack } from '@openqaf/engine/browser';
 import type { Pack } from '@openqaf/engine';
 import type { ApiClient } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';

@@ -1,4 +1,4 @@
-import { validatePack } from '@openqaf/engine';
+import { validatePack } from '@openqaf/engine/browser';
 import { plainMessage } from './plain-errors.js';
 import { pointerPositions } from './pointer-positions.js';
 

@@ -1,5 +1,5 @@
 import type { Pack } from '../types.js';
-import { canonicalJson } from '../hash.js';
+import { canonicalJson } from '../canonical-json.js';
 import { OPERATOR_WORDS } from '../compile/operators.js';
 import { escapePointer } from '../schema/parse-json.js';
 

@@ -84,9 +84,13 @@ export function traceInstance(inst: CompiledInstance, s: EvalState, decided: Dec
   for (const r of inst.rules) {
     const ex = r.when.explain(s);
     const fired = inst.policy === 'first' ? chosen.has(r.id) : ex.ok;
+    // The output is given for rules that did not fire too, so a reader can name the band a
+    // failed rule would have given ("what kept it from Gold").
+    let output: unknown;
+    try { output = r.output(s); } catch { output = undefined; }
     out.push({
       decision: inst.id, rule: r.id, label: r.label, fired,
-      ...(fired ? { output: r.output(s) } : {}),
+      ...(output !== undefined ? { output } : {}),
       because: fired ? ex.lines : ex.ok ? ['its conditions hold, but a higher-priority rule decided first'] : ex.lines,
       source: r.source,
     });

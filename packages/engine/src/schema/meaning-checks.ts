@@ -271,7 +271,10 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;
       if (typeof o.fact === 'string') checkFactRef(o.fact, o.params as Record<string, unknown> | undefined, scope, `${scope.pointer}/value/fact`);
-      else if (typeof o.param === 'string') checkParam(o.param, scope, `${scope.pointer}/value/param`);
+      else if (typeof o.param === 'string') {
+        checkParam(o.param, scope, `${scope.pointer}/value/param`);
+        if (leaf.fact === 'criteriaCount') checkCountParam(o.param, leaf.params ?? {}, `${scope.pointer}/value/param`);
+      }
     }
     if ((op === 'in' || op === 'notIn') && !Array.isArray(v) && !(v && typeof v === 'object')) {
       err(`${scope.pointer}/value`, `Operator "${op}" needs a list of values, not ${JSON.stringify(v)}.`, 'Write the value as a list, e.g. ["Good", "Outstanding"].');
@@ -291,6 +294,23 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
   function checkParam(name: string, scope: Scope, pointer: string): void {
     if (!scope.perDomain) { err(pointer, `{ "param": "${name}" } is only meaningful inside a per-domain decision.`); return; }
     for (const d of ix.domains) if (d.parameters?.[name] === undefined) err(pointer, `Domain "${d.id}" has no parameter "${name}".`, `Add "${name}" to the parameters of domain "${d.id}".`, 'reference');
+  }
+
+  /** A parameter compared with a count of criteria must be a whole number from 0 to the criteria counted. */
+  function checkCountParam(name: string, params: Record<string, unknown>, pointer: string): void {
+    for (const d of ix.domains) {
+      const v = d.parameters?.[name];
+      if (v === undefined) continue;
+      const domainId = params.domain === '$domain' || params.domain === undefined ? d.id : params.domain;
+      const counted = ix.criteria.filter((c) => c.domain.id === domainId
+        && (params.standard === undefined || c.standardId === params.standard)
+        && (params.flag === undefined || c.flags.has(params.flag as string))
+        && (params.notFlag === undefined || !c.flags.has(params.notFlag as string))).length;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > counted) {
+        const di = ix.domains.indexOf(d);
+        err(`/framework/domains/${di}/parameters/${escapePointer(name)}`, `Parameter "${name}" of domain "${d.id}" is ${JSON.stringify(v)}, but it is compared with a count of ${counted} criteria (${pointer}).`, `Use a whole number from 0 to ${counted}.`, 'parameter');
+      }
+    }
   }
 
   function checkExpression(e: Expression, scope: Scope, onScale?: (value: unknown, pointer: string) => void): void {

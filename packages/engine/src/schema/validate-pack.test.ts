@@ -117,3 +117,25 @@ describe('validatePack', () => {
     expect(r.errors[0]!.code).toBe('limit.size');
   });
 });
+
+describe('validatePack: domain parameters compared with counts', () => {
+  it('refuses a parameter that is negative, fractional, text or more than the criteria counted', () => {
+    for (const bad of [-1, 12.5, 'abc', 16]) {
+      const p = clone();
+      p.framework!.domains[2]!.parameters!.silverMinFullyMet = bad as number;
+      const r = validatePack(p);
+      expect(r.errors).toContainEqual(expect.objectContaining({
+        pointer: '/framework/domains/2/parameters/silverMinFullyMet',
+        message: expect.stringMatching(/compared with a count of 15 criteria/),
+        hint: 'Use a whole number from 0 to 15.',
+      }));
+    }
+  });
+  it('accepts the bounds themselves', () => {
+    for (const ok of [0, 15]) {
+      const p = clone();
+      p.framework!.domains[2]!.parameters!.silverMinFullyMet = ok;
+      expect(validatePack(p).errors).toEqual([]);
+    }
+  });
+});

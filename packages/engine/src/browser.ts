@@ -1,0 +1,15 @@
+/**
+ * `@openqaf/engine/browser`: the parts of the engine that run in a browser (no Node built-ins):
+ * validation with every error, JSON parsing with line and column, the readable diff, the schema.
+ * Evaluation, analysis and hashing are in the main entry (`@openqaf/engine`).
+ */
+export type * from './types.js';
+export type { AssessmentProblem, PackError } from './errors.js';
+export { LIMITS } from './schema/limits.js';
+export { packSchema } from './schema/pack-schema.js';
+export { parseJson } from './schema/parse-json.js';
+export { validatePack } from './schema/validate-pack.js';
+export type { ValidationResult } from './schema/validate-pack.js';
+export { diffPacks } from './diff/diff-packs.js';
+export type { PackDiff, PackChange } from './diff/diff-packs.js';
+export { canonicalJson } from './canonical-json.js';
