@@ -1,11 +1,17 @@
+import { readFileSync } from 'node:fs';
 import type { CouncilPlugin } from '../engine/index.js';
 
-/** The council plugin packages the server ships with. */
-export const COUNCIL_PLUGIN_PACKAGES = [
-  '@openqaf/councils-birmingham',
-  '@openqaf/councils-bolton',
-  '@openqaf/councils-herefordshire',
-] as const;
+/**
+ * The council plugin packages the server ships with: every `@openqaf/councils-*` dependency
+ * of this package. `qaf new-council` registers a new council by adding it there.
+ */
+export function councilPluginPackages(packageJson: URL = new URL('../../package.json', import.meta.url)): string[] {
+  const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as { dependencies?: Record<string, string> };
+  return Object.keys(pkg.dependencies ?? {}).filter((name) => name.startsWith('@openqaf/councils-')).sort();
+}
+
+/** The council plugin packages found at start. */
+export const COUNCIL_PLUGIN_PACKAGES: readonly string[] = councilPluginPackages();
 
 /**
  * Loads the council plugins. A plugin that fails to load (not built, broken) is logged by
