@@ -77,10 +77,11 @@ function seedOf(text: string): number {
 
 class FindingCollector {
   private readonly groups = new Map<string, { finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>; count: number; examples: Map<string, number> }>();
-  add(key: string, finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>, words: string, weight: number): void {
+  add(key: string, finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>, text: () => string, weight: number): void {
     let g = this.groups.get(key);
     if (!g) { g = { finding, count: 0, examples: new Map() }; this.groups.set(key, g); }
     g.count += weight;
+    const words = text();
     g.examples.set(words, (g.examples.get(words) ?? 0) + weight);
   }
   findings(): AnalysisFinding[] {
@@ -119,16 +120,23 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
   const visit = (choice: number[]): void => {
     state.counts.fill(-1);
     let weight = 1;
-    const words: string[] = [];
     for (let i = 0; i < dims.length; i++) {
       const o = dims[i]!.options[choice[i]!]!;
       o.apply(state);
       weight *= o.weight;
-      if (o.words) words.push(o.words);
     }
     points++;
     combinations += weight;
-    const text = words.join('; ');
+    // The readable inputs are only needed for a finding: built on demand, most points have none.
+    let cached: string | undefined;
+    const text = (): string => {
+      if (cached === undefined) {
+        const words: string[] = [];
+        for (let i = 0; i < dims.length; i++) { const w = dims[i]!.options[choice[i]!]!.words; if (w) words.push(w); }
+        cached = words.join('; ');
+      }
+      return cached;
+    };
     const matched: CompiledRule[] = [];
     for (const r of inst.rules) if (r.when.test(state)) matched.push(r);
     for (const r of matched) matchedCount.set(r.id, (matchedCount.get(r.id) ?? 0) + 1);
