@@ -1,10 +1,18 @@
 // Benchmark of storing evaluations: POST /api/councils/{council}/assessments over loopback
 // (autocannon, 50 connections, bounded in time) against PGlite and, when a PostgreSQL URL is
 // given (QAF_BENCH_DATABASE_URL, QAF_TEST_DATABASE_URL or DATABASE_URL), against PostgreSQL in
-// a throwaway schema. Prints throughput and p50/p99 latency. Run after `pnpm build`.
+// a throwaway schema. Prints throughput, p50/p99 latency and the CPU each stored evaluation cost
+// the server process(es) and PostgreSQL. Run after `pnpm build`.
+//
+// On PostgreSQL the servers are stateless, so the benchmark can run several server processes
+// sharing one port through node:cluster (QAF_BENCH_PROCESSES, default 2: one per core of the
+// reference machine), exactly as a deployment would run several servers against one database.
+// PGlite is embedded in its process, so it is always measured with one.
+import cluster from 'node:cluster';
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +25,12 @@ import { openPostgresDb, quoteIdentifier } from '../dist/store/index.js';
 
 const SECONDS = Number(process.env.QAF_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.QAF_BENCH_CONNECTIONS ?? 50);
+const PROCESSES = Math.max(1, Number(process.env.QAF_BENCH_PROCESSES ?? 2));
+const STORES = (process.env.QAF_BENCH_STORES ?? 'pglite,postgres').split(',').map((s) => s.trim());
+const WARM_UP = 200;
 const PROVIDERS = 200;
 const pgUrl = process.env.QAF_BENCH_DATABASE_URL || process.env.QAF_TEST_DATABASE_URL || process.env.DATABASE_URL;
+const poolSize = process.env.QAF_DB_POOL_SIZE ? Number(process.env.QAF_DB_POOL_SIZE) : undefined;
 
 const plugins = await loadCouncilPlugins(undefined, () => undefined);
 const plugin = plugins.find((p) => p.id === (process.env.QAF_BENCH_COUNCIL ?? 'birmingham')) ?? plugins[0];
@@ -46,18 +58,72 @@ async function prepare(db) {
   return { token, providerIds };
 }
 
-// The server runs in a child process so the load generator does not share its event loop.
-async function serveForBench(db) {
-  const { token, providerIds } = await prepare(db);
+/** Serves the app on `port` until told to stop, then waits for requests still in flight. */
+async function serveUntilStopped(db, port, onListening) {
   const app = createApp({ db, plugins: [plugin], log: (m) => console.error(m) });
+  let inFlight = 0;
+  let drained = () => undefined;
+  const fetch = async (request, env) => {
+    inFlight++;
+    try {
+      return await app.fetch(request, env);
+    } finally {
+      if (--inFlight === 0) drained();
+    }
+  };
   const server = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
-  process.send({ port: server.address().port, token, providerIds });
+  onListening(server.address().port);
   await new Promise((resolve) => process.once('message', resolve));
   await new Promise((resolve) => server.close(resolve));
+  // A handler whose client hung up at the end of the run may still be writing: let it finish.
+  if (inFlight > 0) await new Promise((resolve) => (drained = resolve));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// The server runs in child processes so the load generator does not share their event loops.
+async function serveForBench(kind, db) {
+  const { token, providerIds } = await prepare(db);
+  if (kind === 'pglite' || PROCESSES === 1) {
+    await serveUntilStopped(db, 0, (port) => process.send({ port, token, providerIds, serverPids: [process.pid] }));
+  } else {
+    // node:cluster: the workers share one listening port; the primary hands out connections.
+    const port = await freePort();
+    cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: ['worker', db.benchSchema, String(port)] });
+    const workers = Array.from({ length: PROCESSES }, () => cluster.fork());
+    await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
+    process.send({ port, token, providerIds, serverPids: workers.map((w) => w.process.pid) });
+    await new Promise((resolve) => process.once('message', resolve));
+    await Promise.all(
+      workers.map((w) => {
+        const exited = new Promise((resolve) => w.once('exit', resolve));
+        w.send('stop');
+        return exited;
+      }),
+    );
+  }
   const [{ n }] = await db.query('SELECT count(*) AS n FROM determinations');
   process.send({ determinations: n });
+}
+
+async function runWorker(schema, port) {
+  const db = await openStore({ databaseUrl: pgUrl, schema, poolSize });
+  try {
+    await serveUntilStopped(db, port, () => process.send('listening'));
+  } finally {
+    await db.close();
+  }
 }
 
 function nextMessage(child) {
@@ -67,34 +133,81 @@ function nextMessage(child) {
   });
 }
 
+const CLOCK_TICKS = 100;
+
+/** CPU seconds (user + system) used so far by these processes (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended or /proc is unavailable.
+    }
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** Ids of the PostgreSQL server's processes when it runs on this machine (loopback), else none. */
+function postgresPids() {
+  try {
+    return readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+        } catch {
+          return false;
+        }
+      });
+  } catch {
+    return [];
+  }
+}
+
 async function run(label, store) {
   const execArgv = process.env.QAF_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.QAF_BENCH_PROFILE}`] : [];
   const child = fork(fileURLToPath(import.meta.url), ['serve', store], { stdio: 'inherit', execArgv });
-  const { port, token, providerIds } = await nextMessage(child);
+  const { port, token, providerIds, serverPids } = await nextMessage(child);
   const url = `http://127.0.0.1:${port}/api/councils/${plugin.id}/assessments${process.env.QAF_BENCH_EXPLAIN === 'false' ? '?explain=false' : ''}`;
   const bodies = providerIds.map((providerId) => JSON.stringify({ providerId, ...assessment }));
-  // Warm-up: compile the pack and fill connection pools before measuring.
-  for (let i = 0; i < 20; i++) {
-    const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: bodies[i] });
-    if (res.status !== 201) throw new Error(`warm-up request failed: ${res.status} ${await res.text()}`);
-  }
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  // Warm-up over several connections (so every server process gets some): compile the pack, let
+  // the JIT settle and fill connection pools before measuring.
+  let warm = 0;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (warm < WARM_UP) {
+        const res = await fetch(url, { method: 'POST', headers, body: bodies[warm++ % bodies.length] });
+        if (res.status !== 201) throw new Error(`warm-up request failed: ${res.status} ${await res.text()}`);
+      }
+    }),
+  );
+  const pgPids = store === 'postgres' ? postgresPids() : [];
+  const cpuBefore = { server: cpuSeconds(serverPids), pg: cpuSeconds(pgPids) };
   let next = 0;
   const result = await autocannon({
     url,
     method: 'POST',
     connections: CONNECTIONS,
     duration: SECONDS,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers,
     requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
   });
+  const cpu = { server: cpuSeconds(serverPids) - cpuBefore.server, pg: cpuSeconds(pgPids) - cpuBefore.pg };
   child.send('stop');
   const { determinations } = await nextMessage(child);
   await new Promise((resolve) => child.once('exit', resolve));
+  const ok = result.requests.total - result.non2xx;
+  const perRequest = (seconds) => (ok > 0 ? ((seconds * 1000) / ok).toFixed(2) : '-');
+  const processes = store === 'postgres' ? serverPids.length : 1;
   console.log(
     `${label.padEnd(11)} ${(result.requests.average).toFixed(0).padStart(6)} stored evaluations/s  ` +
       `p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  ` +
-      `(${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors; ${determinations - 20} determinations stored; ` +
-      `${CONNECTIONS} connections, ${SECONDS} s)`,
+      `(${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors; ${determinations - warm} determinations stored; ` +
+      `${processes} server process${processes === 1 ? '' : 'es'}, ${CONNECTIONS} connections, ${SECONDS} s; CPU per evaluation: ` +
+      `server ${perRequest(cpu.server)} ms${pgPids.length ? `, PostgreSQL ${perRequest(cpu.pg)} ms` : ''})`,
   );
 }
 
@@ -114,7 +227,8 @@ async function withStore(kind, fn) {
     return;
   }
   const schema = `qaf_bench_${randomBytes(6).toString('hex')}`;
-  const db = await openStore({ databaseUrl: pgUrl, schema, poolSize: process.env.QAF_DB_POOL_SIZE ? Number(process.env.QAF_DB_POOL_SIZE) : undefined });
+  const db = await openStore({ databaseUrl: pgUrl, schema, poolSize });
+  db.benchSchema = schema;
   try {
     await fn(db);
   } finally {
@@ -126,11 +240,18 @@ async function withStore(kind, fn) {
 }
 
 if (process.argv[2] === 'serve') {
-  await withStore(process.argv[3], serveForBench);
+  const kind = process.argv[3];
+  await withStore(kind, (db) => serveForBench(kind, db));
+  process.exit(0);
+}
+if (process.argv[2] === 'worker') {
+  await runWorker(process.argv[3], Number(process.argv[4]));
   process.exit(0);
 }
 
 console.log(`Storing evaluations of the ${plugin.id} pack (case "${benchCase.id}") via POST /assessments`);
-await run('PGlite', 'pglite');
-if (pgUrl) await run('PostgreSQL', 'postgres');
-else console.log('PostgreSQL  skipped: set QAF_BENCH_DATABASE_URL (or QAF_TEST_DATABASE_URL / DATABASE_URL) to run it');
+if (STORES.includes('pglite')) await run('PGlite', 'pglite');
+if (STORES.includes('postgres')) {
+  if (pgUrl) await run('PostgreSQL', 'postgres');
+  else console.log('PostgreSQL  skipped: set QAF_BENCH_DATABASE_URL (or QAF_TEST_DATABASE_URL / DATABASE_URL) to run it');
+}

@@ -55,12 +55,21 @@ export interface DraftValidation {
   errors: PackError[];
 }
 
+/** One case's outcome: what differed, and the determination the engine gave (when it evaluated). */
+export interface CaseResult {
+  id: string;
+  note: string;
+  ok: boolean;
+  failures: string[];
+  determination?: Determination;
+}
+
 /** `POST /draft/cases`. */
 export interface CaseRun {
   revision: number;
   passed: number;
   failed: number;
-  results: { id: string; note: string; ok: boolean; failures: string[] }[];
+  results: CaseResult[];
 }
 
 /** `POST /draft/analyse`. */
