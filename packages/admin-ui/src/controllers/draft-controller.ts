@@ -22,6 +22,8 @@ export class DraftController implements ReactiveController {
   revision = 0;
   dirty = false;
   saving = false;
+  /** True when the last save was refused because someone else saved the draft first (409). */
+  conflict = false;
   /** The engine's problems with the edited copy, in plain words. */
   problems: FieldProblem[] = [];
   /** A message after saving (or failing to). */
@@ -56,7 +58,7 @@ export class DraftController implements ReactiveController {
     try {
       const { draft, etag } = await this._api.draft(council);
       if (council !== this._council) return;
-      Object.assign(this, { content: draft.content, etag, revision: draft.revision, dirty: false, state: 'ready' });
+      Object.assign(this, { content: draft.content, etag, revision: draft.revision, dirty: false, conflict: false, state: 'ready' });
       this.validateNow();
     } catch (error) {
       this.state = 'error';
@@ -89,15 +91,20 @@ export class DraftController implements ReactiveController {
     this._host.requestUpdate();
     try {
       const saved = await this._api.saveDraft(this._council, this.content, this.etag);
-      Object.assign(this, { etag: saved.etag, revision: saved.revision, dirty: false });
+      Object.assign(this, { etag: saved.etag, revision: saved.revision, dirty: false, conflict: false });
       this.problems = fieldProblems(saved.errors);
       this.message = saved.valid
         ? { kind: 'good', text: `Draft saved (revision ${saved.revision}). It is valid.` }
         : { kind: 'bad', text: `Draft saved (revision ${saved.revision}), but it has ${saved.errors.length} problem(s) to fix before it can be published.` };
       return true;
     } catch (error) {
-      const conflict = error instanceof ApiError && error.status === 409;
-      this.message = { kind: 'bad', text: conflict ? `${errorText(error)} Your changes are still on this page.` : errorText(error) };
+      this.conflict = error instanceof ApiError && error.status === 409;
+      this.message = {
+        kind: 'bad',
+        text: this.conflict
+          ? 'Not saved: someone else saved the draft after you opened it, and their changes are kept. Your changes are still on this page: reload the draft and make them again.'
+          : errorText(error),
+      };
       return false;
     } finally {
       this.saving = false;

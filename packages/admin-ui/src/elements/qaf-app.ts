@@ -75,7 +75,7 @@ export class QafApp extends LitElement {
         // CodeMirror is loaded only when the JSON editor is opened.
         void import('./qaf-json-editor.js');
         return html`${nav}<h1>The draft as JSON</h1><qaf-json-editor council=${r.council} ?can-edit=${admin}></qaf-json-editor>`;
-      case 'checks': return html`${nav}<h1>Cases and analysis</h1><qaf-checks council=${r.council}></qaf-checks>`;
+      case 'checks': return html`${nav}<h1>Cases and analysis</h1><qaf-checks council=${r.council} ?can-edit=${admin}></qaf-checks>`;
       case 'what-if': return html`${nav}<h1>What-if</h1><qaf-what-if council=${r.council}></qaf-what-if>`;
       case 'publish': return html`${nav}<h1>Publish the draft</h1><qaf-publish council=${r.council} ?can-edit=${admin}></qaf-publish>`;
       case 'versions': return html`${nav}<h1>Version history</h1><qaf-version-history council=${r.council} ?can-edit=${admin}></qaf-version-history>`;

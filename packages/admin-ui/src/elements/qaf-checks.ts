@@ -1,9 +1,16 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
+import type { PackCase } from '@openqaf/engine';
 import { api } from '../api/api-client.js';
-import type { AnalysisRun, CaseRun } from '../api/api-types.js';
+import type { AnalysisRun, CaseResult, CaseRun } from '../api/api-types.js';
+import { DraftController } from '../controllers/draft-controller.js';
+import { applyCaseEdit } from '../pack/case-edits.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
+import type { CaseEditRequest } from './qaf-case-editor.js';
+import type { CaseFilter } from './qaf-case-list.js';
+import './qaf-case-list.js';
+import './qaf-status.js';
 
 /** Plain words for each kind of analysis finding. */
 export const FINDING_WORDS: Record<string, string> = {
@@ -16,37 +23,173 @@ export const FINDING_WORDS: Record<string, string> = {
   cycle: 'Decisions depend on each other in a loop',
 };
 
+/** A case run with each case as it was when run, so later edits show as "changed since". */
+interface CaseRunWithSnapshot {
+  run: CaseRun;
+  results: Record<string, CaseResult>;
+  snapshot: Record<string, string>;
+}
+
+/** The last case run per council, kept while the app is open, so leaving the page and coming back keeps it. */
+const lastRuns = new Map<string, CaseRunWithSnapshot>();
+
 /**
- * Runs the draft's own worked cases and the gap analysis on demand and shows the results:
- * failing cases with what differed, findings in the council's words.
+ * The draft's worked cases and analysis: every case in plain words with its last result,
+ * structured editing of a case (its assessment and what the document expects), copying and
+ * deleting cases, and running the cases and the analysis on the saved draft. Edits go into
+ * the draft like other structured edits and are saved with If-Match.
  */
 export class QafChecks extends LitElement {
-  static override properties = { council: {} };
-  static override styles = [sharedStyles, css`.finding { margin: 0.4rem 0 0.8rem; } .finding ul { margin: 0.2rem 0; }`];
+  static override properties = { council: {}, canEdit: { type: Boolean, attribute: 'can-edit' }, _editing: { state: true }, _typedProblems: { state: true }, _show: { state: true }, _lastRun: { state: true }, _announce: { state: true } };
+  static override styles = [
+    sharedStyles,
+    css`.finding { margin: 0.4rem 0 0.8rem; } .finding ul { margin: 0.2rem 0; }
+      .bar { position: sticky; top: 0; background: #fff; z-index: 2; padding: 0.5rem 0; border-bottom: 2px solid #0b0c0c; }`,
+  ];
   declare council: string;
+  declare canEdit: boolean;
+  declare private _editing: number;
+  declare private _typedProblems: Set<string>;
+  declare private _show: CaseFilter;
+  declare private _lastRun: CaseRunWithSnapshot | undefined;
+  /** What the last copy or deletion did, for screen readers and everyone else. */
+  declare private _announce: string;
+  private readonly _draft = new DraftController(this, api);
 
-  private _cases = new Task(this, { task: ([c], { signal }) => api.runCases(c, signal), args: () => [this.council] as const, autoRun: false });
-  private _analysis = new Task(this, { task: ([c], { signal }) => api.analyse(c, signal), args: () => [this.council] as const, autoRun: false });
+  private _cases = new Task(this, {
+    task: async ([c], { signal }): Promise<CaseRunWithSnapshot> => {
+      await this._saveFirst();
+      const snapshot = Object.fromEntries((this._draft.pack?.cases ?? []).map((x: PackCase) => [x.id, JSON.stringify(x)]));
+      const run = await api.runCases(c, signal);
+      return { run, snapshot, results: Object.fromEntries(run.results.map((r) => [r.id, r])) };
+    },
+    args: () => [this.council] as const,
+    autoRun: false,
+    onComplete: (r) => {
+      lastRuns.set(this.council, r);
+      this._lastRun = r;
+      this._show = r.run.failed > 0 ? 'failing' : 'all';
+    },
+  });
+
+  private _analysis = new Task(this, {
+    task: async ([c], { signal }) => {
+      await this._saveFirst();
+      return api.analyse(c, signal);
+    },
+    args: () => [this.council] as const,
+    autoRun: false,
+  });
+
+  constructor() {
+    super();
+    this.canEdit = false;
+    this._editing = -1;
+    this._typedProblems = new Set();
+    this._show = 'all';
+    this._announce = '';
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('council') && this.council) {
+      void this._draft.load(this.council);
+      this._lastRun = lastRuns.get(this.council);
+      this._show = this._lastRun?.run.failed ? 'failing' : 'all';
+    }
+  }
+
+  /** Runs on the saved draft: unsaved case edits are saved first (a refused save stops the run). */
+  private async _saveFirst(): Promise<void> {
+    if (!this._draft.dirty) return;
+    if (!(await this._draft.save())) throw new Error(`Your changes could not be saved, so nothing was run. ${this._draft.message?.text ?? ''}`.trim());
+  }
 
   override render() {
+    const d = this._draft;
+    if (d.state === 'loading') return html`<qaf-status kind="loading" message="Loading the draft…"></qaf-status>`;
+    if (d.state === 'error') return html`<qaf-status kind="error" message=${d.error}></qaf-status>`;
+    const typed = this._typedProblems.size > 0;
+    const run = this._lastRun;
     return html`
-      <p>Checks run on the saved draft. Save your changes first.</p>
-      <div class="row">
-        <button @click=${() => this._cases.run()}>Run the pack's cases</button>
-        <button @click=${() => this._analysis.run()}>Run the analysis</button>
+      <div class="bar row">
+        ${this.canEdit ? html`<button class="secondary" ?disabled=${!d.dirty || d.saving || typed} @click=${() => d.save()}>${d.saving ? 'Saving…' : 'Save draft'}</button>` : nothing}
+        <button ?disabled=${typed || d.saving} @click=${() => this._cases.run()}>Run the pack's cases</button>
+        <button class="secondary" ?disabled=${typed || d.saving} @click=${() => this._analysis.run()}>Run the analysis</button>
+        <span class="muted" role="status">${d.dirty ? 'Unsaved changes: running saves them first' : `Draft revision ${d.revision}`}${d.problems.length ? html` · <span class="bad">${d.problems.length} problem(s) in the pack</span>` : ' · valid'}</span>
       </div>
+      ${d.message ? html`<div class="notice ${d.message.kind}" role=${d.message.kind === 'bad' ? 'alert' : 'status'}>${d.message.text}
+        ${d.conflict ? html`<p><button class="secondary" @click=${this._reload}>Reload the draft (drops your changes on this page)</button></p>` : nothing}</div>` : nothing}
+      ${this._announce ? html`<p class="notice" role="status">${this._announce}</p>` : nothing}
+      ${typed ? html`<p class="notice bad" role="alert">Fix the highlighted field(s) before saving or running.</p>` : nothing}
+      <p>The cases are worked examples from the council's documents. Checks run on the saved draft; ${this.canEdit ? 'open a case to change it without JSON.' : "only the council's admins can change cases."}</p>
       <h2>Cases</h2>
-      ${this._cases.status === TaskStatus.INITIAL ? html`<p class="muted">Not run yet.</p>` : renderTask(this._cases, (r) => this._caseResults(r), 'Running the cases…')}
+      ${this._cases.status === TaskStatus.INITIAL ? (run ? this._caseSummary(run.run) : html`<p class="muted">Not run yet.</p>`) : renderTask(this._cases, (r) => this._caseSummary(r.run), 'Running the cases…')}
+      <qaf-case-list .pack=${d.pack} .results=${run?.results ?? {}} .snapshot=${run?.snapshot ?? {}} .editing=${this._editing} ?can-edit=${this.canEdit}
+        .problems=${d.problems} .show=${this._show} @case-open=${(e: CustomEvent<{ index: number }>) => this._open(e.detail.index)}
+        @case-close=${() => this._open(-1)} @case-edit=${this._onEdit}></qaf-case-list>
       <h2>Analysis</h2>
       ${this._analysis.status === TaskStatus.INITIAL ? html`<p class="muted">Not run yet.</p>` : renderTask(this._analysis, (r) => this._findings(r), 'Analysing the draft…')}`;
   }
 
-  private _caseResults(r: CaseRun) {
-    const failed = r.results.filter((x) => !x.ok);
-    return html`<p class="notice ${r.failed ? 'bad' : 'good'}" role="status"><strong>${r.passed} passed, ${r.failed} failed</strong> (draft revision ${r.revision}).</p>
-      ${failed.length ? html`<table><thead><tr><th scope="col">Case</th><th scope="col">What differed</th></tr></thead><tbody>
-        ${failed.map((f) => html`<tr><td><strong>${f.id}</strong><div class="muted">${f.note}</div></td><td><ul>${f.failures.map((m) => html`<li>${m}</li>`)}</ul></td></tr>`)}
-      </tbody></table>` : nothing}`;
+  private _caseSummary(r: CaseRun) {
+    return html`<p class="notice ${r.failed ? 'bad' : 'good'}" role="status">Last run, on draft revision ${r.revision}: <strong>${r.passed} passed, ${r.failed} failed</strong>.
+      ${r.failed ? 'The failing cases are listed below: open one to see what differed and, if the document now says otherwise, change what it expects.' : ''}</p>`;
+  }
+
+  private async _open(index: number) {
+    const closing = this._editing;
+    this._forgetTyped(closing);
+    this._editing = index;
+    await this.updateComplete;
+    const list = this.renderRoot.querySelector('qaf-case-list');
+    await list?.updateComplete;
+    if (index >= 0) {
+      const editor = list?.renderRoot.querySelector('qaf-case-editor');
+      await editor?.updateComplete;
+      editor?.focusHeading();
+    } else {
+      const id = this._draft.pack?.cases?.[closing]?.id;
+      if (id !== undefined) list?.renderRoot.querySelector<HTMLButtonElement>(`button[data-case="${CSS.escape(id)}"]`)?.focus();
+    }
+  }
+
+  private _forgetTyped(index: number) {
+    if (index < 0) return;
+    this._typedProblems = new Set([...this._typedProblems].filter((p) => !p.startsWith(`/cases/${index}/`)));
+  }
+
+  private _onEdit(e: CustomEvent<CaseEditRequest>) {
+    const { pointer, edit, problem } = e.detail;
+    const typed = new Set(this._typedProblems);
+    if (problem !== undefined) typed.add(pointer);
+    else typed.delete(pointer);
+    this._typedProblems = typed;
+    if (!edit || !this._draft.content) return;
+    const id = this._draft.pack?.cases?.[edit.index]?.id;
+    this._draft.update(applyCaseEdit(this._draft.content, edit));
+    this._announce = edit.kind === 'copy' ? `Copied “${id}” as “${edit.id}”. Save the draft to keep it.` : edit.kind === 'delete' ? `Deleted the case “${id}”. Save the draft to make it final.` : this._announce;
+    if (edit.kind === 'copy') {
+      this._typedProblems = new Set([...typed].filter((p) => !p.startsWith('/cases/')));
+      void this._open(edit.index + 1);
+    }
+    if (edit.kind === 'delete') {
+      this._typedProblems = new Set([...typed].filter((p) => !p.startsWith('/cases/')));
+      this._editing = -1;
+      void this._focusFind();
+    }
+  }
+
+  private async _focusFind() {
+    await this.updateComplete;
+    const list = this.renderRoot.querySelector('qaf-case-list');
+    await list?.updateComplete;
+    list?.renderRoot.querySelector<HTMLElement>('#find')?.focus();
+  }
+
+  private async _reload() {
+    this._editing = -1;
+    this._typedProblems = new Set();
+    await this._draft.load(this.council);
   }
 
   private _findings(r: AnalysisRun) {

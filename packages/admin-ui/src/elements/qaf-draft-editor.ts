@@ -58,7 +58,8 @@ export class QafDraftEditor extends LitElement {
         ${this.canEdit ? html`<button ?disabled=${!d.dirty || d.saving || this._typedProblems.size > 0} @click=${() => d.save()}>${d.saving ? 'Saving…' : 'Save draft'}</button>` : nothing}
         <span class="muted" role="status">${d.dirty ? 'Unsaved changes' : `Revision ${d.revision}`}${d.problems.length ? html` · <span class="bad">${d.problems.length} problem(s) in the pack</span>` : ' · valid'}</span>
       </div>
-      ${d.message ? html`<p class="notice ${d.message.kind}" role="status">${d.message.text}</p>` : nothing}
+      ${d.message ? html`<div class="notice ${d.message.kind}" role=${d.message.kind === 'bad' ? 'alert' : 'status'}>${d.message.text}
+        ${d.conflict ? html`<p><button class="secondary" @click=${() => d.load(this.council)}>Reload the draft (drops your changes on this page)</button></p>` : nothing}</div>` : nothing}
       ${this._typedProblems.size > 0 ? html`<p class="notice bad" role="alert">Fix the highlighted field(s) before saving.</p>` : nothing}
       ${elsewhere.length ? html`<div class="notice bad"><strong>Problems outside these fields</strong> (fix them in the JSON editor):
         <ul>${elsewhere.slice(0, 20).map((p) => html`<li>${pointerWords(p.pointer)}: ${p.message}</li>`)}</ul></div>` : nothing}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentFormModel, factsFromForm } from './assessment-form-model.js';
+import { assessmentFormModel, factsFromForm, readFactValue } from './assessment-form-model.js';
 import { testPack } from './test-pack.test-helpers.js';
 
 describe('assessmentFormModel', () => {
@@ -23,5 +23,15 @@ describe('assessmentFormModel', () => {
 
   it('leaves empty controls out of the facts and converts yes/no to booleans', () => {
     expect(factsFromForm(model, { cqcRating: 'Good', cqcRatingDate: '', concernsRaised: 'no' })).toEqual({ cqcRating: 'Good', concernsRaised: false });
+  });
+
+  it('reads one fact from its control, refusing an empty value or a number out of bounds', () => {
+    const [cqc, , concerns] = model.facts;
+    expect(readFactValue(cqc!, 'Good')).toEqual({ value: 'Good' });
+    expect(readFactValue(concerns!, 'no')).toEqual({ value: false });
+    expect(readFactValue(cqc!, '').problem).toBe('Choose or enter a value, or remove the fact.');
+    const beds = { name: 'beds', label: 'Beds', kind: 'number' as const, required: false, min: 0 };
+    expect(readFactValue(beds, '7')).toEqual({ value: 7 });
+    expect(readFactValue(beds, '-1').problem).toBe('Enter 0 or more.');
   });
 });

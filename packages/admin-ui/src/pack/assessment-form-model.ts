@@ -100,3 +100,18 @@ export function factsFromForm(model: AssessmentFormModel, raw: Record<string, st
   }
   return facts;
 }
+
+/**
+ * One fact's value from its control (yes/no as a boolean, numbers as numbers, within the
+ * fact's bounds), or the problem with it in plain words.
+ */
+export function readFactValue(f: FactField, raw: string): { value?: unknown; problem?: string } {
+  if (raw === '') return { problem: 'Choose or enter a value, or remove the fact.' };
+  if (f.kind === 'yes-no') return { value: raw === 'yes' };
+  if (f.kind !== 'number') return { value: raw };
+  const n = Number(raw);
+  if (!Number.isFinite(n)) return { problem: `"${raw}" is not a number.` };
+  if (f.min !== undefined && n < f.min) return { problem: `Enter ${f.min} or more.` };
+  if (f.max !== undefined && n > f.max) return { problem: `Enter ${f.max} or less.` };
+  return { value: n };
+}

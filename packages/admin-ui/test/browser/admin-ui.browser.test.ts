@@ -39,12 +39,21 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await api.signIn(ADMIN.email, ADMIN.password);
     await api.ok('POST', '/api/users', { email: VIEWER.email, name: 'Vera Viewer', password: VIEWER.password, roles: { birmingham: 'viewer' } });
     const { pack } = await api.ok<{ pack: Parameters<typeof judgements>[0] }>('GET', '/api/councils/birmingham/pack');
-    // Two Bronze domains (Involvement; Safeguarding with 11 of 15 Fully met, one short of Silver): Bronze overall.
+    const partlyMet = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'Partly met']));
+    // Involvement Bronze, Safeguarding exactly 12 of 15 Fully met (Silver at 12, Bronze at 13): Silver overall today.
     const borderline = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/providers', { name: 'Alder Court Home Support', serviceType: 'Home Support', cqcLocationId: '1-100000001' });
     await api.ok('POST', '/api/councils/birmingham/assessments', {
       providerId: borderline.id,
       date: '2025-03-03',
-      judgements: judgements(pack, Object.fromEntries(['inv-05', 'inv-06', 'inv-07', 'inv-08', 'saf-06', 'saf-07', 'saf-08', 'saf-09'].map((id) => [id, 'Partly met']))),
+      judgements: judgements(pack, partlyMet(['inv-05', 'inv-06', 'inv-07', 'inv-08', 'saf-06', 'saf-07', 'saf-08'])),
+      facts: { serviceType: 'Home Support' },
+    });
+    // Involvement Bronze and Safeguarding 11 of 15 Fully met: Bronze under either threshold.
+    const bronze = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/providers', { name: 'Cedar Lodge', serviceType: 'Home Support' });
+    await api.ok('POST', '/api/councils/birmingham/assessments', {
+      providerId: bronze.id,
+      date: '2025-01-20',
+      judgements: judgements(pack, partlyMet(['inv-05', 'inv-06', 'inv-07', 'inv-08', 'saf-06', 'saf-07', 'saf-08', 'saf-09'])),
       facts: { serviceType: 'Home Support' },
     });
     const steadyProvider = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/providers', { name: 'Birch House Care', serviceType: 'Home Support' });
@@ -100,54 +109,94 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await threshold.scrollIntoViewIfNeeded();
     await shot('03a-threshold-error');
     await due.fill('7');
-    await threshold.fill('11');
+    // The council raises the Safeguarding Silver threshold from 12 to 13 of 15 Fully met.
+    await threshold.fill('13');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText(/Draft saved \(revision \d+\)\. It is valid\./).waitFor();
   });
 
-  it('runs the cases and analysis on the draft: the threshold change breaks a worked example from the document', async () => {
+  it('runs the cases and analysis on the draft: the stricter threshold fails the boundary case at 12 Fully met', async () => {
     await go('/councils/birmingham/draft/checks');
+    await page.getByText('Showing 172 of 172 case(s).').waitFor();
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText(/\d+ passed, [1-9]\d* failed/).waitFor({ timeout: 30_000 });
+    await page.getByText('171 passed, 1 failed').waitFor({ timeout: 30_000 });
+    // The list now shows the failing case only, with what differed in plain words.
+    await page.getByText('Showing 1 of 172 case(s).').waitFor();
+    const failing = page.getByRole('row').filter({ hasText: 'safeguarding-silver-at-12-fully-met' });
+    await failing.getByText('Domain rating — Safeguarding and safety: expected Silver, got Bronze').waitFor();
     await page.getByRole('button', { name: 'Run the analysis' }).click();
     await page.getByText(/finding\(s\) in \d+ decisions/).waitFor({ timeout: 30_000 });
     await shot('04-cases-and-analysis');
   });
 
-  it('runs what-if: the borderline provider would move from Bronze to Silver, with the chart', async () => {
+  it('runs what-if: the provider with exactly 12 Fully met in Safeguarding would move from Silver to Bronze, with the chart', async () => {
     await go('/councils/birmingham/draft/what-if');
     await page.getByRole('button', { name: 'Run what-if' }).click();
-    await page.getByText('1 of 2 provider(s) would change').waitFor({ timeout: 30_000 });
+    await page.getByText('1 of 3 provider(s) would change').waitFor({ timeout: 30_000 });
     const row = page.getByRole('row').filter({ hasText: 'Alder Court Home Support' });
-    expect(await row.textContent()).toMatch(/Bronze.*Silver/);
+    expect(await row.textContent()).toMatch(/Silver.*Bronze/);
     await page.getByRole('img', { name: 'Providers per band before and after the draft' }).waitFor();
     await shot('05-what-if');
   });
 
-  it('refuses to publish while cases fail, then publishes a criterion title change and shows the diff', async () => {
+  it('refuses to publish while a case fails', async () => {
     await go('/councils/birmingham/draft/publish');
     await page.getByText('Changes from the published version 1.0.0').waitFor({ timeout: 30_000 });
-    await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver at 11');
+    await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver at 13');
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByText(/Not published: .*cases fail/).waitFor({ timeout: 30_000 });
+  });
 
-    await go('/councils/birmingham/draft/edit');
-    await page.getByRole('spinbutton', { name: /Silver min fully met \(Safeguarding and safety\)/ }).fill('12');
-    await page.getByLabel('Find a value').fill('saf-01');
-    await page.getByRole('textbox', { name: /^saf-01/ }).fill('People are protected from abuse and avoidable harm');
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.getByText(/Draft saved .* It is valid\./).waitFor();
+  it('updates the boundary cases in the case editor, without JSON, until every case passes', async () => {
+    await go('/councils/birmingham/draft/checks');
+    await page.getByText('Showing 1 of 172 case(s).').waitFor();
+    await page.getByLabel('Find a case').fill('safeguarding-silver-at-12');
+    await page.getByRole('button', { name: 'Edit case safeguarding-silver-at-12-fully-met' }).click();
+    const editor = page.locator('qaf-case-editor');
+    await editor.getByRole('heading', { name: 'Case safeguarding-silver-at-12-fully-met' }).waitFor();
+    await editor.getByText("Expected values come from the council's document").waitFor();
+    // The revised rule: 12 of 15 Fully met is now Bronze. The person chooses it; nothing is copied from the engine.
+    const expected = editor.getByLabel('Domain rating — Safeguarding and safety (expected)');
+    expect(await expected.inputValue()).toBe('"Silver"');
+    await expected.selectOption({ label: 'Bronze' });
+    await editor.getByLabel(/^Note/).fill('Safeguarding and safety: exactly 12 of 15 Fully met incl. all 5 Mandatory, the rest Partly met -> Bronze (one short of the revised Silver threshold of 13)');
+    // The last run is kept: the failure and the engine's value are shown beside the expectation.
+    await editor.getByText('Last run (before your changes): failed').waitFor();
+    await editor.getByText('Last run (before your changes): Bronze').waitFor();
+    await editor.getByRole('heading', { name: 'Case safeguarding-silver-at-12-fully-met' }).evaluate((h) => {
+      h.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -70);
+    });
+    await shot('14-case-editor');
 
+    // The other side of the new boundary: a copy with 13 Fully met, expected Silver.
+    await editor.getByRole('button', { name: 'Copy this case' }).click();
+    await editor.getByLabel('Id of the copy').fill('safeguarding-silver-at-13-fully-met');
+    await editor.getByRole('button', { name: 'Make the copy' }).click();
+    await editor.getByRole('heading', { name: 'Case safeguarding-silver-at-13-fully-met' }).waitFor();
+    await editor.locator('summary', { hasText: 'Safeguarding and safety' }).click();
+    await editor.getByLabel(/^saf-08 /).selectOption({ label: 'Not set (Fully met)' });
+    await editor.getByLabel('Domain rating — Safeguarding and safety (expected)').selectOption({ label: 'Silver' });
+    await editor.getByLabel(/^Note/).fill('Safeguarding and safety: exactly 13 of 15 Fully met incl. all 5 Mandatory, the rest Partly met -> Silver (the revised threshold)');
+
+    await page.getByRole('button', { name: "Run the pack's cases" }).click();
+    await page.getByText('173 passed, 0 failed').waitFor({ timeout: 30_000 });
+    await page.getByText(/Draft saved \(revision \d+\)\. It is valid\./).waitFor();
+  });
+
+  it('publishes the threshold change with a note and shows its diff line', async () => {
     await go('/councils/birmingham/draft/publish');
-    await page.locator('qaf-diff-view table').getByText(/People are protected from abuse/).first().waitFor({ timeout: 30_000 });
+    const thresholdLine = 'domain "Safeguarding and safety" silverMinFullyMet: 12 -> 13';
+    await page.locator('qaf-diff-view table').getByText(thresholdLine).waitFor({ timeout: 30_000 });
+    await page.locator('qaf-diff-view table').getByText('added case safeguarding-silver-at-13-fully-met').waitFor();
     await shot('06-publish-diff');
-    await page.getByLabel(/Why is this version published/).fill('Safeguarding criterion 1 worded as in Appendix 1');
+    await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver now needs 13 of 15 criteria Fully met; boundary cases updated');
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByRole('heading', { name: 'Version history' }).waitFor({ timeout: 30_000 });
     await page.getByRole('cell', { name: /1\.0\.1/ }).first().waitFor();
-    await page.locator('qaf-diff-view table').getByText(/People are protected from abuse/).first().waitFor();
+    await page.locator('qaf-diff-view table').getByText(thresholdLine).waitFor();
     await shot('07-version-history');
   });
 
@@ -184,6 +233,9 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
       await page.getByRole('heading', { name: 'Decisions' }).waitFor();
       await go(`/councils/${council}/draft/edit`);
       await page.getByRole('button', { name: 'Save draft' }).waitFor();
+      await go(`/councils/${council}/draft/checks`);
+      await page.getByRole('button', { name: /^Edit case / }).first().click();
+      await page.locator('qaf-case-editor').getByRole('heading', { name: 'What is expected' }).waitFor();
       await go(`/councils/${council}/providers`);
       await page.getByText('No providers yet.').waitFor();
     }
@@ -194,9 +246,9 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await page.setViewportSize({ width: 768, height: 1000 });
     await go('/councils/birmingham/providers');
     await page.getByRole('link', { name: 'Alder Court Home Support' }).waitFor();
-    await page.getByLabel('Current rating').selectOption('Silver');
-    await page.getByRole('link', { name: 'Birch House Care' }).waitFor();
-    await expect.poll(() => page.getByRole('link', { name: 'Alder Court Home Support' }).count()).toBe(0);
+    await page.getByLabel('Current rating').selectOption('Bronze');
+    await page.getByRole('link', { name: 'Cedar Lodge' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Birch House Care' }).count()).toBe(0);
     await shot('11-providers-tablet');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -225,6 +277,10 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await viewer.getByText("You can read the draft. Only the council's admins can change it.").waitFor();
     expect(await viewer.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
     expect(await viewer.getByRole('spinbutton', { name: /Silver min fully met \(Safeguarding and safety\)/ }).getAttribute('readonly')).not.toBeNull();
+    await viewer.goto(`${server.url}/#/councils/birmingham/draft/checks`);
+    await viewer.getByText("only the council's admins can change cases.").waitFor();
+    await viewer.getByText('Showing 173 of 173 case(s).').waitFor();
+    expect(await viewer.getByRole('button', { name: /^Edit case / }).count()).toBe(0);
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/publish`);
     await viewer.getByText("Only the council's admins can publish.").waitFor();
     // The server refuses the viewer's edit too, whatever the page shows.

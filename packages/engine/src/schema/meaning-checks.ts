@@ -378,12 +378,12 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     for (const k of Object.keys(w.decisions ?? {})) if (!ix.instancesById.has(k)) err(`${p}/want/decisions/${escapePointer(k)}`, `Case "${c.id}" expects unknown decision "${k}".`);
     const known = (list: (string | { id: string })[] | string[] | undefined, set: Set<string>, key: string): void => (list ?? []).forEach((a, i) => {
       const id = typeof a === 'string' ? a : a.id;
-      if (!set.has(id)) err(`${p}/want/${key}/${i}`, `Case "${c.id}" expects unknown ${key === 'schedule' ? 'schedule entry' : 'action'} "${id}".`);
+      if (!set.has(id)) err(`${p}/want/${key}/${i}`, `Case "${c.id}" expects unknown ${key === 'schedule' || key === 'noSchedule' ? 'schedule entry' : 'action'} "${id}".`);
     });
     known(w.actions, actionIds, 'actions');
     known(w.noActions, actionIds, 'noActions');
     known(w.schedule, scheduleIds, 'schedule');
-    known(w.noSchedule, scheduleIds, 'schedule');
+    known(w.noSchedule, scheduleIds, 'noSchedule');
     for (const k of Object.keys(w.scores ?? {})) if (!scoreIds.has(k)) err(`${p}/want/scores/${escapePointer(k)}`, `Case "${c.id}" expects unknown score "${k}".`);
     (w.interpretations ?? []).forEach((id, i) => { if (!interpretations.has(id)) err(`${p}/want/interpretations/${i}`, `Case "${c.id}" expects unknown interpretation "${id}".`); });
   }

@@ -95,8 +95,9 @@ describe('validatePack', () => {
 
   it('checks cases only use known facts, criteria, decisions and actions', () => {
     const p = clone();
-    p.cases!.push({ id: 'bad', note: 'bad', input: { date: '2025-01-01', facts: { nope: 1 }, judgements: { 'x-1': 'Fully met' } }, want: { decisions: { nothing: 'Gold' }, actions: ['no-such-action'] } });
+    p.cases!.push({ id: 'bad', note: 'bad', input: { date: '2025-01-01', facts: { nope: 1 }, judgements: { 'x-1': 'Fully met' } }, want: { decisions: { nothing: 'Gold' }, actions: ['no-such-action'], noSchedule: ['no-such-visit'] } });
     const r = validatePack(p);
+    expect(r.errors).toContainEqual(expect.objectContaining({ pointer: '/cases/2/want/noSchedule/0', message: 'Case "bad" expects unknown schedule entry "no-such-visit".' }));
     const messages = r.errors.map((e) => e.message).join('\n');
     expect(messages).toMatch(/uses fact "nope"/);
     expect(messages).toMatch(/unknown criterion "x-1"/);

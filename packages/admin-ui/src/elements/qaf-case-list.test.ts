@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../api/api-types.js';
+import { casePack, determination } from '../pack/case-pack.test-helpers.js';
+import { mount, text } from './mount.test-helpers.js';
+import './qaf-case-list.js';
+
+const pack = casePack();
+const snapshot = Object.fromEntries(pack.cases!.map((c) => [c.id, JSON.stringify(c)]));
+const results: Record<string, CaseResult> = {
+  'safe-silver-at-2': { id: 'safe-silver-at-2', note: '', ok: false, failures: ['decision domainRating.safe: expected "Silver", got "Bronze"'], determination: determination({ headline: 'Bronze', decisions: { 'domainRating.safe': 'Bronze' } }) },
+  'safe-bronze-at-1': { id: 'safe-bronze-at-1', note: '', ok: true, failures: [], determination: determination({ headline: 'Bronze' }) },
+  'refuses-unjudged': { id: 'refuses-unjudged', note: '', ok: true, failures: [] },
+};
+const rows = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+
+describe('qaf-case-list', () => {
+  it('shows each case\'s id, note, citation, assessment and expectations before any run', async () => {
+    const el = await mount('qaf-case-list', { pack });
+    expect(rows(el)).toHaveLength(3);
+    expect(rows(el)[0]).toContain('Not run');
+    expect(rows(el)[0]).toContain('safe-silver-at-2');
+    expect(rows(el)[0]).toContain('Two of three Fully met gives Silver');
+    expect(rows(el)[0]).toContain('Except Partly met: s-03');
+    expect(rows(el)[0]).toContain('Domain rating — Safe: Silver');
+    expect(el.shadowRoot!.querySelector<HTMLElementTagNameMap['qaf-citation']>('tbody qaf-citation')!.source).toEqual({ doc: '000', section: '3.2' });
+    expect(el.shadowRoot!.querySelector('tbody button')).toBeNull();
+  });
+
+  it('shows the last run\'s values and failures in plain words, and filters to the failing cases', async () => {
+    const el = await mount('qaf-case-list', { pack, results, snapshot, show: 'failing' });
+    expect(text(el)).toContain('Showing 1 of 3 case(s).');
+    expect(rows(el)).toHaveLength(1);
+    expect(rows(el)[0]).toMatch(/^Failed safe-silver-at-2/);
+    expect(rows(el)[0]).toContain('Domain rating — Safe: Bronze');
+    expect(rows(el)[0]).toContain('Domain rating — Safe: expected Silver, got Bronze');
+  });
+
+  it('marks a case changed since the run, and finds cases by words in them', async () => {
+    const edited = casePack();
+    edited.cases![1]!.note = 'Changed';
+    const el = await mount('qaf-case-list', { pack: edited, results, snapshot, show: 'changed' });
+    expect(rows(el)).toEqual([expect.stringMatching(/^Changed since the run safe-bronze-at-1/)]);
+    el.show = 'all';
+    const find = el.shadowRoot!.querySelector<HTMLInputElement>('#find')!;
+    find.value = 'must be judged';
+    find.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(rows(el)).toEqual([expect.stringMatching(/^Passed refuses-unjudged/)]);
+  });
+
+  it('offers admins an Edit button per case, and opens the editor beneath the case being edited', async () => {
+    const el = await mount('qaf-case-list', { pack, canEdit: true });
+    const opened: number[] = [];
+    el.addEventListener('case-open', (e) => opened.push((e as CustomEvent<{ index: number }>).detail.index));
+    const edit = [...el.shadowRoot!.querySelectorAll('tbody button')][1] as HTMLButtonElement;
+    expect(edit.textContent).toBe('Edit case safe-bronze-at-1');
+    edit.click();
+    expect(opened).toEqual([1]);
+    el.editing = 1;
+    el.show = 'failing';
+    await el.updateComplete;
+    // The case being edited stays on the page whatever the filter.
+    expect(el.shadowRoot!.querySelector('qaf-case-editor')!.index).toBe(1);
+    expect(el.shadowRoot!.querySelector('tbody button')!.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('says a case the JSON editor left unreadable cannot be read, instead of going blank', async () => {
+    const broken = casePack();
+    (broken.cases as unknown[])[1] = { id: 'half-typed', note: 'No input yet' };
+    const el = await mount('qaf-case-list', { pack: broken, canEdit: true });
+    expect(rows(el)[1]).toContain('This case cannot be read: fix it in the JSON editor.');
+    expect(rows(el)[0]).toContain('safe-silver-at-2');
+    expect(el.shadowRoot!.querySelectorAll('tbody button')).toHaveLength(2);
+  });
+});
