@@ -1,6 +1,8 @@
 import type { Db } from './store/index.js';
 import type { CouncilPlugin } from './engine/index.js';
 import type { Principal } from './auth/principal.js';
+import type { TokenCache } from './auth/token-cache.js';
+import type { VersionCache } from './packs/version-cache.js';
 
 /** What every route handler can reach: the store, the council plugins, the clock and the log. */
 export interface Services {
@@ -12,6 +14,10 @@ export interface Services {
   /** Send cookies with `Secure` (set behind HTTPS). */
   secureCookies: boolean;
   log: (message: string) => void;
+  /** Who each recently seen API token belongs to (a few seconds; cleared by changes made here). */
+  tokenCache: TokenCache;
+  /** Each council's published versions, as a hint that writes confirm (see `VersionCache`). */
+  versions: VersionCache;
 }
 
 /** Hono environment of the app: request-scoped variables set by middleware. */

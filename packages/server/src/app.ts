@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Services } from './app-env.js';
 import { assessmentRoutes } from './assessments/index.js';
 import { auditRoutes } from './audit/index.js';
 import { authRoutes, authenticate } from './auth/index.js';
+import { DEFAULT_TOKEN_CACHE_SECONDS, TokenCache } from './auth/token-cache.js';
+import { bodySizeLimit } from './body-limit.js';
 import { councilRoutes } from './councils/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
 import type { CouncilPlugin } from './engine/index.js';
@@ -13,6 +14,7 @@ import { homeRoutes } from './home/index.js';
 import { HttpError } from './http-error.js';
 import { buildOpenApi } from './openapi/index.js';
 import { packRoutes } from './packs/index.js';
+import { VersionCache } from './packs/version-cache.js';
 import { providerRoutes } from './providers/index.js';
 import type { Db } from './store/index.js';
 import { whatIfRoutes } from './what-if/index.js';
@@ -29,6 +31,8 @@ export interface AppOptions {
   uiDir?: string;
   bodyLimit?: number;
   secureCookies?: boolean;
+  /** How long an API token lookup is trusted, in seconds (default 5; 0 looks up every request). */
+  tokenCacheSeconds?: number;
   now?: () => Date;
   log?: (message: string) => void;
 }
@@ -38,12 +42,15 @@ export interface AppOptions {
  * @example const app = createApp({ db: await openStore({}) }); await app.request('/api/councils');
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
+  const now = options.now ?? (() => new Date());
   const services: Services = {
     db: options.db,
     plugins: new Map([...(options.plugins ?? [])].map((p) => [p.id, p])),
-    now: options.now ?? (() => new Date()),
+    now,
     secureCookies: options.secureCookies ?? false,
     log: options.log ?? ((m) => console.error(m)),
+    tokenCache: new TokenCache(options.tokenCacheSeconds ?? DEFAULT_TOKEN_CACHE_SECONDS, now),
+    versions: new VersionCache(),
   };
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = new Hono<AppEnv>();
@@ -55,15 +62,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
   });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw new HttpError(413, 'body-too-large', `The body is larger than ${limit} bytes`);
-      },
-    }),
-  );
+  app.use('/api/*', bodySizeLimit(limit));
   app.use('/api/*', authenticate());
 
   app.get('/api/health', async (c) => {

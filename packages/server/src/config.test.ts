@@ -26,6 +26,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads how long API token lookups are trusted, and refuses a negative or non-numeric value', () => {
+    expect(loadConfig({}).tokenCacheSeconds).toBeUndefined();
+    expect(loadConfig({ QAF_TOKEN_CACHE_SECONDS: '0' }).tokenCacheSeconds).toBe(0);
+    expect(loadConfig({ QAF_TOKEN_CACHE_SECONDS: '2.5' }).tokenCacheSeconds).toBe(2.5);
+    expect(() => loadConfig({ QAF_TOKEN_CACHE_SECONDS: '-1' })).toThrow(/QAF_TOKEN_CACHE_SECONDS/);
+    expect(() => loadConfig({ QAF_TOKEN_CACHE_SECONDS: 'soon' })).toThrow(/QAF_TOKEN_CACHE_SECONDS/);
+  });
+
   it('refuses a PORT that is not a port number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
   });

@@ -17,16 +17,25 @@ export interface ServerConfig {
   adminPassword?: string;
   secureCookies: boolean;
   bodyLimit?: number;
+  /** Seconds an API token lookup is trusted before it is looked up again (default 5; 0: never cached). */
+  tokenCacheSeconds?: number;
 }
 
 /** The admin UI's build output inside this repository, when it has been built. */
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../admin-ui/dist/', import.meta.url));
 
+function tokenCacheSeconds(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`QAF_TOKEN_CACHE_SECONDS must be a number of seconds, not "${text}"`);
+  return seconds;
+}
+
 /**
  * Reads the configuration:
  * `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL`, `QAF_DATABASE_SCHEMA`, `QAF_DB_POOL_SIZE` (10), `QAF_DATA_DIR` (./data),
  * `QAF_UI_DIR` (packages/admin-ui/dist), `QAF_ADMIN_EMAIL`, `QAF_ADMIN_PASSWORD`,
- * `QAF_SECURE_COOKIES` (true behind HTTPS), `QAF_BODY_LIMIT` (bytes).
+ * `QAF_SECURE_COOKIES` (true behind HTTPS), `QAF_BODY_LIMIT` (bytes), `QAF_TOKEN_CACHE_SECONDS` (5).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
@@ -44,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     adminPassword: env.QAF_ADMIN_PASSWORD || undefined,
     secureCookies: env.QAF_SECURE_COOKIES === 'true',
     bodyLimit: env.QAF_BODY_LIMIT ? Number(env.QAF_BODY_LIMIT) : undefined,
+    tokenCacheSeconds: tokenCacheSeconds(env.QAF_TOKEN_CACHE_SECONDS),
   };
 }

@@ -45,7 +45,15 @@ export async function startServer(
         : `[auth] created platform admin ${admin.email} with the password from QAF_ADMIN_PASSWORD`,
     );
   }
-  const app = createApp({ db, plugins, uiDir: config.uiDir, secureCookies: config.secureCookies, bodyLimit: config.bodyLimit, log });
+  const app = createApp({
+    db,
+    plugins,
+    uiDir: config.uiDir,
+    secureCookies: config.secureCookies,
+    bodyLimit: config.bodyLimit,
+    tokenCacheSeconds: config.tokenCacheSeconds,
+    log,
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestApp } from '../app.test-helpers.js';
+import { createApp } from '../app.js';
+import { makeTestApp, testPlugins } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
+import { contentHash, sha256Text } from '../audit/content-hash.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import { judgements } from '../test-fixtures/testshire-pack.js';
 
@@ -123,5 +125,84 @@ describe.each(testStoreKinds)('assessments and determinations on $name', (kind) 
     const all = await t.db.query<{ n: number }>("SELECT count(*) AS n FROM assessments WHERE council_id = 'testshire'");
     expect(rows[0]!.n).toBe(all[0]!.n);
     expect(all[0]!.n).toBe(4);
+  });
+
+  it("audits each stored assessment with the input's content hash and the hash of the determination as stored", async () => {
+    const input = { date: '2025-06-02', facts: { concerns: false }, judgements: judgements(2) };
+    const res = await submit(input);
+    const [entry] = await t.db.query<{ after_hash: string; detail: { determinationHash: string; packHash: string } }>(
+      "SELECT after_hash, detail FROM audit_log WHERE action = 'assessment-create' AND entity_id = $1",
+      [res.body.id],
+    );
+    expect(entry!.after_hash).toBe(contentHash(input));
+    const again = await t.call('POST', `/api/councils/testshire/assessments/${res.body.id}/reevaluate`, { as: 'testshireViewer' });
+    // Reproducing the determination under its pack hash reproduces its hash.
+    expect(entry!.detail.determinationHash).toBe(sha256Text(JSON.stringify(again.body.reproduced)));
+    expect(entry!.detail.packHash).toBe(res.body.packHash);
+  });
+
+  it("refuses, storing nothing, a provider of another council, even once the council's versions are in memory", async () => {
+    const elsewhere = (await t.call('POST', '/api/councils/otherton/providers', { as: 'othertonOfficer', body: { name: 'Not Here' } })).body.id;
+    expect((await submit({ date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } })).status).toBe(201);
+    const count = async () => (await t.db.query<{ n: number }>('SELECT count(*) AS n FROM assessments'))[0]!.n;
+    const before = await count();
+    const res = await t.call('POST', '/api/councils/testshire/assessments', {
+      as: 'testshireOfficer',
+      body: { providerId: elsewhere, date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } },
+    });
+    expect(res.status).toBe(404);
+    // An unknown provider is reported before what is wrong with the assessment itself.
+    const both = await t.call('POST', '/api/councils/testshire/assessments', {
+      as: 'testshireOfficer',
+      body: { providerId: elsewhere, date: '2025-03-01', judgements: judgements(4), facts: {} },
+    });
+    expect(both.status).toBe(404);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe.each(testStoreKinds)('storing assessments on two servers sharing one $name store', (kind) => {
+  let here: TestApp;
+  let elsewhere: ReturnType<typeof createApp>;
+  let providerId: string;
+  beforeAll(async () => {
+    here = await makeTestApp(kind);
+    elsewhere = createApp({ db: here.db, plugins: testPlugins, log: () => undefined });
+    providerId = (await here.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Shared Care' } })).body.id;
+  });
+  afterAll(async () => here?.dispose());
+
+  const submit = (date: string) =>
+    here.call('POST', '/api/councils/testshire/assessments', {
+      as: 'testshireOfficer',
+      body: { providerId, date, judgements: judgements(3), facts: { concerns: false } },
+    });
+  const asAdmin = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    elsewhere.request(path, {
+      method,
+      headers: { authorization: `Bearer ${here.tokens.testshireAdmin}`, 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it('uses a version published by the other server from the very next assessment it affects', async () => {
+    expect((await submit('2026-02-01')).body.packVersion).toBe('1.0.0');
+    const draft = await asAdmin('GET', '/api/councils/testshire/draft');
+    const content = ((await draft.json()) as { content: { metadata: Record<string, unknown>; decisions: Record<string, { rules: { id: string; when: { value: number } }[] }> } }).content;
+    content.decisions.overallRating!.rules.find((r) => r.id === 'silver')!.when.value = 4;
+    content.metadata.effectiveFrom = '2026-01-01';
+    expect((await asAdmin('PUT', '/api/councils/testshire/draft', content, { 'if-match': draft.headers.get('etag')! })).status).toBe(200);
+    const published = await asAdmin('POST', '/api/councils/testshire/draft/publish', { note: 'Silver needs four', version: '1.1.0', acknowledgeFindings: true });
+    expect(published.status).toBe(201);
+
+    const affected = await submit('2026-02-01');
+    expect(affected.status).toBe(201);
+    expect([affected.body.packVersion, affected.body.determination.headline.value]).toEqual(['1.1.0', 'Bronze']);
+    const [stored] = await here.db.query<{ version: string }>(
+      'SELECT v.version FROM determinations d JOIN pack_versions v ON v.id = d.pack_version_id WHERE d.assessment_id = $1',
+      [affected.body.id],
+    );
+    expect(stored!.version).toBe('1.1.0');
+    // An earlier date is still under the version in force then.
+    expect((await submit('2025-12-31')).body.packVersion).toBe('1.0.0');
   });
 });

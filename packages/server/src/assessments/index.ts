@@ -2,11 +2,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import type { Principal } from '../auth/principal.js';
 import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
 import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled } from '../engine/index.js';
 import type { CompiledPack, Determination } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
+import { inForceOn } from '../packs/version-cache.js';
 import { findVersionById, versionInForceRecord } from '../packs/versions.js';
 import type { PackVersion } from '../packs/versions.js';
 import { requireProvider } from '../providers/index.js';
@@ -80,6 +82,51 @@ async function requireProviderId(c: Context<AppEnv>, councilId: string, id: stri
   return id;
 }
 
+/** How often storing an assessment is tried when the store keeps disagreeing with what was read. */
+const STORE_ATTEMPTS = 3;
+
+/** What storing an assessment needs before evaluating: the caller, the body, the version in force. */
+interface AssessmentPlan {
+  user: NonNullable<Principal['user']>;
+  providerId: string;
+  input: AssessmentInput;
+  version: PackVersion;
+  /** The version came from the in-memory list: a refusal is checked against the store first. */
+  fromMemory: boolean;
+}
+
+/**
+ * Plans from the council's remembered versions, with no round trip (the hot path). Undefined
+ * when memory cannot tell (unknown council, no version in force on the date): the store decides.
+ * What memory does tell is confirmed by the statement that stores (see `storeAssessment`).
+ */
+async function planFromMemory(c: Context<AppEnv>, councilId: string, raw: unknown): Promise<AssessmentPlan | undefined> {
+  const versions = await c.var.services.versions.versions(c.var.services.db, councilId);
+  if (versions.length === 0) return undefined;
+  // The council has versions, so it exists: the same order of refusals as from the store.
+  const user = requireCouncilRole(c, councilId, 'officer');
+  const { providerId, ...input } = validateBody<AssessmentBody>(assessmentBodySchema, raw);
+  const version = inForceOn(versions, input.date);
+  return version && { user, providerId, input, version, fromMemory: true };
+}
+
+/** Plans from the store in one round trip: council, role, body, provider, version in force, in that order. */
+async function planFromStore(c: Context<AppEnv>, councilId: string, raw: unknown): Promise<AssessmentPlan> {
+  const rawBody = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const ctx = await loadAssessmentContext(
+    c.var.services.db,
+    councilId,
+    typeof rawBody.providerId === 'string' ? rawBody.providerId : '',
+    isIsoDate(rawBody.date) ? rawBody.date : null,
+  );
+  if (!ctx.councilExists) throw notFound(`Council "${councilId}"`);
+  const user = requireCouncilRole(c, councilId, 'officer');
+  const { providerId, ...input } = validateBody<AssessmentBody>(assessmentBodySchema, raw);
+  if (!ctx.providerExists) throw notFound(`Provider "${providerId}" of council "${councilId}"`);
+  if (!ctx.version) throw noPackInForce(councilId, input.date);
+  return { user, providerId, input, version: ctx.version, fromMemory: false };
+}
+
 interface AssessmentRow {
   id: string;
   provider_id: string;
@@ -123,34 +170,48 @@ export function assessmentRoutes(): Hono<AppEnv> {
   app.post('/api/councils/:council/assessments', async (c) => {
     const councilId = c.req.param('council');
     const raw = await readJson(c);
-    const rawBody = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    const ctx = await loadAssessmentContext(
-      c.var.services.db,
-      councilId,
-      typeof rawBody.providerId === 'string' ? rawBody.providerId : '',
-      isIsoDate(rawBody.date) ? rawBody.date : null,
-    );
-    if (!ctx.councilExists) throw notFound(`Council "${councilId}"`);
-    const user = requireCouncilRole(c, councilId, 'officer');
-    const { providerId, ...input } = validateBody<AssessmentBody>(assessmentBodySchema, raw);
-    if (!ctx.providerExists) throw notFound(`Provider "${providerId}" of council "${councilId}"`);
-    if (!ctx.version) throw noPackInForce(councilId, input.date);
-    const version = ctx.version;
     const explain = c.req.query('explain') !== 'false';
-    const determination = await determine(c, version, input, explain);
-    const { trace: _trace, ...record } = determination;
-    const { assessmentId } = await storeAssessment(c.var.services.db, {
-      councilId,
-      providerId,
-      userId: user.id,
-      input,
-      packVersionId: version.id,
-      determination: record,
-    });
-    return c.json(
-      { id: assessmentId, providerId, date: input.date, packVersion: version.version, packHash: version.hash, determination },
-      201,
-    );
+    let plan = await planFromMemory(c, councilId, raw);
+    for (let attempt = 1; ; attempt++) {
+      plan ??= await planFromStore(c, councilId, raw);
+      let determination: Determination;
+      try {
+        determination = await determine(c, plan.version, plan.input, explain);
+      } catch (error) {
+        // Planned from memory, a refusal may hide an unknown provider, which must win: ask the store.
+        if (plan.fromMemory && error instanceof HttpError) {
+          plan = undefined;
+          continue;
+        }
+        throw error;
+      }
+      const { trace: _trace, ...record } = determination;
+      const stored = await storeAssessment(c.var.services.db, {
+        councilId,
+        providerId: plan.providerId,
+        userId: plan.user.id,
+        input: plan.input,
+        packVersionId: plan.version.id,
+        determination: record,
+      });
+      if (stored) {
+        const { version } = plan;
+        const head = { id: stored.assessmentId, providerId: plan.providerId, date: plan.input.date, packVersion: version.version, packHash: version.hash };
+        // The determination was serialised once for the store; the reply reuses that text and
+        // adds the trace (when asked for) rather than serialising the determination again.
+        const reply =
+          `${JSON.stringify(head).slice(0, -1)},"determination":` +
+          (determination.trace === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"trace":${JSON.stringify(determination.trace)}}`) +
+          '}';
+        return c.body(reply, 201, { 'content-type': 'application/json' });
+      }
+      // The store disagreed (a version published elsewhere, a provider gone): look again.
+      c.var.services.versions.forget(councilId);
+      if (attempt >= STORE_ATTEMPTS) {
+        throw new HttpError(409, 'conflict', 'The pack version in force changed while the assessment was being stored: send it again');
+      }
+      plan = undefined;
+    }
   });
 
   app.post('/api/councils/:council/assessments/preview', async (c) => {

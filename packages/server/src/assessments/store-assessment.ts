@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { auditParams } from '../audit/record.js';
-import { contentHash } from '../audit/content-hash.js';
+import { contentHash, sha256Text } from '../audit/content-hash.js';
 import type { Determination } from '../engine/index.js';
 import type { Queryable } from '../store/index.js';
 
@@ -17,9 +17,23 @@ export function headlineText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** What storing an assessment wrote. */
+export interface StoredAssessment {
+  assessmentId: string;
+  determinationId: string;
+  /** The determination's JSON text exactly as stored (and hashed into the audit entry). */
+  determinationJson: string;
+}
+
 /**
  * Stores an assessment, its determination and the audit entry in one SQL statement (one
  * implicit transaction, one round trip): all three are written or none is.
+ *
+ * The same statement confirms what the caller decided from memory or from an earlier read:
+ * that the provider belongs to the council and that `packVersionId` is still the version in
+ * force on the assessment date. When either is no longer true (another server published a
+ * version, the provider is gone), nothing is written and the result is `undefined`: the caller
+ * looks again. So the version a determination is stored with is never stale, however it was found.
  */
 export async function storeAssessment(
   db: Queryable,
@@ -32,9 +46,18 @@ export async function storeAssessment(
     /** The determination as stored: without its trace. */
     determination: Omit<Determination, 'trace'>;
   },
-): Promise<{ assessmentId: string; determinationId: string }> {
+): Promise<StoredAssessment | undefined> {
   const assessmentId = randomUUID();
   const determinationId = randomUUID();
+  // The determination's hash is of its JSON text as the engine built it, not of a re-sorted
+  // copy: the engine's output is plain JSON data (strings, numbers, booleans, arrays, objects;
+  // no Dates, Maps or undefined members) whose keys it always creates in the same order for the
+  // same pack and assessment, so JSON.stringify is already a deterministic serialisation of it.
+  // Re-evaluating the stored input under the stored pack hash (POST .../reevaluate) gives the
+  // same text, hence the same hash; and the one stringify serves the insert, the hash and the
+  // reply. (The input, by contrast, arrives in whatever key order the client chose, so its
+  // after-hash stays canonical.)
+  const determinationJson = JSON.stringify(args.determination);
   const audit = auditParams({
     actor: args.userId,
     councilId: args.councilId,
@@ -46,19 +69,23 @@ export async function storeAssessment(
       providerId: args.providerId,
       packHash: args.determination.pack.hash,
       headline: args.determination.headline.value,
-      determinationHash: contentHash(args.determination),
+      determinationHash: sha256Text(determinationJson),
     },
   });
-  await db.query(
-    `WITH a AS (
+  const written = await db.query(
+    `WITH confirmed AS (
+       SELECT 1 WHERE EXISTS (SELECT 1 FROM providers p WHERE p.id = $3 AND p.council_id = $2)
+         AND $8::text = (SELECT pv.id FROM pack_versions pv WHERE pv.council_id = $2 AND pv.effective_from <= $4::date
+                          ORDER BY pv.seq DESC LIMIT 1)
+     ), a AS (
        INSERT INTO assessments (id, council_id, provider_id, assessment_date, input, created_by)
-       VALUES ($1, $2, $3, $4::date, $5, $6) RETURNING id
+       SELECT $1::text, $2::text, $3::text, $4::date, $5::jsonb, $6::text FROM confirmed RETURNING id
      ), d AS (
        INSERT INTO determinations (id, assessment_id, council_id, provider_id, pack_version_id, pack_hash, headline, result)
        SELECT $7::text, a.id, $2::text, $3::text, $8::text, $9::text, $10::text, $11::jsonb FROM a RETURNING id
      )
      INSERT INTO audit_log (actor, council_id, action, entity, entity_id, before_hash, after_hash, detail)
-     SELECT $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::text, $19::jsonb FROM d`,
+     SELECT $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::text, $19::jsonb FROM d RETURNING id`,
     [
       assessmentId,
       args.councilId,
@@ -70,10 +97,10 @@ export async function storeAssessment(
       args.packVersionId,
       args.determination.pack.hash,
       headlineText(args.determination.headline.value),
-      JSON.stringify(args.determination),
+      determinationJson,
       ...audit,
     ],
-    { name: 'qaf_store_assessment' },
+    { name: 'qaf_store_assessment_confirmed' },
   );
-  return { assessmentId, determinationId };
+  return written.length === 1 ? { assessmentId, determinationId, determinationJson } : undefined;
 }

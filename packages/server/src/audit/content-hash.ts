@@ -1,15 +1,37 @@
 import { createHash } from 'node:crypto';
 
-function canonical(value: unknown): string {
+/**
+ * The canonical JSON text of a value: object keys sorted (by UTF-16 code units, as
+ * `Array.prototype.sort` does), `undefined` members left out, no whitespace. Written with plain
+ * loops and string building because it runs on every audited write, including each stored
+ * evaluation's input.
+ */
+export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${text}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  let first = true;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(member);
+    first = false;
+  }
+  return `${text}}`;
+}
+
+/** `sha256:<hex>` of a text, the form every hash in the audit log takes. */
+export function sha256Text(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 
 /** `sha256:<hex>` of a value's canonical JSON (keys sorted), used for audit before/after hashes. */
 export function contentHash(value: unknown): string {
-  return `sha256:${createHash('sha256').update(canonical(value)).digest('hex')}`;
+  return sha256Text(canonicalJson(value));
 }

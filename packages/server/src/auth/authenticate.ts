@@ -16,16 +16,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Works out who is calling (bearer API token, else session cookie, else anonymous) and,
  * for cookie sessions, refuses unsafe requests without the session's CSRF token.
  * A bearer token that is unknown, expired or revoked is a 401, never a silent downgrade.
+ * Token lookups are remembered for a few seconds (see `TokenCache`); sessions are not.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db } = c.var.services;
+    const { db, tokenCache } = c.var.services;
     const authorization = c.req.header('authorization');
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match) throw new HttpError(401, 'unauthenticated', 'Authorization must be "Bearer <token>"');
-      const principal = await principalFromToken(db, hashSecret(match[1]!));
-      if (!principal) throw new HttpError(401, 'unauthenticated', 'The API token is unknown, expired or revoked');
+      const tokenHash = hashSecret(match[1]!);
+      let principal = tokenCache.get(tokenHash);
+      if (!principal) {
+        const found = await principalFromToken(db, tokenHash);
+        if (!found) throw new HttpError(401, 'unauthenticated', 'The API token is unknown, expired or revoked');
+        tokenCache.set(tokenHash, found.principal, found.expiresAt);
+        principal = found.principal;
+      }
       c.set('principal', principal);
       return next();
     }

@@ -146,6 +146,8 @@ export function authRoutes(): Hono<AppEnv> {
       }
       return rows.length > 0;
     });
+    // Revoked here: no longer trusted here. Other servers stop trusting it within their token TTL.
+    c.var.services.tokenCache.clear();
     if (!deleted) throw notFound(`API token "${c.req.param('id')}"`);
     return c.body(null, 204);
   });
@@ -177,6 +179,7 @@ export function authRoutes(): Hono<AppEnv> {
       if (isUniqueViolation(error)) throw new HttpError(409, 'conflict', `A user with email ${body.email} already exists`);
       throw error;
     }
+    c.var.services.tokenCache.clear();
     const users = await listUsers(db);
     return c.json(users.find((u) => u.id === id), 201);
   });
@@ -208,6 +211,7 @@ export function authRoutes(): Hono<AppEnv> {
       );
       await recordAudit(tx, { actor: admin.id, councilId: council.id, action: 'role-grant', entity: 'council-role', entityId: userId, detail: { role, before: before?.role ?? null } });
     });
+    c.var.services.tokenCache.clear();
     return c.json({ userId, councilId: council.id, role });
   });
 
@@ -222,6 +226,7 @@ export function authRoutes(): Hono<AppEnv> {
       }
       return rows.length > 0;
     });
+    c.var.services.tokenCache.clear();
     if (!removed) throw notFound(`A role of user "${userId}" in council "${council.id}"`);
     return c.body(null, 204);
   });

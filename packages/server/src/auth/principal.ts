@@ -22,6 +22,7 @@ interface PrincipalRow {
   platform_admin: boolean;
   roles: Record<string, CouncilRole> | null;
   csrf_token?: string;
+  expires_at?: Date | null;
 }
 
 const rolesOf = `(SELECT json_object_agg(r.council_id, r.role) FROM council_roles r WHERE r.user_id = u.id) AS roles`;
@@ -47,14 +48,20 @@ export async function principalFromSession(db: Queryable, tokenHash: string): Pr
   return row ? toPrincipal(row, 'session') : undefined;
 }
 
+/** A live API token's user, with the token's expiry (null: never). */
+export interface TokenPrincipal {
+  principal: Principal;
+  expiresAt: Date | null;
+}
+
 /** Loads the user of a live API token by the token's hash. */
-export async function principalFromToken(db: Queryable, tokenHash: string): Promise<Principal | undefined> {
+export async function principalFromToken(db: Queryable, tokenHash: string): Promise<TokenPrincipal | undefined> {
   const [row] = await db.query<PrincipalRow>(
-    `SELECT u.id, u.email, u.name, u.platform_admin, ${rolesOf}
+    `SELECT u.id, u.email, u.name, u.platform_admin, t.expires_at, ${rolesOf}
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > now()) AND NOT u.disabled`,
     [tokenHash],
-    { name: 'qaf_principal_from_token' },
+    { name: 'qaf_principal_from_token_v2' },
   );
-  return row ? toPrincipal(row, 'token') : undefined;
+  return row ? { principal: toPrincipal(row, 'token'), expiresAt: row.expires_at ?? null } : undefined;
 }

@@ -135,7 +135,7 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
   };
   const { pack, findings } = checkPublishable(content, services, req.councilId, req.acknowledgeFindings ?? false);
 
-  return db.transaction(async (tx) => {
+  const published = await db.transaction(async (tx) => {
     await lockCouncil(tx, req.councilId);
     const current = await findDraft(tx, req.councilId);
     const head = await latestVersion(tx, req.councilId);
@@ -168,6 +168,9 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
     });
     return published;
   });
+  // Servers sharing the store find out from their next write; this one knows now.
+  services.versions.forget(req.councilId);
+  return published;
 }
 
 /** Takes the council's row lock so publishes of one council run one at a time on PostgreSQL. */
@@ -192,7 +195,7 @@ export async function rollBack(
   req: { councilId: string; userId: string; target: PackVersionWithContent; note?: string; effectiveFrom?: string },
 ): Promise<PackVersionWithContent> {
   const { db } = services;
-  return db.transaction(async (tx) => {
+  const published = await db.transaction(async (tx) => {
     await lockCouncil(tx, req.councilId);
     const head = await latestVersion(tx, req.councilId);
     if (!head) throw new HttpError(404, 'not-found', 'Nothing has been published to roll back');
@@ -227,4 +230,6 @@ export async function rollBack(
     });
     return published;
   });
+  services.versions.forget(req.councilId);
+  return published;
 }

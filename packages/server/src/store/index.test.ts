@@ -36,6 +36,18 @@ describe.each(testStoreKinds)('the store on $name', (kind) => {
     expect(row).toEqual({ d: '2025-03-01', n: 1, j: { a: [1] } });
   });
 
+  it('keeps determinations and assessment inputs inline and uncompressed up to a full row', async () => {
+    const rows = await store.db.query<{ relname: string; reloptions: string[] | null }>(
+      `SELECT c.relname, c.reloptions FROM pg_class c
+        WHERE c.relname IN ('determinations', 'assessments') AND c.relnamespace = to_regnamespace(current_schema())::oid
+        ORDER BY c.relname`,
+    );
+    expect(rows).toEqual([
+      { relname: 'assessments', reloptions: ['toast_tuple_target=8160'] },
+      { relname: 'determinations', reloptions: ['toast_tuple_target=8160'] },
+    ]);
+  });
+
   it('refuses to change or delete an audit entry', async () => {
     await store.db.query("INSERT INTO audit_log (action, entity) VALUES ('test', 'thing')");
     await expect(store.db.query("UPDATE audit_log SET action = 'edited'")).rejects.toThrow(/immutable/);
