@@ -10,7 +10,8 @@ export { AssessmentError, EvaluationError, PackValidationError } from './errors.
 export type { AssessmentProblem, PackError } from './errors.js';
 export { LIMITS } from './schema/limits.js';
 export { packSchema } from './schema/pack-schema.js';
-export { parseJson } from './schema/parse-json.js';
+export { lineColumn, parseJson } from './schema/parse-json.js';
+export { jsonErrorOffset } from './schema/json-error-position.js';
 export { validatePack } from './schema/validate-pack.js';
 export type { ValidationResult } from './schema/validate-pack.js';
 export { assessmentSchema } from './evaluate/assessment-schema.js';

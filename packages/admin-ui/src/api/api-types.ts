@@ -3,9 +3,10 @@
  * The engine's own types (Pack, Determination, ...) come from `@openqaf/engine`.
  * @see ../../../../docs/api.md
  */
-import type { AnalysisReport, Determination, Pack, PackError, TraceEntry } from '@openqaf/engine';
+import type { AnalysisReport, CaseResult, Determination, Pack, PackChange, PackError, TraceEntry } from '@openqaf/engine';
 
-export type { AnalysisReport, Determination, Pack, PackError, TraceEntry };
+/** CaseResult: one case's outcome; PackChange: one change of the readable diff. */
+export type { AnalysisReport, CaseResult, Determination, Pack, PackChange, PackError, TraceEntry };
 
 /** A role a user holds in one council, weakest first: viewer < officer < council-admin. */
 export type CouncilRole = 'viewer' | 'officer' | 'council-admin';
@@ -55,14 +56,6 @@ export interface DraftValidation {
   errors: PackError[];
 }
 
-/** One case's outcome: what differed, and the determination the engine gave (when it evaluated). */
-export interface CaseResult {
-  id: string;
-  note: string;
-  ok: boolean;
-  failures: string[];
-  determination?: Determination;
-}
 
 /** `POST /draft/cases`. */
 export interface CaseRun {
@@ -79,14 +72,6 @@ export interface AnalysisRun {
   report: AnalysisReport;
 }
 
-/** One change of the engine's readable diff. */
-export interface PackChange {
-  pointer: string;
-  kind: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-  summary: string;
-}
 
 /** `GET /diff`. */
 export interface PackDiffReply {

@@ -16,6 +16,9 @@ import type {
 
 export type { CompiledPack, CouncilPlugin, Determination, Extensions, Pack, PackCase, PackError };
 
+/** Where JSON text first stops being JSON, and line/column of an offset (shared with pack validation). */
+export const { jsonErrorOffset, lineColumn } = engine;
+
 /** One problem with an assessment, naming the fact. */
 export interface AssessmentProblem {
   pointer: string;
