@@ -14,3 +14,7 @@ export { seedCouncils } from './seed/index.js';
 export { loadCouncilPlugins } from './seed/council-plugins.js';
 export { buildOpenApi, ROUTES } from './openapi/index.js';
 export { HttpError } from './http-error.js';
+// Reply shapes the admin UI reads (the wire contract, declared once).
+export type { Draft } from './packs/drafts.js';
+export type { Provider } from './providers/provider-record.js';
+export type { WhatIfReport, WhatIfChange } from './what-if/index.js';

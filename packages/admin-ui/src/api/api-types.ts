@@ -7,6 +7,8 @@ import type { AnalysisReport, CaseResult, Determination, Pack, PackChange, PackE
 
 /** CaseResult: one case's outcome; PackChange: one change of the readable diff. */
 export type { AnalysisReport, CaseResult, Determination, Pack, PackChange, PackError, TraceEntry };
+/** The server's reply shapes: the council's working draft, a provider location with its latest determination's summary, what-if. */
+export type { Draft, Provider, WhatIfChange, WhatIfReport } from '@openqaf/server';
 
 /** A role a user holds in one council, weakest first: viewer < officer < council-admin. */
 export type CouncilRole = 'viewer' | 'officer' | 'council-admin';
@@ -39,15 +41,6 @@ export interface PackVersionRecord {
   pack?: Pack;
 }
 
-/** The council's working draft. */
-export interface Draft {
-  councilId: string;
-  content: Record<string, unknown>;
-  revision: number;
-  baseVersionId: string | null;
-  updatedBy: string | null;
-  updatedAt: string;
-}
 
 /** `PUT /draft` and `POST /draft/validate`. */
 export interface DraftValidation {
@@ -80,37 +73,7 @@ export interface PackDiffReply {
   changes: PackChange[];
 }
 
-/** `POST /what-if`: who would change band if the draft were published. */
-export interface WhatIfReport {
-  published: { version: string; hash: string };
-  draft: { revision: number; hash: string };
-  providers: number;
-  before: Record<string, number>;
-  after: Record<string, number>;
-  changed: { providerId: string; name: string; assessmentId: string; assessmentDate: string; before: unknown; after: unknown }[];
-  unchanged: number;
-  errors: { providerId: string; name: string; under: 'published' | 'draft'; message: string }[];
-}
 
-/** A provider location with its latest determination's summary. */
-export interface Provider {
-  id: string;
-  councilId: string;
-  name: string;
-  cqcLocationId: string | null;
-  serviceType: string | null;
-  size: Record<string, number>;
-  revision: number;
-  latest: {
-    assessmentId: string;
-    assessmentDate: string;
-    rating: unknown;
-    packVersion: string;
-    nextVisitDue: string | null;
-    overdueActions: number;
-    openActions: number;
-  } | null;
-}
 
 /** One entry of a provider's timeline. */
 export interface TimelineEntry {
