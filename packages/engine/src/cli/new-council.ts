@@ -63,7 +63,7 @@ export function newCouncil(opts: NewCouncilOptions): { dir: string; files: strin
       exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './pack.json': './pack.json', './package.json': './package.json' },
       files: ['dist', 'pack.json', 'README.md'],
       scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json --noEmit', lint: 'eslint src', test: 'vitest run' },
-      peerDependencies: { '@openqaf/engine': 'workspace:^' },
+      peerDependencies: { '@openqaf/engine': 'workspace:>=0.1.0 <1.0.0' },
       devDependencies: { '@openqaf/engine': 'workspace:*', vitest },
     }, null, 2)}\n`,
     'tsconfig.json': `${JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist', types: ['node'] }, include: ['src'] }, null, 2)}\n`,
