@@ -19,6 +19,7 @@ export { compilePack } from './compile/compile-pack.js';
 export type { CompiledPack } from './compile/compile-pack.js';
 export { evaluate } from './evaluate/evaluate.js';
 export type { EvaluateOptions } from './evaluate/evaluate.js';
+export { jsonString, traceJson } from './evaluate/trace-json.js';
 export { runCases, caseAssessment } from './testing/run-cases.js';
 export type { CaseReport, CaseResult } from './testing/run-cases.js';
 export { canonicalJson, packHash } from './hash.js';

@@ -3,6 +3,7 @@ import type { CouncilPlugin } from './engine/index.js';
 import type { Principal } from './auth/principal.js';
 import type { TokenCache } from './auth/token-cache.js';
 import type { VersionCache } from './packs/version-cache.js';
+import type { AssessmentWriter } from './assessments/assessment-writer.js';
 
 /** What every route handler can reach: the store, the council plugins, the clock and the log. */
 export interface Services {
@@ -18,6 +19,8 @@ export interface Services {
   tokenCache: TokenCache;
   /** Each council's published versions, as a hint that writes confirm (see `VersionCache`). */
   versions: VersionCache;
+  /** Stores evaluations, several to a statement under load (see `AssessmentWriter`). */
+  assessmentWriter: AssessmentWriter;
 }
 
 /** Hono environment of the app: request-scoped variables set by middleware. */

@@ -29,6 +29,17 @@ export const testPlugins: CouncilPlugin[] = [
   { id: 'otherton', name: 'Otherton Council', pack: testshirePack({ id: 'otherton' }) },
 ];
 
+/** Signs in through `POST /api/auth/login`; the reply, its body, and the session cookie as set and as sent back. */
+export async function signIn(app: Hono<AppEnv>, email: string, password = TEST_PASSWORD) {
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return { res, body: (await res.json()) as any, setCookie, cookie: setCookie.split(';')[0]! }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
 /** One seeded app on a fresh store. */
 export interface TestApp {
   app: Hono<AppEnv>;

@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Services } from './app-env.js';
+import { AssessmentWriter } from './assessments/assessment-writer.js';
+import type { AssessmentWriterOptions } from './assessments/assessment-writer.js';
 import { assessmentRoutes } from './assessments/index.js';
 import { auditRoutes } from './audit/index.js';
 import { authRoutes, authenticate } from './auth/index.js';
+import type { LoginLimits } from './auth/index.js';
 import { DEFAULT_TOKEN_CACHE_SECONDS, TokenCache } from './auth/token-cache.js';
 import { bodySizeLimit } from './body-limit.js';
 import { councilRoutes } from './councils/index.js';
@@ -33,8 +36,14 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** How long an API token lookup is trusted, in seconds (default 5; 0 looks up every request). */
   tokenCacheSeconds?: number;
+  /** Failed sign-ins allowed per email and per client address, and the window (defaults: 5, 20, 15 minutes). */
+  loginLimits?: Partial<LoginLimits>;
+  /** Reverse proxies in front that append to `X-Forwarded-For` (default 0: the connection's peer is the client). */
+  trustedProxyHops?: number;
   now?: () => Date;
   log?: (message: string) => void;
+  /** How evaluations are grouped into store statements (defaults suit PGlite and PostgreSQL). */
+  assessmentWrites?: AssessmentWriterOptions;
 }
 
 /**
@@ -51,6 +60,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     log: options.log ?? ((m) => console.error(m)),
     tokenCache: new TokenCache(options.tokenCacheSeconds ?? DEFAULT_TOKEN_CACHE_SECONDS, now),
     versions: new VersionCache(),
+    assessmentWriter: new AssessmentWriter(options.db, options.assessmentWrites),
   };
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = new Hono<AppEnv>();
@@ -72,7 +82,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const openapi = buildOpenApi();
   app.get('/openapi.json', (c) => c.json(openapi));
 
-  app.route('/', authRoutes());
+  app.route('/', authRoutes({ loginLimits: options.loginLimits, trustedProxyHops: options.trustedProxyHops, now }));
   app.route('/', councilRoutes());
   app.route('/', packRoutes());
   app.route('/', providerRoutes());

@@ -34,6 +34,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QAF_TOKEN_CACHE_SECONDS: 'soon' })).toThrow(/QAF_TOKEN_CACHE_SECONDS/);
   });
 
+  it('reads how many statements storing evaluations may be under way, at least one', () => {
+    expect(loadConfig({}).writesInFlight).toBeUndefined();
+    expect(loadConfig({ QAF_DB_WRITES_IN_FLIGHT: '3' }).writesInFlight).toBe(3);
+    expect(() => loadConfig({ QAF_DB_WRITES_IN_FLIGHT: '0' })).toThrow(/QAF_DB_WRITES_IN_FLIGHT must be a whole number of statements, at least 1/);
+  });
+
+  it('reads the sign-in limits and trusted proxies, and refuses values that are not whole numbers', () => {
+    expect(loadConfig({}).loginLimits).toEqual({ maxFailuresPerEmail: undefined, maxFailuresPerAddress: undefined, windowSeconds: undefined });
+    expect(loadConfig({}).trustedProxyHops).toBeUndefined();
+    const config = loadConfig({
+      QAF_LOGIN_MAX_FAILURES: '3',
+      QAF_LOGIN_MAX_FAILURES_PER_ADDRESS: '0',
+      QAF_LOGIN_WINDOW_SECONDS: '600',
+      QAF_TRUSTED_PROXY_HOPS: '1',
+    });
+    expect(config.loginLimits).toEqual({ maxFailuresPerEmail: 3, maxFailuresPerAddress: 0, windowSeconds: 600 });
+    expect(config.trustedProxyHops).toBe(1);
+    expect(() => loadConfig({ QAF_LOGIN_MAX_FAILURES: '2.5' })).toThrow(/QAF_LOGIN_MAX_FAILURES must be a whole number/);
+    expect(() => loadConfig({ QAF_LOGIN_MAX_FAILURES_PER_ADDRESS: '-1' })).toThrow(/QAF_LOGIN_MAX_FAILURES_PER_ADDRESS/);
+    expect(() => loadConfig({ QAF_LOGIN_WINDOW_SECONDS: '0' })).toThrow(/QAF_LOGIN_WINDOW_SECONDS must be a whole number of seconds, at least 1/);
+    expect(() => loadConfig({ QAF_TRUSTED_PROXY_HOPS: 'yes' })).toThrow(/QAF_TRUSTED_PROXY_HOPS/);
+  });
+
   it('refuses a PORT that is not a port number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
   });

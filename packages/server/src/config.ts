@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { LoginLimits } from './auth/login-throttle.js';
 
 /** The server's configuration, all from the environment. */
 export interface ServerConfig {
@@ -19,6 +20,12 @@ export interface ServerConfig {
   bodyLimit?: number;
   /** Seconds an API token lookup is trusted before it is looked up again (default 5; 0: never cached). */
   tokenCacheSeconds?: number;
+  /** Failed sign-ins allowed per email and per client address, and over how long (unset ones: the defaults). */
+  loginLimits?: Partial<LoginLimits>;
+  /** Reverse proxies in front whose `X-Forwarded-For` entries are trusted (default 0: none). */
+  trustedProxyHops?: number;
+  /** Statements storing evaluations under way at once per server (default 1; see `AssessmentWriter`). */
+  writesInFlight?: number;
 }
 
 /** The admin UI's build output inside this repository, when it has been built. */
@@ -31,11 +38,22 @@ function tokenCacheSeconds(text: string | undefined): number | undefined {
   return seconds;
 }
 
+/** A whole number of at least `least` from `name`, or undefined when unset. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, what: string, least = 0): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < least) throw new Error(`${name} must be ${what}, not "${text}"`);
+  return value;
+}
+
 /**
  * Reads the configuration:
  * `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL`, `QAF_DATABASE_SCHEMA`, `QAF_DB_POOL_SIZE` (10), `QAF_DATA_DIR` (./data),
  * `QAF_UI_DIR` (packages/admin-ui/dist), `QAF_ADMIN_EMAIL`, `QAF_ADMIN_PASSWORD`,
- * `QAF_SECURE_COOKIES` (true behind HTTPS), `QAF_BODY_LIMIT` (bytes), `QAF_TOKEN_CACHE_SECONDS` (5).
+ * `QAF_SECURE_COOKIES` (true behind HTTPS), `QAF_BODY_LIMIT` (bytes), `QAF_TOKEN_CACHE_SECONDS` (5),
+ * `QAF_LOGIN_MAX_FAILURES` (5 per email), `QAF_LOGIN_MAX_FAILURES_PER_ADDRESS` (20), `QAF_LOGIN_WINDOW_SECONDS` (900),
+ * `QAF_TRUSTED_PROXY_HOPS` (0), `QAF_DB_WRITES_IN_FLIGHT` (1).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
@@ -54,5 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     secureCookies: env.QAF_SECURE_COOKIES === 'true',
     bodyLimit: env.QAF_BODY_LIMIT ? Number(env.QAF_BODY_LIMIT) : undefined,
     tokenCacheSeconds: tokenCacheSeconds(env.QAF_TOKEN_CACHE_SECONDS),
+    loginLimits: {
+      maxFailuresPerEmail: wholeNumber(env, 'QAF_LOGIN_MAX_FAILURES', 'a whole number of failed sign-ins (0: no limit)'),
+      maxFailuresPerAddress: wholeNumber(env, 'QAF_LOGIN_MAX_FAILURES_PER_ADDRESS', 'a whole number of failed sign-ins (0: no limit)'),
+      windowSeconds: wholeNumber(env, 'QAF_LOGIN_WINDOW_SECONDS', 'a whole number of seconds, at least 1', 1),
+    },
+    trustedProxyHops: wholeNumber(env, 'QAF_TRUSTED_PROXY_HOPS', 'a whole number of proxies'),
+    writesInFlight: wholeNumber(env, 'QAF_DB_WRITES_IN_FLIGHT', 'a whole number of statements, at least 1', 1),
   };
 }

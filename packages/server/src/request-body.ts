@@ -50,14 +50,38 @@ export async function readJson(c: Context): Promise<unknown> {
     throw new HttpError(415, 'unsupported-media-type', 'Send the body as application/json');
   }
   const text = await c.req.text();
+  let value: unknown;
   try {
-    return parseJsonText(text);
+    value = parseJsonText(text);
   } catch (error) {
     if (!isJsonSyntaxProblem(error)) throw error;
     throw new HttpError(400, 'malformed-json', `The body is not valid JSON (line ${error.line}, column ${error.column})`, {
       details: [{ message: error.message, line: error.line, column: error.column }],
     });
   }
+  // JSON can carry the NUL character (as \u0000); PostgreSQL can store it in no text or JSON column.
+  if (text.includes('\\u0000')) {
+    const pointer = nulPointer(value, '');
+    if (pointer !== undefined) {
+      throw new HttpError(422, 'invalid-body', 'The request body does not match its schema', {
+        details: [{ pointer, message: 'contains the NUL character (\\u0000), which cannot be stored' }],
+      });
+    }
+  }
+  return value;
+}
+
+/** JSON pointer of the first string (member name or value) holding a NUL character, if any. */
+function nulPointer(value: unknown, at: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\0') ? at : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, member] of Object.entries(value)) {
+    const here = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (key.includes('\0')) return here;
+    const found = nulPointer(member, here);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Reads and validates a JSON body in one step. */

@@ -52,6 +52,9 @@ export async function startServer(
     secureCookies: config.secureCookies,
     bodyLimit: config.bodyLimit,
     tokenCacheSeconds: config.tokenCacheSeconds,
+    loginLimits: config.loginLimits,
+    trustedProxyHops: config.trustedProxyHops,
+    ...(config.writesInFlight !== undefined ? { assessmentWrites: { inFlight: config.writesInFlight } } : {}),
     log,
   });
   const server: ServerType = await new Promise((resolve) => {

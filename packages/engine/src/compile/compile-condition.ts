@@ -12,14 +12,28 @@ export interface Explanation {
 /** A compiled condition: a fast test, and a slower explanation of the same test. */
 export interface CompiledCondition {
   test: (s: EvalState) => boolean;
-  explain: (s: EvalState) => Explanation;
+  /**
+   * Appends why the condition holds or not to `lines`, one plain-words line each, every line
+   * starting with `indent`; returns whether it holds (always what `test` returns). Appending to
+   * one list, rather than returning lists to be joined, keeps a traced evaluation cheap.
+   */
+  explainInto: (s: EvalState, lines: string[], indent: string) => boolean;
+}
+
+/** Explains a compiled condition on its own: whether it holds, and its lines. */
+export function explainCondition(c: CompiledCondition, s: EvalState): Explanation {
+  const lines: string[] = [];
+  const ok = c.explainInto(s, lines, '');
+  return { ok, lines };
 }
 
 /** Renders a value for explanations: strings bare, lists joined, missing as "not recorded". */
 export function showValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (v === undefined || v === null) return 'not recorded';
   if (Array.isArray(v)) return v.map(showValue).join(', ');
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return JSON.stringify(v);
 }
 
 /** Replaces `{ "param": name }` by the current domain's parameter. */
@@ -35,39 +49,50 @@ export function compileCondition(c: Condition, scope: CompileScope): CompiledCon
   if ('all' in c) {
     const parts = c.all.map((x) => compileCondition(x, scope));
     const tests = parts.map((p) => p.test);
+    const test = (s: EvalState): boolean => { for (const t of tests) if (!t(s)) return false; return true; };
+    const label = c.label;
     return {
-      test: (s) => { for (const t of tests) if (!t(s)) return false; return true; },
-      explain: (s) => {
-        const results = parts.map((p) => p.explain(s));
-        const ok = results.every((r) => r.ok);
-        const lines = (ok ? results : results.filter((r) => !r.ok)).flatMap((r) => r.lines);
-        return { ok, lines: c.label ? [`${c.label}: ${ok ? 'yes' : 'no'}`, ...lines.map((l) => `  ${l}`)] : lines };
+      test,
+      // Holding, every part says why; failing, only the parts that fail.
+      explainInto: (s, lines, indent) => {
+        const ok = test(s);
+        let inner = indent;
+        if (label !== undefined) {
+          lines.push(`${indent}${label}: ${ok ? 'yes' : 'no'}`);
+          inner = `${indent}  `;
+        }
+        for (let i = 0; i < parts.length; i++) if (ok || !tests[i]!(s)) parts[i]!.explainInto(s, lines, inner);
+        return ok;
       },
     };
   }
   if ('any' in c) {
     const parts = c.any.map((x) => compileCondition(x, scope));
     const tests = parts.map((p) => p.test);
+    // json-rules-engine treats an empty `any` as true, like an empty `all`.
+    const test = tests.length === 0 ? () => true : (s: EvalState): boolean => { for (const t of tests) if (t(s)) return true; return false; };
+    const holds = `${c.label ?? 'one of these holds'}:`;
+    const fails = `${c.label ?? 'none of these holds'}:`;
     return {
-      // json-rules-engine treats an empty `any` as true, like an empty `all`.
-      test: tests.length === 0 ? () => true : (s) => { for (const t of tests) if (t(s)) return true; return false; },
-      explain: (s) => {
-        const results = parts.map((p) => p.explain(s));
-        const ok = results.length === 0 || results.some((r) => r.ok);
-        const shown = ok ? results.filter((r) => r.ok) : results;
-        const lines = shown.flatMap((r) => r.lines);
-        const head = c.label ?? (ok ? 'one of these holds' : 'none of these holds');
-        return { ok, lines: [`${head}:`, ...lines.map((l) => `  ${l}`)] };
+      test,
+      // Holding, the parts that hold say why; failing, every part says why not.
+      explainInto: (s, lines, indent) => {
+        const ok = test(s);
+        lines.push(indent + (ok ? holds : fails));
+        const inner = `${indent}  `;
+        for (let i = 0; i < parts.length; i++) if (!ok || tests[i]!(s)) parts[i]!.explainInto(s, lines, inner);
+        return ok;
       },
     };
   }
   if ('not' in c) {
     const inner = compileCondition(c.not, scope);
+    const head = `${c.label ?? 'it is not the case that'}:`;
     return {
       test: (s) => !inner.test(s),
-      explain: (s) => {
-        const r = inner.explain(s);
-        return { ok: !r.ok, lines: [`${c.label ?? 'it is not the case that'}:`, ...r.lines.map((l) => `  ${l}`)] };
+      explainInto: (s, lines, indent) => {
+        lines.push(indent + head);
+        return !inner.explainInto(s, lines, `${indent}  `);
       },
     };
   }
@@ -78,6 +103,8 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledConditio
   const fact = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope);
   let value: Getter;
   let valueText: (s: EvalState) => string;
+  /** The value's words when they cannot change between evaluations (a literal or a parameter). */
+  let fixedValueText: string | undefined;
   const raw = leaf.value;
   if (raw && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { fact?: unknown }).fact === 'string') {
     const r = raw as { fact: string; params?: Record<string, unknown>; path?: string };
@@ -86,28 +113,41 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledConditio
     valueText = (s) => `${showValue(other.get(s))} (${other.label})`;
   } else if (raw && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { param?: unknown }).param === 'string') {
     const v = resolveParam((raw as { param: string }).param, scope);
+    const text = showValue(v);
     value = () => v;
-    valueText = () => showValue(v);
+    fixedValueText = text;
+    valueText = () => text;
   } else {
+    const text = showValue(raw);
     value = () => raw;
-    valueText = () => showValue(raw);
+    fixedValueText = text;
+    valueText = () => text;
   }
   const op = operatorFor(leaf.operator, fact.scale, scope);
   const get = fact.get;
   const words = OPERATOR_WORDS[leaf.operator] ?? leaf.operator;
   const label = leaf.label;
   const countWords = COUNT_WORDS[leaf.operator];
+  const isCount = Boolean(fact.count && countWords);
+  const countWhat = (text: string): string => `${label ? `${label}: ` : ''}${countWords} ${text} ${fact.label}`;
+  const plainWhat = (text: string): string => label ?? `${fact.label} ${words} ${text}`;
+  // With a fixed value (or a label), the words around the fact's value are built once, here.
+  let fixedWhat: string | undefined;
+  if (fixedValueText !== undefined) fixedWhat = isCount ? countWhat(fixedValueText) : plainWhat(fixedValueText);
+  else if (!isCount && label !== undefined) fixedWhat = label;
   return {
     test: (s) => op(get(s), value(s)),
-    explain: (s) => {
+    explainInto: (s, lines, indent) => {
       const actual = get(s);
       const ok = op(actual, value(s));
-      if (fact.count && countWords) {
-        const what = `${label ? `${label}: ` : ''}${countWords} ${valueText(s)} ${fact.label}`;
-        return { ok, lines: [ok ? `${what}: yes, ${showValue(actual)}` : `needs ${what}; ${showValue(actual)} ${actual === 1 ? 'was' : 'were'}`] };
+      if (isCount) {
+        const what = fixedWhat ?? countWhat(valueText(s));
+        lines.push(ok ? `${indent}${what}: yes, ${showValue(actual)}` : `${indent}needs ${what}; ${showValue(actual)} ${actual === 1 ? 'was' : 'were'}`);
+      } else {
+        const what = fixedWhat ?? plainWhat(valueText(s));
+        lines.push(ok ? `${indent}${what}: yes (${showValue(actual)})` : `${indent}${what}: no, it was ${showValue(actual)}`);
       }
-      const what = label ?? `${fact.label} ${words} ${valueText(s)}`;
-      return { ok, lines: [ok ? `${what}: yes (${showValue(actual)})` : `${what}: no, it was ${showValue(actual)}`] };
+      return ok;
     },
   };
 }

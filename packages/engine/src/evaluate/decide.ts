@@ -75,33 +75,36 @@ export function decideInstance(inst: CompiledInstance, s: EvalState): Decided {
 }
 
 /**
- * Explains an instance's decision: the rule that fired with its fact values, and for every
- * rule considered before it (higher bands under `first`) which condition failed.
+ * Explains an instance's decision, appending to `trace`: the rule that fired with its fact
+ * values, and for every rule considered before it (higher bands under `first`) which condition
+ * failed.
  */
-export function traceInstance(inst: CompiledInstance, s: EvalState, decided: Decided): TraceEntry[] {
-  const out: TraceEntry[] = [];
-  const chosen = new Set(decided.matched.map((r) => r.id));
+export function traceInstance(inst: CompiledInstance, s: EvalState, decided: Decided, trace: TraceEntry[]): void {
+  const decision = inst.id;
   for (const r of inst.rules) {
-    const ex = r.when.explain(s);
-    const fired = inst.policy === 'first' ? chosen.has(r.id) : ex.ok;
+    let because: string[] = [];
+    const ok = r.when.explainInto(s, because, '');
+    const chosen = inst.policy === 'first' && decided.matched.includes(r);
+    const fired = inst.policy === 'first' ? chosen : ok;
+    if (!fired && ok) because = [OVERRULED];
     // The output is given for rules that did not fire too, so a reader can name the band a
     // failed rule would have given ("what kept it from Gold").
     let output: unknown;
     try { output = r.output(s); } catch { output = undefined; }
-    out.push({
-      decision: inst.id, rule: r.id, label: r.label, fired,
-      ...(output !== undefined ? { output } : {}),
-      because: fired ? ex.lines : ex.ok ? ['its conditions hold, but a higher-priority rule decided first'] : ex.lines,
-      source: r.source,
-    });
-    if (inst.policy === 'first' && chosen.has(r.id)) break;
+    // One literal per shape: the members' order is the determination's JSON order.
+    trace.push(output !== undefined
+      ? { decision, rule: r.id, label: r.label, fired, output, because, source: r.source }
+      : { decision, rule: r.id, label: r.label, fired, because, source: r.source });
+    if (chosen) break;
   }
   if (decided.usedFallback && inst.fallback) {
-    out.push({
-      decision: inst.id, rule: 'fallback', label: inst.fallback.label, fired: true, output: decided.value,
+    trace.push({
+      decision, rule: 'fallback', label: inst.fallback.label, fired: true, output: decided.value,
       because: [`no rule matched, so the fallback applies${inst.fallback.interpretation ? ` (interpretation ${inst.fallback.interpretation})` : ''}`],
       source: inst.fallback.source,
     });
   }
-  return out;
 }
+
+/** Why a rule whose conditions hold did not fire under `first`. */
+const OVERRULED = 'its conditions hold, but a higher-priority rule decided first';

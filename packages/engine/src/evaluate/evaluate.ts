@@ -87,7 +87,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     s.values[inst.slot] = d.value;
     for (const r of d.matched) if (r.interpretation) s.interpretations.add(r.interpretation);
     if (d.usedFallback && inst.fallback?.interpretation) s.interpretations.add(inst.fallback.interpretation);
-    if (trace) trace.push(...traceInstance(inst, s, d));
+    if (trace) traceInstance(inst, s, d, trace);
   }
 
   const decisions: Record<string, unknown> = {};
@@ -97,8 +97,9 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   for (const act of c.actions) {
     const fired = act.when.test(s);
     if (trace) {
-      const ex = act.when.explain(s);
-      trace.push({ decision: 'actions', rule: act.id, label: act.label, fired, because: ex.lines, source: act.source });
+      const because: string[] = [];
+      act.when.explainInto(s, because, '');
+      trace.push({ decision: 'actions', rule: act.id, label: act.label, fired, because, source: act.source });
     }
     if (!fired) continue;
     let due = a.date;
@@ -113,7 +114,11 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   const schedule: DeterminationScheduleEntry[] = [];
   for (const e of c.schedule) {
     const fired = e.when.test(s);
-    if (trace) trace.push({ decision: 'schedule', rule: e.id, label: e.label, fired, because: e.when.explain(s).lines, source: e.source });
+    if (trace) {
+      const because: string[] = [];
+      e.when.explainInto(s, because, '');
+      trace.push({ decision: 'schedule', rule: e.id, label: e.label, fired, because, source: e.source });
+    }
     if (!fired) continue;
     const fromValue = e.from ? e.from(s) : a.date;
     const from = isIsoDate(fromValue) ? fromValue : a.date;

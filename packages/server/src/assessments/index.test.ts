@@ -51,6 +51,17 @@ describe.each(testStoreKinds)('assessments and determinations on $name', (kind) 
     expect(after).toBe(before);
   });
 
+  it('refuses a NUL character, which PostgreSQL cannot store, with 422 naming where it is, storing nothing', async () => {
+    const before = (await t.call('GET', '/api/councils/testshire/assessments', { as: 'testshireViewer' })).body.assessments.length;
+    const res = await submit({ date: '2025-03-01', judgements: judgements(4), facts: { concerns: false }, note: 'seen by\u0000 the officer' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toEqual([{ pointer: '/note', message: expect.stringContaining('NUL character') }]);
+    const inKey = await submit({ date: '2025-03-01', judgements: { ...judgements(4), 'c/\u00001': 'Fully met' }, facts: { concerns: false } });
+    expect(inKey.body.error.details).toEqual([{ pointer: '/judgements/c~1\u00001', message: expect.stringContaining('NUL character') }]);
+    const after = (await t.call('GET', '/api/councils/testshire/assessments', { as: 'testshireViewer' })).body.assessments.length;
+    expect(after).toBe(before);
+  });
+
   it('refuses an assessment dated before any version is in force', async () => {
     const res = await submit({ date: '2023-06-01', judgements: judgements(4), facts: { concerns: false } });
     expect(res.status).toBe(422);

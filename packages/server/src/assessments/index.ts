@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env.js';
 import type { Principal } from '../auth/principal.js';
 import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
-import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled } from '../engine/index.js';
+import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled, traceJson } from '../engine/index.js';
 import type { CompiledPack, Determination } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { inForceOn } from '../packs/version-cache.js';
@@ -15,10 +15,10 @@ import { requireProvider } from '../providers/index.js';
 import { readBody, readJson, validateBody } from '../request-body.js';
 import { isIsoDate, loadAssessmentContext } from './assessment-context.js';
 import { assessmentBodySchema } from './schemas.js';
-import { storeAssessment } from './store-assessment.js';
 import type { AssessmentInput } from './store-assessment.js';
 
-export { storeAssessment } from './store-assessment.js';
+export { storeAssessments } from './store-assessment.js';
+export { AssessmentWriter } from './assessment-writer.js';
 
 interface AssessmentBody extends AssessmentInput {
   providerId: string;
@@ -98,7 +98,7 @@ interface AssessmentPlan {
 /**
  * Plans from the council's remembered versions, with no round trip (the hot path). Undefined
  * when memory cannot tell (unknown council, no version in force on the date): the store decides.
- * What memory does tell is confirmed by the statement that stores (see `storeAssessment`).
+ * What memory does tell is confirmed by the statement that stores (see `STORE_ASSESSMENTS_SQL`).
  */
 async function planFromMemory(c: Context<AppEnv>, councilId: string, raw: unknown): Promise<AssessmentPlan | undefined> {
   const versions = await c.var.services.versions.versions(c.var.services.db, councilId);
@@ -186,7 +186,7 @@ export function assessmentRoutes(): Hono<AppEnv> {
         throw error;
       }
       const { trace: _trace, ...record } = determination;
-      const stored = await storeAssessment(c.var.services.db, {
+      const stored = await c.var.services.assessmentWriter.write({
         councilId,
         providerId: plan.providerId,
         userId: plan.user.id,
@@ -201,7 +201,7 @@ export function assessmentRoutes(): Hono<AppEnv> {
         // adds the trace (when asked for) rather than serialising the determination again.
         const reply =
           `${JSON.stringify(head).slice(0, -1)},"determination":` +
-          (determination.trace === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"trace":${JSON.stringify(determination.trace)}}`) +
+          (determination.trace === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"trace":${traceJson(determination.trace)}}`) +
           '}';
         return c.body(reply, 201, { 'content-type': 'application/json' });
       }

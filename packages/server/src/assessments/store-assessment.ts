@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { auditParams } from '../audit/record.js';
-import { contentHash, sha256Text } from '../audit/content-hash.js';
+import { canonicalJson, sha256Text } from '../audit/content-hash.js';
 import type { Determination } from '../engine/index.js';
 import type { Queryable } from '../store/index.js';
 
@@ -25,46 +24,54 @@ export interface StoredAssessment {
   determinationJson: string;
 }
 
+/** One evaluation to store: the assessment as entered, and what the engine decided of it. */
+export interface AssessmentToStore {
+  councilId: string;
+  providerId: string;
+  userId: string;
+  input: AssessmentInput;
+  /** The version the determination was made under; the write confirms it is still in force. */
+  packVersionId: string;
+  /** The determination as stored: without its trace. */
+  determination: Omit<Determination, 'trace'>;
+}
+
+/** An evaluation ready to write: its ids, and its row as JSON text (see {@link prepareAssessment}). */
+export interface PreparedAssessment {
+  stored: StoredAssessment;
+  /** One element of the JSON array {@link STORE_ASSESSMENTS_SQL} reads. */
+  rowJson: string;
+}
+
 /**
- * Stores an assessment, its determination and the audit entry in one SQL statement (one
- * implicit transaction, one round trip): all three are written or none is.
+ * Gives an evaluation its ids and serialises it, once, into the row the store statement reads.
  *
- * The same statement confirms what the caller decided from memory or from an earlier read:
- * that the provider belongs to the council and that `packVersionId` is still the version in
- * force on the assessment date. When either is no longer true (another server published a
- * version, the provider is gone), nothing is written and the result is `undefined`: the caller
- * looks again. So the version a determination is stored with is never stale, however it was found.
+ * The determination's hash is of its JSON text as the engine built it, not of a re-sorted copy:
+ * the engine's output is plain JSON data (strings, numbers, booleans, arrays, objects; no Dates,
+ * Maps or undefined members) whose keys it always creates in the same order for the same pack and
+ * assessment, so JSON.stringify is already a deterministic serialisation of it. Re-evaluating the
+ * stored input under the stored pack hash (POST .../reevaluate) gives the same text, hence the
+ * same hash; and the one stringify serves the insert, the hash and the reply. (The input, by
+ * contrast, arrives in whatever key order the client chose, so it is stored, and its after-hash
+ * taken, as its canonical text.)
  */
-export async function storeAssessment(
-  db: Queryable,
-  args: {
-    councilId: string;
-    providerId: string;
-    userId: string;
-    input: AssessmentInput;
-    packVersionId: string;
-    /** The determination as stored: without its trace. */
-    determination: Omit<Determination, 'trace'>;
-  },
-): Promise<StoredAssessment | undefined> {
+export function prepareAssessment(args: AssessmentToStore): PreparedAssessment {
   const assessmentId = randomUUID();
   const determinationId = randomUUID();
-  // The determination's hash is of its JSON text as the engine built it, not of a re-sorted
-  // copy: the engine's output is plain JSON data (strings, numbers, booleans, arrays, objects;
-  // no Dates, Maps or undefined members) whose keys it always creates in the same order for the
-  // same pack and assessment, so JSON.stringify is already a deterministic serialisation of it.
-  // Re-evaluating the stored input under the stored pack hash (POST .../reevaluate) gives the
-  // same text, hence the same hash; and the one stringify serves the insert, the hash and the
-  // reply. (The input, by contrast, arrives in whatever key order the client chose, so its
-  // after-hash stays canonical.)
   const determinationJson = JSON.stringify(args.determination);
-  const audit = auditParams({
-    actor: args.userId,
-    councilId: args.councilId,
-    action: 'assessment-create',
-    entity: 'assessment',
-    entityId: assessmentId,
-    afterHash: contentHash(args.input),
+  // The input's canonical text is both what is stored and what its audit hash is of.
+  const inputJson = canonicalJson(args.input);
+  const scalars = JSON.stringify({
+    assessment_id: assessmentId,
+    council_id: args.councilId,
+    provider_id: args.providerId,
+    assessment_date: args.input.date,
+    created_by: args.userId,
+    determination_id: determinationId,
+    pack_version_id: args.packVersionId,
+    pack_hash: args.determination.pack.hash,
+    headline: headlineText(args.determination.headline.value),
+    after_hash: sha256Text(inputJson),
     detail: {
       providerId: args.providerId,
       packHash: args.determination.pack.hash,
@@ -72,35 +79,59 @@ export async function storeAssessment(
       determinationHash: sha256Text(determinationJson),
     },
   });
-  const written = await db.query(
-    `WITH confirmed AS (
-       SELECT 1 WHERE EXISTS (SELECT 1 FROM providers p WHERE p.id = $3 AND p.council_id = $2)
-         AND $8::text = (SELECT pv.id FROM pack_versions pv WHERE pv.council_id = $2 AND pv.effective_from <= $4::date
-                          ORDER BY pv.seq DESC LIMIT 1)
-     ), a AS (
-       INSERT INTO assessments (id, council_id, provider_id, assessment_date, input, created_by)
-       SELECT $1::text, $2::text, $3::text, $4::date, $5::jsonb, $6::text FROM confirmed RETURNING id
-     ), d AS (
-       INSERT INTO determinations (id, assessment_id, council_id, provider_id, pack_version_id, pack_hash, headline, result)
-       SELECT $7::text, a.id, $2::text, $3::text, $8::text, $9::text, $10::text, $11::jsonb FROM a RETURNING id
-     )
-     INSERT INTO audit_log (actor, council_id, action, entity, entity_id, before_hash, after_hash, detail)
-     SELECT $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::text, $19::jsonb FROM d RETURNING id`,
-    [
-      assessmentId,
-      args.councilId,
-      args.providerId,
-      args.input.date,
-      JSON.stringify(args.input),
-      args.userId,
-      determinationId,
-      args.packVersionId,
-      args.determination.pack.hash,
-      headlineText(args.determination.headline.value),
-      determinationJson,
-      ...audit,
-    ],
-    { name: 'qaf_store_assessment_confirmed' },
+  // The two large members are spliced in as the JSON texts they already are, not re-escaped.
+  const rowJson = `{"input":${inputJson},"result":${determinationJson},${scalars.slice(1)}`;
+  return { stored: { assessmentId, determinationId, determinationJson }, rowJson };
+}
+
+/**
+ * Stores any number of evaluations in one SQL statement (one implicit transaction, one round
+ * trip): for each, its assessment, its determination and its audit entry. `$1` is a JSON array
+ * of rows from {@link prepareAssessment}.
+ *
+ * The statement also confirms, row by row, what the caller decided from memory or from an
+ * earlier read: that the provider belongs to the council and that the row's pack version is
+ * still the version in force on its assessment date. A row that is no longer confirmed (another
+ * server published a version, the provider is gone) is not written, and the others are; a row
+ * is always written whole or not at all. Audit entries are appended in the order of the array.
+ */
+export const STORE_ASSESSMENTS_SQL = `WITH batch AS (
+    SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (
+        assessment_id text, council_id text, provider_id text, assessment_date date, input jsonb, created_by text,
+        determination_id text, pack_version_id text, pack_hash text, headline text, result jsonb,
+        after_hash text, detail jsonb)
+      ) WITH ORDINALITY AS r(assessment_id, council_id, provider_id, assessment_date, input, created_by,
+        determination_id, pack_version_id, pack_hash, headline, result, after_hash, detail, ord)
+  ), confirmed AS (
+    SELECT b.* FROM batch b
+     WHERE EXISTS (SELECT 1 FROM providers p WHERE p.id = b.provider_id AND p.council_id = b.council_id)
+       AND b.pack_version_id = (SELECT pv.id FROM pack_versions pv
+                                 WHERE pv.council_id = b.council_id AND pv.effective_from <= b.assessment_date
+                                 ORDER BY pv.seq DESC LIMIT 1)
+  ), a AS (
+    INSERT INTO assessments (id, council_id, provider_id, assessment_date, input, created_by)
+    SELECT assessment_id, council_id, provider_id, assessment_date, input, created_by FROM confirmed ORDER BY ord
+    RETURNING id
+  ), d AS (
+    INSERT INTO determinations (id, assessment_id, council_id, provider_id, pack_version_id, pack_hash, headline, result)
+    SELECT c.determination_id, c.assessment_id, c.council_id, c.provider_id, c.pack_version_id, c.pack_hash, c.headline, c.result
+      FROM confirmed c JOIN a ON a.id = c.assessment_id ORDER BY c.ord
+    RETURNING assessment_id
+  )
+  INSERT INTO audit_log (actor, council_id, action, entity, entity_id, before_hash, after_hash, detail)
+  SELECT c.created_by, c.council_id, 'assessment-create', 'assessment', c.assessment_id, NULL, c.after_hash, c.detail
+    FROM confirmed c JOIN d ON d.assessment_id = c.assessment_id ORDER BY c.ord
+  RETURNING entity_id`;
+
+/**
+ * Writes prepared evaluations with {@link STORE_ASSESSMENTS_SQL} and returns the ids of the
+ * assessments written (the confirmed ones). Throws, writing nothing, when the statement fails.
+ */
+export async function storeAssessments(db: Queryable, rows: readonly PreparedAssessment[]): Promise<Set<string>> {
+  const written = await db.query<{ entity_id: string }>(
+    STORE_ASSESSMENTS_SQL,
+    [`[${rows.map((r) => r.rowJson).join(',')}]`],
+    { name: 'qaf_store_assessments' },
   );
-  return written.length === 1 ? { assessmentId, determinationId, determinationJson } : undefined;
+  return new Set(written.map((r) => r.entity_id));
 }

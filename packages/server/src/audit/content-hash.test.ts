@@ -11,6 +11,14 @@ describe('content hashes', () => {
     expect(canonicalJson('say "hi"')).toBe('"say \\"hi\\""');
   });
 
+  it('write every string as JSON.stringify does, those that need escaping included', () => {
+    const strings = ['plain', 'say "hi"', 'back\\slash', 'tab\there', '\u0000\u001f', 'line\u2028sep', 'é and ñ', '\ud83d\ude00', 'lone \ud800', 'lone \udfff', '\u007f'];
+    for (const text of strings) {
+      expect(canonicalJson(text)).toBe(JSON.stringify(text));
+      expect(canonicalJson({ [text]: [text] })).toBe(`{${JSON.stringify(text)}:[${JSON.stringify(text)}]}`);
+    }
+  });
+
   it('hash the same content the same whatever order its keys were written in', () => {
     expect(contentHash({ date: '2025-01-01', judgements: { b: 'Met', a: 'Not met' } })).toBe(
       contentHash({ judgements: { a: 'Not met', b: 'Met' }, date: '2025-01-01' }),

@@ -1,4 +1,6 @@
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
+import { jsonString } from '../engine/index.js';
 
 /**
  * The canonical JSON text of a value: object keys sorted (by UTF-16 code units, as
@@ -7,6 +9,7 @@ import { createHash } from 'node:crypto';
  * evaluation's input.
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return jsonString(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
     let text = '[';
@@ -20,7 +23,7 @@ export function canonicalJson(value: unknown): string {
   for (const key of keys) {
     const member = record[key];
     if (member === undefined) continue;
-    text += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(member);
+    text += (first ? '' : ',') + jsonString(key) + ':' + canonicalJson(member);
     first = false;
   }
   return `${text}}`;
@@ -28,8 +31,11 @@ export function canonicalJson(value: unknown): string {
 
 /** `sha256:<hex>` of a text, the form every hash in the audit log takes. */
 export function sha256Text(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  return `sha256:${oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex')}`;
 }
+
+/** `crypto.hash` (Node 20.12 and later): one call, no hash object, for the hashes of every write. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 /** `sha256:<hex>` of a value's canonical JSON (keys sorted), used for audit before/after hashes. */
 export function contentHash(value: unknown): string {

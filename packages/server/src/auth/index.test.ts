@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, makeTestApp } from '../app.test-helpers.js';
+import { TEST_PASSWORD, makeTestApp, signIn } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import { ensureFirstAdmin } from './bootstrap.js';
@@ -22,13 +22,8 @@ describe.each(testStoreKinds)('sign-in, sessions, tokens and roles on $name', (k
   afterAll(async () => t?.dispose());
 
   async function login(email: string, password = TEST_PASSWORD) {
-    const res = await t.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    const setCookie = res.headers.get('set-cookie') ?? '';
-    return { res, body: (await res.json()) as LoginReply, setCookie, cookie: setCookie.split(';')[0]! };
+    const { res, body, setCookie, cookie } = await signIn(t.app, email, password);
+    return { res, body: body as LoginReply, setCookie, cookie };
   }
 
   it('signs in with an HTTP-only, SameSite=Strict session cookie and returns a CSRF token', async () => {

@@ -8,7 +8,10 @@ import { HttpError, notFound } from '../http-error.js';
 import { readBody } from '../request-body.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { SESSION_COOKIE } from './authenticate.js';
+import { addressGroup, clientAddress } from './client-address.js';
 import { requireCouncilRole, requirePlatformAdmin, requireUser } from './guards.js';
+import { LoginThrottle } from './login-throttle.js';
+import type { LoginLimits } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { principalFromSession } from './principal.js';
 import type { CouncilRole } from './roles.js';
@@ -20,10 +23,13 @@ import {
   tokenBodySchema,
 } from './schemas.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { userAdminRoutes } from './user-admin.js';
 import { createUser, listUsers } from './users.js';
 
 export { authenticate, SESSION_COOKIE, CSRF_HEADER } from './authenticate.js';
 export { ensureFirstAdmin } from './bootstrap.js';
+export { DEFAULT_LOGIN_LIMITS, LoginThrottle } from './login-throttle.js';
+export type { LoginLimits } from './login-throttle.js';
 export type { Principal } from './principal.js';
 export type { CouncilRole } from './roles.js';
 
@@ -33,22 +39,54 @@ export const SESSION_HOURS = 12;
 // Verifying against a real hash for unknown emails keeps login time the same either way.
 const decoyHash = hashPassword(newSecret());
 
+/** How sign-in is protected against password guessing. */
+export interface AuthRoutesOptions {
+  /** Failed sign-ins allowed per email and per client address (see `LoginThrottle`). */
+  loginLimits?: Partial<LoginLimits>;
+  /** Reverse proxies in front that append to `X-Forwarded-For` (default 0: trust none; see `clientAddress`). */
+  trustedProxyHops?: number;
+  /** The app's clock, for the sign-in limits' window. */
+  now?: () => Date;
+}
+
 /**
  * Sign-in and account routes (login, logout, me, password, API tokens), user management
  * for platform admins, and council membership for council admins.
  */
-export function authRoutes(): Hono<AppEnv> {
+export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const throttle = new LoginThrottle(options.loginLimits ?? {}, options.now ?? (() => new Date()));
+  const { windowSeconds } = throttle.limits;
+  const windowText = windowSeconds % 60 === 0 ? `${windowSeconds / 60} min` : `${windowSeconds} s`;
 
   app.post('/api/auth/login', async (c) => {
-    const { db, secureCookies, now } = c.var.services;
+    const { db, secureCookies, now, log } = c.var.services;
     const body = await readBody<{ email: string; password: string }>(c, loginBodySchema);
+    const email = body.email.toLowerCase();
+    const address = clientAddress(c, options.trustedProxyHops);
+    // Refused before the password is looked at, so a locked-out guesser learns nothing.
+    const attempt = throttle.attempt(email, address === undefined ? undefined : addressGroup(address));
+    if (!attempt.admitted) {
+      throw new HttpError(
+        429,
+        'too-many-attempts',
+        `Too many failed sign-ins ${attempt.limitedBy === 'email' ? 'for this email' : 'from this address'}: try again in ${attempt.retryAfterSeconds} seconds`,
+        { headers: { 'Retry-After': String(attempt.retryAfterSeconds) } },
+      );
+    }
     const [user] = await db.query<{ id: string; password_hash: string; disabled: boolean }>(
       'SELECT id, password_hash, disabled FROM users WHERE email = $1',
-      [body.email.toLowerCase()],
+      [email],
     );
     const ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash));
-    if (!user || !ok || user.disabled) throw new HttpError(401, 'bad-credentials', 'The email or password is wrong');
+    if (!user || !ok || user.disabled) {
+      const from = address ?? 'an unknown address';
+      log(`[auth] failed sign-in for ${JSON.stringify(email)} from ${from}`);
+      if (attempt.lockedEmail) log(`[auth] sign-in for ${JSON.stringify(email)} refused for up to ${windowText} after repeated failures`);
+      if (attempt.lockedAddress) log(`[auth] sign-in from ${from} refused for up to ${windowText} after repeated failures`);
+      throw new HttpError(401, 'bad-credentials', 'The email or password is wrong');
+    }
+    attempt.succeeded();
     const token = newSecret();
     const csrf = newSecret();
     const expires = new Date(now().getTime() + SESSION_HOURS * 3_600_000);
@@ -183,6 +221,8 @@ export function authRoutes(): Hono<AppEnv> {
     const users = await listUsers(db);
     return c.json(users.find((u) => u.id === id), 201);
   });
+
+  app.route('/', userAdminRoutes(throttle));
 
   app.get('/api/councils/:council/members', async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));

@@ -52,3 +52,23 @@ export const memberBodySchema: JsonSchema = {
   required: ['role'],
   properties: { role },
 };
+
+/** Body of `PATCH /api/users/{id}`: only the fields to change, at least one. */
+export const updateUserBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    name: { type: 'string', maxLength: 200 },
+    disabled: { type: 'boolean', description: 'true signs the user out everywhere and stops their API tokens; false lets them back in.' },
+    platformAdmin: { type: 'boolean' },
+  },
+};
+
+/** Body of `POST /api/users/{id}/password`. */
+export const resetPasswordBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['password'],
+  properties: { password },
+};

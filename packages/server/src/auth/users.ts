@@ -22,21 +22,31 @@ interface UserRow {
   roles: Record<string, string> | null;
 }
 
-/** Every user with their council roles. */
-export async function listUsers(db: Queryable): Promise<UserView[]> {
-  const rows = await db.query<UserRow>(
-    `SELECT u.id, u.email, u.name, u.platform_admin, u.disabled,
+const SELECT_USERS = `SELECT u.id, u.email, u.name, u.platform_admin, u.disabled,
             (SELECT json_object_agg(r.council_id, r.role) FROM council_roles r WHERE r.user_id = u.id) AS roles
-       FROM users u ORDER BY u.email`,
-  );
-  return rows.map((r) => ({
+       FROM users u`;
+
+function toView(r: UserRow): UserView {
+  return {
     id: r.id,
     email: r.email,
     name: r.name,
     platformAdmin: r.platform_admin,
     disabled: r.disabled,
     roles: r.roles ?? {},
-  }));
+  };
+}
+
+/** Every user with their council roles. */
+export async function listUsers(db: Queryable): Promise<UserView[]> {
+  const rows = await db.query<UserRow>(`${SELECT_USERS} ORDER BY u.email`);
+  return rows.map(toView);
+}
+
+/** One user with their council roles, or undefined. */
+export async function findUser(db: Queryable, id: string): Promise<UserView | undefined> {
+  const [row] = await db.query<UserRow>(`${SELECT_USERS} WHERE u.id = $1`, [id]);
+  return row ? toView(row) : undefined;
 }
 
 /** Creates a user (emails are stored lower-cased); the caller's transaction also records the audit entry. */

@@ -143,6 +143,15 @@ function operation(route: RouteSpec) {
           { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
         ]),
       ),
+      ...(route.rateLimited
+        ? {
+            '429': {
+              description: 'Too many failed attempts for this email or from this address: wait Retry-After seconds',
+              headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
+          }
+        : {}),
     },
   };
 }

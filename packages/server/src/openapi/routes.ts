@@ -4,7 +4,9 @@ import {
   createUserBodySchema,
   loginBodySchema,
   memberBodySchema,
+  resetPasswordBodySchema,
   tokenBodySchema,
+  updateUserBodySchema,
 } from '../auth/schemas.js';
 import { createCouncilSchema } from '../councils/index.js';
 import { publishBodySchema, rollbackBodySchema } from '../packs/schemas.js';
@@ -16,7 +18,7 @@ export type Access = 'public' | 'signed-in' | 'viewer' | 'officer' | 'council-ad
 
 /** One documented route: the OpenAPI document and docs/api.md are built from this table. */
 export interface RouteSpec {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path template, e.g. `/api/councils/{council}`. */
   path: string;
   summary: string;
@@ -28,6 +30,8 @@ export interface RouteSpec {
   response?: string;
   status?: number;
   ifMatch?: 'required' | 'optional';
+  /** Refused with 429 and `Retry-After` after too many failures (sign-in). */
+  rateLimited?: true;
 }
 
 /** Every API route. */
@@ -35,7 +39,7 @@ export const ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/health', summary: 'Liveness and store check', access: 'public', tag: 'system' },
   { method: 'get', path: '/openapi.json', summary: 'This OpenAPI 3.1 document', access: 'public', tag: 'system' },
 
-  { method: 'post', path: '/api/auth/login', summary: 'Sign in: sets the HTTP-only session cookie, returns the CSRF token', access: 'public', tag: 'auth', body: loginBodySchema },
+  { method: 'post', path: '/api/auth/login', summary: 'Sign in: sets the HTTP-only session cookie, returns the CSRF token', access: 'public', tag: 'auth', body: loginBodySchema, rateLimited: true },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', access: 'public', tag: 'auth', status: 204 },
   { method: 'get', path: '/api/auth/me', summary: 'Who is calling: user, roles per council, CSRF token', access: 'public', tag: 'auth' },
   { method: 'post', path: '/api/auth/password', summary: 'Change your password', access: 'signed-in', tag: 'auth', body: changePasswordBodySchema, status: 204 },
@@ -44,6 +48,8 @@ export const ROUTES: RouteSpec[] = [
   { method: 'delete', path: '/api/auth/tokens/{id}', summary: 'Revoke one of your API tokens', access: 'signed-in', tag: 'auth', status: 204 },
   { method: 'get', path: '/api/users', summary: 'Every user with roles', access: 'platform-admin', tag: 'users' },
   { method: 'post', path: '/api/users', summary: 'Create a user, optionally with council roles', access: 'platform-admin', tag: 'users', body: createUserBodySchema, status: 201 },
+  { method: 'patch', path: '/api/users/{id}', summary: 'Disable or re-enable a user (disabling signs them out and stops their API tokens at once), rename them, or grant or remove platform admin; never your own account', access: 'platform-admin', tag: 'users', body: updateUserBodySchema },
+  { method: 'post', path: '/api/users/{id}/password', summary: "Set a user's password (ends their sessions); your own needs POST /api/auth/password", access: 'platform-admin', tag: 'users', body: resetPasswordBodySchema, status: 204 },
   { method: 'get', path: '/api/councils/{council}/members', summary: "The council's users and their roles", access: 'council-admin', tag: 'users' },
   { method: 'put', path: '/api/councils/{council}/members/{userId}', summary: 'Grant or change a role in the council', access: 'council-admin', tag: 'users', body: memberBodySchema },
   { method: 'delete', path: '/api/councils/{council}/members/{userId}', summary: "Remove a user's role in the council", access: 'council-admin', tag: 'users', status: 204 },
@@ -70,7 +76,7 @@ export const ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/councils/{council}/providers', summary: 'Providers with current rating, next visit due, overdue actions', access: 'viewer', tag: 'providers', query: { q: 'search name or CQC location id', rating: 'only this current rating' } },
   { method: 'post', path: '/api/councils/{council}/providers', summary: 'Add a provider location', access: 'officer', tag: 'providers', body: providerBodySchema, status: 201 },
   { method: 'get', path: '/api/councils/{council}/providers/export', summary: 'Providers as CSV', access: 'viewer', tag: 'providers' },
-  { method: 'post', path: '/api/councils/{council}/providers/import', summary: 'Import providers from CSV with a column mapping; per-row error report; strict = all or nothing', access: 'council-admin', tag: 'providers', body: 'csv-or-json' },
+  { method: 'post', path: '/api/councils/{council}/providers/import', summary: 'Import or re-import providers from CSV with a column mapping: a CQC location id the council has updates that provider, others insert; per-row report (inserted / updated / unchanged / rejected); strict = all or nothing', access: 'council-admin', tag: 'providers', body: 'csv-or-json', query: { strict: '"true": any bad row means nothing is written (text/csv bodies; JSON bodies say it in the body)', onExisting: '"update" (default) or "reject" (text/csv bodies; JSON bodies say it in the body)' } },
   { method: 'get', path: '/api/councils/{council}/providers/{id}', summary: 'One provider (ETag = revision)', access: 'viewer', tag: 'providers' },
   { method: 'put', path: '/api/councils/{council}/providers/{id}', summary: 'Edit a provider (If-Match optional)', access: 'officer', tag: 'providers', body: providerBodySchema, ifMatch: 'optional' },
   { method: 'delete', path: '/api/councils/{council}/providers/{id}', summary: 'Delete a provider that was never assessed', access: 'council-admin', tag: 'providers', status: 204 },

@@ -8,7 +8,7 @@ import type { PackVersion } from './versions.js';
  *
  * This is a hint, never the authority: whoever uses a version picked from here must have the
  * database confirm, in the same statement that writes, that it is still the version in force
- * (as `storeAssessment` does), and must {@link forget} the council when it is not. So a version
+ * (as `STORE_ASSESSMENTS_SQL` does), and must {@link forget} the council when it is not. So a version
  * published by another server sharing the database is never missed: the first write it affects
  * finds out, and the council's list is read again. Publishing through this server forgets the
  * council at once.

@@ -63,7 +63,7 @@ describe.each(testStoreKinds)('providers on $name', (kind) => {
     expect(res.status).toBe(404);
   });
 
-  it('imports good CSV rows with a column mapping and reports bad rows by line', async () => {
+  it('imports good CSV rows with a column mapping and reports bad rows by line (onExisting "reject")', async () => {
     const before = await count();
     const csv = [
       'Location name,Location ID,Type,Beds',
@@ -75,11 +75,13 @@ describe.each(testStoreKinds)('providers on $name', (kind) => {
     ].join('\n');
     const res = await t.call('POST', '/api/councils/testshire/providers/import', {
       as: 'testshireAdmin',
-      body: { csv, mapping: { name: 'Location name', cqcLocationId: 'Location ID', serviceType: 'Type', 'size.beds': 'Beds' } },
+      body: { csv, mapping: { name: 'Location name', cqcLocationId: 'Location ID', serviceType: 'Type', 'size.beds': 'Beds' }, onExisting: 'reject' },
     });
     expect(res.status).toBe(201);
     expect(res.body.imported).toBe(2);
+    expect(res.body).toMatchObject({ updated: 0, unchanged: 0, rejected: 3, onExisting: 'reject' });
     expect(res.body.errors.map((e: { row: number }) => e.row)).toEqual([3, 4, 6]);
+    expect(res.body.errors[2]).toMatchObject({ pointer: '/cqcLocationId', message: expect.stringMatching(/already exists/) });
     expect(await count()).toBe(before + 2);
     const oak = (await t.call('GET', '/api/councils/testshire/providers?q=oak', { as: 'testshireViewer' })).body.providers;
     expect(oak).toHaveLength(1);

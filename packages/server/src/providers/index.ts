@@ -11,8 +11,8 @@ import { HttpError, notFound } from '../http-error.js';
 import { revisionFromIfMatch } from '../packs/drafts.js';
 import { readBody, readJson, validateBody } from '../request-body.js';
 import { isUniqueViolation } from '../store/errors.js';
-import { importProviders } from './csv-import.js';
-import type { ColumnMapping } from './csv-import.js';
+import { importProviders, ON_EXISTING } from './csv-import.js';
+import type { ColumnMapping, OnExisting } from './csv-import.js';
 import { findProvider, listProviders } from './provider-record.js';
 import type { Provider } from './provider-record.js';
 import { importBodySchema, providerBodySchema } from './schemas.js';
@@ -46,6 +46,15 @@ function duplicateCqcId(body: ProviderBody): HttpError {
 
 function stored(p: Provider) {
   return { name: p.name, cqcLocationId: p.cqcLocationId, serviceType: p.serviceType, size: p.size };
+}
+
+/** `?onExisting=` of a text/csv import: absent (the default), `update` or `reject`. */
+function onExistingQuery(value: string | undefined): OnExisting | undefined {
+  if (value === undefined) return undefined;
+  if ((ON_EXISTING as readonly string[]).includes(value)) return value as OnExisting;
+  throw new HttpError(422, 'invalid-query', `onExisting must be one of ${ON_EXISTING.join(', ')}`, {
+    details: [{ pointer: '/onExisting', message: `must be one of ${ON_EXISTING.join(', ')}` }],
+  });
 }
 
 const EXPORT_COLUMNS = ['id', 'name', 'cqcLocationId', 'serviceType'];
@@ -93,21 +102,40 @@ export function providerRoutes(): Hono<AppEnv> {
     const council = await requireCouncil(c, c.req.param('council'));
     const user = requireCouncilRole(c, council.id, 'council-admin');
     const type = c.req.header('content-type') ?? '';
-    let body: { csv: string; mapping?: ColumnMapping; strict?: boolean };
+    let body: { csv: string; mapping?: ColumnMapping; strict?: boolean; onExisting?: OnExisting };
     if (/^text\/csv\b/i.test(type)) {
-      body = { csv: await c.req.text(), strict: c.req.query('strict') === 'true' };
+      body = { csv: await c.req.text(), strict: c.req.query('strict') === 'true', onExisting: onExistingQuery(c.req.query('onExisting')) };
     } else {
       body = validateBody(importBodySchema, await readJson(c));
     }
     const report = await c.var.services.db.transaction(async (tx) => {
-      const r = await importProviders(tx, { councilId: council.id, csv: body.csv, mapping: body.mapping, strict: body.strict ?? false });
+      const { report: r, changes } = await importProviders(tx, {
+        councilId: council.id,
+        csv: body.csv,
+        mapping: body.mapping,
+        strict: body.strict ?? false,
+        onExisting: body.onExisting,
+      });
+      const updates = changes.filter((ch) => ch.kind === 'updated');
       await recordAudit(tx, {
         actor: user.id,
         councilId: council.id,
         action: 'provider-import',
         entity: 'provider',
-        afterHash: contentHash(r.ids),
-        detail: { imported: r.imported, rejectedRows: r.errors.map((e) => e.row), strict: r.strict },
+        beforeHash: updates.length > 0 ? contentHash(updates.map((u) => ({ id: u.id, ...u.before }))) : null,
+        afterHash: contentHash(changes.map((ch) => ({ id: ch.id, ...ch.after }))),
+        detail: {
+          imported: r.imported,
+          updated: r.updated,
+          unchanged: r.unchanged,
+          rejected: r.rejected,
+          insertedIds: r.ids,
+          updatedIds: r.updatedIds,
+          updates: updates.map((u) => ({ id: u.id, beforeHash: contentHash(u.before), afterHash: contentHash(u.after) })),
+          rejectedRows: r.rows.filter((row) => row.outcome === 'rejected').map((row) => row.row),
+          strict: r.strict,
+          onExisting: r.onExisting,
+        },
       });
       return r;
     });

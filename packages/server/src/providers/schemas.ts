@@ -36,5 +36,10 @@ export const importBodySchema: JsonSchema = {
       propertyNames: { pattern: '^(name|cqcLocationId|serviceType|size\\.[A-Za-z][A-Za-z0-9]*)$' },
     },
     strict: { type: 'boolean', description: 'When true, any bad row means nothing is imported.' },
+    onExisting: {
+      enum: ['update', 'reject'],
+      description:
+        'A row whose CQC location id belongs to a provider of this council: "update" (default) sets its mapped fields (blank cells keep the stored value); "reject" reports the row as bad.',
+    },
   },
 };

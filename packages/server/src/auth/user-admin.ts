@@ -1,0 +1,125 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { contentHash, sha256Text } from '../audit/content-hash.js';
+import { recordAudit } from '../audit/record.js';
+import { HttpError, notFound } from '../http-error.js';
+import { readBody } from '../request-body.js';
+import type { Queryable } from '../store/index.js';
+import { requirePlatformAdmin } from './guards.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { hashPassword } from './passwords.js';
+import { resetPasswordBodySchema, updateUserBodySchema } from './schemas.js';
+import { findUser } from './users.js';
+
+/** What a platform admin may change about a user with `PATCH /api/users/{id}`. */
+interface UserChanges {
+  name?: string;
+  disabled?: boolean;
+  platformAdmin?: boolean;
+}
+
+/**
+ * Inside a transaction: waits for any other change to a platform admin's account, then confirms
+ * the caller is still an enabled platform admin. Two admins disabling each other at the same
+ * moment therefore take turns, and the second is refused, so there is always one left.
+ */
+async function confirmStillPlatformAdmin(tx: Queryable, adminId: string): Promise<void> {
+  const admins = await tx.query<{ id: string }>('SELECT id FROM users WHERE platform_admin AND NOT disabled ORDER BY id FOR UPDATE');
+  if (!admins.some((a) => a.id === adminId)) throw new HttpError(403, 'forbidden', 'Only a platform admin may do this');
+}
+
+/** Ends every browser session of a user; returns how many there were. */
+async function endSessions(tx: Queryable, userId: string): Promise<number> {
+  const rows = await tx.query('DELETE FROM sessions WHERE user_id = $1 RETURNING user_id', [userId]);
+  return rows.length;
+}
+
+/**
+ * Platform admins' user management beyond creating users: disabling and re-enabling an account
+ * (`PATCH /api/users/{id}`, also renaming it and granting or removing platform admin), and
+ * setting a new password for someone who has lost theirs (`POST /api/users/{id}/password`).
+ *
+ * Nobody can disable their own account, remove their own platform admin rights, or reset their
+ * own password here (that needs the current one, `POST /api/auth/password`), so the platform is
+ * never left without an admin who can sign in.
+ */
+export function userAdminRoutes(throttle: LoginThrottle): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.patch('/api/users/:id', async (c) => {
+    const admin = requirePlatformAdmin(c);
+    const changes = await readBody<UserChanges>(c, updateUserBodySchema);
+    const id = c.req.param('id');
+    if (id === admin.id && (changes.disabled === true || changes.platformAdmin === false)) {
+      throw new HttpError(
+        409,
+        'own-account',
+        'You cannot disable your own account or remove your own platform admin rights: another platform admin must, so that one always remains',
+      );
+    }
+    const { db, tokenCache } = c.var.services;
+    const updated = await db.transaction(async (tx) => {
+      await confirmStillPlatformAdmin(tx, admin.id);
+      const before = await findUser(tx, id);
+      if (!before) throw notFound(`User "${id}"`);
+      await tx.query(
+        `UPDATE users SET name = COALESCE($2, name), disabled = COALESCE($3, disabled), platform_admin = COALESCE($4, platform_admin)
+          WHERE id = $1`,
+        [id, changes.name ?? null, changes.disabled ?? null, changes.platformAdmin ?? null],
+      );
+      // Disabled: signed out at once. Their API tokens are kept but refused while disabled.
+      const sessionsEnded = changes.disabled === true ? await endSessions(tx, id) : 0;
+      const after = (await findUser(tx, id))!;
+      await recordAudit(tx, {
+        actor: admin.id,
+        action: 'user-update',
+        entity: 'user',
+        entityId: id,
+        beforeHash: contentHash(before),
+        afterHash: contentHash(after),
+        detail: { changes, ...(changes.disabled === true ? { sessionsEnded } : {}) },
+      });
+      return after;
+    });
+    // Tokens remember their user and roles: forget them so a disabled user's token stops here now.
+    tokenCache.clear();
+    return c.json(updated);
+  });
+
+  app.post('/api/users/:id/password', async (c) => {
+    const admin = requirePlatformAdmin(c);
+    const { password } = await readBody<{ password: string }>(c, resetPasswordBodySchema);
+    const id = c.req.param('id');
+    if (id === admin.id) {
+      throw new HttpError(409, 'own-account', 'Change your own password with POST /api/auth/password, which asks for the current one');
+    }
+    const { db } = c.var.services;
+    const hash = await hashPassword(password);
+    const email = await db.transaction(async (tx) => {
+      await confirmStillPlatformAdmin(tx, admin.id);
+      const [user] = await tx.query<{ email: string; password_hash: string }>(
+        'SELECT email, password_hash FROM users WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (!user) throw notFound(`User "${id}"`);
+      await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, hash]);
+      const sessionsEnded = await endSessions(tx, id);
+      // Hashes of the stored scrypt strings: they show that the password changed and reveal nothing of it.
+      await recordAudit(tx, {
+        actor: admin.id,
+        action: 'password-reset',
+        entity: 'user',
+        entityId: id,
+        beforeHash: sha256Text(user.password_hash),
+        afterHash: sha256Text(hash),
+        detail: { sessionsEnded },
+      });
+      return user.email;
+    });
+    // The user is about to sign in with the new password: earlier failures should not stop them.
+    throttle.forgetEmail(email);
+    return c.body(null, 204);
+  });
+
+  return app;
+}
