@@ -159,14 +159,17 @@ function cpuBetween(before, after) {
   return seconds;
 }
 
-/** CPU seconds the whole machine has been busy (all cores; Linux /proc/stat; 0 elsewhere). */
+/**
+ * CPU seconds the whole machine has been busy (all cores; Linux /proc/stat; 0 elsewhere), and of
+ * those, how many a virtual machine's host took for other guests (steal).
+ */
 function machineBusySeconds() {
   try {
     const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
     const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
-    return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
+    return { busy: (user + nice + system + irq + softirq + steal) / CLOCK_TICKS, steal: steal / CLOCK_TICKS };
   } catch {
-    return 0;
+    return { busy: 0, steal: 0 };
   }
 }
 
@@ -223,11 +226,14 @@ async function run(label, store) {
     server: cpuBetween(cpuBefore.server, cpuByProcess(serverPids)),
     pg: cpuBetween(cpuBefore.pg, cpuByProcess(pgPids())),
     loadGenerator: (self.user + self.system) / 1e6,
-    machine: machineBusySeconds() - cpuBefore.machine,
+    machine: machineBusySeconds(),
   };
+  const machineBusy = cpu.machine.busy - cpuBefore.machine.busy;
+  const steal = (cpu.machine.steal - cpuBefore.machine.steal) / SECONDS;
   // CPU the machine spent on anything else meanwhile (other users' work, interrupts not charged to a process):
   // figures taken while it is more than a few percent of a core are not comparable.
-  const others = Math.max(0, cpu.machine - cpu.server - cpu.pg - cpu.loadGenerator) / SECONDS;
+  // Steal (a virtual machine's host running other guests on these cores) is shown on its own.
+  const others = Math.max(0, machineBusy - steal * SECONDS - cpu.server - cpu.pg - cpu.loadGenerator) / SECONDS;
   child.send('stop');
   const { determinations } = await nextMessage(child);
   await new Promise((resolve) => child.once('exit', resolve));
@@ -240,7 +246,7 @@ async function run(label, store) {
       `(${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors; ${determinations - warm} determinations stored; ` +
       `${processes} server process${processes === 1 ? '' : 'es'}, ${CONNECTIONS} connections, ${SECONDS} s; CPU per evaluation: ` +
       `server ${perRequest(cpu.server)} ms${store === 'postgres' ? `, PostgreSQL ${perRequest(cpu.pg)} ms` : ''}, load generator ${perRequest(cpu.loadGenerator)} ms; ` +
-      `other work on the machine: ${(others * 100).toFixed(0)}% of a core)`,
+      `other work on the machine: ${(others * 100).toFixed(0)}% of a core; taken by the host (steal): ${(steal * 100).toFixed(0)}% of a core)`,
   );
 }
 
