@@ -1,8 +1,9 @@
 // Benchmark of storing evaluations: POST /api/councils/{council}/assessments over loopback
-// (autocannon, 50 connections, bounded in time) against PGlite and, when a PostgreSQL URL is
-// given (QAF_BENCH_DATABASE_URL, QAF_TEST_DATABASE_URL or DATABASE_URL), against PostgreSQL in
-// a throwaway schema. Prints throughput, p50/p99 latency and the CPU each stored evaluation cost
-// the server process(es) and PostgreSQL. Run after `pnpm build`.
+// (autocannon, or wrk with QAF_BENCH_LOAD=wrk; 50 connections, bounded in time) against PGlite
+// and, when a PostgreSQL URL is given (QAF_BENCH_DATABASE_URL, QAF_TEST_DATABASE_URL or
+// DATABASE_URL), against PostgreSQL in a throwaway schema. Prints throughput, p50/p99 latency and the CPU each stored evaluation cost
+// the server process(es), PostgreSQL and the load generator. Run after `pnpm build`.
+// QAF_DB_WRITES_IN_FLIGHT is honoured as by the server (see AssessmentWriter).
 //
 // On PostgreSQL the servers are stateless, so the benchmark can run several server processes
 // sharing one port through node:cluster (QAF_BENCH_PROCESSES, default 1), as a deployment would
@@ -11,9 +12,9 @@
 // process only adds overhead (docs/deployment.md has the figures). PGlite is embedded in its
 // process, so it is always measured with one.
 import cluster from 'node:cluster';
-import { fork } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,11 @@ const SECONDS = Number(process.env.QAF_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.QAF_BENCH_CONNECTIONS ?? 50);
 const PROCESSES = Math.max(1, Number(process.env.QAF_BENCH_PROCESSES ?? 1));
 const SEMI_SPACE_MB = Number(process.env.QAF_BENCH_SEMI_SPACE_MB ?? 32);
+/** The load generator: autocannon (always there), or wrk when asked for and installed. */
+const LOAD = process.env.QAF_BENCH_LOAD === 'wrk' ? 'wrk' : 'autocannon';
+if (LOAD === 'wrk' && spawnSync('wrk', ['--version']).error) {
+  throw new Error('QAF_BENCH_LOAD=wrk needs wrk on the PATH (Debian: apt-get install wrk)');
+}
 const STORES = (process.env.QAF_BENCH_STORES ?? 'pglite,postgres').split(',').map((s) => s.trim());
 const WARM_UP = 500;
 const PROVIDERS = 200;
@@ -63,7 +69,8 @@ async function prepare(db) {
 
 /** Serves the app on `port` until told to stop, then waits for requests still in flight. */
 async function serveUntilStopped(db, port, onListening) {
-  const app = createApp({ db, plugins: [plugin], log: (m) => console.error(m) });
+  const writes = process.env.QAF_DB_WRITES_IN_FLIGHT ? { assessmentWrites: { inFlight: Number(process.env.QAF_DB_WRITES_IN_FLIGHT) } } : {};
+  const app = createApp({ db, plugins: [plugin], log: (m) => console.error(m), ...writes });
   let inFlight = 0;
   let drained = () => undefined;
   const fetch = async (request, env) => {
@@ -211,21 +218,12 @@ async function run(label, store) {
     }),
   );
   const pgPids = () => (store === 'postgres' ? postgresPids() : []);
-  const cpuBefore = { server: cpuByProcess(serverPids), pg: cpuByProcess(pgPids()), machine: machineBusySeconds(), self: process.cpuUsage() };
-  let next = 0;
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers,
-    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
-  });
-  const self = process.cpuUsage(cpuBefore.self);
+  const cpuBefore = { server: cpuByProcess(serverPids), pg: cpuByProcess(pgPids()), machine: machineBusySeconds() };
+  const result = LOAD === 'wrk' ? await loadWithWrk(url, headers, bodies) : await loadWithAutocannon(url, headers, bodies);
   const cpu = {
     server: cpuBetween(cpuBefore.server, cpuByProcess(serverPids)),
     pg: cpuBetween(cpuBefore.pg, cpuByProcess(pgPids())),
-    loadGenerator: (self.user + self.system) / 1e6,
+    loadGenerator: result.cpuSeconds,
     machine: machineBusySeconds(),
   };
   const machineBusy = cpu.machine.busy - cpuBefore.machine.busy;
@@ -237,17 +235,110 @@ async function run(label, store) {
   child.send('stop');
   const { determinations } = await nextMessage(child);
   await new Promise((resolve) => child.once('exit', resolve));
-  const ok = result.requests.total - result.non2xx;
+  const ok = result.total - result.non2xx;
   const perRequest = (seconds) => (ok > 0 ? ((seconds * 1000) / ok).toFixed(2) : '-');
   const processes = store === 'postgres' ? serverPids.length : 1;
   console.log(
-    `${label.padEnd(11)} ${(result.requests.average).toFixed(0).padStart(6)} stored evaluations/s  ` +
-      `p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  ` +
-      `(${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors; ${determinations - warm} determinations stored; ` +
-      `${processes} server process${processes === 1 ? '' : 'es'}, ${CONNECTIONS} connections, ${SECONDS} s; CPU per evaluation: ` +
+    `${label.padEnd(11)} ${result.perSecond.toFixed(0).padStart(6)} stored evaluations/s  ` +
+      `p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  ` +
+      `(${result.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors; ${determinations - warm} determinations stored; ` +
+      `${processes} server process${processes === 1 ? '' : 'es'}, ${CONNECTIONS} connections, ${SECONDS} s, load from ${LOAD}; CPU per evaluation: ` +
       `server ${perRequest(cpu.server)} ms${store === 'postgres' ? `, PostgreSQL ${perRequest(cpu.pg)} ms` : ''}, load generator ${perRequest(cpu.loadGenerator)} ms; ` +
       `other work on the machine: ${(others * 100).toFixed(0)}% of a core; taken by the host (steal): ${(steal * 100).toFixed(0)}% of a core)`,
   );
+}
+
+/** Sends the load with autocannon (in this process): throughput, latency, and the CPU it took. */
+async function loadWithAutocannon(url, headers, bodies) {
+  const before = process.cpuUsage();
+  let next = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers,
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
+  });
+  const used = process.cpuUsage(before);
+  return {
+    perSecond: result.requests.average,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuSeconds: (used.user + used.system) / 1e6,
+  };
+}
+
+/** wrk's script: the same bodies in turn, and one line of results at the end (latencies in microseconds). */
+const WRK_SCRIPT = `
+local bodies = {}
+local i = 0
+function init(args)
+  for line in io.lines(args[1]) do bodies[#bodies + 1] = line end
+end
+function request()
+  i = i % #bodies + 1
+  return wrk.format("POST", nil, nil, bodies[i])
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("QAF %d %d %d %d %d %d\\n", summary.requests, e.status, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(99), summary.duration))
+end
+`;
+
+/**
+ * Sends the load with wrk (Debian package `wrk`), a load generator written in C: on a small
+ * machine shared with the server and PostgreSQL it takes a fraction of autocannon's CPU, so
+ * more of the machine is left to what is measured. Its CPU is read as this process's reaped
+ * children's (Linux /proc).
+ */
+async function loadWithWrk(url, headers, bodies) {
+  const dir = mkdtempSync(join(tmpdir(), 'qaf-wrk-'));
+  try {
+    writeFileSync(join(dir, 'bodies.txt'), `${bodies.join('\n')}\n`);
+    writeFileSync(join(dir, 'bench.lua'), WRK_SCRIPT);
+    const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+    const before = childrenCpuSeconds();
+    const output = await new Promise((resolve, reject) => {
+      const child = spawn(
+        'wrk',
+        ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '-s', join(dir, 'bench.lua'), ...headerArgs, url, '--', join(dir, 'bodies.txt')],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let text = '';
+      child.stdout.on('data', (chunk) => (text += chunk));
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}: ${text}`))));
+    });
+    const line = output.split('\n').find((l) => l.startsWith('QAF '));
+    if (!line) throw new Error(`wrk printed no results:\n${output}`);
+    const [total, non2xx, errors, p50, p99, micros] = line.split(' ').slice(1).map(Number);
+    return {
+      perSecond: total / (micros / 1e6),
+      total,
+      non2xx,
+      errors,
+      p50: Math.round(p50 / 1000),
+      p99: Math.round(p99 / 1000),
+      cpuSeconds: childrenCpuSeconds() - before,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** CPU seconds used by this process's children that have ended (Linux /proc; 0 elsewhere). */
+function childrenCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
 }
 
 async function withStore(kind, fn) {

@@ -43,6 +43,15 @@ describe('ApiClient', () => {
     expect((error as ApiError).message).toMatch(/cannot be reached/);
   });
 
+  it('submits an assessment asking for the reply without the trace, which the determination page fetches itself', async () => {
+    const seen: { url: string; init: RequestInit }[] = [];
+    const client = new ApiClient('', fakeFetch([json({ id: 'a-1' }, 201)], seen));
+    const stored = await client.submitAssessment('bolton', { providerId: 'p-1', date: '2025-03-01', judgements: {} });
+    expect(stored.id).toBe('a-1');
+    expect(seen[0]!.url).toBe('/api/councils/bolton/assessments?explain=false');
+    expect(seen[0]!.init.method).toBe('POST');
+  });
+
   it('sends If-Match when saving the draft and returns the new ETag', async () => {
     const seen: { url: string; init: RequestInit }[] = [];
     const client = new ApiClient('', fakeFetch([json({ revision: 4, valid: true, errors: [] }, 200, { etag: '"4"' })], seen));
