@@ -17,9 +17,6 @@ import { isIsoDate, loadAssessmentContext } from './assessment-context.js';
 import { assessmentBodySchema } from './schemas.js';
 import type { AssessmentInput } from './store-assessment.js';
 
-export { storeAssessments } from './store-assessment.js';
-export { AssessmentWriter } from './assessment-writer.js';
-
 interface AssessmentBody extends AssessmentInput {
   providerId: string;
 }

@@ -1,5 +1,4 @@
-import * as crypto from 'node:crypto';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { jsonString } from '../engine/index.js';
 
 /**
@@ -29,13 +28,10 @@ export function canonicalJson(value: unknown): string {
   return `${text}}`;
 }
 
-/** `sha256:<hex>` of a text, the form every hash in the audit log takes. */
+/** `sha256:<hex>` of a text, the form every hash in the audit log takes (one call, no hash object: it runs on every write). */
 export function sha256Text(text: string): string {
-  return `sha256:${oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex')}`;
+  return `sha256:${hash('sha256', text, 'hex')}`;
 }
-
-/** `crypto.hash` (Node 20.12 and later): one call, no hash object, for the hashes of every write. */
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 /** `sha256:<hex>` of a value's canonical JSON (keys sorted), used for audit before/after hashes. */
 export function contentHash(value: unknown): string {

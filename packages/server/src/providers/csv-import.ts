@@ -316,6 +316,6 @@ function cqcField(cqc: string | null | undefined): { cqcLocationId?: string } {
 function importRefused(errors: ImportRowError[]): HttpError {
   const sorted = [...errors].sort((a, b) => a.row - b.row);
   return new HttpError(422, 'import-refused', `${sorted.length} problem(s) in the CSV: nothing was imported (strict mode)`, {
-    details: sorted.map((e) => ({ ...e, message: e.message })),
+    details: sorted.map((e) => ({ ...e })),
   });
 }
