@@ -8,11 +8,12 @@ CREATE INDEX api_tokens_user ON api_tokens (user_id);
 
 -- Every server remembers recently used tokens for a few seconds. Any committed change that can
 -- stop a token working (the token revoked, its user disabled, renamed, demoted or deleted, a
--- council role changed) notifies channel `qaf_token_change`, and every listening server forgets
--- the tokens it remembers (src/auth/token-change-watch.ts). A rolled-back change notifies nobody.
+-- council role changed) notifies channel `qaf_token_change` with the schema's name, and every
+-- server listening for that schema forgets the tokens it remembers (src/auth/token-change-watch.ts).
+-- A rolled-back change notifies nobody.
 CREATE FUNCTION qaf_notify_token_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('qaf_token_change', '');
+  PERFORM pg_notify('qaf_token_change', TG_TABLE_SCHEMA);
   RETURN NULL;
 END;
 $$;
