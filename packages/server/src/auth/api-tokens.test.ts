@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, makeTestApp, signIn } from '../app.test-helpers.js';
 import type { Persona, TestApp } from '../app.test-helpers.js';
+import { loadMigrations, migrate, openPgliteDb } from '../store/index.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from './api-tokens.js';
+import { principalFromToken } from './principal.js';
+import { hashSecret } from './secrets.js';
 
 const DAY_MS = 86_400_000;
 
@@ -157,5 +160,23 @@ describe.each(testStoreKinds)('API token scopes and expiry on $name', (kind) => 
       "SELECT detail FROM audit_log WHERE action = 'password-change' ORDER BY id DESC LIMIT 1",
     );
     expect(audit!.detail).toEqual({ tokensRevoked: 3, sessionsEnded: 1 });
+  });
+});
+
+describe('migration 004 on a store that already has API tokens', () => {
+  it('keeps every existing token working, with every scope and no expiry', async () => {
+    const db = await openPgliteDb();
+    try {
+      const migrations = await loadMigrations();
+      await migrate(db, migrations.filter((m) => m.version < 4));
+      await db.query("INSERT INTO users (id, email, name, password_hash) VALUES ('u1', 'old@example.test', 'Old', 'x')");
+      await db.query("INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ('t1', 'u1', 'from before', $1)", [hashSecret('qaf_old')]);
+      expect(await migrate(db, migrations)).toContain('004_token_scopes');
+      expect(await db.query('SELECT scopes, expires_at FROM api_tokens')).toEqual([{ scopes: ['read', 'write', 'admin'], expires_at: null }]);
+      const found = await principalFromToken(db, hashSecret('qaf_old'));
+      expect(found && 'live' in found && found.live.principal).toMatchObject({ scopes: ['read', 'write', 'admin'], token: { id: 't1', expiresAt: null } });
+    } finally {
+      await db.close();
+    }
   });
 });
