@@ -56,7 +56,7 @@ export async function readJson(c: Context): Promise<unknown> {
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'unsupported-media-type', 'Send the body as application/json');
   }
-  const text = decodeUtf8Body(await c.req.arrayBuffer());
+  const text = await readText(c);
   let value: unknown;
   try {
     value = parseJsonText(text);
@@ -71,6 +71,11 @@ export async function readJson(c: Context): Promise<unknown> {
     throw new HttpError(422, 'invalid-body', 'The request body does not match its schema', { details: [{ ...problem }] });
   }
   return value;
+}
+
+/** The request body as text: strict UTF-8, bytes that are not UTF-8 are a 400 naming the byte offset. */
+export async function readText(c: Context): Promise<string> {
+  return decodeUtf8Body(await c.req.arrayBuffer());
 }
 
 /** Reads and validates a JSON body in one step. */
