@@ -1,13 +1,10 @@
+import { escapePointerToken } from '../json-value-check.js';
 import type { Extensions, PackError } from './index.js';
 
 /** Error codes of a pack naming a plugin fact or operator its council does not have. */
 export const MISSING_PLUGIN_CODES: ReadonlySet<string> = new Set(['plugin.missing-fact', 'plugin.missing-operator']);
 
 type Kind = 'facts' | 'operators';
-
-function escapeToken(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** The names a pack declares under `extensions.<kind>`, with the pointer of each; non-strings are the schema's business. */
 function declared(pack: unknown, kind: Kind): { name: string; pointer: string }[] {
@@ -29,7 +26,7 @@ function usesOf(pack: unknown, key: 'fact' | 'operator', names: Set<string>): { 
     if (!Array.isArray(value) && typeof name === 'string' && names.has(name)) found.push({ name, pointer: `${pointer}/${key}` });
     for (const [k, member] of Object.entries(record)) {
       if (pointer === '' && (k === 'extensions' || k === 'cases')) continue;
-      stack.push({ value: member, pointer: `${pointer}/${escapeToken(k)}` });
+      stack.push({ value: member, pointer: `${pointer}/${escapePointerToken(k)}` });
     }
   }
   return found.sort((a, b) => (a.pointer < b.pointer ? -1 : 1));
