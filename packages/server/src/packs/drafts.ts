@@ -99,7 +99,8 @@ export function draftConflict(): HttpError {
 export function refuseMissingPluginParts(validation: PackValidation): void {
   const missing = validation.errors.filter((e) => MISSING_PLUGIN_CODES.has(e.code));
   if (missing.length === 0) return;
-  throw new HttpError(422, 'invalid-pack', "The draft uses plugin facts or operators this council's plugin does not provide", {
+  const declarations = missing.filter((e) => e.pointer.startsWith('/extensions/')).map((e) => e.message);
+  throw new HttpError(422, 'invalid-pack', `The draft was not saved. ${declarations.join(' ')}`, {
     details: missing.map((e) => ({ ...e })),
   });
 }

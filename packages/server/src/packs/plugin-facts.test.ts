@@ -35,6 +35,7 @@ describe.each(testStoreKinds)('a draft using a plugin fact the council lacks, on
     const before = await tableFingerprint(t.db);
     const res = await t.call('PUT', '/api/councils/otherton/draft', { as: 'othertonAdmin', body: content, headers: { 'if-match': etag } });
     expect(res.status).toBe(422);
+    expect(res.body.error.message).toBe(`The draft was not saved. Plugin fact "monthsAfter" is declared, but this council's plugin does not provide it.`);
     expect(res.body.error.details).toEqual(expectedErrors);
     expect(await tableFingerprint(t.db)).toEqual(before);
   });
