@@ -9,7 +9,7 @@ import { analysePack, assessmentJsonSchema, compile, diff, runPackCases, validat
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { readBody, readJson, validateBody } from '../request-body.js';
-import { draftEtag, findDraft, revisionFromIfMatch, writeDraft } from './drafts.js';
+import { draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
 import { draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
 import { findVersion, latestVersion, listVersions, versionInForce } from './versions.js';
@@ -131,6 +131,8 @@ export function packRoutes(): Hono<AppEnv> {
     const council = await requireCouncil(c, c.req.param('council'));
     const user = requireCouncilRole(c, council.id, 'council-admin');
     const content = validateBody<Record<string, unknown>>(draftBodySchema, await readJson(c));
+    const validation = validatePack(content, extensionsOf(c, council.id));
+    refuseMissingPluginParts(validation);
     const { db } = c.var.services;
     const existing = await findDraft(db, council.id);
     let expected = revisionFromIfMatch(c.req.header('if-match'));
@@ -159,7 +161,6 @@ export function packRoutes(): Hono<AppEnv> {
       });
       return r;
     });
-    const validation = validatePack(content, extensionsOf(c, council.id));
     c.header('ETag', draftEtag(revision));
     return c.json({ revision, valid: validation.valid, errors: validation.errors });
   });
