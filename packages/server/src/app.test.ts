@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { createApp } from './app.js';
 import { makeTestApp } from './app.test-helpers.js';
 import type { TestApp } from './app.test-helpers.js';
-import { ROUTES } from './openapi/index.js';
+import { apiRouteList } from './api-routes.js';
 import { testStoreKinds } from './store/test-stores.test-helpers.js';
+
+/** Every declared route: the same declarations the app serves and documents. */
+const ROUTES = apiRouteList();
 
 const [pglite] = testStoreKinds;
 

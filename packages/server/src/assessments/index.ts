@@ -13,7 +13,8 @@ import { findVersionById, versionInForceRecord } from '../packs/versions.js';
 import type { PackVersion } from '../packs/versions.js';
 import { requireProvider } from '../providers/index.js';
 import { readBody, readJson, validateBody } from '../request-body.js';
-import { isIsoDate, loadAssessmentContext } from './assessment-context.js';
+import { isIsoDate } from '../engine/index.js';
+import { loadAssessmentContext } from './assessment-context.js';
 import { assessmentBodySchema } from './schemas.js';
 import type { AssessmentInput } from './store-assessment.js';
 
