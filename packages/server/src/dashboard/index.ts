@@ -73,7 +73,7 @@ const dashboardRoute = defineRoute({
         .min(0, { error: 'must be a whole number of days, 0 to 3660' })
         .max(3660, { error: 'must be a whole number of days, 0 to 3660' })
         .optional()
-        .openapi({ description: 'window in days (30)', type: 'integer' }),
+        .openapi({ description: 'window in days (30)' }),
     }),
   },
 });

@@ -15,7 +15,7 @@ export const pageQuery = z.object({
     .min(1)
     .max(MAX_PAGE_LIMIT)
     .optional()
-    .openapi({ description: `Items per page, 1..${MAX_PAGE_LIMIT} (${DEFAULT_PAGE_LIMIT})`, type: 'integer' }),
+    .openapi({ description: `Items per page, 1..${MAX_PAGE_LIMIT} (${DEFAULT_PAGE_LIMIT})` }),
   cursor: z.string().optional().openapi({ description: 'The `nextCursor` of the previous page (opaque); absent for the first page' }),
 });
 
