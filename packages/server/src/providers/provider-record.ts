@@ -99,17 +99,22 @@ export async function listProviders(
     params.push(`%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
     where += ` AND (p.name ILIKE $${params.length} OR p.cqc_location_id ILIKE $${params.length})`;
   }
-  if (options.rating) {
-    params.push(options.rating);
-    where += ` AND COALESCE(l.result->'headline'->>'value', 'Not assessed') = $${params.length}`;
-  }
   const { page } = options;
   if (page?.after) {
     params.push(page.after[0], page.after[1]);
     where += ` AND (p.name, p.id) > ($${params.length - 1}, $${params.length})`;
   }
   const limit = page ? ` LIMIT ${page.limit + 1}` : '';
-  const rows = await db.query<ProviderRow>(`${SELECT} WHERE ${where} ORDER BY p.name, p.id${limit}`, params);
+  let sql: string;
+  if (options.rating) {
+    params.push(options.rating);
+    sql = `${SELECT} WHERE ${where} AND COALESCE(l.result->'headline'->>'value', 'Not assessed') = $${params.length} ORDER BY p.name, p.id${limit}`;
+  } else {
+    // The page is cut from providers alone, so the latest assessment is looked up for its rows only.
+    const source = `(SELECT * FROM providers p WHERE ${where} ORDER BY p.name, p.id${limit}) p`;
+    sql = `${SELECT.replace('FROM providers p', `FROM ${source}`)} ORDER BY p.name, p.id`;
+  }
+  const rows = await db.query<ProviderRow>(sql, params);
   return rows.map((r) => toProvider(r, today));
 }
 
