@@ -79,6 +79,19 @@ describe.each(testStoreKinds)('council isolation on $name, for every council rou
     },
   );
 
+  const resourceRoutes = councilRoutes.filter((r) => r.path.includes('{id}'));
+  it.each(resourceRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s answers 404 for another council\'s record named under the caller\'s own council, writing nothing',
+    async (_name, route) => {
+      const before = await auditCount();
+      const path = pathOf(route).replace('/api/councils/testshire/', '/api/councils/otherton/');
+      const body = route.method === 'put' ? { name: 'Hijacked Care' } : route.method === 'post' ? {} : undefined;
+      const res = await t.call(route.method.toUpperCase(), path, { as: 'othertonAdmin', ...(body ? { body } : {}) });
+      expect(res.status, res.text).toBe(404);
+      expect(await auditCount()).toBe(before);
+    },
+  );
+
   it('exposes the published pack of every council without signing in, and nothing else', async () => {
     for (const route of ROUTES.filter((r) => r.access === 'public' && r.method === 'get' && r.path.includes('{council}'))) {
       const res = await t.call('GET', pathOf(route).replace('to=draft', 'to=1.0.0'));
