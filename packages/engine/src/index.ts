@@ -11,6 +11,7 @@ export type { AssessmentProblem, PackError } from './errors.js';
 export { LIMITS } from './schema/limits.js';
 export { packSchema } from './schema/pack-schema.js';
 export { lineColumn, parseJson } from './schema/parse-json.js';
+export { isIsoDate } from './dates/iso-date.js';
 export { jsonErrorOffset } from './schema/json-error-position.js';
 export { validatePack } from './schema/validate-pack.js';
 export type { ValidationResult } from './schema/validate-pack.js';

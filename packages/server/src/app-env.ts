@@ -1,6 +1,7 @@
 import type { Db } from './store/index.js';
 import type { CouncilPlugin } from './engine/index.js';
 import type { Principal } from './auth/principal.js';
+import type { Council } from './councils/council-lookup.js';
 import type { TokenCache } from './auth/token-cache.js';
 import type { VersionCache } from './packs/version-cache.js';
 import type { AssessmentWriter } from './assessments/assessment-writer.js';
@@ -28,5 +29,9 @@ export interface AppEnv {
   Variables: {
     services: Services;
     principal: Principal;
+    /** The caller's user, set by a route's access check (not on public routes). */
+    user: NonNullable<Principal['user']>;
+    /** The council of the path, set by a council route's access check. */
+    council: Council;
   };
 }

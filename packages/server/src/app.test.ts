@@ -6,8 +6,13 @@ import { join } from 'node:path';
 import { createApp } from './app.js';
 import { makeTestApp } from './app.test-helpers.js';
 import type { TestApp } from './app.test-helpers.js';
-import { ROUTES } from './openapi/index.js';
+import { apiRouteList } from './api-routes.js';
+import { ACCESS_LEVELS } from './routes/access.js';
+import type { Access } from './routes/access.js';
 import { testStoreKinds } from './store/test-stores.test-helpers.js';
+
+/** Every declared route: the same declarations the app serves and documents. */
+const ROUTES = apiRouteList();
 
 const [pglite] = testStoreKinds;
 
@@ -18,15 +23,29 @@ describe('the app', () => {
   });
   afterAll(async () => t?.dispose());
 
-  it('documents exactly the routes it serves', () => {
+  it('documents exactly the routes it serves, each with its access level', async () => {
+    const doc = (await t.call('GET', '/openapi.json')).body;
     const served = new Set(
       t.app.routes
         .filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path === '/openapi.json'))
         .map((r) => `${r.method} ${r.path}`),
     );
-    const documented = new Set(ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    );
+    expect(served.size).toBeGreaterThanOrEqual(49);
     expect([...served].filter((r) => !documented.has(r))).toEqual([]);
     expect([...documented].filter((r) => !served.has(r))).toEqual([]);
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { 'x-access': Access; description: string }>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(ACCESS_LEVELS, `${method} ${path}`).toContain(op['x-access']);
+        expect(op.description, `${method} ${path}`).toContain(`Access: ${op['x-access']}.`);
+      }
+    }
+    // The declarations the isolation tests walk are the ones served.
+    expect(ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`).sort()).toEqual([...documented].sort());
   });
 
   it("serves an OpenAPI 3.1 document carrying the engine's pack schema, which compiles", async () => {

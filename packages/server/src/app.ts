@@ -1,27 +1,21 @@
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Services } from './app-env.js';
 import { AssessmentWriter } from './assessments/assessment-writer.js';
 import type { AssessmentWriterOptions } from './assessments/assessment-writer.js';
-import { assessmentRoutes } from './assessments/index.js';
-import { auditRoutes } from './audit/index.js';
-import { authRoutes, authenticate } from './auth/index.js';
+import { apiRoutes } from './api-routes.js';
+import { authenticate } from './auth/index.js';
 import type { LoginLimits } from './auth/index.js';
 import { watchTokenChanges } from './auth/token-change-watch.js';
 import { DEFAULT_TOKEN_CACHE_SECONDS, TokenCache } from './auth/token-cache.js';
 import { bodySizeLimit } from './body-limit.js';
-import { councilRoutes } from './councils/index.js';
-import { dashboardRoutes } from './dashboard/index.js';
 import type { CouncilPlugin } from './engine/index.js';
 import { errorHandler } from './error-handler.js';
 import { homeRoutes } from './home/index.js';
 import { HttpError } from './http-error.js';
-import { buildOpenApi } from './openapi/index.js';
-import { packRoutes } from './packs/index.js';
 import { VersionCache } from './packs/version-cache.js';
-import { providerRoutes } from './providers/index.js';
+import { apiRouter } from './routes/api-router.js';
 import type { Db } from './store/index.js';
-import { whatIfRoutes } from './what-if/index.js';
 
 /** Largest request body accepted (a pack may be up to 5 MB; JSON escaping needs headroom). */
 export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
@@ -53,7 +47,7 @@ export interface AppOptions {
  * Builds the Hono app: middleware, every feature's routes, one error handler.
  * @example const app = createApp({ db: await openStore({}) }); await app.request('/api/councils');
  */
-export function createApp(options: AppOptions): Hono<AppEnv> {
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((m: string) => console.error(m));
   const tokenCache = options.tokenCache ?? new TokenCache(options.tokenCacheSeconds ?? DEFAULT_TOKEN_CACHE_SECONDS, now);
@@ -70,7 +64,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     assessmentWriter: new AssessmentWriter(options.db, options.assessmentWrites),
   };
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const app = new Hono<AppEnv>();
+  const app = apiRouter();
   app.onError(errorHandler());
   app.notFound((c) => c.json(new HttpError(404, 'not-found', `No route for ${c.req.method} ${c.req.path}`).toJSON(), 404));
 
@@ -82,21 +76,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/api/*', bodySizeLimit(limit));
   app.use('/api/*', authenticate());
 
-  app.get('/api/health', async (c) => {
-    await services.db.query('SELECT 1');
-    return c.json({ ok: true, store: services.db.dialect });
-  });
-  const openapi = buildOpenApi();
-  app.get('/openapi.json', (c) => c.json(openapi));
-
-  app.route('/', authRoutes({ loginLimits: options.loginLimits, trustedProxyHops: options.trustedProxyHops, now }));
-  app.route('/', councilRoutes());
-  app.route('/', packRoutes());
-  app.route('/', providerRoutes());
-  app.route('/', assessmentRoutes());
-  app.route('/', whatIfRoutes());
-  app.route('/', dashboardRoutes());
-  app.route('/', auditRoutes());
+  app.route('/', apiRoutes({ loginLimits: options.loginLimits, trustedProxyHops: options.trustedProxyHops, now }));
   app.route('/', homeRoutes(options.uiDir));
   return app;
 }

@@ -12,7 +12,8 @@ export { openStore, migrate } from './store/index.js';
 export type { Db, Queryable, StoreOptions } from './store/index.js';
 export { seedCouncils } from './seed/index.js';
 export { loadCouncilPlugins } from './seed/council-plugins.js';
-export { buildOpenApi, ROUTES } from './openapi/index.js';
+export { apiRouteList, buildOpenApi } from './api-routes.js';
+export type { RouteSpec, Access } from './openapi/index.js';
 export { HttpError } from './http-error.js';
 // Reply shapes the admin UI reads (the wire contract, declared once).
 export type { Draft } from './packs/drafts.js';

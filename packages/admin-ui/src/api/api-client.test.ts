@@ -67,4 +67,20 @@ describe('ApiClient', () => {
     await client.providers('bolton').catch(() => undefined);
     expect(signedOut).toBe(1);
   });
+
+  it('reads a short list page by page, following nextCursor to the last page', async () => {
+    const seen: { url: string; init: RequestInit }[] = [];
+    const client = new ApiClient('', fakeFetch([json({ versions: [{ version: '2.0.0' }], nextCursor: 'c1' }), json({ versions: [{ version: '1.0.0' }], nextCursor: null })], seen));
+    const versions = await client.versions('bolton');
+    expect(versions.map((v) => v.version)).toEqual(['2.0.0', '1.0.0']);
+    expect(seen.map((s) => s.url)).toEqual(['/api/councils/bolton/versions?limit=1000', '/api/councils/bolton/versions?limit=1000&cursor=c1']);
+  });
+
+  it('reads providers one page at a time, passing the cursor it was given', async () => {
+    const seen: { url: string; init: RequestInit }[] = [];
+    const client = new ApiClient('', fakeFetch([json({ providers: [], nextCursor: null })], seen));
+    const page = await client.providers('bolton', { q: 'oak', cursor: 'abc' });
+    expect(page.nextCursor).toBeNull();
+    expect(seen[0]!.url).toBe('/api/councils/bolton/providers?q=oak&cursor=abc');
+  });
 });

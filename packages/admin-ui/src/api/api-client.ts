@@ -33,6 +33,9 @@ export interface Reply<T> {
 
 const UNSAFE = new Set(['POST', 'PUT', 'DELETE']);
 
+/** The largest page the server gives (its `MAX_PAGE_LIMIT`): short lists are read in as few requests as can be. */
+const MAX_PAGE = 1000;
+
 /**
  * The one client of the OpenQAF API. Sends the session cookie, echoes the CSRF token on
  * unsafe requests, and turns every error reply (and network failure) into an `ApiError`.
@@ -98,6 +101,18 @@ export class ApiClient {
     return (await this.request<T>('POST', path, options)).data;
   }
 
+  /** Every item of a paginated list, following `nextCursor` page by page (for lists that stay short). */
+  private async _all<T>(path: string, key: string, signal?: AbortSignal): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this._get<Record<string, unknown> & { nextCursor: string | null }>(path, { query: { limit: String(MAX_PAGE), cursor }, signal });
+      items.push(...(page[key] as T[]));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return items;
+  }
+
   private _c(council: string): string {
     return `/api/councils/${encodeURIComponent(council)}`;
   }
@@ -123,7 +138,7 @@ export class ApiClient {
 
   /** Every council with its current version. */
   async councils(signal?: AbortSignal): Promise<CouncilSummary[]> {
-    return (await this._get<{ councils: CouncilSummary[] }>('/api/councils', { signal })).councils;
+    return this._all<CouncilSummary>('/api/councils', 'councils', signal);
   }
 
   /** The current published pack. */
@@ -133,7 +148,7 @@ export class ApiClient {
 
   /** Every published version, newest first. */
   async versions(council: string, signal?: AbortSignal): Promise<PackVersionRecord[]> {
-    return (await this._get<{ versions: PackVersionRecord[] }>(`${this._c(council)}/versions`, { signal })).versions;
+    return this._all<PackVersionRecord>(`${this._c(council)}/versions`, 'versions', signal);
   }
 
   /** One published version with its pack. */
@@ -190,9 +205,16 @@ export class ApiClient {
     return this._post(`${this._c(council)}/what-if`, { signal });
   }
 
-  /** Providers, optionally searched and filtered by current rating. */
-  async providers(council: string, filter: { q?: string; rating?: string } = {}, signal?: AbortSignal): Promise<Provider[]> {
-    return (await this._get<{ providers: Provider[] }>(`${this._c(council)}/providers`, { query: filter, signal })).providers;
+  /**
+   * One page of providers, optionally searched and filtered by current rating; pass the
+   * previous page's `nextCursor` as `cursor` for the next.
+   */
+  providers(
+    council: string,
+    filter: { q?: string; rating?: string; cursor?: string } = {},
+    signal?: AbortSignal,
+  ): Promise<{ providers: Provider[]; nextCursor: string | null }> {
+    return this._get(`${this._c(council)}/providers`, { query: filter, signal });
   }
 
   /** One provider. */
@@ -207,8 +229,7 @@ export class ApiClient {
 
   /** Every determination of a provider, oldest first. */
   async timeline(council: string, id: string, signal?: AbortSignal): Promise<TimelineEntry[]> {
-    return (await this._get<{ timeline: TimelineEntry[] }>(`${this._c(council)}/providers/${encodeURIComponent(id)}/timeline`, { signal }))
-      .timeline;
+    return this._all<TimelineEntry>(`${this._c(council)}/providers/${encodeURIComponent(id)}/timeline`, 'timeline', signal);
   }
 
   /** Evaluates an assessment without storing it. */

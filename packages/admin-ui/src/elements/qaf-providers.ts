@@ -2,6 +2,7 @@ import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import { errorText } from '../api/api-error.js';
+import type { Provider } from '../api/api-types.js';
 import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
@@ -11,17 +12,29 @@ import { renderTask } from './task-states.js';
  * search by name or CQC id, filter by rating; officers add providers.
  */
 export class QafProviders extends LitElement {
-  static override properties = { council: {}, canAssess: { type: Boolean, attribute: 'can-assess' }, _q: { state: true }, _rating: { state: true }, _message: { state: true } };
+  static override properties = {
+    council: {},
+    canAssess: { type: Boolean, attribute: 'can-assess' },
+    _q: { state: true },
+    _rating: { state: true },
+    _message: { state: true },
+    _more: { state: true },
+  };
   static override styles = [sharedStyles];
   declare council: string;
   declare canAssess: boolean;
   declare private _q: string;
   declare private _rating: string;
   declare private _message: string;
+  /** Pages read with "Show more" after the first, and the cursor of the page after them. */
+  declare private _more: { providers: Provider[]; nextCursor: string | null } | undefined;
   private _timer: ReturnType<typeof setTimeout> | undefined;
 
   private _providers = new Task(this, {
-    task: ([c, q, rating], { signal }) => api.providers(c, { q, rating }, signal),
+    task: ([c, q, rating], { signal }) => {
+      this._more = undefined;
+      return api.providers(c, { q, rating }, signal);
+    },
     args: () => [this.council, this._q, this._rating] as const,
   });
 
@@ -50,7 +63,18 @@ export class QafProviders extends LitElement {
         <div><label for="rating">Current rating</label><select id="rating" @change=${(e: Event) => (this._rating = (e.target as HTMLSelectElement).value)}>
           <option value="">Any</option>${bands.map((b) => html`<option>${b}</option>`)}<option>Not assessed</option></select></div>
       </div>
-      ${renderTask(this._providers, (providers) => providers.length === 0
+      ${renderTask(this._providers, (first) => this._table(first), 'Loading providers…')}
+      ${this.canAssess ? html`<form @submit=${this._add}><h2>Add a provider</h2><div class="row">
+        <div><label for="name">Name</label><input id="name" name="name" required /></div>
+        <div><label for="cqc">CQC location id</label><input id="cqc" name="cqcLocationId" /></div>
+        <div><label for="service">Service type</label><input id="service" name="serviceType" /></div>
+        <button>Add provider</button></div>${this._message ? html`<p role="alert" class="field-error">${this._message}</p>` : nothing}</form>` : nothing}`;
+  }
+
+  private _table(first: { providers: Provider[]; nextCursor: string | null }) {
+    const providers = [...first.providers, ...(this._more?.providers ?? [])];
+    const next = this._more ? this._more.nextCursor : first.nextCursor;
+    return html`${providers.length === 0
         ? html`<qaf-status kind="empty" message=${this._q || this._rating ? 'No provider matches.' : 'No providers yet.'}></qaf-status>`
         : html`<div class="scroll"><table>
           <thead><tr><th scope="col">Provider</th><th scope="col">Service</th><th scope="col">Current rating</th><th scope="col">Last visit</th><th scope="col">Next visit due</th><th scope="col">Overdue actions</th></tr></thead>
@@ -60,12 +84,17 @@ export class QafProviders extends LitElement {
             <td>${p.latest ? String(p.latest.rating) : html`<span class="muted">Not assessed</span>`}</td>
             <td>${p.latest?.assessmentDate ?? ''}</td><td>${p.latest?.nextVisitDue ?? ''}</td>
             <td>${p.latest?.overdueActions ? html`<strong class="bad">${p.latest.overdueActions}</strong>` : p.latest ? '0' : ''}</td></tr>`)}</tbody>
-        </table></div>`, 'Loading providers…')}
-      ${this.canAssess ? html`<form @submit=${this._add}><h2>Add a provider</h2><div class="row">
-        <div><label for="name">Name</label><input id="name" name="name" required /></div>
-        <div><label for="cqc">CQC location id</label><input id="cqc" name="cqcLocationId" /></div>
-        <div><label for="service">Service type</label><input id="service" name="serviceType" /></div>
-        <button>Add provider</button></div>${this._message ? html`<p role="alert" class="field-error">${this._message}</p>` : nothing}</form>` : nothing}`;
+        </table></div>`}
+      ${next ? html`<button class="more" @click=${() => this._showMore(next)}>Show more providers</button>` : nothing}`;
+  }
+
+  private async _showMore(cursor: string) {
+    try {
+      const page = await api.providers(this.council, { q: this._q, rating: this._rating, cursor });
+      this._more = { providers: [...(this._more?.providers ?? []), ...page.providers], nextCursor: page.nextCursor };
+    } catch (error) {
+      this._message = errorText(error);
+    }
   }
 
   private _search(e: Event) {

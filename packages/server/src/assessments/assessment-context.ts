@@ -9,13 +9,6 @@ export interface AssessmentContext {
   version?: PackVersion;
 }
 
-/** True for a real calendar date in ISO form (`2025-02-30` is not one). */
-export function isIsoDate(text: unknown): text is string {
-  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
-}
-
 interface ContextRow {
   council_id: string;
   provider_id: string | null;

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import type { Principal } from '../auth/principal.js';
 import { requireCouncilRole } from '../auth/guards.js';
-import { requireCouncil } from '../councils/council-lookup.js';
 import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled, traceJson } from '../engine/index.js';
 import type { CompiledPack, Determination } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
@@ -12,8 +12,14 @@ import { inForceOn } from '../packs/version-cache.js';
 import { findVersionById, versionInForceRecord } from '../packs/versions.js';
 import type { PackVersion } from '../packs/versions.js';
 import { requireProvider } from '../providers/index.js';
-import { readBody, readJson, validateBody } from '../request-body.js';
-import { isIsoDate, loadAssessmentContext } from './assessment-context.js';
+import { readJson, validateBody } from '../request-body.js';
+import { apiRouter } from '../routes/api-router.js';
+import { defineRoute } from '../routes/define-route.js';
+import { validBody } from '../routes/json-body.js';
+import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
+import { councilParams, flagQuery } from '../routes/query.js';
+import { isIsoDate } from '../engine/index.js';
+import { loadAssessmentContext } from './assessment-context.js';
 import { assessmentBodySchema } from './schemas.js';
 import type { AssessmentInput } from './store-assessment.js';
 
@@ -142,6 +148,9 @@ const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.inpu
     d.id AS determination_id, d.pack_version_id, d.pack_hash, v.version, d.result
   FROM assessments a JOIN determinations d ON d.assessment_id = a.id JOIN pack_versions v ON v.id = d.pack_version_id`;
 
+// Pages are keyed on created_at as the store's text, to the microsecond (a Date keeps milliseconds).
+const SELECT_ASSESSMENT_PAGED = SELECT_ASSESSMENT.replace('a.created_at,', 'a.created_at, a.created_at::text AS created_key,');
+
 function toStored(r: AssessmentRow) {
   return {
     id: r.id,
@@ -156,18 +165,89 @@ function toStored(r: AssessmentRow) {
   };
 }
 
+const assessmentParams = councilParams.extend({ id: z.string().openapi({ description: 'Assessment id' }) });
+const providerParams = councilParams.extend({ id: z.string().openapi({ description: 'Provider id' }) });
+
+const submitRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/assessments',
+  tags: ['assessments'],
+  summary:
+    'Submit an assessment: evaluated under the version in force on its date, stored with its determination (returned with its trace unless explain=false)',
+  access: 'officer',
+  request: {
+    params: councilParams,
+    query: z.object({ explain: flagQuery('"false" to leave the trace out of the reply') }),
+    body: { required: true, content: { 'application/json': { schema: assessmentBodySchema } } },
+  },
+  status: 201,
+  reply: { $ref: '#/components/schemas/StoredAssessment' },
+});
+
+const previewRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/assessments/preview',
+  tags: ['assessments'],
+  summary: 'Evaluate without storing (live preview)',
+  access: 'officer',
+  request: { params: councilParams },
+  body: assessmentBodySchema,
+});
+
+const listRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/assessments',
+  tags: ['assessments'],
+  summary: 'Assessments, newest first (paginated)',
+  access: 'viewer',
+  request: {
+    params: councilParams,
+    query: pageQuery.extend({ providerId: z.string().optional().openapi({ description: 'only this provider' }) }),
+  },
+  reply: listReply('assessments', { $ref: '#/components/schemas/StoredAssessment' }),
+});
+
+const oneRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/assessments/{id}',
+  tags: ['assessments'],
+  summary: 'One assessment with its determination (explain=true adds the trace, reproduced under the stored pack hash)',
+  access: 'viewer',
+  request: { params: assessmentParams, query: z.object({ explain: flagQuery('"true" to include the trace') }) },
+  reply: { $ref: '#/components/schemas/StoredAssessment' },
+});
+
+const reevaluateRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/assessments/{id}/reevaluate',
+  tags: ['assessments'],
+  summary: 'Re-evaluate under the stored pack hash and compare with the stored determination',
+  access: 'viewer',
+  request: { params: assessmentParams },
+});
+
+const timelineRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/providers/{id}/timeline',
+  tags: ['assessments'],
+  summary: 'Every determination of the provider with its pack version, oldest first (paginated)',
+  access: 'viewer',
+  request: { params: providerParams, query: pageQuery },
+  reply: listReply('timeline'),
+});
+
 /**
  * Assessment routes: an officer submits judgements and facts; the server evaluates them under
  * the pack version in force on the assessment date and stores both. Also: live preview,
  * reading back, the provider timeline, and reproducing a stored determination.
  */
-export function assessmentRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function assessmentRoutes(): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
 
-  app.post('/api/councils/:council/assessments', async (c) => {
+  app.openapi(submitRoute, async (c) => {
     const councilId = c.req.param('council');
     const raw = await readJson(c);
-    const explain = c.req.query('explain') !== 'false';
+    const explain = c.req.valid('query').explain !== 'false';
     let plan = await planFromMemory(c, councilId, raw);
     for (let attempt = 1; ; attempt++) {
       plan ??= await planFromStore(c, councilId, raw);
@@ -211,38 +291,46 @@ export function assessmentRoutes(): Hono<AppEnv> {
     }
   });
 
-  app.post('/api/councils/:council/assessments/preview', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'officer');
-    const { providerId, ...input } = await readBody<AssessmentBody>(c, assessmentBodySchema);
+  app.openapi(previewRoute, async (c) => {
+    const council = c.var.council;
+    const { providerId, ...input } = validBody<AssessmentBody>(c);
     await requireProviderId(c, council.id, providerId);
     const version = await versionFor(c, council.id, input.date);
     return c.json({ stored: false, packVersion: version.version, packHash: version.hash, determination: await determine(c, version, input) });
   });
 
-  app.get('/api/councils/:council/assessments', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
-    const providerId = c.req.query('providerId');
-    const limit = Math.min(Math.max(Number(c.req.query('limit')) || 100, 1), 1000);
-    const rows = await c.var.services.db.query<AssessmentRow>(
-      `${SELECT_ASSESSMENT} WHERE a.council_id = $1 ${providerId ? 'AND a.provider_id = $3' : ''}
-        ORDER BY a.assessment_date DESC, a.created_at DESC LIMIT $2`,
-      providerId ? [council.id, limit, providerId] : [council.id, limit],
+  app.openapi(listRoute, async (c) => {
+    const council = c.var.council;
+    const query = c.req.valid('query');
+    const page = pageRequest(query, 3);
+    const params: unknown[] = [council.id];
+    let where = 'a.council_id = $1';
+    if (query.providerId) {
+      params.push(query.providerId);
+      where += ` AND a.provider_id = $${params.length}`;
+    }
+    if (page.after) {
+      params.push(...page.after);
+      where += ` AND (a.assessment_date, a.created_at, a.id) < ($${params.length - 2}::date, $${params.length - 1}::timestamptz, $${params.length})`;
+    }
+    const rows = await c.var.services.db.query<AssessmentRow & { created_key: string }>(
+      `${SELECT_ASSESSMENT_PAGED} WHERE ${where}
+        ORDER BY a.assessment_date DESC, a.created_at DESC, a.id DESC LIMIT ${page.limit + 1}`,
+      params,
     );
-    return c.json({ assessments: rows.map(toStored) });
+    const { items, nextCursor } = pageOf(rows, page, (r) => [r.assessment_date, r.created_key, r.id]);
+    return c.json({ assessments: items.map(toStored), nextCursor });
   });
 
-  app.get('/api/councils/:council/assessments/:id', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+  app.openapi(oneRoute, async (c) => {
+    const council = c.var.council;
     const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
       council.id,
       c.req.param('id'),
     ]);
     if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
     const stored = toStored(row);
-    if (c.req.query('explain') === 'true') {
+    if (c.req.valid('query').explain === 'true') {
       // The stored record has no trace; re-evaluating under the same pack hash reproduces it.
       const version = await findVersionById(c.var.services.db, row.pack_version_id);
       if (version) stored.determination = { ...row.result, trace: (await determine(c, version, row.input)).trace ?? [] };
@@ -250,9 +338,8 @@ export function assessmentRoutes(): Hono<AppEnv> {
     return c.json(stored);
   });
 
-  app.post('/api/councils/:council/assessments/:id/reevaluate', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+  app.openapi(reevaluateRoute, async (c) => {
+    const council = c.var.council;
     const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
       council.id,
       c.req.param('id'),
@@ -273,17 +360,21 @@ export function assessmentRoutes(): Hono<AppEnv> {
     });
   });
 
-  app.get('/api/councils/:council/providers/:id/timeline', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+  app.openapi(timelineRoute, async (c) => {
+    const council = c.var.council;
     const provider = await requireProvider(c, council.id, c.req.param('id'));
-    const rows = await c.var.services.db.query<AssessmentRow>(
-      `${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.provider_id = $2 ORDER BY a.assessment_date, a.created_at`,
-      [council.id, provider.id],
+    const page = pageRequest(c.req.valid('query'), 3);
+    const after = page.after ? 'AND (a.assessment_date, a.created_at, a.id) > ($3::date, $4::timestamptz, $5)' : '';
+    const rows = await c.var.services.db.query<AssessmentRow & { created_key: string }>(
+      `${SELECT_ASSESSMENT_PAGED} WHERE a.council_id = $1 AND a.provider_id = $2 ${after}
+        ORDER BY a.assessment_date, a.created_at, a.id LIMIT ${page.limit + 1}`,
+      [council.id, provider.id, ...(page.after ?? [])],
     );
+    const { items, nextCursor } = pageOf(rows, page, (r) => [r.assessment_date, r.created_key, r.id]);
     return c.json({
       provider: { id: provider.id, name: provider.name },
-      timeline: rows.map((r) => ({
+      nextCursor,
+      timeline: items.map((r) => ({
         assessmentId: r.id,
         date: r.assessment_date,
         createdAt: r.created_at.toISOString(),

@@ -38,8 +38,12 @@ describe.each(testStoreKinds)('the audit log on $name', (kind) => {
     expect(first.body.entries).toHaveLength(2);
     const [a, b] = first.body.entries;
     expect(a.id).toBeGreaterThan(b.id);
-    const next = await t.call('GET', `/api/audit?limit=2&before=${b.id}`, { as: 'platformAdmin' });
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const next = await t.call('GET', `/api/audit?limit=2&cursor=${first.body.nextCursor}`, { as: 'platformAdmin' });
     expect(next.body.entries[0].id).toBeLessThan(b.id);
+    // The two pages are exactly the first four entries: nothing skipped, nothing repeated.
+    const four = await t.call('GET', '/api/audit?limit=4', { as: 'platformAdmin' });
+    expect([...first.body.entries, ...next.body.entries]).toEqual(four.body.entries);
     const councils = new Set((await t.call('GET', '/api/audit?limit=500', { as: 'platformAdmin' })).body.entries.map((e: { councilId: string }) => e.councilId));
     expect(councils.has('testshire') && councils.has('otherton')).toBe(true);
   });

@@ -1,7 +1,9 @@
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { requireCouncilRole, requirePlatformAdmin } from '../auth/guards.js';
-import { requireCouncil } from '../councils/council-lookup.js';
+import { apiRouter } from '../routes/api-router.js';
+import { defineRoute } from '../routes/define-route.js';
+import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
+import { councilParams } from '../routes/query.js';
 
 export { recordAudit } from './record.js';
 export type { AuditEntry } from './record.js';
@@ -49,40 +51,52 @@ function toRecord(r: AuditRow): AuditRecord {
   };
 }
 
-const MAX_PAGE = 500;
+const allRoute = defineRoute({
+  method: 'get',
+  path: '/api/audit',
+  tags: ['audit'],
+  summary: 'The whole audit log, newest first (paginated)',
+  access: 'platform-admin',
+  request: { query: pageQuery },
+  reply: listReply('entries'),
+});
 
-function pageOf(limit: string | undefined, before: string | undefined): { limit: number; before: number } {
-  const l = Math.min(Math.max(Number(limit) || 100, 1), MAX_PAGE);
-  const b = Number(before) > 0 ? Number(before) : Number.MAX_SAFE_INTEGER;
-  return { limit: l, before: b };
-}
+const councilRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/audit',
+  tags: ['audit'],
+  summary: "The council's audit log, newest first (paginated)",
+  access: 'council-admin',
+  request: { params: councilParams, query: pageQuery },
+  reply: listReply('entries'),
+});
 
 /**
  * Read-only audit routes: a council admin reads their council's log, a platform admin reads
  * everything. There is deliberately no route that edits or deletes an entry.
  */
-export function auditRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function auditRoutes(): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
 
-  app.get('/api/audit', async (c) => {
-    requirePlatformAdmin(c);
-    const { limit, before } = pageOf(c.req.query('limit'), c.req.query('before'));
+  app.openapi(allRoute, async (c) => {
+    const page = pageRequest(c.req.valid('query'), 1);
     const rows = await c.var.services.db.query<AuditRow>(
-      'SELECT * FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT $2',
-      [before, limit],
+      `SELECT * FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT ${page.limit + 1}`,
+      [page.after?.[0] ?? Number.MAX_SAFE_INTEGER],
     );
-    return c.json({ entries: rows.map(toRecord) });
+    const { items, nextCursor } = pageOf(rows, page, (r) => [Number(r.id)]);
+    return c.json({ entries: items.map(toRecord), nextCursor });
   });
 
-  app.get('/api/councils/:council/audit', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'council-admin');
-    const { limit, before } = pageOf(c.req.query('limit'), c.req.query('before'));
+  app.openapi(councilRoute, async (c) => {
+    const council = c.var.council;
+    const page = pageRequest(c.req.valid('query'), 1);
     const rows = await c.var.services.db.query<AuditRow>(
-      'SELECT * FROM audit_log WHERE council_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3',
-      [council.id, before, limit],
+      `SELECT * FROM audit_log WHERE council_id = $1 AND id < $2 ORDER BY id DESC LIMIT ${page.limit + 1}`,
+      [council.id, page.after?.[0] ?? Number.MAX_SAFE_INTEGER],
     );
-    return c.json({ entries: rows.map(toRecord) });
+    const { items, nextCursor } = pageOf(rows, page, (r) => [Number(r.id)]);
+    return c.json({ entries: items.map(toRecord), nextCursor });
   });
 
   return app;

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record.js';
 import { HttpError, notFound } from '../http-error.js';
+import type { PageRequest } from '../routes/pagination.js';
 import type { Queryable } from '../store/index.js';
 import { requireScope } from './guards.js';
 import type { Principal } from './principal.js';
@@ -101,11 +102,16 @@ export function requireTokenAdmin(c: Context<AppEnv>): NonNullable<Principal['us
   return requireScope(c, 'admin');
 }
 
-/** The caller's API tokens, oldest first. */
-export async function listApiTokens(db: Queryable, userId: string): Promise<ApiTokenView[]> {
-  const rows = await db.query<{ id: string; name: string; scopes: TokenScope[]; created_at: Date; expires_at: Date | null }>(
-    'SELECT id, name, scopes, created_at, expires_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at, id',
-    [userId],
+/**
+ * One page of the caller's API tokens, oldest first; `createdKey` is the creation time as the
+ * store's text (to the microsecond) for the page cursor.
+ */
+export async function listApiTokens(db: Queryable, userId: string, page: PageRequest): Promise<(ApiTokenView & { createdKey: string })[]> {
+  const after = page.after ? 'AND (created_at, id) > ($2::timestamptz, $3)' : '';
+  const rows = await db.query<{ id: string; name: string; scopes: TokenScope[]; created_at: Date; created_key: string; expires_at: Date | null }>(
+    `SELECT id, name, scopes, created_at, created_at::text AS created_key, expires_at FROM api_tokens
+      WHERE user_id = $1 ${after} ORDER BY created_at, id LIMIT ${page.limit + 1}`,
+    [userId, ...(page.after ?? [])],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -113,6 +119,7 @@ export async function listApiTokens(db: Queryable, userId: string): Promise<ApiT
     scopes: normaliseScopes(r.scopes),
     createdAt: r.created_at.toISOString(),
     expiresAt: r.expires_at?.toISOString() ?? null,
+    createdKey: r.created_key,
   }));
 }
 

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../app.test-helpers.js';
 import type { Persona, TestApp } from '../app.test-helpers.js';
-import { ROUTES } from '../openapi/index.js';
+import { apiRouteList } from '../api-routes.js';
 import type { Access, RouteSpec } from '../openapi/index.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import { judgements } from '../test-fixtures/testshire-pack.js';
+
+/** Every declared route: the same declarations the app serves and documents. */
+const ROUTES = apiRouteList();
 
 const COUNCIL_ACCESS: Access[] = ['viewer', 'officer', 'council-admin'];
 const councilRoutes = ROUTES.filter((r) => r.path.includes('{council}') && COUNCIL_ACCESS.includes(r.access));
@@ -73,6 +76,19 @@ describe.each(testStoreKinds)('council isolation on $name, for every council rou
       );
       expect(weaker.length).toBeGreaterThan(0);
       for (const as of weaker) expect((await callAs(route, as)).status, as).toBe(403);
+    },
+  );
+
+  const resourceRoutes = councilRoutes.filter((r) => r.path.includes('{id}'));
+  it.each(resourceRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s answers 404 for another council\'s record named under the caller\'s own council, writing nothing',
+    async (_name, route) => {
+      const before = await auditCount();
+      const path = pathOf(route).replace('/api/councils/testshire/', '/api/councils/otherton/');
+      const body = route.method === 'put' ? { name: 'Hijacked Care' } : route.method === 'post' ? {} : undefined;
+      const res = await t.call(route.method.toUpperCase(), path, { as: 'othertonAdmin', ...(body ? { body } : {}) });
+      expect(res.status, res.text).toBe(404);
+      expect(await auditCount()).toBe(before);
     },
   );
 

@@ -1,16 +1,21 @@
-import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record.js';
 import { requireCouncil } from '../councils/council-lookup.js';
 import { HttpError, notFound } from '../http-error.js';
-import { readBody } from '../request-body.js';
+import { apiRouter } from '../routes/api-router.js';
+import { defineRoute } from '../routes/define-route.js';
+import { validBody } from '../routes/json-body.js';
+import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
+import { councilParams } from '../routes/query.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { createApiToken, listApiTokens, requireTokenAdmin, revokeApiToken, revokeUserTokens } from './api-tokens.js';
 import type { TokenRequest } from './api-tokens.js';
 import { SESSION_COOKIE } from './authenticate.js';
 import { addressGroup, clientAddress } from './client-address.js';
-import { requireCouncilRole, requirePlatformAdmin, requireScope } from './guards.js';
+import { requireScope } from './guards.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { LoginLimits } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -25,7 +30,7 @@ import {
 } from './schemas.js';
 import { hashSecret, newSecret } from './secrets.js';
 import { userAdminRoutes } from './user-admin.js';
-import { createUser, listUsers } from './users.js';
+import { createUser, findUser, listUsers } from './users.js';
 
 export { authenticate, SESSION_COOKIE, CSRF_HEADER } from './authenticate.js';
 export { ensureFirstAdmin } from './bootstrap.js';
@@ -50,19 +55,132 @@ export interface AuthRoutesOptions {
   now?: () => Date;
 }
 
+const tokenParams = z.object({ id: z.string().openapi({ description: 'API token id' }) });
+const memberParams = councilParams.extend({ userId: z.string().openapi({ description: 'User id' }) });
+
+const loginRoute = defineRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  tags: ['auth'],
+  summary: 'Sign in: sets the HTTP-only session cookie, returns the CSRF token',
+  access: 'public',
+  body: loginBodySchema,
+  rateLimited: true,
+});
+
+const logoutRoute = defineRoute({ method: 'post', path: '/api/auth/logout', tags: ['auth'], summary: 'Sign out', access: 'public', status: 204 });
+
+const meRoute = defineRoute({
+  method: 'get',
+  path: '/api/auth/me',
+  tags: ['auth'],
+  summary: 'Who is calling: user, roles per council, scopes (and token expiry when called with a token), CSRF token',
+  access: 'public',
+});
+
+const passwordRoute = defineRoute({
+  method: 'post',
+  path: '/api/auth/password',
+  tags: ['auth'],
+  summary: 'Change your password (revokes your API tokens, ends your other sessions; a token needs the admin scope)',
+  access: 'signed-in',
+  body: changePasswordBodySchema,
+  status: 204,
+});
+
+const tokensRoute = defineRoute({
+  method: 'get',
+  path: '/api/auth/tokens',
+  tags: ['auth'],
+  summary: 'Your API tokens with their scopes and expiry (never the secrets; a token needs the admin scope), oldest first (paginated)',
+  access: 'signed-in',
+  request: { query: pageQuery },
+  reply: listReply('tokens'),
+});
+
+const createTokenRoute = defineRoute({
+  method: 'post',
+  path: '/api/auth/tokens',
+  tags: ['auth'],
+  summary: 'Create an API token with scopes and an expiry (the secret is shown once; a token needs the admin scope and cannot make a wider or longer-lived one)',
+  access: 'signed-in',
+  body: tokenBodySchema,
+  status: 201,
+});
+
+const revokeTokenRoute = defineRoute({
+  method: 'delete',
+  path: '/api/auth/tokens/{id}',
+  tags: ['auth'],
+  summary: 'Revoke one of your API tokens, at once on every server (a token needs the admin scope)',
+  access: 'signed-in',
+  request: { params: tokenParams },
+  status: 204,
+});
+
+const usersRoute = defineRoute({
+  method: 'get',
+  path: '/api/users',
+  tags: ['users'],
+  summary: 'Every user with roles, by email (paginated)',
+  access: 'platform-admin',
+  request: { query: pageQuery },
+  reply: listReply('users'),
+});
+
+const createUserRoute = defineRoute({
+  method: 'post',
+  path: '/api/users',
+  tags: ['users'],
+  summary: 'Create a user, optionally with council roles',
+  access: 'platform-admin',
+  body: createUserBodySchema,
+  status: 201,
+});
+
+const membersRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/members',
+  tags: ['users'],
+  summary: "The council's users and their roles, by email (paginated; a token needs the admin scope)",
+  access: 'council-admin',
+  request: { params: councilParams, query: pageQuery },
+  reply: listReply('members'),
+});
+
+const putMemberRoute = defineRoute({
+  method: 'put',
+  path: '/api/councils/{council}/members/{userId}',
+  tags: ['users'],
+  summary: 'Grant or change a role in the council (a token needs the admin scope)',
+  access: 'council-admin',
+  request: { params: memberParams },
+  body: memberBodySchema,
+});
+
+const deleteMemberRoute = defineRoute({
+  method: 'delete',
+  path: '/api/councils/{council}/members/{userId}',
+  tags: ['users'],
+  summary: "Remove a user's role in the council (a token needs the admin scope)",
+  access: 'council-admin',
+  request: { params: memberParams },
+  status: 204,
+});
+
 /**
  * Sign-in and account routes (login, logout, me, password, API tokens), user management
  * for platform admins, and council membership for council admins.
  */
-export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function authRoutes(options: AuthRoutesOptions = {}): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
   const throttle = new LoginThrottle(options.loginLimits ?? {}, options.now ?? (() => new Date()));
   const { windowSeconds } = throttle.limits;
   const windowText = windowSeconds % 60 === 0 ? `${windowSeconds / 60} min` : `${windowSeconds} s`;
 
-  app.post('/api/auth/login', async (c) => {
+  app.openapi(loginRoute, async (c) => {
     const { db, secureCookies, now, log } = c.var.services;
-    const body = await readBody<{ email: string; password: string }>(c, loginBodySchema);
+    const body = validBody<{ email: string; password: string }>(c);
     const email = body.email.toLowerCase();
     const address = clientAddress(c, options.trustedProxyHops);
     // Refused before the password is looked at, so a locked-out guesser learns nothing.
@@ -112,7 +230,7 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
     return c.json({ user: principal!.user, roles: principal!.roles, csrfToken: csrf });
   });
 
-  app.post('/api/auth/logout', async (c) => {
+  app.openapi(logoutRoute, async (c) => {
     const session = getCookie(c, SESSION_COOKIE);
     const user = c.var.principal.user;
     if (session && user) {
@@ -125,7 +243,7 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
     return c.body(null, 204);
   });
 
-  app.get('/api/auth/me', (c) => {
+  app.openapi(meRoute, (c) => {
     const p = c.var.principal;
     return c.json({
       user: p.user ?? null,
@@ -137,10 +255,10 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
     });
   });
 
-  app.post('/api/auth/password', async (c) => {
+  app.openapi(passwordRoute, async (c) => {
     // Through an API token only with the `admin` scope: it revokes every token, this one too.
     const user = requireScope(c, 'admin');
-    const body = await readBody<{ currentPassword: string; newPassword: string }>(c, changePasswordBodySchema);
+    const body = validBody<{ currentPassword: string; newPassword: string }>(c);
     const { db, tokenCache } = c.var.services;
     const [row] = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
     if (!row || !(await verifyPassword(body.currentPassword, row.password_hash))) {
@@ -168,34 +286,34 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
     return c.body(null, 204);
   });
 
-  app.get('/api/auth/tokens', async (c) => {
+  app.openapi(tokensRoute, async (c) => {
     const user = requireTokenAdmin(c);
-    return c.json({ tokens: await listApiTokens(c.var.services.db, user.id) });
+    const page = pageRequest(c.req.valid('query'), 2);
+    const { items, nextCursor } = pageOf(await listApiTokens(c.var.services.db, user.id, page), page, (t) => [t.createdKey, t.id]);
+    return c.json({ tokens: items.map(({ createdKey: _key, ...token }) => token), nextCursor });
   });
 
-  app.post('/api/auth/tokens', async (c) => {
+  app.openapi(createTokenRoute, async (c) => {
     const user = requireTokenAdmin(c);
-    const body = await readBody<TokenRequest>(c, tokenBodySchema);
+    const body = validBody<TokenRequest>(c);
     return c.json(await createApiToken(c, user, body), 201);
   });
 
-  app.delete('/api/auth/tokens/:id', async (c) => {
+  app.openapi(revokeTokenRoute, async (c) => {
     const user = requireTokenAdmin(c);
     await revokeApiToken(c, user, c.req.param('id'));
     return c.body(null, 204);
   });
 
-  app.get('/api/users', async (c) => {
-    requirePlatformAdmin(c);
-    return c.json({ users: await listUsers(c.var.services.db) });
+  app.openapi(usersRoute, async (c) => {
+    const page = pageRequest(c.req.valid('query'), 2);
+    const { items, nextCursor } = pageOf(await listUsers(c.var.services.db, page), page, (u) => [u.email, u.id]);
+    return c.json({ users: items, nextCursor });
   });
 
-  app.post('/api/users', async (c) => {
-    const admin = requirePlatformAdmin(c);
-    const body = await readBody<{ email: string; name?: string; password: string; platformAdmin?: boolean; roles?: Record<string, CouncilRole> }>(
-      c,
-      createUserBodySchema,
-    );
+  app.openapi(createUserRoute, async (c) => {
+    const admin = c.var.user;
+    const body = validBody<{ email: string; name?: string; password: string; platformAdmin?: boolean; roles?: Record<string, CouncilRole> }>(c);
     const { db } = c.var.services;
     for (const councilId of Object.keys(body.roles ?? {})) await requireCouncil(c, councilId);
     let id: string;
@@ -213,29 +331,30 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
       throw error;
     }
     c.var.services.tokenCache.clear();
-    const users = await listUsers(db);
-    return c.json(users.find((u) => u.id === id), 201);
+    return c.json(await findUser(db, id), 201);
   });
 
   app.route('/', userAdminRoutes(throttle));
 
-  app.get('/api/councils/:council/members', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'council-admin');
+  app.openapi(membersRoute, async (c) => {
+    const council = c.var.council;
     requireScope(c, 'admin');
+    const page = pageRequest(c.req.valid('query'), 2);
+    const after = page.after ? 'AND (u.email, u.id) > ($2, $3)' : '';
     const rows = await c.var.services.db.query<{ id: string; email: string; name: string; role: string }>(
       `SELECT u.id, u.email, u.name, r.role FROM council_roles r JOIN users u ON u.id = r.user_id
-        WHERE r.council_id = $1 ORDER BY u.email`,
-      [council.id],
+        WHERE r.council_id = $1 ${after} ORDER BY u.email, u.id LIMIT ${page.limit + 1}`,
+      [council.id, ...(page.after ?? [])],
     );
-    return c.json({ members: rows });
+    const { items, nextCursor } = pageOf(rows, page, (m) => [m.email, m.id]);
+    return c.json({ members: items, nextCursor });
   });
 
-  app.put('/api/councils/:council/members/:userId', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const admin = requireCouncilRole(c, council.id, 'council-admin');
+  app.openapi(putMemberRoute, async (c) => {
+    const council = c.var.council;
+    const admin = c.var.user;
     requireScope(c, 'admin');
-    const { role } = await readBody<{ role: CouncilRole }>(c, memberBodySchema);
+    const { role } = validBody<{ role: CouncilRole }>(c);
     const userId = c.req.param('userId');
     await c.var.services.db.transaction(async (tx) => {
       const users = await tx.query('SELECT id FROM users WHERE id = $1', [userId]);
@@ -252,9 +371,9 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
     return c.json({ userId, councilId: council.id, role });
   });
 
-  app.delete('/api/councils/:council/members/:userId', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const admin = requireCouncilRole(c, council.id, 'council-admin');
+  app.openapi(deleteMemberRoute, async (c) => {
+    const council = c.var.council;
+    const admin = c.var.user;
     requireScope(c, 'admin');
     const userId = c.req.param('userId');
     const removed = await c.var.services.db.transaction(async (tx) => {

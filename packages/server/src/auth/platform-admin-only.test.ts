@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../app.test-helpers.js';
 import type { Persona, TestApp } from '../app.test-helpers.js';
-import { ROUTES } from '../openapi/index.js';
+import { apiRouteList } from '../api-routes.js';
 import type { RouteSpec } from '../openapi/index.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+
+/** Every declared route: the same declarations the app serves and documents. */
+const ROUTES = apiRouteList();
 
 const adminRoutes = ROUTES.filter((r) => r.access === 'platform-admin');
 

@@ -1,12 +1,14 @@
-import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { contentHash, sha256Text } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { HttpError, notFound } from '../http-error.js';
-import { readBody } from '../request-body.js';
+import { apiRouter } from '../routes/api-router.js';
+import { defineRoute } from '../routes/define-route.js';
+import { validBody } from '../routes/json-body.js';
 import type { Queryable } from '../store/index.js';
 import { revokeUserTokens } from './api-tokens.js';
-import { requirePlatformAdmin } from './guards.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword } from './passwords.js';
 import { resetPasswordBodySchema, updateUserBodySchema } from './schemas.js';
@@ -35,6 +37,30 @@ async function endSessions(tx: Queryable, userId: string): Promise<number> {
   return rows.length;
 }
 
+const userParams = z.object({ id: z.string().openapi({ description: 'User id' }) });
+
+const updateUserRoute = defineRoute({
+  method: 'patch',
+  path: '/api/users/{id}',
+  tags: ['users'],
+  summary:
+    'Disable or re-enable a user (disabling signs them out and revokes their API tokens at once), rename them, or grant or remove platform admin; never your own account',
+  access: 'platform-admin',
+  request: { params: userParams },
+  body: updateUserBodySchema,
+});
+
+const resetPasswordRoute = defineRoute({
+  method: 'post',
+  path: '/api/users/{id}/password',
+  tags: ['users'],
+  summary: "Set a user's password (ends their sessions and revokes their API tokens); your own needs POST /api/auth/password",
+  access: 'platform-admin',
+  request: { params: userParams },
+  body: resetPasswordBodySchema,
+  status: 204,
+});
+
 /**
  * Platform admins' user management beyond creating users: disabling and re-enabling an account
  * (`PATCH /api/users/{id}`, also renaming it and granting or removing platform admin), and
@@ -44,12 +70,12 @@ async function endSessions(tx: Queryable, userId: string): Promise<number> {
  * own password here (that needs the current one, `POST /api/auth/password`), so the platform is
  * never left without an admin who can sign in.
  */
-export function userAdminRoutes(throttle: LoginThrottle): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function userAdminRoutes(throttle: LoginThrottle): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
 
-  app.patch('/api/users/:id', async (c) => {
-    const admin = requirePlatformAdmin(c);
-    const changes = await readBody<UserChanges>(c, updateUserBodySchema);
+  app.openapi(updateUserRoute, async (c) => {
+    const admin = c.var.user;
+    const changes = validBody<UserChanges>(c);
     const id = c.req.param('id');
     if (id === admin.id && (changes.disabled === true || changes.platformAdmin === false)) {
       throw new HttpError(
@@ -89,9 +115,9 @@ export function userAdminRoutes(throttle: LoginThrottle): Hono<AppEnv> {
     return c.json(updated);
   });
 
-  app.post('/api/users/:id/password', async (c) => {
-    const admin = requirePlatformAdmin(c);
-    const { password } = await readBody<{ password: string }>(c, resetPasswordBodySchema);
+  app.openapi(resetPasswordRoute, async (c) => {
+    const admin = c.var.user;
+    const { password } = validBody<{ password: string }>(c);
     const id = c.req.param('id');
     if (id === admin.id) {
       throw new HttpError(409, 'own-account', 'Change your own password with POST /api/auth/password, which asks for the current one');

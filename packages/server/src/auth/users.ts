@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/record.js';
+import type { PageRequest } from '../routes/pagination.js';
 import type { Queryable } from '../store/index.js';
 import { hashPassword } from './passwords.js';
 
@@ -38,8 +39,10 @@ function toView(r: UserRow): UserView {
 }
 
 /** Every user with their council roles. */
-export async function listUsers(db: Queryable): Promise<UserView[]> {
-  const rows = await db.query<UserRow>(`${SELECT_USERS} ORDER BY u.email`);
+export async function listUsers(db: Queryable, page?: PageRequest): Promise<UserView[]> {
+  const after = page?.after ? 'WHERE (u.email, u.id) > ($1, $2)' : '';
+  const limit = page ? ` LIMIT ${page.limit + 1}` : '';
+  const rows = await db.query<UserRow>(`${SELECT_USERS} ${after} ORDER BY u.email, u.id${limit}`, page?.after ?? []);
   return rows.map(toView);
 }
 

@@ -1,10 +1,14 @@
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record.js';
-import { requirePlatformAdmin } from '../auth/guards.js';
 import { HttpError } from '../http-error.js';
-import { readBody } from '../request-body.js';
 import type { JsonSchema } from '../request-body.js';
+import { apiRouter } from '../routes/api-router.js';
+import { defineRoute } from '../routes/define-route.js';
+import { validBody } from '../routes/json-body.js';
+import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
+import type { PageRequest } from '../routes/pagination.js';
+import { councilParams } from '../routes/query.js';
 import type { Queryable } from '../store/index.js';
 import { requireCouncil } from './council-lookup.js';
 
@@ -27,16 +31,22 @@ interface SummaryRow {
   effective_from: string | null;
 }
 
-/** Every council, with its current published version. */
-export async function listCouncils(db: Queryable, id?: string): Promise<CouncilSummary[]> {
+/** Every council (or one, or one page by name), with its current published version. */
+export async function listCouncils(db: Queryable, id?: string, page?: PageRequest): Promise<CouncilSummary[]> {
+  const params: unknown[] = id ? [id] : [];
+  let where = id ? 'WHERE c.id = $1' : '';
+  if (page?.after) {
+    params.push(page.after[0], page.after[1]);
+    where = `WHERE (c.name, c.id) > ($${params.length - 1}, $${params.length})`;
+  }
   const rows = await db.query<SummaryRow>(
     `SELECT c.id, c.name, v.version, v.hash, v.published_at, v.effective_from
        FROM councils c
        LEFT JOIN LATERAL (SELECT version, hash, published_at, effective_from FROM pack_versions
                            WHERE council_id = c.id ORDER BY seq DESC LIMIT 1) v ON true
-      ${id ? 'WHERE c.id = $1' : ''}
-      ORDER BY c.name`,
-    id ? [id] : [],
+      ${where}
+      ORDER BY c.name, c.id${page ? ` LIMIT ${page.limit + 1}` : ''}`,
+    params,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -58,21 +68,54 @@ export const createCouncilSchema: JsonSchema = {
   },
 };
 
+const listRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils',
+  tags: ['councils'],
+  summary: 'Every council with its current published version, by name (paginated)',
+  access: 'public',
+  request: { query: pageQuery },
+  reply: listReply('councils'),
+});
+
+const oneRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}',
+  tags: ['councils'],
+  summary: 'One council with its current published version',
+  access: 'public',
+  request: { params: councilParams },
+});
+
+const createRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils',
+  tags: ['councils'],
+  summary: 'Add a council (no pack yet: put a draft and publish it)',
+  access: 'platform-admin',
+  body: createCouncilSchema,
+  status: 201,
+});
+
 /** Council routes: the public list and one council; platform admins add councils. */
-export function councilRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function councilRoutes(): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
 
-  app.get('/api/councils', async (c) => c.json({ councils: await listCouncils(c.var.services.db) }));
+  app.openapi(listRoute, async (c) => {
+    const page = pageRequest(c.req.valid('query'), 2);
+    const { items, nextCursor } = pageOf(await listCouncils(c.var.services.db, undefined, page), page, (r) => [r.name, r.id]);
+    return c.json({ councils: items, nextCursor });
+  });
 
-  app.get('/api/councils/:council', async (c) => {
+  app.openapi(oneRoute, async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
     const [summary] = await listCouncils(c.var.services.db, council.id);
     return c.json(summary);
   });
 
-  app.post('/api/councils', async (c) => {
-    const user = requirePlatformAdmin(c);
-    const body = await readBody<{ id: string; name: string }>(c, createCouncilSchema);
+  app.openapi(createRoute, async (c) => {
+    const user = c.var.user;
+    const body = validBody<{ id: string; name: string }>(c);
     const created = await c.var.services.db.transaction(async (tx) => {
       const rows = await tx.query('INSERT INTO councils (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [
         body.id,

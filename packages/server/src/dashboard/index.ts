@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { requireCouncilRole } from '../auth/guards.js';
-import { requireCouncil } from '../councils/council-lookup.js';
 import type { Determination } from '../engine/index.js';
-import { HttpError } from '../http-error.js';
+import { apiRouter } from '../routes/api-router.js';
+import { defineRoute } from '../routes/define-route.js';
+import { councilParams, isoDateQuery } from '../routes/query.js';
 import type { Queryable } from '../store/index.js';
 
 /** A council's dashboard: ratings, actions due or overdue, and visits coming up. */
@@ -56,19 +57,35 @@ export async function buildDashboard(db: Queryable, councilId: string, today: st
   return dash;
 }
 
+const dashboardRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/dashboard',
+  tags: ['dashboard'],
+  summary: 'Providers by rating, actions due or overdue, visits due in the next N days',
+  access: 'viewer',
+  request: {
+    params: councilParams,
+    query: z.object({
+      today: isoDateQuery('ISO date (default today)'),
+      days: z.coerce
+        .number()
+        .int({ error: 'must be a whole number of days, 0 to 3660' })
+        .min(0, { error: 'must be a whole number of days, 0 to 3660' })
+        .max(3660, { error: 'must be a whole number of days, 0 to 3660' })
+        .optional()
+        .openapi({ description: 'window in days (30)' }),
+    }),
+  },
+});
+
 /** `GET /api/councils/{council}/dashboard?days=30&today=YYYY-MM-DD` (viewer). */
-export function dashboardRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get('/api/councils/:council/dashboard', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
-    const today = c.req.query('today') ?? c.var.services.now().toISOString().slice(0, 10);
-    const days = c.req.query('days') === undefined ? 30 : Number(c.req.query('days'));
-    const details = [
-      ...(!/^\d{4}-\d{2}-\d{2}$/.test(today) ? [{ pointer: '/today', message: 'must be YYYY-MM-DD' }] : []),
-      ...(!Number.isInteger(days) || days < 0 || days > 3660 ? [{ pointer: '/days', message: 'must be a whole number of days, 0 to 3660' }] : []),
-    ];
-    if (details.length > 0) throw new HttpError(422, 'invalid-query', 'Bad dashboard query', { details });
+export function dashboardRoutes(): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
+  app.openapi(dashboardRoute, async (c) => {
+    const council = c.var.council;
+    const query = c.req.valid('query');
+    const today = query.today ?? c.var.services.now().toISOString().slice(0, 10);
+    const days = query.days ?? 30;
     return c.json(await buildDashboard(c.var.services.db, council.id, today, days));
   });
   return app;

@@ -21,6 +21,9 @@ export { MISSING_PLUGIN_CODES } from './plugin-extensions.js';
 /** Where JSON text first stops being JSON, and line/column of an offset (shared with pack validation). */
 export const { jsonErrorOffset, lineColumn } = engine;
 
+/** True for a real calendar date in `YYYY-MM-DD` form (`2025-02-30` is not one). */
+export const { isIsoDate } = engine;
+
 /** A determination's trace as JSON text (the same text as `JSON.stringify`, written faster). */
 export const { traceJson } = engine;
 

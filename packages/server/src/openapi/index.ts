@@ -1,10 +1,29 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
 import { packJsonSchema } from '../engine/index.js';
 import { importBodySchema } from '../providers/schemas.js';
-import { ROUTES } from './routes.js';
-import type { RouteSpec } from './routes.js';
+import type { Access } from '../routes/access.js';
 
-export { ROUTES } from './routes.js';
-export type { RouteSpec, Access } from './routes.js';
+export type { Access } from '../routes/access.js';
+
+/** One served route as its declaration states it: method, OpenAPI path, access level and success status. */
+export interface RouteSpec {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path template, e.g. `/api/councils/{council}`. */
+  path: string;
+  access: Access;
+  status: number;
+}
+
+/** Every route declared on `app` (with `defineRoute`), in declaration order. */
+export function declaredRoutes(app: OpenAPIHono<AppEnv>): RouteSpec[] {
+  return app.openAPIRegistry.definitions.flatMap((d) => {
+    if (d.type !== 'route') return [];
+    const route = d.route as unknown as { method: RouteSpec['method']; path: string; 'x-access': Access; responses: Record<string, unknown> };
+    const status = Number(Object.keys(route.responses).find((code) => code.startsWith('2')) ?? 200);
+    return [{ method: route.method, path: route.path, access: route['x-access'], status }];
+  });
+}
 
 const errorSchema = {
   type: 'object',
@@ -76,111 +95,34 @@ const packVersionSchema = {
   },
 };
 
-const ERROR_STATUSES: Record<string, string> = {
-  '400': 'Malformed JSON (with line and column) or request',
-  '401': 'Not signed in',
-  '403': 'Lacks the role, or a session request without its CSRF token',
-  '404': 'Unknown council, provider, version or assessment',
-  '409': 'Edit conflict: the thing changed since it was read',
-  '413': 'Body too large',
-  '422': 'Body or query fails its schema (details carry JSON pointers)',
-};
-
-function operation(route: RouteSpec) {
-  const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
-  const query = Object.entries(route.query ?? {}).map(([name, description]) => ({
-    name,
-    in: 'query',
-    required: false,
-    description,
-    schema: { type: 'string' },
-  }));
-  const headers = route.ifMatch
-    ? [{ name: 'If-Match', in: 'header', required: route.ifMatch === 'required', description: 'ETag of the revision edited, e.g. "3"', schema: { type: 'string' } }]
-    : [];
-  let requestBody: unknown;
-  if (route.body === 'pack') {
-    requestBody = { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Pack' } } } };
-  } else if (route.body === 'csv-or-json') {
-    requestBody = {
-      required: true,
-      content: {
-        'application/json': { schema: { $ref: '#/components/schemas/ProviderImport' } },
-        'text/csv': { schema: { type: 'string' } },
-      },
-    };
-  } else if (route.body) {
-    requestBody = { required: true, content: { 'application/json': { schema: route.body } } };
-  }
-  const status = String(route.status ?? 200);
-  const success =
-    status === '204'
-      ? { description: 'Done' }
-      : {
-          description: 'Success',
-          content: route.path.endsWith('/export')
-            ? { 'text/csv': { schema: { type: 'string' } } }
-            : { 'application/json': { schema: route.response ? { $ref: `#/components/schemas/${route.response}` } : { type: 'object' } } },
-        };
-  return {
-    tags: [route.tag],
-    summary: route.summary,
-    description: `Access: ${route.access}.`,
-    'x-access': route.access,
-    ...(route.access === 'public' ? { security: [] } : {}),
-    parameters: [...params, ...query, ...headers],
-    ...(requestBody ? { requestBody } : {}),
-    responses: {
-      [status]: success,
-      ...Object.fromEntries(
-        Object.entries(ERROR_STATUSES).map(([code, description]) => [
-          code,
-          { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-        ]),
-      ),
-      ...(route.rateLimited
-        ? {
-            '429': {
-              description: 'Too many failed attempts for this email or from this address: wait Retry-After seconds',
-              headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
-          }
-        : {}),
-    },
-  };
-}
-
 /**
- * The OpenAPI 3.1 document of the API, built from the route table and the engine's pack
- * JSON Schema (OpenAPI 3.1 schemas are JSON Schema 2020-12, so the pack schema is used as is).
+ * The OpenAPI 3.1 document of the routes declared on `app` (see `defineRoute`), with the
+ * engine's pack JSON Schema as a component (OpenAPI 3.1 schemas are JSON Schema 2020-12, so the
+ * pack schema is used as is). Every operation carries its access level as `x-access`.
  */
-export function buildOpenApi(version = '0.1.0'): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
-  return {
+export function openApiDocument(app: OpenAPIHono<AppEnv>, version = '0.1.0'): Record<string, unknown> {
+  const doc = app.getOpenAPI31Document({
     openapi: '3.1.0',
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: 'OpenQAF API',
       version,
       description:
         "Councils' adult social care quality assurance frameworks as versioned rule packs: publish packs, record assessments, get determinations that can be explained and reproduced.",
-      license: { name: 'MIT', identifier: 'MIT' },
+      license: { name: 'MIT', identifier: 'MIT' } as { name: string },
     },
     security: [{ session: [] }, { bearer: [] }],
-    paths,
+  }) as unknown as Record<string, unknown> & { components?: Record<string, Record<string, unknown>> };
+  return {
+    ...doc,
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: {
+      ...doc.components,
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'qaf_session', description: 'From POST /api/auth/login; unsafe methods also need X-CSRF-Token.' },
         bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/auth/tokens: its rights are its user\'s roles limited to its scopes (read: viewer actions; write: officer and council admin actions; admin: tokens, passwords, members, platform administration).' },
       },
       schemas: {
+        ...doc.components?.schemas,
         Pack: packJsonSchema,
         Determination: determinationSchema,
         Error: errorSchema,

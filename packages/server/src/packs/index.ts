@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { contentHash } from '../audit/content-hash.js';
@@ -8,7 +9,12 @@ import { requireCouncil } from '../councils/council-lookup.js';
 import { analysePack, assessmentJsonSchema, compile, diff, runPackCases, validatePack } from '../engine/index.js';
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
-import { readBody, readJson, validateBody } from '../request-body.js';
+import { readJson, validateBody } from '../request-body.js';
+import { apiRouter } from '../routes/api-router.js';
+import { defineRoute } from '../routes/define-route.js';
+import { validBody } from '../routes/json-body.js';
+import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
+import { councilParams, flagQuery, isoDateQuery } from '../routes/query.js';
 import { draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
 import { draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
@@ -18,8 +24,6 @@ import type { PackVersionWithContent } from './versions.js';
 export { publishDraft, rollBack, checkPublishable } from './publish.js';
 export * from './versions.js';
 export * from './drafts.js';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A version as the API returns it: its record plus, when asked, the pack. */
 function versionBody(v: PackVersionWithContent, withPack = true) {
@@ -52,64 +56,194 @@ function validDraftPack(c: Context<AppEnv>, councilId: string, content: unknown)
   return result.pack;
 }
 
+const versionParams = councilParams.extend({ version: z.string().openapi({ description: 'A published version, e.g. "1.2.0"' }) });
+const ifMatchHeader = (required: string) =>
+  z.object({ 'if-match': z.string().optional().openapi({ description: `ETag of the draft revision edited, e.g. "3" (${required})` }) });
+const packBody = { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Pack' } } } };
+const packVersionReply = { $ref: '#/components/schemas/PackVersionWithPack' };
+const requiredVersion = z.string({ error: 'is required' }).min(1, { error: 'is required' });
+
+const currentPackRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/pack',
+  tags: ['packs'],
+  summary: 'The current published pack',
+  access: 'public',
+  request: { params: councilParams },
+  reply: packVersionReply,
+});
+
+const inForceRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/pack/in-force',
+  tags: ['packs'],
+  summary: 'The version in force on a date',
+  access: 'public',
+  request: {
+    params: councilParams,
+    query: z.object({ date: isoDateQuery('ISO date (default today)'), pack: flagQuery('"false" to omit the pack content') }),
+  },
+  reply: packVersionReply,
+});
+
+const assessmentSchemaRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/pack/assessment-schema',
+  tags: ['packs'],
+  summary: 'The JSON Schema of an assessment under the current version (or the one in force on a date)',
+  access: 'public',
+  request: { params: councilParams, query: z.object({ date: isoDateQuery('ISO date') }) },
+});
+
+const versionsRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/versions',
+  tags: ['packs'],
+  summary: 'Every published version, newest first (paginated)',
+  access: 'public',
+  request: { params: councilParams, query: pageQuery },
+  reply: listReply('versions', { $ref: '#/components/schemas/PackVersion' }),
+});
+
+const versionRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/versions/{version}',
+  tags: ['packs'],
+  summary: 'One published version with its pack',
+  access: 'public',
+  request: { params: versionParams },
+  reply: packVersionReply,
+});
+
+const diffRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/diff',
+  tags: ['packs'],
+  summary: "The engine's readable diff of two versions (\"draft\" needs the viewer role)",
+  access: 'public',
+  request: {
+    params: councilParams,
+    query: z.object({
+      from: requiredVersion.openapi({ description: 'version or "draft"' }),
+      to: requiredVersion.openapi({ description: 'version or "draft"' }),
+    }),
+  },
+});
+
+const rollbackRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/versions/{version}/rollback',
+  tags: ['packs'],
+  summary: "Publish an earlier version's content as a new version",
+  access: 'council-admin',
+  request: { params: versionParams },
+  body: rollbackBodySchema,
+  status: 201,
+});
+
+const draftRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/draft',
+  tags: ['drafts'],
+  summary: 'The working draft (ETag = revision)',
+  access: 'viewer',
+  request: { params: councilParams },
+});
+
+const saveDraftRoute = defineRoute({
+  method: 'put',
+  path: '/api/councils/{council}/draft',
+  tags: ['drafts'],
+  summary: 'Save the draft (If-Match required once a draft exists); returns its validation',
+  access: 'council-admin',
+  request: { params: councilParams, headers: ifMatchHeader('required once a draft exists'), body: packBody },
+});
+
+const validateDraftRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/draft/validate',
+  tags: ['drafts'],
+  summary: 'Validate the draft, or the pack in the body without saving it (validation as you type)',
+  access: 'viewer',
+  request: { params: councilParams, body: { ...packBody, required: false } },
+});
+
+const analyseDraftRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/draft/analyse',
+  tags: ['drafts'],
+  summary: 'Analyse the draft (gaps, overlaps, masked rules, cycles)',
+  access: 'viewer',
+  request: { params: councilParams },
+});
+
+const draftCasesRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/draft/cases',
+  tags: ['drafts'],
+  summary: "Run the draft's own cases",
+  access: 'viewer',
+  request: { params: councilParams },
+});
+
+const publishRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/draft/publish',
+  tags: ['drafts'],
+  summary: 'Publish the draft: refused unless valid, all cases pass and findings are acknowledged',
+  access: 'council-admin',
+  request: { params: councilParams, headers: ifMatchHeader('optional') },
+  body: publishBodySchema,
+  status: 201,
+});
+
 /**
  * Pack routes: published versions (public), the draft (viewer reads, council admin edits),
  * validate / analyse / cases on the draft, publish, roll back, diff and the version in force.
  */
-export function packRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function packRoutes(): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
 
-  app.get('/api/councils/:council/pack', async (c) => {
+  app.openapi(currentPackRoute, async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
     const v = await latestVersion(c.var.services.db, council.id);
     if (!v) throw notFound(`A published pack of council "${council.id}"`);
     return c.json(versionBody(v));
   });
 
-  app.get('/api/councils/:council/pack/in-force', async (c) => {
+  app.openapi(inForceRoute, async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
-    const date = c.req.query('date') ?? c.var.services.now().toISOString().slice(0, 10);
-    if (!ISO_DATE.test(date)) {
-      throw new HttpError(422, 'invalid-query', 'date must be an ISO date', {
-        details: [{ pointer: '/date', message: 'must be YYYY-MM-DD' }],
-      });
-    }
+    const query = c.req.valid('query');
+    const date = query.date ?? c.var.services.now().toISOString().slice(0, 10);
     const v = await versionInForce(c.var.services.db, council.id, date);
     if (!v) throw notFound(`A version of council "${council.id}" in force on ${date}`);
-    return c.json({ date, ...versionBody(v, c.req.query('pack') !== 'false') });
+    return c.json({ date, ...versionBody(v, query.pack !== 'false') });
   });
 
-  app.get('/api/councils/:council/pack/assessment-schema', async (c) => {
+  app.openapi(assessmentSchemaRoute, async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
-    const date = c.req.query('date');
-    if (date !== undefined && !ISO_DATE.test(date)) {
-      throw new HttpError(422, 'invalid-query', 'date must be an ISO date', { details: [{ pointer: '/date', message: 'must be YYYY-MM-DD' }] });
-    }
+    const { date } = c.req.valid('query');
     const v = date ? await versionInForce(c.var.services.db, council.id, date) : await latestVersion(c.var.services.db, council.id);
     if (!v) throw notFound(`A published pack of council "${council.id}"${date ? ` in force on ${date}` : ''}`);
     const compiled = compile(v.content, extensionsOf(c, council.id), v.hash);
     return c.json({ version: v.version, hash: v.hash, schema: assessmentJsonSchema(compiled) });
   });
 
-  app.get('/api/councils/:council/versions', async (c) => {
+  app.openapi(versionsRoute, async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
-    return c.json({ versions: await listVersions(c.var.services.db, council.id) });
+    const page = pageRequest(c.req.valid('query'), 1);
+    const { items, nextCursor } = pageOf(await listVersions(c.var.services.db, council.id, page), page, (v) => [v.seq]);
+    return c.json({ versions: items, nextCursor });
   });
 
-  app.get('/api/councils/:council/versions/:version', async (c) => {
+  app.openapi(versionRoute, async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
     return c.json(versionBody(await requireVersion(c, council.id, c.req.param('version'))));
   });
 
-  app.get('/api/councils/:council/diff', async (c) => {
+  app.openapi(diffRoute, async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
-    const from = c.req.query('from');
-    const to = c.req.query('to');
-    if (!from || !to) {
-      throw new HttpError(422, 'invalid-query', 'Give two versions: ?from=1.0.0&to=1.1.0 (either may be "draft")', {
-        details: [...(!from ? [{ pointer: '/from', message: 'is required' }] : []), ...(!to ? [{ pointer: '/to', message: 'is required' }] : [])],
-      });
-    }
+    const { from, to } = c.req.valid('query');
     const load = async (name: string): Promise<Pack> => {
       if (name !== 'draft') return (await requireVersion(c, council.id, name)).content;
       requireCouncilRole(c, council.id, 'viewer');
@@ -119,17 +253,16 @@ export function packRoutes(): Hono<AppEnv> {
     return c.json({ from, to, changes: diff(a, b).changes });
   });
 
-  app.get('/api/councils/:council/draft', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+  app.openapi(draftRoute, async (c) => {
+    const council = c.var.council;
     const draft = await requireDraft(c, council.id);
     c.header('ETag', draftEtag(draft.revision));
     return c.json(draft);
   });
 
-  app.put('/api/councils/:council/draft', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const user = requireCouncilRole(c, council.id, 'council-admin');
+  app.openapi(saveDraftRoute, async (c) => {
+    const council = c.var.council;
+    const user = c.var.user;
     const content = validateBody<Record<string, unknown>>(draftBodySchema, await readJson(c));
     const validation = validatePack(content, extensionsOf(c, council.id));
     refuseMissingPluginParts(validation);
@@ -165,9 +298,8 @@ export function packRoutes(): Hono<AppEnv> {
     return c.json({ revision, valid: validation.valid, errors: validation.errors });
   });
 
-  app.post('/api/councils/:council/draft/validate', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+  app.openapi(validateDraftRoute, async (c) => {
+    const council = c.var.council;
     // With a body, validates that content without saving it (validation as you type).
     if (c.req.header('content-type') && c.req.header('content-length') !== '0') {
       const content = await readJson(c);
@@ -179,29 +311,24 @@ export function packRoutes(): Hono<AppEnv> {
     return c.json({ revision: draft.revision, valid, errors });
   });
 
-  app.post('/api/councils/:council/draft/analyse', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+  app.openapi(analyseDraftRoute, async (c) => {
+    const council = c.var.council;
     const draft = await requireDraft(c, council.id);
     const report = analysePack(validDraftPack(c, council.id, draft.content), extensionsOf(c, council.id));
     return c.json({ revision: draft.revision, findings: findingsOf(report).length, report });
   });
 
-  app.post('/api/councils/:council/draft/cases', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+  app.openapi(draftCasesRoute, async (c) => {
+    const council = c.var.council;
     const draft = await requireDraft(c, council.id);
     const run = runPackCases(validDraftPack(c, council.id, draft.content), extensionsOf(c, council.id));
     return c.json({ revision: draft.revision, ...run });
   });
 
-  app.post('/api/councils/:council/draft/publish', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const user = requireCouncilRole(c, council.id, 'council-admin');
-    const body = await readBody<{ note: string; version?: string; effectiveFrom?: string; acknowledgeFindings?: boolean }>(
-      c,
-      publishBodySchema,
-    );
+  app.openapi(publishRoute, async (c) => {
+    const council = c.var.council;
+    const user = c.var.user;
+    const body = validBody<{ note: string; version?: string; effectiveFrom?: string; acknowledgeFindings?: boolean }>(c);
     const published = await publishDraft(c.var.services, {
       councilId: council.id,
       userId: user.id,
@@ -211,10 +338,10 @@ export function packRoutes(): Hono<AppEnv> {
     return c.json(versionBody(published, false), 201);
   });
 
-  app.post('/api/councils/:council/versions/:version/rollback', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const user = requireCouncilRole(c, council.id, 'council-admin');
-    const body = await readBody<{ note?: string; effectiveFrom?: string }>(c, rollbackBodySchema);
+  app.openapi(rollbackRoute, async (c) => {
+    const council = c.var.council;
+    const user = c.var.user;
+    const body = validBody<{ note?: string; effectiveFrom?: string }>(c);
     const target = await requireVersion(c, council.id, c.req.param('version'));
     const published = await rollBack(c.var.services, { councilId: council.id, userId: user.id, target, ...body });
     return c.json(versionBody(published, false), 201);

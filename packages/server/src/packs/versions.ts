@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pack } from '../engine/index.js';
+import type { PageRequest } from '../routes/pagination.js';
 import type { Queryable } from '../store/index.js';
 
 /** A published, immutable pack version (without its content unless asked). */
@@ -59,11 +60,12 @@ function withContent(row: VersionRow): PackVersionWithContent {
   return { ...toVersion(row), content: row.content! };
 }
 
-/** Every published version of a council's pack, newest first. */
-export async function listVersions(db: Queryable, councilId: string): Promise<PackVersion[]> {
+/** Every published version of a council's pack, newest first (one page of them, plus one row, when `page` is given). */
+export async function listVersions(db: Queryable, councilId: string, page?: PageRequest): Promise<PackVersion[]> {
+  const after = page?.after ? 'AND seq < $2' : '';
   const rows = await db.query<VersionRow>(
-    `SELECT ${COLUMNS} FROM pack_versions WHERE council_id = $1 ORDER BY seq DESC`,
-    [councilId],
+    `SELECT ${COLUMNS} FROM pack_versions WHERE council_id = $1 ${after} ORDER BY seq DESC${page ? ` LIMIT ${page.limit + 1}` : ''}`,
+    [councilId, ...(page?.after ?? [])],
   );
   return rows.map(toVersion);
 }

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
-import { requireCouncilRole } from '../auth/guards.js';
-import { requireCouncil } from '../councils/council-lookup.js';
 import { formatCsv } from '../csv/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { revisionFromIfMatch } from '../packs/drafts.js';
-import { readBody, readJson, readText, validateBody } from '../request-body.js';
+import { readJson, readText, validateBody } from '../request-body.js';
+import { apiRouter } from '../routes/api-router.js';
+import { defineRoute } from '../routes/define-route.js';
+import { validBody } from '../routes/json-body.js';
+import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
+import { councilParams, flagQuery } from '../routes/query.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { importProviders, ON_EXISTING } from './csv-import.js';
 import type { ColumnMapping, OnExisting } from './csv-import.js';
@@ -48,36 +52,122 @@ function stored(p: Provider) {
   return { name: p.name, cqcLocationId: p.cqcLocationId, serviceType: p.serviceType, size: p.size };
 }
 
-/** `?onExisting=` of a text/csv import: absent (the default), `update` or `reject`. */
-function onExistingQuery(value: string | undefined): OnExisting | undefined {
-  if (value === undefined) return undefined;
-  if ((ON_EXISTING as readonly string[]).includes(value)) return value as OnExisting;
-  throw new HttpError(422, 'invalid-query', `onExisting must be one of ${ON_EXISTING.join(', ')}`, {
-    details: [{ pointer: '/onExisting', message: `must be one of ${ON_EXISTING.join(', ')}` }],
-  });
-}
-
 const EXPORT_COLUMNS = ['id', 'name', 'cqcLocationId', 'serviceType'];
+
+const providerParams = councilParams.extend({ id: z.string().openapi({ description: 'Provider id' }) });
+const ifMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ description: 'ETag of the revision edited, e.g. "3"' }) });
+
+const listRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/providers',
+  tags: ['providers'],
+  summary: 'Providers with current rating, next visit due, overdue actions, by name (paginated)',
+  access: 'viewer',
+  request: {
+    params: councilParams,
+    query: pageQuery.extend({
+      q: z.string().optional().openapi({ description: 'search name or CQC location id' }),
+      rating: z.string().optional().openapi({ description: 'only this current rating ("Not assessed" for none)' }),
+    }),
+  },
+  reply: listReply('providers'),
+});
+
+const exportRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/providers/export',
+  tags: ['providers'],
+  summary: "Providers as CSV; text cells a spreadsheet would run as formulas are written behind a leading `'` (OWASP)",
+  access: 'viewer',
+  request: { params: councilParams },
+  reply: 'csv',
+});
+
+const importRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/providers/import',
+  tags: ['providers'],
+  summary:
+    'Import or re-import providers from CSV with a column mapping: a CQC location id the council has updates that provider, others insert; per-row report (inserted / updated / unchanged / rejected); strict = all or nothing; formula-like cells are kept and listed in `warnings`',
+  access: 'council-admin',
+  request: {
+    params: councilParams,
+    query: z.object({
+      strict: flagQuery('"true": any bad row means nothing is written (text/csv bodies; JSON bodies say it in the body)'),
+      onExisting: z
+        .enum(ON_EXISTING)
+        .optional()
+        .openapi({ description: '"update" (default) or "reject" (text/csv bodies; JSON bodies say it in the body)' }),
+    }),
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/ProviderImport' } },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    },
+  },
+  status: 201,
+});
+
+const createRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/providers',
+  tags: ['providers'],
+  summary: 'Add a provider location',
+  access: 'officer',
+  request: { params: councilParams },
+  body: providerBodySchema,
+  status: 201,
+});
+
+const oneRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/providers/{id}',
+  tags: ['providers'],
+  summary: 'One provider (ETag = revision)',
+  access: 'viewer',
+  request: { params: providerParams },
+});
+
+const updateRoute = defineRoute({
+  method: 'put',
+  path: '/api/councils/{council}/providers/{id}',
+  tags: ['providers'],
+  summary: 'Edit a provider (If-Match optional)',
+  access: 'officer',
+  request: { params: providerParams, headers: ifMatchHeader },
+  body: providerBodySchema,
+});
+
+const deleteRoute = defineRoute({
+  method: 'delete',
+  path: '/api/councils/{council}/providers/{id}',
+  tags: ['providers'],
+  summary: 'Delete a provider that was never assessed',
+  access: 'council-admin',
+  request: { params: providerParams },
+  status: 204,
+});
 
 /**
  * Provider routes: list and search (viewer), create and edit (officer), delete (council admin,
  * only when never assessed), CSV import (council admin) and export (viewer).
  */
-export function providerRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function providerRoutes(): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
 
-  app.get('/api/councils/:council/providers', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
-    let providers = await listProviders(c.var.services.db, council.id, today(c), c.req.query('q'));
-    const rating = c.req.query('rating');
-    if (rating) providers = providers.filter((p) => String(p.latest?.rating ?? 'Not assessed') === rating);
-    return c.json({ providers });
+  app.openapi(listRoute, async (c) => {
+    const council = c.var.council;
+    const query = c.req.valid('query');
+    const page = pageRequest(query, 2);
+    const rows = await listProviders(c.var.services.db, council.id, today(c), query.q, { rating: query.rating, page });
+    const { items, nextCursor } = pageOf(rows, page, (p) => [p.name, p.id]);
+    return c.json({ providers: items, nextCursor });
   });
 
-  app.get('/api/councils/:council/providers/export', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+  app.openapi(exportRoute, async (c) => {
+    const council = c.var.council;
     const providers = await listProviders(c.var.services.db, council.id, today(c));
     const sizeKeys = [...new Set(providers.flatMap((p) => Object.keys(p.size)))].sort();
     const header = [...EXPORT_COLUMNS, ...sizeKeys.map((k) => `size.${k}`), 'rating', 'lastAssessmentDate', 'packVersion', 'nextVisitDue', 'overdueActions'];
@@ -98,13 +188,13 @@ export function providerRoutes(): Hono<AppEnv> {
     return c.body(formatCsv([header, ...rows]));
   });
 
-  app.post('/api/councils/:council/providers/import', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const user = requireCouncilRole(c, council.id, 'council-admin');
+  app.openapi(importRoute, async (c) => {
+    const council = c.var.council;
+    const user = c.var.user;
     const type = c.req.header('content-type') ?? '';
     let body: { csv: string; mapping?: ColumnMapping; strict?: boolean; onExisting?: OnExisting };
     if (/^text\/csv\b/i.test(type)) {
-      body = { csv: await readText(c), strict: c.req.query('strict') === 'true', onExisting: onExistingQuery(c.req.query('onExisting')) };
+      body = { csv: await readText(c), strict: c.req.valid('query').strict === 'true', onExisting: c.req.valid('query').onExisting };
     } else {
       body = validateBody(importBodySchema, await readJson(c));
     }
@@ -142,10 +232,10 @@ export function providerRoutes(): Hono<AppEnv> {
     return c.json(report, report.imported > 0 ? 201 : 200);
   });
 
-  app.post('/api/councils/:council/providers', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const user = requireCouncilRole(c, council.id, 'officer');
-    const body = await readBody<ProviderBody>(c, providerBodySchema);
+  app.openapi(createRoute, async (c) => {
+    const council = c.var.council;
+    const user = c.var.user;
+    const body = validBody<ProviderBody>(c);
     const id = randomUUID();
     try {
       await c.var.services.db.transaction(async (tx) => {
@@ -164,19 +254,18 @@ export function providerRoutes(): Hono<AppEnv> {
     return c.json(provider, 201);
   });
 
-  app.get('/api/councils/:council/providers/:id', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+  app.openapi(oneRoute, async (c) => {
+    const council = c.var.council;
     const provider = await requireProvider(c, council.id, c.req.param('id'));
     c.header('ETag', `"${provider.revision}"`);
     return c.json(provider);
   });
 
-  app.put('/api/councils/:council/providers/:id', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const user = requireCouncilRole(c, council.id, 'officer');
+  app.openapi(updateRoute, async (c) => {
+    const council = c.var.council;
+    const user = c.var.user;
     const before = await requireProvider(c, council.id, c.req.param('id'));
-    const body = await readBody<ProviderBody>(c, providerBodySchema);
+    const body = validBody<ProviderBody>(c);
     const expected = revisionFromIfMatch(c.req.header('if-match')) ?? before.revision;
     try {
       await c.var.services.db.transaction(async (tx) => {
@@ -206,9 +295,9 @@ export function providerRoutes(): Hono<AppEnv> {
     return c.json(provider);
   });
 
-  app.delete('/api/councils/:council/providers/:id', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const user = requireCouncilRole(c, council.id, 'council-admin');
+  app.openapi(deleteRoute, async (c) => {
+    const council = c.var.council;
+    const user = c.var.user;
     const before = await requireProvider(c, council.id, c.req.param('id'));
     if (before.latest) {
       throw new HttpError(409, 'conflict', 'A provider with assessments cannot be deleted: its determinations are part of the record');

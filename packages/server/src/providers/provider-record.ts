@@ -1,3 +1,4 @@
+import type { PageRequest } from '../routes/pagination.js';
 import type { Queryable } from '../store/index.js';
 
 /** A provider location, with the latest determination's summary. */
@@ -80,20 +81,40 @@ function toProvider(r: ProviderRow, today: string): Provider {
   };
 }
 
-/** Providers of a council, filtered by a name / CQC id search, ordered by name. */
+/**
+ * Providers of a council, filtered by a name / CQC id search and by current rating (`Not
+ * assessed` for none), ordered by name and id; one page of them (plus one row, to tell
+ * whether another page follows) when `page` is given.
+ */
 export async function listProviders(
   db: Queryable,
   councilId: string,
   today: string,
   search?: string,
+  options: { rating?: string; page?: PageRequest } = {},
 ): Promise<Provider[]> {
   const params: unknown[] = [councilId];
   let where = 'p.council_id = $1';
   if (search) {
     params.push(`%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-    where += ` AND (p.name ILIKE $2 OR p.cqc_location_id ILIKE $2)`;
+    where += ` AND (p.name ILIKE $${params.length} OR p.cqc_location_id ILIKE $${params.length})`;
   }
-  const rows = await db.query<ProviderRow>(`${SELECT} WHERE ${where} ORDER BY p.name, p.id`, params);
+  const { page } = options;
+  if (page?.after) {
+    params.push(page.after[0], page.after[1]);
+    where += ` AND (p.name, p.id) > ($${params.length - 1}, $${params.length})`;
+  }
+  const limit = page ? ` LIMIT ${page.limit + 1}` : '';
+  let sql: string;
+  if (options.rating) {
+    params.push(options.rating);
+    sql = `${SELECT} WHERE ${where} AND COALESCE(l.result->'headline'->>'value', 'Not assessed') = $${params.length} ORDER BY p.name, p.id${limit}`;
+  } else {
+    // The page is cut from providers alone, so the latest assessment is looked up for its rows only.
+    const source = `(SELECT * FROM providers p WHERE ${where} ORDER BY p.name, p.id${limit}) p`;
+    sql = `${SELECT.replace('FROM providers p', `FROM ${source}`)} ORDER BY p.name, p.id`;
+  }
+  const rows = await db.query<ProviderRow>(sql, params);
   return rows.map((r) => toProvider(r, today));
 }
 

@@ -1,12 +1,13 @@
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { requireCouncilRole } from '../auth/guards.js';
-import { requireCouncil } from '../councils/council-lookup.js';
 import { evaluateAssessment, packHash, validatePack } from '../engine/index.js';
 import type { Extensions, Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { findDraft } from '../packs/drafts.js';
 import { latestVersion } from '../packs/versions.js';
+import { apiRouter } from '../routes/api-router.js';
+import { defineRoute } from '../routes/define-route.js';
+import { councilParams } from '../routes/query.js';
 import type { Queryable } from '../store/index.js';
 
 /** One provider whose headline differs between the published pack and the draft. */
@@ -92,12 +93,20 @@ export function compareUnderPacks(
   return report;
 }
 
+const whatIfRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/what-if',
+  tags: ['drafts'],
+  summary: "Every provider's latest assessment under the draft and the published pack: who changes",
+  access: 'viewer',
+  request: { params: councilParams },
+});
+
 /** `POST /api/councils/{council}/what-if`: who would change band if the draft were published. */
-export function whatIfRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.post('/api/councils/:council/what-if', async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    requireCouncilRole(c, council.id, 'viewer');
+export function whatIfRoutes(): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
+  app.openapi(whatIfRoute, async (c) => {
+    const council = c.var.council;
     const { db, plugins } = c.var.services;
     const draft = await findDraft(db, council.id);
     if (!draft) throw notFound(`The draft of council "${council.id}"`);

@@ -1,0 +1,53 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { requireCouncilRole, requirePlatformAdmin, requireUser } from '../auth/guards.js';
+import { requireCouncil } from '../councils/council-lookup.js';
+import type { Council } from '../councils/council-lookup.js';
+import type { Queryable } from '../store/index.js';
+
+/** Who may call a route: `public`, `signed-in`, a council role (or higher), or `platform-admin`. */
+export type Access = 'public' | 'signed-in' | 'viewer' | 'officer' | 'council-admin' | 'platform-admin';
+
+/** Every access level, from the most open. */
+export const ACCESS_LEVELS: readonly Access[] = ['public', 'signed-in', 'viewer', 'officer', 'council-admin', 'platform-admin'];
+
+// Councils found, per store. No route deletes or renames a council, so a council once found
+// stays true, and council routes (the assessment hot path among them) skip the lookup after the first.
+const knownCouncils = new WeakMap<Queryable, Map<string, Council>>();
+
+async function councilOf(c: Context<AppEnv>, id: string): Promise<Council> {
+  const { db } = c.var.services;
+  let known = knownCouncils.get(db);
+  if (!known) knownCouncils.set(db, (known = new Map()));
+  let council = known.get(id);
+  if (!council) known.set(id, (council = await requireCouncil(c, id)));
+  return council;
+}
+
+/**
+ * The access check of a route, run before its body is read (so an anonymous caller's large
+ * body is a 401, not a parse error). Council roles need the `{council}` of the path: an
+ * unknown council is a 404, then the caller must hold the role there (the guards in
+ * `auth/guards.ts` decide). Sets `c.var.council` and `c.var.user` for the handler.
+ * @example defineRoute({ access: 'officer', ... }) // runs accessCheck('officer')
+ */
+export function accessCheck(access: Access): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    switch (access) {
+      case 'public':
+        break;
+      case 'signed-in':
+        c.set('user', requireUser(c));
+        break;
+      case 'platform-admin':
+        c.set('user', requirePlatformAdmin(c));
+        break;
+      default: {
+        const council = await councilOf(c, c.req.param('council') ?? '');
+        c.set('council', council);
+        c.set('user', requireCouncilRole(c, council.id, access));
+      }
+    }
+    await next();
+  };
+}
