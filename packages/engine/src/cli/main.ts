@@ -26,7 +26,8 @@ Usage:
   qaf diff <packA> <packB> [--json]
   qaf new-council <slug> --name "<Council name>" [--dir <repo root>]
 
-<pack> is a path to a pack JSON file or an installed council plugin's id (e.g. birmingham).
+<pack> is a pack folder (pack.json and cases/*.json), a bundled pack JSON file, or an
+installed council plugin's id (e.g. birmingham).
 Exit status: 0 success; 1 invalid input, failing cases, or findings with --strict; 2 usage.`;
 
 /** Output sinks, so tests can capture what the CLI prints. */
@@ -61,7 +62,7 @@ async function loadValid(ref: string, io: Io, json: boolean): Promise<{ loaded: 
   const loaded = await loadPack(ref, io.cwd);
   if (loaded.errors.length) { report(io, json, loaded.source, loaded.errors); return undefined; }
   const v = validatePack(loaded.value, loaded.extensions ? { extensions: loaded.extensions } : {});
-  if (!v.valid) { report(io, json, loaded.source, v.errors); return undefined; }
+  if (!v.valid) { report(io, json, loaded.source, loaded.locateErrors(v.errors)); return undefined; }
   return { loaded, pack: v.pack! };
 }
 
@@ -88,7 +89,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const loaded = await loadPack(rest[0]!, io.cwd);
         if (loaded.errors.length) { report(io, json, loaded.source, loaded.errors); return EXIT.failed; }
         const v = validatePack(loaded.value, loaded.extensions ? { extensions: loaded.extensions } : {});
-        if (!v.valid) { report(io, json, loaded.source, v.errors); return EXIT.failed; }
+        if (!v.valid) { report(io, json, loaded.source, loaded.locateErrors(v.errors)); return EXIT.failed; }
         const p = v.pack!;
         if (json) io.out(JSON.stringify({ valid: true, source: loaded.source, warnings: v.warnings }, null, 2));
         else {
