@@ -27,10 +27,13 @@ describe('qaf CLI', () => {
     const s = sandbox();
     const { cases, ...rules } = examplePack();
     mkdirSync(join(s.dir, 'wessex', 'cases'), { recursive: true });
+    rules.interpretations = { ...rules.interpretations, unused: { title: 'Unused', note: 'Nothing relies on it', source: { doc: 'guide', section: '4' } } };
     s.write('wessex/pack.json', rules);
     s.write('wessex/cases/visits.json', { cases });
     expect(await run(['validate', 'wessex'], s.io)).toBe(EXIT.ok);
     expect(s.out.join('\n')).toMatch(/valid \(example 1\.0\.0, 4 decisions, 2 cases\)/);
+    const unusedLine = JSON.stringify(rules, null, 2).split('\n').findIndex((l) => l.includes('"unused"')) + 1;
+    expect(s.err.join('\n')).toContain(`wessex/pack.json:${unusedLine}:5 /interpretations/unused`);
     expect(await run(['test', 'wessex'], s.io)).toBe(EXIT.ok);
     expect(s.out.join('\n')).toMatch(/2 passed, 0 failed/);
     expect(await run(['analyse', 'wessex', '--strict'], s.io)).toBe(EXIT.ok);

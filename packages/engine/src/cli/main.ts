@@ -91,9 +91,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const v = validatePack(loaded.value, loaded.extensions ? { extensions: loaded.extensions } : {});
         if (!v.valid) { report(io, json, loaded.source, loaded.locateErrors(v.errors)); return EXIT.failed; }
         const p = v.pack!;
-        if (json) io.out(JSON.stringify({ valid: true, source: loaded.source, warnings: v.warnings }, null, 2));
+        const warnings = loaded.locateErrors(v.warnings);
+        if (json) io.out(JSON.stringify({ valid: true, source: loaded.source, warnings }, null, 2));
         else {
-          for (const w of v.warnings) io.err(`warning: ${w.pointer}: ${w.message}`);
+          for (const w of warnings) io.err(`warning: ${w.file ? `${w.file}:${w.line}:${w.column} ` : ''}${w.pointer}: ${w.message}`);
           io.out(`${loaded.source}: valid (${p.metadata.id} ${p.metadata.version}, ${Object.keys(p.decisions).length} decisions, ${p.cases?.length ?? 0} cases)`);
         }
         return EXIT.ok;
