@@ -25,6 +25,8 @@ export type { CaseReport, CaseResult } from './testing/run-cases.js';
 export { bundleHash, canonicalJson, packHash, packRules, RELEASE_METADATA } from './hash.js';
 export { loadPackSource, readPackSource, PackSourceError } from './source/load-pack-source.js';
 export type { PackSource, SourceLocation } from './source/load-pack-source.js';
+export { writePackFolder } from './source/write-pack-folder.js';
+export type { WrittenPackFolder } from './source/write-pack-folder.js';
 export { analyse } from './analyse/analyse.js';
 export type { AnalysisReport, AnalysisFinding, DecisionAnalysis, FindingKind, FindingExample } from './analyse/analyse.js';
 export { diffPacks } from './diff/diff-packs.js';

@@ -45,6 +45,16 @@ describe('qaf CLI', () => {
     expect(s.err.join('\n')).toMatch(/wessex\/cases\/visits\.json:\d+:7\n {2}error: Must be object\.\n {2}at: \/cases\/1\/input/);
   });
 
+  it('splits a bundled pack into a pack folder that every command reads as the same pack', async () => {
+    const s = sandbox();
+    expect(await run(['split', s.write('bundle.json', examplePack()), 'wessex'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/2 case\(s\) no case file held are in cases\/new-cases\.json/);
+    expect(JSON.parse(readFileSync(join(s.dir, 'wessex', 'pack.json'), 'utf8')).cases).toBeUndefined();
+    expect(await run(['test', 'wessex'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/2 passed, 0 failed/);
+    expect(await run(['split', 'bundle.json'], s.io)).toBe(EXIT.usage);
+  });
+
   it('reports malformed JSON by file, line and column and exits 1', async () => {
     const s = sandbox();
     const code = await run(['validate', s.write('bad.json', '{\n  "metadata": ,\n}')], s.io);
