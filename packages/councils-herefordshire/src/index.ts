@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import type { CouncilPlugin, Pack } from '@openqaf/engine';
+import { fileURLToPath } from 'node:url';
+import { readPackSource, type CouncilPlugin, type Pack } from '@openqaf/engine';
 import { monthsAfter } from './months-after.js';
 
-const pack = JSON.parse(readFileSync(new URL('../pack.json', import.meta.url), 'utf8')) as Pack;
+/** The bundled pack, read from the pack folder (pack/pack.json and its cases in pack/cases/*.json). */
+const pack: Pack = readPackSource(fileURLToPath(new URL('../pack', import.meta.url)));
 
 /**
  * Herefordshire Council and HCCG's Quality Assurance Strategy for Commissioned Care and Support

@@ -1,12 +1,14 @@
 /**
- * One problem found in a pack: where (JSON pointer, and line/column for malformed JSON),
- * what, and a hint at the fix.
+ * One problem found in a pack: where (JSON pointer into the bundled pack; the source file,
+ * line and column when the pack was read from files), what, and a hint at the fix.
  */
 export interface PackError {
   code: string;
   pointer: string;
   message: string;
   hint?: string;
+  /** The source file (of a pack folder or a bundled pack file) the problem is in. */
+  file?: string;
   line?: number;
   column?: number;
 }

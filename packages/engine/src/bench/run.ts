@@ -11,7 +11,8 @@ import { createReferenceEvaluator } from '../reference/reference-evaluator.js';
 import { randomAssessment, seededRandom } from '../reference/random-assessment.js';
 import { examplePack } from '../fixtures/example-pack.js';
 import { handWrittenDetermination } from './hand-written.js';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readPackSource } from '../source/load-pack-source.js';
 import type { Assessment, Pack } from '../types.js';
 
 const SECONDS = Number(process.env.QAF_BENCH_SECONDS ?? 2);
@@ -63,11 +64,11 @@ const points = report.decisions.reduce((n, d) => n + d.points, 0);
 console.log(`analyse: ${report.decisions.length} decisions, ${points.toLocaleString('en-GB')} points in ${Math.round(ms)} ms (goal: under 2,000 ms); complete: ${report.complete}`);
 
 // The same figures for the council packs in this repository, when they are beside the engine
-// (the engine does not depend on them; they are read as plain pack files).
+// (the engine does not depend on them; they are read as plain pack folders).
 for (const slug of ['birmingham', 'bolton', 'herefordshire']) {
-  const file = new URL(`../../../councils-${slug}/pack.json`, import.meta.url);
+  const folder = fileURLToPath(new URL(`../../../councils-${slug}/pack`, import.meta.url));
   let councilPack: Pack;
-  try { councilPack = JSON.parse(readFileSync(file, 'utf8')) as Pack; } catch { continue; }
+  try { councilPack = readPackSource(folder); } catch { continue; }
   const extensions = slug === 'herefordshire' ? await councilExtensions(slug) : undefined;
   const cc = compilePack(councilPack, extensions ? { extensions } : {});
   const rr = seededRandom(11);

@@ -7,8 +7,10 @@ import type { PackDiff } from '../diff/diff-packs.js';
 /** Pack errors as lines: where (line/column or pointer), what, and the hint. */
 export function formatErrors(source: string, errors: PackError[]): string {
   return errors.map((e) => {
-    const where = e.line !== undefined ? `${source}:${e.line}:${e.column}` : `${source}#${e.pointer || '/'}`;
-    return `${where}\n  error: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`;
+    const file = e.file ?? source;
+    const where = e.line !== undefined ? `${file}:${e.line}:${e.column}` : `${file}#${e.pointer || '/'}`;
+    const pointer = e.line !== undefined && e.pointer ? `\n  at: ${e.pointer}` : '';
+    return `${where}\n  error: ${e.message}${pointer}${e.hint ? `\n  hint: ${e.hint}` : ''}`;
   }).join('\n');
 }
 

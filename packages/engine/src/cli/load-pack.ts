@@ -4,14 +4,18 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PackError } from '../errors.js';
 import type { CouncilPlugin, Extensions } from '../types.js';
-import { parseJson } from '../schema/parse-json.js';
+import { loadPackSource } from '../source/load-pack-source.js';
 
-/** A pack read by the CLI: its parsed JSON (or the errors reading it), where it came from, and plugin extensions. */
+/**
+ * A pack read by the CLI: its bundled JSON (or the errors reading it), where it came from,
+ * plugin extensions, and how to find the file and line of a validation error.
+ */
 export interface LoadedPack {
   source: string;
   value?: unknown;
   errors: PackError[];
   extensions?: Extensions;
+  locateErrors: (errors: PackError[]) => PackError[];
 }
 
 /** Folders from `start` up to the file system root. */
@@ -50,29 +54,39 @@ async function pluginExtensions(pkgDir: string): Promise<Extensions | undefined>
 }
 
 /**
- * Loads `<pack>` for the CLI: a path to a pack JSON file, or the id of an installed council
- * plugin (`birmingham` finds packages/councils-birmingham or @openqaf/councils-birmingham).
+ * Loads `<pack>` for the CLI: a pack folder (`pack.json` and `cases/*.json`), a bundled pack
+ * JSON file, a council package folder, or the id of an installed council plugin
+ * (`birmingham` finds packages/councils-birmingham or @openqaf/councils-birmingham).
  */
 export async function loadPack(ref: string, cwd = process.cwd()): Promise<LoadedPack> {
   const path = resolve(cwd, ref);
-  let file: string | undefined;
   let pkgDir: string | undefined;
+  let source: string | undefined;
   if (existsSync(path)) {
-    file = path;
-    const besidePkg = join(dirname(path), 'package.json');
-    if (existsSync(besidePkg) && (JSON.parse(readFileSync(besidePkg, 'utf8')) as { openqaf?: unknown }).openqaf) pkgDir = dirname(path);
+    source = path;
+    if (councilPackage(path)) pkgDir = path;
+    else if (councilPackage(dirname(path))) pkgDir = dirname(path);
+    if (pkgDir === path) source = join(pkgDir, councilPackage(pkgDir)!);
   } else {
     pkgDir = findCouncilPackage(ref, cwd);
-    if (pkgDir) {
-      const meta = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { openqaf?: { pack?: string } };
-      file = join(pkgDir, meta.openqaf?.pack ?? 'pack.json');
-    }
+    if (pkgDir) source = join(pkgDir, councilPackage(pkgDir) ?? 'pack');
   }
-  if (!file) {
-    return { source: ref, errors: [{ code: 'cli.not-found', pointer: '', message: `No pack file or council plugin called "${ref}".`, hint: 'Give a path to a pack JSON file, or a council id such as "birmingham".' }] };
+  if (!source) {
+    return { source: ref, errors: [{ code: 'cli.not-found', pointer: '', message: `No pack file, pack folder or council plugin called "${ref}".`, hint: 'Give a path to a pack folder or a pack JSON file, or a council id such as "birmingham".' }], locateErrors: (e) => e };
   }
-  const parsed = parseJson(readFileSync(file, 'utf8'), 'pack');
+  const read = loadPackSource(source);
   const extensions = pkgDir ? await pluginExtensions(pkgDir) : undefined;
-  if (!parsed.ok) return { source: file, errors: parsed.errors, ...(extensions ? { extensions } : {}) };
-  return { source: file, value: parsed.value, errors: [], ...(extensions ? { extensions } : {}) };
+  return {
+    source, errors: read.errors, locateErrors: read.locateErrors,
+    ...(read.value !== undefined ? { value: read.value } : {}),
+    ...(extensions ? { extensions } : {}),
+  };
+}
+
+/** The pack path a council package declares (`openqaf.pack` in its package.json), if it is one. */
+function councilPackage(dir: string): string | undefined {
+  const file = join(dir, 'package.json');
+  if (!existsSync(file)) return undefined;
+  const meta = JSON.parse(readFileSync(file, 'utf8')) as { openqaf?: { pack?: string } };
+  return meta.openqaf ? meta.openqaf.pack ?? 'pack' : undefined;
 }

@@ -23,6 +23,38 @@ describe('qaf CLI', () => {
     expect(s.out.join('\n')).toMatch(/valid \(example 1\.0\.0, 4 decisions, 2 cases\)/);
   });
 
+  it('reads a pack folder (pack.json and cases/*.json) for every command, and names the case file and line of an error', async () => {
+    const s = sandbox();
+    const { cases, ...rules } = examplePack();
+    mkdirSync(join(s.dir, 'wessex', 'cases'), { recursive: true });
+    rules.interpretations = { ...rules.interpretations, unused: { title: 'Unused', note: 'Nothing relies on it', source: { doc: 'guide', section: '4' } } };
+    s.write('wessex/pack.json', rules);
+    s.write('wessex/cases/visits.json', { cases });
+    expect(await run(['validate', 'wessex'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/valid \(example 1\.0\.0, 4 decisions, 2 cases\)/);
+    const unusedLine = JSON.stringify(rules, null, 2).split('\n').findIndex((l) => l.includes('"unused"')) + 1;
+    expect(s.err.join('\n')).toContain(`wessex/pack.json:${unusedLine}:5 /interpretations/unused`);
+    expect(await run(['test', 'wessex'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/2 passed, 0 failed/);
+    expect(await run(['analyse', 'wessex', '--strict'], s.io)).toBe(EXIT.ok);
+    expect(await run(['diff', 'wessex', s.write('bundle.json', examplePack())], s.io)).toBe(EXIT.ok);
+    const a = s.write('a.json', { date: '2025-03-01', judgements: judgementsFor(examplePack(), 'Fully met'), facts: { statementLate: false } });
+    expect(await run(['evaluate', 'wessex', a], s.io)).toBe(EXIT.ok);
+    s.write('wessex/cases/visits.json', { cases: [cases![0], { ...cases![1], input: 5 }] });
+    expect(await run(['validate', 'wessex'], s.io)).toBe(EXIT.failed);
+    expect(s.err.join('\n')).toMatch(/wessex\/cases\/visits\.json:\d+:7\n {2}error: Must be object\.\n {2}at: \/cases\/1\/input/);
+  });
+
+  it('splits a bundled pack into a pack folder that every command reads as the same pack', async () => {
+    const s = sandbox();
+    expect(await run(['split', s.write('bundle.json', examplePack()), 'wessex'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/2 case\(s\) no case file held are in cases\/new-cases\.json/);
+    expect(JSON.parse(readFileSync(join(s.dir, 'wessex', 'pack.json'), 'utf8')).cases).toBeUndefined();
+    expect(await run(['test', 'wessex'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toMatch(/2 passed, 0 failed/);
+    expect(await run(['split', 'bundle.json'], s.io)).toBe(EXIT.usage);
+  });
+
   it('reports malformed JSON by file, line and column and exits 1', async () => {
     const s = sandbox();
     const code = await run(['validate', s.write('bad.json', '{\n  "metadata": ,\n}')], s.io);
@@ -100,7 +132,7 @@ describe('qaf CLI', () => {
   it('says clearly when no pack or council plugin has that name', async () => {
     const s = sandbox();
     expect(await run(['validate', 'atlantis'], s.io)).toBe(EXIT.failed);
-    expect(s.err.join('\n')).toMatch(/No pack file or council plugin called "atlantis"/);
+    expect(s.err.join('\n')).toMatch(/No pack file, pack folder or council plugin called "atlantis"/);
   });
 
   it('scaffolds a new council whose starter pack validates and passes its cases, found by its id', async () => {
@@ -112,7 +144,7 @@ describe('qaf CLI', () => {
     writeFileSync(join(s.dir, 'packages', 'server', 'package.json'), JSON.stringify({ name: '@openqaf/server', dependencies: {} }));
     mkdirSync(join(s.dir, '.changeset'));
     expect(await run(['new-council', 'wessex', '--name', 'Wessex Council'], s.io)).toBe(EXIT.ok);
-    expect(s.out.join('\n')).toMatch(/packages\/councils-wessex\/pack\.json/);
+    expect(s.out.join('\n')).toMatch(/packages\/councils-wessex\/pack\/cases\/ratings\.json/);
     const pkg = JSON.parse(readFileSync(join(s.dir, 'packages', 'councils-wessex', 'package.json'), 'utf8')) as { name: string };
     expect(pkg.name).toBe('@openqaf/councils-wessex');
     expect(readFileSync(join(s.dir, '.changeset', 'wessex-pack.md'), 'utf8')).toMatch(/"@openqaf\/councils-wessex": minor/);

@@ -12,6 +12,7 @@ import { diffPacks } from '../diff/diff-packs.js';
 import { loadPack, type LoadedPack } from './load-pack.js';
 import { formatAnalysis, formatCases, formatDetermination, formatDiff, formatErrors } from './format.js';
 import { newCouncil } from './new-council.js';
+import { NEW_CASES_FILE, writePackFolder } from '../source/write-pack-folder.js';
 
 /** Exit codes: success, invalid input / failing cases / findings under --strict, usage error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -24,9 +25,11 @@ Usage:
   qaf test <pack> [--json]
   qaf analyse <pack> [--json] [--strict] [--verbose]
   qaf diff <packA> <packB> [--json]
+  qaf split <pack> <folder>
   qaf new-council <slug> --name "<Council name>" [--dir <repo root>]
 
-<pack> is a path to a pack JSON file or an installed council plugin's id (e.g. birmingham).
+<pack> is a pack folder (pack.json and cases/*.json), a bundled pack JSON file, or an
+installed council plugin's id (e.g. birmingham).
 Exit status: 0 success; 1 invalid input, failing cases, or findings with --strict; 2 usage.`;
 
 /** Output sinks, so tests can capture what the CLI prints. */
@@ -54,14 +57,14 @@ class UsageError extends Error {}
 
 const KNOWN_FLAGS: Record<string, string[]> = {
   validate: ['--json'], evaluate: ['--explain', '--as-of', '--json'], test: ['--json'],
-  analyse: ['--json', '--strict', '--verbose'], analyze: ['--json', '--strict', '--verbose'], diff: ['--json'], 'new-council': ['--name', '--dir'],
+  analyse: ['--json', '--strict', '--verbose'], analyze: ['--json', '--strict', '--verbose'], diff: ['--json'], split: [], 'new-council': ['--name', '--dir'],
 };
 
 async function loadValid(ref: string, io: Io, json: boolean): Promise<{ loaded: LoadedPack; pack: Pack } | undefined> {
   const loaded = await loadPack(ref, io.cwd);
   if (loaded.errors.length) { report(io, json, loaded.source, loaded.errors); return undefined; }
   const v = validatePack(loaded.value, loaded.extensions ? { extensions: loaded.extensions } : {});
-  if (!v.valid) { report(io, json, loaded.source, v.errors); return undefined; }
+  if (!v.valid) { report(io, json, loaded.source, loaded.locateErrors(v.errors)); return undefined; }
   return { loaded, pack: v.pack! };
 }
 
@@ -88,11 +91,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const loaded = await loadPack(rest[0]!, io.cwd);
         if (loaded.errors.length) { report(io, json, loaded.source, loaded.errors); return EXIT.failed; }
         const v = validatePack(loaded.value, loaded.extensions ? { extensions: loaded.extensions } : {});
-        if (!v.valid) { report(io, json, loaded.source, v.errors); return EXIT.failed; }
+        if (!v.valid) { report(io, json, loaded.source, loaded.locateErrors(v.errors)); return EXIT.failed; }
         const p = v.pack!;
-        if (json) io.out(JSON.stringify({ valid: true, source: loaded.source, warnings: v.warnings }, null, 2));
+        const warnings = loaded.locateErrors(v.warnings);
+        if (json) io.out(JSON.stringify({ valid: true, source: loaded.source, warnings }, null, 2));
         else {
-          for (const w of v.warnings) io.err(`warning: ${w.pointer}: ${w.message}`);
+          for (const w of warnings) io.err(`warning: ${w.file ? `${w.file}:${w.line}:${w.column} ` : ''}${w.pointer}: ${w.message}`);
           io.out(`${loaded.source}: valid (${p.metadata.id} ${p.metadata.version}, ${Object.keys(p.decisions).length} decisions, ${p.cases?.length ?? 0} cases)`);
         }
         return EXIT.ok;
@@ -148,6 +152,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (!a || !b) return EXIT.failed;
         const d = diffPacks(a.pack, b.pack);
         io.out(json ? JSON.stringify(d, null, 2) : formatDiff(d));
+        return EXIT.ok;
+      }
+      case 'split': {
+        need(2);
+        const loaded = await loadPack(rest[0]!, io.cwd);
+        if (loaded.errors.length) { report(io, false, loaded.source, loaded.errors); return EXIT.failed; }
+        const bundle = loaded.value;
+        if (bundle === null || typeof bundle !== 'object' || Array.isArray(bundle)) { io.err(`${loaded.source}: a pack is a JSON object.`); return EXIT.failed; }
+        const dir = resolve(io.cwd, rest[1]!);
+        const w = writePackFolder(bundle as Record<string, unknown>, dir);
+        io.out([`Wrote ${dir}: ${w.written.join(', ')}`, ...(w.removed.length ? [`Removed (no case left): ${w.removed.join(', ')}`] : []),
+          ...(w.newCases.length ? [`${w.newCases.length} case(s) no case file held are in cases/${NEW_CASES_FILE}: ${w.newCases.join(', ')}; move them to a topic file.`] : [])].join('\n'));
         return EXIT.ok;
       }
       case 'new-council': {

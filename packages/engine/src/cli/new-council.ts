@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Pack } from '../types.js';
 
 /** What `qaf new-council` needs: the council slug, its name, and the repository root. */
@@ -43,7 +43,8 @@ export function starterPack(slug: string, name: string): Pack {
 }
 
 /**
- * Creates `packages/councils-<slug>`: a starter pack that validates, its cases, the plugin
+ * Creates `packages/councils-<slug>`: a starter pack folder that validates (`pack/pack.json`,
+ * and its cases in `pack/cases/ratings.json`), the plugin
  * module, a test, package.json, README, a docs page and a changeset; and registers it with
  * the server (as a dependency of packages/server) so the platform seeds it.
  */
@@ -56,23 +57,27 @@ export function newCouncil(opts: NewCouncilOptions): { dir: string; files: strin
   if (existsSync(dir)) throw new Error(`${dir} already exists; nothing was written.`);
   const enginePkg = JSON.parse(readFileSync(join(root, 'packages', 'engine', 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
   const vitest = enginePkg.devDependencies?.vitest ?? '^4.1.0';
+  // The pack folder: the pack without its cases, and the cases in a file per topic.
+  const { cases, ...rules } = starterPack(slug, name);
   const files: Record<string, string> = {
     'package.json': `${JSON.stringify({
       name: `@openqaf/councils-${slug}`, version: '0.1.0', description: `OpenQAF rule pack for ${name}.`, type: 'module', license: 'MIT',
-      engines: { node: '>=20.19.0' }, openqaf: { council: slug, pack: './pack.json' },
-      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './pack.json': './pack.json', './package.json': './package.json' },
-      files: ['dist', 'pack.json', 'README.md'],
+      engines: { node: '>=20.19.0' }, openqaf: { council: slug, pack: './pack' },
+      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './pack/*': './pack/*', './package.json': './package.json' },
+      files: ['dist', 'pack', 'README.md'],
       scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json --noEmit', lint: 'eslint src', test: 'vitest run' },
       peerDependencies: { '@openqaf/engine': 'workspace:>=0.1.0 <1.0.0' },
       devDependencies: { '@openqaf/engine': 'workspace:*', vitest },
     }, null, 2)}\n`,
     'tsconfig.json': `${JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist', types: ['node'] }, include: ['src'] }, null, 2)}\n`,
     'tsconfig.build.json': `${JSON.stringify({ extends: './tsconfig.json', exclude: ['src/**/*.test.ts'] }, null, 2)}\n`,
-    'pack.json': `${JSON.stringify(starterPack(slug, name), null, 2)}\n`,
-    'src/index.ts': `import { readFileSync } from 'node:fs';
-import type { CouncilPlugin, Pack } from '@openqaf/engine';
+    'pack/pack.json': `${JSON.stringify(rules, null, 2)}\n`,
+    'pack/cases/ratings.json': `${JSON.stringify({ cases }, null, 2)}\n`,
+    'src/index.ts': `import { fileURLToPath } from 'node:url';
+import { readPackSource, type CouncilPlugin, type Pack } from '@openqaf/engine';
 
-const pack = JSON.parse(readFileSync(new URL('../pack.json', import.meta.url), 'utf8')) as Pack;
+/** The bundled pack, read from the pack folder (pack/pack.json and its cases in pack/cases/*.json). */
+const pack: Pack = readPackSource(fileURLToPath(new URL('../pack', import.meta.url)));
 
 /** ${name}'s OpenQAF plugin: its rule pack (with cases). */
 const plugin: CouncilPlugin = { id: '${slug}', name: ${JSON.stringify(name)}, pack };
@@ -103,6 +108,10 @@ ${name}'s quality assurance framework as an OpenQAF rule pack. Made by \`qaf new
 pack is a starter to replace with the council's own framework, following
 [Add a council](../../docs/add-a-council.md).
 
+The pack is the folder \`pack/\`: \`pack/pack.json\` holds the rules, and \`pack/cases/*.json\` the
+cases, one file per topic (\`{ "cases": [...] }\`). The plugin bundles them when imported; the
+content hash that determinations cite covers the rules only (see docs/pack-format.md).
+
 ## What is encoded
 - (starter) One rating decision taking the visit judgement as it stands, and an improvement plan below Good.
 
@@ -112,8 +121,10 @@ pack is a starter to replace with the council's own framework, following
 | (none yet) | | |
 `,
   };
-  mkdirSync(join(dir, 'src'), { recursive: true });
-  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), text);
+  }
   const written = Object.keys(files).map((f) => `packages/councils-${slug}/${f}`);
   const docs = join(root, 'docs', 'councils');
   mkdirSync(docs, { recursive: true });

@@ -86,6 +86,18 @@ export interface CompiledPack {
   judgementRanks: ReadonlyMap<string, number>;
 }
 
+/** Options of {@link compilePack}. */
+export interface CompileOptions {
+  /** The council plugin's operators and facts. */
+  extensions?: Extensions;
+  /**
+   * The hash determinations cite, when the pack was stored under one: a version published
+   * before the hash covered only the rules keeps citing its stored (whole-bundle) hash, so
+   * its determinations stay byte-identical. Default: {@link packHash} of the pack.
+   */
+  hash?: string;
+}
+
 /**
  * Validates and compiles a pack. Throws `PackValidationError` with every problem when the
  * pack is invalid.
@@ -93,7 +105,7 @@ export interface CompiledPack {
  * const compiled = compilePack(plugin.pack, { extensions: plugin.extensions });
  * const determination = evaluate(compiled, assessment);
  */
-export function compilePack(pack: Pack, opts: { extensions?: Extensions } = {}): CompiledPack {
+export function compilePack(pack: Pack, opts: CompileOptions = {}): CompiledPack {
   const extensions = opts.extensions ?? {};
   const result = validatePack(pack, { extensions });
   if (!result.valid) throw new PackValidationError(result.errors);
@@ -133,7 +145,7 @@ export function compilePack(pack: Pack, opts: { extensions?: Extensions } = {}):
     ...(s.interpretation ? { interpretation: s.interpretation } : {}),
   }));
   return {
-    pack, hash: packHash(pack), index, extensions, instances, order, actions, schedule, scores,
+    pack, hash: opts.hash ?? packHash(pack), index, extensions, instances, order, actions, schedule, scores,
     headline: byDecision.get(pack.outcomes.headline)![0]!,
     checkAssessment: compileAssessmentCheck(index),
     countSlots: countSlots.size,

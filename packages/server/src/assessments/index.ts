@@ -28,12 +28,13 @@ interface AssessmentBody extends AssessmentInput {
 }
 
 /**
- * The compiled pack of a stored version. Versions are immutable, so the compiled form is
- * cached by content hash and the (large) pack content is read from the store only once.
+ * The compiled pack of a stored version, citing the hash it was stored under. Versions are
+ * immutable, so the compiled form is cached by that hash and version label and the (large)
+ * pack content is read from the store only once.
  */
 export async function compiledVersion(c: Context<AppEnv>, version: PackVersion): Promise<CompiledPack> {
   const extensions = c.var.services.plugins.get(version.councilId)?.extensions;
-  const cached = cachedCompiled(version.hash, extensions);
+  const cached = cachedCompiled(version, extensions);
   if (cached) return cached;
   const full = await findVersionById(c.var.services.db, version.id);
   if (!full) throw notFound(`Pack version ${version.version}`);

@@ -1,7 +1,8 @@
 /**
  * The server's only door to `@openqaf/engine`: if the engine's signatures drift, only this
- * file changes. Compiled packs are cached by content hash, which is safe because a hash
- * names exactly one pack content.
+ * file changes. Compiled packs are cached by the hash a stored version cites and its version
+ * label (a hash covers the rules only, so versions with the same rules share it), or, for a
+ * pack not stored, by the hash of its whole content.
  */
 import * as engine from '@openqaf/engine';
 import type {
@@ -84,26 +85,40 @@ export function validatePack(input: unknown, extensions?: Extensions): PackValid
   return { valid: false, errors: [...result.errors, ...missing] };
 }
 
-/** The canonical content hash of a pack, `sha256:<hex>`. */
+/**
+ * The content hash determinations cite, `sha256:<hex>`: it covers the pack's rules, not its
+ * cases, version label or effective date (see docs/pack-format.md).
+ */
 export function packHash(pack: Pack): string {
   return engine.packHash(pack);
 }
 
-function cacheKey(hash: string, extensions?: Extensions): string {
-  return `${hash}|${extensions ? 'ext' : 'plain'}`;
+/** A stored version's identity for the compiled-pack cache: the hash it cites and its label. */
+export interface StoredHash {
+  hash: string;
+  version: string;
 }
 
-/** The compiled pack with this content hash, if it was compiled before (no store read needed). */
-export function cachedCompiled(hash: string, extensions?: Extensions): CompiledPack | undefined {
-  return compiledByHash.get(cacheKey(hash, extensions));
+function cacheKey(id: StoredHash | string, extensions?: Extensions): string {
+  const key = typeof id === 'string' ? `content:${id}` : `${id.hash}|${id.version}`;
+  return `${key}|${extensions ? 'ext' : 'plain'}`;
 }
 
-/** Compiles a pack (cached by hash); throws the engine's validation error for an invalid pack. */
-export function compile(pack: Pack, extensions?: Extensions, hash = packHash(pack)): CompiledPack {
-  const key = cacheKey(hash, extensions);
+/** The compiled pack of a stored version, if it was compiled before (no store read needed). */
+export function cachedCompiled(version: StoredHash, extensions?: Extensions): CompiledPack | undefined {
+  return compiledByHash.get(cacheKey(version, extensions));
+}
+
+/**
+ * Compiles a pack (cached); throws the engine's validation error for an invalid pack. For a
+ * stored version pass the hash it was stored under: its determinations cite that hash, so a
+ * version stored under an earlier hashing keeps giving byte-identical determinations.
+ */
+export function compile(pack: Pack, extensions?: Extensions, hash?: string): CompiledPack {
+  const key = cacheKey(hash === undefined ? engine.bundleHash(pack) : { hash, version: pack.metadata.version }, extensions);
   let compiled = compiledByHash.get(key);
   if (!compiled) {
-    compiled = engine.compilePack(pack, { extensions });
+    compiled = engine.compilePack(pack, { extensions, ...(hash === undefined ? {} : { hash }) });
     if (compiledByHash.size >= COMPILED_CACHE_LIMIT) {
       const oldest = compiledByHash.keys().next().value;
       if (oldest !== undefined) compiledByHash.delete(oldest);

@@ -1,0 +1,87 @@
+import { packHash } from '@openqaf/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp, testPlugins } from '../app.test-helpers.js';
+import type { TestApp } from '../app.test-helpers.js';
+import type { Pack } from '../engine/index.js';
+import { insertVersion } from '../packs/versions.js';
+import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import fixture from '../test-fixtures/stored-before-rules-hash.json' with { type: 'json' };
+import { seedCouncils } from './index.js';
+
+interface StoredAssessment {
+  version: string;
+  input: { date: string };
+  determination: Record<string, unknown>;
+  stored: Record<string, unknown>;
+}
+
+const versions = fixture.versions as unknown as { hash: string; content: Pack }[];
+const assessments = fixture.assessments as unknown as StoredAssessment[];
+
+/**
+ * A store as the server left it before the content hash covered only the rules: Testshire
+ * seeded with version 1.0.0 and a later 1.1.0 published, each under its whole-pack hash.
+ */
+async function storeBeforeUpgrade(kind: (typeof testStoreKinds)[number]) {
+  const store = await kind.open();
+  await store.db.transaction(async (tx) => {
+    await tx.query("INSERT INTO councils (id, name) VALUES ('testshire', 'Testshire Council')");
+    let basedOn: string | null = null;
+    for (const v of versions) {
+      basedOn = (await insertVersion(tx, { councilId: 'testshire', content: v.content, hash: v.hash, author: null, note: 'before the upgrade', basedOn })).id;
+    }
+    await tx.query('INSERT INTO drafts (council_id, content, base_version_id) VALUES ($1, $2, $3)', ['testshire', JSON.stringify(versions.at(-1)!.content), basedOn]);
+  });
+  return store;
+}
+
+describe.each(testStoreKinds)('pack versions stored under the whole-pack hash, after the upgrade, on $name', (kind) => {
+  let t: TestApp;
+  let providerId: string;
+  let before: unknown[];
+  beforeAll(async () => {
+    const store = await storeBeforeUpgrade(kind);
+    before = await store.db.query("SELECT id, seq, version, hash, content FROM pack_versions WHERE council_id = 'testshire' ORDER BY seq");
+    // Starting the upgraded server seeds on this store, as a restart after an upgrade does.
+    t = await makeTestApp({ name: kind.name, open: async () => store });
+    providerId = (await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Acme Care' } })).body.id;
+  });
+  afterAll(async () => t?.dispose());
+
+  it('keep hashes that differ from the rules hash, so the test exercises the stored hash', () => {
+    for (const v of versions) expect(v.hash).not.toBe(packHash(v.content));
+  });
+
+  it('give byte-identical determinations on submit, re-evaluation and explanation', async () => {
+    for (const a of assessments) {
+      const hash = versions.find((v) => v.content.metadata.version === a.version)!.hash;
+      const res = await t.call('POST', '/api/councils/testshire/assessments', { as: 'testshireOfficer', body: { providerId, ...a.input } });
+      expect(res.status).toBe(201);
+      expect([res.body.packVersion, res.body.packHash]).toEqual([a.version, hash]);
+      expect(JSON.stringify(res.body.determination)).toBe(JSON.stringify(a.determination));
+
+      const again = await t.call('POST', `/api/councils/testshire/assessments/${res.body.id}/reevaluate`, { as: 'testshireViewer' });
+      expect(again.body.identical).toBe(true);
+      expect(JSON.stringify(again.body.reproduced)).toBe(JSON.stringify(a.stored));
+
+      // The store keeps JSON (jsonb orders keys its own way), so these compare as values.
+      const explained = await t.call('GET', `/api/councils/testshire/assessments/${res.body.id}?explain=true`, { as: 'testshireViewer' });
+      expect(explained.body.determination).toStrictEqual(a.determination);
+    }
+  });
+
+  it('compare a draft with the published version in what-if under the stored hash', async () => {
+    const res = await t.call('POST', '/api/councils/testshire/what-if', { as: 'testshireViewer' });
+    expect(res.status).toBe(200);
+    expect(res.body.published.hash).toBe(versions.at(-1)!.hash);
+    expect(res.body.errors).toEqual([]);
+    expect(res.body.changed).toEqual([]);
+  });
+
+  it('seed nothing new on a restart: no version is added, re-hashed or overwritten', async () => {
+    const outcomes = await seedCouncils(t.db, testPlugins, () => undefined);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['already-present', 'already-present']);
+    const after = await t.db.query("SELECT id, seq, version, hash, content FROM pack_versions WHERE council_id = 'testshire' ORDER BY seq");
+    expect(after).toEqual(before);
+  });
+});
