@@ -7,7 +7,7 @@ import { openPostgresDb } from './postgres-db.js';
 export type { Db, Queryable } from './db.js';
 export { migrate, loadMigrations } from './migrate.js';
 export { openPgliteDb } from './pglite-db.js';
-export { openPostgresDb, quoteIdentifier } from './postgres-db.js';
+export { DEFAULT_APPLICATION_NAME, openPostgresDb, quoteIdentifier } from './postgres-db.js';
 
 /** Where the store lives: PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir`. */
 export interface StoreOptions {
@@ -19,6 +19,8 @@ export interface StoreOptions {
   dataDir?: string;
   /** PostgreSQL connection pool size (default 10). */
   poolSize?: number;
+  /** PostgreSQL `application_name` (default `openqaf`; an `application_name` in the URL wins). */
+  applicationName?: string;
 }
 
 /**
@@ -28,7 +30,12 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions): Promise<Db> {
   let db: Db;
   if (options.databaseUrl) {
-    db = await openPostgresDb({ connectionString: options.databaseUrl, schema: options.schema, maxConnections: options.poolSize });
+    db = await openPostgresDb({
+      connectionString: options.databaseUrl,
+      schema: options.schema,
+      maxConnections: options.poolSize,
+      applicationName: options.applicationName,
+    });
   } else {
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     db = await openPgliteDb({ dataDir: options.dataDir });
