@@ -4,6 +4,7 @@ import type { Principal } from './auth/principal.js';
 import type { TokenCache } from './auth/token-cache.js';
 import type { VersionCache } from './packs/version-cache.js';
 import type { AssessmentWriter } from './assessments/assessment-writer.js';
+import type { IdempotentRequest } from './idempotency/keys.js';
 
 /** What every route handler can reach: the store, the council plugins, the clock and the log. */
 export interface Services {
@@ -28,5 +29,7 @@ export interface AppEnv {
   Variables: {
     services: Services;
     principal: Principal;
+    /** The `Idempotency-Key` this write holds, when it was sent one (see `idempotency()`). */
+    idempotency?: IdempotentRequest;
   };
 }

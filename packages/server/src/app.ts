@@ -15,6 +15,7 @@ import type { CouncilPlugin } from './engine/index.js';
 import { errorHandler } from './error-handler.js';
 import { homeRoutes } from './home/index.js';
 import { HttpError } from './http-error.js';
+import { idempotency } from './idempotency/index.js';
 import { buildOpenApi } from './openapi/index.js';
 import { packRoutes } from './packs/index.js';
 import { VersionCache } from './packs/version-cache.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   trustedProxyHops?: number;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Seconds a write holds its `Idempotency-Key` before a retry may take it over (default 60). */
+  idempotencyLeaseSeconds?: number;
   /** How evaluations are grouped into store statements (defaults suit PGlite and PostgreSQL). */
   assessmentWrites?: AssessmentWriterOptions;
 }
@@ -74,6 +77,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use('/api/*', bodySizeLimit(limit));
   app.use('/api/*', authenticate());
+  app.use('/api/*', idempotency({ leaseSeconds: options.idempotencyLeaseSeconds }));
 
   app.get('/api/health', async (c) => {
     await services.db.query('SELECT 1');

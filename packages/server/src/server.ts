@@ -54,6 +54,7 @@ export async function startServer(
     tokenCacheSeconds: config.tokenCacheSeconds,
     loginLimits: config.loginLimits,
     trustedProxyHops: config.trustedProxyHops,
+    idempotencyLeaseSeconds: config.idempotencyLeaseSeconds,
     ...(config.writesInFlight !== undefined ? { assessmentWrites: { inFlight: config.writesInFlight } } : {}),
     log,
   });

@@ -10,6 +10,7 @@ import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { readBody, readJson, validateBody } from '../request-body.js';
 import { draftEtag, findDraft, revisionFromIfMatch, writeDraft } from './drafts.js';
+import { recordIdempotentReply } from '../idempotency/index.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
 import { draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
 import { findVersion, latestVersion, listVersions, versionInForce } from './versions.js';
@@ -138,6 +139,8 @@ export function packRoutes(): Hono<AppEnv> {
       if (existing) throw new HttpError(428, 'precondition-required', 'Send If-Match with the ETag of the draft you edited');
       expected = 0;
     }
+    const validation = validatePack(content, extensionsOf(c, council.id));
+    const draftSaved = (revision: number) => ({ revision, valid: validation.valid, errors: validation.errors });
     const revision = await db.transaction(async (tx) => {
       const latest = existing ? undefined : await latestVersion(tx, council.id);
       const r = await writeDraft(tx, {
@@ -157,11 +160,11 @@ export function packRoutes(): Hono<AppEnv> {
         afterHash: contentHash(content),
         detail: { revision: r },
       });
+      await recordIdempotentReply(c, tx, 200, draftSaved(r), { etag: draftEtag(r) });
       return r;
     });
-    const validation = validatePack(content, extensionsOf(c, council.id));
     c.header('ETag', draftEtag(revision));
-    return c.json({ revision, valid: validation.valid, errors: validation.errors });
+    return c.json(draftSaved(revision));
   });
 
   app.post('/api/councils/:council/draft/validate', async (c) => {
@@ -206,6 +209,7 @@ export function packRoutes(): Hono<AppEnv> {
       userId: user.id,
       ...body,
       expectedRevision: revisionFromIfMatch(c.req.header('if-match')),
+      inTransaction: (tx, version) => recordIdempotentReply(c, tx, 201, versionBody(version, false)),
     });
     return c.json(versionBody(published, false), 201);
   });

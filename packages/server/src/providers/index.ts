@@ -8,6 +8,7 @@ import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
 import { formatCsv } from '../csv/index.js';
 import { HttpError, notFound } from '../http-error.js';
+import { recordIdempotentReply } from '../idempotency/index.js';
 import { revisionFromIfMatch } from '../packs/drafts.js';
 import { readBody, readJson, validateBody } from '../request-body.js';
 import { isUniqueViolation } from '../store/errors.js';
@@ -147,6 +148,7 @@ export function providerRoutes(): Hono<AppEnv> {
     const user = requireCouncilRole(c, council.id, 'officer');
     const body = await readBody<ProviderBody>(c, providerBodySchema);
     const id = randomUUID();
+    let provider: Provider | undefined;
     try {
       await c.var.services.db.transaction(async (tx) => {
         await tx.query(
@@ -154,12 +156,16 @@ export function providerRoutes(): Hono<AppEnv> {
           [id, council.id, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {})],
         );
         await recordAudit(tx, { actor: user.id, councilId: council.id, action: 'provider-create', entity: 'provider', entityId: id, afterHash: contentHash(body) });
+        if (c.var.idempotency) {
+          provider = await findProvider(tx, council.id, id, today(c));
+          await recordIdempotentReply(c, tx, 201, provider, { etag: `"${provider!.revision}"` });
+        }
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw duplicateCqcId(body);
       throw error;
     }
-    const provider = await requireProvider(c, council.id, id);
+    provider ??= await requireProvider(c, council.id, id);
     c.header('ETag', `"${provider.revision}"`);
     return c.json(provider, 201);
   });
