@@ -4,7 +4,6 @@ import { sha256Text } from '../audit/content-hash.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
 import { claimKey, DEFAULT_IDEMPOTENCY_LEASE_SECONDS, purgeExpiredKeys, recordReply, releaseKey } from './keys.js';
-import type { IdempotentRequest } from './keys.js';
 
 export { DEFAULT_IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_KEY_TTL_SECONDS } from './keys.js';
 export type { IdempotentRequest } from './keys.js';
