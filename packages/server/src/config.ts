@@ -10,6 +10,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** PostgreSQL schema (default public). */
   databaseSchema?: string;
+  /** PostgreSQL URL of the role owning the tables: migrations run as it, the server as `databaseUrl`'s role. */
+  migrateDatabaseUrl?: string;
   /** PostgreSQL connection pool size per server (default 10). */
   databasePoolSize?: number;
   dataDir: string;
@@ -51,7 +53,7 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, what: string, least =
 
 /**
  * Reads the configuration:
- * `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL`, `QAF_DATABASE_SCHEMA`, `QAF_DB_POOL_SIZE` (10), `QAF_DATA_DIR` (./data),
+ * `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL`, `QAF_MIGRATE_DATABASE_URL`, `QAF_DATABASE_SCHEMA`, `QAF_DB_POOL_SIZE` (10), `QAF_DATA_DIR` (./data),
  * `QAF_UI_DIR` (packages/admin-ui/dist), `QAF_ADMIN_EMAIL`, `QAF_ADMIN_PASSWORD`,
  * `QAF_SECURE_COOKIES` (true behind HTTPS), `QAF_BODY_LIMIT` (bytes), `QAF_TOKEN_CACHE_SECONDS` (5),
  * `QAF_LOGIN_MAX_FAILURES` (5 per email), `QAF_LOGIN_MAX_FAILURES_PER_ADDRESS` (20), `QAF_LOGIN_WINDOW_SECONDS` (900),
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.QAF_DATABASE_SCHEMA || undefined,
+    migrateDatabaseUrl: env.QAF_MIGRATE_DATABASE_URL || undefined,
     databasePoolSize: env.QAF_DB_POOL_SIZE ? Number(env.QAF_DB_POOL_SIZE) : undefined,
     dataDir: env.QAF_DATA_DIR ?? './data',
     uiDir: existsSync(uiDir) ? uiDir : undefined,

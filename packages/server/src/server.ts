@@ -32,6 +32,7 @@ export async function startServer(
   const db = await openStore({
     databaseUrl: config.databaseUrl,
     schema: config.databaseSchema,
+    migrationUrl: config.migrateDatabaseUrl,
     poolSize: config.databasePoolSize,
     dataDir: config.dataDir,
   });

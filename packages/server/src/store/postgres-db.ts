@@ -10,6 +10,8 @@ export interface PostgresDbOptions {
   schema?: string;
   /** Pool size; default 10 (a few connections per core keep PostgreSQL busy without thrashing). */
   maxConnections?: number;
+  /** Create `schema` when missing (default true; a role without CREATE on the database cannot). */
+  createSchema?: boolean;
   /** `application_name` of every connection (default {@link DEFAULT_APPLICATION_NAME}), as seen in `pg_stat_activity`. */
   applicationName?: string;
 }
@@ -59,7 +61,7 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
     client.off('error', onCheckedOutError);
     lost.delete(client);
   });
-  if (schema) {
+  if (schema && options.createSchema !== false) {
     // Two servers creating the same schema at once race in the catalog; the loser's error is harmless.
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`).catch((error: { code?: string }) => {
       if (error.code !== '23505' && error.code !== '42P06') throw error;
