@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
@@ -25,10 +26,11 @@ describe.runIf(testDatabaseUrl)('the server running as a role that does not own 
 
   beforeAll(async () => {
     owner = await openPostgresDb({ connectionString: testDatabaseUrl!, maxConnections: 1 });
-    await owner.exec(`CREATE ROLE ${quoteIdentifier(role)} LOGIN`);
+    const password = randomBytes(12).toString('hex');
+    await owner.exec(`CREATE ROLE ${quoteIdentifier(role)} LOGIN PASSWORD '${password}'`);
     const appUrl = new URL(testDatabaseUrl!);
     appUrl.username = role;
-    appUrl.password = '';
+    appUrl.password = password;
     t = await makeTestApp({
       name: 'postgres',
       async open() {
