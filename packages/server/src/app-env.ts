@@ -16,7 +16,7 @@ export interface Services {
   /** Send cookies with `Secure` (set behind HTTPS). */
   secureCookies: boolean;
   log: (message: string) => void;
-  /** Who each recently seen API token belongs to (a few seconds; cleared by changes made here). */
+  /** Who each recently seen API token belongs to (a few seconds; cleared by any change to tokens, users or roles). */
   tokenCache: TokenCache;
   /** Each council's published versions, as a hint that writes confirm (see `VersionCache`). */
   versions: VersionCache;

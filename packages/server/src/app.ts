@@ -7,6 +7,7 @@ import { assessmentRoutes } from './assessments/index.js';
 import { auditRoutes } from './audit/index.js';
 import { authRoutes, authenticate } from './auth/index.js';
 import type { LoginLimits } from './auth/index.js';
+import { watchTokenChanges } from './auth/token-change-watch.js';
 import { DEFAULT_TOKEN_CACHE_SECONDS, TokenCache } from './auth/token-cache.js';
 import { bodySizeLimit } from './body-limit.js';
 import { councilRoutes } from './councils/index.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** How long an API token lookup is trusted, in seconds (default 5; 0 looks up every request). */
   tokenCacheSeconds?: number;
+  /** The API token cache to use instead of a new one (tests watch its events); `tokenCacheSeconds` is then unused. */
+  tokenCache?: TokenCache;
   /** Failed sign-ins allowed per email and per client address, and the window (defaults: 5, 20, 15 minutes). */
   loginLimits?: Partial<LoginLimits>;
   /** Reverse proxies in front that append to `X-Forwarded-For` (default 0: the connection's peer is the client). */
@@ -55,13 +58,17 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((m: string) => console.error(m));
+  const tokenCache = options.tokenCache ?? new TokenCache(options.tokenCacheSeconds ?? DEFAULT_TOKEN_CACHE_SECONDS, now);
+  // Revocations made through other servers reach this one's cache as the database's notifications.
+  watchTokenChanges(options.db, tokenCache, log);
   const services: Services = {
     db: options.db,
     plugins: new Map([...(options.plugins ?? [])].map((p) => [p.id, p])),
     now,
     secureCookies: options.secureCookies ?? false,
-    log: options.log ?? ((m) => console.error(m)),
-    tokenCache: new TokenCache(options.tokenCacheSeconds ?? DEFAULT_TOKEN_CACHE_SECONDS, now),
+    log,
+    tokenCache,
     versions: new VersionCache(),
     assessmentWriter: new AssessmentWriter(options.db, options.assessmentWrites),
   };

@@ -1,4 +1,5 @@
 import { jsonErrorOffset, lineColumn } from './engine/index.js';
+import { MAX_JSON_DEPTH, tooDeepOffset } from './json-value-check.js';
 
 /** Where a JSON text first stops being JSON. */
 export interface JsonSyntaxProblem {
@@ -21,9 +22,11 @@ export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const offset = locateJsonError(text);
+    // The engine's scanner recurses: text nested past the limit is reported where it gets too deep.
+    const deep = tooDeepOffset(text);
+    const offset = deep >= 0 ? deep : locateJsonError(text);
     throw {
-      message: (error as Error).message,
+      message: deep >= 0 ? `${(error as Error).message}; nested deeper than ${MAX_JSON_DEPTH} levels here` : (error as Error).message,
       offset,
       ...lineAndColumn(text, offset),
     } satisfies JsonSyntaxProblem;

@@ -5,6 +5,8 @@ import type { Context } from 'hono';
 import { HttpError } from './http-error.js';
 import type { ErrorDetail } from './http-error.js';
 import { isJsonSyntaxProblem, parseJsonText } from './json-syntax.js';
+import { jsonValueProblem } from './json-value-check.js';
+import { decodeUtf8Body } from './utf8.js';
 
 /** A JSON Schema (draft 2020-12) object describing a request body. */
 export type JsonSchema = Record<string, unknown>;
@@ -43,13 +45,18 @@ export function validateBody<T>(schema: JsonSchema, value: unknown): T {
   return value as T;
 }
 
-/** Parses a JSON request body: malformed JSON is a 400 naming the line and column. */
+/**
+ * Parses a JSON request body so that what is stored is exactly what was sent: bytes that are not
+ * UTF-8 are a 400 naming the byte offset, malformed JSON a 400 naming the line and column, and a
+ * value that cannot be stored as sent (see {@link jsonValueProblem}: nesting too deep, a number that
+ * overflows to infinity, NUL or a lone surrogate in a string) a 422 naming its JSON pointer.
+ */
 export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'unsupported-media-type', 'Send the body as application/json');
   }
-  const text = await c.req.text();
+  const text = await readText(c);
   let value: unknown;
   try {
     value = parseJsonText(text);
@@ -59,29 +66,16 @@ export async function readJson(c: Context): Promise<unknown> {
       details: [{ message: error.message, line: error.line, column: error.column }],
     });
   }
-  // JSON can carry the NUL character (as \u0000); PostgreSQL can store it in no text or JSON column.
-  if (text.includes('\\u0000')) {
-    const pointer = nulPointer(value, '');
-    if (pointer !== undefined) {
-      throw new HttpError(422, 'invalid-body', 'The request body does not match its schema', {
-        details: [{ pointer, message: 'contains the NUL character (\\u0000), which cannot be stored' }],
-      });
-    }
+  const problem = jsonValueProblem(value);
+  if (problem) {
+    throw new HttpError(422, 'invalid-body', 'The request body does not match its schema', { details: [{ ...problem }] });
   }
   return value;
 }
 
-/** JSON pointer of the first string (member name or value) holding a NUL character, if any. */
-function nulPointer(value: unknown, at: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\0') ? at : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, member] of Object.entries(value)) {
-    const here = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (key.includes('\0')) return here;
-    const found = nulPointer(member, here);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/** The request body as text: strict UTF-8, bytes that are not UTF-8 are a 400 naming the byte offset. */
+export async function readText(c: Context): Promise<string> {
+  return decodeUtf8Body(await c.req.arrayBuffer());
 }
 
 /** Reads and validates a JSON body in one step. */

@@ -16,7 +16,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Works out who is calling (bearer API token, else session cookie, else anonymous) and,
  * for cookie sessions, refuses unsafe requests without the session's CSRF token.
  * A bearer token that is unknown, expired or revoked is a 401, never a silent downgrade.
- * Token lookups are remembered for a few seconds (see `TokenCache`); sessions are not.
+ * Token lookups are remembered for a few seconds, and forgotten as soon as anything that could
+ * stop the token working changes (see `TokenCache`); sessions are not remembered.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -28,10 +29,14 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       const tokenHash = hashSecret(match[1]!);
       let principal = tokenCache.get(tokenHash);
       if (!principal) {
+        const generation = tokenCache.generation;
         const found = await principalFromToken(db, tokenHash);
-        if (!found) throw new HttpError(401, 'unauthenticated', 'The API token is unknown, expired or revoked');
-        tokenCache.set(tokenHash, found.principal, found.expiresAt);
-        principal = found.principal;
+        if (!found) throw new HttpError(401, 'unauthenticated', 'The API token is unknown or was revoked (or its user is disabled)');
+        if ('expiredAt' in found) {
+          throw new HttpError(401, 'token-expired', `The API token expired at ${found.expiredAt.toISOString()}: create a new one`);
+        }
+        tokenCache.set(tokenHash, found.live.principal, found.live.expiresAt, generation);
+        principal = found.live.principal;
       }
       c.set('principal', principal);
       return next();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.js';
@@ -7,9 +6,11 @@ import { requireCouncil } from '../councils/council-lookup.js';
 import { HttpError, notFound } from '../http-error.js';
 import { readBody } from '../request-body.js';
 import { isUniqueViolation } from '../store/errors.js';
+import { createApiToken, listApiTokens, requireTokenAdmin, revokeApiToken, revokeUserTokens } from './api-tokens.js';
+import type { TokenRequest } from './api-tokens.js';
 import { SESSION_COOKIE } from './authenticate.js';
 import { addressGroup, clientAddress } from './client-address.js';
-import { requireCouncilRole, requirePlatformAdmin, requireUser } from './guards.js';
+import { requireCouncilRole, requirePlatformAdmin, requireScope } from './guards.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { LoginLimits } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -126,67 +127,61 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
 
   app.get('/api/auth/me', (c) => {
     const p = c.var.principal;
-    return c.json({ user: p.user ?? null, roles: p.roles, via: p.via, csrfToken: p.csrfToken ?? null });
+    return c.json({
+      user: p.user ?? null,
+      roles: p.roles,
+      via: p.via,
+      scopes: p.scopes,
+      tokenExpiresAt: p.token?.expiresAt ?? null,
+      csrfToken: p.csrfToken ?? null,
+    });
   });
 
   app.post('/api/auth/password', async (c) => {
-    const user = requireUser(c);
+    // Through an API token only with the `admin` scope: it revokes every token, this one too.
+    const user = requireScope(c, 'admin');
     const body = await readBody<{ currentPassword: string; newPassword: string }>(c, changePasswordBodySchema);
-    const { db } = c.var.services;
+    const { db, tokenCache } = c.var.services;
     const [row] = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
     if (!row || !(await verifyPassword(body.currentPassword, row.password_hash))) {
       throw new HttpError(403, 'bad-credentials', 'The current password is wrong');
     }
     const hash = await hashPassword(body.newPassword);
+    const session = c.var.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
     await db.transaction(async (tx) => {
       await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, hash]);
-      await recordAudit(tx, { actor: user.id, action: 'password-change', entity: 'user', entityId: user.id });
+      // Whoever knew the old password may have made tokens or sessions with it: they all end, bar this session.
+      const tokensRevoked = await revokeUserTokens(tx, user.id);
+      const ended = await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2 RETURNING user_id', [
+        user.id,
+        session ? hashSecret(session) : '',
+      ]);
+      await recordAudit(tx, {
+        actor: user.id,
+        action: 'password-change',
+        entity: 'user',
+        entityId: user.id,
+        detail: { tokensRevoked, sessionsEnded: ended.length },
+      });
     });
+    tokenCache.clear();
     return c.body(null, 204);
   });
 
   app.get('/api/auth/tokens', async (c) => {
-    const user = requireUser(c);
-    const rows = await c.var.services.db.query<{ id: string; name: string; created_at: Date; expires_at: Date | null }>(
-      'SELECT id, name, created_at, expires_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at',
-      [user.id],
-    );
-    return c.json({
-      tokens: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at.toISOString(), expiresAt: r.expires_at?.toISOString() ?? null })),
-    });
+    const user = requireTokenAdmin(c);
+    return c.json({ tokens: await listApiTokens(c.var.services.db, user.id) });
   });
 
   app.post('/api/auth/tokens', async (c) => {
-    const user = requireUser(c);
-    const body = await readBody<{ name: string; expiresInDays?: number }>(c, tokenBodySchema);
-    const token = newSecret('qaf_');
-    const id = randomUUID();
-    const expiresAt = body.expiresInDays ? new Date(c.var.services.now().getTime() + body.expiresInDays * 86_400_000) : null;
-    await c.var.services.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO api_tokens (id, user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-        id,
-        user.id,
-        body.name,
-        hashSecret(token),
-        expiresAt,
-      ]);
-      await recordAudit(tx, { actor: user.id, action: 'token-create', entity: 'api-token', entityId: id, detail: { name: body.name } });
-    });
-    return c.json({ id, name: body.name, token, expiresAt: expiresAt?.toISOString() ?? null }, 201);
+    const user = requireTokenAdmin(c);
+    const body = await readBody<TokenRequest>(c, tokenBodySchema);
+    return c.json(await createApiToken(c, user, body), 201);
   });
 
   app.delete('/api/auth/tokens/:id', async (c) => {
-    const user = requireUser(c);
-    const deleted = await c.var.services.db.transaction(async (tx) => {
-      const rows = await tx.query('DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 RETURNING id', [c.req.param('id'), user.id]);
-      if (rows.length > 0) {
-        await recordAudit(tx, { actor: user.id, action: 'token-revoke', entity: 'api-token', entityId: c.req.param('id') });
-      }
-      return rows.length > 0;
-    });
-    // Revoked here: no longer trusted here. Other servers stop trusting it within their token TTL.
-    c.var.services.tokenCache.clear();
-    if (!deleted) throw notFound(`API token "${c.req.param('id')}"`);
+    const user = requireTokenAdmin(c);
+    await revokeApiToken(c, user, c.req.param('id'));
     return c.body(null, 204);
   });
 
@@ -227,6 +222,7 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
   app.get('/api/councils/:council/members', async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
     requireCouncilRole(c, council.id, 'council-admin');
+    requireScope(c, 'admin');
     const rows = await c.var.services.db.query<{ id: string; email: string; name: string; role: string }>(
       `SELECT u.id, u.email, u.name, r.role FROM council_roles r JOIN users u ON u.id = r.user_id
         WHERE r.council_id = $1 ORDER BY u.email`,
@@ -238,6 +234,7 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
   app.put('/api/councils/:council/members/:userId', async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
     const admin = requireCouncilRole(c, council.id, 'council-admin');
+    requireScope(c, 'admin');
     const { role } = await readBody<{ role: CouncilRole }>(c, memberBodySchema);
     const userId = c.req.param('userId');
     await c.var.services.db.transaction(async (tx) => {
@@ -258,6 +255,7 @@ export function authRoutes(options: AuthRoutesOptions = {}): Hono<AppEnv> {
   app.delete('/api/councils/:council/members/:userId', async (c) => {
     const council = await requireCouncil(c, c.req.param('council'));
     const admin = requireCouncilRole(c, council.id, 'council-admin');
+    requireScope(c, 'admin');
     const userId = c.req.param('userId');
     const removed = await c.var.services.db.transaction(async (tx) => {
       const rows = await tx.query<{ role: string }>('DELETE FROM council_roles WHERE user_id = $1 AND council_id = $2 RETURNING role', [userId, council.id]);

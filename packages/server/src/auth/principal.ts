@@ -1,5 +1,7 @@
 import type { Queryable } from '../store/index.js';
 import type { CouncilRole } from './roles.js';
+import { TOKEN_SCOPES } from './scopes.js';
+import type { TokenScope } from './scopes.js';
 
 /** Who is calling: a signed-in user (session or API token) or nobody. */
 export interface Principal {
@@ -8,12 +10,19 @@ export interface Principal {
   user?: { id: string; email: string; name: string; platformAdmin: boolean };
   /** Council id -> role. A platform admin acts as council admin everywhere. */
   roles: Record<string, CouncilRole>;
+  /**
+   * What the caller may use their roles for (docs/roles.md#api-token-scopes): an API token's own
+   * scopes; every scope for a browser session; none for the anonymous caller.
+   */
+  scopes: readonly TokenScope[];
+  /** For API tokens: which token, and when it stops working (ISO time; null: never). */
+  token?: { id: string; expiresAt: string | null };
   /** For sessions: the token unsafe requests must echo in `X-CSRF-Token`. */
   csrfToken?: string;
 }
 
 /** The anonymous caller. */
-export const ANONYMOUS: Principal = Object.freeze({ via: 'anonymous', roles: {} }) as Principal;
+export const ANONYMOUS: Principal = Object.freeze({ via: 'anonymous', roles: {}, scopes: Object.freeze([]) }) as Principal;
 
 interface PrincipalRow {
   id: string;
@@ -22,18 +31,19 @@ interface PrincipalRow {
   platform_admin: boolean;
   roles: Record<string, CouncilRole> | null;
   csrf_token?: string;
-  expires_at?: Date | null;
+}
+
+interface TokenRow extends PrincipalRow {
+  token_id: string;
+  scopes: TokenScope[];
+  expires_at: Date | null;
+  expired: boolean;
 }
 
 const rolesOf = `(SELECT json_object_agg(r.council_id, r.role) FROM council_roles r WHERE r.user_id = u.id) AS roles`;
 
-function toPrincipal(row: PrincipalRow, via: 'session' | 'token'): Principal {
-  return {
-    via,
-    user: { id: row.id, email: row.email, name: row.name, platformAdmin: row.platform_admin },
-    roles: row.roles ?? {},
-    ...(row.csrf_token ? { csrfToken: row.csrf_token } : {}),
-  };
+function userOf(row: PrincipalRow): NonNullable<Principal['user']> {
+  return { id: row.id, email: row.email, name: row.name, platformAdmin: row.platform_admin };
 }
 
 /** Loads the user of a live session by the session token's hash. */
@@ -45,23 +55,37 @@ export async function principalFromSession(db: Queryable, tokenHash: string): Pr
     [tokenHash],
     { name: 'qaf_principal_from_session' },
   );
-  return row ? toPrincipal(row, 'session') : undefined;
+  if (!row) return undefined;
+  return { via: 'session', user: userOf(row), roles: row.roles ?? {}, scopes: TOKEN_SCOPES, csrfToken: row.csrf_token! };
 }
 
-/** A live API token's user, with the token's expiry (null: never). */
+/** A live API token's user, scopes and roles, with the token's expiry (null: never). */
 export interface TokenPrincipal {
   principal: Principal;
   expiresAt: Date | null;
 }
 
-/** Loads the user of a live API token by the token's hash. */
-export async function principalFromToken(db: Queryable, tokenHash: string): Promise<TokenPrincipal | undefined> {
-  const [row] = await db.query<PrincipalRow>(
-    `SELECT u.id, u.email, u.name, u.platform_admin, t.expires_at, ${rolesOf}
+/** What a bearer token turned out to be: live, expired (and when), or unknown (also: revoked, or its user disabled). */
+export type TokenLookup = { live: TokenPrincipal } | { expiredAt: Date } | undefined;
+
+/** Looks up an API token by its hash: its user, roles and scopes when it is live. */
+export async function principalFromToken(db: Queryable, tokenHash: string): Promise<TokenLookup> {
+  const [row] = await db.query<TokenRow>(
+    `SELECT u.id, u.email, u.name, u.platform_admin, t.id AS token_id, t.scopes, t.expires_at,
+            t.expires_at IS NOT NULL AND t.expires_at <= now() AS expired, ${rolesOf}
        FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > now()) AND NOT u.disabled`,
+      WHERE t.token_hash = $1 AND NOT u.disabled`,
     [tokenHash],
-    { name: 'qaf_principal_from_token_v2' },
+    { name: 'qaf_principal_from_token_v3' },
   );
-  return row ? { principal: toPrincipal(row, 'token'), expiresAt: row.expires_at ?? null } : undefined;
+  if (!row) return undefined;
+  if (row.expired) return { expiredAt: row.expires_at! };
+  const principal: Principal = {
+    via: 'token',
+    user: userOf(row),
+    roles: row.roles ?? {},
+    scopes: row.scopes,
+    token: { id: row.token_id, expiresAt: row.expires_at?.toISOString() ?? null },
+  };
+  return { live: { principal, expiresAt: row.expires_at } };
 }

@@ -1,4 +1,6 @@
 import type { JsonSchema } from '../request-body.js';
+import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from './api-tokens.js';
+import { TOKEN_SCOPES } from './scopes.js';
 
 const email = { type: 'string', format: 'email', maxLength: 320 } as const;
 const password = { type: 'string', minLength: 12, maxLength: 1024, description: 'At least 12 characters.' } as const;
@@ -27,7 +29,19 @@ export const tokenBodySchema: JsonSchema = {
   required: ['name'],
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 200 },
-    expiresInDays: { type: 'integer', minimum: 1, maximum: 3650 },
+    scopes: {
+      type: 'array',
+      items: { type: 'string', enum: [...TOKEN_SCOPES] },
+      minItems: 1,
+      uniqueItems: true,
+      description: 'What the token may be used for: read, write, admin (docs/roles.md#api-token-scopes). Default: every scope of the caller.',
+    },
+    expiresAt: {
+      type: 'string',
+      format: 'date-time',
+      description: `When the token stops working: in the future, at most ${MAX_TOKEN_DAYS} days ahead, and never after the token making it. Default: ${DEFAULT_TOKEN_DAYS} days.`,
+    },
+    expiresInDays: { type: 'integer', minimum: 1, maximum: MAX_TOKEN_DAYS, description: 'Instead of expiresAt: days from now.' },
   },
 };
 
@@ -60,7 +74,7 @@ export const updateUserBodySchema: JsonSchema = {
   minProperties: 1,
   properties: {
     name: { type: 'string', maxLength: 200 },
-    disabled: { type: 'boolean', description: 'true signs the user out everywhere and stops their API tokens; false lets them back in.' },
+    disabled: { type: 'boolean', description: 'true signs the user out everywhere and revokes their API tokens; false lets them back in.' },
     platformAdmin: { type: 'boolean' },
   },
 };

@@ -48,7 +48,7 @@ describe.each(testStoreKinds)('disabling users and resetting passwords on $name'
     return (await t.db.query<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE user_id = $1', [userId]))[0]!.n;
   }
 
-  it("disables a user at once: their session and (cached) API token stop working, and they cannot sign in", async () => {
+  it("disables a user at once: their session ends, their (cached) API token is revoked, and they cannot sign in", async () => {
     const id = t.userIds.testshireOfficer;
     const session = await login('testshireofficer@example.test');
     expect(await me(session.cookie)).toBe('testshireofficer@example.test');
@@ -74,16 +74,17 @@ describe.each(testStoreKinds)('disabling users and resetting passwords on $name'
       entity_id: id,
       before_hash: contentHash(before),
       after_hash: contentHash(res.body),
-      detail: { changes: { disabled: true }, sessionsEnded: 1 },
+      detail: { changes: { disabled: true }, sessionsEnded: 1, tokensRevoked: 1 },
     });
+    expect(await t.db.query('SELECT id FROM api_tokens WHERE user_id = $1', [id])).toEqual([]);
   });
 
-  it('re-enables a user: the same API token works again and they can sign in', async () => {
+  it('re-enables a user: they can sign in again, but their revoked API tokens stay revoked', async () => {
     const id = t.userIds.testshireOfficer;
     const res = await t.call('PATCH', `/api/users/${id}`, { as: 'platformAdmin', body: { disabled: false } });
     expect(res.status).toBe(200);
     expect(res.body.disabled).toBe(false);
-    expect((await t.call('GET', '/api/councils/testshire/providers', { as: 'testshireOfficer' })).status).toBe(200);
+    expect((await t.call('GET', '/api/councils/testshire/providers', { as: 'testshireOfficer' })).status).toBe(401);
     expect((await login('testshireofficer@example.test')).status).toBe(200);
     const users = (await t.call('GET', '/api/users', { as: 'platformAdmin' })).body.users;
     expect(users.find((u: { id: string }) => u.id === id).disabled).toBe(false);
@@ -168,7 +169,7 @@ describe.each(testStoreKinds)('disabling users and resetting passwords on $name'
     });
   });
 
-  it("resets a user's password: the new one signs in, the old one does not, and their sessions end", async () => {
+  it("resets a user's password: the new one signs in, the old one does not, and their sessions and API tokens end", async () => {
     const id = t.userIds.othertonAdmin;
     const session = await login('othertonadmin@example.test');
     expect(await me(session.cookie)).toBe('othertonadmin@example.test');
@@ -182,8 +183,9 @@ describe.each(testStoreKinds)('disabling users and resetting passwords on $name'
     expect(await sessionsOf(id)).toBe(0);
     expect((await login('othertonadmin@example.test')).status).toBe(401);
     expect((await login('othertonadmin@example.test', NEW_PASSWORD)).status).toBe(200);
-    // API tokens are not affected by a password reset (disable the user to stop them).
-    expect((await t.call('GET', '/api/councils/otherton/draft', { as: 'othertonAdmin' })).status).toBe(200);
+    // Whoever knew the old password may have made tokens with it.
+    expect((await t.call('GET', '/api/councils/otherton/draft', { as: 'othertonAdmin' })).status).toBe(401);
+    expect(await t.db.query('SELECT id FROM api_tokens WHERE user_id = $1', [id])).toEqual([]);
 
     const newHash = await hashOf();
     const [audit] = await t.db.query<AuditRow & { text: string }>(
@@ -196,7 +198,7 @@ describe.each(testStoreKinds)('disabling users and resetting passwords on $name'
       entity_id: id,
       before_hash: sha256Text(oldHash),
       after_hash: sha256Text(newHash),
-      detail: { sessionsEnded: 1 },
+      detail: { sessionsEnded: 1, tokensRevoked: 1 },
     });
     expect(audit!.text).not.toContain(NEW_PASSWORD);
     expect(audit!.text).not.toContain(newHash.split('$')[5]);

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record.js';
 import { HttpError, notFound } from '../http-error.js';
 import { readBody } from '../request-body.js';
 import type { Queryable } from '../store/index.js';
+import { revokeUserTokens } from './api-tokens.js';
 import { requirePlatformAdmin } from './guards.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword } from './passwords.js';
@@ -67,8 +68,10 @@ export function userAdminRoutes(throttle: LoginThrottle): Hono<AppEnv> {
           WHERE id = $1`,
         [id, changes.name ?? null, changes.disabled ?? null, changes.platformAdmin ?? null],
       );
-      // Disabled: signed out at once. Their API tokens are kept but refused while disabled.
-      const sessionsEnded = changes.disabled === true ? await endSessions(tx, id) : 0;
+      // Disabled: signed out at once, and every API token revoked (re-enabling brings none back).
+      const disabling = changes.disabled === true;
+      const sessionsEnded = disabling ? await endSessions(tx, id) : 0;
+      const tokensRevoked = disabling ? await revokeUserTokens(tx, id) : 0;
       const after = (await findUser(tx, id))!;
       await recordAudit(tx, {
         actor: admin.id,
@@ -77,11 +80,11 @@ export function userAdminRoutes(throttle: LoginThrottle): Hono<AppEnv> {
         entityId: id,
         beforeHash: contentHash(before),
         afterHash: contentHash(after),
-        detail: { changes, ...(changes.disabled === true ? { sessionsEnded } : {}) },
+        detail: { changes, ...(disabling ? { sessionsEnded, tokensRevoked } : {}) },
       });
       return after;
     });
-    // Tokens remember their user and roles: forget them so a disabled user's token stops here now.
+    // Tokens remember their user and roles: forget them here now (other servers: on the database's notification).
     tokenCache.clear();
     return c.json(updated);
   });
@@ -93,7 +96,7 @@ export function userAdminRoutes(throttle: LoginThrottle): Hono<AppEnv> {
     if (id === admin.id) {
       throw new HttpError(409, 'own-account', 'Change your own password with POST /api/auth/password, which asks for the current one');
     }
-    const { db } = c.var.services;
+    const { db, tokenCache } = c.var.services;
     const hash = await hashPassword(password);
     const email = await db.transaction(async (tx) => {
       await confirmStillPlatformAdmin(tx, admin.id);
@@ -104,6 +107,7 @@ export function userAdminRoutes(throttle: LoginThrottle): Hono<AppEnv> {
       if (!user) throw notFound(`User "${id}"`);
       await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, hash]);
       const sessionsEnded = await endSessions(tx, id);
+      const tokensRevoked = await revokeUserTokens(tx, id);
       // Hashes of the stored scrypt strings: they show that the password changed and reveal nothing of it.
       await recordAudit(tx, {
         actor: admin.id,
@@ -112,10 +116,11 @@ export function userAdminRoutes(throttle: LoginThrottle): Hono<AppEnv> {
         entityId: id,
         beforeHash: sha256Text(user.password_hash),
         afterHash: sha256Text(hash),
-        detail: { sessionsEnded },
+        detail: { sessionsEnded, tokensRevoked },
       });
       return user.email;
     });
+    tokenCache.clear();
     // The user is about to sign in with the new password: earlier failures should not stop them.
     throttle.forgetEmail(email);
     return c.body(null, 204);

@@ -13,8 +13,10 @@ import type {
   PackCase,
   PackError,
 } from '@openqaf/engine';
+import { missingPluginParts } from './plugin-extensions.js';
 
 export type { CompiledPack, CouncilPlugin, Determination, Extensions, Pack, PackCase, PackError };
+export { MISSING_PLUGIN_CODES } from './plugin-extensions.js';
 
 /** Where JSON text first stops being JSON, and line/column of an offset (shared with pack validation). */
 export const { jsonErrorOffset, lineColumn } = engine;
@@ -68,9 +70,15 @@ const COMPILED_CACHE_LIMIT = 200;
 
 const compiledByHash = new Map<string, CompiledPack>();
 
-/** Validates pack content with the council's extensions. */
+/**
+ * Validates pack content with the council's extensions. A plugin fact or operator the pack declares
+ * but the council's plugin lacks makes it invalid (see {@link missingPluginParts}).
+ */
 export function validatePack(input: unknown, extensions?: Extensions): PackValidation {
-  return engine.validatePack(input, { extensions });
+  const result = engine.validatePack(input, { extensions });
+  const missing = missingPluginParts(input, extensions);
+  if (missing.length === 0) return result;
+  return { valid: false, errors: [...result.errors, ...missing] };
 }
 
 /** The canonical content hash of a pack, `sha256:<hex>`. */

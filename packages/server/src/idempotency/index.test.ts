@@ -20,6 +20,7 @@ function replyLosingDb(db: Db) {
   const lossy: Db = {
     dialect: db.dialect,
     exec: (sql) => db.exec(sql),
+    listen: (channel, handlers) => db.listen(channel, handlers),
     async query(sql, params, options) {
       const rows = await db.query(sql, params, options);
       if (state.loseNext && options?.name === 'qaf_store_assessments') lose();

@@ -178,7 +178,7 @@ export function buildOpenApi(version = '0.1.0'): Record<string, unknown> {
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'qaf_session', description: 'From POST /api/auth/login; unsafe methods also need X-CSRF-Token.' },
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/auth/tokens.' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/auth/tokens: its rights are its user\'s roles limited to its scopes (read: viewer actions; write: officer and council admin actions; admin: tokens, passwords, members, platform administration).' },
       },
       schemas: {
         Pack: packJsonSchema,

@@ -1,3 +1,5 @@
+import { MISSING_PLUGIN_CODES } from '../engine/index.js';
+import type { PackValidation } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
 
@@ -87,4 +89,18 @@ export async function writeDraft(
 /** The 409 for an edit made against a draft revision that is no longer current. */
 export function draftConflict(): HttpError {
   return new HttpError(409, 'conflict', 'The draft has changed since you loaded it: reload it and apply your change again');
+}
+
+/**
+ * Refuses (422, nothing saved) a draft naming a plugin fact or operator its council lacks. Other
+ * problems are saved and reported, as drafts may be invalid while edited; this one cannot be fixed
+ * by editing on, and would make analysis, cases and publish fail.
+ */
+export function refuseMissingPluginParts(validation: PackValidation): void {
+  const missing = validation.errors.filter((e) => MISSING_PLUGIN_CODES.has(e.code));
+  if (missing.length === 0) return;
+  const declarations = missing.filter((e) => e.pointer.startsWith('/extensions/')).map((e) => e.message);
+  throw new HttpError(422, 'invalid-pack', `The draft was not saved. ${declarations.join(' ')}`, {
+    details: missing.map((e) => ({ ...e })),
+  });
 }

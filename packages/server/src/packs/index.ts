@@ -9,8 +9,8 @@ import { analysePack, assessmentJsonSchema, compile, diff, runPackCases, validat
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { readBody, readJson, validateBody } from '../request-body.js';
-import { draftEtag, findDraft, revisionFromIfMatch, writeDraft } from './drafts.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
+import { draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
 import { draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
 import { findVersion, latestVersion, listVersions, versionInForce } from './versions.js';
@@ -132,6 +132,8 @@ export function packRoutes(): Hono<AppEnv> {
     const council = await requireCouncil(c, c.req.param('council'));
     const user = requireCouncilRole(c, council.id, 'council-admin');
     const content = validateBody<Record<string, unknown>>(draftBodySchema, await readJson(c));
+    const validation = validatePack(content, extensionsOf(c, council.id));
+    refuseMissingPluginParts(validation);
     const { db } = c.var.services;
     const existing = await findDraft(db, council.id);
     let expected = revisionFromIfMatch(c.req.header('if-match'));
@@ -139,7 +141,6 @@ export function packRoutes(): Hono<AppEnv> {
       if (existing) throw new HttpError(428, 'precondition-required', 'Send If-Match with the ETag of the draft you edited');
       expected = 0;
     }
-    const validation = validatePack(content, extensionsOf(c, council.id));
     const draftSaved = (revision: number) => ({ revision, valid: validation.valid, errors: validation.errors });
     const revision = await db.transaction(async (tx) => {
       const latest = existing ? undefined : await latestVersion(tx, council.id);

@@ -10,7 +10,7 @@ import {
 import type { AnalysisReport, Pack } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
-import { draftConflict, findDraft } from './drafts.js';
+import { draftConflict, findDraft, writeDraft } from './drafts.js';
 import { compareSemver, nextPatch, parseSemver } from './semver.js';
 import { insertVersion, latestVersion } from './versions.js';
 import type { PackVersionWithContent } from './versions.js';
@@ -139,7 +139,8 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
 
   const published = await db.transaction(async (tx) => {
     await lockCouncil(tx, req.councilId);
-    const current = await findDraft(tx, req.councilId);
+    // The draft row stays locked until commit: a draft save waits, then finds the revision moved (409).
+    const current = await findDraft(tx, req.councilId, true);
     const head = await latestVersion(tx, req.councilId);
     if (!current || current.revision !== draft.revision) throw draftConflict();
     if ((head?.id ?? null) !== draft.baseVersionId) throw staleBase(head);
@@ -153,11 +154,13 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
       basedOn: head?.id ?? null,
       acknowledged: findings,
     });
-    await tx.query(
-      `UPDATE drafts SET content = $2, base_version_id = $3, revision = revision + 1, updated_by = $4, updated_at = now()
-        WHERE council_id = $1`,
-      [req.councilId, JSON.stringify(pack), published.id, req.userId],
-    );
+    await writeDraft(tx, {
+      councilId: req.councilId,
+      content: pack,
+      expectedRevision: draft.revision,
+      baseVersionId: published.id,
+      userId: req.userId,
+    });
     await recordAudit(tx, {
       actor: req.userId,
       councilId: req.councilId,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../app.test-helpers.js';
 import type { Persona, TestApp } from '../app.test-helpers.js';
 import { contentHash } from '../audit/content-hash.js';
+import { tableFingerprint } from '../store/fingerprint.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import type { Provider } from './provider-record.js';
 
@@ -222,5 +223,84 @@ describe.each(testStoreKinds)('provider re-import on $name', (kind) => {
     expect(error.code).toBe('invalid-query');
     expect(error.details[0]!.pointer).toBe('/onExisting');
     expect((await providers()).some((p) => p.name === 'X')).toBe(false);
+  });
+});
+
+describe.each(testStoreKinds)('CSV that a spreadsheet or the store would misread, on $name', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeTestApp(kind);
+  });
+  afterAll(async () => t?.dispose());
+
+  const send = (body: string | Uint8Array) =>
+    t.app.request('/api/councils/testshire/providers/import', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.tokens.testshireAdmin}`, 'content-type': 'text/csv' },
+      body,
+    });
+  const exported = async () =>
+    (await t.app.request('/api/councils/testshire/providers/export', { headers: { authorization: `Bearer ${t.tokens.testshireViewer}` } })).text();
+
+  it("imports a formula-like name as sent with a warning naming line and column, and exports it behind a leading '", async () => {
+    const res = await send('name,cqcLocationId\r\n"=cmd|\' /C calc\'!A0",9-001\r\nPlain House,9-002\r\n@SUM(A1),9-003\r\n');
+    expect(res.status).toBe(201);
+    const report = (await res.json()) as { imported: number; warnings: unknown[] };
+    expect(report.imported).toBe(3);
+    expect(report.warnings).toEqual([
+      { row: 2, csvColumn: 'name', pointer: '/name', message: expect.stringContaining('starts like a spreadsheet formula') },
+      { row: 4, csvColumn: 'name', pointer: '/name', message: expect.stringContaining('starts like a spreadsheet formula') },
+    ]);
+    const [stored] = await t.db.query<{ name: string }>("SELECT name FROM providers WHERE cqc_location_id = '9-001'");
+    expect(stored?.name).toBe("=cmd|' /C calc'!A0");
+    const csv = await exported();
+    expect(csv).toContain(`,"'=cmd|' /C calc'!A0",9-001,`);
+    expect(csv).toContain(`,"'@SUM(A1)",9-003,`);
+    expect(csv).toContain(',Plain House,9-002,');
+  });
+
+  it('re-imports its own export unchanged: the guard quote is read back off, with a warning', async () => {
+    const before = await tableFingerprint(t.db);
+    const res = await send(await exported());
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as { unchanged: number; updated: number; warnings: { row: number; message: string }[] };
+    expect([report.updated, report.unchanged]).toEqual([0, 3]);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('read as "=cmd|\' /C calc\'!A0"'),
+      expect.stringContaining('read as "@SUM(A1)"'),
+    ]);
+    // The import itself is audited; the providers are untouched.
+    expect((await tableFingerprint(t.db)).providers).toBe(before.providers);
+  });
+
+  it('refuses a NUL in a CSV cell with 422 naming the line and column, and writes nothing', async () => {
+    const before = await tableFingerprint(t.db);
+    const res = await send('name,cqcLocationId\r\nFine,9-101\r\nBad\u0000Name,9-102\r\n');
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; details: unknown[] } };
+    expect(body.error.code).toBe('invalid-csv');
+    expect(body.error.details).toEqual([{ row: 3, line: 3, csvColumn: 'name', message: expect.stringContaining('NUL') }]);
+    expect(await tableFingerprint(t.db)).toEqual(before);
+  });
+
+  it('refuses a CSV body that is not UTF-8 with 400 naming the byte offset, and writes nothing', async () => {
+    const before = await tableFingerprint(t.db);
+    const head = new TextEncoder().encode('name,cqcLocationId\r\nCaf');
+    const res = await send(new Uint8Array([...head, 0xe9, ...new TextEncoder().encode(',9-201\r\n')]));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; details: unknown[] } };
+    expect(body.error).toMatchObject({ code: 'invalid-utf8', details: [{ offset: head.length }] });
+    expect(await tableFingerprint(t.db)).toEqual(before);
+  });
+
+  it('refuses a lone surrogate in a CSV sent inside JSON with 422 and the pointer /csv', async () => {
+    const before = await tableFingerprint(t.db);
+    const res = await t.call('POST', '/api/councils/testshire/providers/import', {
+      as: 'testshireAdmin',
+      raw: '{"csv": "name\\nOdd \\ud800 House\\n"}',
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details[0].pointer).toBe('/csv');
+    expect(await tableFingerprint(t.db)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parseCsv, CsvSyntaxError } from '../csv/index.js';
+import { CsvSyntaxError, looksLikeFormula, parseCsv, unguardFormula } from '../csv/index.js';
 import { HttpError } from '../http-error.js';
 import { schemaProblems } from '../request-body-check.js';
 import type { Queryable } from '../store/index.js';
@@ -19,6 +19,20 @@ export interface ImportRowError {
   /** 1-based line of the row in the CSV text. */
   row: number;
   pointer?: string;
+  message: string;
+}
+
+/**
+ * A cell imported as it stands that deserves a look: text a spreadsheet would run as a formula
+ * (stored as sent; the export guards it), or a cell the export guarded, read back without its `'`.
+ */
+export interface ImportRowWarning {
+  /** 1-based line of the row in the CSV text. */
+  row: number;
+  /** The CSV column (its header name) of the cell. */
+  csvColumn: string;
+  /** The provider field the column maps to, as a JSON pointer. */
+  pointer: string;
   message: string;
 }
 
@@ -56,6 +70,8 @@ export interface ImportReport {
   /** Every data row, in file order, with its outcome. */
   rows: ImportRowResult[];
   errors: ImportRowError[];
+  /** Cells imported that a spreadsheet would read as formulas (see {@link ImportRowWarning}). */
+  warnings: ImportRowWarning[];
   strict: boolean;
   onExisting: OnExisting;
 }
@@ -100,7 +116,26 @@ interface ExistingRow {
 
 const DEFAULT_FIELDS = ['name', 'cqcLocationId', 'serviceType'];
 
-function rowToProvider(header: string[], fields: string[], mapping: ColumnMapping): { value: ProviderInput; problems: string[] } {
+/** Reads one text cell: a formula-like cell is kept as sent and a guarded one (`'=...`) unguarded, each with a warning. */
+function readTextCell(raw: string, csvColumn: string, field: string, warn: (w: Omit<ImportRowWarning, 'row'>) => void): string {
+  const pointer = `/${field}`;
+  const unguarded = unguardFormula(raw);
+  if (unguarded !== undefined) {
+    warn({ csvColumn, pointer, message: `${csvColumn}: read as ${JSON.stringify(unguarded)}, without the leading ' the export adds to formula-like text` });
+    return unguarded;
+  }
+  if (looksLikeFormula(raw)) {
+    warn({ csvColumn, pointer, message: `${csvColumn}: ${JSON.stringify(raw)} starts like a spreadsheet formula; stored as sent, exported with a leading '` });
+  }
+  return raw;
+}
+
+function rowToProvider(
+  header: string[],
+  fields: string[],
+  mapping: ColumnMapping,
+  warn: (w: Omit<ImportRowWarning, 'row'>) => void,
+): { value: ProviderInput; problems: string[] } {
   const problems: string[] = [];
   const cell = (column: string) => {
     const i = header.indexOf(column);
@@ -115,7 +150,7 @@ function rowToProvider(header: string[], fields: string[], mapping: ColumnMappin
       const n = Number(raw);
       if (!Number.isFinite(n)) problems.push(`${column}: "${raw}" is not a number`);
       else size[field.slice(5)] = n;
-    } else value[field] = raw;
+    } else value[field] = readTextCell(raw, column, field, warn);
   }
   if (Object.keys(size).length > 0) value.size = size;
   return { value: value as unknown as ProviderInput, problems };
@@ -176,6 +211,7 @@ export async function importProviders(
   const [head, ...body] = rows;
   if (!head) throw new HttpError(422, 'empty-csv', 'The CSV has no header row');
   const header = head.fields.map((h) => h.trim());
+  refuseNul(rows, header);
   const mapping: ColumnMapping =
     args.mapping ??
     Object.fromEntries(header.filter((h) => DEFAULT_FIELDS.includes(h) || /^size\.[A-Za-z][A-Za-z0-9]*$/.test(h)).map((f) => [f, f]));
@@ -193,11 +229,12 @@ export async function importProviders(
 
   // 1. Read every row: cell problems, schema problems, CQC ids repeated within the file.
   const errors: ImportRowError[] = [];
+  const warnings: ImportRowWarning[] = [];
   const good: { row: number; value: ProviderInput }[] = [];
   const firstLineOf = new Map<string, number>();
   const cqcOfRow = new Map<number, string>();
   for (const r of body) {
-    const { value, problems } = rowToProvider(header, r.fields, mapping);
+    const { value, problems } = rowToProvider(header, r.fields, mapping, (w) => warnings.push({ row: r.line, ...w }));
     let bad = problems.length > 0;
     for (const message of problems) errors.push({ row: r.line, message });
     const schemaErrors = schemaProblems(providerBodySchema, value);
@@ -302,11 +339,25 @@ export async function importProviders(
       updatedIds,
       rows: results,
       errors,
+      warnings,
       strict: args.strict,
       onExisting,
     },
     changes,
   };
+}
+
+/** PostgreSQL stores no NUL character in text: a CSV holding one is refused whole, naming line and column. */
+function refuseNul(rows: { fields: string[]; line: number }[], header: string[]): void {
+  for (const r of rows) {
+    const i = r.fields.findIndex((f) => f.includes('\0'));
+    if (i < 0) continue;
+    const csvColumn = r === rows[0] ? `header cell ${i + 1}` : (header[i] ?? `column ${i + 1}`);
+    const message = `${csvColumn} contains the NUL character, which cannot be stored`;
+    throw new HttpError(422, 'invalid-csv', `Line ${r.line}: ${message}: nothing was imported`, {
+      details: [{ row: r.line, line: r.line, csvColumn, message }],
+    });
+  }
 }
 
 function cqcField(cqc: string | null | undefined): { cqcLocationId?: string } {

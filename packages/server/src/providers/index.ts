@@ -10,7 +10,7 @@ import { formatCsv } from '../csv/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
 import { revisionFromIfMatch } from '../packs/drafts.js';
-import { readBody, readJson, validateBody } from '../request-body.js';
+import { readBody, readJson, readText, validateBody } from '../request-body.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { importProviders, ON_EXISTING } from './csv-import.js';
 import type { ColumnMapping, OnExisting } from './csv-import.js';
@@ -105,7 +105,7 @@ export function providerRoutes(): Hono<AppEnv> {
     const type = c.req.header('content-type') ?? '';
     let body: { csv: string; mapping?: ColumnMapping; strict?: boolean; onExisting?: OnExisting };
     if (/^text\/csv\b/i.test(type)) {
-      body = { csv: await c.req.text(), strict: c.req.query('strict') === 'true', onExisting: onExistingQuery(c.req.query('onExisting')) };
+      body = { csv: await readText(c), strict: c.req.query('strict') === 'true', onExisting: onExistingQuery(c.req.query('onExisting')) };
     } else {
       body = validateBody(importBodySchema, await readJson(c));
     }

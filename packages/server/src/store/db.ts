@@ -21,7 +21,20 @@ export interface QueryOptions {
   name?: string;
 }
 
-/** A database: queries, transactions, and closing. */
+/**
+ * Told about notifications on one channel (`pg_notify`, sent when the notifying transaction
+ * commits), and about when they might be missed, so that whoever relies on them can fail closed.
+ */
+export interface ChannelListener {
+  /** A notification arrived. */
+  notify(payload: string): void;
+  /** Listening (again): every notification from now on arrives; any sent before may have been missed. */
+  listening(): void;
+  /** Listening stopped (its connection was lost): notifications are missed until `listening` is called again. */
+  lost(error: Error): void;
+}
+
+/** A database: queries, transactions, notifications, and closing. */
 export interface Db extends Queryable {
   /** Which engine is behind this interface. */
   readonly dialect: 'pglite' | 'postgres';
@@ -30,6 +43,12 @@ export interface Db extends Queryable {
    * Every write the API makes goes through here, so nothing is ever partially written.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Listens to a notification channel (`LISTEN`) until the returned function is called or the
+   * store is closed. PostgreSQL listens on one dedicated connection per store, reconnecting when
+   * it is lost; PGlite hears its own notifications.
+   */
+  listen(channel: string, listener: ChannelListener): () => void;
   /** Releases the connection(s); the store cannot be used afterwards. */
   close(): Promise<void>;
 }

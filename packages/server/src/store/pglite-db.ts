@@ -35,6 +35,22 @@ export async function openPgliteDb(options: PgliteDbOptions = {}): Promise<Db> {
     query: root.query,
     exec: root.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    listen(channel, listener) {
+      let stop: (() => Promise<void>) | undefined;
+      let stopped = false;
+      pg.listen(channel, (payload) => listener.notify(payload)).then(
+        (unlisten) => {
+          if (stopped) return void unlisten().catch(() => undefined);
+          stop = unlisten;
+          listener.listening();
+        },
+        (error: Error) => listener.lost(error),
+      );
+      return () => {
+        stopped = true;
+        if (!pg.closed) void stop?.().catch(() => undefined);
+      };
+    },
     close: () => pg.close(),
   };
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Db, Queryable, QueryOptions } from './db.js';
 import { PG_TYPE } from './db.js';
+import { PostgresListener } from './postgres-listener.js';
 
 /** Options for a PostgreSQL store. */
 export interface PostgresDbOptions {
@@ -80,6 +81,11 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
     },
   });
   const root = wrap(pool);
+  const listener = new PostgresListener({
+    connectionString: options.connectionString,
+    application_name: `qaf-listen${schema ? ` ${schema}` : ''}`.slice(0, 63),
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   return {
     dialect: 'postgres',
     query: root.query,
@@ -99,6 +105,10 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
         client.release(lost.get(client));
       }
     },
-    close: () => pool.end(),
+    listen: (channel, handlers) => listener.listen(channel, handlers),
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
   };
 }
