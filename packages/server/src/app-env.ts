@@ -5,6 +5,7 @@ import type { Council } from './councils/council-lookup.js';
 import type { TokenCache } from './auth/token-cache.js';
 import type { VersionCache } from './packs/version-cache.js';
 import type { AssessmentWriter } from './assessments/assessment-writer.js';
+import type { IdempotentRequest } from './idempotency/keys.js';
 
 /** What every route handler can reach: the store, the council plugins, the clock and the log. */
 export interface Services {
@@ -33,5 +34,7 @@ export interface AppEnv {
     user: NonNullable<Principal['user']>;
     /** The council of the path, set by a council route's access check. */
     council: Council;
+    /** The `Idempotency-Key` this write holds, when it was sent one (see `idempotency()`). */
+    idempotency?: IdempotentRequest;
   };
 }

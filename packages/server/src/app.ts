@@ -13,6 +13,7 @@ import type { CouncilPlugin } from './engine/index.js';
 import { errorHandler } from './error-handler.js';
 import { homeRoutes } from './home/index.js';
 import { HttpError } from './http-error.js';
+import { idempotency } from './idempotency/index.js';
 import { VersionCache } from './packs/version-cache.js';
 import { apiRouter } from './routes/api-router.js';
 import type { Db } from './store/index.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   trustedProxyHops?: number;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Seconds a write holds its `Idempotency-Key` before a retry may take it over (default 60). */
+  idempotencyLeaseSeconds?: number;
   /** How evaluations are grouped into store statements (defaults suit PGlite and PostgreSQL). */
   assessmentWrites?: AssessmentWriterOptions;
 }
@@ -75,6 +78,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use('/api/*', bodySizeLimit(limit));
   app.use('/api/*', authenticate());
+  app.use('/api/*', idempotency({ leaseSeconds: options.idempotencyLeaseSeconds }));
 
   app.route('/', apiRoutes({ loginLimits: options.loginLimits, trustedProxyHops: options.trustedProxyHops, now }));
   app.route('/', homeRoutes(options.uiDir));

@@ -10,6 +10,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** PostgreSQL schema (default public). */
   databaseSchema?: string;
+  /** PostgreSQL URL of the role owning the tables: migrations run as it, the server as `databaseUrl`'s role. */
+  migrateDatabaseUrl?: string;
   /** PostgreSQL connection pool size per server (default 10). */
   databasePoolSize?: number;
   dataDir: string;
@@ -26,6 +28,8 @@ export interface ServerConfig {
   trustedProxyHops?: number;
   /** Statements storing evaluations under way at once per server (default 1; see `AssessmentWriter`). */
   writesInFlight?: number;
+  /** Seconds a write holds its `Idempotency-Key` before a retry may take it over (default 60). */
+  idempotencyLeaseSeconds?: number;
 }
 
 /** The admin UI's build output inside this repository, when it has been built. */
@@ -49,11 +53,11 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, what: string, least =
 
 /**
  * Reads the configuration:
- * `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL`, `QAF_DATABASE_SCHEMA`, `QAF_DB_POOL_SIZE` (10), `QAF_DATA_DIR` (./data),
+ * `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL`, `QAF_MIGRATE_DATABASE_URL`, `QAF_DATABASE_SCHEMA`, `QAF_DB_POOL_SIZE` (10), `QAF_DATA_DIR` (./data),
  * `QAF_UI_DIR` (packages/admin-ui/dist), `QAF_ADMIN_EMAIL`, `QAF_ADMIN_PASSWORD`,
  * `QAF_SECURE_COOKIES` (true behind HTTPS), `QAF_BODY_LIMIT` (bytes), `QAF_TOKEN_CACHE_SECONDS` (5),
  * `QAF_LOGIN_MAX_FAILURES` (5 per email), `QAF_LOGIN_MAX_FAILURES_PER_ADDRESS` (20), `QAF_LOGIN_WINDOW_SECONDS` (900),
- * `QAF_TRUSTED_PROXY_HOPS` (0), `QAF_DB_WRITES_IN_FLIGHT` (1).
+ * `QAF_TRUSTED_PROXY_HOPS` (0), `QAF_DB_WRITES_IN_FLIGHT` (1), `QAF_IDEMPOTENCY_LEASE_SECONDS` (60).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
@@ -64,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.QAF_DATABASE_SCHEMA || undefined,
+    migrateDatabaseUrl: env.QAF_MIGRATE_DATABASE_URL || undefined,
     databasePoolSize: env.QAF_DB_POOL_SIZE ? Number(env.QAF_DB_POOL_SIZE) : undefined,
     dataDir: env.QAF_DATA_DIR ?? './data',
     uiDir: existsSync(uiDir) ? uiDir : undefined,
@@ -79,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     trustedProxyHops: wholeNumber(env, 'QAF_TRUSTED_PROXY_HOPS', 'a whole number of proxies'),
     writesInFlight: wholeNumber(env, 'QAF_DB_WRITES_IN_FLIGHT', 'a whole number of statements, at least 1', 1),
+    idempotencyLeaseSeconds: wholeNumber(env, 'QAF_IDEMPOTENCY_LEASE_SECONDS', 'a whole number of seconds, at least 1', 1),
   };
 }

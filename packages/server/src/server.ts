@@ -32,6 +32,7 @@ export async function startServer(
   const db = await openStore({
     databaseUrl: config.databaseUrl,
     schema: config.databaseSchema,
+    migrationUrl: config.migrateDatabaseUrl,
     poolSize: config.databasePoolSize,
     dataDir: config.dataDir,
   });
@@ -54,6 +55,7 @@ export async function startServer(
     tokenCacheSeconds: config.tokenCacheSeconds,
     loginLimits: config.loginLimits,
     trustedProxyHops: config.trustedProxyHops,
+    idempotencyLeaseSeconds: config.idempotencyLeaseSeconds,
     ...(config.writesInFlight !== undefined ? { assessmentWrites: { inFlight: config.writesInFlight } } : {}),
     log,
   });

@@ -21,7 +21,7 @@ import { councilParams, flagQuery } from '../routes/query.js';
 import { isIsoDate } from '../engine/index.js';
 import { loadAssessmentContext } from './assessment-context.js';
 import { assessmentBodySchema } from './schemas.js';
-import type { AssessmentInput } from './store-assessment.js';
+import type { AssessmentInput, StoredAssessment } from './store-assessment.js';
 
 interface AssessmentBody extends AssessmentInput {
   providerId: string;
@@ -264,24 +264,27 @@ export function assessmentRoutes(): OpenAPIHono<AppEnv> {
         throw error;
       }
       const { trace: _trace, ...record } = determination;
+      const { version, providerId, input } = plan;
+      // The determination is serialised once for the store; the reply reuses that text and adds
+      // the trace (when asked for) rather than serialising the determination again.
+      const reply = (stored: StoredAssessment) =>
+        `${JSON.stringify({ id: stored.assessmentId, providerId, date: input.date, packVersion: version.version, packHash: version.hash }).slice(0, -1)},"determination":` +
+        (determination.trace === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"trace":${traceJson(determination.trace)}}`) +
+        '}';
+      const request = c.var.idempotency;
       const stored = await c.var.services.assessmentWriter.write({
         councilId,
-        providerId: plan.providerId,
+        providerId,
         userId: plan.user.id,
-        input: plan.input,
-        packVersionId: plan.version.id,
+        input,
+        packVersionId: version.id,
         determination: record,
+        ...(request ? { idempotent: { request, reply } } : {}),
       });
       if (stored) {
-        const { version } = plan;
-        const head = { id: stored.assessmentId, providerId: plan.providerId, date: plan.input.date, packVersion: version.version, packHash: version.hash };
-        // The determination was serialised once for the store; the reply reuses that text and
-        // adds the trace (when asked for) rather than serialising the determination again.
-        const reply =
-          `${JSON.stringify(head).slice(0, -1)},"determination":` +
-          (determination.trace === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"trace":${traceJson(determination.trace)}}`) +
-          '}';
-        return c.body(reply, 201, { 'content-type': 'application/json' });
+        // With a key, the reply was recorded in the statement that stored the assessment.
+        if (request) request.recorded = true;
+        return c.body(stored.replyJson ?? reply(stored), 201, { 'content-type': 'application/json' });
       }
       // The store disagreed (a version published elsewhere, a provider gone): look again.
       c.var.services.versions.forget(councilId);

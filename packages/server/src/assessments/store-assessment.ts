@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson, sha256Text } from '../audit/content-hash.js';
 import type { Determination } from '../engine/index.js';
+import type { IdempotentRequest } from '../idempotency/index.js';
 import type { Queryable } from '../store/index.js';
 
 /** An assessment as entered by the officer. */
@@ -22,6 +23,8 @@ export interface StoredAssessment {
   determinationId: string;
   /** The determination's JSON text exactly as stored (and hashed into the audit entry). */
   determinationJson: string;
+  /** The reply recorded with the idempotency key, when the request sent one. */
+  replyJson?: string;
 }
 
 /** One evaluation to store: the assessment as entered, and what the engine decided of it. */
@@ -34,6 +37,8 @@ export interface AssessmentToStore {
   packVersionId: string;
   /** The determination as stored: without its trace. */
   determination: Omit<Determination, 'trace'>;
+  /** The request's idempotency key, recorded with its 201 reply in the same statement as the row. */
+  idempotent?: { request: IdempotentRequest; reply: (stored: StoredAssessment) => string };
 }
 
 /** An evaluation ready to write: its ids, and its row as JSON text (see {@link prepareAssessment}). */
@@ -59,6 +64,9 @@ export function prepareAssessment(args: AssessmentToStore): PreparedAssessment {
   const assessmentId = randomUUID();
   const determinationId = randomUUID();
   const determinationJson = JSON.stringify(args.determination);
+  const stored: StoredAssessment = { assessmentId, determinationId, determinationJson };
+  const key = args.idempotent?.request;
+  if (args.idempotent) stored.replyJson = args.idempotent.reply(stored);
   // The input's canonical text is both what is stored and what its audit hash is of.
   const inputJson = canonicalJson(args.input);
   const scalars = JSON.stringify({
@@ -78,10 +86,11 @@ export function prepareAssessment(args: AssessmentToStore): PreparedAssessment {
       headline: args.determination.headline.value,
       determinationHash: sha256Text(determinationJson),
     },
+    ...(key ? { idem_caller: key.caller, idem_key: key.key, idem_attempt: key.attempt, idem_body: stored.replyJson } : {}),
   });
   // The two large members are spliced in as the JSON texts they already are, not re-escaped.
   const rowJson = `{"input":${inputJson},"result":${determinationJson},${scalars.slice(1)}`;
-  return { stored: { assessmentId, determinationId, determinationJson }, rowJson };
+  return { stored, rowJson };
 }
 
 /**
@@ -94,20 +103,31 @@ export function prepareAssessment(args: AssessmentToStore): PreparedAssessment {
  * still the version in force on its assessment date. A row that is no longer confirmed (another
  * server published a version, the provider is gone) is not written, and the others are; a row
  * is always written whole or not at all. Audit entries are appended in the order of the array.
+ * A row sent with an idempotency key completes that key with its reply in the same statement,
+ * and is written only if its attempt still holds the key.
  */
 export const STORE_ASSESSMENTS_SQL = `WITH batch AS (
     SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (
         assessment_id text, council_id text, provider_id text, assessment_date date, input jsonb, created_by text,
         determination_id text, pack_version_id text, pack_hash text, headline text, result jsonb,
-        after_hash text, detail jsonb)
+        after_hash text, detail jsonb, idem_caller text, idem_key text, idem_attempt text, idem_body text)
       ) WITH ORDINALITY AS r(assessment_id, council_id, provider_id, assessment_date, input, created_by,
-        determination_id, pack_version_id, pack_hash, headline, result, after_hash, detail, ord)
-  ), confirmed AS (
+        determination_id, pack_version_id, pack_hash, headline, result, after_hash, detail,
+        idem_caller, idem_key, idem_attempt, idem_body, ord)
+  ), checked AS (
     SELECT b.* FROM batch b
      WHERE EXISTS (SELECT 1 FROM providers p WHERE p.id = b.provider_id AND p.council_id = b.council_id)
        AND b.pack_version_id = (SELECT pv.id FROM pack_versions pv
                                  WHERE pv.council_id = b.council_id AND pv.effective_from <= b.assessment_date
                                  ORDER BY pv.seq DESC LIMIT 1)
+  ), keyed AS (
+    UPDATE idempotency_keys k SET status = 201, headers = '{"content-type":"application/json"}'::jsonb, body = c.idem_body
+      FROM checked c
+     WHERE c.idem_key IS NOT NULL AND k.caller = c.idem_caller AND k.key = c.idem_key
+       AND k.attempt = c.idem_attempt AND k.status IS NULL
+    RETURNING c.assessment_id
+  ), confirmed AS (
+    SELECT c.* FROM checked c WHERE c.idem_key IS NULL OR c.assessment_id IN (SELECT assessment_id FROM keyed)
   ), a AS (
     INSERT INTO assessments (id, council_id, provider_id, assessment_date, input, created_by)
     SELECT assessment_id, council_id, provider_id, assessment_date, input, created_by FROM confirmed ORDER BY ord

@@ -9,6 +9,7 @@ import { requireCouncil } from '../councils/council-lookup.js';
 import { analysePack, assessmentJsonSchema, compile, diff, runPackCases, validatePack } from '../engine/index.js';
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
+import { recordIdempotentReply } from '../idempotency/index.js';
 import { readJson, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute } from '../routes/define-route.js';
@@ -273,6 +274,7 @@ export function packRoutes(): OpenAPIHono<AppEnv> {
       if (existing) throw new HttpError(428, 'precondition-required', 'Send If-Match with the ETag of the draft you edited');
       expected = 0;
     }
+    const draftSaved = (revision: number) => ({ revision, valid: validation.valid, errors: validation.errors });
     const revision = await db.transaction(async (tx) => {
       const latest = existing ? undefined : await latestVersion(tx, council.id);
       const r = await writeDraft(tx, {
@@ -292,10 +294,11 @@ export function packRoutes(): OpenAPIHono<AppEnv> {
         afterHash: contentHash(content),
         detail: { revision: r },
       });
+      await recordIdempotentReply(c, tx, 200, draftSaved(r), { etag: draftEtag(r) });
       return r;
     });
     c.header('ETag', draftEtag(revision));
-    return c.json({ revision, valid: validation.valid, errors: validation.errors });
+    return c.json(draftSaved(revision));
   });
 
   app.openapi(validateDraftRoute, async (c) => {
@@ -334,6 +337,7 @@ export function packRoutes(): OpenAPIHono<AppEnv> {
       userId: user.id,
       ...body,
       expectedRevision: revisionFromIfMatch(c.req.header('if-match')),
+      inTransaction: (tx, version) => recordIdempotentReply(c, tx, 201, versionBody(version, false)),
     });
     return c.json(versionBody(published, false), 201);
   });

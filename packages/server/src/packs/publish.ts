@@ -92,6 +92,8 @@ export interface PublishRequest {
   acknowledgeFindings?: boolean;
   /** Draft revision the publisher saw (If-Match); a newer draft is a 409. */
   expectedRevision?: number;
+  /** Runs last in the publishing transaction (the route records its idempotency key there). */
+  inTransaction?: (tx: Queryable, published: PackVersionWithContent) => Promise<void>;
 }
 
 function chooseVersion(requested: string | undefined, draftVersion: unknown, latest?: PackVersionWithContent): string {
@@ -169,6 +171,7 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
       afterHash: hash,
       detail: { note: req.note, acknowledgedFindings: findings },
     });
+    await req.inTransaction?.(tx, published);
     return published;
   });
   // Servers sharing the store find out from their next write; this one knows now.

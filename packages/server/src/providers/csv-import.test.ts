@@ -45,7 +45,10 @@ describe.each(testStoreKinds)('provider re-import on $name', (kind) => {
     const hazelBefore = (await byCqc('2-003'))!;
     expect(birchBefore).toMatchObject({ name: 'Birch Court', revision: 1, size: { beds: 30, serviceUsers: 28 } });
     const before = (await providers()).length;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Waits for the store's clock to pass the first write's time (a condition, not a fixed sleep).
+    await expect
+      .poll(async () => Date.parse((await t.db.query<{ at: Date }>('SELECT clock_timestamp() AS at'))[0]!.at.toISOString()), { interval: 1, timeout: 60_000 })
+      .toBeGreaterThan(Date.parse(birchBefore.updatedAt));
 
     const res = await importCsv({
       csv: [

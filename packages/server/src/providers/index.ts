@@ -7,6 +7,7 @@ import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { formatCsv } from '../csv/index.js';
 import { HttpError, notFound } from '../http-error.js';
+import { recordIdempotentReply } from '../idempotency/index.js';
 import { revisionFromIfMatch } from '../packs/drafts.js';
 import { readJson, readText, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
@@ -237,6 +238,7 @@ export function providerRoutes(): OpenAPIHono<AppEnv> {
     const user = c.var.user;
     const body = validBody<ProviderBody>(c);
     const id = randomUUID();
+    let provider: Provider | undefined;
     try {
       await c.var.services.db.transaction(async (tx) => {
         await tx.query(
@@ -244,12 +246,16 @@ export function providerRoutes(): OpenAPIHono<AppEnv> {
           [id, council.id, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {})],
         );
         await recordAudit(tx, { actor: user.id, councilId: council.id, action: 'provider-create', entity: 'provider', entityId: id, afterHash: contentHash(body) });
+        if (c.var.idempotency) {
+          provider = await findProvider(tx, council.id, id, today(c));
+          await recordIdempotentReply(c, tx, 201, provider, { etag: `"${provider!.revision}"` });
+        }
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw duplicateCqcId(body);
       throw error;
     }
-    const provider = await requireProvider(c, council.id, id);
+    provider ??= await requireProvider(c, council.id, id);
     c.header('ETag', `"${provider.revision}"`);
     return c.json(provider, 201);
   });

@@ -4,7 +4,7 @@ import { openPostgresTestStore, testDatabaseUrl, testStoreKinds, uniqueSchemaNam
 import type { TestStore } from './test-stores.test-helpers.js';
 
 if (!testDatabaseUrl) {
-  console.log('[store tests] QAF_TEST_DATABASE_URL is not set: skipped PostgreSQL, ran every store and API test on PGlite only.');
+  console.log('[store tests] no PostgreSQL could be had: skipped PostgreSQL, ran every store and API test on PGlite only.');
 }
 
 describe.each(testStoreKinds)('the store on $name', (kind) => {

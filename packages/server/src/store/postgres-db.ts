@@ -11,7 +11,14 @@ export interface PostgresDbOptions {
   schema?: string;
   /** Pool size; default 10 (a few connections per core keep PostgreSQL busy without thrashing). */
   maxConnections?: number;
+  /** Create `schema` when missing (default true; a role without CREATE on the database cannot). */
+  createSchema?: boolean;
+  /** `application_name` of every connection (default {@link DEFAULT_APPLICATION_NAME}), as seen in `pg_stat_activity`. */
+  applicationName?: string;
 }
+
+/** The `application_name` the server's connections carry unless told otherwise. */
+export const DEFAULT_APPLICATION_NAME = 'openqaf';
 
 const textParsers: Record<number, (value: string) => unknown> = {
   [PG_TYPE.int8]: (value) => Number(value),
@@ -33,6 +40,7 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
+    application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -41,7 +49,20 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.error(`[store] idle PostgreSQL connection failed: ${error.message}`));
-  if (schema) {
+  // While checked out, a client has no pool listener: a backend terminated then (failover,
+  // pg_terminate_backend, idle_in_transaction_session_timeout) would be an unhandled 'error' event
+  // and end the process. The listener goes on as the pool hands the client out, not after the
+  // await, since the error can arrive in the same read as the connection's first ReadyForQuery.
+  const lost = new WeakMap<pg.PoolClient, Error>();
+  function onCheckedOutError(this: pg.PoolClient, error: Error) {
+    lost.set(this, error);
+  }
+  pool.on('acquire', (client) => client.on('error', onCheckedOutError));
+  pool.on('release', (_error, client) => {
+    client.off('error', onCheckedOutError);
+    lost.delete(client);
+  });
+  if (schema && options.createSchema !== false) {
     // Two servers creating the same schema at once race in the catalog; the loser's error is harmless.
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`).catch((error: { code?: string }) => {
       if (error.code !== '23505' && error.code !== '42P06') throw error;
@@ -77,10 +98,11 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!lost.has(client)) await client.query('ROLLBACK').catch((rollbackError: Error) => lost.set(client, rollbackError));
         throw error;
       } finally {
-        client.release();
+        // Released with an error, the pool destroys the connection instead of handing it out again.
+        client.release(lost.get(client));
       }
     },
     listen: (channel, handlers) => listener.listen(channel, handlers),

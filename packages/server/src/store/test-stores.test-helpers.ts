@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
 import type { Db } from './db.js';
 import { openStore, openPostgresDb, quoteIdentifier } from './index.js';
 
@@ -15,8 +16,11 @@ export interface TestStoreKind {
   open(): Promise<TestStore>;
 }
 
-/** The PostgreSQL URL for tests, from `QAF_TEST_DATABASE_URL`. */
-export const testDatabaseUrl = process.env.QAF_TEST_DATABASE_URL || undefined;
+/**
+ * The PostgreSQL URL for tests: `QAF_TEST_DATABASE_URL`, else the embedded PostgreSQL the global
+ * setup started (`test-postgres.test-helpers.ts`); undefined only where neither could be had, never under CI.
+ */
+export const testDatabaseUrl = process.env.QAF_TEST_DATABASE_URL || inject('testDatabaseUrl') || undefined;
 
 /** A schema name no other run or test will use. */
 export function uniqueSchemaName(): string {
@@ -37,7 +41,7 @@ export async function openPostgresTestStore(url: string, schema = uniqueSchemaNa
   };
 }
 
-/** PGlite in memory always; PostgreSQL too when `QAF_TEST_DATABASE_URL` is set. */
+/** PGlite in memory always; PostgreSQL too (see {@link testDatabaseUrl}). */
 export const testStoreKinds: TestStoreKind[] = [
   {
     name: 'pglite',

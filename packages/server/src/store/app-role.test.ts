@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../app.test-helpers.js';
+import type { TestApp } from '../app.test-helpers.js';
+import { judgements } from '../test-fixtures/testshire-pack.js';
+import { APPEND_ONLY_TABLES } from './app-role.js';
+import type { Db } from './db.js';
+import { openPostgresDb, openStore, quoteIdentifier } from './index.js';
+import { testDatabaseUrl, uniqueSchemaName } from './test-stores.test-helpers.js';
+
+/** The SQLSTATE of the error `promise` fails with. */
+async function sqlState(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}
+
+describe.runIf(testDatabaseUrl)('the server running as a role that does not own the tables', () => {
+  const schema = uniqueSchemaName();
+  const role = `${schema}_app`;
+  let owner: Db;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    owner = await openPostgresDb({ connectionString: testDatabaseUrl!, maxConnections: 1 });
+    const password = randomBytes(12).toString('hex');
+    await owner.exec(`CREATE ROLE ${quoteIdentifier(role)} LOGIN PASSWORD '${password}'`);
+    const appUrl = new URL(testDatabaseUrl!);
+    appUrl.username = role;
+    appUrl.password = password;
+    t = await makeTestApp({
+      name: 'postgres',
+      async open() {
+        const db = await openStore({ databaseUrl: appUrl.toString(), migrationUrl: testDatabaseUrl, schema });
+        return { db, dispose: () => db.close() };
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.dispose();
+    await owner.exec(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+    await owner.exec(`DROP ROLE IF EXISTS ${quoteIdentifier(role)}`);
+    await owner.close();
+  });
+
+  it('serves normal requests: migrated as the owner, running as the restricted role', async () => {
+    expect((await t.db.query<{ who: string }>('SELECT current_user AS who'))[0]!.who).toBe(role);
+    const provider = await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Granted Care' } });
+    expect(provider.status).toBe(201);
+    const assessment = await t.call('POST', '/api/councils/testshire/assessments', {
+      as: 'testshireOfficer',
+      body: { providerId: provider.body.id, date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } },
+    });
+    expect(assessment.status).toBe(201);
+    const audit = await t.call('GET', '/api/councils/testshire/audit', { as: 'testshireAdmin' });
+    expect(audit.status).toBe(200);
+  });
+
+  it.each(APPEND_ONLY_TABLES)('cannot update, delete, truncate, alter or disable the triggers of %s', async (table) => {
+    const [{ n }] = (await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)) as [{ n: number }];
+    expect(n).toBeGreaterThan(0);
+    const denied = '42501';
+    expect(await sqlState(t.db.query(`UPDATE ${table} SET id = id`))).toBe(denied);
+    expect(await sqlState(t.db.query(`DELETE FROM ${table}`))).toBe(denied);
+    expect(await sqlState(t.db.query(`TRUNCATE ${table}`))).toBe(denied);
+    expect(await sqlState(t.db.query(`ALTER TABLE ${table} DISABLE TRIGGER ALL`))).toBe(denied);
+    expect(await sqlState(t.db.query(`ALTER TABLE ${table} OWNER TO ${quoteIdentifier(role)}`))).toBe(denied);
+    expect(await sqlState(t.db.query(`DROP TABLE ${table}`))).toBe(denied);
+    expect((await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n).toBe(n);
+  });
+
+  it('cannot rewrite the record of applied migrations', async () => {
+    expect(await sqlState(t.db.query('DELETE FROM schema_migrations'))).toBe('42501');
+    expect(await sqlState(t.db.query("INSERT INTO schema_migrations (version, name) VALUES (999, 'x')"))).toBe('42501');
+  });
+});
