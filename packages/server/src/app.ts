@@ -12,6 +12,8 @@ import { bodySizeLimit } from './body-limit.js';
 import { councilRoutes } from './councils/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
 import type { CouncilPlugin } from './engine/index.js';
+import { sharedPackJobs } from './engine/pack-jobs.js';
+import type { PackJobs } from './engine/pack-jobs.js';
 import { errorHandler } from './error-handler.js';
 import { homeRoutes } from './home/index.js';
 import { HttpError } from './http-error.js';
@@ -44,6 +46,8 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** How evaluations are grouped into store statements (defaults suit PGlite and PostgreSQL). */
   assessmentWrites?: AssessmentWriterOptions;
+  /** Workers for pack validation, analysis and cases (default: one pool shared by the process's apps). */
+  packJobs?: PackJobs;
 }
 
 /**
@@ -61,6 +65,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     tokenCache: new TokenCache(options.tokenCacheSeconds ?? DEFAULT_TOKEN_CACHE_SECONDS, now),
     versions: new VersionCache(),
     assessmentWriter: new AssessmentWriter(options.db, options.assessmentWrites),
+    packJobs: options.packJobs ?? sharedPackJobs(),
   };
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = new Hono<AppEnv>();
