@@ -20,11 +20,16 @@ export const PACK_JOB_QUEUE_LIMIT = 8;
 export const DEFAULT_PACK_JOB_SECONDS = 10;
 /** Heap a pack worker may use, in MB; past it the worker is stopped and the request gets 422. */
 export const PACK_WORKER_MEMORY_MB = 512;
+/** Niceness of a pack worker's thread on Linux (0-19): long pack work yields the cores to requests. */
+export const PACK_WORKER_NICENESS = 10;
 
 /** How a pool of pack workers is set up (every field has a default above). */
 export interface PackJobsOptions {
   /** Deadline of one job, in seconds (fractions allowed). */
   seconds?: number;
+  /** Longest a job may wait for a worker (including a worker starting), in seconds; default `seconds`. */
+  waitSeconds?: number;
+  niceness?: number;
   workers?: number;
   queueLimit?: number;
   memoryMb?: number;
@@ -57,6 +62,7 @@ interface Slot {
 /**
  * A pool of pack workers. Each job gets `seconds` to run once a worker takes it (and may wait
  * as long for one); a worker that runs over or out of memory is terminated and replaced.
+ * Workers run at a lower priority than the request thread (Linux), so requests come first.
  * Workers start on first use and do not keep the process alive while idle.
  * @example
  * const jobs = new PackJobs({ seconds: 10 });
@@ -77,6 +83,8 @@ export class PackJobs {
       workers: options.workers ?? PACK_WORKERS,
       queueLimit: options.queueLimit ?? PACK_JOB_QUEUE_LIMIT,
       memoryMb: options.memoryMb ?? PACK_WORKER_MEMORY_MB,
+      waitSeconds: options.waitSeconds ?? this.seconds,
+      niceness: options.niceness ?? PACK_WORKER_NICENESS,
       pluginModules: options.pluginModules ?? COUNCIL_PLUGIN_PACKAGES,
     };
     this._slots = Array.from({ length: this._options.workers }, () => ({ ready: false }));
@@ -121,8 +129,8 @@ export class PackJobs {
       job.waiting = setTimeout(() => {
         const at = this._queue.indexOf(job);
         if (at >= 0) this._queue.splice(at, 1);
-        reject(busy(`no pack worker was free within ${this.seconds} s`));
-      }, this.seconds * 1000);
+        reject(busy(`no pack worker was free within ${this._options.waitSeconds} s`));
+      }, this._options.waitSeconds * 1000);
       this._queue.push(job);
       this._pump();
     });
@@ -138,7 +146,7 @@ export class PackJobs {
   }
 
   private _start(slot: Slot): void {
-    const workerData: PackWorkerData = { pluginModules: this._options.pluginModules };
+    const workerData: PackWorkerData = { pluginModules: this._options.pluginModules, niceness: this._options.niceness };
     const worker = new Worker(WORKER_URL, { workerData, resourceLimits: { maxOldGenerationSizeMb: this._options.memoryMb } });
     slot.worker = worker;
     slot.ready = false;

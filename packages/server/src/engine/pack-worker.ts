@@ -4,6 +4,7 @@
  * replaces it when it runs over). It loads the council plugin modules it is given, so it has
  * their extensions (custom facts and operators, which cannot be sent between threads).
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as engine from '@openqaf/engine';
 import type { CouncilPlugin, Extensions } from '@openqaf/engine';
@@ -33,6 +34,8 @@ export type PackWorkerReply =
 export interface PackWorkerData {
   /** Council plugin modules to import for their extensions (package names or file URLs). */
   pluginModules: readonly string[];
+  /** Niceness of the worker's thread once started (Linux), so pack work yields the cores to requests. */
+  niceness: number;
 }
 
 async function loadExtensions(modules: readonly string[]): Promise<Map<string, Extensions>> {
@@ -56,8 +59,14 @@ function run(job: PackJobMessage, extensionsByCouncil: Map<string, Extensions>):
 
 if (parentPort) {
   const port = parentPort;
+  const data = workerData as PackWorkerData;
   try {
-    const extensionsByCouncil = await loadExtensions((workerData as PackWorkerData).pluginModules);
+    const extensionsByCouncil = await loadExtensions(data.pluginModules);
+    // The pack schema is compiled on first use: done here, so no job's deadline pays for it.
+    engine.validatePack({});
+    // On Linux a thread has its own niceness, so this lowers the worker alone (elsewhere it
+    // would lower the whole process, so it is left as it is).
+    if (process.platform === 'linux' && data.niceness) setPriority(data.niceness);
     port.on('message', (job: PackJobMessage) => {
       let reply: PackWorkerReply;
       try {
