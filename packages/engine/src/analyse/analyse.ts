@@ -69,6 +69,9 @@ function onScale(inst: CompiledInstance, v: unknown): boolean {
 /** Most readable examples listed per finding. */
 export const MAX_EXAMPLES = 25;
 
+/** Options of a dimension up to this many are kept once built; a larger dimension's are built as visited. */
+export const KEPT_OPTIONS = 10_000;
+
 /** Most options of one dimension varied alone from each corner when sampling (half from each end). */
 export const MAX_VARIED_ALONE = 200;
 
@@ -132,14 +135,21 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
   let points = 0;
   const base = { decision: inst.id };
 
-  // The option each dimension is at: rebuilt only when its index changes.
+  // The option each dimension is at: rebuilt only when its index changes, and kept once
+  // built for a dimension small enough (as nearly all are) to be revisited cheaply.
   const current: DimensionOption[] = new Array(dims.length);
   const currentIndex = new Array<number>(dims.length).fill(-1);
+  const kept = dims.map((d) => (d.size <= KEPT_OPTIONS ? new Array<DimensionOption | undefined>(d.size) : undefined));
+  const optionAt = (i: number, index: number): DimensionOption => {
+    const k = kept[i];
+    if (!k) return dims[i]!.option(index);
+    return (k[index] ??= dims[i]!.option(index));
+  };
   const visit = (choice: number[]): void => {
     state.counts.fill(-1);
     let weight = 1;
     for (let i = 0; i < dims.length; i++) {
-      if (currentIndex[i] !== choice[i]) { current[i] = dims[i]!.option(choice[i]!); currentIndex[i] = choice[i]!; }
+      if (currentIndex[i] !== choice[i]) { current[i] = optionAt(i, choice[i]!); currentIndex[i] = choice[i]!; }
       const o = current[i]!;
       o.apply(state);
       weight *= o.weight;

@@ -114,9 +114,10 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
         const counts = countVectorAt(members.length, values.length, index);
         const assigned: string[] = [];
         counts.forEach((n, i) => { for (let k = 0; k < n; k++) assigned.push(values[i]!); });
+        let words: string | undefined;
         return {
           apply: (s) => { slots.forEach((slot, i) => { s.values[slot] = assigned[i]; }); },
-          get words() { return counts.map((n, i) => (n ? `${n} ${values[i]}` : '')).filter(Boolean).join(' + '); },
+          get words() { return (words ??= counts.map((n, i) => (n ? `${n} ${values[i]}` : '')).filter(Boolean).join(' + ')); },
           weight: multinomial(counts),
         };
       },
@@ -177,6 +178,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
         size: countVectorTotal(members.length, options.length),
         option: (index) => {
           const counts = countVectorAt(members.length, options.length, index);
+          let words: string | undefined;
           return {
             apply: (s) => {
               // The first counts[0] members take the first option, the next counts[1] the second, ...
@@ -185,7 +187,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
                 for (let end = k + counts[o]!; k < end; k++) { s.ranks[idx[k]!] = ranks[o]!; s.judgements[ids[k]!] = options[o]!; }
               }
             },
-            get words() { return `${label}: ${counts.map((n, i) => (n ? `${n} ${options[i]}` : '')).filter(Boolean).join(', ')}`; },
+            get words() { return (words ??= `${label}: ${counts.map((n, i) => (n ? `${n} ${options[i]}` : '')).filter(Boolean).join(', ')}`); },
             weight: multinomial(counts),
           };
         },
