@@ -47,6 +47,7 @@ export async function startServer(
     );
   }
   const packJobs = new PackJobs({ seconds: config.packJobSeconds });
+  packJobs.warm();
   const app = createApp({
     db,
     plugins,

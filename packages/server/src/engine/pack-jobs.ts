@@ -105,6 +105,12 @@ export class PackJobs {
     return this._run('cases', pack, councilId, extensions) as Promise<CaseRun>;
   }
 
+  /** Starts the workers now rather than on the first job (a server does this as it starts). */
+  warm(): void {
+    if (this._closed) return;
+    for (const slot of this._slots) if (!slot.worker) this._start(slot);
+  }
+
   /** Stops every worker; jobs not finished are refused with 503. */
   async close(): Promise<void> {
     this._closed = true;

@@ -34,7 +34,7 @@ export type PackWorkerReply =
 export interface PackWorkerData {
   /** Council plugin modules to import for their extensions (package names or file URLs). */
   pluginModules: readonly string[];
-  /** Niceness of the worker's thread once started (Linux), so pack work yields the cores to requests. */
+  /** Niceness of the worker's thread (Linux), so pack work yields the cores to requests. */
   niceness: number;
 }
 
@@ -60,13 +60,13 @@ function run(job: PackJobMessage, extensionsByCouncil: Map<string, Extensions>):
 if (parentPort) {
   const port = parentPort;
   const data = workerData as PackWorkerData;
+  // On Linux a thread has its own niceness, so this lowers the worker alone (elsewhere it
+  // would lower the whole process, so it is left as it is).
+  if (process.platform === 'linux' && data.niceness) setPriority(data.niceness);
   try {
     const extensionsByCouncil = await loadExtensions(data.pluginModules);
     // The pack schema is compiled on first use: done here, so no job's deadline pays for it.
     engine.validatePack({});
-    // On Linux a thread has its own niceness, so this lowers the worker alone (elsewhere it
-    // would lower the whole process, so it is left as it is).
-    if (process.platform === 'linux' && data.niceness) setPriority(data.niceness);
     port.on('message', (job: PackJobMessage) => {
       let reply: PackWorkerReply;
       try {
