@@ -10,7 +10,12 @@ import { bigDomainPack } from '../test-fixtures/big-domain-pack.js';
 const HEALTH_MS = 100;
 const MB = 1024 * 1024;
 
-describe.each(testStoreKinds)('analysing a pathological draft on $name', (kind) => {
+// On the embedded store only: health then answers from this process alone, whereas on
+// PostgreSQL each reply also waits for another process to be scheduled, which on a loaded
+// machine says more about the machine than about pack work.
+const embedded = testStoreKinds.filter((kind) => kind.name === 'pglite');
+
+describe.each(embedded)('analysing a pathological draft on $name', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await makeTestApp(kind);
