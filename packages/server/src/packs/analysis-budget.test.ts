@@ -51,11 +51,12 @@ describe.each(embedded)('analysing a pathological draft on $name', (kind) => {
     const calls: { start: number; end: number }[] = [];
     let heapPeak = heapBefore;
     let rssPeak = rssBefore;
-    // Health is polled back to back for as long as the analysis runs (until its reply, not for a
-    // set time), letting the event loop take the worker's reply between polls as a server would.
+    // Health is asked once a turn of the event loop for as long as the analysis runs (until its
+    // reply, not for a set time). Each call counts from the turn it was due, so a request thread
+    // blocked between calls (by analysis on it) shows in the next call's time.
     while (!done) {
-      await new Promise((resolve) => setImmediate(resolve));
       const start = performance.now();
+      await new Promise((resolve) => setImmediate(resolve));
       const health = await t.call('GET', '/api/health');
       calls.push({ start, end: performance.now() });
       expect(health.status).toBe(200);
