@@ -6,6 +6,7 @@ import type { TokenCache } from './auth/token-cache.js';
 import type { VersionCache } from './packs/version-cache.js';
 import type { AssessmentWriter } from './assessments/assessment-writer.js';
 import type { IdempotentRequest } from './idempotency/keys.js';
+import type { PackJobs } from './engine/pack-jobs.js';
 
 /** What every route handler can reach: the store, the council plugins, the clock and the log. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   versions: VersionCache;
   /** Stores evaluations, several to a statement under load (see `AssessmentWriter`). */
   assessmentWriter: AssessmentWriter;
+  /** Validation, analysis and cases of packs, off the request thread with a deadline (see `PackJobs`). */
+  packJobs: PackJobs;
 }
 
 /** Hono environment of the app: request-scoped variables set by middleware. */

@@ -10,6 +10,8 @@ import { watchTokenChanges } from './auth/token-change-watch.js';
 import { DEFAULT_TOKEN_CACHE_SECONDS, TokenCache } from './auth/token-cache.js';
 import { bodySizeLimit } from './body-limit.js';
 import type { CouncilPlugin } from './engine/index.js';
+import { sharedPackJobs } from './engine/pack-jobs.js';
+import type { PackJobs } from './engine/pack-jobs.js';
 import { errorHandler } from './error-handler.js';
 import { homeRoutes } from './home/index.js';
 import { HttpError } from './http-error.js';
@@ -44,6 +46,8 @@ export interface AppOptions {
   idempotencyLeaseSeconds?: number;
   /** How evaluations are grouped into store statements (defaults suit PGlite and PostgreSQL). */
   assessmentWrites?: AssessmentWriterOptions;
+  /** Workers for pack validation, analysis and cases (default: one pool shared by the process's apps). */
+  packJobs?: PackJobs;
 }
 
 /**
@@ -65,6 +69,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     tokenCache,
     versions: new VersionCache(),
     assessmentWriter: new AssessmentWriter(options.db, options.assessmentWrites),
+    packJobs: options.packJobs ?? sharedPackJobs(),
   };
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = apiRouter();

@@ -34,6 +34,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QAF_TOKEN_CACHE_SECONDS: 'soon' })).toThrow(/QAF_TOKEN_CACHE_SECONDS/);
   });
 
+  it('reads how long pack work may take in the worker, a whole number of seconds of at least one', () => {
+    expect(loadConfig({}).packJobSeconds).toBeUndefined();
+    expect(loadConfig({ QAF_PACK_JOB_SECONDS: '30' }).packJobSeconds).toBe(30);
+    expect(() => loadConfig({ QAF_PACK_JOB_SECONDS: '0' })).toThrow(/QAF_PACK_JOB_SECONDS must be a whole number of seconds, at least 1/);
+    expect(() => loadConfig({ QAF_PACK_JOB_SECONDS: 'ten' })).toThrow(/QAF_PACK_JOB_SECONDS/);
+  });
+
   it('reads how many statements storing evaluations may be under way, at least one', () => {
     expect(loadConfig({}).writesInFlight).toBeUndefined();
     expect(loadConfig({ QAF_DB_WRITES_IN_FLIGHT: '3' }).writesInFlight).toBe(3);

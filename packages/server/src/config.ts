@@ -30,6 +30,8 @@ export interface ServerConfig {
   writesInFlight?: number;
   /** Seconds a write holds its `Idempotency-Key` before a retry may take it over (default 60). */
   idempotencyLeaseSeconds?: number;
+  /** Seconds a pack validation, analysis or case run may take before it is stopped with 422 (default 10). */
+  packJobSeconds?: number;
 }
 
 /** The admin UI's build output inside this repository, when it has been built. */
@@ -57,7 +59,8 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, what: string, least =
  * `QAF_UI_DIR` (packages/admin-ui/dist), `QAF_ADMIN_EMAIL`, `QAF_ADMIN_PASSWORD`,
  * `QAF_SECURE_COOKIES` (true behind HTTPS), `QAF_BODY_LIMIT` (bytes), `QAF_TOKEN_CACHE_SECONDS` (5),
  * `QAF_LOGIN_MAX_FAILURES` (5 per email), `QAF_LOGIN_MAX_FAILURES_PER_ADDRESS` (20), `QAF_LOGIN_WINDOW_SECONDS` (900),
- * `QAF_TRUSTED_PROXY_HOPS` (0), `QAF_DB_WRITES_IN_FLIGHT` (1), `QAF_IDEMPOTENCY_LEASE_SECONDS` (60).
+ * `QAF_TRUSTED_PROXY_HOPS` (0), `QAF_DB_WRITES_IN_FLIGHT` (1), `QAF_IDEMPOTENCY_LEASE_SECONDS` (60),
+ * `QAF_PACK_JOB_SECONDS` (10).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
@@ -85,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustedProxyHops: wholeNumber(env, 'QAF_TRUSTED_PROXY_HOPS', 'a whole number of proxies'),
     writesInFlight: wholeNumber(env, 'QAF_DB_WRITES_IN_FLIGHT', 'a whole number of statements, at least 1', 1),
     idempotencyLeaseSeconds: wholeNumber(env, 'QAF_IDEMPOTENCY_LEASE_SECONDS', 'a whole number of seconds, at least 1', 1),
+    packJobSeconds: wholeNumber(env, 'QAF_PACK_JOB_SECONDS', 'a whole number of seconds, at least 1', 1),
   };
 }

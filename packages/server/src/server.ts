@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { ensureFirstAdmin } from './auth/index.js';
 import type { ServerConfig } from './config.js';
 import type { CouncilPlugin } from './engine/index.js';
+import { PackJobs } from './engine/pack-jobs.js';
 import { seedCouncils } from './seed/index.js';
 import type { SeedOutcome } from './seed/index.js';
 import { openStore } from './store/index.js';
@@ -46,9 +47,12 @@ export async function startServer(
         : `[auth] created platform admin ${admin.email} with the password from QAF_ADMIN_PASSWORD`,
     );
   }
+  const packJobs = new PackJobs({ seconds: config.packJobSeconds });
+  packJobs.warm();
   const app = createApp({
     db,
     plugins,
+    packJobs,
     uiDir: config.uiDir,
     secureCookies: config.secureCookies,
     bodyLimit: config.bodyLimit,
@@ -71,6 +75,7 @@ export async function startServer(
     seeded,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await packJobs.close();
       await db.close();
     },
   };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { examplePack } from '../fixtures/example-pack.js';
 import { compilePack } from '../compile/compile-pack.js';
 import type { Pack } from '../types.js';
+import { LIMITS } from '../schema/limits.js';
+import { validatePack } from '../schema/validate-pack.js';
 import { analyse } from './analyse.js';
 
 const BANDS = ['Inadequate', 'Bronze', 'Silver', 'Gold'];
@@ -98,6 +100,23 @@ describe('analyse', () => {
     expect(d.notes.join(' ')).toMatch(/sampled|were checked/);
     const fallback = d.findings.find((f) => f.kind === 'fallback-only')!;
     expect(fallback.examples[0]!.inputs).toMatch(/concern1 not recorded; .*concern14 not recorded/);
+  });
+
+  it('analyses 2,000 criteria in one domain within the sampling budget, counting the space without building it', () => {
+    const p = examplePack([{ id: 'big', title: 'Big', standards: 10, criteria: LIMITS.maxCriteria, mandatory: 5, advanced: 10, goldMinExceptional: 5, silverMinFullyMet: 1990, bronzeMaxNotMet: 3 }]);
+    expect(validatePack(p).valid).toBe(true);
+    const heapBefore = process.memoryUsage().heapUsed;
+    const r = analyse(compilePack(p));
+    const d = r.decisions.find((x) => x.decision === 'domainBand.big')!;
+    expect(d.exhaustive).toBe(false);
+    expect(d.points).toBe(LIMITS.analysisSamples);
+    // 21 mandatory x 286 advanced x 1,973,091 other count vectors: C(7,2) x C(13,3) x C(1987,2).
+    expect(d.dimensions).toEqual(['mandatory criteria (5) (21)', 'advanced criteria (10) (286)', 'other criteria (1985) (1973091)']);
+    expect(d.notes).toContain(`too large: sampled 20,000 of ${(21 * 286 * 1973091).toLocaleString('en-GB')} points (more than the limit of 400,000 to enumerate): the corners (everything at its first or last value, e.g. nothing recorded), each input varied alone from them, and random points were checked`);
+    expect(Number.isFinite(d.combinations)).toBe(true);
+    expect(r.complete).toBe(false);
+    // Listing the space would take gigabytes; sampling it takes a few megabytes.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(256 * 1024 * 1024);
   });
 
   it('never claims completeness when any decision was sampled', () => {

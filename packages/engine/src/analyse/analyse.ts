@@ -3,7 +3,7 @@ import type { EvalState } from '../compile/eval-state.js';
 import { decisionDependencies, findCycles } from '../compile/decision-graph.js';
 import { LIMITS } from '../schema/limits.js';
 import { seededRandom } from '../random/seeded-random.js';
-import { ANALYSIS_DATE, inputSpace, type Dimension } from './input-space.js';
+import { ANALYSIS_DATE, inputSpace, type Dimension, type DimensionOption } from './input-space.js';
 
 /** What a finding is about. */
 export type FindingKind = 'gap' | 'fallback-only' | 'interpretation-only' | 'overlap' | 'masked' | 'unreachable' | 'cycle';
@@ -39,7 +39,7 @@ export interface DecisionAnalysis {
   exhaustive: boolean;
   /** Points checked (count vectors and values, not raw combinations). */
   points: number;
-  /** Concrete input combinations those points stand for. */
+  /** Concrete input combinations those points stand for (at most Number.MAX_VALUE). */
   combinations: number;
   dimensions: string[];
   /** Why the analysis is not exhaustive, if it is not. */
@@ -69,10 +69,28 @@ function onScale(inst: CompiledInstance, v: unknown): boolean {
 /** Most readable examples listed per finding. */
 export const MAX_EXAMPLES = 25;
 
+/** Options of a dimension up to this many are kept once built; a larger dimension's are built as visited. */
+export const KEPT_OPTIONS = 10_000;
+
+/** Most options of one dimension varied alone from each corner when sampling (half from each end). */
+export const MAX_VARIED_ALONE = 200;
+
+/** The option indexes of a dimension of `size` varied alone: all of them, or those nearest each end. */
+function variedAlone(size: number): number[] {
+  if (size <= MAX_VARIED_ALONE) return Array.from({ length: size }, (_, i) => i);
+  const half = MAX_VARIED_ALONE / 2;
+  return [...Array.from({ length: half }, (_, i) => i), ...Array.from({ length: half }, (_, i) => size - half + i)];
+}
+
 function seedOf(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h;
+}
+
+/** A count of combinations as JSON can carry it: past Number.MAX_VALUE (hundreds of criteria), Number.MAX_VALUE. */
+function finite(n: number): number {
+  return Number.isFinite(n) ? n : Number.MAX_VALUE;
 }
 
 class FindingCollector {
@@ -87,7 +105,7 @@ class FindingCollector {
   findings(): AnalysisFinding[] {
     return [...this.groups.values()].map((g) => {
       const all = [...g.examples.entries()].map(([inputs, count]) => ({ inputs: inputs || '(any input)', count }));
-      return { ...g.finding, count: g.count, examples: all.slice(0, MAX_EXAMPLES), more: Math.max(0, all.length - MAX_EXAMPLES) };
+      return { ...g.finding, count: finite(g.count), examples: all.slice(0, MAX_EXAMPLES).map((e) => ({ ...e, count: finite(e.count) })), more: Math.max(0, all.length - MAX_EXAMPLES) };
     });
   }
 }
@@ -95,10 +113,10 @@ class FindingCollector {
 /** Analyses one decision instance over its input space. */
 export function analyseInstance(c: CompiledPack, inst: CompiledInstance): DecisionAnalysis {
   const dims = inputSpace(c, inst);
-  const total = dims.reduce((n, d) => n * d.options.length, 1);
+  // Counted before anything is built: a space too large is sampled, never listed.
+  const total = dims.reduce((n, d) => n * d.size, 1);
   const enumerate = total <= LIMITS.maxAnalysisPoints;
   const notes = dims.filter((d) => !d.exhaustive && d.note).map((d) => d.note!);
-  if (!enumerate) notes.push(`sampled: the input space has ${total.toLocaleString('en-GB')} points, more than the limit of ${LIMITS.maxAnalysisPoints.toLocaleString('en-GB')}: the corners (everything at its first or last value, e.g. nothing recorded), each input varied alone from them, and random points were checked, ${LIMITS.analysisSamples.toLocaleString('en-GB')} or more in all`);
   const state: EvalState = {
     facts: {},
     assessmentDate: ANALYSIS_DATE,
@@ -117,11 +135,22 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
   let points = 0;
   const base = { decision: inst.id };
 
+  // The option each dimension is at: rebuilt only when its index changes, and kept once
+  // built for a dimension small enough (as nearly all are) to be revisited cheaply.
+  const current: DimensionOption[] = new Array(dims.length);
+  const currentIndex = new Array<number>(dims.length).fill(-1);
+  const kept = dims.map((d) => (d.size <= KEPT_OPTIONS ? new Array<DimensionOption | undefined>(d.size) : undefined));
+  const optionAt = (i: number, index: number): DimensionOption => {
+    const k = kept[i];
+    if (!k) return dims[i]!.option(index);
+    return (k[index] ??= dims[i]!.option(index));
+  };
   const visit = (choice: number[]): void => {
     state.counts.fill(-1);
     let weight = 1;
     for (let i = 0; i < dims.length; i++) {
-      const o = dims[i]!.options[choice[i]!]!;
+      if (currentIndex[i] !== choice[i]) { current[i] = optionAt(i, choice[i]!); currentIndex[i] = choice[i]!; }
+      const o = current[i]!;
       o.apply(state);
       weight *= o.weight;
     }
@@ -132,7 +161,7 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
     const text = (): string => {
       if (cached === undefined) {
         const words: string[] = [];
-        for (let i = 0; i < dims.length; i++) { const w = dims[i]!.options[choice[i]!]!.words; if (w) words.push(w); }
+        for (let i = 0; i < dims.length; i++) { const w = current[i]!.words; if (w) words.push(w); }
         cached = words.join('; ');
       }
       return cached;
@@ -179,7 +208,7 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
         let i = dims.length - 1;
         while (i >= 0) {
           choice[i]!++;
-          if (choice[i]! < dims[i]!.options.length) break;
+          if (choice[i]! < dims[i]!.size) break;
           choice[i] = 0;
           i--;
         }
@@ -189,25 +218,30 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
   } else {
     // Corners first: every dimension at its first option, and at its last (for optional facts,
     // "not recorded"); then each dimension varied alone from each corner; then random points.
-    const corners = [dims.map(() => 0), dims.map((d) => d.options.length - 1)];
+    // A dimension too large to vary through (a class of hundreds of criteria) is varied
+    // through the options nearest each end: everything at one judgement but a few.
+    const corners = [dims.map(() => 0), dims.map((d) => d.size - 1)];
     let budget = LIMITS.analysisSamples;
     for (const corner of corners) {
+      if (budget <= 0) break;
       corner.forEach((v, i) => { choice[i] = v; });
       visit(choice); budget--;
-      for (let i = 0; i < dims.length; i++) {
-        for (let o = 0; o < dims[i]!.options.length; o++) {
+      for (let i = 0; i < dims.length && budget > 0; i++) {
+        for (const o of variedAlone(dims[i]!.size)) {
           if (o === corner[i]) continue;
           choice[i] = o;
-          visit(choice); budget--;
+          visit(choice);
+          if (--budget <= 0) break;
         }
         choice[i] = corner[i]!;
       }
     }
     const rand = seededRandom(seedOf(inst.id));
-    for (let k = 0; k < Math.max(0, budget); k++) {
-      for (let i = 0; i < dims.length; i++) choice[i] = Math.floor(rand() * dims[i]!.options.length);
+    for (let k = 0; k < budget; k++) {
+      for (let i = 0; i < dims.length; i++) choice[i] = Math.floor(rand() * dims[i]!.size);
       visit(choice);
     }
+    notes.push(`too large: sampled ${points.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} points (more than the limit of ${LIMITS.maxAnalysisPoints.toLocaleString('en-GB')} to enumerate): the corners (everything at its first or last value, e.g. nothing recorded), each input varied alone from them, and random points were checked`);
   }
 
   const exhaustive = enumerate && dims.every((d: Dimension) => d.exhaustive);
@@ -226,8 +260,8 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
     hitPolicy: inst.policy,
     exhaustive,
     points,
-    combinations,
-    dimensions: dims.map((d) => `${d.name} (${d.options.length})`),
+    combinations: finite(combinations),
+    dimensions: dims.map((d) => `${d.name} (${d.size})`),
     notes,
     findings,
   };

@@ -2,6 +2,7 @@ import type { Condition, Expression, LeafCondition } from '../types.js';
 import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { isOrdered, type IndexedCriterion } from '../compile/pack-index.js';
+import { countVectorAt, countVectorTotal, multinomial } from './count-vectors.js';
 
 /** One value a dimension can take: how to put it in the state, how to name it, how many inputs it stands for. */
 export interface DimensionOption {
@@ -11,10 +12,17 @@ export interface DimensionOption {
   weight: number;
 }
 
-/** One independent input of a decision: a fact, a decision, a class of criteria or a group of domains. */
+/**
+ * One independent input of a decision: a fact, a decision, a class of criteria or a group of
+ * domains. Its options are counted first and built one at a time on demand, so a space too
+ * large to enumerate is never held in memory.
+ */
 export interface Dimension {
   name: string;
-  options: DimensionOption[];
+  /** How many options there are (for count vectors, a binomial: may be far beyond what could be listed). */
+  size: number;
+  /** The option at `index` (0 <= index < size), built when asked for. */
+  option(index: number): DimensionOption;
   /** False when the options are a sample of an unbounded set (numbers, dates, free text). */
   exhaustive: boolean;
   /** Why it is not exhaustive, in plain words. */
@@ -65,20 +73,9 @@ function noteFact(fact: string, params: Record<string, unknown>, refs: Refs, dom
   refs.facts.set(fact, entry);
 }
 
-/** Number of ways to give `counts` (summing to n) to n distinct criteria. */
-function multinomial(counts: number[]): number {
-  let n = 0;
-  let r = 1;
-  for (const c of counts) for (let i = 1; i <= c; i++) { n++; r = (r * n) / i; }
-  return Math.round(r);
-}
-
-/** Every way to split `n` into `k` ordered non-negative parts. */
-export function compositions(n: number, k: number): number[][] {
-  if (k === 1) return [[n]];
-  const out: number[][] = [];
-  for (let first = n; first >= 0; first--) for (const rest of compositions(n - first, k - 1)) out.push([first, ...rest]);
-  return out;
+/** A dimension over options already listed (facts, decisions: a handful of values each). */
+function listed({ options, ...dim }: Omit<Dimension, 'size' | 'option'> & { options: DimensionOption[] }): Dimension {
+  return { ...dim, size: options.length, option: (i) => options[i]! };
 }
 
 const NOT_JUDGED = '(not judged)';
@@ -112,15 +109,18 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     dims.push({
       name: `${ix.pack.decisions[decisionId]!.label} of the ${members.length} domains`,
       exhaustive: true,
-      options: compositions(members.length, values.length).map((counts) => {
+      size: countVectorTotal(members.length, values.length),
+      option: (index) => {
+        const counts = countVectorAt(members.length, values.length, index);
         const assigned: string[] = [];
         counts.forEach((n, i) => { for (let k = 0; k < n; k++) assigned.push(values[i]!); });
+        let words: string | undefined;
         return {
           apply: (s) => { slots.forEach((slot, i) => { s.values[slot] = assigned[i]; }); },
-          words: counts.map((n, i) => (n ? `${n} ${values[i]}` : '')).filter(Boolean).join(' + '),
+          get words() { return (words ??= counts.map((n, i) => (n ? `${n} ${values[i]}` : '')).filter(Boolean).join(' + ')); },
           weight: multinomial(counts),
         };
-      }),
+      },
     });
   }
 
@@ -130,14 +130,14 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     const scale = ix.scales.get(other.decision.scale);
     const label = other.instance.domain ? `${other.decision.label} (${other.instance.domain.title})` : other.decision.label;
     if (isOrdered(scale) && other.policy !== 'collect') {
-      dims.push({ name: label, exhaustive: true, options: scale.values.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 })) });
+      dims.push(listed({ name: label, exhaustive: true, options: scale.values.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 })) }));
     } else if (scale && 'numeric' in scale && scale.numeric.integer && scale.numeric.max - scale.numeric.min <= 200) {
       const opts: DimensionOption[] = [];
       for (let v = scale.numeric.min; v <= scale.numeric.max; v++) opts.push({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 });
-      dims.push({ name: label, exhaustive: true, options: opts });
+      dims.push(listed({ name: label, exhaustive: true, options: opts }));
     } else {
       const samples: unknown[] = isOrdered(scale) ? [[], ...scale.values.map((v) => [v])] : [scale && 'numeric' in scale ? scale.numeric.min : 0, scale && 'numeric' in scale ? scale.numeric.max : 1];
-      dims.push({ name: label, exhaustive: false, note: `${label} is sampled`, options: samples.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${JSON.stringify(v)}`, weight: 1 })) });
+      dims.push(listed({ name: label, exhaustive: false, note: `${label} is sampled`, options: samples.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${JSON.stringify(v)}`, weight: 1 })) }));
     }
   }
 
@@ -155,7 +155,9 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
       const single = refs.judgementCriteria.has(cr.criterion.id) ? cr.criterion.id : '';
       if (!sig.includes('1') && !single) continue;
       const key = `${sig}|${single}|${cr.allowed.join(',')}`;
-      classes.set(key, [...(classes.get(key) ?? []), cr]);
+      const members = classes.get(key);
+      if (members) members.push(cr);
+      else classes.set(key, [cr]);
     }
     const flagLabels = ix.pack.framework?.flags ?? {};
     for (const members of classes.values()) {
@@ -169,22 +171,26 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
         : `${commonFlags.length ? commonFlags.map((f) => (flagLabels[f]?.label ?? f).toLowerCase()).join(' ') : 'other'} criteria${where} (${members.length})`;
       const idx = members.map((m) => m.index);
       const ranks = options.map((o) => (o === NOT_JUDGED ? -1 : jr.get(o) ?? -1));
+      const ids = members.map((m) => m.criterion.id);
       dims.push({
         name: label,
         exhaustive: isOrdered(jscale),
-        options: compositions(members.length, options.length).map((counts) => {
-          const assigned: number[] = [];
-          counts.forEach((n, i) => { for (let k = 0; k < n; k++) assigned.push(ranks[i]!); });
-          const judged: string[] = [];
-          counts.forEach((n, i) => { for (let k = 0; k < n; k++) judged.push(options[i]!); });
+        size: countVectorTotal(members.length, options.length),
+        option: (index) => {
+          const counts = countVectorAt(members.length, options.length, index);
+          let words: string | undefined;
           return {
             apply: (s) => {
-              for (let k = 0; k < idx.length; k++) { s.ranks[idx[k]!] = assigned[k]!; s.judgements[members[k]!.criterion.id] = judged[k]!; }
+              // The first counts[0] members take the first option, the next counts[1] the second, ...
+              let k = 0;
+              for (let o = 0; o < counts.length; o++) {
+                for (let end = k + counts[o]!; k < end; k++) { s.ranks[idx[k]!] = ranks[o]!; s.judgements[ids[k]!] = options[o]!; }
+              }
             },
-            words: `${label}: ${counts.map((n, i) => (n ? `${n} ${options[i]}` : '')).filter(Boolean).join(', ')}`,
+            get words() { return (words ??= `${label}: ${counts.map((n, i) => (n ? `${n} ${options[i]}` : '')).filter(Boolean).join(', ')}`); },
             weight: multinomial(counts),
           };
-        }),
+        },
       });
     }
   }
@@ -194,10 +200,10 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
   // Where dates matter, the determination date varies too: on the assessment date, and later
   // (a source dated after the visit counts only once asOf has reached it).
   if (dims.some((d) => d.dates) || refs.facts.has('asOf') || refs.mostRecent) {
-    dims.push({
+    dims.push(listed({
       name: 'determination date', exhaustive: false, note: 'the determination date (asOf) is sampled: the assessment date, and six months later',
       options: [ANALYSIS_DATE, LATER_AS_OF].map((v) => ({ apply: (s) => { s.asOf = v; }, words: v === ANALYSIS_DATE ? '' : `determined on ${v}`, weight: 1 })),
-    });
+    }));
   }
   return dims;
 }
@@ -213,20 +219,20 @@ function factDimension(c: CompiledPack, name: string, literals: unknown[]): Dime
   const withMissing = (vals: unknown[]): unknown[] => (required ? vals : [...vals, undefined]);
   if (name === 'assessmentDate' || name === 'asOf') {
     // asOf gets its own dimension (see inputSpace); the assessment date is fixed.
-    return { name, exhaustive: true, note: 'the assessment date is fixed for analysis', options: [{ apply: () => {}, words: '', weight: 1 }] };
+    return listed({ name, exhaustive: true, note: 'the assessment date is fixed for analysis', options: [{ apply: () => {}, words: '', weight: 1 }] });
   }
   if (!schema) {
-    return { name, exhaustive: false, note: `fact "${name}" comes from a plugin and is not enumerated`, options: [{ apply: () => {}, words: '', weight: 1 }] };
+    return listed({ name, exhaustive: false, note: `fact "${name}" comes from a plugin and is not enumerated`, options: [{ apply: () => {}, words: '', weight: 1 }] });
   }
   const scale = schema['x-scale'] ? ix.scales.get(schema['x-scale']) : undefined;
   const enumValues = isOrdered(scale) ? scale.values : Array.isArray(schema.enum) ? schema.enum : undefined;
-  if (enumValues) return { name, exhaustive: true, options: withMissing(enumValues).map(opt) };
-  if (schema.type === 'boolean') return { name, exhaustive: true, options: withMissing([true, false]).map(opt) };
-  if (schema.format === 'date') return { name, exhaustive: false, dates: true, note: `dates of "${name}" are sampled at representative points`, options: withMissing(SAMPLE_DATES).map(opt) };
+  if (enumValues) return listed({ name, exhaustive: true, options: withMissing(enumValues).map(opt) });
+  if (schema.type === 'boolean') return listed({ name, exhaustive: true, options: withMissing([true, false]).map(opt) });
+  if (schema.format === 'date') return listed({ name, exhaustive: false, dates: true, note: `dates of "${name}" are sampled at representative points`, options: withMissing(SAMPLE_DATES).map(opt) });
   if (schema.type === 'integer' && typeof schema.minimum === 'number' && typeof schema.maximum === 'number' && schema.maximum - schema.minimum <= 200) {
     const vals: number[] = [];
     for (let v = schema.minimum; v <= schema.maximum; v++) vals.push(v);
-    return { name, exhaustive: true, options: withMissing(vals).map(opt) };
+    return listed({ name, exhaustive: true, options: withMissing(vals).map(opt) });
   }
   const nums = literals.filter((v): v is number => typeof v === 'number');
   if (schema.type === 'integer' || schema.type === 'number') {
@@ -235,8 +241,8 @@ function factDimension(c: CompiledPack, name: string, literals: unknown[]): Dime
     const lo = typeof schema.minimum === 'number' ? schema.minimum : -Infinity;
     const hi = typeof schema.maximum === 'number' ? schema.maximum : Infinity;
     const vals = [...pts].filter((v) => v >= lo && v <= hi).sort((a, b) => a - b);
-    return { name, exhaustive: false, note: `numbers of "${name}" are sampled at the thresholds the rules compare with`, options: withMissing(vals).map(opt) };
+    return listed({ name, exhaustive: false, note: `numbers of "${name}" are sampled at the thresholds the rules compare with`, options: withMissing(vals).map(opt) });
   }
   const strings = [...new Set(literals.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => typeof v === 'string'))];
-  return { name, exhaustive: false, note: `text of "${name}" is sampled at the values the rules compare with`, options: withMissing([...strings, '(other text)']).map(opt) };
+  return listed({ name, exhaustive: false, note: `text of "${name}" is sampled at the values the rules compare with`, options: withMissing([...strings, '(other text)']).map(opt) });
 }

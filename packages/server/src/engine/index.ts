@@ -1,8 +1,8 @@
 /**
- * The server's only door to `@openqaf/engine`: if the engine's signatures drift, only this
- * file changes. Compiled packs are cached by the hash a stored version cites and its version
- * label (a hash covers the rules only, so versions with the same rules share it), or, for a
- * pack not stored, by the hash of its whole content.
+ * The server's only door to `@openqaf/engine` (with `pack-worker.ts` beside it): if the
+ * engine's signatures drift, only this folder changes. Compiled packs are cached by the hash a
+ * stored version cites and its version label (a hash covers the rules only, so versions with the
+ * same rules share it), or, for a pack not stored, by the hash of its whole content.
  */
 import * as engine from '@openqaf/engine';
 import type {
@@ -162,15 +162,8 @@ export function assessmentJsonSchema(compiled: CompiledPack): Record<string, unk
   return engine.assessmentSchema(compiled.index);
 }
 
-/** Runs the analyser over a pack. */
-export function analysePack(pack: Pack, extensions?: Extensions): AnalysisReport {
-  return engine.analyse(compile(pack, extensions));
-}
-
-/** Runs the pack's own cases. */
-export function runPackCases(pack: Pack, extensions?: Extensions): CaseRun {
-  return engine.runCases(compile(pack, extensions));
-}
+// Analysis and case runs (and validation that may be long) go through `PackJobs` (pack-jobs.ts),
+// whose workers call the engine themselves, off the request thread.
 
 /** The engine's readable diff between two packs. */
 export function diff(a: Pack, b: Pack): PackDiff {

@@ -6,7 +6,7 @@ import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
-import { analysePack, assessmentJsonSchema, compile, diff, runPackCases, validatePack } from '../engine/index.js';
+import { assessmentJsonSchema, compile, diff, validatePack } from '../engine/index.js';
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
@@ -49,8 +49,8 @@ function extensionsOf(c: Context<AppEnv>, councilId: string) {
 }
 
 /** The draft as a valid pack, or 422 with the engine's validation errors. */
-function validDraftPack(c: Context<AppEnv>, councilId: string, content: unknown): Pack {
-  const result = validatePack(content, extensionsOf(c, councilId));
+async function validDraftPack(c: Context<AppEnv>, councilId: string, content: unknown): Promise<Pack> {
+  const result = await c.var.services.packJobs.validate(content, councilId, extensionsOf(c, councilId));
   if (!result.valid || !result.pack) {
     throw new HttpError(422, 'invalid-pack', 'The draft is invalid', { details: result.errors.map((e) => ({ ...e })) });
   }
@@ -306,25 +306,25 @@ export function packRoutes(): OpenAPIHono<AppEnv> {
     // With a body, validates that content without saving it (validation as you type).
     if (c.req.header('content-type') && c.req.header('content-length') !== '0') {
       const content = await readJson(c);
-      const { valid, errors } = validatePack(content, extensionsOf(c, council.id));
+      const { valid, errors } = await c.var.services.packJobs.validate(content, council.id, extensionsOf(c, council.id));
       return c.json({ revision: null, valid, errors });
     }
     const draft = await requireDraft(c, council.id);
-    const { valid, errors } = validatePack(draft.content, extensionsOf(c, council.id));
+    const { valid, errors } = await c.var.services.packJobs.validate(draft.content, council.id, extensionsOf(c, council.id));
     return c.json({ revision: draft.revision, valid, errors });
   });
 
   app.openapi(analyseDraftRoute, async (c) => {
     const council = c.var.council;
     const draft = await requireDraft(c, council.id);
-    const report = analysePack(validDraftPack(c, council.id, draft.content), extensionsOf(c, council.id));
+    const report = await c.var.services.packJobs.analyse(await validDraftPack(c, council.id, draft.content), council.id, extensionsOf(c, council.id));
     return c.json({ revision: draft.revision, findings: findingsOf(report).length, report });
   });
 
   app.openapi(draftCasesRoute, async (c) => {
     const council = c.var.council;
     const draft = await requireDraft(c, council.id);
-    const run = runPackCases(validDraftPack(c, council.id, draft.content), extensionsOf(c, council.id));
+    const run = await c.var.services.packJobs.cases(await validDraftPack(c, council.id, draft.content), council.id, extensionsOf(c, council.id));
     return c.json({ revision: draft.revision, ...run });
   });
 

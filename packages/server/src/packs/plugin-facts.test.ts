@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, testPlugins } from '../app.test-helpers.js';
+import { PackJobs } from '../engine/pack-jobs.js';
 import type { TestApp } from '../app.test-helpers.js';
 import { tableFingerprint } from '../store/fingerprint.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
@@ -8,13 +9,22 @@ import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 const plugins = testPlugins.map((p) =>
   p.id === 'testshire' ? { ...p, extensions: { facts: { monthsAfter: () => false } } } : p,
 );
+/** The same plugin as a module the pack worker can import (pack work runs in a worker thread). */
+const TESTSHIRE_PLUGIN_MODULE = `data:text/javascript,${encodeURIComponent(
+  "export default { id: 'testshire', name: 'Testshire', pack: {}, extensions: { facts: { monthsAfter: () => false } } };",
+)}`;
 
 describe.each(testStoreKinds)('a draft using a plugin fact the council lacks, on $name', (kind) => {
   let t: TestApp;
+  let packJobs: PackJobs;
   beforeAll(async () => {
-    t = await makeTestApp(kind, { plugins });
+    packJobs = new PackJobs({ pluginModules: [TESTSHIRE_PLUGIN_MODULE] });
+    t = await makeTestApp(kind, { plugins, packJobs });
   });
-  afterAll(async () => t?.dispose());
+  afterAll(async () => {
+    await t?.dispose();
+    await packJobs?.close();
+  });
 
   /** The council's draft, changed to declare `monthsAfter` and use it in the first rule. */
   async function draftUsingPluginFact(council: string, as: 'testshireAdmin' | 'othertonAdmin') {

@@ -1,12 +1,6 @@
 import { recordAudit } from '../audit/record.js';
 import type { Services } from '../app-env.js';
-import {
-  analysePack,
-  countFindings,
-  packHash,
-  runPackCases,
-  validatePack,
-} from '../engine/index.js';
+import { countFindings, packHash } from '../engine/index.js';
 import type { AnalysisReport, Pack } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
@@ -41,14 +35,14 @@ export function findingsOf(report: AnalysisReport): FindingSummary[] {
  * Checks that a pack may be published: valid, every case passing, and analysis findings
  * either absent or acknowledged. Returns the findings to record; throws 422 otherwise.
  */
-export function checkPublishable(
+export async function checkPublishable(
   pack: unknown,
   services: Services,
   councilId: string,
   acknowledgeFindings: boolean,
-): { pack: Pack; findings: FindingSummary[] } {
+): Promise<{ pack: Pack; findings: FindingSummary[] }> {
   const extensions = services.plugins.get(councilId)?.extensions;
-  const validation = validatePack(pack, extensions);
+  const validation = await services.packJobs.validate(pack, councilId, extensions);
   if (!validation.valid || !validation.pack) {
     throw new HttpError(422, 'invalid-pack', 'The pack is invalid, so it cannot be published', {
       details: validation.errors.map((e) => ({ ...e, pointer: e.pointer })),
@@ -60,7 +54,7 @@ export function checkPublishable(
       details: [{ pointer: '/metadata/id', message: `must be "${councilId}"` }],
     });
   }
-  const cases = runPackCases(valid, extensions);
+  const cases = await services.packJobs.cases(valid, councilId, extensions);
   if (cases.failed > 0) {
     throw new HttpError(422, 'cases-failed', `${cases.failed} of ${cases.passed + cases.failed} pack cases fail`, {
       details: cases.results
@@ -68,7 +62,7 @@ export function checkPublishable(
         .map((r) => ({ pointer: `/cases/${r.id}`, message: r.failures.join('; '), case: r.id })),
     });
   }
-  const report = analysePack(valid, extensions);
+  const report = await services.packJobs.analyse(valid, councilId, extensions);
   const findings = findingsOf(report);
   if (countFindings(report) > 0 && !acknowledgeFindings) {
     throw new HttpError(
@@ -135,7 +129,7 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
     ...draft.content,
     metadata: { ...metadata, version, ...(req.effectiveFrom ? { effectiveFrom: req.effectiveFrom } : {}) },
   };
-  const { pack, findings } = checkPublishable(content, services, req.councilId, req.acknowledgeFindings ?? false);
+  const { pack, findings } = await checkPublishable(content, services, req.councilId, req.acknowledgeFindings ?? false);
 
   const published = await db.transaction(async (tx) => {
     await lockCouncil(tx, req.councilId);
@@ -208,7 +202,7 @@ export async function rollBack(
     const version = nextPatch(head.version);
     const effectiveFrom = req.effectiveFrom ?? services.now().toISOString().slice(0, 10);
     const content = { ...req.target.content, metadata: { ...req.target.content.metadata, version, effectiveFrom } };
-    const { pack } = checkPublishable(content, services, req.councilId, true);
+    const { pack } = await checkPublishable(content, services, req.councilId, true);
     const hash = packHash(pack);
     const published = await insertVersion(tx, {
       councilId: req.councilId,

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { evaluateAssessment, packHash, validatePack } from '../engine/index.js';
+import { evaluateAssessment, packHash } from '../engine/index.js';
 import type { Extensions, Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { findDraft } from '../packs/drafts.js';
@@ -113,7 +113,7 @@ export function whatIfRoutes(): OpenAPIHono<AppEnv> {
     const published = await latestVersion(db, council.id);
     if (!published) throw notFound(`A published pack of council "${council.id}"`);
     const extensions = plugins.get(council.id)?.extensions;
-    const validation = validatePack(draft.content, extensions);
+    const validation = await c.var.services.packJobs.validate(draft.content, council.id, extensions);
     if (!validation.valid || !validation.pack) {
       throw new HttpError(422, 'invalid-pack', 'The draft is invalid', { details: validation.errors.map((e) => ({ ...e })) });
     }
