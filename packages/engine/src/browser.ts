@@ -12,5 +12,8 @@ export { jsonErrorOffset } from './schema/json-error-position.js';
 export { validatePack } from './schema/validate-pack.js';
 export type { ValidationResult } from './schema/validate-pack.js';
 export { diffPacks } from './diff/diff-packs.js';
+export { OPERATORS } from './language/registry.js';
+export type { OperatorDefinition, PlainOperatorDefinition, ScaleOperatorDefinition } from './language/operator.js';
+export { comparisonWords, operatorCountWords, operatorWords } from './language/wording.js';
 export type { PackDiff, PackChange } from './diff/diff-packs.js';
 export { canonicalJson } from './canonical-json.js';

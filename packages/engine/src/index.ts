@@ -26,4 +26,7 @@ export { canonicalJson, packHash } from './hash.js';
 export { analyse } from './analyse/analyse.js';
 export type { AnalysisReport, AnalysisFinding, DecisionAnalysis, FindingKind, FindingExample } from './analyse/analyse.js';
 export { diffPacks } from './diff/diff-packs.js';
+export { OPERATORS } from './language/registry.js';
+export type { OperatorDefinition, PlainOperatorDefinition, ScaleOperatorDefinition } from './language/operator.js';
+export { comparisonWords, operatorCountWords, operatorWords } from './language/wording.js';
 export type { PackDiff, PackChange } from './diff/diff-packs.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { operatorWords } from '@openqaf/engine/browser';
 import { describeCondition, describeValue } from './describe-condition.js';
 
 describe('describeCondition', () => {
@@ -24,5 +25,16 @@ describe('describeCondition', () => {
   it('describes mapped and most-recent expressions', () => {
     expect(describeValue({ map: 'cqcToRating', of: { fact: 'cqcRating' } })).toBe('the CQC rating mapped by cqcToRating');
     expect(describeValue({ mostRecent: [{ label: 'CQC', value: 1, date: 'x' }, { label: 'QMV', value: 2, date: 'y' }] })).toBe('the most recent of CQC, QMV');
+  });
+
+  it('uses the engine\'s words for every operator, as the trace does', () => {
+    expect(describeCondition({ fact: 'visitsMissed', operator: 'lessThan', value: 3 })).toBe(`Visits missed ${operatorWords('lessThan')} 3`);
+    expect(describeCondition({ fact: 'visitsMissed', operator: 'lessThan', value: 3 })).toBe('Visits missed is fewer than 3');
+    expect(describeCondition({ fact: 'concerns', operator: 'contains', value: 'falls' })).toBe('Concerns contains falls');
+  });
+
+  it('reads presence without its value', () => {
+    expect(describeCondition({ fact: 'concernsRaised', operator: 'present', value: false })).toBe('Concerns raised is not recorded');
+    expect(describeCondition({ fact: 'concernsRaised', operator: 'present', value: true })).toBe('Concerns raised is recorded');
   });
 });

@@ -1,26 +1,6 @@
 import type { Condition, Expression } from '@openqaf/engine';
+import { comparisonWords } from '@openqaf/engine/browser';
 import { humanize } from './editable-fields.js';
-
-const OPERATORS: Record<string, string> = {
-  equal: 'is',
-  notEqual: 'is not',
-  lessThan: 'is less than',
-  lessThanInclusive: 'is at most',
-  greaterThan: 'is more than',
-  greaterThanInclusive: 'is at least',
-  in: 'is one of',
-  notIn: 'is none of',
-  contains: 'includes',
-  doesNotContain: 'does not include',
-  atLeast: 'is at least',
-  atMost: 'is at most',
-  above: 'is above',
-  below: 'is below',
-  before: 'is before',
-  after: 'is after',
-  onOrBefore: 'is on or before',
-  onOrAfter: 'is on or after',
-};
 
 /** Words for a value or expression inside a condition or a rule output. */
 export function describeValue(value: unknown, params: Record<string, unknown> = {}): string {
@@ -66,6 +46,5 @@ export function describeCondition(condition: Condition, params: Record<string, u
       : condition.fact === 'domainCount'
         ? `the number of domains whose ${humanize(String(condition.params?.decision ?? 'band')).toLowerCase()} ${describeValue(condition.params?.is ?? condition.params?.atLeast ?? condition.params?.atMost)}`
         : humanize(condition.fact);
-  if (condition.operator === 'present') return `${subject} ${condition.value === false ? 'is not recorded' : 'is recorded'}`;
-  return `${subject} ${OPERATORS[condition.operator] ?? condition.operator} ${describeValue(condition.value, params)}`;
+  return `${subject} ${comparisonWords(condition.operator, condition.value, describeValue(condition.value, params))}`;
 }

@@ -1,0 +1,31 @@
+import { OPERATOR_BY_NAME } from './registry.js';
+
+/**
+ * The words between a fact and its value for an operator ("is at least"); a plugin's operator,
+ * which has no words, reads as its name.
+ * @example operatorWords('greaterThanInclusive') // 'is at least'
+ */
+export function operatorWords(operator: string): string {
+  return OPERATOR_BY_NAME.get(operator)?.words ?? operator;
+}
+
+/**
+ * The words before a count of criteria for an operator ("at least"), or undefined when a count
+ * compared by it does not read as a count.
+ * @example operatorCountWords('lessThan') // 'fewer than'
+ */
+export function operatorCountWords(operator: string): string | undefined {
+  return OPERATOR_BY_NAME.get(operator)?.countWords;
+}
+
+/**
+ * A comparison in words after its subject, for an editor: the operator's words and the value's
+ * (already in words), or for `present` just "is recorded" / "is not recorded".
+ * @example comparisonWords('present', false, 'false') // 'is not recorded'
+ * @example comparisonWords('in', ['a', 'b'], 'a, b') // 'is one of a, b'
+ */
+export function comparisonWords(operator: string, value: unknown, valueWords: string): string {
+  const def = OPERATOR_BY_NAME.get(operator);
+  if (def?.valueless) return value === false && def.wordsWhenFalse ? def.wordsWhenFalse : def.words;
+  return `${def?.words ?? operator} ${valueWords}`;
+}
