@@ -1,3 +1,4 @@
+import { FACTS } from '@openqaf/engine/browser';
 import type { Citation, Condition, Decision, LeafCondition, Pack, Scale } from '@openqaf/engine';
 import { pointerToken } from './json-pointer.js';
 
@@ -48,7 +49,8 @@ function leaves(condition: Condition, path: string, out: { leaf: LeafCondition; 
   else out.push({ leaf: condition, pointer: path });
 }
 
-const COUNT_FACTS = new Set(['criteriaCount', 'domainCount']);
+/** The built-in facts that count (criteria, domains), from the engine's language registry. */
+const COUNT_FACTS = new Set(FACTS.filter((f) => f.count).map((f) => f.name));
 
 /** Parameter names compared with a count of criteria somewhere in the pack's per-domain rules. */
 function countParameters(pack: Pack): Set<string> {

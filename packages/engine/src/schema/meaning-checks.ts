@@ -1,14 +1,15 @@
 import type { PackError } from '../errors.js';
 import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } from '../types.js';
-import { BUILTIN_FACTS, indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
+import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
+import { FACTS, FACT_BY_NAME } from '../language/registry.js';
+import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
+import type { FactCheckContext } from '../language/fact.js';
 import { findCycles, decisionDependencies } from '../compile/decision-graph.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
 import { escapePointer } from './parse-json.js';
 
-const JUDGEMENT_FILTERS = ['is', 'atLeast', 'atMost', 'above', 'below'] as const;
-const CRITERIA_PARAMS = new Set(['domain', 'standard', 'flag', 'notFlag', ...JUDGEMENT_FILTERS]);
-const DOMAIN_COUNT_PARAMS = new Set(['decision', ...JUDGEMENT_FILTERS]);
+const BUILTIN_FACTS = FACTS.map((f) => f.name);
 
 interface Scope {
   /** Pointer of the thing being checked. */
@@ -199,7 +200,7 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
   }
 
   function knownFact(fact: string, scope: Scope): boolean {
-    if ((BUILTIN_FACTS as readonly string[]).includes(fact)) return true;
+    if (FACT_BY_NAME.has(fact)) return true;
     if (ix.inputFacts.has(fact) || declaredFacts.has(fact)) return true;
     if (ix.instancesById.has(fact)) return true;
     if (fact === scope.decisionId) return false;
@@ -219,12 +220,8 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
       err(pointer, `Unknown fact "${fact}".`, hint, 'reference');
       return;
     }
-    if (fact === 'criteriaCount') checkCriteriaParams(params ?? {}, scope, `${pointer.replace(/\/fact$/, '')}/params`);
-    if (fact === 'domainCount') checkDomainCountParams(params ?? {}, `${pointer.replace(/\/fact$/, '')}/params`);
-    if (fact === 'judgement') {
-      const c = params?.criterion;
-      if (typeof c !== 'string' || !ix.criteriaById.has(c)) err(`${pointer.replace(/\/fact$/, '')}/params/criterion`, `The judgement fact needs params.criterion naming a criterion; "${String(c)}" is not one.`);
-    }
+    const check = FACT_BY_NAME.get(fact)?.check;
+    if (check) check(params ?? {}, factContext(scope), `${pointer.replace(/\/fact$/, '')}/params`);
   }
 
   function checkJudgementFilters(params: Record<string, unknown>, scale: string | undefined, pointer: string): void {
@@ -239,22 +236,8 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     }
   }
 
-  function checkCriteriaParams(params: Record<string, unknown>, scope: Scope, pointer: string): void {
-    if (!fw) { err(pointer, 'criteriaCount needs a framework.'); return; }
-    for (const k of Object.keys(params)) if (!CRITERIA_PARAMS.has(k)) err(`${pointer}/${escapePointer(k)}`, `Unknown criteriaCount parameter "${k}".`, `Parameters: ${[...CRITERIA_PARAMS].join(', ')}.`);
-    const dom = params.domain;
-    if (dom === '$domain') { if (!scope.perDomain) err(`${pointer}/domain`, '"$domain" is only meaningful inside a per-domain decision (forEach: "domain").'); }
-    else if (dom !== undefined && !ix.domains.some((d) => d.id === dom)) err(`${pointer}/domain`, `Unknown domain "${String(dom)}".`, `Domains: ${ix.domains.map((d) => d.id).join(', ')}.`);
-    if (params.standard !== undefined && !ix.domains.some((d) => d.standards.some((s) => s.id === params.standard))) err(`${pointer}/standard`, `Unknown standard "${String(params.standard)}".`);
-    for (const k of ['flag', 'notFlag']) if (params[k] !== undefined && !fw.flags?.[params[k] as string]) err(`${pointer}/${k}`, `Flag "${String(params[k])}" is not declared in framework.flags.`);
-    checkJudgementFilters(params, fw.judgements.scale, pointer);
-  }
-
-  function checkDomainCountParams(params: Record<string, unknown>, pointer: string): void {
-    for (const k of Object.keys(params)) if (!DOMAIN_COUNT_PARAMS.has(k)) err(`${pointer}/${escapePointer(k)}`, `Unknown domainCount parameter "${k}".`, `Parameters: ${[...DOMAIN_COUNT_PARAMS].join(', ')}.`);
-    const d = typeof params.decision === 'string' ? pack.decisions[params.decision] : undefined;
-    if (!d || d.forEach !== 'domain') { err(`${pointer}/decision`, `domainCount needs params.decision naming a per-domain decision; "${String(params.decision)}" is not one.`); return; }
-    checkJudgementFilters(params, d.scale, pointer);
+  function factContext(scope: Scope): FactCheckContext {
+    return { pack, index: ix, perDomain: scope.perDomain, err: (pointer, message, hint) => err(pointer, message, hint), checkJudgementFilters };
   }
 
   function checkCondition(c: Condition, scope: Scope): void {

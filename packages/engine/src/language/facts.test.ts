@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { FACTS, FACT_BY_NAME } from './registry.js';
+import { rankFilter } from './facts/judgement-filters.js';
+import { validatePack } from '../schema/validate-pack.js';
+import { examplePack } from '../fixtures/example-pack.js';
+
+describe('the fact registry', () => {
+  it('declares each built-in fact once, with its parameters and a docs row', () => {
+    expect(FACT_BY_NAME.size).toBe(FACTS.length);
+    expect(FACTS.map((f) => f.name)).toEqual(['assessmentDate', 'asOf', 'criteriaCount', 'domainCount', 'judgement']);
+    for (const f of FACTS) expect(f.doc, f.name).toMatch(/\.$/);
+    expect(FACTS.filter((f) => f.count).map((f) => f.name)).toEqual(['criteriaCount', 'domainCount']);
+  });
+
+  it('selects ranks by is, atLeast, atMost, above and below together, in words', () => {
+    const ranks = new Map([['Not met', 0], ['Partly met', 1], ['Fully met', 2]]);
+    const f = rankFilter({ atLeast: 'Partly met', below: 'Fully met' }, ranks, 3)!;
+    expect([...f.mask]).toEqual([0, 1, 0]);
+    expect(f.words).toBe('at least Partly met and below Fully met');
+    expect(rankFilter({}, ranks, 3)).toBeUndefined();
+  });
+
+  it('runs a fact\'s own meaning check where the pack refers to it, naming the parameter by pointer', () => {
+    const p = structuredClone(examplePack());
+    p.decisions.overallRating!.rules[0]!.when = { fact: 'criteriaCount', params: { domian: 'x' }, operator: 'equal', value: 1 };
+    const r = validatePack(p);
+    expect(r.errors).toContainEqual(expect.objectContaining({ pointer: '/decisions/overallRating/rules/0/when/params/domian', message: 'Unknown criteriaCount parameter "domian".' }));
+  });
+});
