@@ -146,36 +146,9 @@ export interface AnyCondition { any: Condition[]; label?: string }
 export interface NotCondition { not: Condition; label?: string }
 export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition;
 
-/**
- * A value expression, used for rule outputs, scores, dates and schedule counts.
- * - a JSON literal;
- * - `{ "fact": name, "params"?: {...} }` an input, derived fact or decision value;
- * - `{ "param": name }` a per-domain parameter;
- * - `{ "map": mappingId, "of": expr }` a mapping lookup;
- * - `{ "mostRecent": [{ "value": expr, "date": expr, "label"?: string }] }` the value whose date is latest
- *   (entries with a missing value or date, or dated after `asOf`, are skipped; ties go to the earlier entry);
- * - `{ "max": [expr] }` / `{ "min": [expr] }` by the decision's scale order (missing values skipped);
- * - `{ "sum": [expr] }` arithmetic sum; `{ "clamp": { "value": expr, "min": n, "max": n } }`;
- * - `{ "addDays"|"addMonths"|"addWorkingDays": n, "to": expr }` date arithmetic;
- * - `{ "latestDate": [expr] }` the latest of several dates (missing skipped).
- */
-export type Expression =
-  | string
-  | number
-  | boolean
-  | null
-  | { fact: string; params?: Record<string, unknown>; path?: string }
-  | { param: string }
-  | { map: string; of: Expression }
-  | { mostRecent: { value: Expression; date: Expression; label?: string }[] }
-  | { max: Expression[] }
-  | { min: Expression[] }
-  | { sum: Expression[] }
-  | { clamp: { value: Expression; min?: number; max?: number } }
-  | { addDays: number; to: Expression }
-  | { addMonths: number; to: Expression }
-  | { addWorkingDays: number; to: Expression }
-  | { latestDate: Expression[] };
+/** A value expression (a literal or one form of `language/expressions/`), typed from its schema. */
+export type { Expression } from './language/expression-type.js';
+import type { Expression } from './language/expression-type.js';
 
 export interface Rule {
   id: string;

@@ -2,7 +2,7 @@ import type { Condition, Expression, LeafCondition } from '../types.js';
 import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { isOrdered, type IndexedCriterion } from '../compile/pack-index.js';
-import { FACT_BY_NAME } from '../language/registry.js';
+import { FACT_BY_NAME, expressionOf } from '../language/registry.js';
 import type { FactRefs } from '../language/fact.js';
 import { countVectorAt, countVectorTotal, multinomial } from './count-vectors.js';
 
@@ -42,7 +42,7 @@ function collect(cond: Condition | Expression | undefined, refs: FactRefs, domai
   if (cond === null || cond === undefined || typeof cond !== 'object') return;
   if (Array.isArray(cond)) { cond.forEach((c) => collect(c as Expression, refs, domainId)); return; }
   const o = cond as Record<string, unknown>;
-  if ('mostRecent' in o) refs.mostRecent = true;
+  expressionOf(o)?.analyse?.(refs);
   if (typeof o.fact === 'string') {
     const params = (o.params ?? {}) as Record<string, unknown>;
     const leaf = o as unknown as LeafCondition;

@@ -1,6 +1,7 @@
 import type { Condition, CustomOperator, LeafCondition } from '../types.js';
 import type { EvalState, Getter } from './eval-state.js';
 import { compileFact, type CompileScope } from './compile-fact.js';
+import { resolveParam } from './resolve-param.js';
 import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from './operators.js';
 import { operatorCountWords, operatorWords } from '../language/wording.js';
 
@@ -37,10 +38,6 @@ export function showValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Replaces `{ "param": name }` by the current domain's parameter. */
-export function resolveParam(name: string, scope: CompileScope): unknown {
-  return scope.index.domains[scope.domainIndex]?.parameters?.[name];
-}
 
 /**
  * Compiles a json-rules-engine condition into closures. Semantics follow json-rules-engine

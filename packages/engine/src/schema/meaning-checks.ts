@@ -1,7 +1,7 @@
 import type { PackError } from '../errors.js';
 import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } from '../types.js';
 import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
-import { FACTS, FACT_BY_NAME } from '../language/registry.js';
+import { FACTS, FACT_BY_NAME, expressionOf } from '../language/registry.js';
 import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import type { FactCheckContext } from '../language/fact.js';
 import { findCycles, decisionDependencies } from '../compile/decision-graph.js';
@@ -298,24 +298,20 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
 
   function checkExpression(e: Expression, scope: Scope, onScale?: (value: unknown, pointer: string) => void): void {
     if (e === null || typeof e !== 'object') { onScale?.(e, scope.pointer); return; }
-    const o = e as Record<string, unknown>;
-    const sub = (x: Expression, key: string): void => checkExpression(x, { ...scope, pointer: `${scope.pointer}/${key}` }, onScale);
-    if ('fact' in o) checkFactRef(o.fact as string, o.params as Record<string, unknown> | undefined, scope, `${scope.pointer}/fact`);
-    else if ('param' in o) checkParam(o.param as string, scope, `${scope.pointer}/param`);
-    else if ('map' in o) {
-      const m = pack.mappings?.[o.map as string];
-      if (!m) err(`${scope.pointer}/map`, `Unknown mapping "${String(o.map)}".`, `Mappings: ${Object.keys(pack.mappings ?? {}).join(', ') || 'none'}.`, 'reference');
-      checkExpression(o.of as Expression, { ...scope, pointer: `${scope.pointer}/of` });
-      if (m && onScale) onScale({ __mappingTo: m.to }, `${scope.pointer}/map`);
-    } else if ('mostRecent' in o) (o.mostRecent as { value: Expression; date: Expression }[]).forEach((x, i) => {
-      sub(x.value, `mostRecent/${i}/value`);
-      checkExpression(x.date, { ...scope, pointer: `${scope.pointer}/mostRecent/${i}/date` });
+    const form = expressionOf(e);
+    if (!form) return;
+    const at = (key: string): Scope => ({ ...scope, pointer: `${scope.pointer}/${key}` });
+    form.check(e as Record<string, unknown>, {
+      pointer: scope.pointer,
+      err,
+      checkFactRef: (fact, params, pointer) => checkFactRef(fact, params, scope, pointer),
+      checkParam: (name, pointer) => checkParam(name, scope, pointer),
+      mappingTo: (id) => pack.mappings?.[id]?.to,
+      mappingIds: () => Object.keys(pack.mappings ?? {}),
+      sub: (x, key) => checkExpression(x, at(key), onScale),
+      plain: (x, key) => checkExpression(x, at(key)),
+      ...(onScale ? { onScale } : {}),
     });
-    else for (const key of ['max', 'min', 'sum', 'latestDate']) {
-      if (key in o) (o[key] as Expression[]).forEach((x, i) => (key === 'max' || key === 'min' ? sub(x, `${key}/${i}`) : checkExpression(x, { ...scope, pointer: `${scope.pointer}/${key}/${i}` })));
-    }
-    if ('clamp' in o) checkExpression((o.clamp as { value: Expression }).value, { ...scope, pointer: `${scope.pointer}/clamp/value` });
-    for (const key of ['addDays', 'addMonths', 'addWorkingDays']) if (key in o) checkExpression(o.to as Expression, { ...scope, pointer: `${scope.pointer}/to` });
   }
 
   function checkOutput(e: Expression, d: Decision, scope: Scope): void {

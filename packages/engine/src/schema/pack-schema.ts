@@ -1,3 +1,5 @@
+import { EXPRESSION_SCHEMA } from '../language/registry.js';
+
 /**
  * The published JSON Schema (draft 2020-12) of an OpenQAF pack.
  *
@@ -281,43 +283,7 @@ export const packSchema = {
         },
       ],
     },
-    expression: {
-      description: 'A literal, or an object naming one expression form (fact, param, map, mostRecent, max, min, sum, clamp, addDays, addMonths, addWorkingDays, latestDate).',
-      anyOf: [
-        { type: ['string', 'number', 'boolean', 'null'] },
-        { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' }, params: { type: 'object' }, path: { type: 'string' } } },
-        { type: 'object', required: ['param'], additionalProperties: false, properties: { param: { type: 'string' } } },
-        { type: 'object', required: ['map', 'of'], additionalProperties: false, properties: { map: { type: 'string' }, of: { $ref: '#/$defs/expression' } } },
-        {
-          type: 'object', required: ['mostRecent'], additionalProperties: false,
-          properties: {
-            mostRecent: {
-              type: 'array', minItems: 1,
-              items: {
-                type: 'object', required: ['value', 'date'], additionalProperties: false,
-                properties: { value: { $ref: '#/$defs/expression' }, date: { $ref: '#/$defs/expression' }, label: { type: 'string' } },
-              },
-            },
-          },
-        },
-        { type: 'object', required: ['max'], additionalProperties: false, properties: { max: { type: 'array', items: { $ref: '#/$defs/expression' }, minItems: 1 } } },
-        { type: 'object', required: ['min'], additionalProperties: false, properties: { min: { type: 'array', items: { $ref: '#/$defs/expression' }, minItems: 1 } } },
-        { type: 'object', required: ['sum'], additionalProperties: false, properties: { sum: { type: 'array', items: { $ref: '#/$defs/expression' }, minItems: 1 } } },
-        {
-          type: 'object', required: ['clamp'], additionalProperties: false,
-          properties: {
-            clamp: {
-              type: 'object', required: ['value'], additionalProperties: false,
-              properties: { value: { $ref: '#/$defs/expression' }, min: { type: 'number' }, max: { type: 'number' } },
-            },
-          },
-        },
-        { type: 'object', required: ['addDays', 'to'], additionalProperties: false, properties: { addDays: { type: 'integer' }, to: { $ref: '#/$defs/expression' } } },
-        { type: 'object', required: ['addMonths', 'to'], additionalProperties: false, properties: { addMonths: { type: 'integer' }, to: { $ref: '#/$defs/expression' } } },
-        { type: 'object', required: ['addWorkingDays', 'to'], additionalProperties: false, properties: { addWorkingDays: { type: 'integer' }, to: { $ref: '#/$defs/expression' } } },
-        { type: 'object', required: ['latestDate'], additionalProperties: false, properties: { latestDate: { type: 'array', items: { $ref: '#/$defs/expression' }, minItems: 1 } } },
-      ],
-    },
+    expression: EXPRESSION_SCHEMA,
     rule: {
       type: 'object',
       required: ['id', 'when', 'output', 'source'],
