@@ -148,7 +148,9 @@ export type Condition = LeafCondition | AllCondition | AnyCondition | NotConditi
 
 /** A value expression (a literal or one form of `language/expressions/`), typed from its schema. */
 export type { Expression } from './language/expression-type.js';
-import type { Expression } from './language/expression-type.js';
+import type { Expression, Resolve } from './language/expression-type.js';
+import type { Static } from '@sinclair/typebox';
+import type { OffsetSchema } from './language/timing/due.js';
 
 export interface Rule {
   id: string;
@@ -185,15 +187,8 @@ export interface Decision {
 }
 
 /** A duration from a date: one unit only. */
-export interface Offset {
-  days?: number;
-  workingDays?: number;
-  weeks?: number;
-  months?: number;
-  years?: number;
-  /** Date the offset runs from; default the assessment date. */
-  from?: Expression;
-}
+/** When an action is due: one unit of `language/timing/due.ts`, from a date (default the assessment date); typed from its schema. */
+export type Offset = Resolve<Static<typeof OffsetSchema>>;
 
 export interface Action {
   id: string;

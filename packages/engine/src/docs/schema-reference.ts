@@ -1,5 +1,6 @@
 import { packSchema } from '../schema/pack-schema.js';
-import { EXPRESSIONS, FACTS, OPERATORS } from '../language/registry.js';
+import { EXPRESSIONS, FACTS, OPERATORS, SCHEDULE_FORMS } from '../language/registry.js';
+import { DUE_UNITS } from '../language/timing/due.js';
 
 type Node = Record<string, unknown>;
 
@@ -24,10 +25,10 @@ function table(s: Node): string[] {
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
-/** The tables of operators, built-in facts and expression forms, from the language registry's docs rows. */
+/** The tables of operators, built-in facts, expression forms and timing forms, from the language registry's docs rows. */
 function languageTables(): string[] {
   return [
-    '', '## The language: operators, facts and expressions', '',
+    '', '## The language: operators, facts, expressions and timing', '',
     'Generated from the language registry (`packages/engine/src/language/`); [extending the language](extending-the-language.md) says how to add one.',
     '', '### Operators', '', 'A leaf condition `{ "fact": ..., "operator": ..., "value": ... }`; plugins may declare more (`extensions.operators`).', '',
     '| operator | reads as | with a count | meaning |', '|---|---|---|---|',
@@ -38,6 +39,12 @@ function languageTables(): string[] {
     '', '### Expressions', '', 'A JSON literal, or one of these forms.', '',
     '| form | written | meaning |', '|---|---|---|',
     ...EXPRESSIONS.map((e) => `| \`${e.key}\` | \`${cell(e.syntax)}\` | ${cell(e.doc)} |`),
+    '', '### Timing', '', 'An action\'s `due` gives exactly one unit (and optionally `from`, default the assessment date):', '',
+    '| unit | meaning |', '|---|---|',
+    ...DUE_UNITS.map((u) => `| \`${u.unit}\` | ${cell(u.doc)} |`),
+    '', 'A schedule entry gives exactly one form (and optionally `from`, default the assessment date):', '',
+    '| form | written | meaning |', '|---|---|---|',
+    ...SCHEDULE_FORMS.map((f) => `| \`${f.key}\` | \`${cell(f.syntax)}\` | ${cell(f.doc)} |`),
   ];
 }
 

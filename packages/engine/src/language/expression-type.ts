@@ -11,8 +11,8 @@ import type { ClampExpressionSchema } from './expressions/clamp.js';
 import type { AddDaysExpressionSchema, AddMonthsExpressionSchema, AddWorkingDaysExpressionSchema } from './expressions/date-arithmetic.js';
 import type { LatestDateExpressionSchema } from './expressions/latest-date.js';
 
-/** A fragment's static type with each nested expression replaced by `Expression`. */
-type Resolve<T> = T extends NestedExpression ? Expression
+/** A fragment's static type with each nested expression replaced by `Expression` (for any fragment holding expressions). */
+export type Resolve<T> = T extends NestedExpression ? Expression
   : T extends readonly (infer U)[] ? Resolve<U>[]
     : T extends Record<string, unknown> ? { [K in keyof T]: Resolve<T[K]> }
       : T;

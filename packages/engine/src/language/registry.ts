@@ -19,6 +19,11 @@ import { sumExpression } from './expressions/sum.js';
 import { clampExpression } from './expressions/clamp.js';
 import { addDaysExpression, addMonthsExpression, addWorkingDaysExpression } from './expressions/date-arithmetic.js';
 import { latestDateExpression } from './expressions/latest-date.js';
+import type { ScheduleFormDefinition } from './timing/schedule-form.js';
+import { every } from './timing/every.js';
+import { perYear } from './timing/per-year.js';
+import { monthlyOnDay } from './timing/monthly-on-day.js';
+import { onDates } from './timing/on-dates.js';
 import { equal, notEqual } from './operators/equality.js';
 import { contains, doesNotContain, isIn, notIn } from './operators/membership.js';
 import { greaterThan, greaterThanInclusive, lessThan, lessThanInclusive } from './operators/number.js';
@@ -63,3 +68,6 @@ export function expressionOf(o: object): ExpressionDefinition | undefined {
 export const EXPRESSION_SCHEMA: TSchema = Type.Union([LiteralSchema, ...EXPRESSIONS.map((d) => d.schema)], {
   description: `A literal, or an object naming one expression form (${EXPRESSIONS.map((d) => d.key).join(', ')}).`,
 });
+
+/** Every schedule form, in the order hints and the docs list them. */
+export const SCHEDULE_FORMS: readonly ScheduleFormDefinition[] = [every, perYear, monthlyOnDay, onDates];

@@ -1,7 +1,8 @@
 import type { PackError } from '../errors.js';
 import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } from '../types.js';
 import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
-import { FACTS, FACT_BY_NAME, expressionOf } from '../language/registry.js';
+import { FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf } from '../language/registry.js';
+import { DUE_UNITS } from '../language/timing/due.js';
 import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import type { FactCheckContext } from '../language/fact.js';
 import { findCycles, decisionDependencies } from '../compile/decision-graph.js';
@@ -156,8 +157,8 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     const p = `/outcomes/actions/${i}`;
     checkCondition(a.when, { ...top, pointer: `${p}/when` });
     if (a.due) {
-      const units = ['days', 'workingDays', 'weeks', 'months', 'years'].filter((u) => (a.due as Record<string, unknown>)[u] !== undefined);
-      if (units.length !== 1) err(`${p}/due`, `Action "${a.id}" due must give exactly one of days, workingDays, weeks, months, years (it gives ${units.length}).`);
+      const units = DUE_UNITS.filter((u) => a.due![u.unit] !== undefined);
+      if (units.length !== 1) err(`${p}/due`, `Action "${a.id}" due must give exactly one of ${DUE_UNITS.map((u) => u.unit).join(', ')} (it gives ${units.length}).`);
       if (a.due.from !== undefined) checkExpression(a.due.from, { ...top, pointer: `${p}/due/from` });
     }
     if (a.interpretation) useInterpretation(a.interpretation, `${p}/interpretation`);
@@ -165,13 +166,10 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
   (pack.outcomes.schedule ?? []).forEach((s, i) => {
     const p = `/outcomes/schedule/${i}`;
     checkCondition(s.when, { ...top, pointer: `${p}/when` });
-    const forms = [s.every, s.perYear, s.monthlyOnDay, s.onDates].filter((x) => x !== undefined).length;
-    if (forms !== 1) err(p, `Schedule entry "${s.id}" must give exactly one of "every", "perYear", "monthlyOnDay" or "onDates" (it gives ${forms}).`);
-    (s.onDates ?? []).forEach((d, i) => {
-      if (i > 0 && d <= s.onDates![i - 1]!) err(`${p}/onDates/${i}`, `Dates must be in order: ${d} is not after ${s.onDates![i - 1]}.`);
-    });
-    for (const v of Object.values(s.every ?? {})) checkExpression(v as Expression, { ...top, pointer: `${p}/every` });
-    if (s.perYear !== undefined) checkExpression(s.perYear, { ...top, pointer: `${p}/perYear` });
+    const forms = SCHEDULE_FORMS.filter((f) => s[f.key] !== undefined).length;
+    const names = SCHEDULE_FORMS.map((f) => `"${f.key}"`);
+    if (forms !== 1) err(p, `Schedule entry "${s.id}" must give exactly one of ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]} (it gives ${forms}).`);
+    for (const f of SCHEDULE_FORMS) f.check?.(s, { pointer: p, err: (pointer, message) => err(pointer, message), checkExpression: (e, pointer) => checkExpression(e, { ...top, pointer }) });
     if (s.from !== undefined) checkExpression(s.from, { ...top, pointer: `${p}/from` });
     if (s.interpretation) useInterpretation(s.interpretation, `${p}/interpretation`);
   });

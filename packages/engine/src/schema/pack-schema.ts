@@ -1,4 +1,5 @@
-import { EXPRESSION_SCHEMA } from '../language/registry.js';
+import { EXPRESSION_SCHEMA, SCHEDULE_FORMS } from '../language/registry.js';
+import { OffsetSchema } from '../language/timing/due.js';
 
 /**
  * The published JSON Schema (draft 2020-12) of an OpenQAF pack.
@@ -323,19 +324,7 @@ export const packSchema = {
         source: { $ref: '#/$defs/citation' },
       },
     },
-    offset: {
-      type: 'object',
-      additionalProperties: false,
-      minProperties: 1,
-      properties: {
-        days: { type: 'integer', minimum: 0 },
-        workingDays: { type: 'integer', minimum: 0 },
-        weeks: { type: 'integer', minimum: 0 },
-        months: { type: 'integer', minimum: 0 },
-        years: { type: 'integer', minimum: 0 },
-        from: { $ref: '#/$defs/expression' },
-      },
-    },
+    offset: OffsetSchema,
     action: {
       type: 'object',
       required: ['id', 'label', 'owner', 'when', 'source'],
@@ -360,16 +349,7 @@ export const packSchema = {
         activity: { type: 'string' },
         label: { type: 'string' },
         when: { $ref: '#/$defs/condition' },
-        every: {
-          type: 'object',
-          additionalProperties: false,
-          minProperties: 1,
-          maxProperties: 1,
-          properties: { months: { $ref: '#/$defs/expression' }, days: { $ref: '#/$defs/expression' }, years: { $ref: '#/$defs/expression' } },
-        },
-        perYear: { $ref: '#/$defs/expression' },
-        monthlyOnDay: { type: 'integer', minimum: 1, maximum: 31, description: 'Due on this day of every month.' },
-        onDates: { type: 'array', items: { $ref: '#/$defs/date' }, minItems: 1, description: 'Published due dates, in order.' },
+        ...Object.fromEntries(SCHEDULE_FORMS.map((f) => [f.key, f.schema])),
         from: { $ref: '#/$defs/expression' },
         source: { $ref: '#/$defs/citation' },
         interpretation: { type: 'string' },

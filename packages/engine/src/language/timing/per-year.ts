@@ -1,0 +1,22 @@
+import { addDays, addMonths } from '../../dates/iso-date.js';
+import { Nested } from '../expression.js';
+import type { ScheduleFormDefinition } from './schedule-form.js';
+
+/** `perYear`: a number of occurrences a year. */
+export const perYear: ScheduleFormDefinition = {
+  key: 'perYear',
+  schema: Nested(),
+  syntax: '{ "perYear": n or expr }',
+  doc: 'n times a year: every 12 / n months when that is whole, else every 365 / n days rounded down.',
+  check: (entry, ctx) => { if (entry.perYear !== undefined) ctx.checkExpression(entry.perYear, `${ctx.pointer}/perYear`); },
+  compile: (entry, compile) => {
+    const get = compile(entry.perYear!);
+    return (s, from) => {
+      const n = get(s);
+      if (typeof n !== 'number' || !(n > 0)) return undefined;
+      if (Number.isInteger(12 / n)) return { everyMonths: 12 / n, nextDue: addMonths(from, 12 / n) };
+      const days = Math.floor(365 / n);
+      return { everyDays: days, nextDue: addDays(from, days) };
+    };
+  },
+};
