@@ -15,6 +15,6 @@ export { diffPacks } from './diff/diff-packs.js';
 export { FACTS, OPERATORS } from './language/registry.js';
 export type { FactDefinition } from './language/fact.js';
 export type { OperatorDefinition, PlainOperatorDefinition, ScaleOperatorDefinition } from './language/operator.js';
-export { comparisonWords, operatorCountWords, operatorWords } from './language/wording.js';
+export { comparisonWords, expressionWords, operatorCountWords, operatorWords } from './language/wording.js';
 export type { PackDiff, PackChange } from './diff/diff-packs.js';
 export { canonicalJson } from './canonical-json.js';

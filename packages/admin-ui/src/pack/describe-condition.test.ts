@@ -27,6 +27,11 @@ describe('describeCondition', () => {
     expect(describeValue({ mostRecent: [{ label: 'CQC', value: 1, date: 'x' }, { label: 'QMV', value: 2, date: 'y' }] })).toBe('the most recent of CQC, QMV');
   });
 
+  it('words every expression form with the engine\'s words, not as JSON', () => {
+    expect(describeValue({ addMonths: 3, to: { fact: 'noticeIssuedOn' } })).toBe('3 months after the notice issued on');
+    expect(describeValue({ clamp: { value: { sum: [1, { param: 'extra' }] }, min: 0 } }, { extra: 2 })).toBe('the sum of 1, 2 (extra), kept at least 0');
+  });
+
   it('uses the engine\'s words for every operator, as the trace does', () => {
     expect(describeCondition({ fact: 'visitsMissed', operator: 'lessThan', value: 3 })).toBe(`Visits missed ${operatorWords('lessThan')} 3`);
     expect(describeCondition({ fact: 'visitsMissed', operator: 'lessThan', value: 3 })).toBe('Visits missed is fewer than 3');

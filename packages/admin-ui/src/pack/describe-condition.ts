@@ -1,5 +1,5 @@
 import type { Condition, Expression } from '@openqaf/engine';
-import { comparisonWords } from '@openqaf/engine/browser';
+import { comparisonWords, expressionWords } from '@openqaf/engine/browser';
 import { humanize } from './editable-fields.js';
 
 /** Words for a value or expression inside a condition or a rule output. */
@@ -10,14 +10,7 @@ export function describeValue(value: unknown, params: Record<string, unknown> = 
   const v = value as Record<string, unknown>;
   if (typeof v.param === 'string') return params[v.param] !== undefined ? `${String(params[v.param])} (${v.param})` : v.param;
   if (typeof v.fact === 'string') return `the ${humanize(v.fact).replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase())}`;
-  if (typeof v.map === 'string') return `${describeValue(v.of as Expression, params)} mapped by ${v.map}`;
-  if (Array.isArray(v.mostRecent)) {
-    return `the most recent of ${(v.mostRecent as { label?: string; value: unknown }[]).map((e) => e.label ?? describeValue(e.value, params)).join(', ')}`;
-  }
-  for (const k of ['max', 'min', 'sum', 'latestDate']) {
-    if (Array.isArray(v[k])) return `${k === 'latestDate' ? 'the latest of' : `the ${k} of`} ${describeValue(v[k], params)}`;
-  }
-  return JSON.stringify(value);
+  return expressionWords(value as Expression, (e) => describeValue(e, params)) ?? JSON.stringify(value);
 }
 
 function describeCount(params: Record<string, unknown> = {}): string {

@@ -60,6 +60,11 @@ export interface ExpressionDefinition {
   readonly doc: string;
   readonly check: (o: Record<string, unknown>, ctx: ExpressionCheckContext) => void;
   readonly compile: (e: Record<string, unknown>, ctx: ExpressionCompileContext) => Getter;
+  /**
+   * The form in plain words, given words for its nested expressions (`fact` and `param` have
+   * none here: their words depend on the pack and the domain, so the caller supplies them).
+   */
+  readonly words?: (o: Record<string, unknown>, w: (e: Expression) => string) => string;
   /** Notes what the analyser must vary for it, beyond the facts it reads. */
   readonly analyse?: (refs: FactRefs) => void;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPRESSIONS, EXPRESSION_SCHEMA, expressionOf } from './registry.js';
+import { expressionWords } from './wording.js';
 import { createAjv } from '../schema/validate-pack.js';
 import { compilePack } from '../compile/compile-pack.js';
 import { compileExpression } from '../compile/compile-expression.js';
@@ -40,6 +41,26 @@ describe('the expression registry', () => {
       expect(expressionOf(e as object)?.key).toBe(key);
       expect(compileExpression(e, scope)(s), key).toEqual(want);
     }
+  });
+
+  it('words every form but fact and param, leaving those to the caller', () => {
+    const w = (e: Expression): string => (e && typeof e === 'object' && 'fact' in e ? `the ${e.fact}` : String(e));
+    const words = Object.fromEntries(Object.entries(SAMPLES).map(([key, [e]]) => [key, expressionWords(e, w)]));
+    expect(words).toEqual({
+      fact: undefined,
+      param: undefined,
+      map: 'Good mapped by regulatorToBand',
+      mostRecent: 'the most recent of a, later',
+      max: 'the max of 3, 9, x',
+      min: 'the min of 3, 9',
+      sum: 'the sum of 1, 2, 3',
+      clamp: '12, kept at most 10',
+      addDays: '3 days after 2025-01-30',
+      addMonths: '1 months after 2025-01-31',
+      addWorkingDays: '1 working days after 2025-01-03',
+      latestDate: 'the latest of 2025-01-01, soon, 2025-03-01',
+    });
+    expect(expressionWords('Good', w)).toBeUndefined();
   });
 
   it('gives each form a syntax and a docs row', () => {

@@ -1,4 +1,5 @@
-import { OPERATOR_BY_NAME } from './registry.js';
+import { OPERATOR_BY_NAME, expressionOf } from './registry.js';
+import type { Expression } from './expression-type.js';
 
 /**
  * The words between a fact and its value for an operator ("is at least"); a plugin's operator,
@@ -28,4 +29,14 @@ export function comparisonWords(operator: string, value: unknown, valueWords: st
   const def = OPERATOR_BY_NAME.get(operator);
   if (def?.valueless) return value === false && def.wordsWhenFalse ? def.wordsWhenFalse : def.words;
   return `${def?.words ?? operator} ${valueWords}`;
+}
+
+/**
+ * An expression form in plain words, given words for what it holds; undefined for a literal, a
+ * `fact` or a `param` (whose words depend on the pack: the caller words those).
+ * @example expressionWords({ addDays: 10, to: { fact: 'visitDate' } }, words) // '10 days after the visit date'
+ */
+export function expressionWords(e: Expression, w: (e: Expression) => string): string | undefined {
+  if (e === null || typeof e !== 'object') return undefined;
+  return expressionOf(e)?.words?.(e as Record<string, unknown>, w);
 }

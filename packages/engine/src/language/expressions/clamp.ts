@@ -13,6 +13,11 @@ export const clampExpression: ExpressionDefinition = {
   syntax: '{ "clamp": { "value": expr, "min"?: n, "max"?: n } }',
   doc: 'The number kept within `min` and `max`; nothing when it is not a number.',
   check: (o, ctx) => ctx.plain((o.clamp as { value: Expression }).value, 'clamp/value'),
+  words: (o, w) => {
+    const c = o.clamp as { value: Expression; min?: number; max?: number };
+    const bounds = [c.min !== undefined ? `at least ${c.min}` : '', c.max !== undefined ? `at most ${c.max}` : ''].filter(Boolean).join(' and ');
+    return bounds ? `${w(c.value)}, kept ${bounds}` : w(c.value);
+  },
   compile: (e, ctx) => {
     const c = e.clamp as { value: Expression; min?: number; max?: number };
     const v = ctx.sub(c.value);

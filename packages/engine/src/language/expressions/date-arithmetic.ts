@@ -16,6 +16,7 @@ function dateArithmetic(key: string, schema: TSchema, unit: string, add: (d: str
     syntax: `{ "${key}": n, "to": expr }`,
     doc: `The date n ${unit} after the date of \`to\`${rule}; nothing when \`to\` is not a date.`,
     check: (o, ctx) => ctx.plain(o.to as Expression, 'to'),
+    words: (o, w) => `${String(o[key])} ${unit.replace(/ \(.*\)$/, '')} after ${w(o.to as Expression)}`,
     compile: (e, ctx) => {
       const to = ctx.plain(e.to as Expression);
       const n = e[key] as number;

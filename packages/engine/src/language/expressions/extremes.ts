@@ -14,6 +14,7 @@ function extreme(key: 'max' | 'min', schema: typeof MaxExpressionSchema | typeof
     syntax: `{ "${key}": [expr, ...] }`,
     doc: `The ${isMax ? 'highest' : 'lowest'} value by the decision's scale order (by number without one); missing values are skipped.`,
     check: (o, ctx) => (o[key] as Expression[]).forEach((x, i) => ctx.sub(x, `${key}/${i}`)),
+    words: (o, w) => `the ${key} of ${(o[key] as Expression[]).map(w).join(', ')}`,
     compile: (e, ctx) => {
       const parts = (e[key] as Expression[]).map(ctx.sub);
       const ranks = ctx.scale ? ctx.scope.index.ranks.get(ctx.scale) : undefined;

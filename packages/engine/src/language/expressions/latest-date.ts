@@ -12,6 +12,7 @@ export const latestDateExpression: ExpressionDefinition = {
   syntax: '{ "latestDate": [expr, ...] }',
   doc: 'The latest of the dates; values that are not dates are skipped.',
   check: (o, ctx) => (o.latestDate as Expression[]).forEach((x, i) => ctx.plain(x, `latestDate/${i}`)),
+  words: (o, w) => `the latest of ${(o.latestDate as Expression[]).map(w).join(', ')}`,
   compile: (e, ctx) => {
     const parts = (e.latestDate as Expression[]).map(ctx.plain);
     return (s) => {

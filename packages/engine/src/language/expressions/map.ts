@@ -16,6 +16,7 @@ export const mapExpression: ExpressionDefinition = {
     ctx.plain(o.of as Expression, 'of');
     if (to !== undefined && ctx.onScale) ctx.onScale({ __mappingTo: to }, `${ctx.pointer}/map`);
   },
+  words: (o, w) => `${w(o.of as Expression)} mapped by ${String(o.map)}`,
   compile: (e, ctx) => {
     const table = ctx.scope.index.pack.mappings?.[e.map as string]?.table ?? {};
     const of = ctx.plain(e.of as Expression);

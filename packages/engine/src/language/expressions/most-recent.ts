@@ -20,6 +20,7 @@ export const mostRecentExpression: ExpressionDefinition = {
     ctx.sub(x.value, `mostRecent/${i}/value`);
     ctx.plain(x.date, `mostRecent/${i}/date`);
   }),
+  words: (o, w) => `the most recent of ${(o.mostRecent as { label?: string; value: Expression }[]).map((x) => x.label ?? w(x.value)).join(', ')}`,
   compile: (e, ctx) => {
     const entries = (e.mostRecent as { value: Expression; date: Expression }[]).map((x) => ({ value: ctx.sub(x.value), date: ctx.plain(x.date) }));
     return (s) => {

@@ -11,6 +11,7 @@ export const sumExpression: ExpressionDefinition = {
   syntax: '{ "sum": [expr, ...] }',
   doc: 'The sum of the numbers; nothing when one of them is not a number.',
   check: (o, ctx) => (o.sum as Expression[]).forEach((x, i) => ctx.plain(x, `sum/${i}`)),
+  words: (o, w) => `the sum of ${(o.sum as Expression[]).map(w).join(', ')}`,
   compile: (e, ctx) => {
     const parts = (e.sum as Expression[]).map(ctx.sub);
     return (s) => {
