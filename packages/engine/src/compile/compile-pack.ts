@@ -1,12 +1,11 @@
 import { PackValidationError, type AssessmentProblem } from '../errors.js';
-import type { Citation, Decision, Extensions, HitPolicy, Pack } from '../types.js';
+import type { Citation, Decision, DeterminationScheduleEntry, Extensions, HitPolicy, Pack } from '../types.js';
 import { packHash } from '../hash.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { compileAssessmentCheck } from '../evaluate/assessment-schema.js';
 import type { EvalState, Getter } from './eval-state.js';
 import { SCHEDULE_FORMS } from '../language/registry.js';
 import { DUE_UNITS } from '../language/timing/due.js';
-import type { ScheduleTiming } from '../language/timing/schedule-form.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileExpression } from './compile-expression.js';
 import type { CompileScope } from './compile-fact.js';
@@ -57,8 +56,8 @@ export interface CompiledAction {
 
 export interface CompiledScheduleEntry {
   id: string; activity: string; label: string; when: CompiledCondition; source: string; interpretation?: string;
-  /** When it is next due (and how often) from a date, by its schedule form; undefined: not scheduled. */
-  timing: (s: EvalState, from: string) => ScheduleTiming | undefined;
+  /** The determination's entry (when it is next due, how often) from a date, by its schedule form; undefined: not scheduled. */
+  timing: (s: EvalState, from: string) => DeterminationScheduleEntry | undefined;
   from?: Getter;
 }
 
@@ -122,7 +121,7 @@ export function compilePack(pack: Pack, opts: { extensions?: Extensions } = {}):
     return {
       id: s.id, activity: s.activity, label: s.label, when: compileCondition(s.when, top), source: citationText(s.source),
       ...(s.interpretation ? { interpretation: s.interpretation } : {}),
-      timing: form ? form.compile(s, (e) => compileExpression(e, top)) : () => undefined,
+      timing: form ? form.compile(s, (e) => compileExpression(e, top), { id: s.id, activity: s.activity, label: s.label, source: citationText(s.source) }) : () => undefined,
       ...(s.from !== undefined ? { from: compileExpression(s.from, top) } : {}),
     };
   });

@@ -113,10 +113,10 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (!fired) continue;
     const fromValue = e.from ? e.from(s) : a.date;
     const from = isIsoDate(fromValue) ? fromValue : a.date;
-    const timing = e.timing(s, from);
-    if (!timing) continue;
+    const entry = e.timing(s, from);
+    if (!entry) continue;
     if (e.interpretation) s.interpretations.add(e.interpretation);
-    schedule.push({ id: e.id, activity: e.activity, label: e.label, ...timing, source: e.source });
+    schedule.push(entry);
   }
 
   const scores: Record<string, number | null> = {};

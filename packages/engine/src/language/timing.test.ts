@@ -7,6 +7,8 @@ import type { EvalState } from '../compile/eval-state.js';
 const entry = (form: Partial<ScheduleEntry>): ScheduleEntry => ({ id: 'x', activity: 'visit', label: 'Visit', when: { all: [] }, source: { doc: 'd', section: '1' }, ...form });
 const literal = (e: unknown) => () => e;
 const s = {} as EvalState;
+const head = { id: 'x', activity: 'visit', label: 'Visit', source: 'd 1' };
+const withHead = (t: object) => ({ ...head, ...t });
 
 describe('the timing forms', () => {
   it('adds each due unit to a date as documented', () => {
@@ -15,15 +17,15 @@ describe('the timing forms', () => {
   });
 
   it('gives each schedule form its next due date and interval from a date', () => {
-    const timing = (form: Partial<ScheduleEntry>) => SCHEDULE_FORMS.find((f) => f.key in form)!.compile(entry(form), literal)(s, '2025-01-31');
-    expect(timing({ every: { months: 6 } })).toEqual({ everyMonths: 6, nextDue: '2025-07-31' });
-    expect(timing({ every: { years: 1 } })).toEqual({ everyMonths: 12, nextDue: '2026-01-31' });
-    expect(timing({ every: { days: 10 } })).toEqual({ everyDays: 10, nextDue: '2025-02-10' });
+    const timing = (form: Partial<ScheduleEntry>) => SCHEDULE_FORMS.find((f) => f.key in form)!.compile(entry(form), literal, head)(s, '2025-01-31');
+    expect(timing({ every: { months: 6 } })).toEqual(withHead({ everyMonths: 6, nextDue: '2025-07-31' }));
+    expect(timing({ every: { years: 1 } })).toEqual(withHead({ everyMonths: 12, nextDue: '2026-01-31' }));
+    expect(timing({ every: { days: 10 } })).toEqual(withHead({ everyDays: 10, nextDue: '2025-02-10' }));
     expect(timing({ every: { days: 0 } })).toBeUndefined();
-    expect(timing({ perYear: 4 })).toEqual({ everyMonths: 3, nextDue: '2025-04-30' });
-    expect(timing({ perYear: 5 })).toEqual({ everyDays: 73, nextDue: '2025-04-14' });
-    expect(timing({ monthlyOnDay: 15 })).toEqual({ everyMonths: 1, dayOfMonth: 15, nextDue: '2025-02-15' });
-    expect(timing({ onDates: ['2025-01-31', '2025-03-01'] })).toEqual({ nextDue: '2025-03-01' });
+    expect(timing({ perYear: 4 })).toEqual(withHead({ everyMonths: 3, nextDue: '2025-04-30' }));
+    expect(timing({ perYear: 5 })).toEqual(withHead({ everyDays: 73, nextDue: '2025-04-14' }));
+    expect(timing({ monthlyOnDay: 15 })).toEqual(withHead({ everyMonths: 1, dayOfMonth: 15, nextDue: '2025-02-15' }));
+    expect(timing({ onDates: ['2025-01-31', '2025-03-01'] })).toEqual(withHead({ nextDue: '2025-03-01' }));
     expect(timing({ onDates: ['2024-12-01'] })).toBeUndefined();
   });
 

@@ -11,7 +11,7 @@ export const every: ScheduleFormDefinition = {
   syntax: '{ "every": { "months" | "days" | "years": n or expr } }',
   doc: 'Every n months, days or years after the `from` date; nothing when n is not a positive number.',
   check: (entry, ctx) => { for (const v of Object.values(entry.every ?? {})) ctx.checkExpression(v as Expression, `${ctx.pointer}/every`); },
-  compile: (entry, compile) => {
+  compile: (entry, compile, { id, activity, label, source }) => {
     const e = entry.every!;
     const unit = (['months', 'days', 'years'] as const).find((u) => e[u] !== undefined);
     if (!unit) return () => undefined;
@@ -19,9 +19,9 @@ export const every: ScheduleFormDefinition = {
     return (s, from) => {
       const n = get(s);
       if (typeof n !== 'number' || !(n > 0)) return undefined;
-      if (unit === 'days') return { everyDays: n, nextDue: addDays(from, n) };
+      if (unit === 'days') return { id, activity, label, everyDays: n, nextDue: addDays(from, n), source };
       const months = unit === 'years' ? 12 * n : n;
-      return { everyMonths: months, nextDue: addMonths(from, months) };
+      return { id, activity, label, everyMonths: months, nextDue: addMonths(from, months), source };
     };
   },
 };

@@ -8,8 +8,8 @@ export const monthlyOnDay: ScheduleFormDefinition = {
   schema: Type.Integer({ minimum: 1, maximum: 31, description: 'Due on this day of every month.' }),
   syntax: '{ "monthlyOnDay": 1-31 }',
   doc: 'On this day of every month (a shorter month\'s last day when it has fewer), next after the `from` date.',
-  compile: (entry) => {
+  compile: (entry, _compile, { id, activity, label, source }) => {
     const day = entry.monthlyOnDay!;
-    return (_s, from) => ({ everyMonths: 1, dayOfMonth: day, nextDue: nextDayOfMonth(from, day) });
+    return (_s, from) => ({ id, activity, label, everyMonths: 1, dayOfMonth: day, nextDue: nextDayOfMonth(from, day), source });
   },
 };

@@ -10,11 +10,11 @@ export const onDates: ScheduleFormDefinition = {
   check: (entry, ctx) => (entry.onDates ?? []).forEach((d, i) => {
     if (i > 0 && d <= entry.onDates![i - 1]!) ctx.err(`${ctx.pointer}/onDates/${i}`, `Dates must be in order: ${d} is not after ${entry.onDates![i - 1]}.`);
   }),
-  compile: (entry) => {
+  compile: (entry, _compile, { id, activity, label, source }) => {
     const dates = entry.onDates!;
     return (_s, from) => {
       const next = dates.find((d) => d > from);
-      return next ? { nextDue: next } : undefined;
+      return next ? { id, activity, label, nextDue: next, source } : undefined;
     };
   },
 };

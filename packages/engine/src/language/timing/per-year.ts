@@ -9,14 +9,14 @@ export const perYear: ScheduleFormDefinition = {
   syntax: '{ "perYear": n or expr }',
   doc: 'n times a year: every 12 / n months when that is whole, else every 365 / n days rounded down.',
   check: (entry, ctx) => { if (entry.perYear !== undefined) ctx.checkExpression(entry.perYear, `${ctx.pointer}/perYear`); },
-  compile: (entry, compile) => {
+  compile: (entry, compile, { id, activity, label, source }) => {
     const get = compile(entry.perYear!);
     return (s, from) => {
       const n = get(s);
       if (typeof n !== 'number' || !(n > 0)) return undefined;
-      if (Number.isInteger(12 / n)) return { everyMonths: 12 / n, nextDue: addMonths(from, 12 / n) };
+      if (Number.isInteger(12 / n)) return { id, activity, label, everyMonths: 12 / n, nextDue: addMonths(from, 12 / n), source };
       const days = Math.floor(365 / n);
-      return { everyDays: days, nextDue: addDays(from, days) };
+      return { id, activity, label, everyDays: days, nextDue: addDays(from, days), source };
     };
   },
 };

@@ -1,15 +1,10 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { Getter, EvalState } from '../../compile/eval-state.js';
 import type { Expression } from '../expression-type.js';
-import type { ScheduleEntry } from '../../types.js';
+import type { DeterminationScheduleEntry, ScheduleEntry } from '../../types.js';
 
-/** When a scheduled activity is next due, and how often, as a determination states it. */
-export interface ScheduleTiming {
-  everyDays?: number;
-  everyMonths?: number;
-  dayOfMonth?: number;
-  nextDue: string;
-}
+/** What a determination's schedule entry says besides its timing. */
+export interface ScheduleHead { id: string; activity: string; label: string; source: string }
 
 /** What a schedule form's meaning check can use. */
 export interface ScheduleCheckContext {
@@ -33,9 +28,9 @@ export interface ScheduleFormDefinition {
   readonly doc: string;
   readonly check?: (entry: ScheduleEntry, ctx: ScheduleCheckContext) => void;
   /**
-   * Compiles the form of an entry into the timing it gives from a date (the `from` date or the
-   * assessment date), or undefined when it gives none (a count that is not a positive number,
-   * no published date left).
+   * Compiles the form of an entry into the determination's entry it gives from a date (the
+   * `from` date or the assessment date; `head` is the rest of it, written first), or undefined
+   * when it gives none (a count that is not a positive number, no published date left).
    */
-  readonly compile: (entry: ScheduleEntry, compile: (e: Expression) => Getter) => (s: EvalState, from: string) => ScheduleTiming | undefined;
+  readonly compile: (entry: ScheduleEntry, compile: (e: Expression) => Getter, head: ScheduleHead) => (s: EvalState, from: string) => DeterminationScheduleEntry | undefined;
 }
