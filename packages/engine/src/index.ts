@@ -28,6 +28,7 @@ export type { AnalysisReport, AnalysisFinding, DecisionAnalysis, FindingKind, Fi
 export { diffPacks } from './diff/diff-packs.js';
 export { FACTS, OPERATORS } from './language/registry.js';
 export type { FactDefinition } from './language/fact.js';
+export { countParameterBounds } from './language/facts/criteria-count.js';
 export type { OperatorDefinition, PlainOperatorDefinition, ScaleOperatorDefinition } from './language/operator.js';
 export { comparisonWords, expressionWords, operatorCountWords, operatorWords } from './language/wording.js';
 export type { PackDiff, PackChange } from './diff/diff-packs.js';

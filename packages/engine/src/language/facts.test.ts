@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACTS, FACT_BY_NAME } from './registry.js';
 import { rankFilter } from './facts/judgement-filters.js';
+import { countParameterBounds, criteriaCounted } from './facts/criteria-count.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { examplePack } from '../fixtures/example-pack.js';
 
@@ -25,5 +26,21 @@ describe('the fact registry', () => {
     p.decisions.overallRating!.rules[0]!.when = { fact: 'criteriaCount', params: { domian: 'x' }, operator: 'equal', value: 1 };
     const r = validatePack(p);
     expect(r.errors).toContainEqual(expect.objectContaining({ pointer: '/decisions/overallRating/rules/0/when/params/domian', message: 'Unknown criteriaCount parameter "domian".' }));
+  });
+
+  it('gives the bound of a number compared with a count: the criteria counted in each domain, the smallest when several', () => {
+    const p = structuredClone(examplePack());
+    const d0 = p.framework!.domains[0]!;
+    const all = d0.standards.flatMap((s) => s.criteria).length;
+    expect(criteriaCounted(p, { domain: '$domain' }, d0.id)).toBe(all);
+    d0.standards[0]!.criteria[0]!.flags = ['pilot'];
+    expect(criteriaCounted(p, { domain: '$domain', flag: 'pilot' }, d0.id)).toBe(1);
+    expect(criteriaCounted(p, { domain: '$domain', notFlag: 'pilot' }, d0.id)).toBe(all - 1);
+    const bounds = countParameterBounds(p);
+    const [param] = Object.keys(bounds);
+    expect(bounds[param!]![d0.id]).toBeLessThanOrEqual(all);
+    const rule = Object.values(p.decisions).find((d) => d.forEach === 'domain')!.rules[0]!;
+    rule.when = { all: [rule.when, { fact: 'criteriaCount', params: { domain: '$domain', flag: 'pilot' }, operator: 'greaterThanInclusive', value: { param: param! } }] };
+    expect(countParameterBounds(p)[param!]![d0.id]).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
 import { FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf } from '../language/registry.js';
 import { DUE_UNITS } from '../language/timing/due.js';
 import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
+import { criteriaCounted } from '../language/facts/criteria-count.js';
 import type { FactCheckContext } from '../language/fact.js';
 import { findCycles, decisionDependencies } from '../compile/decision-graph.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
@@ -282,11 +283,7 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     for (const d of ix.domains) {
       const v = d.parameters?.[name];
       if (v === undefined) continue;
-      const domainId = params.domain === '$domain' || params.domain === undefined ? d.id : params.domain;
-      const counted = ix.criteria.filter((c) => c.domain.id === domainId
-        && (params.standard === undefined || c.standardId === params.standard)
-        && (params.flag === undefined || c.flags.has(params.flag as string))
-        && (params.notFlag === undefined || !c.flags.has(params.notFlag as string))).length;
+      const counted = criteriaCounted(pack, params, d.id);
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > counted) {
         const di = ix.domains.indexOf(d);
         err(`/framework/domains/${di}/parameters/${escapePointer(name)}`, `Parameter "${name}" of domain "${d.id}" is ${JSON.stringify(v)}, but it is compared with a count of ${counted} criteria (${pointer}).`, `Use a whole number from 0 to ${counted}.`, 'parameter');

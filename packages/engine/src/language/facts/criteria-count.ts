@@ -1,6 +1,7 @@
 import { isOrdered } from '../../compile/pack-index.js';
 import { escapePointer } from '../../schema/parse-json.js';
 import type { FactDefinition } from '../fact.js';
+import type { Condition, Pack } from '../../types.js';
 import { JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
 
 const PARAMS = ['domain', 'standard', 'flag', 'notFlag', ...JUDGEMENT_FILTERS] as const;
@@ -79,3 +80,55 @@ export const criteriaCount: FactDefinition = {
   },
   analyse: (params, refs, domainId) => { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); },
 };
+
+/**
+ * How many of a domain's criteria a `criteriaCount` with these params counts (its `standard`,
+ * `flag` and `notFlag`; `domain` when it names one, else the given domain): the most a number
+ * compared with that count can usefully be. The validator and the admin UI both bound by it.
+ */
+export function criteriaCounted(pack: Pack, params: Record<string, unknown>, domainId: string): number {
+  const id = params.domain === '$domain' || params.domain === undefined ? domainId : params.domain;
+  let n = 0;
+  for (const d of pack.framework?.domains ?? []) {
+    if (d.id !== id) continue;
+    for (const s of d.standards) {
+      if (params.standard !== undefined && s.id !== params.standard) continue;
+      for (const c of s.criteria) {
+        const flags = c.flags ?? [];
+        if (params.flag !== undefined && !flags.includes(params.flag as string)) continue;
+        if (params.notFlag !== undefined && flags.includes(params.notFlag as string)) continue;
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+function countLeaves(c: Condition, out: { params: Record<string, unknown>; param: string }[]): void {
+  if ('all' in c) { for (const x of c.all) countLeaves(x, out); return; }
+  if ('any' in c) { for (const x of c.any) countLeaves(x, out); return; }
+  if ('not' in c) { countLeaves(c.not, out); return; }
+  const v = c.value as { param?: unknown } | null;
+  if (c.fact === 'criteriaCount' && v && typeof v === 'object' && typeof v.param === 'string') out.push({ params: c.params ?? {}, param: v.param });
+}
+
+/**
+ * For each domain parameter compared with a count of criteria in a per-domain rule, and each
+ * domain, the count it is compared with (the smallest, when several): the bound the validator
+ * enforces, for an editor to offer.
+ * @example countParameterBounds(pack) // { silverMinFullyMet: { safeguarding: 12, ... }, mandatoryMet: { safeguarding: 6, ... } }
+ */
+export function countParameterBounds(pack: Pack): Record<string, Record<string, number>> {
+  const found: { params: Record<string, unknown>; param: string }[] = [];
+  for (const d of Object.values(pack.decisions)) for (const r of d.rules) countLeaves(r.when, found);
+  const bounds: Record<string, Record<string, number>> = {};
+  for (const { params, param } of found) {
+    const perDomain = (bounds[param] ??= {});
+    for (const d of pack.framework?.domains ?? []) {
+      if (d.parameters?.[param] === undefined) continue;
+      const n = criteriaCounted(pack, params, d.id);
+      perDomain[d.id] = Math.min(perDomain[d.id] ?? n, n);
+    }
+  }
+  return bounds;
+}
