@@ -38,6 +38,13 @@ describe('describeCondition', () => {
     expect(describeCondition({ fact: 'concerns', operator: 'contains', value: 'falls' })).toBe('Concerns contains falls');
   });
 
+  it('reads counts of flagged criteria and of domains with the engine\'s fact words', () => {
+    expect(describeCondition({ fact: 'criteriaCount', params: { domain: 'safe', flag: 'mandatory', is: 'Not met' }, operator: 'equal', value: 0 }))
+      .toBe('the number of mandatory criteria in safe judged Not met is 0');
+    expect(describeCondition({ fact: 'domainCount', params: { decision: 'domainRating', atMost: 'Bronze' }, operator: 'greaterThanInclusive', value: 2 }))
+      .toBe('the number of domains whose domain rating Bronze is at least 2');
+  });
+
   it('reads presence without its value', () => {
     expect(describeCondition({ fact: 'concernsRaised', operator: 'present', value: false })).toBe('Concerns raised is not recorded');
     expect(describeCondition({ fact: 'concernsRaised', operator: 'present', value: true })).toBe('Concerns raised is recorded');

@@ -1,5 +1,5 @@
 import type { Condition, Expression } from '@openqaf/engine';
-import { comparisonWords, expressionWords } from '@openqaf/engine/browser';
+import { comparisonWords, expressionWords, factWords } from '@openqaf/engine/browser';
 import { humanize } from './editable-fields.js';
 
 /** Words for a value or expression inside a condition or a rule output. */
@@ -13,17 +13,6 @@ export function describeValue(value: unknown, params: Record<string, unknown> = 
   return expressionWords(value as Expression, (e) => describeValue(e, params)) ?? JSON.stringify(value);
 }
 
-function describeCount(params: Record<string, unknown> = {}): string {
-  const parts: string[] = [];
-  if (params.flag) parts.push(String(params.flag));
-  parts.push('criteria');
-  if (params.domain && params.domain !== '$domain') parts.push(`in ${String(params.domain)}`);
-  for (const k of ['is', 'atLeast', 'atMost', 'above', 'below']) {
-    if (params[k] !== undefined) parts.push(`judged ${k === 'is' ? '' : `${humanize(k).toLowerCase()} `}${describeValue(params[k])}`);
-  }
-  return `the number of ${parts.join(' ')}`;
-}
-
 /**
  * A condition in plain words, using the pack's own `label`s where the author gave them.
  * `params` are the domain's parameters, so `{ "param": "silverMinFullyMet" }` shows its number.
@@ -33,11 +22,6 @@ export function describeCondition(condition: Condition, params: Record<string, u
   if ('all' in condition) return condition.all.length === 0 ? 'always' : condition.all.map((c) => describeCondition(c, params)).join(' and ');
   if ('any' in condition) return `(${condition.any.map((c) => describeCondition(c, params)).join(' or ')})`;
   if ('not' in condition) return `not (${describeCondition(condition.not, params)})`;
-  const subject =
-    condition.fact === 'criteriaCount'
-      ? describeCount(condition.params)
-      : condition.fact === 'domainCount'
-        ? `the number of domains whose ${humanize(String(condition.params?.decision ?? 'band')).toLowerCase()} ${describeValue(condition.params?.is ?? condition.params?.atLeast ?? condition.params?.atMost)}`
-        : humanize(condition.fact);
+  const subject = factWords(condition.fact, condition.params ?? {}, { value: (v) => describeValue(v), name: humanize }) ?? humanize(condition.fact);
   return `${subject} ${comparisonWords(condition.operator, condition.value, describeValue(condition.value, params))}`;
 }

@@ -41,6 +41,11 @@ export interface FactDefinition {
   readonly doc: string;
   /** Checks its parameters; `pointer` is the reference's `params`. */
   readonly check?: (params: Record<string, unknown>, ctx: FactCheckContext, pointer: string) => void;
+  /**
+   * A reference to it in words for an editor, without the pack's index ("the number of mandatory
+   * criteria judged Not met"); `value` words a parameter's value, `name` an id.
+   */
+  readonly words?: (params: Record<string, unknown>, w: FactWordsHelpers) => string;
   /** Compiles a reference to it (parameters already resolved) into a reader with a plain-words label. */
   readonly compile: (params: Record<string, unknown>, scope: CompileScope) => CompiledFact;
   /**
@@ -48,4 +53,10 @@ export interface FactDefinition {
    * dimension of its own, sampled by its name (dates, numbers).
    */
   readonly analyse?: (params: Record<string, unknown>, refs: FactRefs, domainId: string | undefined) => void;
+}
+
+/** How a fact's words word what they hold: a value, and an id (in the caller's style). */
+export interface FactWordsHelpers {
+  value: (v: unknown) => string;
+  name: (id: string) => string;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACTS, FACT_BY_NAME } from './registry.js';
 import { rankFilter } from './facts/judgement-filters.js';
+import { factWords } from './wording.js';
 import { countParameterBounds, criteriaCounted } from './facts/criteria-count.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { examplePack } from '../fixtures/example-pack.js';
@@ -42,5 +43,13 @@ describe('the fact registry', () => {
     const rule = Object.values(p.decisions).find((d) => d.forEach === 'domain')!.rules[0]!;
     rule.when = { all: [rule.when, { fact: 'criteriaCount', params: { domain: '$domain', flag: 'pilot' }, operator: 'greaterThanInclusive', value: { param: param! } }] };
     expect(countParameterBounds(p)[param!]![d0.id]).toBe(1);
+  });
+
+  it('words the count facts for an editor, and leaves other facts to the caller', () => {
+    const w = { value: (v: unknown) => String(v), name: (id: string) => id.toUpperCase() };
+    expect(factWords('criteriaCount', { domain: '$domain', flag: 'mandatory', atLeast: 'Partly met', below: 'Fully met' }, w))
+      .toBe('the number of mandatory criteria judged at least Partly met judged below Fully met');
+    expect(factWords('domainCount', { decision: 'band', is: 'Gold' }, w)).toBe('the number of domains whose band Gold');
+    expect(factWords('cqcRating', {}, w)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import { OPERATOR_BY_NAME, expressionOf } from './registry.js';
+import { FACT_BY_NAME, OPERATOR_BY_NAME, expressionOf } from './registry.js';
+import type { FactWordsHelpers } from './fact.js';
 import type { Expression } from './expression-type.js';
 
 /**
@@ -39,4 +40,13 @@ export function comparisonWords(operator: string, value: unknown, valueWords: st
 export function expressionWords(e: Expression, w: (e: Expression) => string): string | undefined {
   if (e === null || typeof e !== 'object') return undefined;
   return expressionOf(e)?.words?.(e as Record<string, unknown>, w);
+}
+
+/**
+ * A built-in fact's reference in words for an editor (without the pack's index), or undefined
+ * for a fact without words of its own (an input, a decision: the caller names those).
+ * @example factWords('criteriaCount', { flag: 'mandatory', is: 'Not met' }, helpers) // 'the number of mandatory criteria judged Not met'
+ */
+export function factWords(fact: string, params: Record<string, unknown>, w: FactWordsHelpers): string | undefined {
+  return FACT_BY_NAME.get(fact)?.words?.(params, w);
 }

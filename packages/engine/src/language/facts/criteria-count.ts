@@ -2,7 +2,7 @@ import { isOrdered } from '../../compile/pack-index.js';
 import { escapePointer } from '../../schema/parse-json.js';
 import type { FactDefinition } from '../fact.js';
 import type { Condition, Pack } from '../../types.js';
-import { JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
+import { FILTER_WORDS, JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
 
 const PARAMS = ['domain', 'standard', 'flag', 'notFlag', ...JUDGEMENT_FILTERS] as const;
 const KNOWN = new Set<string>(PARAMS);
@@ -25,6 +25,14 @@ export const criteriaCount: FactDefinition = {
     if (params.standard !== undefined && !ix.domains.some((d) => d.standards.some((s) => s.id === params.standard))) ctx.err(`${pointer}/standard`, `Unknown standard "${String(params.standard)}".`);
     for (const k of ['flag', 'notFlag']) if (params[k] !== undefined && !fw.flags?.[params[k] as string]) ctx.err(`${pointer}/${k}`, `Flag "${String(params[k])}" is not declared in framework.flags.`);
     ctx.checkJudgementFilters(params, fw.judgements.scale, pointer);
+  },
+  words: (params, w) => {
+    const parts: string[] = [];
+    if (params.flag) parts.push(String(params.flag));
+    parts.push('criteria');
+    if (params.domain && params.domain !== '$domain') parts.push(`in ${String(params.domain)}`);
+    for (const k of JUDGEMENT_FILTERS) if (params[k] !== undefined) parts.push(`judged ${FILTER_WORDS[k] ? `${FILTER_WORDS[k]} ` : ''}${w.value(params[k])}`);
+    return `the number of ${parts.join(' ')}`;
   },
   compile: (params, scope) => {
     const ix = scope.index;

@@ -15,6 +15,7 @@ export const domainCount: FactDefinition = {
     if (!d || d.forEach !== 'domain') { ctx.err(`${pointer}/decision`, `domainCount needs params.decision naming a per-domain decision; "${String(params.decision)}" is not one.`); return; }
     ctx.checkJudgementFilters(params, d.scale, pointer);
   },
+  words: (params, w) => `the number of domains whose ${w.name(String(params.decision ?? 'band')).toLowerCase()} ${w.value(params.is ?? params.atLeast ?? params.atMost)}`,
   compile: (params, scope) => {
     const ix = scope.index;
     const decisionId = params.decision as string;

@@ -4,11 +4,14 @@
  */
 export const JUDGEMENT_FILTERS = ['is', 'atLeast', 'atMost', 'above', 'below'] as const;
 
+/** The words of each filter before its value ("at least Fully met"); `is` has none. */
+export const FILTER_WORDS: Readonly<Record<(typeof JUDGEMENT_FILTERS)[number], string>> = { is: '', atLeast: 'at least', atMost: 'at most', above: 'above', below: 'below' };
+
 const BOUNDS: readonly [string, string, (r: number, b: number) => boolean][] = [
-  ['atLeast', 'at least', (r, b) => r >= b],
-  ['atMost', 'at most', (r, b) => r <= b],
-  ['above', 'above', (r, b) => r > b],
-  ['below', 'below', (r, b) => r < b],
+  ['atLeast', FILTER_WORDS.atLeast, (r, b) => r >= b],
+  ['atMost', FILTER_WORDS.atMost, (r, b) => r <= b],
+  ['above', FILTER_WORDS.above, (r, b) => r > b],
+  ['below', FILTER_WORDS.below, (r, b) => r < b],
 ];
 
 /** A set of ranks on an ordered scale selected by `is`/`atLeast`/`atMost`/`above`/`below`. */
