@@ -151,6 +151,10 @@ export type { Expression } from './language/expression-type.js';
 import type { Expression, Resolve } from './language/expression-type.js';
 import type { Static } from '@sinclair/typebox';
 import type { OffsetSchema } from './language/timing/due.js';
+import type { EverySchema } from './language/timing/every.js';
+import type { PerYearSchema } from './language/timing/per-year.js';
+import type { MonthlyOnDaySchema } from './language/timing/monthly-on-day.js';
+import type { OnDatesSchema } from './language/timing/on-dates.js';
 
 export interface Rule {
   id: string;
@@ -207,14 +211,14 @@ export interface ScheduleEntry {
   activity: string;
   label: string;
   when: Condition;
-  /** Interval between occurrences. Exactly one of `every`, `perYear`, `monthlyOnDay` or `onDates`. */
-  every?: { months?: number | Expression; days?: number | Expression; years?: number | Expression };
+  /** Interval between occurrences. Exactly one of `every`, `perYear`, `monthlyOnDay` or `onDates` (`language/timing/`). */
+  every?: Resolve<Static<typeof EverySchema>>;
   /** Occurrences per year; the interval is 12 / n months, rounded down to whole days. */
-  perYear?: number | Expression;
+  perYear?: Resolve<Static<typeof PerYearSchema>>;
   /** Due on this day of every month (1-31; a shorter month's last day when it has fewer). */
-  monthlyOnDay?: number;
+  monthlyOnDay?: Static<typeof MonthlyOnDaySchema>;
   /** Due on these published dates: the next is the first after the `from` date. */
-  onDates?: string[];
+  onDates?: Static<typeof OnDatesSchema>;
   /** Date the interval runs from; default the assessment date. */
   from?: Expression;
   source: Citation;

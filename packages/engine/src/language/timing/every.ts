@@ -4,10 +4,13 @@ import { Nested } from '../expression.js';
 import type { Expression } from '../expression-type.js';
 import type { ScheduleFormDefinition } from './schedule-form.js';
 
+/** The schema of `every`: exactly one unit, a number or an expression. */
+export const EverySchema = Type.Object({ months: Type.Optional(Nested()), days: Type.Optional(Nested()), years: Type.Optional(Nested()) }, { additionalProperties: false, minProperties: 1, maxProperties: 1 });
+
 /** `every`: a fixed interval in months, days or years (a number or an expression). */
 export const every: ScheduleFormDefinition = {
   key: 'every',
-  schema: Type.Object({ months: Type.Optional(Nested()), days: Type.Optional(Nested()), years: Type.Optional(Nested()) }, { additionalProperties: false, minProperties: 1, maxProperties: 1 }),
+  schema: EverySchema,
   syntax: '{ "every": { "months" | "days" | "years": n or expr } }',
   doc: 'Every n months, days or years after the `from` date; nothing when n is not a positive number.',
   check: (entry, ctx) => { for (const v of Object.values(entry.every ?? {})) ctx.checkExpression(v as Expression, `${ctx.pointer}/every`); },

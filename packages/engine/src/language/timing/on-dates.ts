@@ -1,10 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { ScheduleFormDefinition } from './schedule-form.js';
 
+/** The schema of `onDates`. */
+export const OnDatesSchema = Type.Array(Type.Unsafe<string>({ $ref: '#/$defs/date' }), { minItems: 1, description: 'Published due dates, in order.' });
+
 /** `onDates`: published due dates. */
 export const onDates: ScheduleFormDefinition = {
   key: 'onDates',
-  schema: Type.Array(Type.Unsafe<string>({ $ref: '#/$defs/date' }), { minItems: 1, description: 'Published due dates, in order.' }),
+  schema: OnDatesSchema,
   syntax: '{ "onDates": ["YYYY-MM-DD", ...] }',
   doc: 'On published dates, in order: the next is the first after the `from` date; nothing once they have all passed.',
   check: (entry, ctx) => (entry.onDates ?? []).forEach((d, i) => {

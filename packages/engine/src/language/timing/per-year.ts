@@ -2,10 +2,13 @@ import { addDays, addMonths } from '../../dates/iso-date.js';
 import { Nested } from '../expression.js';
 import type { ScheduleFormDefinition } from './schedule-form.js';
 
+/** The schema of `perYear`: a number or an expression. */
+export const PerYearSchema = Nested();
+
 /** `perYear`: a number of occurrences a year. */
 export const perYear: ScheduleFormDefinition = {
   key: 'perYear',
-  schema: Nested(),
+  schema: PerYearSchema,
   syntax: '{ "perYear": n or expr }',
   doc: 'n times a year: every 12 / n months when that is whole, else every 365 / n days rounded down.',
   check: (entry, ctx) => { if (entry.perYear !== undefined) ctx.checkExpression(entry.perYear, `${ctx.pointer}/perYear`); },
