@@ -146,36 +146,15 @@ export interface AnyCondition { any: Condition[]; label?: string }
 export interface NotCondition { not: Condition; label?: string }
 export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition;
 
-/**
- * A value expression, used for rule outputs, scores, dates and schedule counts.
- * - a JSON literal;
- * - `{ "fact": name, "params"?: {...} }` an input, derived fact or decision value;
- * - `{ "param": name }` a per-domain parameter;
- * - `{ "map": mappingId, "of": expr }` a mapping lookup;
- * - `{ "mostRecent": [{ "value": expr, "date": expr, "label"?: string }] }` the value whose date is latest
- *   (entries with a missing value or date, or dated after `asOf`, are skipped; ties go to the earlier entry);
- * - `{ "max": [expr] }` / `{ "min": [expr] }` by the decision's scale order (missing values skipped);
- * - `{ "sum": [expr] }` arithmetic sum; `{ "clamp": { "value": expr, "min": n, "max": n } }`;
- * - `{ "addDays"|"addMonths"|"addWorkingDays": n, "to": expr }` date arithmetic;
- * - `{ "latestDate": [expr] }` the latest of several dates (missing skipped).
- */
-export type Expression =
-  | string
-  | number
-  | boolean
-  | null
-  | { fact: string; params?: Record<string, unknown>; path?: string }
-  | { param: string }
-  | { map: string; of: Expression }
-  | { mostRecent: { value: Expression; date: Expression; label?: string }[] }
-  | { max: Expression[] }
-  | { min: Expression[] }
-  | { sum: Expression[] }
-  | { clamp: { value: Expression; min?: number; max?: number } }
-  | { addDays: number; to: Expression }
-  | { addMonths: number; to: Expression }
-  | { addWorkingDays: number; to: Expression }
-  | { latestDate: Expression[] };
+/** A value expression (a literal or one form of `language/expressions/`), typed from its schema. */
+export type { Expression } from './language/expression-type.js';
+import type { Expression, Resolve } from './language/expression-type.js';
+import type { Static } from '@sinclair/typebox';
+import type { OffsetSchema } from './language/timing/due.js';
+import type { EverySchema } from './language/timing/every.js';
+import type { PerYearSchema } from './language/timing/per-year.js';
+import type { MonthlyOnDaySchema } from './language/timing/monthly-on-day.js';
+import type { OnDatesSchema } from './language/timing/on-dates.js';
 
 export interface Rule {
   id: string;
@@ -212,15 +191,8 @@ export interface Decision {
 }
 
 /** A duration from a date: one unit only. */
-export interface Offset {
-  days?: number;
-  workingDays?: number;
-  weeks?: number;
-  months?: number;
-  years?: number;
-  /** Date the offset runs from; default the assessment date. */
-  from?: Expression;
-}
+/** When an action is due: one unit of `language/timing/due.ts`, from a date (default the assessment date); typed from its schema. */
+export type Offset = Resolve<Static<typeof OffsetSchema>>;
 
 export interface Action {
   id: string;
@@ -239,14 +211,14 @@ export interface ScheduleEntry {
   activity: string;
   label: string;
   when: Condition;
-  /** Interval between occurrences. Exactly one of `every`, `perYear`, `monthlyOnDay` or `onDates`. */
-  every?: { months?: number | Expression; days?: number | Expression; years?: number | Expression };
+  /** Interval between occurrences. Exactly one of `every`, `perYear`, `monthlyOnDay` or `onDates` (`language/timing/`). */
+  every?: Resolve<Static<typeof EverySchema>>;
   /** Occurrences per year; the interval is 12 / n months, rounded down to whole days. */
-  perYear?: number | Expression;
+  perYear?: Resolve<Static<typeof PerYearSchema>>;
   /** Due on this day of every month (1-31; a shorter month's last day when it has fewer). */
-  monthlyOnDay?: number;
+  monthlyOnDay?: Static<typeof MonthlyOnDaySchema>;
   /** Due on these published dates: the next is the first after the `from` date. */
-  onDates?: string[];
+  onDates?: Static<typeof OnDatesSchema>;
   /** Date the interval runs from; default the assessment date. */
   from?: Expression;
   source: Citation;

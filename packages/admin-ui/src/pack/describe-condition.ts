@@ -1,26 +1,6 @@
 import type { Condition, Expression } from '@openqaf/engine';
+import { comparisonWords, expressionWords, factWords } from '@openqaf/engine/browser';
 import { humanize } from './editable-fields.js';
-
-const OPERATORS: Record<string, string> = {
-  equal: 'is',
-  notEqual: 'is not',
-  lessThan: 'is less than',
-  lessThanInclusive: 'is at most',
-  greaterThan: 'is more than',
-  greaterThanInclusive: 'is at least',
-  in: 'is one of',
-  notIn: 'is none of',
-  contains: 'includes',
-  doesNotContain: 'does not include',
-  atLeast: 'is at least',
-  atMost: 'is at most',
-  above: 'is above',
-  below: 'is below',
-  before: 'is before',
-  after: 'is after',
-  onOrBefore: 'is on or before',
-  onOrAfter: 'is on or after',
-};
 
 /** Words for a value or expression inside a condition or a rule output. */
 export function describeValue(value: unknown, params: Record<string, unknown> = {}): string {
@@ -30,25 +10,7 @@ export function describeValue(value: unknown, params: Record<string, unknown> = 
   const v = value as Record<string, unknown>;
   if (typeof v.param === 'string') return params[v.param] !== undefined ? `${String(params[v.param])} (${v.param})` : v.param;
   if (typeof v.fact === 'string') return `the ${humanize(v.fact).replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase())}`;
-  if (typeof v.map === 'string') return `${describeValue(v.of as Expression, params)} mapped by ${v.map}`;
-  if (Array.isArray(v.mostRecent)) {
-    return `the most recent of ${(v.mostRecent as { label?: string; value: unknown }[]).map((e) => e.label ?? describeValue(e.value, params)).join(', ')}`;
-  }
-  for (const k of ['max', 'min', 'sum', 'latestDate']) {
-    if (Array.isArray(v[k])) return `${k === 'latestDate' ? 'the latest of' : `the ${k} of`} ${describeValue(v[k], params)}`;
-  }
-  return JSON.stringify(value);
-}
-
-function describeCount(params: Record<string, unknown> = {}): string {
-  const parts: string[] = [];
-  if (params.flag) parts.push(String(params.flag));
-  parts.push('criteria');
-  if (params.domain && params.domain !== '$domain') parts.push(`in ${String(params.domain)}`);
-  for (const k of ['is', 'atLeast', 'atMost', 'above', 'below']) {
-    if (params[k] !== undefined) parts.push(`judged ${k === 'is' ? '' : `${humanize(k).toLowerCase()} `}${describeValue(params[k])}`);
-  }
-  return `the number of ${parts.join(' ')}`;
+  return expressionWords(value as Expression, (e) => describeValue(e, params)) ?? JSON.stringify(value);
 }
 
 /**
@@ -60,12 +22,6 @@ export function describeCondition(condition: Condition, params: Record<string, u
   if ('all' in condition) return condition.all.length === 0 ? 'always' : condition.all.map((c) => describeCondition(c, params)).join(' and ');
   if ('any' in condition) return `(${condition.any.map((c) => describeCondition(c, params)).join(' or ')})`;
   if ('not' in condition) return `not (${describeCondition(condition.not, params)})`;
-  const subject =
-    condition.fact === 'criteriaCount'
-      ? describeCount(condition.params)
-      : condition.fact === 'domainCount'
-        ? `the number of domains whose ${humanize(String(condition.params?.decision ?? 'band')).toLowerCase()} ${describeValue(condition.params?.is ?? condition.params?.atLeast ?? condition.params?.atMost)}`
-        : humanize(condition.fact);
-  if (condition.operator === 'present') return `${subject} ${condition.value === false ? 'is not recorded' : 'is recorded'}`;
-  return `${subject} ${OPERATORS[condition.operator] ?? condition.operator} ${describeValue(condition.value, params)}`;
+  const subject = factWords(condition.fact, condition.params ?? {}, { value: (v) => describeValue(v), name: humanize }) ?? humanize(condition.fact);
+  return `${subject} ${comparisonWords(condition.operator, condition.value, describeValue(condition.value, params))}`;
 }

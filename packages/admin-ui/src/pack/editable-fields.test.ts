@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pack } from '@openqaf/engine';
+import { validatePack } from '@openqaf/engine/browser';
 import { checkFieldValue, editableFields, humanize } from './editable-fields.js';
 import { testPack } from './test-pack.test-helpers.js';
 
@@ -11,6 +12,21 @@ describe('editableFields', () => {
     expect(f).toMatchObject({ group: 'thresholds', section: 'Safe', label: 'Silver min fully met', value: 2, integer: true, min: 0, max: 3 });
     expect(f.context).toBe('Silver: at least [this number] Fully met');
     expect(f.source).toEqual({ doc: '000', section: '3.2' });
+  });
+
+  it('bounds a threshold compared with a count of flagged criteria by the criteria counted, as the engine does', () => {
+    const pack = testPack();
+    const silver = pack.decisions.domainRating!.rules[0]!;
+    silver.when = { all: [{ fact: 'criteriaCount', params: { domain: '$domain', flag: 'mandatory', atLeast: 'Fully met' }, operator: 'greaterThanInclusive', value: { param: 'silverMinFullyMet' } }] };
+    pack.framework!.domains[0]!.parameters = { silverMinFullyMet: 1 };
+    const f = editableFields(pack).find((x) => x.pointer === '/framework/domains/0/parameters/silverMinFullyMet')!;
+    expect(f).toMatchObject({ max: 1, limitNote: 'it counts 1 of the 3 criteria in this domain' });
+    expect(checkFieldValue(f, '2').problem).toBe('Enter a number from 0 to 1 (it counts 1 of the 3 criteria in this domain).');
+    // The engine refuses the value the editor refuses, and accepts the one it accepts.
+    pack.framework!.domains[0]!.parameters = { silverMinFullyMet: 2 };
+    expect(validatePack(pack).errors.map((e) => e.code)).toContain('parameter');
+    pack.framework!.domains[0]!.parameters = { silverMinFullyMet: 1 };
+    expect(validatePack(pack).errors.map((e) => e.code)).not.toContain('parameter');
   });
 
   it('offers mapping entries as a choice of the target scale', () => {

@@ -1,3 +1,4 @@
+import { FACTS, countParameterBounds } from '@openqaf/engine/browser';
 import type { Citation, Condition, Decision, LeafCondition, Pack, Scale } from '@openqaf/engine';
 import { pointerToken } from './json-pointer.js';
 
@@ -48,7 +49,8 @@ function leaves(condition: Condition, path: string, out: { leaf: LeafCondition; 
   else out.push({ leaf: condition, pointer: path });
 }
 
-const COUNT_FACTS = new Set(['criteriaCount', 'domainCount']);
+/** The built-in facts that count (criteria, domains), from the engine's language registry. */
+const COUNT_FACTS = new Set(FACTS.filter((f) => f.count).map((f) => f.name));
 
 /** Parameter names compared with a count of criteria somewhere in the pack's per-domain rules. */
 function countParameters(pack: Pack): Set<string> {
@@ -74,9 +76,20 @@ function scaleValues(scale: Scale | undefined): string[] | undefined {
   return scale && 'values' in scale ? scale.values : undefined;
 }
 
+/**
+ * The bounds of a number compared with a count: the criteria the engine counts for it (as the
+ * validator enforces), or for a count of domains, the domain's criteria.
+ */
+function countLimit(counted: number | undefined, inDomain: number): Pick<EditableField, 'integer' | 'min' | 'max' | 'limitNote'> {
+  return counted !== undefined && counted < inDomain
+    ? { integer: true, min: 0, max: counted, limitNote: `it counts ${counted} of the ${inDomain} criteria in this domain` }
+    : { integer: true, min: 0, max: inDomain, limitNote: `there are ${inDomain} criteria in this domain` };
+}
+
 function thresholdFields(pack: Pack): EditableField[] {
   const fields: EditableField[] = [];
   const counted = countParameters(pack);
+  const bounds = countParameterBounds(pack);
   const perDomain = Object.values(pack.decisions).filter((d) => d.forEach === 'domain');
   pack.framework?.domains.forEach((domain, di) => {
     for (const [name, value] of Object.entries(domain.parameters ?? {})) {
@@ -90,9 +103,7 @@ function thresholdFields(pack: Pack): EditableField[] {
         ...(rule?.label ? { context: rule.label.replaceAll(name, '[this number]') } : {}),
         kind: 'number',
         value,
-        ...(counted.has(name)
-          ? { integer: true, min: 0, max: criteriaIn(domain), limitNote: `there are ${criteriaIn(domain)} criteria in this domain` }
-          : {}),
+        ...(counted.has(name) ? countLimit(bounds[name]?.[domain.id], criteriaIn(domain)) : {}),
         ...(rule?.source ? { source: rule.source } : domain.source ? { source: domain.source } : {}),
       });
     }

@@ -2,6 +2,8 @@ import type { Condition, Expression, LeafCondition } from '../types.js';
 import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { isOrdered, type IndexedCriterion } from '../compile/pack-index.js';
+import { FACT_BY_NAME, expressionOf } from '../language/registry.js';
+import type { FactRefs } from '../language/fact.js';
 import { countVectorAt, countVectorTotal, multinomial } from './count-vectors.js';
 
 /** One value a dimension can take: how to put it in the state, how to name it, how many inputs it stands for. */
@@ -36,21 +38,11 @@ export const ANALYSIS_DATE = '2025-06-01';
 const LATER_AS_OF = '2025-12-01';
 const SAMPLE_DATES = ['2023-06-01', '2024-06-01', ANALYSIS_DATE, '2025-09-01', '2026-03-01'];
 
-interface Refs {
-  facts: Map<string, { literals: unknown[] }>;
-  criteriaFilters: Record<string, unknown>[];
-  judgementCriteria: Set<string>;
-  domainCountDecisions: Set<string>;
-  instances: Set<string>;
-  /** True when an expression takes the most recent of dated sources (it reads asOf). */
-  mostRecent: boolean;
-}
-
-function collect(cond: Condition | Expression | undefined, refs: Refs, domainId: string | undefined): void {
+function collect(cond: Condition | Expression | undefined, refs: FactRefs, domainId: string | undefined): void {
   if (cond === null || cond === undefined || typeof cond !== 'object') return;
   if (Array.isArray(cond)) { cond.forEach((c) => collect(c as Expression, refs, domainId)); return; }
   const o = cond as Record<string, unknown>;
-  if ('mostRecent' in o) refs.mostRecent = true;
+  expressionOf(o)?.analyse?.(refs);
   if (typeof o.fact === 'string') {
     const params = (o.params ?? {}) as Record<string, unknown>;
     const leaf = o as unknown as LeafCondition;
@@ -64,10 +56,9 @@ function collect(cond: Condition | Expression | undefined, refs: Refs, domainId:
   for (const [k, v] of Object.entries(o)) if (k !== 'params' && k !== 'fact' && !(isLeaf && k === 'value')) collect(v as Expression, refs, domainId);
 }
 
-function noteFact(fact: string, params: Record<string, unknown>, refs: Refs, domainId: string | undefined, literal: unknown): void {
-  if (fact === 'criteriaCount') { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); return; }
-  if (fact === 'domainCount') { refs.domainCountDecisions.add(params.decision as string); return; }
-  if (fact === 'judgement') { refs.judgementCriteria.add(params.criterion as string); return; }
+function noteFact(fact: string, params: Record<string, unknown>, refs: FactRefs, domainId: string | undefined, literal: unknown): void {
+  const hook = FACT_BY_NAME.get(fact)?.analyse;
+  if (hook) { hook(params, refs, domainId); return; }
   const entry = refs.facts.get(fact) ?? { literals: [] };
   if (literal !== undefined && (typeof literal !== 'object' || Array.isArray(literal))) entry.literals.push(literal);
   refs.facts.set(fact, entry);
@@ -88,7 +79,7 @@ const NOT_JUDGED = '(not judged)';
 export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[] {
   const ix = c.index;
   const d = inst.decision;
-  const refs: Refs = { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false };
+  const refs: FactRefs = { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false };
   const domainId = inst.instance.domain?.id;
   for (const r of d.rules) { collect(r.when, refs, domainId); collect(r.output, refs, domainId); }
   if (d.fallback) collect(d.fallback.output, refs, domainId);

@@ -1,7 +1,9 @@
 import type { Condition, CustomOperator, LeafCondition } from '../types.js';
 import type { EvalState, Getter } from './eval-state.js';
 import { compileFact, type CompileScope } from './compile-fact.js';
-import { OPERATOR_WORDS, PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from './operators.js';
+import { resolveParam } from './resolve-param.js';
+import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from './operators.js';
+import { operatorCountWords, operatorWords } from '../language/wording.js';
 
 /** Result of explaining a condition: whether it holds, and why in plain words. */
 export interface Explanation {
@@ -36,10 +38,6 @@ export function showValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Replaces `{ "param": name }` by the current domain's parameter. */
-export function resolveParam(name: string, scope: CompileScope): unknown {
-  return scope.index.domains[scope.domainIndex]?.parameters?.[name];
-}
 
 /**
  * Compiles a json-rules-engine condition into closures. Semantics follow json-rules-engine
@@ -125,9 +123,9 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledConditio
   }
   const op = operatorFor(leaf.operator, fact.scale, scope);
   const get = fact.get;
-  const words = OPERATOR_WORDS[leaf.operator] ?? leaf.operator;
+  const words = operatorWords(leaf.operator);
   const label = leaf.label;
-  const countWords = COUNT_WORDS[leaf.operator];
+  const countWords = operatorCountWords(leaf.operator);
   const isCount = Boolean(fact.count && countWords);
   const countWhat = (text: string): string => `${label ? `${label}: ` : ''}${countWords} ${text} ${fact.label}`;
   const plainWhat = (text: string): string => label ?? `${fact.label} ${words} ${text}`;
@@ -151,12 +149,6 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledConditio
     },
   };
 }
-
-/** How a comparison of a count reads: "at least 12 criteria ...". */
-const COUNT_WORDS: Readonly<Record<string, string>> = {
-  greaterThanInclusive: 'at least', greaterThan: 'more than', lessThanInclusive: 'at most',
-  lessThan: 'fewer than', equal: 'exactly', notEqual: 'other than',
-};
 
 function resolveParams(params: Record<string, unknown> | undefined, scope: CompileScope): Record<string, unknown> | undefined {
   if (!params) return params;

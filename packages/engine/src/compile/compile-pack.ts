@@ -1,9 +1,11 @@
 import { PackValidationError, type AssessmentProblem } from '../errors.js';
-import type { Citation, Decision, Extensions, HitPolicy, Pack } from '../types.js';
+import type { Citation, Decision, DeterminationScheduleEntry, Extensions, HitPolicy, Pack } from '../types.js';
 import { packHash } from '../hash.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { compileAssessmentCheck } from '../evaluate/assessment-schema.js';
-import type { Getter } from './eval-state.js';
+import type { EvalState, Getter } from './eval-state.js';
+import { SCHEDULE_FORMS } from '../language/registry.js';
+import { DUE_UNITS } from '../language/timing/due.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileExpression } from './compile-expression.js';
 import type { CompileScope } from './compile-fact.js';
@@ -48,15 +50,14 @@ export interface CompiledInstance {
 
 export interface CompiledAction {
   id: string; label: string; owner: string; when: CompiledCondition; source: string; interpretation?: string;
-  due: { unit: 'days' | 'workingDays' | 'weeks' | 'months' | 'years'; n: number; from?: Getter } | undefined;
+  /** The due date from a date (`from`, else the assessment date); undefined: due on the assessment date. */
+  due: { add: (from: string, n: number) => string; n: number; from?: Getter } | undefined;
 }
 
 export interface CompiledScheduleEntry {
   id: string; activity: string; label: string; when: CompiledCondition; source: string; interpretation?: string;
-  every?: { unit: 'months' | 'days' | 'years'; n: Getter };
-  perYear?: Getter;
-  monthlyOnDay?: number;
-  onDates?: string[];
+  /** The determination's entry (when it is next due, how often) from a date, by its schedule form; undefined: not scheduled. */
+  timing: (s: EvalState, from: string) => DeterminationScheduleEntry | undefined;
   from?: Getter;
 }
 
@@ -120,22 +121,19 @@ export function compilePack(pack: Pack, opts: CompileOptions = {}): CompiledPack
   const top: CompileScope = { index, extensions, domainIndex: -1, countSlots };
   const actions: CompiledAction[] = (pack.outcomes.actions ?? []).map((a) => {
     const due = a.due;
-    const unit = due ? (['days', 'workingDays', 'weeks', 'months', 'years'] as const).find((u) => due[u] !== undefined) : undefined;
+    const unit = due ? DUE_UNITS.find((u) => due[u.unit] !== undefined) : undefined;
     return {
       id: a.id, label: a.label, owner: a.owner, when: compileCondition(a.when, top), source: citationText(a.source),
       ...(a.interpretation ? { interpretation: a.interpretation } : {}),
-      due: due && unit ? { unit, n: due[unit]!, ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
+      due: due && unit ? { add: unit.add, n: due[unit.unit]!, ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
     };
   });
   const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s) => {
-    const unit = s.every ? (['months', 'days', 'years'] as const).find((u) => s.every![u] !== undefined) : undefined;
+    const form = SCHEDULE_FORMS.find((f) => s[f.key] !== undefined);
     return {
       id: s.id, activity: s.activity, label: s.label, when: compileCondition(s.when, top), source: citationText(s.source),
       ...(s.interpretation ? { interpretation: s.interpretation } : {}),
-      ...(unit ? { every: { unit, n: compileExpression(s.every![unit]!, top) } } : {}),
-      ...(s.perYear !== undefined ? { perYear: compileExpression(s.perYear, top) } : {}),
-      ...(s.monthlyOnDay !== undefined ? { monthlyOnDay: s.monthlyOnDay } : {}),
-      ...(s.onDates !== undefined ? { onDates: s.onDates } : {}),
+      timing: form ? form.compile(s, (e) => compileExpression(e, top), { id: s.id, activity: s.activity, label: s.label, source: citationText(s.source) }) : () => undefined,
       ...(s.from !== undefined ? { from: compileExpression(s.from, top) } : {}),
     };
   });

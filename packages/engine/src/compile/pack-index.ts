@@ -1,8 +1,5 @@
 import type { Criterion, Decision, Domain, OrderedScale, Pack, Scale } from '../types.js';
 
-/** Facts every evaluation provides, whatever the pack. */
-export const BUILTIN_FACTS = ['assessmentDate', 'asOf', 'criteriaCount', 'domainCount', 'judgement'] as const;
-
 /** A criterion with its place in the framework and its allowed judgements. */
 export interface IndexedCriterion {
   index: number;

@@ -1,6 +1,6 @@
 import type { Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
-import { OPERATOR_WORDS } from '../compile/operators.js';
+import { operatorWords } from '../language/wording.js';
 import { escapePointer } from '../schema/parse-json.js';
 
 /** One change between two packs: where (JSON pointer in the newer pack, or the older for removals) and what. */
@@ -58,7 +58,7 @@ function describeLeaf(leaf: Record<string, Json>): string {
       : `domains (${String(params.decision)})`;
     what = `${subject}${filters.length ? ` judged ${filters.join(' and ')}` : ''}`;
   }
-  return `${what} ${OPERATOR_WORDS[leaf.operator as string] ?? String(leaf.operator)}`;
+  return `${what} ${operatorWords(String(leaf.operator))}`;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { packSchema } from '../schema/pack-schema.js';
+import { EXPRESSIONS, FACTS, OPERATORS, SCHEDULE_FORMS } from '../language/registry.js';
+import { DUE_UNITS } from '../language/timing/due.js';
 
 type Node = Record<string, unknown>;
 
@@ -21,11 +23,36 @@ function table(s: Node): string[] {
     ...Object.entries(props).map(([k, v]) => `| \`${k}\` | ${typeOf(v)} | ${required.has(k) ? 'yes' : ''} | ${String(v.description ?? '').replace(/\|/g, '\\|')} |`)];
 }
 
-/** The pack schema reference as Markdown, generated from the published JSON Schema. */
+const cell = (text: string): string => text.replace(/\|/g, '\\|');
+
+/** The tables of operators, built-in facts, expression forms and timing forms, from the language registry's docs rows. */
+function languageTables(): string[] {
+  return [
+    '', '## The language: operators, facts, expressions and timing', '',
+    'Generated from the language registry (`packages/engine/src/language/`); [extending the language](extending-the-language.md) says how to add one.',
+    '', '### Operators', '', 'A leaf condition `{ "fact": ..., "operator": ..., "value": ... }`; plugins may declare more (`extensions.operators`).', '',
+    '| operator | reads as | with a count | meaning |', '|---|---|---|---|',
+    ...OPERATORS.map((o) => `| \`${o.name}\` | ${o.words}${o.wordsWhenFalse ? ` (with \`false\`: ${o.wordsWhenFalse})` : ''} | ${o.countWords ?? ''} | ${cell(o.doc)} |`),
+    '', '### Built-in facts', '', 'Besides the pack\'s inputs and decisions (and plugin facts declared in `extensions.facts`).', '',
+    '| fact | parameters | meaning |', '|---|---|---|',
+    ...FACTS.map((f) => `| \`${f.name}\` | ${f.params.map((p) => `\`${p}\``).join(', ')} | ${cell(f.doc)} |`),
+    '', '### Expressions', '', 'A JSON literal, or one of these forms.', '',
+    '| form | written | meaning |', '|---|---|---|',
+    ...EXPRESSIONS.map((e) => `| \`${e.key}\` | \`${cell(e.syntax)}\` | ${cell(e.doc)} |`),
+    '', '### Timing', '', 'An action\'s `due` gives exactly one unit (and optionally `from`, default the assessment date):', '',
+    '| unit | meaning |', '|---|---|',
+    ...DUE_UNITS.map((u) => `| \`${u.unit}\` | ${cell(u.doc)} |`),
+    '', 'A schedule entry gives exactly one form (and optionally `from`, default the assessment date):', '',
+    '| form | written | meaning |', '|---|---|---|',
+    ...SCHEDULE_FORMS.map((f) => `| \`${f.key}\` | \`${cell(f.syntax)}\` | ${cell(f.doc)} |`),
+  ];
+}
+
+/** The pack schema reference as Markdown, generated from the published JSON Schema and the language registry. */
 export function schemaReference(): string {
   const s = packSchema as unknown as Node;
-  const out = ['# Pack schema reference', '', '<!-- Generated from packages/engine/src/schema/pack-schema.ts by `pnpm --filter @openqaf/engine docs`; do not edit by hand. -->', '',
-    `${String(s.description)} JSON Schema draft 2020-12, \`${String(s.$id)}\`. See [the pack format](pack-format.md) for the concepts.`, '', '## Pack', '', ...table(s)];
+  const out = ['# Pack schema reference', '', '<!-- Generated from packages/engine/src/schema/pack-schema.ts and src/language/ by `pnpm --filter @openqaf/engine docs`; do not edit by hand. -->', '',
+    `${String(s.description)} JSON Schema draft 2020-12, \`${String(s.$id)}\`. See [the pack format](pack-format.md) for the concepts.`, ...languageTables(), '', '## Pack', '', ...table(s)];
   for (const [name, def] of Object.entries((s.properties ?? {}) as Record<string, Node>)) {
     const t = table(def);
     if (t.length) out.push('', `### ${name}`, '', ...(def.description ? [String(def.description), ''] : []), ...t);

@@ -2,7 +2,7 @@ import { AssessmentError, EvaluationError } from '../errors.js';
 import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, Pack, TraceEntry } from '../types.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
-import { addDays, addMonths, addWorkingDays, isIsoDate, nextDayOfMonth } from '../dates/iso-date.js';
+import { isIsoDate } from '../dates/iso-date.js';
 import { decideInstance, traceInstance } from './decide.js';
 
 /** Options of one evaluation. */
@@ -49,15 +49,6 @@ export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks
   };
 }
 
-function dueDate(from: string, unit: string, n: number): string {
-  switch (unit) {
-    case 'days': return addDays(from, n);
-    case 'weeks': return addDays(from, 7 * n);
-    case 'workingDays': return addWorkingDays(from, n);
-    case 'months': return addMonths(from, n);
-    default: return addMonths(from, 12 * n);
-  }
-}
 
 /**
  * Evaluates an assessment under a pack and returns the determination: headline, every
@@ -105,7 +96,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     let due = a.date;
     if (act.due) {
       const from = act.due.from ? act.due.from(s) : a.date;
-      due = isIsoDate(from) ? dueDate(from, act.due.unit, act.due.n) : dueDate(a.date, act.due.unit, act.due.n);
+      due = act.due.add(isIsoDate(from) ? from : a.date, act.due.n);
     }
     if (act.interpretation) s.interpretations.add(act.interpretation);
     actions.push({ id: act.id, label: act.label, owner: act.owner, due, source: act.source, ...(act.interpretation ? { interpretation: act.interpretation } : {}) });
@@ -122,24 +113,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (!fired) continue;
     const fromValue = e.from ? e.from(s) : a.date;
     const from = isIsoDate(fromValue) ? fromValue : a.date;
-    let entry: DeterminationScheduleEntry | undefined;
-    if (e.every) {
-      const n = e.every.n(s);
-      if (typeof n !== 'number' || !(n > 0)) continue;
-      entry = e.every.unit === 'days'
-        ? { id: e.id, activity: e.activity, label: e.label, everyDays: n, nextDue: addDays(from, n), source: e.source }
-        : { id: e.id, activity: e.activity, label: e.label, everyMonths: e.every.unit === 'years' ? 12 * n : n, nextDue: addMonths(from, e.every.unit === 'years' ? 12 * n : n), source: e.source };
-    } else if (e.monthlyOnDay !== undefined) {
-      entry = { id: e.id, activity: e.activity, label: e.label, everyMonths: 1, dayOfMonth: e.monthlyOnDay, nextDue: nextDayOfMonth(from, e.monthlyOnDay), source: e.source };
-    } else if (e.onDates) {
-      const next = e.onDates.find((d) => d > from);
-      if (next) entry = { id: e.id, activity: e.activity, label: e.label, nextDue: next, source: e.source };
-    } else if (e.perYear) {
-      const n = e.perYear(s);
-      if (typeof n !== 'number' || !(n > 0)) continue;
-      if (Number.isInteger(12 / n)) entry = { id: e.id, activity: e.activity, label: e.label, everyMonths: 12 / n, nextDue: addMonths(from, 12 / n), source: e.source };
-      else { const days = Math.floor(365 / n); entry = { id: e.id, activity: e.activity, label: e.label, everyDays: days, nextDue: addDays(from, days), source: e.source }; }
-    }
+    const entry = e.timing(s, from);
     if (!entry) continue;
     if (e.interpretation) s.interpretations.add(e.interpretation);
     schedule.push(entry);

@@ -3,6 +3,7 @@ import type { Assessment, Condition, LeafCondition } from '../types.js';
 import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js';
 import { isOrdered, scaleOfFact, type PackIndex } from '../compile/pack-index.js';
 import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from '../compile/operators.js';
+import { OPERATORS } from '../language/registry.js';
 import { initialState } from '../evaluate/evaluate.js';
 
 /** What the reference interpreter found: each instance's value and each rule's truth. */
@@ -95,7 +96,8 @@ export function createReferenceEvaluator(c: CompiledPack): (assessment: Assessme
   }
   for (const op of SCALE_OPERATORS) operators.push([`${op}@`, scaleOperator(op, undefined)]);
   const extra = { ...PLAIN_OPERATORS, ...(c.extensions.operators ?? {}) };
-  const jsonRulesDefaults = new Set(['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+  // json-rules-engine's own operators stay its own, so the reference checks the engine's copies.
+  const jsonRulesDefaults = new Set(OPERATORS.filter((o) => o.jsonRulesEngine).map((o) => o.name));
   const engines: ReferenceEngine[] = c.order.map((inst) => {
     const engine = new Engine([], { allowUndefinedFacts: true });
     for (const [name, fn] of operators) engine.addOperator(name, (a: unknown, b: unknown) => fn(a, b));

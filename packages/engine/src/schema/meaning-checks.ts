@@ -1,14 +1,17 @@
 import type { PackError } from '../errors.js';
 import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } from '../types.js';
-import { BUILTIN_FACTS, indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
+import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
+import { FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf } from '../language/registry.js';
+import { DUE_UNITS } from '../language/timing/due.js';
+import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
+import { criteriaCounted } from '../language/facts/criteria-count.js';
+import type { FactCheckContext } from '../language/fact.js';
 import { findCycles, decisionDependencies } from '../compile/decision-graph.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
 import { escapePointer } from './parse-json.js';
 
-const JUDGEMENT_FILTERS = ['is', 'atLeast', 'atMost', 'above', 'below'] as const;
-const CRITERIA_PARAMS = new Set(['domain', 'standard', 'flag', 'notFlag', ...JUDGEMENT_FILTERS]);
-const DOMAIN_COUNT_PARAMS = new Set(['decision', ...JUDGEMENT_FILTERS]);
+const BUILTIN_FACTS = FACTS.map((f) => f.name);
 
 interface Scope {
   /** Pointer of the thing being checked. */
@@ -155,8 +158,8 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     const p = `/outcomes/actions/${i}`;
     checkCondition(a.when, { ...top, pointer: `${p}/when` });
     if (a.due) {
-      const units = ['days', 'workingDays', 'weeks', 'months', 'years'].filter((u) => (a.due as Record<string, unknown>)[u] !== undefined);
-      if (units.length !== 1) err(`${p}/due`, `Action "${a.id}" due must give exactly one of days, workingDays, weeks, months, years (it gives ${units.length}).`);
+      const units = DUE_UNITS.filter((u) => a.due![u.unit] !== undefined);
+      if (units.length !== 1) err(`${p}/due`, `Action "${a.id}" due must give exactly one of ${DUE_UNITS.map((u) => u.unit).join(', ')} (it gives ${units.length}).`);
       if (a.due.from !== undefined) checkExpression(a.due.from, { ...top, pointer: `${p}/due/from` });
     }
     if (a.interpretation) useInterpretation(a.interpretation, `${p}/interpretation`);
@@ -164,13 +167,10 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
   (pack.outcomes.schedule ?? []).forEach((s, i) => {
     const p = `/outcomes/schedule/${i}`;
     checkCondition(s.when, { ...top, pointer: `${p}/when` });
-    const forms = [s.every, s.perYear, s.monthlyOnDay, s.onDates].filter((x) => x !== undefined).length;
-    if (forms !== 1) err(p, `Schedule entry "${s.id}" must give exactly one of "every", "perYear", "monthlyOnDay" or "onDates" (it gives ${forms}).`);
-    (s.onDates ?? []).forEach((d, i) => {
-      if (i > 0 && d <= s.onDates![i - 1]!) err(`${p}/onDates/${i}`, `Dates must be in order: ${d} is not after ${s.onDates![i - 1]}.`);
-    });
-    for (const v of Object.values(s.every ?? {})) checkExpression(v as Expression, { ...top, pointer: `${p}/every` });
-    if (s.perYear !== undefined) checkExpression(s.perYear, { ...top, pointer: `${p}/perYear` });
+    const forms = SCHEDULE_FORMS.filter((f) => s[f.key] !== undefined).length;
+    const names = SCHEDULE_FORMS.map((f) => `"${f.key}"`);
+    if (forms !== 1) err(p, `Schedule entry "${s.id}" must give exactly one of ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]} (it gives ${forms}).`);
+    for (const f of SCHEDULE_FORMS) f.check?.(s, { pointer: p, err: (pointer, message) => err(pointer, message), checkExpression: (e, pointer) => checkExpression(e, { ...top, pointer }) });
     if (s.from !== undefined) checkExpression(s.from, { ...top, pointer: `${p}/from` });
     if (s.interpretation) useInterpretation(s.interpretation, `${p}/interpretation`);
   });
@@ -199,7 +199,7 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
   }
 
   function knownFact(fact: string, scope: Scope): boolean {
-    if ((BUILTIN_FACTS as readonly string[]).includes(fact)) return true;
+    if (FACT_BY_NAME.has(fact)) return true;
     if (ix.inputFacts.has(fact) || declaredFacts.has(fact)) return true;
     if (ix.instancesById.has(fact)) return true;
     if (fact === scope.decisionId) return false;
@@ -219,12 +219,8 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
       err(pointer, `Unknown fact "${fact}".`, hint, 'reference');
       return;
     }
-    if (fact === 'criteriaCount') checkCriteriaParams(params ?? {}, scope, `${pointer.replace(/\/fact$/, '')}/params`);
-    if (fact === 'domainCount') checkDomainCountParams(params ?? {}, `${pointer.replace(/\/fact$/, '')}/params`);
-    if (fact === 'judgement') {
-      const c = params?.criterion;
-      if (typeof c !== 'string' || !ix.criteriaById.has(c)) err(`${pointer.replace(/\/fact$/, '')}/params/criterion`, `The judgement fact needs params.criterion naming a criterion; "${String(c)}" is not one.`);
-    }
+    const check = FACT_BY_NAME.get(fact)?.check;
+    if (check) check(params ?? {}, factContext(scope), `${pointer.replace(/\/fact$/, '')}/params`);
   }
 
   function checkJudgementFilters(params: Record<string, unknown>, scale: string | undefined, pointer: string): void {
@@ -239,22 +235,8 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     }
   }
 
-  function checkCriteriaParams(params: Record<string, unknown>, scope: Scope, pointer: string): void {
-    if (!fw) { err(pointer, 'criteriaCount needs a framework.'); return; }
-    for (const k of Object.keys(params)) if (!CRITERIA_PARAMS.has(k)) err(`${pointer}/${escapePointer(k)}`, `Unknown criteriaCount parameter "${k}".`, `Parameters: ${[...CRITERIA_PARAMS].join(', ')}.`);
-    const dom = params.domain;
-    if (dom === '$domain') { if (!scope.perDomain) err(`${pointer}/domain`, '"$domain" is only meaningful inside a per-domain decision (forEach: "domain").'); }
-    else if (dom !== undefined && !ix.domains.some((d) => d.id === dom)) err(`${pointer}/domain`, `Unknown domain "${String(dom)}".`, `Domains: ${ix.domains.map((d) => d.id).join(', ')}.`);
-    if (params.standard !== undefined && !ix.domains.some((d) => d.standards.some((s) => s.id === params.standard))) err(`${pointer}/standard`, `Unknown standard "${String(params.standard)}".`);
-    for (const k of ['flag', 'notFlag']) if (params[k] !== undefined && !fw.flags?.[params[k] as string]) err(`${pointer}/${k}`, `Flag "${String(params[k])}" is not declared in framework.flags.`);
-    checkJudgementFilters(params, fw.judgements.scale, pointer);
-  }
-
-  function checkDomainCountParams(params: Record<string, unknown>, pointer: string): void {
-    for (const k of Object.keys(params)) if (!DOMAIN_COUNT_PARAMS.has(k)) err(`${pointer}/${escapePointer(k)}`, `Unknown domainCount parameter "${k}".`, `Parameters: ${[...DOMAIN_COUNT_PARAMS].join(', ')}.`);
-    const d = typeof params.decision === 'string' ? pack.decisions[params.decision] : undefined;
-    if (!d || d.forEach !== 'domain') { err(`${pointer}/decision`, `domainCount needs params.decision naming a per-domain decision; "${String(params.decision)}" is not one.`); return; }
-    checkJudgementFilters(params, d.scale, pointer);
+  function factContext(scope: Scope): FactCheckContext {
+    return { pack, index: ix, perDomain: scope.perDomain, err: (pointer, message, hint) => err(pointer, message, hint), checkJudgementFilters };
   }
 
   function checkCondition(c: Condition, scope: Scope): void {
@@ -301,11 +283,7 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     for (const d of ix.domains) {
       const v = d.parameters?.[name];
       if (v === undefined) continue;
-      const domainId = params.domain === '$domain' || params.domain === undefined ? d.id : params.domain;
-      const counted = ix.criteria.filter((c) => c.domain.id === domainId
-        && (params.standard === undefined || c.standardId === params.standard)
-        && (params.flag === undefined || c.flags.has(params.flag as string))
-        && (params.notFlag === undefined || !c.flags.has(params.notFlag as string))).length;
+      const counted = criteriaCounted(pack, params, d.id);
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > counted) {
         const di = ix.domains.indexOf(d);
         err(`/framework/domains/${di}/parameters/${escapePointer(name)}`, `Parameter "${name}" of domain "${d.id}" is ${JSON.stringify(v)}, but it is compared with a count of ${counted} criteria (${pointer}).`, `Use a whole number from 0 to ${counted}.`, 'parameter');
@@ -315,24 +293,20 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
 
   function checkExpression(e: Expression, scope: Scope, onScale?: (value: unknown, pointer: string) => void): void {
     if (e === null || typeof e !== 'object') { onScale?.(e, scope.pointer); return; }
-    const o = e as Record<string, unknown>;
-    const sub = (x: Expression, key: string): void => checkExpression(x, { ...scope, pointer: `${scope.pointer}/${key}` }, onScale);
-    if ('fact' in o) checkFactRef(o.fact as string, o.params as Record<string, unknown> | undefined, scope, `${scope.pointer}/fact`);
-    else if ('param' in o) checkParam(o.param as string, scope, `${scope.pointer}/param`);
-    else if ('map' in o) {
-      const m = pack.mappings?.[o.map as string];
-      if (!m) err(`${scope.pointer}/map`, `Unknown mapping "${String(o.map)}".`, `Mappings: ${Object.keys(pack.mappings ?? {}).join(', ') || 'none'}.`, 'reference');
-      checkExpression(o.of as Expression, { ...scope, pointer: `${scope.pointer}/of` });
-      if (m && onScale) onScale({ __mappingTo: m.to }, `${scope.pointer}/map`);
-    } else if ('mostRecent' in o) (o.mostRecent as { value: Expression; date: Expression }[]).forEach((x, i) => {
-      sub(x.value, `mostRecent/${i}/value`);
-      checkExpression(x.date, { ...scope, pointer: `${scope.pointer}/mostRecent/${i}/date` });
+    const form = expressionOf(e);
+    if (!form) return;
+    const at = (key: string): Scope => ({ ...scope, pointer: `${scope.pointer}/${key}` });
+    form.check(e as Record<string, unknown>, {
+      pointer: scope.pointer,
+      err,
+      checkFactRef: (fact, params, pointer) => checkFactRef(fact, params, scope, pointer),
+      checkParam: (name, pointer) => checkParam(name, scope, pointer),
+      mappingTo: (id) => pack.mappings?.[id]?.to,
+      mappingIds: () => Object.keys(pack.mappings ?? {}),
+      sub: (x, key) => checkExpression(x, at(key), onScale),
+      plain: (x, key) => checkExpression(x, at(key)),
+      ...(onScale ? { onScale } : {}),
     });
-    else for (const key of ['max', 'min', 'sum', 'latestDate']) {
-      if (key in o) (o[key] as Expression[]).forEach((x, i) => (key === 'max' || key === 'min' ? sub(x, `${key}/${i}`) : checkExpression(x, { ...scope, pointer: `${scope.pointer}/${key}/${i}` })));
-    }
-    if ('clamp' in o) checkExpression((o.clamp as { value: Expression }).value, { ...scope, pointer: `${scope.pointer}/clamp/value` });
-    for (const key of ['addDays', 'addMonths', 'addWorkingDays']) if (key in o) checkExpression(o.to as Expression, { ...scope, pointer: `${scope.pointer}/to` });
   }
 
   function checkOutput(e: Expression, d: Decision, scope: Scope): void {

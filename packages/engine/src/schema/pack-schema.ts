@@ -1,3 +1,6 @@
+import { EXPRESSION_SCHEMA, SCHEDULE_FORMS } from '../language/registry.js';
+import { OffsetSchema } from '../language/timing/due.js';
+
 /**
  * The published JSON Schema (draft 2020-12) of an OpenQAF pack.
  *
@@ -281,43 +284,7 @@ export const packSchema = {
         },
       ],
     },
-    expression: {
-      description: 'A literal, or an object naming one expression form (fact, param, map, mostRecent, max, min, sum, clamp, addDays, addMonths, addWorkingDays, latestDate).',
-      anyOf: [
-        { type: ['string', 'number', 'boolean', 'null'] },
-        { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' }, params: { type: 'object' }, path: { type: 'string' } } },
-        { type: 'object', required: ['param'], additionalProperties: false, properties: { param: { type: 'string' } } },
-        { type: 'object', required: ['map', 'of'], additionalProperties: false, properties: { map: { type: 'string' }, of: { $ref: '#/$defs/expression' } } },
-        {
-          type: 'object', required: ['mostRecent'], additionalProperties: false,
-          properties: {
-            mostRecent: {
-              type: 'array', minItems: 1,
-              items: {
-                type: 'object', required: ['value', 'date'], additionalProperties: false,
-                properties: { value: { $ref: '#/$defs/expression' }, date: { $ref: '#/$defs/expression' }, label: { type: 'string' } },
-              },
-            },
-          },
-        },
-        { type: 'object', required: ['max'], additionalProperties: false, properties: { max: { type: 'array', items: { $ref: '#/$defs/expression' }, minItems: 1 } } },
-        { type: 'object', required: ['min'], additionalProperties: false, properties: { min: { type: 'array', items: { $ref: '#/$defs/expression' }, minItems: 1 } } },
-        { type: 'object', required: ['sum'], additionalProperties: false, properties: { sum: { type: 'array', items: { $ref: '#/$defs/expression' }, minItems: 1 } } },
-        {
-          type: 'object', required: ['clamp'], additionalProperties: false,
-          properties: {
-            clamp: {
-              type: 'object', required: ['value'], additionalProperties: false,
-              properties: { value: { $ref: '#/$defs/expression' }, min: { type: 'number' }, max: { type: 'number' } },
-            },
-          },
-        },
-        { type: 'object', required: ['addDays', 'to'], additionalProperties: false, properties: { addDays: { type: 'integer' }, to: { $ref: '#/$defs/expression' } } },
-        { type: 'object', required: ['addMonths', 'to'], additionalProperties: false, properties: { addMonths: { type: 'integer' }, to: { $ref: '#/$defs/expression' } } },
-        { type: 'object', required: ['addWorkingDays', 'to'], additionalProperties: false, properties: { addWorkingDays: { type: 'integer' }, to: { $ref: '#/$defs/expression' } } },
-        { type: 'object', required: ['latestDate'], additionalProperties: false, properties: { latestDate: { type: 'array', items: { $ref: '#/$defs/expression' }, minItems: 1 } } },
-      ],
-    },
+    expression: EXPRESSION_SCHEMA,
     rule: {
       type: 'object',
       required: ['id', 'when', 'output', 'source'],
@@ -357,19 +324,7 @@ export const packSchema = {
         source: { $ref: '#/$defs/citation' },
       },
     },
-    offset: {
-      type: 'object',
-      additionalProperties: false,
-      minProperties: 1,
-      properties: {
-        days: { type: 'integer', minimum: 0 },
-        workingDays: { type: 'integer', minimum: 0 },
-        weeks: { type: 'integer', minimum: 0 },
-        months: { type: 'integer', minimum: 0 },
-        years: { type: 'integer', minimum: 0 },
-        from: { $ref: '#/$defs/expression' },
-      },
-    },
+    offset: OffsetSchema,
     action: {
       type: 'object',
       required: ['id', 'label', 'owner', 'when', 'source'],
@@ -394,16 +349,7 @@ export const packSchema = {
         activity: { type: 'string' },
         label: { type: 'string' },
         when: { $ref: '#/$defs/condition' },
-        every: {
-          type: 'object',
-          additionalProperties: false,
-          minProperties: 1,
-          maxProperties: 1,
-          properties: { months: { $ref: '#/$defs/expression' }, days: { $ref: '#/$defs/expression' }, years: { $ref: '#/$defs/expression' } },
-        },
-        perYear: { $ref: '#/$defs/expression' },
-        monthlyOnDay: { type: 'integer', minimum: 1, maximum: 31, description: 'Due on this day of every month.' },
-        onDates: { type: 'array', items: { $ref: '#/$defs/date' }, minItems: 1, description: 'Published due dates, in order.' },
+        ...Object.fromEntries(SCHEDULE_FORMS.map((f) => [f.key, f.schema])),
         from: { $ref: '#/$defs/expression' },
         source: { $ref: '#/$defs/citation' },
         interpretation: { type: 'string' },

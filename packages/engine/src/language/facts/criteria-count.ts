@@ -1,0 +1,142 @@
+import { isOrdered } from '../../compile/pack-index.js';
+import { escapePointer } from '../../schema/parse-json.js';
+import type { FactDefinition } from '../fact.js';
+import type { Condition, Pack } from '../../types.js';
+import { FILTER_WORDS, JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
+
+const PARAMS = ['domain', 'standard', 'flag', 'notFlag', ...JUDGEMENT_FILTERS] as const;
+const KNOWN = new Set<string>(PARAMS);
+
+/**
+ * `criteriaCount`: how many criteria (in a domain, a standard, with or without a flag) are
+ * judged within a filter on the judgement scale.
+ */
+export const criteriaCount: FactDefinition = {
+  name: 'criteriaCount', params: PARAMS, count: true,
+  doc: 'How many criteria are judged as the filter says (`is`, `atLeast`, `atMost`, `above`, `below`), within `domain` (an id or `$domain`), `standard`, `flag` and `notFlag`.',
+  check: (params, ctx, pointer) => {
+    const fw = ctx.pack.framework;
+    const ix = ctx.index;
+    if (!fw) { ctx.err(pointer, 'criteriaCount needs a framework.'); return; }
+    for (const k of Object.keys(params)) if (!KNOWN.has(k)) ctx.err(`${pointer}/${escapePointer(k)}`, `Unknown criteriaCount parameter "${k}".`, `Parameters: ${PARAMS.join(', ')}.`);
+    const dom = params.domain;
+    if (dom === '$domain') { if (!ctx.perDomain) ctx.err(`${pointer}/domain`, '"$domain" is only meaningful inside a per-domain decision (forEach: "domain").'); }
+    else if (dom !== undefined && !ix.domains.some((d) => d.id === dom)) ctx.err(`${pointer}/domain`, `Unknown domain "${String(dom)}".`, `Domains: ${ix.domains.map((d) => d.id).join(', ')}.`);
+    if (params.standard !== undefined && !ix.domains.some((d) => d.standards.some((s) => s.id === params.standard))) ctx.err(`${pointer}/standard`, `Unknown standard "${String(params.standard)}".`);
+    for (const k of ['flag', 'notFlag']) if (params[k] !== undefined && !fw.flags?.[params[k] as string]) ctx.err(`${pointer}/${k}`, `Flag "${String(params[k])}" is not declared in framework.flags.`);
+    ctx.checkJudgementFilters(params, fw.judgements.scale, pointer);
+  },
+  words: (params, w) => {
+    const parts: string[] = [];
+    if (params.flag) parts.push(String(params.flag));
+    parts.push('criteria');
+    if (params.domain && params.domain !== '$domain') parts.push(`in ${String(params.domain)}`);
+    for (const k of JUDGEMENT_FILTERS) if (params[k] !== undefined) parts.push(`judged ${FILTER_WORDS[k] ? `${FILTER_WORDS[k]} ` : ''}${w.value(params[k])}`);
+    return `the number of ${parts.join(' ')}`;
+  },
+  compile: (params, scope) => {
+    const ix = scope.index;
+    const domainId = params.domain === '$domain' ? ix.domains[scope.domainIndex]?.id : params.domain as string | undefined;
+    const flag = params.flag as string | undefined;
+    const notFlag = params.notFlag as string | undefined;
+    const standard = params.standard as string | undefined;
+    const members = ix.criteria.filter((c) =>
+      (domainId === undefined || c.domain.id === domainId)
+      && (standard === undefined || c.standardId === standard)
+      && (flag === undefined || c.flags.has(flag))
+      && (notFlag === undefined || !c.flags.has(notFlag))).map((c) => c.index);
+    const idx = Int32Array.from(members);
+    const jscale = ix.judgementScale ? ix.scales.get(ix.judgementScale) : undefined;
+    const jranks = ix.judgementScale ? ix.ranks.get(ix.judgementScale) : undefined;
+    const filter = jranks && isOrdered(jscale) ? rankFilter(params, jranks, jscale.values.length) : undefined;
+    const flags = ix.pack.framework?.flags ?? {};
+    const domainTitle = domainId ? ix.domains.find((d) => d.id === domainId)?.title ?? domainId : undefined;
+    const label = [
+      flag ? `${(flags[flag]?.label ?? flag).toLowerCase()} criteria` : 'criteria',
+      notFlag ? `not ${(flags[notFlag]?.label ?? notFlag).toLowerCase()}` : '',
+      standard ? `in standard ${standard}` : '',
+      domainTitle ? `in ${domainTitle}` : '',
+      filter ? `judged ${filter.words}` : '',
+    ].filter(Boolean).join(' ');
+    if (!filter) {
+      const n = idx.length;
+      return { get: () => n, label, count: true };
+    }
+    const mask = filter.mask;
+    // The same count is often read by several rules (e.g. "Not met" by Silver, Bronze and
+    // Inadequate): it is computed once per evaluation.
+    const key = `${Array.from(idx).join(',')}|${mask.join('')}`;
+    let slot = scope.countSlots.get(key);
+    if (slot === undefined) { slot = scope.countSlots.size; scope.countSlots.set(key, slot); }
+    const cacheSlot = slot;
+    return {
+      get: (s) => {
+        const cached = s.counts[cacheSlot]!;
+        if (cached >= 0) return cached;
+        let n = 0;
+        const r = s.ranks;
+        for (let k = 0; k < idx.length; k++) {
+          const v = r[idx[k]!]!;
+          if (v >= 0 && mask[v] === 1) n++;
+        }
+        s.counts[cacheSlot] = n;
+        return n;
+      },
+      label,
+      count: true,
+    };
+  },
+  analyse: (params, refs, domainId) => { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); },
+};
+
+/**
+ * How many of a domain's criteria a `criteriaCount` with these params counts (its `standard`,
+ * `flag` and `notFlag`; `domain` when it names one, else the given domain): the most a number
+ * compared with that count can usefully be. The validator and the admin UI both bound by it.
+ */
+export function criteriaCounted(pack: Pack, params: Record<string, unknown>, domainId: string): number {
+  const id = params.domain === '$domain' || params.domain === undefined ? domainId : params.domain;
+  let n = 0;
+  for (const d of pack.framework?.domains ?? []) {
+    if (d.id !== id) continue;
+    for (const s of d.standards) {
+      if (params.standard !== undefined && s.id !== params.standard) continue;
+      for (const c of s.criteria) {
+        const flags = c.flags ?? [];
+        if (params.flag !== undefined && !flags.includes(params.flag as string)) continue;
+        if (params.notFlag !== undefined && flags.includes(params.notFlag as string)) continue;
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+function countLeaves(c: Condition, out: { params: Record<string, unknown>; param: string }[]): void {
+  if ('all' in c) { for (const x of c.all) countLeaves(x, out); return; }
+  if ('any' in c) { for (const x of c.any) countLeaves(x, out); return; }
+  if ('not' in c) { countLeaves(c.not, out); return; }
+  const v = c.value as { param?: unknown } | null;
+  if (c.fact === 'criteriaCount' && v && typeof v === 'object' && typeof v.param === 'string') out.push({ params: c.params ?? {}, param: v.param });
+}
+
+/**
+ * For each domain parameter compared with a count of criteria in a per-domain rule, and each
+ * domain, the count it is compared with (the smallest, when several): the bound the validator
+ * enforces, for an editor to offer.
+ * @example countParameterBounds(pack) // { silverMinFullyMet: { safeguarding: 12, ... }, mandatoryMet: { safeguarding: 6, ... } }
+ */
+export function countParameterBounds(pack: Pack): Record<string, Record<string, number>> {
+  const found: { params: Record<string, unknown>; param: string }[] = [];
+  for (const d of Object.values(pack.decisions)) for (const r of d.rules) countLeaves(r.when, found);
+  const bounds: Record<string, Record<string, number>> = {};
+  for (const { params, param } of found) {
+    const perDomain = (bounds[param] ??= {});
+    for (const d of pack.framework?.domains ?? []) {
+      if (d.parameters?.[param] === undefined) continue;
+      const n = criteriaCounted(pack, params, d.id);
+      perDomain[d.id] = Math.min(perDomain[d.id] ?? n, n);
+    }
+  }
+  return bounds;
+}

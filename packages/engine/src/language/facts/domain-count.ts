@@ -1,0 +1,44 @@
+import { escapePointer } from '../../schema/parse-json.js';
+import type { FactDefinition } from '../fact.js';
+import { JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
+
+const PARAMS = ['decision', ...JUDGEMENT_FILTERS] as const;
+const KNOWN = new Set<string>(PARAMS);
+
+/** `domainCount`: how many domains a per-domain decision gives a value within a filter. */
+export const domainCount: FactDefinition = {
+  name: 'domainCount', params: PARAMS, count: true,
+  doc: 'How many domains the per-domain decision `decision` gives a value within the filter (`is`, `atLeast`, `atMost`, `above`, `below`).',
+  check: (params, ctx, pointer) => {
+    for (const k of Object.keys(params)) if (!KNOWN.has(k)) ctx.err(`${pointer}/${escapePointer(k)}`, `Unknown domainCount parameter "${k}".`, `Parameters: ${PARAMS.join(', ')}.`);
+    const d = typeof params.decision === 'string' ? ctx.pack.decisions[params.decision] : undefined;
+    if (!d || d.forEach !== 'domain') { ctx.err(`${pointer}/decision`, `domainCount needs params.decision naming a per-domain decision; "${String(params.decision)}" is not one.`); return; }
+    ctx.checkJudgementFilters(params, d.scale, pointer);
+  },
+  words: (params, w) => `the number of domains whose ${w.name(String(params.decision ?? 'band')).toLowerCase()} ${w.value(params.is ?? params.atLeast ?? params.atMost)}`,
+  compile: (params, scope) => {
+    const ix = scope.index;
+    const decisionId = params.decision as string;
+    const insts = ix.instancesOf.get(decisionId) ?? [];
+    const positions = insts.map((i) => ix.instances.indexOf(i));
+    const scaleId = ix.pack.decisions[decisionId]?.scale ?? '';
+    const ranks = ix.ranks.get(scaleId) ?? new Map<string, number>();
+    const filter = rankFilter(params, ranks, ranks.size);
+    const label = `domains whose ${ix.pack.decisions[decisionId]?.label ?? decisionId} is ${filter?.words ?? 'decided'}`;
+    if (!filter) return { get: () => positions.length, label, count: true };
+    const mask = filter.mask;
+    return {
+      get: (s) => {
+        let n = 0;
+        for (const p of positions) {
+          const r = ranks.get(s.values[p] as string);
+          if (r !== undefined && mask[r] === 1) n++;
+        }
+        return n;
+      },
+      label,
+      count: true,
+    };
+  },
+  analyse: (params, refs) => { refs.domainCountDecisions.add(params.decision as string); },
+};

@@ -1,0 +1,32 @@
+import type { PlainOperatorDefinition } from '../operator.js';
+
+// As json-rules-engine's fact-value validator: a numeric operator is false for a non-numeric fact.
+const numeric = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
+
+/** `lessThan`: the fact is a number below the value. */
+export const lessThan: PlainOperatorDefinition = {
+  kind: 'plain', name: 'lessThan', words: 'is fewer than', countWords: 'fewer than', jsonRulesEngine: true,
+  doc: 'The fact is a number below the value.',
+  test: (a, b) => numeric(a) && (a as number) < (b as number),
+};
+
+/** `lessThanInclusive`: the fact is a number at most the value. */
+export const lessThanInclusive: PlainOperatorDefinition = {
+  kind: 'plain', name: 'lessThanInclusive', words: 'is at most', countWords: 'at most', jsonRulesEngine: true,
+  doc: 'The fact is a number at most the value.',
+  test: (a, b) => numeric(a) && (a as number) <= (b as number),
+};
+
+/** `greaterThan`: the fact is a number above the value. */
+export const greaterThan: PlainOperatorDefinition = {
+  kind: 'plain', name: 'greaterThan', words: 'is more than', countWords: 'more than', jsonRulesEngine: true,
+  doc: 'The fact is a number above the value.',
+  test: (a, b) => numeric(a) && (a as number) > (b as number),
+};
+
+/** `greaterThanInclusive`: the fact is a number at least the value. */
+export const greaterThanInclusive: PlainOperatorDefinition = {
+  kind: 'plain', name: 'greaterThanInclusive', words: 'is at least', countWords: 'at least', jsonRulesEngine: true,
+  doc: 'The fact is a number at least the value.',
+  test: (a, b) => numeric(a) && (a as number) >= (b as number),
+};

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { SCHEDULE_FORMS } from './registry.js';
+import { DUE_UNITS } from './timing/due.js';
+import type { ScheduleEntry } from '../types.js';
+import type { EvalState } from '../compile/eval-state.js';
+
+const entry = (form: Partial<ScheduleEntry>): ScheduleEntry => ({ id: 'x', activity: 'visit', label: 'Visit', when: { all: [] }, source: { doc: 'd', section: '1' }, ...form });
+const literal = (e: unknown) => () => e;
+const s = {} as EvalState;
+const head = { id: 'x', activity: 'visit', label: 'Visit', source: 'd 1' };
+const withHead = (t: object) => ({ ...head, ...t });
+
+describe('the timing forms', () => {
+  it('adds each due unit to a date as documented', () => {
+    const due = Object.fromEntries(DUE_UNITS.map((u) => [u.unit, u.add('2025-01-31', 1)]));
+    expect(due).toEqual({ days: '2025-02-01', workingDays: '2025-02-03', weeks: '2025-02-07', months: '2025-02-28', years: '2026-01-31' });
+  });
+
+  it('gives each schedule form its next due date and interval from a date', () => {
+    const timing = (form: Partial<ScheduleEntry>) => SCHEDULE_FORMS.find((f) => f.key in form)!.compile(entry(form), literal, head)(s, '2025-01-31');
+    expect(timing({ every: { months: 6 } })).toEqual(withHead({ everyMonths: 6, nextDue: '2025-07-31' }));
+    expect(timing({ every: { years: 1 } })).toEqual(withHead({ everyMonths: 12, nextDue: '2026-01-31' }));
+    expect(timing({ every: { days: 10 } })).toEqual(withHead({ everyDays: 10, nextDue: '2025-02-10' }));
+    expect(timing({ every: { days: 0 } })).toBeUndefined();
+    expect(timing({ perYear: 4 })).toEqual(withHead({ everyMonths: 3, nextDue: '2025-04-30' }));
+    expect(timing({ perYear: 5 })).toEqual(withHead({ everyDays: 73, nextDue: '2025-04-14' }));
+    expect(timing({ monthlyOnDay: 15 })).toEqual(withHead({ everyMonths: 1, dayOfMonth: 15, nextDue: '2025-02-15' }));
+    expect(timing({ onDates: ['2025-01-31', '2025-03-01'] })).toEqual(withHead({ nextDue: '2025-03-01' }));
+    expect(timing({ onDates: ['2024-12-01'] })).toBeUndefined();
+  });
+
+  it('reports dates out of order at their pointer', () => {
+    const errors: string[] = [];
+    SCHEDULE_FORMS.find((f) => f.key === 'onDates')!.check!(entry({ onDates: ['2025-03-01', '2025-02-01'] }), { pointer: '/outcomes/schedule/0', err: (p, m) => errors.push(`${p}: ${m}`), checkExpression: () => {} });
+    expect(errors).toEqual(['/outcomes/schedule/0/onDates/1: Dates must be in order: 2025-02-01 is not after 2025-03-01.']);
+  });
+});

@@ -1,0 +1,31 @@
+import { Type } from '@sinclair/typebox';
+import { addDays, addMonths, addWorkingDays } from '../../dates/iso-date.js';
+import { Nested } from '../expression.js';
+
+/** One unit an action's due time may be given in. */
+export interface DueUnitDefinition {
+  readonly unit: 'days' | 'workingDays' | 'weeks' | 'months' | 'years';
+  /** One sentence for the docs table. */
+  readonly doc: string;
+  /** The date `n` units after `from`. */
+  readonly add: (from: string, n: number) => string;
+}
+
+/** The units of an action's `due`, in the order hints and the docs list them. */
+export const DUE_UNITS: readonly DueUnitDefinition[] = [
+  { unit: 'days', doc: 'Calendar days.', add: addDays },
+  { unit: 'workingDays', doc: 'Working days, Monday to Friday (bank holidays are not known).', add: addWorkingDays },
+  { unit: 'weeks', doc: 'Weeks of 7 days.', add: (from, n) => addDays(from, 7 * n) },
+  { unit: 'months', doc: 'Calendar months; a day past the end of the month is its last day.', add: addMonths },
+  { unit: 'years', doc: 'Years of 12 calendar months.', add: (from, n) => addMonths(from, 12 * n) },
+];
+
+const count = () => Type.Optional(Type.Integer({ minimum: 0 }));
+
+/**
+ * `due`: exactly one unit (a meaning check), and the date it runs from (default the assessment
+ * date): `{ "workingDays": 10 }`, `{ "months": 3, "from": { "fact": "issuedOn" } }`.
+ */
+export const OffsetSchema = Type.Object({
+  days: count(), workingDays: count(), weeks: count(), months: count(), years: count(), from: Type.Optional(Nested()),
+}, { additionalProperties: false, minProperties: 1 });
