@@ -6,7 +6,7 @@ import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
-import { assessmentJsonSchema, compile, diff, validatePack } from '../engine/index.js';
+import { assessmentJsonSchema, compile, diff } from '../engine/index.js';
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
@@ -265,7 +265,7 @@ export function packRoutes(): OpenAPIHono<AppEnv> {
     const council = c.var.council;
     const user = c.var.user;
     const content = validateBody<Record<string, unknown>>(draftBodySchema, await readJson(c));
-    const validation = validatePack(content, extensionsOf(c, council.id));
+    const validation = await c.var.services.packJobs.validate(content, council.id, extensionsOf(c, council.id));
     refuseMissingPluginParts(validation);
     const { db } = c.var.services;
     const existing = await findDraft(db, council.id);
