@@ -83,7 +83,7 @@ const passwordRoute = defineRoute({
   path: '/api/auth/password',
   tags: ['auth'],
   summary: 'Change your password (revokes your API tokens, ends your other sessions; a token needs the admin scope)',
-  access: 'signed-in',
+  access: 'signed-in', scope: 'admin',
   body: changePasswordBodySchema,
   status: 204,
 });
@@ -93,7 +93,7 @@ const tokensRoute = defineRoute({
   path: '/api/auth/tokens',
   tags: ['auth'],
   summary: 'Your API tokens with their scopes and expiry (never the secrets; a token needs the admin scope), oldest first (paginated)',
-  access: 'signed-in',
+  access: 'signed-in', scope: 'admin',
   request: { query: pageQuery },
   reply: listReply('tokens'),
 });
@@ -103,7 +103,7 @@ const createTokenRoute = defineRoute({
   path: '/api/auth/tokens',
   tags: ['auth'],
   summary: 'Create an API token with scopes and an expiry (the secret is shown once; a token needs the admin scope and cannot make a wider or longer-lived one)',
-  access: 'signed-in',
+  access: 'signed-in', scope: 'admin',
   body: tokenBodySchema,
   status: 201,
 });
@@ -113,7 +113,7 @@ const revokeTokenRoute = defineRoute({
   path: '/api/auth/tokens/{id}',
   tags: ['auth'],
   summary: 'Revoke one of your API tokens, at once on every server (a token needs the admin scope)',
-  access: 'signed-in',
+  access: 'signed-in', scope: 'admin',
   request: { params: tokenParams },
   status: 204,
 });
@@ -143,7 +143,7 @@ const membersRoute = defineRoute({
   path: '/api/councils/{council}/members',
   tags: ['users'],
   summary: "The council's users and their roles, by email (paginated; a token needs the admin scope)",
-  access: 'council-admin',
+  access: 'council-admin', scope: 'admin',
   request: { params: councilParams, query: pageQuery },
   reply: listReply('members'),
 });
@@ -153,7 +153,7 @@ const putMemberRoute = defineRoute({
   path: '/api/councils/{council}/members/{userId}',
   tags: ['users'],
   summary: 'Grant or change a role in the council (a token needs the admin scope)',
-  access: 'council-admin',
+  access: 'council-admin', scope: 'admin',
   request: { params: memberParams },
   body: memberBodySchema,
 });
@@ -163,7 +163,7 @@ const deleteMemberRoute = defineRoute({
   path: '/api/councils/{council}/members/{userId}',
   tags: ['users'],
   summary: "Remove a user's role in the council (a token needs the admin scope)",
-  access: 'council-admin',
+  access: 'council-admin', scope: 'admin',
   request: { params: memberParams },
   status: 204,
 });

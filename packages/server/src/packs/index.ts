@@ -156,7 +156,7 @@ const saveDraftRoute = defineRoute({
   path: '/api/councils/{council}/draft',
   tags: ['drafts'],
   summary: 'Save the draft (If-Match required once a draft exists); returns its validation',
-  access: 'council-admin',
+  access: 'council-admin', packWork: true,
   request: { params: councilParams, headers: ifMatchHeader('required once a draft exists'), body: packBody },
 });
 
@@ -165,7 +165,7 @@ const validateDraftRoute = defineRoute({
   path: '/api/councils/{council}/draft/validate',
   tags: ['drafts'],
   summary: 'Validate the draft, or the pack in the body without saving it (validation as you type)',
-  access: 'viewer',
+  access: 'viewer', packWork: true,
   request: { params: councilParams, body: { ...packBody, required: false } },
 });
 
@@ -174,7 +174,7 @@ const analyseDraftRoute = defineRoute({
   path: '/api/councils/{council}/draft/analyse',
   tags: ['drafts'],
   summary: 'Analyse the draft (gaps, overlaps, masked rules, cycles)',
-  access: 'viewer',
+  access: 'viewer', packWork: true,
   request: { params: councilParams },
 });
 
@@ -183,7 +183,7 @@ const draftCasesRoute = defineRoute({
   path: '/api/councils/{council}/draft/cases',
   tags: ['drafts'],
   summary: "Run the draft's own cases",
-  access: 'viewer',
+  access: 'viewer', packWork: true,
   request: { params: councilParams },
 });
 
@@ -192,7 +192,7 @@ const publishRoute = defineRoute({
   path: '/api/councils/{council}/draft/publish',
   tags: ['drafts'],
   summary: 'Publish the draft: refused unless valid, all cases pass and findings are acknowledged',
-  access: 'council-admin',
+  access: 'council-admin', packWork: true,
   request: { params: councilParams, headers: ifMatchHeader('optional') },
   body: publishBodySchema,
   status: 201,

@@ -98,7 +98,7 @@ const whatIfRoute = defineRoute({
   path: '/api/councils/{council}/what-if',
   tags: ['drafts'],
   summary: "Every provider's latest assessment under the draft and the published pack: who changes",
-  access: 'viewer',
+  access: 'viewer', packWork: true,
   request: { params: councilParams },
 });
 
