@@ -1,4 +1,3 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record.js';
 import { HttpError } from '../http-error.js';
@@ -98,36 +97,32 @@ const createRoute = defineRoute({
 });
 
 /** Council routes: the public list and one council; platform admins add councils. */
-export function councilRoutes(): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
+export function councilRoutes() {
 
-  app.openapi(listRoute, async (c) => {
-    const page = pageRequest(c.req.valid('query'), 2);
-    const { items, nextCursor } = pageOf(await listCouncils(c.var.services.db, undefined, page), page, (r) => [r.name, r.id]);
-    return c.json({ councils: items, nextCursor });
-  });
-
-  app.openapi(oneRoute, async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const [summary] = await listCouncils(c.var.services.db, council.id);
-    return c.json(summary);
-  });
-
-  app.openapi(createRoute, async (c) => {
-    const user = c.var.user;
-    const body = validBody<{ id: string; name: string }>(c);
-    const created = await c.var.services.db.transaction(async (tx) => {
-      const rows = await tx.query('INSERT INTO councils (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [
-        body.id,
-        body.name,
-      ]);
-      if (rows.length === 0) return false;
-      await recordAudit(tx, { actor: user.id, councilId: body.id, action: 'council-create', entity: 'council', entityId: body.id, detail: body });
-      return true;
+  return apiRouter()
+    .openapi(listRoute, async (c) => {
+      const page = pageRequest(c.req.valid('query'), 2);
+      const { items, nextCursor } = pageOf(await listCouncils(c.var.services.db, undefined, page), page, (r) => [r.name, r.id]);
+      return c.json({ councils: items, nextCursor });
+    })
+    .openapi(oneRoute, async (c) => {
+      const council = await requireCouncil(c, c.req.param('council'));
+      const [summary] = await listCouncils(c.var.services.db, council.id);
+      return c.json(summary);
+    })
+    .openapi(createRoute, async (c) => {
+      const user = c.var.user;
+      const body = validBody<{ id: string; name: string }>(c);
+      const created = await c.var.services.db.transaction(async (tx) => {
+        const rows = await tx.query('INSERT INTO councils (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [
+          body.id,
+          body.name,
+        ]);
+        if (rows.length === 0) return false;
+        await recordAudit(tx, { actor: user.id, councilId: body.id, action: 'council-create', entity: 'council', entityId: body.id, detail: body });
+        return true;
+      });
+      if (!created) throw new HttpError(409, 'conflict', `Council "${body.id}" already exists`);
+      return c.json({ id: body.id, name: body.name, currentVersion: null }, 201);
     });
-    if (!created) throw new HttpError(409, 'conflict', `Council "${body.id}" already exists`);
-    return c.json({ id: body.id, name: body.name, currentVersion: null }, 201);
-  });
-
-  return app;
 }

@@ -19,7 +19,7 @@ export type Typed<T> = JsonSchema & { readonly [wireType]?: T };
  * `schema`, typed as describing `T` (for a route's `reply` or `body`).
  * @example reply: typed<Provider>({ $ref: '#/components/schemas/Provider' })
  */
-export function typed<T>(schema: JsonSchema): Typed<T> {
+export function typed<T>(schema: JsonSchema = { type: 'object' }): Typed<T> {
   return schema as Typed<T>;
 }
 

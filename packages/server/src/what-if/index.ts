@@ -1,4 +1,3 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { evaluateAssessment, packHash } from '../engine/index.js';
 import type { Extensions, Pack } from '../engine/index.js';
@@ -103,28 +102,27 @@ const whatIfRoute = defineRoute({
 });
 
 /** `POST /api/councils/{council}/what-if`: who would change band if the draft were published. */
-export function whatIfRoutes(): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
-  app.openapi(whatIfRoute, async (c) => {
-    const council = c.var.council;
-    const { db, plugins } = c.var.services;
-    const draft = await findDraft(db, council.id);
-    if (!draft) throw notFound(`The draft of council "${council.id}"`);
-    const published = await latestVersion(db, council.id);
-    if (!published) throw notFound(`A published pack of council "${council.id}"`);
-    const extensions = plugins.get(council.id)?.extensions;
-    const validation = await c.var.services.packJobs.validate(draft.content, council.id, extensions);
-    if (!validation.valid || !validation.pack) {
-      throw new HttpError(422, 'invalid-pack', 'The draft is invalid', { details: validation.errors.map((e) => ({ ...e })) });
-    }
-    const draftHash = packHash(validation.pack);
-    const rows = await latestAssessments(db, council.id);
-    const report = compareUnderPacks(rows, { pack: published.content, hash: published.hash }, { pack: validation.pack, hash: draftHash }, extensions);
-    return c.json({
-      published: { version: published.version, hash: published.hash },
-      draft: { revision: draft.revision, hash: draftHash },
-      ...report,
-    } satisfies WhatIfReport);
-  });
-  return app;
+export function whatIfRoutes() {
+  return apiRouter()
+    .openapi(whatIfRoute, async (c) => {
+      const council = c.var.council;
+      const { db, plugins } = c.var.services;
+      const draft = await findDraft(db, council.id);
+      if (!draft) throw notFound(`The draft of council "${council.id}"`);
+      const published = await latestVersion(db, council.id);
+      if (!published) throw notFound(`A published pack of council "${council.id}"`);
+      const extensions = plugins.get(council.id)?.extensions;
+      const validation = await c.var.services.packJobs.validate(draft.content, council.id, extensions);
+      if (!validation.valid || !validation.pack) {
+        throw new HttpError(422, 'invalid-pack', 'The draft is invalid', { details: validation.errors.map((e) => ({ ...e })) });
+      }
+      const draftHash = packHash(validation.pack);
+      const rows = await latestAssessments(db, council.id);
+      const report = compareUnderPacks(rows, { pack: published.content, hash: published.hash }, { pack: validation.pack, hash: draftHash }, extensions);
+      return c.json({
+        published: { version: published.version, hash: published.hash },
+        draft: { revision: draft.revision, hash: draftHash },
+        ...report,
+      } satisfies WhatIfReport);
+    });
 }
