@@ -13,18 +13,17 @@ import type { PackVersion } from '../packs/versions.js';
 import { requireProvider } from '../providers/index.js';
 import { readJson, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
+import { jsonText } from '../routes/json-text.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import { councilParams, flagQuery } from '../routes/query.js';
 import { isIsoDate } from '../engine/index.js';
 import { loadAssessmentContext } from './assessment-context.js';
 import { assessmentBodySchema } from './schemas.js';
 import type { AssessmentInput, StoredAssessment } from './store-assessment.js';
+import type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAssessment, TimelinePage } from './replies.js';
 
-interface AssessmentBody extends AssessmentInput {
-  providerId: string;
-}
 
 /**
  * The compiled pack of a stored version, citing the hash it was stored under. Versions are
@@ -151,7 +150,7 @@ const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.inpu
 // Pages are keyed on created_at as the store's text, to the microsecond (a Date keeps milliseconds).
 const SELECT_ASSESSMENT_PAGED = SELECT_ASSESSMENT.replace('a.created_at,', 'a.created_at, a.created_at::text AS created_key,');
 
-function toStored(r: AssessmentRow) {
+function toStored(r: AssessmentRow): AssessmentRecord {
   return {
     id: r.id,
     providerId: r.provider_id,
@@ -181,7 +180,7 @@ const submitRoute = defineRoute({
     body: { required: true, content: { 'application/json': { schema: assessmentBodySchema } } },
   },
   status: 201,
-  reply: { $ref: '#/components/schemas/StoredAssessment' },
+  reply: typed<SubmittedAssessment>({ $ref: '#/components/schemas/StoredAssessment' }),
 });
 
 const previewRoute = defineRoute({
@@ -191,7 +190,8 @@ const previewRoute = defineRoute({
   summary: 'Evaluate without storing (live preview)',
   access: 'officer',
   request: { params: councilParams },
-  body: assessmentBodySchema,
+  body: typed<AssessmentBody>(assessmentBodySchema),
+  reply: typed<AssessmentPreview>(),
 });
 
 const listRoute = defineRoute({
@@ -204,7 +204,7 @@ const listRoute = defineRoute({
     params: councilParams,
     query: pageQuery.extend({ providerId: z.string().optional().openapi({ description: 'only this provider' }) }),
   },
-  reply: listReply('assessments', { $ref: '#/components/schemas/StoredAssessment' }),
+  reply: listReply<'assessments', AssessmentRecord>('assessments', { $ref: '#/components/schemas/StoredAssessment' }),
 });
 
 const oneRoute = defineRoute({
@@ -214,7 +214,7 @@ const oneRoute = defineRoute({
   summary: 'One assessment with its determination (explain=true adds the trace, reproduced under the stored pack hash)',
   access: 'viewer',
   request: { params: assessmentParams, query: z.object({ explain: flagQuery('"true" to include the trace') }) },
-  reply: { $ref: '#/components/schemas/StoredAssessment' },
+  reply: typed<AssessmentRecord>({ $ref: '#/components/schemas/StoredAssessment' }),
 });
 
 const reevaluateRoute = defineRoute({
@@ -233,7 +233,7 @@ const timelineRoute = defineRoute({
   summary: 'Every determination of the provider with its pack version, oldest first (paginated)',
   access: 'viewer',
   request: { params: providerParams, query: pageQuery },
-  reply: listReply('timeline'),
+  reply: typed<TimelinePage>(listReply('timeline')),
 });
 
 /**
@@ -283,7 +283,7 @@ export function assessmentRoutes() {
         if (stored) {
           // With a key, the reply was recorded in the statement that stored the assessment.
           if (request) request.recorded = true;
-          return c.body(stored.replyJson ?? reply(stored), 201, { 'content-type': 'application/json' });
+          return jsonText<SubmittedAssessment, 201>(c, stored.replyJson ?? reply(stored), 201);
         }
         // The store disagreed (a version published elsewhere, a provider gone): look again.
         c.var.services.versions.forget(councilId);
@@ -298,7 +298,7 @@ export function assessmentRoutes() {
       const { providerId, ...input } = validBody<AssessmentBody>(c);
       await requireProviderId(c, council.id, providerId);
       const version = await versionFor(c, council.id, input.date);
-      return c.json({ stored: false, packVersion: version.version, packHash: version.hash, determination: await determine(c, version, input) });
+      return c.json({ stored: false as const, packVersion: version.version, packHash: version.hash, determination: await determine(c, version, input) });
     })
     .openapi(listRoute, async (c) => {
       const council = c.var.council;

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record.js';
 import { requireCouncil } from '../councils/council-lookup.js';
 import { HttpError, notFound } from '../http-error.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import { councilParams } from '../routes/query.js';
@@ -19,6 +19,7 @@ import { LoginThrottle } from './login-throttle.js';
 import type { LoginLimits } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { principalFromSession } from './principal.js';
+import type { MeReply, SessionReply } from './replies.js';
 import type { CouncilRole } from './roles.js';
 import {
   changePasswordBodySchema,
@@ -63,8 +64,9 @@ const loginRoute = defineRoute({
   tags: ['auth'],
   summary: 'Sign in: sets the HTTP-only session cookie, returns the CSRF token',
   access: 'public',
-  body: loginBodySchema,
+  body: typed<{ email: string; password: string }>(loginBodySchema),
   rateLimited: true,
+  reply: typed<SessionReply>(),
 });
 
 const logoutRoute = defineRoute({ method: 'post', path: '/api/auth/logout', tags: ['auth'], summary: 'Sign out', access: 'public', status: 204 });
@@ -75,6 +77,7 @@ const meRoute = defineRoute({
   tags: ['auth'],
   summary: 'Who is calling: user, roles per council, scopes (and token expiry when called with a token), CSRF token',
   access: 'public',
+  reply: typed<MeReply>(),
 });
 
 const passwordRoute = defineRoute({

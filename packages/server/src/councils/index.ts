@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record.js';
 import { HttpError } from '../http-error.js';
 import type { JsonSchema } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import type { PageRequest } from '../routes/pagination.js';
@@ -74,7 +74,7 @@ const listRoute = defineRoute({
   summary: 'Every council with its current published version, by name (paginated)',
   access: 'public',
   request: { query: pageQuery },
-  reply: listReply('councils'),
+  reply: listReply<'councils', CouncilSummary>('councils'),
 });
 
 const oneRoute = defineRoute({
@@ -84,6 +84,7 @@ const oneRoute = defineRoute({
   summary: 'One council with its current published version',
   access: 'public',
   request: { params: councilParams },
+  reply: typed<CouncilSummary>(),
 });
 
 const createRoute = defineRoute({
@@ -94,11 +95,11 @@ const createRoute = defineRoute({
   access: 'platform-admin',
   body: createCouncilSchema,
   status: 201,
+  reply: typed<CouncilSummary>(),
 });
 
 /** Council routes: the public list and one council; platform admins add councils. */
 export function councilRoutes() {
-
   return apiRouter()
     .openapi(listRoute, async (c) => {
       const page = pageRequest(c.req.valid('query'), 2);

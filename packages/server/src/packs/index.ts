@@ -65,6 +65,14 @@ async function validDraftPack(c: Context<AppEnv>, councilId: string, content: un
   return result.pack;
 }
 
+/** What a council admin sends to publish the draft. */
+export interface PublishBody {
+  note: string;
+  version?: string;
+  effectiveFrom?: string;
+  acknowledgeFindings?: boolean;
+}
+
 const versionParams = councilParams.extend({ version: z.string().openapi({ description: 'A published version, e.g. "1.2.0"' }) });
 const ifMatchHeader = (required: string) =>
   z.object({ 'if-match': z.string().optional().openapi({ description: `ETag of the draft revision edited, e.g. "3" (${required})` }) });
@@ -148,7 +156,7 @@ const rollbackRoute = defineRoute({
   summary: "Publish an earlier version's content as a new version",
   access: 'council-admin',
   request: { params: versionParams },
-  body: rollbackBodySchema,
+  body: typed<{ note?: string; effectiveFrom?: string }>(rollbackBodySchema),
   status: 201,
   reply: packVersionRecordReply,
 });
@@ -210,7 +218,7 @@ const publishRoute = defineRoute({
   summary: 'Publish the draft: refused unless valid, all cases pass and findings are acknowledged',
   access: 'council-admin', packWork: true,
   request: { params: councilParams, headers: ifMatchHeader('optional') },
-  body: publishBodySchema,
+  body: typed<PublishBody>(publishBodySchema),
   status: 201,
   reply: packVersionRecordReply,
 });
@@ -337,7 +345,7 @@ export function packRoutes() {
     .openapi(publishRoute, async (c) => {
       const council = c.var.council;
       const user = c.var.user;
-      const body = validBody<{ note: string; version?: string; effectiveFrom?: string; acknowledgeFindings?: boolean }>(c);
+      const body = validBody<PublishBody>(c);
       const published = await publishDraft(c.var.services, {
         councilId: council.id,
         userId: user.id,

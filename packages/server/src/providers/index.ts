@@ -10,7 +10,7 @@ import { recordIdempotentReply } from '../idempotency/index.js';
 import { revisionFromIfMatch } from '../packs/drafts.js';
 import { readJson, readText, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import { councilParams, flagQuery } from '../routes/query.js';
@@ -24,7 +24,8 @@ import { importBodySchema, providerBodySchema } from './schemas.js';
 export { findProvider, listProviders } from './provider-record.js';
 export type { Provider } from './provider-record.js';
 
-interface ProviderBody {
+/** A provider location as sent to create or change it. */
+export interface ProviderBody {
   name: string;
   cqcLocationId?: string | null;
   serviceType?: string | null;
@@ -70,7 +71,7 @@ const listRoute = defineRoute({
       rating: z.string().optional().openapi({ description: 'only this current rating ("Not assessed" for none)' }),
     }),
   },
-  reply: listReply('providers'),
+  reply: listReply<'providers', Provider>('providers'),
 });
 
 const exportRoute = defineRoute({
@@ -117,8 +118,9 @@ const createRoute = defineRoute({
   summary: 'Add a provider location',
   access: 'officer',
   request: { params: councilParams },
-  body: providerBodySchema,
+  body: typed<ProviderBody>(providerBodySchema),
   status: 201,
+  reply: typed<Provider>(),
 });
 
 const oneRoute = defineRoute({
@@ -128,6 +130,7 @@ const oneRoute = defineRoute({
   summary: 'One provider (ETag = revision)',
   access: 'viewer',
   request: { params: providerParams },
+  reply: typed<Provider>(),
 });
 
 const updateRoute = defineRoute({
@@ -137,7 +140,8 @@ const updateRoute = defineRoute({
   summary: 'Edit a provider (If-Match optional)',
   access: 'officer',
   request: { params: providerParams, headers: ifMatchHeader },
-  body: providerBodySchema,
+  body: typed<ProviderBody>(providerBodySchema),
+  reply: typed<Provider>(),
 });
 
 const deleteRoute = defineRoute({

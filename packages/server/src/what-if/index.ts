@@ -5,7 +5,7 @@ import { HttpError, notFound } from '../http-error.js';
 import { findDraft } from '../packs/drafts.js';
 import { latestVersion } from '../packs/versions.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { councilParams } from '../routes/query.js';
 import type { Queryable } from '../store/index.js';
 
@@ -99,6 +99,7 @@ const whatIfRoute = defineRoute({
   summary: "Every provider's latest assessment under the draft and the published pack: who changes",
   access: 'viewer', packWork: true,
   request: { params: councilParams },
+  reply: typed<WhatIfReport>(),
 });
 
 /** `POST /api/councils/{council}/what-if`: who would change band if the draft were published. */
