@@ -229,7 +229,8 @@ export function authRoutes(options: AuthRoutesOptions = {}) {
         expires,
       });
       const principal = await principalFromSession(db, hashSecret(token));
-      return c.json({ user: principal!.user, roles: principal!.roles, csrfToken: csrf });
+      // A session's principal always has its user (the one just signed in).
+      return c.json({ user: principal!.user!, roles: principal!.roles, csrfToken: csrf });
     })
     .openapi(logoutRoute, async (c) => {
       const session = getCookie(c, SESSION_COOKIE);

@@ -6,14 +6,14 @@ import type { Principal } from './principal.js';
 
 /** `POST /api/auth/login`: who signed in, their roles, and the CSRF token to echo. */
 export interface SessionReply {
-  user: Principal['user'];
+  user: NonNullable<Principal['user']>;
   roles: Principal['roles'];
   csrfToken: string;
 }
 
 /** `GET /api/auth/me`: who is calling, how, and what they may do. */
 export interface MeReply {
-  user: Principal['user'] | null;
+  user: NonNullable<Principal['user']> | null;
   roles: Principal['roles'];
   via: Principal['via'];
   scopes: Principal['scopes'];
