@@ -1,4 +1,3 @@
-import type { AppEnv } from '../app-env.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute } from '../routes/define-route.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record.js';
 import { requireCouncil } from '../councils/council-lookup.js';
 import { HttpError, notFound } from '../http-error.js';

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
 import { contentHash, sha256Text } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { HttpError, notFound } from '../http-error.js';

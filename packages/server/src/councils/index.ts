@@ -1,4 +1,3 @@
-import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record.js';
 import { HttpError } from '../http-error.js';
 import type { JsonSchema } from '../request-body.js';

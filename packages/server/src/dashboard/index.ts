@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
 import type { Determination } from '../engine/index.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute } from '../routes/define-route.js';

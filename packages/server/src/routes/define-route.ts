@@ -122,8 +122,11 @@ type SuccessResponses<D extends RouteDeclaration> = {
   [S in StatusOf<D>]: unknown extends WireType<D['reply']> ? { description: string } : { description: string; content: JsonContent<WireType<D['reply']>> };
 };
 
-type RequestOf<D extends RouteDeclaration> = (D['request'] extends object ? D['request'] : {}) &
-  (unknown extends WireType<D['body']> ? {} : { body: { required: true; content: JsonContent<WireType<D['body']>> } });
+/** No further request parts. */
+type Nothing = Record<never, never>;
+
+type RequestOf<D extends RouteDeclaration> = (D['request'] extends object ? D['request'] : Nothing) &
+  (unknown extends WireType<D['body']> ? Nothing : { body: { required: true; content: JsonContent<WireType<D['body']>> } });
 
 /** A declared route, as `app.openapi()` takes it, with its precise request and reply types. */
 export type DeclaredRoute<D extends RouteDeclaration> = Omit<RouteConfig, 'responses' | 'request'> &

@@ -1,4 +1,3 @@
-import type { AppEnv } from '../app-env.js';
 import { evaluateAssessment, packHash } from '../engine/index.js';
 import type { Extensions, Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
