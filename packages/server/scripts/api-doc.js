@@ -47,13 +47,14 @@ const lines = [
   '| 401 | `unauthenticated`, `token-expired`, `bad-credentials` | not signed in, unknown, revoked or expired token, bad password |',
   '| 403 | `forbidden`, `insufficient-scope`, `csrf` | lacks the role in that council; the API token lacks the scope (or would make a token with wider scopes); session request without its CSRF token |',
   '| 404 | `not-found` | unknown council, provider, version, assessment or route |',
-  '| 409 | `conflict`, `own-account` | the draft or provider changed since read (If-Match), or another version was published first (also: the version in force kept changing while an assessment was stored); a platform admin disabling, demoting or resetting the password of their own account |',
+  '| 409 | `conflict`, `own-account`, `idempotency-key-in-use` | the draft or provider changed since read (If-Match), or another version was published first (also: the version in force kept changing while an assessment was stored); a platform admin disabling, demoting or resetting the password of their own account; the first request with this `Idempotency-Key` is still under way (retry after `Retry-After`) |',
   '| 413 | `body-too-large` | body over the limit (6 MiB by default, `QAF_BODY_LIMIT`) |',
   '| 415 | `unsupported-media-type` | body is not `application/json` (or `text/csv` for imports) |',
-  '| 422 | `invalid-body`, `invalid-query`, `invalid-pack`, `cases-failed`, `findings-not-acknowledged`, `version-not-newer`, `invalid-assessment`, `no-pack-in-force`, `evaluation-failed`, `import-refused`, `invalid-csv` | the request is well-formed but not acceptable; `details` carry JSON pointers (CSV: `row`/`line` and `csvColumn`) |',
+  '| 422 | `invalid-body`, `invalid-query`, `invalid-pack`, `cases-failed`, `findings-not-acknowledged`, `version-not-newer`, `invalid-assessment`, `no-pack-in-force`, `evaluation-failed`, `import-refused`, `invalid-csv`, `idempotency-key-reused`, `too-large` | the request is well-formed but not acceptable; `details` carry JSON pointers (CSV: `row`/`line` and `csvColumn`); an `Idempotency-Key` already used for a different request; pack work (draft save, validate, analyse, cases, publish, what-if) that did not finish within its time or memory budget |',
   '| 428 | `precondition-required` | saving an existing draft without `If-Match` |',
   '| 429 | `too-many-attempts` | too many failed sign-ins for that email or from that address; wait the `Retry-After` seconds |',
   '| 500 | `internal` | logged on the server; nothing internal is revealed |',
+  '| 503 | `busy` | too many pack jobs waiting (pack-work routes only); retry after `Retry-After` seconds |',
   '',
   'A refused request writes nothing: every write is one transaction, together with its audit entry.',
   '',
@@ -77,6 +78,14 @@ const lines = [
   'so an acknowledged save is never overwritten.',
   'Providers work the same way (`ETag` on read, optional `If-Match` on `PUT`).',
   '',
+  '## Idempotent writes',
+  'Every write (POST, PUT, PATCH, DELETE) of a signed-in caller honours an `Idempotency-Key` header (1 to 255 visible',
+  'ASCII characters, e.g. a UUID). A retry with the same key, method, path and body is answered with the first reply and',
+  '`Idempotent-Replayed: true`, and nothing is written twice; the same key with a different request is a 422',
+  '`idempotency-key-reused`; a key whose first request is still under way is a 409 `idempotency-key-in-use` with',
+  '`Retry-After`. Keys are kept 24 hours per caller. A failed request (not 2xx) lets go of its key. The OpenAPI document',
+  'declares the header (`#/components/parameters/IdempotencyKey`) and these replies on every write.',
+  '',
   '## Lists are paginated',
   'Every list route takes `?limit=` (1 to 1000, default 100) and `?cursor=`, and answers with its items under its usual',
   'key (`providers`, `users`, `members`, `tokens`, `versions`, `assessments`, `timeline`, `entries`, `councils`) and',
@@ -85,7 +94,10 @@ const lines = [
   'not give out, or a limit out of range, is a 422 `invalid-query` naming `/cursor` or `/limit`.',
   '',
   '## Who may call a route, and in what order requests are refused',
-  "Each route below is declared once with its request schemas and access level (the OpenAPI document's `x-access`).",
+  "Each route below is declared once with its request schemas, reply, access level (the OpenAPI document's `x-access`)",
+  "and the API token scope it needs (`x-scope`: derived from the access level, `admin` for tokens, passwords and",
+  'members; none where any token will do). The admin UI calls the API through `hc<AppType>` (`hono/client`), typed from',
+  'the same declarations.',
   'A request is judged in this order: the council of the path exists (else 404); the caller is signed in (401) and',
   'holds the role (403); only then is the body read (415, 400, 413) and checked with the query and path parameters',
   "(422, each problem with a JSON pointer: `/name` of the body member or query parameter). So a caller who may not",
@@ -103,11 +115,11 @@ for (const [path, methods] of Object.entries(doc.paths)) {
   }
 }
 for (const [tag, routes] of byTag) {
-  lines.push('', `### ${tag[0].toUpperCase()}${tag.slice(1)}`, '', '| method | path | who | what |', '|---|---|---|---|');
+  lines.push('', `### ${tag[0].toUpperCase()}${tag.slice(1)}`, '', '| method | path | who | token scope | what |', '|---|---|---|---|---|');
   for (const { method, path, op } of routes) {
     const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => `\`${p.name}\``);
     const extra = query.length ? ` Query: ${query.join(', ')}.` : '';
-    lines.push(`| ${method} | \`${path}\` | ${op['x-access']} | ${op.summary.replaceAll('|', '\\|')}.${extra} |`);
+    lines.push(`| ${method} | \`${path}\` | ${op['x-access']} | ${op['x-scope'] ?? 'any'} | ${op.summary.replaceAll('|', '\\|')}.${extra} |`);
   }
 }
 

@@ -1,5 +1,3 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from './app-env.js';
 import { assessmentRoutes } from './assessments/index.js';
 import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
@@ -34,24 +32,33 @@ const openApiRoute = defineRoute({
  * Every API route, each declared once (`defineRoute`) with its schemas and access level; the
  * OpenAPI document at `/openapi.json` is generated from these declarations.
  */
-export function apiRoutes(options: AuthRoutesOptions = {}): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
-  app.openapi(healthRoute, async (c) => {
-    await c.var.services.db.query('SELECT 1');
-    return c.json({ ok: true, store: c.var.services.db.dialect });
-  });
+export function apiRoutes(options: AuthRoutesOptions = {}) {
+  const base = apiRouter();
+  const app = base
+    .openapi(healthRoute, async (c) => {
+      await c.var.services.db.query('SELECT 1');
+      return c.json({ ok: true, store: c.var.services.db.dialect });
+    })
+    .route('/', authRoutes(options))
+    .route('/', councilRoutes())
+    .route('/', packRoutes())
+    .route('/', providerRoutes())
+    .route('/', assessmentRoutes())
+    .route('/', whatIfRoutes())
+    .route('/', dashboardRoutes())
+    .route('/', auditRoutes());
+  // Registered on the same router, outside the chain: its document is generated from the router itself.
   let document: Record<string, unknown> | undefined;
-  app.openapi(openApiRoute, (c) => c.json((document ??= openApiDocument(app))));
-  app.route('/', authRoutes(options));
-  app.route('/', councilRoutes());
-  app.route('/', packRoutes());
-  app.route('/', providerRoutes());
-  app.route('/', assessmentRoutes());
-  app.route('/', whatIfRoutes());
-  app.route('/', dashboardRoutes());
-  app.route('/', auditRoutes());
+  base.openapi(openApiRoute, (c) => c.json((document ??= openApiDocument(base))));
   return app;
 }
+
+/**
+ * The type of the API app, with every route's request and reply types (for `hc<AppType>` of
+ * `hono/client`, which the admin UI calls the API with).
+ * @example const client = hc<AppType>('/');
+ */
+export type AppType = ReturnType<typeof apiRoutes>;
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the route declarations.

@@ -7,7 +7,7 @@ import { createApp } from './app.js';
 import { makeTestApp } from './app.test-helpers.js';
 import type { TestApp } from './app.test-helpers.js';
 import { apiRouteList } from './api-routes.js';
-import { ACCESS_LEVELS } from './routes/access.js';
+import { ACCESS_LEVELS, scopeForAccess } from './routes/access.js';
 import type { Access } from './routes/access.js';
 import { testStoreKinds } from './store/test-stores.test-helpers.js';
 
@@ -15,6 +15,35 @@ import { testStoreKinds } from './store/test-stores.test-helpers.js';
 const ROUTES = apiRouteList();
 
 const [pglite] = testStoreKinds;
+
+/** Routes whose pack work runs on a pack worker, which may answer 422 too-large or 503 busy. */
+const PACK_WORK = [
+  'PUT /api/councils/{council}/draft',
+  'POST /api/councils/{council}/draft/validate',
+  'POST /api/councils/{council}/draft/analyse',
+  'POST /api/councils/{council}/draft/cases',
+  'POST /api/councils/{council}/draft/publish',
+  'POST /api/councils/{council}/what-if',
+];
+
+/** Routes needing the `admin` token scope beyond their access level: tokens, password, members. */
+const ADMIN_SCOPED = new Set([
+  'POST /api/auth/password',
+  'GET /api/auth/tokens',
+  'POST /api/auth/tokens',
+  'DELETE /api/auth/tokens/{id}',
+  'GET /api/councils/{council}/members',
+  'PUT /api/councils/{council}/members/{userId}',
+  'DELETE /api/councils/{council}/members/{userId}',
+]);
+
+interface DocumentedOperation {
+  'x-access': Access;
+  'x-scope': string | null;
+  description: string;
+  parameters?: { $ref?: string }[];
+  responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
+}
 
 describe('the app', () => {
   let t: TestApp;
@@ -38,13 +67,38 @@ describe('the app', () => {
     expect(served.size).toBeGreaterThanOrEqual(49);
     expect([...served].filter((r) => !documented.has(r))).toEqual([]);
     expect([...documented].filter((r) => !served.has(r))).toEqual([]);
-    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { 'x-access': Access; description: string }>>)) {
+    const packWork: string[] = [];
+    const adminScoped: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, DocumentedOperation>>)) {
       for (const [method, op] of Object.entries(ops)) {
-        expect(ACCESS_LEVELS, `${method} ${path}`).toContain(op['x-access']);
-        expect(op.description, `${method} ${path}`).toContain(`Access: ${op['x-access']}.`);
+        const route = `${method.toUpperCase()} ${path}`;
+        expect(ACCESS_LEVELS, route).toContain(op['x-access']);
+        expect(op.description, route).toContain(`Access: ${op['x-access']}.`);
+        // The token scope: the access level's, or `admin` where the route says so.
+        if (op['x-scope'] !== scopeForAccess(op['x-access'])) adminScoped.push(route);
+        if (op['x-scope']) expect(op.description, route).toContain(`API token scope: ${op['x-scope']}.`);
+        // Every write takes an Idempotency-Key and documents its replies.
+        const success = Object.entries(op.responses).find(([code]) => code.startsWith('2'))![1];
+        if (method !== 'get') {
+          expect(op.parameters, route).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+          expect(success.headers, route).toHaveProperty('Idempotent-Replayed');
+          expect(op.responses['409']!.description, route).toContain('idempotency-key-in-use');
+          expect(op.responses['422']!.description, route).toContain('idempotency-key-reused');
+        } else {
+          expect(op.parameters ?? [], route).not.toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+        }
+        if (op.responses['503']) {
+          packWork.push(route);
+          expect(op.responses['503'].description, route).toContain('busy');
+          expect(op.responses['422']!.description, route).toContain('too-large');
+        }
       }
     }
+    expect(packWork.sort()).toEqual([...PACK_WORK].sort());
+    expect(adminScoped.sort()).toEqual([...ADMIN_SCOPED].sort());
+    expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header' });
     // The declarations the isolation tests walk are the ones served.
+    expect(ROUTES.every((r) => r.scope === scopeForAccess(r.access) || ADMIN_SCOPED.has(`${r.method.toUpperCase()} ${r.path}`))).toBe(true);
     expect(ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`).sort()).toEqual([...documented].sort());
   });
 

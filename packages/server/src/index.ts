@@ -13,9 +13,18 @@ export type { Db, Queryable, StoreOptions } from './store/index.js';
 export { seedCouncils } from './seed/index.js';
 export { loadCouncilPlugins } from './seed/council-plugins.js';
 export { apiRouteList, buildOpenApi } from './api-routes.js';
+export type { AppType } from './api-routes.js';
 export type { RouteSpec, Access } from './openapi/index.js';
 export { HttpError } from './http-error.js';
-// Reply shapes the admin UI reads (the wire contract, declared once).
+// Request and reply shapes of the routes (declared once, with the routes; `AppType` carries them too).
 export type { Draft } from './packs/drafts.js';
+export type { PublishBody } from './packs/index.js';
+export type { AnalysisReply, CasesReply, DraftValidation, InForceReply, PackDiffReply, PackVersionWithPack, ValidationReply } from './packs/replies.js';
+export type { PackVersion } from './packs/versions.js';
 export type { Provider } from './providers/provider-record.js';
+export type { ProviderBody } from './providers/index.js';
+export type { CouncilSummary } from './councils/index.js';
+export type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAssessment, TimelineEntry, TimelinePage } from './assessments/replies.js';
+export type { MeReply, SessionReply } from './auth/replies.js';
 export type { WhatIfReport, WhatIfChange } from './what-if/index.js';
+export type { ListPage } from './routes/pagination.js';

@@ -11,6 +11,8 @@ function fakeFetch(replies: Response[], seen: { url: string; init: RequestInit }
   };
 }
 
+const header = (init: RequestInit, name: string) => new Headers(init.headers).get(name);
+
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
@@ -21,8 +23,10 @@ describe('ApiClient', () => {
     await client.login('a@b.c', 'secret');
     await client.councils();
     await client.runCases('birmingham');
-    expect((seen[1]!.init.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
-    expect((seen[2]!.init.headers as Record<string, string>)['x-csrf-token']).toBe('tok-1');
+    expect(JSON.parse(String(seen[0]!.init.body))).toEqual({ email: 'a@b.c', password: 'secret' });
+    expect(header(seen[0]!.init, 'content-type')).toBe('application/json');
+    expect(header(seen[1]!.init, 'x-csrf-token')).toBeNull();
+    expect(header(seen[2]!.init, 'x-csrf-token')).toBe('tok-1');
     expect(seen[2]!.url).toBe('/api/councils/birmingham/draft/cases');
   });
 
@@ -50,13 +54,18 @@ describe('ApiClient', () => {
     expect(stored.id).toBe('a-1');
     expect(seen[0]!.url).toBe('/api/councils/bolton/assessments?explain=false');
     expect(seen[0]!.init.method).toBe('POST');
+    expect(JSON.parse(String(seen[0]!.init.body))).toEqual({ providerId: 'p-1', date: '2025-03-01', judgements: {} });
+    expect(header(seen[0]!.init, 'content-type')).toBe('application/json');
   });
 
   it('sends If-Match when saving the draft and returns the new ETag', async () => {
     const seen: { url: string; init: RequestInit }[] = [];
     const client = new ApiClient('', fakeFetch([json({ revision: 4, valid: true, errors: [] }, 200, { etag: '"4"' })], seen));
     const saved = await client.saveDraft('bolton', { metadata: {} }, '"3"');
-    expect((seen[0]!.init.headers as Record<string, string>)['if-match']).toBe('"3"');
+    expect(seen[0]!.url).toBe('/api/councils/bolton/draft');
+    expect(seen[0]!.init.method).toBe('PUT');
+    expect(header(seen[0]!.init, 'if-match')).toBe('"3"');
+    expect(JSON.parse(String(seen[0]!.init.body))).toEqual({ metadata: {} });
     expect(saved.etag).toBe('"4"');
   });
 

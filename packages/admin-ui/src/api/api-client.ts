@@ -1,29 +1,14 @@
+import { hc } from 'hono/client';
+import type { ClientResponse } from 'hono/client';
+import type { JSONParsed } from 'hono/utils/types';
+import type { AppType, AssessmentBody, PackVersionWithPack, PublishBody } from '@openqaf/server';
 import { ApiError } from './api-error.js';
 import type { ApiErrorDetail } from './api-error.js';
-import type {
-  AnalysisRun,
-  AssessmentBody,
-  AssessmentPreview,
-  CaseRun,
-  CouncilSummary,
-  Draft,
-  DraftValidation,
-  Me,
-  PackDiffReply,
-  PackVersionRecord,
-  Provider,
-  StoredAssessment,
-  TimelineEntry,
-  WhatIfReport,
-} from './api-types.js';
 
-/** Options of one request. */
-export interface RequestOptions {
-  body?: unknown;
-  query?: Record<string, string | undefined>;
-  ifMatch?: string;
-  signal?: AbortSignal;
-}
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The largest page the server gives (its `MAX_PAGE_LIMIT`): short lists are read in as few requests as can be. */
+const MAX_PAGE = '1000';
 
 /** A reply's JSON body and its ETag, when it has one. */
 export interface Reply<T> {
@@ -31,14 +16,26 @@ export interface Reply<T> {
   etag: string | null;
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'DELETE']);
+/** What every page of a list has: the cursor of the next page (null on the last). */
+interface Page {
+  nextCursor: string | null;
+}
 
-/** The largest page the server gives (its `MAX_PAGE_LIMIT`): short lists are read in as few requests as can be. */
-const MAX_PAGE = 1000;
+/** `init` of one `hc` call: the abort signal, and a JSON body a route takes without declaring its type. */
+function init(signal?: AbortSignal, body?: unknown): { init: RequestInit } {
+  return { init: { ...(signal ? { signal } : {}), ...(body !== undefined ? { body: JSON.stringify(body) } : {}) } };
+}
+
+/** A query without its empty members (an empty search box is no filter). */
+function query<Q extends Record<string, string | undefined>>(q: Q): Q {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as Q;
+}
 
 /**
- * The one client of the OpenQAF API. Sends the session cookie, echoes the CSRF token on
- * unsafe requests, and turns every error reply (and network failure) into an `ApiError`.
+ * The one client of the OpenQAF API: `hc<AppType>` of `hono/client`, so every call's path,
+ * parameters and reply are typed from the server's route declarations. Sends the session
+ * cookie, echoes the CSRF token on unsafe requests, and turns every error reply (and network
+ * failure) into an `ApiError`.
  * @example const councils = await api.councils();
  */
 export class ApiClient {
@@ -47,210 +44,214 @@ export class ApiClient {
   /** Called when the server says the session has ended (401). */
   onSignedOut: (() => void) | undefined;
 
-  constructor(
-    private readonly _base = '',
-    private readonly _fetch: typeof fetch = (...args) => fetch(...args),
-  ) {}
+  private readonly _rpc: ReturnType<typeof hc<AppType>>;
 
-  /** Sends one request and reads its JSON reply. */
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
-    const query = Object.entries(options.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
-    const url = `${this._base}${path}${query.length ? `?${new URLSearchParams(query)}` : ''}`;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    if (UNSAFE.has(method) && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
-    if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  constructor(
+    base = '',
+    private readonly _fetch: typeof fetch = (...args) => fetch(...args),
+  ) {
+    this._rpc = hc<AppType>(base, { fetch: (input: RequestInfo | URL, requestInit?: RequestInit) => this._send(input, requestInit ?? {}) });
+  }
+
+  /** Sends one request: adds the CSRF token, and throws an `ApiError` for any reply but success. */
+  private async _send(input: RequestInfo | URL, requestInit: RequestInit): Promise<Response> {
+    const method = (requestInit.method ?? 'GET').toUpperCase();
+    const headers = new Headers(requestInit.headers);
+    headers.set('accept', 'application/json');
+    if (requestInit.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    if (UNSAFE.has(method) && this.csrfToken) headers.set('x-csrf-token', this.csrfToken);
+    const url = String(input);
     let response: Response;
     try {
-      response = await this._fetch(url, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      response = await this._fetch(url, { ...requestInit, method, headers, credentials: 'same-origin' });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
       throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
     }
-    const text = await response.text();
-    let json: unknown = undefined;
+    if (response.ok) return response;
+    let json: unknown;
     try {
-      json = text ? JSON.parse(text) : undefined;
+      json = JSON.parse(await response.text());
     } catch {
       json = undefined;
     }
-    if (!response.ok) {
-      const err = (json as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } } | undefined)?.error;
-      if (response.status === 401 && path !== '/api/auth/login') this.onSignedOut?.();
-      throw new ApiError(
-        response.status,
-        err?.code ?? 'http-error',
-        err?.message ?? `The server answered ${response.status} ${response.statusText}`.trim(),
-        err?.details ?? [],
-      );
-    }
-    return { data: json as T, etag: response.headers.get('etag') };
+    const err = (json as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } } | undefined)?.error;
+    if (response.status === 401 && !new URL(url, 'http://x').pathname.endsWith('/api/auth/login')) this.onSignedOut?.();
+    throw new ApiError(
+      response.status,
+      err?.code ?? 'http-error',
+      err?.message ?? `The server answered ${response.status} ${response.statusText}`.trim(),
+      err?.details ?? [],
+    );
   }
 
-  private async _get<T>(path: string, options?: RequestOptions): Promise<T> {
-    return (await this.request<T>('GET', path, options)).data;
+  /** The JSON body of a successful reply (errors were thrown by `_send`), with its ETag. */
+  private async _reply<T>(call: Promise<ClientResponse<T>>): Promise<Reply<T>> {
+    const response = await call;
+    const text = await response.text();
+    return { data: (text ? JSON.parse(text) : undefined) as T, etag: response.headers.get('etag') };
   }
 
-  private async _post<T>(path: string, options?: RequestOptions): Promise<T> {
-    return (await this.request<T>('POST', path, options)).data;
+  private async _data<T>(call: Promise<ClientResponse<T>>): Promise<T> {
+    return (await this._reply(call)).data;
+  }
+
+  /**
+   * A reply as the server's own type `T`. `hc` types a reply as `JSONParsed<T>`, which makes
+   * recursive types (a pack's nested conditions) `JSONValue`; the call must still be of a route
+   * replying `T`, and plain JSON data parses back to exactly `T`.
+   */
+  private async _as<T>(call: Promise<ClientResponse<JSONParsed<T>>>): Promise<T> {
+    return (await this._reply(call)).data as T;
   }
 
   /** Every item of a paginated list, following `nextCursor` page by page (for lists that stay short). */
-  private async _all<T>(path: string, key: string, signal?: AbortSignal): Promise<T[]> {
-    const items: T[] = [];
+  private async _all<P extends Page, T>(page: (cursor: string | undefined) => Promise<ClientResponse<P>>, items: (page: P) => T[]): Promise<T[]> {
+    const all: T[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this._get<Record<string, unknown> & { nextCursor: string | null }>(path, { query: { limit: String(MAX_PAGE), cursor }, signal });
-      items.push(...(page[key] as T[]));
-      cursor = page.nextCursor ?? undefined;
+      const reply = await this._data(page(cursor));
+      all.push(...items(reply));
+      cursor = reply.nextCursor ?? undefined;
     } while (cursor);
-    return items;
+    return all;
   }
 
-  private _c(council: string): string {
-    return `/api/councils/${encodeURIComponent(council)}`;
+  /** The routes under `/api/councils/{council}` (the council goes in each call's `param`). */
+  private get _council() {
+    return this._rpc.api.councils[':council'];
   }
 
   /** Who is signed in (remembers the CSRF token). */
-  async me(signal?: AbortSignal): Promise<Me> {
-    const me = await this._get<Me>('/api/auth/me', { signal });
+  async me(signal?: AbortSignal) {
+    const me = await this._data(this._rpc.api.auth.me.$get(undefined, init(signal)));
     this.csrfToken = me.csrfToken;
     return me;
   }
 
   /** Signs in; the server sets the session cookie. */
   async login(email: string, password: string): Promise<void> {
-    const reply = await this._post<{ csrfToken: string }>('/api/auth/login', { body: { email, password } });
+    const reply = await this._data(this._rpc.api.auth.login.$post({ json: { email, password } }));
     this.csrfToken = reply.csrfToken;
   }
 
   /** Signs out. */
   async logout(): Promise<void> {
-    await this.request('POST', '/api/auth/logout');
+    await this._rpc.api.auth.logout.$post();
     this.csrfToken = null;
   }
 
   /** Every council with its current version. */
-  async councils(signal?: AbortSignal): Promise<CouncilSummary[]> {
-    return this._all<CouncilSummary>('/api/councils', 'councils', signal);
+  councils(signal?: AbortSignal) {
+    return this._all((cursor) => this._rpc.api.councils.$get({ query: query({ limit: MAX_PAGE, cursor }) }, init(signal)), (p) => p.councils);
   }
 
   /** The current published pack. */
-  pack(council: string, signal?: AbortSignal): Promise<PackVersionRecord> {
-    return this._get(`${this._c(council)}/pack`, { signal });
+  pack(council: string, signal?: AbortSignal) {
+    return this._as<PackVersionWithPack>(this._council.pack.$get({ param: { council } }, init(signal)));
   }
 
   /** Every published version, newest first. */
-  async versions(council: string, signal?: AbortSignal): Promise<PackVersionRecord[]> {
-    return this._all<PackVersionRecord>(`${this._c(council)}/versions`, 'versions', signal);
+  versions(council: string, signal?: AbortSignal) {
+    return this._all(
+      (cursor) => this._council.versions.$get({ param: { council }, query: query({ limit: MAX_PAGE, cursor }) }, init(signal)),
+      (p) => p.versions,
+    );
   }
 
   /** One published version with its pack. */
-  version(council: string, version: string, signal?: AbortSignal): Promise<PackVersionRecord> {
-    return this._get(`${this._c(council)}/versions/${encodeURIComponent(version)}`, { signal });
+  version(council: string, version: string, signal?: AbortSignal) {
+    return this._as<PackVersionWithPack>(this._council.versions[':version'].$get({ param: { council, version } }, init(signal)));
   }
 
   /** The engine's readable diff of two versions (either may be "draft"). */
-  diff(council: string, from: string, to: string, signal?: AbortSignal): Promise<PackDiffReply> {
-    return this._get(`${this._c(council)}/diff`, { query: { from, to }, signal });
+  diff(council: string, from: string, to: string, signal?: AbortSignal) {
+    return this._data(this._council.diff.$get({ param: { council }, query: { from, to } }, init(signal)));
   }
 
   /** The working draft with its ETag. */
-  async draft(council: string, signal?: AbortSignal): Promise<{ draft: Draft; etag: string }> {
-    const reply = await this.request<Draft>('GET', `${this._c(council)}/draft`, { signal });
+  async draft(council: string, signal?: AbortSignal) {
+    const reply = await this._reply(this._council.draft.$get({ param: { council } }, init(signal)));
     return { draft: reply.data, etag: reply.etag ?? `"${reply.data.revision}"` };
   }
 
   /** Saves the draft (it may be invalid); returns its validation and the new ETag. */
-  async saveDraft(council: string, content: unknown, etag: string | null): Promise<DraftValidation & { etag: string }> {
-    const reply = await this.request<DraftValidation>('PUT', `${this._c(council)}/draft`, {
-      body: content,
-      ...(etag ? { ifMatch: etag } : {}),
-    });
+  async saveDraft(council: string, content: unknown, etag: string | null) {
+    const reply = await this._reply(
+      this._council.draft.$put({ param: { council }, header: etag ? { 'if-match': etag } : {} }, init(undefined, content)),
+    );
     return { ...reply.data, etag: reply.etag ?? `"${reply.data.revision}"` };
   }
 
   /** Runs the draft's own cases. */
-  runCases(council: string, signal?: AbortSignal): Promise<CaseRun> {
-    return this._post(`${this._c(council)}/draft/cases`, { signal });
+  runCases(council: string, signal?: AbortSignal) {
+    return this._data(this._council.draft.cases.$post({ param: { council } }, init(signal)));
   }
 
   /** Analyses the draft. */
-  analyse(council: string, signal?: AbortSignal): Promise<AnalysisRun> {
-    return this._post(`${this._c(council)}/draft/analyse`, { signal });
+  analyse(council: string, signal?: AbortSignal) {
+    return this._data(this._council.draft.analyse.$post({ param: { council } }, init(signal)));
   }
 
   /** Publishes the draft. */
-  publish(
-    council: string,
-    body: { note: string; version?: string; effectiveFrom?: string; acknowledgeFindings?: boolean },
-    etag?: string,
-  ): Promise<PackVersionRecord> {
-    return this._post(`${this._c(council)}/draft/publish`, { body, ...(etag ? { ifMatch: etag } : {}) });
+  publish(council: string, body: PublishBody, etag?: string) {
+    return this._data(this._council.draft.publish.$post({ param: { council }, header: etag ? { 'if-match': etag } : {}, json: body }));
   }
 
   /** Publishes an earlier version's content as a new version. */
-  rollBack(council: string, version: string, body: { note?: string; effectiveFrom?: string }): Promise<PackVersionRecord> {
-    return this._post(`${this._c(council)}/versions/${encodeURIComponent(version)}/rollback`, { body });
+  rollBack(council: string, version: string, body: { note?: string; effectiveFrom?: string }) {
+    return this._data(this._council.versions[':version'].rollback.$post({ param: { council, version }, json: body }));
   }
 
   /** Every provider's latest assessment under the draft and the published pack. */
-  whatIf(council: string, signal?: AbortSignal): Promise<WhatIfReport> {
-    return this._post(`${this._c(council)}/what-if`, { signal });
+  whatIf(council: string, signal?: AbortSignal) {
+    return this._data(this._council['what-if'].$post({ param: { council } }, init(signal)));
   }
 
   /**
    * One page of providers, optionally searched and filtered by current rating; pass the
    * previous page's `nextCursor` as `cursor` for the next.
    */
-  providers(
-    council: string,
-    filter: { q?: string; rating?: string; cursor?: string } = {},
-    signal?: AbortSignal,
-  ): Promise<{ providers: Provider[]; nextCursor: string | null }> {
-    return this._get(`${this._c(council)}/providers`, { query: filter, signal });
+  providers(council: string, filter: { q?: string; rating?: string; cursor?: string } = {}, signal?: AbortSignal) {
+    return this._data(this._council.providers.$get({ param: { council }, query: query(filter) }, init(signal)));
   }
 
   /** One provider. */
-  provider(council: string, id: string, signal?: AbortSignal): Promise<Provider> {
-    return this._get(`${this._c(council)}/providers/${encodeURIComponent(id)}`, { signal });
+  provider(council: string, id: string, signal?: AbortSignal) {
+    return this._data(this._council.providers[':id'].$get({ param: { council, id } }, init(signal)));
   }
 
   /** Adds a provider location. */
-  createProvider(council: string, body: { name: string; cqcLocationId?: string | null; serviceType?: string | null }): Promise<Provider> {
-    return this._post(`${this._c(council)}/providers`, { body });
+  createProvider(council: string, body: { name: string; cqcLocationId?: string | null; serviceType?: string | null }) {
+    return this._data(this._council.providers.$post({ param: { council }, json: body }));
   }
 
   /** Every determination of a provider, oldest first. */
-  async timeline(council: string, id: string, signal?: AbortSignal): Promise<TimelineEntry[]> {
-    return this._all<TimelineEntry>(`${this._c(council)}/providers/${encodeURIComponent(id)}/timeline`, 'timeline', signal);
+  timeline(council: string, id: string, signal?: AbortSignal) {
+    return this._all(
+      (cursor) => this._council.providers[':id'].timeline.$get({ param: { council, id }, query: query({ limit: MAX_PAGE, cursor }) }, init(signal)),
+      (p) => p.timeline,
+    );
   }
 
   /** Evaluates an assessment without storing it. */
-  preview(council: string, body: AssessmentBody, signal?: AbortSignal): Promise<AssessmentPreview> {
-    return this._post(`${this._c(council)}/assessments/preview`, { body, signal });
+  preview(council: string, body: AssessmentBody, signal?: AbortSignal) {
+    return this._data(this._council.assessments.preview.$post({ param: { council }, json: body }, init(signal)));
   }
 
   /**
    * Submits an assessment: stored with its determination. The reply leaves out the trace (about
    * 23 kB of Birmingham's 26 kB): the determination page asks for it when it shows it.
    */
-  submitAssessment(council: string, body: AssessmentBody): Promise<StoredAssessment> {
-    return this._post(`${this._c(council)}/assessments`, { body, query: { explain: 'false' } });
+  submitAssessment(council: string, body: AssessmentBody) {
+    return this._data(this._council.assessments.$post({ param: { council }, query: { explain: 'false' } }, init(undefined, body)));
   }
 
   /** One stored assessment; `explain` adds the trace. */
-  assessment(council: string, id: string, explain: boolean, signal?: AbortSignal): Promise<StoredAssessment> {
-    return this._get(`${this._c(council)}/assessments/${encodeURIComponent(id)}`, {
-      query: { explain: explain ? 'true' : undefined },
-      signal,
-    });
+  assessment(council: string, id: string, explain: boolean, signal?: AbortSignal) {
+    return this._data(
+      this._council.assessments[':id'].$get({ param: { council, id }, query: explain ? { explain: 'true' } : {} }, init(signal)),
+    );
   }
 }
 

@@ -10,8 +10,8 @@ function fakeServer(saveStatus: number) {
   const seen: Seen[] = [];
   const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const headers = (init.headers ?? {}) as Record<string, string>;
-    seen.push({ method: init.method ?? 'GET', url, ifMatch: headers['if-match'] ?? null, body: init.body ? JSON.parse(String(init.body)) : undefined });
+    const headers = new Headers(init.headers);
+    seen.push({ method: init.method ?? 'GET', url, ifMatch: headers.get('if-match'), body: init.body ? JSON.parse(String(init.body)) : undefined });
     if (url.endsWith('/draft') && init.method === 'GET') return json({ councilId: 'testshire', content: casePack(), revision: 4, baseVersionId: null, updatedBy: null, updatedAt: '' }, 200, { etag: '"4"' });
     if (url.endsWith('/draft') && init.method === 'PUT') {
       return saveStatus === 200 ? json({ revision: 5, valid: true, errors: [] }, 200, { etag: '"5"' })

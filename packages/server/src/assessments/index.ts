@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from '@hono/zod-openapi';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import type { Principal } from '../auth/principal.js';
@@ -14,18 +13,17 @@ import type { PackVersion } from '../packs/versions.js';
 import { requireProvider } from '../providers/index.js';
 import { readJson, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
+import { jsonText } from '../routes/json-text.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import { councilParams, flagQuery } from '../routes/query.js';
 import { isIsoDate } from '../engine/index.js';
 import { loadAssessmentContext } from './assessment-context.js';
 import { assessmentBodySchema } from './schemas.js';
 import type { AssessmentInput, StoredAssessment } from './store-assessment.js';
+import type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAssessment, TimelinePage } from './replies.js';
 
-interface AssessmentBody extends AssessmentInput {
-  providerId: string;
-}
 
 /**
  * The compiled pack of a stored version, citing the hash it was stored under. Versions are
@@ -152,7 +150,7 @@ const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.inpu
 // Pages are keyed on created_at as the store's text, to the microsecond (a Date keeps milliseconds).
 const SELECT_ASSESSMENT_PAGED = SELECT_ASSESSMENT.replace('a.created_at,', 'a.created_at, a.created_at::text AS created_key,');
 
-function toStored(r: AssessmentRow) {
+function toStored(r: AssessmentRow): AssessmentRecord {
   return {
     id: r.id,
     providerId: r.provider_id,
@@ -182,7 +180,7 @@ const submitRoute = defineRoute({
     body: { required: true, content: { 'application/json': { schema: assessmentBodySchema } } },
   },
   status: 201,
-  reply: { $ref: '#/components/schemas/StoredAssessment' },
+  reply: typed<SubmittedAssessment>({ $ref: '#/components/schemas/StoredAssessment' }),
 });
 
 const previewRoute = defineRoute({
@@ -192,7 +190,8 @@ const previewRoute = defineRoute({
   summary: 'Evaluate without storing (live preview)',
   access: 'officer',
   request: { params: councilParams },
-  body: assessmentBodySchema,
+  body: typed<AssessmentBody>(assessmentBodySchema),
+  reply: typed<AssessmentPreview>(),
 });
 
 const listRoute = defineRoute({
@@ -205,7 +204,7 @@ const listRoute = defineRoute({
     params: councilParams,
     query: pageQuery.extend({ providerId: z.string().optional().openapi({ description: 'only this provider' }) }),
   },
-  reply: listReply('assessments', { $ref: '#/components/schemas/StoredAssessment' }),
+  reply: listReply<'assessments', AssessmentRecord>('assessments', { $ref: '#/components/schemas/StoredAssessment' }),
 });
 
 const oneRoute = defineRoute({
@@ -215,7 +214,7 @@ const oneRoute = defineRoute({
   summary: 'One assessment with its determination (explain=true adds the trace, reproduced under the stored pack hash)',
   access: 'viewer',
   request: { params: assessmentParams, query: z.object({ explain: flagQuery('"true" to include the trace') }) },
-  reply: { $ref: '#/components/schemas/StoredAssessment' },
+  reply: typed<AssessmentRecord>({ $ref: '#/components/schemas/StoredAssessment' }),
 });
 
 const reevaluateRoute = defineRoute({
@@ -234,7 +233,7 @@ const timelineRoute = defineRoute({
   summary: 'Every determination of the provider with its pack version, oldest first (paginated)',
   access: 'viewer',
   request: { params: providerParams, query: pageQuery },
-  reply: listReply('timeline'),
+  reply: typed<TimelinePage>(listReply('timeline')),
 });
 
 /**
@@ -242,155 +241,148 @@ const timelineRoute = defineRoute({
  * the pack version in force on the assessment date and stores both. Also: live preview,
  * reading back, the provider timeline, and reproducing a stored determination.
  */
-export function assessmentRoutes(): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
+export function assessmentRoutes() {
 
-  app.openapi(submitRoute, async (c) => {
-    const councilId = c.req.param('council');
-    const raw = await readJson(c);
-    const explain = c.req.valid('query').explain !== 'false';
-    let plan = await planFromMemory(c, councilId, raw);
-    for (let attempt = 1; ; attempt++) {
-      plan ??= await planFromStore(c, councilId, raw);
-      let determination: Determination;
-      try {
-        determination = await determine(c, plan.version, plan.input, explain);
-      } catch (error) {
-        // Planned from memory, a refusal may hide an unknown provider, which must win: ask the store.
-        if (plan.fromMemory && error instanceof HttpError) {
-          plan = undefined;
-          continue;
+  return apiRouter()
+    .openapi(submitRoute, async (c) => {
+      const councilId = c.req.param('council');
+      const raw = await readJson(c);
+      const explain = c.req.valid('query').explain !== 'false';
+      let plan = await planFromMemory(c, councilId, raw);
+      for (let attempt = 1; ; attempt++) {
+        plan ??= await planFromStore(c, councilId, raw);
+        let determination: Determination;
+        try {
+          determination = await determine(c, plan.version, plan.input, explain);
+        } catch (error) {
+          // Planned from memory, a refusal may hide an unknown provider, which must win: ask the store.
+          if (plan.fromMemory && error instanceof HttpError) {
+            plan = undefined;
+            continue;
+          }
+          throw error;
         }
-        throw error;
+        const { trace: _trace, ...record } = determination;
+        const { version, providerId, input } = plan;
+        // The determination is serialised once for the store; the reply reuses that text and adds
+        // the trace (when asked for) rather than serialising the determination again.
+        const reply = (stored: StoredAssessment) =>
+          `${JSON.stringify({ id: stored.assessmentId, providerId, date: input.date, packVersion: version.version, packHash: version.hash }).slice(0, -1)},"determination":` +
+          (determination.trace === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"trace":${traceJson(determination.trace)}}`) +
+          '}';
+        const request = c.var.idempotency;
+        const stored = await c.var.services.assessmentWriter.write({
+          councilId,
+          providerId,
+          userId: plan.user.id,
+          input,
+          packVersionId: version.id,
+          determination: record,
+          ...(request ? { idempotent: { request, reply } } : {}),
+        });
+        if (stored) {
+          // With a key, the reply was recorded in the statement that stored the assessment.
+          if (request) request.recorded = true;
+          return jsonText<SubmittedAssessment, 201>(c, stored.replyJson ?? reply(stored), 201);
+        }
+        // The store disagreed (a version published elsewhere, a provider gone): look again.
+        c.var.services.versions.forget(councilId);
+        if (attempt >= STORE_ATTEMPTS) {
+          throw new HttpError(409, 'conflict', 'The pack version in force changed while the assessment was being stored: send it again');
+        }
+        plan = undefined;
       }
-      const { trace: _trace, ...record } = determination;
-      const { version, providerId, input } = plan;
-      // The determination is serialised once for the store; the reply reuses that text and adds
-      // the trace (when asked for) rather than serialising the determination again.
-      const reply = (stored: StoredAssessment) =>
-        `${JSON.stringify({ id: stored.assessmentId, providerId, date: input.date, packVersion: version.version, packHash: version.hash }).slice(0, -1)},"determination":` +
-        (determination.trace === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"trace":${traceJson(determination.trace)}}`) +
-        '}';
-      const request = c.var.idempotency;
-      const stored = await c.var.services.assessmentWriter.write({
-        councilId,
-        providerId,
-        userId: plan.user.id,
-        input,
-        packVersionId: version.id,
-        determination: record,
-        ...(request ? { idempotent: { request, reply } } : {}),
-      });
-      if (stored) {
-        // With a key, the reply was recorded in the statement that stored the assessment.
-        if (request) request.recorded = true;
-        return c.body(stored.replyJson ?? reply(stored), 201, { 'content-type': 'application/json' });
+    })
+    .openapi(previewRoute, async (c) => {
+      const council = c.var.council;
+      const { providerId, ...input } = validBody<AssessmentBody>(c);
+      await requireProviderId(c, council.id, providerId);
+      const version = await versionFor(c, council.id, input.date);
+      return c.json({ stored: false as const, packVersion: version.version, packHash: version.hash, determination: await determine(c, version, input) });
+    })
+    .openapi(listRoute, async (c) => {
+      const council = c.var.council;
+      const query = c.req.valid('query');
+      const page = pageRequest(query, 3);
+      const params: unknown[] = [council.id];
+      let where = 'a.council_id = $1';
+      if (query.providerId) {
+        params.push(query.providerId);
+        where += ` AND a.provider_id = $${params.length}`;
       }
-      // The store disagreed (a version published elsewhere, a provider gone): look again.
-      c.var.services.versions.forget(councilId);
-      if (attempt >= STORE_ATTEMPTS) {
-        throw new HttpError(409, 'conflict', 'The pack version in force changed while the assessment was being stored: send it again');
+      if (page.after) {
+        params.push(...page.after);
+        where += ` AND (a.assessment_date, a.created_at, a.id) < ($${params.length - 2}::date, $${params.length - 1}::timestamptz, $${params.length})`;
       }
-      plan = undefined;
-    }
-  });
-
-  app.openapi(previewRoute, async (c) => {
-    const council = c.var.council;
-    const { providerId, ...input } = validBody<AssessmentBody>(c);
-    await requireProviderId(c, council.id, providerId);
-    const version = await versionFor(c, council.id, input.date);
-    return c.json({ stored: false, packVersion: version.version, packHash: version.hash, determination: await determine(c, version, input) });
-  });
-
-  app.openapi(listRoute, async (c) => {
-    const council = c.var.council;
-    const query = c.req.valid('query');
-    const page = pageRequest(query, 3);
-    const params: unknown[] = [council.id];
-    let where = 'a.council_id = $1';
-    if (query.providerId) {
-      params.push(query.providerId);
-      where += ` AND a.provider_id = $${params.length}`;
-    }
-    if (page.after) {
-      params.push(...page.after);
-      where += ` AND (a.assessment_date, a.created_at, a.id) < ($${params.length - 2}::date, $${params.length - 1}::timestamptz, $${params.length})`;
-    }
-    const rows = await c.var.services.db.query<AssessmentRow & { created_key: string }>(
-      `${SELECT_ASSESSMENT_PAGED} WHERE ${where}
-        ORDER BY a.assessment_date DESC, a.created_at DESC, a.id DESC LIMIT ${page.limit + 1}`,
-      params,
-    );
-    const { items, nextCursor } = pageOf(rows, page, (r) => [r.assessment_date, r.created_key, r.id]);
-    return c.json({ assessments: items.map(toStored), nextCursor });
-  });
-
-  app.openapi(oneRoute, async (c) => {
-    const council = c.var.council;
-    const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
-      council.id,
-      c.req.param('id'),
-    ]);
-    if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
-    const stored = toStored(row);
-    if (c.req.valid('query').explain === 'true') {
-      // The stored record has no trace; re-evaluating under the same pack hash reproduces it.
+      const rows = await c.var.services.db.query<AssessmentRow & { created_key: string }>(
+        `${SELECT_ASSESSMENT_PAGED} WHERE ${where}
+          ORDER BY a.assessment_date DESC, a.created_at DESC, a.id DESC LIMIT ${page.limit + 1}`,
+        params,
+      );
+      const { items, nextCursor } = pageOf(rows, page, (r) => [r.assessment_date, r.created_key, r.id]);
+      return c.json({ assessments: items.map(toStored), nextCursor });
+    })
+    .openapi(oneRoute, async (c) => {
+      const council = c.var.council;
+      const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
+        council.id,
+        c.req.param('id'),
+      ]);
+      if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
+      const stored = toStored(row);
+      if (c.req.valid('query').explain === 'true') {
+        // The stored record has no trace; re-evaluating under the same pack hash reproduces it.
+        const version = await findVersionById(c.var.services.db, row.pack_version_id);
+        if (version) stored.determination = { ...row.result, trace: (await determine(c, version, row.input)).trace ?? [] };
+      }
+      return c.json(stored);
+    })
+    .openapi(reevaluateRoute, async (c) => {
+      const council = c.var.council;
+      const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
+        council.id,
+        c.req.param('id'),
+      ]);
+      if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
       const version = await findVersionById(c.var.services.db, row.pack_version_id);
-      if (version) stored.determination = { ...row.result, trace: (await determine(c, version, row.input)).trace ?? [] };
-    }
-    return c.json(stored);
-  });
-
-  app.openapi(reevaluateRoute, async (c) => {
-    const council = c.var.council;
-    const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
-      council.id,
-      c.req.param('id'),
-    ]);
-    if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
-    const version = await findVersionById(c.var.services.db, row.pack_version_id);
-    if (!version || version.hash !== row.pack_hash) {
-      throw new HttpError(500, 'integrity', 'The stored pack version does not match the determination\'s pack hash');
-    }
-    const reproduced = await determine(c, version, row.input, false);
-    return c.json({
-      // Compared in stored (JSON) form: the store keeps JSON, so that is what must match.
-      identical: isDeepStrictEqual(JSON.parse(JSON.stringify(reproduced)), row.result),
-      packVersion: version.version,
-      packHash: version.hash,
-      stored: row.result,
-      reproduced,
+      if (!version || version.hash !== row.pack_hash) {
+        throw new HttpError(500, 'integrity', 'The stored pack version does not match the determination\'s pack hash');
+      }
+      const reproduced = await determine(c, version, row.input, false);
+      return c.json({
+        // Compared in stored (JSON) form: the store keeps JSON, so that is what must match.
+        identical: isDeepStrictEqual(JSON.parse(JSON.stringify(reproduced)), row.result),
+        packVersion: version.version,
+        packHash: version.hash,
+        stored: row.result,
+        reproduced,
+      });
+    })
+    .openapi(timelineRoute, async (c) => {
+      const council = c.var.council;
+      const provider = await requireProvider(c, council.id, c.req.param('id'));
+      const page = pageRequest(c.req.valid('query'), 3);
+      const after = page.after ? 'AND (a.assessment_date, a.created_at, a.id) > ($3::date, $4::timestamptz, $5)' : '';
+      const rows = await c.var.services.db.query<AssessmentRow & { created_key: string }>(
+        `${SELECT_ASSESSMENT_PAGED} WHERE a.council_id = $1 AND a.provider_id = $2 ${after}
+          ORDER BY a.assessment_date, a.created_at, a.id LIMIT ${page.limit + 1}`,
+        [council.id, provider.id, ...(page.after ?? [])],
+      );
+      const { items, nextCursor } = pageOf(rows, page, (r) => [r.assessment_date, r.created_key, r.id]);
+      return c.json({
+        provider: { id: provider.id, name: provider.name },
+        nextCursor,
+        timeline: items.map((r) => ({
+          assessmentId: r.id,
+          date: r.assessment_date,
+          createdAt: r.created_at.toISOString(),
+          packVersion: r.version,
+          packHash: r.pack_hash,
+          headline: r.result.headline,
+          decisions: r.result.decisions,
+          actions: r.result.actions,
+          schedule: r.result.schedule,
+        })),
+      });
     });
-  });
-
-  app.openapi(timelineRoute, async (c) => {
-    const council = c.var.council;
-    const provider = await requireProvider(c, council.id, c.req.param('id'));
-    const page = pageRequest(c.req.valid('query'), 3);
-    const after = page.after ? 'AND (a.assessment_date, a.created_at, a.id) > ($3::date, $4::timestamptz, $5)' : '';
-    const rows = await c.var.services.db.query<AssessmentRow & { created_key: string }>(
-      `${SELECT_ASSESSMENT_PAGED} WHERE a.council_id = $1 AND a.provider_id = $2 ${after}
-        ORDER BY a.assessment_date, a.created_at, a.id LIMIT ${page.limit + 1}`,
-      [council.id, provider.id, ...(page.after ?? [])],
-    );
-    const { items, nextCursor } = pageOf(rows, page, (r) => [r.assessment_date, r.created_key, r.id]);
-    return c.json({
-      provider: { id: provider.id, name: provider.name },
-      nextCursor,
-      timeline: items.map((r) => ({
-        assessmentId: r.id,
-        date: r.assessment_date,
-        createdAt: r.created_at.toISOString(),
-        packVersion: r.version,
-        packHash: r.pack_hash,
-        headline: r.result.headline,
-        decisions: r.result.decisions,
-        actions: r.result.actions,
-        schedule: r.result.schedule,
-      })),
-    });
-  });
-
-  return app;
 }

@@ -1,5 +1,3 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute } from '../routes/define-route.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
@@ -75,29 +73,26 @@ const councilRoute = defineRoute({
  * Read-only audit routes: a council admin reads their council's log, a platform admin reads
  * everything. There is deliberately no route that edits or deletes an entry.
  */
-export function auditRoutes(): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
+export function auditRoutes() {
 
-  app.openapi(allRoute, async (c) => {
-    const page = pageRequest(c.req.valid('query'), 1);
-    const rows = await c.var.services.db.query<AuditRow>(
-      `SELECT * FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT ${page.limit + 1}`,
-      [page.after?.[0] ?? Number.MAX_SAFE_INTEGER],
-    );
-    const { items, nextCursor } = pageOf(rows, page, (r) => [Number(r.id)]);
-    return c.json({ entries: items.map(toRecord), nextCursor });
-  });
-
-  app.openapi(councilRoute, async (c) => {
-    const council = c.var.council;
-    const page = pageRequest(c.req.valid('query'), 1);
-    const rows = await c.var.services.db.query<AuditRow>(
-      `SELECT * FROM audit_log WHERE council_id = $1 AND id < $2 ORDER BY id DESC LIMIT ${page.limit + 1}`,
-      [council.id, page.after?.[0] ?? Number.MAX_SAFE_INTEGER],
-    );
-    const { items, nextCursor } = pageOf(rows, page, (r) => [Number(r.id)]);
-    return c.json({ entries: items.map(toRecord), nextCursor });
-  });
-
-  return app;
+  return apiRouter()
+    .openapi(allRoute, async (c) => {
+      const page = pageRequest(c.req.valid('query'), 1);
+      const rows = await c.var.services.db.query<AuditRow>(
+        `SELECT * FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT ${page.limit + 1}`,
+        [page.after?.[0] ?? Number.MAX_SAFE_INTEGER],
+      );
+      const { items, nextCursor } = pageOf(rows, page, (r) => [Number(r.id)]);
+      return c.json({ entries: items.map(toRecord), nextCursor });
+    })
+    .openapi(councilRoute, async (c) => {
+      const council = c.var.council;
+      const page = pageRequest(c.req.valid('query'), 1);
+      const rows = await c.var.services.db.query<AuditRow>(
+        `SELECT * FROM audit_log WHERE council_id = $1 AND id < $2 ORDER BY id DESC LIMIT ${page.limit + 1}`,
+        [council.id, page.after?.[0] ?? Number.MAX_SAFE_INTEGER],
+      );
+      const { items, nextCursor } = pageOf(rows, page, (r) => [Number(r.id)]);
+      return c.json({ entries: items.map(toRecord), nextCursor });
+    });
 }

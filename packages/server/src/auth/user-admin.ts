@@ -1,6 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
 import { contentHash, sha256Text } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { HttpError, notFound } from '../http-error.js';
@@ -70,87 +68,84 @@ const resetPasswordRoute = defineRoute({
  * own password here (that needs the current one, `POST /api/auth/password`), so the platform is
  * never left without an admin who can sign in.
  */
-export function userAdminRoutes(throttle: LoginThrottle): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
+export function userAdminRoutes(throttle: LoginThrottle) {
 
-  app.openapi(updateUserRoute, async (c) => {
-    const admin = c.var.user;
-    const changes = validBody<UserChanges>(c);
-    const id = c.req.param('id');
-    if (id === admin.id && (changes.disabled === true || changes.platformAdmin === false)) {
-      throw new HttpError(
-        409,
-        'own-account',
-        'You cannot disable your own account or remove your own platform admin rights: another platform admin must, so that one always remains',
-      );
-    }
-    const { db, tokenCache } = c.var.services;
-    const updated = await db.transaction(async (tx) => {
-      await confirmStillPlatformAdmin(tx, admin.id);
-      const before = await findUser(tx, id);
-      if (!before) throw notFound(`User "${id}"`);
-      await tx.query(
-        `UPDATE users SET name = COALESCE($2, name), disabled = COALESCE($3, disabled), platform_admin = COALESCE($4, platform_admin)
-          WHERE id = $1`,
-        [id, changes.name ?? null, changes.disabled ?? null, changes.platformAdmin ?? null],
-      );
-      // Disabled: signed out at once, and every API token revoked (re-enabling brings none back).
-      const disabling = changes.disabled === true;
-      const sessionsEnded = disabling ? await endSessions(tx, id) : 0;
-      const tokensRevoked = disabling ? await revokeUserTokens(tx, id) : 0;
-      const after = (await findUser(tx, id))!;
-      await recordAudit(tx, {
-        actor: admin.id,
-        action: 'user-update',
-        entity: 'user',
-        entityId: id,
-        beforeHash: contentHash(before),
-        afterHash: contentHash(after),
-        detail: { changes, ...(disabling ? { sessionsEnded, tokensRevoked } : {}) },
+  return apiRouter()
+    .openapi(updateUserRoute, async (c) => {
+      const admin = c.var.user;
+      const changes = validBody<UserChanges>(c);
+      const id = c.req.param('id');
+      if (id === admin.id && (changes.disabled === true || changes.platformAdmin === false)) {
+        throw new HttpError(
+          409,
+          'own-account',
+          'You cannot disable your own account or remove your own platform admin rights: another platform admin must, so that one always remains',
+        );
+      }
+      const { db, tokenCache } = c.var.services;
+      const updated = await db.transaction(async (tx) => {
+        await confirmStillPlatformAdmin(tx, admin.id);
+        const before = await findUser(tx, id);
+        if (!before) throw notFound(`User "${id}"`);
+        await tx.query(
+          `UPDATE users SET name = COALESCE($2, name), disabled = COALESCE($3, disabled), platform_admin = COALESCE($4, platform_admin)
+            WHERE id = $1`,
+          [id, changes.name ?? null, changes.disabled ?? null, changes.platformAdmin ?? null],
+        );
+        // Disabled: signed out at once, and every API token revoked (re-enabling brings none back).
+        const disabling = changes.disabled === true;
+        const sessionsEnded = disabling ? await endSessions(tx, id) : 0;
+        const tokensRevoked = disabling ? await revokeUserTokens(tx, id) : 0;
+        const after = (await findUser(tx, id))!;
+        await recordAudit(tx, {
+          actor: admin.id,
+          action: 'user-update',
+          entity: 'user',
+          entityId: id,
+          beforeHash: contentHash(before),
+          afterHash: contentHash(after),
+          detail: { changes, ...(disabling ? { sessionsEnded, tokensRevoked } : {}) },
+        });
+        return after;
       });
-      return after;
-    });
-    // Tokens remember their user and roles: forget them here now (other servers: on the database's notification).
-    tokenCache.clear();
-    return c.json(updated);
-  });
-
-  app.openapi(resetPasswordRoute, async (c) => {
-    const admin = c.var.user;
-    const { password } = validBody<{ password: string }>(c);
-    const id = c.req.param('id');
-    if (id === admin.id) {
-      throw new HttpError(409, 'own-account', 'Change your own password with POST /api/auth/password, which asks for the current one');
-    }
-    const { db, tokenCache } = c.var.services;
-    const hash = await hashPassword(password);
-    const email = await db.transaction(async (tx) => {
-      await confirmStillPlatformAdmin(tx, admin.id);
-      const [user] = await tx.query<{ email: string; password_hash: string }>(
-        'SELECT email, password_hash FROM users WHERE id = $1 FOR UPDATE',
-        [id],
-      );
-      if (!user) throw notFound(`User "${id}"`);
-      await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, hash]);
-      const sessionsEnded = await endSessions(tx, id);
-      const tokensRevoked = await revokeUserTokens(tx, id);
-      // Hashes of the stored scrypt strings: they show that the password changed and reveal nothing of it.
-      await recordAudit(tx, {
-        actor: admin.id,
-        action: 'password-reset',
-        entity: 'user',
-        entityId: id,
-        beforeHash: sha256Text(user.password_hash),
-        afterHash: sha256Text(hash),
-        detail: { sessionsEnded, tokensRevoked },
+      // Tokens remember their user and roles: forget them here now (other servers: on the database's notification).
+      tokenCache.clear();
+      return c.json(updated);
+    })
+    .openapi(resetPasswordRoute, async (c) => {
+      const admin = c.var.user;
+      const { password } = validBody<{ password: string }>(c);
+      const id = c.req.param('id');
+      if (id === admin.id) {
+        throw new HttpError(409, 'own-account', 'Change your own password with POST /api/auth/password, which asks for the current one');
+      }
+      const { db, tokenCache } = c.var.services;
+      const hash = await hashPassword(password);
+      const email = await db.transaction(async (tx) => {
+        await confirmStillPlatformAdmin(tx, admin.id);
+        const [user] = await tx.query<{ email: string; password_hash: string }>(
+          'SELECT email, password_hash FROM users WHERE id = $1 FOR UPDATE',
+          [id],
+        );
+        if (!user) throw notFound(`User "${id}"`);
+        await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, hash]);
+        const sessionsEnded = await endSessions(tx, id);
+        const tokensRevoked = await revokeUserTokens(tx, id);
+        // Hashes of the stored scrypt strings: they show that the password changed and reveal nothing of it.
+        await recordAudit(tx, {
+          actor: admin.id,
+          action: 'password-reset',
+          entity: 'user',
+          entityId: id,
+          beforeHash: sha256Text(user.password_hash),
+          afterHash: sha256Text(hash),
+          detail: { sessionsEnded, tokensRevoked },
+        });
+        return user.email;
       });
-      return user.email;
+      tokenCache.clear();
+      // The user is about to sign in with the new password: earlier failures should not stop them.
+      throttle.forgetEmail(email);
+      return c.body(null, 204);
     });
-    tokenCache.clear();
-    // The user is about to sign in with the new password: earlier failures should not stop them.
-    throttle.forgetEmail(email);
-    return c.body(null, 204);
-  });
-
-  return app;
 }

@@ -1,10 +1,8 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record.js';
 import { HttpError } from '../http-error.js';
 import type { JsonSchema } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import type { PageRequest } from '../routes/pagination.js';
@@ -75,7 +73,7 @@ const listRoute = defineRoute({
   summary: 'Every council with its current published version, by name (paginated)',
   access: 'public',
   request: { query: pageQuery },
-  reply: listReply('councils'),
+  reply: listReply<'councils', CouncilSummary>('councils'),
 });
 
 const oneRoute = defineRoute({
@@ -85,6 +83,7 @@ const oneRoute = defineRoute({
   summary: 'One council with its current published version',
   access: 'public',
   request: { params: councilParams },
+  reply: typed<CouncilSummary>(),
 });
 
 const createRoute = defineRoute({
@@ -95,39 +94,35 @@ const createRoute = defineRoute({
   access: 'platform-admin',
   body: createCouncilSchema,
   status: 201,
+  reply: typed<CouncilSummary>(),
 });
 
 /** Council routes: the public list and one council; platform admins add councils. */
-export function councilRoutes(): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
-
-  app.openapi(listRoute, async (c) => {
-    const page = pageRequest(c.req.valid('query'), 2);
-    const { items, nextCursor } = pageOf(await listCouncils(c.var.services.db, undefined, page), page, (r) => [r.name, r.id]);
-    return c.json({ councils: items, nextCursor });
-  });
-
-  app.openapi(oneRoute, async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const [summary] = await listCouncils(c.var.services.db, council.id);
-    return c.json(summary);
-  });
-
-  app.openapi(createRoute, async (c) => {
-    const user = c.var.user;
-    const body = validBody<{ id: string; name: string }>(c);
-    const created = await c.var.services.db.transaction(async (tx) => {
-      const rows = await tx.query('INSERT INTO councils (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [
-        body.id,
-        body.name,
-      ]);
-      if (rows.length === 0) return false;
-      await recordAudit(tx, { actor: user.id, councilId: body.id, action: 'council-create', entity: 'council', entityId: body.id, detail: body });
-      return true;
+export function councilRoutes() {
+  return apiRouter()
+    .openapi(listRoute, async (c) => {
+      const page = pageRequest(c.req.valid('query'), 2);
+      const { items, nextCursor } = pageOf(await listCouncils(c.var.services.db, undefined, page), page, (r) => [r.name, r.id]);
+      return c.json({ councils: items, nextCursor });
+    })
+    .openapi(oneRoute, async (c) => {
+      const council = await requireCouncil(c, c.req.param('council'));
+      const [summary] = await listCouncils(c.var.services.db, council.id);
+      return c.json(summary);
+    })
+    .openapi(createRoute, async (c) => {
+      const user = c.var.user;
+      const body = validBody<{ id: string; name: string }>(c);
+      const created = await c.var.services.db.transaction(async (tx) => {
+        const rows = await tx.query('INSERT INTO councils (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [
+          body.id,
+          body.name,
+        ]);
+        if (rows.length === 0) return false;
+        await recordAudit(tx, { actor: user.id, councilId: body.id, action: 'council-create', entity: 'council', entityId: body.id, detail: body });
+        return true;
+      });
+      if (!created) throw new HttpError(409, 'conflict', `Council "${body.id}" already exists`);
+      return c.json({ id: body.id, name: body.name, currentVersion: null }, 201);
     });
-    if (!created) throw new HttpError(409, 'conflict', `Council "${body.id}" already exists`);
-    return c.json({ id: body.id, name: body.name, currentVersion: null }, 201);
-  });
-
-  return app;
 }

@@ -1,6 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
 import type { Determination } from '../engine/index.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute } from '../routes/define-route.js';
@@ -79,14 +77,13 @@ const dashboardRoute = defineRoute({
 });
 
 /** `GET /api/councils/{council}/dashboard?days=30&today=YYYY-MM-DD` (viewer). */
-export function dashboardRoutes(): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
-  app.openapi(dashboardRoute, async (c) => {
-    const council = c.var.council;
-    const query = c.req.valid('query');
-    const today = query.today ?? c.var.services.now().toISOString().slice(0, 10);
-    const days = query.days ?? 30;
-    return c.json(await buildDashboard(c.var.services.db, council.id, today, days));
-  });
-  return app;
+export function dashboardRoutes() {
+  return apiRouter()
+    .openapi(dashboardRoute, async (c) => {
+      const council = c.var.council;
+      const query = c.req.valid('query');
+      const today = query.today ?? c.var.services.now().toISOString().slice(0, 10);
+      const days = query.days ?? 30;
+      return c.json(await buildDashboard(c.var.services.db, council.id, today, days));
+    });
 }

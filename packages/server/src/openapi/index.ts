@@ -2,7 +2,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { packJsonSchema } from '../engine/index.js';
 import { importBodySchema } from '../providers/schemas.js';
+import type { TokenScope } from '../auth/scopes.js';
 import type { Access } from '../routes/access.js';
+import { idempotencyKeyParameter } from '../routes/define-route.js';
 
 export type { Access } from '../routes/access.js';
 
@@ -12,6 +14,8 @@ export interface RouteSpec {
   /** OpenAPI path template, e.g. `/api/councils/{council}`. */
   path: string;
   access: Access;
+  /** The API token scope the route needs (null: any token, or none). */
+  scope: TokenScope | null;
   status: number;
 }
 
@@ -19,9 +23,9 @@ export interface RouteSpec {
 export function declaredRoutes(app: OpenAPIHono<AppEnv>): RouteSpec[] {
   return app.openAPIRegistry.definitions.flatMap((d) => {
     if (d.type !== 'route') return [];
-    const route = d.route as unknown as { method: RouteSpec['method']; path: string; 'x-access': Access; responses: Record<string, unknown> };
+    const route = d.route as unknown as { method: RouteSpec['method']; path: string; 'x-access': Access; 'x-scope': TokenScope | null; responses: Record<string, unknown> };
     const status = Number(Object.keys(route.responses).find((code) => code.startsWith('2')) ?? 200);
-    return [{ method: route.method, path: route.path, access: route['x-access'], status }];
+    return [{ method: route.method, path: route.path, access: route['x-access'], scope: route['x-scope'], status }];
   });
 }
 
@@ -98,7 +102,8 @@ const packVersionSchema = {
 /**
  * The OpenAPI 3.1 document of the routes declared on `app` (see `defineRoute`), with the
  * engine's pack JSON Schema as a component (OpenAPI 3.1 schemas are JSON Schema 2020-12, so the
- * pack schema is used as is). Every operation carries its access level as `x-access`.
+ * pack schema is used as is). Every operation carries its access level as `x-access` and the
+ * API token scope it needs as `x-scope`; every write documents `Idempotency-Key`.
  */
 export function openApiDocument(app: OpenAPIHono<AppEnv>, version = '0.1.0'): Record<string, unknown> {
   const doc = app.getOpenAPI31Document({
@@ -117,6 +122,7 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>, version = '0.1.0'): Re
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: {
       ...doc.components,
+      parameters: { ...doc.components?.parameters, IdempotencyKey: idempotencyKeyParameter },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'qaf_session', description: 'From POST /api/auth/login; unsafe methods also need X-CSRF-Token.' },
         bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/auth/tokens: its rights are its user\'s roles limited to its scopes (read: viewer actions; write: officer and council admin actions; admin: tokens, passwords, members, platform administration).' },

@@ -1,35 +1,43 @@
 import { z } from '@hono/zod-openapi';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
-import { assessmentJsonSchema, compile, diff, validatePack } from '../engine/index.js';
+import { assessmentJsonSchema, compile, diff } from '../engine/index.js';
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
 import { readJson, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import { councilParams, flagQuery, isoDateQuery } from '../routes/query.js';
+import type { Draft } from './drafts.js';
 import { draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
 import { draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
 import { findVersion, latestVersion, listVersions, versionInForce } from './versions.js';
-import type { PackVersionWithContent } from './versions.js';
+import type { PackVersion, PackVersionWithContent } from './versions.js';
+import type { AnalysisReply, CasesReply, DraftValidation, InForceReply, PackDiffReply, PackVersionWithPack, ValidationReply } from './replies.js';
 
 export { publishDraft, rollBack, checkPublishable } from './publish.js';
 export * from './versions.js';
 export * from './drafts.js';
+export type * from './replies.js';
 
-/** A version as the API returns it: its record plus, when asked, the pack. */
-function versionBody(v: PackVersionWithContent, withPack = true) {
+/** A version as the API returns it: its record plus the pack. */
+function versionBody(v: PackVersionWithContent): PackVersionWithPack {
   const { content, ...rest } = v;
-  return withPack ? { ...rest, pack: content } : rest;
+  return { ...rest, pack: content };
+}
+
+/** A version's record, without its pack. */
+function versionRecord(v: PackVersionWithContent): PackVersion {
+  const { content: _content, ...rest } = v;
+  return rest;
 }
 
 async function requireVersion(c: Context<AppEnv>, councilId: string, version: string) {
@@ -57,11 +65,20 @@ async function validDraftPack(c: Context<AppEnv>, councilId: string, content: un
   return result.pack;
 }
 
+/** What a council admin sends to publish the draft. */
+export interface PublishBody {
+  note: string;
+  version?: string;
+  effectiveFrom?: string;
+  acknowledgeFindings?: boolean;
+}
+
 const versionParams = councilParams.extend({ version: z.string().openapi({ description: 'A published version, e.g. "1.2.0"' }) });
 const ifMatchHeader = (required: string) =>
   z.object({ 'if-match': z.string().optional().openapi({ description: `ETag of the draft revision edited, e.g. "3" (${required})` }) });
 const packBody = { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Pack' } } } };
-const packVersionReply = { $ref: '#/components/schemas/PackVersionWithPack' };
+const packVersionReply = typed<PackVersionWithPack>({ $ref: '#/components/schemas/PackVersionWithPack' });
+const packVersionRecordReply = typed<PackVersion>({ $ref: '#/components/schemas/PackVersion' });
 const requiredVersion = z.string({ error: 'is required' }).min(1, { error: 'is required' });
 
 const currentPackRoute = defineRoute({
@@ -84,7 +101,7 @@ const inForceRoute = defineRoute({
     params: councilParams,
     query: z.object({ date: isoDateQuery('ISO date (default today)'), pack: flagQuery('"false" to omit the pack content') }),
   },
-  reply: packVersionReply,
+  reply: typed<InForceReply>({ $ref: '#/components/schemas/PackVersionWithPack' }),
 });
 
 const assessmentSchemaRoute = defineRoute({
@@ -103,7 +120,7 @@ const versionsRoute = defineRoute({
   summary: 'Every published version, newest first (paginated)',
   access: 'public',
   request: { params: councilParams, query: pageQuery },
-  reply: listReply('versions', { $ref: '#/components/schemas/PackVersion' }),
+  reply: listReply<'versions', PackVersion>('versions', { $ref: '#/components/schemas/PackVersion' }),
 });
 
 const versionRoute = defineRoute({
@@ -129,6 +146,7 @@ const diffRoute = defineRoute({
       to: requiredVersion.openapi({ description: 'version or "draft"' }),
     }),
   },
+  reply: typed<PackDiffReply>(),
 });
 
 const rollbackRoute = defineRoute({
@@ -138,8 +156,9 @@ const rollbackRoute = defineRoute({
   summary: "Publish an earlier version's content as a new version",
   access: 'council-admin',
   request: { params: versionParams },
-  body: rollbackBodySchema,
+  body: typed<{ note?: string; effectiveFrom?: string }>(rollbackBodySchema),
   status: 201,
+  reply: packVersionRecordReply,
 });
 
 const draftRoute = defineRoute({
@@ -149,6 +168,7 @@ const draftRoute = defineRoute({
   summary: 'The working draft (ETag = revision)',
   access: 'viewer',
   request: { params: councilParams },
+  reply: typed<Draft>(),
 });
 
 const saveDraftRoute = defineRoute({
@@ -156,8 +176,9 @@ const saveDraftRoute = defineRoute({
   path: '/api/councils/{council}/draft',
   tags: ['drafts'],
   summary: 'Save the draft (If-Match required once a draft exists); returns its validation',
-  access: 'council-admin',
+  access: 'council-admin', packWork: true,
   request: { params: councilParams, headers: ifMatchHeader('required once a draft exists'), body: packBody },
+  reply: typed<DraftValidation>(),
 });
 
 const validateDraftRoute = defineRoute({
@@ -165,8 +186,9 @@ const validateDraftRoute = defineRoute({
   path: '/api/councils/{council}/draft/validate',
   tags: ['drafts'],
   summary: 'Validate the draft, or the pack in the body without saving it (validation as you type)',
-  access: 'viewer',
+  access: 'viewer', packWork: true,
   request: { params: councilParams, body: { ...packBody, required: false } },
+  reply: typed<ValidationReply>(),
 });
 
 const analyseDraftRoute = defineRoute({
@@ -174,8 +196,9 @@ const analyseDraftRoute = defineRoute({
   path: '/api/councils/{council}/draft/analyse',
   tags: ['drafts'],
   summary: 'Analyse the draft (gaps, overlaps, masked rules, cycles)',
-  access: 'viewer',
+  access: 'viewer', packWork: true,
   request: { params: councilParams },
+  reply: typed<AnalysisReply>(),
 });
 
 const draftCasesRoute = defineRoute({
@@ -183,8 +206,9 @@ const draftCasesRoute = defineRoute({
   path: '/api/councils/{council}/draft/cases',
   tags: ['drafts'],
   summary: "Run the draft's own cases",
-  access: 'viewer',
+  access: 'viewer', packWork: true,
   request: { params: councilParams },
+  reply: typed<CasesReply>(),
 });
 
 const publishRoute = defineRoute({
@@ -192,164 +216,151 @@ const publishRoute = defineRoute({
   path: '/api/councils/{council}/draft/publish',
   tags: ['drafts'],
   summary: 'Publish the draft: refused unless valid, all cases pass and findings are acknowledged',
-  access: 'council-admin',
+  access: 'council-admin', packWork: true,
   request: { params: councilParams, headers: ifMatchHeader('optional') },
-  body: publishBodySchema,
+  body: typed<PublishBody>(publishBodySchema),
   status: 201,
+  reply: packVersionRecordReply,
 });
 
 /**
  * Pack routes: published versions (public), the draft (viewer reads, council admin edits),
  * validate / analyse / cases on the draft, publish, roll back, diff and the version in force.
  */
-export function packRoutes(): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
+export function packRoutes() {
 
-  app.openapi(currentPackRoute, async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const v = await latestVersion(c.var.services.db, council.id);
-    if (!v) throw notFound(`A published pack of council "${council.id}"`);
-    return c.json(versionBody(v));
-  });
-
-  app.openapi(inForceRoute, async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const query = c.req.valid('query');
-    const date = query.date ?? c.var.services.now().toISOString().slice(0, 10);
-    const v = await versionInForce(c.var.services.db, council.id, date);
-    if (!v) throw notFound(`A version of council "${council.id}" in force on ${date}`);
-    return c.json({ date, ...versionBody(v, query.pack !== 'false') });
-  });
-
-  app.openapi(assessmentSchemaRoute, async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const { date } = c.req.valid('query');
-    const v = date ? await versionInForce(c.var.services.db, council.id, date) : await latestVersion(c.var.services.db, council.id);
-    if (!v) throw notFound(`A published pack of council "${council.id}"${date ? ` in force on ${date}` : ''}`);
-    const compiled = compile(v.content, extensionsOf(c, council.id), v.hash);
-    return c.json({ version: v.version, hash: v.hash, schema: assessmentJsonSchema(compiled) });
-  });
-
-  app.openapi(versionsRoute, async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const page = pageRequest(c.req.valid('query'), 1);
-    const { items, nextCursor } = pageOf(await listVersions(c.var.services.db, council.id, page), page, (v) => [v.seq]);
-    return c.json({ versions: items, nextCursor });
-  });
-
-  app.openapi(versionRoute, async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    return c.json(versionBody(await requireVersion(c, council.id, c.req.param('version'))));
-  });
-
-  app.openapi(diffRoute, async (c) => {
-    const council = await requireCouncil(c, c.req.param('council'));
-    const { from, to } = c.req.valid('query');
-    const load = async (name: string): Promise<Pack> => {
-      if (name !== 'draft') return (await requireVersion(c, council.id, name)).content;
-      requireCouncilRole(c, council.id, 'viewer');
-      return (await requireDraft(c, council.id)).content as unknown as Pack;
-    };
-    const [a, b] = [await load(from), await load(to)];
-    return c.json({ from, to, changes: diff(a, b).changes });
-  });
-
-  app.openapi(draftRoute, async (c) => {
-    const council = c.var.council;
-    const draft = await requireDraft(c, council.id);
-    c.header('ETag', draftEtag(draft.revision));
-    return c.json(draft);
-  });
-
-  app.openapi(saveDraftRoute, async (c) => {
-    const council = c.var.council;
-    const user = c.var.user;
-    const content = validateBody<Record<string, unknown>>(draftBodySchema, await readJson(c));
-    const validation = validatePack(content, extensionsOf(c, council.id));
-    refuseMissingPluginParts(validation);
-    const { db } = c.var.services;
-    const existing = await findDraft(db, council.id);
-    let expected = revisionFromIfMatch(c.req.header('if-match'));
-    if (expected === undefined) {
-      if (existing) throw new HttpError(428, 'precondition-required', 'Send If-Match with the ETag of the draft you edited');
-      expected = 0;
-    }
-    const draftSaved = (revision: number) => ({ revision, valid: validation.valid, errors: validation.errors });
-    const revision = await db.transaction(async (tx) => {
-      const latest = existing ? undefined : await latestVersion(tx, council.id);
-      const r = await writeDraft(tx, {
+  return apiRouter()
+    .openapi(currentPackRoute, async (c) => {
+      const council = await requireCouncil(c, c.req.param('council'));
+      const v = await latestVersion(c.var.services.db, council.id);
+      if (!v) throw notFound(`A published pack of council "${council.id}"`);
+      return c.json(versionBody(v));
+    })
+    .openapi(inForceRoute, async (c) => {
+      const council = await requireCouncil(c, c.req.param('council'));
+      const query = c.req.valid('query');
+      const date = query.date ?? c.var.services.now().toISOString().slice(0, 10);
+      const v = await versionInForce(c.var.services.db, council.id, date);
+      if (!v) throw notFound(`A version of council "${council.id}" in force on ${date}`);
+      return c.json({ date, ...(query.pack === 'false' ? versionRecord(v) : versionBody(v)) });
+    })
+    .openapi(assessmentSchemaRoute, async (c) => {
+      const council = await requireCouncil(c, c.req.param('council'));
+      const { date } = c.req.valid('query');
+      const v = date ? await versionInForce(c.var.services.db, council.id, date) : await latestVersion(c.var.services.db, council.id);
+      if (!v) throw notFound(`A published pack of council "${council.id}"${date ? ` in force on ${date}` : ''}`);
+      const compiled = compile(v.content, extensionsOf(c, council.id), v.hash);
+      return c.json({ version: v.version, hash: v.hash, schema: assessmentJsonSchema(compiled) });
+    })
+    .openapi(versionsRoute, async (c) => {
+      const council = await requireCouncil(c, c.req.param('council'));
+      const page = pageRequest(c.req.valid('query'), 1);
+      const { items, nextCursor } = pageOf(await listVersions(c.var.services.db, council.id, page), page, (v) => [v.seq]);
+      return c.json({ versions: items, nextCursor });
+    })
+    .openapi(versionRoute, async (c) => {
+      const council = await requireCouncil(c, c.req.param('council'));
+      return c.json(versionBody(await requireVersion(c, council.id, c.req.param('version'))));
+    })
+    .openapi(diffRoute, async (c) => {
+      const council = await requireCouncil(c, c.req.param('council'));
+      const { from, to } = c.req.valid('query');
+      const load = async (name: string): Promise<Pack> => {
+        if (name !== 'draft') return (await requireVersion(c, council.id, name)).content;
+        requireCouncilRole(c, council.id, 'viewer');
+        return (await requireDraft(c, council.id)).content as unknown as Pack;
+      };
+      const [a, b] = [await load(from), await load(to)];
+      return c.json({ from, to, changes: diff(a, b).changes });
+    })
+    .openapi(draftRoute, async (c) => {
+      const council = c.var.council;
+      const draft = await requireDraft(c, council.id);
+      c.header('ETag', draftEtag(draft.revision));
+      return c.json(draft);
+    })
+    .openapi(saveDraftRoute, async (c) => {
+      const council = c.var.council;
+      const user = c.var.user;
+      const content = validateBody<Record<string, unknown>>(draftBodySchema, await readJson(c));
+      const validation = await c.var.services.packJobs.validate(content, council.id, extensionsOf(c, council.id));
+      refuseMissingPluginParts(validation);
+      const { db } = c.var.services;
+      const existing = await findDraft(db, council.id);
+      let expected = revisionFromIfMatch(c.req.header('if-match'));
+      if (expected === undefined) {
+        if (existing) throw new HttpError(428, 'precondition-required', 'Send If-Match with the ETag of the draft you edited');
+        expected = 0;
+      }
+      const draftSaved = (revision: number) => ({ revision, valid: validation.valid, errors: validation.errors });
+      const revision = await db.transaction(async (tx) => {
+        const latest = existing ? undefined : await latestVersion(tx, council.id);
+        const r = await writeDraft(tx, {
+          councilId: council.id,
+          content,
+          expectedRevision: expected,
+          ...(existing ? {} : { baseVersionId: latest?.id ?? null }),
+          userId: user.id,
+        });
+        await recordAudit(tx, {
+          actor: user.id,
+          councilId: council.id,
+          action: 'draft-save',
+          entity: 'draft',
+          entityId: council.id,
+          beforeHash: existing ? contentHash(existing.content) : null,
+          afterHash: contentHash(content),
+          detail: { revision: r },
+        });
+        await recordIdempotentReply(c, tx, 200, draftSaved(r), { etag: draftEtag(r) });
+        return r;
+      });
+      c.header('ETag', draftEtag(revision));
+      return c.json(draftSaved(revision));
+    })
+    .openapi(validateDraftRoute, async (c) => {
+      const council = c.var.council;
+      // With a body, validates that content without saving it (validation as you type).
+      if (c.req.header('content-type') && c.req.header('content-length') !== '0') {
+        const content = await readJson(c);
+        const { valid, errors } = await c.var.services.packJobs.validate(content, council.id, extensionsOf(c, council.id));
+        return c.json({ revision: null, valid, errors });
+      }
+      const draft = await requireDraft(c, council.id);
+      const { valid, errors } = await c.var.services.packJobs.validate(draft.content, council.id, extensionsOf(c, council.id));
+      return c.json({ revision: draft.revision, valid, errors });
+    })
+    .openapi(analyseDraftRoute, async (c) => {
+      const council = c.var.council;
+      const draft = await requireDraft(c, council.id);
+      const report = await c.var.services.packJobs.analyse(await validDraftPack(c, council.id, draft.content), council.id, extensionsOf(c, council.id));
+      return c.json({ revision: draft.revision, findings: findingsOf(report).length, report });
+    })
+    .openapi(draftCasesRoute, async (c) => {
+      const council = c.var.council;
+      const draft = await requireDraft(c, council.id);
+      const run = await c.var.services.packJobs.cases(await validDraftPack(c, council.id, draft.content), council.id, extensionsOf(c, council.id));
+      return c.json({ revision: draft.revision, ...run });
+    })
+    .openapi(publishRoute, async (c) => {
+      const council = c.var.council;
+      const user = c.var.user;
+      const body = validBody<PublishBody>(c);
+      const published = await publishDraft(c.var.services, {
         councilId: council.id,
-        content,
-        expectedRevision: expected,
-        ...(existing ? {} : { baseVersionId: latest?.id ?? null }),
         userId: user.id,
+        ...body,
+        expectedRevision: revisionFromIfMatch(c.req.header('if-match')),
+        inTransaction: (tx, version) => recordIdempotentReply(c, tx, 201, versionRecord(version)),
       });
-      await recordAudit(tx, {
-        actor: user.id,
-        councilId: council.id,
-        action: 'draft-save',
-        entity: 'draft',
-        entityId: council.id,
-        beforeHash: existing ? contentHash(existing.content) : null,
-        afterHash: contentHash(content),
-        detail: { revision: r },
-      });
-      await recordIdempotentReply(c, tx, 200, draftSaved(r), { etag: draftEtag(r) });
-      return r;
+      return c.json(versionRecord(published), 201);
+    })
+    .openapi(rollbackRoute, async (c) => {
+      const council = c.var.council;
+      const user = c.var.user;
+      const body = validBody<{ note?: string; effectiveFrom?: string }>(c);
+      const target = await requireVersion(c, council.id, c.req.param('version'));
+      const published = await rollBack(c.var.services, { councilId: council.id, userId: user.id, target, ...body });
+      return c.json(versionRecord(published), 201);
     });
-    c.header('ETag', draftEtag(revision));
-    return c.json(draftSaved(revision));
-  });
-
-  app.openapi(validateDraftRoute, async (c) => {
-    const council = c.var.council;
-    // With a body, validates that content without saving it (validation as you type).
-    if (c.req.header('content-type') && c.req.header('content-length') !== '0') {
-      const content = await readJson(c);
-      const { valid, errors } = await c.var.services.packJobs.validate(content, council.id, extensionsOf(c, council.id));
-      return c.json({ revision: null, valid, errors });
-    }
-    const draft = await requireDraft(c, council.id);
-    const { valid, errors } = await c.var.services.packJobs.validate(draft.content, council.id, extensionsOf(c, council.id));
-    return c.json({ revision: draft.revision, valid, errors });
-  });
-
-  app.openapi(analyseDraftRoute, async (c) => {
-    const council = c.var.council;
-    const draft = await requireDraft(c, council.id);
-    const report = await c.var.services.packJobs.analyse(await validDraftPack(c, council.id, draft.content), council.id, extensionsOf(c, council.id));
-    return c.json({ revision: draft.revision, findings: findingsOf(report).length, report });
-  });
-
-  app.openapi(draftCasesRoute, async (c) => {
-    const council = c.var.council;
-    const draft = await requireDraft(c, council.id);
-    const run = await c.var.services.packJobs.cases(await validDraftPack(c, council.id, draft.content), council.id, extensionsOf(c, council.id));
-    return c.json({ revision: draft.revision, ...run });
-  });
-
-  app.openapi(publishRoute, async (c) => {
-    const council = c.var.council;
-    const user = c.var.user;
-    const body = validBody<{ note: string; version?: string; effectiveFrom?: string; acknowledgeFindings?: boolean }>(c);
-    const published = await publishDraft(c.var.services, {
-      councilId: council.id,
-      userId: user.id,
-      ...body,
-      expectedRevision: revisionFromIfMatch(c.req.header('if-match')),
-      inTransaction: (tx, version) => recordIdempotentReply(c, tx, 201, versionBody(version, false)),
-    });
-    return c.json(versionBody(published, false), 201);
-  });
-
-  app.openapi(rollbackRoute, async (c) => {
-    const council = c.var.council;
-    const user = c.var.user;
-    const body = validBody<{ note?: string; effectiveFrom?: string }>(c);
-    const target = await requireVersion(c, council.id, c.req.param('version'));
-    const published = await rollBack(c.var.services, { councilId: council.id, userId: user.id, target, ...body });
-    return c.json(versionBody(published, false), 201);
-  });
-
-  return app;
 }

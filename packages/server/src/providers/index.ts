@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { contentHash } from '../audit/content-hash.js';
@@ -11,7 +10,7 @@ import { recordIdempotentReply } from '../idempotency/index.js';
 import { revisionFromIfMatch } from '../packs/drafts.js';
 import { readJson, readText, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import { councilParams, flagQuery } from '../routes/query.js';
@@ -25,7 +24,8 @@ import { importBodySchema, providerBodySchema } from './schemas.js';
 export { findProvider, listProviders } from './provider-record.js';
 export type { Provider } from './provider-record.js';
 
-interface ProviderBody {
+/** A provider location as sent to create or change it. */
+export interface ProviderBody {
   name: string;
   cqcLocationId?: string | null;
   serviceType?: string | null;
@@ -71,7 +71,7 @@ const listRoute = defineRoute({
       rating: z.string().optional().openapi({ description: 'only this current rating ("Not assessed" for none)' }),
     }),
   },
-  reply: listReply('providers'),
+  reply: listReply<'providers', Provider>('providers'),
 });
 
 const exportRoute = defineRoute({
@@ -118,8 +118,9 @@ const createRoute = defineRoute({
   summary: 'Add a provider location',
   access: 'officer',
   request: { params: councilParams },
-  body: providerBodySchema,
+  body: typed<ProviderBody>(providerBodySchema),
   status: 201,
+  reply: typed<Provider>(),
 });
 
 const oneRoute = defineRoute({
@@ -129,6 +130,7 @@ const oneRoute = defineRoute({
   summary: 'One provider (ETag = revision)',
   access: 'viewer',
   request: { params: providerParams },
+  reply: typed<Provider>(),
 });
 
 const updateRoute = defineRoute({
@@ -138,7 +140,8 @@ const updateRoute = defineRoute({
   summary: 'Edit a provider (If-Match optional)',
   access: 'officer',
   request: { params: providerParams, headers: ifMatchHeader },
-  body: providerBodySchema,
+  body: typed<ProviderBody>(providerBodySchema),
+  reply: typed<Provider>(),
 });
 
 const deleteRoute = defineRoute({
@@ -155,167 +158,159 @@ const deleteRoute = defineRoute({
  * Provider routes: list and search (viewer), create and edit (officer), delete (council admin,
  * only when never assessed), CSV import (council admin) and export (viewer).
  */
-export function providerRoutes(): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
+export function providerRoutes() {
 
-  app.openapi(listRoute, async (c) => {
-    const council = c.var.council;
-    const query = c.req.valid('query');
-    const page = pageRequest(query, 2);
-    const rows = await listProviders(c.var.services.db, council.id, today(c), query.q, { rating: query.rating, page });
-    const { items, nextCursor } = pageOf(rows, page, (p) => [p.name, p.id]);
-    return c.json({ providers: items, nextCursor });
-  });
-
-  app.openapi(exportRoute, async (c) => {
-    const council = c.var.council;
-    const providers = await listProviders(c.var.services.db, council.id, today(c));
-    const sizeKeys = [...new Set(providers.flatMap((p) => Object.keys(p.size)))].sort();
-    const header = [...EXPORT_COLUMNS, ...sizeKeys.map((k) => `size.${k}`), 'rating', 'lastAssessmentDate', 'packVersion', 'nextVisitDue', 'overdueActions'];
-    const rows = providers.map((p) => [
-      p.id,
-      p.name,
-      p.cqcLocationId,
-      p.serviceType,
-      ...sizeKeys.map((k) => p.size[k]),
-      p.latest ? String(p.latest.rating) : '',
-      p.latest?.assessmentDate,
-      p.latest?.packVersion,
-      p.latest?.nextVisitDue,
-      p.latest?.overdueActions,
-    ]);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${council.id}-providers.csv"`);
-    return c.body(formatCsv([header, ...rows]));
-  });
-
-  app.openapi(importRoute, async (c) => {
-    const council = c.var.council;
-    const user = c.var.user;
-    const type = c.req.header('content-type') ?? '';
-    let body: { csv: string; mapping?: ColumnMapping; strict?: boolean; onExisting?: OnExisting };
-    if (/^text\/csv\b/i.test(type)) {
-      body = { csv: await readText(c), strict: c.req.valid('query').strict === 'true', onExisting: c.req.valid('query').onExisting };
-    } else {
-      body = validateBody(importBodySchema, await readJson(c));
-    }
-    const report = await c.var.services.db.transaction(async (tx) => {
-      const { report: r, changes } = await importProviders(tx, {
-        councilId: council.id,
-        csv: body.csv,
-        mapping: body.mapping,
-        strict: body.strict ?? false,
-        onExisting: body.onExisting,
-      });
-      const updates = changes.filter((ch) => ch.kind === 'updated');
-      await recordAudit(tx, {
-        actor: user.id,
-        councilId: council.id,
-        action: 'provider-import',
-        entity: 'provider',
-        beforeHash: updates.length > 0 ? contentHash(updates.map((u) => ({ id: u.id, ...u.before }))) : null,
-        afterHash: contentHash(changes.map((ch) => ({ id: ch.id, ...ch.after }))),
-        detail: {
-          imported: r.imported,
-          updated: r.updated,
-          unchanged: r.unchanged,
-          rejected: r.rejected,
-          insertedIds: r.ids,
-          updatedIds: r.updatedIds,
-          updates: updates.map((u) => ({ id: u.id, beforeHash: contentHash(u.before), afterHash: contentHash(u.after) })),
-          rejectedRows: r.rows.filter((row) => row.outcome === 'rejected').map((row) => row.row),
-          strict: r.strict,
-          onExisting: r.onExisting,
-        },
-      });
-      return r;
-    });
-    return c.json(report, report.imported > 0 ? 201 : 200);
-  });
-
-  app.openapi(createRoute, async (c) => {
-    const council = c.var.council;
-    const user = c.var.user;
-    const body = validBody<ProviderBody>(c);
-    const id = randomUUID();
-    let provider: Provider | undefined;
-    try {
-      await c.var.services.db.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO providers (id, council_id, name, cqc_location_id, service_type, size) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [id, council.id, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {})],
-        );
-        await recordAudit(tx, { actor: user.id, councilId: council.id, action: 'provider-create', entity: 'provider', entityId: id, afterHash: contentHash(body) });
-        if (c.var.idempotency) {
-          provider = await findProvider(tx, council.id, id, today(c));
-          await recordIdempotentReply(c, tx, 201, provider, { etag: `"${provider!.revision}"` });
-        }
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateCqcId(body);
-      throw error;
-    }
-    provider ??= await requireProvider(c, council.id, id);
-    c.header('ETag', `"${provider.revision}"`);
-    return c.json(provider, 201);
-  });
-
-  app.openapi(oneRoute, async (c) => {
-    const council = c.var.council;
-    const provider = await requireProvider(c, council.id, c.req.param('id'));
-    c.header('ETag', `"${provider.revision}"`);
-    return c.json(provider);
-  });
-
-  app.openapi(updateRoute, async (c) => {
-    const council = c.var.council;
-    const user = c.var.user;
-    const before = await requireProvider(c, council.id, c.req.param('id'));
-    const body = validBody<ProviderBody>(c);
-    const expected = revisionFromIfMatch(c.req.header('if-match')) ?? before.revision;
-    try {
-      await c.var.services.db.transaction(async (tx) => {
-        const rows = await tx.query(
-          `UPDATE providers SET name = $4, cqc_location_id = $5, service_type = $6, size = $7,
-                  revision = revision + 1, updated_at = now()
-            WHERE council_id = $1 AND id = $2 AND revision = $3 RETURNING id`,
-          [council.id, before.id, expected, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {})],
-        );
-        if (rows.length === 0) throw new HttpError(409, 'conflict', 'The provider has changed since you loaded it: reload and edit again');
+  return apiRouter()
+    .openapi(listRoute, async (c) => {
+      const council = c.var.council;
+      const query = c.req.valid('query');
+      const page = pageRequest(query, 2);
+      const rows = await listProviders(c.var.services.db, council.id, today(c), query.q, { rating: query.rating, page });
+      const { items, nextCursor } = pageOf(rows, page, (p) => [p.name, p.id]);
+      return c.json({ providers: items, nextCursor });
+    })
+    .openapi(exportRoute, async (c) => {
+      const council = c.var.council;
+      const providers = await listProviders(c.var.services.db, council.id, today(c));
+      const sizeKeys = [...new Set(providers.flatMap((p) => Object.keys(p.size)))].sort();
+      const header = [...EXPORT_COLUMNS, ...sizeKeys.map((k) => `size.${k}`), 'rating', 'lastAssessmentDate', 'packVersion', 'nextVisitDue', 'overdueActions'];
+      const rows = providers.map((p) => [
+        p.id,
+        p.name,
+        p.cqcLocationId,
+        p.serviceType,
+        ...sizeKeys.map((k) => p.size[k]),
+        p.latest ? String(p.latest.rating) : '',
+        p.latest?.assessmentDate,
+        p.latest?.packVersion,
+        p.latest?.nextVisitDue,
+        p.latest?.overdueActions,
+      ]);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${council.id}-providers.csv"`);
+      return c.body(formatCsv([header, ...rows]));
+    })
+    .openapi(importRoute, async (c) => {
+      const council = c.var.council;
+      const user = c.var.user;
+      const type = c.req.header('content-type') ?? '';
+      let body: { csv: string; mapping?: ColumnMapping; strict?: boolean; onExisting?: OnExisting };
+      if (/^text\/csv\b/i.test(type)) {
+        body = { csv: await readText(c), strict: c.req.valid('query').strict === 'true', onExisting: c.req.valid('query').onExisting };
+      } else {
+        body = validateBody(importBodySchema, await readJson(c));
+      }
+      const report = await c.var.services.db.transaction(async (tx) => {
+        const { report: r, changes } = await importProviders(tx, {
+          councilId: council.id,
+          csv: body.csv,
+          mapping: body.mapping,
+          strict: body.strict ?? false,
+          onExisting: body.onExisting,
+        });
+        const updates = changes.filter((ch) => ch.kind === 'updated');
         await recordAudit(tx, {
           actor: user.id,
           councilId: council.id,
-          action: 'provider-update',
+          action: 'provider-import',
           entity: 'provider',
-          entityId: before.id,
-          beforeHash: contentHash(stored(before)),
-          afterHash: contentHash(body),
+          beforeHash: updates.length > 0 ? contentHash(updates.map((u) => ({ id: u.id, ...u.before }))) : null,
+          afterHash: contentHash(changes.map((ch) => ({ id: ch.id, ...ch.after }))),
+          detail: {
+            imported: r.imported,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            rejected: r.rejected,
+            insertedIds: r.ids,
+            updatedIds: r.updatedIds,
+            updates: updates.map((u) => ({ id: u.id, beforeHash: contentHash(u.before), afterHash: contentHash(u.after) })),
+            rejectedRows: r.rows.filter((row) => row.outcome === 'rejected').map((row) => row.row),
+            strict: r.strict,
+            onExisting: r.onExisting,
+          },
         });
+        return r;
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateCqcId(body);
-      throw error;
-    }
-    const provider = await requireProvider(c, council.id, before.id);
-    c.header('ETag', `"${provider.revision}"`);
-    return c.json(provider);
-  });
-
-  app.openapi(deleteRoute, async (c) => {
-    const council = c.var.council;
-    const user = c.var.user;
-    const before = await requireProvider(c, council.id, c.req.param('id'));
-    if (before.latest) {
-      throw new HttpError(409, 'conflict', 'A provider with assessments cannot be deleted: its determinations are part of the record');
-    }
-    await c.var.services.db.transaction(async (tx) => {
-      const used = await tx.query('SELECT 1 FROM assessments WHERE provider_id = $1 LIMIT 1', [before.id]);
-      if (used.length > 0) throw new HttpError(409, 'conflict', 'A provider with assessments cannot be deleted');
-      await tx.query('DELETE FROM providers WHERE council_id = $1 AND id = $2', [council.id, before.id]);
-      await recordAudit(tx, { actor: user.id, councilId: council.id, action: 'provider-delete', entity: 'provider', entityId: before.id, beforeHash: contentHash(stored(before)) });
+      return c.json(report, report.imported > 0 ? 201 : 200);
+    })
+    .openapi(createRoute, async (c) => {
+      const council = c.var.council;
+      const user = c.var.user;
+      const body = validBody<ProviderBody>(c);
+      const id = randomUUID();
+      let provider: Provider | undefined;
+      try {
+        await c.var.services.db.transaction(async (tx) => {
+          await tx.query(
+            `INSERT INTO providers (id, council_id, name, cqc_location_id, service_type, size) VALUES ($1, $2, $3, $4, $5, $6)`,
+            [id, council.id, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {})],
+          );
+          await recordAudit(tx, { actor: user.id, councilId: council.id, action: 'provider-create', entity: 'provider', entityId: id, afterHash: contentHash(body) });
+          if (c.var.idempotency) {
+            provider = await findProvider(tx, council.id, id, today(c));
+            await recordIdempotentReply(c, tx, 201, provider, { etag: `"${provider!.revision}"` });
+          }
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicateCqcId(body);
+        throw error;
+      }
+      provider ??= await requireProvider(c, council.id, id);
+      c.header('ETag', `"${provider.revision}"`);
+      return c.json(provider, 201);
+    })
+    .openapi(oneRoute, async (c) => {
+      const council = c.var.council;
+      const provider = await requireProvider(c, council.id, c.req.param('id'));
+      c.header('ETag', `"${provider.revision}"`);
+      return c.json(provider);
+    })
+    .openapi(updateRoute, async (c) => {
+      const council = c.var.council;
+      const user = c.var.user;
+      const before = await requireProvider(c, council.id, c.req.param('id'));
+      const body = validBody<ProviderBody>(c);
+      const expected = revisionFromIfMatch(c.req.header('if-match')) ?? before.revision;
+      try {
+        await c.var.services.db.transaction(async (tx) => {
+          const rows = await tx.query(
+            `UPDATE providers SET name = $4, cqc_location_id = $5, service_type = $6, size = $7,
+                    revision = revision + 1, updated_at = now()
+              WHERE council_id = $1 AND id = $2 AND revision = $3 RETURNING id`,
+            [council.id, before.id, expected, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {})],
+          );
+          if (rows.length === 0) throw new HttpError(409, 'conflict', 'The provider has changed since you loaded it: reload and edit again');
+          await recordAudit(tx, {
+            actor: user.id,
+            councilId: council.id,
+            action: 'provider-update',
+            entity: 'provider',
+            entityId: before.id,
+            beforeHash: contentHash(stored(before)),
+            afterHash: contentHash(body),
+          });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicateCqcId(body);
+        throw error;
+      }
+      const provider = await requireProvider(c, council.id, before.id);
+      c.header('ETag', `"${provider.revision}"`);
+      return c.json(provider);
+    })
+    .openapi(deleteRoute, async (c) => {
+      const council = c.var.council;
+      const user = c.var.user;
+      const before = await requireProvider(c, council.id, c.req.param('id'));
+      if (before.latest) {
+        throw new HttpError(409, 'conflict', 'A provider with assessments cannot be deleted: its determinations are part of the record');
+      }
+      await c.var.services.db.transaction(async (tx) => {
+        const used = await tx.query('SELECT 1 FROM assessments WHERE provider_id = $1 LIMIT 1', [before.id]);
+        if (used.length > 0) throw new HttpError(409, 'conflict', 'A provider with assessments cannot be deleted');
+        await tx.query('DELETE FROM providers WHERE council_id = $1 AND id = $2', [council.id, before.id]);
+        await recordAudit(tx, { actor: user.id, councilId: council.id, action: 'provider-delete', entity: 'provider', entityId: before.id, beforeHash: contentHash(stored(before)) });
+      });
+      return c.body(null, 204);
     });
-    return c.body(null, 204);
-  });
-
-  return app;
 }

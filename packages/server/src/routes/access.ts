@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { requireCouncilRole, requirePlatformAdmin, requireUser } from '../auth/guards.js';
+import { requireCouncilRole, requirePlatformAdmin, requireScope, requireUser } from '../auth/guards.js';
+import type { TokenScope } from '../auth/scopes.js';
 import { requireCouncil } from '../councils/council-lookup.js';
 import type { Council } from '../councils/council-lookup.js';
 import type { Queryable } from '../store/index.js';
@@ -10,6 +11,25 @@ export type Access = 'public' | 'signed-in' | 'viewer' | 'officer' | 'council-ad
 
 /** Every access level, from the most open. */
 export const ACCESS_LEVELS: readonly Access[] = ['public', 'signed-in', 'viewer', 'officer', 'council-admin', 'platform-admin'];
+
+/**
+ * The API token scope a route of `access` needs (docs/roles.md#api-token-scopes), or null when
+ * any token will do: viewer actions need `read`, officer and council admin actions `write`,
+ * platform administration `admin`. The one place this is derived (checks and OpenAPI `x-scope`).
+ */
+export function scopeForAccess(access: Access): TokenScope | null {
+  switch (access) {
+    case 'public':
+    case 'signed-in':
+      return null;
+    case 'viewer':
+      return 'read';
+    case 'platform-admin':
+      return 'admin';
+    default:
+      return 'write';
+  }
+}
 
 // Councils found, per store. No route deletes or renames a council, so a council once found
 // stays true, and council routes (the assessment hot path among them) skip the lookup after the first.
@@ -28,10 +48,11 @@ async function councilOf(c: Context<AppEnv>, id: string): Promise<Council> {
  * The access check of a route, run before its body is read (so an anonymous caller's large
  * body is a 401, not a parse error). Council roles need the `{council}` of the path: an
  * unknown council is a 404, then the caller must hold the role there (the guards in
- * `auth/guards.ts` decide). Sets `c.var.council` and `c.var.user` for the handler.
+ * `auth/guards.ts` decide). A route whose `scope` is more than its access level's (e.g. council
+ * membership, which needs `admin`) also needs that scope. Sets `c.var.council` and `c.var.user`.
  * @example defineRoute({ access: 'officer', ... }) // runs accessCheck('officer')
  */
-export function accessCheck(access: Access): MiddlewareHandler<AppEnv> {
+export function accessCheck(access: Access, scope?: TokenScope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     switch (access) {
       case 'public':
@@ -48,6 +69,7 @@ export function accessCheck(access: Access): MiddlewareHandler<AppEnv> {
         c.set('user', requireCouncilRole(c, council.id, access));
       }
     }
+    if (scope) c.set('user', requireScope(c, scope));
     await next();
   };
 }

@@ -1,19 +1,37 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { JsonSchema } from '../request-body.js';
-import { accessCheck } from './access.js';
+import type { TokenScope } from '../auth/scopes.js';
+import { accessCheck, scopeForAccess } from './access.js';
 import type { Access } from './access.js';
 import { jsonBody } from './json-body.js';
 
-/** What a route replies with on success: a JSON schema (or zod schema), CSV text, or nothing (204). */
-export type Reply = JsonSchema | z.ZodType | 'csv' | 'none';
+declare const wireType: unique symbol;
+
+/**
+ * A JSON Schema that also names, for TypeScript, the value it describes: the schema documents
+ * and (for bodies) validates at run time; `T` types the handler and the admin UI's `hc` client.
+ * The type is only a type: the value is the schema itself.
+ */
+export type Typed<T> = JsonSchema & { readonly [wireType]?: T };
+
+/**
+ * `schema`, typed as describing `T` (for a route's `reply` or `body`).
+ * @example reply: typed<Provider>({ $ref: '#/components/schemas/Provider' })
+ */
+export function typed<T>(schema: JsonSchema = { type: 'object' }): Typed<T> {
+  return schema as Typed<T>;
+}
+
+/** What a route replies with on success: a JSON schema (typed or not), CSV text, or nothing (204). */
+export type Reply = JsonSchema | 'csv' | 'none';
 
 /** One route, declared once: path, request schemas, reply, and who may call it. */
 export interface RouteDeclaration extends Omit<RouteConfig, 'middleware' | 'responses' | 'description'> {
   summary: string;
   tags: [string];
   access: Access;
-  /** JSON body, checked with `jsonBody` after the access check (the handler takes it with `validBody`). */
+  /** JSON body, checked with `jsonBody` after the access check (the handler takes it with `c.req.valid('json')`). */
   body?: JsonSchema;
   /** Success status (default 200). */
   status?: 200 | 201 | 204;
@@ -21,6 +39,10 @@ export interface RouteDeclaration extends Omit<RouteConfig, 'middleware' | 'resp
   reply?: Reply;
   /** Refused with 429 and `Retry-After` after too many failures (sign-in). */
   rateLimited?: true;
+  /** Pack work (validation, analysis, cases) on a pack worker: may answer 422 `too-large` or 503 `busy`. */
+  packWork?: true;
+  /** The API token scope needed when it is more than the access level's ({@link scopeForAccess}). */
+  scope?: TokenScope;
 }
 
 const errorReply = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -35,14 +57,80 @@ const ERROR_STATUSES: Record<string, string> = {
   '422': 'Body or query fails its schema (details carry JSON pointers)',
 };
 
-function successReply(status: number, reply: Reply | undefined) {
-  if (reply === 'none' || status === 204) return { description: 'Done' };
-  if (reply === 'csv') return { description: 'Success', content: { 'text/csv': { schema: { type: 'string' } } } };
-  return { description: 'Success', content: { 'application/json': { schema: reply ?? { type: 'object' } } } };
+const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/** `Idempotency-Key` (a component parameter, honoured on every write of a signed-in caller). */
+export const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Any 1 to 255 visible ASCII characters (a UUID): a retry with the same key, method, path and body is answered with the first reply (and `Idempotent-Replayed: true`) and never written twice. Kept 24 hours per caller.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+} as const;
+
+const replayedHeader = {
+  'Idempotent-Replayed': { description: '`true` when this is the recorded reply to an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } },
+};
+
+function successReply(status: number, reply: Reply | undefined, write: boolean) {
+  const headers = write ? { headers: replayedHeader } : {};
+  if (reply === 'none' || status === 204) return { description: 'Done', ...headers };
+  if (reply === 'csv') return { description: 'Success', ...headers, content: { 'text/csv': { schema: { type: 'string' } } } };
+  return { description: 'Success', ...headers, content: { 'application/json': { schema: reply ?? { type: 'object' } } } };
 }
 
-/** A declared route, as `app.openapi()` takes it. */
-export type DeclaredRoute<D extends RouteDeclaration> = RouteConfig & Omit<D, 'access' | 'body' | 'status' | 'reply' | 'rateLimited'>;
+/** The error replies of a route: the common ones, and those of writes, pack work and sign-in. */
+function errorReplies(write: boolean, packWork: boolean, rateLimited: boolean): Record<string, unknown> {
+  const replies: Record<string, { description: string; headers?: unknown }> = Object.fromEntries(
+    Object.entries(ERROR_STATUSES).map(([code, description]) => [code, { description }]),
+  );
+  if (write) {
+    replies['409'] = { description: `${ERROR_STATUSES['409']}; or \`idempotency-key-in-use\`: the first request with this Idempotency-Key is still under way (retry after Retry-After)` };
+    replies['422'] = { description: `${ERROR_STATUSES['422']}; or \`idempotency-key-reused\`: this Idempotency-Key was used for a different request` };
+  }
+  if (packWork) {
+    replies['422'] = { description: `${replies['422']!.description}; or \`too-large\`: the pack work did not finish within its time or memory budget` };
+    replies['503'] = {
+      description: '`busy`: too many pack jobs are waiting; try again after Retry-After seconds',
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    };
+  }
+  if (rateLimited) {
+    replies['429'] = {
+      description: 'Too many failed attempts for this email or from this address: wait Retry-After seconds',
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    };
+  }
+  return Object.fromEntries(Object.entries(replies).map(([code, reply]) => [code, { ...reply, ...errorReply }]));
+}
+
+/** The TypeScript type a `typed()` schema names (`unknown` for a plain schema). */
+type WireType<S> = S extends { readonly [wireType]?: infer T } ? T : unknown;
+
+/** A media type whose schema, for TypeScript, is a zod type of `T` (at run time it is the JSON Schema). */
+type JsonContent<T> = { 'application/json': { schema: z.ZodType<T> } };
+
+type StatusOf<D extends RouteDeclaration> = D['status'] extends number ? D['status'] : 200;
+
+/**
+ * The declared success reply, as the types see it: a `typed()` reply carries its type (so
+ * handlers must return it and `hc` clients read it); other replies carry no content type.
+ * (Error replies are documented but left out of the type: the client throws on them.)
+ */
+type SuccessResponses<D extends RouteDeclaration> = {
+  [S in StatusOf<D>]: unknown extends WireType<D['reply']> ? { description: string } : { description: string; content: JsonContent<WireType<D['reply']>> };
+};
+
+/** No further request parts. */
+type Nothing = Record<never, never>;
+
+type RequestOf<D extends RouteDeclaration> = (D['request'] extends object ? D['request'] : Nothing) &
+  (unknown extends WireType<D['body']> ? Nothing : { body: { required: true; content: JsonContent<WireType<D['body']>> } });
+
+/** A declared route, as `app.openapi()` takes it, with its precise request and reply types. */
+export type DeclaredRoute<D extends RouteDeclaration> = Omit<RouteConfig, 'responses' | 'request'> &
+  Omit<D, 'access' | 'body' | 'status' | 'reply' | 'rateLimited' | 'packWork' | 'scope' | 'request'> & { request: RequestOf<D>; responses: SuccessResponses<D> };
 
 /**
  * Declares a route once: its OpenAPI operation (with `x-access` and the access level in its
@@ -54,29 +142,24 @@ export type DeclaredRoute<D extends RouteDeclaration> = RouteConfig & Omit<D, 'a
  *   summary: 'The working draft', access: 'viewer', request: { params: councilParams } })
  */
 export function defineRoute<const D extends RouteDeclaration>(declaration: D): DeclaredRoute<D> {
-  const { access, body, status = 200, reply, rateLimited, request, ...operation } = declaration;
+  const { access, body, status = 200, reply, rateLimited, packWork, scope: extraScope, request, ...operation } = declaration;
+  const write = WRITE_METHODS.has(operation.method);
+  const scope = extraScope ?? scopeForAccess(access);
   return createRoute({
     ...operation,
-    description: `Access: ${access}.`,
+    description: `Access: ${access}.${scope ? ` API token scope: ${scope}.` : ''}`,
     'x-access': access,
+    'x-scope': scope,
     ...(access === 'public' ? { security: [] } : {}),
-    middleware: body ? [accessCheck(access), jsonBody(body)] : [accessCheck(access)],
+    ...(write ? { parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }] } : {}),
+    middleware: body ? [accessCheck(access, extraScope), jsonBody(body)] : [accessCheck(access, extraScope)],
     request: {
       ...request,
       ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
     },
     responses: {
-      [status]: successReply(status, reply),
-      ...Object.fromEntries(Object.entries(ERROR_STATUSES).map(([code, description]) => [code, { description, ...errorReply }])),
-      ...(rateLimited
-        ? {
-            '429': {
-              description: 'Too many failed attempts for this email or from this address: wait Retry-After seconds',
-              headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
-              ...errorReply,
-            },
-          }
-        : {}),
+      [status]: successReply(status, reply, write),
+      ...errorReplies(write, packWork === true, rateLimited === true),
     },
-  } as DeclaredRoute<D>);
+  }) as unknown as DeclaredRoute<D>;
 }

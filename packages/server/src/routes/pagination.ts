@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { HttpError } from '../http-error.js';
+import { typed } from './define-route.js';
+import type { Typed } from './define-route.js';
 
 /** Items in a list page when `?limit=` is not given. */
 export const DEFAULT_PAGE_LIMIT = 100;
@@ -66,14 +68,17 @@ export function pageOf<T>(rows: T[], request: PageRequest, keyOf: (row: T) => Pa
   return { items, nextCursor: encodeCursor(keyOf(items[items.length - 1]!)) };
 }
 
-/** A list reply's JSON schema: the items under `key`, and `nextCursor`. */
-export function listReply(key: string, item: Record<string, unknown> = { type: 'object' }): Record<string, unknown> {
-  return {
+/** One page of a list: the items under `K`, and the cursor of the next page. */
+export type ListPage<K extends string, T> = { [P in K]: T[] } & { nextCursor: string | null };
+
+/** A list reply's JSON schema, typed as a page of `T`: the items under `key`, and `nextCursor`. */
+export function listReply<K extends string, T = unknown>(key: K, item: Record<string, unknown> = { type: 'object' }): Typed<ListPage<K, T>> {
+  return typed<ListPage<K, T>>({
     type: 'object',
     required: [key, 'nextCursor'],
     properties: {
       [key]: { type: 'array', items: item },
       nextCursor: { type: ['string', 'null'], description: 'Pass as `?cursor=` for the next page; null on the last page' },
     },
-  };
+  });
 }

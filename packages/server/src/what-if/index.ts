@@ -1,12 +1,10 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
 import { evaluateAssessment, packHash } from '../engine/index.js';
 import type { Extensions, Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { findDraft } from '../packs/drafts.js';
 import { latestVersion } from '../packs/versions.js';
 import { apiRouter } from '../routes/api-router.js';
-import { defineRoute } from '../routes/define-route.js';
+import { defineRoute, typed } from '../routes/define-route.js';
 import { councilParams } from '../routes/query.js';
 import type { Queryable } from '../store/index.js';
 
@@ -98,33 +96,33 @@ const whatIfRoute = defineRoute({
   path: '/api/councils/{council}/what-if',
   tags: ['drafts'],
   summary: "Every provider's latest assessment under the draft and the published pack: who changes",
-  access: 'viewer',
+  access: 'viewer', packWork: true,
   request: { params: councilParams },
+  reply: typed<WhatIfReport>(),
 });
 
 /** `POST /api/councils/{council}/what-if`: who would change band if the draft were published. */
-export function whatIfRoutes(): OpenAPIHono<AppEnv> {
-  const app = apiRouter();
-  app.openapi(whatIfRoute, async (c) => {
-    const council = c.var.council;
-    const { db, plugins } = c.var.services;
-    const draft = await findDraft(db, council.id);
-    if (!draft) throw notFound(`The draft of council "${council.id}"`);
-    const published = await latestVersion(db, council.id);
-    if (!published) throw notFound(`A published pack of council "${council.id}"`);
-    const extensions = plugins.get(council.id)?.extensions;
-    const validation = await c.var.services.packJobs.validate(draft.content, council.id, extensions);
-    if (!validation.valid || !validation.pack) {
-      throw new HttpError(422, 'invalid-pack', 'The draft is invalid', { details: validation.errors.map((e) => ({ ...e })) });
-    }
-    const draftHash = packHash(validation.pack);
-    const rows = await latestAssessments(db, council.id);
-    const report = compareUnderPacks(rows, { pack: published.content, hash: published.hash }, { pack: validation.pack, hash: draftHash }, extensions);
-    return c.json({
-      published: { version: published.version, hash: published.hash },
-      draft: { revision: draft.revision, hash: draftHash },
-      ...report,
-    } satisfies WhatIfReport);
-  });
-  return app;
+export function whatIfRoutes() {
+  return apiRouter()
+    .openapi(whatIfRoute, async (c) => {
+      const council = c.var.council;
+      const { db, plugins } = c.var.services;
+      const draft = await findDraft(db, council.id);
+      if (!draft) throw notFound(`The draft of council "${council.id}"`);
+      const published = await latestVersion(db, council.id);
+      if (!published) throw notFound(`A published pack of council "${council.id}"`);
+      const extensions = plugins.get(council.id)?.extensions;
+      const validation = await c.var.services.packJobs.validate(draft.content, council.id, extensions);
+      if (!validation.valid || !validation.pack) {
+        throw new HttpError(422, 'invalid-pack', 'The draft is invalid', { details: validation.errors.map((e) => ({ ...e })) });
+      }
+      const draftHash = packHash(validation.pack);
+      const rows = await latestAssessments(db, council.id);
+      const report = compareUnderPacks(rows, { pack: published.content, hash: published.hash }, { pack: validation.pack, hash: draftHash }, extensions);
+      return c.json({
+        published: { version: published.version, hash: published.hash },
+        draft: { revision: draft.revision, hash: draftHash },
+        ...report,
+      } satisfies WhatIfReport);
+    });
 }

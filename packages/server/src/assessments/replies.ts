@@ -1,0 +1,56 @@
+/**
+ * The replies of the assessment routes, as TypeScript types: the routes declare them (`typed()`),
+ * so handlers must return them and the admin UI's `hc` client reads them.
+ */
+import type { Determination } from '../engine/index.js';
+import type { AssessmentInput } from './store-assessment.js';
+
+/** What an officer records: the assessment of one provider. */
+export interface AssessmentBody extends AssessmentInput {
+  providerId: string;
+}
+
+/** `POST .../assessments`: the stored assessment's determination (with its trace unless `explain=false`). */
+export interface SubmittedAssessment {
+  id: string;
+  providerId: string;
+  date: string;
+  packVersion: string;
+  packHash: string;
+  determination: Determination;
+}
+
+/** A stored assessment as read back: what was entered, by whom, and its determination. */
+export interface AssessmentRecord extends SubmittedAssessment {
+  input: AssessmentInput;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** `POST .../assessments/preview`: the determination of an assessment that was not stored. */
+export interface AssessmentPreview {
+  stored: false;
+  packVersion: string;
+  packHash: string;
+  determination: Determination;
+}
+
+/** One entry of a provider's timeline: a determination's summary. */
+export interface TimelineEntry {
+  assessmentId: string;
+  date: string;
+  createdAt: string;
+  packVersion: string;
+  packHash: string;
+  headline: Determination['headline'];
+  decisions: Determination['decisions'];
+  actions: Determination['actions'];
+  schedule: Determination['schedule'];
+}
+
+/** `GET .../providers/{id}/timeline`: one page of a provider's determinations, oldest first. */
+export interface TimelinePage {
+  provider: { id: string; name: string };
+  timeline: TimelineEntry[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,24 @@
+/**
+ * The replies of the sign-in routes, as TypeScript types (declared with `typed()`, read by the
+ * admin UI's `hc` client).
+ */
+import type { Principal } from './principal.js';
+
+/** `POST /api/auth/login`: who signed in, their roles, and the CSRF token to echo. */
+export interface SessionReply {
+  user: NonNullable<Principal['user']>;
+  roles: Principal['roles'];
+  csrfToken: string;
+}
+
+/** `GET /api/auth/me`: who is calling, how, and what they may do. */
+export interface MeReply {
+  user: NonNullable<Principal['user']> | null;
+  roles: Principal['roles'];
+  via: Principal['via'];
+  scopes: Principal['scopes'];
+  /** For an API token: when it stops working (null: never, or not a token). */
+  tokenExpiresAt: string | null;
+  /** For a session: the token unsafe requests echo in `X-CSRF-Token`. */
+  csrfToken: string | null;
+}
