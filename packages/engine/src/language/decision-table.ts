@@ -35,27 +35,32 @@ export const TableCellSchema = Type.Union([
 
 /** An input column: a fact (with its params and path, as in a leaf condition) and its heading. */
 export const TableColumnSchema = Type.Object({
-  fact: Type.String(),
-  params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  path: Type.Optional(Type.String()),
+  fact: Type.String({ description: 'The fact the column tests: an input, a decision (or `<decision>.<domainId>`), a built-in or a plugin fact.' }),
+  params: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'The fact\'s parameters, as in a leaf condition.' })),
+  path: Type.Optional(Type.String({ description: 'A JSON path into the fact\'s value, as in a leaf condition.' })),
   label: Type.Optional(Type.String({ description: 'The column heading, in the council\'s words (the rows\' sentences use it).' })),
-}, { additionalProperties: false });
+}, { additionalProperties: false, description: 'An input column of a decision table.' });
+
+const CellRef = Type.Unsafe<Static<typeof TableCellSchema>>({ $ref: '#/$defs/tableCell' });
 
 /** One row: a cell per input column, the output, and its citation like every rule. */
 export const TableRowSchema = Type.Object({
-  id: Type.String({ pattern: '^[A-Za-z0-9_.-]+$' }),
-  label: Type.Optional(Type.String()),
-  cells: Type.Array(TableCellSchema),
+  id: Type.String({ pattern: '^[A-Za-z0-9_.-]+$', description: 'The rule id the row compiles to (unique among the decision\'s rules and rows).' }),
+  label: Type.Optional(Type.String({ description: 'Words for the trace instead of the row read as a sentence.' })),
+  cells: Type.Array(CellRef, { description: 'One test per input column, in column order.' }),
   output: ExpressionRef,
   source: CitationRef,
-  priority: Type.Optional(Type.Number()),
-  interpretation: Type.Optional(Type.String()),
-}, { additionalProperties: false });
+  priority: Type.Optional(Type.Number({ description: 'As a rule\'s: higher runs first under hit policy first; ties keep row order.' })),
+  interpretation: Type.Optional(Type.String({ description: 'The interpretation the row relies on.' })),
+}, { additionalProperties: false, description: 'A row of a decision table: compiled to one rule of the decision.' });
+
+const ColumnRef = Type.Unsafe<Static<typeof TableColumnSchema>>({ $ref: '#/$defs/tableColumn' });
+const RowRef = Type.Unsafe<Static<typeof TableRowSchema>>({ $ref: '#/$defs/tableRow' });
 
 /** `decision.table`: input columns and rows; each row becomes a rule of the decision. */
 export const DecisionTableSchema = Type.Object({
-  inputs: Type.Array(TableColumnSchema, { minItems: 1 }),
-  rows: Type.Array(TableRowSchema, { minItems: 1 }),
+  inputs: Type.Array(ColumnRef, { minItems: 1 }),
+  rows: Type.Array(RowRef, { minItems: 1 }),
 }, { additionalProperties: false, description: 'The decision written as a table (DMN): each row is a rule whose conditions are its cells, under the decision\'s hit policy.' });
 
 export type TableCell = Static<typeof TableCellSchema>;

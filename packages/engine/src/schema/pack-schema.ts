@@ -1,6 +1,6 @@
 import { EXPRESSION_SCHEMA, SCHEDULE_FORMS } from '../language/registry.js';
 import { OffsetSchema } from '../language/timing/due.js';
-import { DecisionTableSchema } from '../language/decision-table.js';
+import { DecisionTableSchema, TableCellSchema, TableColumnSchema, TableRowSchema } from '../language/decision-table.js';
 
 /**
  * The published JSON Schema (draft 2020-12) of an OpenQAF pack.
@@ -327,6 +327,9 @@ export const packSchema = {
       },
     },
     decisionTable: DecisionTableSchema,
+    tableColumn: TableColumnSchema,
+    tableRow: TableRowSchema,
+    tableCell: TableCellSchema,
     offset: OffsetSchema,
     action: {
       type: 'object',
