@@ -37,3 +37,5 @@ export { countParameterBounds } from './language/facts/criteria-count.js';
 export type { OperatorDefinition, PlainOperatorDefinition, ScaleOperatorDefinition } from './language/operator.js';
 export { comparisonWords, expressionWords, factWords, operatorCountWords, operatorWords } from './language/wording.js';
 export type { PackDiff, PackChange } from './diff/diff-packs.js';
+export { expandDecisionTables, rowWords } from './language/decision-table.js';
+export type { DecisionTable, TableCell, TableColumn, TableRow } from './language/decision-table.js';

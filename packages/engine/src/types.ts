@@ -151,6 +151,7 @@ export type { Expression } from './language/expression-type.js';
 import type { Expression, Resolve } from './language/expression-type.js';
 import type { Static } from '@sinclair/typebox';
 import type { OffsetSchema } from './language/timing/due.js';
+import type { DecisionTable } from './language/decision-table.js';
 import type { EverySchema } from './language/timing/every.js';
 import type { PerYearSchema } from './language/timing/per-year.js';
 import type { MonthlyOnDaySchema } from './language/timing/monthly-on-day.js';
@@ -186,6 +187,8 @@ export interface Decision {
   /** Evaluate once per framework domain: instances are named `<decision>.<domainId>`. */
   forEach?: 'domain';
   rules: Rule[];
+  /** The decision written as a table: its rows are compiled to rules after `rules` (`language/decision-table.ts`). */
+  table?: DecisionTable;
   fallback?: Fallback;
   source?: Citation;
 }

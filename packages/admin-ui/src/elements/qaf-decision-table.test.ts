@@ -16,4 +16,20 @@ describe('qaf-decision-table', () => {
     await cite.updateComplete;
     expect(cite.shadowRoot!.textContent).toContain('000 s3.2');
   });
+
+  it('shows a decision written as a table with each row as a rule, read as a sentence, with its citation', async () => {
+    const pack = testPack();
+    const overall = pack.decisions.overall!;
+    pack.decisions.overall = {
+      ...overall,
+      table: {
+        inputs: [{ fact: 'domainCount', params: { decision: 'domainRating', is: 'Gold' }, label: 'Gold domains' }],
+        rows: [{ id: 'all-gold', cells: [{ '>=': 1 }], output: 'Gold', source: { doc: '000', section: '3.1' } }],
+      },
+    };
+    const el = await mount('qaf-decision-table', { pack, decisionId: 'overall' });
+    expect(text(el)).toContain('If Gold domains is at least 1, then Gold');
+    const cites = [...el.shadowRoot!.querySelectorAll('qaf-citation')];
+    expect(cites).toHaveLength(overall.rules.length + 1 + (overall.fallback ? 1 : 0));
+  });
 });

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Decision, Pack } from '@openqaf/engine';
+import { expandDecisionTables } from '@openqaf/engine/browser';
 import { describeCondition, describeValue } from '../pack/describe-condition.js';
 import { humanize } from '../pack/editable-fields.js';
 import { sharedStyles } from './shared-styles.js';
@@ -36,7 +37,8 @@ export class QafDecisionTable extends LitElement {
   }
 
   override render() {
-    const decision = this.pack?.decisions[this.decisionId];
+    // A decision written as a table shows its rows as the rules they compile to, each read as a sentence.
+    const decision = this.pack?.decisions[this.decisionId]?.table ? expandDecisionTables(this.pack).pack.decisions[this.decisionId] : this.pack?.decisions[this.decisionId];
     if (!decision) return nothing;
     const scale = this.pack.scales[decision.scale];
     const rules = [...decision.rules].sort((a, b) => (decision.hitPolicy === 'first' ? (b.priority ?? 0) - (a.priority ?? 0) : 0));

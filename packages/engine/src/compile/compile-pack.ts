@@ -5,6 +5,7 @@ import { validatePack } from '../schema/validate-pack.js';
 import { compileAssessmentCheck } from '../evaluate/assessment-schema.js';
 import type { EvalState, Getter } from './eval-state.js';
 import { SCHEDULE_FORMS } from '../language/registry.js';
+import { expandDecisionTables } from '../language/decision-table.js';
 import { DUE_UNITS } from '../language/timing/due.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileExpression } from './compile-expression.js';
@@ -67,6 +68,7 @@ export interface CompiledScore {
 
 /** A validated pack compiled for fast evaluation; reuse it for every assessment. */
 export interface CompiledPack {
+  /** The pack, with its decision tables compiled to rules (the hash is of the pack as written). */
   pack: Pack;
   hash: string;
   index: PackIndex;
@@ -106,10 +108,12 @@ export interface CompileOptions {
  * const compiled = compilePack(plugin.pack, { extensions: plugin.extensions });
  * const determination = evaluate(compiled, assessment);
  */
-export function compilePack(pack: Pack, opts: CompileOptions = {}): CompiledPack {
+export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPack {
   const extensions = opts.extensions ?? {};
-  const result = validatePack(pack, { extensions });
+  const result = validatePack(source, { extensions });
   if (!result.valid) throw new PackValidationError(result.errors);
+  // Decision tables become ordinary rules here; the hash is of the pack as written.
+  const pack = expandDecisionTables(source).pack;
   for (const op of pack.extensions?.operators ?? []) if (!extensions.operators?.[op]) throw new PackValidationError([{ code: 'extension.missing', pointer: '/extensions/operators', message: `The pack uses operator "${op}" but no plugin supplies it.`, hint: 'Compile with the council plugin\'s extensions.' }]);
   for (const f of pack.extensions?.facts ?? []) if (!extensions.facts?.[f]) throw new PackValidationError([{ code: 'extension.missing', pointer: '/extensions/facts', message: `The pack uses fact "${f}" but no plugin supplies it.`, hint: 'Compile with the council plugin\'s extensions.' }]);
   const index = indexPack(pack);
@@ -143,7 +147,7 @@ export function compilePack(pack: Pack, opts: CompileOptions = {}): CompiledPack
     ...(s.interpretation ? { interpretation: s.interpretation } : {}),
   }));
   return {
-    pack, hash: opts.hash ?? packHash(pack), index, extensions, instances, order, actions, schedule, scores,
+    pack, hash: opts.hash ?? packHash(source), index, extensions, instances, order, actions, schedule, scores,
     headline: byDecision.get(pack.outcomes.headline)![0]!,
     checkAssessment: compileAssessmentCheck(index),
     countSlots: countSlots.size,

@@ -2,6 +2,7 @@ import type { Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
 import { operatorWords } from '../language/wording.js';
 import { escapePointer } from '../schema/parse-json.js';
+import { rowWords } from '../language/decision-table.js';
 
 /** One change between two packs: where (JSON pointer in the newer pack, or the older for removals) and what. */
 export interface PackChange {
@@ -27,7 +28,8 @@ const idOf = (v: Json): string | undefined => (isObj(v) && typeof v.id === 'stri
 const show = (v: Json): string => (typeof v === 'string' ? v : canonicalJson(v));
 
 /** Context words for a path segment, given the parent value and the node. */
-function contextWords(parentKey: string | undefined, key: string, node: Json): string | undefined {
+function wordsOf(parentKey: string | undefined, key: string, node: Json, rows?: WeakMap<object, string>): string | undefined {
+  if (parentKey === 'rows' && isObj(node) && rows?.has(node)) return `row "${rows.get(node)!}"`;
   if (parentKey === 'decisions' && isObj(node)) return `decision "${typeof node.label === 'string' ? node.label : key}"`;
   if (parentKey === 'rules' && isObj(node)) return `rule "${typeof node.label === 'string' ? node.label : node.id}"`;
   if (parentKey === 'domains' && isObj(node)) return `domain "${typeof node.title === 'string' ? node.title : node.id}"`;
@@ -70,6 +72,11 @@ function describeLeaf(leaf: Record<string, Json>): string {
  */
 export function diffPacks(a: Pack, b: Pack): PackDiff {
   const changes: PackChange[] = [];
+  // A decision table's row reads as its sentence (as its rule does in the trace).
+  const rows = new WeakMap<object, string>();
+  for (const p of [a, b]) for (const d of Object.values(p.decisions ?? {})) for (const r of d.table?.rows ?? []) rows.set(r, rowWords(d.table!, r));
+  const contextWords = (parentKey: string | undefined, key: string, node: Json): string | undefined =>
+    (parentKey === 'table' && key === 'rows' && Array.isArray(node) && node.some((r) => isObj(r) && rows.has(r)) ? undefined : wordsOf(parentKey, key, node, rows));
   const walk = (x: Json, y: Json, pointer: string, context: string[], parentKey: string | undefined): void => {
     if (canonicalJson(x) === canonicalJson(y)) return;
     const where = context.length ? context.join(' ') : 'pack';

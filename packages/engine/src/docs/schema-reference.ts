@@ -1,5 +1,5 @@
 import { packSchema } from '../schema/pack-schema.js';
-import { EXPRESSIONS, FACTS, OPERATORS, SCHEDULE_FORMS } from '../language/registry.js';
+import { EXPRESSIONS, FACTS, OPERATORS, SCHEDULE_FORMS, TABLE_CELL_FORMS } from '../language/registry.js';
 import { DUE_UNITS } from '../language/timing/due.js';
 
 type Node = Record<string, unknown>;
@@ -39,6 +39,9 @@ function languageTables(): string[] {
     '', '### Expressions', '', 'A JSON literal, or one of these forms.', '',
     '| form | written | meaning |', '|---|---|---|',
     ...EXPRESSIONS.map((e) => `| \`${e.key}\` | \`${cell(e.syntax)}\` | ${cell(e.doc)} |`),
+    '', '### Decision table cells', '', 'A decision may give a `table` (input columns, and rows with one cell per column, an output and a citation); each row is compiled to a rule of the decision, under its hit policy.', '',
+    '| cell | meaning |', '|---|---|',
+    ...TABLE_CELL_FORMS.map((c) => `| \`${cell(c.syntax)}\` | ${cell(c.doc)} |`),
     '', '### Timing', '', 'An action\'s `due` gives exactly one unit (and optionally `from`, default the assessment date):', '',
     '| unit | meaning |', '|---|---|',
     ...DUE_UNITS.map((u) => `| \`${u.unit}\` | ${cell(u.doc)} |`),

@@ -71,3 +71,6 @@ export const EXPRESSION_SCHEMA: TSchema = Type.Union([LiteralSchema, ...EXPRESSI
 
 /** Every schedule form, in the order hints and the docs list them. */
 export const SCHEDULE_FORMS: readonly ScheduleFormDefinition[] = [every, perYear, monthlyOnDay, onDates];
+
+/** The cell forms of a decision table (`language/decision-table.ts`), in the order the docs list them. */
+export { TABLE_CELL_FORMS } from './decision-table.js';

@@ -10,6 +10,7 @@ import { findCycles, decisionDependencies } from '../compile/decision-graph.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
 import { escapePointer } from './parse-json.js';
+import { checkDecisionTable, expandDecisionTables, tablePointer } from '../language/decision-table.js';
 
 const BUILTIN_FACTS = FACTS.map((f) => f.name);
 
@@ -26,12 +27,27 @@ interface Scope {
  * the decision graph has no cycles, outputs lie on their decision's scale, mappings are total,
  * citations name known sections, cases use known inputs.
  */
-export function meaningChecks(pack: Pack, available: { operators?: Iterable<string>; facts?: Iterable<string> } = {}): PackError[] {
+export function meaningChecks(source: Pack, available: { operators?: Iterable<string>; facts?: Iterable<string> } = {}): PackError[] {
+  // Decision tables are checked as the rules they compile to; errors point back at their rows.
+  const { pack, origins } = expandDecisionTables(source);
   const errors: PackError[] = [];
   const err = (pointer: string, message: string, hint?: string, code = 'meaning'): void => {
     errors.push({ code, pointer, message, ...(hint ? { hint } : {}) });
   };
   const ix = indexPack(pack);
+  const tableErrors: PackError[] = [];
+  for (const [id, d] of Object.entries(source.decisions)) {
+    if (!d.table || !ix.scales.has(d.scale)) continue;
+    checkDecisionTable(id, d.table, {
+      err: (pointer, message, hint) => tableErrors.push({ code: 'table', pointer, message, ...(hint ? { hint } : {}) }),
+      scaleValues: (col) => {
+        if (col.path || col.fact === 'domainCount' || col.fact === 'criteriaCount') return undefined;
+        const scale = scaleOfFact(ix, col.fact);
+        const s = scale ? ix.scales.get(scale) : undefined;
+        return scale && isOrdered(s) ? { scale, values: s.values } : undefined;
+      },
+    });
+  }
   const declaredOps = new Set([...(pack.extensions?.operators ?? []), ...(available.operators ?? [])]);
   const declaredFacts = new Set([...(pack.extensions?.facts ?? []), ...(available.facts ?? [])]);
   const interpretations = new Set(Object.keys(pack.interpretations ?? {}));
@@ -191,7 +207,21 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     checkCase(c, p);
   });
 
-  return errors;
+  if (!origins.size && !tableErrors.length) return errors;
+  // Errors of a table's rules point at its rows (once each); a cell the table check reported is not reported again.
+  const reported = new Set(tableErrors.map((e) => e.pointer.replace(/^(.*\/cells\/\d+).*$/, '$1')));
+  const once = new Set<string>();
+  const mapped: PackError[] = [];
+  for (const e of errors) {
+    const pointer = tablePointer(e.pointer, origins);
+    if (pointer !== e.pointer) {
+      const key = `${pointer}\u0000${e.message}`;
+      if (reported.has(pointer) || once.has(key)) continue;
+      once.add(key);
+    }
+    mapped.push({ ...e, pointer });
+  }
+  return [...mapped, ...tableErrors];
 
   function useInterpretation(id: string, pointer: string): void {
     usedInterpretations.add(id);

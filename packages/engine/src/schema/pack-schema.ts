@@ -1,5 +1,6 @@
 import { EXPRESSION_SCHEMA, SCHEDULE_FORMS } from '../language/registry.js';
 import { OffsetSchema } from '../language/timing/due.js';
+import { DecisionTableSchema, TableCellSchema, TableColumnSchema, TableRowSchema } from '../language/decision-table.js';
 
 /**
  * The published JSON Schema (draft 2020-12) of an OpenQAF pack.
@@ -310,6 +311,7 @@ export const packSchema = {
         hitPolicy: { enum: ['first', 'max', 'min', 'collect', 'unique'] },
         forEach: { const: 'domain' },
         rules: { type: 'array', items: { $ref: '#/$defs/rule' } },
+        table: { $ref: '#/$defs/decisionTable' },
         fallback: {
           type: 'object',
           required: ['output'],
@@ -324,6 +326,10 @@ export const packSchema = {
         source: { $ref: '#/$defs/citation' },
       },
     },
+    decisionTable: DecisionTableSchema,
+    tableColumn: TableColumnSchema,
+    tableRow: TableRowSchema,
+    tableCell: TableCellSchema,
     offset: OffsetSchema,
     action: {
       type: 'object',
