@@ -4,6 +4,7 @@ import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
 import { FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf } from '../language/registry.js';
 import { DUE_UNITS } from '../language/timing/due.js';
 import { checkCalendarName } from '../language/calendars/calendars.js';
+import { isValueExpression } from '../compile/compile-condition.js';
 import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import { criteriaCounted } from '../language/facts/criteria-count.js';
 import type { FactCheckContext } from '../language/fact.js';
@@ -261,7 +262,7 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
       else if (typeof o.param === 'string') {
         checkParam(o.param, scope, `${scope.pointer}/value/param`);
         if (leaf.fact === 'criteriaCount') checkCountParam(o.param, leaf.params ?? {}, `${scope.pointer}/value/param`);
-      }
+      } else if (isValueExpression(o)) checkExpression(o, { ...scope, pointer: `${scope.pointer}/value` });
     }
     if ((op === 'in' || op === 'notIn') && !Array.isArray(v) && !(v && typeof v === 'object')) {
       err(`${scope.pointer}/value`, `Operator "${op}" needs a list of values, not ${JSON.stringify(v)}.`, 'Write the value as a list, e.g. ["Good", "Outstanding"].');
