@@ -5,6 +5,9 @@ import { compilePack } from '../../compile/compile-pack.js';
 import { compileExpression } from '../../compile/compile-expression.js';
 import { initialState } from '../../evaluate/evaluate.js';
 import { examplePack } from '../../fixtures/example-pack.js';
+import { EvaluationError } from '../../errors.js';
+import { evaluate } from '../../evaluate/evaluate.js';
+import { caseAssessment } from '../../testing/run-cases.js';
 import type { Expression, Pack } from '../../types.js';
 
 const holiday = (calendar: string, date: string): boolean => CALENDAR_BY_NAME.get(calendar)!.holidays.has(date);
@@ -69,6 +72,7 @@ describe('working days on a calendar', () => {
   it('stop with an error naming the place, the date and the years covered when a day falls outside them', () => {
     expect(workingDayAdder('scotland', '/x')('2028-12-28', 1)).toBe('2028-12-29');
     expect(() => workingDayAdder('scotland', '/outcomes/actions/0/due')('2028-12-29', 1)).toThrow(CalendarRangeError);
+    expect(() => workingDayAdder('scotland', '/outcomes/actions/0/due')('2028-12-29', 1)).toThrow(EvaluationError);
     expect(() => workingDayAdder('scotland', '/outcomes/actions/0/due')('2028-12-29', 1))
       .toThrow('/outcomes/actions/0/due: 2029-01-01 is outside the years the Scotland calendar ("scotland") covers, 2015 to 2028.');
     expect(() => workingDayAdder('england-and-wales', '/a')('2014-12-31', 1)).toThrow('2014-12-31 is outside the years');
@@ -100,6 +104,17 @@ describe('a calendar in a pack', () => {
     ]));
     expect(validatePack(withCalendar({ workingDays: 3, calendar: 'mars' }, '2025-01-01')).errors.map((e) => e.pointer)).toEqual(['/outcomes/actions/0/due/calendar']);
     expect(validatePack(withCalendar({ workingDays: 3, calendar: 'scotland' }, { addWorkingDays: 2, to: '2025-01-01', calendar: 'northern-ireland' })).valid).toBe(true);
+  });
+
+  it('gives an action due in working days on a calendar, and stops evaluation naming the due pointer outside its years', () => {
+    const pack = structuredClone(examplePack());
+    pack.outcomes.actions![0]!.due = { workingDays: 5, calendar: 'england-and-wales' };
+    const compiled = compilePack(pack);
+    const due = (date: string) => evaluate(compiled, caseAssessment(pack, { id: 'late', note: 'late', input: { date, facts: { statementLate: true } }, fillJudgements: 'Fully met', want: {} }))
+      .actions.find((a) => a.id === 'improvement-plan')?.due;
+    // Friday 19 December 2025: Christmas Day and Boxing Day are not working days in England.
+    expect(due('2025-12-19')).toBe('2025-12-30');
+    expect(() => due('2030-03-01')).toThrow('/outcomes/actions/0/due: 2030-03-01 is outside the years the England and Wales calendar');
   });
 
   it('evaluates addWorkingDays on a calendar, and names the expression when a date is outside its years', () => {

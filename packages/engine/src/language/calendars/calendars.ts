@@ -1,3 +1,4 @@
+import { EvaluationError } from '../../errors.js';
 import data from './uk-bank-holidays.json' with { type: 'json' };
 
 /** One bank-holiday calendar the pack language knows by name. */
@@ -23,12 +24,15 @@ export const CALENDARS: readonly CalendarDefinition[] = Object.entries(data.cale
 /** Every calendar by name. */
 export const CALENDAR_BY_NAME: ReadonlyMap<string, CalendarDefinition> = new Map(CALENDARS.map((c) => [c.name, c]));
 
-/** A date outside the years a calendar covers: evaluation stops rather than guess its bank holidays. */
-export class CalendarRangeError extends Error {
+/**
+ * A date outside the years a calendar covers: evaluation stops rather than guess its bank
+ * holidays. An `EvaluationError` whose `decision` is where (the pointer or the expression).
+ */
+export class CalendarRangeError extends EvaluationError {
   readonly calendar: string;
   readonly date: string;
   constructor(calendar: CalendarDefinition, date: string, where: string) {
-    super(`${where}: ${date} is outside the years the ${calendar.label} calendar ("${calendar.name}") covers, ${calendar.from} to ${calendar.to}.`);
+    super(where, `${date} is outside the years the ${calendar.label} calendar ("${calendar.name}") covers, ${calendar.from} to ${calendar.to}.`);
     this.name = 'CalendarRangeError';
     this.calendar = calendar.name;
     this.date = date;
