@@ -19,3 +19,6 @@ export type { OperatorDefinition, PlainOperatorDefinition, ScaleOperatorDefiniti
 export { comparisonWords, expressionWords, factWords, operatorCountWords, operatorWords } from './language/wording.js';
 export type { PackDiff, PackChange } from './diff/diff-packs.js';
 export { canonicalJson } from './canonical-json.js';
+export { CALENDARS } from './language/calendars/calendars.js';
+export type { CalendarDefinition } from './language/calendars/calendars.js';
+export { nthWeekdayWords } from './language/timing/monthly-on-weekday.js';
