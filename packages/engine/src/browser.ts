@@ -21,3 +21,6 @@ export type { PackDiff, PackChange } from './diff/diff-packs.js';
 export { expandDecisionTables, rowWords } from './language/decision-table.js';
 export type { DecisionTable, TableCell, TableColumn, TableRow } from './language/decision-table.js';
 export { canonicalJson } from './canonical-json.js';
+export { CALENDARS } from './language/calendars/calendars.js';
+export type { CalendarDefinition } from './language/calendars/calendars.js';
+export { nthWeekdayWords } from './language/timing/monthly-on-weekday.js';

@@ -155,6 +155,7 @@ import type { DecisionTable } from './language/decision-table.js';
 import type { EverySchema } from './language/timing/every.js';
 import type { PerYearSchema } from './language/timing/per-year.js';
 import type { MonthlyOnDaySchema } from './language/timing/monthly-on-day.js';
+import type { MonthlyOnWeekdaySchema } from './language/timing/monthly-on-weekday.js';
 import type { OnDatesSchema } from './language/timing/on-dates.js';
 
 export interface Rule {
@@ -214,12 +215,14 @@ export interface ScheduleEntry {
   activity: string;
   label: string;
   when: Condition;
-  /** Interval between occurrences. Exactly one of `every`, `perYear`, `monthlyOnDay` or `onDates` (`language/timing/`). */
+  /** Interval between occurrences. Exactly one of `every`, `perYear`, `monthlyOnDay`, `monthlyOnWeekday` or `onDates` (`language/timing/`). */
   every?: Resolve<Static<typeof EverySchema>>;
   /** Occurrences per year; the interval is 12 / n months, rounded down to whole days. */
   perYear?: Resolve<Static<typeof PerYearSchema>>;
   /** Due on this day of every month (1-31; a shorter month's last day when it has fewer). */
   monthlyOnDay?: Static<typeof MonthlyOnDaySchema>;
+  /** Due on the nth weekday of every month ("the second Wednesday of each month"). */
+  monthlyOnWeekday?: Static<typeof MonthlyOnWeekdaySchema>;
   /** Due on these published dates: the next is the first after the `from` date. */
   onDates?: Static<typeof OnDatesSchema>;
   /** Date the interval runs from; default the assessment date. */

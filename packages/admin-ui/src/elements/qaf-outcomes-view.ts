@@ -1,21 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Offset, Pack, ScheduleEntry } from '@openqaf/engine';
+import type { Pack } from '@openqaf/engine';
 import { describeCondition, describeValue } from '../pack/describe-condition.js';
-import { humanize } from '../pack/editable-fields.js';
+import { dueText, everyText } from '../pack/outcome-words.js';
 import { sharedStyles } from './shared-styles.js';
 import './qaf-citation.js';
-
-function dueText(due: Offset | undefined): string {
-  if (!due) return 'on the assessment date';
-  const unit = (['days', 'workingDays', 'weeks', 'months', 'years'] as const).find((u) => due[u] !== undefined);
-  return unit ? `within ${due[unit]} ${humanize(unit).toLowerCase()}` : 'on the assessment date';
-}
-
-function everyText(s: ScheduleEntry): string {
-  if (s.perYear !== undefined) return `${describeValue(s.perYear)} a year`;
-  const [unit, n] = Object.entries(s.every ?? {})[0] ?? [];
-  return unit ? `every ${describeValue(n)} ${unit}` : '';
-}
 
 /** The pack's outcomes as tables: actions with due times, visit frequencies and scores. */
 export class QafOutcomesView extends LitElement {

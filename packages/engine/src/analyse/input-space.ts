@@ -47,10 +47,8 @@ function collect(cond: Condition | Expression | undefined, refs: FactRefs, domai
     const params = (o.params ?? {}) as Record<string, unknown>;
     const leaf = o as unknown as LeafCondition;
     noteFact(o.fact, params, refs, domainId, 'operator' in o ? leaf.value : undefined);
-    if ('operator' in o && leaf.value && typeof leaf.value === 'object' && typeof (leaf.value as { fact?: unknown }).fact === 'string') {
-      const v = leaf.value as { fact: string; params?: Record<string, unknown> };
-      noteFact(v.fact, v.params ?? {}, refs, domainId, undefined);
-    }
+    // A fact or a value expression as the value: the facts it reads vary too.
+    if ('operator' in o && leaf.value && typeof leaf.value === 'object' && !Array.isArray(leaf.value)) collect(leaf.value as Expression, refs, domainId);
   }
   const isLeaf = 'operator' in o;
   for (const [k, v] of Object.entries(o)) if (k !== 'params' && k !== 'fact' && !(isLeaf && k === 'value')) collect(v as Expression, refs, domainId);

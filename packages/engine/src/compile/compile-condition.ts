@@ -1,9 +1,11 @@
-import type { Condition, CustomOperator, LeafCondition } from '../types.js';
+import type { Condition, CustomOperator, Expression, LeafCondition } from '../types.js';
 import type { EvalState, Getter } from './eval-state.js';
 import { compileFact, type CompileScope } from './compile-fact.js';
 import { resolveParam } from './resolve-param.js';
 import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from './operators.js';
-import { operatorCountWords, operatorWords } from '../language/wording.js';
+import { expressionWords, operatorCountWords, operatorWords } from '../language/wording.js';
+import { expressionOf } from '../language/registry.js';
+import { compileExpression } from './compile-expression.js';
 
 /** Result of explaining a condition: whether it holds, and why in plain words. */
 export interface Explanation {
@@ -115,6 +117,12 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledConditio
     value = () => v;
     fixedValueText = text;
     valueText = () => text;
+  } else if (isValueExpression(raw)) {
+    // A value expression (a date `{ "addMonths": -3, "to": { "fact": "asOf" } }`, a sum, ...), read each evaluation.
+    const e = raw as Expression;
+    value = compileExpression(e, scope);
+    const text = valueExpressionWords(e, scope);
+    valueText = (s) => `${showValue(value(s))} (${text})`;
   } else {
     const text = showValue(raw);
     value = () => raw;
@@ -148,6 +156,28 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledConditio
       return ok;
     },
   };
+}
+
+/**
+ * True for a condition value that is a value expression other than `fact` and `param` (which
+ * conditions have always read themselves, and whose malformed objects stay plain literals).
+ */
+export function isValueExpression(v: unknown): v is Expression {
+  if (!v || typeof v !== 'object' || Array.isArray(v) || 'fact' in v || 'param' in v) return false;
+  return expressionOf(v) !== undefined;
+}
+
+/** Words for a value expression: its form's words, with facts by their labels and parameters by their values. */
+function valueExpressionWords(e: Expression, scope: CompileScope): string {
+  const w = (x: Expression): string => {
+    if (x && typeof x === 'object' && !Array.isArray(x)) {
+      const o = x as Record<string, unknown>;
+      if (typeof o.fact === 'string') return compileFact(o.fact, resolveParams(o.params as Record<string, unknown> | undefined, scope), o.path as string | undefined, scope).label;
+      if (typeof o.param === 'string') return showValue(resolveParam(o.param, scope));
+    }
+    return expressionWords(x, w) ?? showValue(x);
+  };
+  return w(e);
 }
 
 function resolveParams(params: Record<string, unknown> | undefined, scope: CompileScope): Record<string, unknown> | undefined {

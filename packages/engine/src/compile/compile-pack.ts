@@ -7,6 +7,7 @@ import type { EvalState, Getter } from './eval-state.js';
 import { SCHEDULE_FORMS } from '../language/registry.js';
 import { expandDecisionTables } from '../language/decision-table.js';
 import { DUE_UNITS } from '../language/timing/due.js';
+import { workingDayAdder } from '../language/calendars/calendars.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileExpression } from './compile-expression.js';
 import type { CompileScope } from './compile-fact.js';
@@ -123,13 +124,14 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
   for (const ci of instances) byDecision.set(ci.decisionId, [...(byDecision.get(ci.decisionId) ?? []), ci]);
   const order = topologicalOrder(decisionDependencies(pack)).flatMap((id) => byDecision.get(id) ?? []);
   const top: CompileScope = { index, extensions, domainIndex: -1, countSlots };
-  const actions: CompiledAction[] = (pack.outcomes.actions ?? []).map((a) => {
+  const actions: CompiledAction[] = (pack.outcomes.actions ?? []).map((a, i) => {
     const due = a.due;
     const unit = due ? DUE_UNITS.find((u) => due[u.unit] !== undefined) : undefined;
+    const add = unit?.unit === 'workingDays' && due?.calendar !== undefined ? workingDayAdder(due.calendar, `/outcomes/actions/${i}/due`) : unit?.add;
     return {
       id: a.id, label: a.label, owner: a.owner, when: compileCondition(a.when, top), source: citationText(a.source),
       ...(a.interpretation ? { interpretation: a.interpretation } : {}),
-      due: due && unit ? { add: unit.add, n: due[unit.unit]!, ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
+      due: due && unit && add ? { add, n: due[unit.unit]!, ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
     };
   });
   const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s) => {

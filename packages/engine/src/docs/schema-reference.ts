@@ -1,6 +1,7 @@
 import { packSchema } from '../schema/pack-schema.js';
 import { EXPRESSIONS, FACTS, OPERATORS, SCHEDULE_FORMS, TABLE_CELL_FORMS } from '../language/registry.js';
 import { DUE_UNITS } from '../language/timing/due.js';
+import { CALENDARS, CALENDAR_SOURCE } from '../language/calendars/calendars.js';
 
 type Node = Record<string, unknown>;
 
@@ -48,6 +49,10 @@ function languageTables(): string[] {
     '', 'A schedule entry gives exactly one form (and optionally `from`, default the assessment date):', '',
     '| form | written | meaning |', '|---|---|---|',
     ...SCHEDULE_FORMS.map((f) => `| \`${f.key}\` | \`${cell(f.syntax)}\` | ${cell(f.doc)} |`),
+    '', '### Calendars', '',
+    `Working days (\`addWorkingDays\`, a \`due\` in \`workingDays\`) skip the bank holidays of the \`calendar\` they name; without one they are Monday to Friday, bank holidays included, as before. Source: ${CALENDAR_SOURCE.source}, generated on ${CALENDAR_SOURCE.generatedOn}. A date outside a calendar's years is an evaluation error.`, '',
+    '| calendar | division | years | bank holidays |', '|---|---|---|---|',
+    ...CALENDARS.map((c) => `| \`${c.name}\` | ${c.label} | ${c.from} to ${c.to} | ${c.holidays.size} |`),
   ];
 }
 

@@ -10,6 +10,7 @@ import type { SumExpressionSchema } from './expressions/sum.js';
 import type { ClampExpressionSchema } from './expressions/clamp.js';
 import type { AddDaysExpressionSchema, AddMonthsExpressionSchema, AddWorkingDaysExpressionSchema } from './expressions/date-arithmetic.js';
 import type { LatestDateExpressionSchema } from './expressions/latest-date.js';
+import type { NextWeekdayExpressionSchema } from './expressions/next-weekday.js';
 
 /** A fragment's static type with each nested expression replaced by `Expression` (for any fragment holding expressions). */
 export type Resolve<T> = T extends NestedExpression ? Expression
@@ -35,4 +36,5 @@ export type Expression =
   | Resolve<Static<typeof AddDaysExpressionSchema>>
   | Resolve<Static<typeof AddMonthsExpressionSchema>>
   | Resolve<Static<typeof AddWorkingDaysExpressionSchema>>
-  | Resolve<Static<typeof LatestDateExpressionSchema>>;
+  | Resolve<Static<typeof LatestDateExpressionSchema>>
+  | Resolve<Static<typeof NextWeekdayExpressionSchema>>;

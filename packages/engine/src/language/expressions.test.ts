@@ -22,6 +22,7 @@ const SAMPLES: Record<string, [Expression, unknown]> = {
   addMonths: [{ addMonths: 1, to: '2025-01-31' }, '2025-02-28'],
   addWorkingDays: [{ addWorkingDays: 1, to: '2025-01-03' }, '2025-01-06'],
   latestDate: [{ latestDate: ['2025-01-01', 'soon', '2025-03-01'] }, '2025-03-01'],
+  nextWeekday: [{ nextWeekday: 'friday', after: '2025-06-06' }, '2025-06-13'],
 };
 
 describe('the expression registry', () => {
@@ -31,6 +32,9 @@ describe('the expression registry', () => {
     for (const [key, [e]] of Object.entries(SAMPLES)) expect(check(e), key).toBe(true);
     expect(check({ average: [1, 2] })).toBe(false);
     expect(check({ sum: [] })).toBe(false);
+    expect(check({ nextWeekday: 'friday', onOrAfter: '2025-06-06', after: '2025-06-06' }), 'both onOrAfter and after').toBe(false);
+    expect(check({ nextWeekday: 'friday' }), 'no date').toBe(false);
+    expect(check({ nextWeekday: 'Friday', after: '2025-06-06' }), 'a weekday not in lower case').toBe(false);
   });
 
   it('compiles each form by its own definition to the value it documents', () => {
@@ -59,6 +63,7 @@ describe('the expression registry', () => {
       addMonths: '1 months after 2025-01-31',
       addWorkingDays: '1 working days after 2025-01-03',
       latestDate: 'the latest of 2025-01-01, soon, 2025-03-01',
+      nextWeekday: 'the first friday after 2025-06-06',
     });
     expect(expressionWords('Good', w)).toBeUndefined();
   });
@@ -68,5 +73,20 @@ describe('the expression registry', () => {
       expect(d.syntax, d.key).toContain(`"${d.key}"`);
       expect(d.doc, d.key).toMatch(/\.$/);
     }
+  });
+});
+
+describe('the following weekday', () => {
+  const compiled = compilePack(examplePack());
+  const s = initialState(compiled, { date: '2025-06-06', judgements: {}, facts: {} }, '2025-06-06');
+  const scope = { index: compiled.index, extensions: {}, domainIndex: -1, countSlots: new Map<string, number>() };
+  const value = (e: Expression): unknown => compileExpression(e, scope)(s);
+
+  it('is the day itself on or after a date of that weekday, and a week later strictly after it', () => {
+    expect(value({ nextWeekday: 'friday', onOrAfter: { fact: 'assessmentDate' } })).toBe('2025-06-06');
+    expect(value({ nextWeekday: 'friday', after: { fact: 'assessmentDate' } })).toBe('2025-06-13');
+    expect(value({ nextWeekday: 'saturday', after: { fact: 'assessmentDate' } })).toBe('2025-06-07');
+    expect(value({ nextWeekday: 'thursday', onOrAfter: { addDays: 1, to: '2025-12-31' } })).toBe('2026-01-01');
+    expect(value({ nextWeekday: 'friday', after: 'not a date' })).toBeUndefined();
   });
 });

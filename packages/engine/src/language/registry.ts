@@ -19,10 +19,12 @@ import { sumExpression } from './expressions/sum.js';
 import { clampExpression } from './expressions/clamp.js';
 import { addDaysExpression, addMonthsExpression, addWorkingDaysExpression } from './expressions/date-arithmetic.js';
 import { latestDateExpression } from './expressions/latest-date.js';
+import { nextWeekdayExpression } from './expressions/next-weekday.js';
 import type { ScheduleFormDefinition } from './timing/schedule-form.js';
 import { every } from './timing/every.js';
 import { perYear } from './timing/per-year.js';
 import { monthlyOnDay } from './timing/monthly-on-day.js';
+import { monthlyOnWeekday } from './timing/monthly-on-weekday.js';
 import { onDates } from './timing/on-dates.js';
 import { equal, notEqual } from './operators/equality.js';
 import { contains, doesNotContain, isIn, notIn } from './operators/membership.js';
@@ -56,6 +58,7 @@ export const FACT_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.m
 export const EXPRESSIONS: readonly ExpressionDefinition[] = [
   factExpression, paramExpression, mapExpression, mostRecentExpression, maxExpression, minExpression,
   sumExpression, clampExpression, addDaysExpression, addMonthsExpression, addWorkingDaysExpression, latestDateExpression,
+  nextWeekdayExpression,
 ];
 
 /** The expression form an object is (by its naming key), if any. */
@@ -70,7 +73,7 @@ export const EXPRESSION_SCHEMA: TSchema = Type.Union([LiteralSchema, ...EXPRESSI
 });
 
 /** Every schedule form, in the order hints and the docs list them. */
-export const SCHEDULE_FORMS: readonly ScheduleFormDefinition[] = [every, perYear, monthlyOnDay, onDates];
+export const SCHEDULE_FORMS: readonly ScheduleFormDefinition[] = [every, perYear, monthlyOnDay, monthlyOnWeekday, onDates];
 
 /** The cell forms of a decision table (`language/decision-table.ts`), in the order the docs list them. */
 export { TABLE_CELL_FORMS } from './decision-table.js';

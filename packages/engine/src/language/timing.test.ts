@@ -25,6 +25,8 @@ describe('the timing forms', () => {
     expect(timing({ perYear: 4 })).toEqual(withHead({ everyMonths: 3, nextDue: '2025-04-30' }));
     expect(timing({ perYear: 5 })).toEqual(withHead({ everyDays: 73, nextDue: '2025-04-14' }));
     expect(timing({ monthlyOnDay: 15 })).toEqual(withHead({ everyMonths: 1, dayOfMonth: 15, nextDue: '2025-02-15' }));
+    expect(timing({ monthlyOnWeekday: { nth: 2, weekday: 'wednesday' } })).toEqual(withHead({ everyMonths: 1, nextDue: '2025-02-12' }));
+    expect(timing({ monthlyOnWeekday: { nth: 'last', weekday: 'friday' } })).toEqual(withHead({ everyMonths: 1, nextDue: '2025-02-28' }));
     expect(timing({ onDates: ['2025-01-31', '2025-03-01'] })).toEqual(withHead({ nextDue: '2025-03-01' }));
     expect(timing({ onDates: ['2024-12-01'] })).toBeUndefined();
   });

@@ -3,6 +3,8 @@ import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } f
 import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
 import { FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf } from '../language/registry.js';
 import { DUE_UNITS } from '../language/timing/due.js';
+import { checkCalendarName } from '../language/calendars/calendars.js';
+import { isValueExpression } from '../compile/compile-condition.js';
 import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import { criteriaCounted } from '../language/facts/criteria-count.js';
 import type { FactCheckContext } from '../language/fact.js';
@@ -177,6 +179,10 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       const units = DUE_UNITS.filter((u) => a.due![u.unit] !== undefined);
       if (units.length !== 1) err(`${p}/due`, `Action "${a.id}" due must give exactly one of ${DUE_UNITS.map((u) => u.unit).join(', ')} (it gives ${units.length}).`);
       if (a.due.from !== undefined) checkExpression(a.due.from, { ...top, pointer: `${p}/due/from` });
+      if (a.due.calendar !== undefined) {
+        if (a.due.workingDays === undefined) err(`${p}/due/calendar`, `Action "${a.id}" names a calendar, but only working days skip bank holidays.`, 'Give the due time in workingDays, or remove the calendar.');
+        else checkCalendarName(a.due.calendar, `${p}/due/calendar`, err);
+      }
     }
     if (a.interpretation) useInterpretation(a.interpretation, `${p}/interpretation`);
   });
@@ -286,7 +292,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       else if (typeof o.param === 'string') {
         checkParam(o.param, scope, `${scope.pointer}/value/param`);
         if (leaf.fact === 'criteriaCount') checkCountParam(o.param, leaf.params ?? {}, `${scope.pointer}/value/param`);
-      }
+      } else if (isValueExpression(o)) checkExpression(o, { ...scope, pointer: `${scope.pointer}/value` });
     }
     if ((op === 'in' || op === 'notIn') && !Array.isArray(v) && !(v && typeof v === 'object')) {
       err(`${scope.pointer}/value`, `Operator "${op}" needs a list of values, not ${JSON.stringify(v)}.`, 'Write the value as a list, e.g. ["Good", "Outstanding"].');

@@ -78,7 +78,7 @@ function foldAjvErrors(errors: ErrorObject[]): PackError[] {
       hint = what === 'condition'
         ? 'A condition is {"all": [...]}, {"any": [...]}, {"not": {...}} or a leaf {"fact", "operator", "value"}.'
         : what === 'expression'
-          ? 'An expression is a literal or one of {"fact"}, {"param"}, {"map", "of"}, {"mostRecent"}, {"max"}, {"min"}, {"sum"}, {"clamp"}, {"addDays"|"addMonths"|"addWorkingDays", "to"}, {"latestDate"}.'
+          ? 'An expression is a literal or one of {"fact"}, {"param"}, {"map", "of"}, {"mostRecent"}, {"max"}, {"min"}, {"sum"}, {"clamp"}, {"addDays"|"addMonths"|"addWorkingDays", "to"}, {"latestDate"}, {"nextWeekday", "onOrAfter"|"after"}.'
           : undefined;
       const branchDetail = branchErrors(e, errors);
       if (branchDetail) message += ` ${branchDetail}`;

@@ -21,7 +21,7 @@ export interface ScheduleCheckContext {
  */
 export interface ScheduleFormDefinition {
   /** The property of a schedule entry that gives this form. */
-  readonly key: 'every' | 'perYear' | 'monthlyOnDay' | 'onDates';
+  readonly key: 'every' | 'perYear' | 'monthlyOnDay' | 'monthlyOnWeekday' | 'onDates';
   /** The schema of the property (`scheduleEntry.<key>`). */
   readonly schema: TSchema;
   readonly syntax: string;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { ScheduleEntry } from '@openqaf/engine';
+import { dueText, everyText } from './outcome-words.js';
+
+const entry = (form: Partial<ScheduleEntry>): ScheduleEntry => ({ id: 'x', activity: 'visit', label: 'Visit', when: { all: [] }, source: { doc: 'd', section: '1' }, ...form });
+
+describe('outcome words', () => {
+  it('say when an action is due, naming the calendar whose bank holidays are skipped', () => {
+    expect(dueText(undefined)).toBe('on the assessment date');
+    expect(dueText({ days: 7 })).toBe('within 7 days');
+    expect(dueText({ workingDays: 10 })).toBe('within 10 working days');
+    expect(dueText({ workingDays: 10, calendar: 'scotland' })).toBe('within 10 working days (Scotland bank holidays skipped)');
+  });
+
+  it('say how often a schedule entry recurs, including the nth weekday of each month', () => {
+    expect(everyText(entry({ every: { months: 12 } }))).toBe('every 12 months');
+    expect(everyText(entry({ perYear: 4 }))).toBe('4 a year');
+    expect(everyText(entry({ monthlyOnWeekday: { nth: 2, weekday: 'wednesday' } }))).toBe('the second Wednesday of each month');
+    expect(everyText(entry({ monthlyOnWeekday: { nth: 'last', weekday: 'friday' } }))).toBe('the last Friday of each month');
+  });
+});

@@ -1,0 +1,21 @@
+import type { Offset, ScheduleEntry } from '@openqaf/engine';
+import { CALENDARS, nthWeekdayWords } from '@openqaf/engine/browser';
+import { describeValue } from './describe-condition.js';
+import { humanize } from './editable-fields.js';
+
+/** When an action is due, in words: "within 10 working days (Scotland's bank holidays skipped)". */
+export function dueText(due: Offset | undefined): string {
+  if (!due) return 'on the assessment date';
+  const unit = (['days', 'workingDays', 'weeks', 'months', 'years'] as const).find((u) => due[u] !== undefined);
+  if (!unit) return 'on the assessment date';
+  const calendar = unit === 'workingDays' && due.calendar !== undefined ? CALENDARS.find((c) => c.name === due.calendar)?.label ?? due.calendar : undefined;
+  return `within ${due[unit]} ${humanize(unit).toLowerCase()}${calendar ? ` (${calendar} bank holidays skipped)` : ''}`;
+}
+
+/** How often a schedule entry recurs, in words: "every 12 months", "the second Wednesday of each month". */
+export function everyText(s: ScheduleEntry): string {
+  if (s.perYear !== undefined) return `${describeValue(s.perYear)} a year`;
+  if (s.monthlyOnWeekday) return `${nthWeekdayWords(s.monthlyOnWeekday.nth, s.monthlyOnWeekday.weekday)} of each month`;
+  const [unit, n] = Object.entries(s.every ?? {})[0] ?? [];
+  return unit ? `every ${describeValue(n)} ${unit}` : '';
+}

@@ -1,0 +1,43 @@
+/**
+ * Weekdays of ISO dates (`YYYY-MM-DD`), in UTC: the next given weekday from a date, and the nth
+ * given weekday of a month ("the second Wednesday").
+ */
+
+/** The weekdays by name, Sunday first (as `Date.getUTCDay` numbers them). */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+/** A weekday's name. */
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Which one of a month's weekdays: the first to the fourth, or the last. */
+export type NthOfMonth = 1 | 2 | 3 | 4 | 'last';
+
+const DAY = 86_400_000;
+const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
+const time = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+
+/** The first `weekday` on or after `date`, or (with `strictly`) after it: the Friday following 2025-06-06 is 2025-06-13. */
+export function nextWeekday(date: string, weekday: Weekday, strictly: boolean): string {
+  const t = time(date) + (strictly ? DAY : 0);
+  const ahead = (WEEKDAYS.indexOf(weekday) - new Date(t).getUTCDay() + 7) % 7;
+  return iso(t + ahead * DAY);
+}
+
+/** The `nth` `weekday` of a month (`month` 0-11): the second Wednesday of June 2025 is 2025-06-11. */
+export function nthWeekdayOfMonth(year: number, month: number, nth: NthOfMonth, weekday: Weekday): string {
+  if (nth === 'last') {
+    const last = Date.UTC(year, month + 1, 0);
+    const back = (new Date(last).getUTCDay() - WEEKDAYS.indexOf(weekday) + 7) % 7;
+    return iso(last - back * DAY);
+  }
+  const first = nextWeekday(iso(Date.UTC(year, month, 1)), weekday, false);
+  return iso(time(first) + (nth - 1) * 7 * DAY);
+}
+
+/** The first `nth` `weekday` of a month after `date` (this month's, or the next month's when this one's is not after it). */
+export function nextNthWeekdayOfMonth(date: string, nth: NthOfMonth, weekday: Weekday): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1;
+  const same = nthWeekdayOfMonth(y, m, nth, weekday);
+  return same > date ? same : nthWeekdayOfMonth(m === 11 ? y + 1 : y, (m + 1) % 12, nth, weekday);
+}
