@@ -39,3 +39,4 @@ export { comparisonWords, expressionWords, factWords, operatorCountWords, operat
 export type { PackDiff, PackChange } from './diff/diff-packs.js';
 export { expandDecisionTables, rowWords } from './language/decision-table.js';
 export type { DecisionTable, TableCell, TableColumn, TableRow } from './language/decision-table.js';
+export type { NthOfMonth, Weekday } from './dates/weekdays.js';
