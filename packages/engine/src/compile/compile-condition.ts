@@ -1,9 +1,11 @@
-import type { Condition, CustomOperator, LeafCondition } from '../types.js';
+import type { Condition, CustomOperator, Expression, LeafCondition } from '../types.js';
 import type { EvalState, Getter } from './eval-state.js';
 import { compileFact, type CompileScope } from './compile-fact.js';
 import { resolveParam } from './resolve-param.js';
 import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from './operators.js';
 import { operatorCountWords, operatorWords } from '../language/wording.js';
+import { isValueExpression } from '../language/registry.js';
+import { compileExpression } from './compile-expression.js';
 
 /** Result of explaining a condition: whether it holds, and why in plain words. */
 export interface Explanation {
@@ -41,11 +43,12 @@ export function showValue(v: unknown): string {
 
 /**
  * Compiles a json-rules-engine condition into closures. Semantics follow json-rules-engine
- * (with `allowUndefinedFacts`), including that `all` and `any` of nothing both hold.
+ * (with `allowUndefinedFacts`), including that `all` and `any` of nothing both hold. `pointer`
+ * is where the condition is in the pack, for the evaluation errors of expressions in it.
  */
-export function compileCondition(c: Condition, scope: CompileScope): CompiledCondition {
+export function compileCondition(c: Condition, scope: CompileScope, pointer = ''): CompiledCondition {
   if ('all' in c) {
-    const parts = c.all.map((x) => compileCondition(x, scope));
+    const parts = c.all.map((x, i) => compileCondition(x, scope, `${pointer}/all/${i}`));
     const tests = parts.map((p) => p.test);
     const test = (s: EvalState): boolean => { for (const t of tests) if (!t(s)) return false; return true; };
     const label = c.label;
@@ -65,7 +68,7 @@ export function compileCondition(c: Condition, scope: CompileScope): CompiledCon
     };
   }
   if ('any' in c) {
-    const parts = c.any.map((x) => compileCondition(x, scope));
+    const parts = c.any.map((x, i) => compileCondition(x, scope, `${pointer}/any/${i}`));
     const tests = parts.map((p) => p.test);
     // json-rules-engine treats an empty `any` as true, like an empty `all`.
     const test = tests.length === 0 ? () => true : (s: EvalState): boolean => { for (const t of tests) if (t(s)) return true; return false; };
@@ -84,7 +87,7 @@ export function compileCondition(c: Condition, scope: CompileScope): CompiledCon
     };
   }
   if ('not' in c) {
-    const inner = compileCondition(c.not, scope);
+    const inner = compileCondition(c.not, scope, `${pointer}/not`);
     const head = `${c.label ?? 'it is not the case that'}:`;
     return {
       test: (s) => !inner.test(s),
@@ -94,10 +97,10 @@ export function compileCondition(c: Condition, scope: CompileScope): CompiledCon
       },
     };
   }
-  return compileLeaf(c as LeafCondition, scope);
+  return compileLeaf(c as LeafCondition, scope, pointer);
 }
 
-function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledCondition {
+function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string): CompiledCondition {
   const fact = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope);
   let value: Getter;
   let valueText: (s: EvalState) => string;
@@ -115,6 +118,11 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledConditio
     value = () => v;
     fixedValueText = text;
     valueText = () => text;
+  } else if (isValueExpression(raw)) {
+    // An expression on the value side (`{ "multiply": [{ "param": "x" }, 4] }`): worked out per evaluation.
+    const get = compileExpression(raw as Expression, scope, undefined, `${pointer}/value`);
+    value = get;
+    valueText = (s) => showValue(get(s));
   } else {
     const text = showValue(raw);
     value = () => raw;

@@ -1,7 +1,7 @@
 import type { PackError } from '../errors.js';
 import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } from '../types.js';
 import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
-import { FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf } from '../language/registry.js';
+import { FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf, isValueExpression } from '../language/registry.js';
 import { DUE_UNITS } from '../language/timing/due.js';
 import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import { criteriaCounted } from '../language/facts/criteria-count.js';
@@ -50,6 +50,15 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
   // Scales and mappings.
   for (const [id, s] of ix.scales) {
     if (!isOrdered(s) && s.numeric.min > s.numeric.max) err(`/scales/${escapePointer(id)}/numeric`, `Scale "${id}" has min greater than max.`);
+    if (isOrdered(s) && s.points) {
+      const sp = `/scales/${escapePointer(id)}/points`;
+      for (const [v, n] of Object.entries(s.points)) {
+        if (!s.values.includes(v)) err(`${sp}/${escapePointer(v)}`, `"${v}" is not a value of scale "${id}".`, `Values: ${s.values.join(', ')}.`);
+        else if (!Number.isFinite(n)) err(`${sp}/${escapePointer(v)}`, `The points of "${v}" are ${String(n)}, not a finite number.`);
+      }
+      const missing = s.values.filter((v) => !(v in s.points!));
+      if (missing.length) err(sp, `Scale "${id}" gives points to some values but not to ${missing.map((v) => `"${v}"`).join(', ')}.`, 'Give every value its points, or none.');
+    }
   }
   for (const [id, m] of Object.entries(pack.mappings ?? {})) {
     const p = `/mappings/${escapePointer(id)}`;
@@ -97,6 +106,7 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
           (c.flags ?? []).forEach((f, fi) => { if (!fw.flags?.[f]) err(`${p}/flags/${fi}`, `Flag "${f}" is not declared in framework.flags.`, `Declared flags: ${Object.keys(fw.flags ?? {}).join(', ') || 'none'}.`); });
           if (fw.tags) (c.tags ?? []).forEach((t, ti) => { if (!(t in fw.tags!)) err(`${p}/tags/${ti}`, `Tag "${t}" is not declared in framework.tags.`); });
           if (c.judgements) checkJ(c.judgements, `${p}/judgements`);
+          if (c.weight !== undefined && !Number.isFinite(c.weight)) err(`${p}/weight`, `The weight of criterion "${c.id}" is ${String(c.weight)}, not a finite number.`, 'Give a number such as 1 or 2.5.', 'weight');
         });
       });
     });
@@ -256,7 +266,7 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
       else if (typeof o.param === 'string') {
         checkParam(o.param, scope, `${scope.pointer}/value/param`);
         if (leaf.fact === 'criteriaCount') checkCountParam(o.param, leaf.params ?? {}, `${scope.pointer}/value/param`);
-      }
+      } else if (isValueExpression(o)) checkExpression(o as Expression, { ...scope, pointer: `${scope.pointer}/value` });
     }
     if ((op === 'in' || op === 'notIn') && !Array.isArray(v) && !(v && typeof v === 'object')) {
       err(`${scope.pointer}/value`, `Operator "${op}" needs a list of values, not ${JSON.stringify(v)}.`, 'Write the value as a list, e.g. ["Good", "Outstanding"].');
@@ -301,6 +311,7 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
       err,
       checkFactRef: (fact, params, pointer) => checkFactRef(fact, params, scope, pointer),
       checkParam: (name, pointer) => checkParam(name, scope, pointer),
+      scaleValues: (id) => { const sc = ix.scales.get(id); return isOrdered(sc) ? sc.values : undefined; },
       mappingTo: (id) => pack.mappings?.[id]?.to,
       mappingIds: () => Object.keys(pack.mappings ?? {}),
       sub: (x, key) => checkExpression(x, at(key), onScale),
