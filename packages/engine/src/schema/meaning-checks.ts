@@ -1,7 +1,9 @@
 import type { PackError } from '../errors.js';
 import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } from '../types.js';
 import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
-import { FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf, isValueExpression } from '../language/registry.js';
+import { EXPRESSION_SCHEMA, FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf, isValueExpression } from '../language/registry.js';
+import { createAjv } from './validate-pack.js';
+import type { ValidateFunction } from 'ajv';
 import { DUE_UNITS } from '../language/timing/due.js';
 import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import { criteriaCounted } from '../language/facts/criteria-count.js';
@@ -10,6 +12,9 @@ import { findCycles, decisionDependencies } from '../compile/decision-graph.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
 import { escapePointer } from './parse-json.js';
+
+/** The schema check of an expression standing as a condition's value, compiled when first needed. */
+let valueExpressionCheck: ValidateFunction | undefined;
 
 const BUILTIN_FACTS = FACTS.map((f) => f.name);
 
@@ -52,9 +57,8 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
     if (!isOrdered(s) && s.numeric.min > s.numeric.max) err(`/scales/${escapePointer(id)}/numeric`, `Scale "${id}" has min greater than max.`);
     if (isOrdered(s) && s.points) {
       const sp = `/scales/${escapePointer(id)}/points`;
-      for (const [v, n] of Object.entries(s.points)) {
+      for (const v of Object.keys(s.points)) {
         if (!s.values.includes(v)) err(`${sp}/${escapePointer(v)}`, `"${v}" is not a value of scale "${id}".`, `Values: ${s.values.join(', ')}.`);
-        else if (!Number.isFinite(n)) err(`${sp}/${escapePointer(v)}`, `The points of "${v}" are ${String(n)}, not a finite number.`);
       }
       const missing = s.values.filter((v) => !(v in s.points!));
       if (missing.length) err(sp, `Scale "${id}" gives points to some values but not to ${missing.map((v) => `"${v}"`).join(', ')}.`, 'Give every value its points, or none.');
@@ -106,7 +110,6 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
           (c.flags ?? []).forEach((f, fi) => { if (!fw.flags?.[f]) err(`${p}/flags/${fi}`, `Flag "${f}" is not declared in framework.flags.`, `Declared flags: ${Object.keys(fw.flags ?? {}).join(', ') || 'none'}.`); });
           if (fw.tags) (c.tags ?? []).forEach((t, ti) => { if (!(t in fw.tags!)) err(`${p}/tags/${ti}`, `Tag "${t}" is not declared in framework.tags.`); });
           if (c.judgements) checkJ(c.judgements, `${p}/judgements`);
-          if (c.weight !== undefined && !Number.isFinite(c.weight)) err(`${p}/weight`, `The weight of criterion "${c.id}" is ${String(c.weight)}, not a finite number.`, 'Give a number such as 1 or 2.5.', 'weight');
         });
       });
     });
@@ -266,7 +269,12 @@ export function meaningChecks(pack: Pack, available: { operators?: Iterable<stri
       else if (typeof o.param === 'string') {
         checkParam(o.param, scope, `${scope.pointer}/value/param`);
         if (leaf.fact === 'criteriaCount') checkCountParam(o.param, leaf.params ?? {}, `${scope.pointer}/value/param`);
-      } else if (isValueExpression(o)) checkExpression(o as Expression, { ...scope, pointer: `${scope.pointer}/value` });
+      } else if (isValueExpression(o)) {
+        // The schema lets a condition's value be any JSON; an expression form there is held to its own schema.
+        valueExpressionCheck ??= createAjv().compile({ $defs: { expression: EXPRESSION_SCHEMA }, $ref: '#/$defs/expression' });
+        if (!valueExpressionCheck(o)) err(`${scope.pointer}/value/${expressionOf(o)!.key}`, `The ${expressionOf(o)!.key} expression is not well formed.`, `Write it as ${expressionOf(o)!.syntax}.`, 'schema');
+        else checkExpression(o as Expression, { ...scope, pointer: `${scope.pointer}/value` });
+      }
     }
     if ((op === 'in' || op === 'notIn') && !Array.isArray(v) && !(v && typeof v === 'object')) {
       err(`${scope.pointer}/value`, `Operator "${op}" needs a list of values, not ${JSON.stringify(v)}.`, 'Write the value as a list, e.g. ["Good", "Outstanding"].');
