@@ -99,6 +99,8 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
 
   // Numbers read only by bands: partitioned on the thresholds (exhaustive); read otherwise too, sampled there.
   for (const [name, points] of refs.partitions) {
+    // A built-in fact banded as it is (`criteriaPoints`) is varied by its own hook (count vectors: exhaustive).
+    if (FACT_BY_NAME.has(name)) { noteFact(name, {}, refs, domainId, undefined); continue; }
     const other = c.instances.find((ci) => ci.id === name);
     if (!refs.otherReads.has(name)) {
       // Compared only with numbers besides: those numbers are thresholds of the same partition.
