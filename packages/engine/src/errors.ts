@@ -51,3 +51,16 @@ export class EvaluationError extends Error {
     this.decision = decision;
   }
 }
+
+/**
+ * Thrown by `evaluate` when an arithmetic expression cannot give a number (a division by zero, a
+ * value that is not a number); `pointer` is the expression's JSON pointer in the pack.
+ */
+export class ExpressionError extends EvaluationError {
+  readonly pointer: string;
+  constructor(pointer: string, message: string) {
+    super(/^\/decisions\/([^/]+)/.exec(pointer)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? pointer, `${message} (at ${pointer})`);
+    this.name = 'ExpressionError';
+    this.pointer = pointer;
+  }
+}

@@ -6,7 +6,7 @@
  * diffPacks(a, b) describes what changed. See docs/ for the pack format and the CLI.
  */
 export type * from './types.js';
-export { AssessmentError, EvaluationError, PackValidationError } from './errors.js';
+export { AssessmentError, EvaluationError, ExpressionError, PackValidationError } from './errors.js';
 export type { AssessmentProblem, PackError } from './errors.js';
 export { LIMITS } from './schema/limits.js';
 export { packSchema } from './schema/pack-schema.js';

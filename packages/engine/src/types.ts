@@ -45,6 +45,8 @@ export interface OrderedScale {
   values: string[];
   /** Optional plain-words description per value. */
   descriptions?: Record<string, string>;
+  /** Points each value scores (a statement scored 1-4; Excellent 3 ... Poor 0), read by `criteriaPoints`: every value, or none. */
+  points?: Record<string, number>;
   source?: Citation;
 }
 
@@ -84,6 +86,8 @@ export interface Criterion {
   judgements?: string[];
   /** True when the title is a placeholder the council must replace. */
   placeholder?: boolean;
+  /** The criterion's weight in `criteriaPoints` and `weightedCount` (1 unless given); a finite number. */
+  weight?: number;
   description?: string;
   /** Interpretation this criterion's wording or flags rely on. */
   interpretation?: string;

@@ -2,7 +2,7 @@ import type { Condition, Expression, LeafCondition } from '../types.js';
 import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { isOrdered, type IndexedCriterion } from '../compile/pack-index.js';
-import { FACT_BY_NAME, expressionOf } from '../language/registry.js';
+import { FACT_BY_NAME, expressionOf, isValueExpression } from '../language/registry.js';
 import type { FactRefs } from '../language/fact.js';
 import { countVectorAt, countVectorTotal, multinomial } from './count-vectors.js';
 
@@ -42,21 +42,31 @@ function collect(cond: Condition | Expression | undefined, refs: FactRefs, domai
   if (cond === null || cond === undefined || typeof cond !== 'object') return;
   if (Array.isArray(cond)) { cond.forEach((c) => collect(c as Expression, refs, domainId)); return; }
   const o = cond as Record<string, unknown>;
-  expressionOf(o)?.analyse?.(refs);
+  if (expressionOf(o)?.analyse?.(refs, o, domainId) === true) return;
   if (typeof o.fact === 'string') {
     const params = (o.params ?? {}) as Record<string, unknown>;
     const leaf = o as unknown as LeafCondition;
-    noteFact(o.fact, params, refs, domainId, 'operator' in o ? leaf.value : undefined);
-    // A fact or a value expression as the value: the facts it reads vary too.
-    if ('operator' in o && leaf.value && typeof leaf.value === 'object' && !Array.isArray(leaf.value)) collect(leaf.value as Expression, refs, domainId);
+    noteFact(o.fact, params, refs, domainId, 'operator' in o ? leaf.value : undefined, 'operator' in o && o.path === undefined ? leaf.operator : undefined);
+    if ('operator' in o && leaf.value && typeof leaf.value === 'object' && typeof (leaf.value as { fact?: unknown }).fact === 'string') {
+      const v = leaf.value as { fact: string; params?: Record<string, unknown> };
+      noteFact(v.fact, v.params ?? {}, refs, domainId, undefined);
+    }
+    else if ('operator' in o && isValueExpression(leaf.value)) collect(leaf.value as Expression, refs, domainId);
   }
   const isLeaf = 'operator' in o;
   for (const [k, v] of Object.entries(o)) if (k !== 'params' && k !== 'fact' && !(isLeaf && k === 'value')) collect(v as Expression, refs, domainId);
 }
 
-function noteFact(fact: string, params: Record<string, unknown>, refs: FactRefs, domainId: string | undefined, literal: unknown): void {
+/** Number operators whose verdict on a number only changes at the number compared with. */
+const PARTITIONING_OPERATORS = new Set(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+
+function noteFact(fact: string, params: Record<string, unknown>, refs: FactRefs, domainId: string | undefined, literal: unknown, operator?: string): void {
   const hook = FACT_BY_NAME.get(fact)?.analyse;
   if (hook) { hook(params, refs, domainId); return; }
+  if (operator !== undefined && PARTITIONING_OPERATORS.has(operator) && typeof literal === 'number' && Number.isFinite(literal)) {
+    const points = refs.numberComparisons.get(fact) ?? new Set<number>();
+    refs.numberComparisons.set(fact, points.add(literal));
+  } else refs.otherReads.add(fact);
   const entry = refs.facts.get(fact) ?? { literals: [] };
   if (literal !== undefined && (typeof literal !== 'object' || Array.isArray(literal))) entry.literals.push(literal);
   refs.facts.set(fact, entry);
@@ -77,7 +87,7 @@ const NOT_JUDGED = '(not judged)';
 export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[] {
   const ix = c.index;
   const d = inst.decision;
-  const refs: FactRefs = { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false };
+  const refs: FactRefs = { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false, partitions: new Map(), numberComparisons: new Map(), otherReads: new Set() };
   const domainId = inst.instance.domain?.id;
   for (const r of d.rules) { collect(r.when, refs, domainId); collect(r.output, refs, domainId); }
   if (d.fallback) collect(d.fallback.output, refs, domainId);
@@ -86,6 +96,26 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
 
   // Facts naming decision instances are decisions; the rest are inputs or built-ins.
   for (const [name] of [...refs.facts]) if (ix.instancesById.has(name)) { refs.instances.add(name); refs.facts.delete(name); }
+
+  // Numbers read only by bands: partitioned on the thresholds (exhaustive); read otherwise too, sampled there.
+  for (const [name, points] of refs.partitions) {
+    // A built-in fact banded as it is (`criteriaPoints`) is varied by its own hook (count vectors: exhaustive).
+    if (FACT_BY_NAME.has(name)) { noteFact(name, {}, refs, domainId, undefined); continue; }
+    const other = c.instances.find((ci) => ci.id === name);
+    if (!refs.otherReads.has(name)) {
+      // Compared only with numbers besides: those numbers are thresholds of the same partition.
+      for (const n of refs.numberComparisons.get(name) ?? []) points.add(n);
+      refs.facts.delete(name);
+      refs.instances.delete(name);
+    }
+    if (refs.facts.has(name) || refs.instances.has(name)) {
+      if (other) continue;
+      refs.facts.get(name)!.literals.push(...points);
+      continue;
+    }
+    const dim = partitionDimension(c, name, [...points], other);
+    if (dim) dims.push(dim); else if (other) refs.instances.add(name); else refs.facts.set(name, { literals: [...points] });
+  }
 
   // Domain groups: symmetric unless an instance of the group is also read by name.
   for (const decisionId of refs.domainCountDecisions) {
@@ -143,7 +173,8 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
       const sig = refs.criteriaFilters.map((f) => (matches(cr, f) ? '1' : '0')).join('');
       const single = refs.judgementCriteria.has(cr.criterion.id) ? cr.criterion.id : '';
       if (!sig.includes('1') && !single) continue;
-      const key = `${sig}|${single}|${cr.allowed.join(',')}`;
+      // A weighted criterion is interchangeable only with criteria of the same weight.
+      const key = `${sig}|${single}|${cr.allowed.join(',')}${cr.criterion.weight === undefined ? '' : `|${cr.criterion.weight}`}`;
       const members = classes.get(key);
       if (members) members.push(cr);
       else classes.set(key, [cr]);
@@ -234,4 +265,53 @@ function factDimension(c: CompiledPack, name: string, literals: unknown[]): Dime
   }
   const strings = [...new Set(literals.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => typeof v === 'string'))];
   return listed({ name, exhaustive: false, note: `text of "${name}" is sampled at the values the rules compare with`, options: withMissing([...strings, '(other text)']).map(opt) });
+}
+
+/**
+ * A number read only to be banded, as one option per piece of the partition its thresholds
+ * make: each threshold, one number between each two, one below the lowest and one above the
+ * highest (within the fact's or the numeric scale's bounds, whole numbers where it takes only
+ * those), and not recorded when it may be missing. Every number in a piece gives the same band,
+ * so the options are exhaustive. Undefined when the number is not a plain input or numeric decision.
+ */
+function partitionDimension(c: CompiledPack, name: string, thresholds: number[], inst: CompiledInstance | undefined): Dimension | undefined {
+  let lo = -Infinity;
+  let hi = Infinity;
+  let integer = false;
+  let required = true;
+  let title = name;
+  let apply: (v: number | undefined) => (s: EvalState) => void;
+  if (inst) {
+    const scale = c.index.scales.get(inst.decision.scale);
+    if (!scale || !('numeric' in scale) || inst.policy === 'collect') return undefined;
+    ({ min: lo, max: hi } = scale.numeric);
+    integer = !!scale.numeric.integer;
+    title = inst.instance.domain ? `${inst.decision.label} (${inst.instance.domain.title})` : inst.decision.label;
+    apply = (v) => (s) => { s.values[inst.slot] = v; };
+  } else {
+    const schema = c.index.pack.inputs.properties[name];
+    if (!schema || (schema.type !== 'number' && schema.type !== 'integer')) return undefined;
+    if (typeof schema.minimum === 'number') lo = schema.minimum;
+    if (typeof schema.maximum === 'number') hi = schema.maximum;
+    integer = schema.type === 'integer';
+    required = (c.index.pack.inputs.required ?? []).includes(name);
+    if (typeof schema.title === 'string') title = schema.title;
+    apply = (v) => (s) => { const f = s.facts as Record<string, unknown>; if (v === undefined) delete f[name]; else f[name] = v; };
+  }
+  const t = [...new Set(thresholds)].sort((a, b) => a - b);
+  const candidates = new Set<number>([...t, lo, hi, Math.floor(t[0]!) - 1, Math.ceil(t[t.length - 1]!) + 1]);
+  for (let i = 0; i + 1 < t.length; i++) { const mid = (t[i]! + t[i + 1]!) / 2; candidates.add(mid); candidates.add(Math.floor(mid)); candidates.add(Math.ceil(mid)); }
+  // One representative per piece: pieces are told apart by where a number stands against every threshold.
+  const pieces = new Map<string, number>();
+  for (const v of [...candidates].sort((a, b) => a - b)) {
+    if (!Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) continue;
+    const key = t.map((x) => Math.sign(v - x)).join(',');
+    if (!pieces.has(key)) pieces.set(key, v);
+  }
+  const values: (number | undefined)[] = [...pieces.values()];
+  if (!required) values.push(undefined);
+  return listed({
+    name: title, exhaustive: true,
+    options: values.map((v) => ({ apply: apply(v), words: `${title} ${v === undefined ? 'not recorded' : v}`, weight: 1 })),
+  });
 }

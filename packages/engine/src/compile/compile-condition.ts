@@ -4,7 +4,7 @@ import { compileFact, type CompileScope } from './compile-fact.js';
 import { resolveParam } from './resolve-param.js';
 import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from './operators.js';
 import { expressionWords, operatorCountWords, operatorWords } from '../language/wording.js';
-import { expressionOf } from '../language/registry.js';
+import { expressionOf, isValueExpression } from '../language/registry.js';
 import { compileExpression } from './compile-expression.js';
 
 /** Result of explaining a condition: whether it holds, and why in plain words. */
@@ -43,11 +43,12 @@ export function showValue(v: unknown): string {
 
 /**
  * Compiles a json-rules-engine condition into closures. Semantics follow json-rules-engine
- * (with `allowUndefinedFacts`), including that `all` and `any` of nothing both hold.
+ * (with `allowUndefinedFacts`), including that `all` and `any` of nothing both hold. `pointer`
+ * is where the condition is in the pack, for the evaluation errors of expressions in it.
  */
-export function compileCondition(c: Condition, scope: CompileScope): CompiledCondition {
+export function compileCondition(c: Condition, scope: CompileScope, pointer = ''): CompiledCondition {
   if ('all' in c) {
-    const parts = c.all.map((x) => compileCondition(x, scope));
+    const parts = c.all.map((x, i) => compileCondition(x, scope, `${pointer}/all/${i}`));
     const tests = parts.map((p) => p.test);
     const test = (s: EvalState): boolean => { for (const t of tests) if (!t(s)) return false; return true; };
     const label = c.label;
@@ -67,7 +68,7 @@ export function compileCondition(c: Condition, scope: CompileScope): CompiledCon
     };
   }
   if ('any' in c) {
-    const parts = c.any.map((x) => compileCondition(x, scope));
+    const parts = c.any.map((x, i) => compileCondition(x, scope, `${pointer}/any/${i}`));
     const tests = parts.map((p) => p.test);
     // json-rules-engine treats an empty `any` as true, like an empty `all`.
     const test = tests.length === 0 ? () => true : (s: EvalState): boolean => { for (const t of tests) if (t(s)) return true; return false; };
@@ -86,7 +87,7 @@ export function compileCondition(c: Condition, scope: CompileScope): CompiledCon
     };
   }
   if ('not' in c) {
-    const inner = compileCondition(c.not, scope);
+    const inner = compileCondition(c.not, scope, `${pointer}/not`);
     const head = `${c.label ?? 'it is not the case that'}:`;
     return {
       test: (s) => !inner.test(s),
@@ -96,10 +97,10 @@ export function compileCondition(c: Condition, scope: CompileScope): CompiledCon
       },
     };
   }
-  return compileLeaf(c as LeafCondition, scope);
+  return compileLeaf(c as LeafCondition, scope, pointer);
 }
 
-function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledCondition {
+function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string): CompiledCondition {
   const fact = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope);
   let value: Getter;
   let valueText: (s: EvalState) => string;
@@ -118,9 +119,9 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledConditio
     fixedValueText = text;
     valueText = () => text;
   } else if (isValueExpression(raw)) {
-    // A value expression (a date `{ "addMonths": -3, "to": { "fact": "asOf" } }`, a sum, ...), read each evaluation.
+    // A value expression (a date `{ "addMonths": -3, "to": { "fact": "asOf" } }`, `{ "multiply": [{ "param": "x" }, 4] }`, ...), read each evaluation.
     const e = raw as Expression;
-    value = compileExpression(e, scope);
+    value = compileExpression(e, scope, undefined, `${pointer}/value`);
     const text = valueExpressionWords(e, scope);
     valueText = (s) => `${showValue(value(s))} (${text})`;
   } else {
@@ -156,15 +157,6 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope): CompiledConditio
       return ok;
     },
   };
-}
-
-/**
- * True for a condition value that is a value expression other than `fact` and `param` (which
- * conditions have always read themselves, and whose malformed objects stay plain literals).
- */
-export function isValueExpression(v: unknown): v is Expression {
-  if (!v || typeof v !== 'object' || Array.isArray(v) || 'fact' in v || 'param' in v) return false;
-  return expressionOf(v) !== undefined;
 }
 
 /** Words for a value expression: its form's words, with facts by their labels and parameters by their values. */

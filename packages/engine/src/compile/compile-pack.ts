@@ -1,3 +1,4 @@
+import { escapePointer } from '../schema/parse-json.js';
 import { PackValidationError, type AssessmentProblem } from '../errors.js';
 import type { Citation, Decision, DeterminationScheduleEntry, Extensions, HitPolicy, Pack } from '../types.js';
 import { packHash } from '../hash.js';
@@ -143,8 +144,8 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
       ...(s.from !== undefined ? { from: compileExpression(s.from, top) } : {}),
     };
   });
-  const scores: CompiledScore[] = (pack.outcomes.scores ?? []).map((s) => ({
-    id: s.id, label: s.label, value: compileExpression(s.value, top), source: citationText(s.source),
+  const scores: CompiledScore[] = (pack.outcomes.scores ?? []).map((s, i) => ({
+    id: s.id, label: s.label, value: compileExpression(s.value, top, undefined, `/outcomes/scores/${i}/value`), source: citationText(s.source),
     ...(s.when ? { when: compileCondition(s.when, top) } : {}),
     ...(s.interpretation ? { interpretation: s.interpretation } : {}),
   }));
@@ -163,8 +164,8 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     id: r.id,
     label: r.label ?? r.id,
     priority: r.priority ?? 0,
-    when: compileCondition(r.when, scope),
-    output: compileExpression(r.output, scope, d.scale),
+    when: compileCondition(r.when, scope, `/decisions/${escapePointer(inst.decisionId)}/rules/${position}/when`),
+    output: compileExpression(r.output, scope, d.scale, `/decisions/${escapePointer(inst.decisionId)}/rules/${position}/output`),
     source: citationText(r.source),
     position,
     ...(r.interpretation ? { interpretation: r.interpretation } : {}),
@@ -175,7 +176,7 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     id: inst.id, slot, decisionId: inst.decisionId, decision: d, instance: inst, policy: d.hitPolicy, rules,
     ...(d.fallback ? {
       fallback: {
-        output: compileExpression(d.fallback.output, scope, d.scale),
+        output: compileExpression(d.fallback.output, scope, d.scale, `/decisions/${escapePointer(inst.decisionId)}/fallback/output`),
         source: citationText(d.fallback.source ?? d.source),
         label: d.fallback.label ?? 'fallback',
         ...(d.fallback.interpretation ? { interpretation: d.fallback.interpretation } : {}),

@@ -11,6 +11,9 @@ import type { ClampExpressionSchema } from './expressions/clamp.js';
 import type { AddDaysExpressionSchema, AddMonthsExpressionSchema, AddWorkingDaysExpressionSchema } from './expressions/date-arithmetic.js';
 import type { LatestDateExpressionSchema } from './expressions/latest-date.js';
 import type { NextWeekdayExpressionSchema } from './expressions/next-weekday.js';
+import type { DivideExpressionSchema, MultiplyExpressionSchema, PercentageExpressionSchema, SubtractExpressionSchema } from './expressions/arithmetic.js';
+import type { RoundExpressionSchema } from './expressions/round.js';
+import type { BandExpressionSchema } from './expressions/band.js';
 
 /** A fragment's static type with each nested expression replaced by `Expression` (for any fragment holding expressions). */
 export type Resolve<T> = T extends NestedExpression ? Expression
@@ -37,4 +40,10 @@ export type Expression =
   | Resolve<Static<typeof AddMonthsExpressionSchema>>
   | Resolve<Static<typeof AddWorkingDaysExpressionSchema>>
   | Resolve<Static<typeof LatestDateExpressionSchema>>
-  | Resolve<Static<typeof NextWeekdayExpressionSchema>>;
+  | Resolve<Static<typeof NextWeekdayExpressionSchema>>
+  | Resolve<Static<typeof SubtractExpressionSchema>>
+  | Resolve<Static<typeof MultiplyExpressionSchema>>
+  | Resolve<Static<typeof DivideExpressionSchema>>
+  | Resolve<Static<typeof PercentageExpressionSchema>>
+  | Resolve<Static<typeof RoundExpressionSchema>>
+  | Resolve<Static<typeof BandExpressionSchema>>;

@@ -18,10 +18,12 @@ export interface ExpressionCompileContext {
   scope: CompileScope;
   /** The scale `max`/`min` order by (the decision's scale for outputs), if any. */
   scale?: string;
-  /** Compiles a nested expression on the same scale (its value is the expression's value). */
-  sub: (e: Expression) => Getter;
-  /** Compiles a nested expression with no scale (a date, a number, a mapping's input). */
-  plain: (e: Expression) => Getter;
+  /** The expression's JSON pointer in the pack ('' when compiled on its own), for evaluation errors. */
+  pointer: string;
+  /** Compiles a nested expression on the same scale (its value is the expression's value), at `key` under the pointer. */
+  sub: (e: Expression, key?: string) => Getter;
+  /** Compiles a nested expression with no scale (a date, a number, a mapping's input), at `key` under the pointer. */
+  plain: (e: Expression, key?: string) => Getter;
 }
 
 /** What an expression's meaning check can use. */
@@ -33,6 +35,8 @@ export interface ExpressionCheckContext {
   checkFactRef: (fact: string, params: Record<string, unknown> | undefined, pointer: string) => void;
   /** Checks a per-domain parameter reference. */
   checkParam: (name: string, pointer: string) => void;
+  /** The values of an ordered scale of the pack, if it is one. */
+  scaleValues?: (id: string) => readonly string[] | undefined;
   /** Mapping ids of the pack, and each mapping's target scale. */
   mappingTo: (id: string) => string | undefined;
   mappingIds: () => string[];
@@ -65,6 +69,9 @@ export interface ExpressionDefinition {
    * none here: their words depend on the pack and the domain, so the caller supplies them).
    */
   readonly words?: (o: Record<string, unknown>, w: (e: Expression) => string) => string;
-  /** Notes what the analyser must vary for it, beyond the facts it reads. */
-  readonly analyse?: (refs: FactRefs) => void;
+  /**
+   * Notes what the analyser must vary for it, beyond the facts it reads; returns true when it has
+   * noted what it holds itself (the analyser then does not look inside it).
+   */
+  readonly analyse?: (refs: FactRefs, o: Record<string, unknown>, domainId: string | undefined) => boolean | void;
 }

@@ -23,6 +23,12 @@ const SAMPLES: Record<string, [Expression, unknown]> = {
   addWorkingDays: [{ addWorkingDays: 1, to: '2025-01-03' }, '2025-01-06'],
   latestDate: [{ latestDate: ['2025-01-01', 'soon', '2025-03-01'] }, '2025-03-01'],
   nextWeekday: [{ nextWeekday: 'friday', after: '2025-06-06' }, '2025-06-13'],
+  subtract: [{ subtract: [10, 4] }, 6],
+  multiply: [{ multiply: [2, 3, 4] }, 24],
+  divide: [{ divide: [9, 4] }, 2.25],
+  percentage: [{ percentage: { part: 15, of: 24 } }, 62.5],
+  round: [{ round: 62.5, rule: 'halfEven' }, 62],
+  band: [{ band: 62.5, bands: [{ value: 'Low', below: 39 }, { value: 'Mid', atLeast: 39, below: 63 }, { value: 'High', atLeast: 63 }] }, 'Mid'],
 };
 
 describe('the expression registry', () => {
@@ -64,6 +70,12 @@ describe('the expression registry', () => {
       addWorkingDays: '1 working days after 2025-01-03',
       latestDate: 'the latest of 2025-01-01, soon, 2025-03-01',
       nextWeekday: 'the first friday after 2025-06-06',
+      subtract: '10 minus 4',
+      multiply: '2 times 3 times 4',
+      divide: '9 divided by 4',
+      percentage: '15 as a percentage of 24',
+      round: '62.5 rounded half even to a whole number',
+      band: '62.5 in bands: below 39 Low; 39 to below 63 Mid; 63 and above High',
     });
     expect(expressionWords('Good', w)).toBeUndefined();
   });

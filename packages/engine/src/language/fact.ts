@@ -11,6 +11,12 @@ export interface FactRefs {
   instances: Set<string>;
   /** True when an expression takes the most recent of dated sources (it reads asOf). */
   mostRecent: boolean;
+  /** Numbers read only to be put in bands: each fact's (or decision's) thresholds, partitioned exhaustively. */
+  partitions: Map<string, Set<number>>;
+  /** The numbers each plain fact is compared with by a number operator (`lessThan`, `equal`, ...): more thresholds of a partition. */
+  numberComparisons: Map<string, Set<number>>;
+  /** Plain facts read some other way than a band or a number comparison (those cannot be partitioned). */
+  otherReads: Set<string>;
 }
 
 /** What a built-in fact's meaning check can use: the pack, where it is, and how to report. */

@@ -9,7 +9,7 @@ import { examplePack } from '../fixtures/example-pack.js';
 describe('the fact registry', () => {
   it('declares each built-in fact once, with its parameters and a docs row', () => {
     expect(FACT_BY_NAME.size).toBe(FACTS.length);
-    expect(FACTS.map((f) => f.name)).toEqual(['assessmentDate', 'asOf', 'criteriaCount', 'domainCount', 'judgement']);
+    expect(FACTS.map((f) => f.name)).toEqual(['assessmentDate', 'asOf', 'criteriaCount', 'domainCount', 'judgement', 'criteriaPoints', 'weightedCount']);
     for (const f of FACTS) expect(f.doc, f.name).toMatch(/\.$/);
     expect(FACTS.filter((f) => f.count).map((f) => f.name)).toEqual(['criteriaCount', 'domainCount']);
   });

@@ -8,6 +8,7 @@
 import type { OperatorDefinition } from './operator.js';
 import type { FactDefinition } from './fact.js';
 import type { ExpressionDefinition } from './expression.js';
+import type { Expression } from './expression-type.js';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { LiteralSchema } from './expressions/literal.js';
 import { factExpression } from './expressions/fact.js';
@@ -17,6 +18,9 @@ import { mostRecentExpression } from './expressions/most-recent.js';
 import { maxExpression, minExpression } from './expressions/extremes.js';
 import { sumExpression } from './expressions/sum.js';
 import { clampExpression } from './expressions/clamp.js';
+import { divideExpression, multiplyExpression, percentageExpression, subtractExpression } from './expressions/arithmetic.js';
+import { roundExpression } from './expressions/round.js';
+import { bandExpression } from './expressions/band.js';
 import { addDaysExpression, addMonthsExpression, addWorkingDaysExpression } from './expressions/date-arithmetic.js';
 import { latestDateExpression } from './expressions/latest-date.js';
 import { nextWeekdayExpression } from './expressions/next-weekday.js';
@@ -36,6 +40,7 @@ import { asOf, assessmentDate } from './facts/dates.js';
 import { criteriaCount } from './facts/criteria-count.js';
 import { domainCount } from './facts/domain-count.js';
 import { judgement } from './facts/judgement.js';
+import { criteriaPoints, weightedCount } from './facts/criteria-points.js';
 
 /** Every built-in operator, in the order error hints and the docs list them. */
 export const OPERATORS: readonly OperatorDefinition[] = [
@@ -49,7 +54,7 @@ export const OPERATORS: readonly OperatorDefinition[] = [
 export const OPERATOR_BY_NAME: ReadonlyMap<string, OperatorDefinition> = new Map(OPERATORS.map((o) => [o.name, o]));
 
 /** Every built-in fact, in the order error hints and the docs list them. */
-export const FACTS: readonly FactDefinition[] = [assessmentDate, asOf, criteriaCount, domainCount, judgement];
+export const FACTS: readonly FactDefinition[] = [assessmentDate, asOf, criteriaCount, domainCount, judgement, criteriaPoints, weightedCount];
 
 /** Every built-in fact by name. */
 export const FACT_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((f) => [f.name, f]));
@@ -59,12 +64,23 @@ export const EXPRESSIONS: readonly ExpressionDefinition[] = [
   factExpression, paramExpression, mapExpression, mostRecentExpression, maxExpression, minExpression,
   sumExpression, clampExpression, addDaysExpression, addMonthsExpression, addWorkingDaysExpression, latestDateExpression,
   nextWeekdayExpression,
+  subtractExpression, multiplyExpression, divideExpression, percentageExpression, roundExpression, bandExpression,
 ];
 
 /** The expression form an object is (by its naming key), if any. */
 export function expressionOf(o: object): ExpressionDefinition | undefined {
   for (const d of EXPRESSIONS) if (d.key in o) return d;
   return undefined;
+}
+
+/**
+ * True when a condition's value is an expression form worked out per evaluation (`{ "multiply": ... }`);
+ * `fact` and `param` values have their own handling there, so they are not.
+ */
+export function isValueExpression(v: unknown): v is Expression {
+  // An object with a `fact` or `param` member is never a value expression, even malformed (`{ "param": 1.5 }`).
+  if (!v || typeof v !== 'object' || Array.isArray(v) || 'fact' in v || 'param' in v) return false;
+  return expressionOf(v) !== undefined;
 }
 
 /** The JSON Schema of an expression (`#/$defs/expression`): a literal or one of the forms. */

@@ -1,10 +1,11 @@
 import type { PackError } from '../errors.js';
 import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } from '../types.js';
 import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
-import { FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf } from '../language/registry.js';
+import { EXPRESSION_SCHEMA, FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf, isValueExpression } from '../language/registry.js';
+import { createAjv } from './validate-pack.js';
+import type { ValidateFunction } from 'ajv';
 import { DUE_UNITS } from '../language/timing/due.js';
 import { checkCalendarName } from '../language/calendars/calendars.js';
-import { isValueExpression } from '../compile/compile-condition.js';
 import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import { criteriaCounted } from '../language/facts/criteria-count.js';
 import type { FactCheckContext } from '../language/fact.js';
@@ -13,6 +14,9 @@ import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
 import { escapePointer } from './parse-json.js';
 import { checkDecisionTable, expandDecisionTables, tablePointer } from '../language/decision-table.js';
+
+/** The schema check of an expression standing as a condition's value, compiled when first needed. */
+let valueExpressionCheck: ValidateFunction | undefined;
 
 const BUILTIN_FACTS = FACTS.map((f) => f.name);
 
@@ -68,6 +72,14 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   // Scales and mappings.
   for (const [id, s] of ix.scales) {
     if (!isOrdered(s) && s.numeric.min > s.numeric.max) err(`/scales/${escapePointer(id)}/numeric`, `Scale "${id}" has min greater than max.`);
+    if (isOrdered(s) && s.points) {
+      const sp = `/scales/${escapePointer(id)}/points`;
+      for (const v of Object.keys(s.points)) {
+        if (!s.values.includes(v)) err(`${sp}/${escapePointer(v)}`, `"${v}" is not a value of scale "${id}".`, `Values: ${s.values.join(', ')}.`);
+      }
+      const missing = s.values.filter((v) => !(v in s.points!));
+      if (missing.length) err(sp, `Scale "${id}" gives points to some values but not to ${missing.map((v) => `"${v}"`).join(', ')}.`, 'Give every value its points, or none.');
+    }
   }
   for (const [id, m] of Object.entries(pack.mappings ?? {})) {
     const p = `/mappings/${escapePointer(id)}`;
@@ -292,7 +304,12 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       else if (typeof o.param === 'string') {
         checkParam(o.param, scope, `${scope.pointer}/value/param`);
         if (leaf.fact === 'criteriaCount') checkCountParam(o.param, leaf.params ?? {}, `${scope.pointer}/value/param`);
-      } else if (isValueExpression(o)) checkExpression(o, { ...scope, pointer: `${scope.pointer}/value` });
+      } else if (isValueExpression(o)) {
+        // The schema lets a condition's value be any JSON; an expression form there is held to its own schema.
+        valueExpressionCheck ??= createAjv().compile({ $defs: { expression: EXPRESSION_SCHEMA }, $ref: '#/$defs/expression' });
+        if (!valueExpressionCheck(o)) err(`${scope.pointer}/value/${expressionOf(o)!.key}`, `The ${expressionOf(o)!.key} expression is not well formed.`, `Write it as ${expressionOf(o)!.syntax}.`, 'schema');
+        else checkExpression(o as Expression, { ...scope, pointer: `${scope.pointer}/value` });
+      }
     }
     if ((op === 'in' || op === 'notIn') && !Array.isArray(v) && !(v && typeof v === 'object')) {
       err(`${scope.pointer}/value`, `Operator "${op}" needs a list of values, not ${JSON.stringify(v)}.`, 'Write the value as a list, e.g. ["Good", "Outstanding"].');
@@ -337,6 +354,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       err,
       checkFactRef: (fact, params, pointer) => checkFactRef(fact, params, scope, pointer),
       checkParam: (name, pointer) => checkParam(name, scope, pointer),
+      scaleValues: (id) => { const sc = ix.scales.get(id); return isOrdered(sc) ? sc.values : undefined; },
       mappingTo: (id) => pack.mappings?.[id]?.to,
       mappingIds: () => Object.keys(pack.mappings ?? {}),
       sub: (x, key) => checkExpression(x, at(key), onScale),

@@ -16,7 +16,7 @@ function extreme(key: 'max' | 'min', schema: typeof MaxExpressionSchema | typeof
     check: (o, ctx) => (o[key] as Expression[]).forEach((x, i) => ctx.sub(x, `${key}/${i}`)),
     words: (o, w) => `the ${key} of ${(o[key] as Expression[]).map(w).join(', ')}`,
     compile: (e, ctx) => {
-      const parts = (e[key] as Expression[]).map(ctx.sub);
+      const parts = (e[key] as Expression[]).map((x, i) => ctx.sub(x, `${key}/${i}`));
       const ranks = ctx.scale ? ctx.scope.index.ranks.get(ctx.scale) : undefined;
       const rank = ranks ? (v: unknown) => ranks.get(v as string) : (v: unknown) => (typeof v === 'number' ? v : undefined);
       return (s) => {

@@ -14,7 +14,7 @@ export const latestDateExpression: ExpressionDefinition = {
   check: (o, ctx) => (o.latestDate as Expression[]).forEach((x, i) => ctx.plain(x, `latestDate/${i}`)),
   words: (o, w) => `the latest of ${(o.latestDate as Expression[]).map(w).join(', ')}`,
   compile: (e, ctx) => {
-    const parts = (e.latestDate as Expression[]).map(ctx.plain);
+    const parts = (e.latestDate as Expression[]).map((x, i) => ctx.plain(x, `latestDate/${i}`));
     return (s) => {
       let best: string | undefined;
       for (const p of parts) { const d = p(s); if (isIsoDate(d) && (best === undefined || d > best)) best = d; }

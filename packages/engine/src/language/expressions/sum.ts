@@ -13,7 +13,7 @@ export const sumExpression: ExpressionDefinition = {
   check: (o, ctx) => (o.sum as Expression[]).forEach((x, i) => ctx.plain(x, `sum/${i}`)),
   words: (o, w) => `the sum of ${(o.sum as Expression[]).map(w).join(', ')}`,
   compile: (e, ctx) => {
-    const parts = (e.sum as Expression[]).map(ctx.sub);
+    const parts = (e.sum as Expression[]).map((x, i) => ctx.sub(x, `sum/${i}`));
     return (s) => {
       let t = 0;
       for (const p of parts) { const v = p(s); if (typeof v !== 'number') return undefined; t += v; }

@@ -1,10 +1,13 @@
-import { isOrdered } from '../../compile/pack-index.js';
+import { isOrdered, type IndexedCriterion } from '../../compile/pack-index.js';
 import { escapePointer } from '../../schema/parse-json.js';
-import type { FactDefinition } from '../fact.js';
+import type { FactCheckContext, FactDefinition } from '../fact.js';
+import type { CompileScope } from '../../compile/compile-fact.js';
 import type { Condition, Pack } from '../../types.js';
 import { FILTER_WORDS, JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
 
-const PARAMS = ['domain', 'standard', 'flag', 'notFlag', ...JUDGEMENT_FILTERS] as const;
+/** The parameters of a fact over criteria, in the order hints list them. */
+export const CRITERIA_PARAMS = ['domain', 'standard', 'flag', 'notFlag', ...JUDGEMENT_FILTERS] as const;
+const PARAMS = CRITERIA_PARAMS;
 const KNOWN = new Set<string>(PARAMS);
 
 /**
@@ -14,18 +17,7 @@ const KNOWN = new Set<string>(PARAMS);
 export const criteriaCount: FactDefinition = {
   name: 'criteriaCount', params: PARAMS, count: true,
   doc: 'How many criteria are judged as the filter says (`is`, `atLeast`, `atMost`, `above`, `below`), within `domain` (an id or `$domain`), `standard`, `flag` and `notFlag`.',
-  check: (params, ctx, pointer) => {
-    const fw = ctx.pack.framework;
-    const ix = ctx.index;
-    if (!fw) { ctx.err(pointer, 'criteriaCount needs a framework.'); return; }
-    for (const k of Object.keys(params)) if (!KNOWN.has(k)) ctx.err(`${pointer}/${escapePointer(k)}`, `Unknown criteriaCount parameter "${k}".`, `Parameters: ${PARAMS.join(', ')}.`);
-    const dom = params.domain;
-    if (dom === '$domain') { if (!ctx.perDomain) ctx.err(`${pointer}/domain`, '"$domain" is only meaningful inside a per-domain decision (forEach: "domain").'); }
-    else if (dom !== undefined && !ix.domains.some((d) => d.id === dom)) ctx.err(`${pointer}/domain`, `Unknown domain "${String(dom)}".`, `Domains: ${ix.domains.map((d) => d.id).join(', ')}.`);
-    if (params.standard !== undefined && !ix.domains.some((d) => d.standards.some((s) => s.id === params.standard))) ctx.err(`${pointer}/standard`, `Unknown standard "${String(params.standard)}".`);
-    for (const k of ['flag', 'notFlag']) if (params[k] !== undefined && !fw.flags?.[params[k] as string]) ctx.err(`${pointer}/${k}`, `Flag "${String(params[k])}" is not declared in framework.flags.`);
-    ctx.checkJudgementFilters(params, fw.judgements.scale, pointer);
-  },
+  check: (params, ctx, pointer) => checkCriteriaParams('criteriaCount', params, ctx, pointer),
   words: (params, w) => {
     const parts: string[] = [];
     if (params.flag) parts.push(String(params.flag));
@@ -35,29 +27,8 @@ export const criteriaCount: FactDefinition = {
     return `the number of ${parts.join(' ')}`;
   },
   compile: (params, scope) => {
-    const ix = scope.index;
-    const domainId = params.domain === '$domain' ? ix.domains[scope.domainIndex]?.id : params.domain as string | undefined;
-    const flag = params.flag as string | undefined;
-    const notFlag = params.notFlag as string | undefined;
-    const standard = params.standard as string | undefined;
-    const members = ix.criteria.filter((c) =>
-      (domainId === undefined || c.domain.id === domainId)
-      && (standard === undefined || c.standardId === standard)
-      && (flag === undefined || c.flags.has(flag))
-      && (notFlag === undefined || !c.flags.has(notFlag))).map((c) => c.index);
-    const idx = Int32Array.from(members);
-    const jscale = ix.judgementScale ? ix.scales.get(ix.judgementScale) : undefined;
-    const jranks = ix.judgementScale ? ix.ranks.get(ix.judgementScale) : undefined;
-    const filter = jranks && isOrdered(jscale) ? rankFilter(params, jranks, jscale.values.length) : undefined;
-    const flags = ix.pack.framework?.flags ?? {};
-    const domainTitle = domainId ? ix.domains.find((d) => d.id === domainId)?.title ?? domainId : undefined;
-    const label = [
-      flag ? `${(flags[flag]?.label ?? flag).toLowerCase()} criteria` : 'criteria',
-      notFlag ? `not ${(flags[notFlag]?.label ?? notFlag).toLowerCase()}` : '',
-      standard ? `in standard ${standard}` : '',
-      domainTitle ? `in ${domainTitle}` : '',
-      filter ? `judged ${filter.words}` : '',
-    ].filter(Boolean).join(' ');
+    const { members, filter, label } = selectCriteria(params, scope);
+    const idx = Int32Array.from(members.map((c) => c.index));
     if (!filter) {
       const n = idx.length;
       return { get: () => n, label, count: true };
@@ -88,6 +59,50 @@ export const criteriaCount: FactDefinition = {
   },
   analyse: (params, refs, domainId) => { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); },
 };
+
+/**
+ * The criteria a reference with these params reads (its `domain`, `standard`, `flag`, `notFlag`),
+ * its judgement filter, and their words ("mandatory criteria in Safeguarding judged Not met").
+ */
+export function selectCriteria(params: Record<string, unknown>, scope: CompileScope): { members: IndexedCriterion[]; filter: { mask: Uint8Array; words: string } | undefined; label: string } {
+  const ix = scope.index;
+  const domainId = params.domain === '$domain' ? ix.domains[scope.domainIndex]?.id : params.domain as string | undefined;
+  const flag = params.flag as string | undefined;
+  const notFlag = params.notFlag as string | undefined;
+  const standard = params.standard as string | undefined;
+  const members = ix.criteria.filter((c) =>
+    (domainId === undefined || c.domain.id === domainId)
+    && (standard === undefined || c.standardId === standard)
+    && (flag === undefined || c.flags.has(flag))
+    && (notFlag === undefined || !c.flags.has(notFlag)));
+  const jscale = ix.judgementScale ? ix.scales.get(ix.judgementScale) : undefined;
+  const jranks = ix.judgementScale ? ix.ranks.get(ix.judgementScale) : undefined;
+  const filter = jranks && isOrdered(jscale) ? rankFilter(params, jranks, jscale.values.length) : undefined;
+  const flags = ix.pack.framework?.flags ?? {};
+  const domainTitle = domainId ? ix.domains.find((d) => d.id === domainId)?.title ?? domainId : undefined;
+  const label = [
+    flag ? `${(flags[flag]?.label ?? flag).toLowerCase()} criteria` : 'criteria',
+    notFlag ? `not ${(flags[notFlag]?.label ?? notFlag).toLowerCase()}` : '',
+    standard ? `in standard ${standard}` : '',
+    domainTitle ? `in ${domainTitle}` : '',
+    filter ? `judged ${filter.words}` : '',
+  ].filter(Boolean).join(' ');
+  return { members, filter, label };
+}
+
+/** Checks the parameters of a fact over criteria (`criteriaCount`, `criteriaPoints`, `weightedCount`), naming each by pointer. */
+export function checkCriteriaParams(fact: string, params: Record<string, unknown>, ctx: FactCheckContext, pointer: string): void {
+  const fw = ctx.pack.framework;
+  const ix = ctx.index;
+  if (!fw) { ctx.err(pointer, `${fact} needs a framework.`); return; }
+  for (const k of Object.keys(params)) if (!KNOWN.has(k)) ctx.err(`${pointer}/${escapePointer(k)}`, `Unknown ${fact} parameter "${k}".`, `Parameters: ${PARAMS.join(', ')}.`);
+  const dom = params.domain;
+  if (dom === '$domain') { if (!ctx.perDomain) ctx.err(`${pointer}/domain`, '"$domain" is only meaningful inside a per-domain decision (forEach: "domain").'); }
+  else if (dom !== undefined && !ix.domains.some((d) => d.id === dom)) ctx.err(`${pointer}/domain`, `Unknown domain "${String(dom)}".`, `Domains: ${ix.domains.map((d) => d.id).join(', ')}.`);
+  if (params.standard !== undefined && !ix.domains.some((d) => d.standards.some((s) => s.id === params.standard))) ctx.err(`${pointer}/standard`, `Unknown standard "${String(params.standard)}".`);
+  for (const k of ['flag', 'notFlag']) if (params[k] !== undefined && !fw.flags?.[params[k] as string]) ctx.err(`${pointer}/${k}`, `Flag "${String(params[k])}" is not declared in framework.flags.`);
+  ctx.checkJudgementFilters(params, fw.judgements.scale, pointer);
+}
 
 /**
  * How many of a domain's criteria a `criteriaCount` with these params counts (its `standard`,

@@ -1,0 +1,72 @@
+import { isOrdered } from '../../compile/pack-index.js';
+import type { FactDefinition } from '../fact.js';
+import { FILTER_WORDS, JUDGEMENT_FILTERS } from './judgement-filters.js';
+import { CRITERIA_PARAMS, checkCriteriaParams, selectCriteria } from './criteria-count.js';
+
+/** The words of a reference's selection after its subject: "of mandatory criteria in d1 judged at least Good". */
+function selectionWords(params: Record<string, unknown>, value: (v: unknown) => string): string {
+  const parts: string[] = [];
+  if (params.flag) parts.push(String(params.flag));
+  parts.push('criteria');
+  if (params.domain && params.domain !== '$domain') parts.push(`in ${String(params.domain)}`);
+  for (const k of JUDGEMENT_FILTERS) if (params[k] !== undefined) parts.push(`judged ${FILTER_WORDS[k] ? `${FILTER_WORDS[k]} ` : ''}${value(params[k])}`);
+  return parts.join(' ');
+}
+
+/**
+ * `criteriaPoints`: the weighted sum of the points of the judgements of the criteria selected as
+ * `criteriaCount` selects them (a criterion not judged scores nothing).
+ */
+export const criteriaPoints: FactDefinition = {
+  name: 'criteriaPoints', params: CRITERIA_PARAMS,
+  doc: 'The sum, over the criteria `criteriaCount` would count with the same parameters, of each judgement\'s `points` (from the judgement scale) times the criterion\'s `weight` (1 unless given); a criterion not judged scores nothing.',
+  check: (params, ctx, pointer) => {
+    checkCriteriaParams('criteriaPoints', params, ctx, pointer);
+    const scale = ctx.pack.framework ? ctx.index.scales.get(ctx.pack.framework.judgements.scale) : undefined;
+    if (ctx.pack.framework && !(isOrdered(scale) && scale.points)) ctx.err(pointer, `criteriaPoints needs points on the judgement scale "${ctx.pack.framework.judgements.scale}".`, 'Give the scale "points": { "<value>": n, ... } for every value.');
+  },
+  words: (params, w) => `the points of ${selectionWords(params, w.value)}`,
+  compile: (params, scope) => {
+    const ix = scope.index;
+    const { members, filter, label } = selectCriteria(params, scope);
+    const scale = ix.judgementScale ? ix.scales.get(ix.judgementScale) : undefined;
+    const points = Float64Array.from(isOrdered(scale) ? scale.values.map((v, r) => (filter && filter.mask[r] !== 1 ? 0 : scale.points?.[v] ?? 0)) : []);
+    const idx = Int32Array.from(members.map((c) => c.index));
+    const weights = Float64Array.from(members.map((c) => c.criterion.weight ?? 1));
+    return {
+      get: (s) => {
+        let t = 0;
+        for (let k = 0; k < idx.length; k++) { const r = s.ranks[idx[k]!]!; if (r >= 0) t += weights[k]! * points[r]!; }
+        return t;
+      },
+      label: `points of ${label}`,
+    };
+  },
+  analyse: (params, refs, domainId) => { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); },
+};
+
+/**
+ * `weightedCount`: the criteria `criteriaCount` would count, each counted by its weight.
+ */
+export const weightedCount: FactDefinition = {
+  name: 'weightedCount', params: CRITERIA_PARAMS,
+  doc: 'The sum of the `weight`s (1 unless given) of the criteria `criteriaCount` would count with the same parameters.',
+  check: (params, ctx, pointer) => checkCriteriaParams('weightedCount', params, ctx, pointer),
+  words: (params, w) => `the weighted number of ${selectionWords(params, w.value)}`,
+  compile: (params, scope) => {
+    const { members, filter, label } = selectCriteria(params, scope);
+    const idx = Int32Array.from(members.map((c) => c.index));
+    const weights = Float64Array.from(members.map((c) => c.criterion.weight ?? 1));
+    if (!filter) { const total = weights.reduce((a, b) => a + b, 0); return { get: () => total, label: `weighted ${label}` }; }
+    const mask = filter.mask;
+    return {
+      get: (s) => {
+        let t = 0;
+        for (let k = 0; k < idx.length; k++) { const r = s.ranks[idx[k]!]!; if (r >= 0 && mask[r] === 1) t += weights[k]!; }
+        return t;
+      },
+      label: `weighted ${label}`,
+    };
+  },
+  analyse: (params, refs, domainId) => { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); },
+};
