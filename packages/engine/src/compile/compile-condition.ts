@@ -4,7 +4,7 @@ import { compileFact, type CompileScope } from './compile-fact.js';
 import { resolveParam } from './resolve-param.js';
 import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from './operators.js';
 import { expressionWords, operatorCountWords, operatorWords } from '../language/wording.js';
-import { expressionOf, isValueExpression } from '../language/registry.js';
+import { isValueExpression } from '../language/registry.js';
 import { compileExpression } from './compile-expression.js';
 
 /** Result of explaining a condition: whether it holds, and why in plain words. */
