@@ -18,5 +18,6 @@ export function compileExpression(e: Expression, scope: CompileScope, scale?: st
     ...(scale !== undefined ? { scale } : {}),
     sub: (x, key) => compileExpression(x, scope, scale, key === undefined ? pointer : `${pointer}/${key}`),
     plain: (x, key) => compileExpression(x, scope, undefined, key === undefined ? pointer : `${pointer}/${key}`),
+    onScale: (x, other, key) => compileExpression(x, scope, other, key === undefined ? pointer : `${pointer}/${key}`),
   });
 }

@@ -24,6 +24,8 @@ export interface ExpressionCompileContext {
   sub: (e: Expression, key?: string) => Getter;
   /** Compiles a nested expression with no scale (a date, a number, a mapping's input), at `key` under the pointer. */
   plain: (e: Expression, key?: string) => Getter;
+  /** Compiles a nested expression whose values lie on another scale (a mapping's input: its `from` scale), at `key` under the pointer. */
+  onScale: (e: Expression, scale: string | undefined, key?: string) => Getter;
 }
 
 /** What an expression's meaning check can use. */

@@ -18,8 +18,10 @@ export const mapExpression: ExpressionDefinition = {
   },
   words: (o, w) => `${w(o.of as Expression)} mapped by ${String(o.map)}`,
   compile: (e, ctx) => {
-    const table = ctx.scope.index.pack.mappings?.[e.map as string]?.table ?? {};
-    const of = ctx.plain(e.of as Expression);
+    const mapping = ctx.scope.index.pack.mappings?.[e.map as string];
+    const table = mapping?.table ?? {};
+    // `of` gives values on the mapping's `from` scale: a `max`/`min` there orders by that scale.
+    const of = ctx.onScale(e.of as Expression, mapping?.from);
     return (s) => { const v = of(s); return typeof v === 'string' && Object.hasOwn(table, v) ? table[v] : undefined; };
   },
 };
