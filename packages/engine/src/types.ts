@@ -156,6 +156,8 @@ import type { Expression, Resolve } from './language/expression-type.js';
 import type { Static } from '@sinclair/typebox';
 import type { OffsetSchema } from './language/timing/due.js';
 import type { DecisionTable } from './language/decision-table.js';
+import type { Limit } from './language/limits.js';
+import type { PluginDeclaration } from './language/plugin-declaration.js';
 import type { EverySchema } from './language/timing/every.js';
 import type { PerYearSchema } from './language/timing/per-year.js';
 import type { MonthlyOnDaySchema } from './language/timing/monthly-on-day.js';
@@ -194,6 +196,8 @@ export interface Decision {
   rules: Rule[];
   /** The decision written as a table: its rows are compiled to rules after `rules` (`language/decision-table.ts`). */
   table?: DecisionTable;
+  /** Limiters applied after the hit policy: while one's condition holds, the value is at most its `atMost` (`language/limits.ts`). */
+  limits?: Limit[];
   fallback?: Fallback;
   source?: Citation;
 }
@@ -306,6 +310,8 @@ export interface PackCase {
 export interface ExtensionDeclarations {
   operators?: string[];
   facts?: string[];
+  /** Per plugin fact: the inputs and decisions it reads and the values it can return (`language/plugin-declaration.ts`); overrides the plugin's own. */
+  declarations?: Record<string, PluginDeclaration>;
 }
 
 export interface Pack {
@@ -350,11 +356,14 @@ export interface InputFactSchema {
 export type CustomOperator = (factValue: unknown, value: unknown) => boolean;
 /** A custom fact: computed from params and the evaluation's facts. */
 export type CustomFact = (params: Record<string, unknown>, facts: Readonly<Record<string, unknown>>) => unknown;
+export type { PluginDeclaration } from './language/plugin-declaration.js';
 
 /** What a council plugin package contributes. */
 export interface Extensions {
   operators?: Record<string, CustomOperator>;
   facts?: Record<string, CustomFact>;
+  /** Per plugin fact: what it reads and returns, so ordering, validation and analysis treat it like a built-in. */
+  declarations?: Record<string, PluginDeclaration>;
 }
 
 /** A council plugin: the default export of `@openqaf/councils-<slug>`. */

@@ -1,6 +1,7 @@
 import type { CompiledInstance, CompiledPack, CompiledRule } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { decisionDependencies, findCycles } from '../compile/decision-graph.js';
+import { pluginDeclarations } from '../language/plugin-declaration.js';
 import { LIMITS } from '../schema/limits.js';
 import { seededRandom } from '../random/seeded-random.js';
 import { ANALYSIS_DATE, inputSpace, type Dimension, type DimensionOption } from './input-space.js';
@@ -280,7 +281,7 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
 export function analyse(c: CompiledPack): AnalysisReport {
   const started = performance.now();
   const decisions = c.instances.map((inst) => analyseInstance(c, inst));
-  const cycles = findCycles(decisionDependencies(c.pack));
+  const cycles = findCycles(decisionDependencies(c.pack, pluginDeclarations(c.pack, c.extensions)));
   const summary: Record<FindingKind, number> = { gap: 0, 'fallback-only': 0, 'interpretation-only': 0, overlap: 0, masked: 0, unreachable: 0, cycle: cycles.length };
   for (const d of decisions) for (const f of d.findings) summary[f.kind]++;
   return {

@@ -4,6 +4,8 @@ import type { EvalState } from '../compile/eval-state.js';
 import { isOrdered, type IndexedCriterion } from '../compile/pack-index.js';
 import { FACT_BY_NAME, expressionOf, isValueExpression } from '../language/registry.js';
 import type { FactRefs } from '../language/fact.js';
+import { domainInstanceId } from '../compile/domain-reference.js';
+import { pluginDeclarations, pluginReadKey, resolvePluginParams, returnedValues } from '../language/plugin-declaration.js';
 import { countVectorAt, countVectorTotal, multinomial } from './count-vectors.js';
 
 /** One value a dimension can take: how to put it in the state, how to name it, how many inputs it stands for. */
@@ -38,23 +40,26 @@ export const ANALYSIS_DATE = '2025-06-01';
 const LATER_AS_OF = '2025-12-01';
 const SAMPLE_DATES = ['2023-06-01', '2024-06-01', ANALYSIS_DATE, '2025-09-01', '2026-03-01'];
 
-function collect(cond: Condition | Expression | undefined, refs: FactRefs, domainId: string | undefined): void {
+/** The name the analyser knows a fact reference by: a same-domain decision reference by its instance's id. */
+type FactName = (fact: string, params: Record<string, unknown>) => string;
+
+function collect(cond: Condition | Expression | undefined, refs: FactRefs, domainId: string | undefined, name: FactName): void {
   if (cond === null || cond === undefined || typeof cond !== 'object') return;
-  if (Array.isArray(cond)) { cond.forEach((c) => collect(c as Expression, refs, domainId)); return; }
+  if (Array.isArray(cond)) { cond.forEach((c) => collect(c as Expression, refs, domainId, name)); return; }
   const o = cond as Record<string, unknown>;
   if (expressionOf(o)?.analyse?.(refs, o, domainId) === true) return;
   if (typeof o.fact === 'string') {
     const params = (o.params ?? {}) as Record<string, unknown>;
     const leaf = o as unknown as LeafCondition;
-    noteFact(o.fact, params, refs, domainId, 'operator' in o ? leaf.value : undefined, 'operator' in o && o.path === undefined ? leaf.operator : undefined);
+    noteFact(name(o.fact, params), params, refs, domainId, 'operator' in o ? leaf.value : undefined, 'operator' in o && o.path === undefined ? leaf.operator : undefined);
     if ('operator' in o && leaf.value && typeof leaf.value === 'object' && typeof (leaf.value as { fact?: unknown }).fact === 'string') {
       const v = leaf.value as { fact: string; params?: Record<string, unknown> };
-      noteFact(v.fact, v.params ?? {}, refs, domainId, undefined);
+      noteFact(name(v.fact, v.params ?? {}), v.params ?? {}, refs, domainId, undefined);
     }
-    else if ('operator' in o && isValueExpression(leaf.value)) collect(leaf.value as Expression, refs, domainId);
+    else if ('operator' in o && isValueExpression(leaf.value)) collect(leaf.value as Expression, refs, domainId, name);
   }
   const isLeaf = 'operator' in o;
-  for (const [k, v] of Object.entries(o)) if (k !== 'params' && k !== 'fact' && !(isLeaf && k === 'value')) collect(v as Expression, refs, domainId);
+  for (const [k, v] of Object.entries(o)) if (k !== 'params' && k !== 'fact' && !(isLeaf && k === 'value')) collect(v as Expression, refs, domainId, name);
 }
 
 /** Number operators whose verdict on a number only changes at the number compared with. */
@@ -89,8 +94,20 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
   const d = inst.decision;
   const refs: FactRefs = { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false, partitions: new Map(), numberComparisons: new Map(), otherReads: new Set() };
   const domainId = inst.instance.domain?.id;
-  for (const r of d.rules) { collect(r.when, refs, domainId); collect(r.output, refs, domainId); }
-  if (d.fallback) collect(d.fallback.output, refs, domainId);
+  // A plugin fact is known by its read key (its resolved parameters), so each reading is varied on its own.
+  const pluginReads = new Map<string, string>();
+  const name: FactName = (fact, params) => {
+    if (c.extensions.facts?.[fact] && !ix.inputFacts.has(fact) && !FACT_BY_NAME.has(fact) && !ix.instancesById.has(fact)) {
+      const key = pluginReadKey(fact, resolvePluginParams(params, inst.instance.domain));
+      pluginReads.set(key, fact);
+      return key;
+    }
+    return domainInstanceId(ix, fact, params, domainId) ?? fact;
+  };
+  for (const r of d.rules) { collect(r.when, refs, domainId, name); collect(r.output, refs, domainId, name); }
+  if (d.fallback) collect(d.fallback.output, refs, domainId, name);
+  // A limiter's condition is part of the decision: its facts are dimensions too (so its partitions are analysed).
+  for (const l of d.limits ?? []) collect(l.when, refs, domainId, name);
   // Resolve `{ param }` in filters is not needed: params only hold values, not filters.
   const dims: Dimension[] = [];
 
@@ -216,7 +233,10 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
   }
 
   // Input facts and built-ins.
-  for (const [name, { literals }] of refs.facts) dims.push(factDimension(c, name, literals));
+  for (const [name, { literals }] of refs.facts) {
+    const plugin = pluginReads.get(name);
+    dims.push(plugin !== undefined ? pluginDimension(c, plugin, name) : factDimension(c, name, literals));
+  }
   // Where dates matter, the determination date varies too: on the assessment date, and later
   // (a source dated after the visit counts only once asOf has reached it).
   if (dims.some((d) => d.dates) || refs.facts.has('asOf') || refs.mostRecent) {
@@ -226,6 +246,19 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     }));
   }
   return dims;
+}
+
+/**
+ * A plugin fact's reading: the values its declared `returns` allows, put in place of the
+ * plugin's result (exhaustive when they can be listed), else one unvaried option.
+ */
+function pluginDimension(c: CompiledPack, fact: string, key: string): Dimension {
+  const values = returnedValues(pluginDeclarations(c.pack, c.extensions).get(fact), c.pack);
+  if (!values) return listed({ name: key, exhaustive: false, note: `fact "${fact}" comes from a plugin that declares no listable values it returns (extensions.declarations returns), so it is not enumerated`, options: [{ apply: () => {}, words: '', weight: 1 }] });
+  return listed({
+    name: key, exhaustive: true,
+    options: values.map((v) => ({ apply: (s) => { (s.pluginFacts ??= new Map()).set(key, v); }, words: `${key} ${typeof v === 'string' ? v : JSON.stringify(v)}`, weight: 1 })),
+  });
 }
 
 function factDimension(c: CompiledPack, name: string, literals: unknown[]): Dimension {

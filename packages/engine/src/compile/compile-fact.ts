@@ -2,6 +2,9 @@ import type { Extensions } from '../types.js';
 import type { EvalState, Getter } from './eval-state.js';
 import type { PackIndex } from './pack-index.js';
 import { FACT_BY_NAME } from '../language/registry.js';
+import { domainInstanceId } from './domain-reference.js';
+import { decisionOfFact } from './decision-graph.js';
+import { guardedFacts, pluginDeclarations, pluginReadKey, resolvePluginParams } from '../language/plugin-declaration.js';
 
 /** Where a fact is being compiled: the pack, the plugin extensions and the current domain. */
 export interface CompileScope {
@@ -11,6 +14,8 @@ export interface CompileScope {
   domainIndex: number;
   /** Distinct criteria counts -> their slot in the state's count cache (shared by the whole pack). */
   countSlots: Map<string, number>;
+  /** The decision instance being compiled, for evaluation errors of plugin facts. */
+  where?: string;
 }
 
 /** A compiled fact: how to read it and how to name it in plain words. */
@@ -45,7 +50,8 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
   const ix = scope.index;
   const builtin = FACT_BY_NAME.get(fact);
   if (builtin) return builtin.compile(params, scope);
-  const inst = ix.instancesById.get(fact);
+  const sameDomain = domainInstanceId(ix, fact, params, ix.domains[scope.domainIndex]?.id);
+  const inst = ix.instancesById.get(sameDomain ?? fact);
   if (inst) {
     const i = ix.instances.indexOf(inst);
     const label = inst.domain ? `${inst.decision.label} for ${inst.domain.title}` : inst.decision.label;
@@ -53,9 +59,19 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
   }
   const plugin = scope.extensions.facts?.[fact];
   if (plugin && !ix.inputFacts.has(fact)) {
+    const domain = ix.domains[scope.domainIndex];
+    // `$domain` (and a domain parameter) reach the plugin resolved.
+    const resolved = resolvePluginParams(params, domain);
+    const key = pluginReadKey(fact, resolved);
+    const decl = pluginDeclarations(ix.pack, scope.extensions).get(fact);
+    const where = scope.where ?? fact;
+    const call = decl?.reads
+      ? (s: EvalState) => plugin(resolved, guardedFacts(fact, decl, factsView(s, ix), (k) => decisionOfFact(ix.pack, k), ix.inputFacts, where))
+      : (s: EvalState) => plugin(resolved, factsView(s, ix));
     return {
-      get: (s) => plugin(params, factsView(s, ix)),
+      get: (s) => (s.pluginFacts !== undefined && s.pluginFacts.has(key) ? s.pluginFacts.get(key) : call(s)),
       label: fact,
+      ...(decl?.returns?.scale ? { scale: decl.returns.scale } : {}),
     };
   }
   const schema = ix.pack.inputs.properties[fact];

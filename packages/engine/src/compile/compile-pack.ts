@@ -7,6 +7,8 @@ import { compileAssessmentCheck } from '../evaluate/assessment-schema.js';
 import type { EvalState, Getter } from './eval-state.js';
 import { SCHEDULE_FORMS } from '../language/registry.js';
 import { expandDecisionTables } from '../language/decision-table.js';
+import type { CompiledLimit } from '../language/limits.js';
+import { pluginDeclarations } from '../language/plugin-declaration.js';
 import { DUE_UNITS } from '../language/timing/due.js';
 import { workingDayAdder } from '../language/calendars/calendars.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
@@ -48,6 +50,8 @@ export interface CompiledInstance {
   fallback?: { output: Getter; interpretation?: string; source: string; label: string };
   /** Value -> rank when the decision is on an ordered scale. */
   ranks?: ReadonlyMap<string, number>;
+  /** Its limiters (`language/limits.ts`), when it has any. */
+  limits?: CompiledLimit[];
   numeric?: { min: number; max: number; integer?: boolean };
 }
 
@@ -120,10 +124,10 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
   for (const f of pack.extensions?.facts ?? []) if (!extensions.facts?.[f]) throw new PackValidationError([{ code: 'extension.missing', pointer: '/extensions/facts', message: `The pack uses fact "${f}" but no plugin supplies it.`, hint: 'Compile with the council plugin\'s extensions.' }]);
   const index = indexPack(pack);
   const countSlots = new Map<string, number>();
-  const instances = index.instances.map((inst, slot) => compileInstance(inst, slot, { index, extensions, domainIndex: inst.domainIndex, countSlots }));
+  const instances = index.instances.map((inst, slot) => compileInstance(inst, slot, { index, extensions, domainIndex: inst.domainIndex, countSlots, where: inst.id }));
   const byDecision = new Map<string, CompiledInstance[]>();
   for (const ci of instances) byDecision.set(ci.decisionId, [...(byDecision.get(ci.decisionId) ?? []), ci]);
-  const order = topologicalOrder(decisionDependencies(pack)).flatMap((id) => byDecision.get(id) ?? []);
+  const order = topologicalOrder(decisionDependencies(pack, pluginDeclarations(pack, extensions))).flatMap((id) => byDecision.get(id) ?? []);
   const top: CompileScope = { index, extensions, domainIndex: -1, countSlots };
   const actions: CompiledAction[] = (pack.outcomes.actions ?? []).map((a, i) => {
     const due = a.due;
@@ -172,6 +176,11 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
   }));
   if (d.hitPolicy === 'first') rules.sort((a, b) => b.priority - a.priority || a.position - b.position);
   const scale = scope.index.scales.get(d.scale);
+  const limits: CompiledLimit[] = (d.limits ?? []).map((l, i) => ({
+    id: l.id, label: l.label ?? l.id, atMost: l.atMost, source: citationText(l.source),
+    when: compileCondition(l.when, scope, `/decisions/${escapePointer(inst.decisionId)}/limits/${i}/when`),
+    ...(l.interpretation ? { interpretation: l.interpretation } : {}),
+  }));
   return {
     id: inst.id, slot, decisionId: inst.decisionId, decision: d, instance: inst, policy: d.hitPolicy, rules,
     ...(d.fallback ? {
@@ -184,5 +193,6 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     } : {}),
     ...(scope.index.ranks.has(d.scale) ? { ranks: scope.index.ranks.get(d.scale)! } : {}),
     ...(scale && 'numeric' in scale ? { numeric: scale.numeric } : {}),
+    ...(limits.length ? { limits } : {}),
   };
 }

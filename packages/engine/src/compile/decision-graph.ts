@@ -1,4 +1,5 @@
 import type { Pack } from '../types.js';
+import type { PluginDeclaration } from '../language/plugin-declaration.js';
 
 /** Every fact name (and domainCount decision) a JSON value refers to. */
 export function factReferences(v: unknown, out: Set<string> = new Set()): Set<string> {
@@ -25,13 +26,20 @@ export function decisionOfFact(pack: Pack, fact: string): string | undefined {
   return undefined;
 }
 
-/** For each decision, the decisions its rules and fallback use. */
-export function decisionDependencies(pack: Pack): Map<string, Set<string>> {
+/**
+ * For each decision, the decisions its rules, fallback and limiters use, with the decisions the
+ * plugin facts it uses declare they read (`declarations`, see `language/plugin-declaration.ts`).
+ */
+export function decisionDependencies(pack: Pack, declarations?: ReadonlyMap<string, PluginDeclaration>): Map<string, Set<string>> {
   const deps = new Map<string, Set<string>>();
   for (const [id, d] of Object.entries(pack.decisions)) {
-    const refs = factReferences([d.rules.map((r) => [r.when, r.output]), d.fallback?.output ?? null]);
+    const refs = factReferences([d.rules.map((r) => [r.when, r.output]), d.fallback?.output ?? null, (d.limits ?? []).map((l) => l.when)]);
     const set = new Set<string>();
-    for (const f of refs) { const dd = decisionOfFact(pack, f); if (dd) set.add(dd); }
+    for (const f of refs) {
+      const dd = decisionOfFact(pack, f);
+      if (dd) set.add(dd);
+      for (const r of declarations?.get(f)?.reads?.decisions ?? []) if (Object.hasOwn(pack.decisions, r)) set.add(r);
+    }
     deps.set(id, set);
   }
   return deps;

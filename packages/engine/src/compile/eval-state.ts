@@ -19,6 +19,8 @@ export interface EvalState {
   counts: Int32Array;
   /** Interpretation ids relied on so far. */
   interpretations: Set<string>;
+  /** Analysis only: values put in place of plugin facts, by read key (`pluginReadKey`), from their declared `returns`. */
+  pluginFacts?: Map<string, unknown>;
 }
 
 /** A compiled fact or expression: reads a value from the state. */

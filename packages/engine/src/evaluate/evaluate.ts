@@ -4,6 +4,7 @@ import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
 import { decideInstance, traceInstance } from './decide.js';
+import { applyLimits, traceLimits } from '../language/limits.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -79,6 +80,12 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     for (const r of d.matched) if (r.interpretation) s.interpretations.add(r.interpretation);
     if (d.usedFallback && inst.fallback?.interpretation) s.interpretations.add(inst.fallback.interpretation);
     if (trace) traceInstance(inst, s, d, trace);
+    if (inst.limits) {
+      const limited = applyLimits(inst.limits, d.value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : (v) => (typeof v === 'number' ? v : undefined));
+      s.values[inst.slot] = limited.value;
+      for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
+      if (trace) traceLimits(inst.id, inst.limits, d.value, limited, s, trace);
+    }
   }
 
   const decisions: Record<string, unknown> = {};

@@ -9,10 +9,12 @@ import { checkCalendarName } from '../language/calendars/calendars.js';
 import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import { criteriaCounted } from '../language/facts/criteria-count.js';
 import type { FactCheckContext } from '../language/fact.js';
-import { findCycles, decisionDependencies } from '../compile/decision-graph.js';
+import { findCycles, decisionDependencies, decisionOfFact } from '../compile/decision-graph.js';
+import { checkPluginDeclarations, pluginDeclarations, type PluginDeclaration } from '../language/plugin-declaration.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
 import { escapePointer } from './parse-json.js';
+import { checkLimits } from '../language/limits.js';
 import { checkDecisionTable, expandDecisionTables, tablePointer } from '../language/decision-table.js';
 
 /** The schema check of an expression standing as a condition's value, compiled when first needed. */
@@ -33,7 +35,7 @@ interface Scope {
  * the decision graph has no cycles, outputs lie on their decision's scale, mappings are total,
  * citations name known sections, cases use known inputs.
  */
-export function meaningChecks(source: Pack, available: { operators?: Iterable<string>; facts?: Iterable<string> } = {}): PackError[] {
+export function meaningChecks(source: Pack, available: { operators?: Iterable<string>; facts?: Iterable<string>; declarations?: Record<string, PluginDeclaration> } = {}): PackError[] {
   // Decision tables are checked as the rules they compile to; errors point back at their rows.
   const { pack, origins } = expandDecisionTables(source);
   const errors: PackError[] = [];
@@ -56,6 +58,8 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   }
   const declaredOps = new Set([...(pack.extensions?.operators ?? []), ...(available.operators ?? [])]);
   const declaredFacts = new Set([...(pack.extensions?.facts ?? []), ...(available.facts ?? [])]);
+  const declarations = pluginDeclarations(pack, { declarations: available.declarations ?? {} });
+  checkPluginDeclarations(pack.extensions?.declarations ?? {}, { pack, facts: declaredFacts, err: (pointer, message, hint) => err(pointer, message, hint, 'extension') });
   const interpretations = new Set(Object.keys(pack.interpretations ?? {}));
   const usedInterpretations = new Set<string>();
 
@@ -161,13 +165,23 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       checkOutput(r.output, d, { ...scope, pointer: `${rp}/output` });
       if (r.interpretation) useInterpretation(r.interpretation, `${rp}/interpretation`);
     });
+    if (d.limits) {
+      const sc = ix.scales.get(d.scale);
+      checkLimits(d.limits, {
+        pointer: `${p}/limits`, decisionId: id, hitPolicy: d.hitPolicy,
+        scale: isOrdered(sc) ? { values: sc.values } : sc,
+        err: (pointer, message, hint) => err(pointer, message, hint),
+        checkCondition: (c, pointer) => checkCondition(c, { ...scope, pointer }),
+        useInterpretation,
+      });
+    }
     if (d.fallback) {
       checkOutput(d.fallback.output, d, { ...scope, pointer: `${p}/fallback/output` });
       if (d.fallback.interpretation) useInterpretation(d.fallback.interpretation, `${p}/fallback/interpretation`);
     }
   }
   if (ruleCount > LIMITS.maxRules) err('/decisions', `The pack has ${ruleCount} rules; the limit is ${LIMITS.maxRules}.`, undefined, 'limit.rules');
-  for (const cycle of findCycles(decisionDependencies(pack))) {
+  for (const cycle of findCycles(decisionDependencies(pack, declarations))) {
     err(`/decisions/${escapePointer(cycle[0]!)}`, `Decisions refer to each other in a cycle: ${cycle.join(' -> ')}.`, 'A decision may only use decisions that do not, directly or not, use it.', 'cycle');
   }
 
@@ -259,16 +273,48 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       err(pointer, `Decision "${scope.decisionId}" refers to itself.`, 'A decision cannot use its own value.', 'cycle');
       return;
     }
+    if (pack.decisions[fact]?.forEach === 'domain' && params?.domain !== undefined) {
+      checkDomainReference(fact, params.domain, scope, pointer.replace(/\/fact$/, '/params/domain'));
+      return;
+    }
     if (!knownFact(fact, scope)) {
       const perDomain = ix.instancesOf.get(fact);
       const hint = perDomain && pack.decisions[fact]?.forEach
-        ? `"${fact}" is per domain: use "${fact}.<domainId>" or the domainCount fact.`
+        ? `"${fact}" is per domain: use "${fact}.<domainId>", params { "domain": "$domain" } inside a per-domain decision, or the domainCount fact.`
         : `Known facts: inputs (${[...ix.inputFacts].slice(0, 12).join(', ')}${ix.inputFacts.size > 12 ? ', ...' : ''}), decisions, and ${BUILTIN_FACTS.join(', ')}.`;
       err(pointer, `Unknown fact "${fact}".`, hint, 'reference');
       return;
     }
     const check = FACT_BY_NAME.get(fact)?.check;
     if (check) check(params ?? {}, factContext(scope), `${pointer.replace(/\/fact$/, '')}/params`);
+    else if (declaredFacts.has(fact) && !ix.inputFacts.has(fact) && !ix.instancesById.has(fact)) checkPluginCall(fact, params ?? {}, scope, `${pointer.replace(/\/fact$/, '')}/params`);
+  }
+
+  /** A plugin fact's use: `$domain` only per domain; a decision it is given to read must be one it declares it reads. */
+  function checkPluginCall(fact: string, params: Record<string, unknown>, scope: Scope, pointer: string): void {
+    const decl = declarations.get(fact);
+    for (const [k, v] of Object.entries(params)) {
+      const at = `${pointer}/${escapePointer(k)}`;
+      if (v === '$domain' && !scope.perDomain) err(at, `"$domain" is only meaningful inside a per-domain decision (forEach: "domain").`, 'Name a domain, or use the plugin fact in a per-domain decision.', 'reference');
+      if (!decl?.reads) continue;
+      for (const x of Array.isArray(v) ? v : [v]) {
+        const d = typeof x === 'string' ? decisionOfFact(pack, x) : undefined;
+        if (d !== undefined && !(decl.reads.decisions ?? []).includes(d)) {
+          err(at, `Plugin fact "${fact}" is given decision "${x}" to read, but does not declare that it reads decision "${d}".`, `Add "${d}" to the reads.decisions of "${fact}" (extensions.declarations in the pack, or the plugin's declarations), so it is evaluated first.`, 'extension');
+        }
+      }
+    }
+  }
+
+  /** A per-domain decision read by its `domain` parameter: `$domain` inside a per-domain decision, or a domain id. */
+  function checkDomainReference(fact: string, domain: unknown, scope: Scope, pointer: string): void {
+    if (domain === '$domain') {
+      if (!scope.perDomain) err(pointer, `"$domain" is only meaningful inside a per-domain decision (forEach: "domain"); "${fact}" is read here outside one.`, `Name a domain: "${fact}.<domainId>".`, 'reference');
+      return;
+    }
+    if (typeof domain !== 'string' || !ix.domains.some((d) => d.id === domain)) {
+      err(pointer, `Decision "${fact}" is read for domain ${JSON.stringify(domain)}, which is not a domain of the framework.`, `Domains: ${ix.domains.map((d) => d.id).join(', ')}, or "$domain".`, 'reference');
+    }
   }
 
   function checkJudgementFilters(params: Record<string, unknown>, scale: string | undefined, pointer: string): void {

@@ -1,3 +1,5 @@
+import { LimitSchema } from '../language/limits.js';
+import { PluginDeclarationSchema } from '../language/plugin-declaration.js';
 import { EXPRESSION_SCHEMA, SCHEDULE_FORMS } from '../language/registry.js';
 import { OffsetSchema } from '../language/timing/due.js';
 import { DecisionTableSchema, TableCellSchema, TableColumnSchema, TableRowSchema } from '../language/decision-table.js';
@@ -119,6 +121,7 @@ export const packSchema = {
       properties: {
         operators: { type: 'array', items: { type: 'string' } },
         facts: { type: 'array', items: { type: 'string' } },
+        declarations: { type: 'object', additionalProperties: { $ref: '#/$defs/pluginDeclaration' }, description: 'Per plugin fact: what it reads and returns.' },
       },
     },
     cases: { type: 'array', items: { $ref: '#/$defs/case' } },
@@ -314,6 +317,7 @@ export const packSchema = {
         forEach: { const: 'domain' },
         rules: { type: 'array', items: { $ref: '#/$defs/rule' } },
         table: { $ref: '#/$defs/decisionTable' },
+        limits: { type: 'array', items: { $ref: '#/$defs/limit' }, description: 'Limiters applied after the hit policy (`language/limits.ts`).' },
         fallback: {
           type: 'object',
           required: ['output'],
@@ -329,6 +333,8 @@ export const packSchema = {
       },
     },
     decisionTable: DecisionTableSchema,
+    limit: LimitSchema,
+    pluginDeclaration: PluginDeclarationSchema,
     tableColumn: TableColumnSchema,
     tableRow: TableRowSchema,
     tableCell: TableCellSchema,

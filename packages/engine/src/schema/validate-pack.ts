@@ -135,6 +135,7 @@ export function validatePack(input: unknown, opts: { extensions?: Extensions } =
   const errors = meaningChecks(pack, {
     operators: Object.keys(opts.extensions?.operators ?? {}),
     facts: Object.keys(opts.extensions?.facts ?? {}),
+    ...(opts.extensions?.declarations ? { declarations: opts.extensions.declarations } : {}),
   });
   const warnings = unusedInterpretations(pack);
   return errors.length ? { valid: false, errors, warnings } : { valid: true, errors: [], warnings, pack };
