@@ -94,10 +94,11 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
   const d = inst.decision;
   const refs: FactRefs = { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false, partitions: new Map(), numberComparisons: new Map(), otherReads: new Set() };
   const domainId = inst.instance.domain?.id;
-  // A plugin fact is known by its read key (its resolved parameters), so each reading is varied on its own.
+  // A plugin fact that declares what it returns is known by its read key (its resolved parameters), so each reading is varied on its own.
   const pluginReads = new Map<string, string>();
+  const declarations = pluginDeclarations(c.pack, c.extensions);
   const name: FactName = (fact, params) => {
-    if (c.extensions.facts?.[fact] && !ix.inputFacts.has(fact) && !FACT_BY_NAME.has(fact) && !ix.instancesById.has(fact)) {
+    if (declarations.get(fact)?.returns && c.extensions.facts?.[fact] && !ix.inputFacts.has(fact) && !FACT_BY_NAME.has(fact) && !ix.instancesById.has(fact)) {
       const key = pluginReadKey(fact, resolvePluginParams(params, inst.instance.domain));
       pluginReads.set(key, fact);
       return key;
