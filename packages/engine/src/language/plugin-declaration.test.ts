@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { compilePack } from '../compile/compile-pack.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { validatePack } from '../schema/validate-pack.js';
+import { analyse } from '../analyse/analyse.js';
+import { EvaluationError } from '../errors.js';
+import { scored, statementsPack } from '../fixtures/statements-pack.js';
+import type { Extensions, Pack } from '../types.js';
+
+const date = '2025-06-01';
+
+/**
+ * A plugin fact `needsPlan`: whether a domain (its `domain` parameter) is rated below Silver.
+ * It reads the per-domain decision `domainRating`, so it must run after it.
+ */
+const needsPlan = (params: Record<string, unknown>, facts: Readonly<Record<string, unknown>>): boolean => {
+  const r = facts[`domainRating.${String(params.domain)}`];
+  return r === 'Inadequate' || r === 'Bronze';
+};
+
+/** The statements pack with a per-domain `improvementPlan` decision written BEFORE the ratings it depends on. */
+function packWithPlan(declare = true): Pack {
+  const pack = statementsPack();
+  const yesNo = { label: 'Yes or no', values: ['no', 'yes'] };
+  return {
+    ...pack,
+    scales: { ...pack.scales, yesNo },
+    extensions: { facts: ['needsPlan'], ...(declare ? { declarations: { needsPlan: { reads: { decisions: ['domainRating'] }, returns: { type: 'boolean' as const } } } } : {}) },
+    decisions: {
+      improvementPlan: {
+        label: 'Improvement plan', scale: 'yesNo', hitPolicy: 'first', forEach: 'domain', source: { doc: 'guide', section: '4' },
+        rules: [
+          { id: 'plan', when: { fact: 'needsPlan', params: { domain: '$domain' }, operator: 'equal', value: true }, output: 'yes', source: { doc: 'guide', section: '4' } },
+          { id: 'none', when: { fact: 'needsPlan', params: { domain: '$domain' }, operator: 'equal', value: false }, output: 'no', source: { doc: 'guide', section: '4' } },
+        ],
+      },
+      ...pack.decisions,
+    },
+  };
+}
+const extensions: Extensions = { facts: { needsPlan } };
+
+describe('plugin fact declarations (reads, returns)', () => {
+  it('orders a plugin fact after the decisions it declares it reads, and gives it $domain resolved', () => {
+    const d = evaluate(compilePack(packWithPlan(), { extensions }), { date, judgements: scored(['1', '4', '4', '4'], ['4', '4', '4', '4']) });
+    // Safe is capped at Bronze (a statement scored 1), so it needs a plan; Caring is Gold.
+    expect(d.decisions['improvementPlan.safe']).toBe('yes');
+    expect(d.decisions['improvementPlan.caring']).toBe('no');
+  });
+
+  it('without the declaration the plugin runs before the ratings exist (the failure the issue reports)', () => {
+    const c = compilePack(packWithPlan(false), { extensions });
+    const d = evaluate(c, { date, judgements: scored(['1', '4', '4', '4'], ['4', '4', '4', '4']) });
+    expect(d.decisions['improvementPlan.safe']).toBe('no');
+  });
+
+  it('takes the plugin\'s own declarations when the pack names the fact only', () => {
+    const pack = packWithPlan(false);
+    const withDecl: Extensions = { ...extensions, declarations: { needsPlan: { reads: { decisions: ['domainRating'] }, returns: { type: 'boolean' } } } };
+    const d = evaluate(compilePack(pack, { extensions: withDecl }), { date, judgements: scored(['1', '4', '4', '4'], ['4', '4', '4', '4']) });
+    expect(d.decisions['improvementPlan.safe']).toBe('yes');
+  });
+
+  it('refuses at run time a plugin that reads a decision it did not declare', () => {
+    const pack = packWithPlan();
+    pack.extensions!.declarations!.needsPlan!.reads = { decisions: ['domainScore'] };
+    const c = compilePack(pack, { extensions });
+    const run = () => evaluate(c, { date, judgements: scored(['4', '4', '4', '4'], ['4', '4', '4', '4']) });
+    expect(run).toThrow(EvaluationError);
+    expect(run).toThrow(/improvementPlan\.(safe|caring): plugin fact "needsPlan" read decision "domainRating\.(safe|caring)", which it does not declare/);
+  });
+
+  it('refuses a use that gives the plugin an undeclared decision to read, and declarations of unknown names', () => {
+    const pack = packWithPlan();
+    pack.decisions.improvementPlan!.rules[0]!.when = { fact: 'needsPlan', params: { domain: '$domain', of: 'domainScore' }, operator: 'equal', value: true };
+    pack.extensions!.declarations!.needsPlan!.reads!.inputs = ['visitDate'];
+    pack.extensions!.declarations!.ghost = { returns: { scale: 'stars' } };
+    const errors = validatePack(pack, { extensions }).errors;
+    const use = errors.find((e) => e.pointer === '/decisions/improvementPlan/rules/0/when/params/of')!;
+    expect(use.message).toMatch(/does not declare that it reads decision "domainScore"/);
+    expect(use.hint).toMatch(/reads\.decisions of "needsPlan"/);
+    expect(errors.map((e) => e.pointer)).toEqual(expect.arrayContaining([
+      '/extensions/declarations/needsPlan/reads/inputs/0', '/extensions/declarations/ghost', '/extensions/declarations/ghost/returns/scale',
+    ]));
+  });
+
+  it('reports a plugin fact that reads the decision using it as a cycle', () => {
+    const pack = packWithPlan();
+    pack.extensions!.declarations!.needsPlan!.reads!.decisions = ['improvementPlan'];
+    expect(validatePack(pack, { extensions }).errors.some((e) => e.code === 'cycle' && /improvementPlan -> improvementPlan/.test(e.message))).toBe(true);
+  });
+
+  it('refuses $domain given to a plugin fact outside a per-domain decision', () => {
+    const pack = packWithPlan();
+    pack.decisions.overallRating!.rules[0]!.when = { fact: 'needsPlan', params: { domain: '$domain' }, operator: 'equal', value: true };
+    expect(validatePack(pack, { extensions }).errors.some((e) => e.pointer === '/decisions/overallRating/rules/0/when/params/domain')).toBe(true);
+  });
+
+  it('lets the analyser vary a plugin fact over the values it declares it returns: no false gap', () => {
+    const declared = analyse(compilePack(packWithPlan(), { extensions }));
+    const plan = declared.decisions.find((d) => d.decision === 'improvementPlan.safe')!;
+    expect(plan.exhaustive).toBe(true);
+    expect(plan.findings.filter((f) => f.kind === 'gap')).toEqual([]);
+    expect(declared.complete).toBe(true);
+    // Without `returns` the plugin fact is one unvaried point: the analysis cannot be complete.
+    const bare = analyse(compilePack(packWithPlan(false), { extensions }));
+    expect(bare.decisions.find((d) => d.decision === 'improvementPlan.safe')!.exhaustive).toBe(false);
+    expect(bare.complete).toBe(false);
+  });
+
+  it('finds a real gap a plugin fact\'s declared values leave', () => {
+    const pack = packWithPlan();
+    pack.decisions.improvementPlan!.rules.pop();
+    const plan = analyse(compilePack(pack, { extensions })).decisions.find((d) => d.decision === 'improvementPlan.safe')!;
+    expect(plan.findings.filter((f) => f.kind === 'gap').flatMap((f) => f.examples.map((e) => e.inputs)).join(' ')).toMatch(/needsPlan .*false/);
+  });
+});
