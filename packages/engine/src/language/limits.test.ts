@@ -3,6 +3,7 @@ import { compilePack } from '../compile/compile-pack.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { analyse } from '../analyse/analyse.js';
+import { runCases } from '../testing/run-cases.js';
 import { scored, statementsPack } from '../fixtures/statements-pack.js';
 import type { Pack } from '../types.js';
 
@@ -11,8 +12,11 @@ const date = '2025-06-01';
 describe('limiters ("if any statement in this domain is scored 1, this domain cannot be above Bronze")', () => {
   const compiled = compilePack(statementsPack());
 
-  it('the pack validates', () => {
+  it('the pack validates and its cases (expected values from the guide\'s words) pass', () => {
     expect(validatePack(statementsPack()).errors).toEqual([]);
+    const report = runCases(compiled);
+    expect(report.results.filter((r) => !r.ok)).toEqual([]);
+    expect(report.passed).toBe(3);
   });
 
   it('caps a domain whose score alone would make it Gold at Bronze when one statement is scored 1 (s3, s4)', () => {
