@@ -86,6 +86,27 @@ describe('plugin fact declarations (reads, returns)', () => {
     ]));
   });
 
+  it('compares a plugin fact that declares it returns values of a scale by that scale\'s order', () => {
+    const pack = packWithPlan();
+    pack.extensions = { facts: ['weakest'], declarations: { weakest: { reads: { decisions: ['domainRating'] }, returns: { scale: 'rating' } } } };
+    // The weakest domain rating (s5) by a plugin: at least Silver means no domain is below Silver.
+    pack.decisions.improvementPlan!.rules = [
+      { id: 'none', when: { fact: 'weakest', operator: 'atLeast', value: 'Silver' }, output: 'no', source: { doc: 'guide', section: '5' } },
+      { id: 'plan', when: { all: [] }, output: 'yes', source: { doc: 'guide', section: '5' } },
+    ];
+    delete pack.decisions.improvementPlan!.forEach;
+    const order = ['Inadequate', 'Bronze', 'Silver', 'Gold'];
+    const weakest = (_: Record<string, unknown>, facts: Readonly<Record<string, unknown>>): string =>
+      order[Math.min(...['safe', 'caring'].map((d) => order.indexOf(facts[`domainRating.${d}`] as string)))]!;
+    const ext: Extensions = { facts: { weakest } };
+    expect(validatePack(pack, { extensions: ext }).errors).toEqual([]);
+    const c = compilePack(pack, { extensions: ext });
+    expect(evaluate(c, { date, judgements: scored(['3', '3', '3', '3'], ['4', '4', '4', '4']) }).decisions.improvementPlan).toBe('no');
+    expect(evaluate(c, { date, judgements: scored(['1', '4', '4', '4'], ['4', '4', '4', '4']) }).decisions.improvementPlan).toBe('yes');
+    pack.decisions.improvementPlan!.rules[0]!.when = { fact: 'weakest', operator: 'atLeast', value: 'Platinum' };
+    expect(validatePack(pack, { extensions: ext }).errors.map((e) => e.pointer)).toContain('/decisions/improvementPlan/rules/0/when/value');
+  });
+
   it('reports a plugin fact that reads the decision using it as a cycle', () => {
     const pack = packWithPlan();
     pack.extensions!.declarations!.needsPlan!.reads!.decisions = ['improvementPlan'];

@@ -361,15 +361,20 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       err(`${scope.pointer}/value`, `Operator "${op}" needs a list of values, not ${JSON.stringify(v)}.`, 'Write the value as a list, e.g. ["Good", "Outstanding"].');
     }
     if (SCALE_OPERATORS.has(op)) {
-      const scale = scaleOfFact(ix, leaf.fact);
+      const scale = factScale(leaf.fact);
       const s = scale ? ix.scales.get(scale) : undefined;
       if (!s) err(`${scope.pointer}/operator`, `Operator "${op}" compares by scale order, but fact "${leaf.fact}" has no scale.`, 'Give the input fact an "x-scale", or use a numeric operator.');
       else if (isOrdered(s) && typeof v === 'string' && !s.values.includes(v)) err(`${scope.pointer}/value`, `"${v}" is not a value of scale "${scale}" (fact "${leaf.fact}").`, `Values: ${s.values.join(', ')}.`);
     } else if ((op === 'equal' || op === 'notEqual') && typeof v === 'string') {
-      const scale = scaleOfFact(ix, leaf.fact);
+      const scale = factScale(leaf.fact);
       const s = scale ? ix.scales.get(scale) : undefined;
       if (isOrdered(s) && !s.values.includes(v)) err(`${scope.pointer}/value`, `"${v}" is not a value of scale "${scale}" (fact "${leaf.fact}"), so this comparison can never hold.`, `Values: ${s.values.join(', ')}.`);
     }
+  }
+
+  /** The scale a fact's values lie on: an input's, a decision's, or the one a plugin fact declares it returns. */
+  function factScale(fact: string): string | undefined {
+    return scaleOfFact(ix, fact) ?? (declaredFacts.has(fact) ? declarations.get(fact)?.returns?.scale : undefined);
   }
 
   function checkParam(name: string, scope: Scope, pointer: string): void {
