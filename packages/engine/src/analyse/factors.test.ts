@@ -76,7 +76,7 @@ describe('analysis by factors', () => {
     }
     // The comparison is worth something only if most decisions did split.
     expect(factored).toBeGreaterThan(60);
-  });
+  }, 300_000);
 
   it('checks fourteen independent yes/no concerns as 14 x 3 points and counts all 3^14 combinations', () => {
     const names = Array.from({ length: 14 }, (_, i) => `concern${i + 1}`);
