@@ -43,9 +43,11 @@ describe('analysis of the Bolton pack', () => {
     findings(decision, kind).flatMap((f) => f.examples.map((e) => e.inputs)).join('\n');
 
   it('finds exactly what it found before input spaces were counted instead of listed (points, combinations, findings)', () => {
-    // sha256 of the decisions (without the wording of their notes) under the engine that listed every option.
+    // sha256 of the decisions (without the wording of their notes). Re-pinned when the analysis went by factors:
+    // every finding (kind, rule, count) is the same as enumerating each space whole, except that spaces sampled
+    // before are now checked in full (fewer points, exact counts, examples in factor order).
     const decisions = JSON.stringify(report.decisions.map(({ notes: _notes, ...d }) => d));
-    expect(createHash('sha256').update(decisions).digest('hex')).toBe('413525fbd0e565a165804733d075e4dbb51708ae114d20a7fff2e840697d3eec');
+    expect(createHash('sha256').update(decisions).digest('hex')).toBe('cde1622273152fbd4da72933c1f7a3aeec398b1ea79f6e15794bf710862436fc');
   });
 
   it('finds no gap in any decision', () => {
@@ -58,18 +60,27 @@ describe('analysis of the Bolton pack', () => {
     expect(findings('minimumVisitsPerYear', 'overlap')).toEqual([]);
   });
 
-  it('says the PQR indicator space is sampled rather than claiming it checked every combination', () => {
+  it('checks every combination of the 39 yes/no PQR indicators, each read by its own rule, as 39 factors', () => {
     const pqr = byDecision.get('computedProviderQualityRating');
-    expect(pqr?.exhaustive).toBe(false);
-    expect(pqr?.notes.join(' ')).toMatch(/sampled/);
+    expect(pqr?.exhaustive).toBe(true);
+    // Each indicator yes, no or not recorded: 3^39 combinations, checked as 39 x 3 points.
+    expect(pqr?.combinations).toBe(3 ** 39);
+    // Only the fallback decides where no indicator is recorded yes: each no or not recorded.
+    expect(findings('computedProviderQualityRating', 'fallback-only').map((f) => f.count)).toEqual([2 ** 39]);
+  });
+
+  it('analyses every decision completely: no input space is sampled', () => {
+    expect(report.decisions.filter((d) => !d.exhaustive).map((d) => [d.decision, d.notes])).toEqual([]);
+    expect(report.complete).toBe(true);
   });
 
   it('reports non-regulated services and GP LARC as in neither visit table, under the visits-not-in-tables fallback', () => {
     const [fallbackOnly, ...rest] = findings('visitFrequencyServiceType', 'fallback-only');
     expect(rest).toEqual([]);
     expect(fallbackOnly?.interpretation).toBe('visits-not-in-tables');
-    // 7 x 4 x 5 x 4 = 560 GP LARC points; non-regulated without adult day care: 6 x 80 = 480.
-    expect(fallbackOnly?.count).toBe(560 + 480);
+    // Each number is one point per piece of its partition on the thresholds it is compared with, and not
+    // recorded (4 each): 7 x 4 x 4 x 4 = 448 GP LARC points; non-regulated without adult day care: 6 x 64 = 384.
+    expect(fallbackOnly?.count).toBe(448 + 384);
     expect(inputsOf('visitFrequencyServiceType', 'fallback-only')).toMatch(/^Provider type Adult social care - non-regulated; Service type Residential Services;/m);
   });
 

@@ -92,7 +92,9 @@ describe('analyse', () => {
     for (const n of names) p.inputs.properties[n] = { type: 'boolean' };
     p.decisions.concernLevel = {
       label: 'Concern level', scale: 'band', hitPolicy: 'min',
-      rules: names.map((n) => ({ id: n, output: 'Bronze', source: { doc: 'guide', section: '3' }, when: { fact: n, operator: 'equal', value: true } })),
+      // One rule reading every concern joins them in one factor of 3^14 points: too many to enumerate.
+      rules: [...names.map((n) => ({ id: n, output: 'Bronze', source: { doc: 'guide', section: '3' }, when: { fact: n, operator: 'equal', value: true } })),
+        { id: 'all-clear', output: 'Gold', source: { doc: 'guide', section: '3' }, when: { all: names.map((n) => ({ fact: n, operator: 'equal', value: false })) } }],
       fallback: { output: 'Gold', interpretation: 'uncovered-combination' },
     };
     const d = analyse(compilePack(p)).decisions.find((x) => x.decision === 'concernLevel')!;

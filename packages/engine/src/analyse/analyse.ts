@@ -5,6 +5,8 @@ import { pluginDeclarations } from '../language/plugin-declaration.js';
 import { LIMITS } from '../schema/limits.js';
 import { seededRandom } from '../random/seeded-random.js';
 import { ANALYSIS_DATE, inputSpace, type Dimension, type DimensionOption } from './input-space.js';
+import { analyseByFactors } from './factors.js';
+import { finite, onScale } from './scale-value.js';
 
 /** What a finding is about. */
 export type FindingKind = 'gap' | 'fallback-only' | 'interpretation-only' | 'overlap' | 'masked' | 'unreachable' | 'cycle';
@@ -59,14 +61,6 @@ export interface AnalysisReport {
   millis: number;
 }
 
-/** True when a rule output lies on the instance's scale. */
-function onScale(inst: CompiledInstance, v: unknown): boolean {
-  if (inst.policy === 'collect') return v !== undefined;
-  if (inst.ranks) return typeof v === 'string' && inst.ranks.has(v);
-  if (inst.numeric) return typeof v === 'number' && v >= inst.numeric.min && v <= inst.numeric.max && (!inst.numeric.integer || Number.isInteger(v));
-  return v !== undefined;
-}
-
 /** Most readable examples listed per finding. */
 export const MAX_EXAMPLES = 25;
 
@@ -89,11 +83,6 @@ function seedOf(text: string): number {
   return h;
 }
 
-/** A count of combinations as JSON can carry it: past Number.MAX_VALUE (hundreds of criteria), Number.MAX_VALUE. */
-function finite(n: number): number {
-  return Number.isFinite(n) ? n : Number.MAX_VALUE;
-}
-
 class FindingCollector {
   private readonly groups = new Map<string, { finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>; count: number; examples: Map<string, number> }>();
   add(key: string, finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>, text: () => string, weight: number): void {
@@ -111,9 +100,21 @@ class FindingCollector {
   }
 }
 
-/** Analyses one decision instance over its input space. */
-export function analyseInstance(c: CompiledPack, inst: CompiledInstance): DecisionAnalysis {
+/** How to analyse: `factors: false` enumerates (or samples) each space whole, as a check on the factored analysis. */
+export interface AnalyseOptions {
+  factors?: boolean;
+}
+
+/**
+ * Analyses one decision instance over its input space: by factors (exact, see `factors.ts`)
+ * where the space splits into few enough points, else enumerated whole, else sampled.
+ */
+export function analyseInstance(c: CompiledPack, inst: CompiledInstance, options: AnalyseOptions = {}): DecisionAnalysis {
   const dims = inputSpace(c, inst);
+  if (options.factors !== false) {
+    const byFactors = analyseByFactors(c, inst, dims);
+    if (byFactors) return byFactors;
+  }
   // Counted before anything is built: a space too large is sampled, never listed.
   const total = dims.reduce((n, d) => n * d.size, 1);
   const enumerate = total <= LIMITS.maxAnalysisPoints;
@@ -252,7 +253,7 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
     if (!matchedCount.get(r.id)) {
       findings.push({ ...base, kind: 'unreachable', rule: r.id, message: `rule "${r.id}" never matches${qualifier}`, count: 0, examples: [], more: 0 });
     } else if (inst.policy === 'first' && !chosenCount.get(r.id)) {
-      findings.push({ ...base, kind: 'masked', rule: r.id, message: `rule "${r.id}" matches only where higher-priority rule(s) ${[...(shadowedBy.get(r.id) ?? [])].map((x) => `"${x}"`).join(', ')} already decide${qualifier}`, count: 0, examples: [], more: 0 });
+      findings.push({ ...base, kind: 'masked', rule: r.id, message: `rule "${r.id}" matches only where higher-priority rule(s) ${inst.rules.filter((x) => shadowedBy.get(r.id)?.has(x.id)).map((x) => `"${x.id}"`).join(', ')} already decide${qualifier}`, count: 0, examples: [], more: 0 });
     }
   }
   return {
@@ -278,9 +279,9 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance): Decisi
  * const report = analyse(compilePack(pack));
  * report.summary.gap // 0
  */
-export function analyse(c: CompiledPack): AnalysisReport {
+export function analyse(c: CompiledPack, options: AnalyseOptions = {}): AnalysisReport {
   const started = performance.now();
-  const decisions = c.instances.map((inst) => analyseInstance(c, inst));
+  const decisions = c.instances.map((inst) => analyseInstance(c, inst, options));
   const cycles = findCycles(decisionDependencies(c.pack, pluginDeclarations(c.pack, c.extensions)));
   const summary: Record<FindingKind, number> = { gap: 0, 'fallback-only': 0, 'interpretation-only': 0, overlap: 0, masked: 0, unreachable: 0, cycle: cycles.length };
   for (const d of decisions) for (const f of d.findings) summary[f.kind]++;

@@ -33,6 +33,11 @@ export interface Dimension {
   note?: string;
   /** True for a dimension of dates. */
   dates?: boolean;
+  /**
+   * What its options write, as read keys (`v:<fact or decision>`, `criterion:<index>`, `asOf`):
+   * a rule depends on it when the rule reads one of them (see `ruleReads`).
+   */
+  reads?: string[];
 }
 
 /** Representative dates: before, at and after the assessment date (which is also asOf). */
@@ -65,9 +70,33 @@ function collect(cond: Condition | Expression | undefined, refs: FactRefs, domai
 /** Number operators whose verdict on a number only changes at the number compared with. */
 const PARTITIONING_OPERATORS = new Set(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 
+/** Operators whose verdict on a text only tells the texts compared with apart from every other text. */
+const TEXT_OPERATORS = new Set(['equal', 'notEqual', 'isIn', 'notIn']);
+
+/** How a plain fact is read: compared with a number, with texts, tested for presence, or some other way. */
+type ReadKind = 'number' | 'text' | 'present' | 'other';
+
+/** The ways each plain fact is read, per gathering (kept beside `FactRefs`, which other constructs share). */
+const readKinds = new WeakMap<FactRefs, Map<string, Set<ReadKind>>>();
+
+function noteKind(refs: FactRefs, fact: string, kind: ReadKind): void {
+  const byFact = readKinds.get(refs) ?? new Map<string, Set<ReadKind>>();
+  readKinds.set(refs, byFact);
+  byFact.set(fact, (byFact.get(fact) ?? new Set<ReadKind>()).add(kind));
+}
+
+/** True when every read of `fact` is one of `kinds` (and there is at least one). */
+function readOnlyAs(refs: FactRefs, fact: string, ...kinds: ReadKind[]): boolean {
+  const seen = readKinds.get(refs)?.get(fact);
+  return !!seen && [...seen].every((k) => kinds.includes(k));
+}
+
 function noteFact(fact: string, params: Record<string, unknown>, refs: FactRefs, domainId: string | undefined, literal: unknown, operator?: string): void {
   const hook = FACT_BY_NAME.get(fact)?.analyse;
   if (hook) { hook(params, refs, domainId); return; }
+  const isText = typeof literal === 'string' || (Array.isArray(literal) && literal.every((v) => typeof v === 'string'));
+  noteKind(refs, fact, operator !== undefined && PARTITIONING_OPERATORS.has(operator) && typeof literal === 'number' && Number.isFinite(literal) ? 'number'
+    : operator === 'present' ? 'present' : operator !== undefined && TEXT_OPERATORS.has(operator) && isText ? 'text' : 'other');
   if (operator !== undefined && PARTITIONING_OPERATORS.has(operator) && typeof literal === 'number' && Number.isFinite(literal)) {
     const points = refs.numberComparisons.get(fact) ?? new Set<number>();
     refs.numberComparisons.set(fact, points.add(literal));
@@ -75,6 +104,71 @@ function noteFact(fact: string, params: Record<string, unknown>, refs: FactRefs,
   const entry = refs.facts.get(fact) ?? { literals: [] };
   if (literal !== undefined && (typeof literal !== 'object' || Array.isArray(literal))) entry.literals.push(literal);
   refs.facts.set(fact, entry);
+}
+
+/** True when a criterion is one a `criteriaCount`-like filter reads. */
+function matchesFilter(cr: IndexedCriterion, f: Record<string, unknown>): boolean {
+  return (f.domain === undefined || cr.domain.id === f.domain) && (f.standard === undefined || cr.standardId === f.standard)
+    && (f.flag === undefined || cr.flags.has(f.flag as string)) && (f.notFlag === undefined || !cr.flags.has(f.notFlag as string));
+}
+
+function emptyRefs(): FactRefs {
+  return { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false, partitions: new Map(), numberComparisons: new Map(), otherReads: new Set() };
+}
+
+/** The members of `FactRefs` `ruleReads` maps to dimensions; a construct noting anything else makes a rule read everything. */
+const MAPPED_REFS = new Set(['facts', 'criteriaFilters', 'judgementCriteria', 'domainCountDecisions', 'instances', 'mostRecent', 'partitions', 'numberComparisons', 'otherReads']);
+
+/** True when a member of `FactRefs` holds something (a non-empty collection, or true). */
+function holdsSomething(v: unknown): boolean {
+  if (v instanceof Map || v instanceof Set) return v.size > 0;
+  if (Array.isArray(v)) return v.length > 0;
+  return !!v;
+}
+
+/**
+ * What part of a decision (a rule's condition and output) reads, as the read keys of the
+ * dimensions of `inputSpace` (`Dimension.reads`), or `'*'` when it cannot tell (a plugin fact,
+ * or a construct whose analyser hook notes something this mapping does not know): such a part
+ * is taken to read every input. A construct joins the mapping by noting its reads in `FactRefs`
+ * through its `analyse` hook (facts, criteria filters, decisions), as the built-ins do.
+ * Sound by construction: the dimensions themselves are built from the same gathering.
+ */
+export function ruleReads(c: CompiledPack, inst: CompiledInstance, parts: unknown[]): Set<string> | '*' {
+  const ix = c.index;
+  const domainId = inst.instance.domain?.id;
+  const refs = emptyRefs();
+  for (const part of parts) collect(part as Condition, refs, domainId);
+  for (const [k, v] of Object.entries(refs)) if (!MAPPED_REFS.has(k) && holdsSomething(v)) return '*';
+  const keys = new Set<string>();
+  const allCriteria = (): void => { for (const cr of ix.criteria) keys.add(`criterion:${cr.index}`); };
+  const plain = (name: string): boolean => {
+    if (name === 'asOf' || name === 'assessmentDate') { keys.add('asOf'); return true; }
+    if (ix.instancesById.has(name)) { keys.add(`v:${name}`); return true; }
+    const schema = ix.pack.inputs.properties[name];
+    if (!schema) return false;
+    keys.add(`v:${name}`);
+    // Dates are compared with the determination date (asOf) by the constructs that read them.
+    if (schema.format === 'date') keys.add('asOf');
+    return true;
+  };
+  for (const name of refs.facts.keys()) if (!plain(name)) return '*';
+  for (const name of refs.partitions.keys()) {
+    if (FACT_BY_NAME.has(name)) allCriteria();
+    else if (!plain(name)) return '*';
+  }
+  for (const f of refs.criteriaFilters) for (const cr of ix.criteria) if (matchesFilter(cr, f)) keys.add(`criterion:${cr.index}`);
+  for (const id of refs.judgementCriteria) {
+    const cr = ix.criteria.find((x) => x.criterion.id === id);
+    if (cr) keys.add(`criterion:${cr.index}`); else allCriteria();
+  }
+  for (const decisionId of refs.domainCountDecisions) {
+    keys.add(`domains:${decisionId}`);
+    for (const m of ix.instancesOf.get(decisionId) ?? []) keys.add(`v:${m.id}`);
+  }
+  for (const id of refs.instances) keys.add(`v:${id}`);
+  if (refs.mostRecent) keys.add('asOf');
+  return keys;
 }
 
 /** A dimension over options already listed (facts, decisions: a handful of values each). */
@@ -92,7 +186,7 @@ const NOT_JUDGED = '(not judged)';
 export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[] {
   const ix = c.index;
   const d = inst.decision;
-  const refs: FactRefs = { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false, partitions: new Map(), numberComparisons: new Map(), otherReads: new Set() };
+  const refs = emptyRefs();
   const domainId = inst.instance.domain?.id;
   // A plugin fact that declares what it returns is known by its read key (its resolved parameters), so each reading is varied on its own.
   const pluginReads = new Map<string, string>();
@@ -132,7 +226,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
       continue;
     }
     const dim = partitionDimension(c, name, [...points], other);
-    if (dim) dims.push(dim); else if (other) refs.instances.add(name); else refs.facts.set(name, { literals: [...points] });
+    if (dim) dims.push({ ...dim, reads: [`v:${name}`] }); else if (other) refs.instances.add(name); else refs.facts.set(name, { literals: [...points] });
   }
 
   // Domain groups: symmetric unless an instance of the group is also read by name.
@@ -146,6 +240,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     dims.push({
       name: `${ix.pack.decisions[decisionId]!.label} of the ${members.length} domains`,
       exhaustive: true,
+      reads: [`domains:${decisionId}`, ...members.map((m) => `v:${m.id}`)],
       size: countVectorTotal(members.length, values.length),
       option: (index) => {
         const counts = countVectorAt(members.length, values.length, index);
@@ -167,14 +262,14 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     const scale = ix.scales.get(other.decision.scale);
     const label = other.instance.domain ? `${other.decision.label} (${other.instance.domain.title})` : other.decision.label;
     if (isOrdered(scale) && other.policy !== 'collect') {
-      dims.push(listed({ name: label, exhaustive: true, options: scale.values.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 })) }));
+      dims.push(listed({ name: label, exhaustive: true, reads: [`v:${id}`], options: scale.values.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 })) }));
     } else if (scale && 'numeric' in scale && scale.numeric.integer && scale.numeric.max - scale.numeric.min <= 200) {
       const opts: DimensionOption[] = [];
       for (let v = scale.numeric.min; v <= scale.numeric.max; v++) opts.push({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 });
-      dims.push(listed({ name: label, exhaustive: true, options: opts }));
+      dims.push(listed({ name: label, exhaustive: true, reads: [`v:${id}`], options: opts }));
     } else {
       const samples: unknown[] = isOrdered(scale) ? [[], ...scale.values.map((v) => [v])] : [scale && 'numeric' in scale ? scale.numeric.min : 0, scale && 'numeric' in scale ? scale.numeric.max : 1];
-      dims.push(listed({ name: label, exhaustive: false, note: `${label} is sampled`, options: samples.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${JSON.stringify(v)}`, weight: 1 })) }));
+      dims.push(listed({ name: label, exhaustive: false, reads: [`v:${id}`], note: `${label} is sampled`, options: samples.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${JSON.stringify(v)}`, weight: 1 })) }));
     }
   }
 
@@ -183,12 +278,9 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     const jscale = ix.judgementScale ? ix.scales.get(ix.judgementScale) : undefined;
     const jr = ix.judgementScale ? ix.ranks.get(ix.judgementScale)! : new Map<string, number>();
     const required = !!ix.pack.framework?.judgements.required;
-    const matches = (cr: IndexedCriterion, f: Record<string, unknown>): boolean =>
-      (f.domain === undefined || cr.domain.id === f.domain) && (f.standard === undefined || cr.standardId === f.standard)
-      && (f.flag === undefined || cr.flags.has(f.flag as string)) && (f.notFlag === undefined || !cr.flags.has(f.notFlag as string));
     const classes = new Map<string, IndexedCriterion[]>();
     for (const cr of ix.criteria) {
-      const sig = refs.criteriaFilters.map((f) => (matches(cr, f) ? '1' : '0')).join('');
+      const sig = refs.criteriaFilters.map((f) => (matchesFilter(cr, f) ? '1' : '0')).join('');
       const single = refs.judgementCriteria.has(cr.criterion.id) ? cr.criterion.id : '';
       if (!sig.includes('1') && !single) continue;
       // A weighted criterion is interchangeable only with criteria of the same weight.
@@ -213,6 +305,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
       dims.push({
         name: label,
         exhaustive: isOrdered(jscale),
+        reads: idx.map((i) => `criterion:${i}`),
         size: countVectorTotal(members.length, options.length),
         option: (index) => {
           const counts = countVectorAt(members.length, options.length, index);
@@ -234,15 +327,16 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
   }
 
   // Input facts and built-ins.
+  // A plugin reading's dimension names no read key, so a decision that has one is enumerated whole, not by factors.
   for (const [name, { literals }] of refs.facts) {
     const plugin = pluginReads.get(name);
-    dims.push(plugin !== undefined ? pluginDimension(c, plugin, name) : factDimension(c, name, literals));
+    dims.push(plugin !== undefined ? pluginDimension(c, plugin, name) : { ...factDimension(c, name, literals, refs), reads: [name === 'asOf' || name === 'assessmentDate' ? 'asOf' : `v:${name}`] });
   }
   // Where dates matter, the determination date varies too: on the assessment date, and later
   // (a source dated after the visit counts only once asOf has reached it).
   if (dims.some((d) => d.dates) || refs.facts.has('asOf') || refs.mostRecent) {
     dims.push(listed({
-      name: 'determination date', exhaustive: false, note: 'the determination date (asOf) is sampled: the assessment date, and six months later',
+      name: 'determination date', exhaustive: false, reads: ['asOf'], note: 'the determination date (asOf) is sampled: the assessment date, and six months later',
       options: [ANALYSIS_DATE, LATER_AS_OF].map((v) => ({ apply: (s) => { s.asOf = v; }, words: v === ANALYSIS_DATE ? '' : `determined on ${v}`, weight: 1 })),
     }));
   }
@@ -262,7 +356,7 @@ function pluginDimension(c: CompiledPack, fact: string, key: string): Dimension 
   });
 }
 
-function factDimension(c: CompiledPack, name: string, literals: unknown[]): Dimension {
+function factDimension(c: CompiledPack, name: string, literals: unknown[], refs: FactRefs): Dimension {
   const ix = c.index;
   const schema = ix.pack.inputs.properties[name];
   const required = (ix.pack.inputs.required ?? []).includes(name);
@@ -288,6 +382,11 @@ function factDimension(c: CompiledPack, name: string, literals: unknown[]): Dime
     for (let v = schema.minimum; v <= schema.maximum; v++) vals.push(v);
     return listed({ name, exhaustive: true, options: withMissing(vals).map(opt) });
   }
+  // A number only compared with numbers (or tested for presence) is partitioned on them: exhaustive.
+  if ((schema.type === 'integer' || schema.type === 'number') && readOnlyAs(refs, name, 'number', 'present')) {
+    const dim = partitionDimension(c, name, [...(refs.numberComparisons.get(name) ?? [0])], undefined);
+    if (dim) return dim;
+  }
   const nums = literals.filter((v): v is number => typeof v === 'number');
   if (schema.type === 'integer' || schema.type === 'number') {
     const pts = new Set<number>([0]);
@@ -298,6 +397,10 @@ function factDimension(c: CompiledPack, name: string, literals: unknown[]): Dime
     return listed({ name, exhaustive: false, note: `numbers of "${name}" are sampled at the thresholds the rules compare with`, options: withMissing(vals).map(opt) });
   }
   const strings = [...new Set(literals.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => typeof v === 'string'))];
+  // Text only compared with texts (or tested for presence): each text compared with, and one other text, stand for all.
+  if (schema.type === 'string' && schema.format === undefined && readOnlyAs(refs, name, 'text', 'present')) {
+    return listed({ name, exhaustive: true, options: withMissing([...strings, '(other text)']).map(opt) });
+  }
   return listed({ name, exhaustive: false, note: `text of "${name}" is sampled at the values the rules compare with`, options: withMissing([...strings, '(other text)']).map(opt) });
 }
 

@@ -1,0 +1,306 @@
+import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js';
+import type { EvalState } from '../compile/eval-state.js';
+import { LIMITS } from '../schema/limits.js';
+import { KEPT_OPTIONS, MAX_EXAMPLES, type AnalysisFinding, type DecisionAnalysis } from './analyse.js';
+import { ANALYSIS_DATE, ruleReads, type Dimension, type DimensionOption } from './input-space.js';
+import { finite, onScale } from './scale-value.js';
+
+/**
+ * Analysis by factors: the dimensions of a decision's input space split into groups no rule
+ * reads across (rules joined by an input they both read fall in one group). Each group is
+ * enumerated on its own, and what matters about each of its points for the findings (the
+ * rules matched, folded by the hit policy into a small key) is combined across groups exactly:
+ * a point of the whole space is one point of each group, so the counts multiply. Fourteen
+ * independent yes/no concerns are 14 x 3 points instead of 3^14; a decision reading dozens
+ * is checked in full where it was sampled.
+ */
+
+/** One group of dimensions, and the rules (by index in `inst.rules`) reading them. */
+export interface Factor {
+  dims: number[];
+  rules: number[];
+}
+
+/**
+ * The factors of a decision's input space, or undefined when a dimension does not say what it
+ * writes (the caller then enumerates the space whole). A rule whose reads cannot be told (a
+ * plugin fact) joins every dimension; a dimension no rule reads is a factor of its own.
+ */
+export function factorsOf(c: CompiledPack, inst: CompiledInstance, dims: Dimension[]): Factor[] | undefined {
+  if (dims.some((d) => !d.reads || d.size < 1)) return undefined;
+  const parent = dims.map((_, i) => i);
+  const find = (i: number): number => { while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!; return i; };
+  const ruleDims = inst.rules.map((r) => {
+    const source = inst.decision.rules[r.position]!;
+    const keys = ruleReads(c, inst, [source.when, source.output]);
+    return dims.map((_, i) => i).filter((i) => keys === '*' || dims[i]!.reads!.some((k) => keys.has(k)));
+  });
+  for (const ds of ruleDims) for (const i of ds.slice(1)) parent[find(i)] = find(ds[0]!);
+  const byRoot = new Map<number, Factor>();
+  const constant: Factor = { dims: [], rules: [] };
+  dims.forEach((_, i) => {
+    const root = find(i);
+    const f = byRoot.get(root) ?? { dims: [], rules: [] };
+    f.dims.push(i);
+    byRoot.set(root, f);
+  });
+  ruleDims.forEach((ds, r) => { (ds.length ? byRoot.get(find(ds[0]!))! : constant).rules.push(r); });
+  return [...(constant.rules.length ? [constant] : []), ...byRoot.values()];
+}
+
+/** What matters about a point for the findings, folded by the hit policy. */
+interface Key {
+  /** The first rule matched (in priority order), -1 for none. */
+  first: number;
+  /** `first`: the first rule's output is off the scale. */
+  off: boolean;
+  /** Every rule matched has an interpretation (true when none matched). */
+  allInterp: boolean;
+  /** `unique`: every rule matched. */
+  matched: number[];
+}
+
+/** The words of an example: one factor's, or two examples' side by side (joined only when reported). */
+type Words = string | readonly [Words, Words];
+
+function wordsText(w: Words): string {
+  if (typeof w === 'string') return w;
+  const a = wordsText(w[0]);
+  const b = wordsText(w[1]);
+  return a && b ? `${a}; ${b}` : a || b;
+}
+
+/** Points of the space sharing a key: their combinations, their number, and the first readable examples (distinct points). */
+interface Cell {
+  key: Key;
+  weight: number;
+  points: number;
+  examples: [Words, number][];
+}
+
+function keyText(k: Key, unique: boolean): string {
+  return unique ? k.matched.join(',') : `${k.first}|${k.off ? 1 : 0}|${k.allInterp ? 1 : 0}`;
+}
+
+function combineKeys(a: Key, b: Key, firstPolicy: boolean): Key {
+  const first = a.first < 0 ? b.first : b.first < 0 ? a.first : Math.min(a.first, b.first);
+  return {
+    first,
+    off: firstPolicy ? (first === a.first ? a.off : b.off) : false,
+    allInterp: a.allInterp && b.allInterp,
+    matched: a.matched.length && b.matched.length ? [...a.matched, ...b.matched].sort((x, y) => x - y) : a.matched.length ? a.matched : b.matched,
+  };
+}
+
+function addTo(table: Map<string, Cell>, text: string, key: Key, weight: number, points: number, examples: Iterable<[Words, number]>): void {
+  let cell = table.get(text);
+  if (!cell) { cell = { key, weight: 0, points: 0, examples: [] }; table.set(text, cell); }
+  cell.weight += weight;
+  cell.points += points;
+  // Each example is a distinct point, so once a cell lists enough the rest are only counted.
+  for (const e of examples) {
+    if (cell.examples.length >= MAX_EXAMPLES) break;
+    cell.examples.push(e);
+  }
+}
+
+/** The examples of two cells' product, the first `MAX_EXAMPLES`, without building the rest. */
+function* crossExamples(a: Cell, b: Cell): Generator<[Words, number]> {
+  let n = 0;
+  for (const [wa, ca] of a.examples) for (const [wb, cb] of b.examples) {
+    if (n++ >= MAX_EXAMPLES) return;
+    yield [[wa, wb], ca * cb];
+  }
+}
+
+/**
+ * Analyses a decision instance by factors, exactly, or returns undefined when it cannot (a
+ * dimension without read keys, more points in its factors than the enumeration limit, or more
+ * distinct keys than that), leaving the caller to enumerate or sample the whole space.
+ */
+export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: Dimension[]): DecisionAnalysis | undefined {
+  const factors = factorsOf(c, inst, dims);
+  if (!factors) return undefined;
+  const sizes = factors.map((f) => f.dims.reduce((n, i) => n * dims[i]!.size, 1));
+  const points = sizes.reduce((n, s) => n + s, 0);
+  if (!(points <= LIMITS.maxAnalysisPoints)) return undefined;
+  const rules = inst.rules;
+  const firstPolicy = inst.policy === 'first';
+  const unique = inst.policy === 'unique';
+  const state: EvalState = {
+    facts: {}, assessmentDate: ANALYSIS_DATE, asOf: ANALYSIS_DATE, values: new Array(c.instances.length),
+    ranks: new Int16Array(c.index.criteria.length).fill(-1), judgements: {}, counts: new Int32Array(c.countSlots).fill(-1), interpretations: new Set(),
+  };
+  const matchedEver = new Array<boolean>(rules.length).fill(false);
+  /** `first`: per rule, the first rules of its factor at the points where it matched. */
+  const firstsWhereMatched = rules.map(() => new Set<number>());
+  /** Other policies: per rule, where it matched and gave no value on the scale (weight, points, examples). */
+  const offScale = rules.map(() => ({ weight: 0, points: 0, examples: [] as [Words, number][] }));
+  const tables: Map<string, Cell>[] = [];
+  const totals: { weight: number; points: number }[] = [];
+
+  for (let fi = 0; fi < factors.length; fi++) {
+    const factor = factors[fi]!;
+    const fd = factor.dims.map((i) => dims[i]!);
+    // Every other dimension at its first option, so the state is whole; this factor's rules do not read them.
+    dims.forEach((d, i) => { if (!factor.dims.includes(i)) d.option(0).apply(state); });
+    const table = new Map<string, Cell>();
+    let total = 0;
+    const choice = new Array<number>(fd.length).fill(0);
+    // Options built once per factor where few (as nearly all are), and written only when they change.
+    const kept = fd.map((d) => (d.size <= KEPT_OPTIONS ? new Array<DimensionOption | undefined>(d.size) : undefined));
+    const optionAt = (i: number, index: number): DimensionOption => {
+      const k = kept[i];
+      return k ? (k[index] ??= fd[i]!.option(index)) : fd[i]!.option(index);
+    };
+    const current: DimensionOption[] = fd.map((_, i) => optionAt(i, 0));
+    for (const o of current) o.apply(state);
+    let weight = current.reduce((n, o) => n * o.weight, 1);
+    for (;;) {
+      state.counts.fill(-1);
+      total += weight;
+      let words: string | undefined;
+      const text = (): string => (words ??= current.map((o) => o.words).filter(Boolean).join('; '));
+      const matched: number[] = [];
+      for (const r of factor.rules) if (rules[r]!.when.test(state)) matched.push(r);
+      matched.sort((a, b) => a - b);
+      for (const r of matched) matchedEver[r] = true;
+      const first = matched.length ? matched[0]! : -1;
+      if (firstPolicy) for (const r of matched) firstsWhereMatched[r]!.add(first);
+      else {
+        for (const r of matched) {
+          if (onScale(inst, rules[r]!.output(state))) continue;
+          const o = offScale[r]!;
+          o.weight += weight; o.points++;
+          if (o.examples.length < MAX_EXAMPLES) o.examples.push([text(), weight]);
+        }
+      }
+      const key: Key = {
+        first,
+        off: firstPolicy && first >= 0 && !onScale(inst, rules[first]!.output(state)),
+        allInterp: matched.every((r) => !!rules[r]!.interpretation),
+        matched: unique ? matched : [],
+      };
+      const kt = keyText(key, unique);
+      const cell = table.get(kt);
+      if (cell && cell.examples.length >= MAX_EXAMPLES) { cell.weight += weight; cell.points++; } else addTo(table, kt, key, weight, 1, [[text(), weight]]);
+      // Next point of the factor (odometer, last dimension fastest).
+      let i = fd.length - 1;
+      while (i >= 0) {
+        const next = ++choice[i]! < fd[i]!.size ? choice[i]! : (choice[i] = 0);
+        current[i] = optionAt(i, next);
+        current[i]!.apply(state);
+        if (next) break;
+        i--;
+      }
+      if (i < 0) break;
+      weight = current.reduce((n, o) => n * o.weight, 1);
+    }
+    tables.push(table);
+    totals.push({ weight: total, points: sizes[fi]! });
+  }
+
+  // The whole space: every factor's keys combined, the counts multiplied.
+  const neutral: Key = { first: -1, off: false, allInterp: true, matched: [] };
+  let acc = new Map<string, Cell>([[keyText(neutral, unique), { key: neutral, weight: 1, points: 1, examples: [['', 1]] }]]);
+  for (const table of tables) {
+    const next = new Map<string, Cell>();
+    for (const a of acc.values()) for (const b of table.values()) {
+      const key = combineKeys(a.key, b.key, firstPolicy);
+      addTo(next, keyText(key, unique), key, a.weight * b.weight, a.points * b.points, crossExamples(a, b));
+    }
+    if (next.size > LIMITS.maxAnalysisPoints) return undefined;
+    acc = next;
+  }
+
+  const exhaustive = dims.every((d) => d.exhaustive);
+  const base = { decision: inst.id };
+  const found = new Map<string, { finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>; cell: Cell }>();
+  const note = (id: string, finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>, cell: Cell): void => {
+    const f = found.get(id);
+    if (!f) { found.set(id, { finding, cell: { ...cell, examples: [...cell.examples] } }); return; }
+    addTo(new Map([[id, f.cell]]), id, f.cell.key, cell.weight, cell.points, cell.examples);
+  };
+  for (const cell of acc.values()) {
+    const k = cell.key;
+    if (k.first < 0) {
+      if (inst.fallback) {
+        const interp = inst.fallback.interpretation;
+        note(`fallback|${interp ?? ''}`, { ...base, kind: 'fallback-only', message: interp ? `covered only by the fallback, under interpretation "${interp}"` : 'covered only by the fallback', ...(interp ? { interpretation: interp } : {}) }, cell);
+      } else {
+        note('gap', { ...base, kind: 'gap', message: 'no rule and no fallback covers these inputs' }, cell);
+      }
+      continue;
+    }
+    if (unique && k.matched.length > 1) {
+      const ids = k.matched.map((r) => rules[r]!.id);
+      note(`overlap|${ids.join(' + ')}`, { ...base, kind: 'overlap', rule: ids.join(' + '), message: `rules ${ids.map((id) => `"${id}"`).join(' and ')} all match under hit policy unique` }, cell);
+    }
+    const r = rules[k.first]!;
+    if (firstPolicy && k.off) note(`novalue|${r.id}`, { ...base, kind: 'gap', rule: r.id, message: `rule "${r.id}" matches but gives no value on the scale "${inst.decision.scale}"` }, cell);
+    if ((firstPolicy && r.interpretation) || (!firstPolicy && k.allInterp)) {
+      note(`interp|${r.id}`, { ...base, kind: 'interpretation-only', rule: r.id, interpretation: r.interpretation!, message: `decided only by rule "${r.id}", under interpretation "${r.interpretation}"` }, cell);
+    }
+  }
+  if (!firstPolicy) {
+    // A rule off the scale somewhere in its factor is off the scale there whatever the other factors hold.
+    factors.forEach((f, fi) => {
+      const others = totals.filter((_, j) => j !== fi);
+      const ow = others.reduce((n, t) => n * t.weight, 1);
+      const op = others.reduce((n, t) => n * t.points, 1);
+      for (const ri of f.rules) {
+        const o = offScale[ri]!;
+        if (!o.points) continue;
+        const r = rules[ri]!;
+        note(`novalue|${r.id}`, { ...base, kind: 'gap', rule: r.id, message: `rule "${r.id}" matches but gives no value on the scale "${inst.decision.scale}"` },
+          { key: neutral, weight: o.weight * ow, points: o.points * op, examples: o.examples.map(([w, n]) => [w, n * ow]) });
+      }
+    });
+  }
+  const findings: AnalysisFinding[] = [...found.values()].map(({ finding, cell }) => {
+    const examples = cell.examples.slice(0, MAX_EXAMPLES).map(([words, count]) => ({ inputs: wordsText(words) || '(any input)', count: finite(count) }));
+    return { ...finding, count: finite(cell.weight), examples, more: finite(Math.max(0, cell.points - examples.length)) };
+  });
+
+  const qualifier = exhaustive ? '' : ` in the ${points.toLocaleString('en-GB')} points checked (not exhaustive)`;
+  // `first`: the first rules the other factors can have, for each factor (a rule is chosen where it
+  // is first in its factor and no other factor has an earlier one).
+  const reachableFirsts = tables.map((t) => new Set([...t.values()].map((cell) => cell.key.first)));
+  const firstsElsewhere = (fi: number): Set<number> => {
+    let set = new Set<number>([-1]);
+    reachableFirsts.forEach((s, j) => {
+      if (j === fi) return;
+      const next = new Set<number>();
+      for (const a of set) for (const b of s) next.add(a < 0 ? b : b < 0 ? a : Math.min(a, b));
+      set = next;
+    });
+    return set;
+  };
+  factors.forEach((f, fi) => {
+    const elsewhere = firstPolicy && f.rules.some((r) => matchedEver[r]) ? firstsElsewhere(fi) : new Set<number>();
+    for (const ri of f.rules) {
+      const r = rules[ri]!;
+      if (!matchedEver[ri]) {
+        findings.push({ ...base, kind: 'unreachable', rule: r.id, message: `rule "${r.id}" never matches${qualifier}`, count: 0, examples: [], more: 0 });
+        continue;
+      }
+      if (!firstPolicy) continue;
+      const chosenBy = new Set<number>();
+      for (const a of firstsWhereMatched[ri]!) for (const b of elsewhere) chosenBy.add(b < 0 ? a : Math.min(a, b));
+      if (chosenBy.has(ri)) continue;
+      const shadows = [...chosenBy].sort((a, b) => a - b).map((x) => `"${rules[x]!.id}"`).join(', ');
+      findings.push({ ...base, kind: 'masked', rule: r.id, message: `rule "${r.id}" matches only where higher-priority rule(s) ${shadows} already decide${qualifier}`, count: 0, examples: [], more: 0 });
+    }
+  });
+  return {
+    decision: inst.id,
+    label: inst.instance.domain ? `${inst.decision.label} (${inst.instance.domain.title})` : inst.decision.label,
+    hitPolicy: inst.policy,
+    exhaustive,
+    points,
+    combinations: finite(totals.reduce((n, t) => n * t.weight, 1)),
+    dimensions: dims.map((d) => `${d.name} (${d.size})`),
+    notes: dims.filter((d) => !d.exhaustive && d.note).map((d) => d.note!),
+    findings,
+  };
+}
