@@ -138,7 +138,9 @@ export function ruleReads(c: CompiledPack, inst: CompiledInstance, parts: unknow
   const ix = c.index;
   const domainId = inst.instance.domain?.id;
   const refs = emptyRefs();
-  for (const part of parts) collect(part as Condition, refs, domainId);
+  // Plugin facts keep their own name here, so a part that reads one reads everything ('*').
+  const name: FactName = (fact, params) => domainInstanceId(ix, fact, params, domainId) ?? fact;
+  for (const part of parts) collect(part as Condition, refs, domainId, name);
   for (const [k, v] of Object.entries(refs)) if (!MAPPED_REFS.has(k) && holdsSomething(v)) return '*';
   const keys = new Set<string>();
   const allCriteria = (): void => { for (const cr of ix.criteria) keys.add(`criterion:${cr.index}`); };
