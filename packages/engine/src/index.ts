@@ -40,3 +40,6 @@ export type { PackDiff, PackChange } from './diff/diff-packs.js';
 export { expandDecisionTables, rowWords } from './language/decision-table.js';
 export type { DecisionTable, TableCell, TableColumn, TableRow } from './language/decision-table.js';
 export type { NthOfMonth, Weekday } from './dates/weekdays.js';
+export { listParameters, parameterValueProblem } from './language/parameters/list-parameters.js';
+export type { ListedParameter, ParameterValueAt } from './language/parameters/list-parameters.js';
+export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';

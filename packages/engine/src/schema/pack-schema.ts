@@ -1,5 +1,6 @@
 import { EXPRESSION_SCHEMA, SCHEDULE_FORMS } from '../language/registry.js';
 import { OffsetSchema } from '../language/timing/due.js';
+import { ParametersSchema } from '../language/parameters/parameter-declaration.js';
 import { DecisionTableSchema, TableCellSchema, TableColumnSchema, TableRowSchema } from '../language/decision-table.js';
 
 /**
@@ -122,6 +123,7 @@ export const packSchema = {
       },
     },
     cases: { type: 'array', items: { $ref: '#/$defs/case' } },
+    parameters: ParametersSchema,
   },
   $defs: {
     date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' },

@@ -20,7 +20,8 @@ export const DUE_UNITS: readonly DueUnitDefinition[] = [
   { unit: 'years', doc: 'Years of 12 calendar months.', add: (from, n) => addMonths(from, 12 * n) },
 ];
 
-const count = () => Type.Optional(Type.Integer({ minimum: 0 }));
+/** A due amount: a whole number, or a declared parameter's value (`{ "param": name }`, resolved when the pack is compiled). */
+const count = () => Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Object({ param: Type.String() }, { additionalProperties: false })]));
 
 /**
  * `due`: exactly one unit (a meaning check), and the date it runs from (default the assessment
