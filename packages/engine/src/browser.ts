@@ -27,3 +27,4 @@ export { nthWeekdayWords } from './language/timing/monthly-on-weekday.js';
 export { listParameters, parameterValueProblem } from './language/parameters/list-parameters.js';
 export type { ListedParameter, ParameterValueAt } from './language/parameters/list-parameters.js';
 export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';
+export type { ParameterType } from './language/parameters/parameter-declaration.js';

@@ -43,3 +43,4 @@ export type { NthOfMonth, Weekday } from './dates/weekdays.js';
 export { listParameters, parameterValueProblem } from './language/parameters/list-parameters.js';
 export type { ListedParameter, ParameterValueAt } from './language/parameters/list-parameters.js';
 export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';
+export type { ParameterType } from './language/parameters/parameter-declaration.js';

@@ -15,6 +15,16 @@ export interface FieldChange {
 
 let nextId = 0;
 
+/** A declared parameter's bounds in words: "From 0 to 250 working days.", "Whole number." */
+function boundsWords(p: NonNullable<EditableField['parameter']>): string {
+  const unit = p.unit ? ` ${p.unit}` : '';
+  const kind = p.type === 'integer' ? 'A whole number' : p.type === 'date' ? 'A date' : 'A number';
+  if (p.min !== undefined && p.max !== undefined) return `${kind} from ${p.min} to ${p.max}${unit}.`;
+  if (p.min !== undefined) return `${kind} of at least ${p.min}${unit}.`;
+  if (p.max !== undefined) return `${kind} of at most ${p.max}${unit}.`;
+  return `${kind}${unit ? ` (${p.unit})` : ''}.`;
+}
+
 /**
  * One editable value of a pack: a labelled input (or choice), its citation, and the problems
  * with it, both the plain check of what was typed and the engine's validation of the pack.
@@ -55,14 +65,15 @@ export class QafFieldEditor extends LitElement {
     const described = `${this._id}-context ${this._id}-error`;
     return html`
       <label for=${this._id}>${f.label}<span class="visually-hidden"> (${f.section})</span></label>
-      ${f.context ? html`<div class="context muted" id=${`${this._id}-context`}>${f.context}</div>` : nothing}
+      ${f.context || f.parameter ? html`<div class="context muted" id=${`${this._id}-context`}>${[f.context, f.parameter ? boundsWords(f.parameter) : undefined].filter(Boolean).join(' ')}</div>` : nothing}
       ${messages.map((m) => html`<p class="field-error" id=${`${this._id}-error`} role="alert">${m}</p>`)}
       <div class="row">
         ${f.kind === 'choice'
           ? html`<select id=${this._id} aria-invalid=${invalid} aria-describedby=${described} ?disabled=${this.readonly} @change=${this._onInput}>
               ${f.choices!.map((c) => html`<option ?selected=${c === value}>${c}</option>`)}</select>`
           : html`<input id=${this._id} type=${f.kind === 'number' ? 'number' : 'text'} .value=${value} aria-invalid=${invalid} aria-describedby=${described}
-              ?readonly=${this.readonly} step=${f.integer ? '1' : 'any'} @input=${this._onInput} />`}
+              ?readonly=${this.readonly} step=${f.integer ? '1' : 'any'} min=${f.min ?? nothing} max=${f.max ?? nothing} @input=${this._onInput} />`}
+        ${f.parameter?.unit ? html`<span class="unit">${f.parameter.unit}</span>` : nothing}
         <qaf-citation .source=${f.source} .pack=${this.pack} interpretation=${f.interpretation ?? nothing}></qaf-citation>
       </div>`;
   }

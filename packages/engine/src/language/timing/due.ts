@@ -21,7 +21,7 @@ export const DUE_UNITS: readonly DueUnitDefinition[] = [
 ];
 
 /** A due amount: a whole number, or a declared parameter's value (`{ "param": name }`, resolved when the pack is compiled). */
-const count = () => Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Object({ param: Type.String() }, { additionalProperties: false })]));
+const count = () => Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Object({ param: Type.String() }, { additionalProperties: false })], { description: 'A whole number, or a declared parameter: `{ "param": name }`.' }));
 
 /**
  * `due`: exactly one unit (a meaning check), and the date it runs from (default the assessment
