@@ -14,6 +14,9 @@ const range = (min: unknown, max: unknown, unit?: string): string => {
   return '';
 };
 
+/** The code of a declared parameter's value outside its type or bounds (the server refuses to save such a draft). */
+export const PARAMETER_BOUNDS_CODE = 'parameter.bounds';
+
 /**
  * The meaning checks of the pack's `parameters` section (`language/parameters/`): bounds in order
  * and of the parameter's type, every value (pack-wide and per domain) a whole number for an
@@ -42,7 +45,7 @@ export function checkParameters(pack: Pack, err: Err): void {
       const problem = parameterValueProblem(p, v.value);
       if (problem) {
         err(v.pointer, `${p.label} ("${p.name}"${v.domainId ? `, domain "${v.domainId}"` : ''}) is ${JSON.stringify(v.value)}, but it ${problem}.`,
-          `Give a ${p.type === 'integer' ? 'whole number' : p.type}${p.min !== undefined || p.max !== undefined ? ` ${range(p.min, p.max, p.unit)}` : ''}.`, 'parameter');
+          `Give a ${p.type === 'integer' ? 'whole number' : p.type}${p.min !== undefined || p.max !== undefined ? ` ${range(p.min, p.max, p.unit)}` : ''}.`, PARAMETER_BOUNDS_CODE);
       }
     }
     if (p.interpretation !== undefined && !pack.interpretations?.[p.interpretation]) {
