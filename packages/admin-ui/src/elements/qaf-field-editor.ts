@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Pack } from '@openqaf/engine';
+import { parameterRangeWords } from '@openqaf/engine/browser';
 import { checkFieldValue } from '../pack/editable-fields.js';
 import type { EditableField } from '../pack/editable-fields.js';
 import type { FieldProblem } from '../pack/plain-errors.js';
@@ -15,14 +16,11 @@ export interface FieldChange {
 
 let nextId = 0;
 
-/** A declared parameter's bounds in words: "From 0 to 250 working days.", "Whole number." */
+/** A declared parameter's bounds in words: "A whole number from 0 to 250 working days." */
 function boundsWords(p: NonNullable<EditableField['parameter']>): string {
-  const unit = p.unit ? ` ${p.unit}` : '';
   const kind = p.type === 'integer' ? 'A whole number' : p.type === 'date' ? 'A date' : 'A number';
-  if (p.min !== undefined && p.max !== undefined) return `${kind} from ${p.min} to ${p.max}${unit}.`;
-  if (p.min !== undefined) return `${kind} of at least ${p.min}${unit}.`;
-  if (p.max !== undefined) return `${kind} of at most ${p.max}${unit}.`;
-  return `${kind}${unit ? ` (${p.unit})` : ''}.`;
+  const range = parameterRangeWords(p);
+  return `${kind}${range ? ` ${range}` : p.unit ? ` (${p.unit})` : ''}.`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { FACTS, countParameterBounds, listParameters, parameterValueProblem } from '@openqaf/engine/browser';
+import { FACTS, countParameterBounds, parameterValueProblem } from '@openqaf/engine/browser';
 import type { ParameterType } from '@openqaf/engine/browser';
 import type { Citation, Condition, Decision, LeafCondition, Pack, Scale } from '@openqaf/engine';
 import { pointerToken } from './json-pointer.js';

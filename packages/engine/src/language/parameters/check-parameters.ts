@@ -1,18 +1,11 @@
 import type { PackError } from '../../errors.js';
 import type { Domain, Pack } from '../../types.js';
 import { escapePointer } from '../../schema/parse-json.js';
-import { listParameters, parameterValueProblem } from './list-parameters.js';
+import { listParameters, parameterRangeWords, parameterValueProblem } from './list-parameters.js';
 import { isParamRef } from './parameter-declaration.js';
 
 type Err = (pointer: string, message: string, hint?: string, code?: string) => void;
 
-const range = (min: unknown, max: unknown, unit?: string): string => {
-  const u = unit ? ` ${unit}` : '';
-  if (min !== undefined && max !== undefined) return `from ${String(min)} to ${String(max)}${u}`;
-  if (min !== undefined) return `of at least ${String(min)}${u}`;
-  if (max !== undefined) return `of at most ${String(max)}${u}`;
-  return '';
-};
 
 /** The code of a declared parameter's value outside its type or bounds (the server refuses to save such a draft). */
 export const PARAMETER_BOUNDS_CODE = 'parameter.bounds';
@@ -45,7 +38,7 @@ export function checkParameters(pack: Pack, err: Err): void {
       const problem = parameterValueProblem(p, v.value);
       if (problem) {
         err(v.pointer, `${p.label} ("${p.name}"${v.domainId ? `, domain "${v.domainId}"` : ''}) is ${JSON.stringify(v.value)}, but it ${problem}.`,
-          `Give a ${p.type === 'integer' ? 'whole number' : p.type}${p.min !== undefined || p.max !== undefined ? ` ${range(p.min, p.max, p.unit)}` : ''}.`, PARAMETER_BOUNDS_CODE);
+          `Give a ${p.type === 'integer' ? 'whole number' : p.type}${parameterRangeWords(p) ? ` ${parameterRangeWords(p)}` : ''}.`, PARAMETER_BOUNDS_CODE);
       }
     }
     if (p.interpretation !== undefined && !pack.interpretations?.[p.interpretation]) {

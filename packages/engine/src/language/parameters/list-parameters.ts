@@ -61,9 +61,7 @@ export function listParameters(pack: Pack): ListedParameter[] {
  * admin UI's field, so both refuse the same values with the same words.
  */
 export function parameterValueProblem(p: Pick<ListedParameter, 'type' | 'min' | 'max' | 'unit'>, value: unknown): string | undefined {
-  const unit = p.unit ? ` ${p.unit}` : '';
-  const range = p.min !== undefined && p.max !== undefined ? `from ${p.min} to ${p.max}${unit}`
-    : p.min !== undefined ? `at least ${p.min}${unit}` : p.max !== undefined ? `at most ${p.max}${unit}` : '';
+  const range = parameterRangeWords(p);
   if (p.type === 'date') {
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return 'must be a date (YYYY-MM-DD)';
     if ((typeof p.min === 'string' && value < p.min) || (typeof p.max === 'string' && value > p.max)) return `must be ${range}`;
@@ -73,4 +71,13 @@ export function parameterValueProblem(p: Pick<ListedParameter, 'type' | 'min' | 
   if (p.type === 'integer' && !Number.isInteger(value)) return 'must be a whole number';
   if ((typeof p.min === 'number' && value < p.min) || (typeof p.max === 'number' && value > p.max)) return `must be ${range}`;
   return undefined;
+}
+
+/** A declared parameter's bounds in words: "from 0 to 250 working days", "at least 1 months", or "" without bounds. */
+export function parameterRangeWords(p: Pick<ListedParameter, 'min' | 'max' | 'unit'>): string {
+  const unit = p.unit ? ` ${p.unit}` : '';
+  if (p.min !== undefined && p.max !== undefined) return `from ${p.min} to ${p.max}${unit}`;
+  if (p.min !== undefined) return `at least ${p.min}${unit}`;
+  if (p.max !== undefined) return `at most ${p.max}${unit}`;
+  return '';
 }
