@@ -21,7 +21,11 @@ export const DUE_UNITS: readonly DueUnitDefinition[] = [
 ];
 
 /** A due amount: a whole number, or a declared parameter's value (`{ "param": name }`, resolved when the pack is compiled). */
-const count = () => Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Object({ param: Type.String() }, { additionalProperties: false })], { description: 'A whole number, or a declared parameter: `{ "param": name }`.' }));
+// One schema, not a union, so a wrong number is reported as itself ("Must be at least 0"): bounds apply to numbers, properties to objects.
+const count = () => Type.Optional(Type.Unsafe<number | { param: string }>({
+  type: ['integer', 'object'], minimum: 0, properties: { param: { type: 'string' } }, required: ['param'], additionalProperties: false,
+  description: 'A whole number, or a declared parameter: `{ "param": name }`.',
+}));
 
 /**
  * `due`: exactly one unit (a meaning check), and the date it runs from (default the assessment
