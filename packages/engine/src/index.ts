@@ -40,3 +40,7 @@ export type { PackDiff, PackChange } from './diff/diff-packs.js';
 export { expandDecisionTables, rowWords } from './language/decision-table.js';
 export type { DecisionTable, TableCell, TableColumn, TableRow } from './language/decision-table.js';
 export type { NthOfMonth, Weekday } from './dates/weekdays.js';
+export { listParameters, parameterRangeWords, parameterValueProblem } from './language/parameters/list-parameters.js';
+export type { ListedParameter, ParameterValueAt } from './language/parameters/list-parameters.js';
+export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';
+export type { ParameterType } from './language/parameters/parameter-declaration.js';

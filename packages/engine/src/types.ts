@@ -107,7 +107,7 @@ export interface Domain {
   title: string;
   description?: string;
   standards: Standard[];
-  /** Per-domain thresholds, referenced from per-domain rules as `{ "param": "name" }`. */
+  /** Per-domain thresholds, referenced from per-domain rules as `{ "param": "name" }`; once the pack declares `parameters`, each name must be declared there. */
   parameters?: Record<string, number | string>;
   source?: Citation;
   interpretation?: string;
@@ -328,7 +328,12 @@ export interface Pack {
   interpretations?: Record<string, Interpretation>;
   extensions?: ExtensionDeclarations;
   cases?: PackCase[];
+  /** Declared parameters (`language/parameters/`): every number a quality lead may change, with label, unit, bounds and citation. */
+  parameters?: Record<string, ParameterDeclaration>;
 }
+
+export type { ParameterDeclaration } from './language/parameters/parameter-declaration.js';
+import type { ParameterDeclaration } from './language/parameters/parameter-declaration.js';
 
 /** The object schema of an assessment's facts; each property may carry `x-scale` and `x-source`. */
 export interface InputSchema {

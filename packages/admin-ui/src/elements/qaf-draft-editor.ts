@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import { DraftController } from '../controllers/draft-controller.js';
 import { editableFields } from '../pack/editable-fields.js';
+import { declaresParameters } from '../pack/parameter-fields.js';
 import type { EditableField, FieldGroup } from '../pack/editable-fields.js';
 import { withValueAt } from '../pack/json-pointer.js';
 import { pointerWords, problemsAt } from '../pack/plain-errors.js';
@@ -11,6 +12,7 @@ import './qaf-field-editor.js';
 import './qaf-status.js';
 
 const GROUPS: { id: FieldGroup; title: string; hint: string }[] = [
+  { id: 'parameters', title: 'Parameters', hint: 'The numbers the framework declares a quality lead may change, each with its bounds and where the council\'s document sets it.' },
   { id: 'thresholds', title: 'Thresholds', hint: 'The numbers in the band rules: how many criteria, how many domains.' },
   { id: 'mappings', title: 'Mappings', hint: 'How one scale maps to another (e.g. CQC rating to quality rating).' },
   { id: 'visits', title: 'Visit intervals', hint: 'How often each visit or return happens.' },
@@ -63,6 +65,7 @@ export class QafDraftEditor extends LitElement {
       ${this._typedProblems.size > 0 ? html`<p class="notice bad" role="alert">Fix the highlighted field(s) before saving.</p>` : nothing}
       ${elsewhere.length ? html`<div class="notice bad"><strong>Problems outside these fields</strong> (fix them in the JSON editor):
         <ul>${elsewhere.slice(0, 20).map((p) => html`<li>${pointerWords(p.pointer)}: ${p.message}</li>`)}</ul></div>` : nothing}
+      ${declaresParameters(d.pack!) ? nothing : html`<p class="notice" data-fallback>This pack declares no parameters yet, so the numbers below are found from its rules' shapes and names: only counts of criteria have known bounds. Declare the pack's parameters to edit exactly those, with their bounds.</p>`}
       <div @field-change=${this._onChange}>
         ${GROUPS.map((g) => this._group(g, shown.filter((f) => f.group === g.id)))}
       </div>`;

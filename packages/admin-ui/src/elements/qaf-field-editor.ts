@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Pack } from '@openqaf/engine';
+import { parameterRangeWords } from '@openqaf/engine/browser';
 import { checkFieldValue } from '../pack/editable-fields.js';
 import type { EditableField } from '../pack/editable-fields.js';
 import type { FieldProblem } from '../pack/plain-errors.js';
@@ -14,6 +15,13 @@ export interface FieldChange {
 }
 
 let nextId = 0;
+
+/** A declared parameter's bounds in words: "A whole number from 0 to 250 working days." */
+function boundsWords(p: NonNullable<EditableField['parameter']>): string {
+  const kind = p.type === 'integer' ? 'A whole number' : p.type === 'date' ? 'A date' : 'A number';
+  const range = parameterRangeWords(p);
+  return `${kind}${range ? ` ${range}` : p.unit ? ` (${p.unit})` : ''}.`;
+}
 
 /**
  * One editable value of a pack: a labelled input (or choice), its citation, and the problems
@@ -55,14 +63,15 @@ export class QafFieldEditor extends LitElement {
     const described = `${this._id}-context ${this._id}-error`;
     return html`
       <label for=${this._id}>${f.label}<span class="visually-hidden"> (${f.section})</span></label>
-      ${f.context ? html`<div class="context muted" id=${`${this._id}-context`}>${f.context}</div>` : nothing}
+      ${f.context || f.parameter ? html`<div class="context muted" id=${`${this._id}-context`}>${[f.context, f.parameter ? boundsWords(f.parameter) : undefined].filter(Boolean).join(' ')}</div>` : nothing}
       ${messages.map((m) => html`<p class="field-error" id=${`${this._id}-error`} role="alert">${m}</p>`)}
       <div class="row">
         ${f.kind === 'choice'
           ? html`<select id=${this._id} aria-invalid=${invalid} aria-describedby=${described} ?disabled=${this.readonly} @change=${this._onInput}>
               ${f.choices!.map((c) => html`<option ?selected=${c === value}>${c}</option>`)}</select>`
           : html`<input id=${this._id} type=${f.kind === 'number' ? 'number' : 'text'} .value=${value} aria-invalid=${invalid} aria-describedby=${described}
-              ?readonly=${this.readonly} step=${f.integer ? '1' : 'any'} @input=${this._onInput} />`}
+              ?readonly=${this.readonly} step=${f.integer ? '1' : 'any'} min=${f.min ?? nothing} max=${f.max ?? nothing} @input=${this._onInput} />`}
+        ${f.parameter?.unit ? html`<span class="unit">${f.parameter.unit}</span>` : nothing}
         <qaf-citation .source=${f.source} .pack=${this.pack} interpretation=${f.interpretation ?? nothing}></qaf-citation>
       </div>`;
   }

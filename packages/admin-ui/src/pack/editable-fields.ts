@@ -1,9 +1,11 @@
-import { FACTS, countParameterBounds } from '@openqaf/engine/browser';
+import { FACTS, countParameterBounds, parameterValueProblem } from '@openqaf/engine/browser';
+import type { ParameterType } from '@openqaf/engine/browser';
 import type { Citation, Condition, Decision, LeafCondition, Pack, Scale } from '@openqaf/engine';
 import { pointerToken } from './json-pointer.js';
+import { declaresParameters, parameterFields } from './parameter-fields.js';
 
 /** Which common change a field belongs to. */
-export type FieldGroup = 'thresholds' | 'mappings' | 'visits' | 'actions' | 'criteria';
+export type FieldGroup = 'parameters' | 'thresholds' | 'mappings' | 'visits' | 'actions' | 'criteria';
 
 /** One value of a pack a quality lead may change without touching JSON. */
 export interface EditableField {
@@ -25,6 +27,8 @@ export interface EditableField {
   limitNote?: string;
   source?: Citation;
   interpretation?: string;
+  /** Set for a declared parameter's value (`parameters`): its type, unit and bounds come from the declaration. */
+  parameter?: { name: string; type: ParameterType; unit?: string; min?: number | string; max?: number | string };
 }
 
 // Initialisms the councils' documents use, kept in capitals when names are turned into words.
@@ -226,11 +230,14 @@ function criterionFields(pack: Pack): EditableField[] {
 }
 
 /**
- * The common changes a quality lead makes, found in a pack: thresholds (domain parameters and
- * numbers in rules), mappings, visit intervals, actions' due times and criterion titles.
- * Numbers compared with a count of criteria are bounded by the domain's number of criteria.
+ * The common changes a quality lead makes. When the pack declares its parameters, its numbers
+ * are exactly those (label, unit, bounds and citation from the declaration), with its mappings
+ * and criterion titles. A pack that declares none falls back to numbers found from the rules'
+ * shapes and names (thresholds, visit intervals, actions' due times), numbers compared with a
+ * count of criteria bounded by the domain's number of criteria.
  */
 export function editableFields(pack: Pack): EditableField[] {
+  if (declaresParameters(pack)) return [...parameterFields(pack), ...mappingFields(pack), ...criterionFields(pack)];
   return [...thresholdFields(pack), ...mappingFields(pack), ...outcomeFields(pack), ...criterionFields(pack)];
 }
 
@@ -239,6 +246,7 @@ export function editableFields(pack: Pack): EditableField[] {
  * These checks come before the engine's own validation, which runs on the whole pack.
  */
 export function checkFieldValue(field: EditableField, raw: string): { value?: number | string; problem?: string } {
+  if (field.parameter) return checkParameterValue(field.parameter, raw);
   if (field.kind !== 'number') {
     if (raw.trim() === '') return { problem: 'This cannot be empty.' };
     if (field.choices && !field.choices.includes(raw)) return { problem: `Choose one of: ${field.choices.join(', ')}.` };
@@ -254,4 +262,12 @@ export function checkFieldValue(field: EditableField, raw: string): { value?: nu
   if (field.min !== undefined && n < field.min) return { problem: `Enter ${field.min} or more.` };
   if (field.max !== undefined && n > field.max) return { problem: `Enter ${field.max} or less.` };
   return { value: n };
+}
+
+/** A value typed for a declared parameter, checked with the engine's own words for its bounds. */
+function checkParameterValue(p: NonNullable<EditableField['parameter']>, raw: string): { value?: number | string; problem?: string } {
+  if (raw.trim() === '') return { problem: p.type === 'date' ? 'Enter a date.' : 'Enter a number.' };
+  const value = p.type === 'date' ? raw.trim() : Number(raw);
+  const problem = parameterValueProblem(p, value);
+  return problem ? { problem: `This ${problem}.` } : { value };
 }

@@ -9,7 +9,7 @@ export function dueText(due: Offset | undefined): string {
   const unit = (['days', 'workingDays', 'weeks', 'months', 'years'] as const).find((u) => due[u] !== undefined);
   if (!unit) return 'on the assessment date';
   const calendar = unit === 'workingDays' && due.calendar !== undefined ? CALENDARS.find((c) => c.name === due.calendar)?.label ?? due.calendar : undefined;
-  return `within ${due[unit]} ${humanize(unit).toLowerCase()}${calendar ? ` (${calendar} bank holidays skipped)` : ''}`;
+  return `within ${describeValue(due[unit])} ${humanize(unit).toLowerCase()}${calendar ? ` (${calendar} bank holidays skipped)` : ''}`;
 }
 
 /** How often a schedule entry recurs, in words: "every 12 months", "the second Wednesday of each month". */

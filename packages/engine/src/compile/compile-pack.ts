@@ -14,6 +14,7 @@ import { workingDayAdder } from '../language/calendars/calendars.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileExpression } from './compile-expression.js';
 import type { CompileScope } from './compile-fact.js';
+import { resolveParam } from './resolve-param.js';
 import { decisionDependencies, topologicalOrder } from './decision-graph.js';
 import { indexPack, type DecisionInstance, type PackIndex } from './pack-index.js';
 
@@ -136,7 +137,7 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
     return {
       id: a.id, label: a.label, owner: a.owner, when: compileCondition(a.when, top), source: citationText(a.source),
       ...(a.interpretation ? { interpretation: a.interpretation } : {}),
-      due: due && unit && add ? { add, n: due[unit.unit]!, ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
+      due: due && unit && add ? { add, n: dueAmount(due[unit.unit]!, top), ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
     };
   });
   const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s) => {
@@ -195,4 +196,11 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     ...(scale && 'numeric' in scale ? { numeric: scale.numeric } : {}),
     ...(limits.length ? { limits } : {}),
   };
+}
+
+/** An action's due amount: a number, or a declared parameter's pack-wide value (`{ "param": name }`). */
+function dueAmount(n: number | { param: string }, scope: CompileScope): number {
+  if (typeof n === 'number') return n;
+  const v = resolveParam(n.param, scope);
+  return typeof v === 'number' ? v : 0;
 }

@@ -15,6 +15,8 @@ import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
 import { escapePointer } from './parse-json.js';
 import { checkLimits } from '../language/limits.js';
+import { checkParamReference, checkParameters } from '../language/parameters/check-parameters.js';
+import { isParamRef } from '../language/parameters/parameter-declaration.js';
 import { checkDecisionTable, expandDecisionTables, tablePointer } from '../language/decision-table.js';
 
 /** The schema check of an expression standing as a condition's value, compiled when first needed. */
@@ -62,6 +64,8 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   checkPluginDeclarations(pack.extensions?.declarations ?? {}, { pack, facts: declaredFacts, err: (pointer, message, hint) => err(pointer, message, hint, 'extension') });
   const interpretations = new Set(Object.keys(pack.interpretations ?? {}));
   const usedInterpretations = new Set<string>();
+
+  checkParameters(source, err);
 
   // Sources and citations.
   pack.metadata.documents.forEach((d, i) => {
@@ -204,6 +208,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     if (a.due) {
       const units = DUE_UNITS.filter((u) => a.due![u.unit] !== undefined);
       if (units.length !== 1) err(`${p}/due`, `Action "${a.id}" due must give exactly one of ${DUE_UNITS.map((u) => u.unit).join(', ')} (it gives ${units.length}).`);
+      for (const u of units) { const n = a.due[u.unit]; if (isParamRef(n)) checkParam(n.param, top, `${p}/due/${u.unit}/param`); }
       if (a.due.from !== undefined) checkExpression(a.due.from, { ...top, pointer: `${p}/due/from` });
       if (a.due.calendar !== undefined) {
         if (a.due.workingDays === undefined) err(`${p}/due/calendar`, `Action "${a.id}" names a calendar, but only working days skip bank holidays.`, 'Give the due time in workingDays, or remove the calendar.');
@@ -378,6 +383,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   }
 
   function checkParam(name: string, scope: Scope, pointer: string): void {
+    if (checkParamReference(pack, ix.domains, name, scope.perDomain, pointer, err)) return;
     if (!scope.perDomain) { err(pointer, `{ "param": "${name}" } is only meaningful inside a per-domain decision.`); return; }
     for (const d of ix.domains) if (d.parameters?.[name] === undefined) err(pointer, `Domain "${d.id}" has no parameter "${name}".`, `Add "${name}" to the parameters of domain "${d.id}".`, 'reference');
   }

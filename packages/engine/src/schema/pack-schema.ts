@@ -2,6 +2,7 @@ import { LimitSchema } from '../language/limits.js';
 import { PluginDeclarationSchema } from '../language/plugin-declaration.js';
 import { EXPRESSION_SCHEMA, SCHEDULE_FORMS } from '../language/registry.js';
 import { OffsetSchema } from '../language/timing/due.js';
+import { ParametersSchema } from '../language/parameters/parameter-declaration.js';
 import { DecisionTableSchema, TableCellSchema, TableColumnSchema, TableRowSchema } from '../language/decision-table.js';
 
 /**
@@ -125,6 +126,7 @@ export const packSchema = {
       },
     },
     cases: { type: 'array', items: { $ref: '#/$defs/case' } },
+    parameters: ParametersSchema,
   },
   $defs: {
     date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' },

@@ -4,6 +4,7 @@ import type { PackError } from '../errors.js';
 import type { Extensions, Pack } from '../types.js';
 import { LIMITS } from './limits.js';
 import { meaningChecks } from './meaning-checks.js';
+import { unusedParameters } from '../language/parameters/check-parameters.js';
 import { packSchema } from './pack-schema.js';
 import { checkStructure, parseJson } from './parse-json.js';
 
@@ -137,13 +138,13 @@ export function validatePack(input: unknown, opts: { extensions?: Extensions } =
     facts: Object.keys(opts.extensions?.facts ?? {}),
     ...(opts.extensions?.declarations ? { declarations: opts.extensions.declarations } : {}),
   });
-  const warnings = unusedInterpretations(pack);
+  const warnings = [...unusedInterpretations(pack), ...unusedParameters(pack)];
   return errors.length ? { valid: false, errors, warnings } : { valid: true, errors: [], warnings, pack };
 }
 
 function unusedInterpretations(pack: Pack): PackError[] {
   const used = new Set<string>();
-  const text = JSON.stringify([pack.decisions, pack.outcomes, pack.framework ?? null]);
+  const text = JSON.stringify([pack.decisions, pack.outcomes, pack.framework ?? null, pack.parameters ?? null]);
   for (const m of text.matchAll(/"interpretation":"([^"]+)"/g)) used.add(m[1]!);
   for (const id of pack.framework?.interpretations ?? []) used.add(id);
   return Object.keys(pack.interpretations ?? {}).filter((id) => !used.has(id)).map((id) => ({

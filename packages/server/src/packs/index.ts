@@ -17,6 +17,7 @@ import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.
 import { councilParams, flagQuery, isoDateQuery } from '../routes/query.js';
 import type { Draft } from './drafts.js';
 import { draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
+import { refuseParametersOutOfBounds } from './parameter-bounds.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
 import { draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
 import { findVersion, latestVersion, listVersions, versionInForce } from './versions.js';
@@ -175,7 +176,7 @@ const saveDraftRoute = defineRoute({
   method: 'put',
   path: '/api/councils/{council}/draft',
   tags: ['drafts'],
-  summary: 'Save the draft (If-Match required once a draft exists); returns its validation',
+  summary: 'Save the draft (If-Match required once a draft exists); returns its validation. Refused (422, nothing saved) when a declared parameter is outside its bounds, naming its pointer',
   access: 'council-admin', packWork: true,
   request: { params: councilParams, headers: ifMatchHeader('required once a draft exists'), body: packBody },
   reply: typed<DraftValidation>(),
@@ -285,6 +286,7 @@ export function packRoutes() {
       const content = validateBody<Record<string, unknown>>(draftBodySchema, await readJson(c));
       const validation = await c.var.services.packJobs.validate(content, council.id, extensionsOf(c, council.id));
       refuseMissingPluginParts(validation);
+      refuseParametersOutOfBounds(validation);
       const { db } = c.var.services;
       const existing = await findDraft(db, council.id);
       let expected = revisionFromIfMatch(c.req.header('if-match'));

@@ -20,7 +20,12 @@ export const DUE_UNITS: readonly DueUnitDefinition[] = [
   { unit: 'years', doc: 'Years of 12 calendar months.', add: (from, n) => addMonths(from, 12 * n) },
 ];
 
-const count = () => Type.Optional(Type.Integer({ minimum: 0 }));
+/** A due amount: a whole number, or a declared parameter's value (`{ "param": name }`, resolved when the pack is compiled). */
+// One schema, not a union, so a wrong number is reported as itself ("Must be at least 0"): bounds apply to numbers, properties to objects.
+const count = () => Type.Optional(Type.Unsafe<number | { param: string }>({
+  type: ['integer', 'object'], minimum: 0, properties: { param: { type: 'string' } }, required: ['param'], additionalProperties: false,
+  description: 'A whole number, or a declared parameter: `{ "param": name }`.',
+}));
 
 /**
  * `due`: exactly one unit (a meaning check), and the date it runs from (default the assessment

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parameterFields } from '../pack/parameter-fields.js';
+import { declaredTestPack } from '../pack/declared-test-pack.test-helpers.js';
+import type { FieldChange } from './qaf-field-editor.js';
+import { mount, text } from './mount.test-helpers.js';
+import './qaf-field-editor.js';
+
+describe('qaf-field-editor for a declared parameter', () => {
+  const pack = declaredTestPack();
+  const due = parameterFields(pack).find((f) => f.pointer === '/parameters/iapDue/value')!;
+
+  it('shows the declared label, unit, bounds and citation', async () => {
+    const el = await mount('qaf-field-editor', { field: due, pack });
+    const input = el.shadowRoot!.querySelector('input')!;
+    expect(el.shadowRoot!.querySelector(`label[for="${input.id}"]`)!.textContent).toContain('Improvement Action Plan due within');
+    expect(text(el)).toContain('working days');
+    expect(text(el)).toContain('A whole number from 0 to 250 working days.');
+    expect(input.min).toBe('0');
+    expect(input.max).toBe('250');
+    expect(el.shadowRoot!.querySelector('qaf-citation')!.source).toEqual({ doc: '000', section: '4.1' });
+  });
+
+  it('refuses -2 and 100,000 working days at the field with a message in words, and passes a value within bounds', async () => {
+    const el = await mount('qaf-field-editor', { field: due, pack });
+    const seen: FieldChange[] = [];
+    el.addEventListener('field-change', (e) => seen.push((e as CustomEvent<FieldChange>).detail));
+    const input = el.shadowRoot!.querySelector('input')!;
+    for (const raw of ['-2', '100000', '20']) {
+      input.value = raw;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      if (raw !== '20') expect(text(el)).toContain('This must be from 0 to 250 working days.');
+    }
+    expect(seen).toEqual([
+      { pointer: '/parameters/iapDue/value', problem: 'This must be from 0 to 250 working days.' },
+      { pointer: '/parameters/iapDue/value', problem: 'This must be from 0 to 250 working days.' },
+      { pointer: '/parameters/iapDue/value', value: 20 },
+    ]);
+    expect(input.getAttribute('aria-invalid')).toBe('false');
+  });
+});
