@@ -24,3 +24,4 @@ export { canonicalJson } from './canonical-json.js';
 export { CALENDARS } from './language/calendars/calendars.js';
 export type { CalendarDefinition } from './language/calendars/calendars.js';
 export { nthWeekdayWords } from './language/timing/monthly-on-weekday.js';
+export { proposalWords } from './language/human-decision.js';

@@ -40,3 +40,4 @@ export type { PackDiff, PackChange } from './diff/diff-packs.js';
 export { expandDecisionTables, rowWords } from './language/decision-table.js';
 export type { DecisionTable, TableCell, TableColumn, TableRow } from './language/decision-table.js';
 export type { NthOfMonth, Weekday } from './dates/weekdays.js';
+export { proposalWords } from './language/human-decision.js';

@@ -7,8 +7,8 @@ import { compileAssessmentCheck } from '../evaluate/assessment-schema.js';
 import type { EvalState, Getter } from './eval-state.js';
 import { SCHEDULE_FORMS } from '../language/registry.js';
 import { expandDecisionTables } from '../language/decision-table.js';
-import { DUE_UNITS } from '../language/timing/due.js';
-import { workingDayAdder } from '../language/calendars/calendars.js';
+import { compileOffset, type CompiledOffset } from './compile-offset.js';
+import { takesRecordedDecision } from '../language/human-decision.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileExpression } from './compile-expression.js';
 import type { CompileScope } from './compile-fact.js';
@@ -49,12 +49,14 @@ export interface CompiledInstance {
   /** Value -> rank when the decision is on an ordered scale. */
   ranks?: ReadonlyMap<string, number>;
   numeric?: { min: number; max: number; integer?: boolean };
+  /** A person takes this decision (`decidedBy`): its source as text and when it is due. */
+  decidedBy?: { source: string; within?: CompiledOffset };
 }
 
 export interface CompiledAction {
   id: string; label: string; owner: string; when: CompiledCondition; source: string; interpretation?: string;
   /** The due date from a date (`from`, else the assessment date); undefined: due on the assessment date. */
-  due: { add: (from: string, n: number) => string; n: number; from?: Getter } | undefined;
+  due: CompiledOffset | undefined;
 }
 
 export interface CompiledScheduleEntry {
@@ -89,6 +91,8 @@ export interface CompiledPack {
   countSlots: number;
   /** Judgement value -> rank on the judgement scale. */
   judgementRanks: ReadonlyMap<string, number>;
+  /** True when some decision is taken by a person or may be overridden (`decidedBy`, `override`). */
+  takesRecordedDecisions: boolean;
 }
 
 /** Options of {@link compilePack}. */
@@ -125,16 +129,15 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
   for (const ci of instances) byDecision.set(ci.decisionId, [...(byDecision.get(ci.decisionId) ?? []), ci]);
   const order = topologicalOrder(decisionDependencies(pack)).flatMap((id) => byDecision.get(id) ?? []);
   const top: CompileScope = { index, extensions, domainIndex: -1, countSlots };
-  const actions: CompiledAction[] = (pack.outcomes.actions ?? []).map((a, i) => {
-    const due = a.due;
-    const unit = due ? DUE_UNITS.find((u) => due[u.unit] !== undefined) : undefined;
-    const add = unit?.unit === 'workingDays' && due?.calendar !== undefined ? workingDayAdder(due.calendar, `/outcomes/actions/${i}/due`) : unit?.add;
-    return {
-      id: a.id, label: a.label, owner: a.owner, when: compileCondition(a.when, top), source: citationText(a.source),
-      ...(a.interpretation ? { interpretation: a.interpretation } : {}),
-      due: due && unit && add ? { add, n: due[unit.unit]!, ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
-    };
-  });
+  const actions: CompiledAction[] = (pack.outcomes.actions ?? []).map((a, i) => ({
+    id: a.id, label: a.label, owner: a.owner, when: compileCondition(a.when, top), source: citationText(a.source),
+    ...(a.interpretation ? { interpretation: a.interpretation } : {}),
+    due: compileOffset(a.due, top, `/outcomes/actions/${i}/due`),
+  }));
+  for (const ci of instances) {
+    const within = ci.decision.decidedBy?.within;
+    if (within) ci.decidedBy!.within = compileOffset(within, top, `/decisions/${escapePointer(ci.decisionId)}/decidedBy/within`);
+  }
   const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s) => {
     const form = SCHEDULE_FORMS.find((f) => s[f.key] !== undefined);
     return {
@@ -155,6 +158,7 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
     checkAssessment: compileAssessmentCheck(index),
     countSlots: countSlots.size,
     judgementRanks: index.judgementScale ? index.ranks.get(index.judgementScale) ?? new Map() : new Map(),
+    takesRecordedDecisions: instances.some((i) => takesRecordedDecision(i.decision)),
   };
 }
 
@@ -184,5 +188,6 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     } : {}),
     ...(scope.index.ranks.has(d.scale) ? { ranks: scope.index.ranks.get(d.scale)! } : {}),
     ...(scale && 'numeric' in scale ? { numeric: scale.numeric } : {}),
+    ...(d.decidedBy ? { decidedBy: { source: citationText(d.decidedBy.source) } } : {}),
   };
 }

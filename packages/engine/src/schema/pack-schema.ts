@@ -1,5 +1,6 @@
 import { EXPRESSION_SCHEMA, SCHEDULE_FORMS } from '../language/registry.js';
 import { OffsetSchema } from '../language/timing/due.js';
+import { DecidedBySchema, OverrideSchema } from '../language/human-decision.js';
 import { DecisionTableSchema, TableCellSchema, TableColumnSchema, TableRowSchema } from '../language/decision-table.js';
 
 /**
@@ -326,8 +327,12 @@ export const packSchema = {
           },
         },
         source: { $ref: '#/$defs/citation' },
+        decidedBy: { $ref: '#/$defs/decidedBy' },
+        override: { $ref: '#/$defs/override' },
       },
     },
+    decidedBy: DecidedBySchema,
+    override: OverrideSchema,
     decisionTable: DecisionTableSchema,
     tableColumn: TableColumnSchema,
     tableRow: TableRowSchema,
