@@ -163,6 +163,8 @@ import type { PerYearSchema } from './language/timing/per-year.js';
 import type { MonthlyOnDaySchema } from './language/timing/monthly-on-day.js';
 import type { MonthlyOnWeekdaySchema } from './language/timing/monthly-on-weekday.js';
 import type { OnDatesSchema } from './language/timing/on-dates.js';
+import type { DecidedBy, Override, RecordedDecision } from './language/human-decision.js';
+export type { DecidedBy, Override, RecordedDecision } from './language/human-decision.js';
 
 export interface Rule {
   id: string;
@@ -200,6 +202,10 @@ export interface Decision {
   limits?: Limit[];
   fallback?: Fallback;
   source?: Citation;
+  /** A person takes this decision: its rules propose the value (`language/human-decision.ts`). */
+  decidedBy?: DecidedBy;
+  /** An officer may override the computed value, with a reason (`language/human-decision.ts`). */
+  override?: Override;
 }
 
 /** A duration from a date: one unit only. */
@@ -271,6 +277,8 @@ export interface Assessment {
   judgements?: Record<string, string>;
   /** Named facts, as declared in the pack's `inputs`. */
   facts?: Record<string, unknown>;
+  /** Decision instance id -> the decision a person recorded (of a `decidedBy` decision) or an override. */
+  decisions?: Record<string, RecordedDecision>;
 }
 
 /** What a case expects. Only the keys given are checked. */
@@ -414,15 +422,42 @@ export interface TraceEntry {
   source?: string;
 }
 
+/** A decision a person takes that is not yet recorded: the value its rules propose, who decides and by when. */
+export interface DeterminationProposal {
+  decision: string;
+  proposed: unknown;
+  role: string;
+  roleLabel: string;
+  /** The date the decision is due by (`decidedBy.within` from the assessment date), if the pack gives one. */
+  due?: string;
+  source: string;
+  /** What the rest of the pack read meanwhile: the proposed value, or null (`undecided`). */
+  meanwhile: 'proposed' | 'undecided';
+}
+
+/** A decision taken by a person (or overridden), as the determination records it. */
+export interface DeterminationDecidedBy extends RecordedDecision {
+  /** What the pack's rules gave. */
+  computed: unknown;
+  /** `decision`: a person the pack names took it; `override`: an officer replaced the computed value. */
+  kind: 'decision' | 'override';
+  role?: string;
+}
+
 export interface Determination {
   pack: { id: string; version: string; hash: string };
   asOf: string;
   assessmentDate: string;
-  headline: { decision: string; value: unknown; scale: string };
+  /** `pending` when the headline, or a decision it rests on, awaits a person's decision. */
+  headline: { decision: string; value: unknown; scale: string; pending?: true };
   decisions: Record<string, unknown>;
   actions: DeterminationAction[];
   schedule: DeterminationScheduleEntry[];
   scores: Record<string, number | null>;
   interpretations: { id: string; title: string; note: string }[];
+  /** Decisions awaiting a person (present only when some are). */
+  proposals?: DeterminationProposal[];
+  /** Decisions taken by a person or overridden, by instance id (present only when some were). */
+  decidedBy?: Record<string, DeterminationDecidedBy>;
   trace?: TraceEntry[];
 }

@@ -1,7 +1,7 @@
 import { compilePack, evaluate } from '@openqaf/engine';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { describe, expect, it } from 'vitest';
-import { mount, text } from './mount.test-helpers.js';
+import { deepText, mount, text } from './mount.test-helpers.js';
 import './qaf-determination-view.js';
 
 describe('qaf-determination-view', () => {
@@ -17,4 +17,20 @@ describe('qaf-determination-view', () => {
     expect(t).toContain('Bronze needs every mandatory criterion at least Partly met');
     expect(t).toContain('Annual quality monitoring visit');
   });
+});
+
+describe('qaf-determination-view with a decision a person takes', () => {
+  it('marks the headline pending with the proposal, and once recorded says who decided, when and why', async () => {
+    const pack = testPack();
+    const d = pack.decisions[pack.outcomes.headline]!;
+    d.decidedBy = { role: 'team-manager', label: 'the team manager', source: d.rules[0]!.source };
+    const judgements = { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' };
+    const compiled = compilePack(pack);
+    const pending = deepText(await mount('qaf-determination-view', { pack, determination: evaluate(compiled, { date: '2025-03-01', judgements, facts: {} }) }));
+    expect(pending).toContain('Bronze (pending: awaiting a decision)');
+    expect(pending).toMatch(/Proposed: Bronze\s*\. The team manager decides\s*\./);
+    const decided = deepText(await mount('qaf-determination-view', { pack, determination: evaluate(compiled, { date: '2025-03-01', judgements, facts: {}, decisions: { [pack.outcomes.headline]: { value: 'Silver', by: 'tm@example.test', at: '2025-03-05', reason: 'Plan in place' } } }) }));
+    expect(decided).toMatch(/Silver\s*, decided by tm@example.test on 2025-03-05\s*: Plan in place\s*\(the rules gave Bronze\s*\)/);
+    expect(decided).not.toContain('pending');
+  }, 20_000);
 });

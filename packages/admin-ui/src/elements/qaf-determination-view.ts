@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Determination, Pack } from '@openqaf/engine';
 import { whyNotHigher } from '../pack/why-not-higher.js';
 import { sharedStyles } from './shared-styles.js';
+import './qaf-proposals.js';
 
 function text(v: unknown): string {
   return v === null || v === undefined ? '—' : typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(', ') : JSON.stringify(v);
@@ -13,7 +14,7 @@ function text(v: unknown): string {
  * and the next visits. Prints as the provider report councils send providers.
  */
 export class QafDeterminationView extends LitElement {
-  static override properties = { pack: { attribute: false }, determination: { attribute: false }, providerName: { attribute: 'provider-name' } };
+  static override properties = { pack: { attribute: false }, determination: { attribute: false }, providerName: { attribute: 'provider-name' }, canRecord: { type: Boolean, attribute: 'can-record' } };
   static override styles = [
     sharedStyles,
     css`
@@ -31,6 +32,8 @@ export class QafDeterminationView extends LitElement {
   declare pack: Pack;
   declare determination: Determination;
   declare providerName: string | undefined;
+  /** The viewer may record a person's decision (an officer of the council). */
+  declare canRecord: boolean;
 
   override render() {
     const d = this.determination;
@@ -44,7 +47,9 @@ export class QafDeterminationView extends LitElement {
     return html`
       ${this.providerName ? html`<h2>${this.providerName}</h2>` : nothing}
       <p>Visit of ${d.assessmentDate}, decided under ${p.metadata.council}'s pack ${d.pack.version}.</p>
-      <div class="headline" role="status" aria-label="Headline">${headline?.label ?? d.headline.decision}: <strong>${text(d.headline.value)}</strong></div>
+      <div class="headline" role="status" aria-label="Headline">${headline?.label ?? d.headline.decision}: <strong>${text(d.headline.value)}</strong>${d.headline.pending ? html` <span class="muted">(pending: awaiting a decision)</span>` : nothing}</div>
+      <qaf-proposals .pack=${p} .determination=${d} ?can-record=${this.canRecord}></qaf-proposals>
+      ${Object.entries(d.decidedBy ?? {}).map(([id, x]) => html`<p>${p.decisions[id.split('.')[0]!]?.label ?? id}: ${text(x.value)}, ${x.kind === 'override' ? 'overridden' : 'decided'} by ${x.by} on ${x.at}${x.reason ? `: ${x.reason}` : ''} <span class="muted">(the rules gave ${text(x.computed)})</span>.</p>`)}
       ${fired ? html`<p>Because: ${fired.label ?? fired.rule}${fired.source ? html` <span class="muted">(${fired.source})</span>` : nothing}.</p>` : nothing}
       ${top.nextUp && top.blockers.length ? html`<p>Not ${top.nextUp}: ${top.blockers.map((b) => b.because.join('; ')).join(' — ')}.</p>` : nothing}
       ${perDomain.map(([id, decision]) => html`<h3>${decision.label}</h3><div class="scroll"><table>

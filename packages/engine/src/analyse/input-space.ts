@@ -264,7 +264,9 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     const scale = ix.scales.get(other.decision.scale);
     const label = other.instance.domain ? `${other.decision.label} (${other.instance.domain.title})` : other.decision.label;
     if (isOrdered(scale) && other.policy !== 'collect') {
-      dims.push(listed({ name: label, exhaustive: true, reads: [`v:${id}`], options: scale.values.map((v) => ({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 })) }));
+      // A decision a person takes is read as any value of its scale (the recorded decision), and as none while undecided.
+      const undecided = other.decision.decidedBy?.meanwhile === 'undecided' ? [{ apply: (s: EvalState) => { s.values[other.slot] = null; }, words: `${label} undecided`, weight: 1 }] : [];
+      dims.push(listed({ name: label, exhaustive: true, reads: [`v:${id}`], options: [...scale.values.map((v) => ({ apply: (s: EvalState) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 })), ...undecided] }));
     } else if (scale && 'numeric' in scale && scale.numeric.integer && scale.numeric.max - scale.numeric.min <= 200) {
       const opts: DimensionOption[] = [];
       for (let v = scale.numeric.min; v <= scale.numeric.max; v++) opts.push({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 });

@@ -9,8 +9,8 @@ import { SCHEDULE_FORMS } from '../language/registry.js';
 import { expandDecisionTables } from '../language/decision-table.js';
 import type { CompiledLimit } from '../language/limits.js';
 import { pluginDeclarations } from '../language/plugin-declaration.js';
-import { DUE_UNITS } from '../language/timing/due.js';
-import { workingDayAdder } from '../language/calendars/calendars.js';
+import { compileOffset, type CompiledOffset } from './compile-offset.js';
+import { takesRecordedDecision } from '../language/human-decision.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileExpression } from './compile-expression.js';
 import type { CompileScope } from './compile-fact.js';
@@ -54,12 +54,14 @@ export interface CompiledInstance {
   /** Its limiters (`language/limits.ts`), when it has any. */
   limits?: CompiledLimit[];
   numeric?: { min: number; max: number; integer?: boolean };
+  /** A person takes this decision (`decidedBy`): its source as text and when it is due. */
+  decidedBy?: { source: string; within?: CompiledOffset };
 }
 
 export interface CompiledAction {
   id: string; label: string; owner: string; when: CompiledCondition; source: string; interpretation?: string;
   /** The due date from a date (`from`, else the assessment date); undefined: due on the assessment date. */
-  due: { add: (from: string, n: number) => string; n: number; from?: Getter } | undefined;
+  due: CompiledOffset | undefined;
 }
 
 export interface CompiledScheduleEntry {
@@ -94,6 +96,8 @@ export interface CompiledPack {
   countSlots: number;
   /** Judgement value -> rank on the judgement scale. */
   judgementRanks: ReadonlyMap<string, number>;
+  /** True when some decision is taken by a person or may be overridden (`decidedBy`, `override`). */
+  takesRecordedDecisions: boolean;
 }
 
 /** Options of {@link compilePack}. */
@@ -130,16 +134,15 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
   for (const ci of instances) byDecision.set(ci.decisionId, [...(byDecision.get(ci.decisionId) ?? []), ci]);
   const order = topologicalOrder(decisionDependencies(pack, pluginDeclarations(pack, extensions))).flatMap((id) => byDecision.get(id) ?? []);
   const top: CompileScope = { index, extensions, domainIndex: -1, countSlots };
-  const actions: CompiledAction[] = (pack.outcomes.actions ?? []).map((a, i) => {
-    const due = a.due;
-    const unit = due ? DUE_UNITS.find((u) => due[u.unit] !== undefined) : undefined;
-    const add = unit?.unit === 'workingDays' && due?.calendar !== undefined ? workingDayAdder(due.calendar, `/outcomes/actions/${i}/due`) : unit?.add;
-    return {
-      id: a.id, label: a.label, owner: a.owner, when: compileCondition(a.when, top), source: citationText(a.source),
-      ...(a.interpretation ? { interpretation: a.interpretation } : {}),
-      due: due && unit && add ? { add, n: dueAmount(due[unit.unit]!, top), ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
-    };
-  });
+  const actions: CompiledAction[] = (pack.outcomes.actions ?? []).map((a, i) => ({
+    id: a.id, label: a.label, owner: a.owner, when: compileCondition(a.when, top), source: citationText(a.source),
+    ...(a.interpretation ? { interpretation: a.interpretation } : {}),
+    due: compileOffset(a.due, top, `/outcomes/actions/${i}/due`),
+  }));
+  for (const ci of instances) {
+    const within = ci.decision.decidedBy?.within;
+    if (within) ci.decidedBy!.within = compileOffset(within, top, `/decisions/${escapePointer(ci.decisionId)}/decidedBy/within`);
+  }
   const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s) => {
     const form = SCHEDULE_FORMS.find((f) => s[f.key] !== undefined);
     return {
@@ -160,6 +163,7 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
     checkAssessment: compileAssessmentCheck(index),
     countSlots: countSlots.size,
     judgementRanks: index.judgementScale ? index.ranks.get(index.judgementScale) ?? new Map() : new Map(),
+    takesRecordedDecisions: instances.some((i) => takesRecordedDecision(i.decision)),
   };
 }
 
@@ -195,12 +199,7 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     ...(scope.index.ranks.has(d.scale) ? { ranks: scope.index.ranks.get(d.scale)! } : {}),
     ...(scale && 'numeric' in scale ? { numeric: scale.numeric } : {}),
     ...(limits.length ? { limits } : {}),
+    ...(d.decidedBy ? { decidedBy: { source: citationText(d.decidedBy.source) } } : {}),
   };
 }
 
-/** An action's due amount: a number, or a declared parameter's pack-wide value (`{ "param": name }`). */
-function dueAmount(n: number | { param: string }, scope: CompileScope): number {
-  if (typeof n === 'number') return n;
-  const v = resolveParam(n.param, scope);
-  return typeof v === 'number' ? v : 0;
-}

@@ -5,6 +5,7 @@ import { createAjv } from '../schema/validate-pack.js';
 import { checkStructure } from '../schema/parse-json.js';
 import { isOrdered, type PackIndex } from '../compile/pack-index.js';
 import { isIsoDate } from '../dates/iso-date.js';
+import { compileRecordedDecisionsCheck } from './recorded-decisions.js';
 
 /** The JSON Schema of an assessment under a pack: date, judgements per criterion, facts. */
 export function assessmentSchema(index: PackIndex): Record<string, unknown> {
@@ -60,7 +61,8 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: I
   const allowed = new Map(index.criteria.map((c) => [c.criterion.id, { index: c.index, ranks: new Map(c.allowed.map((v) => [v, jranks?.get(v) ?? -1])) }]));
   const allowedText = new Map(index.criteria.map((c) => [c.criterion.id, c.allowed.map((v) => JSON.stringify(v)).join(', ')]));
   const requiredJudgements = index.pack.framework?.judgements.required ? index.criteria.map((c) => c.criterion.id) : [];
-  const envelope = new Set(['date', 'judgements', 'facts']);
+  const envelope = new Set(['date', 'judgements', 'facts', 'decisions']);
+  const checkDecisions = compileRecordedDecisionsCheck(index);
   return (a, ranks) => {
     if (a === null || typeof a !== 'object' || Array.isArray(a)) return [{ pointer: '', fact: 'assessment', message: 'An assessment must be an object with date, judgements and facts.' }];
     const o = a as Record<string, unknown>;
@@ -90,6 +92,7 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: I
     }
     const facts = o.facts === undefined ? {} : o.facts;
     if (!validateFacts(facts)) for (const e of validateFacts.errors ?? []) problems.push(describe({ ...e, instancePath: `/facts${e.instancePath}` }));
+    if (o.decisions !== undefined) problems.push(...checkDecisions(o.decisions));
     return problems;
   };
 }

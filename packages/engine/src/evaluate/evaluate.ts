@@ -5,6 +5,9 @@ import type { EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
 import { decideInstance, traceInstance } from './decide.js';
 import { applyLimits, traceLimits } from '../language/limits.js';
+import { applyHumanDecision, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
+import { offsetDate } from '../compile/compile-offset.js';
+import { decisionDependencies } from '../compile/decision-graph.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -71,6 +74,8 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   const s = initialState(c, a, asOf, ranks);
   const trace: TraceEntry[] | undefined = opts.explain ? [] : undefined;
 
+  const recorded = a.decisions;
+  const human: HumanDecisions | undefined = c.takesRecordedDecisions ? { proposals: [], decidedBy: {}, pending: new Set() } : undefined;
   for (const inst of c.order) {
     const d = decideInstance(inst, s);
     if (d.value === undefined && !d.usedFallback && d.matched.length === 0) {
@@ -86,6 +91,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
       for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
       if (trace) traceLimits(inst.id, inst.limits, d.value, limited, s, trace);
     }
+    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, d.value, recorded?.[inst.id], human, trace);
   }
 
   const decisions: Record<string, unknown> = {};
@@ -100,11 +106,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
       trace.push({ decision: 'actions', rule: act.id, label: act.label, fired, because, source: act.source });
     }
     if (!fired) continue;
-    let due = a.date;
-    if (act.due) {
-      const from = act.due.from ? act.due.from(s) : a.date;
-      due = act.due.add(isIsoDate(from) ? from : a.date, act.due.n);
-    }
+    const due = act.due ? offsetDate(act.due, s) : a.date;
     if (act.interpretation) s.interpretations.add(act.interpretation);
     actions.push({ id: act.id, label: act.label, owner: act.owner, due, source: act.source, ...(act.interpretation ? { interpretation: act.interpretation } : {}) });
   }
@@ -149,6 +151,9 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     scores,
     interpretations,
   };
+  if (human?.pending.size && restsOnPending(c.headline.decisionId, human.pending, c.index.instancesOf, decisionDependencies(c.pack))) determination.headline.pending = true;
+  if (human?.proposals.length) determination.proposals = human.proposals;
+  if (human && Object.keys(human.decidedBy).length) determination.decidedBy = human.decidedBy;
   if (trace) determination.trace = trace;
   return determination;
 }

@@ -1,5 +1,5 @@
 import type { PackError } from '../errors.js';
-import type { Condition, Decision, Expression, LeafCondition, Pack, PackCase } from '../types.js';
+import type { Condition, Decision, Expression, LeafCondition, Offset, Pack, PackCase } from '../types.js';
 import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
 import { EXPRESSION_SCHEMA, FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf, isValueExpression } from '../language/registry.js';
 import { createAjv } from './validate-pack.js';
@@ -18,6 +18,7 @@ import { checkLimits } from '../language/limits.js';
 import { checkParamReference, checkParameters } from '../language/parameters/check-parameters.js';
 import { isParamRef } from '../language/parameters/parameter-declaration.js';
 import { checkDecisionTable, expandDecisionTables, tablePointer } from '../language/decision-table.js';
+import { checkHumanDecision } from '../language/human-decision.js';
 
 /** The schema check of an expression standing as a condition's value, compiled when first needed. */
 let valueExpressionCheck: ValidateFunction | undefined;
@@ -150,6 +151,19 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   }
   (pack.inputs.required ?? []).forEach((r, i) => { if (!ix.inputFacts.has(r)) err(`/inputs/required/${i}`, `Required fact "${r}" is not among the input properties.`); });
 
+  const top: Scope = { pointer: '', perDomain: false };
+  /** A due offset (an action's `due`, a human decision's `within`): one unit, its `from`, its calendar. */
+  const checkOffset = (due: Offset, p: string, what: string): void => {
+    const units = DUE_UNITS.filter((u) => due[u.unit] !== undefined);
+    if (units.length !== 1) err(p, `${what} due must give exactly one of ${DUE_UNITS.map((u) => u.unit).join(', ')} (it gives ${units.length}).`);
+    for (const u of units) { const n = due[u.unit]; if (isParamRef(n)) checkParam(n.param, top, `${p}/${u.unit}/param`); }
+    if (due.from !== undefined) checkExpression(due.from, { ...top, pointer: `${p}/from` });
+    if (due.calendar !== undefined) {
+      if (due.workingDays === undefined) err(`${p}/calendar`, `${what} names a calendar, but only working days skip bank holidays.`, 'Give the due time in workingDays, or remove the calendar.');
+      else checkCalendarName(due.calendar, `${p}/calendar`, err);
+    }
+  };
+
   // Decisions.
   let ruleCount = 0;
   if (ix.instances.length > LIMITS.maxDecisions) err('/decisions', `The pack has ${ix.instances.length} decisions after per-domain expansion; the limit is ${LIMITS.maxDecisions}.`, undefined, 'limit.decisions');
@@ -183,6 +197,10 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       checkOutput(d.fallback.output, d, { ...scope, pointer: `${p}/fallback/output` });
       if (d.fallback.interpretation) useInterpretation(d.fallback.interpretation, `${p}/fallback/interpretation`);
     }
+    checkHumanDecision(id, d, p, (pointer, message, hint) => err(pointer, message, hint, 'decided-by'));
+    if (d.decidedBy?.within) checkOffset(d.decidedBy.within, `${p}/decidedBy/within`, `Decision "${id}"`);
+    if (d.decidedBy?.interpretation) useInterpretation(d.decidedBy.interpretation, `${p}/decidedBy/interpretation`);
+    if (d.override?.interpretation) useInterpretation(d.override.interpretation, `${p}/override/interpretation`);
   }
   if (ruleCount > LIMITS.maxRules) err('/decisions', `The pack has ${ruleCount} rules; the limit is ${LIMITS.maxRules}.`, undefined, 'limit.rules');
   for (const cycle of findCycles(decisionDependencies(pack, declarations))) {
@@ -201,20 +219,10 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   const actionIds = ids(pack.outcomes.actions, '/outcomes/actions', 'action');
   const scheduleIds = ids(pack.outcomes.schedule, '/outcomes/schedule', 'schedule');
   const scoreIds = ids(pack.outcomes.scores, '/outcomes/scores', 'score');
-  const top: Scope = { pointer: '', perDomain: false };
   (pack.outcomes.actions ?? []).forEach((a, i) => {
     const p = `/outcomes/actions/${i}`;
     checkCondition(a.when, { ...top, pointer: `${p}/when` });
-    if (a.due) {
-      const units = DUE_UNITS.filter((u) => a.due![u.unit] !== undefined);
-      if (units.length !== 1) err(`${p}/due`, `Action "${a.id}" due must give exactly one of ${DUE_UNITS.map((u) => u.unit).join(', ')} (it gives ${units.length}).`);
-      for (const u of units) { const n = a.due[u.unit]; if (isParamRef(n)) checkParam(n.param, top, `${p}/due/${u.unit}/param`); }
-      if (a.due.from !== undefined) checkExpression(a.due.from, { ...top, pointer: `${p}/due/from` });
-      if (a.due.calendar !== undefined) {
-        if (a.due.workingDays === undefined) err(`${p}/due/calendar`, `Action "${a.id}" names a calendar, but only working days skip bank holidays.`, 'Give the due time in workingDays, or remove the calendar.');
-        else checkCalendarName(a.due.calendar, `${p}/due/calendar`, err);
-      }
-    }
+    if (a.due) checkOffset(a.due, `${p}/due`, `Action "${a.id}"`);
     if (a.interpretation) useInterpretation(a.interpretation, `${p}/interpretation`);
   });
   (pack.outcomes.schedule ?? []).forEach((s, i) => {

@@ -3,6 +3,7 @@ import { PluginDeclarationSchema } from '../language/plugin-declaration.js';
 import { EXPRESSION_SCHEMA, SCHEDULE_FORMS } from '../language/registry.js';
 import { OffsetSchema } from '../language/timing/due.js';
 import { ParametersSchema } from '../language/parameters/parameter-declaration.js';
+import { DecidedBySchema, OverrideSchema } from '../language/human-decision.js';
 import { DecisionTableSchema, TableCellSchema, TableColumnSchema, TableRowSchema } from '../language/decision-table.js';
 
 /**
@@ -332,8 +333,12 @@ export const packSchema = {
           },
         },
         source: { $ref: '#/$defs/citation' },
+        decidedBy: { $ref: '#/$defs/decidedBy' },
+        override: { $ref: '#/$defs/override' },
       },
     },
+    decidedBy: DecidedBySchema,
+    override: OverrideSchema,
     decisionTable: DecisionTableSchema,
     limit: LimitSchema,
     pluginDeclaration: PluginDeclarationSchema,

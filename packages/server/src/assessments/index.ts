@@ -21,6 +21,7 @@ import { councilParams, flagQuery } from '../routes/query.js';
 import { isIsoDate } from '../engine/index.js';
 import { loadAssessmentContext } from './assessment-context.js';
 import { assessmentBodySchema } from './schemas.js';
+import { withRecorder } from './recorded-decisions.js';
 import type { AssessmentInput, StoredAssessment } from './store-assessment.js';
 import type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAssessment, TimelinePage } from './replies.js';
 
@@ -109,7 +110,7 @@ async function planFromMemory(c: Context<AppEnv>, councilId: string, raw: unknow
   const user = requireCouncilRole(c, councilId, 'officer');
   const { providerId, ...input } = validateBody<AssessmentBody>(assessmentBodySchema, raw);
   const version = inForceOn(versions, input.date);
-  return version && { user, providerId, input, version, fromMemory: true };
+  return version && { user, providerId, input: withRecorder(input, user), version, fromMemory: true };
 }
 
 /** Plans from the store in one round trip: council, role, body, provider, version in force, in that order. */
@@ -126,7 +127,7 @@ async function planFromStore(c: Context<AppEnv>, councilId: string, raw: unknown
   const { providerId, ...input } = validateBody<AssessmentBody>(assessmentBodySchema, raw);
   if (!ctx.providerExists) throw notFound(`Provider "${providerId}" of council "${councilId}"`);
   if (!ctx.version) throw noPackInForce(councilId, input.date);
-  return { user, providerId, input, version: ctx.version, fromMemory: false };
+  return { user, providerId, input: withRecorder(input, user), version: ctx.version, fromMemory: false };
 }
 
 interface AssessmentRow {
@@ -298,7 +299,8 @@ export function assessmentRoutes() {
       const { providerId, ...input } = validBody<AssessmentBody>(c);
       await requireProviderId(c, council.id, providerId);
       const version = await versionFor(c, council.id, input.date);
-      return c.json({ stored: false as const, packVersion: version.version, packHash: version.hash, determination: await determine(c, version, input) });
+      const user = c.var.principal.user;
+      return c.json({ stored: false as const, packVersion: version.version, packHash: version.hash, determination: await determine(c, version, user ? withRecorder(input, user) : input) });
     })
     .openapi(listRoute, async (c) => {
       const council = c.var.council;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson, sha256Text } from '../audit/content-hash.js';
-import type { Determination } from '../engine/index.js';
+import type { Determination, RecordedDecision } from '../engine/index.js';
+import { recordedDecisionsAudit } from './recorded-decisions.js';
 import type { IdempotentRequest } from '../idempotency/index.js';
 import type { Queryable } from '../store/index.js';
 
@@ -9,6 +10,8 @@ export interface AssessmentInput {
   date: string;
   judgements?: Record<string, string>;
   facts?: Record<string, unknown>;
+  /** Decision id -> the decision a person recorded, or an override (`assessments/recorded-decisions.ts`). */
+  decisions?: Record<string, RecordedDecision>;
   note?: string;
 }
 
@@ -85,6 +88,7 @@ export function prepareAssessment(args: AssessmentToStore): PreparedAssessment {
       packHash: args.determination.pack.hash,
       headline: args.determination.headline.value,
       determinationHash: sha256Text(determinationJson),
+      ...(args.input.decisions ? { recordedDecisions: recordedDecisionsAudit(args.input) } : {}),
     },
     ...(key ? { idem_caller: key.caller, idem_key: key.key, idem_attempt: key.attempt, idem_body: stored.replyJson } : {}),
   });

@@ -13,10 +13,11 @@ import type {
   Pack,
   PackCase,
   PackError,
+  RecordedDecision,
 } from '@openqaf/engine';
 import { missingPluginParts } from './plugin-extensions.js';
 
-export type { CompiledPack, CouncilPlugin, Determination, Extensions, Pack, PackCase, PackError };
+export type { CompiledPack, CouncilPlugin, Determination, Extensions, Pack, PackCase, PackError, RecordedDecision };
 export { MISSING_PLUGIN_CODES } from './plugin-extensions.js';
 
 /** Where JSON text first stops being JSON, and line/column of an offset (shared with pack validation). */

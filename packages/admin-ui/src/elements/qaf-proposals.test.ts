@@ -1,0 +1,45 @@
+import { compilePack, evaluate, type Pack } from '@openqaf/engine';
+import { testPack } from '../pack/test-pack.test-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { mount, text } from './mount.test-helpers.js';
+import { longDate, type RecordDecisionDetail } from './qaf-proposals.js';
+import './qaf-proposals.js';
+
+const judgements = { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' };
+
+function panelPack(): Pack {
+  const pack = testPack();
+  const id = pack.outcomes.headline;
+  const d = pack.decisions[id]!;
+  d.decidedBy = { role: 'multi-agency-panel', label: 'the multi-agency panel', within: { workingDays: 10 }, source: d.rules[0]!.source };
+  return pack;
+}
+
+describe('qaf-proposals', () => {
+  it('shows each proposal in words and records the decision with its reason', async () => {
+    const pack = panelPack();
+    // Monday 4 January 2027: ten working days later is Monday 18 January.
+    const determination = evaluate(compilePack(pack), { date: '2027-01-04', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} });
+    const el = await mount('qaf-proposals', { pack, determination, canRecord: true });
+    expect(text(el)).toContain('Proposed: Bronze. The multi-agency panel decides, by 18 January 2027.');
+    let recorded: RecordDecisionDetail | undefined;
+    el.addEventListener('record-decision', (e) => { recorded = (e as CustomEvent<RecordDecisionDetail>).detail; });
+    const form = el.shadowRoot!.querySelector('form')!;
+    (form.elements.namedItem('value') as HTMLSelectElement).value = 'Silver';
+    (form.elements.namedItem('reason') as HTMLTextAreaElement).value = 'Panel agreed improvements are in place';
+    form.requestSubmit();
+    expect(recorded).toEqual({ decision: pack.outcomes.headline, value: 'Silver', reason: 'Panel agreed improvements are in place' });
+  }, 20_000);
+
+  it('shows nothing when no decision awaits a person, and no form to a viewer', async () => {
+    const pack = testPack();
+    const determination = evaluate(compilePack(pack), { date: '2025-03-01', judgements, facts: {} });
+    expect(text(await mount('qaf-proposals', { pack, determination, canRecord: true })).trim()).toBe('');
+    const pending = evaluate(compilePack(panelPack()), { date: '2025-03-01', judgements, facts: {} });
+    expect((await mount('qaf-proposals', { pack: panelPack(), determination: pending, canRecord: false })).shadowRoot!.querySelector('form')).toBeNull();
+  });
+
+  it('writes dates as the council does', () => {
+    expect(longDate('2027-01-12')).toBe('12 January 2027');
+  });
+});

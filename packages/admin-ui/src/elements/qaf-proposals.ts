@@ -1,0 +1,59 @@
+import { LitElement, html, nothing } from 'lit';
+import type { Determination, Pack } from '@openqaf/engine';
+import { sharedStyles } from './shared-styles.js';
+
+/** "12 January 2027" from "2027-01-12". */
+export function longDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** What recording a decision sends: the decision id, the decided value and the reason. */
+export interface RecordDecisionDetail { decision: string; value: string; reason: string }
+
+/**
+ * The decisions awaiting a person, in words ("Proposed: Level 2. The multi-agency panel decides,
+ * by 12 January 2027"), each with a form to record the decision (value and reason). Recording
+ * fires `record-decision` with {@link RecordDecisionDetail}; the page re-evaluates with it.
+ */
+export class QafProposals extends LitElement {
+  static override properties = { pack: { attribute: false }, determination: { attribute: false }, canRecord: { type: Boolean, attribute: 'can-record' } };
+  static override styles = [sharedStyles];
+  declare pack: Pack;
+  declare determination: Determination;
+  declare canRecord: boolean;
+
+  private _record(e: SubmitEvent, decision: string) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const value = (form.elements.namedItem('value') as HTMLSelectElement).value;
+    const reason = (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim();
+    this.dispatchEvent(new CustomEvent<RecordDecisionDetail>('record-decision', { detail: { decision, value, reason }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const proposals = this.determination?.proposals ?? [];
+    if (!proposals.length || !this.pack) return nothing;
+    return html`<h3>Decisions awaiting a person</h3>
+      ${proposals.map((p) => {
+        const decision = this.pack.decisions[p.decision.split('.')[0]!];
+        const scale = decision ? this.pack.scales[decision.scale] : undefined;
+        const values = scale && 'values' in scale ? scale.values : [];
+        const who = p.roleLabel.charAt(0).toUpperCase() + p.roleLabel.slice(1);
+        return html`<section aria-label=${`${decision?.label ?? p.decision}: proposal`}>
+          <p><strong>${decision?.label ?? p.decision}</strong>: Proposed: ${String(p.proposed)}. ${who} decides${p.due ? `, by ${longDate(p.due)}` : ''}. <span class="muted">(${p.source})</span></p>
+          ${this.canRecord && values.length ? html`<form class="no-print" @submit=${(e: SubmitEvent) => this._record(e, p.decision)}>
+            <label>Decision <select name="value">${values.map((v) => html`<option value=${v} ?selected=${v === p.proposed}>${v}</option>`)}</select></label>
+            <label>Reason <textarea name="reason" rows="2"></textarea></label>
+            <button type="submit">Record the decision</button>
+          </form>` : nothing}
+        </section>`;
+      })}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-proposals': QafProposals;
+  }
+}
+customElements.define('qaf-proposals', QafProposals);

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { compilePack } from '../compile/compile-pack.js';
+import { evaluate } from './evaluate.js';
+import { AssessmentError } from '../errors.js';
+import { validatePack } from '../schema/validate-pack.js';
+import { analyse } from '../analyse/analyse.js';
+import { humanDecisionPack } from '../fixtures/human-decision-pack.js';
+import { proposalWords } from '../language/human-decision.js';
+
+const pack = compilePack(humanDecisionPack());
+// Monday 4 January 2027; ten working days later is Monday 18 January.
+const base = { date: '2027-01-04', facts: { concerns: 4, score: 75 } };
+
+function problems(a: unknown): { pointer: string; message: string }[] {
+  try { evaluate(pack, a); } catch (e) { if (e instanceof AssessmentError) return e.errors; throw e; }
+  return [];
+}
+
+describe('a decision a person takes (decidedBy)', () => {
+  it('proposes the indicated value, names who decides and by when, and marks the headline that rests on it pending', () => {
+    const d = evaluate(pack, base, { explain: true });
+    expect(d.proposals).toEqual([{ decision: 'level', proposed: 'Level 2', role: 'multi-agency-panel', roleLabel: 'the multi-agency panel', due: '2027-01-18', source: 'strategy s4.2', meanwhile: 'proposed' }]);
+    // Meanwhile the rest of the pack reads the proposed value.
+    expect(d.decisions.level).toBe('Level 2');
+    expect(d.headline).toEqual({ decision: 'response', value: 'Enhanced monitoring', scale: 'response', pending: true });
+    expect(d.actions.map((a) => a.id)).toEqual(['action-plan']);
+    expect(d.decidedBy).toBeUndefined();
+    expect(d.trace!.find((t) => t.rule === 'proposal')).toMatchObject({ decision: 'level', output: 'Level 2', because: ['the multi-agency panel decides by 2027-01-18; until then the pack reads the proposed value'] });
+    expect(proposalWords(d.proposals![0]!)).toBe('Proposed: Level 2. The multi-agency panel decides, by 2027-01-18.');
+  });
+
+  it('takes the recorded decision as the value downstream decisions and actions read, recording who, when and why', () => {
+    const d = evaluate(pack, { ...base, decisions: { level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11', reason: 'Concerns resolved at the meeting' } } }, { explain: true });
+    expect(d.proposals).toBeUndefined();
+    expect(d.decisions.level).toBe('Level 1');
+    expect(d.headline).toEqual({ decision: 'response', value: 'Routine monitoring', scale: 'response' });
+    expect(d.actions).toEqual([]);
+    expect(d.decidedBy).toEqual({ level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11', reason: 'Concerns resolved at the meeting', computed: 'Level 2', kind: 'decision', role: 'multi-agency-panel' } });
+    expect(d.trace!.find((t) => t.rule === 'decided-by')?.because[0]).toBe('recorded by Panel chair on 2027-01-11: Concerns resolved at the meeting');
+  });
+
+  it('reads no value meanwhile when the pack declares the decision undecided until taken', () => {
+    const d = evaluate(compilePack(humanDecisionPack('undecided')), base);
+    expect(d.decisions.level).toBeNull();
+    expect(d.proposals?.[0]).toMatchObject({ proposed: 'Level 2', meanwhile: 'undecided' });
+    expect(d.headline).toMatchObject({ value: 'Routine monitoring', pending: true });
+    expect(d.actions).toEqual([]);
+  });
+});
+
+describe('an officer override (override)', () => {
+  it('replaces the computed value with the reason required, and is recorded as an override', () => {
+    const d = evaluate(pack, { ...base, decisions: { rating: { value: 'Requires improvement', by: 'officer@example.org', at: '2027-01-04', reason: 'Medication errors seen on the visit' } } });
+    expect(d.decisions.rating).toBe('Requires improvement');
+    expect(d.decidedBy?.rating).toEqual({ value: 'Requires improvement', by: 'officer@example.org', at: '2027-01-04', reason: 'Medication errors seen on the visit', computed: 'Good', kind: 'override' });
+    // The override is not a pending decision: the headline rests only on the proposed level.
+    expect(d.proposals?.map((p) => p.decision)).toEqual(['level']);
+  });
+
+  it('needs a second person for a move of more than one step', () => {
+    const two = { value: 'Poor', by: 'officer@example.org', at: '2027-01-04', reason: 'Safeguarding failures' };
+    expect(problems({ ...base, decisions: { rating: two } })).toEqual([{ pointer: '/decisions/rating/secondBy', fact: 'rating', message: expect.stringContaining('more than 1 step') }]);
+    expect(evaluate(pack, { ...base, decisions: { rating: { ...two, secondBy: 'manager@example.org' } } }).decidedBy?.rating).toMatchObject({ value: 'Poor', secondBy: 'manager@example.org' });
+  });
+});
+
+describe('recorded decisions are checked before anything is evaluated', () => {
+  it('refuses each problem with its pointer: unknown decision, value off the scale, missing who/when, missing override reason', () => {
+    expect(problems({ ...base, decisions: {
+      levle: { value: 'Level 1', by: 'x', at: '2027-01-04' },
+      response: { value: 'Routine monitoring', by: 'x', at: '2027-01-04', reason: 'r' },
+      level: { value: 'Level 4', at: '04/01/2027' },
+      rating: { value: 'Good', by: 'x', at: '2027-01-04', extra: 1 },
+    } }).map((p) => p.pointer)).toEqual([
+      '/decisions/levle', '/decisions/response', '/decisions/level/value', '/decisions/level/by', '/decisions/level/at',
+      '/decisions/rating/extra', '/decisions/rating/reason',
+    ]);
+    expect(problems({ ...base, decisions: { level: { value: 'Level 4', by: 'x', at: '2027-01-04' } } })[0]!.message).toBe('Must be one of "Level 1", "Level 2", "Level 3" (scale "level").');
+    expect(problems({ ...base, decisions: [] })[0]!.pointer).toBe('/decisions');
+  });
+});
+
+describe('declaring human decisions in a pack', () => {
+  it('refuses decidedBy with override, on a collect decision, and a due time of two units', () => {
+    const p = humanDecisionPack();
+    p.decisions.level!.override = {};
+    p.decisions.level!.decidedBy!.within = { workingDays: 10, days: 3 };
+    p.decisions.response!.hitPolicy = 'collect';
+    p.decisions.response!.override = {};
+    const errors = validatePack(p).errors.filter((e) => e.code === 'decided-by' || e.pointer.includes('within'));
+    expect(errors.map((e) => e.pointer).sort()).toEqual(['/decisions/level/decidedBy/within', '/decisions/level/override', '/decisions/response/override']);
+  });
+
+  it('is analysed with the decision read over its whole scale, so a recorded value leaves no false gap', () => {
+    const report = analyse(pack);
+    const response = report.decisions.find((d) => d.decision === 'response')!;
+    expect(response.exhaustive).toBe(true);
+    expect(response.findings.filter((f) => f.kind === 'gap')).toEqual([]);
+  });
+
+  it('reports the gap a downstream decision has while a decision declared undecided is awaited', () => {
+    const p = humanDecisionPack('undecided');
+    delete p.decisions.response!.fallback;
+    const response = analyse(compilePack(p)).decisions.find((d) => d.decision === 'response')!;
+    expect(response.findings.filter((f) => f.kind === 'gap').length).toBeGreaterThan(0);
+    // With the fallback back, the undecided level is handled.
+    const handled = analyse(compilePack(humanDecisionPack('undecided'))).decisions.find((d) => d.decision === 'response')!;
+    expect(handled.findings.filter((f) => f.kind === 'gap')).toEqual([]);
+  });
+});
+
+describe('packs without human decisions', () => {
+  it('refuse recorded decisions, naming the decision', () => {
+    const p = humanDecisionPack();
+    delete p.decisions.level!.decidedBy;
+    delete p.decisions.rating!.override;
+    const plain = compilePack(p);
+    const d = evaluate(plain, base);
+    expect('proposals' in d || 'decidedBy' in d || 'pending' in d.headline).toBe(false);
+    expect(() => evaluate(plain, { ...base, decisions: { level: { value: 'Level 1', by: 'x', at: '2027-01-04' } } })).toThrow(/not one a person takes/);
+  });
+});

@@ -1,0 +1,126 @@
+import type { AssessmentProblem } from '../errors.js';
+import { AssessmentError } from '../errors.js';
+import type { DeterminationDecidedBy, DeterminationProposal, TraceEntry } from '../types.js';
+import { isOrdered, type PackIndex } from '../compile/pack-index.js';
+import type { CompiledInstance } from '../compile/compile-pack.js';
+import { offsetDate } from '../compile/compile-offset.js';
+import type { EvalState } from '../compile/eval-state.js';
+import { escapePointer } from '../schema/parse-json.js';
+import { isIsoDate } from '../dates/iso-date.js';
+import { RECORDED_DECISION_KEYS, reasonRequired, takesRecordedDecision, type RecordedDecision } from '../language/human-decision.js';
+
+/**
+ * Checks `assessment.decisions`: each key a decision instance that a person takes
+ * (`decidedBy`) or an officer may override (`override`); each entry's value on the decision's
+ * scale, `by` and `at` given, the reason given for an override. Returns the problems, each with
+ * its JSON pointer; none for an assessment without recorded decisions.
+ */
+export function compileRecordedDecisionsCheck(index: PackIndex): (decisions: unknown) => AssessmentProblem[] {
+  const takers = index.instances.filter((i) => takesRecordedDecision(i.decision)).map((i) => i.id);
+  return (decisions) => {
+    if (decisions === undefined) return [];
+    if (decisions === null || typeof decisions !== 'object' || Array.isArray(decisions)) return [{ pointer: '/decisions', fact: 'decisions', message: 'Recorded decisions must be an object of decision id -> { value, by, at, reason }.' }];
+    const problems: AssessmentProblem[] = [];
+    for (const [id, entry] of Object.entries(decisions as Record<string, unknown>)) {
+      const p = `/decisions/${escapePointer(id)}`;
+      const inst = index.instancesById.get(id);
+      if (!inst) { problems.push({ pointer: p, fact: id, message: `Unknown decision "${id}": the pack does not declare it.` }); continue; }
+      const d = inst.decision;
+      if (!takesRecordedDecision(d)) {
+        problems.push({ pointer: p, fact: id, message: `Decision "${id}" is not one a person takes or an officer may override (it declares neither decidedBy nor override).${takers.length ? ` Decisions that take a recorded decision: ${takers.join(', ')}.` : ''}` });
+        continue;
+      }
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) { problems.push({ pointer: p, fact: id, message: 'A recorded decision must be an object with value, by, at and reason.' }); continue; }
+      const r = entry as Record<string, unknown>;
+      for (const k of Object.keys(r)) if (!RECORDED_DECISION_KEYS.includes(k)) problems.push({ pointer: `${p}/${escapePointer(k)}`, fact: id, message: `Unknown property "${k}": a recorded decision has ${RECORDED_DECISION_KEYS.join(', ')}.` });
+      const scale = index.scales.get(d.scale);
+      if (r.value === undefined) problems.push({ pointer: `${p}/value`, fact: id, message: 'The decided value is missing.' });
+      else if (isOrdered(scale)) {
+        if (typeof r.value !== 'string' || !scale.values.includes(r.value)) problems.push({ pointer: `${p}/value`, fact: id, message: `Must be one of ${scale.values.map((v) => JSON.stringify(v)).join(', ')} (scale "${d.scale}").` });
+      } else if (scale && 'numeric' in scale) {
+        const n = scale.numeric;
+        if (typeof r.value !== 'number' || r.value < n.min || r.value > n.max || (n.integer && !Number.isInteger(r.value))) problems.push({ pointer: `${p}/value`, fact: id, message: `Must be a${n.integer ? 'n integer' : ' number'} from ${n.min} to ${n.max} (scale "${d.scale}").` });
+      }
+      if (typeof r.by !== 'string' || !r.by.trim()) problems.push({ pointer: `${p}/by`, fact: id, message: 'Who decided ("by") is missing.' });
+      if (!isIsoDate(r.at)) problems.push({ pointer: `${p}/at`, fact: id, message: r.at === undefined ? 'When it was decided ("at", YYYY-MM-DD) is missing.' : `${JSON.stringify(r.at)} is not a calendar date (YYYY-MM-DD).` });
+      if (r.reason !== undefined && typeof r.reason !== 'string') problems.push({ pointer: `${p}/reason`, fact: id, message: 'The reason must be text.' });
+      else if (reasonRequired(d) && (typeof r.reason !== 'string' || !r.reason.trim())) problems.push({ pointer: `${p}/reason`, fact: id, message: `An override of "${id}" must give its reason.` });
+      if (r.secondBy !== undefined && (typeof r.secondBy !== 'string' || !r.secondBy.trim())) problems.push({ pointer: `${p}/secondBy`, fact: id, message: 'The second person must be named.' });
+    }
+    return problems;
+  };
+}
+
+/** What an evaluation collects about human decisions; empty for packs without them. */
+export interface HumanDecisions {
+  proposals: DeterminationProposal[];
+  decidedBy: Record<string, DeterminationDecidedBy>;
+  /** Instance ids awaiting a person. */
+  pending: Set<string>;
+}
+
+/**
+ * Applies a recorded decision, or makes the proposal, for one decision instance after its rules
+ * ran: returns the value the rest of the pack reads. `computed` is what the rules gave.
+ * Throws an `AssessmentError` when an override moves the value further than the pack allows
+ * without a second person and none is named.
+ */
+export function applyHumanDecision(inst: CompiledInstance, s: EvalState, computed: unknown, recorded: RecordedDecision | undefined, out: HumanDecisions, trace: TraceEntry[] | undefined): unknown {
+  const d = inst.decision;
+  if (recorded) {
+    const kind = d.decidedBy ? 'decision' : 'override';
+    const limit = d.override?.secondPersonWhenMovedMoreThan;
+    if (kind === 'override' && limit !== undefined && !recorded.secondBy && steps(inst, computed, recorded.value) > limit) {
+      throw new AssessmentError([{ pointer: `/decisions/${escapePointer(inst.id)}/secondBy`, fact: inst.id, message: `The override moves "${inst.id}" from ${JSON.stringify(computed)} to ${JSON.stringify(recorded.value)}, more than ${limit} step${limit === 1 ? '' : 's'}: a second person must confirm it (secondBy).` }]);
+    }
+    out.decidedBy[inst.id] = {
+      value: recorded.value, by: recorded.by, at: recorded.at,
+      ...(recorded.reason !== undefined ? { reason: recorded.reason } : {}),
+      ...(recorded.secondBy !== undefined ? { secondBy: recorded.secondBy } : {}),
+      computed, kind, ...(d.decidedBy ? { role: d.decidedBy.role } : {}),
+    };
+    if (d.decidedBy?.interpretation) s.interpretations.add(d.decidedBy.interpretation);
+    if (d.override?.interpretation) s.interpretations.add(d.override.interpretation);
+    trace?.push({
+      decision: inst.id, rule: kind === 'decision' ? 'decided-by' : 'override', label: kind === 'decision' ? `decided by ${d.decidedBy!.label}` : 'overridden by an officer', fired: true, output: recorded.value,
+      because: [`recorded by ${recorded.by} on ${recorded.at}${recorded.reason ? `: ${recorded.reason}` : ''}`, `the rules gave ${JSON.stringify(computed)}`, ...(recorded.secondBy ? [`confirmed by ${recorded.secondBy}`] : [])],
+      ...(d.decidedBy ? { source: inst.decidedBy!.source } : {}),
+    });
+    return recorded.value;
+  }
+  if (!d.decidedBy) return computed;
+  const meanwhile = d.decidedBy.meanwhile ?? 'proposed';
+  const due = inst.decidedBy?.within ? offsetDate(inst.decidedBy.within, s) : undefined;
+  out.proposals.push({ decision: inst.id, proposed: computed, role: d.decidedBy.role, roleLabel: d.decidedBy.label, ...(due ? { due } : {}), source: inst.decidedBy!.source, meanwhile });
+  out.pending.add(inst.id);
+  if (d.decidedBy.interpretation) s.interpretations.add(d.decidedBy.interpretation);
+  trace?.push({
+    decision: inst.id, rule: 'proposal', label: `proposed; ${d.decidedBy.label} decides`, fired: true, output: computed,
+    because: [`${d.decidedBy.label} decides${due ? ` by ${due}` : ''}; until then the pack reads ${meanwhile === 'proposed' ? 'the proposed value' : 'no value (undecided)'}`],
+    source: inst.decidedBy!.source,
+  });
+  return meanwhile === 'proposed' ? computed : null;
+}
+
+/** How far an override moves a value: steps on an ordered scale, the difference on a numeric one. */
+function steps(inst: CompiledInstance, from: unknown, to: unknown): number {
+  if (inst.ranks) {
+    const a = inst.ranks.get(from as string);
+    const b = inst.ranks.get(to as string);
+    return a === undefined || b === undefined ? Infinity : Math.abs(a - b);
+  }
+  return typeof from === 'number' && typeof to === 'number' ? Math.abs(from - to) : Infinity;
+}
+
+/** True when the decision, or one it rests on (directly or not), awaits a person. */
+export function restsOnPending(decisionId: string, pending: ReadonlySet<string>, instancesOf: ReadonlyMap<string, readonly { id: string }[]>, deps: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  const seen = new Set<string>();
+  const walk = (id: string): boolean => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    if ((instancesOf.get(id) ?? []).some((i) => pending.has(i.id))) return true;
+    for (const dep of deps.get(id) ?? []) if (walk(dep)) return true;
+    return false;
+  };
+  return walk(decisionId);
+}

@@ -1,0 +1,80 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { Citation, Decision, Offset } from '../types.js';
+
+/**
+ * Human decisions: where a document gives a decision to a person (a team manager, a
+ * multi-agency panel, the council), the decision declares `decidedBy`. Its rules then
+ * *propose* a value; the determination names who decides and by when, and the recorded
+ * decision (value, who, when, reason) is an input of the next evaluation
+ * (`assessment.decisions`). An officer's override of a computed decision is the same
+ * mechanism, declared with `override`, with the reason required.
+ * @see ../../../../docs/pack-format.md#human-decisions-and-overrides
+ */
+
+const citation = Type.Unsafe<Citation>({ $ref: '#/$defs/citation' });
+const offset = Type.Unsafe<Offset>({ $ref: '#/$defs/offset' });
+
+/** What downstream rules read while a person's decision is awaited. */
+export const MEANWHILE = ['proposed', 'undecided'] as const;
+export type Meanwhile = typeof MEANWHILE[number];
+
+/** `decidedBy`: the role that takes the decision, by when, and what the rest of the pack reads meanwhile. */
+export const DecidedBySchema = Type.Object({
+  role: Type.String({ minLength: 1, description: 'The role that decides, as an id: `team-manager`, `multi-agency-panel`.' }),
+  label: Type.String({ minLength: 1, description: 'The role in the council\'s words: "the team manager".' }),
+  within: Type.Optional(offset),
+  source: citation,
+  meanwhile: Type.Optional(Type.Union(MEANWHILE.map((m) => Type.Literal(m)), {
+    description: 'What downstream decisions, actions and the schedule read until the decision is recorded: `proposed` (the default: the proposed value, with the determination marked pending) or `undecided` (null).',
+  })),
+  interpretation: Type.Optional(Type.String()),
+}, { additionalProperties: false, description: 'The decision is taken by a person: its rules propose a value, and the recorded decision is an input next time.' });
+export type DecidedBy = Static<typeof DecidedBySchema>;
+
+/** `override`: an officer may replace the computed value, giving a reason. */
+export const OverrideSchema = Type.Object({
+  reasonRequired: Type.Optional(Type.Boolean({ description: 'Whether an override must give a reason (default true).' })),
+  secondPersonWhenMovedMoreThan: Type.Optional(Type.Integer({ minimum: 0, description: 'An override that moves the value more than this many steps of the scale (or units of a numeric scale) must name a second person (`secondBy`).' })),
+  source: Type.Optional(citation),
+  interpretation: Type.Optional(Type.String()),
+}, { additionalProperties: false, description: 'An officer may override the computed value; the recorded override is an input next time.' });
+export type Override = Static<typeof OverrideSchema>;
+
+/** One recorded decision of an assessment (`assessment.decisions[<decision instance id>]`). */
+export interface RecordedDecision {
+  value: unknown;
+  /** Who decided (a name or email). */
+  by: string;
+  /** When (ISO date). */
+  at: string;
+  reason?: string;
+  /** The second person an override of more than the pack's steps needs. */
+  secondBy?: string;
+}
+
+/** The members a recorded decision may have. */
+export const RECORDED_DECISION_KEYS: readonly string[] = ['value', 'by', 'at', 'reason', 'secondBy'];
+
+/** True when a person takes the decision or an officer may override it. */
+export function takesRecordedDecision(d: Decision): boolean {
+  return d.decidedBy !== undefined || d.override !== undefined;
+}
+
+/** True when a recorded decision of this decision is an override (the reason required unless the pack says not). */
+export function reasonRequired(d: Decision): boolean {
+  return d.decidedBy === undefined && d.override !== undefined && d.override.reasonRequired !== false;
+}
+
+/** Meaning checks of a decision's `decidedBy` and `override`: one value, not both. */
+export function checkHumanDecision(id: string, d: Decision, pointer: string, err: (pointer: string, message: string, hint?: string) => void): void {
+  if (!takesRecordedDecision(d)) return;
+  if (d.decidedBy && d.override) err(`${pointer}/override`, `Decision "${id}" is taken by ${d.decidedBy.label}; it needs no override as well.`, 'Keep decidedBy (a person decides) or override (an officer may replace the computed value), not both.');
+  if (d.hitPolicy === 'collect') err(`${pointer}/${d.decidedBy ? 'decidedBy' : 'override'}`, `Decision "${id}" collects a list; a person decides one value.`, 'Use decidedBy or override on a decision with the first, max, min or unique hit policy.');
+}
+
+/** The plain-words proposal: "Proposed: Level 2. The multi-agency panel decides, by 2027-01-12." */
+export function proposalWords(p: { proposed: unknown; roleLabel: string; due?: string }): string {
+  const value = typeof p.proposed === 'string' ? p.proposed : JSON.stringify(p.proposed);
+  const who = p.roleLabel.charAt(0).toUpperCase() + p.roleLabel.slice(1);
+  return `Proposed: ${value}. ${who} decides${p.due ? `, by ${p.due}` : ''}.`;
+}
