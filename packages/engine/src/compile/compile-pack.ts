@@ -14,7 +14,6 @@ import { takesRecordedDecision } from '../language/human-decision.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileExpression } from './compile-expression.js';
 import type { CompileScope } from './compile-fact.js';
-import { resolveParam } from './resolve-param.js';
 import { decisionDependencies, topologicalOrder } from './decision-graph.js';
 import { indexPack, type DecisionInstance, type PackIndex } from './pack-index.js';
 
