@@ -132,16 +132,16 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
     return {
       id: a.id, label: a.label, owner: a.owner, when: compileCondition(a.when, top), source: citationText(a.source),
       ...(a.interpretation ? { interpretation: a.interpretation } : {}),
-      due: due && unit && add ? { add, n: due[unit.unit]!, ...(due.from !== undefined ? { from: compileExpression(due.from, top) } : {}) } : undefined,
+      due: due && unit && add ? { add, n: due[unit.unit]!, ...(due.from !== undefined ? { from: compileExpression(due.from, top, undefined, `/outcomes/actions/${i}/due/from`) } : {}) } : undefined,
     };
   });
-  const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s) => {
+  const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s, i) => {
     const form = SCHEDULE_FORMS.find((f) => s[f.key] !== undefined);
     return {
       id: s.id, activity: s.activity, label: s.label, when: compileCondition(s.when, top), source: citationText(s.source),
       ...(s.interpretation ? { interpretation: s.interpretation } : {}),
-      timing: form ? form.compile(s, (e) => compileExpression(e, top), { id: s.id, activity: s.activity, label: s.label, source: citationText(s.source) }) : () => undefined,
-      ...(s.from !== undefined ? { from: compileExpression(s.from, top) } : {}),
+      timing: form ? form.compile(s, (e) => compileExpression(e, top, undefined, `/outcomes/schedule/${i}/${form.key}`), { id: s.id, activity: s.activity, label: s.label, source: citationText(s.source) }) : () => undefined,
+      ...(s.from !== undefined ? { from: compileExpression(s.from, top, undefined, `/outcomes/schedule/${i}/from`) } : {}),
     };
   });
   const scores: CompiledScore[] = (pack.outcomes.scores ?? []).map((s, i) => ({
