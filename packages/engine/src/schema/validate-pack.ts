@@ -4,6 +4,7 @@ import type { PackError } from '../errors.js';
 import type { Extensions, Pack } from '../types.js';
 import { LIMITS } from './limits.js';
 import { meaningChecks } from './meaning-checks.js';
+import { meaningChecksAlongsideSchema } from './meaning-checks-alongside-schema.js';
 import { packSchema } from './pack-schema.js';
 import { checkStructure, parseJson } from './parse-json.js';
 
@@ -109,8 +110,8 @@ function branchErrors(union: ErrorObject, all: ErrorObject[]): string | undefine
 }
 
 /**
- * Validates a pack: JSON text or a parsed value. Checks the JSON Schema, then the meaning
- * checks; returns every error at once, each with a JSON pointer, plain words and a hint.
+ * Validates a pack: JSON text or a parsed value. Checks the JSON Schema and the meaning checks
+ * (those that can run on a pack the schema refuses: `meaning-checks-alongside-schema.ts`); returns every error at once, each with a JSON pointer, plain words and a hint.
  * @example
  * const { valid, errors } = validatePack(readFileSync('pack.json', 'utf8'));
  */
@@ -129,13 +130,18 @@ export function validatePack(input: unknown, opts: { extensions?: Extensions } =
     }
     if (size > LIMITS.maxPackBytes) return { valid: false, errors: [{ code: 'limit.size', pointer: '', message: `The pack is ${size} bytes; the limit is ${LIMITS.maxPackBytes}.` }], warnings: [] };
   }
-  const v = validator();
-  if (!v(value)) return { valid: false, errors: foldAjvErrors(v.errors ?? []), warnings: [] };
-  const pack = value as Pack;
-  const errors = meaningChecks(pack, {
+  const available = {
     operators: Object.keys(opts.extensions?.operators ?? {}),
     facts: Object.keys(opts.extensions?.facts ?? {}),
-  });
+  };
+  const v = validator();
+  if (!v(value)) {
+    // Schema errors and meaning errors in one list: the meaning checks that can run on the broken pack run.
+    const schemaErrors = foldAjvErrors(v.errors ?? []);
+    return { valid: false, errors: [...schemaErrors, ...meaningChecksAlongsideSchema(value, schemaErrors, available)], warnings: [] };
+  }
+  const pack = value as Pack;
+  const errors = meaningChecks(pack, available);
   const warnings = unusedInterpretations(pack);
   return errors.length ? { valid: false, errors, warnings } : { valid: true, errors: [], warnings, pack };
 }
