@@ -56,6 +56,18 @@ describe('evaluate', () => {
     expect(err.errors.find((e) => e.fact === 'involvement-01')!.message).toBe('Must be one of "Not met", "Partly met", "Fully met".');
   });
 
+  it('says a judgement or a fact of the wrong type is so: what was given and what is taken, naming the criterion or fact', () => {
+    const a = assess({}, { statementLate: 'no' });
+    (a.judgements as Record<string, unknown>)['involvement-01'] = 4;
+    const err = (() => { try { evaluate(compiled, a); } catch (e) { return e; } })() as AssessmentError;
+    const title = compiled.index.criteria.find((c) => c.criterion.id === 'involvement-01')!.criterion.title;
+    expect(err.errors).toContainEqual({
+      pointer: '/judgements/involvement-01', fact: 'involvement-01',
+      message: `The number 4, but criterion "involvement-01" (${title}) takes text values: one of "Not met", "Partly met", "Fully met".`,
+    });
+    expect(err.errors).toContainEqual({ pointer: '/facts/statementLate', fact: 'statementLate', message: 'The text "no", but fact "statementLate" takes true or false.' });
+  });
+
   it('refuses a missing judgement when the framework requires every criterion judged', () => {
     const a = assess();
     delete (a.judgements as Record<string, string>)['management-17'];
