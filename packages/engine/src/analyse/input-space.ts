@@ -89,7 +89,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
   const d = inst.decision;
   const refs: FactRefs = { facts: new Map(), criteriaFilters: [], judgementCriteria: new Set(), domainCountDecisions: new Set(), instances: new Set(), mostRecent: false, partitions: new Map(), numberComparisons: new Map(), otherReads: new Set() };
   const domainId = inst.instance.domain?.id;
-  for (const r of d.rules) { collect(r.when, refs, domainId); collect(r.output, refs, domainId); }
+  for (const r of d.rules ?? []) { collect(r.when, refs, domainId); collect(r.output, refs, domainId); }
   if (d.fallback) collect(d.fallback.output, refs, domainId);
   // Resolve `{ param }` in filters is not needed: params only hold values, not filters.
   const dims: Dimension[] = [];

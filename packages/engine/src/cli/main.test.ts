@@ -65,7 +65,7 @@ describe('qaf CLI', () => {
   it('lists every error of an invalid pack with pointer and hint, as JSON on request', async () => {
     const s = sandbox();
     const p: Pack = structuredClone(examplePack());
-    p.decisions.overallRating!.rules[0]!.when = { fact: 'nope', operator: 'equal', value: true };
+    p.decisions.overallRating!.rules![0]!.when = { fact: 'nope', operator: 'equal', value: true };
     p.outcomes.headline = 'missing';
     const code = await run(['validate', s.write('p.json', p), '--json'], s.io);
     expect(code).toBe(EXIT.failed);

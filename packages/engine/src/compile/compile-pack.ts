@@ -160,7 +160,7 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
 
 function compileInstance(inst: DecisionInstance, slot: number, scope: CompileScope): CompiledInstance {
   const d = inst.decision;
-  const rules: CompiledRule[] = d.rules.map((r, position) => ({
+  const rules: CompiledRule[] = (d.rules ?? []).map((r, position) => ({
     id: r.id,
     label: r.label ?? r.id,
     priority: r.priority ?? 0,

@@ -29,7 +29,7 @@ export function decisionOfFact(pack: Pack, fact: string): string | undefined {
 export function decisionDependencies(pack: Pack): Map<string, Set<string>> {
   const deps = new Map<string, Set<string>>();
   for (const [id, d] of Object.entries(pack.decisions)) {
-    const refs = factReferences([d.rules.map((r) => [r.when, r.output]), d.fallback?.output ?? null]);
+    const refs = factReferences([(d.rules ?? []).map((r) => [r.when, r.output]), d.fallback?.output ?? null]);
     const set = new Set<string>();
     for (const f of refs) { const dd = decisionOfFact(pack, f); if (dd) set.add(dd); }
     deps.set(id, set);

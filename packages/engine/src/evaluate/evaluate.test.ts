@@ -93,7 +93,7 @@ describe('evaluate', () => {
 
   it('takes the most recent dated source, ignoring sources dated after asOf', () => {
     const p: Pack = structuredClone(pack);
-    p.decisions.overallRating!.rules[1]!.output = { mostRecent: [
+    p.decisions.overallRating!.rules![1]!.output = { mostRecent: [
       { value: { map: 'regulatorToBand', of: { fact: 'regulatorRating' } }, date: { fact: 'regulatorRatingDate' } },
       { value: { fact: 'visitBand' }, date: '2024-01-01' },
     ] };
@@ -115,7 +115,7 @@ describe('evaluate', () => {
   it('fails when two rules match under the unique hit policy, naming both', () => {
     const p: Pack = structuredClone(pack);
     p.decisions.qualityScore!.hitPolicy = 'unique';
-    p.decisions.qualityScore!.rules.push({ id: 'any-silver', output: 51, source: { doc: 'guide', section: '6' }, when: { fact: 'overallRating', operator: 'atLeast', value: 'Silver' } });
+    p.decisions.qualityScore!.rules!.push({ id: 'any-silver', output: 51, source: { doc: 'guide', section: '6' }, when: { fact: 'overallRating', operator: 'atLeast', value: 'Silver' } });
     const c = compilePack(p);
     expect(() => evaluate(c, assess())).toThrow(/rules "silver", "any-silver" all match/);
   });

@@ -9,9 +9,9 @@ describe('schema errors and meaning errors reported together', () => {
   it('reports a schema error and a meaning error of one pack in one list, each with its pointer, message and hint', () => {
     const p = clone();
     // Schema: a priority must be a number.
-    (p.decisions.overallRating!.rules[0] as unknown as Record<string, unknown>).priority = 'high';
+    (p.decisions.overallRating!.rules![0] as unknown as Record<string, unknown>).priority = 'high';
     // Meaning: an output that is not on the decision's scale.
-    p.decisions.overallRating!.rules[1]!.output = 'Platinum';
+    p.decisions.overallRating!.rules![1]!.output = 'Platinum';
     const r = validatePack(p);
     expect(r.valid).toBe(false);
     expect(r.errors.map((e) => [e.code, e.pointer])).toEqual([
@@ -37,7 +37,7 @@ describe('schema errors and meaning errors reported together', () => {
 
   it('reports a place the schema refuses once, not again as a meaning error', () => {
     const p = clone();
-    p.decisions.overallRating!.rules[0]!.when = { fact: 'statmentLate', operator: 'equal' } as never;
+    p.decisions.overallRating!.rules![0]!.when = { fact: 'statmentLate', operator: 'equal' } as never;
     const r = validatePack(p);
     expect(r.errors.filter((e) => e.pointer.startsWith('/decisions/overallRating/rules/0/when')).map((e) => e.code)).toEqual(['schema.oneOf']);
   });

@@ -64,6 +64,8 @@ function foldAjvErrors(errors: ErrorObject[]): PackError[] {
   const out: PackError[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
+    // An `if` failing says only that its `then` failed; the `then`'s own error says what is wrong.
+    if (e.keyword === 'if') continue;
     const union = unions.find((u) => u !== e && e.schemaPath.startsWith(`${u.schemaPath}/`) && e.instancePath.startsWith(u.instancePath));
     if (union) {
       // Keep a branch error only when it is deeper than the union itself and the union is a
