@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import type { PackError } from '../errors.js';
 import type { Extensions, Pack } from '../types.js';
 import { LIMITS } from './limits.js';
+import { checkLimits } from './check-limits.js';
 import { meaningChecks } from './meaning-checks.js';
 import { meaningChecksAlongsideSchema } from './meaning-checks-alongside-schema.js';
 import { packSchema } from './pack-schema.js';
@@ -132,6 +133,9 @@ export function validatePack(input: unknown, opts: { extensions?: Extensions } =
     }
     if (size > LIMITS.maxPackBytes) return { valid: false, errors: [{ code: 'limit.size', pointer: '', message: `The pack is ${size} bytes; the limit is ${LIMITS.maxPackBytes}.` }], warnings: [] };
   }
+  // The named limits first, before any expensive work: a pack over one is refused at once.
+  const overLimits = checkLimits(value);
+  if (overLimits.length) return { valid: false, errors: overLimits, warnings: [] };
   const available = {
     operators: Object.keys(opts.extensions?.operators ?? {}),
     facts: Object.keys(opts.extensions?.facts ?? {}),
