@@ -20,7 +20,7 @@ describe('packDiagnostics', () => {
   it('lists a schema error and a meaning error together, each at its value', () => {
     const pack = testPack();
     pack.outcomes.actions![0]!.due = { days: -2 };
-    pack.decisions.domainRating!.rules[1]!.output = 'Platinum';
+    pack.decisions.domainRating!.rules![1]!.output = 'Platinum';
     const text = JSON.stringify(pack, null, 2);
     const found = packDiagnostics(text).map((d) => [d.pointer, text.slice(d.from, d.to)]);
     expect(found).toEqual([
