@@ -25,7 +25,7 @@ describe('the Herefordshire pack', () => {
   });
 
   it('has one rule per Appendix 2 threshold indicator, each citing its level\'s row', () => {
-    const rules = pack.decisions.qualityThresholdLevel!.rules;
+    const rules = pack.decisions.qualityThresholdLevel!.rules!;
     const bySection = (section: string, level: string): number =>
       rules.filter((r) => r.source.section === section && r.output === level).length;
     // Appendix 2 lists 9 Level 1, 10 Level 2 and 7 Level 3 indicators; the Level 3 CQC indicator

@@ -12,7 +12,7 @@ describe('packHash', () => {
     expect(packHash({ a: 1 })).not.toBe(packHash({ a: 2 }));
     expect(packHash({ a: 1 })).toMatch(/^sha256:[0-9a-f]{64}$/);
     const changed = examplePack();
-    changed.decisions.overallRating!.rules[0]!.label = 'Another label';
+    changed.decisions.overallRating!.rules![0]!.label = 'Another label';
     expect(packHash(changed)).not.toBe(packHash(examplePack()));
   });
 

@@ -195,7 +195,8 @@ export interface Decision {
   hitPolicy: HitPolicy;
   /** Evaluate once per framework domain: instances are named `<decision>.<domainId>`. */
   forEach?: 'domain';
-  rules: Rule[];
+  /** The decision's rules; may be left out when `table` is given (its rows are the rules). */
+  rules?: Rule[];
   /** The decision written as a table: its rows are compiled to rules after `rules` (`language/decision-table.ts`). */
   table?: DecisionTable;
   /** Limiters applied after the hit policy: while one's condition holds, the value is at most its `atMost` (`language/limits.ts`). */

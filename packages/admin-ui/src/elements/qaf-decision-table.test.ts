@@ -30,6 +30,6 @@ describe('qaf-decision-table', () => {
     const el = await mount('qaf-decision-table', { pack, decisionId: 'overall' });
     expect(text(el)).toContain('If Gold domains is at least 1, then Gold');
     const cites = [...el.shadowRoot!.querySelectorAll('qaf-citation')];
-    expect(cites).toHaveLength(overall.rules.length + 1 + (overall.fallback ? 1 : 0));
+    expect(cites).toHaveLength(overall.rules!.length + 1 + (overall.fallback ? 1 : 0));
   });
 });

@@ -26,7 +26,7 @@ export class QafDecisionTable extends LitElement {
 
   private _parameterTable(decision: Decision) {
     const domains = this.pack.framework?.domains ?? [];
-    const text = JSON.stringify(decision.rules);
+    const text = JSON.stringify(decision.rules ?? []);
     const names = [...new Set(domains.flatMap((d) => Object.keys(d.parameters ?? {})))].filter((n) => text.includes(`"${n}"`));
     if (names.length === 0) return nothing;
     return html`<div class="scroll"><table>
@@ -41,7 +41,7 @@ export class QafDecisionTable extends LitElement {
     const decision = this.pack?.decisions[this.decisionId]?.table ? expandDecisionTables(this.pack).pack.decisions[this.decisionId] : this.pack?.decisions[this.decisionId];
     if (!decision) return nothing;
     const scale = this.pack.scales[decision.scale];
-    const rules = [...decision.rules].sort((a, b) => (decision.hitPolicy === 'first' ? (b.priority ?? 0) - (a.priority ?? 0) : 0));
+    const rules = [...(decision.rules ?? [])].sort((a, b) => (decision.hitPolicy === 'first' ? (b.priority ?? 0) - (a.priority ?? 0) : 0));
     return html`
       <h3 id=${`decision-${this.decisionId}`}>${decision.label}${decision.forEach === 'domain' ? html`<span class="badge">per ${this.pack.framework?.labels?.domain?.toLowerCase() ?? 'domain'}</span>` : nothing}</h3>
       ${decision.description ? html`<p class="muted">${decision.description}</p>` : nothing}

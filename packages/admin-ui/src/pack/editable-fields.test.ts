@@ -16,7 +16,7 @@ describe('editableFields', () => {
 
   it('bounds a threshold compared with a count of flagged criteria by the criteria counted, as the engine does', () => {
     const pack = testPack();
-    const silver = pack.decisions.domainRating!.rules[0]!;
+    const silver = pack.decisions.domainRating!.rules![0]!;
     silver.when = { all: [{ fact: 'criteriaCount', params: { domain: '$domain', flag: 'mandatory', atLeast: 'Fully met' }, operator: 'greaterThanInclusive', value: { param: 'silverMinFullyMet' } }] };
     pack.framework!.domains[0]!.parameters = { silverMinFullyMet: 1 };
     const f = editableFields(pack).find((x) => x.pointer === '/framework/domains/0/parameters/silverMinFullyMet')!;

@@ -60,7 +60,7 @@ const COUNT_FACTS = new Set(FACTS.filter((f) => f.count).map((f) => f.name));
 function countParameters(pack: Pack): Set<string> {
   const names = new Set<string>();
   for (const decision of Object.values(pack.decisions)) {
-    for (const rule of decision.rules) {
+    for (const rule of decision.rules ?? []) {
       const found: { leaf: LeafCondition; pointer: string }[] = [];
       leaves(rule.when, '', found);
       for (const { leaf } of found) {
@@ -98,7 +98,7 @@ function thresholdFields(pack: Pack): EditableField[] {
   pack.framework?.domains.forEach((domain, di) => {
     for (const [name, value] of Object.entries(domain.parameters ?? {})) {
       if (typeof value !== 'number') continue;
-      const rule = perDomain.flatMap((d) => d.rules).find((r) => r.label?.includes(name));
+      const rule = perDomain.flatMap((d) => d.rules ?? []).find((r) => r.label?.includes(name));
       fields.push({
         pointer: `/framework/domains/${di}/parameters/${pointerToken(name)}`,
         group: 'thresholds',
@@ -119,7 +119,7 @@ function thresholdFields(pack: Pack): EditableField[] {
 function decisionNumbers(pack: Pack, id: string, decision: Decision): EditableField[] {
   const fields: EditableField[] = [];
   const numericScale = pack.scales[decision.scale];
-  decision.rules.forEach((rule, ri) => {
+  (decision.rules ?? []).forEach((rule, ri) => {
     const base = `/decisions/${pointerToken(id)}/rules/${ri}`;
     const found: { leaf: LeafCondition; pointer: string }[] = [];
     leaves(rule.when, `${base}/when`, found);

@@ -17,6 +17,18 @@ describe('packDiagnostics', () => {
     expect(d!.message).toMatch(/^Must be .*\b0\b/);
   });
 
+  it('lists a schema error and a meaning error together, each at its value', () => {
+    const pack = testPack();
+    pack.outcomes.actions![0]!.due = { days: -2 };
+    pack.decisions.domainRating!.rules![1]!.output = 'Platinum';
+    const text = JSON.stringify(pack, null, 2);
+    const found = packDiagnostics(text).map((d) => [d.pointer, text.slice(d.from, d.to)]);
+    expect(found).toEqual([
+      ['/outcomes/actions/0/due/days', '-2'],
+      ['/decisions/domainRating/rules/1/output', '"Platinum"'],
+    ]);
+  });
+
   it('places a syntax error where the JSON breaks', () => {
     const [d] = packDiagnostics('{\n  "metadata": ,\n}');
     expect(d).toBeDefined();

@@ -27,7 +27,7 @@ export function whyNotHigher(pack: Pack, determination: Determination, instance:
   const rank = values.indexOf(value);
   const nextUp = values[rank + 1];
   if (nextUp === undefined) return { instance, value, blockers: [] };
-  const higher = decision.rules.filter((r) => typeof r.output === 'string' && values.indexOf(r.output) > rank);
+  const higher = (decision.rules ?? []).filter((r) => typeof r.output === 'string' && values.indexOf(r.output) > rank);
   const closest = higher.filter((r) => r.output === nextUp);
   const candidates = closest.length > 0 ? closest : higher;
   const trace = (determination.trace ?? []).filter((t) => t.decision === instance && !t.fired);

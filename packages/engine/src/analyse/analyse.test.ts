@@ -67,7 +67,7 @@ describe('analyse', () => {
   it('reports overlaps under the unique hit policy', () => {
     const p: Pack = structuredClone(examplePack());
     p.decisions.qualityScore!.hitPolicy = 'unique';
-    p.decisions.qualityScore!.rules.push({ id: 'silver-or-better', output: 60, source: { doc: 'guide', section: '6' }, when: { fact: 'overallRating', operator: 'atLeast', value: 'Silver' } });
+    p.decisions.qualityScore!.rules!.push({ id: 'silver-or-better', output: 60, source: { doc: 'guide', section: '6' }, when: { fact: 'overallRating', operator: 'atLeast', value: 'Silver' } });
     const f = analyse(compilePack(p)).decisions.find((d) => d.decision === 'qualityScore')!.findings.filter((x) => x.kind === 'overlap');
     expect(f.map((x) => [x.rule, x.count, x.examples.map((e) => e.inputs)])).toEqual([
       ['silver + silver-or-better', 1, ['Overall rating Silver']],
@@ -77,7 +77,7 @@ describe('analyse', () => {
 
   it('reports rules masked by higher-priority rules, and rules that can never match', () => {
     const p: Pack = structuredClone(examplePack());
-    const rules = p.decisions.domainBand!.rules;
+    const rules = p.decisions.domainBand!.rules!;
     rules.push({ ...structuredClone(rules[1]!), id: 'silver-again', priority: 25 });
     rules.push({ id: 'impossible', output: 'Gold', priority: 1, source: { doc: 'guide', section: '2' }, when: { fact: 'criteriaCount', params: { domain: '$domain' }, operator: 'greaterThan', value: 100 } });
     const d = analyse(compilePack(p)).decisions.find((x) => x.decision === 'domainBand.involvement')!;

@@ -31,7 +31,7 @@ export function factorsOf(c: CompiledPack, inst: CompiledInstance, dims: Dimensi
   const parent = dims.map((_, i) => i);
   const find = (i: number): number => { while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!; return i; };
   const ruleDims = inst.rules.map((r) => {
-    const source = inst.decision.rules[r.position]!;
+    const source = inst.decision.rules![r.position]!;
     const keys = ruleReads(c, inst, [source.when, source.output]);
     return dims.map((_, i) => i).filter((i) => keys === '*' || dims[i]!.reads!.some((k) => keys.has(k)));
   });

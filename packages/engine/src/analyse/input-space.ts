@@ -201,7 +201,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     }
     return domainInstanceId(ix, fact, params, domainId) ?? fact;
   };
-  for (const r of d.rules) { collect(r.when, refs, domainId, name); collect(r.output, refs, domainId, name); }
+  for (const r of d.rules ?? []) { collect(r.when, refs, domainId, name); collect(r.output, refs, domainId, name); }
   if (d.fallback) collect(d.fallback.output, refs, domainId, name);
   // A limiter's condition is part of the decision: its facts are dimensions too (so its partitions are analysed).
   for (const l of d.limits ?? []) collect(l.when, refs, domainId, name);

@@ -65,7 +65,7 @@ describe('qaf CLI', () => {
   it('lists every error of an invalid pack with pointer and hint, as JSON on request', async () => {
     const s = sandbox();
     const p: Pack = structuredClone(examplePack());
-    p.decisions.overallRating!.rules[0]!.when = { fact: 'nope', operator: 'equal', value: true };
+    p.decisions.overallRating!.rules![0]!.when = { fact: 'nope', operator: 'equal', value: true };
     p.outcomes.headline = 'missing';
     const code = await run(['validate', s.write('p.json', p), '--json'], s.io);
     expect(code).toBe(EXIT.failed);
@@ -90,7 +90,7 @@ describe('qaf CLI', () => {
     const s = sandbox();
     const code = await run(['evaluate', s.write('pack.json', examplePack()), s.write('a.json', { date: '2025-03-01', facts: { statementLate: 'no' } })], s.io);
     expect(code).toBe(EXIT.failed);
-    expect(s.err.join('\n')).toMatch(/statementLate \(\/facts\/statementLate\): Must be boolean/);
+    expect(s.err.join('\n')).toMatch(/statementLate \(\/facts\/statementLate\): The text "no", but fact "statementLate" takes true or false\./);
   });
 
   it('runs the pack\'s cases and closes with "N passed, N failed"', async () => {

@@ -49,7 +49,7 @@ describe('a date expression as a condition\'s value', () => {
       return inputSpace(c, c.instances.find((i) => i.decisionId === 'visitBand')!).map((d) => d.name);
     };
     const pack: Pack = structuredClone(examplePack());
-    pack.decisions.visitBand!.rules[0]!.when = { fact: 'statementLate', operator: 'equal', value: { latestDate: [{ fact: 'regulatorRatingDate' }] } };
+    pack.decisions.visitBand!.rules![0]!.when = { fact: 'statementLate', operator: 'equal', value: { latestDate: [{ fact: 'regulatorRatingDate' }] } };
     expect(dims(examplePack())).not.toContain('regulatorRatingDate');
     expect(dims(pack)).toContain('regulatorRatingDate');
   });

@@ -14,7 +14,7 @@ export interface CompiledOffset { add: (from: string, n: number) => string; n: n
 export function compileOffset(due: Offset | undefined, scope: CompileScope, pointer: string): CompiledOffset | undefined {
   const unit = due ? DUE_UNITS.find((u) => due[u.unit] !== undefined) : undefined;
   const add = unit?.unit === 'workingDays' && due?.calendar !== undefined ? workingDayAdder(due.calendar, pointer) : unit?.add;
-  return due && unit && add ? { add, n: dueAmount(due[unit.unit]!, scope), ...(due.from !== undefined ? { from: compileExpression(due.from, scope) } : {}) } : undefined;
+  return due && unit && add ? { add, n: dueAmount(due[unit.unit]!, scope), ...(due.from !== undefined ? { from: compileExpression(due.from, scope, undefined, `${pointer}/from`) } : {}) } : undefined;
 }
 
 /** The date an offset gives in an evaluation: from its `from` when that is a date, else from the assessment date. */

@@ -142,13 +142,13 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
     const within = ci.decision.decidedBy?.within;
     if (within) ci.decidedBy!.within = compileOffset(within, top, `/decisions/${escapePointer(ci.decisionId)}/decidedBy/within`);
   }
-  const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s) => {
+  const schedule: CompiledScheduleEntry[] = (pack.outcomes.schedule ?? []).map((s, i) => {
     const form = SCHEDULE_FORMS.find((f) => s[f.key] !== undefined);
     return {
       id: s.id, activity: s.activity, label: s.label, when: compileCondition(s.when, top), source: citationText(s.source),
       ...(s.interpretation ? { interpretation: s.interpretation } : {}),
-      timing: form ? form.compile(s, (e) => compileExpression(e, top), { id: s.id, activity: s.activity, label: s.label, source: citationText(s.source) }) : () => undefined,
-      ...(s.from !== undefined ? { from: compileExpression(s.from, top) } : {}),
+      timing: form ? form.compile(s, (e) => compileExpression(e, top, undefined, `/outcomes/schedule/${i}/${form.key}`), { id: s.id, activity: s.activity, label: s.label, source: citationText(s.source) }) : () => undefined,
+      ...(s.from !== undefined ? { from: compileExpression(s.from, top, undefined, `/outcomes/schedule/${i}/from`) } : {}),
     };
   });
   const scores: CompiledScore[] = (pack.outcomes.scores ?? []).map((s, i) => ({
@@ -168,7 +168,7 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
 
 function compileInstance(inst: DecisionInstance, slot: number, scope: CompileScope): CompiledInstance {
   const d = inst.decision;
-  const rules: CompiledRule[] = d.rules.map((r, position) => ({
+  const rules: CompiledRule[] = (d.rules ?? []).map((r, position) => ({
     id: r.id,
     label: r.label ?? r.id,
     priority: r.priority ?? 0,

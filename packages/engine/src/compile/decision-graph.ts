@@ -33,7 +33,7 @@ export function decisionOfFact(pack: Pack, fact: string): string | undefined {
 export function decisionDependencies(pack: Pack, declarations?: ReadonlyMap<string, PluginDeclaration>): Map<string, Set<string>> {
   const deps = new Map<string, Set<string>>();
   for (const [id, d] of Object.entries(pack.decisions)) {
-    const refs = factReferences([d.rules.map((r) => [r.when, r.output]), d.fallback?.output ?? null, (d.limits ?? []).map((l) => l.when)]);
+    const refs = factReferences([(d.rules ?? []).map((r) => [r.when, r.output]), d.fallback?.output ?? null, (d.limits ?? []).map((l) => l.when)]);
     const set = new Set<string>();
     for (const f of refs) {
       const dd = decisionOfFact(pack, f);

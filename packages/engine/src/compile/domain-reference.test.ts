@@ -27,15 +27,15 @@ describe('same-domain references ({ "fact": perDomainDecision, "params": { "doma
 
   it('reads a named domain\'s instance with a domain id', () => {
     const pack = statementsPack();
-    pack.decisions.overallRating!.rules.unshift({ id: 'safe-first', when: { fact: 'domainScore', params: { domain: 'safe' }, operator: 'equal', value: 16 }, output: 'Gold', source: { doc: 'guide', section: '5' } });
+    pack.decisions.overallRating!.rules!.unshift({ id: 'safe-first', when: { fact: 'domainScore', params: { domain: 'safe' }, operator: 'equal', value: 16 }, output: 'Gold', source: { doc: 'guide', section: '5' } });
     const d = evaluate(compilePack(pack), { date, judgements: scored(['4', '4', '4', '4'], ['1', '1', '1', '1']) });
     expect(d.headline.value).toBe('Gold');
   });
 
   it('refuses $domain outside a per-domain decision and an unknown domain, naming where', () => {
     const pack = statementsPack();
-    pack.decisions.overallRating!.rules[0]!.when = { fact: 'domainScore', params: { domain: '$domain' }, operator: 'lessThan', value: 8 };
-    pack.decisions.overallRating!.rules[1]!.when = { fact: 'domainScore', params: { domain: 'wellLed' }, operator: 'lessThan', value: 8 };
+    pack.decisions.overallRating!.rules![0]!.when = { fact: 'domainScore', params: { domain: '$domain' }, operator: 'lessThan', value: 8 };
+    pack.decisions.overallRating!.rules![1]!.when = { fact: 'domainScore', params: { domain: 'wellLed' }, operator: 'lessThan', value: 8 };
     const errors = validatePack(pack).errors;
     expect(errors.find((e) => e.pointer === '/decisions/overallRating/rules/0/when/params/domain')?.message).toMatch(/only meaningful inside a per-domain decision/);
     const unknown = errors.find((e) => e.pointer === '/decisions/overallRating/rules/1/when/params/domain')!;
@@ -45,7 +45,7 @@ describe('same-domain references ({ "fact": perDomainDecision, "params": { "doma
 
   it('reports two per-domain decisions that read each other in the same domain as a cycle', () => {
     const pack = statementsPack();
-    pack.decisions.domainScore!.rules[0]!.when = { fact: 'domainRating', params: { domain: '$domain' }, operator: 'equal', value: 'Gold' };
+    pack.decisions.domainScore!.rules![0]!.when = { fact: 'domainRating', params: { domain: '$domain' }, operator: 'equal', value: 'Gold' };
     const errors = validatePack(pack).errors.filter((e) => e.code === 'cycle');
     expect(errors[0]?.message).toMatch(/domainScore -> domainRating -> domainScore|domainRating -> domainScore -> domainRating/);
   });

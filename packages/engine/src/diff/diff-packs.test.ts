@@ -19,7 +19,7 @@ describe('diffPacks', () => {
 
   it('names the rule and condition whose value changed', () => {
     const b: Pack = structuredClone(examplePack());
-    const leaf = (b.decisions.visitBand!.rules[0]!.when as { all: { value: number }[] }).all[0]!;
+    const leaf = (b.decisions.visitBand!.rules![0]!.when as { all: { value: number }[] }).all[0]!;
     leaf.value = 3;
     const [change] = diffPacks(examplePack(), b).changes;
     expect(change!.summary).toBe('decision "Visit band" rule "Gold" domains (domainBand) judged Gold is at least: 2 -> 3');

@@ -6,6 +6,7 @@ import { checkStructure } from '../schema/parse-json.js';
 import { isOrdered, type PackIndex } from '../compile/pack-index.js';
 import { isIsoDate } from '../dates/iso-date.js';
 import { compileRecordedDecisionsCheck } from './recorded-decisions.js';
+import { givenValue, takenTypes } from './given-value.js';
 
 /** The JSON Schema of an assessment under a pack: date, judgements per criterion, facts. */
 export function assessmentSchema(index: PackIndex): Record<string, unknown> {
@@ -58,7 +59,11 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: I
   }
   const jranks = index.judgementScale ? index.ranks.get(index.judgementScale) : undefined;
   // Criterion id -> [its index, allowed judgement -> rank on the judgement scale].
-  const allowed = new Map(index.criteria.map((c) => [c.criterion.id, { index: c.index, ranks: new Map(c.allowed.map((v) => [v, jranks?.get(v) ?? -1])) }]));
+  const allowed = new Map(index.criteria.map((c) => [c.criterion.id, {
+    index: c.index,
+    ranks: new Map(c.allowed.map((v) => [v, jranks?.get(v) ?? -1])),
+    name: `"${c.criterion.id}" (${c.criterion.title})`,
+  }]));
   const allowedText = new Map(index.criteria.map((c) => [c.criterion.id, c.allowed.map((v) => JSON.stringify(v)).join(', ')]));
   const requiredJudgements = index.pack.framework?.judgements.required ? index.criteria.map((c) => c.criterion.id) : [];
   const envelope = new Set(['date', 'judgements', 'facts', 'decisions']);
@@ -82,8 +87,16 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: I
       for (const id in judgements) {
         const entry = allowed.get(id);
         if (!entry) { problems.push({ pointer: `/judgements/${id}`, fact: id, message: `Unknown criterion "${id}": the pack does not declare it.` }); continue; }
-        const rank = entry.ranks.get(judgements[id] as string);
-        if (rank === undefined) problems.push({ pointer: `/judgements/${id}`, fact: id, message: `Must be one of ${allowedText.get(id)}.` });
+        const given = judgements[id];
+        const rank = entry.ranks.get(given as string);
+        if (rank === undefined) {
+          problems.push({
+            pointer: `/judgements/${id}`, fact: id,
+            message: typeof given === 'string'
+              ? `Must be one of ${allowedText.get(id)}.`
+              : `${capitalise(givenValue(given))}, but criterion ${entry.name} takes text values: one of ${allowedText.get(id)}.`,
+          });
+        }
         else { judged++; if (ranks) ranks[entry.index] = rank; }
       }
       if (judged < requiredJudgements.length) {
@@ -117,10 +130,13 @@ function describe(e: ErrorObject): AssessmentProblem {
     return { pointer: `${e.instancePath}/${extra}`, fact: extra, message: `Unknown ${where} "${extra}": the pack does not declare it.` };
   }
   const fact = factOf(e.instancePath);
+  const at = e.instancePath === `/facts/${fact}` ? '' : ` at ${e.instancePath}`;
   const message = e.keyword === 'enum'
     ? `Must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`
-    : e.keyword === 'type' ? `Must be ${String(p.type)}.`
+    : e.keyword === 'type' ? `${capitalise(givenValue(e.data))}, but fact "${fact}"${at} takes ${takenTypes(p.type)}.`
       : e.keyword === 'format' ? `Must be a valid ${String(p.format)} (YYYY-MM-DD for dates).`
         : e.message ?? e.keyword;
   return { pointer: e.instancePath, fact, message };
 }
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -56,6 +56,18 @@ describe('evaluate', () => {
     expect(err.errors.find((e) => e.fact === 'involvement-01')!.message).toBe('Must be one of "Not met", "Partly met", "Fully met".');
   });
 
+  it('says a judgement or a fact of the wrong type is so: what was given and what is taken, naming the criterion or fact', () => {
+    const a = assess({}, { statementLate: 'no' });
+    (a.judgements as Record<string, unknown>)['involvement-01'] = 4;
+    const err = (() => { try { evaluate(compiled, a); } catch (e) { return e; } })() as AssessmentError;
+    const title = compiled.index.criteria.find((c) => c.criterion.id === 'involvement-01')!.criterion.title;
+    expect(err.errors).toContainEqual({
+      pointer: '/judgements/involvement-01', fact: 'involvement-01',
+      message: `The number 4, but criterion "involvement-01" (${title}) takes text values: one of "Not met", "Partly met", "Fully met".`,
+    });
+    expect(err.errors).toContainEqual({ pointer: '/facts/statementLate', fact: 'statementLate', message: 'The text "no", but fact "statementLate" takes true or false.' });
+  });
+
   it('refuses a missing judgement when the framework requires every criterion judged', () => {
     const a = assess();
     delete (a.judgements as Record<string, string>)['management-17'];
@@ -81,7 +93,7 @@ describe('evaluate', () => {
 
   it('takes the most recent dated source, ignoring sources dated after asOf', () => {
     const p: Pack = structuredClone(pack);
-    p.decisions.overallRating!.rules[1]!.output = { mostRecent: [
+    p.decisions.overallRating!.rules![1]!.output = { mostRecent: [
       { value: { map: 'regulatorToBand', of: { fact: 'regulatorRating' } }, date: { fact: 'regulatorRatingDate' } },
       { value: { fact: 'visitBand' }, date: '2024-01-01' },
     ] };
@@ -103,7 +115,7 @@ describe('evaluate', () => {
   it('fails when two rules match under the unique hit policy, naming both', () => {
     const p: Pack = structuredClone(pack);
     p.decisions.qualityScore!.hitPolicy = 'unique';
-    p.decisions.qualityScore!.rules.push({ id: 'any-silver', output: 51, source: { doc: 'guide', section: '6' }, when: { fact: 'overallRating', operator: 'atLeast', value: 'Silver' } });
+    p.decisions.qualityScore!.rules!.push({ id: 'any-silver', output: 51, source: { doc: 'guide', section: '6' }, when: { fact: 'overallRating', operator: 'atLeast', value: 'Silver' } });
     const c = compilePack(p);
     expect(() => evaluate(c, assess())).toThrow(/rules "silver", "any-silver" all match/);
   });

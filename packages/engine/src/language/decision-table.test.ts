@@ -48,10 +48,24 @@ function decide(c: CompiledPack, id: string, values: Record<string, unknown>): u
 const golds = (gold: number): Record<string, string> => Object.fromEntries(DOMAINS.map((d, i) => [`domainBand.${d}`, i < gold ? 'Gold' : 'Silver']));
 
 describe('decision tables', () => {
+  it('need no "rules": [] when the decision is written as a table; a decision with neither is refused', () => {
+    const pack = withScore(SCORE_TABLE);
+    delete pack.decisions.qualityScore!.rules;
+    expect(validatePack(pack).errors).toEqual([]);
+    const c = compilePack(pack);
+    expect(c.pack.decisions.qualityScore!.rules!.map((r) => r.id)).toEqual(['gold-many', 'gold', 'silver-some-gold', 'silver', 'bronze']);
+    expect(decide(c, 'qualityScore', { overallRating: 'Gold', ...golds(3) })).toBe(90);
+    expect(packHash(pack)).not.toBe(packHash(withScore(SCORE_TABLE)));
+    delete pack.decisions.qualityScore!.table;
+    expect(validatePack(pack).errors).toEqual([
+      expect.objectContaining({ code: 'schema.required', pointer: '/decisions/qualityScore', message: 'Missing required property "rules".' }),
+    ]);
+  });
+
   it('validate, and compile each row to a rule named by the row, read as a sentence', () => {
     const result = validatePack(withScore(SCORE_TABLE));
     expect(result.errors).toEqual([]);
-    const rules = compilePack(withScore(SCORE_TABLE)).pack.decisions.qualityScore!.rules;
+    const rules = compilePack(withScore(SCORE_TABLE)).pack.decisions.qualityScore!.rules!;
     expect(rules.map((r) => r.id)).toEqual(['gold-many', 'gold', 'silver-some-gold', 'silver', 'bronze']);
     expect(rules.map((r) => r.label)).toEqual([
       'If Overall rating is Gold and Gold domains is at least 3, then 90',

@@ -175,7 +175,7 @@ export function expandDecisionTables(pack: Pack): { pack: Pack; origins: Map<str
   for (const [id, d] of Object.entries(pack.decisions)) {
     if (!d.table) { decisions[id] = d; continue; }
     const { table, ...rest } = d;
-    const rules = [...d.rules];
+    const rules = [...(d.rules ?? [])];
     table.rows.forEach((row, ri) => {
       if (row.cells.length !== table.inputs.length) return;
       const { rule, cellOfLeaf } = rowRule(table, row);

@@ -24,7 +24,7 @@ describe('the fact registry', () => {
 
   it('runs a fact\'s own meaning check where the pack refers to it, naming the parameter by pointer', () => {
     const p = structuredClone(examplePack());
-    p.decisions.overallRating!.rules[0]!.when = { fact: 'criteriaCount', params: { domian: 'x' }, operator: 'equal', value: 1 };
+    p.decisions.overallRating!.rules![0]!.when = { fact: 'criteriaCount', params: { domian: 'x' }, operator: 'equal', value: 1 };
     const r = validatePack(p);
     expect(r.errors).toContainEqual(expect.objectContaining({ pointer: '/decisions/overallRating/rules/0/when/params/domian', message: 'Unknown criteriaCount parameter "domian".' }));
   });
@@ -40,7 +40,7 @@ describe('the fact registry', () => {
     const bounds = countParameterBounds(p);
     const [param] = Object.keys(bounds);
     expect(bounds[param!]![d0.id]).toBeLessThanOrEqual(all);
-    const rule = Object.values(p.decisions).find((d) => d.forEach === 'domain')!.rules[0]!;
+    const rule = Object.values(p.decisions).find((d) => d.forEach === 'domain')!.rules![0]!;
     rule.when = { all: [rule.when, { fact: 'criteriaCount', params: { domain: '$domain', flag: 'pilot' }, operator: 'greaterThanInclusive', value: { param: param! } }] };
     expect(countParameterBounds(p)[param!]![d0.id]).toBe(1);
   });

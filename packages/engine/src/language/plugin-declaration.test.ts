@@ -74,7 +74,7 @@ describe('plugin fact declarations (reads, returns)', () => {
 
   it('refuses a use that gives the plugin an undeclared decision to read, and declarations of unknown names', () => {
     const pack = packWithPlan();
-    pack.decisions.improvementPlan!.rules[0]!.when = { fact: 'needsPlan', params: { domain: '$domain', of: 'domainScore' }, operator: 'equal', value: true };
+    pack.decisions.improvementPlan!.rules![0]!.when = { fact: 'needsPlan', params: { domain: '$domain', of: 'domainScore' }, operator: 'equal', value: true };
     pack.extensions!.declarations!.needsPlan!.reads!.inputs = ['visitDate'];
     pack.extensions!.declarations!.ghost = { returns: { scale: 'stars' } };
     const errors = validatePack(pack, { extensions }).errors;
@@ -103,7 +103,7 @@ describe('plugin fact declarations (reads, returns)', () => {
     const c = compilePack(pack, { extensions: ext });
     expect(evaluate(c, { date, judgements: scored(['3', '3', '3', '3'], ['4', '4', '4', '4']) }).decisions.improvementPlan).toBe('no');
     expect(evaluate(c, { date, judgements: scored(['1', '4', '4', '4'], ['4', '4', '4', '4']) }).decisions.improvementPlan).toBe('yes');
-    pack.decisions.improvementPlan!.rules[0]!.when = { fact: 'weakest', operator: 'atLeast', value: 'Platinum' };
+    pack.decisions.improvementPlan!.rules![0]!.when = { fact: 'weakest', operator: 'atLeast', value: 'Platinum' };
     expect(validatePack(pack, { extensions: ext }).errors.map((e) => e.pointer)).toContain('/decisions/improvementPlan/rules/0/when/value');
   });
 
@@ -115,7 +115,7 @@ describe('plugin fact declarations (reads, returns)', () => {
 
   it('refuses $domain given to a plugin fact outside a per-domain decision', () => {
     const pack = packWithPlan();
-    pack.decisions.overallRating!.rules[0]!.when = { fact: 'needsPlan', params: { domain: '$domain' }, operator: 'equal', value: true };
+    pack.decisions.overallRating!.rules![0]!.when = { fact: 'needsPlan', params: { domain: '$domain' }, operator: 'equal', value: true };
     expect(validatePack(pack, { extensions }).errors.some((e) => e.pointer === '/decisions/overallRating/rules/0/when/params/domain')).toBe(true);
   });
 
@@ -133,7 +133,7 @@ describe('plugin fact declarations (reads, returns)', () => {
 
   it('finds a real gap a plugin fact\'s declared values leave', () => {
     const pack = packWithPlan();
-    pack.decisions.improvementPlan!.rules.pop();
+    pack.decisions.improvementPlan!.rules!.pop();
     const plan = analyse(compilePack(pack, { extensions })).decisions.find((d) => d.decision === 'improvementPlan.safe')!;
     expect(plan.findings.filter((f) => f.kind === 'gap').flatMap((f) => f.examples.map((e) => e.inputs)).join(' ')).toMatch(/needsPlan .*false/);
   });

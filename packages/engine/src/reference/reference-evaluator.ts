@@ -107,7 +107,7 @@ export function createReferenceEvaluator(c: CompiledPack): (assessment: Assessme
     }
     addBuiltinFacts(engine, c);
     for (const r of inst.rules) {
-      const raw = inst.decision.rules[r.position]!;
+      const raw = inst.decision.rules![r.position]!;
       const cond = toEngineCondition(raw.when, ix, inst.instance.domainIndex);
       const top = ('all' in cond || 'any' in cond || 'not' in cond ? cond : { all: [cond] }) as TopLevelCondition;
       const rule: RuleProperties = { name: r.id, conditions: top, event: { type: r.id } };

@@ -4,8 +4,12 @@ export const LIMITS = {
   maxPackBytes: 5 * 1024 * 1024,
   /** Deepest nesting of objects and arrays. */
   maxDepth: 64,
-  /** Most rules over all decisions. */
-  maxRules: 2000,
+  /** Most rules over all decisions (a decision table's rows count as rules). */
+  maxRules: 10_000,
+  /** Most conditions (all / any / not and leaves) in one rule's `when`, an action's, a schedule entry's or a score's. */
+  maxConditionsPerRule: 1000,
+  /** Most rows of one decision table. */
+  maxTableRows: 10_000,
   /** Most decisions after per-domain expansion. */
   maxDecisions: 500,
   /** Most criteria in the framework. */

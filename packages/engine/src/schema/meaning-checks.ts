@@ -174,8 +174,8 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     if (d.forEach === 'domain' && !fw) err(`${p}/forEach`, `Decision "${id}" is evaluated per domain but the pack has no framework.`);
     if ((d.hitPolicy === 'max' || d.hitPolicy === 'min') && !isOrdered(ix.scales.get(d.scale)) && !('numeric' in (ix.scales.get(d.scale) ?? {}))) err(`${p}/hitPolicy`, `Hit policy "${d.hitPolicy}" needs a scale.`);
     const ruleIds = new Set<string>();
-    ruleCount += d.rules.length;
-    d.rules.forEach((r, ri) => {
+    ruleCount += (d.rules ?? []).length;
+    (d.rules ?? []).forEach((r, ri) => {
       const rp = `${p}/rules/${ri}`;
       if (ruleIds.has(r.id)) err(`${rp}/id`, `Rule id "${r.id}" is used twice in decision "${id}".`);
       ruleIds.add(r.id);

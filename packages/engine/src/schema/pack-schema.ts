@@ -310,7 +310,10 @@ export const packSchema = {
     },
     decision: {
       type: 'object',
-      required: ['label', 'scale', 'hitPolicy', 'rules'],
+      required: ['label', 'scale', 'hitPolicy'],
+      // `rules` may be left out when the decision is written as a `table`.
+      if: { properties: { table: false } },
+      then: { properties: { rules: true }, required: ['rules'] },
       additionalProperties: false,
       properties: {
         label: { type: 'string' },

@@ -33,7 +33,7 @@ describe('validatePack', () => {
     let cond: unknown = { fact: 'statementLate', operator: 'equal', value: true };
     for (let i = 0; i < LIMITS.maxDepth + 2; i++) cond = { not: cond };
     const p = clone();
-    p.decisions.overallRating!.rules[0]!.when = cond as never;
+    p.decisions.overallRating!.rules![0]!.when = cond as never;
     const r = validatePack(p);
     expect(r.errors.map((e) => e.code)).toContain('limit.depth');
   });
@@ -49,7 +49,7 @@ describe('validatePack', () => {
 
   it('folds an invalid condition into one error at its place with a hint', () => {
     const p = clone();
-    p.decisions.overallRating!.rules[0]!.when = { fact: 'statementLate', operator: 'equal' } as never;
+    p.decisions.overallRating!.rules![0]!.when = { fact: 'statementLate', operator: 'equal' } as never;
     const r = validatePack(p);
     const at = r.errors.filter((e) => e.pointer === '/decisions/overallRating/rules/0/when');
     expect(at).toHaveLength(1);
@@ -59,7 +59,7 @@ describe('validatePack', () => {
 
   it('reports every meaning problem at once: unknown fact, output off the scale, bad citation, unknown interpretation', () => {
     const p = clone();
-    const rules = p.decisions.overallRating!.rules;
+    const rules = p.decisions.overallRating!.rules!;
     rules[0]!.when = { fact: 'statmentLate', operator: 'equal', value: true };
     rules[0]!.output = 'Platinum';
     rules[0]!.source = { doc: 'guide', section: '99' };
@@ -81,7 +81,7 @@ describe('validatePack', () => {
 
   it('finds cycles between decisions', () => {
     const p = clone();
-    p.decisions.visitBand!.rules[0]!.when = { fact: 'overallRating', operator: 'equal', value: 'Gold' };
+    p.decisions.visitBand!.rules![0]!.when = { fact: 'overallRating', operator: 'equal', value: 'Gold' };
     const r = validatePack(p);
     expect(r.errors.some((e) => e.code === 'cycle' && /visitBand|overallRating/.test(e.message))).toBe(true);
   });

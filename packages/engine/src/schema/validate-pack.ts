@@ -3,8 +3,10 @@ import addFormatsModule from 'ajv-formats';
 import type { PackError } from '../errors.js';
 import type { Extensions, Pack } from '../types.js';
 import { LIMITS } from './limits.js';
+import { checkLimits } from './check-limits.js';
 import { meaningChecks } from './meaning-checks.js';
 import { unusedParameters } from '../language/parameters/check-parameters.js';
+import { meaningChecksAlongsideSchema } from './meaning-checks-alongside-schema.js';
 import { packSchema } from './pack-schema.js';
 import { checkStructure, parseJson } from './parse-json.js';
 
@@ -64,6 +66,8 @@ function foldAjvErrors(errors: ErrorObject[]): PackError[] {
   const out: PackError[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
+    // An `if` failing says only that its `then` failed; the `then`'s own error says what is wrong.
+    if (e.keyword === 'if') continue;
     const union = unions.find((u) => u !== e && e.schemaPath.startsWith(`${u.schemaPath}/`) && e.instancePath.startsWith(u.instancePath));
     if (union) {
       // Keep a branch error only when it is deeper than the union itself and the union is a
@@ -110,8 +114,8 @@ function branchErrors(union: ErrorObject, all: ErrorObject[]): string | undefine
 }
 
 /**
- * Validates a pack: JSON text or a parsed value. Checks the JSON Schema, then the meaning
- * checks; returns every error at once, each with a JSON pointer, plain words and a hint.
+ * Validates a pack: JSON text or a parsed value. Checks the JSON Schema and the meaning checks
+ * (those that can run on a pack the schema refuses: `meaning-checks-alongside-schema.ts`); returns every error at once, each with a JSON pointer, plain words and a hint.
  * @example
  * const { valid, errors } = validatePack(readFileSync('pack.json', 'utf8'));
  */
@@ -130,14 +134,22 @@ export function validatePack(input: unknown, opts: { extensions?: Extensions } =
     }
     if (size > LIMITS.maxPackBytes) return { valid: false, errors: [{ code: 'limit.size', pointer: '', message: `The pack is ${size} bytes; the limit is ${LIMITS.maxPackBytes}.` }], warnings: [] };
   }
-  const v = validator();
-  if (!v(value)) return { valid: false, errors: foldAjvErrors(v.errors ?? []), warnings: [] };
-  const pack = value as Pack;
-  const errors = meaningChecks(pack, {
+  // The named limits first, before any expensive work: a pack over one is refused at once.
+  const overLimits = checkLimits(value);
+  if (overLimits.length) return { valid: false, errors: overLimits, warnings: [] };
+  const available = {
     operators: Object.keys(opts.extensions?.operators ?? {}),
     facts: Object.keys(opts.extensions?.facts ?? {}),
     ...(opts.extensions?.declarations ? { declarations: opts.extensions.declarations } : {}),
-  });
+  };
+  const v = validator();
+  if (!v(value)) {
+    // Schema errors and meaning errors in one list: the meaning checks that can run on the broken pack run.
+    const schemaErrors = foldAjvErrors(v.errors ?? []);
+    return { valid: false, errors: [...schemaErrors, ...meaningChecksAlongsideSchema(value, schemaErrors, available)], warnings: [] };
+  }
+  const pack = value as Pack;
+  const errors = meaningChecks(pack, available);
   const warnings = [...unusedInterpretations(pack), ...unusedParameters(pack)];
   return errors.length ? { valid: false, errors, warnings } : { valid: true, errors: [], warnings, pack };
 }

@@ -13,7 +13,7 @@ const SPIN_PLUGIN = `data:text/javascript,${encodeURIComponent(
 
 function spinPack(): Pack {
   const pack = testshirePack({ id: 'spinshire' });
-  pack.decisions.overallRating!.rules.unshift({ id: 'spin', priority: 60, output: 'Gold', source: { doc: 'qaf', section: '2' }, when: { fact: 'spin', operator: 'equal', value: true } });
+  pack.decisions.overallRating!.rules!.unshift({ id: 'spin', priority: 60, output: 'Gold', source: { doc: 'qaf', section: '2' }, when: { fact: 'spin', operator: 'equal', value: true } });
   return pack;
 }
 

@@ -96,6 +96,17 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
     expect((await draft()).etag).toBe(etag);
   });
 
+  it('replies with schema errors and meaning errors together, in one list', async () => {
+    const { content } = await draft();
+    const broken = { ...content, metadata: { ...content.metadata, colour: 'blue' }, outcomes: { ...content.outcomes, headline: 'noSuchDecision' } };
+    const res = await t.call('POST', '/api/councils/testshire/draft/validate', { as: 'testshireViewer', body: broken });
+    expect(res.status).toBe(200);
+    expect(res.body.valid).toBe(false);
+    const errors = res.body.errors as { pointer: string; message: string }[];
+    expect(errors).toContainEqual(expect.objectContaining({ pointer: '/metadata', message: 'Unknown property "colour".' }));
+    expect(errors.map((e) => e.pointer)).toContain('/outcomes/headline');
+  });
+
   it('publishes the JSON Schema of an assessment under the current pack', async () => {
     const res = await t.call('GET', '/api/councils/testshire/pack/assessment-schema');
     expect(res.status).toBe(200);

@@ -124,7 +124,19 @@ describe('a calendar in a pack', () => {
     expect(compileExpression({ addWorkingDays: 5, to: '2025-12-19', calendar: 'england-and-wales' }, scope)(s)).toBe('2025-12-30');
     expect(compileExpression({ addWorkingDays: 5, to: '2025-12-19' }, scope)(s)).toBe('2025-12-26');
     expect(compileExpression({ addWorkingDays: 5, to: 'soon', calendar: 'scotland' }, scope)(s)).toBeUndefined();
-    expect(() => compileExpression({ addWorkingDays: 5, to: '2030-01-01', calendar: 'scotland' }, scope)(s))
-      .toThrow('addWorkingDays {"addWorkingDays":5,"to":"2030-01-01","calendar":"scotland"}: 2030-01-01 is outside the years');
+    expect(() => compileExpression({ addWorkingDays: 5, to: '2030-01-01', calendar: 'scotland' }, scope, undefined, '/decisions/x/rules/0/output')(s))
+      .toThrow('/decisions/x/rules/0/output: 2030-01-01 is outside the years');
+  });
+
+  it('names the JSON pointer of an addWorkingDays expression inside a pack, not its JSON text, when a date is outside the calendar', () => {
+    const pack = withCalendar({ days: 3 }, { addWorkingDays: 2, to: { fact: 'assessmentDate' }, calendar: 'scotland' });
+    const compiled = compilePack(pack);
+    const run = (date: string) => evaluate(compiled, caseAssessment(pack, { id: 'late', note: 'late', input: { date, facts: { statementLate: true } }, fillJudgements: 'Fully met', want: {} }));
+    expect(run('2025-06-02').actions.find((a) => a.id === 'improvement-plan')?.due).toBe('2025-06-07');
+    let thrown: unknown;
+    try { run('2030-03-01'); } catch (e) { thrown = e; }
+    expect(thrown).toBeInstanceOf(CalendarRangeError);
+    expect((thrown as Error).message).toBe('/outcomes/actions/0/due/from: 2030-03-01 is outside the years the Scotland calendar ("scotland") covers, 2015 to 2028.');
+    expect((thrown as Error).message).not.toContain('{');
   });
 });

@@ -41,7 +41,7 @@ describe('arithmetic expressions', () => {
 
   it('stop an evaluation with an evaluation error naming the rule output\'s pointer', () => {
     const p = statementScoresPack();
-    p.decisions.percentage!.rules[0]!.output = { divide: [{ fact: 'criteriaPoints' }, { fact: 'weightedCount', params: { is: 'Excellent' } }] };
+    p.decisions.percentage!.rules![0]!.output = { divide: [{ fact: 'criteriaPoints' }, { fact: 'weightedCount', params: { is: 'Excellent' } }] };
     const run = () => evaluate(compilePack(p), { date: '2025-06-01', judgements: { 'safe-1': 'Good', 'safe-2': 'Good', 'safe-3': 'Good', 'caring-1': 'Good', 'caring-2': 'Good', 'caring-3': 'Good' }, facts: {} });
     expect(run).toThrow(EvaluationError);
     expect(run).toThrow('percentage: division by zero (at /decisions/percentage/rules/0/output/divide/1)');
@@ -49,7 +49,7 @@ describe('arithmetic expressions', () => {
 
   it('stand on the value side of a condition, worked out per evaluation', () => {
     const p = statementScoresPack();
-    p.decisions.rating!.rules.unshift({ id: 'top', priority: 5, output: 'Outstanding', source: { doc: 'guide', section: '2' }, when: { fact: 'criteriaPoints', operator: 'greaterThanInclusive', value: { multiply: [{ fact: 'weightedCount' }, 3.5] } } });
+    p.decisions.rating!.rules!.unshift({ id: 'top', priority: 5, output: 'Outstanding', source: { doc: 'guide', section: '2' }, when: { fact: 'criteriaPoints', operator: 'greaterThanInclusive', value: { multiply: [{ fact: 'weightedCount' }, 3.5] } } });
     const c = compilePack(p);
     const run = (v: string) => evaluate(c, { date: '2025-06-01', judgements: Object.fromEntries(['safe-1', 'safe-2', 'safe-3', 'caring-1', 'caring-2', 'caring-3'].map((id, i) => [id, i < 3 ? 'Excellent' : v])), facts: {} }).decisions.rating;
     expect(run('Good')).toBe('Outstanding'); // 21 points, 21 wanted
@@ -58,8 +58,8 @@ describe('arithmetic expressions', () => {
 
   it('check what they hold and have the schema refuse a wrong shape', () => {
     const p = statementScoresPack();
-    p.decisions.percentage!.rules[0]!.output = { multiply: [{ fact: 'nope' }, 2] };
-    p.decisions.rating!.rules[0]!.when = { fact: 'percentage', operator: 'lessThan', value: { divide: [1] } } as never;
+    p.decisions.percentage!.rules![0]!.output = { multiply: [{ fact: 'nope' }, 2] };
+    p.decisions.rating!.rules![0]!.when = { fact: 'percentage', operator: 'lessThan', value: { divide: [1] } } as never;
     const r = validatePack(p);
     expect(r.errors).toEqual(expect.arrayContaining([
       expect.objectContaining({ pointer: '/decisions/percentage/rules/0/output/multiply/0/fact', message: 'Unknown fact "nope".' }),

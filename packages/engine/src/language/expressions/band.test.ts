@@ -24,7 +24,7 @@ const band = (x: unknown, bands: Bands = BANDS) => compileExpression({ band: x a
 /** The statement-scores pack with its rating's bands replaced. */
 function withBands(bands: Bands) {
   const p = statementScoresPack();
-  p.decisions.rating!.rules[0]!.output = { band: { fact: 'percentage' }, bands };
+  p.decisions.rating!.rules![0]!.output = { band: { fact: 'percentage' }, bands };
   return p;
 }
 
@@ -84,7 +84,7 @@ describe('bands', () => {
     expect(rating.findings.map((f) => f.kind)).toEqual([]);
     // A band list leaving numbers out is found as a gap of the decision, by a number the partition picked.
     const points = statementScoresPack();
-    points.decisions.rating!.rules[0]!.output = { band: { fact: 'criteriaPoints' }, bands: [{ value: 'Inadequate', below: 12 }, { value: 'Good', atLeast: 12 }] };
+    points.decisions.rating!.rules![0]!.output = { band: { fact: 'criteriaPoints' }, bands: [{ value: 'Inadequate', below: 12 }, { value: 'Good', atLeast: 12 }] };
     const byPoints = analyse(compilePack(points)).decisions.find((d) => d.decision === 'rating')!;
     expect([byPoints.exhaustive, byPoints.dimensions, byPoints.findings]).toEqual([true, ['other criteria (6) (84)'], []]);
     const gappy = analyse(compilePack(withBands([{ value: 'Good', atLeast: 50, below: 88 }])));

@@ -49,7 +49,7 @@ export const addWorkingDaysExpression: ExpressionDefinition = {
     if (e.calendar === undefined) return workingDays.compile(e, ctx);
     const to = ctx.plain(e.to as Expression);
     const n = e.addWorkingDays as number;
-    const add = workingDayAdder(e.calendar as string, `addWorkingDays ${JSON.stringify(e)}`);
+    const add = workingDayAdder(e.calendar as string, ctx.pointer || 'addWorkingDays');
     return (s) => { const d = to(s); return isIsoDate(d) ? add(d, n) : undefined; };
   },
 };

@@ -32,12 +32,12 @@ describe('rounding by a named rule', () => {
 
   it('refuses a rule it does not name and too many places, and takes a named rule', () => {
     const p = statementScoresPack();
-    p.decisions.percentage!.rules[0]!.output = { round: 2.5, rule: 'nearest', places: 11 } as never;
+    p.decisions.percentage!.rules![0]!.output = { round: 2.5, rule: 'nearest', places: 11 } as never;
     const r = validatePack(p);
     expect(r.valid).toBe(false);
     // An output that fits no expression form is refused where it stands.
     expect(r.errors.map((e) => e.pointer)).toEqual(['/decisions/percentage/rules/0/output']);
-    p.decisions.percentage!.rules[0]!.output = { round: 2.5, rule: 'halfEven', places: 1 };
+    p.decisions.percentage!.rules![0]!.output = { round: 2.5, rule: 'halfEven', places: 1 };
     expect(validatePack(p).errors).toEqual([]);
   });
 });

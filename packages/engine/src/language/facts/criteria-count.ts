@@ -143,7 +143,7 @@ function countLeaves(c: Condition, out: { params: Record<string, unknown>; param
  */
 export function countParameterBounds(pack: Pack): Record<string, Record<string, number>> {
   const found: { params: Record<string, unknown>; param: string }[] = [];
-  for (const d of Object.values(pack.decisions)) for (const r of d.rules) countLeaves(r.when, found);
+  for (const d of Object.values(pack.decisions)) for (const r of d.rules ?? []) countLeaves(r.when, found);
   const bounds: Record<string, Record<string, number>> = {};
   for (const { params, param } of found) {
     const perDomain = (bounds[param] ??= {});

@@ -39,7 +39,7 @@ describe('points and weights', () => {
   it('report points missing or off the scale, an unknown parameter, and points read without them, all at once', () => {
     const p = weightedQuestionsPack();
     p.scales.answer = { label: 'Answer', values: ['Not met', 'Partly', 'Met'], points: { 'Not met': 0, Met: 2, Mostly: 1.5 } };
-    p.decisions.weighted!.rules[0]!.when = { fact: 'weightedCount', params: { flg: 'x' }, operator: 'greaterThan', value: 0 };
+    p.decisions.weighted!.rules![0]!.when = { fact: 'weightedCount', params: { flg: 'x' }, operator: 'greaterThan', value: 0 };
     expect(validatePack(p).errors.map((e) => [e.pointer, e.message])).toEqual(expect.arrayContaining([
       ['/scales/answer/points/Mostly', '"Mostly" is not a value of scale "answer".'],
       ['/scales/answer/points', 'Scale "answer" gives points to some values but not to "Partly".'],
