@@ -24,3 +24,7 @@ export { canonicalJson } from './canonical-json.js';
 export { CALENDARS } from './language/calendars/calendars.js';
 export type { CalendarDefinition } from './language/calendars/calendars.js';
 export { nthWeekdayWords } from './language/timing/monthly-on-weekday.js';
+export { explainDetermination } from './explain/explain-determination.js';
+export { nextBandUp } from './explain/next-band.js';
+export type { CriterionToRaise, FailedCondition, NextBand, NextBandRule } from './explain/next-band.js';
+export type { DecisionResult, Explanation, ExplanationEntry, LeafResult, OutcomeResult, RuleResult } from './explain/explanation.js';

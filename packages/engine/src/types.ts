@@ -156,6 +156,7 @@ import type { Expression, Resolve } from './language/expression-type.js';
 import type { Static } from '@sinclair/typebox';
 import type { OffsetSchema } from './language/timing/due.js';
 import type { DecisionTable } from './language/decision-table.js';
+import type { Explanation } from './explain/explanation.js';
 import type { EverySchema } from './language/timing/every.js';
 import type { PerYearSchema } from './language/timing/per-year.js';
 import type { MonthlyOnDaySchema } from './language/timing/monthly-on-day.js';
@@ -388,7 +389,11 @@ export interface DeterminationScheduleEntry {
   source: string;
 }
 
-/** One line of explanation: a decision's rule that fired or did not, with fact values. */
+/**
+ * One line of explanation in words: a decision's rule that fired or did not, with fact values.
+ * Determinations stored before the explanation became data (format 2) carry these as `trace`;
+ * `explainDetermination` gives them for either.
+ */
 export interface TraceEntry {
   decision: string;
   rule: string;
@@ -410,5 +415,8 @@ export interface Determination {
   schedule: DeterminationScheduleEntry[];
   scores: Record<string, number | null>;
   interpretations: { id: string; title: string; note: string }[];
+  /** The explanation in words, as determinations made before format 2 carry it (never made now). */
   trace?: TraceEntry[];
+  /** The explanation as data (with `explain`): see `explain/explanation.ts`. */
+  explanation?: Explanation;
 }

@@ -1,13 +1,14 @@
 import { AssessmentError, EvaluationError } from '../errors.js';
-import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, Pack, TraceEntry } from '../types.js';
+import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, Pack } from '../types.js';
+import type { Explanation, ExplanationEntry, LeafResult } from '../explain/explanation.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
-import { decideInstance, traceInstance } from './decide.js';
+import { decideInstance, explainInstance } from './decide.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
-  /** Include the trace: which rule fired with which fact values, and why others did not. */
+  /** Include the explanation (format 2): which rule fired with which fact values, and why others did not. */
   explain?: boolean;
   /** The date the determination is made (default: the assessment date). */
   asOf?: string;
@@ -68,7 +69,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   const a = assessment as Assessment;
   const asOf = opts.asOf ?? a.date;
   const s = initialState(c, a, asOf, ranks);
-  const trace: TraceEntry[] | undefined = opts.explain ? [] : undefined;
+  const trace: ExplanationEntry[] | undefined = opts.explain ? [] : undefined;
 
   for (const inst of c.order) {
     const d = decideInstance(inst, s);
@@ -78,7 +79,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     s.values[inst.slot] = d.value;
     for (const r of d.matched) if (r.interpretation) s.interpretations.add(r.interpretation);
     if (d.usedFallback && inst.fallback?.interpretation) s.interpretations.add(inst.fallback.interpretation);
-    if (trace) traceInstance(inst, s, d, trace);
+    if (trace) explainInstance(inst, s, d, trace);
   }
 
   const decisions: Record<string, unknown> = {};
@@ -88,9 +89,9 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   for (const act of c.actions) {
     const fired = act.when.test(s);
     if (trace) {
-      const because: string[] = [];
-      act.when.explainInto(s, because, '');
-      trace.push({ decision: 'actions', rule: act.id, label: act.label, fired, because, source: act.source });
+      const conditions: LeafResult[] = [];
+      act.when.results(s, conditions);
+      trace.push({ kind: 'action', of: act.id, fired, conditions });
     }
     if (!fired) continue;
     let due = a.date;
@@ -106,9 +107,9 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   for (const e of c.schedule) {
     const fired = e.when.test(s);
     if (trace) {
-      const because: string[] = [];
-      e.when.explainInto(s, because, '');
-      trace.push({ decision: 'schedule', rule: e.id, label: e.label, fired, because, source: e.source });
+      const conditions: LeafResult[] = [];
+      e.when.results(s, conditions);
+      trace.push({ kind: 'schedule', of: e.id, fired, conditions });
     }
     if (!fired) continue;
     const fromValue = e.from ? e.from(s) : a.date;
@@ -142,6 +143,15 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     scores,
     interpretations,
   };
-  if (trace) determination.trace = trace;
+  if (trace) determination.explanation = explanationOf(c, s, trace);
   return determination;
+}
+
+/** The explanation of an evaluation: the judgements counts refer to, and its entries. */
+function explanationOf(c: CompiledPack, s: EvalState, entries: ExplanationEntry[]): Explanation {
+  const crit = c.index.criteria;
+  if (crit.length === 0) return { format: 2, entries };
+  const judgements: (string | null)[] = new Array(crit.length);
+  for (let i = 0; i < crit.length; i++) judgements[i] = s.judgements[crit[i]!.criterion.id] ?? null;
+  return { format: 2, judgements, entries };
 }
