@@ -60,7 +60,9 @@ export function compileCondition(c: Condition, scope: CompileScope, pointer = ''
       : tests.length === 0 ? () => true : (s: EvalState): boolean => { for (const t of tests) if (t(s)) return true; return false; };
     return {
       test,
-      results: (s, out) => { for (const p of parts) p.results(s, out); return test(s); },
+      results: all
+        ? (s, out) => { let ok = true; for (const p of parts) if (!p.results(s, out)) ok = false; return ok; }
+        : (s, out) => { let ok = parts.length === 0; for (const p of parts) if (p.results(s, out)) ok = true; return ok; },
       words,
     };
   }
