@@ -29,3 +29,7 @@ export type { ListedParameter, ParameterValueAt } from './language/parameters/li
 export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';
 export type { ParameterType } from './language/parameters/parameter-declaration.js';
 export { proposalWords } from './language/human-decision.js';
+export { explainDetermination } from './explain/explain-determination.js';
+export { nextBandUp } from './explain/next-band.js';
+export type { CriterionToRaise, FailedCondition, NextBand, NextBandRule } from './explain/next-band.js';
+export type { DecisionResult, Explanation, ExplanationEntry, LeafResult, OutcomeResult, RuleResult } from './explain/explanation.js';

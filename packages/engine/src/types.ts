@@ -158,6 +158,7 @@ import type { OffsetSchema } from './language/timing/due.js';
 import type { DecisionTable } from './language/decision-table.js';
 import type { Limit } from './language/limits.js';
 import type { PluginDeclaration } from './language/plugin-declaration.js';
+import type { Explanation } from './explain/explanation.js';
 import type { EverySchema } from './language/timing/every.js';
 import type { PerYearSchema } from './language/timing/per-year.js';
 import type { MonthlyOnDaySchema } from './language/timing/monthly-on-day.js';
@@ -411,7 +412,11 @@ export interface DeterminationScheduleEntry {
   source: string;
 }
 
-/** One line of explanation: a decision's rule that fired or did not, with fact values. */
+/**
+ * One line of explanation in words: a decision's rule that fired or did not, with fact values.
+ * Determinations stored before the explanation became data (format 2) carry these as `trace`;
+ * `explainDetermination` gives them for either.
+ */
 export interface TraceEntry {
   decision: string;
   rule: string;
@@ -460,5 +465,8 @@ export interface Determination {
   proposals?: DeterminationProposal[];
   /** Decisions taken by a person or overridden, by instance id (present only when some were). */
   decidedBy?: Record<string, DeterminationDecidedBy>;
+  /** The explanation in words, as determinations made before format 2 carry it (never made now). */
   trace?: TraceEntry[];
+  /** The explanation as data (with `explain`): see `explain/explanation.ts`. */
+  explanation?: Explanation;
 }

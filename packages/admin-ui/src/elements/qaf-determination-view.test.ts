@@ -16,6 +16,19 @@ describe('qaf-determination-view', () => {
     expect(t).toContain('2025-03-08');
     expect(t).toContain('Bronze needs every mandatory criterion at least Partly met');
     expect(t).toContain('Annual quality monitoring visit');
+    // The criteria that kept Safe from Silver (at least 2 Fully met, 1 was): the Partly met ones, needing Fully met.
+    const rows = [...el.shadowRoot!.querySelectorAll('.criteria-to-raise tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | '));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^s-02 .* \| Partly met \| Fully met \(1 of these\)$/);
+    expect(rows[1]).toMatch(/^s-03 .* \| Partly met \| Fully met/);
+  });
+
+  it('renders a determination stored with the old trace, in its stored words', async () => {
+    const pack = testPack();
+    const d = evaluate(compilePack(pack), { date: '2025-03-01', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} });
+    const determination = { ...d, trace: [{ decision: 'domainRating.safe', rule: 'silver', label: 'Silver', fired: false, because: ['needs at least 2 stored words; 1 was'] }] };
+    const el = await mount('qaf-determination-view', { pack, determination });
+    expect(text(el)).toContain('needs at least 2 stored words; 1 was');
   });
 });
 

@@ -1,11 +1,21 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Determination, Pack } from '@openqaf/engine';
-import { whyNotHigher } from '../pack/why-not-higher.js';
+import { explainDetermination } from '@openqaf/engine/browser';
+import { whyNotHigher, type WhyNotHigher } from '../pack/why-not-higher.js';
 import { sharedStyles } from './shared-styles.js';
 import './qaf-proposals.js';
 
 function text(v: unknown): string {
   return v === null || v === undefined ? '—' : typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(', ') : JSON.stringify(v);
+}
+
+/** The criteria whose judgements kept a band from the next one up: each with the judgement given and the one needed. */
+function criteriaToRaise(why: WhyNotHigher) {
+  const seen = new Set<string>();
+  const rows = why.blockers.flatMap((b) => b.criteria).filter((c) => !seen.has(c.id) && seen.add(c.id));
+  if (rows.length === 0) return nothing;
+  return html`<table class="criteria-to-raise"><thead><tr><th scope="col">Criterion</th><th scope="col">Judged</th><th scope="col">Needed</th></tr></thead>
+    <tbody>${rows.map((c) => html`<tr><td>${c.id} ${c.title}</td><td>${c.judgement ?? 'not judged'}</td><td>${c.needed}${c.of < rows.length ? html` <span class="muted">(${c.of} of these)</span>` : nothing}</td></tr>`)}</tbody></table>`;
 }
 
 /**
@@ -40,7 +50,7 @@ export class QafDeterminationView extends LitElement {
     const p = this.pack;
     if (!d || !p) return nothing;
     const headline = p.decisions[d.headline.decision];
-    const fired = (d.trace ?? []).find((t) => t.decision === d.headline.decision && t.fired);
+    const fired = explainDetermination(p, d).find((t) => t.decision === d.headline.decision && t.fired);
     const top = whyNotHigher(p, d, d.headline.decision);
     const perDomain = Object.entries(p.decisions).filter(([, x]) => x.forEach === 'domain');
     const domains = p.framework?.domains ?? [];
@@ -58,7 +68,7 @@ export class QafDeterminationView extends LitElement {
           const why = whyNotHigher(p, d, `${id}.${dom.id}`);
           return html`<tr><th scope="row">${dom.title}</th><td><strong>${text(why.value)}</strong></td><td>${!why.nextUp ? html`<span class="muted">Top band</span>`
             : why.blockers.length === 0 ? html`<span class="muted">Not explained (no trace)</span>`
-            : html`<div>Not ${why.nextUp}:</div><ul class="because">${why.blockers.flatMap((b) => b.because).map((x) => html`<li>${x}</li>`)}</ul>`}</td></tr>`;
+            : html`<div>Not ${why.nextUp}:</div><ul class="because">${why.blockers.flatMap((b) => b.because).map((x) => html`<li>${x}</li>`)}</ul>${criteriaToRaise(why)}`}</td></tr>`;
         })}</tbody></table></div>`)}
       <h3>Actions</h3>
       ${d.actions.length === 0 ? html`<p>No actions.</p>` : html`<table><thead><tr><th scope="col">Action</th><th scope="col">Who</th><th scope="col">Due by</th><th scope="col">Under</th></tr></thead>

@@ -22,3 +22,23 @@ describe('whyNotHigher', () => {
     expect(whyNotHigher(pack, d, 'unknown.decision').blockers).toEqual([]);
   });
 });
+
+describe('whyNotHigher from an explanation and from a stored trace', () => {
+  const pack = testPack();
+  const compiled = compilePack(pack);
+
+  it('names the criteria whose judgements kept the domain from Silver, from the explanation', () => {
+    const d = evaluate(compiled, { date: '2025-03-01', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} }, { explain: true });
+    const why = whyNotHigher(pack, d, 'domainRating.safe');
+    const ids = why.blockers.flatMap((b) => b.criteria.map((c) => [c.id, c.judgement, c.needed]));
+    expect(ids).toEqual(expect.arrayContaining([['s-02', 'Partly met', 'Fully met']]));
+    expect(ids.some(([id]) => id === 's-01')).toBe(false);
+  });
+
+  it('reads a determination stored with the old trace, words as stored, no criteria', () => {
+    const d = evaluate(compiled, { date: '2025-03-01', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} });
+    const old = { ...d, trace: [{ decision: 'domainRating.safe', rule: 'silver', label: 'Silver', fired: false, because: ['needs at least 2 criteria judged Fully met; 1 was'] }] };
+    const why = whyNotHigher(pack, old, 'domainRating.safe');
+    expect(why.blockers).toEqual([{ rule: 'silver', label: expect.any(String), because: ['needs at least 2 criteria judged Fully met; 1 was'], criteria: [] }]);
+  });
+});

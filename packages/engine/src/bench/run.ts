@@ -16,6 +16,7 @@ import { handWrittenDetermination } from './hand-written.js';
 import { benchManyRules } from './many-rules.js';
 import { fileURLToPath } from 'node:url';
 import { readPackSource } from '../source/load-pack-source.js';
+import { caseAssessment } from '../testing/run-cases.js';
 import type { Assessment, Pack } from '../types.js';
 
 const SECONDS = Number(process.env.QAF_BENCH_SECONDS ?? 2);
@@ -81,14 +82,14 @@ console.log(`Pack: ${compiled.index.criteria.length} criteria, ${compiled.index.
 console.log(`Interleaved: ${ROUNDS} rounds of (a) (a') (b) (c), medians of rates and of each round's ratios`);
 const { ratios } = await interleaved([
   ['(a) OpenQAF engine, no trace', (x) => evaluate(compiled, x), inputs],
-  ['(a\') OpenQAF engine, with trace', (x) => evaluate(compiled, x, { explain: true }), inputs],
+  ['(a\') OpenQAF engine, with explanation', (x) => evaluate(compiled, x, { explain: true }), inputs],
   ['(b) json-rules-engine directly', (x) => reference(x), inputs.slice(0, 200)],
   ['(c) hand-written TypeScript', (x) => handWrittenDetermination(x, compiled.hash), inputs],
 ]);
 console.log('');
 console.log(`(a) / (b): ${ratios[2]!.toFixed(1)}x faster than json-rules-engine (goal: at least 30x)`);
 console.log(`(c) / (a): hand-written is ${(1 / ratios[3]!).toFixed(2)}x the engine's speed (goal: at most 1.5x)`);
-console.log(`(a) / (a'): the trace costs ${ratios[1]!.toFixed(1)}x`);
+console.log(`(a) / (a'): the explanation costs ${ratios[1]!.toFixed(1)}x`);
 
 const t0 = performance.now();
 const report = analyse(compiled);
@@ -114,7 +115,18 @@ for (const slug of ['birmingham', 'bolton', 'herefordshire']) {
   const { ratios: r2 } = await interleaved([
     ['  OpenQAF engine, no trace', (x) => evaluate(cc, x), ok],
     ['  json-rules-engine directly', (x) => ref(x), ok.slice(0, 100)],
+    ['  OpenQAF engine, with explanation, as JSON', (x) => JSON.stringify(evaluate(cc, x, { explain: true })), ok],
   ]);
+  // The size a server's reply carries: the determination, and its explanation (format 2), for the
+  // pack's first case (the server benchmark's assessment) and the random ones.
+  const first = (councilPack.cases ?? []).find((c) => !c.wantError);
+  const size = (x: Assessment, explain: boolean): number => Buffer.byteLength(JSON.stringify(evaluate(cc, x, { explain })));
+  const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  if (first) {
+    const a = caseAssessment(councilPack, first);
+    console.log(`  first case "${first.id}": determination ${size(a, false).toLocaleString('en-GB')} B, with explanation ${size(a, true).toLocaleString('en-GB')} B`);
+  }
+  console.log(`  random assessments, median: determination ${median(ok.map((x) => size(x, false))).toLocaleString('en-GB')} B, with explanation ${median(ok.map((x) => size(x, true))).toLocaleString('en-GB')} B; the explanation (with JSON) costs ${r2[2]!.toFixed(1)}x`);
   const s0 = performance.now();
   const rep = analyse(cc);
   console.log(`  engine / json-rules-engine: ${r2[1]!.toFixed(1)}x; analyse: ${Math.round(performance.now() - s0)} ms (goal: under 1,000 ms; ${rep.complete ? 'exhaustive' : 'partly sampled'})`);

@@ -1,5 +1,6 @@
 import type { PackError } from '../errors.js';
-import type { Determination } from '../types.js';
+import type { Determination, Pack } from '../types.js';
+import { explainDetermination } from '../explain/explain-determination.js';
 import type { AnalysisReport } from '../analyse/analyse.js';
 import type { CaseReport } from '../testing/run-cases.js';
 import type { PackDiff } from '../diff/diff-packs.js';
@@ -16,8 +17,11 @@ export function formatErrors(source: string, errors: PackError[]): string {
 
 const show = (v: unknown): string => (Array.isArray(v) ? v.join(', ') || '(none)' : v === undefined || v === null ? '(none)' : String(v));
 
-/** A determination for people: headline, decisions, actions, schedule, scores, interpretations, trace. */
-export function formatDetermination(d: Determination): string {
+/**
+ * A determination for people: headline, decisions, actions, schedule, scores, interpretations,
+ * and why (its explanation in words, made from the pack it was made under; or a stored trace).
+ */
+export function formatDetermination(d: Determination, pack?: Pack): string {
   const lines: string[] = [];
   lines.push(`Pack ${d.pack.id} ${d.pack.version} (${d.pack.hash.slice(0, 19)}...)`);
   lines.push(`Assessment of ${d.assessmentDate}, determined as of ${d.asOf}`);
@@ -41,10 +45,11 @@ export function formatDetermination(d: Determination): string {
   lines.push('', 'Interpretations relied on:');
   if (!d.interpretations.length) lines.push('  (none)');
   for (const i of d.interpretations) lines.push(`  ${i.id}: ${i.title}\n    ${i.note}`);
-  if (d.trace) {
+  const why = pack ? explainDetermination(pack, d) : d.trace ?? [];
+  if (why.length) {
     lines.push('', 'Why:');
     let current = '';
-    for (const t of d.trace) {
+    for (const t of why) {
       if (t.decision !== current) { lines.push(`  ${t.decision}`); current = t.decision; }
       lines.push(`    ${t.fired ? 'FIRED' : 'no   '} ${t.label ?? t.rule}${t.fired && t.output !== undefined ? ` -> ${show(t.output)}` : ''}${t.source ? `  [${t.source}]` : ''}`);
       for (const b of t.because) lines.push(`          ${b}`);

@@ -26,6 +26,8 @@ export interface CompiledFact {
   scale?: string;
   /** True for counts (criteriaCount, domainCount): explained as "needs at least 12 ...; 10 were". */
   count?: boolean;
+  /** For a count with a filter, what it counted (criteria by index in the pack, or domains by index), for an explanation. */
+  counted?: (s: EvalState) => number[];
 }
 
 /** Reads a simple JSONPath-like `path` (`$.a.b` or `a.b`) from a value. */

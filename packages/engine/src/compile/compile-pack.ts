@@ -1,6 +1,7 @@
 import { escapePointer } from '../schema/parse-json.js';
+import { citationText } from './citation-text.js';
 import { PackValidationError, type AssessmentProblem } from '../errors.js';
-import type { Citation, Decision, DeterminationScheduleEntry, Extensions, HitPolicy, Pack } from '../types.js';
+import type { Decision, DeterminationScheduleEntry, Extensions, HitPolicy, Pack } from '../types.js';
 import { packHash } from '../hash.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { compileAssessmentCheck } from '../evaluate/assessment-schema.js';
@@ -17,11 +18,7 @@ import type { CompileScope } from './compile-fact.js';
 import { decisionDependencies, topologicalOrder } from './decision-graph.js';
 import { indexPack, type DecisionInstance, type PackIndex } from './pack-index.js';
 
-/** A citation as a determination shows it: `000 s3.2.2`, or `002 "Pricing"` for a named section. */
-export function citationText(c: Citation | undefined): string {
-  if (!c) return '';
-  return /\s/.test(c.section) ? `${c.doc} "${c.section}"` : `${c.doc} s${c.section}`;
-}
+export { citationText };
 
 /** One compiled rule of a decision instance. */
 export interface CompiledRule {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePack } from './compile-pack.js';
+import { explainDetermination } from '../explain/explain-determination.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { scored, statementsPack } from '../fixtures/statements-pack.js';
@@ -21,7 +22,7 @@ describe('same-domain references ({ "fact": perDomainDecision, "params": { "doma
     const d = evaluate(c, { date, judgements: scored(['3', '3', '3', '2'], ['2', '2', '2', '2']) }, { explain: true });
     expect(d.decisions['domainRating.safe']).toBe('Silver');
     expect(d.decisions['domainRating.caring']).toBe('Bronze');
-    const silver = d.trace!.find((t) => t.decision === 'domainRating.safe' && t.rule === 'silver')!;
+    const silver = explainDetermination(c.pack, d).find((t) => t.decision === 'domainRating.safe' && t.rule === 'silver')!;
     expect(silver.because[0]).toMatch(/Domain score for Safe/);
   });
 

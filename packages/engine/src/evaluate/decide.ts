@@ -1,8 +1,9 @@
 import { EvaluationError } from '../errors.js';
-import type { TraceEntry } from '../types.js';
+import type { DecisionResult, ExplanationEntry, LeafResult, RuleResult } from '../explain/explanation.js';
 import type { CompiledInstance, CompiledRule } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { showValue } from '../compile/compile-condition.js';
+import { literalOutput } from './decide-output.js';
 
 /** Which rules decided an instance: their ids, or `fallback`, or none (a gap). */
 export interface Decided {
@@ -75,36 +76,28 @@ export function decideInstance(inst: CompiledInstance, s: EvalState): Decided {
 }
 
 /**
- * Explains an instance's decision, appending to `trace`: the rule that fired with its fact
- * values, and for every rule considered before it (higher bands under `first`) which condition
- * failed.
+ * Explains an instance's decision as data, appending to `entries`: the rules considered in
+ * order (under `first`, up to the one that fired), each with its leaves' results, and whether
+ * the fallback gave the value.
  */
-export function traceInstance(inst: CompiledInstance, s: EvalState, decided: Decided, trace: TraceEntry[]): void {
-  const decision = inst.id;
+export function explainInstance(inst: CompiledInstance, s: EvalState, decided: Decided, entries: ExplanationEntry[]): void {
+  const rules: RuleResult[] = [];
+  const first = inst.policy === 'first';
+  const written = inst.decision.rules;
   for (const r of inst.rules) {
-    let because: string[] = [];
-    const ok = r.when.explainInto(s, because, '');
-    const chosen = inst.policy === 'first' && decided.matched.includes(r);
-    const fired = inst.policy === 'first' ? chosen : ok;
-    if (!fired && ok) because = [OVERRULED];
-    // The output is given for rules that did not fire too, so a reader can name the band a
-    // failed rule would have given ("what kept it from Gold").
-    let output: unknown;
-    try { output = r.output(s); } catch { output = undefined; }
-    // One literal per shape: the members' order is the determination's JSON order.
-    trace.push(output !== undefined
-      ? { decision, rule: r.id, label: r.label, fired, output, because, source: r.source }
-      : { decision, rule: r.id, label: r.label, fired, because, source: r.source });
+    const conditions: LeafResult[] = [];
+    const ok = r.when.results(s, conditions);
+    const chosen = first && decided.matched.includes(r);
+    const result: RuleResult = { rule: r.id, fired: first ? chosen : ok, conditions };
+    // A computed output is given for rules that did not fire too, so a reader can name the band
+    // a failed rule would have given ("what kept it from Gold").
+    if (!literalOutput(written![r.position]?.output)) {
+      try { const output = r.output(s); if (output !== undefined) result.output = output; } catch { /* not computable here */ }
+    }
+    rules.push(result);
     if (chosen) break;
   }
-  if (decided.usedFallback && inst.fallback) {
-    trace.push({
-      decision, rule: 'fallback', label: inst.fallback.label, fired: true, output: decided.value,
-      because: [`no rule matched, so the fallback applies${inst.fallback.interpretation ? ` (interpretation ${inst.fallback.interpretation})` : ''}`],
-      source: inst.fallback.source,
-    });
-  }
+  const entry: DecisionResult = { kind: 'decision', of: inst.id, rules };
+  if (decided.usedFallback && inst.fallback) entry.fallback = true;
+  entries.push(entry);
 }
-
-/** Why a rule whose conditions hold did not fire under `first`. */
-const OVERRULED = 'its conditions hold, but a higher-priority rule decided first';

@@ -1,3 +1,4 @@
+import { explainDetermination } from '../explain/explain-determination.js';
 import { describe, expect, it } from 'vitest';
 import { examplePack, judgementsFor } from '../fixtures/example-pack.js';
 import { compilePack } from '../compile/compile-pack.js';
@@ -85,7 +86,7 @@ describe('evaluate', () => {
 
   it('explains, for each higher band that did not fire, which condition failed and by how much', () => {
     const d = evaluate(compiled, assess({ 'safety-01': 'Partly met' }), { explain: true });
-    const safety = d.trace!.filter((t) => t.decision === 'domainBand.safety');
+    const safety = explainDetermination(pack, d).filter((t) => t.decision === 'domainBand.safety');
     expect(safety.map((t) => [t.rule, t.fired])).toEqual([['gold', false], ['silver', false], ['bronze', true]]);
     expect(safety[1]!.because).toEqual(['needs exactly 5 mandatory criteria in Safety judged at least Fully met; 4 were']);
     expect(safety[2]!.because[0]).toMatch(/^exactly 5 mandatory criteria in Safety judged at least Partly met: yes, 5$/);

@@ -1,17 +1,18 @@
 import { AssessmentError, EvaluationError } from '../errors.js';
-import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, Pack, TraceEntry } from '../types.js';
+import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, Pack } from '../types.js';
+import type { Explanation, ExplanationEntry, LeafResult } from '../explain/explanation.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
-import { decideInstance, traceInstance } from './decide.js';
-import { applyLimits, traceLimits } from '../language/limits.js';
+import { decideInstance, explainInstance } from './decide.js';
+import { applyLimits, explainLimits } from '../language/limits.js';
 import { applyHumanDecision, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
 import { offsetDate } from '../compile/compile-offset.js';
 import { decisionDependencies } from '../compile/decision-graph.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
-  /** Include the trace: which rule fired with which fact values, and why others did not. */
+  /** Include the explanation (format 2): which rule fired with which fact values, and why others did not. */
   explain?: boolean;
   /** The date the determination is made (default: the assessment date). */
   asOf?: string;
@@ -72,7 +73,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   const a = assessment as Assessment;
   const asOf = opts.asOf ?? a.date;
   const s = initialState(c, a, asOf, ranks);
-  const trace: TraceEntry[] | undefined = opts.explain ? [] : undefined;
+  const trace: ExplanationEntry[] | undefined = opts.explain ? [] : undefined;
 
   const recorded = a.decisions;
   const human: HumanDecisions | undefined = c.takesRecordedDecisions ? { proposals: [], decidedBy: {}, pending: new Set() } : undefined;
@@ -84,12 +85,12 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     s.values[inst.slot] = d.value;
     for (const r of d.matched) if (r.interpretation) s.interpretations.add(r.interpretation);
     if (d.usedFallback && inst.fallback?.interpretation) s.interpretations.add(inst.fallback.interpretation);
-    if (trace) traceInstance(inst, s, d, trace);
+    if (trace) explainInstance(inst, s, d, trace);
     if (inst.limits) {
       const limited = applyLimits(inst.limits, d.value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : (v) => (typeof v === 'number' ? v : undefined));
       s.values[inst.slot] = limited.value;
       for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
-      if (trace) traceLimits(inst.id, inst.limits, d.value, limited, s, trace);
+      if (trace) explainLimits(inst.id, inst.limits, d.value, limited, s, trace);
     }
     if (human) s.values[inst.slot] = applyHumanDecision(inst, s, d.value, recorded?.[inst.id], human, trace);
   }
@@ -101,9 +102,9 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   for (const act of c.actions) {
     const fired = act.when.test(s);
     if (trace) {
-      const because: string[] = [];
-      act.when.explainInto(s, because, '');
-      trace.push({ decision: 'actions', rule: act.id, label: act.label, fired, because, source: act.source });
+      const conditions: LeafResult[] = [];
+      act.when.results(s, conditions);
+      trace.push({ kind: 'action', of: act.id, fired, conditions });
     }
     if (!fired) continue;
     const due = act.due ? offsetDate(act.due, s) : a.date;
@@ -115,9 +116,9 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   for (const e of c.schedule) {
     const fired = e.when.test(s);
     if (trace) {
-      const because: string[] = [];
-      e.when.explainInto(s, because, '');
-      trace.push({ decision: 'schedule', rule: e.id, label: e.label, fired, because, source: e.source });
+      const conditions: LeafResult[] = [];
+      e.when.results(s, conditions);
+      trace.push({ kind: 'schedule', of: e.id, fired, conditions });
     }
     if (!fired) continue;
     const fromValue = e.from ? e.from(s) : a.date;
@@ -154,6 +155,15 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   if (human?.pending.size && restsOnPending(c.headline.decisionId, human.pending, c.index.instancesOf, decisionDependencies(c.pack))) determination.headline.pending = true;
   if (human?.proposals.length) determination.proposals = human.proposals;
   if (human && Object.keys(human.decidedBy).length) determination.decidedBy = human.decidedBy;
-  if (trace) determination.trace = trace;
+  if (trace) determination.explanation = explanationOf(c, s, trace);
   return determination;
+}
+
+/** The explanation of an evaluation: the judgements counts refer to, and its entries. */
+function explanationOf(c: CompiledPack, s: EvalState, entries: ExplanationEntry[]): Explanation {
+  const crit = c.index.criteria;
+  if (crit.length === 0) return { format: 2, entries };
+  const judgements: (string | null)[] = new Array(crit.length);
+  for (let i = 0; i < crit.length; i++) judgements[i] = s.judgements[crit[i]!.criterion.id] ?? null;
+  return { format: 2, judgements, entries };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePack } from '../compile/compile-pack.js';
+import { explainDetermination } from '../explain/explain-determination.js';
 import { evaluate } from './evaluate.js';
 import { AssessmentError } from '../errors.js';
 import { validatePack } from '../schema/validate-pack.js';
@@ -25,7 +26,7 @@ describe('a decision a person takes (decidedBy)', () => {
     expect(d.headline).toEqual({ decision: 'response', value: 'Enhanced monitoring', scale: 'response', pending: true });
     expect(d.actions.map((a) => a.id)).toEqual(['action-plan']);
     expect(d.decidedBy).toBeUndefined();
-    expect(d.trace!.find((t) => t.rule === 'proposal')).toMatchObject({ decision: 'level', output: 'Level 2', because: ['the multi-agency panel decides by 2027-01-18; until then the pack reads the proposed value'] });
+    expect(explainDetermination(pack.pack, d).find((t) => t.rule === 'proposal')).toMatchObject({ decision: 'level', output: 'Level 2', because: ['the multi-agency panel decides by 2027-01-18; until then the pack reads the proposed value'] });
     expect(proposalWords(d.proposals![0]!)).toBe('Proposed: Level 2. The multi-agency panel decides, by 2027-01-18.');
   });
 
@@ -36,7 +37,7 @@ describe('a decision a person takes (decidedBy)', () => {
     expect(d.headline).toEqual({ decision: 'response', value: 'Routine monitoring', scale: 'response' });
     expect(d.actions).toEqual([]);
     expect(d.decidedBy).toEqual({ level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11', reason: 'Concerns resolved at the meeting', computed: 'Level 2', kind: 'decision', role: 'multi-agency-panel' } });
-    expect(d.trace!.find((t) => t.rule === 'decided-by')?.because[0]).toBe('recorded by Panel chair on 2027-01-11: Concerns resolved at the meeting');
+    expect(explainDetermination(pack.pack, d).find((t) => t.rule === 'decided-by')?.because[0]).toBe('recorded by Panel chair on 2027-01-11: Concerns resolved at the meeting');
   });
 
   it('reads no value meanwhile when the pack declares the decision undecided until taken', () => {

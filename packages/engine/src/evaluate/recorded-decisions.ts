@@ -1,6 +1,7 @@
 import type { AssessmentProblem } from '../errors.js';
 import { AssessmentError } from '../errors.js';
-import type { DeterminationDecidedBy, DeterminationProposal, TraceEntry } from '../types.js';
+import type { DeterminationDecidedBy, DeterminationProposal } from '../types.js';
+import type { ExplanationEntry } from '../explain/explanation.js';
 import { isOrdered, type PackIndex } from '../compile/pack-index.js';
 import type { CompiledInstance } from '../compile/compile-pack.js';
 import { offsetDate } from '../compile/compile-offset.js';
@@ -65,7 +66,7 @@ export interface HumanDecisions {
  * Throws an `AssessmentError` when an override moves the value further than the pack allows
  * without a second person and none is named.
  */
-export function applyHumanDecision(inst: CompiledInstance, s: EvalState, computed: unknown, recorded: RecordedDecision | undefined, out: HumanDecisions, trace: TraceEntry[] | undefined): unknown {
+export function applyHumanDecision(inst: CompiledInstance, s: EvalState, computed: unknown, recorded: RecordedDecision | undefined, out: HumanDecisions, trace: ExplanationEntry[] | undefined): unknown {
   const d = inst.decision;
   if (recorded) {
     const kind = d.decidedBy ? 'decision' : 'override';
@@ -81,11 +82,7 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
     };
     if (d.decidedBy?.interpretation) s.interpretations.add(d.decidedBy.interpretation);
     if (d.override?.interpretation) s.interpretations.add(d.override.interpretation);
-    trace?.push({
-      decision: inst.id, rule: kind === 'decision' ? 'decided-by' : 'override', label: kind === 'decision' ? `decided by ${d.decidedBy!.label}` : 'overridden by an officer', fired: true, output: recorded.value,
-      because: [`recorded by ${recorded.by} on ${recorded.at}${recorded.reason ? `: ${recorded.reason}` : ''}`, `the rules gave ${JSON.stringify(computed)}`, ...(recorded.secondBy ? [`confirmed by ${recorded.secondBy}`] : [])],
-      ...(d.decidedBy ? { source: inst.decidedBy!.source } : {}),
-    });
+    trace?.push({ kind: 'person', of: inst.id });
     return recorded.value;
   }
   if (!d.decidedBy) return computed;
@@ -94,11 +91,7 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
   out.proposals.push({ decision: inst.id, proposed: computed, role: d.decidedBy.role, roleLabel: d.decidedBy.label, ...(due ? { due } : {}), source: inst.decidedBy!.source, meanwhile });
   out.pending.add(inst.id);
   if (d.decidedBy.interpretation) s.interpretations.add(d.decidedBy.interpretation);
-  trace?.push({
-    decision: inst.id, rule: 'proposal', label: `proposed; ${d.decidedBy.label} decides`, fired: true, output: computed,
-    because: [`${d.decidedBy.label} decides${due ? ` by ${due}` : ''}; until then the pack reads ${meanwhile === 'proposed' ? 'the proposed value' : 'no value (undecided)'}`],
-    source: inst.decidedBy!.source,
-  });
+  trace?.push({ kind: 'person', of: inst.id });
   return meanwhile === 'proposed' ? computed : null;
 }
 

@@ -5,6 +5,7 @@ import { randomAssessment, seededRandom } from '../reference/random-assessment.j
 import type { TraceEntry } from '../types.js';
 import { evaluate } from './evaluate.js';
 import { traceJson } from './trace-json.js';
+import { explainDetermination } from '../explain/explain-determination.js';
 
 describe('traceJson', () => {
   it('writes exactly the text JSON.stringify writes for the traces the engine makes', () => {
@@ -13,7 +14,7 @@ describe('traceJson', () => {
     let traced = 0;
     for (let i = 0; i < 300; i++) {
       const a = { ...randomAssessment(compiled, r), facts: { statementLate: r() < 0.3 } };
-      const trace = evaluate(compiled, a, { explain: true }).trace!;
+      const trace = explainDetermination(compiled.pack, evaluate(compiled, a, { explain: true }));
       expect(traceJson(trace)).toBe(JSON.stringify(trace));
       traced += trace.length;
     }

@@ -8,7 +8,8 @@ import { validatePack } from '../schema/validate-pack.js';
 import { packSchema } from '../schema/pack-schema.js';
 import { diffPacks } from '../diff/diff-packs.js';
 import { canonicalJson } from '../canonical-json.js';
-import type { CustomFact, Extensions, Pack } from '../types.js';
+import type { CustomFact, Determination, Extensions, Pack } from '../types.js';
+import { explainDetermination } from '../explain/explain-determination.js';
 
 /** Random assessments per pack (four packs: the example and the three councils). */
 export const RANDOM_PER_PACK = 300;
@@ -64,7 +65,7 @@ function mutate(pack: Pack, all: (string | number)[][], r: Random): Pack {
 
 /** The behaviour the language registry must not change, for one pack. */
 export interface PackSnapshot {
-  /** Hash of each case's determination (with trace), in case order. */
+  /** Hash of each case's determination (with its explanation in words), in case order. */
   cases: string[];
   /** Hash of each random assessment's determination (with trace). */
   random: string[];
@@ -81,14 +82,17 @@ export interface PackSnapshot {
 /** The behaviour snapshot of a pack: see `PackSnapshot`. */
 export function packSnapshot(pack: Pack, extensions?: Extensions): PackSnapshot {
   const compiled = compilePack(pack, extensions ? { extensions } : {});
-  const cases = (pack.cases ?? []).map((c) => outcome(() => evaluate(compiled, caseAssessment(pack, c), { explain: true, ...(c.asOf ? { asOf: c.asOf } : {}) })));
+  // An explained determination is pinned with its explanation in words, as determinations carried it
+  // before the explanation became data (format 2): the words made from the data must not change.
+  const explained = (d: Determination): unknown => { const { explanation: _e, ...rest } = d; return { ...rest, trace: explainDetermination(pack, d) }; };
+  const cases = (pack.cases ?? []).map((c) => outcome(() => explained(evaluate(compiled, caseAssessment(pack, c), { explain: true, ...(c.asOf ? { asOf: c.asOf } : {}) }))));
   const r = seededRandom(20261206);
   const assessments: string[] = [];
   const random: string[] = [];
   for (let i = 0; i < RANDOM_PER_PACK; i++) {
     const a = randomAssessment(compiled, r);
     assessments.push(sha(JSON.stringify(a)));
-    random.push(outcome(() => evaluate(compiled, a, { explain: true })));
+    random.push(outcome(() => explained(evaluate(compiled, a, { explain: true }))));
   }
   const all = paths(pack);
   const mr = seededRandom(7);

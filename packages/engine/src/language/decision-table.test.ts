@@ -1,3 +1,4 @@
+import { explainDetermination } from '../explain/explain-determination.js';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
@@ -98,7 +99,7 @@ describe('decision tables', () => {
     const c = compilePack(withScore(SCORE_TABLE));
     const d = evaluate(c, { date: '2025-03-01', judgements: judgementsFor(c.pack, 'Fully met'), facts: { statementLate: false } }, { explain: true });
     expect(d.decisions.qualityScore).toBe(50);
-    const fired = d.trace!.filter((t) => t.decision === 'qualityScore' && t.fired);
+    const fired = explainDetermination(c.pack, d).filter((t) => t.decision === 'qualityScore' && t.fired);
     expect(fired.map((t) => [t.rule, t.label, t.source])).toEqual([['silver', 'If Overall rating is Silver, then 50', 'guide s6']]);
   });
 
@@ -279,7 +280,7 @@ describe('Birmingham\'s Home Support quality score table (000 s6.1), written as 
       try { a = evaluate(rules, input, opts); } catch { expect(() => evaluate(table, input, opts)).toThrow(); continue; }
       const b = evaluate(table, input, opts);
       expect(b.decisions.homeSupportBaseScore, c.id).toEqual(a.decisions.homeSupportBaseScore);
-      const fired = b.trace!.find((t) => t.decision === 'homeSupportBaseScore' && t.fired);
+      const fired = explainDetermination(table.pack, b).find((t) => t.decision === 'homeSupportBaseScore' && t.fired);
       if (fired) { scored++; expect(TABLE.rows.map((r) => r.id)).toContain(fired.rule); expect(fired.label).toMatch(/^If .*, then \d+$/); }
     }
     expect(scored).toBeGreaterThan(5);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePack } from '../compile/compile-pack.js';
+import { explainDetermination } from '../explain/explain-determination.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { analyse } from '../analyse/analyse.js';
@@ -27,7 +28,7 @@ describe('limiters ("if any statement in this domain is scored 1, this domain ca
     expect(d.decisions['domainRating.caring']).toBe('Gold');
     // s5: the lowest of the domain ratings.
     expect(d.headline.value).toBe('Bronze');
-    const limiter = d.trace!.filter((t) => t.rule === 'scored-1');
+    const limiter = explainDetermination(compiled.pack, d).filter((t) => t.rule === 'scored-1');
     expect(limiter.map((t) => [t.decision, t.fired])).toEqual([['domainRating.safe', true], ['domainRating.caring', false]]);
     expect(limiter[0]!.because.join(' ')).toMatch(/Silver is capped: it cannot be above Bronze/);
     expect(limiter[0]!.source).toBe('guide s4');
@@ -37,7 +38,7 @@ describe('limiters ("if any statement in this domain is scored 1, this domain ca
     const d = evaluate(compiled, { date, judgements: scored(['1', '2', '2', '3'], ['1', '2', '2', '2']) }, { explain: true });
     expect(d.decisions['domainRating.safe']).toBe('Bronze');
     expect(d.decisions['domainRating.caring']).toBe('Inadequate');
-    expect(d.trace!.filter((t) => t.rule === 'scored-1').every((t) => !t.fired)).toBe(true);
+    expect(explainDetermination(compiled.pack, d).filter((t) => t.rule === 'scored-1').every((t) => !t.fired)).toBe(true);
   });
 
   it('does not cap a domain with no statement scored 1 (s3: 4+4+3+3 = 14 is Gold)', () => {

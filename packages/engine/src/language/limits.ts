@@ -5,10 +5,10 @@
  * policy) and explains itself in the trace.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import type { Citation, Condition, TraceEntry } from '../types.js';
+import type { Citation, Condition } from '../types.js';
+import type { ExplanationEntry, LeafResult } from '../explain/explanation.js';
 import type { CompiledCondition } from '../compile/compile-condition.js';
 import type { EvalState } from '../compile/eval-state.js';
-import { showValue } from '../compile/compile-condition.js';
 
 /** `{ "id", "when", "atMost", "source", "label"?, "interpretation"? }` on a decision's `limits`. */
 export const LimitSchema = Type.Object({
@@ -90,14 +90,12 @@ export function applyLimits(limits: readonly CompiledLimit[], value: unknown, s:
   return { value: out, capped };
 }
 
-/** Explains every limiter of an instance in the trace: the ones that capped its value fired, with why. */
-export function traceLimits(decision: string, limits: readonly CompiledLimit[], decided: unknown, limited: Limited, s: EvalState, trace: TraceEntry[]): void {
+/** Explains every limiter of an instance: its condition's results, and whether it capped the value (then the value it capped). */
+export function explainLimits(decision: string, limits: readonly CompiledLimit[], decided: unknown, limited: Limited, s: EvalState, entries: ExplanationEntry[]): void {
   for (const l of limits) {
-    const because: string[] = [];
-    const holds = l.when.explainInto(s, because, '');
+    const conditions: LeafResult[] = [];
+    l.when.results(s, conditions);
     const fired = limited.capped.includes(l);
-    if (fired) because.push(`so ${showValue(decided)} is capped: it cannot be above ${showValue(l.atMost)}`);
-    else if (holds) because.push(`the value is not above ${showValue(l.atMost)} (or another limiter capped it lower first)`);
-    trace.push({ decision, rule: l.id, label: l.label, fired, output: l.atMost, because, source: l.source });
+    entries.push(fired ? { kind: 'limit', of: decision, limit: l.id, fired, conditions, capped: decided } : { kind: 'limit', of: decision, limit: l.id, fired, conditions });
   }
 }

@@ -25,14 +25,16 @@ describe.each(testStoreKinds)('assessments and determinations on $name', (kind) 
     expect(res.body.packVersion).toBe('1.0.0');
     expect(res.body.determination.headline.value).toBe('Silver');
     expect(res.body.determination.pack.hash).toBe(res.body.packHash);
-    expect(res.body.determination.trace.length).toBeGreaterThan(0);
+    expect(res.body.determination.trace).toBeUndefined();
+    expect(res.body.determination.explanation.format).toBe(2);
+    expect(res.body.determination.explanation.entries.length).toBeGreaterThan(0);
     expect(res.body.determination.schedule).toEqual([expect.objectContaining({ id: 'annual-visit', nextDue: '2026-03-01' })]);
     const stored = await t.call('GET', `/api/councils/testshire/assessments/${res.body.id}`, { as: 'testshireViewer' });
     expect(stored.body.input).toEqual({ date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
-    const { trace, ...record } = res.body.determination;
+    const { explanation, ...record } = res.body.determination;
     expect(stored.body.determination).toEqual(record);
     const explained = await t.call('GET', `/api/councils/testshire/assessments/${res.body.id}?explain=true`, { as: 'testshireViewer' });
-    expect(explained.body.determination).toEqual({ ...record, trace });
+    expect(explained.body.determination).toEqual({ ...record, explanation });
   });
 
   it('gives due dates from the assessment date for an improvement plan', async () => {
@@ -101,7 +103,7 @@ describe.each(testStoreKinds)('assessments and determinations on $name', (kind) 
       as: 'testshireAdmin',
       body: { note: 'Silver needs four', version: '1.1.0', acknowledgeFindings: true },
     });
-    expect(published.status).toBe(201);
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
 
     const old = await submit({ date: '2025-12-31', judgements: judgements(3), facts: { concerns: false } });
     const fresh = await submit({ date: '2026-01-01', judgements: judgements(3), facts: { concerns: false } });

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import type { Principal } from '../auth/principal.js';
 import { requireCouncilRole } from '../auth/guards.js';
-import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled, traceJson } from '../engine/index.js';
+import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled } from '../engine/index.js';
 import type { CompiledPack, Determination } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { inForceOn } from '../packs/version-cache.js';
@@ -42,8 +42,8 @@ export async function compiledVersion(c: Context<AppEnv>, version: PackVersion):
 
 /**
  * Evaluates an assessment under a stored version, turning engine refusals into 422s.
- * With `explain` the determination carries its trace; the store keeps it without, since the
- * trace is reproducible from the assessment and the pack hash at any time.
+ * With `explain` the determination carries its explanation (format 2, data without words); the
+ * store keeps it without, since it is reproducible from the assessment and the pack hash at any time.
  */
 export async function determine(
   c: Context<AppEnv>,
@@ -173,11 +173,11 @@ const submitRoute = defineRoute({
   path: '/api/councils/{council}/assessments',
   tags: ['assessments'],
   summary:
-    'Submit an assessment: evaluated under the version in force on its date, stored with its determination (returned with its trace unless explain=false)',
+    'Submit an assessment: evaluated under the version in force on its date, stored with its determination (returned with its explanation unless explain=false)',
   access: 'officer',
   request: {
     params: councilParams,
-    query: z.object({ explain: flagQuery('"false" to leave the trace out of the reply') }),
+    query: z.object({ explain: flagQuery('"false" to leave the explanation out of the reply') }),
     body: { required: true, content: { 'application/json': { schema: assessmentBodySchema } } },
   },
   status: 201,
@@ -212,9 +212,9 @@ const oneRoute = defineRoute({
   method: 'get',
   path: '/api/councils/{council}/assessments/{id}',
   tags: ['assessments'],
-  summary: 'One assessment with its determination (explain=true adds the trace, reproduced under the stored pack hash)',
+  summary: 'One assessment with its determination (explain=true adds the explanation, reproduced under the stored pack hash)',
   access: 'viewer',
-  request: { params: assessmentParams, query: z.object({ explain: flagQuery('"true" to include the trace') }) },
+  request: { params: assessmentParams, query: z.object({ explain: flagQuery('"true" to include the explanation') }) },
   reply: typed<AssessmentRecord>({ $ref: '#/components/schemas/StoredAssessment' }),
 });
 
@@ -263,13 +263,13 @@ export function assessmentRoutes() {
           }
           throw error;
         }
-        const { trace: _trace, ...record } = determination;
+        const { explanation, ...record } = determination;
         const { version, providerId, input } = plan;
         // The determination is serialised once for the store; the reply reuses that text and adds
-        // the trace (when asked for) rather than serialising the determination again.
+        // the explanation (when asked for) rather than serialising the determination again.
         const reply = (stored: StoredAssessment) =>
           `${JSON.stringify({ id: stored.assessmentId, providerId, date: input.date, packVersion: version.version, packHash: version.hash }).slice(0, -1)},"determination":` +
-          (determination.trace === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"trace":${traceJson(determination.trace)}}`) +
+          (explanation === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"explanation":${JSON.stringify(explanation)}}`) +
           '}';
         const request = c.var.idempotency;
         const stored = await c.var.services.assessmentWriter.write({
@@ -333,9 +333,10 @@ export function assessmentRoutes() {
       if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
       const stored = toStored(row);
       if (c.req.valid('query').explain === 'true') {
-        // The stored record has no trace; re-evaluating under the same pack hash reproduces it.
+        // The stored record has no explanation; re-evaluating under the same pack hash reproduces it.
         const version = await findVersionById(c.var.services.db, row.pack_version_id);
-        if (version) stored.determination = { ...row.result, trace: (await determine(c, version, row.input)).trace ?? [] };
+        const explanation = version ? (await determine(c, version, row.input)).explanation : undefined;
+        if (explanation) stored.determination = { ...row.result, explanation };
       }
       return c.json(stored);
     })

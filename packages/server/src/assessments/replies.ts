@@ -10,7 +10,7 @@ export interface AssessmentBody extends AssessmentInput {
   providerId: string;
 }
 
-/** `POST .../assessments`: the stored assessment's determination (with its trace unless `explain=false`). */
+/** `POST .../assessments`: the stored assessment's determination (with its explanation unless `explain=false`). */
 export interface SubmittedAssessment {
   id: string;
   providerId: string;

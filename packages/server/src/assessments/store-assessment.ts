@@ -38,8 +38,8 @@ export interface AssessmentToStore {
   input: AssessmentInput;
   /** The version the determination was made under; the write confirms it is still in force. */
   packVersionId: string;
-  /** The determination as stored: without its trace. */
-  determination: Omit<Determination, 'trace'>;
+  /** The determination as stored: without its explanation. */
+  determination: Omit<Determination, 'trace' | 'explanation'>;
   /** The request's idempotency key, recorded with its 201 reply in the same statement as the row. */
   idempotent?: { request: IdempotentRequest; reply: (stored: StoredAssessment) => string };
 }

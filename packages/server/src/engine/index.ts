@@ -26,9 +26,6 @@ export const { jsonErrorOffset, lineColumn } = engine;
 /** True for a real calendar date in `YYYY-MM-DD` form (`2025-02-30` is not one). */
 export const { isIsoDate } = engine;
 
-/** A determination's trace as JSON text (the same text as `JSON.stringify`, written faster). */
-export const { traceJson } = engine;
-
 /** A string's JSON text (as `JSON.stringify` writes it), quicker for the many that need no escaping. */
 export const { jsonString } = engine;
 

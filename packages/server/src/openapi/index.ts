@@ -78,7 +78,16 @@ const determinationSchema = {
     },
     scores: { type: 'object', additionalProperties: { type: ['number', 'null'] } },
     interpretations: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, note: { type: 'string' } } } },
-    trace: { type: 'array', items: { type: 'object' } },
+    trace: { type: 'array', items: { type: 'object' }, description: 'The explanation in words, as determinations made before format 2 carried it (never made now).' },
+    explanation: {
+      type: 'object',
+      description: 'The explanation as data (format 2): per decision instance its rules in order, fired or not, and each condition leaf\'s value, wanted value and result; words are made from it with the pack (engine explainDetermination).',
+      properties: {
+        format: { type: 'integer', enum: [2] },
+        judgements: { type: 'array', items: { type: ['string', 'null'] } },
+        entries: { type: 'array', items: { type: 'object', required: ['kind', 'of'], properties: { kind: { type: 'string' }, of: { type: 'string' } } } },
+      },
+    },
   },
 };
 

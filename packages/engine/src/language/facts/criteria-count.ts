@@ -55,6 +55,14 @@ export const criteriaCount: FactDefinition = {
       },
       label,
       count: true,
+      counted: (s) => {
+        const out: number[] = [];
+        for (let k = 0; k < idx.length; k++) {
+          const v = s.ranks[idx[k]!]!;
+          if (v >= 0 && mask[v] === 1) out.push(idx[k]!);
+        }
+        return out;
+      },
     };
   },
   analyse: (params, refs, domainId) => { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); },

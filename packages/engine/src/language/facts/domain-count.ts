@@ -38,6 +38,14 @@ export const domainCount: FactDefinition = {
       },
       label,
       count: true,
+      counted: (s) => {
+        const out: number[] = [];
+        insts.forEach((inst, k) => {
+          const r = ranks.get(s.values[positions[k]!] as string);
+          if (r !== undefined && mask[r] === 1) out.push(inst.domainIndex);
+        });
+        return out;
+      },
     };
   },
   analyse: (params, refs) => { refs.domainCountDecisions.add(params.decision as string); },

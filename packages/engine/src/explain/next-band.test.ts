@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { readPackSource } from '../source/load-pack-source.js';
+import { compilePack } from '../compile/compile-pack.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { nextBandUp } from './next-band.js';
+
+/** Birmingham's pack as published (read, not changed). */
+const pack = readPackSource(fileURLToPath(new URL('../../../councils-birmingham/pack', import.meta.url)));
+const compiled = compilePack(pack);
+
+/** Every criterion Fully met, except those given. */
+function judgements(except: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of pack.framework!.domains) for (const s of d.standards) for (const c of s.criteria) out[c.id] = except[c.id] ?? 'Fully met';
+  return out;
+}
+
+const determine = (except: Record<string, string>) => evaluate(compiled, { date: '2025-03-01', judgements: judgements(except), facts: { visitType: 'Annual', serviceType: 'Home Support' } }, { explain: true });
+
+describe('nextBandUp: which criteria kept a domain from the next band (Birmingham, Quality Ratings Guidance 2024 s3.2.2)', () => {
+  // s3.2.2, Safeguarding and safety: Silver is "At least 12 of the 15 criteria are rated Fully met,
+  // including all 5 of the Mandatory criteria. None of the criteria are Not met"; saf-01..05 are the mandatory ones.
+  it('a mandatory criterion Partly met keeps Safeguarding at Bronze: that one criterion, needing Fully met, not the other Partly met one', () => {
+    const d = determine({ 'saf-02': 'Partly met', 'saf-07': 'Partly met' });
+    const why = nextBandUp(pack, d, 'domainRating.safeguarding');
+    expect(why.value).toBe('Bronze');
+    expect(why.next).toBe('Silver');
+    // Both of the pack's Silver rules (Fully met counted alone, or with Exceptional) fail only on the mandatory criteria.
+    expect(why.rules.map((r) => r.rule)).toEqual(['silver', 'silver-counting-exceptional']);
+    for (const r of why.rules) {
+      expect(r.source).toBe('000 s3.2.2');
+      expect(r.failed).toHaveLength(1);
+      const f = r.failed[0]!;
+      expect(f).toMatchObject({ fact: 'criteriaCount', operator: 'equal', value: 1, wanted: 0, needs: 1 });
+      expect(f.criteria).toEqual([{ id: 'saf-02', title: expect.any(String), judgement: 'Partly met', needed: 'Fully met' }]);
+      expect(f.words).toMatch(/^needs exactly 0 mandatory criteria in Safeguarding and safety judged below Fully met; 1 was$/);
+    }
+  });
+
+  it('11 of 15 Fully met keeps Safeguarding from Silver: one more of the four Partly met ones must be Fully met', () => {
+    const d = determine({ 'saf-06': 'Partly met', 'saf-07': 'Partly met', 'saf-08': 'Partly met', 'saf-09': 'Partly met' });
+    const why = nextBandUp(pack, d, 'domainRating.safeguarding');
+    expect([why.value, why.next]).toEqual(['Bronze', 'Silver']);
+    const silver = why.rules.find((r) => r.rule === 'silver')!;
+    expect(silver.failed).toHaveLength(1);
+    const f = silver.failed[0]!;
+    // "At least 12 of the 15": 11 were, so 1 more is needed, from the 4 not Fully met.
+    expect(f).toMatchObject({ fact: 'criteriaCount', operator: 'greaterThanInclusive', value: 11, wanted: 12, needs: 1 });
+    expect(f.criteria!.map((c) => [c.id, c.judgement, c.needed])).toEqual([
+      ['saf-06', 'Partly met', 'Fully met'], ['saf-07', 'Partly met', 'Fully met'], ['saf-08', 'Partly met', 'Fully met'], ['saf-09', 'Partly met', 'Fully met'],
+    ]);
+  });
+
+  // s3.2.2, Gold: "At least 3 of the 3 advanced criteria are rated Exceptional and all others are rated Fully met".
+  it('from Silver to Gold: the advanced criteria not Exceptional, each needing Exceptional', () => {
+    const d = determine({ 'saf-13': 'Exceptional' });
+    const why = nextBandUp(pack, d, 'domainRating.safeguarding');
+    expect([why.value, why.next]).toEqual(['Silver', 'Gold']);
+    const f = why.rules[0]!.failed[0]!;
+    expect(f).toMatchObject({ value: 1, wanted: 3, needs: 2 });
+    expect(f.criteria!.map((c) => [c.id, c.judgement, c.needed])).toEqual([['saf-14', 'Fully met', 'Exceptional'], ['saf-15', 'Fully met', 'Exceptional']]);
+  });
+
+  it('has nothing above the top band, and nothing without an explanation', () => {
+    const gold = determine({ 'saf-13': 'Exceptional', 'saf-14': 'Exceptional', 'saf-15': 'Exceptional' });
+    expect(nextBandUp(pack, gold, 'domainRating.safeguarding')).toEqual({ instance: 'domainRating.safeguarding', value: 'Gold', rules: [] });
+    const plain = evaluate(compiled, { date: '2025-03-01', judgements: judgements({ 'saf-02': 'Partly met' }), facts: { serviceType: 'Home Support' } });
+    expect(nextBandUp(pack, plain, 'domainRating.safeguarding').rules).toEqual([]);
+  });
+});
