@@ -3,7 +3,7 @@ import { mount, text } from './mount.test-helpers.js';
 import { fakeServer, fill, json, settled, submit } from './fake-server.test-helpers.js';
 import './qaf-users.js';
 
-const ann = { id: 'u-ann', email: 'ann@testshire.gov.uk', name: 'Ann Lee', platformAdmin: false, disabled: false, roles: { testshire: 'officer' } };
+const ann = { id: 'u-ann', email: 'ann@testshire.gov.uk', name: 'Ann Lee', platformAdmin: false, disabled: false, roles: { testshire: 'officer' } as Record<string, string> };
 
 function server(createStatus = 201) {
   const users = [ann];
