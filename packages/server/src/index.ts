@@ -28,3 +28,8 @@ export type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAsse
 export type { MeReply, SessionReply } from './auth/replies.js';
 export type { WhatIfReport, WhatIfChange } from './what-if/index.js';
 export type { ListPage } from './routes/pagination.js';
+// The admin screens' shapes: audit entries, users, API tokens, provider import reports.
+export type { AuditRecord, AuditFilter } from './audit/index.js';
+export type { UserView } from './auth/users.js';
+export type { ApiTokenView, TokenRequest } from './auth/api-tokens.js';
+export type { ImportReport, ImportRowResult, ImportRowError } from './providers/csv-import.js';

@@ -8,7 +8,7 @@ import type { ApiErrorDetail } from './api-error.js';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The largest page the server gives (its `MAX_PAGE_LIMIT`): short lists are read in as few requests as can be. */
-const MAX_PAGE = '1000';
+export const MAX_PAGE = '1000';
 
 /** A reply's JSON body and its ETag, when it has one. */
 export interface Reply<T> {
@@ -22,12 +22,12 @@ interface Page {
 }
 
 /** `init` of one `hc` call: the abort signal, and a JSON body a route takes without declaring its type. */
-function init(signal?: AbortSignal, body?: unknown): { init: RequestInit } {
+export function init(signal?: AbortSignal, body?: unknown): { init: RequestInit } {
   return { init: { ...(signal ? { signal } : {}), ...(body !== undefined ? { body: JSON.stringify(body) } : {}) } };
 }
 
 /** A query without its empty members (an empty search box is no filter). */
-function query<Q extends Record<string, string | undefined>>(q: Q): Q {
+export function query<Q extends Record<string, string | undefined>>(q: Q): Q {
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as Q;
 }
 
@@ -115,6 +115,19 @@ export class ApiClient {
       cursor = reply.nextCursor ?? undefined;
     } while (cursor);
     return all;
+  }
+
+  /**
+   * A call of any route through the typed client, with this client's cookie, CSRF token and
+   * errors: for screens whose calls live beside them (src/api/admin-api.ts).
+   */
+  call<T>(route: (rpc: ReturnType<typeof hc<AppType>>) => Promise<ClientResponse<T>>): Promise<T> {
+    return this._data(route(this._rpc));
+  }
+
+  /** Every item of a paginated route, as {@link call} (for lists that stay short). */
+  callAll<P extends Page, T>(route: (rpc: ReturnType<typeof hc<AppType>>, cursor: string | undefined) => Promise<ClientResponse<P>>, items: (page: P) => T[]): Promise<T[]> {
+    return this._all((cursor) => route(this._rpc, cursor), items);
   }
 
   /** The routes under `/api/councils/{council}` (the council goes in each call's `param`). */

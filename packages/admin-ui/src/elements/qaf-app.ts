@@ -22,6 +22,7 @@ import './qaf-sign-in.js';
 import './qaf-status.js';
 import './qaf-version-history.js';
 import './qaf-what-if.js';
+import { councilAdminPage, councilNames, platformLinks, platformPage } from './qaf-admin-pages.js';
 
 /** The admin UI: header, sign-in gate and the page the URL hash names. */
 export class QafApp extends LitElement {
@@ -30,12 +31,15 @@ export class QafApp extends LitElement {
     css`header { background: #0b0c0c; color: #fff; padding: 0.6rem 1rem; display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; }
       header a { color: #fff; font-weight: 700; font-size: 1.2rem; text-decoration: none; }
       header button { background: transparent; border-color: #fff; }
+      header nav { display: inline; } header nav a { font-size: 1rem; font-weight: 400; margin-right: 0.8rem; }
       main { max-width: 80rem; margin: 0 auto; padding: 1rem; }
       .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 0.5rem; background: #ffdd00; color: #0b0c0c; padding: 0.3rem; z-index: 2; }
       @media print { header, .skip { display: none; } main { max-width: none; padding: 0; } }`,
   ];
   private readonly _route = new RouteController(this);
   private readonly _session = new SessionController(this, api);
+  /** Council id -> name, to name councils in words rather than by id. */
+  private readonly _names = councilNames(this, () => this._session.signedIn);
 
   override render() {
     const s = this._session;
@@ -44,7 +48,7 @@ export class QafApp extends LitElement {
       <a class="skip" href="#main" @click=${(e: Event) => { e.preventDefault(); this.renderRoot.querySelector<HTMLElement>('main')?.focus(); }}>Skip to content</a>
       <header>
         <a href="#/">OpenQAF</a>
-        ${user ? html`<span>${user.name || user.email} <button @click=${() => s.signOut()}>Sign out</button></span>` : nothing}
+        ${user ? html`<span>${platformLinks(s.me)} ${user.name || user.email} <button @click=${() => s.signOut()}>Sign out</button></span>` : nothing}
       </header>
       <main id="main" tabindex="-1">${this._page()}</main>`;
   }
@@ -57,17 +61,19 @@ export class QafApp extends LitElement {
     const r = this._route.route;
     document.title = `OpenQAF — ${r.page === 'home' ? 'councils' : r.page}`;
     if (r.page === 'home' || r.page === 'sign-in') return html`<qaf-council-list .me=${s.me!}></qaf-council-list>`;
+    if (r.page === 'users' || r.page === 'tokens' || r.page === 'audit-all') return platformPage(r, s.me, this._names.value);
     if (r.page === 'not-found') return html`<qaf-status kind="error" message=${`There is no page at ${r.path}.`}><p><a href="#/">Go to your councils</a></p></qaf-status>`;
     return this._councilPage(r);
   }
 
-  private _councilPage(r: Exclude<Route, { page: 'home' | 'sign-in' | 'not-found' }>) {
+  private _councilPage(r: Exclude<Route, { page: 'home' | 'sign-in' | 'not-found' | 'users' | 'tokens' | 'audit-all' }>) {
     const me = this._session.me;
     const role = roleIn(me, r.council);
     if (!role) return html`<qaf-status kind="error" message="You have no role in this council."><p><a href="#/">Go to your councils</a></p></qaf-status>`;
     const admin = can(me, r.council, 'council-admin');
     const officer = can(me, r.council, 'officer');
-    const nav = html`<p class="muted">${r.council} · ${roleLabel(role)}</p><qaf-council-nav council=${r.council} current=${r.page}></qaf-council-nav>`;
+    const name = this._names.value?.[r.council] ?? r.council;
+    const nav = html`<p class="muted">${name} · ${roleLabel(role)}</p><qaf-council-nav council=${r.council} current=${r.page} ?admin=${admin}></qaf-council-nav>`;
     switch (r.page) {
       case 'pack': return html`${nav}<qaf-pack-page council=${r.council}></qaf-pack-page>`;
       case 'edit': return html`${nav}<h1>Edit the draft</h1><qaf-draft-editor council=${r.council} ?can-edit=${admin}></qaf-draft-editor>`;
@@ -85,6 +91,7 @@ export class QafApp extends LitElement {
         ? html`${nav}<qaf-assessment-form council=${r.council} provider=${r.provider}></qaf-assessment-form>`
         : html`${nav}<qaf-status kind="error" message="Only quality officers and council admins can record assessments."></qaf-status>`;
       case 'determination': return html`${nav}<qaf-determination-page council=${r.council} assessment=${r.assessment}></qaf-determination-page>`;
+      case 'members': case 'audit': case 'import': return html`${nav}${councilAdminPage(r, me, name)}`;
     }
   }
 

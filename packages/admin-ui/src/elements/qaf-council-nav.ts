@@ -12,11 +12,18 @@ const TABS: { page: Route['page']; label: string }[] = [
   { page: 'publish', label: 'Publish' },
   { page: 'versions', label: 'Versions' },
   { page: 'providers', label: 'Providers' },
+  { page: 'import', label: 'Import & export' },
+];
+
+/** The tabs only a council admin sees. */
+const ADMIN_TABS: { page: Route['page']; label: string }[] = [
+  { page: 'members', label: 'Users & roles' },
+  { page: 'audit', label: 'Audit log' },
 ];
 
 /** The council's pages as tabs; the current one is marked for assistive technology. */
 export class QafCouncilNav extends LitElement {
-  static override properties = { council: {}, current: {} };
+  static override properties = { council: {}, current: {}, admin: { type: Boolean } };
   static override styles = [
     sharedStyles,
     css`nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 1rem; border-bottom: 2px solid #0b0c0c; }
@@ -26,9 +33,16 @@ export class QafCouncilNav extends LitElement {
   ];
   declare council: string;
   declare current: Route['page'];
+  /** Shows the council admin's tabs. */
+  declare admin: boolean;
+
+  constructor() {
+    super();
+    this.admin = false;
+  }
 
   override render() {
-    return html`<nav aria-label="Council pages"><ul>${TABS.map((t) => html`<li><a href=${href({ page: t.page, council: this.council } as Route)}
+    return html`<nav aria-label="Council pages"><ul>${[...TABS, ...(this.admin ? ADMIN_TABS : [])].map((t) => html`<li><a href=${href({ page: t.page, council: this.council } as Route)}
       aria-current=${t.page === this.current ? 'page' : 'false'}>${t.label}</a></li>`)}</ul></nav>`;
   }
 }

@@ -15,6 +15,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#/councils/bolton/assessments/a%201')).toEqual({ page: 'determination', council: 'bolton', assessment: 'a 1' });
   });
 
+  it('reads the admin pages: the platform\'s and a council\'s', () => {
+    expect(parseRoute('#/users')).toEqual({ page: 'users' });
+    expect(parseRoute('#/audit')).toEqual({ page: 'audit-all' });
+    expect(parseRoute('#/councils/bolton/providers/import')).toEqual({ page: 'import', council: 'bolton' });
+    expect(parseRoute('#/councils/bolton/members')).toEqual({ page: 'members', council: 'bolton' });
+  });
+
   it('answers not-found for a path it does not know instead of throwing', () => {
     expect(parseRoute('#/councils/bolton/nothing/here')).toEqual({ page: 'not-found', path: '/councils/bolton/nothing/here' });
   });
@@ -34,6 +41,12 @@ describe('parseRoute', () => {
       { page: 'provider', council: 'b', provider: 'p' },
       { page: 'assess', council: 'b', provider: 'p' },
       { page: 'determination', council: 'b', assessment: 'a' },
+      { page: 'users' },
+      { page: 'tokens' },
+      { page: 'audit-all' },
+      { page: 'members', council: 'b' },
+      { page: 'audit', council: 'b' },
+      { page: 'import', council: 'b' },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });

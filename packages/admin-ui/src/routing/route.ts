@@ -2,6 +2,9 @@
 export type Route =
   | { page: 'home' }
   | { page: 'sign-in' }
+  | { page: 'users' }
+  | { page: 'tokens' }
+  | { page: 'audit-all' }
   | { page: 'pack'; council: string }
   | { page: 'edit'; council: string }
   | { page: 'json'; council: string }
@@ -13,6 +16,9 @@ export type Route =
   | { page: 'provider'; council: string; provider: string }
   | { page: 'assess'; council: string; provider: string }
   | { page: 'determination'; council: string; assessment: string }
+  | { page: 'members'; council: string }
+  | { page: 'audit'; council: string }
+  | { page: 'import'; council: string }
   | { page: 'not-found'; path: string };
 
 const COUNCIL_PAGES: Record<string, Route['page']> = {
@@ -25,7 +31,13 @@ const COUNCIL_PAGES: Record<string, Route['page']> = {
   'draft/publish': 'publish',
   versions: 'versions',
   providers: 'providers',
+  members: 'members',
+  audit: 'audit',
+  'providers/import': 'import',
 };
+
+/** The platform's own pages (not of one council). */
+const PLATFORM_PAGES: Record<string, Route['page']> = { users: 'users', tokens: 'tokens', audit: 'audit-all' };
 
 /**
  * Reads a route from a location hash. Unknown paths give `not-found`, never an exception.
@@ -36,6 +48,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'councils')) return { page: 'home' };
   if (parts.length === 1 && parts[0] === 'sign-in') return { page: 'sign-in' };
+  if (parts.length === 1 && PLATFORM_PAGES[parts[0]!]) return { page: PLATFORM_PAGES[parts[0]!] } as Route;
   if (parts[0] === 'councils' && parts[1]) {
     const council = parts[1];
     const rest = parts.slice(2);
@@ -57,6 +70,8 @@ export function href(route: Route): string {
   switch (route.page) {
     case 'home': return '#/';
     case 'sign-in': return '#/sign-in';
+    case 'users': case 'tokens': case 'audit-all':
+      return `#/${Object.entries(PLATFORM_PAGES).find(([, p]) => p === route.page)![0]}`;
     case 'not-found': return `#${route.path}`;
     case 'provider': return `#/councils/${enc(route.council)}/providers/${enc(route.provider)}`;
     case 'assess': return `#/councils/${enc(route.council)}/providers/${enc(route.provider)}/assess`;

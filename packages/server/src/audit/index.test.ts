@@ -48,6 +48,44 @@ describe.each(testStoreKinds)('the audit log on $name', (kind) => {
     expect(councils.has('testshire') && councils.has('otherton')).toBe(true);
   });
 
+  it('filters by user, kind of change, thing changed and dates, and each filter excludes what it should', async () => {
+    const all = (await t.call('GET', '/api/audit?limit=1000', { as: 'platformAdmin' })).body.entries as { id: number; actor: string; action: string; entity: string; entityId: string; councilId: string }[];
+    const created = all.find((e) => e.action === 'provider-create' && e.councilId === 'testshire')!;
+    const byActor = (await t.call('GET', `/api/audit?actor=${t.userIds.othertonOfficer}`, { as: 'platformAdmin' })).body.entries;
+    expect(byActor.length).toBeGreaterThan(0);
+    expect(byActor.every((e: { actor: string }) => e.actor === t.userIds.othertonOfficer)).toBe(true);
+    const byCouncil = (await t.call('GET', '/api/audit?council=otherton&action=provider-create', { as: 'platformAdmin' })).body.entries;
+    expect(byCouncil.map((e: { councilId: string; action: string }) => [e.councilId, e.action])).toEqual([['otherton', 'provider-create']]);
+    const byProvider = (await t.call('GET', `/api/councils/testshire/audit?entity=provider&entityId=${created.entityId}`, { as: 'testshireAdmin' })).body.entries;
+    expect(byProvider.map((e: { id: number }) => e.id)).toEqual([created.id]);
+    const today = new Date().toISOString().slice(0, 10);
+    const inRange = (await t.call('GET', `/api/audit?from=${today}&to=${today}&action=provider-create`, { as: 'platformAdmin' })).body.entries;
+    expect(inRange).toHaveLength(2);
+    const before = (await t.call('GET', '/api/audit?to=2000-01-01', { as: 'platformAdmin' })).body.entries;
+    expect(before).toEqual([]);
+  });
+
+  it('refuses a bad date or a from after to, naming the parameter', async () => {
+    const bad = await t.call('GET', '/api/audit?from=2026-02-30', { as: 'platformAdmin' });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body.error.details)).toContain('from');
+    const reversed = await t.call('GET', '/api/audit?from=2026-12-02&to=2026-12-01', { as: 'platformAdmin' });
+    expect(reversed.status).toBe(422);
+    expect(reversed.body.error.details[0].pointer).toBe('/from');
+  });
+
+  it("opens one entry with what changed, and hides another council's entry from a council admin", async () => {
+    const all = (await t.call('GET', '/api/audit?action=provider-create', { as: 'platformAdmin' })).body.entries as { id: number; councilId: string }[];
+    const mine = all.find((e) => e.councilId === 'testshire')!;
+    const theirs = all.find((e) => e.councilId === 'otherton')!;
+    const one = await t.call('GET', `/api/councils/testshire/audit/${mine.id}`, { as: 'testshireAdmin' });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: mine.id, action: 'provider-create', afterHash: contentHash({ name: 'Audited Care' }) });
+    expect((await t.call('GET', `/api/councils/testshire/audit/${theirs.id}`, { as: 'testshireAdmin' })).status).toBe(404);
+    expect((await t.call('GET', `/api/audit/${theirs.id}`, { as: 'platformAdmin' })).body.councilId).toBe('otherton');
+    expect((await t.call('GET', '/api/audit/999999999', { as: 'platformAdmin' })).status).toBe(404);
+  });
+
   it('offers no way to change an entry', async () => {
     const [entry] = (await t.call('GET', '/api/audit?limit=1', { as: 'platformAdmin' })).body.entries;
     for (const method of ['PUT', 'DELETE', 'PATCH']) {

@@ -1,0 +1,8 @@
+/**
+ * A count with its noun in the right number: "1 finding", "2 findings", "0 rows".
+ * @example counted(1, 'finding') // '1 finding'
+ * @example counted(3, 'entry', 'entries') // '3 entries'
+ */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { longDate, longDateTime } from './long-date.js';
+
+describe('longDate', () => {
+  it('writes dates the UK way, day without a leading zero', () => {
+    expect(longDate('2026-12-01')).toBe('1 December 2026');
+    expect(longDate('2025-02-28')).toBe('28 February 2025');
+  });
+  it('reads a date-time in UTC', () => {
+    expect(longDate('2026-12-01T23:30:00.000Z')).toBe('1 December 2026');
+    expect(longDateTime('2026-12-01T14:05:09Z')).toBe('1 December 2026, 14:05 UTC');
+  });
+  it('leaves text that is not a date as it stands', () => {
+    expect(longDate('not yet')).toBe('not yet');
+    expect(longDateTime('soon')).toBe('soon');
+  });
+});

@@ -1,0 +1,25 @@
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A date the one way the UI writes dates, the UK's "1 December 2026", from an ISO date
+ * (`2026-12-01`) or date-time (read in UTC, as the server stores it). Text that is not a
+ * date is returned as it stands.
+ * @example longDate('2026-12-01') // '1 December 2026'
+ */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const d = iso.length > 10 ? new Date(iso) : new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/**
+ * A date-time as "1 December 2026, 14:05" (UTC), for audit entries and tokens.
+ * @example longDateTime('2026-12-01T14:05:09Z') // '1 December 2026, 14:05 UTC'
+ */
+export function longDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${longDate(d.toISOString())}, ${d.toISOString().slice(11, 16)} UTC`;
+}
