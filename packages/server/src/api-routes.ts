@@ -1,3 +1,4 @@
+import { redeterminationRoutes } from './assessments/redetermination-routes.js';
 import { assessmentRoutes } from './assessments/index.js';
 import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
@@ -44,6 +45,7 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', packRoutes())
     .route('/', providerRoutes())
     .route('/', assessmentRoutes())
+    .route('/', redeterminationRoutes())
     .route('/', whatIfRoutes())
     .route('/', dashboardRoutes())
     .route('/', auditRoutes());

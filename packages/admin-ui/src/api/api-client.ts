@@ -211,7 +211,22 @@ export class ApiClient {
     return this._data(this._council.draft.publish.$post({ param: { council }, header: etag ? { 'if-match': etag } : {}, json: body }));
   }
 
-  /** Publishes an earlier version's content as a new version. */
+  /** Which version is in force today and which scheduled version takes over next. */
+  schedule(council: string, signal?: AbortSignal) {
+    return this._data(this._council.pack.schedule.$get({ param: { council } }, init(signal)));
+  }
+
+  /** Assessments decided under a version not in force on their date, with what they would be under it. */
+  redeterminations(council: string, signal?: AbortSignal) {
+    return this._data(this._council.redeterminations.$get({ param: { council } }, init(signal)));
+  }
+
+  /** Determines them again under the version in force (all, or the ids given); the earlier determinations stay, superseded. */
+  redetermine(council: string, body: { reason: string; assessmentIds?: string[] }) {
+    return this._data(this._council.redeterminations.$post({ param: { council }, json: body }));
+  }
+
+  /** Rolls back: withdraws the later versions for their whole period and publishes this one's content as a new version. */
   rollBack(council: string, version: string, body: { note?: string; effectiveFrom?: string }) {
     return this._data(this._council.versions[':version'].rollback.$post({ param: { council, version }, json: body }));
   }

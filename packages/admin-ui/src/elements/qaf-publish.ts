@@ -10,16 +10,26 @@ import './qaf-diff-view.js';
 
 /**
  * Publishing the draft: the diff from the published version, the analysis findings to
- * acknowledge, a note saying why, then publish. Refusals (invalid pack, failing cases,
+ * acknowledge, a note saying why, the date it is in force from (always asked: a past date
+ * first lists the stored assessments of that period and what would change for each, then
+ * asks for confirmation), then publish. Refusals (invalid pack, failing cases,
  * unacknowledged findings, someone else's newer edit) are shown in the server's words.
  */
 export class QafPublish extends LitElement {
-  static override properties = { council: {}, canEdit: { type: Boolean, attribute: 'can-edit' }, _busy: { state: true }, _result: { state: true } };
+  static override properties = {
+    council: {},
+    canEdit: { type: Boolean, attribute: 'can-edit' },
+    _busy: { state: true },
+    _result: { state: true },
+    _pastListed: { state: true },
+  };
   static override styles = [sharedStyles];
   declare council: string;
   declare canEdit: boolean;
   declare private _busy: boolean;
   declare private _result: { kind: 'good' | 'bad'; text: string; details?: string[] } | undefined;
+  /** The server listed the stored assessments of a past in-force period: the lead may now confirm. */
+  declare private _pastListed: boolean;
 
   private _review = new Task(this, {
     task: async ([c], { signal }) => {
@@ -34,6 +44,7 @@ export class QafPublish extends LitElement {
     super();
     this.canEdit = false;
     this._busy = false;
+    this._pastListed = false;
   }
 
   override render() {
@@ -54,8 +65,11 @@ export class QafPublish extends LitElement {
           <textarea id="note" name="note" rows="3" cols="60" required></textarea>
           <div class="row">
             <div><label for="version">Version (optional)</label><input id="version" name="version" placeholder="next patch" size="10" /></div>
-            <div><label for="effectiveFrom">In force from (optional)</label><input id="effectiveFrom" name="effectiveFrom" type="date" /></div>
+            <div><label for="effectiveFrom">In force from (required)</label><input id="effectiveFrom" name="effectiveFrom" type="date" required
+              @change=${() => (this._pastListed = false)} /></div>
           </div>
+          ${this._pastListed ? html`<p><input type="checkbox" id="confirmPast" name="confirmPast" /> <label for="confirmPast" style="display:inline">The date is in the past:
+            I have reviewed the stored assessments of that period listed above and confirm</label></p>` : nothing}
           ${findings.length ? html`<p><input type="checkbox" id="ack" name="ack" /> <label for="ack" style="display:inline">I have read the ${findings.length} finding(s) above and accept them</label></p>` : nothing}
           <button type="submit" ?disabled=${this._busy || diff.changes.length === 0}>${this._busy ? 'Publishing…' : 'Publish the draft'}</button>
           ${diff.changes.length === 0 ? html`<p class="muted">Nothing to publish: the draft is the same as the published version.</p>` : nothing}
@@ -71,13 +85,15 @@ export class QafPublish extends LitElement {
       const v = await api.publish(this.council, {
         note: String(form.get('note') ?? ''),
         ...(form.get('version') ? { version: String(form.get('version')) } : {}),
-        ...(form.get('effectiveFrom') ? { effectiveFrom: String(form.get('effectiveFrom')) } : {}),
+        effectiveFrom: String(form.get('effectiveFrom') ?? ''),
+        ...(form.get('confirmPast') === 'on' ? { confirmPastDate: true } : {}),
         acknowledgeFindings: form.get('ack') === 'on',
       });
       this._result = { kind: 'good', text: `Published version ${v.version}, in force from ${v.effectiveFrom}.` };
       location.hash = href({ page: 'versions', council: this.council });
     } catch (error) {
       const details = error instanceof ApiError ? error.details.map((d) => d.message) : [];
+      this._pastListed = error instanceof ApiError && error.code === 'past-in-force-date';
       this._result = { kind: 'bad', text: `Not published: ${errorText(error)}`, details };
     } finally {
       this._busy = false;

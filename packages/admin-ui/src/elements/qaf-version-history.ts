@@ -7,9 +7,12 @@ import { renderTask } from './task-states.js';
 import './qaf-diff-view.js';
 
 /**
- * Every published version, newest first: who published it, when, why; a readable diff
- * between any two; and, for council admins, rolling back to an earlier version (published
- * again as a new version, never rewriting history).
+ * Every published version, newest first: who published it, when, why, which is in force today
+ * and which is next, which were withdrawn and why; a readable diff between any two; and, for
+ * council admins, rolling back to an earlier version (the later ones withdrawn for their whole
+ * period, the earlier content published again as a new version, never rewriting history), then
+ * the assessments decided under a withdrawn version, with what they would be now, determined
+ * again in one action.
  */
 export class QafVersionHistory extends LitElement {
   static override properties = { council: {}, canEdit: { type: Boolean, attribute: 'can-edit' }, _from: { state: true }, _to: { state: true }, _message: { state: true } };
@@ -22,10 +25,14 @@ export class QafVersionHistory extends LitElement {
 
   private _versions = new Task(this, {
     task: async ([c], { signal }) => {
-      const versions = await api.versions(c, signal);
+      const [versions, schedule, stale] = await Promise.all([
+        api.versions(c, signal),
+        api.schedule(c, signal),
+        api.redeterminations(c, signal).catch(() => ({ assessments: [] })),
+      ]);
       this._to ??= versions[0]?.version;
       this._from ??= versions[1]?.version ?? versions[0]?.version;
-      return versions;
+      return { versions, schedule, stale: stale.assessments };
     },
     args: () => [this.council] as const,
   });
@@ -42,13 +49,22 @@ export class QafVersionHistory extends LitElement {
 
   override render() {
     return html`${this._message ? html`<p class="notice ${this._message.kind}" role="status">${this._message.text}</p>` : nothing}
-      ${renderTask(this._versions, (versions) => html`
+      ${renderTask(this._versions, ({ versions, schedule, stale }) => html`
+      <p>In force today (${schedule.today}): <strong>${schedule.inForce?.version ?? 'none'}</strong>${schedule.next
+        ? html`. Next: <strong>${schedule.next.version}</strong>, in force from ${schedule.next.effectiveFrom}` : nothing}.</p>
+      ${stale.length ? html`<section class="notice bad" role="alert"><h2>${stale.length} assessment(s) decided under a version not in force on their date</h2>
+        <ul>${stale.map((a) => html`<li>${a.providerName}, ${a.date}: decided under ${a.decidedUnder.version}${a.decidedUnder.withdrawn ? html` (withdrawn: ${a.decidedUnder.withdrawn})` : nothing}:
+          ${a.before}; under ${a.inForce?.version ?? 'no version'}: ${a.after ?? a.error}${a.differences.length ? html` <span class="muted">(${a.differences.map((d) => d.explanation).join('; ')})</span>` : nothing}</li>`)}</ul>
+        ${this.canEdit ? html`<form @submit=${this._redetermine}><label for="redetermine-reason">Why determine them again? (recorded on each earlier determination)</label>
+          <input id="redetermine-reason" name="reason" required /><button>Determine all ${stale.length} again</button></form>` : nothing}
+      </section>` : nothing}
       <div class="scroll"><table>
         <thead><tr><th scope="col">Version</th><th scope="col">In force from</th><th scope="col">Published</th><th scope="col">Note</th>${this.canEdit ? html`<th scope="col">Roll back</th>` : nothing}</tr></thead>
         <tbody>${versions.map((v, i) => html`<tr>
-          <td><strong>${v.version}</strong>${i === 0 ? html`<span class="badge">current</span>` : nothing}<div class="muted" title=${v.hash}>${v.hash.slice(0, 15)}…</div></td>
+          <td><strong>${v.version}</strong>${v.id === schedule.inForce?.id ? html`<span class="badge">in force today</span>` : nothing}${v.id === schedule.next?.id
+            ? html`<span class="badge">next</span>` : nothing}${v.withdrawn ? html`<span class="badge">withdrawn</span><div class="muted">${v.withdrawn.reason}</div>` : nothing}<div class="muted" title=${v.hash}>${v.hash.slice(0, 15)}…</div></td>
           <td>${v.effectiveFrom}</td><td>${new Date(v.publishedAt).toLocaleString('en-GB')}</td><td>${v.note}</td>
-          ${this.canEdit ? html`<td>${i === 0 ? html`<span class="muted">current</span>` : html`<form @submit=${(e: SubmitEvent) => this._rollBack(e, v.version)}>
+          ${this.canEdit ? html`<td>${i === 0 || v.withdrawn ? html`<span class="muted">${v.withdrawn ? 'withdrawn' : 'latest'}</span>` : html`<form @submit=${(e: SubmitEvent) => this._rollBack(e, v.version)}>
             <label class="muted" for=${`rb-${i}`} style="font-weight:400">Why roll back to ${v.version}?</label>
             <input id=${`rb-${i}`} name="note" required /><button class="secondary">Roll back to ${v.version}</button></form>`}</td>` : nothing}
         </tr>`)}</tbody>
@@ -69,12 +85,27 @@ export class QafVersionHistory extends LitElement {
     }}>${versions.map((v) => html`<option ?selected=${v === value}>${v}</option>`)}<option value="draft" ?selected=${value === 'draft'}>the draft</option></select></div>`;
   }
 
+  private async _redetermine(e: SubmitEvent) {
+    e.preventDefault();
+    const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '');
+    try {
+      const done = await api.redetermine(this.council, { reason });
+      this._message = { kind: 'good', text: `${done.redetermined.length} assessment(s) determined again; the earlier determinations stay in each provider's history, marked superseded.` };
+      void this._versions.run();
+    } catch (error) {
+      this._message = { kind: 'bad', text: `Not determined again: ${errorText(error)}` };
+    }
+  }
+
   private async _rollBack(e: SubmitEvent, version: string) {
     e.preventDefault();
     const note = String(new FormData(e.target as HTMLFormElement).get('note') ?? '');
     try {
       const v = await api.rollBack(this.council, version, { note });
-      this._message = { kind: 'good', text: `Rolled back: version ${v.version} now has the content of ${version}.` };
+      this._message = {
+        kind: 'good',
+        text: `Rolled back: ${v.withdrew.map((w) => w.version).join(', ')} withdrawn for their whole period; version ${v.version}, with the content of ${version}, in force from ${v.effectiveFrom}.`,
+      };
       this._from = undefined;
       this._to = undefined;
       void this._versions.run();

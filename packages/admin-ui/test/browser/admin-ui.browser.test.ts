@@ -137,6 +137,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await go('/councils/birmingham/draft/publish');
     await page.getByText('Changes from the published version 1.0.0').waitFor({ timeout: 30_000 });
     await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver at 13');
+    await page.getByLabel(/In force from/).fill('2030-01-01');
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByText(/Not published: .*cases fail/).waitFor({ timeout: 30_000 });
@@ -186,10 +187,13 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await page.locator('qaf-diff-view table').getByText('added case safeguarding-silver-at-13-fully-met').waitFor();
     await shot('06-publish-diff');
     await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver now needs 13 of 15 criteria Fully met; boundary cases updated');
+    await page.getByLabel(/In force from/).fill('2030-01-01');
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByRole('heading', { name: 'Version history' }).waitFor({ timeout: 30_000 });
     await page.getByRole('cell', { name: /1\.0\.1/ }).first().waitFor();
+    // Scheduled for 2030: 1.0.0 stays in force today, and 1.0.1 is next.
+    await page.getByText(/In force today \(.*\): 1\.0\.0\. Next: 1\.0\.1, in force from 2030-01-01/).waitFor();
     await page.locator('qaf-diff-view table').getByText(thresholdLine).waitFor();
     await shot('07-version-history');
   });

@@ -1,3 +1,4 @@
+import { NOT_WITHDRAWN_SQL } from '../packs/versions.js';
 import type { PackVersion } from '../packs/versions.js';
 import type { Queryable } from '../store/index.js';
 
@@ -40,7 +41,7 @@ export async function loadAssessmentContext(
        FROM councils c
        LEFT JOIN providers p ON p.council_id = c.id AND p.id = $2
        LEFT JOIN LATERAL (SELECT * FROM pack_versions pv
-                           WHERE pv.council_id = c.id AND pv.effective_from <= $3::date
+                           WHERE pv.council_id = c.id AND pv.effective_from <= $3::date AND ${NOT_WITHDRAWN_SQL}
                            ORDER BY pv.seq DESC LIMIT 1) v ON true
       WHERE c.id = $1`,
     [councilId, providerId, date],

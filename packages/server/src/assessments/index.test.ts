@@ -101,7 +101,7 @@ describe.each(testStoreKinds)('assessments and determinations on $name', (kind) 
     await t.call('PUT', '/api/councils/testshire/draft', { as: 'testshireAdmin', body: content, headers: { 'if-match': draft.headers.get('etag')! } });
     const published = await t.call('POST', '/api/councils/testshire/draft/publish', {
       as: 'testshireAdmin',
-      body: { note: 'Silver needs four', version: '1.1.0', acknowledgeFindings: true },
+      body: { effectiveFrom: '2026-01-01', confirmPastDate: true, note: 'Silver needs four', version: '1.1.0', acknowledgeFindings: true },
     });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
 
@@ -204,7 +204,7 @@ describe.each(testStoreKinds)('storing assessments on two servers sharing one $n
     content.decisions.overallRating!.rules.find((r) => r.id === 'silver')!.when.value = 4;
     content.metadata.effectiveFrom = '2026-01-01';
     expect((await asAdmin('PUT', '/api/councils/testshire/draft', content, { 'if-match': draft.headers.get('etag')! })).status).toBe(200);
-    const published = await asAdmin('POST', '/api/councils/testshire/draft/publish', { note: 'Silver needs four', version: '1.1.0', acknowledgeFindings: true });
+    const published = await asAdmin('POST', '/api/councils/testshire/draft/publish', { effectiveFrom: '2026-01-01', confirmPastDate: true, note: 'Silver needs four', version: '1.1.0', acknowledgeFindings: true });
     expect(published.status).toBe(201);
 
     const affected = await submit('2026-02-01');

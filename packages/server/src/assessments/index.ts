@@ -20,6 +20,8 @@ import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.
 import { councilParams, flagQuery } from '../routes/query.js';
 import { isIsoDate } from '../engine/index.js';
 import { loadAssessmentContext } from './assessment-context.js';
+import { CURRENT_DETERMINATION_SQL } from './current-determination.js';
+import { supersededOf } from './superseded.js';
 import { assessmentBodySchema } from './schemas.js';
 import { withRecorder } from './recorded-decisions.js';
 import type { AssessmentInput, StoredAssessment } from './store-assessment.js';
@@ -142,11 +144,14 @@ interface AssessmentRow {
   pack_hash: string;
   version: string;
   result: Determination;
+  withdrawn: string | null;
 }
 
 const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.input, a.created_by, a.created_at,
-    d.id AS determination_id, d.pack_version_id, d.pack_hash, v.version, d.result
-  FROM assessments a JOIN determinations d ON d.assessment_id = a.id JOIN pack_versions v ON v.id = d.pack_version_id`;
+    d.id AS determination_id, d.pack_version_id, d.pack_hash, v.version, d.result, w.reason AS withdrawn
+  FROM assessments a JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
+  JOIN pack_versions v ON v.id = d.pack_version_id
+  LEFT JOIN pack_version_withdrawals w ON w.version_id = v.id`;
 
 // Pages are keyed on created_at as the store's text, to the microsecond (a Date keeps milliseconds).
 const SELECT_ASSESSMENT_PAGED = SELECT_ASSESSMENT.replace('a.created_at,', 'a.created_at, a.created_at::text AS created_key,');
@@ -162,6 +167,7 @@ function toStored(r: AssessmentRow): AssessmentRecord {
     packVersion: r.version,
     packHash: r.pack_hash,
     determination: r.result,
+    ...(r.withdrawn !== null ? { packVersionWithdrawn: r.withdrawn } : {}),
   };
 }
 
@@ -372,6 +378,7 @@ export function assessmentRoutes() {
         [council.id, provider.id, ...(page.after ?? [])],
       );
       const { items, nextCursor } = pageOf(rows, page, (r) => [r.assessment_date, r.created_key, r.id]);
+      const superseded = await supersededOf(c.var.services.db, items.map((r) => r.id));
       return c.json({
         provider: { id: provider.id, name: provider.name },
         nextCursor,
@@ -385,6 +392,8 @@ export function assessmentRoutes() {
           decisions: r.result.decisions,
           actions: r.result.actions,
           schedule: r.result.schedule,
+          ...(r.withdrawn !== null ? { packVersionWithdrawn: r.withdrawn } : {}),
+          ...(superseded.has(r.id) ? { superseded: superseded.get(r.id) } : {}),
         })),
       });
     });

@@ -25,6 +25,19 @@ export interface AssessmentRecord extends SubmittedAssessment {
   input: AssessmentInput;
   createdBy: string | null;
   createdAt: string;
+  /** Set when the determination was made under a version since withdrawn: why it was withdrawn. */
+  packVersionWithdrawn?: string;
+}
+
+/** An earlier determination of an assessment, superseded when it was determined again. */
+export interface SupersededDetermination {
+  determinationId: string;
+  packVersion: string;
+  headline: Determination['headline'];
+  supersededAt: string;
+  supersededBy: string;
+  reason: string;
+  actor: string | null;
 }
 
 /** `POST .../assessments/preview`: the determination of an assessment that was not stored. */
@@ -46,6 +59,10 @@ export interface TimelineEntry {
   decisions: Determination['decisions'];
   actions: Determination['actions'];
   schedule: Determination['schedule'];
+  /** Set when the determination was made under a version since withdrawn: why it was withdrawn. */
+  packVersionWithdrawn?: string;
+  /** Earlier determinations of the same assessment, superseded, oldest first. */
+  superseded?: SupersededDetermination[];
 }
 
 /** `GET .../providers/{id}/timeline`: one page of a provider's determinations, oldest first. */

@@ -123,6 +123,7 @@ export const STORE_ASSESSMENTS_SQL = `WITH batch AS (
      WHERE EXISTS (SELECT 1 FROM providers p WHERE p.id = b.provider_id AND p.council_id = b.council_id)
        AND b.pack_version_id = (SELECT pv.id FROM pack_versions pv
                                  WHERE pv.council_id = b.council_id AND pv.effective_from <= b.assessment_date
+                                   AND NOT EXISTS (SELECT 1 FROM pack_version_withdrawals w WHERE w.version_id = pv.id)
                                  ORDER BY pv.seq DESC LIMIT 1)
   ), keyed AS (
     UPDATE idempotency_keys k SET status = 201, headers = '{"content-type":"application/json"}'::jsonb, body = c.idem_body

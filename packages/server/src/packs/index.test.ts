@@ -78,7 +78,7 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
     expect(saved.body.errors.some((e: { pointer: string }) => e.pointer.startsWith('/decisions/overallRating'))).toBe(true);
     const validate = await t.call('POST', '/api/councils/testshire/draft/validate', { as: 'testshireViewer' });
     expect(validate.body.valid).toBe(false);
-    const publish = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { note: 'try', acknowledgeFindings: true } });
+    const publish = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: '2030-01-01', note: 'try', acknowledgeFindings: true } });
     expect(publish.status).toBe(422);
     expect(publish.body.error.code).toBe('invalid-pack');
     expect((await t.call('GET', '/api/councils/testshire/pack')).body.version).toBe('1.0.0');
@@ -121,7 +121,7 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
     await t.call('PUT', '/api/councils/testshire/draft', { as: 'testshireAdmin', body: wrong, headers: { 'if-match': etag } });
     const cases = await t.call('POST', '/api/councils/testshire/draft/cases', { as: 'testshireViewer' });
     expect(cases.body.failed).toBe(1);
-    const publish = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { note: 'x', acknowledgeFindings: true } });
+    const publish = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: '2030-01-01', note: 'x', acknowledgeFindings: true } });
     expect(publish.status).toBe(422);
     expect(publish.body.error.code).toBe('cases-failed');
     expect(publish.body.error.details[0].case).toBe('all-fully-met-gold');
@@ -137,13 +137,13 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
     const analysis = await t.call('POST', '/api/councils/testshire/draft/analyse', { as: 'testshireAdmin' });
     expect(analysis.status).toBe(200);
     const findings: number = analysis.body.findings;
-    const unacknowledged = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { note: 'Silver needs all four' } });
+    const unacknowledged = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: '2030-01-01', note: 'Silver needs all four' } });
     if (findings > 0) {
       expect(unacknowledged.status).toBe(422);
       expect(unacknowledged.body.error.code).toBe('findings-not-acknowledged');
       const ok = await t.call('POST', '/api/councils/testshire/draft/publish', {
         as: 'testshireAdmin',
-        body: { note: 'Silver needs all four', acknowledgeFindings: true, version: '1.1.0' },
+        body: { effectiveFrom: '2030-01-01', note: 'Silver needs all four', acknowledgeFindings: true, version: '1.1.0' },
       });
       expect(ok.status).toBe(201);
       expect(ok.body.acknowledged).toHaveLength(findings);
@@ -163,7 +163,7 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
   it('refuses a version number that is not newer than the latest', async () => {
     const res = await t.call('POST', '/api/councils/testshire/draft/publish', {
       as: 'testshireAdmin',
-      body: { note: 'again', version: '1.0.0', acknowledgeFindings: true },
+      body: { effectiveFrom: '2030-01-01', note: 'again', version: '1.0.0', acknowledgeFindings: true },
     });
     expect(res.status).toBe(422);
     expect(res.body.error.details[0].pointer).toBe('/version');
@@ -174,7 +174,7 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
     const attempt = () =>
       t.call('POST', '/api/councils/testshire/draft/publish', {
         as: 'testshireAdmin',
-        body: { note: 'race', acknowledgeFindings: true },
+        body: { effectiveFrom: '2030-01-01', note: 'race', acknowledgeFindings: true },
         headers: { 'if-match': etag },
       });
     const results = await Promise.all([attempt(), attempt()]);
@@ -186,30 +186,33 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
   it('refuses to publish a draft based on a version that is no longer the latest', async () => {
     const viewerDraft = await draft();
     await t.db.query("UPDATE drafts SET base_version_id = (SELECT id FROM pack_versions WHERE council_id = 'testshire' AND version = '1.0.0') WHERE council_id = 'testshire'");
-    const res = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { note: 'stale', acknowledgeFindings: true } });
+    const res = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: '2030-01-01', note: 'stale', acknowledgeFindings: true } });
     expect(res.status).toBe(409);
     await t.db.query("UPDATE drafts SET base_version_id = (SELECT id FROM pack_versions WHERE council_id = 'testshire' ORDER BY seq DESC LIMIT 1) WHERE council_id = 'testshire'");
     expect(viewerDraft.etag).toBeTruthy();
   });
 
-  it('rolls back by publishing the earlier content as a new version, in force from the given date', async () => {
+  it('rolls back by withdrawing the later versions for their whole period and publishing the earlier content as a new version', async () => {
     const before = await t.call('GET', '/api/councils/testshire/versions');
-    const res = await t.call('POST', '/api/councils/testshire/versions/1.0.0/rollback', {
-      as: 'testshireAdmin',
-      body: { effectiveFrom: '2030-01-01' },
-    });
+    const head = before.body.versions[0];
+    const res = await t.call('POST', '/api/councils/testshire/versions/1.0.0/rollback', { as: 'testshireAdmin', body: {} });
     expect(res.status).toBe(201);
     expect(res.body.note).toBe('Roll back to 1.0.0');
+    expect(res.body.withdrew.map((v: { version: string }) => v.version)).toContain(head.version);
+    expect(res.body.withdrew.every((v: { withdrawn?: { reason: string } }) => v.withdrawn?.reason === 'Roll back to 1.0.0')).toBe(true);
     const versions = await t.call('GET', '/api/councils/testshire/versions');
     expect(versions.body.versions).toHaveLength(before.body.versions.length + 1);
     const rolled = await t.call('GET', `/api/councils/testshire/versions/${res.body.version}`);
     const original = await t.call('GET', '/api/councils/testshire/versions/1.0.0');
     expect(rolled.body.pack.decisions).toEqual(original.body.pack.decisions);
-    const inForce2029 = await t.call('GET', '/api/councils/testshire/pack/in-force?date=2029-12-31&pack=false');
-    expect(inForce2029.body.version).toBe(before.body.versions[0].version);
-    const inForce2030 = await t.call('GET', '/api/councils/testshire/pack/in-force?date=2030-01-01&pack=false');
-    expect(inForce2030.body.version).toBe(res.body.version);
+    // The withdrawn version is in force on no date of its period: the roll back is, from its start.
+    expect(res.body.effectiveFrom).toBe(head.effectiveFrom);
+    const inForce = await t.call('GET', `/api/councils/testshire/pack/in-force?date=${head.effectiveFrom}&pack=false`);
+    expect(inForce.body.version).toBe(res.body.version);
     expect((await t.call('GET', '/api/councils/testshire/pack/in-force?date=2023-12-31')).status).toBe(404);
+    const again = await t.call('POST', `/api/councils/testshire/versions/${head.version}/rollback`, { as: 'testshireAdmin', body: {} });
+    expect(again.status).toBe(422);
+    expect(again.body.error.code).toBe('version-withdrawn');
   });
 
   it('lets a platform admin add a council whose first draft is then published as its first version', async () => {
@@ -221,7 +224,7 @@ describe.each(testStoreKinds)('packs and versions on $name', (kind) => {
     expect(put.status).toBe(200);
     const published = await t.call('POST', '/api/councils/newtown/draft/publish', {
       as: 'platformAdmin',
-      body: { note: 'First framework', acknowledgeFindings: true },
+      body: { effectiveFrom: '2030-01-01', note: 'First framework', acknowledgeFindings: true },
     });
     expect(published.status).toBe(201);
     expect(published.body.version).toBe('1.0.0');

@@ -22,6 +22,8 @@ import { findingsOf, publishDraft, rollBack } from './publish.js';
 import { draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
 import { findVersion, latestVersion, listVersions, versionInForce } from './versions.js';
 import type { PackVersion, PackVersionWithContent } from './versions.js';
+import { versionSchedule } from './version-schedule.js';
+import type { VersionSchedule } from './version-schedule.js';
 import type { AnalysisReply, CasesReply, DraftValidation, InForceReply, PackDiffReply, PackVersionWithPack, ValidationReply } from './replies.js';
 
 export { publishDraft, rollBack, checkPublishable } from './publish.js';
@@ -70,9 +72,13 @@ async function validDraftPack(c: Context<AppEnv>, councilId: string, content: un
 export interface PublishBody {
   note: string;
   version?: string;
-  effectiveFrom?: string;
+  effectiveFrom: string;
+  confirmPastDate?: boolean;
   acknowledgeFindings?: boolean;
 }
+
+/** What a roll back answers: the version published in the withdrawn versions' place, and those withdrawn. */
+export type RollBackReply = PackVersion & { withdrew: PackVersion[] };
 
 const versionParams = councilParams.extend({ version: z.string().openapi({ description: 'A published version, e.g. "1.2.0"' }) });
 const ifMatchHeader = (required: string) =>
@@ -103,6 +109,16 @@ const inForceRoute = defineRoute({
     query: z.object({ date: isoDateQuery('ISO date (default today)'), pack: flagQuery('"false" to omit the pack content') }),
   },
   reply: typed<InForceReply>({ $ref: '#/components/schemas/PackVersionWithPack' }),
+});
+
+const scheduleRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/pack/schedule',
+  tags: ['packs'],
+  summary: 'Which version is in force today and which scheduled version takes over next (withdrawn versions never are)',
+  access: 'public',
+  request: { params: councilParams },
+  reply: typed<VersionSchedule>(),
 });
 
 const assessmentSchemaRoute = defineRoute({
@@ -154,12 +170,13 @@ const rollbackRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/versions/{version}/rollback',
   tags: ['packs'],
-  summary: "Publish an earlier version's content as a new version",
+  summary:
+    "Roll back: withdraw every version published after this one for its whole period, and publish this one's content as a new version",
   access: 'council-admin',
   request: { params: versionParams },
   body: typed<{ note?: string; effectiveFrom?: string }>(rollbackBodySchema),
   status: 201,
-  reply: packVersionRecordReply,
+  reply: typed<RollBackReply>(),
 });
 
 const draftRoute = defineRoute({
@@ -244,6 +261,11 @@ export function packRoutes() {
       const v = await versionInForce(c.var.services.db, council.id, date);
       if (!v) throw notFound(`A version of council "${council.id}" in force on ${date}`);
       return c.json({ date, ...(query.pack === 'false' ? versionRecord(v) : versionBody(v)) });
+    })
+    .openapi(scheduleRoute, async (c) => {
+      const council = await requireCouncil(c, c.req.param('council'));
+      const today = c.var.services.now().toISOString().slice(0, 10);
+      return c.json(versionSchedule(await listVersions(c.var.services.db, council.id), today));
     })
     .openapi(assessmentSchemaRoute, async (c) => {
       const council = await requireCouncil(c, c.req.param('council'));
@@ -362,7 +384,7 @@ export function packRoutes() {
       const user = c.var.user;
       const body = validBody<{ note?: string; effectiveFrom?: string }>(c);
       const target = await requireVersion(c, council.id, c.req.param('version'));
-      const published = await rollBack(c.var.services, { councilId: council.id, userId: user.id, target, ...body });
-      return c.json(versionRecord(published), 201);
+      const { published, withdrew } = await rollBack(c.var.services, { councilId: council.id, userId: user.id, target, ...body });
+      return c.json({ ...versionRecord(published), withdrew }, 201);
     });
 }

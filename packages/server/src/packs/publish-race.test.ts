@@ -24,7 +24,7 @@ describe.each(testStoreKinds)('a draft edit racing a publish on $name', (kind) =
       const sendPublish = () =>
         t.call('POST', '/api/councils/testshire/draft/publish', {
           as: 'testshireAdmin',
-          body: { note: `round ${round}`, acknowledgeFindings: true },
+          body: { effectiveFrom: '2030-01-01', note: `round ${round}`, acknowledgeFindings: true },
           headers: { 'if-match': etag },
         });
       // Alternate which request starts first, so each side gets its chance to be the one caught mid-transaction.

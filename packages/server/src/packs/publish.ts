@@ -1,13 +1,14 @@
 import { recordAudit } from '../audit/record.js';
 import type { Services } from '../app-env.js';
-import { countFindings, packHash } from '../engine/index.js';
+import { compile, countFindings, packHash } from '../engine/index.js';
 import type { AnalysisReport, Pack } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
 import { draftConflict, findDraft, writeDraft } from './drafts.js';
+import { assessmentsFrom, effectsUnder } from './in-force-effects.js';
 import { compareSemver, nextPatch, parseSemver } from './semver.js';
-import { insertVersion, latestVersion } from './versions.js';
-import type { PackVersionWithContent } from './versions.js';
+import { findVersion, insertVersion, latestVersion, listVersions } from './versions.js';
+import type { PackVersion, PackVersionWithContent } from './versions.js';
 
 /** One analysis finding, flattened for acknowledgement records. */
 export interface FindingSummary {
@@ -82,7 +83,10 @@ export interface PublishRequest {
   note: string;
   /** Semver to publish as; default the draft's version when it is new, else the next patch. */
   version?: string;
-  effectiveFrom?: string;
+  /** The date the version is in force from: required, never taken from the draft or an earlier version. */
+  effectiveFrom: string;
+  /** Confirms an in-force date in the past, after seeing which stored assessments fall in that period. */
+  confirmPastDate?: boolean;
   acknowledgeFindings?: boolean;
   /** Draft revision the publisher saw (If-Match); a newer draft is a 409. */
   expectedRevision?: number;
@@ -125,11 +129,9 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
 
   const metadata = (draft.content.metadata ?? {}) as Record<string, unknown>;
   const version = chooseVersion(req.version, metadata.version, latest);
-  const content = {
-    ...draft.content,
-    metadata: { ...metadata, version, ...(req.effectiveFrom ? { effectiveFrom: req.effectiveFrom } : {}) },
-  };
+  const content = { ...draft.content, metadata: { ...metadata, version, effectiveFrom: req.effectiveFrom } };
   const { pack, findings } = await checkPublishable(content, services, req.councilId, req.acknowledgeFindings ?? false);
+  const pastAssessments = await checkPastDate(services, req, pack);
 
   const published = await db.transaction(async (tx) => {
     await lockCouncil(tx, req.councilId);
@@ -163,7 +165,12 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
       entityId: published.version,
       beforeHash: head?.hash ?? null,
       afterHash: hash,
-      detail: { note: req.note, acknowledgedFindings: findings },
+      detail: {
+        note: req.note,
+        effectiveFrom: req.effectiveFrom,
+        acknowledgedFindings: findings,
+        ...(pastAssessments ? { pastDateConfirmed: true, assessmentsInPeriod: pastAssessments } : {}),
+      },
     });
     await req.inTransaction?.(tx, published);
     return published;
@@ -171,6 +178,35 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
   // Servers sharing the store find out from their next write; this one knows now.
   services.versions.forget(req.councilId);
   return published;
+}
+
+/**
+ * An in-force date in the past changes which version stored assessments of that period fall
+ * under: refused (422 `past-in-force-date`, listing each of them and what would change) unless
+ * the publisher confirms. Returns how many assessments fall in the period, when the date is past.
+ */
+async function checkPastDate(services: Services, req: PublishRequest, pack: Pack): Promise<number | undefined> {
+  const today = services.now().toISOString().slice(0, 10);
+  if (req.effectiveFrom >= today) return undefined;
+  const inPeriod = await assessmentsFrom(services.db, req.councilId, req.effectiveFrom);
+  if (req.confirmPastDate) return inPeriod.length;
+  const effects = effectsUnder(inPeriod, compile(pack, services.plugins.get(req.councilId)?.extensions), pack);
+  throw new HttpError(
+    422,
+    'past-in-force-date',
+    `The in-force date ${req.effectiveFrom} is in the past: ${effects.length} stored assessment(s) fall in the period from then; ` +
+      'review them and publish again with "confirmPastDate": true',
+    {
+      details: [
+        { pointer: '/effectiveFrom', message: `is before today (${today})` },
+        ...effects.map((e) => ({
+          pointer: `/assessments/${e.assessmentId}`,
+          message: `${e.providerName}, ${e.date}: ${e.before} -> ${e.after ?? e.error}${e.differences.length ? ` (${e.differences.map((d) => d.explanation).join('; ')})` : ''}`,
+          ...e,
+        })),
+      ],
+    },
+  );
 }
 
 /** Takes the council's row lock so publishes of one council run one at a time on PostgreSQL. */
@@ -186,21 +222,44 @@ function staleBase(latest: PackVersionWithContent | undefined): HttpError {
   );
 }
 
+/** What a roll back did: the version it published, the versions it withdrew. */
+export interface RollBackResult {
+  published: PackVersionWithContent;
+  withdrew: PackVersion[];
+}
+
 /**
- * Publishes an earlier version's content as a new version (a roll back never rewrites history).
- * It takes effect from `effectiveFrom` (default today) and resets the draft to it.
+ * Rolls back to an earlier version: every version published after it (and not already withdrawn)
+ * is withdrawn for its whole period, so no assessment is decided under it again whatever its date;
+ * the earlier version's content is published as a new version (a roll back never rewrites history)
+ * in force from the start of the first withdrawn version's period (or `effectiveFrom`), and the
+ * draft is reset to it. Assessments already decided under a withdrawn version are listed by
+ * `GET .../redeterminations` until they are determined again.
  */
 export async function rollBack(
   services: Services,
   req: { councilId: string; userId: string; target: PackVersionWithContent; note?: string; effectiveFrom?: string },
-): Promise<PackVersionWithContent> {
+): Promise<RollBackResult> {
   const { db } = services;
-  const published = await db.transaction(async (tx) => {
+  if (req.target.withdrawn) {
+    throw new HttpError(422, 'version-withdrawn', `Version ${req.target.version} was withdrawn: roll back to a version that was not`, {
+      details: [{ pointer: '/version', message: `${req.target.version} was withdrawn: ${req.target.withdrawn.reason}` }],
+    });
+  }
+  const result = await db.transaction(async (tx) => {
     await lockCouncil(tx, req.councilId);
     const head = await latestVersion(tx, req.councilId);
     if (!head) throw new HttpError(404, 'not-found', 'Nothing has been published to roll back');
+    const later = (await listVersions(tx, req.councilId)).filter((v) => v.seq > req.target.seq && !v.withdrawn);
+    if (later.length === 0) {
+      throw new HttpError(422, 'nothing-to-roll-back', `No version in force was published after ${req.target.version}`, {
+        details: [{ pointer: '/version', message: `is already the latest version not withdrawn` }],
+      });
+    }
     const version = nextPatch(head.version);
-    const effectiveFrom = req.effectiveFrom ?? services.now().toISOString().slice(0, 10);
+    const periodStart = later.map((v) => v.effectiveFrom).sort()[0]!;
+    const effectiveFrom = req.effectiveFrom ?? periodStart;
+    const note = req.note ?? `Roll back to ${req.target.version}`;
     const content = { ...req.target.content, metadata: { ...req.target.content.metadata, version, effectiveFrom } };
     const { pack } = await checkPublishable(content, services, req.councilId, true);
     const hash = packHash(pack);
@@ -209,10 +268,16 @@ export async function rollBack(
       content: pack,
       hash,
       author: req.userId,
-      note: req.note ?? `Roll back to ${req.target.version}`,
+      note,
       basedOn: head.id,
       acknowledged: req.target.acknowledged,
     });
+    for (const v of later) {
+      await tx.query(
+        `INSERT INTO pack_version_withdrawals (version_id, council_id, reason, withdrawn_by, replaced_by) VALUES ($1, $2, $3, $4, $5)`,
+        [v.id, req.councilId, note, req.userId, published.id],
+      );
+    }
     await tx.query(
       `UPDATE drafts SET content = $2, base_version_id = $3, revision = revision + 1, updated_by = $4, updated_at = now()
         WHERE council_id = $1`,
@@ -226,10 +291,10 @@ export async function rollBack(
       entityId: published.version,
       beforeHash: head.hash,
       afterHash: hash,
-      detail: { rolledBackTo: req.target.version, note: published.note },
+      detail: { rolledBackTo: req.target.version, note, effectiveFrom, withdrew: later.map((v) => v.version) },
     });
-    return published;
+    return { published, withdrew: await Promise.all(later.map(async (v) => (await findVersion(tx, req.councilId, v.version)) ?? v)) };
   });
   services.versions.forget(req.councilId);
-  return published;
+  return { published: result.published, withdrew: result.withdrew.map(({ content: _c, ...v }: PackVersion & { content?: unknown }) => v) };
 }

@@ -6,11 +6,18 @@ const isoDate = { type: 'string', format: 'date' } as const;
 export const publishBodySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['note'],
+  required: ['note', 'effectiveFrom'],
   properties: {
     note: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why this version is published.' },
     version: { type: 'string', description: 'Semver; default the draft version if new, else the next patch.' },
-    effectiveFrom: { ...isoDate, description: 'Overrides metadata.effectiveFrom.' },
+    effectiveFrom: {
+      ...isoDate,
+      description: 'The date the version is in force from (required; written into metadata.effectiveFrom). A future date schedules it.',
+    },
+    confirmPastDate: {
+      type: 'boolean',
+      description: 'Confirms a past in-force date after reviewing the stored assessments of that period (the 422 past-in-force-date lists them).',
+    },
     acknowledgeFindings: { type: 'boolean', description: 'Accept the analysis findings (recorded with the version).' },
   },
 };
@@ -21,7 +28,7 @@ export const rollbackBodySchema: JsonSchema = {
   additionalProperties: false,
   properties: {
     note: { type: 'string', maxLength: 2000 },
-    effectiveFrom: { ...isoDate, description: 'Default: today.' },
+    effectiveFrom: { ...isoDate, description: "Default: the first withdrawn version's in-force date (the whole period)." },
   },
 };
 
@@ -29,4 +36,20 @@ export const rollbackBodySchema: JsonSchema = {
 export const draftBodySchema: JsonSchema = {
   type: 'object',
   description: 'A pack (see the Pack schema); saved even when invalid, validated on publish.',
+};
+
+/** Body of `POST /api/councils/{council}/redeterminations`. */
+export const redetermineBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: {
+    reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: recorded on each superseded determination.' },
+    assessmentIds: {
+      type: 'array',
+      items: { type: 'string' },
+      maxItems: 10000,
+      description: 'Only these (each must be listed by GET .../redeterminations); default every one listed.',
+    },
+  },
 };

@@ -43,8 +43,8 @@ export class VersionCache {
 
 /**
  * The version in force on `date` among `versions` (newest first): of those effective on or
- * before the date, the one published last. The same rule as `versionInForce` in SQL.
+ * before the date and not withdrawn, the one published last. The same rule as `versionInForce` in SQL.
  */
 export function inForceOn(versions: readonly PackVersion[], date: string): PackVersion | undefined {
-  return versions.find((v) => v.effectiveFrom <= date);
+  return versions.find((v) => v.effectiveFrom <= date && !v.withdrawn);
 }

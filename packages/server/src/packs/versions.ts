@@ -16,6 +16,17 @@ export interface PackVersion {
   effectiveFrom: string;
   basedOn: string | null;
   acknowledged: unknown[];
+  /** Set when a roll back withdrew the version: for its whole period no assessment is decided under it. */
+  withdrawn?: Withdrawal;
+}
+
+/** Why and when a version was withdrawn. */
+export interface Withdrawal {
+  reason: string;
+  by: string | null;
+  at: string;
+  /** The version the roll back published in its place. */
+  replacedBy: string | null;
 }
 
 /** A pack version with its content. */
@@ -35,10 +46,23 @@ interface VersionRow {
   effective_from: string;
   based_on: string | null;
   acknowledged: unknown[];
+  w_reason: string | null;
+  w_by: string | null;
+  w_at: Date | null;
+  w_replaced_by: string | null;
   content?: Pack;
 }
 
-const COLUMNS = 'id, council_id, seq, version, hash, author, note, published_at, effective_from, based_on, acknowledged';
+const COLUMNS = `pv.id, pv.council_id, pv.seq, pv.version, pv.hash, pv.author, pv.note, pv.published_at, pv.effective_from,
+  pv.based_on, pv.acknowledged, w.reason AS w_reason, w.withdrawn_by AS w_by, w.withdrawn_at AS w_at,
+  (SELECT r.version FROM pack_versions r WHERE r.id = w.replaced_by) AS w_replaced_by`;
+/** Every version with its withdrawal, if any (`pv` and `w`). */
+const VERSIONS = 'pack_versions pv LEFT JOIN pack_version_withdrawals w ON w.version_id = pv.id';
+/**
+ * SQL over a version `pv`: it has not been withdrawn. Part of the rule of which version is in
+ * force on a date (among the versions effective on or before it and not withdrawn, the one published last).
+ */
+export const NOT_WITHDRAWN_SQL = 'NOT EXISTS (SELECT 1 FROM pack_version_withdrawals wd WHERE wd.version_id = pv.id)';
 
 function toVersion(row: VersionRow): PackVersion {
   return {
@@ -53,6 +77,9 @@ function toVersion(row: VersionRow): PackVersion {
     effectiveFrom: row.effective_from,
     basedOn: row.based_on,
     acknowledged: row.acknowledged,
+    ...(row.w_at
+      ? { withdrawn: { reason: row.w_reason ?? '', by: row.w_by, at: row.w_at.toISOString(), replacedBy: row.w_replaced_by } }
+      : {}),
   };
 }
 
@@ -62,9 +89,9 @@ function withContent(row: VersionRow): PackVersionWithContent {
 
 /** Every published version of a council's pack, newest first (one page of them, plus one row, when `page` is given). */
 export async function listVersions(db: Queryable, councilId: string, page?: PageRequest): Promise<PackVersion[]> {
-  const after = page?.after ? 'AND seq < $2' : '';
+  const after = page?.after ? 'AND pv.seq < $2' : '';
   const rows = await db.query<VersionRow>(
-    `SELECT ${COLUMNS} FROM pack_versions WHERE council_id = $1 ${after} ORDER BY seq DESC${page ? ` LIMIT ${page.limit + 1}` : ''}`,
+    `SELECT ${COLUMNS} FROM ${VERSIONS} WHERE pv.council_id = $1 ${after} ORDER BY pv.seq DESC${page ? ` LIMIT ${page.limit + 1}` : ''}`,
     [councilId, ...(page?.after ?? [])],
   );
   return rows.map(toVersion);
@@ -73,7 +100,7 @@ export async function listVersions(db: Queryable, councilId: string, page?: Page
 /** The most recently published version (the current pack), or undefined. */
 export async function latestVersion(db: Queryable, councilId: string): Promise<PackVersionWithContent | undefined> {
   const [row] = await db.query<VersionRow>(
-    `SELECT ${COLUMNS}, content FROM pack_versions WHERE council_id = $1 ORDER BY seq DESC LIMIT 1`,
+    `SELECT ${COLUMNS}, pv.content FROM ${VERSIONS} WHERE pv.council_id = $1 ORDER BY pv.seq DESC LIMIT 1`,
     [councilId],
   );
   return row && withContent(row);
@@ -86,7 +113,7 @@ export async function findVersion(
   version: string,
 ): Promise<PackVersionWithContent | undefined> {
   const [row] = await db.query<VersionRow>(
-    `SELECT ${COLUMNS}, content FROM pack_versions WHERE council_id = $1 AND version = $2`,
+    `SELECT ${COLUMNS}, pv.content FROM ${VERSIONS} WHERE pv.council_id = $1 AND pv.version = $2`,
     [councilId, version],
   );
   return row && withContent(row);
@@ -94,13 +121,13 @@ export async function findVersion(
 
 /** A version by its row id, or undefined. */
 export async function findVersionById(db: Queryable, id: string): Promise<PackVersionWithContent | undefined> {
-  const [row] = await db.query<VersionRow>(`SELECT ${COLUMNS}, content FROM pack_versions WHERE id = $1`, [id]);
+  const [row] = await db.query<VersionRow>(`SELECT ${COLUMNS}, pv.content FROM ${VERSIONS} WHERE pv.id = $1`, [id]);
   return row && withContent(row);
 }
 
 /**
- * The version in force on a date: among versions effective on or before it, the one
- * published last (a later publication supersedes an earlier one from its effective date).
+ * The version in force on a date: among versions effective on or before it and not withdrawn,
+ * the one published last (a later publication supersedes an earlier one from its effective date).
  */
 export async function versionInForce(
   db: Queryable,
@@ -108,8 +135,8 @@ export async function versionInForce(
   date: string,
 ): Promise<PackVersionWithContent | undefined> {
   const [row] = await db.query<VersionRow>(
-    `SELECT ${COLUMNS}, content FROM pack_versions
-      WHERE council_id = $1 AND effective_from <= $2::date ORDER BY seq DESC LIMIT 1`,
+    `SELECT ${COLUMNS}, pv.content FROM ${VERSIONS}
+      WHERE pv.council_id = $1 AND pv.effective_from <= $2::date AND ${NOT_WITHDRAWN_SQL} ORDER BY pv.seq DESC LIMIT 1`,
     [councilId, date],
   );
   return row && withContent(row);
@@ -118,8 +145,8 @@ export async function versionInForce(
 /** The version in force on a date without its content (see {@link versionInForce}). */
 export async function versionInForceRecord(db: Queryable, councilId: string, date: string): Promise<PackVersion | undefined> {
   const [row] = await db.query<VersionRow>(
-    `SELECT ${COLUMNS} FROM pack_versions
-      WHERE council_id = $1 AND effective_from <= $2::date ORDER BY seq DESC LIMIT 1`,
+    `SELECT ${COLUMNS} FROM ${VERSIONS}
+      WHERE pv.council_id = $1 AND pv.effective_from <= $2::date AND ${NOT_WITHDRAWN_SQL} ORDER BY pv.seq DESC LIMIT 1`,
     [councilId, date],
   );
   return row && toVersion(row);
@@ -146,7 +173,8 @@ export async function insertVersion(tx: Queryable, v: NewVersion): Promise<PackV
     `INSERT INTO pack_versions (id, council_id, seq, version, hash, content, author, note, effective_from, based_on, acknowledged)
      VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM pack_versions WHERE council_id = $2),
              $3, $4, $5, $6, $7, $8::date, $9, $10)
-     RETURNING ${COLUMNS}, content`,
+     RETURNING id, council_id, seq, version, hash, author, note, published_at, effective_from, based_on, acknowledged,
+               NULL AS w_reason, NULL AS w_by, NULL AS w_at, NULL AS w_replaced_by, content`,
     [
       id,
       v.councilId,

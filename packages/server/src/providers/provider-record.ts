@@ -1,4 +1,5 @@
 import type { PageRequest } from '../routes/pagination.js';
+import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
 import type { Queryable } from '../store/index.js';
 
 /** A provider location, with the latest determination's summary. */
@@ -49,7 +50,7 @@ const SELECT = `SELECT p.*, l.assessment_id AS l_assessment_id, l.assessment_dat
   LEFT JOIN LATERAL (
     SELECT a.id AS assessment_id, a.assessment_date, d.result, v.version
       FROM assessments a
-      JOIN determinations d ON d.assessment_id = a.id
+      JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
       JOIN pack_versions v ON v.id = d.pack_version_id
      WHERE a.provider_id = p.id
      ORDER BY a.assessment_date DESC, a.created_at DESC LIMIT 1) l ON true`;

@@ -6,7 +6,14 @@ import { quoteIdentifier } from './postgres-db.js';
  * The server's role may read and insert there, never update, delete or truncate (see
  * docs/deployment.md, "A database role that cannot erase the record").
  */
-export const APPEND_ONLY_TABLES = ['audit_log', 'assessments', 'determinations', 'pack_versions'] as const;
+export const APPEND_ONLY_TABLES = [
+  'audit_log',
+  'assessments',
+  'determinations',
+  'pack_versions',
+  'pack_version_withdrawals',
+  'determination_supersessions',
+] as const;
 
 /**
  * The SQL, run by the tables' owner after migrating, that gives the server's role exactly what

@@ -36,7 +36,8 @@ describe.each(testStoreKinds)('what-if on $name', (kind) => {
     expect(res.body.providers).toBe(3);
     expect(res.body.before).toEqual({ Gold: 1, Silver: 1, Bronze: 1 });
     expect(res.body.after).toEqual({ Gold: 1, Bronze: 2 });
-    expect(res.body.changed).toEqual([expect.objectContaining({ name: 'Threshold Care', before: 'Silver', after: 'Bronze' })]);
+    expect(res.body.changed).toEqual([expect.objectContaining({ name: 'Threshold Care', before: 'Silver', after: 'Bronze', headlineChanged: true })]);
+    expect(res.body.changed[0].differences[0]).toMatchObject({ kind: 'headline', explanation: 'Overall rating: Silver -> Bronze' });
     expect(res.body.unchanged).toBe(2);
     expect(res.body.errors).toEqual([]);
   });

@@ -1,5 +1,7 @@
 import { evaluateAssessment, packHash } from '../engine/index.js';
-import type { Extensions, Pack } from '../engine/index.js';
+import type { Determination, Extensions, Pack } from '../engine/index.js';
+import { determinationDifferences } from './determination-differences.js';
+import type { DeterminationDifference } from './determination-differences.js';
 import { HttpError, notFound } from '../http-error.js';
 import { findDraft } from '../packs/drafts.js';
 import { latestVersion } from '../packs/versions.js';
@@ -8,14 +10,21 @@ import { defineRoute, typed } from '../routes/define-route.js';
 import { councilParams } from '../routes/query.js';
 import type { Queryable } from '../store/index.js';
 
-/** One provider whose headline differs between the published pack and the draft. */
+/**
+ * One provider whose determination differs between the published pack and the draft: in the
+ * headline, or only in a domain's band, the actions, the schedule or a score.
+ */
 export interface WhatIfChange {
   providerId: string;
   name: string;
   assessmentId: string;
   assessmentDate: string;
+  /** The headline under the published pack and under the draft (the same when only other outputs change). */
   before: unknown;
   after: unknown;
+  headlineChanged: boolean;
+  /** Every output that differs, explained in the council's words. */
+  differences: DeterminationDifference[];
 }
 
 /** The effect of a draft on every provider's latest assessment. */
@@ -64,9 +73,11 @@ export function compareUnderPacks(
   for (const row of rows) {
     const { note: _note, ...assessment } = row.input;
     const outcome: Partial<Record<'published' | 'draft', unknown>> = {};
+    const determinations: Partial<Record<'published' | 'draft', Determination>> = {};
     for (const [under, p] of [['published', published], ['draft', draft]] as const) {
       try {
         const d = evaluateAssessment(p.pack, assessment, { extensions, asOf: row.assessment_date, explain: false, hash: p.hash });
+        determinations[under] = d;
         outcome[under] = d.headline.value;
       } catch (error) {
         report.errors.push({ providerId: row.provider_id, name: row.name, under, message: (error as Error).message });
@@ -75,7 +86,8 @@ export function compareUnderPacks(
     if ('published' in outcome) report.before[label(outcome.published)] = (report.before[label(outcome.published)] ?? 0) + 1;
     if ('draft' in outcome) report.after[label(outcome.draft)] = (report.after[label(outcome.draft)] ?? 0) + 1;
     if (!('published' in outcome) || !('draft' in outcome)) continue;
-    if (label(outcome.published) === label(outcome.draft)) report.unchanged++;
+    const differences = determinationDifferences(determinations.published!, determinations.draft!, draft.pack);
+    if (differences.length === 0) report.unchanged++;
     else {
       report.changed.push({
         providerId: row.provider_id,
@@ -84,6 +96,8 @@ export function compareUnderPacks(
         assessmentDate: row.assessment_date,
         before: outcome.published,
         after: outcome.draft,
+        headlineChanged: label(outcome.published) !== label(outcome.draft),
+        differences,
       });
     }
   }

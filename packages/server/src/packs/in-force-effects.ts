@@ -1,0 +1,126 @@
+import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
+import { headlineText } from '../assessments/store-assessment.js';
+import type { AssessmentInput } from '../assessments/store-assessment.js';
+import { evaluateCompiled } from '../engine/index.js';
+import type { CompiledPack, Determination, Pack } from '../engine/index.js';
+import type { Queryable } from '../store/index.js';
+import { determinationDifferences } from '../what-if/determination-differences.js';
+import type { DeterminationDifference } from '../what-if/determination-differences.js';
+import { NOT_WITHDRAWN_SQL } from './versions.js';
+
+/** A stored assessment with its current determination and the version it was decided under. */
+export interface DecidedAssessment {
+  assessmentId: string;
+  providerId: string;
+  providerName: string;
+  date: string;
+  input: AssessmentInput;
+  determinationId: string;
+  determination: Omit<Determination, 'trace'>;
+  decidedUnder: { id: string; version: string; withdrawn: string | null };
+  /** The id of the version in force on the assessment's date now (withdrawn versions excluded), if any. */
+  inForceId: string | null;
+}
+
+/** What a stored assessment would be under another version: each output that changes, explained. */
+export interface InForceEffect {
+  assessmentId: string;
+  providerId: string;
+  providerName: string;
+  date: string;
+  decidedUnder: { version: string; withdrawn: string | null };
+  before: string;
+  /** The headline under the other version (absent when it could not be evaluated). */
+  after?: string;
+  differences: DeterminationDifference[];
+  /** Why the assessment could not be evaluated under the other version. */
+  error?: string;
+}
+
+interface Row {
+  id: string;
+  provider_id: string;
+  name: string;
+  assessment_date: string;
+  input: AssessmentInput;
+  determination_id: string;
+  result: Omit<Determination, 'trace'>;
+  dv_id: string;
+  dv_version: string;
+  withdrawn: string | null;
+  in_force_id: string | null;
+}
+
+const SELECT_DECIDED = `SELECT a.id, a.provider_id, p.name, a.assessment_date, a.input, d.id AS determination_id, d.result,
+    dv.id AS dv_id, dv.version AS dv_version, w.reason AS withdrawn,
+    (SELECT pv.id FROM pack_versions pv
+      WHERE pv.council_id = a.council_id AND pv.effective_from <= a.assessment_date AND ${NOT_WITHDRAWN_SQL}
+      ORDER BY pv.seq DESC LIMIT 1) AS in_force_id
+  FROM assessments a
+  JOIN providers p ON p.id = a.provider_id
+  JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
+  JOIN pack_versions dv ON dv.id = d.pack_version_id
+  LEFT JOIN pack_version_withdrawals w ON w.version_id = dv.id`;
+
+function toDecided(r: Row): DecidedAssessment {
+  return {
+    assessmentId: r.id,
+    providerId: r.provider_id,
+    providerName: r.name,
+    date: r.assessment_date,
+    input: r.input,
+    determinationId: r.determination_id,
+    determination: r.result,
+    decidedUnder: { id: r.dv_id, version: r.dv_version, withdrawn: r.withdrawn },
+    inForceId: r.in_force_id,
+  };
+}
+
+/** The council's stored assessments dated on or after `from`, oldest first. */
+export async function assessmentsFrom(db: Queryable, councilId: string, from: string): Promise<DecidedAssessment[]> {
+  const rows = await db.query<Row>(
+    `${SELECT_DECIDED} WHERE a.council_id = $1 AND a.assessment_date >= $2::date ORDER BY a.assessment_date, a.created_at, a.id`,
+    [councilId, from],
+  );
+  return rows.map(toDecided);
+}
+
+/**
+ * The council's stored assessments whose current determination was not made under the version
+ * now in force on their date: decided under a withdrawn version, or before a version published
+ * with an earlier in-force date. Oldest first.
+ */
+export async function assessmentsNotUnderVersionInForce(db: Queryable, councilId: string): Promise<DecidedAssessment[]> {
+  const rows = await db.query<Row>(
+    `SELECT * FROM (${SELECT_DECIDED} WHERE a.council_id = $1) x
+      WHERE x.in_force_id IS DISTINCT FROM x.dv_id ORDER BY x.assessment_date, x.id`,
+    [councilId],
+  );
+  return rows.map(toDecided);
+}
+
+/** Evaluates a stored assessment under a compiled pack, as it was when first determined (no trace). */
+export function redetermined(compiled: CompiledPack, a: DecidedAssessment): Determination {
+  const { note: _note, ...assessment } = a.input;
+  return evaluateCompiled(compiled, assessment, { asOf: a.date, explain: false });
+}
+
+/** What each assessment would be under `compiled` (the pack `pack`): every output that changes. */
+export function effectsUnder(assessments: readonly DecidedAssessment[], compiled: CompiledPack, pack: Pack): InForceEffect[] {
+  return assessments.map((a) => {
+    const base = {
+      assessmentId: a.assessmentId,
+      providerId: a.providerId,
+      providerName: a.providerName,
+      date: a.date,
+      decidedUnder: { version: a.decidedUnder.version, withdrawn: a.decidedUnder.withdrawn },
+      before: headlineText(a.determination.headline.value),
+    };
+    try {
+      const after = redetermined(compiled, a);
+      return { ...base, after: headlineText(after.headline.value), differences: determinationDifferences(a.determination, after, pack) };
+    } catch (error) {
+      return { ...base, differences: [], error: (error as Error).message };
+    }
+  });
+}
