@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { analyse, compilePack, evaluate, validatePack, type Assessment } from '@openqaf/engine';
+import { analyse, compilePack, evaluate, explainDetermination, validatePack, type Assessment } from '@openqaf/engine';
 import { describePackCases } from '@openqaf/engine/vitest';
 import plugin, { pack } from './index.js';
 
@@ -197,7 +197,7 @@ describe('determinations for representative visits', () => {
     expect(d.decisions.mostRecentRating).toBe('Silver');
     expect(d.headline.value).toBe('Inadequate');
     expect(d.actions.find((a) => a.id === 'suspend-new-packages')?.due).toBe(date);
-    const fired = d.trace!.find((t) => t.decision === 'overallRating' && t.fired);
+    const fired = explainDetermination(pack, d).find((t) => t.decision === 'overallRating' && t.fired);
     expect(fired?.rule).toBe('cqc-inadequate-stands');
     expect(fired?.source).toBe('002 "Adjusting the quality rating"');
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AssessmentError, analyse, compilePack, evaluate, validatePack } from '@openqaf/engine';
+import { AssessmentError, analyse, compilePack, evaluate, explainDetermination, validatePack } from '@openqaf/engine';
 import type { Assessment, Determination } from '@openqaf/engine';
 import { describePackCases } from '@openqaf/engine/vitest';
 import plugin, { pack } from './index.js';
@@ -140,7 +140,7 @@ describe('determinations', () => {
     const after = determine({ date: '2025-02-01', facts });
     expect(after.headline.value).toBe('Level 3');
     expect(after.interpretations.map((i) => i.id)).toContain('more-than-three-months');
-    const fired = after.trace?.filter((t) => t.decision === 'qualityThresholdLevel' && t.fired).map((t) => t.rule);
+    const fired = explainDetermination(pack, after).filter((t) => t.decision === 'qualityThresholdLevel' && t.fired).map((t) => t.rule);
     expect(fired).toContain('l3-advisory-notice-or-placement-suspension-over-3-months');
   });
 

@@ -11,7 +11,7 @@ function panelPack(): Pack {
   const pack = testPack();
   const id = pack.outcomes.headline;
   const d = pack.decisions[id]!;
-  d.decidedBy = { role: 'multi-agency-panel', label: 'the multi-agency panel', within: { workingDays: 10 }, source: d.rules[0]!.source };
+  d.decidedBy = { role: 'multi-agency-panel', label: 'the multi-agency panel', within: { workingDays: 10 }, source: d.rules![0]!.source };
   return pack;
 }
 
