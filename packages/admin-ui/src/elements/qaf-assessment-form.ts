@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';
 import type { AssessmentBody } from '../api/api-types.js';
+import type { Pack } from '@openqaf/engine';
 import { assessmentFormModel, factsFromForm } from '../pack/assessment-form-model.js';
 import type { AssessmentFormModel, FactField } from '../pack/assessment-form-model.js';
 import { href } from '../routing/route.js';
@@ -46,8 +47,22 @@ export class QafAssessmentForm extends LitElement {
     args: () => [this.council, this.provider] as const,
   });
 
+  /** Packs by version, for explaining previews decided under a version other than the one the form was built from. */
+  private _versions = new Map<string, Pack>();
+
   private _preview = new Task(this, {
-    task: ([c, body], { signal }) => (body ? api.preview(c, body, signal) : Promise.resolve(undefined)),
+    task: async ([c, body], { signal }) => {
+      if (!body) return undefined;
+      const r = await api.preview(c, body, signal);
+      // The visit's date decides the version in force, which need not be the latest published (one may be scheduled).
+      const version = r.determination.pack.version;
+      let pack = this._versions.get(version);
+      if (!pack) {
+        pack = (await api.version(c, version, signal)).pack;
+        this._versions.set(version, pack);
+      }
+      return { ...r, pack };
+    },
     args: () => [this.council, this._body] as const,
   });
 
@@ -78,7 +93,7 @@ export class QafAssessmentForm extends LitElement {
         </form>
         <section class="preview" aria-live="polite" aria-label="Live preview">
           <h2>Preview</h2>
-          ${this._body ? renderTask(this._preview, (r) => (r ? html`<qaf-determination-view .pack=${pack} .determination=${r.determination}></qaf-determination-view>` : nothing), 'Working it out…')
+          ${this._body ? renderTask(this._preview, (r) => (r ? html`<qaf-determination-view .pack=${r.pack} .determination=${r.determination}></qaf-determination-view>` : nothing), 'Working it out…')
             : html`<p class="muted">Enter judgements to see the determination.</p>`}
         </section>
       </div>`, 'Loading the form…');

@@ -25,7 +25,7 @@ describe.each(testStoreKinds)('recorded decisions of assessments on $name', (kin
     content.metadata.effectiveFrom = '2027-01-01';
     const saved = await t.call('PUT', '/api/councils/testshire/draft', { as: 'testshireAdmin', body: content, headers: { 'if-match': draft.headers.get('etag')! } });
     expect([saved.status, saved.body.errors, saved.body.error]).toEqual([200, [], undefined]);
-    const published = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { note: 'Team manager decides', version: '2.0.0', acknowledgeFindings: true } });
+    const published = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: '2027-01-01', confirmPastDate: true, note: 'Team manager decides', version: '2.0.0', acknowledgeFindings: true } });
     expect(published.status).toBe(201);
   });
   afterAll(async () => t?.dispose());

@@ -28,12 +28,14 @@ describe.each(testStoreKinds)('council isolation on $name, for every council rou
     ids = { council: 'testshire', id: provider.body.id, version: '1.0.0', userId: t.userIds.testshireViewer };
     // Assessment routes take an assessment id as {id}.
     ids.assessmentId = assessment.body.id;
+    // Audit routes take an audit entry of the council as {id}.
+    ids.auditId = String((await t.db.query<{ id: string }>("SELECT id FROM audit_log WHERE council_id = 'testshire' ORDER BY id DESC LIMIT 1"))[0]!.id);
     auditCount = async () => (await t.db.query<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0]!.n;
   });
   afterAll(async () => t?.dispose());
 
   function pathOf(route: RouteSpec): string {
-    const id = route.path.includes('/assessments/') ? ids.assessmentId! : ids.id!;
+    const id = route.path.includes('/assessments/') ? ids.assessmentId! : route.path.includes('/audit/') ? ids.auditId! : ids.id!;
     return route.path
       .replace('{council}', ids.council!)
       .replace('{id}', id)

@@ -25,6 +25,8 @@ describe.each(testStoreKinds)('platform admin routes on $name', (kind) => {
   let t: TestApp;
   /** The user the `{id}` routes act on: none of the callers, so the platform admin's own calls change no caller. */
   let targetId: string;
+  /** An audit entry, for `GET /api/audit/{id}`. */
+  let auditId: string;
   /** Every row a refused request might have written, as text. */
   let snapshot: () => Promise<string>;
 
@@ -32,6 +34,7 @@ describe.each(testStoreKinds)('platform admin routes on $name', (kind) => {
     t = await makeTestApp(kind);
     const target = await t.call('POST', '/api/users', { as: 'platformAdmin', body: { email: 'target@example.test', password: 'a long enough password' } });
     targetId = target.body.id;
+    auditId = String((await t.db.query<{ id: string }>('SELECT id FROM audit_log ORDER BY id DESC LIMIT 1'))[0]!.id);
     snapshot = async () =>
       JSON.stringify(
         await Promise.all(
@@ -48,7 +51,7 @@ describe.each(testStoreKinds)('platform admin routes on $name', (kind) => {
 
   function callAs(route: RouteSpec, as?: Persona) {
     const key = `${route.method.toUpperCase()} ${route.path}`;
-    return t.call(route.method.toUpperCase(), route.path.replace('{id}', targetId), {
+    return t.call(route.method.toUpperCase(), route.path.replace('{id}', route.path.startsWith('/api/audit/') ? auditId : targetId), {
       ...(as ? { as } : {}),
       ...(route.method === 'get' || route.method === 'delete' ? {} : { body: VALID_BODIES[key] ?? {} }),
     });

@@ -61,7 +61,7 @@ describe.each(testStoreKinds)('a draft using a plugin fact the council lacks, on
     const { content } = await draftUsingPluginFact('otherton', 'othertonAdmin');
     await t.db.query("UPDATE drafts SET content = $1 WHERE council_id = 'otherton'", [JSON.stringify(content)]);
     const before = await tableFingerprint(t.db);
-    for (const [step, body] of [['analyse'], ['cases'], ['publish', { note: 'try', acknowledgeFindings: true }]] as const) {
+    for (const [step, body] of [['analyse'], ['cases'], ['publish', { note: 'try', effectiveFrom: '2030-01-01', acknowledgeFindings: true }]] as const) {
       const res = await t.call('POST', `/api/councils/otherton/draft/${step}`, { as: 'othertonAdmin', body });
       expect([step, res.status, res.body.error?.details?.[0]?.code]).toEqual([step, 422, 'plugin.missing-fact']);
     }
