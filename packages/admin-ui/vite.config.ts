@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'happy-dom',
     maxWorkers: 2,
+    // Tests wait on events; a loaded machine makes them slower, never red.
+    testTimeout: 60_000,
   },
 });
