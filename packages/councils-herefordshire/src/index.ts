@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { readPackSource, type CouncilPlugin, type Pack } from '@openqaf/engine';
-import { monthsAfter } from './months-after.js';
 
 /** The bundled pack, read from the pack folder (pack/pack.json and its cases in pack/cases/*.json). */
 const pack: Pack = readPackSource(fileURLToPath(new URL('../pack', import.meta.url)));
@@ -11,19 +10,18 @@ const pack: Pack = readPackSource(fileURLToPath(new URL('../pack', import.meta.u
  * Appendix 2 threshold indicators, the intervention, monitoring and measures for each level, the
  * review route of section 3.4, and the Quality Outcomes Framework of Appendix 1.
  *
- * The plugin contributes one fact, `monthsAfter`, so the pack can tell when an advisory notice or
- * placement suspension has been in place for more than 3 months.
+ * The plugin contributes no facts: "in place for more than 3 months" is date arithmetic in the
+ * pack's own condition (`addMonths`).
  *
  * @example
  * import herefordshire from '@openqaf/councils-herefordshire';
- * const determination = evaluate(compilePack(herefordshire.pack, { extensions: herefordshire.extensions }), assessment);
+ * const determination = evaluate(compilePack(herefordshire.pack), assessment);
  * @see ../README.md
  */
 const plugin: CouncilPlugin = {
   id: 'herefordshire',
   name: 'Herefordshire Council and Herefordshire Clinical Commissioning Group',
   pack,
-  extensions: { facts: { monthsAfter } },
 };
 
 export default plugin;

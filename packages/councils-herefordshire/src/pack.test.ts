@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AssessmentError, analyse, compilePack, evaluate, explainDetermination, validatePack } from '@openqaf/engine';
 import type { Assessment, Determination } from '@openqaf/engine';
@@ -29,11 +28,14 @@ describe('the Herefordshire pack', () => {
     const bySection = (section: string, level: string): number =>
       rules.filter((r) => r.source.section === section && r.output === level).length;
     // Appendix 2 lists 9 Level 1, 10 Level 2 and 7 Level 3 indicators; the Level 3 CQC indicator
-    // is split in two so that "conditions imposed on registration" can carry its interpretation.
+    // is split in two so that "conditions imposed on registration" can carry its interpretation, and
+    // "repeated concerns" at Level 3 is the panel's decision, not a rule. Four Level 1 questions
+    // answered No count at Level 2 (interpretation level-1-question-answered-no).
     expect(bySection('A2.T1', 'Level 1')).toBe(9);
-    expect(bySection('A2.T2', 'Level 2')).toBe(10);
-    expect(bySection('A2.T3', 'Level 3')).toBe(8);
-    expect(rules).toHaveLength(27);
+    expect(rules.filter((r) => r.source.section === 'A2.T2' && r.interpretation !== 'level-1-question-answered-no')).toHaveLength(10);
+    expect(rules.filter((r) => r.interpretation === 'level-1-question-answered-no')).toHaveLength(4);
+    expect(bySection('A2.T3', 'Level 3')).toBe(7);
+    expect(rules).toHaveLength(30);
   });
 
   it('encodes Appendix 1 as 4 strategic aims with 6, 7, 8 and 10 measures, each tagged with CQC key lines of enquiry', () => {
@@ -57,10 +59,10 @@ describe('the analysis of the Herefordshire pack', () => {
   const report = analyse(compiled);
   const decision = (id: string) => report.decisions.find((d) => d.decision === id)!;
 
-  it('finds exactly what it found before input spaces were counted instead of listed (points, combinations, findings)', () => {
-    // sha256 of the decisions (without the wording of their notes) under the engine that listed every option.
-    const decisions = JSON.stringify(report.decisions.map(({ notes: _notes, ...d }) => d));
-    expect(createHash('sha256').update(decisions).digest('hex')).toBe('58c8e5607a25af32522ba53d900f58c83b59094eb68b5c466e63d258c8d240ca');
+  it('needs no plugin fact: "in place for more than 3 months" is date arithmetic in the condition', () => {
+    expect(pack.extensions).toBeUndefined();
+    expect(JSON.stringify(pack)).not.toContain('monthsAfter');
+    expect(validatePack(pack).valid).toBe(true);
   });
 
   it('finds no gap, overlap, masked or unreachable rule in any decision', () => {
@@ -69,35 +71,42 @@ describe('the analysis of the Herefordshire pack', () => {
 
   it('checks the intervention and the review route over every threshold level exhaustively', () => {
     expect(decision('intervention').exhaustive).toBe(true);
-    expect(decision('intervention').findings).toEqual([]);
+    // The only hole is the one the documents leave: no indicator recorded, no intervention set.
+    expect(decision('intervention').findings.map((f) => [f.kind, f.rule])).toEqual([['interpretation-only', 'not-determined']]);
+    expect(decision('levelDecidedBy').exhaustive).toBe(true);
     expect(decision('reviewRoute').exhaustive).toBe(true);
   });
 
   it('reports that only the de-escalation interpretation routes a Level 2 or 3 provider now showing Level 1 indicators', () => {
     const findings = decision('reviewRoute').findings;
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ kind: 'interpretation-only', rule: 'de-escalation-review', interpretation: 'review-route-de-escalation', count: 2 });
+    expect(findings[0]).toMatchObject({ kind: 'interpretation-only', rule: 'de-escalation-review', interpretation: 'review-route-de-escalation', count: 4 });
     expect(findings[0]!.examples.map((e) => e.inputs).sort()).toEqual([
       'Quality threshold level Level 1; Quality threshold level the provider is at before this review Level 2',
       'Quality threshold level Level 1; Quality threshold level the provider is at before this review Level 3',
+      'Quality threshold level Not determined; Quality threshold level the provider is at before this review Level 2',
+      'Quality threshold level Not determined; Quality threshold level the provider is at before this review Level 3',
     ]);
   });
 
-  it('says the threshold level was sampled rather than claiming a complete check', () => {
-    // 22 yes/no indicators, a date and the current level are far too many points to enumerate.
-    // The one input the fallback decides (nothing recorded) is covered by the case
-    // "no-indicator-recorded" rather than by the sampled analysis.
+  it('checks every combination of the yes/no indicators, sampling only the issue date of a notice', () => {
+    // Without the plugin fact the indicators split into independent groups (one rule each), so all
+    // their combinations are covered; only the date (not a finite input) is sampled.
     const threshold = decision('qualityThresholdLevel');
-    expect(threshold.exhaustive).toBe(false);
-    expect(threshold.notes.join(' ')).toMatch(/sampled/);
+    expect(threshold.notes.join(' ')).not.toMatch(/too large|plugin/);
+    expect(threshold.notes.join(' ')).toMatch(/advisoryNoticeOrPlacementSuspensionIssuedOn/);
+    // 23 yes/no facts (3 options: yes, no, not recorded) and the issue date's sample points.
+    expect(threshold.combinations).toBeGreaterThan(3 ** 23);
     expect(threshold.findings.filter((f) => f.kind === 'gap')).toEqual([]);
+    expect(threshold.findings.find((f) => f.kind === 'fallback-only')).toBeDefined();
   });
 });
 
 describe('determinations', () => {
   it('puts a provider rated Inadequate by CQC at Level 3 with an automatic contract default notice due on the assessment date', () => {
     const d = determine({ date: '2025-06-10', facts: { overallCqcRatingInadequateOrRequiresImprovementInAllAreas: true, feedbackGenerallyPositive: true } });
-    expect(d.headline).toEqual({ decision: 'qualityThresholdLevel', value: 'Level 3', scale: 'thresholdLevel' });
+    // A proposal until the multi-agency panel records its decision (3.4.4).
+    expect(d.headline).toMatchObject({ decision: 'qualityThresholdLevel', value: 'Level 3', scale: 'thresholdLevel', pending: true });
     expect(d.decisions.intervention).toBe('Large scale intervention');
     expect(dueOf(d, 'automatic-contract-default-notice')).toBe('2025-06-10');
     expect(dueOf(d, 'advisory-notice-or-placement-suspension-considered')).toBe('2025-06-10');
@@ -126,8 +135,7 @@ describe('determinations', () => {
       { willingToEngageWithCommissioners: false },
       { furtherContractDefaultNoticeServed: true },
       { advisoryNoticeOrPlacementSuspensionIssuedOn: '2024-11-01' },
-      { repeatedSafeguardingOrQualityConcerns: true, currentThresholdLevel: 'Level 2' },
-      { deliveringServiceImprovementsToTimescales: false, currentThresholdLevel: 'Level 3' },
+      { littleOrNoProgressAgainstServiceImprovementPlan: true },
     ];
     for (const indicator of level3Indicators) {
       expect(determine({ date: '2025-03-03', facts: { ...level2, ...indicator } }).headline.value, JSON.stringify(indicator)).toBe('Level 3');
