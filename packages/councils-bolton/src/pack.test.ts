@@ -46,8 +46,10 @@ describe('analysis of the Bolton pack', () => {
     // sha256 of the decisions (without the wording of their notes). Re-pinned when the analysis went by factors:
     // every finding (kind, rule, count) is the same as enumerating each space whole, except that spaces sampled
     // before are now checked in full (fewer points, exact counts, examples in factor order).
+    // Re-pinned for pack 1.1.0 (issue 11): the footnote reads only the CQC rating, the PQR override is the language's
+    // `override` (no officer-recorded-rating rule), and harmOrRiskToSafetyIndicated / regulatorIndicatedRating are new.
     const decisions = JSON.stringify(report.decisions.map(({ notes: _notes, ...d }) => d));
-    expect(createHash('sha256').update(decisions).digest('hex')).toBe('cde1622273152fbd4da72933c1f7a3aeec398b1ea79f6e15794bf710862436fc');
+    expect(createHash('sha256').update(decisions).digest('hex')).toBe('bad89384c2b094dd610961ab8cdc5207b26f545bb7982411e7ebdce598124ee9');
   });
 
   it('finds no gap in any decision', () => {
@@ -100,30 +102,64 @@ describe('analysis of the Bolton pack', () => {
   it('reports the additional visits for CQC Requires Improvement and Inadequate as resting on the footnote reading', () => {
     const [f] = findings('additionalVisits', 'interpretation-only');
     expect(f?.interpretation).toBe('additional-visits-footnote-scope');
-    expect(f?.examples.map((e) => e.inputs).sort()).toEqual([
-      'Provider type Adult social care - CQC regulated; CQC rating Inadequate',
-      'Provider type Adult social care - CQC regulated; CQC rating Requires Improvement',
-    ]);
+    // The footnote: "Any CQC registered service" rated Requires Improvement or Inadequate, whatever its provider type.
+    expect(f?.examples.map((e) => e.inputs).sort()).toEqual(['CQC rating Inadequate', 'CQC rating Requires Improvement']);
   });
 
-  it('reports every officer-recorded PQR with a reason as resting on the rough-guide override', () => {
-    const f = findings('providerQualityRating', 'interpretation-only').find((x) => x.rule === 'officer-recorded-rating');
-    expect(f?.interpretation).toBe('pqr-rough-guide-override');
-    expect(f?.count).toBe(5 * 5); // each indicated rating x each recorded rating
+  it('leaves the officer override to the language: the PQR decision has only the definitions rule and declares an override', () => {
+    const pqr = pack.decisions.providerQualityRating;
+    expect(pqr?.rules?.map((r) => r.id)).toEqual(['definitions-rating']);
+    expect(pqr?.override).toMatchObject({ secondPersonWhenMovedMoreThan: 1, interpretation: 'pqr-rough-guide-override' });
+    expect(findings('providerQualityRating', 'gap')).toEqual([]);
   });
 });
 
 describe('Bolton determinations', () => {
-  it('makes the PQR the headline and keeps the computed rating beside an officer override', () => {
-    const d = determine('2020-06-01', {
-      providerType: CQC, qaActivity: 'QM-1', serviceType: 'Extra Care',
-      highStaffTurnover: true, // "High staff turnover." is Moderate concern, 3
-      pqrOverride: '4', pqrOverrideReason: 'Turnover has left nights uncovered twice this month.',
+  const overridden = (value: string, extra: Record<string, unknown>, facts: Record<string, unknown> = {}): Determination =>
+    evaluate(compiled, {
+      date: '2020-06-01',
+      facts: { providerType: CQC, qaActivity: 'QM-1', serviceType: 'Extra Care', ...facts },
+      decisions: { providerQualityRating: { value, by: 'Quality and Contracts Officer', at: '2020-06-01', ...extra } },
     });
+
+  it('makes the PQR the headline and keeps the computed rating and the reason beside an officer override', () => {
+    // "High staff turnover." is Moderate concern, 3 (A3); the definitions "are given as a rough guide".
+    const d = overridden('4', { reason: 'Turnover has left nights uncovered twice this month.' }, { highStaffTurnover: true });
     expect(d.headline).toEqual({ decision: 'providerQualityRating', value: '4', scale: 'pqr' });
     expect(d.decisions.computedProviderQualityRating).toBe('3');
     expect(d.decisions.pqrCategory).toBe('Significant concern');
+    expect(d.decidedBy?.providerQualityRating).toMatchObject({ value: '4', computed: '3', kind: 'override', reason: 'Turnover has left nights uncovered twice this month.' });
     expect(d.interpretations.map((i) => i.id)).toContain('pqr-rough-guide-override');
+  });
+
+  it('refuses an override without its reason, naming the decision', () => {
+    expect(() => overridden('2', {}, { s42EnquiryOngoing: true })).toThrow(AssessmentError);
+    expect(() => overridden('2', {}, { s42EnquiryOngoing: true })).toThrow(/reason/);
+  });
+
+  it('refuses a PQR outside 1-5 at the recorded decision', () => {
+    expect(() => overridden('6', { reason: 'x' })).toThrow(/providerQualityRating/);
+  });
+
+  it('needs a second person for an override of more than one level, and takes it when named', () => {
+    // Definitions give 1 (nothing recorded); the officer records 5: four levels.
+    expect(() => overridden('5', { reason: 'Owner says the home closes within weeks.' })).toThrow(/secondBy/);
+    const d = overridden('5', { reason: 'Owner says the home closes within weeks.', secondBy: 'QA Team manager' });
+    expect(d.headline.value).toBe('5');
+    expect(d.decidedBy?.providerQualityRating?.secondBy).toBe('QA Team manager');
+    expect(actionIds(d)).toContain('activate-contingency-plans');
+    // One level (3 -> 2) needs no second person.
+    expect(overridden('2', { reason: 'Enquiry outside the service.' }, { s42EnquiryOngoing: true }).headline.value).toBe('2');
+  });
+
+  it('asks for a second person when an override goes below what the regulator\'s warning of closure indicates (5), even by one level', () => {
+    const below = overridden('4', { reason: 'Closure warning under appeal.' }, { regulatorWarningOfClosure: true });
+    expect(below.decisions.computedProviderQualityRating).toBe('5');
+    expect(actionIds(below)).toContain('second-person-for-override-below-regulator');
+    expect(below.interpretations.map((i) => i.id)).toContain('override-below-regulator-second-person');
+    expect(actionIds(determine('2020-06-01', { providerType: CQC, qaActivity: 'QM-1', serviceType: 'Extra Care', regulatorWarningOfClosure: true })))
+      .not.toContain('second-person-for-override-below-regulator');
+    expect(actionIds(overridden('3', { reason: 'Better than the definitions say.' }, { highStaffTurnover: true, noRegisteredManager: true }))).not.toContain('second-person-for-override-below-regulator');
   });
 
   it('rates a provider by its worst indicator when indicators of several ratings are recorded', () => {
