@@ -1,0 +1,48 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { Citation } from './citation.js';
+import type { Assessment } from '../../types.js';
+import { AnyObject, MapOf, OfTypes, ref } from './refs.js';
+
+const date = () => ref<string>('date');
+
+/** What a case expects. Only the keys given are checked. */
+export const CaseExpectationSchema = Type.Object({
+  headline: Type.Optional(Type.Unsafe<string | number | string[] | null>({})),
+  decisions: Type.Optional(AnyObject()),
+  /** Action ids that must be present (with due date when given as an object). */
+  actions: Type.Optional(Type.Array(Type.Union([
+    Type.String(),
+    Type.Object({ id: Type.String(), due: Type.Optional(date()) }, { additionalProperties: false }),
+  ]))),
+  /** When true, `actions` must be exactly this set. */
+  actionsExact: Type.Optional(Type.Boolean()),
+  /** Action ids that must not be present. */
+  noActions: Type.Optional(Type.Array(Type.String())),
+  schedule: Type.Optional(Type.Array(Type.Union([
+    Type.String(),
+    Type.Object({ id: Type.String(), nextDue: Type.Optional(date()), everyMonths: Type.Optional(Type.Number()), everyDays: Type.Optional(Type.Number()) }, { additionalProperties: false }),
+  ]))),
+  /** Schedule entry ids that must not be present. */
+  noSchedule: Type.Optional(Type.Array(Type.String())),
+  scores: Type.Optional(MapOf(OfTypes(['number', 'null']))),
+  interpretations: Type.Optional(Type.Array(Type.String())),
+}, { additionalProperties: false });
+export type CaseExpectation = Static<typeof CaseExpectationSchema>;
+
+/** `$defs.case`: an assessment and what the pack must determine for it, from the council's documents. */
+export const PackCaseSchema = Type.Object({
+  id: ref<string>('id'),
+  note: Type.String(),
+  source: Type.Optional(ref<Citation>('citation')),
+  input: AnyObject<Assessment>(),
+  /**
+   * Case shorthand: criteria missing from `input.judgements` get this judgement before
+   * evaluation. A string for every criterion, or domain id -> judgement with `"*"` as default.
+   */
+  fillJudgements: Type.Optional(Type.Union([Type.String(), MapOf(Type.String())])),
+  asOf: Type.Optional(date()),
+  want: Type.Optional(CaseExpectationSchema),
+  /** Expect evaluation to be refused with an error whose message contains this text. */
+  wantError: Type.Optional(Type.String()),
+}, { additionalProperties: false });
+export type PackCase = Static<typeof PackCaseSchema>;

@@ -1,0 +1,16 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** `$defs.date`: an ISO date, `YYYY-MM-DD`. */
+export const DateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
+
+/** `$defs.id`: the id of a rule, action, schedule entry, score, case, domain, standard or criterion. */
+export const IdSchema = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' });
+
+/** `$defs.citation`: a document id declared in `sources` and one of its sections. */
+export const CitationSchema = Type.Object({
+  doc: Type.String(),
+  section: Type.String(),
+  /** Optional short quotation or page reference, shown beside the citation. */
+  quote: Type.Optional(Type.String()),
+}, { additionalProperties: false, description: 'A document id from `sources` and one of its sections.' });
+export type Citation = Static<typeof CitationSchema>;
