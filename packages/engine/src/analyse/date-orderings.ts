@@ -51,6 +51,17 @@ function putDates(facts: string[], vals: (string | undefined)[]): (s: EvalState)
   };
 }
 
+/**
+ * The determination date is on or after the assessment date (as the analysis has always taken
+ * it: a determination for a date before the visit is not one to check).
+ */
+function determinedOnOrAfterAssessment(facts: string[], anchor: string): (vals: (string | undefined)[]) => boolean {
+  const a = facts.indexOf('asOf');
+  const d = facts.indexOf('assessmentDate');
+  if (a < 0) return () => true;
+  return (vals) => vals[a]! >= (d >= 0 ? vals[d]! : anchor);
+}
+
 /** The read keys of dimensions writing these dates (see `ruleReads`: a rule reading a date reads asOf too). */
 function dateKeys(facts: string[]): string[] {
   return [...new Set([...facts.map((f) => (f === 'asOf' || f === 'assessmentDate' ? 'asOf' : `v:${f}`)), 'asOf'])];
@@ -149,10 +160,11 @@ export function dateOrderingDimension(c: CompiledPack, reads: DateReads, anchor:
   };
   const seen = new Map<string, (string | undefined)[]>();
   const pick = new Array<number>(k).fill(0);
+  const possible = determinedOnOrAfterAssessment(vary, anchor);
   for (let n = 0; n < total; n++) {
     const vals = pick.map((p, i) => choices[i]![p]);
-    const sig = signature(vals);
-    if (!seen.has(sig)) seen.set(sig, vals);
+    const sig = possible(vals) ? signature(vals) : undefined;
+    if (sig !== undefined && !seen.has(sig)) seen.set(sig, vals);
     for (let i = k - 1; i >= 0; i--) { if (++pick[i]! < choices[i]!.length) break; pick[i] = 0; }
   }
   const title = (f: string): string => (f === 'asOf' ? 'determined on' : f === 'assessmentDate' ? 'assessed on' : typeof ix.pack.inputs.properties[f]?.title === 'string' ? ix.pack.inputs.properties[f]!.title as string : f);
@@ -179,20 +191,19 @@ export function dateGridDimension(c: CompiledPack, reads: DateReads, grid: strin
   const vary = [...reads.facts].sort();
   const required = new Set(c.index.pack.inputs.required ?? []);
   const choices = vary.map((f) => (f === 'asOf' || f === 'assessmentDate' || required.has(f) ? grid : [...grid, undefined]));
-  const size = choices.reduce((n, ch) => n * ch.length, 1);
+  const total = choices.reduce((n, ch) => n * ch.length, 1);
+  const possible = determinedOnOrAfterAssessment(vary, grid[Math.floor(grid.length / 2)]!);
+  const all: (string | undefined)[][] = [];
+  for (let index = 0; index < total; index++) {
+    const vals: (string | undefined)[] = [];
+    let r = index;
+    for (let i = vary.length - 1; i >= 0; i--) { vals[i] = choices[i]![r % choices[i]!.length]; r = Math.floor(r / choices[i]!.length); }
+    if (possible(vals)) all.push(vals);
+  }
   return {
     name: `grid of ${vary.join(', ')}`, exhaustive: false, dates: true, note: 'dates on a grid of days',
     reads: dateKeys(vary),
-    size,
-    option: (index) => {
-      const vals: (string | undefined)[] = [];
-      let r = index;
-      for (let i = vary.length - 1; i >= 0; i--) { vals[i] = choices[i]![r % choices[i]!.length]; r = Math.floor(r / choices[i]!.length); }
-      return {
-        apply: putDates(vary, vals),
-        words: vary.map((f, i) => `${f} ${vals[i] ?? 'not recorded'}`).join('; '),
-        weight: 1,
-      };
-    },
+    size: all.length,
+    option: (index) => ({ apply: putDates(vary, all[index]!), words: vary.map((f, i) => `${f} ${all[index]![i] ?? 'not recorded'}`).join('; '), weight: 1 }),
   };
 }
