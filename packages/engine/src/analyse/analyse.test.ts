@@ -121,10 +121,16 @@ describe('analyse', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(256 * 1024 * 1024);
   });
 
-  it('never claims completeness when any decision was sampled', () => {
+  it('claims completeness only when no decision was sampled', () => {
     const r = analyse(compilePack(examplePack()));
-    const sampled = r.decisions.filter((d) => !d.exhaustive).map((d) => d.decision);
-    expect(sampled).toEqual(['overallRating']); // dates are sampled at representative points
-    expect(r.complete).toBe(false);
+    // The regulator's rating date is only put in order (against asOf): its orderings are exhaustive.
+    expect(r.decisions.filter((d) => !d.exhaustive).map((d) => d.decision)).toEqual([]);
+    expect(r.complete).toBe(true);
+    const pack = examplePack();
+    pack.inputs.properties.x = { type: 'number' };
+    pack.decisions.overallRating!.rules![0]!.when = { all: [pack.decisions.overallRating!.rules![0]!.when, { fact: 'x', operator: 'equal', value: { fact: 'x' } }] };
+    const sampled = analyse(compilePack(pack));
+    expect(sampled.decisions.filter((d) => !d.exhaustive).map((d) => d.decision)).toEqual(['overallRating']);
+    expect(sampled.complete).toBe(false);
   });
 });

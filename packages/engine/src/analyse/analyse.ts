@@ -4,7 +4,7 @@ import { decisionDependencies, findCycles } from '../compile/decision-graph.js';
 import { pluginDeclarations } from '../language/plugin-declaration.js';
 import { LIMITS } from '../schema/limits.js';
 import { seededRandom } from '../random/seeded-random.js';
-import { ANALYSIS_DATE, inputSpace, type Dimension, type DimensionOption } from './input-space.js';
+import { ANALYSIS_DATE, inputSpace, type Dimension, type DimensionOption, type InputSpaceOptions } from './input-space.js';
 import { analyseByFactors } from './factors.js';
 import { finite, onScale } from './scale-value.js';
 
@@ -101,7 +101,7 @@ class FindingCollector {
 }
 
 /** How to analyse: `factors: false` enumerates (or samples) each space whole, as a check on the factored analysis. */
-export interface AnalyseOptions {
+export interface AnalyseOptions extends InputSpaceOptions {
   factors?: boolean;
 }
 
@@ -110,7 +110,7 @@ export interface AnalyseOptions {
  * where the space splits into few enough points, else enumerated whole, else sampled.
  */
 export function analyseInstance(c: CompiledPack, inst: CompiledInstance, options: AnalyseOptions = {}): DecisionAnalysis {
-  const dims = inputSpace(c, inst);
+  const dims = inputSpace(c, inst, options);
   if (options.factors !== false) {
     const byFactors = analyseByFactors(c, inst, dims);
     if (byFactors) return byFactors;

@@ -7,6 +7,7 @@ import type { FactRefs } from '../language/fact.js';
 import { domainInstanceId } from '../compile/domain-reference.js';
 import { pluginDeclarations, pluginReadKey, resolvePluginParams, returnedValues } from '../language/plugin-declaration.js';
 import { countVectorAt, countVectorTotal, multinomial } from './count-vectors.js';
+import { dateGridDimension, dateOrderingDimension, dateReads, isDateFact } from './date-orderings.js';
 
 /** One value a dimension can take: how to put it in the state, how to name it, how many inputs it stands for. */
 export interface DimensionOption {
@@ -185,7 +186,7 @@ const NOT_JUDGED = '(not judged)';
  * class of interchangeable criteria, multisets of domain values where only counts of domains
  * matter, and the values of every other fact or decision its rules read.
  */
-export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[] {
+export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: InputSpaceOptions = {}): Dimension[] {
   const ix = c.index;
   const d = inst.decision;
   const refs = emptyRefs();
@@ -336,6 +337,9 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     const plugin = pluginReads.get(name);
     dims.push(plugin !== undefined ? pluginDimension(c, plugin, name) : { ...factDimension(c, name, literals, refs), reads: [name === 'asOf' || name === 'assessmentDate' ? 'asOf' : `v:${name}`] });
   }
+  // Dates read only to be put in order: one dimension of their orderings (exhaustive), in place of samples.
+  const ordered = [...refs.facts.keys()].some((f) => isDateFact(c, f)) || refs.mostRecent ? datesInOrder(c, inst, options) : undefined;
+  if (ordered) return [...dims.filter((x) => !x.dates), ordered];
   // Where dates matter, the determination date varies too: on the assessment date, and later
   // (a source dated after the visit counts only once asOf has reached it).
   if (dims.some((d) => d.dates) || refs.facts.has('asOf') || refs.mostRecent) {
@@ -345,6 +349,19 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance): Dimension[]
     }));
   }
   return dims;
+}
+
+/** How to build an input space: `dateGrid` puts every date read in order on these days instead (a check on the orderings). */
+export interface InputSpaceOptions {
+  dateGrid?: string[];
+}
+
+/** The dimension of the orderings of the dates a decision reads (or of a grid of days), when it reads them only to order them. */
+function datesInOrder(c: CompiledPack, inst: CompiledInstance, options: InputSpaceOptions): Dimension | undefined {
+  const d = inst.decision;
+  const reads = dateReads(c, [...(d.rules ?? []).flatMap((r) => [r.when, r.output]), d.fallback?.output, ...(d.limits ?? []).map((l) => l.when)]);
+  if (!reads || !reads.facts.size) return undefined;
+  return options.dateGrid ? dateGridDimension(c, reads, options.dateGrid) : dateOrderingDimension(c, reads, ANALYSIS_DATE);
 }
 
 /**

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { examplePack } from '../fixtures/example-pack.js';
+import { compilePack } from '../compile/compile-pack.js';
+import { seededRandom } from '../random/seeded-random.js';
+import { addDays } from '../dates/iso-date.js';
+import type { Condition, HitPolicy, Pack, Rule } from '../types.js';
+import { analyseInstance, type DecisionAnalysis } from './analyse.js';
+import { ANALYSIS_DATE, inputSpace } from './input-space.js';
+import { dateReads } from './date-orderings.js';
+
+const BANDS = ['Inadequate', 'Bronze', 'Silver', 'Gold'];
+const src = { doc: 'guide', section: '3' };
+const DATE_OPERATORS = ['before', 'after', 'onOrBefore', 'onOrAfter', 'equal', 'notEqual'];
+
+/** The example pack with dates `p` (optional) and `q` (required), a flag `f`, and one decision `probe`. */
+function probePack(rules: Rule[], hitPolicy: HitPolicy, fallback: boolean): Pack {
+  const p: Pack = structuredClone(examplePack());
+  p.inputs.properties.p = { type: 'string', format: 'date' };
+  p.inputs.properties.q = { type: 'string', format: 'date' };
+  p.inputs.properties.f = { type: 'boolean' };
+  p.inputs.required = [...(p.inputs.required ?? []), 'q'];
+  p.decisions.probe = { label: 'Probe', scale: 'band', hitPolicy, rules, ...(fallback ? { fallback: { output: 'Bronze', interpretation: 'uncovered-combination' } } : {}) };
+  return p;
+}
+
+function leaf(rand: () => number, literals: boolean): Condition {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const date = pick(['p', 'q', 'asOf', 'assessmentDate']);
+  const r = rand();
+  if (r < 0.1) return { fact: 'f', operator: 'equal', value: rand() < 0.5 };
+  if (r < 0.2) return { fact: 'p', operator: 'present', value: rand() < 0.5 };
+  const other = literals && rand() < 0.3 ? pick([addDays(ANALYSIS_DATE, -2), addDays(ANALYSIS_DATE, 1)]) : { fact: pick(['p', 'q', 'asOf', 'assessmentDate'].filter((x) => x !== date)) };
+  return { fact: date, operator: pick(DATE_OPERATORS), value: other } as Condition;
+}
+
+function condition(rand: () => number, depth: number, literals: boolean): Condition {
+  const r = rand();
+  if (depth <= 0 || r < 0.45) return leaf(rand, literals);
+  if (r < 0.7) return { all: [condition(rand, depth - 1, literals), condition(rand, depth - 1, literals)] };
+  if (r < 0.9) return { any: [condition(rand, depth - 1, literals), condition(rand, depth - 1, literals)] };
+  return { not: condition(rand, depth - 1, literals) };
+}
+
+/** What the analysis found, whatever the weights of its points (orderings weigh 1, as grid days do). */
+function found(d: DecisionAnalysis): string[] {
+  return d.findings.map((f) => `${f.kind} ${f.rule ?? ''} ${f.interpretation ?? ''}`).sort();
+}
+
+/** Every day from 6 before the analysis date to 6 after: room for every ordering of the four dates around the dates written (2 before, 1 after). */
+const GRID = Array.from({ length: 13 }, (_, i) => addDays(ANALYSIS_DATE, i - 6));
+
+describe('dates split by their orderings', () => {
+  it('find exactly what a grid of days finds, on 40 random small decisions over dates (seed 20261206)', () => {
+    const rand = seededRandom(20261206);
+    const policies: HitPolicy[] = ['first', 'unique', 'max', 'collect'];
+    const kinds = new Set<string>();
+    for (let k = 0; k < 40; k++) {
+      const literals = k % 2 === 1;
+      const rules: Rule[] = Array.from({ length: 1 + Math.floor(rand() * 4) }, (_, i) => ({
+        id: `r${i}`, source: src, when: condition(rand, 2, literals),
+        output: rand() < 0.25 ? { mostRecent: [{ value: 'Gold', date: { fact: 'p' } }, { value: 'Inadequate', date: { fact: 'q' } }] } : BANDS[Math.floor(rand() * 4)]!,
+        ...(rand() < 0.2 ? { interpretation: 'uncovered-combination' } : {}),
+      }));
+      const c = compilePack(probePack(rules, policies[k % policies.length]!, rand() < 0.3));
+      const inst = c.instances.find((x) => x.id === 'probe')!;
+      const ordered = analyseInstance(c, inst);
+      const grid = analyseInstance(c, inst, { dateGrid: GRID });
+      expect(ordered.exhaustive, JSON.stringify(rules)).toBe(true);
+      // The grid is enumerated in full (not sampled), so it is the brute force the orderings must match.
+      expect(grid.notes.join(' ')).not.toMatch(/too large/);
+      expect(found(ordered), JSON.stringify(rules)).toEqual(found(grid));
+      // Far fewer points than the grid: orderings, not days.
+      expect(ordered.points).toBeLessThan(grid.points);
+      for (const f of ordered.findings) kinds.add(f.kind);
+    }
+    // The random decisions exercise the findings that depend on dates.
+    expect([...kinds]).toEqual(expect.arrayContaining(['gap', 'fallback-only']));
+    expect(kinds.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('orders the dates a decision compares, and the determination date where mostRecent reads it', () => {
+    const c = compilePack(probePack([
+      { id: 'late', source: src, output: 'Bronze', when: { fact: 'p', operator: 'after', value: { fact: 'assessmentDate' } } },
+      { id: 'latest', source: src, output: { mostRecent: [{ value: 'Gold', date: { fact: 'p' } }, { value: 'Silver', date: { fact: 'q' } }] }, when: { fact: 'f', operator: 'equal', value: true } },
+    ], 'first', false));
+    const inst = c.instances.find((x) => x.id === 'probe')!;
+    const dim = inputSpace(c, inst).find((d) => d.dates)!;
+    expect(dim.exhaustive).toBe(true);
+    expect(dim.name).toBe('orderings of asOf, p, q');
+    // p against the assessment date, and asOf, p and q among themselves, with p maybe not recorded:
+    // fewer than the 3 x 3 x 3 relations of each pair but more than one.
+    expect(dim.size).toBeGreaterThan(10);
+  });
+
+  it('leaves dates read by date arithmetic, as an output, or by a plugin to the samples', () => {
+    const c = compilePack(probePack([], 'first', true));
+    expect(dateReads(c, [{ fact: 'p', operator: 'before', value: { addMonths: 3, to: { fact: 'q' } } }])).toBeUndefined();
+    expect(dateReads(c, [{ fact: 'p' }])).toBeUndefined();
+    expect(dateReads(c, [{ fact: 'f', operator: 'equal', value: { fact: 'p' } }])).toBeUndefined();
+    expect(dateReads(c, [{ fact: 'p', operator: 'lessThan', value: { fact: 'q' } }])).toBeUndefined();
+    expect(dateReads(c, [{ fact: 'somePlugin', operator: 'equal', value: 1 }])).toBeUndefined();
+    expect(dateReads(c, [{ fact: 'p', operator: 'onOrBefore', value: { fact: 'asOf' } }])?.facts).toEqual(new Set(['p', 'asOf']));
+  });
+});
