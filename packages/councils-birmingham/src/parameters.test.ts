@@ -45,5 +45,5 @@ describe('declared parameters', () => {
     };
     expect(bronze(pack)['iap-submit']).toBe('2025-03-10');
     expect(bronze(withParameter('iapSubmitDays', 10))['iap-submit']).toBe('2025-03-13');
-  });
+  }, 60_000);
 });
