@@ -7,7 +7,7 @@ const pack: Pack = readPackSource(fileURLToPath(new URL('../pack', import.meta.u
 /**
  * Birmingham City Council's quality assurance framework as an OpenQAF plugin: Gold, Silver,
  * Bronze and Inadequate ratings from 5 care domains, 15 core standards and 79 criteria, the
- * overall rating from the most recent CQC, Council and NHS ratings with its overrides, the
+ * overall rating from the most recent CQC and Council ratings (Schedule 15 wins over the draft strategy: the NHS RAG is set aside and named), the Home Support score as the printed table, declared parameters, the
  * Bronze and Inadequate processes, visit and assurance statement schedule, quality scores and fees.
  *
  * The pack needs no custom operators or facts.

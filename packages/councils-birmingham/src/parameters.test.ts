@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { compilePack, evaluate, listParameters, type Pack } from '@openqaf/engine';
+import { pack } from './index.js';
+
+/** The pack with one pack-wide parameter set to another value. */
+function withParameter(name: string, value: number): Pack {
+  const copy = structuredClone(pack);
+  copy.parameters![name] = { ...copy.parameters![name]!, value };
+  return copy;
+}
+
+const silverVisit = { date: '2025-03-03', facts: { serviceType: 'Home Support' } };
+/** Every criterion Fully met: each domain Silver (000 s3.2.2). */
+const allFullyMet = (p: Pack) => Object.fromEntries(p.framework!.domains.flatMap((d) => d.standards.flatMap((s) => s.criteria.map((c) => [c.id, 'Fully met']))));
+
+describe('declared parameters', () => {
+  it('declares every threshold, due time and visit interval with the council\'s words and a citation', () => {
+    const listed = listParameters(pack);
+    const names = listed.map((p) => p.name).sort();
+    expect(names).toEqual(['advancedCriteria', 'bronzeMaxNotMet', 'goldMinExceptional', 'goldPqasIntervalMonths', 'goldVisitIntervalMonths',
+      'iapApprovalDays', 'iapApprovalExpectedDays', 'iapSubmitDays', 'inadequateMinNotMet', 'mandatoryCriteria', 'pqasIntervalMonths',
+      'silverMinFullyMet', 'totalCriteria', 'totalStandards', 'visitIntervalMonths']);
+    for (const p of listed) {
+      expect(p.label, p.name).toMatch(/\w/);
+      expect(p.source?.doc, p.name).toMatch(/^00[012]$/);
+    }
+    // 000 s3.2.2: the Silver threshold differs per domain, so each domain has its own value.
+    const silver = listed.find((p) => p.name === 'silverMinFullyMet')!;
+    expect(silver.values.map((v) => v.pointer)).toEqual(pack.framework!.domains.map((_, i) => `/framework/domains/${i}/parameters/silverMinFullyMet`));
+  });
+
+  it('a changed visit interval or IAP due time changes the dates (001 s5.3, 000 s4.1)', () => {
+    const dueOf = (p: Pack) => {
+      const d = evaluate(compilePack(p), { ...silverVisit, judgements: allFullyMet(p) });
+      return Object.fromEntries(d.schedule.map((e) => [e.id, e.nextDue]));
+    };
+    expect(dueOf(pack)['qmv-annual']).toBe('2026-03-03');
+    expect(dueOf(withParameter('visitIntervalMonths', 6))['qmv-annual']).toBe('2025-09-03');
+    const bronze = (p: Pack) => {
+      const judgements = allFullyMet(p);
+      for (const d of p.framework!.domains.filter((x) => x.id === 'safeguarding' || x.id === 'staffing')) {
+        for (const s of d.standards) for (const c of s.criteria) judgements[c.id] = 'Partly met';
+      }
+      return Object.fromEntries(evaluate(compilePack(p), { ...silverVisit, judgements }).actions.map((a) => [a.id, a.due]));
+    };
+    expect(bronze(pack)['iap-submit']).toBe('2025-03-10');
+    expect(bronze(withParameter('iapSubmitDays', 10))['iap-submit']).toBe('2025-03-13');
+  }, 60_000);
+});
