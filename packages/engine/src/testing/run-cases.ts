@@ -67,6 +67,18 @@ export function checkExpectation(d: Determination, want: CaseExpectation): strin
   for (const [k, v] of Object.entries(want.scores ?? {})) if (d.scores[k] !== v) f.push(`score ${k}: expected ${JSON.stringify(v)}, got ${JSON.stringify(d.scores[k])}`);
   const interp = new Set(d.interpretations.map((i) => i.id));
   for (const id of want.interpretations ?? []) if (!interp.has(id)) f.push(`interpretation ${id}: expected to be relied on, but was not`);
+  const proposals = new Map((d.proposals ?? []).map((p) => [p.decision, p]));
+  for (const w of want.proposals ?? []) {
+    const id = typeof w === 'string' ? w : w.decision;
+    const got = proposals.get(id);
+    if (!got) { f.push(`proposal ${id}: expected a person's decision to be asked for, but none was`); continue; }
+    if (typeof w === 'string') continue;
+    if (w.proposed !== undefined && !same(got.proposed, w.proposed)) f.push(`proposal ${id}: expected ${JSON.stringify(w.proposed)} proposed, got ${JSON.stringify(got.proposed)}`);
+    if (w.role !== undefined && got.role !== w.role) f.push(`proposal ${id}: expected ${w.role} to decide, got ${got.role}`);
+    if (w.due !== undefined && got.due !== w.due) f.push(`proposal ${id}: expected a decision by ${w.due}, got ${got.due ?? 'no date'}`);
+  }
+  for (const id of want.noProposals ?? []) if (proposals.has(id)) f.push(`proposal ${id}: a person's decision was asked for, but expected not to be`);
+  if (want.pending !== undefined && (d.headline.pending === true) !== want.pending) f.push(`headline: expected ${want.pending ? '' : 'not '}to wait on a person's decision`);
   return f;
 }
 

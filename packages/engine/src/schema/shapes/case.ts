@@ -26,6 +26,15 @@ export const CaseExpectationSchema = Type.Object({
   noSchedule: Type.Optional(Type.Array(Type.String())),
   scores: Type.Optional(MapOf(OfTypes(['number', 'null']))),
   interpretations: Type.Optional(Type.Array(Type.String())),
+  /** Decisions a person must take that the determination proposes (by instance id, or with the value proposed, the role and the due date). */
+  proposals: Type.Optional(Type.Array(Type.Union([
+    Type.String(),
+    Type.Object({ decision: Type.String(), proposed: Type.Optional(Type.Unknown()), role: Type.Optional(Type.String()), due: Type.Optional(date()) }, { additionalProperties: false }),
+  ]))),
+  /** Decisions a person must take that the determination must not propose (already recorded, or not reached). */
+  noProposals: Type.Optional(Type.Array(Type.String())),
+  /** Whether the headline waits on a person's decision. */
+  pending: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 export type CaseExpectation = Static<typeof CaseExpectationSchema>;
 
