@@ -1,3 +1,4 @@
+import { actionRoutes } from './actions/index.js';
 import { redeterminationRoutes } from './assessments/redetermination-routes.js';
 import { assessmentRoutes } from './assessments/index.js';
 import { auditRoutes } from './audit/index.js';
@@ -48,6 +49,7 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', redeterminationRoutes())
     .route('/', whatIfRoutes())
     .route('/', dashboardRoutes())
+    .route('/', actionRoutes())
     .route('/', auditRoutes());
   // Registered on the same router, outside the chain: its document is generated from the router itself.
   let document: Record<string, unknown> | undefined;
