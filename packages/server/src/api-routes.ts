@@ -12,6 +12,7 @@ import { packRoutes } from './packs/index.js';
 import { providerRoutes } from './providers/index.js';
 import { apiRouter } from './routes/api-router.js';
 import { defineRoute } from './routes/define-route.js';
+import { workQueueRoutes } from './work-queue/index.js';
 import { whatIfRoutes } from './what-if/index.js';
 
 const healthRoute = defineRoute({
@@ -50,6 +51,7 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', whatIfRoutes())
     .route('/', dashboardRoutes())
     .route('/', actionRoutes())
+    .route('/', workQueueRoutes())
     .route('/', auditRoutes());
   // Registered on the same router, outside the chain: its document is generated from the router itself.
   let document: Record<string, unknown> | undefined;
