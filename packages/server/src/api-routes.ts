@@ -6,6 +6,7 @@ import { authRoutes } from './auth/index.js';
 import type { AuthRoutesOptions } from './auth/index.js';
 import { councilRoutes } from './councils/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
+import { ratingMixRoutes } from './dashboard/rating-mix-route.js';
 import { declaredRoutes, openApiDocument } from './openapi/index.js';
 import type { RouteSpec } from './openapi/index.js';
 import { packRoutes } from './packs/index.js';
@@ -50,6 +51,7 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', redeterminationRoutes())
     .route('/', whatIfRoutes())
     .route('/', dashboardRoutes())
+    .route('/', ratingMixRoutes())
     .route('/', actionRoutes())
     .route('/', workQueueRoutes())
     .route('/', auditRoutes());
