@@ -1,3 +1,4 @@
+import { actionRoutes } from './actions/index.js';
 import { redeterminationRoutes } from './assessments/redetermination-routes.js';
 import { assessmentRoutes } from './assessments/index.js';
 import { auditRoutes } from './audit/index.js';
@@ -5,12 +6,14 @@ import { authRoutes } from './auth/index.js';
 import type { AuthRoutesOptions } from './auth/index.js';
 import { councilRoutes } from './councils/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
+import { ratingMixRoutes } from './dashboard/rating-mix-route.js';
 import { declaredRoutes, openApiDocument } from './openapi/index.js';
 import type { RouteSpec } from './openapi/index.js';
 import { packRoutes } from './packs/index.js';
 import { providerRoutes } from './providers/index.js';
 import { apiRouter } from './routes/api-router.js';
 import { defineRoute } from './routes/define-route.js';
+import { workQueueRoutes } from './work-queue/index.js';
 import { whatIfRoutes } from './what-if/index.js';
 
 const healthRoute = defineRoute({
@@ -48,6 +51,9 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', redeterminationRoutes())
     .route('/', whatIfRoutes())
     .route('/', dashboardRoutes())
+    .route('/', ratingMixRoutes())
+    .route('/', actionRoutes())
+    .route('/', workQueueRoutes())
     .route('/', auditRoutes());
   // Registered on the same router, outside the chain: its document is generated from the router itself.
   let document: Record<string, unknown> | undefined;

@@ -19,6 +19,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/users')).toEqual({ page: 'users' });
     expect(parseRoute('#/audit')).toEqual({ page: 'audit-all' });
     expect(parseRoute('#/councils/bolton/providers/import')).toEqual({ page: 'import', council: 'bolton' });
+    expect(parseRoute('#/councils/bolton/work-queue')).toEqual({ page: 'work-queue', council: 'bolton' });
     expect(parseRoute('#/councils/bolton/members')).toEqual({ page: 'members', council: 'bolton' });
   });
 
@@ -47,6 +48,7 @@ describe('parseRoute', () => {
       { page: 'members', council: 'b' },
       { page: 'audit', council: 'b' },
       { page: 'import', council: 'b' },
+      { page: 'work-queue', council: 'b' },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });

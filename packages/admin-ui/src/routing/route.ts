@@ -19,6 +19,7 @@ export type Route =
   | { page: 'members'; council: string }
   | { page: 'audit'; council: string }
   | { page: 'import'; council: string }
+  | { page: 'work-queue'; council: string }
   | { page: 'not-found'; path: string };
 
 const COUNCIL_PAGES: Record<string, Route['page']> = {
@@ -34,6 +35,7 @@ const COUNCIL_PAGES: Record<string, Route['page']> = {
   members: 'members',
   audit: 'audit',
   'providers/import': 'import',
+  'work-queue': 'work-queue',
 };
 
 /** The platform's own pages (not of one council). */

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Determination } from '../engine/index.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute } from '../routes/define-route.js';
-import { councilParams, isoDateQuery } from '../routes/query.js';
+import { councilParams, isoDateQuery, windowDaysQuery } from '../routes/query.js';
 import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
 import type { Queryable } from '../store/index.js';
 
@@ -20,7 +20,8 @@ export interface Dashboard {
 /** The rating bucket of a provider never assessed. */
 export const NOT_ASSESSED = 'Not assessed';
 
-function addDays(date: string, days: number): string {
+/** `date` plus `days`, as an ISO date. */
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -66,13 +67,7 @@ const dashboardRoute = defineRoute({
     params: councilParams,
     query: z.object({
       today: isoDateQuery('ISO date (default today)'),
-      days: z.coerce
-        .number()
-        .int({ error: 'must be a whole number of days, 0 to 3660' })
-        .min(0, { error: 'must be a whole number of days, 0 to 3660' })
-        .max(3660, { error: 'must be a whole number of days, 0 to 3660' })
-        .optional()
-        .openapi({ description: 'window in days (30)' }),
+      days: windowDaysQuery('window in days (30)'),
     }),
   },
 });

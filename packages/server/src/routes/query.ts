@@ -17,3 +17,14 @@ export function flagQuery(description: string) {
 
 /** `{council}` in a path. */
 export const councilParams = z.object({ council: z.string().openapi({ description: 'Council id, e.g. "birmingham"' }) });
+
+/** A window of whole days, 0 to 3660 (optional). */
+export function windowDaysQuery(description: string) {
+  return z.coerce
+    .number()
+    .int({ error: 'must be a whole number of days, 0 to 3660' })
+    .min(0, { error: 'must be a whole number of days, 0 to 3660' })
+    .max(3660, { error: 'must be a whole number of days, 0 to 3660' })
+    .optional()
+    .openapi({ description });
+}

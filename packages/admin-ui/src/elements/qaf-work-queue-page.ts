@@ -1,0 +1,54 @@
+import { LitElement, html } from 'lit';
+import { completeAction, loadWorkQueue } from '../api/work-queue-api.js';
+import type { CompleteActionDetail, WorkQueueItem } from './qaf-work-queue.js';
+import './qaf-work-queue.js';
+import './qaf-status.js';
+
+/** The work queue page of a council: loads the queue, records actions as done and reloads. */
+export class QafWorkQueuePage extends LitElement {
+  static override properties = { council: {}, canComplete: { type: Boolean, attribute: 'can-complete' }, _items: { state: true }, _today: { state: true }, _error: { state: true } };
+  declare council: string;
+  declare canComplete: boolean;
+  declare _items: WorkQueueItem[] | undefined;
+  declare _today: string | undefined;
+  declare _error: string | undefined;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  private async _load() {
+    try {
+      const q = await loadWorkQueue(this.council);
+      this._items = q.items;
+      this._today = q.today;
+      this._error = undefined;
+    } catch (error) {
+      this._error = (error as Error).message;
+    }
+  }
+
+  private async _complete(e: CustomEvent<CompleteActionDetail>) {
+    try {
+      await completeAction(this.council, e.detail);
+      await this._load();
+    } catch (error) {
+      this._error = (error as Error).message;
+    }
+  }
+
+  override render() {
+    if (this._error) return html`<qaf-status kind="error" message=${this._error}></qaf-status>`;
+    if (!this._items) return html`<qaf-status kind="loading" message="Loading the work queue"></qaf-status>`;
+    return html`<qaf-work-queue .items=${this._items} today=${this._today ?? ''} ?can-complete=${this.canComplete}
+      calendar-href=${`/api/councils/${encodeURIComponent(this.council)}/work-queue.ics`} @complete-action=${this._complete}></qaf-work-queue>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-work-queue-page': QafWorkQueuePage;
+  }
+}
+customElements.define('qaf-work-queue-page', QafWorkQueuePage);

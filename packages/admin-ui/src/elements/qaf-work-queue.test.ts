@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { mount, text } from './mount.test-helpers.js';
+import type { CompleteActionDetail, WorkQueueItem } from './qaf-work-queue.js';
+import './qaf-work-queue.js';
+
+const items: WorkQueueItem[] = [
+  { kind: 'action', providerId: 'p1', name: 'Bronze Early', id: 'improvement-plan', label: 'Submit an improvement plan', owner: 'provider', due: '2025-01-08', overdue: true, source: 'Testshire 3' },
+  { kind: 'visit', providerId: 'p1', name: 'Bronze Early', id: 'annual-visit', label: 'Annual visit', due: '2026-12-01', overdue: false, source: 'Testshire 4' },
+];
+
+describe('qaf-work-queue', () => {
+  it('writes dates the UK way and marks what is overdue', async () => {
+    const el = await mount('qaf-work-queue', { items, calendarHref: '/api/councils/testshire/work-queue.ics' });
+    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')];
+    expect(rows.map((r) => r.querySelector('td')!.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['8 January 2025 Overdue', '1 December 2026']);
+    expect(rows[0]!.classList.contains('overdue')).toBe(true);
+    expect(text(el)).toContain('2 items, 1 overdue.');
+    expect(el.shadowRoot!.querySelector('a[download]')!.getAttribute('href')).toBe('/api/councils/testshire/work-queue.ics');
+  });
+
+  it('filters by kind', async () => {
+    const el = await mount('qaf-work-queue', { items });
+    const select = el.shadowRoot!.querySelector('select')!;
+    select.value = 'visit';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => r.textContent)).toEqual([expect.stringContaining('Annual visit')]);
+  });
+
+  it('records an action as done on a date, and offers no form to a viewer', async () => {
+    const el = await mount('qaf-work-queue', { items, canComplete: true, today: '2025-01-09' });
+    let sent: CompleteActionDetail | undefined;
+    el.addEventListener('complete-action', (e) => { sent = (e as CustomEvent<CompleteActionDetail>).detail; });
+    const forms = el.shadowRoot!.querySelectorAll('form');
+    expect(forms).toHaveLength(1);
+    (forms[0]!.elements.namedItem('completedOn') as HTMLInputElement).value = '2025-01-07';
+    forms[0]!.requestSubmit();
+    expect(sent).toEqual({ providerId: 'p1', actionId: 'improvement-plan', completedOn: '2025-01-07' });
+    expect((await mount('qaf-work-queue', { items, canComplete: false })).shadowRoot!.querySelector('form')).toBeNull();
+  });
+});

@@ -1,0 +1,99 @@
+import { caseAssessment } from '@openqaf/engine';
+import type { PackCase } from '@openqaf/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp, testPlugins } from '../app.test-helpers.js';
+import type { TestApp } from '../app.test-helpers.js';
+import { COUNCIL_PLUGIN_PACKAGES, loadCouncilPlugins } from '../seed/council-plugins.js';
+import { seedCouncils } from '../seed/index.js';
+import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { judgements } from '../test-fixtures/testshire-pack.js';
+
+describe.each(testStoreKinds)('tracked actions on $name', (kind) => {
+  let t: TestApp;
+  let bronze: string;
+  beforeAll(async () => {
+    t = await makeTestApp(kind);
+    const p = await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Bronze Late' } });
+    bronze = p.body.id;
+    // Bronze on 1 June 2025: the improvement plan is due 7 days later (fixture pack, source 3).
+    await t.call('POST', '/api/councils/testshire/assessments', {
+      as: 'testshireOfficer',
+      body: { providerId: bronze, date: '2025-06-01', judgements: judgements(1), facts: { concerns: false } },
+    });
+  });
+  afterAll(async () => t?.dispose());
+
+  const list = async (query: string) => (await t.call('GET', `/api/councils/testshire/actions?${query}`, { as: 'testshireViewer' })).body.actions;
+
+  it('gives each action its owner, due date and status: open until due, overdue after', async () => {
+    expect((await list('today=2025-06-05')).map((a: any) => [a.id, a.owner, a.due, a.status])).toEqual([['improvement-plan', 'provider', '2025-06-08', 'open']]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect((await list('today=2025-06-09'))[0].status).toBe('overdue');
+    expect(await list('today=2025-06-09&status=open')).toEqual([]);
+    expect(await list('today=2025-06-09&owner=council')).toEqual([]);
+  });
+
+  it('refuses a completion that names no action of the determination, or a date outside the assessment and today, and changes nothing', async () => {
+    const bad = async (body: Record<string, unknown>) =>
+      t.call('POST', '/api/councils/testshire/actions/complete', { as: 'testshireOfficer', body: { providerId: bronze, actionId: 'improvement-plan', completedOn: '2025-06-09', ...body } });
+    const unknown = await bad({ actionId: 'no-such-action' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details[0].pointer).toBe('/actionId');
+    const early = await bad({ completedOn: '2025-05-31' });
+    expect(early.status).toBe(422);
+    expect(early.body.error.details[0].pointer).toBe('/completedOn');
+    const future = await bad({ completedOn: '2999-01-01' });
+    expect(future.body.error.details[0].pointer).toBe('/completedOn');
+    const notADate = await bad({ completedOn: '9 June' });
+    expect(notADate.status).toBe(422);
+    expect(notADate.body.error.details[0].pointer).toBe('/completedOn');
+    expect((await bad({ providerId: 'nope' })).status).toBe(404);
+    expect((await t.call('POST', '/api/councils/testshire/actions/complete', { as: 'testshireViewer', body: { providerId: bronze, actionId: 'improvement-plan', completedOn: '2025-06-09' } })).status).toBe(403);
+    expect((await list('today=2025-06-09'))[0].status).toBe('overdue');
+  });
+
+  it('records a completion with its date once; the action is then done', async () => {
+    const done = await t.call('POST', '/api/councils/testshire/actions/complete', {
+      as: 'testshireOfficer',
+      body: { providerId: bronze, actionId: 'improvement-plan', completedOn: '2025-06-09', note: 'Plan received by email' },
+    });
+    expect(done.status).toBe(201);
+    expect(done.body.action).toMatchObject({ id: 'improvement-plan', status: 'done', completedOn: '2025-06-09' });
+    expect(done.body.reevaluated).toBeUndefined();
+    const [a] = await list('today=2025-07-01');
+    expect(a).toMatchObject({ status: 'done', completedOn: '2025-06-09', completedBy: 'testshireofficer@example.test', note: 'Plan received by email' });
+    const again = await t.call('POST', '/api/councils/testshire/actions/complete', { as: 'testshireOfficer', body: { providerId: bronze, actionId: 'improvement-plan', completedOn: '2025-06-10' } });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe.each(testStoreKinds.slice(0, 1))('completing an action recomputes what depends on it ($name, Birmingham)', (kind) => {
+  let t: TestApp;
+  let provider: string;
+  beforeAll(async () => {
+    const birmingham = (await loadCouncilPlugins(COUNCIL_PLUGIN_PACKAGES, () => undefined)).find((p) => p.id === 'birmingham')!;
+    t = await makeTestApp(kind, { plugins: [...testPlugins, birmingham] });
+    await seedCouncils(t.db, [birmingham], () => undefined);
+    await t.db.query("INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, 'birmingham', 'officer')", [t.userIds.testshireOfficer]);
+    provider = (await t.call('POST', '/api/councils/birmingham/providers', { as: 'testshireOfficer', body: { name: 'Home Support Bronze' } })).body.id;
+    // Quality Ratings Guidance 2024, 4.1: Bronze on 3 March, IAP submitted within 7 days, approved or returned within 7 days of submission.
+    const bronzeCase = birmingham.pack.cases!.find((c: PackCase) => c.id === 'bronze-process-actions')!;
+    const res = await t.call('POST', '/api/councils/birmingham/assessments', { as: 'testshireOfficer', body: { providerId: provider, ...caseAssessment(birmingham.pack, bronzeCase) } });
+    expect(res.status).toBe(201);
+  }, 60_000);
+  afterAll(async () => t?.dispose());
+
+  it('the IAP submitted on 11 March: the council has until 18 March to approve it', async () => {
+    const before = (await t.call('GET', '/api/councils/birmingham/actions?today=2025-03-11', { as: 'testshireOfficer' })).body.actions;
+    expect(before.find((a: { id: string }) => a.id === 'iap-submit')).toMatchObject({ due: '2025-03-10', status: 'overdue', feeds: 'iapSubmittedDate' });
+    const done = await t.call('POST', '/api/councils/birmingham/actions/complete', {
+      as: 'testshireOfficer',
+      body: { providerId: provider, actionId: 'iap-submit', completedOn: '2025-03-11' },
+    });
+    expect(done.status).toBe(201);
+    expect(done.body.reevaluated).toMatchObject({ fact: 'iapSubmittedDate', value: '2025-03-11', headline: 'Bronze' });
+    const after = (await t.call('GET', '/api/councils/birmingham/actions?today=2025-03-12', { as: 'testshireOfficer' })).body.actions;
+    const byId = Object.fromEntries(after.map((a: { id: string }) => [a.id, a]));
+    expect(byId['iap-submit']).toMatchObject({ status: 'done', completedOn: '2025-03-11' });
+    expect(byId['iap-review']).toMatchObject({ due: '2025-03-18', status: 'open' });
+  });
+});

@@ -1,0 +1,44 @@
+import type { Queryable } from '../store/index.js';
+import type { ProviderStanding } from '../actions/current-determinations.js';
+import type { TrackedAction } from '../actions/tracked-action.js';
+
+/**
+ * What an item of the work queue is: a visit due, a return (or other scheduled activity) due, an
+ * action not done, a decision a named role must take.
+ */
+export type QueueItemKind = 'visit' | 'return' | 'action' | 'decision';
+
+/** One thing someone must do for a provider by a date. */
+export interface QueueItem {
+  kind: QueueItemKind;
+  providerId: string;
+  name: string;
+  /** The pack's id of the schedule entry, action or decision. */
+  id: string;
+  label: string;
+  /** Who must do it: the action's owner or the decision's role (absent for scheduled visits and returns). */
+  owner?: string;
+  /** The decision's role as the pack words it. */
+  ownerLabel?: string;
+  due: string;
+  overdue: boolean;
+  source: string;
+  assessmentId?: string;
+}
+
+/** What every source reads: the council's providers with their current determinations, tracked actions, and the window. */
+export interface QueueContext {
+  db: Queryable;
+  councilId: string;
+  standings: ProviderStanding[];
+  actions: TrackedAction[];
+  today: string;
+  /** Items due after this date are left out; overdue ones are always in. */
+  until: string;
+}
+
+/** One kind of work-queue item, from its own source (one file per kind, listed in `sources/index.ts`). */
+export interface QueueSource {
+  kind: QueueItemKind;
+  items(context: QueueContext): Promise<QueueItem[]> | QueueItem[];
+}
