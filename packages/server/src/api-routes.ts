@@ -11,6 +11,7 @@ import { packRoutes } from './packs/index.js';
 import { providerRoutes } from './providers/index.js';
 import { apiRouter } from './routes/api-router.js';
 import { defineRoute } from './routes/define-route.js';
+import { visitRoutes } from './visits/index.js';
 import { whatIfRoutes } from './what-if/index.js';
 
 const healthRoute = defineRoute({
@@ -46,6 +47,7 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', providerRoutes())
     .route('/', assessmentRoutes())
     .route('/', redeterminationRoutes())
+    .route('/', visitRoutes())
     .route('/', whatIfRoutes())
     .route('/', dashboardRoutes())
     .route('/', auditRoutes());
