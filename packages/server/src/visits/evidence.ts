@@ -97,11 +97,12 @@ export async function addEvidence(tx: Queryable, visit: { id: string; councilId:
     });
   }
   const id = randomUUID();
+  const size = body.file ? checkedFile(body.file) : null;
   const [row] = body.file
     ? await tx.query<{ created_at: Date }>(
         `INSERT INTO visit_evidence (id, visit_id, target, kind, file_name, media_type, size, content, created_by)
          VALUES ($1, $2, $3, 'file', $4, $5, $6, decode($7, 'base64'), $8) RETURNING created_at`,
-        [id, visit.id, body.target, body.file.name, body.file.mediaType, checkedFile(body.file), body.file.base64, by],
+        [id, visit.id, body.target, body.file.name, body.file.mediaType, size, body.file.base64, by],
       )
     : await tx.query<{ created_at: Date }>(
         `INSERT INTO visit_evidence (id, visit_id, target, kind, body, created_by) VALUES ($1, $2, $3, 'text', $4, $5) RETURNING created_at`,
@@ -110,7 +111,7 @@ export async function addEvidence(tx: Queryable, visit: { id: string; councilId:
   const evidence = toEvidence({
     id, target: body.target, kind: body.file ? 'file' : 'text', body: body.text ?? null,
     file_name: body.file?.name ?? null, media_type: body.file?.mediaType ?? null,
-    size: body.file ? checkedFile(body.file) : null, created_by: by, created_at: row!.created_at,
+    size, created_by: by, created_at: row!.created_at,
   });
   await recordAudit(tx, {
     actor: by,
