@@ -14,6 +14,7 @@ import { providerRoutes } from './providers/index.js';
 import { apiRouter } from './routes/api-router.js';
 import { defineRoute } from './routes/define-route.js';
 import { workQueueRoutes } from './work-queue/index.js';
+import { visitRoutes } from './visits/index.js';
 import { whatIfRoutes } from './what-if/index.js';
 
 const healthRoute = defineRoute({
@@ -49,6 +50,7 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', providerRoutes())
     .route('/', assessmentRoutes())
     .route('/', redeterminationRoutes())
+    .route('/', visitRoutes())
     .route('/', whatIfRoutes())
     .route('/', dashboardRoutes())
     .route('/', ratingMixRoutes())

@@ -13,6 +13,7 @@ export const APPEND_ONLY_TABLES = [
   'pack_versions',
   'pack_version_withdrawals',
   'determination_supersessions',
+  'visit_events',
 ] as const;
 
 /**

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../app.test-helpers.js';
+import type { Persona, TestApp } from '../app.test-helpers.js';
+import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { judgements } from '../test-fixtures/testshire-pack.js';
+import { EVIDENCE_FILE_MAX_BYTES } from './evidence.js';
+import { setVisitStatus } from './visit-status.js';
+
+describe.each(testStoreKinds)('visit records on $name', (kind) => {
+  let t: TestApp;
+  let providerId: string;
+  const base = '/api/councils/testshire/visits';
+  beforeAll(async () => {
+    t = await makeTestApp(kind);
+    providerId = (await t.call('POST', '/api/councils/testshire/providers', {
+      as: 'testshireOfficer',
+      body: { name: 'Acme Care', serviceType: 'Home Support' },
+    })).body.id;
+  });
+  afterAll(async () => t?.dispose());
+
+  const start = async (as: Persona = 'testshireOfficer') => {
+    const res = await t.call('POST', base, { as, body: { providerId, date: '2025-03-01' } });
+    expect(res.status).toBe(201);
+    return res;
+  };
+  const save = (id: string, etag: string, body: unknown, as: Persona = 'testshireOfficer') =>
+    t.call('PUT', `${base}/${id}/draft`, { as, body, headers: { 'if-match': etag } });
+  const auditOf = async (id: string) =>
+    (await t.db.query<{ action: string; actor: string }>(`SELECT action, actor FROM audit_log WHERE entity = 'visit' AND entity_id = $1 ORDER BY id`, [id]));
+
+  it('starts a draft with the lifecycle step recorded and audited, facts the pack does not declare left out', async () => {
+    const res = await start();
+    expect(res.body.status).toBe('draft');
+    expect(res.body.revision).toBe(1);
+    expect(res.headers.get('etag')).toBe('"1"');
+    expect(res.body.draft).toEqual({ date: '2025-03-01', judgements: {}, facts: {} });
+    // Testshire's pack has no serviceType input: the provider's service type is not forced on it.
+    expect(res.body.prefilled).toEqual({});
+    expect(res.body.events).toEqual([{ from: null, to: 'draft', by: t.userIds.testshireOfficer, at: expect.any(String) }]);
+    expect(res.body.determinationFinal).toBe(false);
+    expect(await auditOf(res.body.id)).toEqual([{ action: 'visit-create', actor: t.userIds.testshireOfficer }]);
+  });
+
+  it('saves the draft as the officer goes, resumable with its revision; a stale or missing If-Match changes nothing', async () => {
+    const { body: visit } = await start();
+    const partial = { date: '2025-03-01', judgements: { c1: 'Fully met' }, facts: {} };
+    const saved = await save(visit.id, '"1"', partial);
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get('etag')).toBe('"2"');
+    // Another device resumes it from the server.
+    const resumed = await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' });
+    expect(resumed.body.draft).toEqual(partial);
+    expect(resumed.body.revision).toBe(2);
+    const stale = await save(visit.id, '"1"', { ...partial, judgements: { c1: 'Not met' } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('conflict');
+    const missing = await t.call('PUT', `${base}/${visit.id}/draft`, { as: 'testshireOfficer', body: partial });
+    expect(missing.status).toBe(428);
+    const bad = await save(visit.id, '"2"', { date: 'tomorrow', judgements: { c1: 3 } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.map((d: { pointer: string }) => d.pointer).sort()).toEqual(['/date', '/judgements/c1']);
+    expect((await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' })).body.draft).toEqual(partial);
+    const viewer = await save(visit.id, '"2"', partial, 'testshireViewer');
+    expect(viewer.status).toBe(403);
+  });
+
+  it('submits: stores the assessment and its determination, not final until a second person signs it off', async () => {
+    const { body: visit } = await start();
+    await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    const submitted = await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"2"' } });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    expect(submitted.body.determinationFinal).toBe(false);
+    const assessment = await t.call('GET', `/api/councils/testshire/assessments/${submitted.body.assessmentId}`, { as: 'testshireViewer' });
+    // Three of four Fully met and no concerns: the fixture's Silver.
+    expect(assessment.body.determination.headline.value).toBe('Silver');
+    expect(assessment.body.input.judgements).toEqual(judgements(3));
+    // A submitted record is no longer a draft.
+    const late = await save(visit.id, submitted.headers.get('etag')!, { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('not-a-draft');
+    // An officer cannot sign off; the submitter cannot either, even holding the reviewer role.
+    expect((await t.call('POST', `${base}/${visit.id}/sign-off`, { as: 'testshireOfficer' })).status).toBe(403);
+    const signed = await t.call('POST', `${base}/${visit.id}/sign-off`, { as: 'testshireAdmin' });
+    expect(signed.status).toBe(200);
+    expect(signed.body.status).toBe('signed-off');
+    expect(signed.body.determinationFinal).toBe(true);
+    expect(signed.body.events.map((e: { to: string; by: string }) => [e.to, e.by])).toEqual([
+      ['draft', t.userIds.testshireOfficer],
+      ['submitted', t.userIds.testshireOfficer],
+      ['signed-off', t.userIds.testshireAdmin],
+    ]);
+    expect((await auditOf(visit.id)).map((a) => a.action)).toEqual(['visit-create', 'visit-submitted', 'visit-signed-off']);
+    // Signing off twice is not a move the lifecycle allows.
+    const again = await t.call('POST', `${base}/${visit.id}/sign-off`, { as: 'testshireAdmin' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('invalid-transition');
+  });
+
+  it('refuses sign-off by the person who submitted', async () => {
+    const { body: visit } = await start('testshireAdmin');
+    await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } }, 'testshireAdmin');
+    await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireAdmin', headers: { 'if-match': '"2"' } });
+    const res = await t.call('POST', `${base}/${visit.id}/sign-off`, { as: 'testshireAdmin' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('second-person-required');
+    expect((await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' })).body.status).toBe('submitted');
+  });
+
+  it('refuses a submission that does not fit the pack with 422 naming the fact, leaving the draft a draft', async () => {
+    const { body: visit } = await start();
+    await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(4), facts: {} });
+    const before = (await t.db.query('SELECT count(*)::int AS n FROM assessments'))[0]!.n;
+    const res = await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"2"' } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.some((d: { fact: string }) => d.fact === 'concerns')).toBe(true);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM assessments'))[0]!.n).toBe(before);
+    const after = await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' });
+    expect(after.body.status).toBe('draft');
+    expect(after.body.revision).toBe(2);
+  });
+
+  it('moves on to shared and final only through the allowed transitions (setVisitStatus)', async () => {
+    const { body: visit } = await start();
+    await expect(setVisitStatus(t.db, visit.id, 'shared', t.userIds.testshireAdmin)).rejects.toMatchObject({ status: 409, code: 'invalid-transition' });
+    await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } });
+    await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"2"' } });
+    await t.call('POST', `${base}/${visit.id}/sign-off`, { as: 'testshireAdmin' });
+    expect(await setVisitStatus(t.db, visit.id, 'shared', t.userIds.testshireAdmin)).toBe('signed-off');
+    expect(await setVisitStatus(t.db, visit.id, 'final', t.userIds.testshireAdmin)).toBe('shared');
+    await expect(setVisitStatus(t.db, visit.id, 'draft', t.userIds.testshireAdmin)).rejects.toMatchObject({ status: 409 });
+    const final = await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' });
+    expect(final.body.status).toBe('final');
+    expect(final.body.events.map((e: { to: string }) => e.to)).toEqual(['draft', 'submitted', 'signed-off', 'shared', 'final']);
+    const listed = await t.call('GET', `${base}?status=final`, { as: 'testshireViewer' });
+    expect(listed.body.visits.map((v: { id: string }) => v.id)).toContain(visit.id);
+    expect(listed.body.visits.every((v: { status: string }) => v.status === 'final')).toBe(true);
+  });
+
+  it('keeps evidence texts and files per criterion, refusing a file too large or of another type without storing anything', async () => {
+    const { body: visit } = await start();
+    const text = await t.call('POST', `${base}/${visit.id}/evidence`, { as: 'testshireOfficer', body: { target: 'c1', text: 'Care plans seen for 5 of 5 people' } });
+    expect(text.status).toBe(201);
+    const pdf = Buffer.from('%PDF-1.4 a small evidence file');
+    const file = await t.call('POST', `${base}/${visit.id}/evidence`, {
+      as: 'testshireOfficer',
+      body: { target: 'c2', file: { name: 'training matrix.pdf', mediaType: 'application/pdf', base64: pdf.toString('base64') } },
+    });
+    expect(file.status).toBe(201);
+    expect(file.body.file).toEqual({ name: 'training matrix.pdf', mediaType: 'application/pdf', size: pdf.length });
+    const download = await t.app.request(`${base}/${visit.id}/evidence/${file.body.id}`, { headers: { authorization: `Bearer ${t.tokens.testshireViewer}` } });
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+
+    const tooLarge = await t.call('POST', `${base}/${visit.id}/evidence`, {
+      as: 'testshireOfficer',
+      body: { target: 'c2', file: { name: 'big.pdf', mediaType: 'application/pdf', base64: Buffer.alloc(EVIDENCE_FILE_MAX_BYTES + 1).toString('base64') } },
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.message).toContain('big.pdf');
+    const wrongType = await t.call('POST', `${base}/${visit.id}/evidence`, {
+      as: 'testshireOfficer',
+      body: { target: 'c2', file: { name: 'run.exe', mediaType: 'application/x-msdownload', base64: 'TVo=' } },
+    });
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.body.error.details[0].pointer).toBe('/file/mediaType');
+    const listed = await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' });
+    expect(listed.body.evidence.map((e: { target: string; kind: string }) => [e.target, e.kind])).toEqual([['c1', 'text'], ['c2', 'file']]);
+  });
+
+  it('keeps councils apart', async () => {
+    const { body: visit } = await start();
+    expect((await t.call('GET', `${base}/${visit.id}`, { as: 'othertonOfficer' })).status).toBe(403);
+    expect((await t.call('GET', `/api/councils/otherton/visits/${visit.id}`, { as: 'othertonOfficer' })).status).toBe(404);
+  });
+});
