@@ -59,6 +59,18 @@ describe.runIf(testDatabaseUrl)('the server running as a role that does not own 
     expect(audit.status).toBe(200);
   });
 
+  it('records a visit as the restricted role, writing its lifecycle steps', async () => {
+    const provider = await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Visited Care' } });
+    const visit = await t.call('POST', '/api/councils/testshire/visits', { as: 'testshireOfficer', body: { providerId: provider.body.id, date: '2025-03-01' } });
+    expect(visit.status, JSON.stringify(visit.body)).toBe(201);
+    const saved = await t.call('PUT', `/api/councils/testshire/visits/${visit.body.id}/draft`, {
+      as: 'testshireOfficer', body: { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } }, headers: { 'if-match': '"1"' },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const submitted = await t.call('POST', `/api/councils/testshire/visits/${visit.body.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"2"' } });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  });
+
   it('publishes over a past period, re-determines and rolls back as the restricted role (writing the append-only history tables)', async () => {
     const draft = await t.call('GET', '/api/councils/testshire/draft', { as: 'testshireAdmin' });
     const content = structuredClone(draft.body.content);
