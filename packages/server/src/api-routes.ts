@@ -9,6 +9,7 @@ import { declaredRoutes, openApiDocument } from './openapi/index.js';
 import type { RouteSpec } from './openapi/index.js';
 import { packRoutes } from './packs/index.js';
 import { providerRoutes } from './providers/index.js';
+import { reportRoutes } from './reports/index.js';
 import { apiRouter } from './routes/api-router.js';
 import { defineRoute } from './routes/define-route.js';
 import { whatIfRoutes } from './what-if/index.js';
@@ -48,7 +49,8 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', redeterminationRoutes())
     .route('/', whatIfRoutes())
     .route('/', dashboardRoutes())
-    .route('/', auditRoutes());
+    .route('/', auditRoutes())
+    .route('/', reportRoutes());
   // Registered on the same router, outside the chain: its document is generated from the router itself.
   let document: Record<string, unknown> | undefined;
   base.openapi(openApiRoute, (c) => c.json((document ??= openApiDocument(base))));
