@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
 import { HttpError, notFound } from '../http-error.js';
+import { recordAudit } from '../audit/record.js';
+import type { AuditEntry } from '../audit/record.js';
+import type { Queryable } from '../store/index.js';
 import { findVersionById } from '../packs/versions.js';
 import { requireProvider } from '../providers/index.js';
 import type { JsonSchema } from '../request-body.js';
@@ -66,6 +68,14 @@ const settingsRoute = route('get', '/api/councils/{council}/report-settings', "T
 const putSettingsRoute = route('put', '/api/councils/{council}/report-settings', "Set the council's challenge window (used when the pack declares no `challengeWindowDays`)", 'council-admin', councilParams, { body: settingsBody });
 const grantRoute = route('put', '/api/councils/{council}/providers/{id}/report-users/{user}', "Make a user a provider user of this provider: it sees this provider's shared and final reports, comments and plans, nothing else", 'council-admin', grantParams, { status: 204, reply: 'none' });
 const revokeRoute = route('delete', '/api/councils/{council}/providers/{id}/report-users/{user}', 'Stop a user being a provider user of this provider', 'council-admin', grantParams, { status: 204, reply: 'none' });
+
+/** Runs a write and its audit entry in one transaction (docs/roles.md: every write is audited). */
+async function audited(c: Context<AppEnv>, entry: AuditEntry, write: (tx: Queryable) => Promise<unknown>): Promise<void> {
+  await c.var.services.db.transaction(async (tx) => {
+    await write(tx);
+    await recordAudit(tx, entry);
+  });
+}
 
 /** A path parameter (every route here declares the ones it reads). */
 function param(c: Context<AppEnv>, name: string): string {
@@ -136,11 +146,11 @@ export function reportRoutes() {
         `SELECT d.pack_version_id FROM determinations d WHERE d.assessment_id = $1 ORDER BY d.created_at DESC LIMIT 1`, [s.assessmentId]);
       const version = await findVersionById(c.var.services.db, row!.pack_version_id);
       const w = challengeWindow(version!.content, await councilWindowDays(c, council.id), on);
-      await c.var.services.db.query(
+      await audited(c, { actor: user.id, councilId: council.id, action: 'report-share', entity: 'report', entityId: s.assessmentId, detail: { challengeUntil: w.until } }, (tx) => tx.query(
         `INSERT INTO report_shares (assessment_id, council_id, provider_id, status, shared_by, shared_on, challenge_days, challenge_until, challenge_basis, challenge_why)
           VALUES ($1, $2, $3, 'shared', $4, $5, $6, $7, $8, $9) ON CONFLICT (assessment_id) DO NOTHING`,
         [s.assessmentId, council.id, s.providerId, user.id, on, w.days, w.until, w.basis, w.why],
-      );
+      ));
       return c.json(reply(await loadReport(c, council.id, s.assessmentId)));
     })
     .openapi(commentRoute, async (c) => {
@@ -158,7 +168,8 @@ export function reportRoutes() {
         throw new HttpError(422, 'unknown-finding', `"${body.finding}" is no finding of this report`, { details: [{ pointer: '/finding', message: 'must be a band of the report, a criterion id, actions, next-visit or evidence' }] });
       }
       const id = randomUUID();
-      await c.var.services.db.query('INSERT INTO report_comments (id, assessment_id, finding, comment, by_user) VALUES ($1, $2, $3, $4, $5)', [id, s.assessmentId, body.finding, body.comment, reader.user.id]);
+      await audited(c, { actor: reader.user.id, councilId: param(c, 'council'), action: 'report-comment', entity: 'report', entityId: s.assessmentId, detail: { comment: id, finding: body.finding } }, (tx) =>
+        tx.query('INSERT INTO report_comments (id, assessment_id, finding, comment, by_user) VALUES ($1, $2, $3, $4, $5)', [id, s.assessmentId, body.finding, body.comment, reader.user.id]));
       return c.json({ id, finding: body.finding, comment: body.comment }, 201);
     })
     .openapi(answerRoute, async (c) => {
@@ -169,10 +180,10 @@ export function reportRoutes() {
       if (s.status === 'final') throw new HttpError(409, 'report-final', 'The report is final: its answers are recorded');
       const comment = s.comments.find((k) => k.id === param(c, 'comment'));
       if (!comment) throw notFound(`Comment "${param(c, 'comment')}" on the report of assessment "${s.assessmentId}"`);
-      await c.var.services.db.query(
+      await audited(c, { actor: user.id, councilId: council.id, action: 'report-comment-answer', entity: 'report', entityId: s.assessmentId, detail: { comment: comment.id, decision: body.decision } }, (tx) => tx.query(
         'UPDATE report_comments SET decision = $1, reason = $2, answered_by = $3, answered_at = now() WHERE id = $4 AND assessment_id = $5',
         [body.decision, body.reason, user.id, comment.id, s.assessmentId],
-      );
+      ));
       return c.json(reply(await loadReport(c, council.id, s.assessmentId)));
     })
     .openapi(finaliseRoute, async (c) => {
@@ -184,7 +195,8 @@ export function reportRoutes() {
       if (open.length > 0) {
         throw new HttpError(409, 'comments-unanswered', `${open.length} comment(s) await an answer`, { details: open.map((k) => ({ pointer: `/comments/${k.id}`, message: `comment on ${k.finding} is not answered` })) });
       }
-      await c.var.services.db.query("UPDATE report_shares SET status = 'final', finalised_by = $1, finalised_at = now() WHERE assessment_id = $2 AND status = 'shared'", [user.id, s.assessmentId]);
+      await audited(c, { actor: user.id, councilId: council.id, action: 'report-finalise', entity: 'report', entityId: s.assessmentId }, (tx) =>
+        tx.query("UPDATE report_shares SET status = 'final', finalised_by = $1, finalised_at = now() WHERE assessment_id = $2 AND status = 'shared'", [user.id, s.assessmentId]));
       return c.json(reply(await loadReport(c, council.id, s.assessmentId)));
     })
     .openapi(planRoute, async (c) => {
@@ -193,7 +205,7 @@ export function reportRoutes() {
       if (reader.kind !== 'provider') throw new HttpError(403, 'forbidden', 'Only a provider user submits its improvement action plan');
       const body = validBody<{ actions: { action: string; owner: string; due: string }[] }>(c);
       const s = await visibleReport(c, reader);
-      await c.var.services.db.transaction(async (tx) => {
+      await audited(c, { actor: reader.user.id, councilId: param(c, 'council'), action: 'report-action-plan', entity: 'report', entityId: s.assessmentId, detail: { actions: body.actions.length } }, async (tx) => {
         await tx.query('DELETE FROM report_action_plans WHERE assessment_id = $1', [s.assessmentId]);
         for (const [i, a] of body.actions.entries()) {
           await tx.query('INSERT INTO report_action_plans (assessment_id, position, action, owner, due, by_user) VALUES ($1, $2, $3, $4, $5, $6)', [s.assessmentId, i, a.action, a.owner, a.due, reader.user.id]);
@@ -207,11 +219,11 @@ export function reportRoutes() {
     })
     .openapi(putSettingsRoute, async (c) => {
       const body = validBody<{ challengeWindowDays: number }>(c);
-      await c.var.services.db.query(
+      await audited(c, { actor: c.var.user!.id, councilId: c.var.council.id, action: 'report-settings-update', entity: 'council', entityId: c.var.council.id, detail: { challengeWindowDays: body.challengeWindowDays } }, (tx) => tx.query(
         `INSERT INTO report_settings (council_id, challenge_window_days, updated_by) VALUES ($1, $2, $3)
           ON CONFLICT (council_id) DO UPDATE SET challenge_window_days = EXCLUDED.challenge_window_days, updated_by = EXCLUDED.updated_by, updated_at = now()`,
         [c.var.council.id, body.challengeWindowDays, c.var.user!.id],
-      );
+      ));
       return c.json({ challengeWindowDays: body.challengeWindowDays, default: false });
     })
     .openapi(grantRoute, async (c) => {
@@ -219,15 +231,15 @@ export function reportRoutes() {
       const provider = await requireProvider(c, council.id, param(c, 'id'));
       const [user] = await c.var.services.db.query<{ id: string }>('SELECT id FROM users WHERE id = $1', [param(c, 'user')]);
       if (!user) throw notFound(`User "${param(c, 'user')}"`);
-      await c.var.services.db.query(
+      await audited(c, { actor: c.var.user!.id, councilId: council.id, action: 'provider-user-grant', entity: 'provider', entityId: provider.id, detail: { user: user.id } }, (tx) => tx.query(
         'INSERT INTO report_provider_users (user_id, council_id, provider_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
         [user.id, council.id, provider.id],
-      );
+      ));
       return c.body(null, 204);
     })
     .openapi(revokeRoute, async (c) => {
-      requireCouncilRole(c, c.var.council.id, 'council-admin');
-      await c.var.services.db.query('DELETE FROM report_provider_users WHERE user_id = $1 AND council_id = $2 AND provider_id = $3', [param(c, 'user'), c.var.council.id, param(c, 'id')]);
+      await audited(c, { actor: c.var.user!.id, councilId: c.var.council.id, action: 'provider-user-revoke', entity: 'provider', entityId: param(c, 'id'), detail: { user: param(c, 'user') } }, (tx) =>
+        tx.query('DELETE FROM report_provider_users WHERE user_id = $1 AND council_id = $2 AND provider_id = $3', [param(c, 'user'), c.var.council.id, param(c, 'id')]));
       return c.body(null, 204);
     });
 }
