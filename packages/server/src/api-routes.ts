@@ -11,6 +11,7 @@ import { declaredRoutes, openApiDocument } from './openapi/index.js';
 import type { RouteSpec } from './openapi/index.js';
 import { packRoutes } from './packs/index.js';
 import { providerRoutes } from './providers/index.js';
+import { reportRoutes } from './reports/index.js';
 import { apiRouter } from './routes/api-router.js';
 import { defineRoute } from './routes/define-route.js';
 import { workQueueRoutes } from './work-queue/index.js';
@@ -56,7 +57,8 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', ratingMixRoutes())
     .route('/', actionRoutes())
     .route('/', workQueueRoutes())
-    .route('/', auditRoutes());
+    .route('/', auditRoutes())
+    .route('/', reportRoutes());
   // Registered on the same router, outside the chain: its document is generated from the router itself.
   let document: Record<string, unknown> | undefined;
   base.openapi(openApiRoute, (c) => c.json((document ??= openApiDocument(base))));

@@ -26,6 +26,10 @@ export const { jsonErrorOffset, lineColumn } = engine;
 /** True for a real calendar date in `YYYY-MM-DD` form (`2025-02-30` is not one). */
 export const { isIsoDate } = engine;
 
+/** What kept a band from the next one up (the report's "why not higher"). */
+export const { nextBandUp } = engine;
+export type NextBand = ReturnType<typeof engine.nextBandUp>;
+
 /** A string's JSON text (as `JSON.stringify` writes it), quicker for the many that need no escaping. */
 export const { jsonString } = engine;
 

@@ -23,8 +23,8 @@ export function typed<T>(schema: JsonSchema = { type: 'object' }): Typed<T> {
   return schema as Typed<T>;
 }
 
-/** What a route replies with on success: a JSON schema (typed or not), CSV text, iCalendar text, or nothing (204). */
-export type Reply = JsonSchema | 'csv' | 'calendar' | 'none';
+/** What a route replies with on success: a JSON schema (typed or not), CSV text, iCalendar text, a PDF document, or nothing (204). */
+export type Reply = JsonSchema | 'csv' | 'calendar' | 'pdf' | 'none';
 
 /** One route, declared once: path, request schemas, reply, and who may call it. */
 export interface RouteDeclaration extends Omit<RouteConfig, 'middleware' | 'responses' | 'description'> {
@@ -78,6 +78,7 @@ function successReply(status: number, reply: Reply | undefined, write: boolean) 
   if (reply === 'none' || status === 204) return { description: 'Done', ...headers };
   if (reply === 'csv') return { description: 'Success', ...headers, content: { 'text/csv': { schema: { type: 'string' } } } };
   if (reply === 'calendar') return { description: 'Success', ...headers, content: { 'text/calendar': { schema: { type: 'string' } } } };
+  if (reply === 'pdf') return { description: 'Success', ...headers, content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } };
   return { description: 'Success', ...headers, content: { 'application/json': { schema: reply ?? { type: 'object' } } } };
 }
 

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFParse } from 'pdf-parse';
+import { makeTestApp } from '../app.test-helpers.js';
+import type { TestApp } from '../app.test-helpers.js';
+import { hashSecret, newSecret } from '../auth/secrets.js';
+import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { judgements } from '../test-fixtures/testshire-pack.js';
+import { addDays } from './challenge-window.js';
+import { today } from './report-subject.js';
+
+/** A user with an API token and no council role (a provider user once granted). */
+async function makeUser(t: TestApp, id: string): Promise<string> {
+  const token = newSecret('qaf_');
+  await t.db.query("INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, 'x')", [id, `${id}@example.test`, id]);
+  await t.db.query("INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ($1, $2, 'test', $3)", [`tok-${id}`, id, hashSecret(token)]);
+  return token;
+}
+
+async function pdfText(bytes: ArrayBuffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
+}
+
+describe.each(testStoreKinds)('provider reports and the challenge on $name', (kind) => {
+  let t: TestApp;
+  let providerA: string;
+  let providerB: string;
+  let assessmentA: string;
+  let assessmentB: string;
+  let tokenA: string;
+  const asA = (method: string, path: string, body?: unknown) =>
+    t.app.request(path, { method, headers: { authorization: `Bearer ${tokenA}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const report = (id: string) => `/api/councils/testshire/assessments/${id}/report`;
+
+  beforeAll(async () => {
+    t = await makeTestApp(kind);
+    providerA = (await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Acme Care' } })).body.id;
+    providerB = (await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Beta Care' } })).body.id;
+    const submit = async (providerId: string, n: number) =>
+      (await t.call('POST', '/api/councils/testshire/assessments', { as: 'testshireOfficer', body: { providerId, date: '2025-03-01', judgements: judgements(n), facts: { concerns: false }, note: 'Care plans sampled' } })).body.id as string;
+    assessmentA = await submit(providerA, 3);
+    assessmentB = await submit(providerB, 1);
+    tokenA = await makeUser(t, 'provider-a');
+    const grant = await t.call('PUT', `/api/councils/testshire/providers/${providerA}/report-users/provider-a`, { as: 'testshireAdmin' });
+    expect(grant.status).toBe(204);
+  });
+  afterAll(async () => t?.dispose());
+
+  it('gives staff the draft, and the provider nothing until it is shared', async () => {
+    const draft = await t.call('GET', report(assessmentA), { as: 'testshireViewer' });
+    expect(draft.status).toBe(200);
+    expect(draft.body.status).toBe('draft');
+    // Silver under the fixture (three Fully met); Gold needs "Complaints are answered" Fully met too.
+    expect(draft.body.report.bands[0]).toMatchObject({ band: 'Silver', nextBand: 'Gold', criteria: [{ wording: 'Complaints are answered', judgement: 'Partly met', needed: 'Fully met' }] });
+    expect(draft.body.report.officer).toBe('testshireOfficer');
+    expect((await asA('GET', report(assessmentA))).status).toBe(404);
+  });
+
+  it('shares the draft with the challenge window (the documented default, an interpretation) and lets its provider read it', async () => {
+    expect((await t.call('POST', `${report(assessmentA)}/share`, { as: 'testshireViewer' })).status).toBe(403);
+    const shared = await t.call('POST', `${report(assessmentA)}/share`, { as: 'testshireOfficer' });
+    expect(shared.status).toBe(200);
+    expect(shared.body).toMatchObject({ status: 'shared', sharedOn: today() });
+    expect(shared.body.report.challenge).toMatchObject({ days: 14, until: addDays(today(), 14), basis: 'council' });
+    expect((await t.call('POST', `${report(assessmentA)}/share`, { as: 'testshireOfficer' })).status).toBe(409);
+    const seen = await asA('GET', report(assessmentA));
+    expect(seen.status).toBe(200);
+    expect(((await seen.json()) as { status: string }).status).toBe('shared');
+  });
+
+  it("refuses a provider user another provider's report, even once shared", async () => {
+    await t.call('POST', `${report(assessmentB)}/share`, { as: 'testshireOfficer' });
+    expect((await asA('GET', report(assessmentB))).status).toBe(403);
+    expect((await asA('GET', `${report(assessmentB)}.pdf`)).status).toBe(403);
+    expect((await asA('POST', `${report(assessmentB)}/comments`, { finding: 'overallRating', comment: 'x' })).status).toBe(403);
+    const list = (await (await asA('GET', '/api/councils/testshire/reports')).json()) as { reports: { assessmentId: string }[] };
+    expect(list.reports.map((r) => r.assessmentId)).toEqual([assessmentA]);
+  });
+
+  it('takes comments per finding, refuses an unknown finding naming it, and finalises only when every comment is answered', async () => {
+    const bad = await asA('POST', `${report(assessmentA)}/comments`, { finding: 'no-such-thing', comment: 'x' });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { details: { pointer: string }[] } }).error.details[0]!.pointer).toBe('/finding');
+    const made = await asA('POST', `${report(assessmentA)}/comments`, { finding: 'c4', comment: 'The complaints log was in the office' });
+    expect(made.status).toBe(201);
+    const { id } = (await made.json()) as { id: string };
+    const staffComment = await t.call('POST', `${report(assessmentA)}/comments`, { as: 'testshireOfficer', body: { finding: 'c4', comment: 'x' } });
+    expect(staffComment.status).toBe(403);
+    const early = await t.call('POST', `${report(assessmentA)}/finalise`, { as: 'testshireOfficer' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('comments-unanswered');
+    const badAnswer = await t.call('POST', `${report(assessmentA)}/comments/${id}/answer`, { as: 'testshireOfficer', body: { decision: 'maybe', reason: '' } });
+    expect(badAnswer.status).toBe(422);
+    const answered = await t.call('POST', `${report(assessmentA)}/comments/${id}/answer`, { as: 'testshireOfficer', body: { decision: 'rejected', reason: 'The log had no entries after January' } });
+    expect(answered.body.comments[0]).toMatchObject({ finding: 'c4', answer: { decision: 'rejected', reason: 'The log had no entries after January' } });
+    const final = await t.call('POST', `${report(assessmentA)}/finalise`, { as: 'testshireOfficer' });
+    expect(final.body.status).toBe('final');
+    expect((await asA('POST', `${report(assessmentA)}/comments`, { finding: 'c4', comment: 'again' })).status).toBe(409);
+    const pdf = await asA('GET', `${report(assessmentA)}.pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const text = await pdfText(await pdf.arrayBuffer());
+    expect(text).toContain('Final report');
+    expect(text).toContain('The complaints log was in the office');
+    expect(text).toContain('Rejected: The log had no entries after January');
+  });
+
+  it('refuses comments once the window has closed', async () => {
+    const id = (await t.call('POST', '/api/councils/testshire/assessments', { as: 'testshireOfficer', body: { providerId: providerA, date: '2025-05-01', judgements: judgements(2), facts: { concerns: false } } })).body.id;
+    await t.call('POST', `${report(id)}/share`, { as: 'testshireOfficer' });
+    await t.db.query('UPDATE report_shares SET challenge_until = $1 WHERE assessment_id = $2', [addDays(today(), -1), id]);
+    const late = await asA('POST', `${report(id)}/comments`, { finding: 'overallRating', comment: 'late' });
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe('challenge-window-closed');
+  });
+
+  it("uses the council's challenge window setting, and takes the provider's action plan with an owner and a date per action", async () => {
+    expect((await t.call('PUT', '/api/councils/testshire/report-settings', { as: 'testshireOfficer', body: { challengeWindowDays: 10 } })).status).toBe(403);
+    expect((await t.call('PUT', '/api/councils/testshire/report-settings', { as: 'testshireAdmin', body: { challengeWindowDays: 0 } })).status).toBe(422);
+    expect((await t.call('PUT', '/api/councils/testshire/report-settings', { as: 'testshireAdmin', body: { challengeWindowDays: 10 } })).status).toBe(200);
+    const id = (await t.call('POST', '/api/councils/testshire/assessments', { as: 'testshireOfficer', body: { providerId: providerA, date: '2025-06-01', judgements: judgements(1), facts: { concerns: false } } })).body.id;
+    const shared = await t.call('POST', `${report(id)}/share`, { as: 'testshireOfficer' });
+    expect(shared.body.report.challenge).toMatchObject({ days: 10, until: addDays(today(), 10) });
+    const bad = await asA('PUT', `${report(id)}/action-plan`, { actions: [{ action: 'Retrain staff', owner: 'Manager', due: '2025-13-01' }] });
+    expect(bad.status).toBe(422);
+    const plan = [{ action: 'Retrain staff on complaints', owner: 'Registered manager', due: '2025-07-01' }];
+    expect((await asA('PUT', `${report(id)}/action-plan`, { actions: plan })).status).toBe(200);
+    expect((await t.call('GET', report(id), { as: 'testshireViewer' })).body.actionPlan).toEqual(plan);
+  });
+
+  it('gives a provider user of A nothing of B and nothing of another council, over every route of the API', async () => {
+    const doc = (await t.call('GET', '/openapi.json')).body as { paths: Record<string, Record<string, { 'x-access': string }>> };
+    const bIds: Record<string, string> = { id: assessmentB, user: 'provider-a', comment: 'x', version: 'x', token: 'x' };
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        if (!path.includes('{council}')) {
+          // Outside a council: only what any signed-in user may do about themselves, or public routes.
+          expect(['public', 'signed-in', 'platform-admin'], `${method} ${path}`).toContain(op['x-access']);
+          continue;
+        }
+        if (op['x-access'] === 'public') {
+          // Councils and their published packs are public documents: only reads may be public.
+          expect(method, `${method} ${path}`).toBe('get');
+          continue;
+        }
+        for (const council of ['testshire', 'otherton']) {
+          // Every id is B's (an assessment of provider B, provider B) or made up: nothing may answer 2xx.
+          const url = path.replace('{council}', council).replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' && path.includes('/providers/{id}') ? providerB : bIds[name] ?? 'x'));
+          if (council === 'testshire' && method === 'get' && path === '/api/councils/{council}/reports') continue; // its own list, checked above
+          const res = await asA(method.toUpperCase(), url, method === 'get' ? undefined : {});
+          expect(res.status, `${method.toUpperCase()} ${url}`).toBeGreaterThanOrEqual(400);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+    const other = await asA('GET', '/api/councils/otherton/reports');
+    expect(other.status).toBe(403);
+  });
+});

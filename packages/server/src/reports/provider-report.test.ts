@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { judgements, testshirePack } from '../test-fixtures/testshire-pack.js';
+import { reportOf } from './report-fixture.test-helpers.js';
+
+describe('the provider report', () => {
+  it('names, by their wording, the criteria that kept the rating from the next band up, with the judgement recorded', () => {
+    // The fixture's Gold needs all four criteria Fully met; "Complaints are answered" (c4) was Partly met.
+    const r = reportOf(testshirePack(), { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    expect(r.rating).toMatchObject({ label: 'Overall rating', value: 'Silver', pending: false });
+    expect(r.bands).toHaveLength(1);
+    expect(r.bands[0]).toMatchObject({ band: 'Silver', nextBand: 'Gold' });
+    expect(r.bands[0]!.criteria).toEqual([{ id: 'c4', wording: 'Complaints are answered', judgement: 'Partly met', needed: 'Fully met' }]);
+  });
+
+  it('gives actions with owner and due date, the next visit, and the challenge deadline', () => {
+    // Bronze (one Fully met, none Not met): improvement plan in 7 days, annual visit 12 months on.
+    const r = reportOf(testshirePack(), { date: '2025-04-10', judgements: judgements(1), facts: { concerns: false } }, 'Staff rota seen');
+    expect(r.actions).toEqual([{ label: 'Submit an improvement plan', owner: 'provider', due: '2025-04-17' }]);
+    expect(r.nextVisit).toEqual({ label: 'Annual visit', due: '2026-04-10' });
+    expect(r.challenge).toMatchObject({ days: 14, until: '2025-03-19', basis: 'council' });
+    expect(r.challenge.why).toMatch(/^Interpretation:/);
+    expect(r.officerNote).toBe('Staff rota seen');
+  });
+
+  it('lists only the interpretations the determination relied on, by title, never their internal notes', () => {
+    const pack = testshirePack();
+    pack.interpretations!['unused'] = { title: 'An unused reading', note: 'internal: the engine has no weekday arithmetic' };
+    const silver = reportOf(pack, { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    expect(silver.interpretations).toEqual([]);
+    // Two Not met has no band in the fixture's text: Inadequate by the "many-not-met" interpretation.
+    const inadequate = reportOf(pack, { date: '2025-03-01', judgements: judgements(0, 2), facts: { concerns: false } });
+    expect(inadequate.rating.value).toBe('Inadequate');
+    expect(inadequate.interpretations).toEqual(['Two or more Not met']);
+    expect(JSON.stringify(inadequate)).not.toContain('The test framework gives no band');
+  });
+
+  it('says the top band is the top band', () => {
+    const r = reportOf(testshirePack(), { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } });
+    expect(r.bands[0]).toMatchObject({ band: 'Gold', criteria: [], otherReasons: [] });
+    expect(r.bands[0]!.nextBand).toBeUndefined();
+  });
+});

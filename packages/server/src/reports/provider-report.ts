@@ -1,0 +1,133 @@
+import { nextBandUp } from '../engine/index.js';
+import type { Determination, NextBand, Pack } from '../engine/index.js';
+
+/** A criterion, by its wording, that kept a band from the next one up, with the judgement the officer recorded. */
+export interface ReportCriterion {
+  id: string;
+  wording: string;
+  /** The judgement the officer recorded (null: not judged). */
+  judgement: string | null;
+  /** The lowest judgement that would have counted towards the next band. */
+  needed: string;
+}
+
+/** What kept one band (the rating, or a domain's band) from the next one up. */
+export interface ReportBand {
+  /** The decision instance, e.g. `domainRating.safeguarding`. */
+  instance: string;
+  /** The domain's title, for a per-domain band. */
+  domain?: string;
+  band: unknown;
+  /** The next band up; absent at the top of the scale. */
+  nextBand?: string;
+  /** The criteria, by their wording, whose judgements kept it from the next band. */
+  criteria: ReportCriterion[];
+  /** Other conditions of the next band that were not met, in the explanation's words. */
+  otherReasons: string[];
+}
+
+/** The challenge window: until when the provider may comment, and where that number comes from. */
+export interface ChallengeWindow {
+  days: number;
+  /** The last day comments are accepted (inclusive). */
+  until: string;
+  /** `pack`: a declared parameter of the pack (cited); `council`: the council's setting or the documented default. */
+  basis: 'pack' | 'council';
+  /** Where the number comes from, in plain words (the citation, or the interpretation it is). */
+  why: string;
+}
+
+/** The provider report: made from the stored determination and its structured explanation only. */
+export interface ProviderReport {
+  council: string;
+  provider: { id: string; name: string };
+  assessment: { id: string; date: string };
+  officer: string | null;
+  reviewer: string | null;
+  framework: { title: string; version: string; hash: string };
+  rating: { label: string; value: unknown; pending: boolean; description?: string };
+  bands: ReportBand[];
+  /** The officer's recorded note on the visit (the evidence recorded with the assessment). */
+  officerNote?: string;
+  actions: { label: string; owner: string; due: string }[];
+  nextVisit?: { label: string; due: string };
+  challenge: ChallengeWindow;
+  /** Only the interpretations this determination relied on, in plain words (their titles). */
+  interpretations: string[];
+}
+
+/** What the report is made from. */
+export interface ReportSubject {
+  pack: Pack;
+  /** The determination, with its explanation (format 2). */
+  determination: Determination;
+  council: string;
+  provider: { id: string; name: string };
+  assessment: { id: string; date: string; note?: string };
+  officer: string | null;
+  reviewer: string | null;
+  challenge: ChallengeWindow;
+}
+
+function bandOf(pack: Pack, d: Determination, instance: string, domain?: string): ReportBand {
+  const next: NextBand = nextBandUp(pack, d, instance);
+  const criteria = new Map<string, ReportCriterion>();
+  const otherReasons: string[] = [];
+  for (const rule of next.rules) {
+    for (const failed of rule.failed) {
+      if (failed.criteria && failed.criteria.length > 0) {
+        for (const c of failed.criteria) criteria.set(c.id, { id: c.id, wording: c.title, judgement: c.judgement, needed: c.needed });
+      } else if (!otherReasons.includes(failed.words)) {
+        otherReasons.push(failed.words);
+      }
+    }
+  }
+  return {
+    instance,
+    ...(domain !== undefined ? { domain } : {}),
+    band: d.decisions[instance],
+    ...(next.next !== undefined ? { nextBand: next.next } : {}),
+    criteria: [...criteria.values()],
+    otherReasons,
+  };
+}
+
+/** A schedule entry is a visit when its activity or label says so. */
+const VISIT = /visit/i;
+
+/**
+ * The provider report of a determination: the rating; each domain's band and the criteria, by
+ * their wording, that kept it from the next band up (the engine's `nextBandUp`, never re-derived);
+ * actions with owner and due date; the next visit; the right to challenge and by when; and only
+ * the interpretations the determination relied on, by their titles (never their internal notes).
+ */
+export function providerReport(s: ReportSubject): ProviderReport {
+  const { pack, determination: d } = s;
+  const headline = d.headline;
+  const scale = pack.scales[headline.scale];
+  const description = scale && 'descriptions' in scale ? (scale.descriptions as Record<string, string> | undefined)?.[String(headline.value)] : undefined;
+  const bands: ReportBand[] = [bandOf(pack, d, headline.decision)];
+  for (const [id, decision] of Object.entries(pack.decisions)) {
+    if (decision.forEach !== 'domain') continue;
+    for (const domain of pack.framework?.domains ?? []) {
+      const instance = `${id}.${domain.id}`;
+      if (instance in d.decisions) bands.push(bandOf(pack, d, instance, domain.title));
+    }
+  }
+  const visits = d.schedule.filter((e) => VISIT.test(e.activity) || VISIT.test(e.label)).sort((a, b) => a.nextDue.localeCompare(b.nextDue));
+  return {
+    council: s.council,
+    provider: s.provider,
+    assessment: { id: s.assessment.id, date: s.assessment.date },
+    officer: s.officer,
+    reviewer: s.reviewer,
+    framework: { title: pack.metadata.title, version: d.pack.version, hash: d.pack.hash },
+    rating: { label: pack.decisions[headline.decision]?.label ?? headline.decision, value: headline.value, pending: headline.pending === true, ...(description ? { description } : {}) },
+    bands,
+    ...(s.assessment.note ? { officerNote: s.assessment.note } : {}),
+    actions: d.actions.map((a) => ({ label: a.label, owner: a.owner, due: a.due })),
+    ...(visits[0] ? { nextVisit: { label: visits[0].label, due: visits[0].nextDue } } : {}),
+    challenge: s.challenge,
+    interpretations: d.interpretations.map((i) => i.title),
+  };
+}

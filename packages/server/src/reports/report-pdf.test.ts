@@ -1,0 +1,46 @@
+import { PDFParse } from 'pdf-parse';
+import { describe, expect, it } from 'vitest';
+import { judgements, testshirePack } from '../test-fixtures/testshire-pack.js';
+import { reportPdf } from './report-pdf.js';
+import { reportOf } from './report-fixture.test-helpers.js';
+
+async function textOf(pdf: Buffer): Promise<{ text: string; pages: number }> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    const result = await parser.getText();
+    return { text: result.text.replace(/\s+/g, ' '), pages: result.total };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+describe('the provider report as a PDF', () => {
+  it('reads back with the rating, the unmet criteria by wording, actions, next visit, challenge and page numbers', async () => {
+    const r = reportOf(testshirePack(), { date: '2025-04-10', judgements: judgements(1), facts: { concerns: false } }, 'Staff rota seen');
+    const pdf = await reportPdf(r, { status: 'shared', sharedOn: '2025-03-05', comments: [] });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text, pages } = await textOf(pdf);
+    expect(text).toContain('Testshire Council: quality report');
+    expect(text).toContain('Overall rating: Bronze');
+    expect(text).toContain('Officer: Olive Officer');
+    expect(text).toContain('Framework: Test quality framework, version 1.0.0');
+    // Silver needs three criteria at least Fully met: the three Partly met ones, by their wording.
+    for (const wording of ['Staff are trained', 'People are involved', 'Complaints are answered']) expect(text).toContain(wording);
+    expect(text).toContain('Submit an improvement plan. Owner: provider. Due: 2025-04-17.');
+    expect(text).toContain('Annual visit: due 2026-04-10.');
+    expect(text).toContain('until 2025-03-19');
+    expect(text).toContain(`Page 1 of ${pages}`);
+  });
+
+  it('records the comments and the officer\'s answers in the final report', async () => {
+    const r = reportOf(testshirePack(), { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    const pdf = await reportPdf(r, {
+      status: 'final',
+      comments: [{ id: 'k1', finding: 'c4', comment: 'Complaints log was in the office', by: 'p', at: '2025-03-06T10:00:00Z', answer: { decision: 'rejected', reason: 'The log had no entries after January', by: 'o', at: '2025-03-07T10:00:00Z' } }],
+    });
+    const { text } = await textOf(pdf);
+    expect(text).toContain('Final report');
+    expect(text).toContain('Complaints log was in the office');
+    expect(text).toContain('Rejected: The log had no entries after January');
+  });
+});

@@ -1,0 +1,91 @@
+import PDFDocument from 'pdfkit';
+import type { ProviderReport, ReportBand } from './provider-report.js';
+import type { ReportComment, ReportStatus } from './report-comment.js';
+
+/** What the PDF prints besides the report: its status and the challenge comments with their answers. */
+export interface PrintedReportState {
+  status: ReportStatus | 'draft';
+  sharedOn?: string;
+  comments: ReportComment[];
+}
+
+function bandHeading(b: ReportBand, ratingLabel: string): string {
+  return `${b.domain ?? ratingLabel}: ${String(b.band)}`;
+}
+
+/**
+ * The provider report as a PDF (pdfkit, made on the server): the same content as the report page,
+ * in the same order, with the council, officer, reviewer, date and framework version at the top
+ * and "Page n of m" on every page.
+ */
+export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `Quality report: ${r.provider.name}`, Author: r.council } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const heading = (text: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).text(text).font('Helvetica').fontSize(10.5);
+  const line = (text: string, indent = 0) => doc.text(text, { indent });
+
+  doc.font('Helvetica-Bold').fontSize(18).text(`${r.council}: quality report`);
+  doc.font('Helvetica').fontSize(10.5);
+  const status = state.status === 'final' ? 'Final report' : state.status === 'shared' ? `Draft report shared on ${state.sharedOn} for factual-accuracy comments` : 'Draft report (not yet shared)';
+  line(status);
+  line(`Provider: ${r.provider.name}`);
+  line(`Visit date: ${r.assessment.date}`);
+  line(`Officer: ${r.officer ?? 'not recorded'}`);
+  line(`Reviewer: ${r.reviewer ?? 'not recorded'}`);
+  line(`Framework: ${r.framework.title}, version ${r.framework.version}`);
+
+  heading(`${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (awaiting a decision)' : ''}`);
+  if (r.rating.description) line(r.rating.description);
+
+  heading('What kept each rating from the next band up');
+  for (const b of r.bands) {
+    doc.font('Helvetica-Bold').text(bandHeading(b, r.rating.label)).font('Helvetica');
+    if (!b.nextBand) { line('This is the highest band.', 12); continue; }
+    if (b.criteria.length === 0 && b.otherReasons.length === 0) line(`Nothing recorded kept it from ${b.nextBand}.`, 12);
+    if (b.criteria.length > 0) line(`Criteria not met for ${b.nextBand}:`, 12);
+    for (const c of b.criteria) line(`- ${c.wording} (judged ${c.judgement ?? 'not judged'}; ${c.needed} needed)`, 24);
+    for (const why of b.otherReasons) line(`- ${b.nextBand} ${why}`, 24);
+  }
+
+  heading('Evidence recorded by the officer');
+  line(r.officerNote ?? 'The officer recorded the judgements above and no further note.');
+
+  heading('Actions');
+  if (r.actions.length === 0) line('No actions.');
+  for (const a of r.actions) line(`- ${a.label}. Owner: ${a.owner}. Due: ${a.due}.`);
+
+  heading('Next visit');
+  line(r.nextVisit ? `${r.nextVisit.label}: due ${r.nextVisit.due}.` : 'No visit is scheduled by the framework.');
+
+  heading('Your right to challenge');
+  line(`You may comment on the factual accuracy of any finding until ${r.challenge.until} (${r.challenge.days} days from sharing). ${r.challenge.why}.`);
+
+  if (r.interpretations.length > 0) {
+    heading('How the council read its framework for this rating');
+    for (const i of r.interpretations) line(`- ${i}`);
+  }
+
+  if (state.comments.length > 0) {
+    heading('Factual-accuracy comments');
+    for (const c of state.comments) {
+      line(`- On ${c.finding} (${c.at.slice(0, 10)}): ${c.comment}`);
+      line(c.answer ? `${c.answer.decision === 'accepted' ? 'Accepted' : 'Rejected'}: ${c.answer.reason}` : 'Not yet answered.', 24);
+    }
+  }
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.fontSize(9).text(`Page ${i + 1} of ${range.count}`, 0, doc.page.height - 36, { align: 'center', width: doc.page.width });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
