@@ -91,14 +91,14 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('refuses a bad threshold and a bad due time at the field, in plain words', async () => {
     await go('/councils/birmingham/draft/edit');
-    const threshold = page.getByRole('spinbutton', { name: /Silver min fully met \(Safeguarding and safety\)/ });
+    const threshold = page.getByRole('spinbutton', { name: /Silver: criteria rated Fully met, at least \(Safeguarding and safety\)/ });
     await threshold.fill('-1');
-    await page.getByText('Enter a number from 0 to 15 (there are 15 criteria in this domain).').waitFor();
+    // The bounds are the declared parameter's (label, unit and bounds from the pack).
+    await page.getByText('This must be from 0 to 40 criteria.').waitFor();
     expect(await page.getByRole('button', { name: 'Save draft' }).isDisabled()).toBe(true);
-    const due = page.getByRole('spinbutton', { name: /Due within … days \(Submit the Improvement Action Plan/ }).first();
+    const due = page.getByRole('spinbutton', { name: /Provider submits the Improvement Action Plan within/ }).first();
     await due.fill('-2');
-    // The engine's own validation of the whole pack, shown at the field.
-    await page.getByText(/Must be (at least 0|0 or more)/).first().waitFor();
+    await page.getByText('This must be from 0 to 90 days.').first().waitFor();
     await shot('03-validation-error');
     await threshold.scrollIntoViewIfNeeded();
     await shot('03a-threshold-error');
@@ -111,11 +111,11 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('runs the cases and analysis on the draft: the stricter threshold fails the boundary case at 12 Fully met', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 172 of 172 case(s).').waitFor();
+    await page.getByText('Showing 187 of 187 case(s).').waitFor();
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('171 passed, 1 failed').waitFor({ timeout: 30_000 });
+    await page.getByText('186 passed, 1 failed').waitFor({ timeout: 30_000 });
     // The list now shows the failing case only, with what differed in plain words.
-    await page.getByText('Showing 1 of 172 case(s).').waitFor();
+    await page.getByText('Showing 1 of 187 case(s).').waitFor();
     const failing = page.getByRole('row').filter({ hasText: 'safeguarding-silver-at-12-fully-met' });
     await failing.getByText('Domain rating — Safeguarding and safety: expected Silver, got Bronze').waitFor();
     await page.getByRole('button', { name: 'Run the analysis' }).click();
@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('updates the boundary cases in the case editor, without JSON, until every case passes', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 1 of 172 case(s).').waitFor();
+    await page.getByText('Showing 1 of 187 case(s).').waitFor();
     await page.getByLabel('Find a case').fill('safeguarding-silver-at-12');
     await page.getByRole('button', { name: 'Edit case safeguarding-silver-at-12-fully-met' }).click();
     const editor = page.locator('qaf-case-editor');
@@ -176,7 +176,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await editor.getByLabel(/^Note/).fill('Safeguarding and safety: exactly 13 of 15 Fully met incl. all 5 Mandatory, the rest Partly met -> Silver (the revised threshold)');
 
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('173 passed, 0 failed').waitFor({ timeout: 30_000 });
+    await page.getByText('188 passed, 0 failed').waitFor({ timeout: 30_000 });
     await page.getByText(/Draft saved \(revision \d+\)\. It is valid\./).waitFor();
   });
 
@@ -274,10 +274,10 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await viewer.getByRole('button', { name: 'Sign in' }).click();
     await viewer.getByText("You can read the draft. Only the council's admins can change it.").waitFor();
     expect(await viewer.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
-    expect(await viewer.getByRole('spinbutton', { name: /Silver min fully met \(Safeguarding and safety\)/ }).getAttribute('readonly')).not.toBeNull();
+    expect(await viewer.getByRole('spinbutton', { name: /Silver: criteria rated Fully met, at least \(Safeguarding and safety\)/ }).getAttribute('readonly')).not.toBeNull();
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/checks`);
     await viewer.getByText("only the council's admins can change cases.").waitFor();
-    await viewer.getByText('Showing 173 of 173 case(s).').waitFor();
+    await viewer.getByText('Showing 188 of 188 case(s).').waitFor();
     expect(await viewer.getByRole('button', { name: /^Edit case / }).count()).toBe(0);
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/publish`);
     await viewer.getByText("Only the council's admins can publish.").waitFor();

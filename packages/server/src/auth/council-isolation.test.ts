@@ -13,6 +13,13 @@ const COUNCIL_ACCESS: Access[] = ['viewer', 'officer', 'council-admin'];
 const councilRoutes = ROUTES.filter((r) => r.path.includes('{council}') && COUNCIL_ACCESS.includes(r.access));
 const RANK: Record<string, number> = { viewer: 0, officer: 1, 'council-admin': 2 };
 
+/** Bodies a route needs to be well formed, for the routes whose body `{}` would be refused for its shape. */
+const WELL_FORMED: Record<string, unknown> = {
+  'POST /api/councils/{council}/visits/{id}/evidence': { target: 'c1', text: 'Seen at the visit' },
+  'PUT /api/councils/{council}/visits/{id}/draft': { date: '2025-03-01' },
+  'POST /api/councils/{council}/assessments/{id}/report/comments/{comment}/answer': { decision: 'accepted', reason: 'Checked' },
+};
+
 describe.each(testStoreKinds)('council isolation on $name, for every council route', (kind) => {
   let t: TestApp;
   let ids: Record<string, string>;
@@ -28,6 +35,8 @@ describe.each(testStoreKinds)('council isolation on $name, for every council rou
     ids = { council: 'testshire', id: provider.body.id, version: '1.0.0', userId: t.userIds.testshireViewer };
     // Assessment routes take an assessment id as {id}.
     ids.assessmentId = assessment.body.id;
+    // Visit routes take a visit record as {id}.
+    ids.visitId = (await t.call('POST', '/api/councils/testshire/visits', { as: 'testshireOfficer', body: { providerId: provider.body.id, date: '2025-03-01' } })).body.id;
     // Audit routes take an audit entry of the council as {id}.
     ids.auditId = String((await t.db.query<{ id: string }>("SELECT id FROM audit_log WHERE council_id = 'testshire' ORDER BY id DESC LIMIT 1"))[0]!.id);
     auditCount = async () => (await t.db.query<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0]!.n;
@@ -35,12 +44,12 @@ describe.each(testStoreKinds)('council isolation on $name, for every council rou
   afterAll(async () => t?.dispose());
 
   function pathOf(route: RouteSpec): string {
-    const id = route.path.includes('/assessments/') ? ids.assessmentId! : route.path.includes('/audit/') ? ids.auditId! : ids.id!;
+    const id = route.path.includes('/assessments/') ? ids.assessmentId! : route.path.includes('/audit/') ? ids.auditId! : route.path.includes('/visits/') ? ids.visitId! : ids.id!;
     return route.path
       .replace('{council}', ids.council!)
       .replace('{id}', id)
       .replace('{version}', ids.version!)
-      .replace('{userId}', ids.userId!) + (route.path.endsWith('/diff') ? '?from=1.0.0&to=draft' : '');
+      .replace('{userId}', ids.userId!).replace('{user}', ids.userId!).replace('{comment}', '1') + (route.path.endsWith('/diff') ? '?from=1.0.0&to=draft' : '');
   }
 
   function callAs(route: RouteSpec, as?: Persona) {
@@ -87,8 +96,11 @@ describe.each(testStoreKinds)('council isolation on $name, for every council rou
     async (_name, route) => {
       const before = await auditCount();
       const path = pathOf(route).replace('/api/councils/testshire/', '/api/councils/otherton/');
-      const body = route.method === 'put' ? { name: 'Hijacked Care' } : route.method === 'post' ? {} : undefined;
-      const res = await t.call(route.method.toUpperCase(), path, { as: 'othertonAdmin', ...(body ? { body } : {}) });
+      // A well-formed request (body, If-Match), so it is the record's council that refuses it, not its shape.
+      const key = `${route.method.toUpperCase()} ${route.path}`;
+      const body = WELL_FORMED[key] ?? (route.method === 'put' ? { name: 'Hijacked Care' } : route.method === 'post' ? {} : undefined);
+      const headers = route.path.includes('/visits/{id}/') && route.method !== 'get' ? { 'if-match': '"1"' } : undefined;
+      const res = await t.call(route.method.toUpperCase(), path, { as: 'othertonAdmin', ...(body ? { body } : {}), ...(headers ? { headers } : {}) });
       expect(res.status, res.text).toBe(404);
       expect(await auditCount()).toBe(before);
     },

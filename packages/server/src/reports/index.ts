@@ -53,7 +53,8 @@ const settingsBody: JsonSchema = {
   properties: { challengeWindowDays: { type: 'integer', minimum: 1, maximum: 365, description: 'Days from sharing the draft during which the provider may comment' } },
 };
 
-const route = (method: 'get' | 'post' | 'put' | 'delete', path: string, summary: string, access: 'signed-in' | 'officer' | 'council-admin', params: z.ZodObject, extra: Record<string, unknown> = {}) =>
+/** A report route; generic in method and path, so the app's type (`hc<AppType>`) keeps each route's own path. */
+const route = <M extends 'get' | 'post' | 'put' | 'delete', P extends string>(method: M, path: P, summary: string, access: 'signed-in' | 'officer' | 'council-admin', params: z.ZodObject, extra: Record<string, unknown> = {}) =>
   defineRoute({ method, path, tags: ['reports'], summary, access, request: { params }, ...extra });
 
 const listRoute = route('get', '/api/councils/{council}/reports', "Shared and final reports: a provider user sees only its own providers'; council staff see all", 'signed-in', councilParams);
@@ -238,8 +239,15 @@ export function reportRoutes() {
       return c.body(null, 204);
     })
     .openapi(revokeRoute, async (c) => {
-      await audited(c, { actor: c.var.user!.id, councilId: c.var.council.id, action: 'provider-user-revoke', entity: 'provider', entityId: param(c, 'id'), detail: { user: param(c, 'user') } }, (tx) =>
-        tx.query('DELETE FROM report_provider_users WHERE user_id = $1 AND council_id = $2 AND provider_id = $3', [param(c, 'user'), c.var.council.id, param(c, 'id')]));
+      const council = c.var.council;
+      const provider = await requireProvider(c, council.id, param(c, 'id'));
+      const user = param(c, 'user');
+      // Nothing to revoke is a 404, and writes nothing (not even its audit entry).
+      await c.var.services.db.transaction(async (tx) => {
+        const gone = await tx.query('DELETE FROM report_provider_users WHERE user_id = $1 AND council_id = $2 AND provider_id = $3 RETURNING user_id', [user, council.id, provider.id]);
+        if (gone.length === 0) throw notFound(`Provider user "${user}" of provider "${provider.id}"`);
+        await recordAudit(tx, { actor: c.var.user!.id, councilId: council.id, action: 'provider-user-revoke', entity: 'provider', entityId: provider.id, detail: { user } });
+      });
       return c.body(null, 204);
     });
 }
