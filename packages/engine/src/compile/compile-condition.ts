@@ -102,8 +102,11 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
       const actual = get(s);
       const wanted = value(s);
       const holds = op(actual, wanted);
-      // One literal per shape: the members' order is the explanation's JSON order.
-      const r: LeafResult = fixed ? { value: actual, holds } : { value: actual, wanted, holds };
+      // One literal per shape: the members' order is the explanation's JSON order. A leaf that
+      // did not hold carries no `holds` (explanation format 3).
+      const r: LeafResult = fixed
+        ? (holds ? { value: actual, holds: true } : { value: actual })
+        : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted });
       if (counted) { const c = counted(s); if (c.length) r.counted = c; }
       out.push(r);
       return holds;

@@ -116,9 +116,10 @@ function leafWords(leaf: LeafCondition, scope: CompileScope): ConditionWords {
   else if (!isCount && label !== undefined) fixedWhat = label;
   return {
     size: 1,
-    holds: (l, b) => l[b]!.holds,
+    holds: (l, b) => l[b]!.holds === true,
     lines: (l, b, out, indent) => {
-      const { value: actual, wanted, holds: ok } = l[b]!;
+      const { value: actual, wanted } = l[b]!;
+      const ok = l[b]!.holds === true;
       if (isCount) {
         const what = fixedWhat ?? countWhat(valueText(wanted));
         out.push(ok ? `${indent}${what}: yes, ${showValue(actual)}` : `${indent}needs ${what}; ${showValue(actual)} ${actual === 1 ? 'was' : 'were'}`);

@@ -88,7 +88,8 @@ export function explainInstance(inst: CompiledInstance, s: EvalState, decided: D
     const conditions: LeafResult[] = [];
     const ok = r.when.results(s, conditions);
     const chosen = first && decided.matched.includes(r);
-    const result: RuleResult = { rule: r.id, fired: first ? chosen : ok, conditions };
+    // A rule that did not fire carries no `fired` (explanation format 3).
+    const result: RuleResult = (first ? chosen : ok) ? { rule: r.id, fired: true, conditions } : { rule: r.id, conditions };
     // A computed output is given for rules that did not fire too, so a reader can name the band
     // a failed rule would have given ("what kept it from Gold").
     if (!literalOutput(written![r.position]?.output)) {

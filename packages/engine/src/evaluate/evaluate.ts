@@ -12,7 +12,7 @@ import { decisionDependencies } from '../compile/decision-graph.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
-  /** Include the explanation (format 2): which rule fired with which fact values, and why others did not. */
+  /** Include the explanation (format 3): which rule fired with which fact values, and why others did not. */
   explain?: boolean;
   /** The date the determination is made (default: the assessment date). */
   asOf?: string;
@@ -104,7 +104,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (trace) {
       const conditions: LeafResult[] = [];
       act.when.results(s, conditions);
-      trace.push({ kind: 'action', of: act.id, fired, conditions });
+      trace.push(fired ? { kind: 'action', of: act.id, fired, conditions } : { kind: 'action', of: act.id, conditions });
     }
     if (!fired) continue;
     const due = act.due ? offsetDate(act.due, s) : a.date;
@@ -118,7 +118,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (trace) {
       const conditions: LeafResult[] = [];
       e.when.results(s, conditions);
-      trace.push({ kind: 'schedule', of: e.id, fired, conditions });
+      trace.push(fired ? { kind: 'schedule', of: e.id, fired, conditions } : { kind: 'schedule', of: e.id, conditions });
     }
     if (!fired) continue;
     const fromValue = e.from ? e.from(s) : a.date;
@@ -162,8 +162,8 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
 /** The explanation of an evaluation: the judgements counts refer to, and its entries. */
 function explanationOf(c: CompiledPack, s: EvalState, entries: ExplanationEntry[]): Explanation {
   const crit = c.index.criteria;
-  if (crit.length === 0) return { format: 2, entries };
+  if (crit.length === 0) return { format: 3, entries };
   const judgements: (string | null)[] = new Array(crit.length);
   for (let i = 0; i < crit.length; i++) judgements[i] = s.judgements[crit[i]!.criterion.id] ?? null;
-  return { format: 2, judgements, entries };
+  return { format: 3, judgements, entries };
 }

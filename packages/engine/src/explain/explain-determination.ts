@@ -48,7 +48,7 @@ function checkPack(pack: Pack, d: Determination): void {
 
 /**
  * A determination's explanation in words, one entry per rule considered (the words come from the
- * pack and the registry's wording, made here): from its explanation (format 2), or, for a
+ * pack and the registry's wording, made here): from its explanation (format 3, or 2 as made before), or, for a
  * determination stored before, its `trace` as stored. Empty when it carries neither.
  * @example explainDetermination(pack, evaluate(compiled, assessment, { explain: true })).filter((t) => t.fired)
  */
@@ -73,7 +73,7 @@ function entryWords(p: ExplainedPack, d: Determination, e: ExplanationEntry, out
     const def = list?.find((x) => x.id === e.of);
     if (!def) return;
     const { because } = lines(p.words(`${e.kind}|${e.of}`, def.when, -1), e.conditions);
-    out.push({ decision: e.kind === 'action' ? 'actions' : 'schedule', rule: e.of, label: def.label, fired: e.fired, because, source: citationText(def.source) });
+    out.push({ decision: e.kind === 'action' ? 'actions' : 'schedule', rule: e.of, label: def.label, fired: e.fired === true, because, source: citationText(def.source) });
     return;
   }
   if (e.kind === 'limit') { limitWords(p, e, out); return; }
@@ -86,13 +86,14 @@ function entryWords(p: ExplainedPack, d: Determination, e: ExplanationEntry, out
     const rule = decision.rules!.find((x) => x.id === r.rule);
     if (!rule) continue;
     const words = lines(p.words(`${e.of}|${r.rule}`, rule.when, inst.domainIndex), r.conditions);
-    const because = !r.fired && words.ok && decision.hitPolicy === 'first' ? [OVERRULED] : words.because;
+    const fired = r.fired === true;
+    const because = !fired && words.ok && decision.hitPolicy === 'first' ? [OVERRULED] : words.because;
     const output = r.output !== undefined ? r.output : literalOutput(rule.output) ? rule.output : undefined;
     const label = rule.label ?? rule.id;
     const source = citationText(rule.source);
     out.push(output !== undefined
-      ? { decision: e.of, rule: r.rule, label, fired: r.fired, output, because, source }
-      : { decision: e.of, rule: r.rule, label, fired: r.fired, because, source });
+      ? { decision: e.of, rule: r.rule, label, fired, output, because, source }
+      : { decision: e.of, rule: r.rule, label, fired, because, source });
   }
   const fb = decision.fallback;
   if (e.fallback && fb) {

@@ -1,9 +1,15 @@
 /**
- * A determination's explanation as data (format 2): for each decision instance its rules in
+ * A determination's explanation as data (format 3): for each decision instance its rules in
  * order, fired or not, and for each condition leaf the fact's value, the value wanted, whether it
  * held and, for a count, what was counted. Facts, operators, labels and sources are not repeated:
  * they are the pack's, found by rule id and by the leaf's place in the rule's `when`. Words are
  * made from it when shown (`explainDetermination`), never stored.
+ *
+ * Format 3 is format 2 without its `false` flags: a leaf that held carries `"holds": true`, a
+ * rule, action or schedule entry that fired `"fired": true`, and one that did not carries
+ * neither (most leaves and rules of a determination do not hold or fire, so this is about a
+ * fifth of the text). Readers take an absent flag as false, so they read both formats alike
+ * (format 2 wrote `false` explicitly); limiters still write `fired` either way.
  */
 
 /** One leaf condition's result, in the order leaves appear in its condition (depth first). */
@@ -15,7 +21,8 @@ export interface LeafResult {
    * computed date or number. (A literal or a domain parameter is the pack's, not repeated.)
    */
   wanted?: unknown;
-  holds: boolean;
+  /** True when the leaf held; absent (format 3) or false (format 2) when it did not. */
+  holds?: boolean;
   /**
    * For a count, what it counted: criteria by their index in the explanation's `judgements`
    * (`criteriaCount`), domains by their index in the framework (`domainCount`). Absent when it
@@ -27,7 +34,8 @@ export interface LeafResult {
 /** One rule of a decision instance, as considered. */
 export interface RuleResult {
   rule: string;
-  fired: boolean;
+  /** True when the rule fired; absent (format 3) or false (format 2) when it did not. */
+  fired?: boolean;
   /** The rule's output, when the pack does not give it as a literal. */
   output?: unknown;
   conditions: LeafResult[];
@@ -47,7 +55,8 @@ export interface DecisionResult {
 export interface OutcomeResult {
   kind: 'action' | 'schedule';
   of: string;
-  fired: boolean;
+  /** True when it applies; absent (format 3) or false (format 2) when it does not. */
+  fired?: boolean;
   conditions: LeafResult[];
 }
 
@@ -79,7 +88,8 @@ export type ExplanationEntry = DecisionResult | OutcomeResult | LimitResult | Pe
 
 /** The explanation a determination made with `explain` carries. */
 export interface Explanation {
-  format: 2;
+  /** 3 as made now; 2 for an explanation made before (the same, with its `false` flags written). */
+  format: 2 | 3;
   /** Each criterion's judgement (null: not judged), in the framework's order; counts refer to them by index. */
   judgements?: (string | null)[];
   entries: ExplanationEntry[];

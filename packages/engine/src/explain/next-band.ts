@@ -74,7 +74,7 @@ function failedLeaves(c: Condition, leaves: readonly LeafResult[], at: { i: numb
     return !inner;
   }
   const i = at.i++;
-  const ok = leaves[i]!.holds;
+  const ok = leaves[i]!.holds === true;
   if (!ok) out.push({ leaf: c as LeafCondition, i });
   return ok;
 }
