@@ -26,7 +26,7 @@ describe.each(testStoreKinds)('assessments and determinations on $name', (kind) 
     expect(res.body.determination.headline.value).toBe('Silver');
     expect(res.body.determination.pack.hash).toBe(res.body.packHash);
     expect(res.body.determination.trace).toBeUndefined();
-    expect(res.body.determination.explanation.format).toBe(2);
+    expect(res.body.determination.explanation.format).toBe(3);
     expect(res.body.determination.explanation.entries.length).toBeGreaterThan(0);
     expect(res.body.determination.schedule).toEqual([expect.objectContaining({ id: 'annual-visit', nextDue: '2026-03-01' })]);
     const stored = await t.call('GET', `/api/councils/testshire/assessments/${res.body.id}`, { as: 'testshireViewer' });

@@ -44,7 +44,7 @@ export async function compiledVersion(c: Context<AppEnv>, version: PackVersion):
 
 /**
  * Evaluates an assessment under a stored version, turning engine refusals into 422s.
- * With `explain` the determination carries its explanation (format 2, data without words); the
+ * With `explain` the determination carries its explanation (format 3, data without words); the
  * store keeps it without, since it is reproducible from the assessment and the pack hash at any time.
  */
 export async function determine(

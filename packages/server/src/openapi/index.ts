@@ -81,9 +81,9 @@ const determinationSchema = {
     trace: { type: 'array', items: { type: 'object' }, description: 'The explanation in words, as determinations made before format 2 carried it (never made now).' },
     explanation: {
       type: 'object',
-      description: 'The explanation as data (format 2): per decision instance its rules in order, fired or not, and each condition leaf\'s value, wanted value and result; words are made from it with the pack (engine explainDetermination).',
+      description: 'The explanation as data (format 3; 2 before it): per decision instance its rules in order, and each condition leaf\'s value and wanted value; `fired` / `holds` are written only when true (format 2 also wrote them false); words are made from it with the pack (engine explainDetermination).',
       properties: {
-        format: { type: 'integer', enum: [2] },
+        format: { type: 'integer', enum: [2, 3] },
         judgements: { type: 'array', items: { type: ['string', 'null'] } },
         entries: { type: 'array', items: { type: 'object', required: ['kind', 'of'], properties: { kind: { type: 'string' }, of: { type: 'string' } } } },
       },

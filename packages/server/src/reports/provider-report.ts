@@ -59,7 +59,7 @@ export interface ProviderReport {
 /** What the report is made from. */
 export interface ReportSubject {
   pack: Pack;
-  /** The determination, with its explanation (format 2). */
+  /** The determination, with its explanation (format 3, or 2 as made before). */
   determination: Determination;
   council: string;
   provider: { id: string; name: string };

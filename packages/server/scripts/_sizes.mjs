@@ -1,0 +1,22 @@
+import { caseAssessment } from '@openqaf/engine';
+import { compile, evaluateCompiled } from '../dist/engine/index.js';
+import { loadCouncilPlugins } from '../dist/index.js';
+const plugins = await loadCouncilPlugins(undefined, () => undefined);
+const plugin = plugins.find((p) => p.id === 'birmingham');
+const benchCase = plugin.pack.cases.find((c) => !c.wantError);
+const a = caseAssessment(plugin.pack, benchCase);
+const compiled = compile(plugin.pack, plugin.extensions);
+const d = evaluateCompiled(compiled, a, { asOf: a.date, explain: true });
+const { explanation, ...rec } = d;
+console.log('input', JSON.stringify(a).length, 'det', JSON.stringify(rec).length, 'expl', JSON.stringify(explanation).length);
+for (const [k, v] of Object.entries(rec)) console.log(' det.', k, JSON.stringify(v)?.length);
+for (const [k, v] of Object.entries(explanation)) console.log(' expl.', k, JSON.stringify(v)?.length);
+console.log(JSON.stringify(rec).slice(0, 3000));
+console.log(JSON.stringify(explanation).slice(0, 5000));
+const by = {};
+for (const e of explanation.entries) { by[e.kind] = (by[e.kind] ?? 0) + JSON.stringify(e).length; }
+console.log(by, explanation.entries.length);
+console.log(JSON.stringify(explanation.entries.filter(e => e.kind !== 'decision')).slice(0, 3000));
+const t = JSON.stringify(explanation);
+const c = (re) => (t.match(re) ?? []).length;
+console.log('holds:false', c(/"holds":false/g), 'holds:true', c(/"holds":true/g), 'fired:false', c(/"fired":false/g), 'fired:true', c(/"fired":true/g), '{"holds":false}', c(/\{"holds":false\}/g), 'conditions', c(/"conditions"/g), 'kind', c(/"kind"/g), 'value', c(/"value"/g));
