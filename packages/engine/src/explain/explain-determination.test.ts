@@ -49,7 +49,8 @@ describe('explainDetermination', () => {
   });
 
   it('reads an explanation of format 2 (false flags written, as made before) into the same words as format 3', () => {
-    for (const over of [{}, { 'safety-01': 'Partly met' }, { 'safety-01': 'Not met', 'safety-02': 'Not met' }]) {
+    const variants: Record<string, string>[] = [{}, { 'safety-01': 'Partly met' }, { 'safety-01': 'Not met', 'safety-02': 'Not met' }];
+    for (const over of variants) {
       const d = evaluate(compiled, assess(over), { explain: true });
       const old = { ...d, explanation: asFormat2(d.explanation!) };
       expect(JSON.stringify(old.explanation)).toContain('"holds":false');
