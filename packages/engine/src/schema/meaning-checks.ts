@@ -25,6 +25,8 @@ import { checkHumanDecision } from '../language/human-decision.js';
 let valueExpressionCheck: ValidateFunction | undefined;
 
 const BUILTIN_FACTS = FACTS.map((f) => f.name);
+/** The operators comparing numbers: a parameter they compare with must be a number. */
+const NUMBER_OPERATORS = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 
 interface Scope {
   /** Pointer of the thing being checked. */
@@ -362,7 +364,8 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       const o = v as Record<string, unknown>;
       if (typeof o.fact === 'string') checkFactRef(o.fact, o.params as Record<string, unknown> | undefined, scope, `${scope.pointer}/value/fact`);
       else if (typeof o.param === 'string') {
-        checkParam(o.param, scope, `${scope.pointer}/value/param`, PARAMETER_USES.threshold);
+        // Compared as a number (less than, greater than, ...), a parameter must be a number; a date parameter fits a date operator.
+        checkParam(o.param, scope, `${scope.pointer}/value/param`, NUMBER_OPERATORS.has(op) ? PARAMETER_USES.threshold : undefined);
         if (leaf.fact === 'criteriaCount') checkCountParam(o.param, leaf.params ?? {}, `${scope.pointer}/value/param`);
       } else if (isValueExpression(o)) {
         // The schema lets a condition's value be any JSON; an expression form there is held to its own schema.
