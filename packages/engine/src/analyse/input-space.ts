@@ -198,7 +198,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
   const declarations = pluginDeclarations(c.pack, c.extensions);
   const name: FactName = (fact, params) => {
     if (declarations.get(fact)?.returns && c.extensions.facts?.[fact] && !ix.inputFacts.has(fact) && !FACT_BY_NAME.has(fact) && !ix.instancesById.has(fact)) {
-      const key = pluginReadKey(fact, resolvePluginParams(params, inst.instance.domain));
+      const key = pluginReadKey(fact, resolvePluginParams(params, inst.instance.domain, ix.pack.parameters));
       pluginReads.set(key, fact);
       return key;
     }
