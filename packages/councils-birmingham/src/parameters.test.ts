@@ -18,8 +18,8 @@ describe('declared parameters', () => {
     const listed = listParameters(pack);
     const names = listed.map((p) => p.name).sort();
     expect(names).toEqual(['advancedCriteria', 'bronzeMaxNotMet', 'goldMinExceptional', 'goldPqasIntervalMonths', 'goldVisitIntervalMonths',
-      'iapApprovalDays', 'iapApprovalExpectedDays', 'iapSubmitDays', 'inadequateMinNotMet', 'mandatoryCriteria', 'pqasIntervalMonths',
-      'silverMinFullyMet', 'totalCriteria', 'totalStandards', 'visitIntervalMonths']);
+      'iapApprovalDays', 'iapApprovalExpectedDays', 'iapSubmitDays', 'inadequateMinNotMet', 'largeOverWeeklyHours', 'mandatoryCriteria', 'pqasIntervalMonths',
+      'silverMinFullyMet', 'smallUnderWeeklyHours', 'totalCriteria', 'totalStandards', 'visitIntervalMonths']);
     for (const p of listed) {
       expect(p.label, p.name).toMatch(/\w/);
       expect(p.source?.doc, p.name).toMatch(/^00[012]$/);
@@ -45,5 +45,15 @@ describe('declared parameters', () => {
     };
     expect(bronze(pack)['iap-submit']).toBe('2025-03-10');
     expect(bronze(withParameter('iapSubmitDays', 10))['iap-submit']).toBe('2025-03-13');
+  }, 60_000);
+
+  it('the provider size thresholds are declared, and changing them changes the size (002 Provider size classification)', () => {
+    // "Large over 2,000, Medium 1,000 to 2,000, Small under 1,000" weekly hours funded by the Council.
+    const size = (p: Pack, weeklyHours: number) => evaluate(compilePack(p), { date: '2025-03-03', judgements: allFullyMet(p), facts: { serviceType: 'Home Support', weeklyHours } }).decisions.providerSize;
+    expect([size(pack, 999), size(pack, 1000), size(pack, 2000), size(pack, 2001)]).toEqual(['Small', 'Medium', 'Medium', 'Large']);
+    expect(size(withParameter('smallUnderWeeklyHours', 1200), 1100)).toBe('Small');
+    expect(size(withParameter('largeOverWeeklyHours', 1500), 1600)).toBe('Large');
+    const large = listParameters(pack).find((p) => p.name === 'largeOverWeeklyHours')!;
+    expect([large.unit, large.values.map((v) => v.value), large.source]).toEqual(['weekly hours', [2000], { doc: '002', section: 'Provider size classification' }]);
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import { isOrdered, type IndexedCriterion } from '../compile/pack-index.js';
 import { FACT_BY_NAME, expressionOf, isValueExpression } from '../language/registry.js';
 import type { FactRefs } from '../language/fact.js';
 import { domainInstanceId } from '../compile/domain-reference.js';
+import { withParamsResolved } from '../compile/resolve-param.js';
 import { pluginDeclarations, pluginReadKey, resolvePluginParams, returnedValues } from '../language/plugin-declaration.js';
 import { countVectorAt, countVectorTotal, multinomial } from './count-vectors.js';
 import { dateGridDimension, dateOrderingDimension, dateReads, isDateFact } from './date-orderings.js';
@@ -141,7 +142,8 @@ export function ruleReads(c: CompiledPack, inst: CompiledInstance, parts: unknow
   const refs = emptyRefs();
   // Plugin facts keep their own name here, so a part that reads one reads everything ('*').
   const name: FactName = (fact, params) => domainInstanceId(ix, fact, params, domainId) ?? fact;
-  for (const part of parts) collect(part as Condition, refs, domainId, name);
+  const scope = { index: ix, domainIndex: inst.instance.domainIndex };
+  for (const part of parts) collect(withParamsResolved(part, scope) as Condition, refs, domainId, name);
   for (const [k, v] of Object.entries(refs)) if (!MAPPED_REFS.has(k) && holdsSomething(v)) return '*';
   const keys = new Set<string>();
   const allCriteria = (): void => { for (const cr of ix.criteria) keys.add(`criterion:${cr.index}`); };
@@ -196,17 +198,19 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
   const declarations = pluginDeclarations(c.pack, c.extensions);
   const name: FactName = (fact, params) => {
     if (declarations.get(fact)?.returns && c.extensions.facts?.[fact] && !ix.inputFacts.has(fact) && !FACT_BY_NAME.has(fact) && !ix.instancesById.has(fact)) {
-      const key = pluginReadKey(fact, resolvePluginParams(params, inst.instance.domain));
+      const key = pluginReadKey(fact, resolvePluginParams(params, inst.instance.domain, ix.pack.parameters));
       pluginReads.set(key, fact);
       return key;
     }
     return domainInstanceId(ix, fact, params, domainId) ?? fact;
   };
-  for (const r of d.rules ?? []) { collect(r.when, refs, domainId, name); collect(r.output, refs, domainId, name); }
-  if (d.fallback) collect(d.fallback.output, refs, domainId, name);
+  // Parameters are read at their current values (the domain's inside a per-domain decision), as literals.
+  const scope = { index: ix, domainIndex: inst.instance.domainIndex };
+  const read = (part: Condition | Expression | undefined): void => collect(withParamsResolved(part, scope), refs, domainId, name);
+  for (const r of d.rules ?? []) { read(r.when); read(r.output); }
+  if (d.fallback) read(d.fallback.output);
   // A limiter's condition is part of the decision: its facts are dimensions too (so its partitions are analysed).
-  for (const l of d.limits ?? []) collect(l.when, refs, domainId, name);
-  // Resolve `{ param }` in filters is not needed: params only hold values, not filters.
+  for (const l of d.limits ?? []) read(l.when);
   const dims: Dimension[] = [];
 
   // Facts naming decision instances are decisions; the rest are inputs or built-ins.
@@ -359,7 +363,7 @@ export interface InputSpaceOptions {
 /** The dimension of the orderings of the dates a decision reads (or of a grid of days), when it reads them only to order them. */
 function datesInOrder(c: CompiledPack, inst: CompiledInstance, options: InputSpaceOptions): Dimension | undefined {
   const d = inst.decision;
-  const reads = dateReads(c, [...(d.rules ?? []).flatMap((r) => [r.when, r.output]), d.fallback?.output, ...(d.limits ?? []).map((l) => l.when)]);
+  const reads = dateReads(c, withParamsResolved([...(d.rules ?? []).flatMap((r) => [r.when, r.output]), d.fallback?.output, ...(d.limits ?? []).map((l) => l.when)], { index: c.index, domainIndex: inst.instance.domainIndex }));
   if (!reads || !reads.facts.size) return undefined;
   return options.dateGrid ? dateGridDimension(c, reads, options.dateGrid) : dateOrderingDimension(c, reads, ANALYSIS_DATE);
 }

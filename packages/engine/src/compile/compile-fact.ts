@@ -63,7 +63,7 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
   if (plugin && !ix.inputFacts.has(fact)) {
     const domain = ix.domains[scope.domainIndex];
     // `$domain` (and a domain parameter) reach the plugin resolved.
-    const resolved = resolvePluginParams(params, domain);
+    const resolved = resolvePluginParams(params, domain, ix.pack.parameters);
     const key = pluginReadKey(fact, resolved);
     const decl = pluginDeclarations(ix.pack, scope.extensions).get(fact);
     const where = scope.where ?? fact;

@@ -9,8 +9,11 @@ import type { Citation, Condition, Decision, LeafCondition, Pack, Rule } from '.
 import type { Expression } from './expression-type.js';
 import { OPERATOR_BY_NAME } from './registry.js';
 import { escapePointer } from '../schema/parse-json.js';
+import { isParamRef } from './parameters/parameter-declaration.js';
 
 const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
+/** A bound of a comparison cell: a value, or a declared parameter (`{ "param": name }`, compared as a number). */
+const BoundValue = Type.Union([Scalar, Type.Object({ param: Type.String() }, { additionalProperties: false })]);
 const CitationRef = Type.Unsafe<Citation>({ $ref: '#/$defs/citation' });
 const ExpressionRef = Type.Unsafe<Expression>({ $ref: '#/$defs/expression' });
 
@@ -21,7 +24,7 @@ export const CELL_BOUNDS = {
   '<=': { scale: 'atMost', number: 'lessThanInclusive' },
   '<': { scale: 'below', number: 'lessThan' },
 } as const;
-const boundOperator = (k: Bound, v: unknown): string => CELL_BOUNDS[k][typeof v === 'number' ? 'number' : 'scale'];
+const boundOperator = (k: Bound, v: unknown): string => CELL_BOUNDS[k][typeof v === 'number' || isParamRef(v) ? 'number' : 'scale'];
 type Bound = keyof typeof CELL_BOUNDS;
 
 /** One cell's test of its column: `"any"`, a value, a list of values, `{ "not": ... }`, bounds, or `{ "operator", "value" }`. */
@@ -29,9 +32,9 @@ export const TableCellSchema = Type.Union([
   Scalar,
   Type.Array(Scalar, { minItems: 1 }),
   Type.Object({ not: Type.Union([Scalar, Type.Array(Scalar, { minItems: 1 })]) }, { additionalProperties: false }),
-  Type.Object({ '>=': Type.Optional(Scalar), '>': Type.Optional(Scalar), '<=': Type.Optional(Scalar), '<': Type.Optional(Scalar) }, { additionalProperties: false, minProperties: 1 }),
+  Type.Object({ '>=': Type.Optional(BoundValue), '>': Type.Optional(BoundValue), '<=': Type.Optional(BoundValue), '<': Type.Optional(BoundValue) }, { additionalProperties: false, minProperties: 1 }),
   Type.Object({ operator: Type.String(), value: Type.Unknown() }, { additionalProperties: false }),
-], { description: 'A cell: "any" (no test), a value (equal), a list of values (one of), { "not": value or list }, bounds { ">=": v, "<": w } (scale order, or numbers), or { "operator": name, "value": v }.' });
+], { description: 'A cell: "any" (no test), a value (equal), a list of values (one of), { "not": value or list }, bounds { ">=": v, "<": w } (scale order, or numbers; a number may be a declared parameter { "param": name }), or { "operator": name, "value": v }.' });
 
 /** An input column: a fact (with its params and path, as in a leaf condition) and its heading. */
 export const TableColumnSchema = Type.Object({
@@ -74,12 +77,13 @@ export const TABLE_CELL_FORMS: readonly { syntax: string; doc: string }[] = [
   { syntax: '"Silver"', doc: 'The column equals the value (`equal`).' },
   { syntax: '["Gold", "Silver"]', doc: 'The column is one of the values (`in`).' },
   { syntax: '{ "not": "Bronze" }', doc: 'The column is not the value, or not one of a list (`notEqual`, `notIn`).' },
-  { syntax: '{ ">=": "Silver" }, { ">": 0, "<=": 2 }', doc: 'Bounds, each stated inclusive (`>=`, `<=`) or exclusive (`>`, `<`): a value on a scale by the column\'s scale order (`atLeast`, `above`, `atMost`, `below`), a number as a number (`greaterThanInclusive`, `greaterThan`, `lessThanInclusive`, `lessThan`).' },
+  { syntax: '{ ">=": "Silver" }, { ">": 0, "<=": 2 }, { ">": { "param": name } }', doc: 'Bounds, each stated inclusive (`>=`, `<=`) or exclusive (`>`, `<`): a value on a scale by the column\'s scale order (`atLeast`, `above`, `atMost`, `below`), a number (or a declared parameter, `{ "param": name }`) as a number (`greaterThanInclusive`, `greaterThan`, `lessThanInclusive`, `lessThan`).' },
   { syntax: '{ "operator": "before", "value": "2025-01-01" }', doc: 'Any operator, built-in or a plugin\'s, with its value.' },
 ];
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+/** A cell's value in words; a declared parameter by its name in braces (`{weeklyHoursLarge}`): a row's words do not depend on a domain. */
+const show = (v: unknown): string => (typeof v === 'string' ? v : isParamRef(v) ? `{${v.param}}` : JSON.stringify(v));
 
 /** The leaf conditions of one cell (none for "any"). */
 export function cellConditions(col: TableColumn, cell: TableCell): LeafCondition[] {
@@ -102,7 +106,8 @@ export function cellValues(cell: TableCell): { value: unknown; at: string }[] {
   if (!isObj(cell)) return [{ value: cell, at: '' }];
   if ('not' in cell) return Array.isArray(cell.not) ? cell.not.map((value, i) => ({ value, at: `/not/${i}` })) : [{ value: cell.not, at: '/not' }];
   if ('operator' in cell) return [];
-  return Object.entries(cell).map(([k, value]) => ({ value, at: `/${escapePointer(k)}` }));
+  // A declared parameter is a number (checked where its rule's condition is): not a scale value.
+  return Object.entries(cell).filter(([, value]) => !isParamRef(value)).map(([k, value]) => ({ value, at: `/${escapePointer(k)}` }));
 }
 
 /** A cell in words after its column's heading: "is at least Silver". */

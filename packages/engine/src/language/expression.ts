@@ -3,6 +3,7 @@ import type { CompileScope } from '../compile/compile-fact.js';
 import type { Getter } from '../compile/eval-state.js';
 import type { Expression } from './expression-type.js';
 import type { FactRefs } from './fact.js';
+import type { ParameterUse } from './parameters/parameter-use.js';
 
 /**
  * Stands for a nested expression in a fragment's static type; `expression-type.ts` puts
@@ -35,8 +36,10 @@ export interface ExpressionCheckContext {
   err: (pointer: string, message: string, hint?: string, code?: string) => void;
   /** Checks a fact reference (`fact` at `pointer`). */
   checkFactRef: (fact: string, params: Record<string, unknown> | undefined, pointer: string) => void;
-  /** Checks a per-domain parameter reference. */
-  checkParam: (name: string, pointer: string) => void;
+  /** Checks a parameter reference: declared (or given by every domain), and, with a use, of a type and unit that fit it. */
+  checkParam: (name: string, pointer: string, use?: ParameterUse) => void;
+  /** The values a parameter takes here: one per domain inside a per-domain decision, else its pack-wide value (none when unresolved). */
+  paramValues: (name: string) => unknown[];
   /** The values of an ordered scale of the pack, if it is one. */
   scaleValues?: (id: string) => readonly string[] | undefined;
   /** Mapping ids of the pack, and each mapping's target scale. */

@@ -138,3 +138,14 @@ describe('plugin fact declarations (reads, returns)', () => {
     expect(plan.findings.filter((f) => f.kind === 'gap').flatMap((f) => f.examples.map((e) => e.inputs)).join(' ')).toMatch(/needsPlan .*false/);
   });
 });
+
+describe('a plugin fact given a declared parameter', () => {
+  it('receives the pack-wide value when no domain gives one, in evaluation and in the analyser\'s read key alike', async () => {
+    const { resolvePluginParams } = await import('./plugin-declaration.js');
+    const declared = { limit: { label: 'Limit', type: 'integer' as const, value: 3, source: { doc: 'guide', section: '1' } } };
+    expect(resolvePluginParams({ n: { param: 'limit' }, d: '$domain' }, { id: 'safe', title: 'Safe', standards: [] }, declared)).toEqual({ n: 3, d: 'safe' });
+    // A domain's own value wins over the pack-wide one.
+    expect(resolvePluginParams({ n: { param: 'limit' } }, { id: 'safe', title: 'Safe', standards: [], parameters: { limit: 5 } }, declared)).toEqual({ n: 5 });
+    expect(resolvePluginParams({ n: { param: 'limit' } }, undefined, declared)).toEqual({ n: 3 });
+  });
+});

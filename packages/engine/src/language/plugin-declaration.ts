@@ -36,12 +36,15 @@ export function pluginDeclarations(pack: Pack, extensions: Extensions | undefine
   return out;
 }
 
-/** A plugin fact's parameters with `$domain` resolved to the current domain's id and `{ "param": name }` to its value. */
-export function resolvePluginParams(params: Record<string, unknown> | undefined, domain: Domain | undefined): Record<string, unknown> {
+/**
+ * A plugin fact's parameters with `$domain` resolved to the current domain's id and `{ "param": name }`
+ * to its value: the domain's, else the pack-wide `value` of the declared parameter (`parameters`).
+ */
+export function resolvePluginParams(params: Record<string, unknown> | undefined, domain: Domain | undefined, declared?: Pack['parameters']): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     if (v === '$domain') out[k] = domain?.id;
-    else if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { param?: unknown }).param === 'string') out[k] = domain?.parameters?.[(v as { param: string }).param];
+    else if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { param?: unknown }).param === 'string') { const name = (v as { param: string }).param; out[k] = domain?.parameters?.[name] ?? declared?.[name]?.value; }
     else out[k] = v;
   }
   return out;

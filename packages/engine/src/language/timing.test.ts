@@ -33,7 +33,7 @@ describe('the timing forms', () => {
 
   it('reports dates out of order at their pointer', () => {
     const errors: string[] = [];
-    SCHEDULE_FORMS.find((f) => f.key === 'onDates')!.check!(entry({ onDates: ['2025-03-01', '2025-02-01'] }), { pointer: '/outcomes/schedule/0', err: (p, m) => errors.push(`${p}: ${m}`), checkExpression: () => {} });
+    SCHEDULE_FORMS.find((f) => f.key === 'onDates')!.check!(entry({ onDates: ['2025-03-01', '2025-02-01'] }), { pointer: '/outcomes/schedule/0', err: (p, m) => errors.push(`${p}: ${m}`), checkExpression: () => {}, checkParam: () => {} });
     expect(errors).toEqual(['/outcomes/schedule/0/onDates/1: Dates must be in order: 2025-02-01 is not after 2025-03-01.']);
   });
 });

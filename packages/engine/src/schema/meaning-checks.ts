@@ -17,6 +17,7 @@ import { escapePointer } from './parse-json.js';
 import { checkLimits } from '../language/limits.js';
 import { checkParamReference, checkParameters } from '../language/parameters/check-parameters.js';
 import { isParamRef } from '../language/parameters/parameter-declaration.js';
+import { PARAMETER_USES, parameterUseProblem, type ParameterUse } from '../language/parameters/parameter-use.js';
 import { checkDecisionTable, expandDecisionTables, tablePointer } from '../language/decision-table.js';
 import { checkHumanDecision } from '../language/human-decision.js';
 
@@ -24,6 +25,8 @@ import { checkHumanDecision } from '../language/human-decision.js';
 let valueExpressionCheck: ValidateFunction | undefined;
 
 const BUILTIN_FACTS = FACTS.map((f) => f.name);
+/** The operators comparing numbers: a parameter they compare with must be a number. */
+const NUMBER_OPERATORS = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 
 interface Scope {
   /** Pointer of the thing being checked. */
@@ -156,7 +159,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   const checkOffset = (due: Offset, p: string, what: string): void => {
     const units = DUE_UNITS.filter((u) => due[u.unit] !== undefined);
     if (units.length !== 1) err(p, `${what} due must give exactly one of ${DUE_UNITS.map((u) => u.unit).join(', ')} (it gives ${units.length}).`);
-    for (const u of units) { const n = due[u.unit]; if (isParamRef(n)) checkParam(n.param, top, `${p}/${u.unit}/param`); }
+    for (const u of units) { const n = due[u.unit]; if (isParamRef(n)) checkParam(n.param, top, `${p}/${u.unit}/param`, PARAMETER_USES[u.unit]); }
     if (due.from !== undefined) checkExpression(due.from, { ...top, pointer: `${p}/from` });
     if (due.calendar !== undefined) {
       if (due.workingDays === undefined) err(`${p}/calendar`, `${what} names a calendar, but only working days skip bank holidays.`, 'Give the due time in workingDays, or remove the calendar.');
@@ -231,7 +234,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     const forms = SCHEDULE_FORMS.filter((f) => s[f.key] !== undefined).length;
     const names = SCHEDULE_FORMS.map((f) => `"${f.key}"`);
     if (forms !== 1) err(p, `Schedule entry "${s.id}" must give exactly one of ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]} (it gives ${forms}).`);
-    for (const f of SCHEDULE_FORMS) f.check?.(s, { pointer: p, err: (pointer, message) => err(pointer, message), checkExpression: (e, pointer) => checkExpression(e, { ...top, pointer }) });
+    for (const f of SCHEDULE_FORMS) f.check?.(s, { pointer: p, err: (pointer, message) => err(pointer, message), checkExpression: (e, pointer) => checkExpression(e, { ...top, pointer }), checkParam: (name, pointer, use) => checkParam(name, top, pointer, use) });
     if (s.from !== undefined) checkExpression(s.from, { ...top, pointer: `${p}/from` });
     if (s.interpretation) useInterpretation(s.interpretation, `${p}/interpretation`);
   });
@@ -361,7 +364,8 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       const o = v as Record<string, unknown>;
       if (typeof o.fact === 'string') checkFactRef(o.fact, o.params as Record<string, unknown> | undefined, scope, `${scope.pointer}/value/fact`);
       else if (typeof o.param === 'string') {
-        checkParam(o.param, scope, `${scope.pointer}/value/param`);
+        // Compared as a number (less than, greater than, ...), a parameter must be a number; a date parameter fits a date operator.
+        checkParam(o.param, scope, `${scope.pointer}/value/param`, NUMBER_OPERATORS.has(op) ? PARAMETER_USES.threshold : undefined);
         if (leaf.fact === 'criteriaCount') checkCountParam(o.param, leaf.params ?? {}, `${scope.pointer}/value/param`);
       } else if (isValueExpression(o)) {
         // The schema lets a condition's value be any JSON; an expression form there is held to its own schema.
@@ -390,10 +394,22 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     return scaleOfFact(ix, fact) ?? (declaredFacts.has(fact) ? declarations.get(fact)?.returns?.scale : undefined);
   }
 
-  function checkParam(name: string, scope: Scope, pointer: string): void {
-    if (checkParamReference(pack, ix.domains, name, scope.perDomain, pointer, err)) return;
+  function checkParam(name: string, scope: Scope, pointer: string, use?: ParameterUse): void {
+    if (checkParamReference(pack, ix.domains, name, scope.perDomain, pointer, err)) {
+      const d = pack.parameters?.[name];
+      const problem = d && use ? parameterUseProblem(name, d, use) : undefined;
+      if (problem) err(pointer, problem.message, problem.hint, 'parameter');
+      return;
+    }
     if (!scope.perDomain) { err(pointer, `{ "param": "${name}" } is only meaningful inside a per-domain decision.`); return; }
     for (const d of ix.domains) if (d.parameters?.[name] === undefined) err(pointer, `Domain "${d.id}" has no parameter "${name}".`, `Add "${name}" to the parameters of domain "${d.id}".`, 'reference');
+  }
+
+  /** The values a parameter takes where it is read: each domain's (else the pack-wide one) inside a per-domain decision, else the pack-wide one. */
+  function paramValues(name: string, scope: Scope): unknown[] {
+    const wide = pack.parameters?.[name]?.value;
+    if (!scope.perDomain) return wide === undefined ? [] : [wide];
+    return ix.domains.map((d) => d.parameters?.[name] ?? wide);
   }
 
   /** A parameter compared with a count of criteria must be a whole number from 0 to the criteria counted. */
@@ -418,7 +434,8 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       pointer: scope.pointer,
       err,
       checkFactRef: (fact, params, pointer) => checkFactRef(fact, params, scope, pointer),
-      checkParam: (name, pointer) => checkParam(name, scope, pointer),
+      checkParam: (name, pointer, use) => checkParam(name, scope, pointer, use),
+      paramValues: (name) => paramValues(name, scope),
       scaleValues: (id) => { const sc = ix.scales.get(id); return isOrdered(sc) ? sc.values : undefined; },
       mappingTo: (id) => pack.mappings?.[id]?.to,
       mappingIds: () => Object.keys(pack.mappings ?? {}),

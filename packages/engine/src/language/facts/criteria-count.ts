@@ -55,14 +55,7 @@ export const criteriaCount: FactDefinition = {
       },
       label,
       count: true,
-      counted: (s) => {
-        const out: number[] = [];
-        for (let k = 0; k < idx.length; k++) {
-          const v = s.ranks[idx[k]!]!;
-          if (v >= 0 && mask[v] === 1) out.push(idx[k]!);
-        }
-        return out;
-      },
+      counted: (s) => countedCriteria(idx, s.ranks, mask),
     };
   },
   analyse: (params, refs, domainId) => { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); },
@@ -162,4 +155,17 @@ export function countParameterBounds(pack: Pack): Record<string, Record<string, 
     }
   }
   return bounds;
+}
+
+/**
+ * The criteria (by index in the pack) a count-like fact counted in an evaluation: the members
+ * judged, and passing the judgement filter when there is one. For the explanation's `counted`.
+ */
+export function countedCriteria(idx: Int32Array, ranks: ArrayLike<number>, mask: Uint8Array | undefined): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < idx.length; k++) {
+    const v = ranks[idx[k]!]!;
+    if (v >= 0 && (!mask || mask[v] === 1)) out.push(idx[k]!);
+  }
+  return out;
 }

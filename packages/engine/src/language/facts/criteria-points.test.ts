@@ -60,3 +60,28 @@ describe('points and weights', () => {
     }
   });
 });
+
+describe('the criteria a weighted sum or count counted, in the explanation', () => {
+  it('lists the criteria judged (and passing the filter) for criteriaPoints and weightedCount, as for criteriaCount', async () => {
+    const { evaluate } = await import('../../evaluate/evaluate.js');
+    const pack = statementScoresPack();
+    pack.decisions.rating!.rules!.unshift({
+      id: 'strong-safe', source: { doc: 'guide', section: '2' }, output: 'Outstanding',
+      when: { all: [
+        { fact: 'criteriaPoints', params: { domain: 'safe' }, operator: 'greaterThanInclusive', value: 100 },
+        { fact: 'weightedCount', params: { domain: 'safe', atLeast: 'Good' }, operator: 'greaterThanInclusive', value: 3 },
+      ] },
+    });
+    // Only safe-1 is Good or better: the weighted count counts it alone; the points sum all three.
+    const judgements = { 'safe-1': 'Excellent', 'safe-2': 'Poor', 'safe-3': 'Fair', 'caring-1': 'Good', 'caring-2': 'Good', 'caring-3': 'Good' };
+    const d = evaluate(compilePack(pack), { date: '2025-06-01', judgements, facts: {} }, { explain: true });
+    const e = d.explanation!;
+    const entry = e.entries.find((x) => x.kind === 'decision' && x.of === 'rating');
+    const rule = entry!.kind === 'decision' ? entry!.rules.find((r) => r.rule === 'strong-safe')! : undefined;
+    const [points, weighted] = rule!.conditions;
+    expect(points!.value).toBe(4 + 1 + 2);
+    expect(points!.counted!.map((i) => e.judgements![i])).toEqual(['Excellent', 'Poor', 'Fair']);
+    expect(weighted!.value).toBe(1);
+    expect(weighted!.counted!.map((i) => e.judgements![i])).toEqual(['Excellent']);
+  });
+});

@@ -1,7 +1,7 @@
 import { isOrdered } from '../../compile/pack-index.js';
 import type { FactDefinition } from '../fact.js';
 import { FILTER_WORDS, JUDGEMENT_FILTERS } from './judgement-filters.js';
-import { CRITERIA_PARAMS, checkCriteriaParams, selectCriteria } from './criteria-count.js';
+import { CRITERIA_PARAMS, checkCriteriaParams, countedCriteria, selectCriteria } from './criteria-count.js';
 
 /** The words of a reference's selection after its subject: "of mandatory criteria in d1 judged at least Good". */
 function selectionWords(params: Record<string, unknown>, value: (v: unknown) => string): string {
@@ -40,6 +40,8 @@ export const criteriaPoints: FactDefinition = {
         return t;
       },
       label: `points of ${label}`,
+      // The criteria whose points were summed: those judged (and passing the filter).
+      counted: (s) => countedCriteria(idx, s.ranks, filter?.mask),
     };
   },
   analyse: (params, refs, domainId) => { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); },
@@ -66,6 +68,7 @@ export const weightedCount: FactDefinition = {
         return t;
       },
       label: `weighted ${label}`,
+      counted: (s) => countedCriteria(idx, s.ranks, mask),
     };
   },
   analyse: (params, refs, domainId) => { refs.criteriaFilters.push({ ...params, domain: params.domain === '$domain' ? domainId : params.domain }); },

@@ -117,8 +117,7 @@ describe('declared parameters', () => {
     expect(got).toEqual(expect.arrayContaining([
       ['/outcomes/actions/0/due/days/param', 'Parameter "improvementDays" is not declared.'],
       ['/framework/domains/0/parameters/extra', 'Domain "involvement" gives parameter "extra", which is not declared in parameters.'],
-      // The schedule form's check names the `every` object (language/timing/every.ts).
-      ['/outcomes/schedule/0/every/param', 'Parameter "visitIntervalMonths" has no pack-wide value, and this is not inside a per-domain decision.'],
+      ['/outcomes/schedule/0/every/months/param', 'Parameter "visitIntervalMonths" has no pack-wide value, and this is not inside a per-domain decision.'],
     ]));
   });
 

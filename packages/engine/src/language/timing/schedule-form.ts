@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { Getter, EvalState } from '../../compile/eval-state.js';
 import type { Expression } from '../expression-type.js';
+import type { ParameterUse } from '../parameters/parameter-use.js';
 import type { DeterminationScheduleEntry, ScheduleEntry } from '../../types.js';
 
 /** What a determination's schedule entry says besides its timing. */
@@ -13,6 +14,8 @@ export interface ScheduleCheckContext {
   err: (pointer: string, message: string) => void;
   /** Checks an expression at a pointer. */
   checkExpression: (e: Expression, pointer: string) => void;
+  /** Checks a parameter reference at a pointer: declared, and of a type and unit that fit its use. */
+  checkParam: (name: string, pointer: string, use: ParameterUse) => void;
 }
 
 /**
