@@ -43,9 +43,9 @@ export interface DecisionResult {
   fallback?: true;
 }
 
-/** Whether an action or schedule entry applies, by its `when`. */
+/** Whether an action, schedule entry or warning applies, by its `when`. */
 export interface OutcomeResult {
-  kind: 'action' | 'schedule';
+  kind: 'action' | 'schedule' | 'warning';
   of: string;
   fired: boolean;
   conditions: LeafResult[];
