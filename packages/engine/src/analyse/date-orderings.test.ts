@@ -92,7 +92,7 @@ describe('dates split by their orderings', () => {
     expect(dim.size).toBeGreaterThan(10);
   });
 
-  it('leaves dates read by date arithmetic, as an output, or by a plugin to the samples', () => {
+  it('leaves dates read by other date arithmetic (a move of a move, a move by a parameter), as an output, or by a plugin to the samples', () => {
     const c = compilePack(probePack([], 'first', true));
     expect(dateReads(c, [{ fact: 'p', operator: 'before', value: { addMonths: 3, to: { addDays: 1, to: { fact: 'q' } } } }])).toBeUndefined();
     expect(dateReads(c, [{ fact: 'p', operator: 'before', value: { addMonths: { param: 'x' }, to: { fact: 'q' } } } as unknown as Condition])).toBeUndefined();
