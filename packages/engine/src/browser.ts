@@ -24,6 +24,7 @@ export { canonicalJson } from './canonical-json.js';
 export { CALENDARS } from './language/calendars/calendars.js';
 export type { CalendarDefinition } from './language/calendars/calendars.js';
 export { nthWeekdayWords } from './language/timing/monthly-on-weekday.js';
+export { followingWeekdayWords } from './language/timing/following-weekday.js';
 export { listParameters, parameterRangeWords, parameterValueProblem } from './language/parameters/list-parameters.js';
 export type { ListedParameter, ParameterValueAt } from './language/parameters/list-parameters.js';
 export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';

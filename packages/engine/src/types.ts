@@ -20,6 +20,7 @@ export type { LeafCondition, AllCondition, AnyCondition, NotCondition, Condition
 export type { Rule } from './schema/shapes/rule.js';
 export type { HitPolicy, Fallback, Decision } from './schema/shapes/decision.js';
 export type { Offset, Action } from './schema/shapes/action.js';
+export type { Warning } from './schema/shapes/warning.js';
 export type { ScheduleEntry } from './schema/shapes/schedule-entry.js';
 export type { ScoreDefinition } from './schema/shapes/score.js';
 export type { Outcomes } from './schema/shapes/outcomes.js';
@@ -71,6 +72,15 @@ export interface CouncilPlugin {
 }
 
 // ---------------------------------------------------------------- determination
+
+/** A warning about the determination (`outcomes.warnings`) whose condition held. */
+export interface DeterminationWarning {
+  id: string;
+  message: string;
+  /** The document and section it rests on ("003 A2.grant"). */
+  citation: string;
+  interpretation?: string;
+}
 
 export interface DeterminationAction {
   id: string;
@@ -142,6 +152,8 @@ export interface Determination {
   schedule: DeterminationScheduleEntry[];
   scores: Record<string, number | null>;
   interpretations: { id: string; title: string; note: string }[];
+  /** Warnings about the determination itself (present only when some hold; stored determinations made before warnings have none). */
+  warnings?: DeterminationWarning[];
   /** Decisions awaiting a person (present only when some are). */
   proposals?: DeterminationProposal[];
   /** Decisions taken by a person or overridden, by instance id (present only when some were). */

@@ -23,6 +23,22 @@ describe('qaf-determination-view', () => {
     expect(rows[1]).toMatch(/^s-03 .* \| Partly met \| Fully met/);
   });
 
+  it('shows the determination\'s warnings beside the headline, with their citation, and none for an old determination', async () => {
+    const pack = testPack();
+    pack.outcomes.warnings = [{ id: 'past-review', message: 'The guide is past its review date', when: { fact: 'assessmentDate', operator: 'after', value: '2025-02-28' }, source: pack.outcomes.actions![0]!.source }];
+    const input = { date: '2025-03-01', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} };
+    const determination = evaluate(compilePack(pack), input, { explain: true });
+    const el = await mount('qaf-determination-view', { pack, determination });
+    const warning = el.shadowRoot!.querySelector('.warning');
+    expect(warning?.textContent).toContain('Warning: The guide is past its review date');
+    expect(warning?.textContent).toContain(determination.warnings![0]!.citation);
+    // A determination stored before warnings has no `warnings`: it renders without one.
+    const { warnings: _w, ...old } = determination;
+    const before = await mount('qaf-determination-view', { pack, determination: old });
+    expect(before.shadowRoot!.querySelector('.warning')).toBeNull();
+    expect(text(before)).toContain('Overall rating: Bronze');
+  });
+
   it('renders a determination stored with the old trace, in its stored words', async () => {
     const pack = testPack();
     const d = evaluate(compilePack(pack), { date: '2025-03-01', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} });

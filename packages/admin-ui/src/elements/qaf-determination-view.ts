@@ -30,6 +30,7 @@ export class QafDeterminationView extends LitElement {
     css`
       .headline { font-size: 1.5rem; border: 3px solid #0b0c0c; padding: 0.6rem 1rem; display: inline-block; margin: 0.3rem 0; }
       .because { margin: 0.2rem 0 0 1rem; padding: 0; }
+      .warning { border-left: 5px solid #b58800; padding: 0.3rem 0.6rem; margin: 0.4rem 0; }
       @media print {
         :host { font-size: 10.5pt; }
         table { page-break-inside: auto; } tr { page-break-inside: avoid; }
@@ -58,6 +59,7 @@ export class QafDeterminationView extends LitElement {
       ${this.providerName ? html`<h2>${this.providerName}</h2>` : nothing}
       <p>Visit of ${d.assessmentDate}, decided under ${p.metadata.council}'s pack ${d.pack.version}.</p>
       <div class="headline" role="status" aria-label="Headline">${headline?.label ?? d.headline.decision}: <strong>${text(d.headline.value)}</strong>${d.headline.pending ? html` <span class="muted">(pending: awaiting a decision)</span>` : nothing}</div>
+      ${(d.warnings ?? []).map((w) => html`<p class="warning" role="note"><strong>Warning:</strong> ${w.message} <span class="muted">(${w.citation})</span></p>`)}
       <qaf-proposals .pack=${p} .determination=${d} ?can-record=${this.canRecord}></qaf-proposals>
       ${Object.entries(d.decidedBy ?? {}).map(([id, x]) => html`<p>${p.decisions[id.split('.')[0]!]?.label ?? id}: ${text(x.value)}, ${x.kind === 'override' ? 'overridden' : 'decided'} by ${x.by} on ${x.at}${x.reason ? `: ${x.reason}` : ''} <span class="muted">(the rules gave ${text(x.computed)})</span>.</p>`)}
       ${fired ? html`<p>Because: ${fired.label ?? fired.rule}${fired.source ? html` <span class="muted">(${fired.source})</span>` : nothing}.</p>` : nothing}

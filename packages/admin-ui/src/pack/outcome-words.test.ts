@@ -17,5 +17,6 @@ describe('outcome words', () => {
     expect(everyText(entry({ perYear: 4 }))).toBe('4 a year');
     expect(everyText(entry({ monthlyOnWeekday: { nth: 2, weekday: 'wednesday' } }))).toBe('the second Wednesday of each month');
     expect(everyText(entry({ monthlyOnWeekday: { nth: 'last', weekday: 'friday' } }))).toBe('the last Friday of each month');
+    expect(everyText(entry({ followingWeekday: { weekday: 'friday', after: { nth: 2, weekday: 'wednesday' } } }))).toBe('the Friday following the second Wednesday of each month');
   });
 });

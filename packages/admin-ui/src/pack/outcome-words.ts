@@ -1,5 +1,5 @@
 import type { Offset, ScheduleEntry } from '@openqaf/engine';
-import { CALENDARS, nthWeekdayWords } from '@openqaf/engine/browser';
+import { CALENDARS, followingWeekdayWords, nthWeekdayWords } from '@openqaf/engine/browser';
 import { describeValue } from './describe-condition.js';
 import { humanize } from './editable-fields.js';
 
@@ -16,6 +16,7 @@ export function dueText(due: Offset | undefined): string {
 export function everyText(s: ScheduleEntry): string {
   if (s.perYear !== undefined) return `${describeValue(s.perYear)} a year`;
   if (s.monthlyOnWeekday) return `${nthWeekdayWords(s.monthlyOnWeekday.nth, s.monthlyOnWeekday.weekday)} of each month`;
+  if (s.followingWeekday) return followingWeekdayWords(s.followingWeekday);
   const [unit, n] = Object.entries(s.every ?? {})[0] ?? [];
   return unit ? `every ${describeValue(n)} ${unit}` : '';
 }

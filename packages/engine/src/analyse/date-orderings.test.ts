@@ -92,13 +92,85 @@ describe('dates split by their orderings', () => {
     expect(dim.size).toBeGreaterThan(10);
   });
 
-  it('leaves dates read by date arithmetic, as an output, or by a plugin to the samples', () => {
+  it('leaves dates read by other date arithmetic (a move of a move, a move by a parameter), as an output, or by a plugin to the samples', () => {
     const c = compilePack(probePack([], 'first', true));
-    expect(dateReads(c, [{ fact: 'p', operator: 'before', value: { addMonths: 3, to: { fact: 'q' } } }])).toBeUndefined();
+    expect(dateReads(c, [{ fact: 'p', operator: 'before', value: { addMonths: 3, to: { addDays: 1, to: { fact: 'q' } } } }])).toBeUndefined();
+    expect(dateReads(c, [{ fact: 'p', operator: 'before', value: { addMonths: { param: 'x' }, to: { fact: 'q' } } } as unknown as Condition])).toBeUndefined();
+    expect(dateReads(c, [{ fact: 'f', operator: 'equal', value: { addMonths: 3, to: { fact: 'q' } } } as unknown as Condition])).toBeUndefined();
     expect(dateReads(c, [{ fact: 'p' }])).toBeUndefined();
     expect(dateReads(c, [{ fact: 'f', operator: 'equal', value: { fact: 'p' } }])).toBeUndefined();
     expect(dateReads(c, [{ fact: 'p', operator: 'lessThan', value: { fact: 'q' } }])).toBeUndefined();
     expect(dateReads(c, [{ fact: 'somePlugin', operator: 'equal', value: 1 }])).toBeUndefined();
     expect(dateReads(c, [{ fact: 'p', operator: 'onOrBefore', value: { fact: 'asOf' } }])?.facts).toEqual(new Set(['p', 'asOf']));
+  });
+
+  it('reads a date moved by days, months or working days as an ordering of the date and its image', () => {
+    const c = compilePack(probePack([], 'first', true));
+    const reads = dateReads(c, [{ fact: 'assessmentDate', operator: 'after', value: { addMonths: 3, to: { fact: 'p' } } }]);
+    expect(reads?.facts).toEqual(new Set(['assessmentDate', 'p']));
+    expect(reads?.pairs).toEqual(new Set(['assessmentDate|p@addMonths:3']));
+    expect(reads?.moves).toEqual(new Set(['addMonths:3']));
+    const wd = dateReads(c, [{ fact: 'q', operator: 'onOrBefore', value: { addWorkingDays: 10, to: { fact: 'p' }, calendar: 'england-and-wales' } }]);
+    expect(wd?.moves).toEqual(new Set(['addWorkingDays:10:england-and-wales']));
+  });
+
+  it('"more than 3 months after" is analysed exhaustively: recorded or not, and each side of the date three months on', () => {
+    const c = compilePack(probePack([
+      { id: 'over-three-months', source: src, output: 'Inadequate', when: { fact: 'assessmentDate', operator: 'after', value: { addMonths: 3, to: { fact: 'p' } } } },
+      { id: 'recorded', source: src, output: 'Bronze', when: { fact: 'p', operator: 'present', value: true } },
+    ], 'first', false));
+    const inst = c.instances.find((x) => x.id === 'probe')!;
+    const dim = inputSpace(c, inst).find((d) => d.dates)!;
+    expect(dim.exhaustive).toBe(true);
+    // p not recorded; recorded and the assessment before, on, or after the date three months on.
+    expect(dim.size).toBe(4);
+    const a = analyseInstance(c, inst);
+    expect(a.exhaustive).toBe(true);
+    // Without p no rule matches and there is no fallback: that gap is the only finding.
+    expect(found(a)).toEqual(['gap  ']);
+    expect(a.findings[0]!.examples[0]!.inputs).toMatch(/not recorded/);
+  });
+
+  it('find exactly what a day-by-day grid finds, with dates moved by days, months and working days (seed 20261207)', () => {
+    const rand = seededRandom(20261207);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const MOVED = [
+      (to: string) => ({ addMonths: pick([1, 3, -1]), to: { fact: to } }),
+      (to: string) => ({ addDays: pick([3, -2, 14]), to: { fact: to } }),
+      (to: string) => ({ addWorkingDays: pick([1, 5, 10]), to: { fact: to }, calendar: 'england-and-wales' }),
+      (to: string) => ({ addWorkingDays: pick([2, 10]), to: { fact: to } }),
+    ];
+    const moveLeaf = (): Condition => {
+      const r = rand();
+      if (r < 0.15) return { fact: 'f', operator: 'equal', value: rand() < 0.5 };
+      if (r < 0.3) return { fact: 'p', operator: 'present', value: rand() < 0.5 };
+      const [lhs, rhs] = rand() < 0.5 ? ['p', 'assessmentDate'] : ['assessmentDate', 'p'];
+      return { fact: lhs, operator: pick(DATE_OPERATORS), value: rand() < 0.8 ? pick(MOVED)(rhs) : { fact: rhs } } as Condition;
+    };
+    const cond = (depth: number): Condition => {
+      const r = rand();
+      if (depth <= 0 || r < 0.5) return moveLeaf();
+      if (r < 0.75) return { all: [cond(depth - 1), cond(depth - 1)] };
+      if (r < 0.9) return { any: [cond(depth - 1), cond(depth - 1)] };
+      return { not: cond(depth - 1) };
+    };
+    // Every day of ten months around the analysis date, for both the assessment date and p: room
+    // for the month ends (February's too), weekends and bank holidays a move of up to three months meets.
+    const grid = Array.from({ length: 301 }, (_, i) => addDays(ANALYSIS_DATE, i - 200));
+    const policies: HitPolicy[] = ['first', 'unique', 'max', 'collect'];
+    for (let k = 0; k < 12; k++) {
+      const rules: Rule[] = Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, i) => ({
+        id: `r${i}`, source: src, when: cond(2), output: pick(BANDS),
+        ...(rand() < 0.2 ? { interpretation: 'uncovered-combination' } : {}),
+      }));
+      const c = compilePack(probePack(rules, policies[k % policies.length]!, rand() < 0.3));
+      const inst = c.instances.find((x) => x.id === 'probe')!;
+      const ordered = analyseInstance(c, inst);
+      const brute = analyseInstance(c, inst, { dateGrid: grid });
+      expect(ordered.exhaustive, JSON.stringify(rules)).toBe(true);
+      expect(brute.notes.join(' ')).not.toMatch(/too large/);
+      expect(found(ordered), JSON.stringify(rules)).toEqual(found(brute));
+      expect(ordered.points).toBeLessThan(brute.points / 100);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import type { CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
-import { addDays, isIsoDate } from '../dates/iso-date.js';
+import { addDays, addMonths, isIsoDate } from '../dates/iso-date.js';
 import { FACT_BY_NAME } from '../language/registry.js';
+import { CALENDAR_BY_NAME, workingDayAdder } from '../language/calendars/calendars.js';
 import type { Dimension, DimensionOption } from './input-space.js';
 
 /**
@@ -10,6 +11,16 @@ import type { Dimension, DimensionOption } from './input-space.js';
  * date written in the pack, `present`, and `mostRecent`, which orders its sources' dates and
  * asOf), only the order of those dates (with ties, and whether each is recorded) can change what
  * its rules do. Every such ordering is one point, so the dates are analysed exhaustively.
+ *
+ * Relative dates count too: a date compared with another date moved by a whole number of days,
+ * months or working days (`{ "addMonths": 3, "to": { "fact": "issuedOn" } }`, "more than 3 months
+ * after the notice"). Each move is a non-decreasing function of its date, so what a rule does
+ * still changes only where the moved date passes the date it is compared with: the orderings
+ * are then those of the dates and their moved images together. Months (a day past the end of a
+ * month is its last day) and working days (weekends and a calendar's bank holidays) are not the
+ * same everywhere in the year, so with a move the assessment date is ordered too, and the days
+ * tried include each date's images and preimages under every move, with the weekends and month
+ * ends around them.
  */
 
 /** Operators that compare two dates by their order alone. */
@@ -22,8 +33,47 @@ export const MAX_DATE_ASSIGNMENTS = 1_000_000;
 export interface DateReads {
   facts: Set<string>;
   literals: Set<string>;
-  /** The pairs compared (`a|b`, facts or written dates): only their order tells points apart. */
+  /**
+   * The pairs compared (`a|b`, facts, written dates or moved facts `fact@addMonths:3`,
+   * `fact@addWorkingDays:10:england-and-wales`): only their order tells points apart.
+   */
   pairs: Set<string>;
+  /** The moves applied to dates before they are compared (`addDays:-7`, `addMonths:3`, `addWorkingDays:10:scotland`). */
+  moves: Set<string>;
+}
+
+/** The expressions that move a date by a whole number of units. */
+const MOVES = ['addDays', 'addMonths', 'addWorkingDays'] as const;
+
+/** The move `{ "addMonths": 3, "to": { "fact": f } }` names, as `[f, "addMonths:3"]`, or undefined when it is not one of a plain date fact by a written whole number. */
+function moveOf(v: unknown, isDate: (f: string) => boolean): [string, string] | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  const key = MOVES.find((k) => k in o);
+  if (key === undefined || !Number.isInteger(o[key])) return undefined;
+  const allowed = key === 'addWorkingDays' ? ['to', 'calendar'] : ['to'];
+  if (Object.keys(o).some((k) => k !== key && !allowed.includes(k))) return undefined;
+  if (o.calendar !== undefined && (typeof o.calendar !== 'string' || !CALENDAR_BY_NAME.has(o.calendar))) return undefined;
+  const f = plainRef(o.to);
+  if (f === undefined || !isDate(f)) return undefined;
+  return [f, `${key}:${o[key] as number}${o.calendar !== undefined ? `:${o.calendar as string}` : ''}`];
+}
+
+/** The function a move names (`addMonths:3`): a date to the moved date, non-decreasing. */
+export function moveFunction(move: string): (date: string) => string {
+  const [key, n, calendar] = move.split(':') as [string, string, string | undefined];
+  const by = Number(n);
+  if (key === 'addDays') return (d) => addDays(d, by);
+  if (key === 'addMonths') return (d) => addMonths(d, by);
+  const add = workingDayAdder(calendar, move);
+  return (d) => add(d, by);
+}
+
+/** Calendar days a move goes, about (for the days tried around its preimages). */
+function moveSpan(move: string): number {
+  const [key, n] = move.split(':') as [string, string];
+  const by = Number(n);
+  return key === 'addDays' ? by : key === 'addMonths' ? Math.round(by * 30.44) : Math.ceil((by * 7) / 5);
 }
 
 /** True for a fact holding a date: an input of format date, the assessment date or asOf. */
@@ -73,7 +123,7 @@ function dateKeys(facts: string[]): string[] {
  * that could read any date), where orderings would not be enough.
  */
 export function dateReads(c: CompiledPack, parts: unknown[]): DateReads | undefined {
-  const out: DateReads = { facts: new Set(), literals: new Set(), pairs: new Set() };
+  const out: DateReads = { facts: new Set(), literals: new Set(), pairs: new Set(), moves: new Set() };
   const pair = (a: string, b: string): void => { out.pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`); };
   const ix = c.index;
   const isDate = (f: string): boolean => isDateFact(c, f);
@@ -108,6 +158,8 @@ export function dateReads(c: CompiledPack, parts: unknown[]): DateReads | undefi
         if (!ORDER_OPERATORS.has(o.operator as string)) return false;
         if (rhs !== undefined && isDate(rhs)) { out.facts.add(lhs); out.facts.add(rhs); pair(lhs, rhs); return true; }
         if (isIsoDate(v)) { out.facts.add(lhs); out.literals.add(v); pair(lhs, v); return true; }
+        const moved = moveOf(v, isDate);
+        if (moved) { out.facts.add(lhs); out.facts.add(moved[0]); out.moves.add(moved[1]); pair(lhs, `${moved[0]}@${moved[1]}`); return true; }
         return false;
       }
       if (rhs !== undefined && isDate(rhs)) return false;
@@ -119,27 +171,63 @@ export function dateReads(c: CompiledPack, parts: unknown[]): DateReads | undefi
 }
 
 /**
+ * The days a date can take: every fixed date, and k days in each gap between them (fewer where
+ * there are fewer); with moves, also the days around each day's images and preimages under every
+ * move (as many rounds as there are dates, so a chain of moves is followed), wide enough to take
+ * in the weekend and the month end nearby.
+ */
+function daysToTry(fixed: string[], k: number, moves: string[]): string[] {
+  const days = new Set<string>();
+  for (let i = 0; i < k; i++) days.add(addDays(fixed[0]!, i - k));
+  fixed.forEach((d, j) => {
+    days.add(d);
+    const next = fixed[j + 1];
+    for (let i = 1; i <= k; i++) { const x = addDays(d, i); if (next !== undefined && x >= next) break; days.add(x); }
+  });
+  if (!moves.length) return [...days];
+  // The days around the fixed dates first, so the example of an ordering is near them where it can be.
+  const base = [...days];
+  const around = (d: string, width: number): void => { for (let i = -width; i <= width; i++) days.add(addDays(d, i)); };
+  const fns = moves.map((m) => [moveFunction(m), moveSpan(m), m.startsWith('addDays') ? 0 : 7] as const);
+  let frontier = [...days];
+  for (let round = 0; round < k; round++) {
+    const before = new Set(days);
+    for (const d of frontier) {
+      for (const [fn, span, slack] of fns) {
+        around(fn(d), k + slack);
+        // The preimage: the days the move takes near d (searched around d less the move's span).
+        const near = addDays(d, -span);
+        for (let i = -(k + slack + 3); i <= k + slack + 3; i++) {
+          const x = addDays(near, i);
+          const y = fn(x);
+          if (y >= addDays(d, -k) && y <= addDays(d, k)) days.add(x);
+        }
+      }
+    }
+    frontier = [...days].filter((d) => !before.has(d));
+    if (!frontier.length) break;
+  }
+  const baseSet = new Set(base);
+  return [...base, ...[...days].filter((d) => !baseSet.has(d)).sort()];
+}
+
+/**
  * One dimension over every ordering of the dates read (each optional input date also not
- * recorded) among themselves and the dates written in the pack; undefined when there are more
- * than `MAX_DATE_ASSIGNMENTS` to try. The assessment date is fixed at `anchor` when no date is
- * written in the pack (only orders matter, so one assessment date stands for all); else it is
- * ordered like the rest.
+ * recorded) among themselves, their moved images, and the dates written in the pack; undefined
+ * when there are more than `MAX_DATE_ASSIGNMENTS` to try. The assessment date is fixed at
+ * `anchor` when no date is written in the pack and no date is moved (only orders matter, so one
+ * assessment date stands for all); else it is ordered like the rest.
  */
 export function dateOrderingDimension(c: CompiledPack, reads: DateReads, anchor: string): Dimension | undefined {
   const ix = c.index;
   const literals = [...reads.literals].sort();
+  const moves = [...reads.moves].sort();
   const fixed = literals.length ? literals : [anchor];
-  const vary = [...reads.facts].filter((f) => literals.length || f !== 'assessmentDate').sort();
+  const vary = [...reads.facts].filter((f) => literals.length || moves.length || f !== 'assessmentDate').sort();
   const k = vary.length;
   if (!k) return undefined;
-  // The days a date can take: every fixed date, and k days in each gap between them (fewer where there are fewer).
-  const days: string[] = [];
-  for (let i = 0; i < k; i++) days.push(addDays(fixed[0]!, i - k));
-  fixed.forEach((d, j) => {
-    days.push(d);
-    const next = fixed[j + 1];
-    for (let i = 1; i <= k; i++) { const x = addDays(d, i); if (next !== undefined && x >= next) break; days.push(x); }
-  });
+  let days: string[];
+  try { days = daysToTry(fixed, k, moves); } catch { return undefined; } // a working day outside the calendar's years: sampled
   const required = new Set(ix.pack.inputs.required ?? []);
   const choices = vary.map((f) => (f === 'asOf' || f === 'assessmentDate' || required.has(f) ? days : [...days, undefined]));
   const total = choices.reduce((n, ch) => n * ch.length, 1);
@@ -147,13 +235,21 @@ export function dateOrderingDimension(c: CompiledPack, reads: DateReads, anchor:
   // One representative per ordering: orderings are told apart by which dates are recorded and how each pair compared compares.
   // The assessment date, when fixed, is the anchor.
   const where = (f: string): number => { const i = vary.indexOf(f); return i >= 0 ? i : -1; };
-  const pairs = [...reads.pairs].map((p) => p.split('|') as [string, string]).map(([a, b]) => [where(a), where(b), a, b] as const);
-  const valueOf = (vals: (string | undefined)[], i: number, name: string): string | undefined => (i >= 0 ? vals[i] : name === 'assessmentDate' ? anchor : name);
+  const fnOf = new Map(moves.map((m) => [m, moveFunction(m)]));
+  const term = (t: string): readonly [number, string, ((d: string) => string) | undefined] => {
+    const [name, move] = t.split('@') as [string, string | undefined];
+    return [where(name), name, move === undefined ? undefined : fnOf.get(move)];
+  };
+  const pairs = [...reads.pairs].map((p) => p.split('|') as [string, string]).map(([a, b]) => [term(a), term(b)] as const);
+  const valueOf = (vals: (string | undefined)[], [i, name, fn]: readonly [number, string, ((d: string) => string) | undefined]): string | undefined => {
+    const v = i >= 0 ? vals[i] : name === 'assessmentDate' ? anchor : name;
+    return v === undefined || !fn ? v : fn(v);
+  };
   const signature = (vals: (string | undefined)[]): string => {
     let s = vals.map((v) => (v === undefined ? '_' : '+')).join('');
-    for (const [i, j, a, b] of pairs) {
-      const x = valueOf(vals, i, a);
-      const y = valueOf(vals, j, b);
+    for (const [a, b] of pairs) {
+      const x = valueOf(vals, a);
+      const y = valueOf(vals, b);
       s += x === undefined || y === undefined ? '.' : x < y ? '<' : x > y ? '>' : '=';
     }
     return s;
@@ -161,20 +257,23 @@ export function dateOrderingDimension(c: CompiledPack, reads: DateReads, anchor:
   const seen = new Map<string, (string | undefined)[]>();
   const pick = new Array<number>(k).fill(0);
   const possible = determinedOnOrAfterAssessment(vary, anchor);
-  for (let n = 0; n < total; n++) {
-    const vals = pick.map((p, i) => choices[i]![p]);
-    const sig = possible(vals) ? signature(vals) : undefined;
-    if (sig !== undefined && !seen.has(sig)) seen.set(sig, vals);
-    for (let i = k - 1; i >= 0; i--) { if (++pick[i]! < choices[i]!.length) break; pick[i] = 0; }
-  }
+  try {
+    for (let n = 0; n < total; n++) {
+      const vals = pick.map((p, i) => choices[i]![p]);
+      const sig = possible(vals) ? signature(vals) : undefined;
+      if (sig !== undefined && !seen.has(sig)) seen.set(sig, vals);
+      for (let i = k - 1; i >= 0; i--) { if (++pick[i]! < choices[i]!.length) break; pick[i] = 0; }
+    }
+  } catch { return undefined; } // a working day outside the calendar's years: sampled
   const title = (f: string): string => (f === 'asOf' ? 'determined on' : f === 'assessmentDate' ? 'assessed on' : typeof ix.pack.inputs.properties[f]?.title === 'string' ? ix.pack.inputs.properties[f]!.title as string : f);
   const options: DimensionOption[] = [...seen.values()].map((vals) => ({
     apply: putDates(vary, vals),
     words: vary.map((f, i) => (f === 'asOf' && vals[i] === anchor ? '' : `${title(f)} ${vals[i] ?? 'not recorded'}`)).filter(Boolean).join('; '),
     weight: 1,
   }));
+  const against = [...literals];
   return {
-    name: `orderings of ${vary.join(', ')}${literals.length ? ` against ${literals.join(', ')}` : ''}`,
+    name: `orderings of ${vary.join(', ')}${against.length ? ` against ${against.join(', ')}` : ''}${moves.length ? `, moved by ${moves.map((m) => m.replace(/:/g, ' ')).join(', ')}` : ''}`,
     exhaustive: true,
     dates: true,
     reads: dateKeys(vary),

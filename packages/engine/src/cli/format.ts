@@ -18,7 +18,7 @@ export function formatErrors(source: string, errors: PackError[]): string {
 const show = (v: unknown): string => (Array.isArray(v) ? v.join(', ') || '(none)' : v === undefined || v === null ? '(none)' : String(v));
 
 /**
- * A determination for people: headline, decisions, actions, schedule, scores, interpretations,
+ * A determination for people: headline, its warnings, decisions, actions, schedule, scores, interpretations,
  * and why (its explanation in words, made from the pack it was made under; or a stored trace).
  */
 export function formatDetermination(d: Determination, pack?: Pack): string {
@@ -26,6 +26,7 @@ export function formatDetermination(d: Determination, pack?: Pack): string {
   lines.push(`Pack ${d.pack.id} ${d.pack.version} (${d.pack.hash.slice(0, 19)}...)`);
   lines.push(`Assessment of ${d.assessmentDate}, determined as of ${d.asOf}`);
   lines.push('', `Headline: ${d.headline.decision} = ${show(d.headline.value)}`);
+  for (const w of d.warnings ?? []) lines.push(`WARNING: ${w.message}  [${w.citation}]`);
   lines.push('', 'Decisions:');
   const width = Math.max(...Object.keys(d.decisions).map((k) => k.length));
   for (const [k, v] of Object.entries(d.decisions)) lines.push(`  ${k.padEnd(width)}  ${show(v)}`);

@@ -60,6 +60,10 @@ export interface CompiledAction {
   due: CompiledOffset | undefined;
 }
 
+export interface CompiledWarning {
+  id: string; message: string; when: CompiledCondition; citation: string; interpretation?: string;
+}
+
 export interface CompiledScheduleEntry {
   id: string; activity: string; label: string; when: CompiledCondition; source: string; interpretation?: string;
   /** The determination's entry (when it is next due, how often) from a date, by its schedule form; undefined: not scheduled. */
@@ -83,6 +87,7 @@ export interface CompiledPack {
   /** Slots in evaluation order (each after what it uses). */
   order: CompiledInstance[];
   actions: CompiledAction[];
+  warnings: CompiledWarning[];
   schedule: CompiledScheduleEntry[];
   scores: CompiledScore[];
   headline: CompiledInstance;
@@ -148,13 +153,17 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
       ...(s.from !== undefined ? { from: compileExpression(s.from, top, undefined, `/outcomes/schedule/${i}/from`) } : {}),
     };
   });
+  const warnings: CompiledWarning[] = (pack.outcomes.warnings ?? []).map((w) => ({
+    id: w.id, message: w.message, when: compileCondition(w.when, top), citation: citationText(w.source),
+    ...(w.interpretation ? { interpretation: w.interpretation } : {}),
+  }));
   const scores: CompiledScore[] = (pack.outcomes.scores ?? []).map((s, i) => ({
     id: s.id, label: s.label, value: compileExpression(s.value, top, undefined, `/outcomes/scores/${i}/value`), source: citationText(s.source),
     ...(s.when ? { when: compileCondition(s.when, top) } : {}),
     ...(s.interpretation ? { interpretation: s.interpretation } : {}),
   }));
   return {
-    pack, hash: opts.hash ?? packHash(source), index, extensions, instances, order, actions, schedule, scores,
+    pack, hash: opts.hash ?? packHash(source), index, extensions, instances, order, actions, warnings, schedule, scores,
     headline: byDecision.get(pack.outcomes.headline)![0]!,
     checkAssessment: compileAssessmentCheck(index),
     countSlots: countSlots.size,

@@ -17,6 +17,16 @@ describe('diffPacks', () => {
     expect(d.changes[1]).toMatchObject({ pointer: '/framework/domains/2/parameters/silverMinFullyMet', kind: 'changed', before: 12, after: 13 });
   });
 
+  it('names a warning by its message', () => {
+    const a: Pack = structuredClone(examplePack());
+    a.outcomes.warnings = [{ id: 'old', message: 'The guide is past its review date', when: { all: [] }, source: { doc: 'guide', section: '1' } }];
+    const b: Pack = structuredClone(a);
+    b.outcomes.warnings![0]!.message = 'The guide may be out of date';
+    const [change] = diffPacks(a, b).changes;
+    // Named as it reads now, as actions and rules are.
+    expect(change!.summary).toBe('warning "The guide may be out of date" message: The guide is past its review date -> The guide may be out of date');
+  });
+
   it('names the rule and condition whose value changed', () => {
     const b: Pack = structuredClone(examplePack());
     const leaf = (b.decisions.visitBand!.rules![0]!.when as { all: { value: number }[] }).all[0]!;

@@ -38,6 +38,7 @@ function wordsOf(parentKey: string | undefined, key: string, node: Json, rows?: 
   if (parentKey === 'actions' && isObj(node)) return `action "${typeof node.label === 'string' ? node.label : node.id}"`;
   if (parentKey === 'schedule' && isObj(node)) return `schedule "${typeof node.label === 'string' ? node.label : node.id}"`;
   if (parentKey === 'scores' && isObj(node)) return `score "${typeof node.label === 'string' ? node.label : node.id}"`;
+  if (parentKey === 'warnings' && isObj(node)) return `warning "${typeof node.message === 'string' ? node.message : node.id}"`;
   if (parentKey === 'cases' && isObj(node)) return `case ${String(node.id)}`;
   if (parentKey === 'mappings') return `mapping ${key}`;
   if (parentKey === 'scales') return `scale ${key}`;

@@ -1,5 +1,5 @@
 import { AssessmentError, EvaluationError } from '../errors.js';
-import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, Pack } from '../types.js';
+import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, DeterminationWarning, Pack } from '../types.js';
 import type { Explanation, ExplanationEntry, LeafResult } from '../explain/explanation.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
@@ -129,6 +129,19 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     schedule.push(entry);
   }
 
+  const warnings: DeterminationWarning[] = [];
+  for (const w of c.warnings) {
+    const fired = w.when.test(s);
+    if (trace) {
+      const conditions: LeafResult[] = [];
+      w.when.results(s, conditions);
+      trace.push(fired ? { kind: 'warning', of: w.id, fired, conditions } : { kind: 'warning', of: w.id, conditions });
+    }
+    if (!fired) continue;
+    if (w.interpretation) s.interpretations.add(w.interpretation);
+    warnings.push({ id: w.id, message: w.message, citation: w.citation, ...(w.interpretation ? { interpretation: w.interpretation } : {}) });
+  }
+
   const scores: Record<string, number | null> = {};
   for (const sc of c.scores) {
     const applies = sc.when ? sc.when.test(s) : true;
@@ -152,6 +165,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     scores,
     interpretations,
   };
+  if (warnings.length) determination.warnings = warnings;
   if (human?.pending.size && restsOnPending(c.headline.decisionId, human.pending, c.index.instancesOf, decisionDependencies(c.pack))) determination.headline.pending = true;
   if (human?.proposals.length) determination.proposals = human.proposals;
   if (human && Object.keys(human.decidedBy).length) determination.decidedBy = human.decidedBy;

@@ -1,4 +1,4 @@
-import type { Condition, Determination, Pack, TraceEntry } from '../types.js';
+import type { Citation, Condition, Determination, Pack, TraceEntry } from '../types.js';
 import type { ExplanationEntry, LeafResult, LimitResult } from './explanation.js';
 import { showValue } from '../compile/compile-condition.js';
 import { expandDecisionTables } from '../language/decision-table.js';
@@ -68,12 +68,12 @@ function lines(w: ConditionWords, leaves: readonly LeafResult[]): { ok: boolean;
 }
 
 function entryWords(p: ExplainedPack, d: Determination, e: ExplanationEntry, out: TraceEntry[]): void {
-  if (e.kind === 'action' || e.kind === 'schedule') {
-    const list = e.kind === 'action' ? p.pack.outcomes.actions : p.pack.outcomes.schedule;
+  if (e.kind === 'action' || e.kind === 'schedule' || e.kind === 'warning') {
+    const list: { id: string; when: Condition; source: Citation; label?: string; message?: string }[] | undefined = e.kind === 'action' ? p.pack.outcomes.actions : e.kind === 'schedule' ? p.pack.outcomes.schedule : p.pack.outcomes.warnings;
     const def = list?.find((x) => x.id === e.of);
     if (!def) return;
     const { because } = lines(p.words(`${e.kind}|${e.of}`, def.when, -1), e.conditions);
-    out.push({ decision: e.kind === 'action' ? 'actions' : 'schedule', rule: e.of, label: def.label, fired: e.fired === true, because, source: citationText(def.source) });
+    out.push({ decision: e.kind === 'action' ? 'actions' : e.kind === 'schedule' ? 'schedule' : 'warnings', rule: e.of, label: def.label ?? def.message, fired: e.fired === true, because, source: citationText(def.source) });
     return;
   }
   if (e.kind === 'limit') { limitWords(p, e, out); return; }

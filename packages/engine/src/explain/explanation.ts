@@ -51,9 +51,9 @@ export interface DecisionResult {
   fallback?: true;
 }
 
-/** Whether an action or schedule entry applies, by its `when`. */
+/** Whether an action, schedule entry or warning applies, by its `when`. */
 export interface OutcomeResult {
-  kind: 'action' | 'schedule';
+  kind: 'action' | 'schedule' | 'warning';
   of: string;
   /** True when it applies; absent (format 3) or false (format 2) when it does not. */
   fired?: boolean;

@@ -29,6 +29,7 @@ import { every } from './timing/every.js';
 import { perYear } from './timing/per-year.js';
 import { monthlyOnDay } from './timing/monthly-on-day.js';
 import { monthlyOnWeekday } from './timing/monthly-on-weekday.js';
+import { followingWeekday } from './timing/following-weekday.js';
 import { onDates } from './timing/on-dates.js';
 import { equal, notEqual } from './operators/equality.js';
 import { contains, doesNotContain, isIn, notIn } from './operators/membership.js';
@@ -89,7 +90,7 @@ export const EXPRESSION_SCHEMA: TSchema = Type.Union([LiteralSchema, ...EXPRESSI
 });
 
 /** Every schedule form, in the order hints and the docs list them. */
-export const SCHEDULE_FORMS: readonly ScheduleFormDefinition[] = [every, perYear, monthlyOnDay, monthlyOnWeekday, onDates];
+export const SCHEDULE_FORMS: readonly ScheduleFormDefinition[] = [every, perYear, monthlyOnDay, monthlyOnWeekday, followingWeekday, onDates];
 
 /** The cell forms of a decision table (`language/decision-table.ts`), in the order the docs list them. */
 export { TABLE_CELL_FORMS } from './decision-table.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEDULE_FORMS } from './registry.js';
 import { DUE_UNITS } from './timing/due.js';
+import { followingWeekdayWords, nextFollowingWeekday } from './timing/following-weekday.js';
 import type { ScheduleEntry } from '../types.js';
 import type { EvalState } from '../compile/eval-state.js';
 
@@ -27,8 +28,34 @@ describe('the timing forms', () => {
     expect(timing({ monthlyOnDay: 15 })).toEqual(withHead({ everyMonths: 1, dayOfMonth: 15, nextDue: '2025-02-15' }));
     expect(timing({ monthlyOnWeekday: { nth: 2, weekday: 'wednesday' } })).toEqual(withHead({ everyMonths: 1, nextDue: '2025-02-12' }));
     expect(timing({ monthlyOnWeekday: { nth: 'last', weekday: 'friday' } })).toEqual(withHead({ everyMonths: 1, nextDue: '2025-02-28' }));
+    // 000 s6.1: CareMatch on the second Wednesday (29 January 2025 is the last Wednesday of January), the Directory by the following Friday.
+    expect(timing({ followingWeekday: { weekday: 'friday', after: { nth: 2, weekday: 'wednesday' } } })).toEqual(withHead({ everyMonths: 1, nextDue: '2025-02-14' }));
+    expect(timing({ followingWeekday: { weekday: 'friday', after: { nth: 'last', weekday: 'wednesday' } } })).toEqual(withHead({ everyMonths: 1, nextDue: '2025-02-28' }));
     expect(timing({ onDates: ['2025-01-31', '2025-03-01'] })).toEqual(withHead({ nextDue: '2025-03-01' }));
     expect(timing({ onDates: ['2024-12-01'] })).toBeUndefined();
+  });
+
+  it('gives the Friday following the second Wednesday of the month after any date', () => {
+    const f = { weekday: 'friday', after: { nth: 2, weekday: 'wednesday' } } as const;
+    // March 2025: Wednesdays 5 and 12, so the second Wednesday is the 12th and the following Friday the 14th.
+    expect(nextFollowingWeekday('2025-03-03', f)).toBe('2025-03-14');
+    // Between the refresh and the Directory: this month's Friday is still to come.
+    expect(nextFollowingWeekday('2025-03-13', f)).toBe('2025-03-14');
+    // On or after the Friday: April's (second Wednesday 9 April, Friday 11 April).
+    expect(nextFollowingWeekday('2025-03-14', f)).toBe('2025-04-11');
+    expect(nextFollowingWeekday('2025-12-31', f)).toBe('2026-01-16');
+    // The same weekday is a week later; a weekday after a month's last one may fall in the next month.
+    expect(nextFollowingWeekday('2025-03-03', { weekday: 'wednesday', after: { nth: 2, weekday: 'wednesday' } })).toBe('2025-03-19');
+    expect(nextFollowingWeekday('2025-02-01', { weekday: 'monday', after: { nth: 'last', weekday: 'friday' } })).toBe('2025-02-03');
+    expect(followingWeekdayWords(f)).toBe('the Friday following the second Wednesday of each month');
+  });
+
+  it('refuses "the <weekday> following the last <same weekday>", which is the next month\'s first', () => {
+    const errors: string[] = [];
+    const check = (form: Partial<ScheduleEntry>) => SCHEDULE_FORMS.find((f) => f.key === 'followingWeekday')!.check!(entry(form), { pointer: '/outcomes/schedule/0', err: (p, m) => errors.push(`${p}: ${m}`), checkExpression: () => {} });
+    check({ followingWeekday: { weekday: 'friday', after: { nth: 'last', weekday: 'friday' } } });
+    check({ followingWeekday: { weekday: 'friday', after: { nth: 2, weekday: 'friday' } } });
+    expect(errors).toEqual(['/outcomes/schedule/0/followingWeekday: "The Friday following the last Friday" is always the first Friday of the next month: write "monthlyOnWeekday": { "nth": 1, "weekday": "friday" }.']);
   });
 
   it('reports dates out of order at their pointer', () => {

@@ -222,6 +222,12 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   const actionIds = ids(pack.outcomes.actions, '/outcomes/actions', 'action');
   const scheduleIds = ids(pack.outcomes.schedule, '/outcomes/schedule', 'schedule');
   const scoreIds = ids(pack.outcomes.scores, '/outcomes/scores', 'score');
+  const warningIds = ids(pack.outcomes.warnings, '/outcomes/warnings', 'warning');
+  (pack.outcomes.warnings ?? []).forEach((w, i) => {
+    const p = `/outcomes/warnings/${i}`;
+    checkCondition(w.when, { ...top, pointer: `${p}/when` });
+    if (w.interpretation) useInterpretation(w.interpretation, `${p}/interpretation`);
+  });
   (pack.outcomes.actions ?? []).forEach((a, i) => {
     const p = `/outcomes/actions/${i}`;
     checkCondition(a.when, { ...top, pointer: `${p}/when` });
@@ -488,12 +494,14 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     for (const k of Object.keys(w.decisions ?? {})) if (!ix.instancesById.has(k)) err(`${p}/want/decisions/${escapePointer(k)}`, `Case "${c.id}" expects unknown decision "${k}".`);
     const known = (list: (string | { id: string })[] | string[] | undefined, set: Set<string>, key: string): void => (list ?? []).forEach((a, i) => {
       const id = typeof a === 'string' ? a : a.id;
-      if (!set.has(id)) err(`${p}/want/${key}/${i}`, `Case "${c.id}" expects unknown ${key === 'schedule' || key === 'noSchedule' ? 'schedule entry' : 'action'} "${id}".`);
+      if (!set.has(id)) err(`${p}/want/${key}/${i}`, `Case "${c.id}" expects unknown ${key === 'schedule' || key === 'noSchedule' ? 'schedule entry' : key === 'warnings' || key === 'noWarnings' ? 'warning' : 'action'} "${id}".`);
     });
     known(w.actions, actionIds, 'actions');
     known(w.noActions, actionIds, 'noActions');
     known(w.schedule, scheduleIds, 'schedule');
     known(w.noSchedule, scheduleIds, 'noSchedule');
+    known(w.warnings, warningIds, 'warnings');
+    known(w.noWarnings, warningIds, 'noWarnings');
     for (const k of Object.keys(w.scores ?? {})) if (!scoreIds.has(k)) err(`${p}/want/scores/${escapePointer(k)}`, `Case "${c.id}" expects unknown score "${k}".`);
     (w.interpretations ?? []).forEach((id, i) => { if (!interpretations.has(id)) err(`${p}/want/interpretations/${i}`, `Case "${c.id}" expects unknown interpretation "${id}".`); });
   }

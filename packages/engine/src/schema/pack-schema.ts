@@ -13,6 +13,7 @@ import { ConditionSchema } from './shapes/condition.js';
 import { RuleSchema } from './shapes/rule.js';
 import { DecisionSchema } from './shapes/decision.js';
 import { ActionSchema } from './shapes/action.js';
+import { WarningSchema } from './shapes/warning.js';
 import { ScheduleEntrySchema } from './shapes/schedule-entry.js';
 import { ScoreDefinitionSchema } from './shapes/score.js';
 import { PackCaseSchema } from './shapes/case.js';
@@ -64,6 +65,7 @@ export const packSchema: PublishedPackSchema = {
     tableCell: TableCellSchema,
     offset: OffsetSchema,
     action: ActionSchema,
+    warning: WarningSchema,
     scheduleEntry: ScheduleEntrySchema,
     score: ScoreDefinitionSchema,
     case: PackCaseSchema,

@@ -53,6 +53,9 @@ export function checkExpectation(d: Determination, want: CaseExpectation): strin
     for (const a of d.actions) if (!wanted.has(a.id)) f.push(`action ${a.id}: triggered, but not expected`);
   }
   for (const id of want.noActions ?? []) if (actions.has(id)) f.push(`action ${id}: triggered, but expected not to be`);
+  const warnings = new Set((d.warnings ?? []).map((w) => w.id));
+  for (const id of want.warnings ?? []) if (!warnings.has(id)) f.push(`warning ${id}: expected, but not given`);
+  for (const id of want.noWarnings ?? []) if (warnings.has(id)) f.push(`warning ${id}: given, but expected not to be`);
   const schedule = new Map(d.schedule.map((e) => [e.id, e]));
   for (const w of want.schedule ?? []) {
     const id = typeof w === 'string' ? w : w.id;

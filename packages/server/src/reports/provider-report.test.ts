@@ -34,6 +34,18 @@ describe('the provider report', () => {
     expect(JSON.stringify(inadequate)).not.toContain('The test framework gives no band');
   });
 
+  it('prints the determination\'s warnings with their citation, and none for a determination stored before warnings', () => {
+    const pack = testshirePack();
+    pack.outcomes.warnings = [{ id: 'old-guide', message: 'The guide is past its review date', when: { fact: 'assessmentDate', operator: 'after', value: '2025-03-31' }, source: pack.outcomes.actions![0]!.source }];
+    const after = reportOf(pack, { date: '2025-04-10', judgements: judgements(3), facts: { concerns: false } });
+    expect(after.warnings).toEqual([{ message: 'The guide is past its review date', citation: after.warnings[0]!.citation }]);
+    expect(after.warnings[0]!.citation).toMatch(/\S/);
+    // Not an action: nobody is asked to do anything.
+    expect(after.actions.map((a) => a.label)).not.toContain('The guide is past its review date');
+    const before = reportOf(pack, { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    expect(before.warnings).toEqual([]);
+  });
+
   it('says the top band is the top band', () => {
     const r = reportOf(testshirePack(), { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } });
     expect(r.bands[0]).toMatchObject({ band: 'Gold', criteria: [], otherReasons: [] });

@@ -50,6 +50,8 @@ export interface ProviderReport {
   /** The officer's recorded note on the visit (the evidence recorded with the assessment). */
   officerNote?: string;
   actions: { label: string; owner: string; due: string }[];
+  /** Warnings about the determination itself ("the strategy is past its review date"), with the document and section; none in a determination stored before warnings. */
+  warnings: { message: string; citation: string }[];
   nextVisit?: { label: string; due: string };
   challenge: ChallengeWindow;
   /** Only the interpretations this determination relied on, in plain words (their titles). */
@@ -126,6 +128,7 @@ export function providerReport(s: ReportSubject): ProviderReport {
     bands,
     ...(s.assessment.note ? { officerNote: s.assessment.note } : {}),
     actions: d.actions.map((a) => ({ label: a.label, owner: a.owner, due: a.due })),
+    warnings: (d.warnings ?? []).map((w) => ({ message: w.message, citation: w.citation })),
     ...(visits[0] ? { nextVisit: { label: visits[0].label, due: visits[0].nextDue } } : {}),
     challenge: s.challenge,
     interpretations: d.interpretations.map((i) => i.title),

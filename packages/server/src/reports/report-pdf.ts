@@ -41,6 +41,7 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
 
   heading(`${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (awaiting a decision)' : ''}`);
   if (r.rating.description) line(r.rating.description);
+  for (const w of r.warnings ?? []) line(`Warning: ${w.message} (${w.citation}).`);
 
   heading('What kept each rating from the next band up');
   for (const b of r.bands) {

@@ -20,11 +20,11 @@ export interface ScheduleCheckContext {
 
 /**
  * One way a schedule entry says when an activity recurs (`every`, `perYear`, `monthlyOnDay`,
- * `onDates`): its docs row, meaning check and compile function.
+ * `monthlyOnWeekday`, `followingWeekday`, `onDates`): its docs row, meaning check and compile function.
  */
 export interface ScheduleFormDefinition {
   /** The property of a schedule entry that gives this form. */
-  readonly key: 'every' | 'perYear' | 'monthlyOnDay' | 'monthlyOnWeekday' | 'onDates';
+  readonly key: 'every' | 'perYear' | 'monthlyOnDay' | 'monthlyOnWeekday' | 'followingWeekday' | 'onDates';
   /** The schema of the property (`scheduleEntry.<key>`). */
   readonly schema: TSchema;
   readonly syntax: string;

@@ -18,6 +18,10 @@ export const CaseExpectationSchema = Type.Object({
   actionsExact: Type.Optional(Type.Boolean()),
   /** Action ids that must not be present. */
   noActions: Type.Optional(Type.Array(Type.String())),
+  /** Warning ids that must be present. */
+  warnings: Type.Optional(Type.Array(Type.String())),
+  /** Warning ids that must not be present. */
+  noWarnings: Type.Optional(Type.Array(Type.String())),
   schedule: Type.Optional(Type.Array(Type.Union([
     Type.String(),
     Type.Object({ id: Type.String(), nextDue: Type.Optional(date()), everyMonths: Type.Optional(Type.Number()), everyDays: Type.Optional(Type.Number()) }, { additionalProperties: false }),

@@ -6,6 +6,7 @@ import { EverySchema } from '../../language/timing/every.js';
 import { PerYearSchema } from '../../language/timing/per-year.js';
 import { MonthlyOnDaySchema } from '../../language/timing/monthly-on-day.js';
 import { MonthlyOnWeekdaySchema } from '../../language/timing/monthly-on-weekday.js';
+import { FollowingWeekdaySchema } from '../../language/timing/following-weekday.js';
 import { OnDatesSchema } from '../../language/timing/on-dates.js';
 import { WithExpressions, ref } from './refs.js';
 
@@ -22,6 +23,8 @@ export const SCHEDULE_FORM_SCHEMAS = {
   monthlyOnDay: MonthlyOnDaySchema,
   /** Due on the nth weekday of every month ("the second Wednesday of each month"). */
   monthlyOnWeekday: MonthlyOnWeekdaySchema,
+  /** Due on the first given weekday after the nth weekday of every month ("by the following Friday"). */
+  followingWeekday: FollowingWeekdaySchema,
   /** Due on these published dates: the next is the first after the `from` date. */
   onDates: OnDatesSchema,
 };
@@ -36,6 +39,7 @@ export const ScheduleEntrySchema = Type.Object({
   perYear: Type.Optional(SCHEDULE_FORM_SCHEMAS.perYear),
   monthlyOnDay: Type.Optional(SCHEDULE_FORM_SCHEMAS.monthlyOnDay),
   monthlyOnWeekday: Type.Optional(SCHEDULE_FORM_SCHEMAS.monthlyOnWeekday),
+  followingWeekday: Type.Optional(SCHEDULE_FORM_SCHEMAS.followingWeekday),
   onDates: Type.Optional(SCHEDULE_FORM_SCHEMAS.onDates),
   /** Date the interval runs from; default the assessment date. */
   from: Type.Optional(ref<Expression>('expression')),
