@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('refuses to publish while a case fails', async () => {
     await go('/councils/birmingham/draft/publish');
-    await page.getByText('Changes from the published version 1.0.0').waitFor({ timeout: 30_000 });
+    await page.getByText('Changes from the published version 1.1.0').waitFor({ timeout: 30_000 });
     await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver at 13');
     await page.getByLabel(/In force from/).fill('2030-01-01');
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
@@ -191,9 +191,9 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByRole('heading', { name: 'Version history' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('cell', { name: /1\.0\.1/ }).first().waitFor();
-    // Scheduled for 2030: 1.0.0 stays in force today, and 1.0.1 is next.
-    await page.getByText(/In force today \(.*\): 1\.0\.0\. Next: 1\.0\.1, in force from 2030-01-01/).waitFor();
+    await page.getByRole('cell', { name: /1\.1\.1/ }).first().waitFor();
+    // Scheduled for 2030: 1.1.0 stays in force today, and 1.1.1 is next.
+    await page.getByText(/In force today \(.*\): 1\.1\.0\. Next: 1\.1\.1, in force from 2030-01-01/).waitFor();
     await page.locator('qaf-diff-view table').getByText(thresholdLine).waitFor();
     await shot('07-version-history');
   });
