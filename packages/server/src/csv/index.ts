@@ -2,7 +2,7 @@
  * CSV for the server: the engine's RFC 4180 reader (shared with the criteria import) and a writer
  * that guards spreadsheet formulas.
  */
-export { CsvSyntaxError, parseCsv } from '@openqaf/engine';
+export { CsvSyntaxError, parseCsv } from '../engine/index.js';
 
 function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
