@@ -31,6 +31,9 @@ export { bundleHash, canonicalJson, packHash, packRules, RELEASE_METADATA } from
 export { loadPackSource, readPackSource, PackSourceError } from './source/load-pack-source.js';
 export type { PackSource, SourceLocation } from './source/load-pack-source.js';
 export { writePackFolder } from './source/write-pack-folder.js';
+export { CsvSyntaxError, parseCsv } from './source/csv-parse.js';
+export { CRITERIA_CSV_COLUMNS, importCriteriaCsv } from './source/criteria-csv.js';
+export type { CriteriaCsvColumn, CriteriaCsvDomainCount, CriteriaCsvProblem, CriteriaCsvResult } from './source/criteria-csv.js';
 export type { WrittenPackFolder } from './source/write-pack-folder.js';
 export { analyse } from './analyse/analyse.js';
 export type { AnalysisReport, AnalysisFinding, DecisionAnalysis, FindingKind, FindingExample } from './analyse/analyse.js';

@@ -19,6 +19,7 @@ const [pglite] = testStoreKinds;
 /** Routes whose pack work runs on a pack worker, which may answer 422 too-large or 503 busy. */
 const PACK_WORK = [
   'PUT /api/councils/{council}/draft',
+  'PUT /api/councils/{council}/draft/criteria',
   'POST /api/councils/{council}/draft/validate',
   'POST /api/councils/{council}/draft/analyse',
   'POST /api/councils/{council}/draft/cases',

@@ -19,6 +19,7 @@ export { HttpError } from './http-error.js';
 // Request and reply shapes of the routes (declared once, with the routes; `AppType` carries them too).
 export type { Draft } from './packs/drafts.js';
 export type { PublishBody } from './packs/index.js';
+export type { CriteriaImportReply } from './packs/draft-criteria.js';
 export type { AnalysisReply, CasesReply, DraftValidation, InForceReply, PackDiffReply, PackVersionWithPack, ValidationReply } from './packs/replies.js';
 export type { PackVersion } from './packs/versions.js';
 export type { Provider } from './providers/provider-record.js';

@@ -1,4 +1,4 @@
-import type { ApiTokenView, AuditRecord, ImportReport, TokenRequest, UserView } from '@openqaf/server';
+import type { ApiTokenView, AuditRecord, CriteriaImportReply, ImportReport, TokenRequest, UserView } from '@openqaf/server';
 import { api as defaultApi, MAX_PAGE, init, query } from './api-client.js';
 import type { ApiClient } from './api-client.js';
 import type { CouncilRole } from './api-types.js';
@@ -115,6 +115,16 @@ export class AdminApi {
     return (await this._api.call((rpc) =>
       rpc.api.councils[':council'].providers.import.$post({ param: { council }, query: {} }, init(undefined, { csv, ...options })),
     )) as ImportReport;
+  }
+
+  /** Loads a criteria list (CSV text) into the council's draft at revision `etag`; a bad row is an ApiError whose details name its line and column. */
+  async loadCriteria(council: string, csv: string, etag: string): Promise<CriteriaImportReply> {
+    return (await this._api.call((rpc) =>
+      rpc.api.councils[':council'].draft.criteria.$put(
+        { param: { council }, header: { 'if-match': etag } },
+        { init: { body: csv, headers: { 'content-type': 'text/csv', 'if-match': etag } } },
+      ),
+    )) as CriteriaImportReply;
   }
 }
 

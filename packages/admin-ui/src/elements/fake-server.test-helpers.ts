@@ -5,6 +5,8 @@ export interface SeenRequest {
   method: string;
   url: URL;
   body: unknown;
+  /** The request's headers (e.g. `content-type`, `if-match`). */
+  headers: Headers;
 }
 
 /** A JSON reply. */
@@ -17,7 +19,10 @@ export const json = (body: unknown, status = 200) => new Response(JSON.stringify
 export function fakeServer(answer: (req: SeenRequest) => Response | undefined): SeenRequest[] {
   const seen: SeenRequest[] = [];
   vi.stubGlobal('fetch', async (input: string, init: RequestInit) => {
-    const req = { method: init.method ?? 'GET', url: new URL(input, 'http://x'), body: init.body ? JSON.parse(String(init.body)) : undefined };
+    const headers = new Headers(init.headers);
+    const text = init.body ? String(init.body) : undefined;
+    const body = text === undefined ? undefined : /json/.test(headers.get('content-type') ?? 'json') ? JSON.parse(text) : text;
+    const req = { method: init.method ?? 'GET', url: new URL(input, 'http://x'), body, headers };
     seen.push(req);
     return answer(req) ?? json({ error: { status: 404, code: 'not-found', message: `No route ${req.method} ${req.url.pathname}` } }, 404);
   });

@@ -10,6 +10,7 @@ import { sharedStyles } from './shared-styles.js';
 import type { FieldChange } from './qaf-field-editor.js';
 import './qaf-field-editor.js';
 import './qaf-status.js';
+import './qaf-criteria-upload.js';
 
 const GROUPS: { id: FieldGroup; title: string; hint: string }[] = [
   { id: 'parameters', title: 'Parameters', hint: 'The numbers the framework declares a quality lead may change, each with its bounds and where the council\'s document sets it.' },
@@ -66,6 +67,8 @@ export class QafDraftEditor extends LitElement {
       ${elsewhere.length ? html`<div class="notice bad"><strong>Problems outside these fields</strong> (fix them in the JSON editor):
         <ul>${elsewhere.slice(0, 20).map((p) => html`<li>${pointerWords(p.pointer)}: ${p.message}</li>`)}</ul></div>` : nothing}
       ${declaresParameters(d.pack!) ? nothing : html`<p class="notice" data-fallback>This pack declares no parameters yet, so the numbers below are found from its rules' shapes and names: only counts of criteria have known bounds. Declare the pack's parameters to edit exactly those, with their bounds.</p>`}
+      ${this.canEdit ? html`<qaf-criteria-upload council=${this.council} .etag=${d.etag} ?disabled=${d.dirty}
+        @criteria-loaded=${() => d.load(this.council)}></qaf-criteria-upload>` : nothing}
       <div @field-change=${this._onChange}>
         ${GROUPS.map((g) => this._group(g, shown.filter((f) => f.group === g.id)))}
       </div>`;

@@ -156,4 +156,23 @@ describe('qaf CLI', () => {
     expect(await run(['new-council', 'wessex', '--name', 'Wessex Council'], s.io)).toBe(EXIT.failed);
     expect(await run(['new-council', 'Bad Slug', '--name', 'X'], s.io)).toBe(EXIT.failed);
   });
+  it('criteria import: loads a CSV list into a pack folder, or names each bad row and leaves the folder as it was', async () => {
+    const s = sandbox();
+    expect(await run(['split', s.write('bundle.json', examplePack()), 'wessex'], s.io)).toBe(EXIT.ok);
+    const rules = () => readFileSync(join(s.dir, 'wessex', 'pack.json'), 'utf8');
+    const before = rules();
+    s.write('bad.csv', 'id,wording,domain,standard,mandatory,advanced\ninvolvement-01,Care plans agreed,involvement,involvement-s1,maybe,no\n');
+    expect(await run(['criteria', 'import', 'wessex', 'bad.csv'], s.io)).toBe(EXIT.failed);
+    expect(s.err.join('\n')).toContain('bad.csv:2 (mandatory): "maybe" is not yes or no');
+    expect(rules()).toBe(before);
+    const lines = examplePack().framework!.domains.flatMap((d) => d.standards.flatMap((st) => st.criteria.map((c) =>
+      [c.id, `Real wording of ${c.id}`, d.title, st.id, c.flags?.includes('mandatory') ? 'yes' : 'no', c.flags?.includes('advanced') ? 'yes' : 'no'].join(','))));
+    s.write('criteria.csv', ['id,wording,domain,standard,mandatory,advanced', ...lines].join('\n'));
+    expect(await run(['criteria', 'import', 'wessex', 'criteria.csv'], s.io)).toBe(EXIT.ok);
+    expect(s.out.at(-1)).toMatch(/^Loaded 79 criteria into .*wessex:\n {2}involvement: 12 criteria, 4 mandatory, 6 advanced/);
+    const written = JSON.parse(rules()) as Pack;
+    expect(written.framework!.domains[0]!.standards[0]!.criteria[0]).toEqual({ id: 'involvement-01', title: 'Real wording of involvement-01', flags: ['mandatory'] });
+    expect(await run(['test', 'wessex'], s.io)).toBe(EXIT.ok);
+    expect(await run(['criteria', 'export', 'wessex', 'criteria.csv'], s.io)).toBe(EXIT.usage);
+  });
 });

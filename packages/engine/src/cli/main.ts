@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AssessmentError, EvaluationError } from '../errors.js';
 import type { Pack } from '../types.js';
@@ -13,6 +13,7 @@ import { loadPack, type LoadedPack } from './load-pack.js';
 import { formatAnalysis, formatCases, formatDetermination, formatDiff, formatErrors } from './format.js';
 import { newCouncil } from './new-council.js';
 import { NEW_CASES_FILE, writePackFolder } from '../source/write-pack-folder.js';
+import { importCriteriaCsv } from '../source/criteria-csv.js';
 
 /** Exit codes: success, invalid input / failing cases / findings under --strict, usage error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -26,10 +27,14 @@ Usage:
   qaf analyse <pack> [--json] [--strict] [--verbose]
   qaf diff <packA> <packB> [--json]
   qaf split <pack> <folder>
+  qaf criteria import <pack> <criteria.csv>
   qaf new-council <slug> --name "<Council name>" [--dir <repo root>]
 
 <pack> is a pack folder (pack.json and cases/*.json), a bundled pack JSON file, or an
 installed council plugin's id (e.g. birmingham).
+criteria import replaces the framework's criteria with a CSV list (header row: id, wording,
+domain, standard, mandatory, advanced; mandatory and advanced are yes or no) and writes the pack
+back, or names every bad row by line and column and changes nothing.
 Exit status: 0 success; 1 invalid input, failing cases, or findings with --strict; 2 usage.`;
 
 /** Output sinks, so tests can capture what the CLI prints. */
@@ -57,7 +62,7 @@ class UsageError extends Error {}
 
 const KNOWN_FLAGS: Record<string, string[]> = {
   validate: ['--json'], evaluate: ['--explain', '--as-of', '--json'], test: ['--json'],
-  analyse: ['--json', '--strict', '--verbose'], analyze: ['--json', '--strict', '--verbose'], diff: ['--json'], split: [], 'new-council': ['--name', '--dir'],
+  analyse: ['--json', '--strict', '--verbose'], analyze: ['--json', '--strict', '--verbose'], diff: ['--json'], split: [], criteria: [], 'new-council': ['--name', '--dir'],
 };
 
 async function loadValid(ref: string, io: Io, json: boolean): Promise<{ loaded: LoadedPack; pack: Pack } | undefined> {
@@ -71,6 +76,29 @@ async function loadValid(ref: string, io: Io, json: boolean): Promise<{ loaded: 
 function report(io: Io, json: boolean, source: string, errors: import('../errors.js').PackError[]): void {
   if (json) io.out(JSON.stringify({ valid: false, source, errors }, null, 2));
   else io.err(`${formatErrors(source, errors)}\n${errors.length} error${errors.length === 1 ? '' : 's'} in ${source}`);
+}
+
+/** `qaf criteria import`: the CSV's criteria into the pack (folder or bundled file), then its validation. */
+async function importCriteria(ref: string, csvPath: string, io: Io): Promise<number> {
+  const loaded = await loadPack(ref, io.cwd);
+  if (loaded.errors.length) { report(io, false, loaded.source, loaded.errors); return EXIT.failed; }
+  const bundle = loaded.value;
+  if (bundle === null || typeof bundle !== 'object' || Array.isArray(bundle)) { io.err(`${loaded.source}: a pack is a JSON object.`); return EXIT.failed; }
+  let text: string;
+  try { text = readFileSync(resolve(io.cwd, csvPath), 'utf8'); } catch { io.err(`Cannot read criteria file "${csvPath}".`); return EXIT.failed; }
+  const r = importCriteriaCsv(bundle as Record<string, unknown>, text);
+  if (!r.ok) {
+    io.err(`${r.problems.map((p) => `${csvPath}:${p.line}${p.column ? ` (${p.column})` : ''}: ${p.message}`).join('\n')}\n${r.problems.length} problem(s) in ${csvPath}; ${loaded.source} is unchanged.`);
+    return EXIT.failed;
+  }
+  if (statSync(loaded.source).isDirectory()) writePackFolder(r.pack, loaded.source);
+  else writeFileSync(loaded.source, `${JSON.stringify(r.pack, null, 2)}\n`);
+  io.out([`Loaded ${r.criteria} criteria into ${loaded.source}:`,
+    ...r.domains.map((d) => `  ${d.domain}: ${d.criteria} criteria, ${d.mandatory} mandatory, ${d.advanced} advanced`)].join('\n'));
+  const v = validatePack(r.pack, loaded.extensions ? { extensions: loaded.extensions } : {});
+  if (v.valid) return EXIT.ok;
+  io.err(`${formatErrors(loaded.source, v.errors)}\nThe pack is not valid with these criteria: ${v.errors.length} error(s) to fix in ${loaded.source}.`);
+  return EXIT.failed;
 }
 
 /** Runs the CLI with arguments (without `node qaf`); returns the exit code. */
@@ -165,6 +193,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.out([`Wrote ${dir}: ${w.written.join(', ')}`, ...(w.removed.length ? [`Removed (no case left): ${w.removed.join(', ')}`] : []),
           ...(w.newCases.length ? [`${w.newCases.length} case(s) no case file held are in cases/${NEW_CASES_FILE}: ${w.newCases.join(', ')}; move them to a topic file.`] : [])].join('\n'));
         return EXIT.ok;
+      }
+      case 'criteria': {
+        need(3);
+        if (rest[0] !== 'import') throw new UsageError(`Unknown criteria command "${rest[0]}"; use "criteria import <pack> <criteria.csv>".`);
+        return await importCriteria(rest[1]!, rest[2]!, io);
       }
       case 'new-council': {
         need(1);

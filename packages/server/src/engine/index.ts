@@ -30,6 +30,13 @@ export const { isIsoDate } = engine;
 export const { nextBandUp } = engine;
 export type NextBand = ReturnType<typeof engine.nextBandUp>;
 
+/** The RFC 4180 CSV reader (a header row, quoted fields; `CsvSyntaxError` names the line). */
+export const { CsvSyntaxError, parseCsv } = engine;
+
+/** A criteria list (id, wording, domain, standard, mandatory, advanced) read into a pack's framework, or its bad rows. */
+export const { importCriteriaCsv } = engine;
+export type { CriteriaCsvDomainCount, CriteriaCsvProblem } from '@openqaf/engine';
+
 /** A string's JSON text (as `JSON.stringify` writes it), quicker for the many that need no escaping. */
 export const { jsonString } = engine;
 

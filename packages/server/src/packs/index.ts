@@ -18,6 +18,8 @@ import { councilParams, flagQuery, isoDateQuery } from '../routes/query.js';
 import type { Draft } from './drafts.js';
 import { draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
 import { refuseParametersOutOfBounds } from './parameter-bounds.js';
+import { loadCriteriaIntoDraft } from './draft-criteria.js';
+import type { CriteriaImportReply } from './draft-criteria.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
 import { draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
 import { findVersion, latestVersion, listVersions, versionInForce } from './versions.js';
@@ -29,6 +31,7 @@ import type { AnalysisReply, CasesReply, DraftValidation, InForceReply, PackDiff
 export { publishDraft, rollBack, checkPublishable } from './publish.js';
 export * from './versions.js';
 export * from './drafts.js';
+export type { CriteriaImportReply } from './draft-criteria.js';
 export type * from './replies.js';
 
 /** A version as the API returns it: its record plus the pack. */
@@ -199,6 +202,21 @@ const saveDraftRoute = defineRoute({
   reply: typed<DraftValidation>(),
 });
 
+const draftCriteriaRoute = defineRoute({
+  method: 'put',
+  path: '/api/councils/{council}/draft/criteria',
+  tags: ['drafts'],
+  summary:
+    "Load the criteria list into the draft from CSV (header row: id, wording, domain, standard, mandatory, advanced; If-Match required): the framework then holds exactly these criteria. Any bad row is a 422 naming each row's line, column (`csvColumn`) and what is wrong, and nothing is saved; otherwise returns the draft's validation and the criteria per domain",
+  access: 'council-admin', packWork: true,
+  request: {
+    params: councilParams,
+    headers: ifMatchHeader('required'),
+    body: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+  },
+  reply: typed<CriteriaImportReply>(),
+});
+
 const validateDraftRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/draft/validate',
@@ -342,6 +360,7 @@ export function packRoutes() {
       c.header('ETag', draftEtag(revision));
       return c.json(draftSaved(revision));
     })
+    .openapi(draftCriteriaRoute, async (c) => c.json(await loadCriteriaIntoDraft(c, c.var.council.id)))
     .openapi(validateDraftRoute, async (c) => {
       const council = c.var.council;
       // With a body, validates that content without saving it (validation as you type).
