@@ -26,6 +26,7 @@ export { nextBandUp } from './explain/next-band.js';
 export type { CriterionToRaise, FailedCondition, NextBand, NextBandRule } from './explain/next-band.js';
 export type { DecisionResult, Explanation, ExplanationEntry, LeafResult, OutcomeResult, RuleResult } from './explain/explanation.js';
 export { runCases, caseAssessment } from './testing/run-cases.js';
+export { acceptCaseResult } from './testing/accept-case.js';
 export type { CaseReport, CaseResult } from './testing/run-cases.js';
 export { bundleHash, canonicalJson, packHash, packRules, RELEASE_METADATA } from './hash.js';
 export { loadPackSource, readPackSource, PackSourceError } from './source/load-pack-source.js';

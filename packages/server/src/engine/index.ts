@@ -30,6 +30,9 @@ export const { isIsoDate } = engine;
 export const { nextBandUp } = engine;
 export type NextBand = ReturnType<typeof engine.nextBandUp>;
 
+/** A case with its expected value replaced by the result a named person accepted after review. */
+export const { acceptCaseResult } = engine;
+
 /** A string's JSON text (as `JSON.stringify` writes it), quicker for the many that need no escaping. */
 export const { jsonString } = engine;
 
