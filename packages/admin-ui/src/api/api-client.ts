@@ -201,6 +201,12 @@ export class ApiClient {
     return this._data(this._council.draft.cases.$post({ param: { council } }, init(signal)));
   }
 
+  /** Accepts, after review, the new results of failing cases (one or a reviewed batch) on the draft revision `etag`. */
+  async acceptCases(council: string, body: { cases: string[]; reason?: string }, etag: string) {
+    const reply = await this._reply(this._council.draft.cases.accept.$post({ param: { council }, header: { 'if-match': etag }, json: body }));
+    return { ...reply.data, etag: reply.etag ?? `"${reply.data.revision}"` };
+  }
+
   /** Analyses the draft. */
   analyse(council: string, signal?: AbortSignal) {
     return this._data(this._council.draft.analyse.$post({ param: { council } }, init(signal)));
