@@ -17,6 +17,16 @@ describe('diffPacks', () => {
     expect(d.changes[1]).toMatchObject({ pointer: '/framework/domains/2/parameters/silverMinFullyMet', kind: 'changed', before: 12, after: 13 });
   });
 
+  it('lists rule and threshold changes before case changes, whatever the order of the pack\'s keys', () => {
+    const { cases, ...rest } = structuredClone(examplePack());
+    cases![0]!.want!.headline = 'Gold';
+    const b = { cases, ...rest } as Pack;
+    b.framework!.domains[2]!.parameters!.silverMinFullyMet = 13;
+    const changes = diffPacks(examplePack(), b).changes;
+    expect(changes.map((c) => c.pointer.split('/')[1])).toEqual(['framework', 'cases']);
+    expect(changes[1]!.summary).toBe('case all-fully-met-silver headline: Silver -> Gold');
+  });
+
   it('names the rule and condition whose value changed', () => {
     const b: Pack = structuredClone(examplePack());
     const leaf = (b.decisions.visitBand!.rules![0]!.when as { all: { value: number }[] }).all[0]!;
