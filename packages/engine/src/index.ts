@@ -34,6 +34,8 @@ export type { PackSource, SourceLocation } from './source/load-pack-source.js';
 export { writePackFolder } from './source/write-pack-folder.js';
 export type { WrittenPackFolder } from './source/write-pack-folder.js';
 export { analyse } from './analyse/analyse.js';
+export { findingChanges, findingKey } from './analyse/finding-changes.js';
+export type { FindingChange } from './analyse/finding-changes.js';
 export type { AnalysisReport, AnalysisFinding, DecisionAnalysis, FindingKind, FindingExample } from './analyse/analyse.js';
 export { diffPacks } from './diff/diff-packs.js';
 export { FACTS, OPERATORS } from './language/registry.js';
