@@ -27,7 +27,7 @@ describe.each(testStoreKinds)('accepting the new results of failing cases on $na
       as: 'testshireAdmin', body: { cases: ['all-fully-met-gold'], reason: 'Reviewed after the threshold change' }, headers: { 'if-match': saved.headers.get('etag')! },
     });
     expect(res.status).toBe(200);
-    const [{ name }] = await t.db.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [t.userIds.testshireAdmin]);
+    const name = (await t.db.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [t.userIds.testshireAdmin]))[0]!.name;
     const today = new Date().toISOString().slice(0, 10);
     expect(res.body.accepted[0].want.headline).toBe('Gold');
     expect(res.body.accepted[0].accepted).toEqual({ by: name, on: today, reason: 'Reviewed after the threshold change' });
