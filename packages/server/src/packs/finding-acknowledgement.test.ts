@@ -23,6 +23,8 @@ describe.each(testStoreKinds)('publishing asks acknowledgement only of new or ch
     await saveDraft((p) => {
       p.decisions.overallRating.rules.push({ id: 'r-any', label: 'Anyone else', priority: 1, output: 'Bronze', source: { doc: 'qaf', section: '2' }, when: { fact: 'concerns', operator: 'equal', value: true } });
     });
+    const analysis = await t.call('POST', '/api/councils/testshire/draft/analyse', { as: 'testshireViewer' });
+    expect(analysis.body.changed.map((f: { words: string }) => f.words)).toEqual(['Overall rating: the rule "Anyone else" can never fire: a rule above it always decides first']);
     const refused = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: '2030-01-01', note: 'Catch-all' } });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('findings-not-acknowledged');

@@ -5,7 +5,7 @@ import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
-import { assessmentJsonSchema, compile, diff } from '../engine/index.js';
+import { assessmentJsonSchema, compile, diff, findingChanges } from '../engine/index.js';
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
@@ -372,8 +372,11 @@ export function packRoutes() {
     .openapi(analyseDraftRoute, async (c) => {
       const council = c.var.council;
       const draft = await requireDraft(c, council.id);
-      const report = await c.var.services.packJobs.analyse(await validDraftPack(c, council.id, draft.content), council.id, extensionsOf(c, council.id));
-      return c.json({ revision: draft.revision, findings: findingsOf(report).length, report });
+      const pack = await validDraftPack(c, council.id, draft.content);
+      const report = await c.var.services.packJobs.analyse(pack, council.id, extensionsOf(c, council.id));
+      const published = await latestVersion(c.var.services.db, council.id);
+      const before = published ? await c.var.services.packJobs.analyse(published.content, council.id, extensionsOf(c, council.id)) : undefined;
+      return c.json({ revision: draft.revision, findings: findingsOf(report).length, report, changed: findingChanges(before, report, pack) });
     })
     .openapi(draftCasesRoute, async (c) => {
       const council = c.var.council;
