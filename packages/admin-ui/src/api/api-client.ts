@@ -164,6 +164,11 @@ export class ApiClient {
     return this._as<PackVersionWithPack>(this._council.pack.$get({ param: { council } }, init(signal)));
   }
 
+  /** The version in force on `date` (default today), with its pack: never a version only scheduled for later. */
+  packInForce(council: string, date?: string, signal?: AbortSignal) {
+    return this._data(this._council.pack['in-force'].$get({ param: { council }, query: date ? { date } : {} }, init(signal)));
+  }
+
   /** Every published version, newest first. */
   versions(council: string, signal?: AbortSignal) {
     return this._all(
