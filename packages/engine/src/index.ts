@@ -26,6 +26,7 @@ export { nextBandUp } from './explain/next-band.js';
 export type { CriterionToRaise, FailedCondition, NextBand, NextBandRule } from './explain/next-band.js';
 export type { DecisionResult, Explanation, ExplanationEntry, LeafResult, OutcomeResult, RuleResult } from './explain/explanation.js';
 export { runCases, caseAssessment } from './testing/run-cases.js';
+export { acceptCaseResult } from './testing/accept-case.js';
 export type { CaseReport, CaseResult } from './testing/run-cases.js';
 export { bundleHash, canonicalJson, packHash, packRules, RELEASE_METADATA } from './hash.js';
 export { loadPackSource, readPackSource, PackSourceError } from './source/load-pack-source.js';
@@ -36,6 +37,8 @@ export { CRITERIA_CSV_COLUMNS, importCriteriaCsv } from './source/criteria-csv.j
 export type { CriteriaCsvColumn, CriteriaCsvDomainCount, CriteriaCsvProblem, CriteriaCsvResult } from './source/criteria-csv.js';
 export type { WrittenPackFolder } from './source/write-pack-folder.js';
 export { analyse } from './analyse/analyse.js';
+export { findingChanges, findingKey } from './analyse/finding-changes.js';
+export type { FindingChange } from './analyse/finding-changes.js';
 export type { AnalysisReport, AnalysisFinding, DecisionAnalysis, FindingKind, FindingExample } from './analyse/analyse.js';
 export { diffPacks } from './diff/diff-packs.js';
 export { FACTS, OPERATORS } from './language/registry.js';

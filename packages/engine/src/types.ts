@@ -25,7 +25,7 @@ export type { ScheduleEntry } from './schema/shapes/schedule-entry.js';
 export type { ScoreDefinition } from './schema/shapes/score.js';
 export type { Outcomes } from './schema/shapes/outcomes.js';
 export type { Interpretation } from './schema/shapes/interpretation.js';
-export type { CaseExpectation, PackCase } from './schema/shapes/case.js';
+export type { CaseAcceptance, CaseExpectation, PackCase } from './schema/shapes/case.js';
 export type { ExtensionDeclarations } from './schema/shapes/extensions.js';
 export type { InputSchema, InputFactSchema } from './schema/shapes/inputs.js';
 export type { Pack } from './schema/shapes/pack.js';

@@ -164,6 +164,11 @@ export class ApiClient {
     return this._as<PackVersionWithPack>(this._council.pack.$get({ param: { council } }, init(signal)));
   }
 
+  /** The version in force on `date` (default today), with its pack: never a version only scheduled for later. */
+  packInForce(council: string, date?: string, signal?: AbortSignal) {
+    return this._data(this._council.pack['in-force'].$get({ param: { council }, query: date ? { date } : {} }, init(signal)));
+  }
+
   /** Every published version, newest first. */
   versions(council: string, signal?: AbortSignal) {
     return this._all(
@@ -199,6 +204,12 @@ export class ApiClient {
   /** Runs the draft's own cases. */
   runCases(council: string, signal?: AbortSignal) {
     return this._data(this._council.draft.cases.$post({ param: { council } }, init(signal)));
+  }
+
+  /** Accepts, after review, the new results of failing cases (one or a reviewed batch) on the draft revision `etag`. */
+  async acceptCases(council: string, body: { cases: string[]; reason?: string }, etag: string) {
+    const reply = await this._reply(this._council.draft.cases.accept.$post({ param: { council }, header: { 'if-match': etag }, json: body }));
+    return { ...reply.data, etag: reply.etag ?? `"${reply.data.revision}"` };
   }
 
   /** Analyses the draft. */

@@ -3,6 +3,7 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   'draft-save': 'Draft saved',
   'pack-publish': 'Version published',
   'pack-rollback': 'Version rolled back',
+  'case-accept': "Cases' new results accepted",
   'provider-create': 'Provider added',
   'provider-update': 'Provider edited',
   'provider-delete': 'Provider deleted',

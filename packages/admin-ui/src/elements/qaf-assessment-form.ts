@@ -41,8 +41,10 @@ export class QafAssessmentForm extends LitElement {
 
   private _setup = new Task(this, {
     task: async ([c, id], { signal }) => {
-      const [published, provider] = await Promise.all([api.pack(c, signal), api.provider(c, id, signal)]);
-      return { pack: published.pack!, model: assessmentFormModel(published.pack!), provider };
+      // The form is built from the version in force today, not the latest published (one may be scheduled for later).
+      const [published, provider] = await Promise.all([api.packInForce(c, undefined, signal), api.provider(c, id, signal)]);
+      const pack = published.pack as unknown as Pack;
+      return { pack, model: assessmentFormModel(pack), provider };
     },
     args: () => [this.council, this.provider] as const,
   });

@@ -72,4 +72,30 @@ describe('qaf-case-list', () => {
     expect(rows(el)[0]).toContain('safe-silver-at-2');
     expect(el.shadowRoot!.querySelectorAll('tbody button')).toHaveLength(2);
   });
+
+  it('lets the lead accept a failing case\'s new result, one case or a reviewed batch, and never a passing one', async () => {
+    const el = await mount('qaf-case-list', { pack, results, snapshot, canEdit: true });
+    const fired: string[][] = [];
+    el.addEventListener('case-accept', (e) => fired.push((e as CustomEvent<{ ids: string[] }>).detail.ids));
+    expect(el.shadowRoot!.querySelectorAll('button[data-accept]')).toHaveLength(1);
+    const batch = el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-accept-batch]')!;
+    expect(batch.disabled).toBe(true);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-accept="safe-silver-at-2"]')!.click();
+    expect(fired).toEqual([['safe-silver-at-2']]);
+    const tick = el.shadowRoot!.querySelector<HTMLInputElement>('input[data-choose="safe-silver-at-2"]')!;
+    tick.click();
+    await el.updateComplete;
+    expect(batch.disabled).toBe(false);
+    expect(batch.textContent!.replace(/\s+/g, ' ').trim()).toBe('Accept the 1 reviewed result');
+    batch.click();
+    expect(fired).toEqual([['safe-silver-at-2'], ['safe-silver-at-2']]);
+  });
+
+  it('says who accepted a case\'s expected value and when, as distinct from the document', async () => {
+    const accepted = casePack();
+    accepted.cases![0]!.accepted = { by: 'Ann Lead', on: '2026-12-06' };
+    const el = await mount('qaf-case-list', { pack: accepted });
+    expect(rows(el)[0]).toContain('Expected value accepted by Ann Lead on 2026-12-06 (not from the document)');
+    expect(rows(el)[1]).not.toContain('accepted by');
+  });
 });

@@ -32,12 +32,13 @@ export class QafCaseList extends LitElement {
     problems: { attribute: false },
     show: {},
     _query: { state: true },
+    _chosen: { state: true },
   };
   static override styles = [
     sharedStyles,
     css`ul.lines { margin: 0; padding-left: 1rem; font-size: 0.9rem; } td { font-size: 0.95rem; }
       .state { font-weight: 700; white-space: nowrap; } .state.failed, .state.changed { color: var(--qaf-bad, #b10e1e); } .state.passed { color: var(--qaf-good, #00703c); }
-      tr.open > td { background: #fff8e0; } td.editor { padding: 0; border-bottom: 3px solid #0b0c0c; }`,
+      tr.open > td { background: #fff8e0; } .accepted { font-size: 0.85rem; font-style: italic; } .accept { margin-bottom: 0.4rem; } .accept label { font-weight: 400; } td.editor { padding: 0; border-bottom: 3px solid #0b0c0c; }`,
   ];
   declare pack: Pack;
   /** The last run's result per case id. */
@@ -49,6 +50,8 @@ export class QafCaseList extends LitElement {
   declare problems: FieldProblem[];
   declare show: CaseFilter;
   declare private _query: string;
+  /** Failing cases ticked for a reviewed batch acceptance. */
+  declare private _chosen: Set<string>;
 
   constructor() {
     super();
@@ -59,6 +62,7 @@ export class QafCaseList extends LitElement {
     this.problems = [];
     this.show = 'all';
     this._query = '';
+    this._chosen = new Set();
   }
 
   /** A case's state against the last run. */
@@ -89,6 +93,7 @@ export class QafCaseList extends LitElement {
           ${([['all', 'All cases'], ['failing', 'Failing cases'], ['passing', 'Passing cases'], ['changed', 'Changed or new since the last run'], ['problems', 'Cases with problems']] as const)
             .map(([v, t]) => html`<option value=${v} ?selected=${this.show === v}>${t}</option>`)}</select></div>
         <p role="status">Showing ${shown.length} of ${cases.length} case(s).</p>
+        ${this.canEdit ? this._batch(rows.filter((r) => r.state === 'failed').map((r) => r.c.id)) : nothing}
       </div>
       ${cases.length === 0 ? html`<p class="muted">This pack has no worked cases yet.</p>` : html`<div class="scroll"><table>
         <thead><tr><th scope="col">Result</th><th scope="col">Case</th><th scope="col">The assessment</th><th scope="col">Expected</th><th scope="col">Last run</th>
@@ -111,15 +116,41 @@ export class QafCaseList extends LitElement {
     const problems = problemsAt(this.problems, `/cases/${i}`).length;
     return html`<tr class=${open ? 'open' : ''}>
         <td><span class="state ${state}">${STATE_WORDS[state]}</span>${problems ? html`<div class="bad">${problems} problem(s)</div>` : nothing}</td>
-        <td><strong>${c.id}</strong><div>${c.note}</div>${c.source ? html`<qaf-citation .source=${c.source} .pack=${this.pack}></qaf-citation>` : nothing}</td>
+        <td><strong>${c.id}</strong><div>${c.note}</div>${c.source ? html`<qaf-citation .source=${c.source} .pack=${this.pack}></qaf-citation>` : nothing}
+          ${c.accepted ? html`<div class="accepted">Expected value accepted by ${c.accepted.by} on ${c.accepted.on}${c.accepted.reason ? `: ${c.accepted.reason}` : ''} (not from the document)</div>` : nothing}</td>
         <td><ul class="lines">${input.map((l) => html`<li>${l}</li>`)}</ul></td>
         <td><ul class="lines">${expected.map((l) => html`<li>${l}</li>`)}</ul></td>
         <td>${r ? html`${r.determination ? html`<ul class="lines">${actualSummary(this.pack, c, r.determination).map((l) => html`<li>${l}</li>`)}</ul>` : nothing}
           ${r.failures.length ? html`<ul class="lines bad">${r.failures.map((f) => html`<li>${failureWords(this.pack, f)}</li>`)}</ul>` : nothing}` : html`<span class="muted">—</span>`}</td>
-        ${this.canEdit ? html`<td>${unreadable ? nothing : html`<button class="secondary" data-case=${c.id} aria-expanded=${open ? 'true' : 'false'} @click=${() => this._open(open ? -1 : i)}>${open ? 'Close' : 'Edit'}<span class="visually-hidden"> case ${c.id}</span></button>`}</td>` : nothing}
+        ${this.canEdit ? html`<td>${state === 'failed' && r?.determination ? this._acceptControls(c.id) : nothing}${unreadable ? nothing : html`<button class="secondary" data-case=${c.id} aria-expanded=${open ? 'true' : 'false'} @click=${() => this._open(open ? -1 : i)}>${open ? 'Close' : 'Edit'}<span class="visually-hidden"> case ${c.id}</span></button>`}</td>` : nothing}
       </tr>
       ${open ? html`<tr><td class="editor" colspan=${this.canEdit ? 6 : 5}><qaf-case-editor .pack=${this.pack} .index=${i} .result=${r}
         ?stale=${state === 'changed'} .problems=${problemsAt(this.problems, `/cases/${i}`)} ?readonly=${!this.canEdit}></qaf-case-editor></td></tr>` : nothing}`;
+  }
+
+  /** A failing case's own acceptance: accept now, or tick it for the reviewed batch. */
+  private _acceptControls(id: string) {
+    return html`<div class="accept"><button data-accept=${id} @click=${() => this._accept([id])}>Accept the new result<span class="visually-hidden"> of case ${id}</span></button>
+      <label><input type="checkbox" data-choose=${id} .checked=${this._chosen.has(id)} @change=${(e: Event) => this._choose(id, (e.target as HTMLInputElement).checked)} /> Reviewed: add to batch</label></div>`;
+  }
+
+  /** The reviewed batch: accept every ticked failing case at once. */
+  private _batch(failing: string[]) {
+    const chosen = failing.filter((id) => this._chosen.has(id));
+    return failing.length ? html`<div><button class="secondary" data-accept-batch ?disabled=${chosen.length === 0} @click=${() => this._accept(chosen)}>
+      Accept the ${chosen.length} reviewed result${chosen.length === 1 ? '' : 's'}</button></div>` : nothing;
+  }
+
+  private _choose(id: string, on: boolean) {
+    const next = new Set(this._chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    this._chosen = next;
+  }
+
+  private _accept(ids: string[]) {
+    this._chosen = new Set([...this._chosen].filter((id) => !ids.includes(id)));
+    this.dispatchEvent(new CustomEvent<{ ids: string[] }>('case-accept', { detail: { ids }, bubbles: true, composed: true }));
   }
 
   private _open(index: number) {

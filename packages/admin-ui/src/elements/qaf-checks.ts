@@ -2,6 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PackCase } from '@openqaf/engine';
 import { api } from '../api/api-client.js';
+import { errorText } from '../api/api-error.js';
 import type { AnalysisRun, CaseResult, CaseRun } from '../api/api-types.js';
 import { DraftController } from '../controllers/draft-controller.js';
 import { applyCaseEdit } from '../pack/case-edits.js';
@@ -126,7 +127,7 @@ export class QafChecks extends LitElement {
       ${this._cases.status === TaskStatus.INITIAL ? (run ? this._caseSummary(run.run) : html`<p class="muted">Not run yet.</p>`) : renderTask(this._cases, (r) => this._caseSummary(r.run), 'Running the cases…')}
       <qaf-case-list .pack=${d.pack} .results=${run?.results ?? {}} .snapshot=${run?.snapshot ?? {}} .editing=${this._editing} ?can-edit=${this.canEdit}
         .problems=${d.problems} .show=${this._show} @case-open=${(e: CustomEvent<{ index: number }>) => this._open(e.detail.index)}
-        @case-close=${() => this._open(-1)} @case-edit=${this._onEdit}></qaf-case-list>
+        @case-close=${() => this._open(-1)} @case-edit=${this._onEdit} @case-accept=${this._onAccept}></qaf-case-list>
       <h2>Analysis</h2>
       ${this._analysis.status === TaskStatus.INITIAL ? html`<p class="muted">Not run yet.</p>` : renderTask(this._analysis, (r) => this._findings(r), 'Analysing the draft…')}`;
   }
@@ -176,6 +177,26 @@ export class QafChecks extends LitElement {
       this._typedProblems = new Set([...typed].filter((p) => !p.startsWith('/cases/')));
       this._editing = -1;
       void this._focusFind();
+    }
+  }
+
+  /**
+   * Accepts the reviewed new results of failing cases on the server (never automatically),
+   * then reloads the draft and runs the cases again so the list shows them passing.
+   */
+  private async _onAccept(e: CustomEvent<{ ids: string[] }>) {
+    const d = this._draft;
+    if (d.dirty || !d.etag) {
+      this._announce = 'Save the draft (and run the cases again) before accepting results.';
+      return;
+    }
+    try {
+      const reply = await api.acceptCases(this.council, { cases: e.detail.ids }, d.etag);
+      this._announce = `Accepted the new result of ${reply.accepted.length === 1 ? `case “${reply.accepted[0]!.id}”` : `${reply.accepted.length} cases`}, recorded as accepted by ${reply.accepted[0]?.accepted?.by ?? 'you'} on ${reply.accepted[0]?.accepted?.on ?? 'today'}.`;
+      await d.load(this.council);
+      this._cases.run();
+    } catch (error) {
+      this._announce = `Not accepted: ${errorText(error)}`;
     }
   }
 

@@ -50,13 +50,19 @@ export class QafPublish extends LitElement {
   override render() {
     return renderTask(this._review, ({ published, diff, analysis }) => {
       const findings = analysis instanceof Error ? [] : analysis.report.decisions.flatMap((d) => d.findings.map((f) => ({ ...f, label: d.label })));
+      // Only what the draft introduces or changes needs reading again; the rest was acknowledged before.
+      const changed = analysis instanceof Error ? [] : analysis.changed;
       return html`
         <h2>Changes from the published version ${published.version}</h2>
         <qaf-diff-view .changes=${diff.changes}></qaf-diff-view>
         <h2>Analysis findings</h2>
         ${analysis instanceof Error ? html`<p class="notice bad">The draft cannot be analysed: ${errorText(analysis)}</p>`
           : findings.length === 0 ? html`<p class="good">No gaps, overlaps or unreachable rules.</p>`
-          : html`<ul>${findings.map((f) => html`<li><strong>${f.label}</strong>: ${FINDING_WORDS[f.kind] ?? f.kind}. ${f.message}</li>`)}</ul>`}
+          : html`${changed.length ? html`<p>New or changed since version ${published.version}:</p>
+              <ul class="changed-findings">${changed.map((f) => html`<li><strong>${f.change === 'introduced' ? 'New' : 'Changed'}</strong> — ${f.words}</li>`)}</ul>`
+            : html`<p class="good">No finding is new or changed since version ${published.version}.</p>`}
+            <details><summary>All ${findings.length} finding${findings.length === 1 ? '' : 's'} of the draft</summary>
+              <ul>${findings.map((f) => html`<li><strong>${f.label}</strong>: ${FINDING_WORDS[f.kind] ?? f.kind}. ${f.message}</li>`)}</ul></details>`}
         ${this._result ? html`<div class="notice ${this._result.kind}" role=${this._result.kind === 'bad' ? 'alert' : 'status'}>${this._result.text}
           ${this._result.details?.length ? html`<ul>${this._result.details.slice(0, 30).map((d) => html`<li>${d}</li>`)}</ul>` : nothing}</div>` : nothing}
         ${this.canEdit ? html`<form @submit=${this._publish}>
@@ -70,7 +76,7 @@ export class QafPublish extends LitElement {
           </div>
           ${this._pastListed ? html`<p><input type="checkbox" id="confirmPast" name="confirmPast" /> <label for="confirmPast" style="display:inline">The date is in the past:
             I have reviewed the stored assessments of that period listed above and confirm</label></p>` : nothing}
-          ${findings.length ? html`<p><input type="checkbox" id="ack" name="ack" /> <label for="ack" style="display:inline">I have read the ${findings.length} finding(s) above and accept them</label></p>` : nothing}
+          ${changed.length ? html`<p><input type="checkbox" id="ack" name="ack" /> <label for="ack" style="display:inline">I have read the ${changed.length} new or changed finding${changed.length === 1 ? '' : 's'} above and accept ${changed.length === 1 ? 'it' : 'them'}</label></p>` : nothing}
           <button type="submit" ?disabled=${this._busy || diff.changes.length === 0}>${this._busy ? 'Publishing…' : 'Publish the draft'}</button>
           ${diff.changes.length === 0 ? html`<p class="muted">Nothing to publish: the draft is the same as the published version.</p>` : nothing}
         </form>` : html`<p class="notice">Only the council's admins can publish.</p>`}`;

@@ -82,7 +82,7 @@ export function formatAnalysis(r: AnalysisReport, verbose = false): string {
 
 /** Case results: one line per case, failures indented, and the closing `N passed, N failed` line. */
 export function formatCases(r: CaseReport): string {
-  const lines = r.results.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.id}: ${c.note}${c.failures.map((f) => `\n       ${f}`).join('')}`);
+  const lines = r.results.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.id}: ${c.note}${c.accepted ? ` (expected value accepted by ${c.accepted.by} on ${c.accepted.on})` : ''}${c.failures.map((f) => `\n       ${f}`).join('')}`);
   lines.push(`${r.passed} passed, ${r.failed} failed`);
   return lines.join('\n');
 }

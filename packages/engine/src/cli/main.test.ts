@@ -102,6 +102,16 @@ describe('qaf CLI', () => {
     expect(s.out.join('\n').split('\n').at(-1)).toBe('1 passed, 1 failed');
   });
 
+  it('says whose acceptance a case\'s expected value rests on, when it is not from the document', async () => {
+    const s = sandbox();
+    const p: Pack = structuredClone(examplePack());
+    p.cases![0]!.accepted = { by: 'Ann Lead', on: '2026-12-06' };
+    expect(await run(['test', s.write('pack.json', p)], s.io)).toBe(EXIT.ok);
+    const lines = s.out.join('\n').split('\n');
+    expect(lines[0]).toBe('ok   all-fully-met-silver: Every criterion Fully met gives Silver everywhere (expected value accepted by Ann Lead on 2026-12-06)');
+    expect(lines[1]).toBe('ok   late-statement: A late statement is Inadequate whatever the visit found');
+  });
+
   it('analyses, and with --strict exits 1 when there is a gap', async () => {
     const s = sandbox();
     expect(await run(['analyse', s.write('pack.json', examplePack()), '--strict'], s.io)).toBe(EXIT.ok);

@@ -27,6 +27,16 @@ describe('diffPacks', () => {
     expect(change!.summary).toBe('warning "The guide may be out of date" message: The guide is past its review date -> The guide may be out of date');
   });
 
+  it('lists rule and threshold changes before case changes, whatever the order of the pack\'s keys', () => {
+    const { cases, ...rest } = structuredClone(examplePack());
+    cases![0]!.want!.headline = 'Gold';
+    const b = { cases, ...rest } as Pack;
+    b.framework!.domains[2]!.parameters!.silverMinFullyMet = 13;
+    const changes = diffPacks(examplePack(), b).changes;
+    expect(changes.map((c) => c.pointer.split('/')[1])).toEqual(['framework', 'cases']);
+    expect(changes[1]!.summary).toBe('case all-fully-met-silver headline: Silver -> Gold');
+  });
+
   it('names the rule and condition whose value changed', () => {
     const b: Pack = structuredClone(examplePack());
     const leaf = (b.decisions.visitBand!.rules![0]!.when as { all: { value: number }[] }).all[0]!;

@@ -64,8 +64,10 @@ function describeLeaf(leaf: Record<string, Json>): string {
   return `${what} ${operatorWords(String(leaf.operator))}`;
 }
 
+const isCaseChange = (c: PackChange): boolean => c.pointer === '/cases' || c.pointer.startsWith('/cases/');
+
 /**
- * A readable structural diff of two packs. Lists whose items have ids (rules, domains,
+ * A readable structural diff of two packs (rule and threshold changes first, case changes last). Lists whose items have ids (rules, domains,
  * criteria, actions, cases...) are matched by id, so a reordering is not a change.
  * @example
  * diffPacks(v1, v2).changes.map((c) => c.summary)
@@ -127,5 +129,7 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
     changes.push({ pointer, kind: 'changed', before: x, after: y, summary: `${where}${label}: ${show(x)} -> ${show(y)}` });
   };
   walk(a, b, '', [], undefined);
-  return { from: { id: a.metadata?.id, version: a.metadata?.version }, to: { id: b.metadata?.id, version: b.metadata?.version }, changes };
+  // Rule and threshold changes are what a reviewer reads first; the cases that follow them come after.
+  const ordered = [...changes.filter((c) => !isCaseChange(c)), ...changes.filter(isCaseChange)];
+  return { from: { id: a.metadata?.id, version: a.metadata?.version }, to: { id: b.metadata?.id, version: b.metadata?.version }, changes: ordered };
 }

@@ -1,4 +1,4 @@
-import type { Assessment, CaseExpectation, Determination, Pack, PackCase } from '../types.js';
+import type { Assessment, CaseAcceptance, CaseExpectation, Determination, Pack, PackCase } from '../types.js';
 import type { CompiledPack } from '../compile/compile-pack.js';
 import { evaluate } from '../evaluate/evaluate.js';
 
@@ -10,6 +10,8 @@ export interface CaseResult {
   /** What differed from the expectation, in plain words. */
   failures: string[];
   determination?: Determination;
+  /** Who accepted the case's expected value after review, when it is not from the document. */
+  accepted?: CaseAcceptance;
 }
 
 /** The outcome of a pack's cases: counts and each result. */
@@ -87,7 +89,7 @@ export function checkExpectation(d: Determination, want: CaseExpectation): strin
 
 /** Runs one case: evaluates its input and compares with `want` / `wantError`. */
 export function runCase(compiled: CompiledPack, c: PackCase): CaseResult {
-  const base = { id: c.id, note: c.note };
+  const base = { id: c.id, note: c.note, ...(c.accepted ? { accepted: c.accepted } : {}) };
   let d: Determination;
   try {
     d = evaluate(compiled, caseAssessment(compiled.pack, c), c.asOf ? { asOf: c.asOf } : {});

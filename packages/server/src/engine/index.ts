@@ -37,6 +37,13 @@ export const { CsvSyntaxError, parseCsv } = engine;
 export const { importCriteriaCsv } = engine;
 export type { CriteriaCsvDomainCount, CriteriaCsvProblem } from '@openqaf/engine';
 
+/** A case with its expected value replaced by the result a named person accepted after review. */
+export const { acceptCaseResult } = engine;
+
+/** The analysis findings a draft introduces or changes against the published version, in council words. */
+export const { findingChanges } = engine;
+export type FindingChange = ReturnType<typeof engine.findingChanges>[number];
+
 /** A string's JSON text (as `JSON.stringify` writes it), quicker for the many that need no escaping. */
 export const { jsonString } = engine;
 

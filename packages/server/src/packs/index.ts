@@ -5,7 +5,7 @@ import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { requireCouncilRole } from '../auth/guards.js';
 import { requireCouncil } from '../councils/council-lookup.js';
-import { assessmentJsonSchema, compile, diff } from '../engine/index.js';
+import { assessmentJsonSchema, compile, diff, findingChanges } from '../engine/index.js';
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
@@ -16,12 +16,14 @@ import { validBody } from '../routes/json-body.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import { councilParams, flagQuery, isoDateQuery } from '../routes/query.js';
 import type { Draft } from './drafts.js';
-import { draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
+import { draftConflict, draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
 import { refuseParametersOutOfBounds } from './parameter-bounds.js';
 import { loadCriteriaIntoDraft } from './draft-criteria.js';
 import type { CriteriaImportReply } from './draft-criteria.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
-import { draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
+import { acceptCases } from './accept-cases.js';
+import type { AcceptCasesBody, AcceptCasesReply } from './accept-cases.js';
+import { acceptCasesBodySchema, draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
 import { findVersion, latestVersion, listVersions, versionInForce } from './versions.js';
 import type { PackVersion, PackVersionWithContent } from './versions.js';
 import { versionSchedule } from './version-schedule.js';
@@ -33,6 +35,7 @@ export * from './versions.js';
 export * from './drafts.js';
 export type { CriteriaImportReply } from './draft-criteria.js';
 export type * from './replies.js';
+export type { AcceptCasesBody, AcceptCasesReply } from './accept-cases.js';
 
 /** A version as the API returns it: its record plus the pack. */
 function versionBody(v: PackVersionWithContent): PackVersionWithPack {
@@ -247,6 +250,18 @@ const draftCasesRoute = defineRoute({
   reply: typed<CasesReply>(),
 });
 
+const acceptCasesRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/draft/cases/accept',
+  tags: ['drafts'],
+  summary:
+    'Accept, after review, the new results of failing cases: each named case then expects what the draft gives, recorded as accepted by you today (If-Match required; audited)',
+  access: 'council-admin', packWork: true,
+  request: { params: councilParams, headers: ifMatchHeader('required') },
+  body: typed<AcceptCasesBody>(acceptCasesBodySchema),
+  reply: typed<AcceptCasesReply>(),
+});
+
 const publishRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/draft/publish',
@@ -376,14 +391,29 @@ export function packRoutes() {
     .openapi(analyseDraftRoute, async (c) => {
       const council = c.var.council;
       const draft = await requireDraft(c, council.id);
-      const report = await c.var.services.packJobs.analyse(await validDraftPack(c, council.id, draft.content), council.id, extensionsOf(c, council.id));
-      return c.json({ revision: draft.revision, findings: findingsOf(report).length, report });
+      const pack = await validDraftPack(c, council.id, draft.content);
+      const report = await c.var.services.packJobs.analyse(pack, council.id, extensionsOf(c, council.id));
+      const published = await latestVersion(c.var.services.db, council.id);
+      const before = published ? await c.var.services.packJobs.analyse(published.content, council.id, extensionsOf(c, council.id)) : undefined;
+      return c.json({ revision: draft.revision, findings: findingsOf(report).length, report, changed: findingChanges(before, report, pack) });
     })
     .openapi(draftCasesRoute, async (c) => {
       const council = c.var.council;
       const draft = await requireDraft(c, council.id);
       const run = await c.var.services.packJobs.cases(await validDraftPack(c, council.id, draft.content), council.id, extensionsOf(c, council.id));
       return c.json({ revision: draft.revision, ...run });
+    })
+    .openapi(acceptCasesRoute, async (c) => {
+      const council = c.var.council;
+      const body = validBody<AcceptCasesBody>(c);
+      const expectedRevision = revisionFromIfMatch(c.req.header('if-match'));
+      if (expectedRevision === undefined) throw new HttpError(428, 'precondition-required', 'Send If-Match with the ETag of the draft whose case results you reviewed');
+      const draft = await requireDraft(c, council.id);
+      if (draft.revision !== expectedRevision) throw draftConflict();
+      const pack = await validDraftPack(c, council.id, draft.content);
+      const reply = await acceptCases(c.var.services, { councilId: council.id, user: c.var.user, body, expectedRevision, pack });
+      c.header('ETag', draftEtag(reply.revision));
+      return c.json(reply);
     })
     .openapi(publishRoute, async (c) => {
       const council = c.var.council;

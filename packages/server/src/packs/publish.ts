@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record.js';
 import type { Services } from '../app-env.js';
-import { compile, countFindings, packHash } from '../engine/index.js';
+import { compile, findingChanges, packHash } from '../engine/index.js';
 import type { AnalysisReport, Pack } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
@@ -41,6 +41,7 @@ export async function checkPublishable(
   services: Services,
   councilId: string,
   acknowledgeFindings: boolean,
+  published?: Pack,
 ): Promise<{ pack: Pack; findings: FindingSummary[] }> {
   const extensions = services.plugins.get(councilId)?.extensions;
   const validation = await services.packJobs.validate(pack, councilId, extensions);
@@ -65,12 +66,15 @@ export async function checkPublishable(
   }
   const report = await services.packJobs.analyse(valid, councilId, extensions);
   const findings = findingsOf(report);
-  if (countFindings(report) > 0 && !acknowledgeFindings) {
+  // Only what the draft introduces or changes against the published version needs acknowledging.
+  const before = published ? await services.packJobs.analyse(published, councilId, extensions) : undefined;
+  const changed = findingChanges(before, report, valid);
+  if (changed.length > 0 && !acknowledgeFindings) {
     throw new HttpError(
       422,
       'findings-not-acknowledged',
-      `The analysis reports ${findings.length} finding(s); publish again with "acknowledgeFindings": true to accept them`,
-      { details: findings.map((f) => ({ pointer: `/decisions/${f.decision}`, ...f, message: `${f.kind}: ${f.message}` })) },
+      `The draft introduces or changes ${changed.length} analysis finding${changed.length === 1 ? '' : 's'}; review them and publish again with "acknowledgeFindings": true`,
+      { details: changed.map((f) => ({ pointer: `/decisions/${f.key.split('|')[0]!.split('.')[0]!}`, message: f.words, change: f.change, kind: f.kind, decision: f.decision, examples: f.examples })) },
     );
   }
   return { pack: valid, findings };
@@ -130,7 +134,7 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
   const metadata = (draft.content.metadata ?? {}) as Record<string, unknown>;
   const version = chooseVersion(req.version, metadata.version, latest);
   const content = { ...draft.content, metadata: { ...metadata, version, effectiveFrom: req.effectiveFrom } };
-  const { pack, findings } = await checkPublishable(content, services, req.councilId, req.acknowledgeFindings ?? false);
+  const { pack, findings } = await checkPublishable(content, services, req.councilId, req.acknowledgeFindings ?? false, latest?.content);
   const pastAssessments = await checkPastDate(services, req, pack);
 
   const published = await db.transaction(async (tx) => {

@@ -2,7 +2,7 @@
  * The replies of the pack routes, as TypeScript types: the routes declare them (`typed()`), so
  * handlers must return them and the admin UI's `hc` client reads them.
  */
-import type { AnalysisReport, CaseRun, Pack, PackDiff, PackError } from '../engine/index.js';
+import type { AnalysisReport, CaseRun, FindingChange, Pack, PackDiff, PackError } from '../engine/index.js';
 import type { PackVersion } from './versions.js';
 
 /** A published version with its pack (`GET .../pack`, `GET .../versions/{version}`). */
@@ -39,6 +39,8 @@ export interface AnalysisReply {
   revision: number;
   findings: number;
   report: AnalysisReport;
+  /** The findings the draft introduces or changes against the published version: what publishing asks to acknowledge. */
+  changed: FindingChange[];
 }
 
 /** `GET .../pack/in-force`: the version in force on `date`, with its pack unless `pack=false`. */

@@ -22,6 +22,23 @@ export const publishBodySchema: JsonSchema = {
   },
 };
 
+/** Body of `POST /api/councils/{council}/draft/cases/accept`. */
+export const acceptCasesBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['cases'],
+  properties: {
+    cases: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 10000,
+      items: { type: 'string', minLength: 1 },
+      description: 'Ids of the failing cases whose new result was reviewed and is accepted (one, or a reviewed batch).',
+    },
+    reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: recorded on each case and in the audit log.' },
+  },
+};
+
 /** Body of `POST /api/councils/{council}/versions/{version}/rollback`. */
 export const rollbackBodySchema: JsonSchema = {
   type: 'object',

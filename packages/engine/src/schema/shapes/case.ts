@@ -42,6 +42,21 @@ export const CaseExpectationSchema = Type.Object({
 }, { additionalProperties: false });
 export type CaseExpectation = Static<typeof CaseExpectationSchema>;
 
+/**
+ * `$defs.caseAcceptance`: who accepted a case's expected value after review, and when. A case
+ * without it expects what the council's document says; a case with it expects a result a named
+ * person reviewed and accepted (after a change to the pack), which is not the same authority.
+ */
+export const CaseAcceptanceSchema = Type.Object({
+  /** The person who accepted the result, by name. */
+  by: Type.String({ minLength: 1 }),
+  /** The date it was accepted. */
+  on: date(),
+  /** Why it was accepted (e.g. the change it follows). */
+  reason: Type.Optional(Type.String()),
+}, { additionalProperties: false });
+export type CaseAcceptance = Static<typeof CaseAcceptanceSchema>;
+
 /** `$defs.case`: an assessment and what the pack must determine for it, from the council's documents. */
 export const PackCaseSchema = Type.Object({
   id: ref<string>('id'),
@@ -57,5 +72,7 @@ export const PackCaseSchema = Type.Object({
   want: Type.Optional(CaseExpectationSchema),
   /** Expect evaluation to be refused with an error whose message contains this text. */
   wantError: Type.Optional(Type.String()),
+  /** Present when `want` was accepted after review by a named person rather than taken from the document. */
+  accepted: Type.Optional(CaseAcceptanceSchema),
 }, { additionalProperties: false });
 export type PackCase = Static<typeof PackCaseSchema>;
