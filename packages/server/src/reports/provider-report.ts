@@ -43,7 +43,10 @@ export interface ProviderReport {
   provider: { id: string; name: string };
   assessment: { id: string; date: string };
   officer: string | null;
+  /** The second person who signed the visit record off; null before sign-off (or when none was recorded). */
   reviewer: string | null;
+  /** The day the visit record was signed off. */
+  reviewedOn?: string;
   framework: { title: string; version: string; hash: string };
   rating: { label: string; value: unknown; pending: boolean; description?: string };
   bands: ReportBand[];
@@ -66,6 +69,7 @@ export interface ReportSubject {
   assessment: { id: string; date: string; note?: string };
   officer: string | null;
   reviewer: string | null;
+  reviewedOn?: string;
   challenge: ChallengeWindow;
 }
 
@@ -121,6 +125,7 @@ export function providerReport(s: ReportSubject): ProviderReport {
     assessment: { id: s.assessment.id, date: s.assessment.date },
     officer: s.officer,
     reviewer: s.reviewer,
+    ...(s.reviewedOn ? { reviewedOn: s.reviewedOn } : {}),
     framework: { title: pack.metadata.title, version: d.pack.version, hash: d.pack.hash },
     rating: { label: pack.decisions[headline.decision]?.label ?? headline.decision, value: headline.value, pending: headline.pending === true, ...(description ? { description } : {}) },
     bands,

@@ -36,7 +36,7 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
   line(`Provider: ${r.provider.name}`);
   line(`Visit date: ${r.assessment.date}`);
   line(`Officer: ${r.officer ?? 'not recorded'}`);
-  line(`Reviewer: ${r.reviewer ?? 'not recorded'}`);
+  line(`Reviewer: ${r.reviewer ? `${r.reviewer}${r.reviewedOn ? `, signed off on ${r.reviewedOn}` : ''}` : 'not recorded'}`);
   line(`Framework: ${r.framework.title}, version ${r.framework.version}`);
 
   heading(`${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (awaiting a decision)' : ''}`);
