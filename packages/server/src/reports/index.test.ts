@@ -41,11 +41,17 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     t = await makeTestApp(kind);
     providerA = (await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Acme Care' } })).body.id;
     providerB = (await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Beta Care' } })).body.id;
-    assessmentA = (await signedOffVisit(t, providerA, '2025-03-01', 3, 'Care plans sampled')).assessmentId;
+    assessmentA = (await signedOffVisit(t, providerA, '2025-03-01', 3, { note: 'Care plans sampled', evidence: [{ target: 'c4', text: 'Two complaints answered after 28 days' }] })).assessmentId;
     assessmentB = (await signedOffVisit(t, providerB, '2025-03-01', 1)).assessmentId;
     tokenA = await makeUser(t, 'provider-a');
     const grant = await t.call('PUT', `/api/councils/testshire/providers/${providerA}/report-users/provider-a`, { as: 'testshireAdmin' });
     expect(grant.status).toBe(204);
+  });
+
+  it('tells a provider user which providers it reports for (GET /api/auth/me), and council staff none', async () => {
+    const me = (await (await asA('GET', '/api/auth/me')).json()) as { roles: object; providerOf: Record<string, string[]> };
+    expect(me).toMatchObject({ roles: {}, providerOf: { testshire: [providerA] } });
+    expect((await t.call('GET', '/api/auth/me', { as: 'testshireOfficer' })).body.providerOf).toEqual({});
   });
   afterAll(async () => t?.dispose());
 
@@ -54,7 +60,7 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     expect(draft.status).toBe(200);
     expect(draft.body.status).toBe('draft');
     // Silver under the fixture (three Fully met); Gold needs "Complaints are answered" Fully met too.
-    expect(draft.body.report.bands[0]).toMatchObject({ band: 'Silver', nextBand: 'Gold', criteria: [{ wording: 'Complaints are answered', judgement: 'Partly met', needed: 'Fully met' }] });
+    expect(draft.body.report.bands[0]).toMatchObject({ band: 'Silver', nextBand: 'Gold', criteria: [{ wording: 'Complaints are answered', judgement: 'Partly met', needed: 'Fully met', evidence: ['Two complaints answered after 28 days'] }] });
     expect(draft.body.report.officer).toBe('testshireOfficer');
     // The reviewer is whoever signed the visit record off, and when.
     expect(draft.body.report).toMatchObject({ reviewer: 'testshireAdmin', reviewedOn: today() });
@@ -128,6 +134,7 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     const text = await pdfText(await pdf.arrayBuffer());
     expect(text).toContain('Final report');
     expect(text).toContain(`Reviewer: testshireAdmin, signed off on ${today()}`);
+    expect(text).toContain('Evidence: Two complaints answered after 28 days');
     expect(text).toContain('The complaints log was in the office');
     expect(text).toContain('Rejected: The log had no entries after January');
   });

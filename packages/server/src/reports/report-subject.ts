@@ -10,6 +10,8 @@ import { challengeWindow } from './challenge-window.js';
 import { providerReport } from './provider-report.js';
 import type { ChallengeWindow, ProviderReport } from './provider-report.js';
 import type { ReportComment, ReportStatus } from './report-comment.js';
+import { listEvidence } from '../visits/evidence.js';
+import type { Evidence } from '../visits/evidence.js';
 import { reportStatusOf, reportVisit } from './report-visit.js';
 import type { ReportVisit } from './report-visit.js';
 
@@ -103,6 +105,7 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
       provider: { id: row.provider_id, name: row.provider_name },
       assessment: { id: row.id, date: row.assessment_date, ...(row.input.note ? { note: row.input.note } : {}) },
       officer: row.officer,
+      evidence: visit ? evidenceByCriterion(await listEvidence(db, visit.id)) : {},
       reviewer: visit?.reviewer?.name ?? null,
       ...(visit?.reviewer ? { reviewedOn: visit.reviewer.on } : {}),
       challenge,
@@ -110,6 +113,13 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
     comments,
     actionPlan: plan,
   };
+}
+
+/** The visit's evidence per target (criterion id): each text, and each file by its name. */
+export function evidenceByCriterion(evidence: Evidence[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of evidence) (out[e.target] ??= []).push(e.kind === 'text' ? e.text ?? '' : `File: ${e.file?.name ?? 'unnamed'}`);
+  return out;
 }
 
 interface CommentRow {
