@@ -138,13 +138,20 @@ export function reportRoutes() {
         params.push([...reader.providerIds]);
         where += ' AND s.provider_id = ANY($2)';
       }
-      const rows = await c.var.services.db.query<{ assessment_id: string; provider_id: string; status: string; shared_on: string; challenge_until: string }>(
-        `SELECT s.assessment_id, s.provider_id, v.status, s.shared_on::text AS shared_on, s.challenge_until::text AS challenge_until
+      const rows = await c.var.services.db.query<{ assessment_id: string; provider_id: string; provider_name: string; visit_date: string; status: string; shared_on: string; challenge_until: string }>(
+        `SELECT s.assessment_id, s.provider_id, p.name AS provider_name, a.assessment_date::text AS visit_date, v.status,
+            s.shared_on::text AS shared_on, s.challenge_until::text AS challenge_until
           FROM report_shares s JOIN visit_records v ON v.assessment_id = s.assessment_id
+          JOIN providers p ON p.id = s.provider_id JOIN assessments a ON a.id = s.assessment_id
           WHERE ${where} ORDER BY s.shared_on DESC, s.assessment_id LIMIT 500`,
         params,
       );
-      return c.json({ reports: rows.map((r) => ({ assessmentId: r.assessment_id, providerId: r.provider_id, status: r.status, sharedOn: r.shared_on, challengeUntil: r.challenge_until })) });
+      return c.json({
+        reports: rows.map((r) => ({
+          assessmentId: r.assessment_id, providerId: r.provider_id, providerName: r.provider_name, visitDate: r.visit_date,
+          status: r.status, sharedOn: r.shared_on, challengeUntil: r.challenge_until,
+        })),
+      });
     })
     .openapi(oneRoute, async (c) => {
       await requireCouncil(c, param(c, 'council'));
