@@ -11,7 +11,7 @@ import type { TestServer } from './start-server.js';
 const fromServer = createRequire(fileURLToPath(new URL('../../../server/package.json', import.meta.url)));
 
 async function pdfText(bytes: Buffer): Promise<string> {
-  const { PDFParse } = (await import(fromServer.resolve('pdf-parse'))) as typeof import('pdf-parse');
+  const { PDFParse } = (await import(fromServer.resolve('pdf-parse'))) as { PDFParse: new (o: { data: Uint8Array }) => { getText(): Promise<{ text: string }>; destroy(): Promise<void> } };
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     return (await parser.getText()).text.replace(/\s+/g, ' ');
