@@ -132,6 +132,9 @@ describe.skipIf(!hasChromium)('the whole loop: visit, sign-off, share, challenge
     await pp.getByRole('button', { name: 'Send the comment' }).click();
     await pp.getByRole('heading', { name: `On: ${challenged}` }).waitFor();
     expect(await pp.getByRole('link', { name: 'Providers' }).count()).toBe(0);
+    // The provider's report page works at 390 px wide without sideways scrolling.
+    await pp.setViewportSize({ width: 390, height: 800 });
+    await expect.poll(() => pp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // The officer rejects it with a reason and makes the report final.
     await op.reload();
