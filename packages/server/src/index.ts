@@ -34,3 +34,6 @@ export type { AuditRecord, AuditFilter } from './audit/index.js';
 export type { UserView } from './auth/users.js';
 export type { ApiTokenView, TokenRequest } from './auth/api-tokens.js';
 export type { ImportReport, ImportRowResult, ImportRowError } from './providers/csv-import.js';
+// The provider report and its challenge (issue 12).
+export type { ProviderReport, ReportBand, ReportCriterion, ChallengeWindow } from './reports/provider-report.js';
+export type { ReportComment, CommentAnswer, ReportStatus } from './reports/report-comment.js';

@@ -24,6 +24,7 @@ import './qaf-status.js';
 import './qaf-version-history.js';
 import './qaf-what-if.js';
 import { councilAdminPage, councilNames, platformLinks, platformPage } from './qaf-admin-pages.js';
+import { providerCouncilPage, providerCouncils, providerHome } from './provider-pages.js';
 
 /** The admin UI: header, sign-in gate and the page the URL hash names. */
 export class QafApp extends LitElement {
@@ -61,6 +62,8 @@ export class QafApp extends LitElement {
     if (!s.signedIn) return html`<qaf-sign-in @sign-in=${this._signIn}></qaf-sign-in>`;
     const r = this._route.route;
     document.title = `OpenQAF — ${r.page === 'home' ? 'councils' : r.page}`;
+    const onlyProvider = Object.keys(s.me?.roles ?? {}).length === 0 && !s.me?.user?.platformAdmin && providerCouncils(s.me).length > 0;
+    if ((r.page === 'home' || r.page === 'sign-in') && onlyProvider) return providerHome(s.me, this._names.value);
     if (r.page === 'home' || r.page === 'sign-in') return html`<qaf-council-list .me=${s.me!}></qaf-council-list>`;
     if (r.page === 'users' || r.page === 'tokens' || r.page === 'audit-all') return platformPage(r, s.me, this._names.value);
     if (r.page === 'not-found') return html`<qaf-status kind="error" message=${`There is no page at ${r.path}.`}><p><a href="#/">Go to your councils</a></p></qaf-status>`;
@@ -70,6 +73,7 @@ export class QafApp extends LitElement {
   private _councilPage(r: Exclude<Route, { page: 'home' | 'sign-in' | 'not-found' | 'users' | 'tokens' | 'audit-all' }>) {
     const me = this._session.me;
     const role = roleIn(me, r.council);
+    if (!role && providerCouncils(me).includes(r.council)) return providerCouncilPage(r, this._names.value?.[r.council] ?? r.council);
     if (!role) return html`<qaf-status kind="error" message="You have no role in this council."><p><a href="#/">Go to your councils</a></p></qaf-status>`;
     const admin = can(me, r.council, 'council-admin');
     const officer = can(me, r.council, 'officer');
@@ -93,6 +97,8 @@ export class QafApp extends LitElement {
         : html`${nav}<qaf-status kind="error" message="Only quality officers and council admins can record assessments."></qaf-status>`;
       case 'determination': return html`${nav}<qaf-determination-page council=${r.council} assessment=${r.assessment}></qaf-determination-page>`;
       case 'work-queue': return html`${nav}<qaf-work-queue-page council=${r.council} ?can-complete=${officer}></qaf-work-queue-page>`;
+      case 'reports': return html`${nav}<h1>Provider reports</h1><qaf-reports-page council=${r.council}></qaf-reports-page>`;
+      case 'report': return html`${nav}<qaf-report-page council=${r.council} assessment=${r.assessment} role=${officer ? 'officer' : 'viewer'}></qaf-report-page>`;
       case 'members': case 'audit': case 'import': return html`${nav}${councilAdminPage(r, me, name)}`;
     }
   }

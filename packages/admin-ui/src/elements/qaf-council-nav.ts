@@ -13,6 +13,7 @@ const TABS: { page: Route['page']; label: string }[] = [
   { page: 'versions', label: 'Versions' },
   { page: 'providers', label: 'Providers' },
   { page: 'work-queue', label: 'Work queue' },
+  { page: 'reports', label: 'Reports' },
   { page: 'import', label: 'Import & export' },
 ];
 

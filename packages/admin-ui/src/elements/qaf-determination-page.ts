@@ -44,7 +44,8 @@ export class QafDeterminationPage extends LitElement {
     return renderTask(this._data, ({ stored, pack, provider, canRecord }) => html`
       <p class="no-print"><a href=${href({ page: 'provider', council: this.council, provider: provider.id })}>← ${provider.name}</a></p>
       <h1>Quality assurance report: ${provider.name}</h1>
-      <p class="no-print"><button class="secondary" @click=${() => window.print()}>Print the provider report</button></p>
+      <p class="no-print"><button class="secondary" @click=${() => window.print()}>Print the provider report</button>
+        <a href=${href({ page: 'report', council: this.council, assessment: stored.id })}>The provider report: share, challenge, final</a></p>
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
       <qaf-determination-view .pack=${pack} .determination=${stored.determination} ?can-record=${canRecord}
         @record-decision=${(e: CustomEvent<RecordDecisionDetail>) => this._record(stored, e.detail)}></qaf-determination-view>

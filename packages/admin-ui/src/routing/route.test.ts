@@ -23,6 +23,12 @@ describe('parseRoute', () => {
     expect(parseRoute('#/councils/bolton/members')).toEqual({ page: 'members', council: 'bolton' });
   });
 
+  it('reads the reports list and one provider report', () => {
+    expect(parseRoute('#/councils/bolton/reports')).toEqual({ page: 'reports', council: 'bolton' });
+    expect(parseRoute('#/councils/bolton/assessments/a-1/report')).toEqual({ page: 'report', council: 'bolton', assessment: 'a-1' });
+    expect(parseRoute('#/councils/bolton/assessments/a-1/report/x')).toEqual({ page: 'not-found', path: '/councils/bolton/assessments/a-1/report/x' });
+  });
+
   it('answers not-found for a path it does not know instead of throwing', () => {
     expect(parseRoute('#/councils/bolton/nothing/here')).toEqual({ page: 'not-found', path: '/councils/bolton/nothing/here' });
   });
@@ -49,6 +55,8 @@ describe('parseRoute', () => {
       { page: 'audit', council: 'b' },
       { page: 'import', council: 'b' },
       { page: 'work-queue', council: 'b' },
+      { page: 'reports', council: 'b' },
+      { page: 'report', council: 'b', assessment: 'a' },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });

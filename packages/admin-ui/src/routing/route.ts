@@ -20,6 +20,8 @@ export type Route =
   | { page: 'audit'; council: string }
   | { page: 'import'; council: string }
   | { page: 'work-queue'; council: string }
+  | { page: 'reports'; council: string }
+  | { page: 'report'; council: string; assessment: string }
   | { page: 'not-found'; path: string };
 
 const COUNCIL_PAGES: Record<string, Route['page']> = {
@@ -36,6 +38,7 @@ const COUNCIL_PAGES: Record<string, Route['page']> = {
   audit: 'audit',
   'providers/import': 'import',
   'work-queue': 'work-queue',
+  reports: 'reports',
 };
 
 /** The platform's own pages (not of one council). */
@@ -59,6 +62,7 @@ export function parseRoute(hash: string): Route {
     if (rest[0] === 'providers' && rest[1] && rest.length === 2) return { page: 'provider', council, provider: rest[1] };
     if (rest[0] === 'providers' && rest[1] && rest[2] === 'assess' && rest.length === 3) return { page: 'assess', council, provider: rest[1] };
     if (rest[0] === 'assessments' && rest[1] && rest.length === 2) return { page: 'determination', council, assessment: rest[1] };
+    if (rest[0] === 'assessments' && rest[1] && rest[2] === 'report' && rest.length === 3) return { page: 'report', council, assessment: rest[1] };
   }
   return { page: 'not-found', path: `/${path}` };
 }
@@ -78,6 +82,7 @@ export function href(route: Route): string {
     case 'provider': return `#/councils/${enc(route.council)}/providers/${enc(route.provider)}`;
     case 'assess': return `#/councils/${enc(route.council)}/providers/${enc(route.provider)}/assess`;
     case 'determination': return `#/councils/${enc(route.council)}/assessments/${enc(route.assessment)}`;
+    case 'report': return `#/councils/${enc(route.council)}/assessments/${enc(route.assessment)}/report`;
     default: {
       const sub = Object.entries(COUNCIL_PAGES).find(([k, p]) => p === route.page && k !== '')![0];
       return `#/councils/${enc(route.council)}/${sub}`;

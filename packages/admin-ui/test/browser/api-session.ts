@@ -21,10 +21,10 @@ export class ApiSession {
   }
 
   /** Sends a request and returns its status and JSON body. */
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this._base}${path}`, {
       method,
-      headers: { cookie: this._cookie, 'x-csrf-token': this._csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { cookie: this._cookie, 'x-csrf-token': this._csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();

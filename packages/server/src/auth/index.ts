@@ -74,7 +74,7 @@ const meRoute = defineRoute({
   method: 'get',
   path: '/api/auth/me',
   tags: ['auth'],
-  summary: 'Who is calling: user, roles per council, scopes (and token expiry when called with a token), CSRF token',
+  summary: 'Who is calling: user, roles per council, the providers it is a provider user of, scopes (and token expiry when called with a token), CSRF token',
   access: 'public',
   reply: typed<MeReply>(),
 });
@@ -243,8 +243,14 @@ export function authRoutes(options: AuthRoutesOptions = {}) {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
-    .openapi(meRoute, (c) => {
+    .openapi(meRoute, async (c) => {
       const p = c.var.principal;
+      const providerOf: Record<string, string[]> = {};
+      if (p.user) {
+        const grants = await c.var.services.db.query<{ council_id: string; provider_id: string }>(
+          'SELECT council_id, provider_id FROM report_provider_users WHERE user_id = $1 ORDER BY council_id, provider_id', [p.user.id]);
+        for (const g of grants) (providerOf[g.council_id] ??= []).push(g.provider_id);
+      }
       return c.json({
         user: p.user ?? null,
         roles: p.roles,
@@ -252,6 +258,7 @@ export function authRoutes(options: AuthRoutesOptions = {}) {
         scopes: p.scopes,
         tokenExpiresAt: p.token?.expiresAt ?? null,
         csrfToken: p.csrfToken ?? null,
+        providerOf,
       });
     })
     .openapi(passwordRoute, async (c) => {

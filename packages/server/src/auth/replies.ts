@@ -21,4 +21,6 @@ export interface MeReply {
   tokenExpiresAt: string | null;
   /** For a session: the token unsafe requests echo in `X-CSRF-Token`. */
   csrfToken: string | null;
+  /** Council id -> the providers whose reports the user sees as a provider user (docs/reports.md). */
+  providerOf: Record<string, string[]>;
 }

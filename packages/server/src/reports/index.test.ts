@@ -7,6 +7,7 @@ import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import { judgements } from '../test-fixtures/testshire-pack.js';
 import { addDays } from './challenge-window.js';
 import { today } from './report-subject.js';
+import { signedOffVisit, submittedVisit } from './signed-off-visit.test-helpers.js';
 
 /** A user with an API token and no council role (a provider user once granted). */
 async function makeUser(t: TestApp, id: string): Promise<string> {
@@ -40,13 +41,17 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     t = await makeTestApp(kind);
     providerA = (await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Acme Care' } })).body.id;
     providerB = (await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Beta Care' } })).body.id;
-    const submit = async (providerId: string, n: number) =>
-      (await t.call('POST', '/api/councils/testshire/assessments', { as: 'testshireOfficer', body: { providerId, date: '2025-03-01', judgements: judgements(n), facts: { concerns: false }, note: 'Care plans sampled' } })).body.id as string;
-    assessmentA = await submit(providerA, 3);
-    assessmentB = await submit(providerB, 1);
+    assessmentA = (await signedOffVisit(t, providerA, '2025-03-01', 3, { note: 'Care plans sampled', evidence: [{ target: 'c4', text: 'Two complaints answered after 28 days' }] })).assessmentId;
+    assessmentB = (await signedOffVisit(t, providerB, '2025-03-01', 1)).assessmentId;
     tokenA = await makeUser(t, 'provider-a');
     const grant = await t.call('PUT', `/api/councils/testshire/providers/${providerA}/report-users/provider-a`, { as: 'testshireAdmin' });
     expect(grant.status).toBe(204);
+  });
+
+  it('tells a provider user which providers it reports for (GET /api/auth/me), and council staff none', async () => {
+    const me = (await (await asA('GET', '/api/auth/me')).json()) as { roles: object; providerOf: Record<string, string[]> };
+    expect(me).toMatchObject({ roles: {}, providerOf: { testshire: [providerA] } });
+    expect((await t.call('GET', '/api/auth/me', { as: 'testshireOfficer' })).body.providerOf).toEqual({});
   });
   afterAll(async () => t?.dispose());
 
@@ -55,16 +60,38 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     expect(draft.status).toBe(200);
     expect(draft.body.status).toBe('draft');
     // Silver under the fixture (three Fully met); Gold needs "Complaints are answered" Fully met too.
-    expect(draft.body.report.bands[0]).toMatchObject({ band: 'Silver', nextBand: 'Gold', criteria: [{ wording: 'Complaints are answered', judgement: 'Partly met', needed: 'Fully met' }] });
+    expect(draft.body.report.bands[0]).toMatchObject({ band: 'Silver', nextBand: 'Gold', criteria: [{ wording: 'Complaints are answered', judgement: 'Partly met', needed: 'Fully met', evidence: ['Two complaints answered after 28 days'] }] });
     expect(draft.body.report.officer).toBe('testshireOfficer');
+    // The reviewer is whoever signed the visit record off, and when.
+    expect(draft.body.report).toMatchObject({ reviewer: 'testshireAdmin', reviewedOn: today() });
+    expect(draft.body.visit).toMatchObject({ status: 'signed-off' });
     expect((await asA('GET', report(assessmentA))).status).toBe(404);
+  });
+
+  it('refuses to share a report whose visit record is not signed off (409, saying so) and changes nothing', async () => {
+    const { visitId, assessmentId } = await submittedVisit(t, providerA, '2025-04-01', 2);
+    const early = await t.call('POST', `${report(assessmentId)}/share`, { as: 'testshireOfficer' });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ code: 'not-signed-off' });
+    expect(early.body.error.message).toContain('is submitted: a reviewer signs it off');
+    const direct = (await t.call('POST', '/api/councils/testshire/assessments', { as: 'testshireOfficer', body: { providerId: providerA, date: '2025-04-02', judgements: judgements(2), facts: { concerns: false } } })).body.id as string;
+    const unvisited = await t.call('POST', `${report(direct)}/share`, { as: 'testshireOfficer' });
+    expect(unvisited.status).toBe(409);
+    expect(unvisited.body.error.message).toContain('has no visit record');
+    expect(await t.db.query('SELECT assessment_id FROM report_shares WHERE assessment_id = ANY($1)', [[assessmentId, direct]])).toEqual([]);
+    expect((await t.call('GET', `/api/councils/testshire/visits/${visitId}`, { as: 'testshireViewer' })).body.status).toBe('submitted');
+    expect((await t.call('GET', report(assessmentId), { as: 'testshireViewer' })).body.status).toBe('draft');
   });
 
   it('shares the draft with the challenge window (the documented default, an interpretation) and lets its provider read it', async () => {
     expect((await t.call('POST', `${report(assessmentA)}/share`, { as: 'testshireViewer' })).status).toBe(403);
     const shared = await t.call('POST', `${report(assessmentA)}/share`, { as: 'testshireOfficer' });
     expect(shared.status).toBe(200);
-    expect(shared.body).toMatchObject({ status: 'shared', sharedOn: today() });
+    expect(shared.body).toMatchObject({ status: 'shared', sharedOn: today(), visit: { status: 'shared' } });
+    // Sharing is a step of the visit record's lifecycle: who and when.
+    const visit = await t.call('GET', `/api/councils/testshire/visits/${shared.body.visit.id}`, { as: 'testshireViewer' });
+    expect(visit.body.status).toBe('shared');
+    expect(visit.body.events.at(-1)).toMatchObject({ from: 'signed-off', to: 'shared', by: t.userIds.testshireOfficer });
     expect(shared.body.report.challenge).toMatchObject({ days: 14, until: addDays(today(), 14), basis: 'council' });
     expect((await t.call('POST', `${report(assessmentA)}/share`, { as: 'testshireOfficer' })).status).toBe(409);
     const seen = await asA('GET', report(assessmentA));
@@ -78,7 +105,7 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     expect((await asA('GET', `${report(assessmentB)}.pdf`)).status).toBe(403);
     expect((await asA('POST', `${report(assessmentB)}/comments`, { finding: 'overallRating', comment: 'x' })).status).toBe(403);
     const list = (await (await asA('GET', '/api/councils/testshire/reports')).json()) as { reports: { assessmentId: string }[] };
-    expect(list.reports.map((r) => r.assessmentId)).toEqual([assessmentA]);
+    expect(list.reports).toEqual([{ assessmentId: assessmentA, providerId: providerA, providerName: 'Acme Care', visitDate: '2025-03-01', status: 'shared', sharedOn: today(), challengeUntil: addDays(today(), 14) }]);
   });
 
   it('takes comments per finding, refuses an unknown finding naming it, and finalises only when every comment is answered', async () => {
@@ -98,18 +125,22 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     const answered = await t.call('POST', `${report(assessmentA)}/comments/${id}/answer`, { as: 'testshireOfficer', body: { decision: 'rejected', reason: 'The log had no entries after January' } });
     expect(answered.body.comments[0]).toMatchObject({ finding: 'c4', answer: { decision: 'rejected', reason: 'The log had no entries after January' } });
     const final = await t.call('POST', `${report(assessmentA)}/finalise`, { as: 'testshireOfficer' });
-    expect(final.body.status).toBe('final');
+    expect(final.body).toMatchObject({ status: 'final', visit: { status: 'final' } });
+    const visit = await t.call('GET', `/api/councils/testshire/visits/${final.body.visit.id}`, { as: 'testshireViewer' });
+    expect(visit.body.events.at(-1)).toMatchObject({ from: 'shared', to: 'final', by: t.userIds.testshireOfficer });
     expect((await asA('POST', `${report(assessmentA)}/comments`, { finding: 'c4', comment: 'again' })).status).toBe(409);
     const pdf = await asA('GET', `${report(assessmentA)}.pdf`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const text = await pdfText(await pdf.arrayBuffer());
     expect(text).toContain('Final report');
+    expect(text).toContain(`Reviewer: testshireAdmin, signed off on ${today()}`);
+    expect(text).toContain('Evidence: Two complaints answered after 28 days');
     expect(text).toContain('The complaints log was in the office');
     expect(text).toContain('Rejected: The log had no entries after January');
   });
 
   it('refuses comments once the window has closed', async () => {
-    const id = (await t.call('POST', '/api/councils/testshire/assessments', { as: 'testshireOfficer', body: { providerId: providerA, date: '2025-05-01', judgements: judgements(2), facts: { concerns: false } } })).body.id;
+    const id = (await signedOffVisit(t, providerA, '2025-05-01', 2)).assessmentId;
     await t.call('POST', `${report(id)}/share`, { as: 'testshireOfficer' });
     await t.db.query('UPDATE report_shares SET challenge_until = $1 WHERE assessment_id = $2', [addDays(today(), -1), id]);
     const late = await asA('POST', `${report(id)}/comments`, { finding: 'overallRating', comment: 'late' });
@@ -121,7 +152,7 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     expect((await t.call('PUT', '/api/councils/testshire/report-settings', { as: 'testshireOfficer', body: { challengeWindowDays: 10 } })).status).toBe(403);
     expect((await t.call('PUT', '/api/councils/testshire/report-settings', { as: 'testshireAdmin', body: { challengeWindowDays: 0 } })).status).toBe(422);
     expect((await t.call('PUT', '/api/councils/testshire/report-settings', { as: 'testshireAdmin', body: { challengeWindowDays: 10 } })).status).toBe(200);
-    const id = (await t.call('POST', '/api/councils/testshire/assessments', { as: 'testshireOfficer', body: { providerId: providerA, date: '2025-06-01', judgements: judgements(1), facts: { concerns: false } } })).body.id;
+    const id = (await signedOffVisit(t, providerA, '2025-06-01', 1)).assessmentId;
     const shared = await t.call('POST', `${report(id)}/share`, { as: 'testshireOfficer' });
     expect(shared.body.report.challenge).toMatchObject({ days: 10, until: addDays(today(), 10) });
     const bad = await asA('PUT', `${report(id)}/action-plan`, { actions: [{ action: 'Retrain staff', owner: 'Manager', due: '2025-13-01' }] });

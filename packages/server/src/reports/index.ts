@@ -20,6 +20,8 @@ import { reportReader, requireOwnProvider } from './report-access.js';
 import type { ReportReader } from './report-access.js';
 import { councilWindowDays, loadReport, today } from './report-subject.js';
 import type { ReportState } from './report-subject.js';
+import type { ReportVisit } from './report-visit.js';
+import { moveVisitStatus } from '../visits/visit-status.js';
 
 const reportParams = councilParams.extend({ id: z.string().openapi({ description: 'Assessment id (the report\'s subject)' }) });
 const commentParams = reportParams.extend({ comment: z.string().openapi({ description: 'Comment id' }) });
@@ -92,7 +94,27 @@ async function visibleReport(c: Context<AppEnv>, reader: ReportReader): Promise<
 }
 
 function reply(s: ReportState) {
-  return { assessmentId: s.assessmentId, providerId: s.providerId, status: s.status, ...(s.sharedOn ? { sharedOn: s.sharedOn } : {}), report: s.report, comments: s.comments, actionPlan: s.actionPlan };
+  return {
+    assessmentId: s.assessmentId,
+    providerId: s.providerId,
+    status: s.status,
+    ...(s.visit ? { visit: { id: s.visit.id, status: s.visit.status } } : {}),
+    ...(s.sharedOn ? { sharedOn: s.sharedOn } : {}),
+    report: s.report,
+    comments: s.comments,
+    actionPlan: s.actionPlan,
+  };
+}
+
+/** The report's visit record, signed off and not yet shared; else 409 `not-signed-off` saying what is missing. */
+function requireSignedOff(s: ReportState): ReportVisit {
+  if (!s.visit) {
+    throw new HttpError(409, 'not-signed-off', `Assessment "${s.assessmentId}" has no visit record: only a visit record that a reviewer signed off is shared with the provider`);
+  }
+  if (s.visit.status !== 'signed-off') {
+    throw new HttpError(409, 'not-signed-off', `The visit record "${s.visit.id}" is ${s.visit.status}: a reviewer signs it off before its report is shared with the provider`);
+  }
+  return s.visit;
 }
 
 /** Findings a comment may name: the report's bands, the pack's criteria, and the report's other parts. */
@@ -116,12 +138,20 @@ export function reportRoutes() {
         params.push([...reader.providerIds]);
         where += ' AND s.provider_id = ANY($2)';
       }
-      const rows = await c.var.services.db.query<{ assessment_id: string; provider_id: string; status: string; shared_on: string; challenge_until: string }>(
-        `SELECT s.assessment_id, s.provider_id, s.status, s.shared_on::text AS shared_on, s.challenge_until::text AS challenge_until
-          FROM report_shares s WHERE ${where} ORDER BY s.shared_on DESC, s.assessment_id LIMIT 500`,
+      const rows = await c.var.services.db.query<{ assessment_id: string; provider_id: string; provider_name: string; visit_date: string; status: string; shared_on: string; challenge_until: string }>(
+        `SELECT s.assessment_id, s.provider_id, p.name AS provider_name, a.assessment_date::text AS visit_date, v.status,
+            s.shared_on::text AS shared_on, s.challenge_until::text AS challenge_until
+          FROM report_shares s JOIN visit_records v ON v.assessment_id = s.assessment_id
+          JOIN providers p ON p.id = s.provider_id JOIN assessments a ON a.id = s.assessment_id
+          WHERE ${where} ORDER BY s.shared_on DESC, s.assessment_id LIMIT 500`,
         params,
       );
-      return c.json({ reports: rows.map((r) => ({ assessmentId: r.assessment_id, providerId: r.provider_id, status: r.status, sharedOn: r.shared_on, challengeUntil: r.challenge_until })) });
+      return c.json({
+        reports: rows.map((r) => ({
+          assessmentId: r.assessment_id, providerId: r.provider_id, providerName: r.provider_name, visitDate: r.visit_date,
+          status: r.status, sharedOn: r.shared_on, challengeUntil: r.challenge_until,
+        })),
+      });
     })
     .openapi(oneRoute, async (c) => {
       await requireCouncil(c, param(c, 'council'));
@@ -142,16 +172,21 @@ export function reportRoutes() {
       const user = c.var.user!;
       const s = await loadReport(c, council.id, param(c, 'id'));
       if (s.status !== 'draft') throw new HttpError(409, 'already-shared', `The report of assessment "${s.assessmentId}" was shared on ${s.sharedOn}`);
+      const visit = requireSignedOff(s);
       const on = today();
       const [row] = await c.var.services.db.query<{ pack_version_id: string }>(
         `SELECT d.pack_version_id FROM determinations d WHERE d.assessment_id = $1 ORDER BY d.created_at DESC LIMIT 1`, [s.assessmentId]);
       const version = await findVersionById(c.var.services.db, row!.pack_version_id);
       const w = challengeWindow(version!.content, await councilWindowDays(c, council.id), on);
-      await audited(c, { actor: user.id, councilId: council.id, action: 'report-share', entity: 'report', entityId: s.assessmentId, detail: { challengeUntil: w.until } }, (tx) => tx.query(
-        `INSERT INTO report_shares (assessment_id, council_id, provider_id, status, shared_by, shared_on, challenge_days, challenge_until, challenge_basis, challenge_why)
-          VALUES ($1, $2, $3, 'shared', $4, $5, $6, $7, $8, $9) ON CONFLICT (assessment_id) DO NOTHING`,
-        [s.assessmentId, council.id, s.providerId, user.id, on, w.days, w.until, w.basis, w.why],
-      ));
+      await audited(c, { actor: user.id, councilId: council.id, action: 'report-share', entity: 'report', entityId: s.assessmentId, detail: { challengeUntil: w.until, visit: visit.id } }, async (tx) => {
+        // The visit record moves on under its lock: a second share at the same moment is refused (409).
+        await moveVisitStatus(tx, visit.id, 'shared', user.id, { assessmentId: s.assessmentId });
+        await tx.query(
+          `INSERT INTO report_shares (assessment_id, council_id, provider_id, shared_by, shared_on, challenge_days, challenge_until, challenge_basis, challenge_why)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [s.assessmentId, council.id, s.providerId, user.id, on, w.days, w.until, w.basis, w.why],
+        );
+      });
       return c.json(reply(await loadReport(c, council.id, s.assessmentId)));
     })
     .openapi(commentRoute, async (c) => {
@@ -196,8 +231,9 @@ export function reportRoutes() {
       if (open.length > 0) {
         throw new HttpError(409, 'comments-unanswered', `${open.length} comment(s) await an answer`, { details: open.map((k) => ({ pointer: `/comments/${k.id}`, message: `comment on ${k.finding} is not answered` })) });
       }
+      // Finalising the report makes its visit record final (who and when: visit_events).
       await audited(c, { actor: user.id, councilId: council.id, action: 'report-finalise', entity: 'report', entityId: s.assessmentId }, (tx) =>
-        tx.query("UPDATE report_shares SET status = 'final', finalised_by = $1, finalised_at = now() WHERE assessment_id = $2 AND status = 'shared'", [user.id, s.assessmentId]));
+        moveVisitStatus(tx, s.visit!.id, 'final', user.id, { assessmentId: s.assessmentId }));
       return c.json(reply(await loadReport(c, council.id, s.assessmentId)));
     })
     .openapi(planRoute, async (c) => {

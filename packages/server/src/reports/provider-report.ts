@@ -9,6 +9,8 @@ export interface ReportCriterion {
   judgement: string | null;
   /** The lowest judgement that would have counted towards the next band. */
   needed: string;
+  /** The evidence the officer recorded for this criterion on the visit: its texts, and files by name. */
+  evidence?: string[];
 }
 
 /** What kept one band (the rating, or a domain's band) from the next one up. */
@@ -43,7 +45,10 @@ export interface ProviderReport {
   provider: { id: string; name: string };
   assessment: { id: string; date: string };
   officer: string | null;
+  /** The second person who signed the visit record off; null before sign-off (or when none was recorded). */
   reviewer: string | null;
+  /** The day the visit record was signed off. */
+  reviewedOn?: string;
   framework: { title: string; version: string; hash: string };
   rating: { label: string; value: unknown; pending: boolean; description?: string };
   bands: ReportBand[];
@@ -68,17 +73,23 @@ export interface ReportSubject {
   assessment: { id: string; date: string; note?: string };
   officer: string | null;
   reviewer: string | null;
+  reviewedOn?: string;
   challenge: ChallengeWindow;
+  /** The evidence recorded on the visit, per criterion id (texts, and files by name). */
+  evidence?: Readonly<Record<string, string[]>>;
 }
 
-function bandOf(pack: Pack, d: Determination, instance: string, domain?: string): ReportBand {
+function bandOf(pack: Pack, d: Determination, instance: string, evidence: Readonly<Record<string, string[]>>, domain?: string): ReportBand {
   const next: NextBand = nextBandUp(pack, d, instance);
   const criteria = new Map<string, ReportCriterion>();
   const otherReasons: string[] = [];
   for (const rule of next.rules) {
     for (const failed of rule.failed) {
       if (failed.criteria && failed.criteria.length > 0) {
-        for (const c of failed.criteria) criteria.set(c.id, { id: c.id, wording: c.title, judgement: c.judgement, needed: c.needed });
+        for (const c of failed.criteria) {
+          const recorded = evidence[c.id];
+          criteria.set(c.id, { id: c.id, wording: c.title, judgement: c.judgement, needed: c.needed, ...(recorded?.length ? { evidence: [...recorded] } : {}) });
+        }
       } else if (!otherReasons.includes(failed.words)) {
         otherReasons.push(failed.words);
       }
@@ -100,7 +111,7 @@ const VISIT = /visit/i;
 /**
  * The provider report of a determination: the rating; each domain's band and the criteria, by
  * their wording, that kept it from the next band up (the engine's `nextBandUp`, never re-derived);
- * actions with owner and due date; the next visit; the right to challenge and by when; and only
+ * the evidence recorded for those criteria; actions with owner and due date; the next visit; the right to challenge and by when; and only
  * the interpretations the determination relied on, by their titles (never their internal notes).
  */
 export function providerReport(s: ReportSubject): ProviderReport {
@@ -108,12 +119,13 @@ export function providerReport(s: ReportSubject): ProviderReport {
   const headline = d.headline;
   const scale = pack.scales[headline.scale];
   const description = scale && 'descriptions' in scale ? (scale.descriptions as Record<string, string> | undefined)?.[String(headline.value)] : undefined;
-  const bands: ReportBand[] = [bandOf(pack, d, headline.decision)];
+  const evidence = s.evidence ?? {};
+  const bands: ReportBand[] = [bandOf(pack, d, headline.decision, evidence)];
   for (const [id, decision] of Object.entries(pack.decisions)) {
     if (decision.forEach !== 'domain') continue;
     for (const domain of pack.framework?.domains ?? []) {
       const instance = `${id}.${domain.id}`;
-      if (instance in d.decisions) bands.push(bandOf(pack, d, instance, domain.title));
+      if (instance in d.decisions) bands.push(bandOf(pack, d, instance, evidence, domain.title));
     }
   }
   const visits = d.schedule.filter((e) => VISIT.test(e.activity) || VISIT.test(e.label)).sort((a, b) => a.nextDue.localeCompare(b.nextDue));
@@ -123,6 +135,7 @@ export function providerReport(s: ReportSubject): ProviderReport {
     assessment: { id: s.assessment.id, date: s.assessment.date },
     officer: s.officer,
     reviewer: s.reviewer,
+    ...(s.reviewedOn ? { reviewedOn: s.reviewedOn } : {}),
     framework: { title: pack.metadata.title, version: d.pack.version, hash: d.pack.hash },
     rating: { label: pack.decisions[headline.decision]?.label ?? headline.decision, value: headline.value, pending: headline.pending === true, ...(description ? { description } : {}) },
     bands,

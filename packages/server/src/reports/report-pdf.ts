@@ -36,7 +36,7 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
   line(`Provider: ${r.provider.name}`);
   line(`Visit date: ${r.assessment.date}`);
   line(`Officer: ${r.officer ?? 'not recorded'}`);
-  line(`Reviewer: ${r.reviewer ?? 'not recorded'}`);
+  line(`Reviewer: ${r.reviewer ? `${r.reviewer}${r.reviewedOn ? `, signed off on ${r.reviewedOn}` : ''}` : 'not recorded'}`);
   line(`Framework: ${r.framework.title}, version ${r.framework.version}`);
 
   heading(`${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (awaiting a decision)' : ''}`);
@@ -49,11 +49,14 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
     if (!b.nextBand) { line('This is the highest band.', 12); continue; }
     if (b.criteria.length === 0 && b.otherReasons.length === 0) line(`Nothing recorded kept it from ${b.nextBand}.`, 12);
     if (b.criteria.length > 0) line(`Criteria not met for ${b.nextBand}:`, 12);
-    for (const c of b.criteria) line(`- ${c.wording} (judged ${c.judgement ?? 'not judged'}; ${c.needed} needed)`, 24);
+    for (const c of b.criteria) {
+      line(`- ${c.wording} (judged ${c.judgement ?? 'not judged'}; ${c.needed} needed)`, 24);
+      for (const e of c.evidence ?? []) line(`Evidence: ${e}`, 36);
+    }
     for (const why of b.otherReasons) line(`- ${b.nextBand} ${why}`, 24);
   }
 
-  heading('Evidence recorded by the officer');
+  heading("The officer's note on the visit");
   line(r.officerNote ?? 'The officer recorded the judgements above and no further note.');
 
   heading('Actions');

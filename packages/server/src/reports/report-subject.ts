@@ -10,12 +10,18 @@ import { challengeWindow } from './challenge-window.js';
 import { providerReport } from './provider-report.js';
 import type { ChallengeWindow, ProviderReport } from './provider-report.js';
 import type { ReportComment, ReportStatus } from './report-comment.js';
+import { listEvidence } from '../visits/evidence.js';
+import type { Evidence } from '../visits/evidence.js';
+import { reportStatusOf, reportVisit } from './report-visit.js';
+import type { ReportVisit } from './report-visit.js';
 
 /** A report as served: its content, where it stands, and the challenge comments with their answers. */
 export interface ReportState {
   assessmentId: string;
   providerId: string;
   status: ReportStatus | 'draft';
+  /** The visit record the report belongs to (its status is the report's), absent for an assessment posted without one. */
+  visit?: ReportVisit;
   sharedOn?: string;
   report: ProviderReport;
   comments: ReportComment[];
@@ -35,7 +41,6 @@ interface SubjectRow {
 }
 
 interface ShareRow {
-  status: ReportStatus;
   shared_on: string;
   challenge_days: number;
   challenge_until: string;
@@ -75,7 +80,7 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
   const explained = await determine(c, version, row.input);
   const determination: Determination = { ...row.result, ...(explained.explanation ? { explanation: explained.explanation } : {}) };
   const [share] = await db.query<ShareRow>(
-    `SELECT status, shared_on::text AS shared_on, challenge_days, challenge_until::text AS challenge_until, challenge_basis, challenge_why
+    `SELECT shared_on::text AS shared_on, challenge_days, challenge_until::text AS challenge_until, challenge_basis, challenge_why
       FROM report_shares WHERE assessment_id = $1`,
     [row.id],
   );
@@ -86,10 +91,12 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
   const plan = share
     ? await db.query<{ action: string; owner: string; due: string }>('SELECT action, owner, due::text AS due FROM report_action_plans WHERE assessment_id = $1 ORDER BY position', [row.id])
     : [];
+  const visit = await reportVisit(db, row.id);
   return {
     assessmentId: row.id,
     providerId: row.provider_id,
-    status: share?.status ?? 'draft',
+    status: reportStatusOf(visit),
+    ...(visit ? { visit } : {}),
     ...(share ? { sharedOn: share.shared_on } : {}),
     report: providerReport({
       pack: version.content,
@@ -98,13 +105,21 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
       provider: { id: row.provider_id, name: row.provider_name },
       assessment: { id: row.id, date: row.assessment_date, ...(row.input.note ? { note: row.input.note } : {}) },
       officer: row.officer,
-      // Merge point: the reviewer who signed the visit record off (visit records, migration 010).
-      reviewer: null,
+      evidence: visit ? evidenceByCriterion(await listEvidence(db, visit.id)) : {},
+      reviewer: visit?.reviewer?.name ?? null,
+      ...(visit?.reviewer ? { reviewedOn: visit.reviewer.on } : {}),
       challenge,
     }),
     comments,
     actionPlan: plan,
   };
+}
+
+/** The visit's evidence per target (criterion id): each text, and each file by its name. */
+export function evidenceByCriterion(evidence: Evidence[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of evidence) (out[e.target] ??= []).push(e.kind === 'text' ? e.text ?? '' : `File: ${e.file?.name ?? 'unnamed'}`);
+  return out;
 }
 
 interface CommentRow {

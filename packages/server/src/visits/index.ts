@@ -171,8 +171,8 @@ function replyWith<T extends VisitRecordReply>(c: Context<AppEnv>, visit: T): T 
 /**
  * Visit records (issue 12): an assessment with a lifecycle. The officer starts a draft (facts
  * filled from the provider record), saves it as they go, adds evidence and submits it; a second
- * person with the reviewer capability (council admin) signs it off. `setVisitStatus` moves it on
- * to `shared` and `final`.
+ * person with the reviewer capability (council admin) signs it off. Sharing its report and making
+ * the report final (src/reports/) move it on to `shared` and `final`.
  */
 export function visitRoutes() {
   return apiRouter()

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { sampleReport } from '../report/report-fixture.test-helpers.js';
+import { mount, text } from './mount.test-helpers.js';
+import './qaf-provider-report.js';
+
+/** The report's header as term -> description. */
+const header = (el: Element) => Object.fromEntries([...el.shadowRoot!.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]));
+
+describe('qaf-provider-report', () => {
+  it('shows who and when, the rating, the criteria by wording with their evidence, actions, next visit, challenge and interpretations, dates the UK way', async () => {
+    const el = await mount('qaf-provider-report', { report: sampleReport, status: 'shared', sharedOn: '2025-03-05' });
+    const t = text(el);
+    expect(t).toContain('Draft report, shared with the provider on 5 March 2025');
+    expect(header(el)).toEqual({
+      Council: 'Testshire Council', Provider: 'Acme Care', 'Visit date': '1 March 2025', Officer: 'Olive Officer',
+      Reviewer: 'Rita Reviewer, signed off on 4 March 2025', Framework: 'Testshire Quality Framework, version 1.0.0',
+    });
+    expect(t).toContain('Overall rating: Silver');
+    expect(t).toContain('Complaints are answered: judged Partly met; Fully met needed.');
+    expect(t).toContain('Evidence recorded: Two complaints answered after 28 days');
+    expect(t).toContain('Care: Gold');
+    expect([...el.shadowRoot!.querySelectorAll('tbody td')].map((td) => td.textContent)).toEqual(['Submit an improvement plan', 'provider', '29 March 2025']);
+    expect(t).toContain('Annual visit: due 1 March 2026.');
+    expect(t).toContain('until 19 March 2025 (14 days from sharing)');
+    expect(t).toContain('Partly met counts as not met for Gold');
+    expect(t).not.toContain('2025-03');
+  });
+
+  it('leaves the interpretations out when none changed the outcome, and words a draft not yet shared', async () => {
+    const el = await mount('qaf-provider-report', { report: { ...sampleReport, interpretations: [], reviewer: null, reviewedOn: undefined }, status: 'draft' });
+    const t = text(el);
+    expect(t).not.toContain('How the council read its framework');
+    expect(t).toContain('Draft report, not yet shared');
+    expect(header(el).Reviewer).toBe('Not signed off');
+    expect(t).toContain('Once the draft is shared, the provider may comment on the factual accuracy of any finding for 14 days.');
+  });
+});
