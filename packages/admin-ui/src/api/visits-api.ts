@@ -31,7 +31,7 @@ export interface Visit {
   determinationFinal: boolean;
   createdBy: string;
   updatedAt: string;
-  events: { from: VisitStatus | null; to: VisitStatus; by: string; at: string }[];
+  events: { from: VisitStatus | null; to: VisitStatus; by: string; at: string; reason?: string }[];
   evidence: VisitEvidence[];
   etag: string;
 }
@@ -76,6 +76,12 @@ export async function submitVisit(council: string, id: string, etag: string): Pr
 /** Signs off a submitted visit (a person other than the one who submitted it). */
 export async function signOffVisit(council: string, id: string): Promise<Visit> {
   const reply = await api.reply((rpc) => rpc.api.councils[':council'].visits[':id']['sign-off'].$post({ param: { council, id } }));
+  return withEtag(reply.data as unknown as Visit, reply.etag);
+}
+
+/** Returns a submitted visit to the officer as a draft, with the reason (a person other than the one who submitted it). */
+export async function returnVisit(council: string, id: string, reason: string): Promise<Visit> {
+  const reply = await api.reply((rpc) => rpc.api.councils[':council'].visits[':id'].return.$post({ param: { council, id }, json: { reason } }));
   return withEtag(reply.data as unknown as Visit, reply.etag);
 }
 
