@@ -244,8 +244,9 @@ export class QafVisitForm extends LitElement {
     this._changed();
   }
 
-  private async _addText(target: string, form: HTMLFormElement) {
-    const area = form.elements.namedItem('text') as HTMLTextAreaElement;
+  private async _addText(target: string) {
+    // Not a form of its own: it sits inside the visit form (forms do not nest).
+    const area = this.renderRoot.querySelector<HTMLTextAreaElement>(`#ev-${CSS.escape(target)}`)!;
     const text = area.value.trim();
     if (!text) {
       this._evidenceErrors = { ...this._evidenceErrors, [target]: 'Enter the evidence text' };
@@ -393,7 +394,7 @@ export class QafVisitForm extends LitElement {
       <nav class="jump" aria-label=${`Jump to a ${m.labels.domain.toLowerCase()}`}>${m.groups.map((g) => html`<a href=${`#d-${g.id}`} @click=${(e: Event) => this._jump(e, g.id)}>${g.title}</a>`)}</nav>
       <div class="row"><div><label for="fill">Judge every ${m.labels.criterion.toLowerCase()} not yet judged (${left} left) as</label>
         <select id="fill" @change=${(e: Event) => { this._fill = (e.target as HTMLSelectElement).value; }}>${values.map((v) => html`<option ?selected=${v === this._fill}>${v}</option>`)}</select></div>
-        <button id="fill-rest" type="button" class="secondary" ?disabled=${left === 0} @click=${this._fillRest}>Fill the rest</button></div>
+        <button id="fill-rest" type="button" class="secondary" @click=${this._fillRest}>Fill the rest</button></div>
       ${m.groups.map((g) => {
         const progress = domainProgress(g, judgements);
         const band = this._band(g.id);
@@ -424,12 +425,12 @@ export class QafVisitForm extends LitElement {
       <details class="evidence"><summary>Evidence for this ${this.model.labels.criterion.toLowerCase()} (${evidence.length})</summary>
         ${evidence.length ? html`<ul>${evidence.map((e) => html`<li>${e.kind === 'text' ? e.text : html`${e.file!.name} (${Math.ceil(e.file!.size / 1024)} kB)`}</li>`)}</ul>` : nothing}
         ${this._evidenceErrors[c.id] ? html`<p class="field-error" role="alert">${this._evidenceErrors[c.id]}</p>` : nothing}
-        <form class="evidence" @submit=${(e: SubmitEvent) => { e.preventDefault(); void this._addText(c.id, e.target as HTMLFormElement); }}>
-          <label for=${`ev-${c.id}`}>Evidence text</label><textarea id=${`ev-${c.id}`} name="text" rows="2"></textarea>
-          <div class="row"><button type="submit" class="secondary">Add the text</button>
+        <div class="evidence">
+          <label for=${`ev-${c.id}`}>Evidence text</label><textarea id=${`ev-${c.id}`} rows="2"></textarea>
+          <div class="row"><button type="button" class="secondary" @click=${() => void this._addText(c.id)}>Add the text</button>
           <div><label for=${`evf-${c.id}`}>Or add a file (PDF, image or office document, at most 4 MB)</label>
             <input id=${`evf-${c.id}`} type="file" @change=${(e: Event) => void this._addFile(c.id, e.target as HTMLInputElement)} /></div></div>
-        </form>
+        </div>
       </details>
     </fieldset>`;
   }
@@ -450,14 +451,14 @@ export class QafVisitForm extends LitElement {
     return html`<h2 id="check" tabindex="-1">Check your answers before submitting</h2>
       <p>Visit to ${this.providerName} on ${this._draft.date ? longDate(this._draft.date) : '—'}.</p>
       ${complete && d ? html`<p class="notice">${this.pack.decisions[d.headline.decision]?.label ?? 'Headline'}: <strong>${String(d.headline.value)}</strong>${d.headline.pending ? ' (awaiting a decision)' : ''}. It is final only once signed off by a second person.</p>` : nothing}
+      <p class="row"><button id="submit" type="button" ?disabled=${this._submitting} @click=${this._submit}>${this._submitting ? 'Submitting…' : 'Submit the visit record for sign-off'}</button>
+        <button type="button" class="secondary" @click=${() => { this._step = 'form'; }}>Back to the form</button></p>
       <h3>Facts</h3>
       <dl class="answers">${m.facts.filter((f) => this._draft.facts?.[f.name] !== undefined || f.required).map((f) => html`<dt>${f.label}</dt><dd>${factAnswer(f, this._draft.facts?.[f.name])}</dd><dd>${change(factFieldId(f.name))}</dd>`)}</dl>
       ${m.groups.map((g) => html`<h3>${g.title}${this._band(g.id) ? html` — band ${this._band(g.id)}` : nothing}</h3>
         <dl class="answers">${g.standards.flatMap((s) => s.criteria).map((c) => html`<dt>${c.title}</dt><dd>${this._draft.judgements?.[c.id] ?? 'Not judged'}${this._evidence.some((e) => e.target === c.id) ? html` <span class="muted">(${this._evidence.filter((e) => e.target === c.id).length} evidence)</span>` : nothing}</dd><dd>${change(judgementFieldId(c.id))}</dd>`)}</dl>`)}
       ${this._draft.note ? html`<h3>Note</h3><p>${this._draft.note}</p>` : nothing}
-      ${this._tasks(false)}
-      <p class="row"><button id="submit" type="button" ?disabled=${this._submitting} @click=${this._submit}>${this._submitting ? 'Submitting…' : 'Submit the visit record for sign-off'}</button>
-        <button type="button" class="secondary" @click=${() => { this._step = 'form'; }}>Back to the form</button></p>`;
+      ${this._tasks(false)}`;
   }
 
   private async _change(e: Event, field: string) {
