@@ -123,6 +123,41 @@ describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
     await reviewer.close();
   });
 
+  it('records a Bolton visit (indicators as facts) and a Herefordshire visit (measures) through the same form', async () => {
+    const lead = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    lead.setDefaultTimeout(20_000);
+    await signIn(lead, ADMIN);
+    const bolton = await api.ok<{ id: string }>('POST', '/api/councils/bolton/providers', { name: 'Moss Lane Care' });
+    await lead.goto(`${server.url}/#/councils/bolton/providers/${bolton.id}`);
+    await lead.getByRole('button', { name: 'Start a visit record' }).click();
+    await lead.getByLabel('Date of the visit').waitFor();
+    // Bolton's required facts by the pack's titles (003): no judgements, no fill.
+    expect(await lead.locator('#fill').count()).toBe(0);
+    await lead.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await lead.getByRole('link', { name: 'Choose provider type' }).waitFor();
+    await lead.getByLabel(/^Provider type/).selectOption('Adult social care - non-regulated');
+    await lead.getByLabel(/^QA activity recorded/).selectOption('QM-1');
+    await lead.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await lead.getByRole('button', { name: 'Submit the visit record for sign-off' }).click();
+    await lead.getByText('Submitted, awaiting sign-off').first().waitFor();
+
+    const hereford = await api.ok<{ id: string }>('POST', '/api/councils/herefordshire/providers', { name: 'Wye View' });
+    await lead.goto(`${server.url}/#/councils/herefordshire/providers/${hereford.id}`);
+    await lead.getByRole('button', { name: 'Start a visit record' }).click();
+    await lead.getByLabel('Date of the visit').waitFor();
+    // 004 A1: measures judged Area for improvement, Good, Good practice; fill the rest with Good.
+    await lead.locator('#fill').selectOption('Good');
+    await lead.getByRole('button', { name: 'Fill the rest' }).click();
+    await lead.getByText('0 left').waitFor();
+    await lead.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await lead.getByRole('heading', { name: 'Check your answers before submitting' }).waitFor();
+    await lead.getByRole('button', { name: 'Submit the visit record for sign-off' }).click();
+    await lead.getByText('Submitted, awaiting sign-off').first().waitFor();
+    // The submitter cannot sign off their own record.
+    await lead.getByText('You submitted this visit record: a second person signs it off.').waitFor();
+    await lead.close();
+  });
+
   it('resumes a draft after a reload, with the judgement saved as it was entered', async () => {
     const visit = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/visits', { providerId });
     await page.goto(`${server.url}/#/councils/birmingham/visits/${visit.id}`);
