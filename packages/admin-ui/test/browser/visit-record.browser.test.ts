@@ -169,6 +169,11 @@ describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
     await page.getByLabel('Date of the visit').waitFor();
     expect(await page.locator('#j-inv-01-1').isChecked()).toBe(true);
     expect(await page.locator('#j-inv-01').isChecked()).toBe(false);
+    // A file of a type the server refuses: its reason is shown at the criterion, nothing is added.
+    await page.getByText('Evidence for this criterion (0)').first().click();
+    await page.locator('#evf-inv-01').setInputFiles({ name: 'run.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Not added' }).first().textContent()).toContain('Evidence files may be PDF, images or office documents');
+    expect(await page.getByText('Evidence for this criterion (0)').first().isVisible()).toBe(true);
   });
 
   it('lists every problem in an error summary linking to its field, in the pack words', async () => {
