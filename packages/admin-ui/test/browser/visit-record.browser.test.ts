@@ -158,6 +158,31 @@ describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
     await lead.close();
   });
 
+  it('lets the reviewer return a submitted record with a reason, which the officer sees on the draft', async () => {
+    const visit = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/visits', { providerId });
+    const reviewer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(reviewer, ADMIN);
+    // The officer fills and submits it.
+    await page.goto(`${server.url}/#/councils/birmingham/visits/${visit.id}`);
+    await page.getByLabel('Date of the visit').waitFor();
+    await page.getByLabel('The facts from the provider record are right').check();
+    await page.getByRole('button', { name: 'Fill the rest' }).click();
+    await page.getByText('All changes saved.').waitFor();
+    await page.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await page.getByRole('button', { name: 'Submit the visit record for sign-off' }).click();
+    await page.getByText('Submitted, awaiting sign-off').first().waitFor();
+    await reviewer.goto(page.url());
+    await reviewer.getByRole('button', { name: 'Return to the officer' }).click();
+    await reviewer.getByRole('alert').filter({ hasText: 'Enter the reason' }).waitFor();
+    await reviewer.getByLabel('Or return it to the officer, saying why').fill('No evidence recorded for Safeguarding');
+    await reviewer.getByRole('button', { name: 'Return to the officer' }).click();
+    await reviewer.getByText('Returned by the reviewer').waitFor();
+    await reviewer.close();
+    await page.reload();
+    await page.getByText('Returned by the reviewer: “No evidence recorded for Safeguarding”').waitFor();
+    await page.getByLabel('Date of the visit').waitFor();
+  });
+
   it('resumes a draft after a reload, with the judgement saved as it was entered', async () => {
     const visit = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/visits', { providerId });
     await page.goto(`${server.url}/#/councils/birmingham/visits/${visit.id}`);
