@@ -125,6 +125,11 @@ export class ApiClient {
     return this._data(route(this._rpc));
   }
 
+  /** A call of any route, as {@link call}, with the reply's ETag (for records saved with If-Match). */
+  reply<T>(route: (rpc: ReturnType<typeof hc<AppType>>) => Promise<ClientResponse<T>>): Promise<Reply<T>> {
+    return this._reply(route(this._rpc));
+  }
+
   /** Every item of a paginated route, as {@link call} (for lists that stay short). */
   callAll<P extends Page, T>(route: (rpc: ReturnType<typeof hc<AppType>>, cursor: string | undefined) => Promise<ClientResponse<P>>, items: (page: P) => T[]): Promise<T[]> {
     return this._all((cursor) => route(this._rpc, cursor), items);

@@ -23,6 +23,7 @@ import './qaf-sign-in.js';
 import './qaf-status.js';
 import './qaf-version-history.js';
 import './qaf-what-if.js';
+import './qaf-visit-page.js';
 import { councilAdminPage, councilNames, platformLinks, platformPage } from './qaf-admin-pages.js';
 import { providerCouncilPage, providerCouncils, providerHome } from './provider-pages.js';
 
@@ -96,6 +97,7 @@ export class QafApp extends LitElement {
         ? html`${nav}<qaf-assessment-form council=${r.council} provider=${r.provider}></qaf-assessment-form>`
         : html`${nav}<qaf-status kind="error" message="Only quality officers and council admins can record assessments."></qaf-status>`;
       case 'determination': return html`${nav}<qaf-determination-page council=${r.council} assessment=${r.assessment}></qaf-determination-page>`;
+      case 'visit': return html`${nav}<qaf-visit-page council=${r.council} visit=${r.visit}></qaf-visit-page>`;
       case 'work-queue': return html`${nav}<qaf-work-queue-page council=${r.council} ?can-complete=${officer}></qaf-work-queue-page>`;
       case 'reports': return html`${nav}<h1>Provider reports</h1><qaf-reports-page council=${r.council}></qaf-reports-page>`;
       case 'report': return html`${nav}<qaf-report-page council=${r.council} assessment=${r.assessment} role=${officer ? 'officer' : 'viewer'}></qaf-report-page>`;

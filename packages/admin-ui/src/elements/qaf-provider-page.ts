@@ -5,6 +5,7 @@ import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import '../charts/qaf-rating-history-chart.js';
+import './qaf-provider-visits.js';
 
 /** One provider: details, rating history over time, and each determination with its pack version. */
 export class QafProviderPage extends LitElement {
@@ -36,6 +37,7 @@ export class QafProviderPage extends LitElement {
       ${p.latest ? html`<p>Current rating <strong>${String(p.latest.rating)}</strong> from the visit on ${p.latest.assessmentDate} (pack ${p.latest.packVersion}).
         Next visit due ${p.latest.nextVisitDue ?? '—'}. ${p.latest.overdueActions ? html`<strong class="bad">${p.latest.overdueActions} overdue action(s).</strong>` : nothing}</p>` : html`<p>Not assessed yet.</p>`}
       ${this.canAssess ? html`<a class="button" href=${href({ page: 'assess', council: this.council, provider: p.id })}>New assessment</a>` : nothing}
+      <qaf-provider-visits council=${this.council} provider=${p.id} ?can-start=${this.canAssess}></qaf-provider-visits>
       <h2>Rating over time</h2>
       <qaf-rating-history-chart .entries=${timeline.map((t) => ({ date: t.date, value: t.headline.value }))} .order=${order}></qaf-rating-history-chart>
       <h2>Determinations</h2>

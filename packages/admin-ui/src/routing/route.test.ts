@@ -13,6 +13,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/councils/birmingham/draft/what-if')).toEqual({ page: 'what-if', council: 'birmingham' });
     expect(parseRoute('#/councils/bolton/providers/p-1/assess')).toEqual({ page: 'assess', council: 'bolton', provider: 'p-1' });
     expect(parseRoute('#/councils/bolton/assessments/a%201')).toEqual({ page: 'determination', council: 'bolton', assessment: 'a 1' });
+    expect(parseRoute('#/councils/bolton/visits/v%201')).toEqual({ page: 'visit', council: 'bolton', visit: 'v 1' });
   });
 
   it('reads the admin pages: the platform\'s and a council\'s', () => {
@@ -48,6 +49,7 @@ describe('parseRoute', () => {
       { page: 'provider', council: 'b', provider: 'p' },
       { page: 'assess', council: 'b', provider: 'p' },
       { page: 'determination', council: 'b', assessment: 'a' },
+      { page: 'visit', council: 'b', visit: 'v' },
       { page: 'users' },
       { page: 'tokens' },
       { page: 'audit-all' },

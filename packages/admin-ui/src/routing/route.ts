@@ -16,6 +16,7 @@ export type Route =
   | { page: 'provider'; council: string; provider: string }
   | { page: 'assess'; council: string; provider: string }
   | { page: 'determination'; council: string; assessment: string }
+  | { page: 'visit'; council: string; visit: string }
   | { page: 'members'; council: string }
   | { page: 'audit'; council: string }
   | { page: 'import'; council: string }
@@ -63,6 +64,7 @@ export function parseRoute(hash: string): Route {
     if (rest[0] === 'providers' && rest[1] && rest[2] === 'assess' && rest.length === 3) return { page: 'assess', council, provider: rest[1] };
     if (rest[0] === 'assessments' && rest[1] && rest.length === 2) return { page: 'determination', council, assessment: rest[1] };
     if (rest[0] === 'assessments' && rest[1] && rest[2] === 'report' && rest.length === 3) return { page: 'report', council, assessment: rest[1] };
+    if (rest[0] === 'visits' && rest[1] && rest.length === 2) return { page: 'visit', council, visit: rest[1] };
   }
   return { page: 'not-found', path: `/${path}` };
 }
@@ -83,6 +85,7 @@ export function href(route: Route): string {
     case 'assess': return `#/councils/${enc(route.council)}/providers/${enc(route.provider)}/assess`;
     case 'determination': return `#/councils/${enc(route.council)}/assessments/${enc(route.assessment)}`;
     case 'report': return `#/councils/${enc(route.council)}/assessments/${enc(route.assessment)}/report`;
+    case 'visit': return `#/councils/${enc(route.council)}/visits/${enc(route.visit)}`;
     default: {
       const sub = Object.entries(COUNCIL_PAGES).find(([k, p]) => p === route.page && k !== '')![0];
       return `#/councils/${enc(route.council)}/${sub}`;

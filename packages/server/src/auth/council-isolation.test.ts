@@ -17,6 +17,7 @@ const RANK: Record<string, number> = { viewer: 0, officer: 1, 'council-admin': 2
 const WELL_FORMED: Record<string, unknown> = {
   'POST /api/councils/{council}/visits/{id}/evidence': { target: 'c1', text: 'Seen at the visit' },
   'PUT /api/councils/{council}/visits/{id}/draft': { date: '2025-03-01' },
+  'POST /api/councils/{council}/visits/{id}/return': { reason: 'Evidence missing' },
   'POST /api/councils/{council}/assessments/{id}/report/comments/{comment}/answer': { decision: 'accepted', reason: 'Checked' },
   'POST /api/councils/{council}/draft/cases/accept': { cases: ['all-fully-met-gold'] },
 };

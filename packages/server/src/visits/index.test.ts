@@ -121,6 +121,35 @@ describe.each(testStoreKinds)('visit records on $name', (kind) => {
     expect(after.body.revision).toBe(2);
   });
 
+  it('lets a second person return a submitted record to the officer with a reason, recorded with the step; the officer then resubmits', async () => {
+    const { body: visit } = await start();
+    await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } });
+    await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"2"' } });
+    const noReason = await t.call('POST', `${base}/${visit.id}/return`, { as: 'testshireAdmin', body: {} });
+    expect(noReason.status).toBe(422);
+    expect(JSON.stringify(noReason.body.error)).toContain('reason');
+    expect((await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' })).body.status).toBe('submitted');
+    const returned = await t.call('POST', `${base}/${visit.id}/return`, { as: 'testshireAdmin', body: { reason: 'Evidence missing for c2' } });
+    expect(returned.status).toBe(200);
+    expect(returned.body.status).toBe('draft');
+    expect(returned.body.events.at(-1)).toEqual({ from: 'submitted', to: 'draft', by: t.userIds.testshireAdmin, at: expect.any(String), reason: 'Evidence missing for c2' });
+    expect((await auditOf(visit.id)).at(-1)).toEqual({ action: 'visit-draft', actor: t.userIds.testshireAdmin });
+    // Only a submitted record can be returned.
+    expect((await t.call('POST', `${base}/${visit.id}/return`, { as: 'testshireAdmin', body: { reason: 'again' } })).status).toBe(409);
+    const resubmitted = await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': returned.headers.get('etag')! } });
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body.status).toBe('submitted');
+  });
+
+  it('refuses a return by the person who submitted', async () => {
+    const { body: visit } = await start('testshireAdmin');
+    await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } }, 'testshireAdmin');
+    await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireAdmin', headers: { 'if-match': '"2"' } });
+    const res = await t.call('POST', `${base}/${visit.id}/return`, { as: 'testshireAdmin', body: { reason: 'my own' } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('second-person-required');
+  });
+
   it('moves on to shared and final only through the allowed transitions (setVisitStatus)', async () => {
     const { body: visit } = await start();
     await expect(setVisitStatus(t.db, visit.id, 'shared', t.userIds.testshireAdmin)).rejects.toMatchObject({ status: 409, code: 'invalid-transition' });

@@ -118,6 +118,22 @@ const signOffRoute = defineRoute({
   reply: visitReply,
 });
 
+/** Body of `POST .../visits/{id}/return`: why the reviewer returns the record to the officer. */
+interface ReturnBody {
+  reason: string;
+}
+
+const returnRoute = defineRoute({
+  method: 'post',
+  path: '/api/councils/{council}/visits/{id}/return',
+  tags: ['visits'],
+  summary: 'Return a submitted visit record to the officer as a draft, with the reason (a reviewer other than the officer who submitted it); the step records the reason',
+  access: 'council-admin',
+  request: { params: visitParams },
+  body: typed<ReturnBody>({ type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } } }),
+  reply: visitReply,
+});
+
 const addEvidenceRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/visits/{id}/evidence',
@@ -258,6 +274,22 @@ export function visitRoutes() {
           throw new HttpError(403, 'second-person-required', 'A visit record is signed off by someone other than the officer who submitted it');
         }
         await moveVisitStatus(tx, id, 'signed-off', user.id, { assessmentId: visit.assessmentId });
+      });
+      return c.json(replyWith(c, await requireVisit(c, id)));
+    })
+    .openapi(returnRoute, async (c) => {
+      const id = c.req.param('id');
+      const user = c.var.user;
+      const { reason } = validBody<ReturnBody>(c);
+      await c.var.services.db.transaction(async (tx) => {
+        const visit = await findVisit(tx, c.var.council.id, id, true);
+        if (!visit) throw notFound(`Visit record "${id}" of council "${c.var.council.id}"`);
+        const submitter = visit.events.findLast((e) => e.to === 'submitted')?.by;
+        if (visit.status === 'submitted' && submitter === user.id) {
+          throw new HttpError(403, 'second-person-required', 'A visit record is reviewed by someone other than the officer who submitted it');
+        }
+        if (visit.status !== 'submitted') throw new HttpError(409, 'invalid-transition', `The visit record is ${visit.status}: only a submitted one can be returned to the officer`);
+        await moveVisitStatus(tx, id, 'draft', user.id, { reason: reason.trim() });
       });
       return c.json(replyWith(c, await requireVisit(c, id)));
     })

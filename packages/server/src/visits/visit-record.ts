@@ -12,6 +12,8 @@ export interface VisitEvent {
   to: VisitStatus;
   by: string;
   at: string;
+  /** Why, when a reviewer returned the record to draft. */
+  reason?: string;
 }
 
 /** A visit record as the API returns it. */
@@ -62,13 +64,13 @@ export async function findVisit(db: Queryable, councilId: string, id: string, fo
     [councilId, id],
   );
   if (!row) return undefined;
-  const events = await db.query<{ from_status: VisitStatus | null; to_status: VisitStatus; by_user: string; at: Date }>(
-    'SELECT from_status, to_status, by_user, at FROM visit_events WHERE visit_id = $1 ORDER BY id',
+  const events = await db.query<{ from_status: VisitStatus | null; to_status: VisitStatus; by_user: string; at: Date; reason: string | null }>(
+    'SELECT from_status, to_status, by_user, at, reason FROM visit_events WHERE visit_id = $1 ORDER BY id',
     [id],
   );
   return {
     ...toVisitSummary(row),
-    events: events.map((e) => ({ from: e.from_status, to: e.to_status, by: e.by_user, at: e.at.toISOString() })),
+    events: events.map((e) => ({ from: e.from_status, to: e.to_status, by: e.by_user, at: e.at.toISOString(), ...(e.reason ? { reason: e.reason } : {}) })),
   };
 }
 

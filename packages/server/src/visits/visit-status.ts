@@ -13,10 +13,10 @@ export type VisitStatus = 'draft' | 'submitted' | 'signed-off' | 'shared' | 'fin
 /** Every status, in lifecycle order. */
 export const VISIT_STATUSES: readonly VisitStatus[] = ['draft', 'submitted', 'signed-off', 'shared', 'final'];
 
-/** The moves a visit record may make: forward, one step at a time. */
+/** The moves a visit record may make: forward, one step at a time; a reviewer may return a submitted one to draft. */
 export const VISIT_TRANSITIONS: Readonly<Record<VisitStatus, readonly VisitStatus[]>> = {
   draft: ['submitted'],
-  submitted: ['signed-off'],
+  submitted: ['signed-off', 'draft'],
   'signed-off': ['shared'],
   shared: ['final'],
   final: [],
@@ -60,7 +60,8 @@ export async function moveVisitStatus(
     'UPDATE visit_records SET status = $2, revision = revision + 1, updated_by = $3, updated_at = now() WHERE id = $1',
     [id, to, by],
   );
-  await tx.query('INSERT INTO visit_events (visit_id, from_status, to_status, by_user) VALUES ($1, $2, $3, $4)', [id, row.status, to, by]);
+  const reason = typeof detail.reason === 'string' ? detail.reason : null;
+  await tx.query('INSERT INTO visit_events (visit_id, from_status, to_status, by_user, reason) VALUES ($1, $2, $3, $4, $5)', [id, row.status, to, by, reason]);
   await recordAudit(tx, {
     actor: by,
     councilId: row.council_id,

@@ -1,0 +1,216 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession } from './api-session.js';
+import { hasChromium, launchChromium } from './chromium.js';
+import { ADMIN, startTestServer } from './start-server.js';
+import type { TestServer } from './start-server.js';
+
+const OFFICER = { email: 'officer@birmingham.example', password: 'browser-test-officer-pass' };
+
+/** The id of the element focused, through shadow roots. */
+function focusedId(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? el.id || el.textContent?.trim().slice(0, 60) || el.tagName : '';
+  });
+}
+
+describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let api: ApiSession;
+  let providerId: string;
+
+  const signIn = async (p: Page, who: { email: string; password: string }) => {
+    await p.goto(`${server.url}/#/`);
+    await p.getByLabel('Email').fill(who.email);
+    await p.getByLabel('Password').fill(who.password);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('heading', { name: 'Your councils' }).waitFor();
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    api = new ApiSession(server.url);
+    await api.signIn(ADMIN.email, ADMIN.password);
+    await api.ok('POST', '/api/users', { email: OFFICER.email, name: 'Olu Officer', password: OFFICER.password, roles: { birmingham: 'officer' } });
+    providerId = (await api.ok<{ id: string }>('POST', '/api/councils/birmingham/providers', { name: 'Rowan Home Support', serviceType: 'Home Support', cqcLocationId: '1-200000001' })).id;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, OFFICER);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('records a full Birmingham visit by keyboard only in under 200 key presses, and a second person signs it off', async () => {
+    let presses = 0;
+    const press = async (key: string) => {
+      presses += 1;
+      await page.keyboard.press(key);
+    };
+    const tabTo = async (id: string, key = 'Tab', prefix = false) => {
+      for (let i = 0; i < 60; i++) {
+        const at = await focusedId(page);
+        if (at === id || (prefix && at.startsWith(id))) return;
+        await press(key);
+      }
+      throw new Error(`never reached ${id}`);
+    };
+    await page.goto(`${server.url}/#/councils/birmingham/providers/${providerId}`);
+    await page.getByRole('button', { name: 'Start a visit record' }).waitFor();
+    await tabTo('start-visit');
+    await press('Enter');
+    await page.getByLabel('Date of the visit').waitFor();
+    // The service type is filled from the provider record; the officer confirms it.
+    expect(await page.getByLabel(/Service type/).inputValue()).toBe('Home Support');
+    await tabTo('confirm-prefilled');
+    await press('Space');
+    // Fill the rest with the default (Fully met), then change the exceptions with the arrow keys.
+    await tabTo('fill-rest');
+    expect(await page.locator('#fill').inputValue()).toBe('Fully met');
+    await press('Enter');
+    await page.getByText('0 left').waitFor();
+    const partly = async (first: string, ids: string[]) => {
+      // Back to the domain's jump link (the links come before the judgements).
+      await tabTo(first, 'Shift+Tab');
+      await press('Enter');
+      for (const id of ids) {
+        // Tab reaches the group's checked radio (Fully met); one arrow press moves to Partly met.
+        await tabTo(`j-${id}`, 'Tab', true);
+        await press('ArrowDown');
+      }
+    };
+    // Involvement: inv-05..08 Partly met; Safeguarding: saf-06..08 Partly met (12 of 15 Fully met).
+    await partly('Involvement and information', ['inv-05', 'inv-06', 'inv-07', 'inv-08']);
+    await partly('Safeguarding and safety', ['saf-06', 'saf-07', 'saf-08']);
+    // Evidence for saf-08: open its panel, type, add.
+    await press('Tab');
+    await press('Enter');
+    await press('Tab');
+    await page.keyboard.type('Two of five care plans not reviewed in 12 months');
+    await press('Tab');
+    await press('Enter');
+    await page.getByText('Evidence for this criterion (1)').waitFor();
+    // 000 s3.2.2 bands: Safeguarding Silver at 12 of 15 Fully met; Involvement with 4 of 12 Partly met is Bronze.
+    await page.getByRole('heading', { name: /Safeguarding and safety — band Silver/ }).waitFor();
+    await page.getByRole('heading', { name: /Involvement and information — band Bronze/ }).waitFor();
+    await page.getByText('All changes saved.').waitFor();
+    // Enter on a radio submits the form: "check your answers".
+    await tabTo('j-saf-08', 'Shift+Tab', true);
+    await press('Enter');
+    await page.getByRole('heading', { name: 'Check your answers before submitting' }).waitFor();
+    await tabTo('submit');
+    await press('Enter');
+    await page.getByText('Submitted, awaiting sign-off').first().waitFor();
+    console.log(`[visit-record] a full Birmingham visit by keyboard: ${presses} key presses`);
+    expect(presses).toBeLessThan(200);
+    expect(presses).toBeGreaterThan(20);
+
+    // A second person (the council lead) reviews and signs it off.
+    const reviewer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(reviewer, ADMIN);
+    await reviewer.goto(page.url());
+    await reviewer.getByRole('button', { name: 'Sign off the visit record' }).waitFor();
+    await reviewer.getByText('Two of five care plans not reviewed in 12 months').waitFor();
+    await reviewer.getByRole('button', { name: 'Sign off the visit record' }).click();
+    await reviewer.getByText('the determination is final').waitFor();
+    await reviewer.close();
+  });
+
+  it('records a Bolton visit (indicators as facts) and a Herefordshire visit (measures) through the same form', async () => {
+    const lead = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    lead.setDefaultTimeout(20_000);
+    await signIn(lead, ADMIN);
+    const bolton = await api.ok<{ id: string }>('POST', '/api/councils/bolton/providers', { name: 'Moss Lane Care' });
+    await lead.goto(`${server.url}/#/councils/bolton/providers/${bolton.id}`);
+    await lead.getByRole('button', { name: 'Start a visit record' }).click();
+    await lead.getByLabel('Date of the visit').waitFor();
+    // Bolton's required facts by the pack's titles (003): no judgements, no fill.
+    expect(await lead.locator('#fill').count()).toBe(0);
+    await lead.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await lead.getByRole('link', { name: 'Choose provider type' }).waitFor();
+    await lead.getByLabel(/^Provider type/).selectOption('Adult social care - non-regulated');
+    await lead.getByLabel(/^QA activity recorded/).selectOption('QM-1');
+    await lead.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await lead.getByRole('button', { name: 'Submit the visit record for sign-off' }).click();
+    await lead.getByText('Submitted, awaiting sign-off').first().waitFor();
+
+    const hereford = await api.ok<{ id: string }>('POST', '/api/councils/herefordshire/providers', { name: 'Wye View' });
+    await lead.goto(`${server.url}/#/councils/herefordshire/providers/${hereford.id}`);
+    await lead.getByRole('button', { name: 'Start a visit record' }).click();
+    await lead.getByLabel('Date of the visit').waitFor();
+    // 004 A1: measures judged Area for improvement, Good, Good practice; fill the rest with Good.
+    await lead.locator('#fill').selectOption('Good');
+    await lead.getByRole('button', { name: 'Fill the rest' }).click();
+    await lead.getByText('0 left').waitFor();
+    await lead.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await lead.getByRole('heading', { name: 'Check your answers before submitting' }).waitFor();
+    await lead.getByRole('button', { name: 'Submit the visit record for sign-off' }).click();
+    await lead.getByText('Submitted, awaiting sign-off').first().waitFor();
+    // The submitter cannot sign off their own record.
+    await lead.getByText('You submitted this visit record: a second person signs it off.').waitFor();
+    await lead.close();
+  });
+
+  it('lets the reviewer return a submitted record with a reason, which the officer sees on the draft', async () => {
+    const visit = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/visits', { providerId });
+    const reviewer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(reviewer, ADMIN);
+    // The officer fills and submits it.
+    await page.goto(`${server.url}/#/councils/birmingham/visits/${visit.id}`);
+    await page.getByLabel('Date of the visit').waitFor();
+    await page.getByLabel('The facts from the provider record are right').check();
+    await page.getByRole('button', { name: 'Fill the rest' }).click();
+    await page.getByText('All changes saved.').waitFor();
+    await page.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await page.getByRole('button', { name: 'Submit the visit record for sign-off' }).click();
+    await page.getByText('Submitted, awaiting sign-off').first().waitFor();
+    await reviewer.goto(page.url());
+    await reviewer.getByRole('button', { name: 'Return to the officer' }).click();
+    await reviewer.getByRole('alert').filter({ hasText: 'Enter the reason' }).waitFor();
+    await reviewer.getByLabel('Or return it to the officer, saying why').fill('No evidence recorded for Safeguarding');
+    await reviewer.getByRole('button', { name: 'Return to the officer' }).click();
+    await reviewer.getByText('Returned by the reviewer').waitFor();
+    await reviewer.close();
+    await page.reload();
+    await page.getByText('Returned by the reviewer: “No evidence recorded for Safeguarding”').waitFor();
+    await page.getByLabel('Date of the visit').waitFor();
+  });
+
+  it('resumes a draft after a reload, with the judgement saved as it was entered', async () => {
+    const visit = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/visits', { providerId });
+    await page.goto(`${server.url}/#/councils/birmingham/visits/${visit.id}`);
+    await page.getByLabel('Date of the visit').waitFor();
+    const radio = page.locator('#j-inv-01-1');
+    await radio.check();
+    await page.getByText('All changes saved.').waitFor();
+    await page.reload();
+    await page.getByLabel('Date of the visit').waitFor();
+    expect(await page.locator('#j-inv-01-1').isChecked()).toBe(true);
+    expect(await page.locator('#j-inv-01').isChecked()).toBe(false);
+    // A file of a type the server refuses: its reason is shown at the criterion, nothing is added.
+    await page.getByText('Evidence for this criterion (0)').first().click();
+    await page.locator('#evf-inv-01').setInputFiles({ name: 'run.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Not added' }).first().textContent()).toContain('Evidence files may be PDF, images or office documents');
+    expect(await page.getByText('Evidence for this criterion (0)').first().isVisible()).toBe(true);
+  });
+
+  it('lists every problem in an error summary linking to its field, in the pack words', async () => {
+    const visit = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/visits', { providerId });
+    await page.goto(`${server.url}/#/councils/birmingham/visits/${visit.id}`);
+    await page.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    const confirm = page.getByRole('link', { name: 'Confirm the facts from the provider record, or correct them' });
+    await confirm.waitFor();
+    const summary = await page.getByRole('alert').filter({ hasText: 'There is a problem' }).textContent();
+    expect(summary).not.toMatch(/inv-\d\d/);
+    await page.getByRole('link', { name: /^Choose a judgement for "/ }).first().click();
+    expect(await focusedId(page)).toBe('j-inv-01');
+  });
+});
