@@ -11,6 +11,7 @@ import { signInError } from './qaf-sign-in.js';
 import './qaf-assessment-form.js';
 import './qaf-checks.js';
 import './qaf-work-queue-page.js';
+import './qaf-dashboard-page.js';
 import './qaf-council-list.js';
 import './qaf-council-nav.js';
 import './qaf-determination-page.js';
@@ -92,6 +93,7 @@ export class QafApp extends LitElement {
         ? html`${nav}<qaf-assessment-form council=${r.council} provider=${r.provider}></qaf-assessment-form>`
         : html`${nav}<qaf-status kind="error" message="Only quality officers and council admins can record assessments."></qaf-status>`;
       case 'determination': return html`${nav}<qaf-determination-page council=${r.council} assessment=${r.assessment}></qaf-determination-page>`;
+      case 'dashboard': return html`${nav}<h1>Dashboard</h1><qaf-dashboard-page council=${r.council}></qaf-dashboard-page>`;
       case 'work-queue': return html`${nav}<qaf-work-queue-page council=${r.council} ?can-complete=${officer}></qaf-work-queue-page>`;
       case 'members': case 'audit': case 'import': return html`${nav}${councilAdminPage(r, me, name)}`;
     }

@@ -20,6 +20,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/audit')).toEqual({ page: 'audit-all' });
     expect(parseRoute('#/councils/bolton/providers/import')).toEqual({ page: 'import', council: 'bolton' });
     expect(parseRoute('#/councils/bolton/work-queue')).toEqual({ page: 'work-queue', council: 'bolton' });
+    expect(parseRoute('#/councils/bolton/dashboard')).toEqual({ page: 'dashboard', council: 'bolton' });
     expect(parseRoute('#/councils/bolton/members')).toEqual({ page: 'members', council: 'bolton' });
   });
 
@@ -49,6 +50,7 @@ describe('parseRoute', () => {
       { page: 'audit', council: 'b' },
       { page: 'import', council: 'b' },
       { page: 'work-queue', council: 'b' },
+      { page: 'dashboard', council: 'b' },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });

@@ -20,6 +20,7 @@ export type Route =
   | { page: 'audit'; council: string }
   | { page: 'import'; council: string }
   | { page: 'work-queue'; council: string }
+  | { page: 'dashboard'; council: string }
   | { page: 'not-found'; path: string };
 
 const COUNCIL_PAGES: Record<string, Route['page']> = {
@@ -36,6 +37,7 @@ const COUNCIL_PAGES: Record<string, Route['page']> = {
   audit: 'audit',
   'providers/import': 'import',
   'work-queue': 'work-queue',
+  dashboard: 'dashboard',
 };
 
 /** The platform's own pages (not of one council). */
