@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute } from './route.js';
+import { EVERY_PAGE, href, parseRoute } from './route.js';
 import type { Route } from './route.js';
 
 describe('parseRoute', () => {
@@ -53,5 +53,14 @@ describe('parseRoute', () => {
       { page: 'dashboard', council: 'b' },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
+  });
+
+  it('lists one route of every page, each read back as itself', () => {
+    const ids = { council: 'b', provider: 'p 1', assessment: 'a1' };
+    for (const [page, make] of Object.entries(EVERY_PAGE)) {
+      const route = make(ids);
+      expect(route.page).toBe(page);
+      expect(parseRoute(href(route))).toEqual(route);
+    }
   });
 });
