@@ -52,7 +52,7 @@ export class QafRatingMixChart extends LitElement {
         </svg>
         <figcaption><ul class="key">${highestFirst.map((r) => html`<li><span style="background:${colour(r)}"></span>${r}</li>`)}</ul></figcaption>
       </figure>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Rating mix by month">
         <table>
           <caption>Providers by rating at the end of each month</caption>
           <thead><tr><th scope="col">Month</th>${highestFirst.map((r) => html`<th scope="col">${r}</th>`)}</tr></thead>

@@ -109,7 +109,7 @@ export class QafWorkQueue extends LitElement {
       </fieldset>
       <p role="status">${counted(shown.length, 'item')}, ${overdue} overdue.
         ${calendar ? html`<a href=${calendar} download>Add these to your calendar (iCalendar)</a>` : nothing}</p>
-      ${shown.length === 0 ? html`<p>Nothing is due.</p>` : html`<div class="table-wrap"><table>
+      ${shown.length === 0 ? html`<p>Nothing is due.</p>` : html`<div class="table-wrap" tabindex="0" role="region" aria-label="Work queue items"><table>
         <thead><tr><th scope="col">Due</th><th scope="col">What</th><th scope="col">Provider</th><th scope="col">Who</th><th scope="col"><span class="visually-hidden">Record as done</span></th></tr></thead>
         <tbody>${shown.map((i) => html`<tr class=${i.overdue ? 'overdue' : ''}>
           <td>${longDate(i.due)}${i.overdue ? html` <strong class="tag">Overdue</strong>` : nothing}</td>
