@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { longDate } from '../format/long-date.js';
 import { counted } from '../format/count-words.js';
 import type { Determination, Pack } from '@openqaf/engine';
 import { explainDetermination } from '@openqaf/engine/browser';
@@ -73,10 +74,10 @@ export class QafDeterminationView extends LitElement {
         })}</tbody></table></div>`)}
       <h3>Actions</h3>
       ${d.actions.length === 0 ? html`<p>No actions.</p>` : html`<table><thead><tr><th scope="col">Action</th><th scope="col">Who</th><th scope="col">Due by</th><th scope="col">Under</th></tr></thead>
-        <tbody>${d.actions.map((a) => html`<tr><td>${a.label}</td><td>${a.owner}</td><td><strong>${a.due}</strong></td><td>${a.source}</td></tr>`)}</tbody></table>`}
+        <tbody>${d.actions.map((a) => html`<tr><td>${a.label}</td><td>${a.owner}</td><td><strong>${longDate(a.due)}</strong></td><td>${a.source}</td></tr>`)}</tbody></table>`}
       <h3>Next visits and returns</h3>
       ${d.schedule.length === 0 ? html`<p>None scheduled.</p>` : html`<table><thead><tr><th scope="col">Activity</th><th scope="col">How often</th><th scope="col">Next due</th></tr></thead>
-        <tbody>${d.schedule.map((s) => html`<tr><td>${s.label}</td><td>${s.everyMonths ? `every ${counted(s.everyMonths, 'month')}` : s.everyDays ? `every ${counted(s.everyDays, 'day')}` : ''}</td><td><strong>${s.nextDue}</strong></td></tr>`)}</tbody></table>`}
+        <tbody>${d.schedule.map((s) => html`<tr><td>${s.label}</td><td>${s.everyMonths ? `every ${counted(s.everyMonths, 'month')}` : s.everyDays ? `every ${counted(s.everyDays, 'day')}` : ''}</td><td><strong>${longDate(s.nextDue)}</strong></td></tr>`)}</tbody></table>`}
       ${Object.keys(d.scores ?? {}).length ? html`<h3>Scores</h3><table><tbody>${Object.entries(d.scores).map(([id, v]) => html`<tr><td>${p.outcomes.scores?.find((s) => s.id === id)?.label ?? id}</td><td>${text(v)}</td></tr>`)}</tbody></table>` : nothing}
       <h3>Interpretations relied on</h3>
       ${d.interpretations.length === 0 ? html`<p>None: the documents decided everything directly.</p>`
