@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     const failing = page.getByRole('row').filter({ hasText: 'safeguarding-silver-at-12-fully-met' });
     await failing.getByText('Domain rating — Safeguarding and safety: expected Silver, got Bronze').waitFor();
     await page.getByRole('button', { name: 'Run the analysis' }).click();
-    await page.getByText(/finding\(s\) in \d+ decisions/).waitFor({ timeout: 30_000 });
+    await page.getByText(/findings? in \d+ decisions?/).waitFor({ timeout: 30_000 });
     await shot('04-cases-and-analysis');
   });
 
