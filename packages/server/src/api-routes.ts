@@ -15,6 +15,7 @@ import { reportRoutes } from './reports/index.js';
 import { apiRouter } from './routes/api-router.js';
 import { defineRoute } from './routes/define-route.js';
 import { workQueueRoutes } from './work-queue/index.js';
+import { assignmentRoutes } from './assignments/index.js';
 import { visitRoutes } from './visits/index.js';
 import { whatIfRoutes } from './what-if/index.js';
 
@@ -57,6 +58,7 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', ratingMixRoutes())
     .route('/', actionRoutes())
     .route('/', workQueueRoutes())
+    .route('/', assignmentRoutes())
     .route('/', auditRoutes())
     .route('/', reportRoutes());
   // Registered on the same router, outside the chain: its document is generated from the router itself.

@@ -67,7 +67,7 @@ export class QafApiTokens extends LitElement {
 
   private _table(tokens: ApiTokenView[]) {
     if (tokens.length === 0) return html`<qaf-status kind="empty" message="You have no API tokens."></qaf-status>`;
-    return html`<p class="muted">${counted(tokens.length, 'token')}</p><div class="scroll"><table>
+    return html`<p class="muted">${counted(tokens.length, 'token')}</p><div class="scroll" tabindex="0"><table>
       <thead><tr><th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">Expires</th><th scope="col"><span class="muted">Revoke</span></th></tr></thead>
       <tbody>${tokens.map((t) => html`<tr>
         <td>${t.name}</td><td>${t.scopes.join(', ')}</td><td>${longDate(t.createdAt)}</td><td>${t.expiresAt ? longDate(t.expiresAt) : 'never'}</td>

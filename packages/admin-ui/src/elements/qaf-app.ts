@@ -11,6 +11,7 @@ import { signInError } from './qaf-sign-in.js';
 import './qaf-assessment-form.js';
 import './qaf-checks.js';
 import './qaf-work-queue-page.js';
+import './qaf-dashboard-page.js';
 import './qaf-council-list.js';
 import './qaf-council-nav.js';
 import './qaf-determination-page.js';
@@ -98,6 +99,7 @@ export class QafApp extends LitElement {
         : html`${nav}<qaf-status kind="error" message="Only quality officers and council admins can record assessments."></qaf-status>`;
       case 'determination': return html`${nav}<qaf-determination-page council=${r.council} assessment=${r.assessment}></qaf-determination-page>`;
       case 'visit': return html`${nav}<qaf-visit-page council=${r.council} visit=${r.visit}></qaf-visit-page>`;
+      case 'dashboard': return html`${nav}<h1>Dashboard</h1><qaf-dashboard-page council=${r.council}></qaf-dashboard-page>`;
       case 'work-queue': return html`${nav}<qaf-work-queue-page council=${r.council} ?can-complete=${officer}></qaf-work-queue-page>`;
       case 'reports': return html`${nav}<h1>Provider reports</h1><qaf-reports-page council=${r.council}></qaf-reports-page>`;
       case 'report': return html`${nav}<qaf-report-page council=${r.council} assessment=${r.assessment} role=${officer ? 'officer' : 'viewer'}></qaf-report-page>`;

@@ -96,7 +96,7 @@ export class QafAuditLog extends LitElement {
     const next = this._more ? this._more.nextCursor : first.nextCursor;
     if (entries.length === 0) return html`<qaf-status kind="empty" message="No entry matches."></qaf-status>`;
     return html`<p class="muted">${counted(entries.length, 'entry', 'entries')}${next ? ' so far' : ''}</p>
-      <div class="scroll"><table>
+      <div class="scroll" tabindex="0"><table>
       <thead><tr><th scope="col">When</th><th scope="col">Who</th>${this.council === undefined ? html`<th scope="col">Council</th>` : nothing}<th scope="col">Change</th><th scope="col">Thing</th><th scope="col"><span class="muted">Entry</span></th></tr></thead>
       <tbody>${entries.map((e) => html`<tr>
         <td>${longDateTime(e.at)}</td><td>${this._name(e.actor)}</td>${this.council === undefined ? html`<td>${e.councilId ?? ''}</td>` : nothing}

@@ -28,7 +28,7 @@ describe('qaf-case-list', () => {
 
   it('shows the last run\'s values and failures in plain words, and filters to the failing cases', async () => {
     const el = await mount('qaf-case-list', { pack, results, snapshot, show: 'failing' });
-    expect(text(el)).toContain('Showing 1 of 3 case(s).');
+    expect(text(el)).toContain('Showing 1 of 3 cases.');
     expect(rows(el)).toHaveLength(1);
     expect(rows(el)[0]).toMatch(/^Failed safe-silver-at-2/);
     expect(rows(el)[0]).toContain('Domain rating — Safe: Bronze');

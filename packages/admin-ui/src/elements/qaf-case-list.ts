@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { counted } from '../format/count-words.js';
 import type { Pack, PackCase } from '@openqaf/engine';
 import type { CaseResult } from '../api/api-types.js';
 import { actualSummary, expectationSummary, failureWords, inputSummary } from '../pack/case-words.js';
@@ -92,10 +93,10 @@ export class QafCaseList extends LitElement {
         <div><label for="show">Show</label><select id="show" @change=${(e: Event) => (this.show = (e.target as HTMLSelectElement).value as CaseFilter)}>
           ${([['all', 'All cases'], ['failing', 'Failing cases'], ['passing', 'Passing cases'], ['changed', 'Changed or new since the last run'], ['problems', 'Cases with problems']] as const)
             .map(([v, t]) => html`<option value=${v} ?selected=${this.show === v}>${t}</option>`)}</select></div>
-        <p role="status">Showing ${shown.length} of ${cases.length} case(s).</p>
+        <p role="status">Showing ${shown.length} of ${counted(cases.length, 'case')}.</p>
         ${this.canEdit ? this._batch(rows.filter((r) => r.state === 'failed').map((r) => r.c.id)) : nothing}
       </div>
-      ${cases.length === 0 ? html`<p class="muted">This pack has no worked cases yet.</p>` : html`<div class="scroll"><table>
+      ${cases.length === 0 ? html`<p class="muted">This pack has no worked cases yet.</p>` : html`<div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Result</th><th scope="col">Case</th><th scope="col">The assessment</th><th scope="col">Expected</th><th scope="col">Last run</th>
           ${this.canEdit ? html`<th scope="col"><span class="visually-hidden">Edit</span></th>` : nothing}</tr></thead>
         <tbody>${shown.map((row) => this._row(row))}</tbody></table></div>`}`;
@@ -115,7 +116,7 @@ export class QafCaseList extends LitElement {
     const open = i === this.editing;
     const problems = problemsAt(this.problems, `/cases/${i}`).length;
     return html`<tr class=${open ? 'open' : ''}>
-        <td><span class="state ${state}">${STATE_WORDS[state]}</span>${problems ? html`<div class="bad">${problems} problem(s)</div>` : nothing}</td>
+        <td><span class="state ${state}">${STATE_WORDS[state]}</span>${problems ? html`<div class="bad">${counted(problems, 'problem')}</div>` : nothing}</td>
         <td><strong>${c.id}</strong><div>${c.note}</div>${c.source ? html`<qaf-citation .source=${c.source} .pack=${this.pack}></qaf-citation>` : nothing}
           ${c.accepted ? html`<div class="accepted">Expected value accepted by ${c.accepted.by} on ${c.accepted.on}${c.accepted.reason ? `: ${c.accepted.reason}` : ''} (not from the document)</div>` : nothing}</td>
         <td><ul class="lines">${input.map((l) => html`<li>${l}</li>`)}</ul></td>

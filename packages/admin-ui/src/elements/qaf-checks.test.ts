@@ -59,7 +59,7 @@ describe('qaf-checks', () => {
     const seen = fakeServer(200);
     const el = await mount('qaf-checks', { council: 'testshire', canEdit: true });
     await settled(el);
-    expect(deepText(el)).toContain('Showing 3 of 3 case(s).');
+    expect(deepText(el)).toMatch(/Showing 3 of 3 cases\s?\./);
     await openAndEdit(el);
     expect(text(el)).toContain('Unsaved changes');
     button(el, "Run the pack's cases").click();

@@ -1,4 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
+import { counted } from '../format/count-words.js';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PackCase } from '@openqaf/engine';
 import { api } from '../api/api-client.js';
@@ -116,7 +117,7 @@ export class QafChecks extends LitElement {
         ${this.canEdit ? html`<button class="secondary" ?disabled=${!d.dirty || d.saving || typed} @click=${() => d.save()}>${d.saving ? 'Saving…' : 'Save draft'}</button>` : nothing}
         <button ?disabled=${typed || d.saving} @click=${() => this._cases.run()}>Run the pack's cases</button>
         <button class="secondary" ?disabled=${typed || d.saving} @click=${() => this._analysis.run()}>Run the analysis</button>
-        <span class="muted" role="status">${d.dirty ? 'Unsaved changes: running saves them first' : `Draft revision ${d.revision}`}${d.problems.length ? html` · <span class="bad">${d.problems.length} problem(s) in the pack</span>` : ' · valid'}</span>
+        <span class="muted" role="status">${d.dirty ? 'Unsaved changes: running saves them first' : `Draft revision ${d.revision}`}${d.problems.length ? html` · <span class="bad">${counted(d.problems.length, 'problem')} in the pack</span>` : ' · valid'}</span>
       </div>
       ${d.message ? html`<div class="notice ${d.message.kind}" role=${d.message.kind === 'bad' ? 'alert' : 'status'}>${d.message.text}
         ${d.conflict ? html`<p><button class="secondary" @click=${this._reload}>Reload the draft (drops your changes on this page)</button></p>` : nothing}</div>` : nothing}
@@ -215,7 +216,7 @@ export class QafChecks extends LitElement {
 
   private _findings(r: AnalysisRun) {
     const withFindings = r.report.decisions.filter((d) => d.findings.length > 0);
-    return html`<p class="notice ${r.findings ? 'bad' : 'good'}" role="status"><strong>${r.findings} finding(s)</strong> in ${r.report.decisions.length} decisions${r.report.complete ? ', every input combination checked' : '; some decisions were sampled, not fully enumerated'}.</p>
+    return html`<p class="notice ${r.findings ? 'bad' : 'good'}" role="status"><strong>${counted(r.findings, 'finding')}</strong> in ${counted(r.report.decisions.length, 'decision')}${r.report.complete ? ', every input combination checked' : '; some decisions were sampled, not fully enumerated'}.</p>
       ${withFindings.map((d) => html`<h3>${d.label} <span class="muted">(${d.decision})</span></h3>
         ${d.exhaustive ? nothing : html`<p class="muted">Sampled: ${d.notes.join(' ')}</p>`}
         ${d.findings.map((f) => html`<div class="finding"><strong>${FINDING_WORDS[f.kind] ?? f.kind}</strong>${f.rule ? html` — rule <em>${f.rule}</em>` : nothing}

@@ -66,7 +66,7 @@ export class QafCouncilMembers extends LitElement {
 
   private _table(members: Member[]) {
     if (members.length === 0) return html`<qaf-status kind="empty" message=${`Nobody has a role in ${this._name} yet.`}></qaf-status>`;
-    return html`<p class="muted">${counted(members.length, 'user')} with a role in ${this._name}</p><div class="scroll"><table>
+    return html`<p class="muted">${counted(members.length, 'user')} with a role in ${this._name}</p><div class="scroll" tabindex="0"><table>
       <thead><tr><th scope="col">User</th><th scope="col">Role</th><th scope="col"><span class="muted">Remove</span></th></tr></thead>
       <tbody>${members.map((m) => html`<tr>
         <td>${m.name || m.email}<div class="muted">${m.email}</div></td>

@@ -12,6 +12,7 @@ const TABS: { page: Route['page']; label: string }[] = [
   { page: 'publish', label: 'Publish' },
   { page: 'versions', label: 'Versions' },
   { page: 'providers', label: 'Providers' },
+  { page: 'dashboard', label: 'Dashboard' },
   { page: 'work-queue', label: 'Work queue' },
   { page: 'reports', label: 'Reports' },
   { page: 'import', label: 'Import & export' },

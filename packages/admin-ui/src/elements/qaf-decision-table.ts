@@ -29,7 +29,7 @@ export class QafDecisionTable extends LitElement {
     const text = JSON.stringify(decision.rules ?? []);
     const names = [...new Set(domains.flatMap((d) => Object.keys(d.parameters ?? {})))].filter((n) => text.includes(`"${n}"`));
     if (names.length === 0) return nothing;
-    return html`<div class="scroll"><table>
+    return html`<div class="scroll" tabindex="0"><table>
       <caption>Numbers for each ${this.pack.framework?.labels?.domain?.toLowerCase() ?? 'domain'}</caption>
       <thead><tr><th scope="col">${this.pack.framework?.labels?.domain ?? 'Domain'}</th>${names.map((n) => html`<th scope="col">${humanize(n)}</th>`)}</tr></thead>
       <tbody>${domains.map((d) => html`<tr><th scope="row">${d.title}</th>${names.map((n) => html`<td>${d.parameters?.[n] ?? '—'}</td>`)}</tr>`)}</tbody>
@@ -47,7 +47,7 @@ export class QafDecisionTable extends LitElement {
       ${decision.description ? html`<p class="muted">${decision.description}</p>` : nothing}
       <p>Result on the scale <em>${scale?.label ?? decision.scale}</em>: ${POLICY[decision.hitPolicy] ?? decision.hitPolicy}.</p>
       ${decision.forEach === 'domain' ? this._parameterTable(decision) : nothing}
-      <div class="scroll"><table>
+      <div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Result</th><th scope="col">When</th><th scope="col">Source</th></tr></thead>
         <tbody>
           ${rules.map((r) => html`<tr>

@@ -13,7 +13,7 @@ describe('qaf-determination-view', () => {
     expect(t).toContain('Overall rating: Bronze');
     expect(t).toMatch(/Safe\s*Bronze\s*Not Silver:/);
     expect(t).toContain('Submit an Improvement Action Plan');
-    expect(t).toContain('2025-03-08');
+    expect(t).toContain('8 March 2025');
     expect(t).toContain('Bronze needs every mandatory criterion at least Partly met');
     expect(t).toContain('Annual quality monitoring visit');
     // The criteria that kept Safe from Silver (at least 2 Fully met, 1 was): the Partly met ones, needing Fully met.

@@ -1,4 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { longDate } from '../format/long-date.js';
+import { counted } from '../format/count-words.js';
 import type { Determination, Pack } from '@openqaf/engine';
 import { explainDetermination } from '@openqaf/engine/browser';
 import { whyNotHigher, type WhyNotHigher } from '../pack/why-not-higher.js';
@@ -64,7 +66,7 @@ export class QafDeterminationView extends LitElement {
       ${Object.entries(d.decidedBy ?? {}).map(([id, x]) => html`<p>${p.decisions[id.split('.')[0]!]?.label ?? id}: ${text(x.value)}, ${x.kind === 'override' ? 'overridden' : 'decided'} by ${x.by} on ${x.at}${x.reason ? `: ${x.reason}` : ''} <span class="muted">(the rules gave ${text(x.computed)})</span>.</p>`)}
       ${fired ? html`<p>Because: ${fired.label ?? fired.rule}${fired.source ? html` <span class="muted">(${fired.source})</span>` : nothing}.</p>` : nothing}
       ${top.nextUp && top.blockers.length ? html`<p>Not ${top.nextUp}: ${top.blockers.map((b) => b.because.join('; ')).join(' — ')}.</p>` : nothing}
-      ${perDomain.map(([id, decision]) => html`<h3>${decision.label}</h3><div class="scroll"><table>
+      ${perDomain.map(([id, decision]) => html`<h3>${decision.label}</h3><div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">${p.framework?.labels?.domain ?? 'Domain'}</th><th scope="col">Band</th><th scope="col">What kept it from the next band up</th></tr></thead>
         <tbody>${domains.map((dom) => {
           const why = whyNotHigher(p, d, `${id}.${dom.id}`);
@@ -74,10 +76,10 @@ export class QafDeterminationView extends LitElement {
         })}</tbody></table></div>`)}
       <h3>Actions</h3>
       ${d.actions.length === 0 ? html`<p>No actions.</p>` : html`<table><thead><tr><th scope="col">Action</th><th scope="col">Who</th><th scope="col">Due by</th><th scope="col">Under</th></tr></thead>
-        <tbody>${d.actions.map((a) => html`<tr><td>${a.label}</td><td>${a.owner}</td><td><strong>${a.due}</strong></td><td>${a.source}</td></tr>`)}</tbody></table>`}
+        <tbody>${d.actions.map((a) => html`<tr><td>${a.label}</td><td>${a.owner}</td><td><strong>${longDate(a.due)}</strong></td><td>${a.source}</td></tr>`)}</tbody></table>`}
       <h3>Next visits and returns</h3>
       ${d.schedule.length === 0 ? html`<p>None scheduled.</p>` : html`<table><thead><tr><th scope="col">Activity</th><th scope="col">How often</th><th scope="col">Next due</th></tr></thead>
-        <tbody>${d.schedule.map((s) => html`<tr><td>${s.label}</td><td>${s.everyMonths ? `every ${s.everyMonths} month(s)` : s.everyDays ? `every ${s.everyDays} day(s)` : ''}</td><td><strong>${s.nextDue}</strong></td></tr>`)}</tbody></table>`}
+        <tbody>${d.schedule.map((s) => html`<tr><td>${s.label}</td><td>${s.everyMonths ? `every ${counted(s.everyMonths, 'month')}` : s.everyDays ? `every ${counted(s.everyDays, 'day')}` : ''}</td><td><strong>${longDate(s.nextDue)}</strong></td></tr>`)}</tbody></table>`}
       ${Object.keys(d.scores ?? {}).length ? html`<h3>Scores</h3><table><tbody>${Object.entries(d.scores).map(([id, v]) => html`<tr><td>${p.outcomes.scores?.find((s) => s.id === id)?.label ?? id}</td><td>${text(v)}</td></tr>`)}</tbody></table>` : nothing}
       <h3>Interpretations relied on</h3>
       ${d.interpretations.length === 0 ? html`<p>None: the documents decided everything directly.</p>`

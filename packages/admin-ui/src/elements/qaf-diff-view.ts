@@ -22,7 +22,7 @@ export class QafDiffView extends LitElement {
 
   override render() {
     if (this.changes.length === 0) return html`<p role="status">No differences: the two packs are the same.</p>`;
-    return html`<p role="status">${this.changes.length} change(s).</p><div class="scroll"><table>
+    return html`<p role="status">${this.changes.length} change(s).</p><div class="scroll" tabindex="0"><table>
       <thead><tr><th scope="col">What changed</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
       <tbody>${this.changes.map((c) => html`<tr>
         <td><span class=${c.kind}>${c.summary}</span><div class="muted">${pointerWords(c.pointer)}</div></td>

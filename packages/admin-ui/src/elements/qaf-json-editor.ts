@@ -53,6 +53,9 @@ export class QafJsonEditor extends LitElement {
         ],
       }),
     });
+    // The scrolling area is reachable by keyboard too (axe: scrollable-region-focusable).
+    this._view.scrollDOM.tabIndex = 0;
+    this._view.scrollDOM.setAttribute('aria-label', 'The draft pack as JSON, scrollable');
   }
 
   override disconnectedCallback() {

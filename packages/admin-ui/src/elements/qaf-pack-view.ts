@@ -31,7 +31,7 @@ export class QafPackView extends LitElement {
         <li><a href="#interpretations" @click=${this._jump}>Interpretations</a></li>
       </ul></nav>
       <h2 id="bands">Bands and scales</h2>
-      <div class="scroll"><table>
+      <div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Scale</th><th scope="col">Values, lowest first</th><th scope="col">Source</th></tr></thead>
         <tbody>${ordered.map(([, s]) => html`<tr><td>${s.label}</td><td>${'values' in s
           ? s.values.map((v, i) => html`${i ? ' < ' : ''}<span title=${s.descriptions?.[v] ?? ''}>${v}</span>`)

@@ -57,7 +57,7 @@ export class QafProviderImport extends LitElement {
     return html`<section aria-labelledby="report-title">
       <h2 id="report-title" tabindex="-1">Import report</h2>
       <p role="status">${counted(r.imported, 'provider')} added, ${r.updated} updated, ${r.unchanged} unchanged, ${counted(r.rejected, 'row')} rejected.</p>
-      <div class="scroll"><table>
+      <div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Line</th><th scope="col">Outcome</th><th scope="col">CQC location id</th><th scope="col">What changed or was wrong</th></tr></thead>
         <tbody>${r.rows.map((row) => html`<tr>
           <td>${row.row}</td>

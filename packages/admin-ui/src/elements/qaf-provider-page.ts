@@ -41,7 +41,7 @@ export class QafProviderPage extends LitElement {
       <h2>Rating over time</h2>
       <qaf-rating-history-chart .entries=${timeline.map((t) => ({ date: t.date, value: t.headline.value }))} .order=${order}></qaf-rating-history-chart>
       <h2>Determinations</h2>
-      ${timeline.length === 0 ? html`<qaf-status kind="empty" message="No determinations yet."></qaf-status>` : html`<div class="scroll"><table>
+      ${timeline.length === 0 ? html`<qaf-status kind="empty" message="No determinations yet."></qaf-status>` : html`<div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Visit date</th><th scope="col">Rating</th><th scope="col">Pack version</th><th scope="col">Actions</th><th scope="col"></th></tr></thead>
         <tbody>${[...timeline].reverse().map((t) => html`<tr><td>${t.date}</td><td><strong>${String(t.headline.value)}</strong></td>
           <td title=${t.packHash}>${t.packVersion}</td><td>${t.actions.length}</td>

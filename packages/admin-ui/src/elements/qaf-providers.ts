@@ -76,7 +76,7 @@ export class QafProviders extends LitElement {
     const next = this._more ? this._more.nextCursor : first.nextCursor;
     return html`${providers.length === 0
         ? html`<qaf-status kind="empty" message=${this._q || this._rating ? 'No provider matches.' : 'No providers yet.'}></qaf-status>`
-        : html`<div class="scroll"><table>
+        : html`<div class="scroll" tabindex="0"><table>
           <thead><tr><th scope="col">Provider</th><th scope="col">Service</th><th scope="col">Current rating</th><th scope="col">Last visit</th><th scope="col">Next visit due</th><th scope="col">Overdue actions</th></tr></thead>
           <tbody>${providers.map((p) => html`<tr>
             <td><a href=${href({ page: 'provider', council: this.council, provider: p.id })}>${p.name}</a><div class="muted">${p.cqcLocationId ?? ''}</div></td>

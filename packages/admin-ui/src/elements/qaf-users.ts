@@ -69,7 +69,7 @@ export class QafUsers extends LitElement {
   }
 
   private _table(users: UserView[]) {
-    return html`<p class="muted">${counted(users.length, 'user')}</p><div class="scroll"><table>
+    return html`<p class="muted">${counted(users.length, 'user')}</p><div class="scroll" tabindex="0"><table>
       <thead><tr><th scope="col">User</th><th scope="col">Roles</th><th scope="col">Status</th><th scope="col"><span class="muted">Change</span></th></tr></thead>
       <tbody>${users.map((u) => html`<tr>
         <td>${u.name || u.email}<div class="muted">${u.email}</div></td>

@@ -58,7 +58,7 @@ export class QafVersionHistory extends LitElement {
         ${this.canEdit ? html`<form @submit=${this._redetermine}><label for="redetermine-reason">Why determine them again? (recorded on each earlier determination)</label>
           <input id="redetermine-reason" name="reason" required /><button>Determine all ${stale.length} again</button></form>` : nothing}
       </section>` : nothing}
-      <div class="scroll"><table>
+      <div class="scroll" tabindex="0" role="region" aria-label="Versions"><table>
         <thead><tr><th scope="col">Version</th><th scope="col">In force from</th><th scope="col">Published</th><th scope="col">Note</th>${this.canEdit ? html`<th scope="col">Roll back</th>` : nothing}</tr></thead>
         <tbody>${versions.map((v, i) => html`<tr>
           <td><strong>${v.version}</strong>${v.id === schedule.inForce?.id ? html`<span class="badge">in force today</span>` : nothing}${v.id === schedule.next?.id

@@ -1,4 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
+import { counted } from '../format/count-words.js';
 import { LitElement, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import type { Pack, WhatIfReport } from '../api/api-types.js';
@@ -41,7 +42,7 @@ export class QafWhatIf extends LitElement {
     const scale = headline ? pack.scales[headline.scale] : undefined;
     const order = scale && 'values' in scale ? scale.values : [];
     return html`
-      <p class="notice ${r.changed.length ? 'bad' : 'good'}" role="status"><strong>${r.changed.length} of ${r.providers} provider(s) would change ${headline?.label.toLowerCase() ?? 'headline'}</strong>
+      <p class="notice ${r.changed.length ? 'bad' : 'good'}" role="status"><strong>${r.changed.length} of ${counted(r.providers, 'provider')} would change ${headline?.label.toLowerCase() ?? 'headline'}</strong>
         under the draft (published version ${r.published.version}).</p>
       ${r.changed.length ? html`<table>
         <thead><tr><th scope="col">Provider</th><th scope="col">Assessed</th><th scope="col">Now</th><th scope="col">Under the draft</th></tr></thead>

@@ -4,14 +4,20 @@ import type { CompleteActionDetail, WorkQueueItem } from './qaf-work-queue.js';
 import './qaf-work-queue.js';
 import './qaf-status.js';
 
-/** The work queue page of a council: loads the queue, records actions as done and reloads. */
+/** The work queue page of a council: loads the queue (the council's or mine), records actions as done and reloads. */
 export class QafWorkQueuePage extends LitElement {
-  static override properties = { council: {}, canComplete: { type: Boolean, attribute: 'can-complete' }, _items: { state: true }, _today: { state: true }, _error: { state: true } };
+  static override properties = { council: {}, canComplete: { type: Boolean, attribute: 'can-complete' }, _items: { state: true }, _today: { state: true }, _error: { state: true }, _mine: { state: true } };
   declare council: string;
   declare canComplete: boolean;
   declare _items: WorkQueueItem[] | undefined;
   declare _today: string | undefined;
   declare _error: string | undefined;
+  declare _mine: boolean;
+
+  constructor() {
+    super();
+    this._mine = false;
+  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -20,7 +26,7 @@ export class QafWorkQueuePage extends LitElement {
 
   private async _load() {
     try {
-      const q = await loadWorkQueue(this.council);
+      const q = await loadWorkQueue(this.council, 30, undefined, this._mine);
       this._items = q.items;
       this._today = q.today;
       this._error = undefined;
@@ -41,7 +47,8 @@ export class QafWorkQueuePage extends LitElement {
   override render() {
     if (this._error) return html`<qaf-status kind="error" message=${this._error}></qaf-status>`;
     if (!this._items) return html`<qaf-status kind="loading" message="Loading the work queue"></qaf-status>`;
-    return html`<qaf-work-queue .items=${this._items} today=${this._today ?? ''} ?can-complete=${this.canComplete}
+    return html`<qaf-work-queue .items=${this._items} today=${this._today ?? ''} ?can-complete=${this.canComplete} ?mine=${this._mine}
+      @mine-change=${(e: CustomEvent<boolean>) => { this._mine = e.detail; void this._load(); }}
       calendar-href=${`/api/councils/${encodeURIComponent(this.council)}/work-queue.ics`} @complete-action=${this._complete}></qaf-work-queue>`;
   }
 }

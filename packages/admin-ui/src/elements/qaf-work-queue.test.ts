@@ -7,6 +7,10 @@ const items: WorkQueueItem[] = [
   { kind: 'action', providerId: 'p1', name: 'Bronze Early', id: 'improvement-plan', label: 'Submit an improvement plan', owner: 'provider', due: '2025-01-08', overdue: true, source: 'Testshire 3' },
   { kind: 'visit', providerId: 'p1', name: 'Bronze Early', id: 'annual-visit', label: 'Annual visit', due: '2026-12-01', overdue: false, source: 'Testshire 4' },
 ];
+const draft: WorkQueueItem = {
+  kind: 'draft', providerId: 'p2', name: 'Gold Star', id: 'v1', visitId: 'v1', label: 'Visit record of 2025-12-10 not submitted', due: '2025-12-10', overdue: true,
+  source: 'Visit record started by Olive Officer on 2025-12-10', officerId: 'u1', officerName: 'Olive Officer',
+};
 
 describe('qaf-work-queue', () => {
   it('writes dates the UK way and marks what is overdue', async () => {
@@ -37,5 +41,36 @@ describe('qaf-work-queue', () => {
     forms[0]!.requestSubmit();
     expect(sent).toEqual({ providerId: 'p1', actionId: 'improvement-plan', completedOn: '2025-01-07' });
     expect((await mount('qaf-work-queue', { items, canComplete: false })).shadowRoot!.querySelector('form')).toBeNull();
+  });
+
+  it('shows drafts not submitted with their officer, filters to overdue only, and keeps the filters in the calendar link', async () => {
+    const el = await mount('qaf-work-queue', { items: [...items, draft], calendarHref: '/api/councils/testshire/work-queue.ics' });
+    expect(text(el)).toContain('Draft not submitted: Visit record of 2025-12-10 not submitted');
+    expect(text(el)).toContain('Olive Officer');
+    const overdueOnly = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="overdue"]')!;
+    overdueOnly.checked = true;
+    overdueOnly.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('tbody tr')).toHaveLength(2);
+    expect(text(el)).toContain('2 items, 2 overdue.');
+    const select = el.shadowRoot!.querySelector('select')!;
+    select.value = 'draft';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text(el)).toContain('1 item, 1 overdue.');
+    expect(el.shadowRoot!.querySelector('a[download]')!.getAttribute('href')).toBe('/api/councils/testshire/work-queue.ics?kind=draft&overdue=true');
+  });
+
+  it("switches between the council's work and mine, telling the page to reload", async () => {
+    const el = await mount('qaf-work-queue', { items, calendarHref: '/q.ics' });
+    const seen: boolean[] = [];
+    el.addEventListener('mine-change', (e) => seen.push((e as CustomEvent<boolean>).detail));
+    const [council, mine] = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="whose"]')];
+    expect(council!.checked).toBe(true);
+    mine!.checked = true;
+    mine!.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(seen).toEqual([true]);
+    expect(el.shadowRoot!.querySelector('a[download]')!.getAttribute('href')).toBe('/q.ics?mine=true');
   });
 });

@@ -22,6 +22,11 @@ export const sharedStyles = css`
   table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
   th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--qaf-line, #b1b4b6); }
   th { background: var(--qaf-soft, #f3f2f1); font-weight: 600; }
+  /* Phones (390 px): long words, ids and code wrap rather than push the page sideways. */
+  th, td, p, li, dd, dt, code, a, h1, h2, h3, label, legend, summary { overflow-wrap: anywhere; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  img, svg, input, select, textarea { max-width: 100%; box-sizing: border-box; }
+  @media (max-width: 40rem) { th, td { padding: 0.3rem 0.25rem; } }
   .scroll { overflow-x: auto; }
   .badge { display: inline-block; font-size: 0.8rem; padding: 0 0.4rem; border-radius: 3px; border: 1px solid currentColor; margin-left: 0.25rem; white-space: nowrap; }
   .badge.mandatory { color: #6f0000; }

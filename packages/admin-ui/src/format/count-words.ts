@@ -4,5 +4,13 @@
  * @example counted(3, 'entry', 'entries') // '3 entries'
  */
 export function counted(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-GB')} ${noun(n, one, many)}`;
+}
+
+/**
+ * The noun alone in the right number for a count shown apart from it (a big figure on a tile).
+ * @example noun(1, 'visit') // 'visit'
+ */
+export function noun(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
 }

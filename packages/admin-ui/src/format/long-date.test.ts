@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longDate, longDateTime } from './long-date.js';
+import { longDate, longDateTime, longMonth } from './long-date.js';
 
 describe('longDate', () => {
   it('writes dates the UK way, day without a leading zero', () => {
@@ -13,5 +13,14 @@ describe('longDate', () => {
   it('leaves text that is not a date as it stands', () => {
     expect(longDate('not yet')).toBe('not yet');
     expect(longDateTime('soon')).toBe('soon');
+  });
+});
+
+describe('longMonth', () => {
+  it('writes a month as its name and year, and leaves other text alone', () => {
+    expect(longMonth('2026-12')).toBe('December 2026');
+    expect(longMonth('2025-01')).toBe('January 2025');
+    expect(longMonth('2025-13')).toBe('2025-13');
+    expect(longMonth('soon')).toBe('soon');
   });
 });

@@ -23,3 +23,13 @@ export function longDateTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return `${longDate(d.toISOString())}, ${d.toISOString().slice(11, 16)} UTC`;
 }
+
+/**
+ * A month (`YYYY-MM`) as the UI writes it: "December 2026". Text that is not a month is returned as it stands.
+ * @example longMonth('2026-12') // 'December 2026'
+ */
+export function longMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && name ? `${name} ${m[1]}` : month;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute } from './route.js';
+import { EVERY_PAGE, href, parseRoute } from './route.js';
 import type { Route } from './route.js';
 
 describe('parseRoute', () => {
@@ -21,6 +21,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/audit')).toEqual({ page: 'audit-all' });
     expect(parseRoute('#/councils/bolton/providers/import')).toEqual({ page: 'import', council: 'bolton' });
     expect(parseRoute('#/councils/bolton/work-queue')).toEqual({ page: 'work-queue', council: 'bolton' });
+    expect(parseRoute('#/councils/bolton/dashboard')).toEqual({ page: 'dashboard', council: 'bolton' });
     expect(parseRoute('#/councils/bolton/members')).toEqual({ page: 'members', council: 'bolton' });
   });
 
@@ -59,7 +60,17 @@ describe('parseRoute', () => {
       { page: 'work-queue', council: 'b' },
       { page: 'reports', council: 'b' },
       { page: 'report', council: 'b', assessment: 'a' },
+      { page: 'dashboard', council: 'b' },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
+  });
+
+  it('lists one route of every page, each read back as itself', () => {
+    const ids = { council: 'b', provider: 'p 1', assessment: 'a1' };
+    for (const [page, make] of Object.entries(EVERY_PAGE)) {
+      const route = make(ids);
+      expect(route.page).toBe(page);
+      expect(parseRoute(href(route))).toEqual(route);
+    }
   });
 });

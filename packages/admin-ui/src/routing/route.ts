@@ -23,6 +23,7 @@ export type Route =
   | { page: 'work-queue'; council: string }
   | { page: 'reports'; council: string }
   | { page: 'report'; council: string; assessment: string }
+  | { page: 'dashboard'; council: string }
   | { page: 'not-found'; path: string };
 
 const COUNCIL_PAGES: Record<string, Route['page']> = {
@@ -40,6 +41,7 @@ const COUNCIL_PAGES: Record<string, Route['page']> = {
   'providers/import': 'import',
   'work-queue': 'work-queue',
   reports: 'reports',
+  dashboard: 'dashboard',
 };
 
 /** The platform's own pages (not of one council). */
@@ -92,3 +94,43 @@ export function href(route: Route): string {
     }
   }
 }
+
+/** The ids a page of each kind is shown for, to list every page (tests that visit them all). */
+export interface PageIds {
+  council: string;
+  provider: string;
+  assessment: string;
+  visit: string;
+}
+
+/**
+ * One route of every page of the admin UI. Keyed by page, so a new page will not compile until
+ * it is listed here, and the browser tests that visit every page (axe, 390 px, cold load) cover it.
+ */
+export const EVERY_PAGE: Record<Route['page'], (ids: PageIds) => Route> = {
+  home: () => ({ page: 'home' }),
+  'sign-in': () => ({ page: 'sign-in' }),
+  users: () => ({ page: 'users' }),
+  tokens: () => ({ page: 'tokens' }),
+  'audit-all': () => ({ page: 'audit-all' }),
+  pack: ({ council }) => ({ page: 'pack', council }),
+  edit: ({ council }) => ({ page: 'edit', council }),
+  json: ({ council }) => ({ page: 'json', council }),
+  checks: ({ council }) => ({ page: 'checks', council }),
+  'what-if': ({ council }) => ({ page: 'what-if', council }),
+  publish: ({ council }) => ({ page: 'publish', council }),
+  versions: ({ council }) => ({ page: 'versions', council }),
+  providers: ({ council }) => ({ page: 'providers', council }),
+  provider: ({ council, provider }) => ({ page: 'provider', council, provider }),
+  assess: ({ council, provider }) => ({ page: 'assess', council, provider }),
+  determination: ({ council, assessment }) => ({ page: 'determination', council, assessment }),
+  members: ({ council }) => ({ page: 'members', council }),
+  audit: ({ council }) => ({ page: 'audit', council }),
+  import: ({ council }) => ({ page: 'import', council }),
+  'work-queue': ({ council }) => ({ page: 'work-queue', council }),
+  dashboard: ({ council }) => ({ page: 'dashboard', council }),
+  reports: ({ council }) => ({ page: 'reports', council }),
+  report: ({ council, assessment }) => ({ page: 'report', council, assessment }),
+  visit: ({ council, visit }) => ({ page: 'visit', council, visit }),
+  'not-found': () => ({ page: 'not-found', path: '/no-such-page' }),
+};

@@ -111,22 +111,22 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('runs the cases and analysis on the draft: the stricter threshold fails the boundary case at 12 Fully met', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 188 of 188 case(s).').waitFor();
+    await page.getByText('Showing 188 of 188 cases.').waitFor();
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
     await page.getByText('187 passed, 1 failed').waitFor({ timeout: 30_000 });
     // The list now shows the failing case only, with what differed in plain words.
-    await page.getByText('Showing 1 of 188 case(s).').waitFor();
+    await page.getByText('Showing 1 of 188 cases.').waitFor();
     const failing = page.getByRole('row').filter({ hasText: 'safeguarding-silver-at-12-fully-met' });
     await failing.getByText('Domain rating — Safeguarding and safety: expected Silver, got Bronze').waitFor();
     await page.getByRole('button', { name: 'Run the analysis' }).click();
-    await page.getByText(/finding\(s\) in \d+ decisions/).waitFor({ timeout: 30_000 });
+    await page.getByText(/findings? in \d+ decisions?/).waitFor({ timeout: 30_000 });
     await shot('04-cases-and-analysis');
   });
 
   it('runs what-if: the provider with exactly 12 Fully met in Safeguarding would move from Silver to Bronze, with the chart', async () => {
     await go('/councils/birmingham/draft/what-if');
     await page.getByRole('button', { name: 'Run what-if' }).click();
-    await page.getByText('1 of 3 provider(s) would change').waitFor({ timeout: 30_000 });
+    await page.getByText('1 of 3 providers would change').waitFor({ timeout: 30_000 });
     const row = page.getByRole('row').filter({ hasText: 'Alder Court Home Support' });
     expect(await row.textContent()).toMatch(/Silver.*Bronze/);
     await page.getByRole('img', { name: 'Providers per band before and after the draft' }).waitFor();
@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('updates the boundary cases in the case editor, without JSON, until every case passes', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 1 of 188 case(s).').waitFor();
+    await page.getByText('Showing 1 of 188 cases.').waitFor();
     await page.getByLabel('Find a case').fill('safeguarding-silver-at-12');
     await page.getByRole('button', { name: 'Edit case safeguarding-silver-at-12-fully-met' }).click();
     const editor = page.locator('qaf-case-editor');
@@ -277,7 +277,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     expect(await viewer.getByRole('spinbutton', { name: /Silver: criteria rated Fully met, at least \(Safeguarding and safety\)/ }).getAttribute('readonly')).not.toBeNull();
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/checks`);
     await viewer.getByText("only the council's admins can change cases.").waitFor();
-    await viewer.getByText('Showing 189 of 189 case(s).').waitFor();
+    await viewer.getByText('Showing 189 of 189 cases.').waitFor();
     expect(await viewer.getByRole('button', { name: /^Edit case / }).count()).toBe(0);
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/publish`);
     await viewer.getByText("Only the council's admins can publish.").waitFor();

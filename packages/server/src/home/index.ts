@@ -45,13 +45,16 @@ export function homePage(councils: CouncilSummary[]): string {
 
 /**
  * Serves the admin UI's built files at `/` when `uiDir` holds an `index.html` (unknown
- * non-API paths get `index.html` so client-side routes work), else the plain home page.
+ * non-API paths get `index.html` so client-side routes work), compressed where the build left
+ * `.br`/`.gz` copies and the browser accepts them; else the plain home page.
  */
 export function homeRoutes(uiDir?: string): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const hasUi = uiDir !== undefined && existsSync(join(uiDir, 'index.html'));
   if (hasUi) {
-    app.use('/*', serveStatic({ root: uiDir }));
+    // The build writes Brotli and gzip copies beside each file (admin-ui src/build/precompress.ts):
+    // sent as they are to a browser that accepts them, with Content-Encoding and Vary.
+    app.use('/*', serveStatic({ root: uiDir, precompressed: true }));
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/') || c.req.path === '/openapi.json') return next();
       return c.html(await readFile(join(uiDir, 'index.html'), 'utf8'));

@@ -57,6 +57,11 @@ describe.runIf(testDatabaseUrl)('the server running as a role that does not own 
     expect(assessment.status).toBe(201);
     const audit = await t.call('GET', '/api/councils/testshire/audit', { as: 'testshireAdmin' });
     expect(audit.status).toBe(200);
+    // Officer assignments are a working table: assigned, re-assigned (an update) and removed as the restricted role.
+    const officerPath = `/api/councils/testshire/providers/${provider.body.id}/officer`;
+    expect((await t.call('PUT', `${officerPath}/${t.userIds.testshireOfficer}`, { as: 'testshireAdmin' })).status).toBe(200);
+    expect((await t.call('PUT', `${officerPath}/${t.userIds.testshireAdmin}`, { as: 'testshireAdmin' })).status).toBe(200);
+    expect((await t.call('DELETE', officerPath, { as: 'testshireAdmin' })).status).toBe(204);
   });
 
   it('records a visit as the restricted role, writing its lifecycle steps', async () => {

@@ -76,4 +76,47 @@ describe.each(testStoreKinds)('the work queue on $name', (kind) => {
     expect(done.status).toBe(201);
     expect(rows((await queue('today=2025-12-15&days=30&kind=action')).body.items)).toEqual([['action', 'Bronze Late', '2025-06-08', true]]);
   });
+
+  it('lists visit records left in draft, due on their visit date and overdue after it', async () => {
+    const started = await t.call('POST', '/api/councils/testshire/visits', { as: 'testshireOfficer', body: { providerId: ids['Gold Star'], date: '2025-12-10' } });
+    expect(started.status).toBe(201);
+    const drafts = (await queue('today=2025-12-15&days=30&kind=draft')).body;
+    expect(rows(drafts.items)).toEqual([['draft', 'Gold Star', '2025-12-10', true]]);
+    expect(drafts.items[0]).toMatchObject({ visitId: started.body.id, officerId: t.userIds.testshireOfficer });
+    expect(drafts.counts.draft).toEqual({ due: 0, overdue: 1 });
+    // On the visit day it is due, not overdue; once submitted it leaves the queue.
+    expect(rows((await queue('today=2025-12-10&days=30&kind=draft')).body.items)).toEqual([['draft', 'Gold Star', '2025-12-10', false]]);
+    const ics = await t.call('GET', '/api/councils/testshire/work-queue.ics?today=2025-12-15&days=30&kind=draft', { as: 'testshireViewer' });
+    expect(ics.text.replace(/\r\n /g, '')).toContain('SUMMARY:OVERDUE: Draft not submitted: Visit record of 2025-12-10 not submitted — Gold Star');
+    await t.call('PUT', `/api/councils/testshire/visits/${started.body.id}/draft`, {
+      as: 'testshireOfficer', headers: { 'if-match': '"1"' }, body: { date: '2025-12-10', judgements: judgements(4), facts: { concerns: false } },
+    });
+    const submitted = await t.call('POST', `/api/councils/testshire/visits/${started.body.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"2"' } });
+    expect(submitted.status, submitted.text).toBe(200);
+    expect((await queue('today=2025-12-15&days=30&kind=draft')).body.items).toEqual([]);
+  });
+
+  it("assigns a provider to an officer: its items are in that officer's queue (mine=true), not in others'", async () => {
+    const officer = t.userIds.testshireOfficer;
+    const assigned = await t.call('PUT', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer/${officer}`, { as: 'testshireAdmin' });
+    expect(assigned.status, assigned.text).toBe(200);
+    expect(assigned.body).toMatchObject({ providerId: ids['Bronze Late'], officerId: officer });
+    const mine = await t.call('GET', '/api/councils/testshire/work-queue?today=2025-12-15&days=30&mine=true', { as: 'testshireOfficer' });
+    expect(rows(mine.body.items)).toEqual([['action', 'Bronze Late', '2025-06-08', true]]);
+    expect(mine.body.items[0].officerId).toBe(officer);
+    // The council's queue still has everything; another person's "mine" has none of it.
+    expect((await queue('today=2025-12-15&days=30')).body.items.length).toBeGreaterThan(1);
+    expect((await t.call('GET', '/api/councils/testshire/work-queue?today=2025-12-15&days=30&mine=true', { as: 'testshireAdmin' })).body.items).toEqual([]);
+    // Only officers and council admins of this council can be assigned; a viewer is refused, naming the user.
+    const refused = await t.call('PUT', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer/${t.userIds.testshireViewer}`, { as: 'testshireAdmin' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details[0].pointer).toBe('/user');
+    const foreign = await t.call('PUT', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer/${t.userIds.othertonOfficer}`, { as: 'testshireAdmin' });
+    expect(foreign.status).toBe(422);
+    expect((await t.call('PUT', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer/${officer}`, { as: 'testshireOfficer' })).status).toBe(403);
+    // Removing it empties the officer's queue; removing it again is 404.
+    expect((await t.call('DELETE', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer`, { as: 'testshireAdmin' })).status).toBe(204);
+    expect((await t.call('GET', '/api/councils/testshire/work-queue?today=2025-12-15&days=30&mine=true', { as: 'testshireOfficer' })).body.items).toEqual([]);
+    expect((await t.call('DELETE', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer`, { as: 'testshireAdmin' })).status).toBe(404);
+  });
 });

@@ -5,6 +5,7 @@ import { apiRouter } from '../routes/api-router.js';
 import { defineRoute, typed } from '../routes/define-route.js';
 import { councilParams, flagQuery, isoDateQuery, windowDaysQuery } from '../routes/query.js';
 import { writeCalendar } from './icalendar.js';
+import { QUEUE_ITEM_KINDS } from './queue-item.js';
 import type { QueueItem, QueueItemKind } from './queue-item.js';
 import { buildWorkQueue } from './work-queue.js';
 import type { WorkQueue } from './work-queue.js';
@@ -12,7 +13,7 @@ import type { WorkQueue } from './work-queue.js';
 export type { QueueItem, QueueItemKind } from './queue-item.js';
 export type { WorkQueue } from './work-queue.js';
 
-const KINDS = ['visit', 'return', 'action', 'decision'] as const;
+const KINDS = QUEUE_ITEM_KINDS;
 
 const queueQuery = z.object({
   today: isoDateQuery('ISO date (default today)'),
@@ -25,13 +26,14 @@ const queueQuery = z.object({
   owner: z.string().optional().openapi({ description: "only items this role owns (an action's owner, a decision's role)" }),
   providerId: z.string().optional().openapi({ description: 'only this provider' }),
   overdue: flagQuery('"true": only overdue items'),
+  mine: flagQuery('"true": only my work: providers assigned to me, and visit records I started and left in draft'),
 });
 
 const queueRoute = defineRoute({
   method: 'get',
   path: '/api/councils/{council}/work-queue',
   tags: ['work-queue'],
-  summary: 'What is due or overdue: visits, returns, actions not done, human decisions waiting; overdue first',
+  summary: 'What is due or overdue: visits, returns, actions not done, human decisions waiting, visit records left in draft; overdue first; `mine=true` for my work only',
   access: 'viewer',
   request: { params: councilParams, query: queueQuery },
   reply: typed<WorkQueue>(),
@@ -57,10 +59,11 @@ async function queueOf(c: Context<AppEnv>, query: QueueQuery): Promise<WorkQueue
     ...(query.owner ? { owner: query.owner } : {}),
     ...(query.providerId ? { providerId: query.providerId } : {}),
     overdueOnly: query.overdue === 'true',
+    ...(query.mine === 'true' ? { officerId: c.var.user!.id } : {}),
   });
 }
 
-const KIND_WORDS: Record<QueueItemKind, string> = { visit: 'Visit', return: 'Return', action: 'Action', decision: 'Decision' };
+const KIND_WORDS: Record<QueueItemKind, string> = { visit: 'Visit', return: 'Return', action: 'Action', decision: 'Decision', draft: 'Draft not submitted' };
 
 function summaryOf(i: QueueItem): string {
   return `${i.overdue ? 'OVERDUE: ' : ''}${KIND_WORDS[i.kind]}: ${i.label} — ${i.name}`;
@@ -77,7 +80,7 @@ export function workQueueRoutes() {
         uid: `${i.kind}-${i.providerId}-${i.id}-${i.due}@openqaf`,
         date: i.due,
         summary: summaryOf(i),
-        description: [i.owner ? `Owner: ${i.ownerLabel ?? i.owner}` : '', `Source: ${i.source}`].filter(Boolean).join('\n'),
+        description: [i.owner ? `Owner: ${i.ownerLabel ?? i.owner}` : '', i.officerName ? `Officer: ${i.officerName}` : '', `Source: ${i.source}`].filter(Boolean).join('\n'),
         categories: [i.kind],
       }));
       c.header('Content-Type', 'text/calendar; charset=utf-8');

@@ -1,12 +1,16 @@
 import type { Queryable } from '../store/index.js';
 import type { ProviderStanding } from '../actions/current-determinations.js';
 import type { TrackedAction } from '../actions/tracked-action.js';
+import type { OfficerAssignment } from '../assignments/officer-assignment.js';
 
 /**
  * What an item of the work queue is: a visit due, a return (or other scheduled activity) due, an
- * action not done, a decision a named role must take.
+ * action not done, a decision a named role must take, a visit record left in draft.
  */
-export type QueueItemKind = 'visit' | 'return' | 'action' | 'decision';
+export type QueueItemKind = 'visit' | 'return' | 'action' | 'decision' | 'draft';
+
+/** Every kind, in the order the work queue counts them. */
+export const QUEUE_ITEM_KINDS: readonly QueueItemKind[] = ['visit', 'return', 'action', 'decision', 'draft'];
 
 /** One thing someone must do for a provider by a date. */
 export interface QueueItem {
@@ -24,6 +28,11 @@ export interface QueueItem {
   overdue: boolean;
   source: string;
   assessmentId?: string;
+  /** The visit record of a draft. */
+  visitId?: string;
+  /** The officer whose work it is: the provider's assigned officer, or for a draft the officer who started it. */
+  officerId?: string;
+  officerName?: string;
 }
 
 /** What every source reads: the council's providers with their current determinations, tracked actions, and the window. */
@@ -32,6 +41,10 @@ export interface QueueContext {
   councilId: string;
   standings: ProviderStanding[];
   actions: TrackedAction[];
+  /** The council's officer assignments, by provider id. */
+  assignments: Map<string, OfficerAssignment>;
+  /** Only this provider (the queue's provider filter), for sources that read the store themselves. */
+  providerId?: string;
   today: string;
   /** Items due after this date are left out; overdue ones are always in. */
   until: string;

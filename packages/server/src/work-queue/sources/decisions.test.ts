@@ -14,6 +14,7 @@ const determination = {
 const context = (today: string, until: string): QueueContext => ({
   db: undefined as never,
   councilId: 'testshire',
+  assignments: new Map(),
   standings: [
     { providerId: 'p1', name: 'Acme Care', assessmentId: 'a1', assessmentDate: '2027-01-04', determination },
     { providerId: 'p2', name: 'Never Assessed', assessmentId: null, assessmentDate: null, determination: null },
