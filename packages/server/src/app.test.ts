@@ -23,6 +23,7 @@ const PACK_WORK = [
   'POST /api/councils/{council}/draft/validate',
   'POST /api/councils/{council}/draft/analyse',
   'POST /api/councils/{council}/draft/cases',
+  'POST /api/councils/{council}/draft/cases/accept',
   'POST /api/councils/{council}/draft/publish',
   'POST /api/councils/{council}/what-if',
 ];

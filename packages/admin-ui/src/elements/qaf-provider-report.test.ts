@@ -24,6 +24,12 @@ describe('qaf-provider-report', () => {
     expect(t).toContain('until 19 March 2025 (14 days from sharing)');
     expect(t).toContain('Partly met counts as not met for Gold');
     expect(t).not.toContain('2025-03');
+    expect(t).not.toContain('Please note');
+  });
+
+  it('prints the determination\'s warnings under the rating, with their citation', async () => {
+    const el = await mount('qaf-provider-report', { report: { ...sampleReport, warnings: [{ message: 'The strategy is past its review date (March 2020)', citation: '004 s1.3' }] }, status: 'shared', sharedOn: '2025-03-05' });
+    expect(text(el)).toContain('Please note: The strategy is past its review date (March 2020) (004 s1.3)');
   });
 
   it('leaves the interpretations out when none changed the outcome, and words a draft not yet shared', async () => {

@@ -54,6 +54,8 @@ export class QafProviderReport extends LitElement {
       <section>
         <h2>${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (awaiting a decision)' : ''}</h2>
         ${r.rating.description ? html`<p>${r.rating.description}</p>` : nothing}
+        ${(r.warnings ?? []).length > 0 ? html`<div role="note" class="warnings"><strong>Please note:</strong>
+          <ul>${r.warnings.map((w) => html`<li>${w.message} (${w.citation})</li>`)}</ul></div>` : nothing}
       </section>
       <section>
         <h2>What kept each rating from the next band up</h2>

@@ -18,6 +18,7 @@ export const sampleReport: ProviderReport = {
   actions: [{ label: 'Submit an improvement plan', owner: 'provider', due: '2025-03-29' }],
   nextVisit: { label: 'Annual visit', due: '2026-03-01' },
   challenge: { days: 14, until: '2025-03-19', basis: 'council', why: "Interpretation: the council's framework sets no window for factual-accuracy comments; OpenQAF allows 14 days from sharing by default" },
+  warnings: [],
   interpretations: ['Partly met counts as not met for Gold'],
 };
 

@@ -66,7 +66,7 @@ describe('parseRoute', () => {
   });
 
   it('lists one route of every page, each read back as itself', () => {
-    const ids = { council: 'b', provider: 'p 1', assessment: 'a1' };
+    const ids = { council: 'b', provider: 'p 1', assessment: 'a1', visit: 'v1' };
     for (const [page, make] of Object.entries(EVERY_PAGE)) {
       const route = make(ids);
       expect(route.page).toBe(page);

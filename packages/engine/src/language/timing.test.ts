@@ -52,7 +52,7 @@ describe('the timing forms', () => {
 
   it('refuses "the <weekday> following the last <same weekday>", which is the next month\'s first', () => {
     const errors: string[] = [];
-    const check = (form: Partial<ScheduleEntry>) => SCHEDULE_FORMS.find((f) => f.key === 'followingWeekday')!.check!(entry(form), { pointer: '/outcomes/schedule/0', err: (p, m) => errors.push(`${p}: ${m}`), checkExpression: () => {} });
+    const check = (form: Partial<ScheduleEntry>) => SCHEDULE_FORMS.find((f) => f.key === 'followingWeekday')!.check!(entry(form), { pointer: '/outcomes/schedule/0', err: (p, m) => errors.push(`${p}: ${m}`), checkExpression: () => {}, checkParam: () => {} });
     check({ followingWeekday: { weekday: 'friday', after: { nth: 'last', weekday: 'friday' } } });
     check({ followingWeekday: { weekday: 'friday', after: { nth: 2, weekday: 'friday' } } });
     expect(errors).toEqual(['/outcomes/schedule/0/followingWeekday: "The Friday following the last Friday" is always the first Friday of the next month: write "monthlyOnWeekday": { "nth": 1, "weekday": "friday" }.']);
