@@ -26,6 +26,6 @@ export function providerCouncilPage(r: Extract<Route, { council: string }>, coun
   const nav = html`<p class="muted">${councilName} · Provider</p>
     <nav aria-label="Council pages"><a href=${href({ page: 'reports', council: r.council })} aria-current=${r.page === 'reports' ? 'page' : 'false'}>Your reports</a></nav>`;
   if (r.page === 'reports') return html`${nav}<h1>Your reports</h1><qaf-reports-page council=${r.council}></qaf-reports-page>`;
-  if (r.page === 'report') return html`${nav}<qaf-report-page council=${r.council} assessment=${r.assessment} role="provider"></qaf-report-page>`;
+  if (r.page === 'report') return html`${nav}<qaf-report-page council=${r.council} assessment=${r.assessment} reader="provider"></qaf-report-page>`;
   return html`${nav}<qaf-status kind="error" message="As a provider you see your reports only."><p><a href=${href({ page: 'reports', council: r.council })}>Go to your reports</a></p></qaf-status>`;
 }

@@ -102,7 +102,7 @@ export class QafApp extends LitElement {
       case 'dashboard': return html`${nav}<h1>Dashboard</h1><qaf-dashboard-page council=${r.council}></qaf-dashboard-page>`;
       case 'work-queue': return html`${nav}<qaf-work-queue-page council=${r.council} ?can-complete=${officer}></qaf-work-queue-page>`;
       case 'reports': return html`${nav}<h1>Provider reports</h1><qaf-reports-page council=${r.council}></qaf-reports-page>`;
-      case 'report': return html`${nav}<qaf-report-page council=${r.council} assessment=${r.assessment} role=${officer ? 'officer' : 'viewer'}></qaf-report-page>`;
+      case 'report': return html`${nav}<qaf-report-page council=${r.council} assessment=${r.assessment} reader=${officer ? 'officer' : 'viewer'}></qaf-report-page>`;
       case 'members': case 'audit': case 'import': return html`${nav}${councilAdminPage(r, me, name)}`;
     }
   }

@@ -14,7 +14,7 @@ describe('qaf-report-page', () => {
       if (req.method === 'POST' && req.url.pathname === `${base}/share`) { reply = sampleReply(); return json(reply); }
       return undefined;
     });
-    const el = await mount('qaf-report-page', { council: 'testshire', assessment: 'a1', role: 'officer' });
+    const el = await mount('qaf-report-page', { council: 'testshire', assessment: 'a1', reader: 'officer' });
     await settled(el);
     expect(el.shadowRoot!.querySelector('a[download]')!.getAttribute('href')).toBe(`${base}.pdf`);
     const share = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Share with the provider')!;
@@ -29,7 +29,7 @@ describe('qaf-report-page', () => {
       if (req.url.pathname === base) return json(sampleReply({ status: 'draft', visit: { id: 'v1', status: 'submitted' }, sharedOn: undefined }));
       return undefined;
     });
-    const el = await mount('qaf-report-page', { council: 'testshire', assessment: 'a1', role: 'officer' });
+    const el = await mount('qaf-report-page', { council: 'testshire', assessment: 'a1', reader: 'officer' });
     await settled(el);
     expect(text(el)).toContain('The visit record is submitted: a reviewer signs it off before the report is shared with the provider.');
     expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Share with the provider');
@@ -41,7 +41,7 @@ describe('qaf-report-page', () => {
       if (req.method === 'POST' && req.url.pathname === `${base}/comments`) return json({ error: { status: 409, code: 'challenge-window-closed', message: 'Comments were accepted until 2025-03-19' } }, 409);
       return undefined;
     });
-    const el = await mount('qaf-report-page', { council: 'testshire', assessment: 'a1', role: 'provider' });
+    const el = await mount('qaf-report-page', { council: 'testshire', assessment: 'a1', reader: 'provider' });
     await settled(el);
     const challenge = el.shadowRoot!.querySelector('qaf-report-challenge')!;
     fill(challenge, 'finding', 'c4');

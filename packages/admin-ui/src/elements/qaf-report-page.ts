@@ -19,7 +19,7 @@ export type ReportRole = 'officer' | 'viewer' | 'provider';
  * officer's answers, making it final, and the provider's action plan.
  */
 export class QafReportPage extends LitElement {
-  static override properties = { council: {}, assessment: {}, role: {}, _reply: { state: true }, _error: { state: true }, _failed: { state: true }, _busy: { state: true } };
+  static override properties = { council: {}, assessment: {}, reader: {}, _reply: { state: true }, _error: { state: true }, _failed: { state: true }, _busy: { state: true } };
   static override styles = [
     sharedStyles,
     css`.toolbar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.5rem 0 1rem; }
@@ -27,7 +27,7 @@ export class QafReportPage extends LitElement {
   ];
   declare council: string;
   declare assessment: string;
-  declare role: ReportRole;
+  declare reader: ReportRole;
   declare _reply: ReportReply | undefined;
   /** The page could not be loaded. */
   declare _failed: string | undefined;
@@ -37,7 +37,7 @@ export class QafReportPage extends LitElement {
 
   constructor() {
     super();
-    this.role = 'viewer';
+    this.reader = 'viewer';
     this._busy = false;
   }
 
@@ -73,7 +73,7 @@ export class QafReportPage extends LitElement {
     if (this._failed) return html`<qaf-status kind="error" message=${this._failed}></qaf-status>`;
     const r = this._reply;
     if (!r) return html`<qaf-status kind="loading" message="Loading the report"></qaf-status>`;
-    const back = this.role === 'provider'
+    const back = this.reader === 'provider'
       ? html`<a href=${href({ page: 'reports', council: this.council })}>← Your reports</a>`
       : html`<a href=${href({ page: 'determination', council: this.council, assessment: this.assessment })}>← The determination</a>`;
     return html`
@@ -84,13 +84,13 @@ export class QafReportPage extends LitElement {
         <a class="button secondary" href=${reportPdfHref(this.council, this.assessment)} download=${`report-${this.assessment}.pdf`}>Download PDF</a>
       </div>
       ${this._error ? html`<div class="notice bad no-print" role="alert">${this._error}</div>` : nothing}
-      ${this.role === 'officer' ? this._officerSteps(r) : nothing}
+      ${this.reader === 'officer' ? this._officerSteps(r) : nothing}
       <qaf-provider-report .report=${r.report} status=${r.status} shared-on=${r.sharedOn ?? ''}></qaf-provider-report>
       <qaf-report-challenge .report=${r.report} .comments=${r.comments} status=${r.status}
-        ?can-comment=${this.role === 'provider'} ?can-answer=${this.role === 'officer'}
+        ?can-comment=${this.reader === 'provider'} ?can-answer=${this.reader === 'officer'}
         @comment-on-finding=${(e: CustomEvent<CommentDetail>) => this._step(() => commentOnReport(this.council, this.assessment, e.detail.finding, e.detail.comment))}
         @answer-comment=${(e: CustomEvent<AnswerDetail>) => this._step(() => answerComment(this.council, this.assessment, e.detail.comment, e.detail.decision, e.detail.reason))}></qaf-report-challenge>
-      ${r.status !== 'draft' ? html`<qaf-action-plan .plan=${r.actionPlan} ?can-edit=${this.role === 'provider' && r.status === 'shared'}
+      ${r.status !== 'draft' ? html`<qaf-action-plan .plan=${r.actionPlan} ?can-edit=${this.reader === 'provider' && r.status === 'shared'}
         @submit-action-plan=${(e: CustomEvent<{ actions: PlannedAction[] }>) => this._step(() => submitActionPlan(this.council, this.assessment, e.detail.actions))}></qaf-action-plan>` : nothing}`;
   }
 
