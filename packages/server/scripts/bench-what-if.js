@@ -7,6 +7,7 @@
 // to one evaluation (the median of single evaluations of the same assessments under the
 // published pack), the median of QAF_BENCH_ROUNDS runs. The database read of the latest
 // assessments is not included (one indexed query). Run after `pnpm build`.
+import { loadavg } from 'node:os';
 import { compilePack } from '@openqaf/engine';
 import { loadCouncilPlugins } from '../dist/index.js';
 import { compareUnderPacks } from '../dist/what-if/index.js';
@@ -36,7 +37,7 @@ function draftOf(pack) {
 }
 
 const plugins = await loadCouncilPlugins(undefined, () => undefined);
-console.log(`What-if over ${PROVIDERS.toLocaleString('en-GB')} providers, median of ${ROUNDS} runs (Node ${process.version})`);
+console.log(`What-if over ${PROVIDERS.toLocaleString('en-GB')} providers, median of ${ROUNDS} runs (Node ${process.version}; load average ${loadavg()[0].toFixed(1)})`);
 for (const plugin of plugins) {
   const published = { pack: plugin.pack, hash: packHash(plugin.pack) };
   const { draft, changed } = draftOf(plugin.pack);
@@ -68,7 +69,7 @@ for (const plugin of plugins) {
   const [w, s] = [median(whole), median(single)];
   const headline = report.changed.filter((c) => c.headlineChanged).length;
   console.log(
-    `${plugin.id.padEnd(14)} ${w.toFixed(0).padStart(5)} ms for ${PROVIDERS} providers (${(w / PROVIDERS * 1000).toFixed(0)} µs each); ` +
+    `${plugin.id.padEnd(14)} (load ${loadavg()[0].toFixed(1)}) ${w.toFixed(0).padStart(5)} ms for ${PROVIDERS} providers (${(w / PROVIDERS * 1000).toFixed(0)} µs each); ` +
     `one evaluation ${(s * 1000).toFixed(0)} µs; ratio ${(w / s).toFixed(0)} (${(w / s / PROVIDERS).toFixed(2)} per provider); ` +
     `draft "${changed}": ${report.changed.length} change (${headline} headline, ${report.changed.length - headline} only other outputs), ${report.errors.length} refused`,
   );
