@@ -1,5 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { counted } from '../format/count-words.js';
+import { whatIfDifferenceWords } from '../format/what-if-differences.js';
 import { LitElement, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import type { Pack, WhatIfReport } from '../api/api-types.js';
@@ -14,7 +15,9 @@ function text(v: unknown): string {
 
 /**
  * What-if before publishing: every provider's latest assessment under the published pack and
- * under the saved draft; how many change band, which ones, and the distribution before and after.
+ * under the saved draft; every provider whose determination changes (the headline, or only a
+ * domain's band, the actions, the schedule or a score), each difference in words, and the
+ * distribution of the headline before and after.
  */
 export class QafWhatIf extends LitElement {
   static override properties = { council: {} };
@@ -41,13 +44,18 @@ export class QafWhatIf extends LitElement {
     const headline = pack.decisions[pack.outcomes.headline];
     const scale = headline ? pack.scales[headline.scale] : undefined;
     const order = scale && 'values' in scale ? scale.values : [];
+    const name = headline?.label.toLowerCase() ?? 'headline';
+    const headlineChanges = r.changed.filter((c) => c.headlineChanged).length;
+    const otherChanges = r.changed.length - headlineChanges;
     return html`
-      <p class="notice ${r.changed.length ? 'bad' : 'good'}" role="status"><strong>${r.changed.length} of ${counted(r.providers, 'provider')} would change ${headline?.label.toLowerCase() ?? 'headline'}</strong>
-        under the draft (published version ${r.published.version}).</p>
+      <p class="notice ${r.changed.length ? 'bad' : 'good'}" role="status"><strong>${r.changed.length} of ${counted(r.providers, 'provider')} would change</strong>
+        under the draft (published version ${r.published.version}): ${headlineChanges} in the ${name},
+        ${otherChanges} only in a domain's band, the actions, the schedule or a score.</p>
       ${r.changed.length ? html`<table>
-        <thead><tr><th scope="col">Provider</th><th scope="col">Assessed</th><th scope="col">Now</th><th scope="col">Under the draft</th></tr></thead>
+        <thead><tr><th scope="col">Provider</th><th scope="col">Assessed</th><th scope="col">${headline?.label ?? 'Headline'} now</th><th scope="col">Under the draft</th><th scope="col">What differs</th></tr></thead>
         <tbody>${r.changed.map((c) => html`<tr><td><a href=${href({ page: 'provider', council: this.council, provider: c.providerId })}>${c.name}</a></td>
-          <td>${c.assessmentDate}</td><td>${text(c.before)}</td><td><strong>${text(c.after)}</strong></td></tr>`)}</tbody>
+          <td>${c.assessmentDate}</td><td>${text(c.before)}</td><td>${c.headlineChanged ? html`<strong>${text(c.after)}</strong>` : 'unchanged'}</td>
+          <td><ul class="differences">${whatIfDifferenceWords(c.differences).map((w) => html`<li>${w}</li>`)}</ul></td></tr>`)}</tbody>
       </table>` : nothing}
       ${r.errors.length ? html`<div class="notice bad"><strong>Could not evaluate:</strong><ul>${r.errors.map((e) => html`<li>${e.name} (${e.under}): ${e.message}</li>`)}</ul></div>` : nothing}
       <h2>Ratings before and after</h2>
