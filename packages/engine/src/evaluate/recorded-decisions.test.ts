@@ -49,6 +49,23 @@ describe('a decision a person takes (decidedBy)', () => {
   });
 });
 
+describe('a person\'s decision the rules give no value for', () => {
+  it('proposes nothing and leaves the headline not pending when the value is one the pack declares leaves nothing to decide', () => {
+    const p = humanDecisionPack();
+    p.decisions.level!.decidedBy!.nothingToDecide = ['Level 1'];
+    expect(validatePack(p).errors).toEqual([]);
+    const d = evaluate(compilePack(p), { ...base, facts: { concerns: 1, score: 75 } });
+    expect(d.decisions.level).toBe('Level 1');
+    expect(d.proposals).toBeUndefined();
+    expect(d.headline).toEqual({ decision: 'response', value: 'Routine monitoring', scale: 'response' });
+    p.decisions.level!.decidedBy!.nothingToDecide = ['Level 0'];
+    expect(validatePack(p).errors).toEqual([expect.objectContaining({ pointer: '/decisions/level/decidedBy/nothingToDecide/0', code: 'decided-by' })]);
+    p.decisions.level!.decidedBy!.nothingToDecide = ['Level 1'];
+    // A rule that applies still makes the proposal.
+    expect(evaluate(compilePack(p), base).proposals?.map((x) => x.proposed)).toEqual(['Level 2']);
+  });
+});
+
 describe('an officer override (override)', () => {
   it('replaces the computed value with the reason required, and is recorded as an override', () => {
     const d = evaluate(pack, { ...base, decisions: { rating: { value: 'Requires improvement', by: 'officer@example.org', at: '2027-01-04', reason: 'Medication errors seen on the visit' } } });

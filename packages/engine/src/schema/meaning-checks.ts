@@ -203,6 +203,13 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     checkHumanDecision(id, d, p, (pointer, message, hint) => err(pointer, message, hint, 'decided-by'));
     if (d.decidedBy?.within) checkOffset(d.decidedBy.within, `${p}/decidedBy/within`, `Decision "${id}"`);
     if (d.decidedBy?.interpretation) useInterpretation(d.decidedBy.interpretation, `${p}/decidedBy/interpretation`);
+    if (d.decidedBy?.nothingToDecide) {
+      const sc = ix.scales.get(d.scale);
+      const values = isOrdered(sc) ? sc.values : undefined;
+      d.decidedBy.nothingToDecide.forEach((v, i) => {
+        if (values && !values.includes(v)) err(`${p}/decidedBy/nothingToDecide/${i}`, `"${v}" is not a value of scale "${d.scale}" of decision "${id}".`, `Use one of: ${values.join(', ')}.`, 'decided-by');
+      });
+    }
     if (d.override?.interpretation) useInterpretation(d.override.interpretation, `${p}/override/interpretation`);
   }
   if (ruleCount > LIMITS.maxRules) err('/decisions', `The pack has ${ruleCount} rules; the limit is ${LIMITS.maxRules}.`, undefined, 'limit.rules');
