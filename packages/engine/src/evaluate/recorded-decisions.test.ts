@@ -7,6 +7,7 @@ import { validatePack } from '../schema/validate-pack.js';
 import { analyse } from '../analyse/analyse.js';
 import { humanDecisionPack } from '../fixtures/human-decision-pack.js';
 import { proposalWords } from '../language/human-decision.js';
+import { runCases } from '../testing/run-cases.js';
 
 const pack = compilePack(humanDecisionPack());
 // Monday 4 January 2027; ten working days later is Monday 18 January.
@@ -107,6 +108,20 @@ describe('declaring human decisions in a pack', () => {
     p.decisions.response!.override = {};
     const errors = validatePack(p).errors.filter((e) => e.code === 'decided-by' || e.pointer.includes('within'));
     expect(errors.map((e) => e.pointer).sort()).toEqual(['/decisions/level/decidedBy/within', '/decisions/level/override', '/decisions/response/override']);
+  });
+
+  it('lets a case record a person\'s decision in its input, only for a decision a person takes or an officer may override', () => {
+    const p = humanDecisionPack();
+    const decided = { value: 'Level 1', by: 'Panel chair', at: '2027-01-11' };
+    p.cases = [
+      { id: 'recorded', note: 'The panel decided Level 1', input: { ...base, decisions: { level: decided } }, want: { decisions: { level: 'Level 1' }, noProposals: ['level'], pending: false } },
+      { id: 'not-a-person', note: 'The response is computed, not decided', input: { ...base, decisions: { response: decided } }, want: { pending: false } },
+    ];
+    expect(validatePack(p).errors.map((e) => [e.pointer, e.message])).toEqual([
+      ['/cases/1/input/decisions/response', 'Case "not-a-person" records a decision for "response", which is not a decision a person takes or an officer may override.'],
+    ]);
+    p.cases.pop();
+    expect(runCases(compilePack(p)).results.map((r) => r.failures)).toEqual([[]]);
   });
 
   it('is analysed with the decision read over its whole scale, so a recorded value leaves no false gap', () => {
