@@ -7,6 +7,7 @@ import { validatePack } from '../schema/validate-pack.js';
 import { analyse } from '../analyse/analyse.js';
 import { humanDecisionPack } from '../fixtures/human-decision-pack.js';
 import { proposalWords } from '../language/human-decision.js';
+import { runCases } from '../testing/run-cases.js';
 
 const pack = compilePack(humanDecisionPack());
 // Monday 4 January 2027; ten working days later is Monday 18 January.
@@ -46,6 +47,23 @@ describe('a decision a person takes (decidedBy)', () => {
     expect(d.proposals?.[0]).toMatchObject({ proposed: 'Level 2', meanwhile: 'undecided' });
     expect(d.headline).toMatchObject({ value: 'Routine monitoring', pending: true });
     expect(d.actions).toEqual([]);
+  });
+});
+
+describe('a person\'s decision the rules give no value for', () => {
+  it('proposes nothing and leaves the headline not pending when the value is one the pack declares leaves nothing to decide', () => {
+    const p = humanDecisionPack();
+    p.decisions.level!.decidedBy!.nothingToDecide = ['Level 1'];
+    expect(validatePack(p).errors).toEqual([]);
+    const d = evaluate(compilePack(p), { ...base, facts: { concerns: 1, score: 75 } });
+    expect(d.decisions.level).toBe('Level 1');
+    expect(d.proposals).toBeUndefined();
+    expect(d.headline).toEqual({ decision: 'response', value: 'Routine monitoring', scale: 'response' });
+    p.decisions.level!.decidedBy!.nothingToDecide = ['Level 0'];
+    expect(validatePack(p).errors).toEqual([expect.objectContaining({ pointer: '/decisions/level/decidedBy/nothingToDecide/0', code: 'decided-by' })]);
+    p.decisions.level!.decidedBy!.nothingToDecide = ['Level 1'];
+    // A rule that applies still makes the proposal.
+    expect(evaluate(compilePack(p), base).proposals?.map((x) => x.proposed)).toEqual(['Level 2']);
   });
 });
 
@@ -90,6 +108,20 @@ describe('declaring human decisions in a pack', () => {
     p.decisions.response!.override = {};
     const errors = validatePack(p).errors.filter((e) => e.code === 'decided-by' || e.pointer.includes('within'));
     expect(errors.map((e) => e.pointer).sort()).toEqual(['/decisions/level/decidedBy/within', '/decisions/level/override', '/decisions/response/override']);
+  });
+
+  it('lets a case record a person\'s decision in its input, only for a decision a person takes or an officer may override', () => {
+    const p = humanDecisionPack();
+    const decided = { value: 'Level 1', by: 'Panel chair', at: '2027-01-11' };
+    p.cases = [
+      { id: 'recorded', note: 'The panel decided Level 1', input: { ...base, decisions: { level: decided } }, want: { decisions: { level: 'Level 1' }, noProposals: ['level'], pending: false } },
+      { id: 'not-a-person', note: 'The response is computed, not decided', input: { ...base, decisions: { response: decided } }, want: { pending: false } },
+    ];
+    expect(validatePack(p).errors.map((e) => [e.pointer, e.message])).toEqual([
+      ['/cases/1/input/decisions/response', 'Case "not-a-person" records a decision for "response", which is not a decision a person takes or an officer may override.'],
+    ]);
+    p.cases.pop();
+    expect(runCases(compilePack(p)).results.map((r) => r.failures)).toEqual([[]]);
   });
 
   it('is analysed with the decision read over its whole scale, so a recorded value leaves no false gap', () => {

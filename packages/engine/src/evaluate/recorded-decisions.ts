@@ -86,6 +86,8 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
     return recorded.value;
   }
   if (!d.decidedBy) return computed;
+  // The rules gave a value that leaves the person nothing to decide (`decidedBy.nothingToDecide`): no proposal.
+  if (d.decidedBy.nothingToDecide?.includes(computed as string)) return computed;
   const meanwhile = d.decidedBy.meanwhile ?? 'proposed';
   const due = inst.decidedBy?.within ? offsetDate(inst.decidedBy.within, s) : undefined;
   out.proposals.push({ decision: inst.id, proposed: computed, role: d.decidedBy.role, roleLabel: d.decidedBy.label, ...(due ? { due } : {}), source: inst.decidedBy!.source, meanwhile });

@@ -27,6 +27,7 @@ export const DecidedBySchema = Type.Object({
   meanwhile: Type.Optional(Type.Union(MEANWHILE.map((m) => Type.Literal(m)), {
     description: 'What downstream decisions, actions and the schedule read until the decision is recorded: `proposed` (the default: the proposed value, with the determination marked pending) or `undecided` (null).',
   })),
+  nothingToDecide: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true, description: 'Values of the decision\'s scale that leave the person nothing to decide (the document gives them nothing to weigh): for these no proposal is made and nothing is pending.' })),
   interpretation: Type.Optional(Type.String()),
 }, { additionalProperties: false, description: 'The decision is taken by a person: its rules propose a value, and the recorded decision is an input next time.' });
 export type DecidedBy = Static<typeof DecidedBySchema>;

@@ -19,7 +19,7 @@ import { checkParamReference, checkParameters } from '../language/parameters/che
 import { isParamRef } from '../language/parameters/parameter-declaration.js';
 import { PARAMETER_USES, parameterUseProblem, type ParameterUse } from '../language/parameters/parameter-use.js';
 import { checkDecisionTable, expandDecisionTables, tablePointer } from '../language/decision-table.js';
-import { checkHumanDecision } from '../language/human-decision.js';
+import { checkHumanDecision, takesRecordedDecision } from '../language/human-decision.js';
 
 /** The schema check of an expression standing as a condition's value, compiled when first needed. */
 let valueExpressionCheck: ValidateFunction | undefined;
@@ -203,6 +203,13 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     checkHumanDecision(id, d, p, (pointer, message, hint) => err(pointer, message, hint, 'decided-by'));
     if (d.decidedBy?.within) checkOffset(d.decidedBy.within, `${p}/decidedBy/within`, `Decision "${id}"`);
     if (d.decidedBy?.interpretation) useInterpretation(d.decidedBy.interpretation, `${p}/decidedBy/interpretation`);
+    if (d.decidedBy?.nothingToDecide) {
+      const sc = ix.scales.get(d.scale);
+      const values = isOrdered(sc) ? sc.values : undefined;
+      d.decidedBy.nothingToDecide.forEach((v, i) => {
+        if (values && !values.includes(v)) err(`${p}/decidedBy/nothingToDecide/${i}`, `"${v}" is not a value of scale "${d.scale}" of decision "${id}".`, `Use one of: ${values.join(', ')}.`, 'decided-by');
+      });
+    }
     if (d.override?.interpretation) useInterpretation(d.override.interpretation, `${p}/override/interpretation`);
   }
   if (ruleCount > LIMITS.maxRules) err('/decisions', `The pack has ${ruleCount} rules; the limit is ${LIMITS.maxRules}.`, undefined, 'limit.rules');
@@ -473,7 +480,11 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   function checkCase(c: PackCase, p: string): void {
     const input = c.input as unknown as Record<string, unknown>;
     if (typeof input.date !== 'string') err(`${p}/input/date`, `Case "${c.id}" input has no date.`, 'Give the assessment date as YYYY-MM-DD.');
-    for (const k of Object.keys(input)) if (!['date', 'judgements', 'facts'].includes(k)) err(`${p}/input/${escapePointer(k)}`, `Case "${c.id}" input has an unknown key "${k}".`, 'An assessment has date, judgements and facts.');
+    for (const k of Object.keys(input)) if (!['date', 'judgements', 'facts', 'decisions'].includes(k)) err(`${p}/input/${escapePointer(k)}`, `Case "${c.id}" input has an unknown key "${k}".`, 'An assessment has date, judgements and facts.');
+    for (const k of Object.keys(c.input.decisions ?? {})) {
+      const d = pack.decisions[k];
+      if (!d || !takesRecordedDecision(d)) err(`${p}/input/decisions/${escapePointer(k)}`, `Case "${c.id}" records a decision for "${k}", which is not a decision a person takes or an officer may override.`, 'Record decisions only for decisions that declare decidedBy or override.');
+    }
     for (const f of Object.keys(c.input.facts ?? {})) if (!ix.inputFacts.has(f)) err(`${p}/input/facts/${escapePointer(f)}`, `Case "${c.id}" uses fact "${f}", which is not among the pack's inputs.`, 'Declare it under inputs.properties or remove it.');
     for (const [cid, j] of Object.entries(c.input.judgements ?? {})) {
       const crit = ix.criteriaById.get(cid);
