@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { examplePack } from '../../fixtures/example-pack.js';
+import { countingPack } from '../../fixtures/counting-pack.js';
 import { validatePack } from '../../schema/validate-pack.js';
 import { compilePack } from '../../compile/compile-pack.js';
 import { evaluate } from '../../evaluate/evaluate.js';
@@ -7,18 +7,6 @@ import { importCriteriaCsv } from '../../source/criteria-csv.js';
 import type { Pack } from '../../types.js';
 
 const src = (section: string) => ({ doc: 'guide', section });
-
-/** The example pack with its domain numbers declared, the Mandatory criteria of each domain as a count of the framework. */
-function countingPack(): Pack {
-  const pack = structuredClone(examplePack());
-  pack.parameters = {
-    goldMinExceptional: { label: 'Gold: Exceptional advanced criteria at least', type: 'integer', unit: 'criteria', min: 0, max: 40, source: src('2') },
-    silverMinFullyMet: { label: 'Silver: Fully met criteria at least', type: 'integer', unit: 'criteria', min: 0, max: 40, source: src('2') },
-    bronzeMaxNotMet: { label: 'Bronze: Not met criteria at most', type: 'integer', unit: 'criteria', min: 0, max: 40, source: src('2') },
-    mandatory: { label: 'Mandatory criteria in the domain', type: 'integer', unit: 'criteria', min: 0, max: 40, source: src('2'), counts: { of: 'criteria', flag: 'mandatory' } },
-  };
-  return pack;
-}
 
 const errorsOf = (pack: Pack | Record<string, unknown>) => validatePack(pack).errors.map((e) => ({ pointer: e.pointer, code: e.code, message: e.message }));
 
