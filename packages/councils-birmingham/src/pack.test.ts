@@ -92,16 +92,19 @@ describe('analysis of the Birmingham pack', () => {
     // every finding (kind, rule, count) is the same as enumerating each space whole, except that spaces sampled
     // before are now checked in full (fewer points, exact counts, examples in factor order).
     // The Council's termination decision (issue 11, decided by a person) is new and checked on its own below;
-    // every other decision is found exactly as before.
-    const decisions = JSON.stringify(report.decisions.filter((d) => d.decision !== 'contractTermination').map(({ notes: _notes, ...d }) => d));
+    // every other decision is found exactly as before. So are the two IAP decisions the Council takes (pack 1.2.0).
+    const byPerson = new Set(['contractTermination', 'inadequateImprovementPlan', 'iapApproval']);
+    const decisions = JSON.stringify(report.decisions.filter((d) => !byPerson.has(d.decision)).map(({ notes: _notes, ...d }) => d));
     // Re-pinned when dates were split by their orderings (mostRecentRating and overallRating became exhaustive), and
-    // when the pack took the table, parameters and source precedence of issues 10 and 11 (its decisions changed).
-    expect(createHash('sha256').update(decisions).digest('hex')).toBe('3b9a500d374d82d25575de2857b1f72369478539db9765d41336437f90019102');
+    // when the pack took the table, parameters and source precedence of issues 10 and 11 (its decisions changed), and
+    // for pack 1.2.0: framework entry reads the NHS rating when it is the most recent (002 Entry criteria), and the
+    // size classes are of Home Support providers only, Small for a new provider only when it meets the entry criteria.
+    expect(createHash('sha256').update(decisions).digest('hex')).toBe('e3c33be9c81b6de52faf0bf01604aefe7896666ade758b3e1d5116f26f9093b2');
   });
 
   it('checks every decision in full, the two that compare dates by the orderings of those dates', () => {
     expect(report.decisions.filter((d) => !d.exhaustive).map((d) => d.decision)).toEqual([]);
-    expect(report.decisions).toHaveLength(17);
+    expect(report.decisions).toHaveLength(19);
     expect(report.complete).toBe(true);
     expect(decision('overallRating').dimensions).toContain('orderings of asOf, cqcRatingDate, nhsRatingDate, pqasDate (136)');
     // Weekly hours are only compared with numbers, so their partition on those numbers is exhaustive.
@@ -112,6 +115,15 @@ describe('analysis of the Birmingham pack', () => {
     const t = decision('contractTermination');
     expect(t.exhaustive).toBe(true);
     expect(t.findings.map((f) => [f.kind, f.interpretation])).toEqual([['fallback-only', 'termination-decided-by-the-council']]);
+  });
+
+  it('leaves the two IAP decisions to the Council only where a plan is asked for or submitted, and otherwise to the named fallback', () => {
+    const asked = decision('inadequateImprovementPlan');
+    expect(asked.exhaustive).toBe(true);
+    expect(asked.findings.map((f) => [f.kind, f.interpretation])).toEqual([['fallback-only', 'inadequate-iap-decided-by-the-council']]);
+    const approval = decision('iapApproval');
+    expect(approval.exhaustive).toBe(true);
+    expect(approval.findings.map((f) => [f.kind, f.interpretation])).toEqual([['fallback-only', 'iap-approval-decided-by-the-council']]);
   });
 
   it('finds no gap in any decision', () => {

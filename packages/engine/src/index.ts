@@ -35,6 +35,8 @@ export { writePackFolder } from './source/write-pack-folder.js';
 export { CsvSyntaxError, parseCsv } from './source/csv-parse.js';
 export { CRITERIA_CSV_COLUMNS, importCriteriaCsv } from './source/criteria-csv.js';
 export type { CriteriaCsvColumn, CriteriaCsvDomainCount, CriteriaCsvProblem, CriteriaCsvResult } from './source/criteria-csv.js';
+export { countMismatches, frameworkCount, withCountedParameters } from './language/parameters/parameter-counts.js';
+export type { CountMismatch, CountParameterChange, ParameterCounts } from './language/parameters/parameter-counts.js';
 export type { WrittenPackFolder } from './source/write-pack-folder.js';
 export { analyse } from './analyse/analyse.js';
 export { findingChanges, findingKey } from './analyse/finding-changes.js';

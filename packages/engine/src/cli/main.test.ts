@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { examplePack, judgementsFor } from '../fixtures/example-pack.js';
+import { countingPack } from '../fixtures/counting-pack.js';
 import type { Pack } from '../types.js';
 import { run, EXIT } from './main.js';
 
@@ -184,5 +185,17 @@ describe('qaf CLI', () => {
     expect(written.framework!.domains[0]!.standards[0]!.criteria[0]).toEqual({ id: 'involvement-01', title: 'Real wording of involvement-01', flags: ['mandatory'] });
     expect(await run(['test', 'wessex'], s.io)).toBe(EXIT.ok);
     expect(await run(['criteria', 'export', 'wessex', 'criteria.csv'], s.io)).toBe(EXIT.usage);
+  });
+  it('criteria import: sets the counting parameters to the loaded list and says which', async () => {
+    const s = sandbox();
+    expect(await run(['split', s.write('bundle.json', countingPack()), 'wessex'], s.io)).toBe(EXIT.ok);
+    // Safety gets a sixth Mandatory criterion (safety-09 was a plain one).
+    const lines = countingPack().framework!.domains.flatMap((d) => d.standards.flatMap((st) => st.criteria.map((c) =>
+      [c.id, `Real wording of ${c.id}`, d.id, st.id, c.id === 'safety-09' || c.flags?.includes('mandatory') ? 'yes' : 'no', c.flags?.includes('advanced') ? 'yes' : 'no'].join(','))));
+    s.write('criteria.csv', ['id,wording,domain,standard,mandatory,advanced', ...lines].join('\n'));
+    expect(await run(['criteria', 'import', 'wessex', 'criteria.csv'], s.io)).toBe(EXIT.ok);
+    expect(s.out.at(-1)).toMatch(/ {2}safety: 15 criteria, 6 mandatory, 3 advanced\n[^]*\nCounting parameters set to the new counts:\n {2}mandatory \(safety\): 5 -> 6$/);
+    const written = JSON.parse(readFileSync(join(s.dir, 'wessex', 'pack.json'), 'utf8')) as Pack;
+    expect(written.framework!.domains.map((d) => d.parameters!.mandatory)).toEqual([4, 4, 6, 4, 3]);
   });
 });

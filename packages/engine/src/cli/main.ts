@@ -94,7 +94,9 @@ async function importCriteria(ref: string, csvPath: string, io: Io): Promise<num
   if (statSync(loaded.source).isDirectory()) writePackFolder(r.pack, loaded.source);
   else writeFileSync(loaded.source, `${JSON.stringify(r.pack, null, 2)}\n`);
   io.out([`Loaded ${r.criteria} criteria into ${loaded.source}:`,
-    ...r.domains.map((d) => `  ${d.domain}: ${d.criteria} criteria, ${d.mandatory} mandatory, ${d.advanced} advanced`)].join('\n'));
+    ...r.domains.map((d) => `  ${d.domain}: ${d.criteria} criteria, ${d.mandatory} mandatory, ${d.advanced} advanced`),
+    ...(r.parameters.length ? ['Counting parameters set to the new counts:',
+      ...r.parameters.map((p) => `  ${p.parameter}${p.domain ? ` (${p.domain})` : ''}: ${JSON.stringify(p.from)} -> ${p.to}`)] : [])].join('\n'));
   const v = validatePack(r.pack, loaded.extensions ? { extensions: loaded.extensions } : {});
   if (v.valid) return EXIT.ok;
   io.err(`${formatErrors(loaded.source, v.errors)}\nThe pack is not valid with these criteria: ${v.errors.length} error(s) to fix in ${loaded.source}.`);

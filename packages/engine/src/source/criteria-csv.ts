@@ -1,6 +1,7 @@
 import type { Criterion, Domain, Framework, Standard } from '../schema/shapes/framework.js';
 import { IdSchema } from '../schema/shapes/citation.js';
 import { CsvSyntaxError, parseCsv } from './csv-parse.js';
+import { withCountedParameters, type CountParameterChange } from '../language/parameters/parameter-counts.js';
 
 /**
  * The criteria list a quality lead loads from a spreadsheet: one criterion a row, under a header
@@ -24,9 +25,13 @@ export interface CriteriaCsvDomainCount {
   advanced: number;
 }
 
-/** The outcome of {@link importCriteriaCsv}: the pack with the new criteria, or every problem (and no pack). */
+/**
+ * The outcome of {@link importCriteriaCsv}: the pack with the new criteria, or every problem (and no
+ * pack). `parameters` lists the counting parameters (declared with `counts`) the import set to the
+ * new counts, e.g. `{ parameter: 'mandatoryCriteria', domain: 'safeguarding', from: 5, to: 4 }`.
+ */
 export type CriteriaCsvResult =
-  | { ok: true; pack: Record<string, unknown>; criteria: number; domains: CriteriaCsvDomainCount[] }
+  | { ok: true; pack: Record<string, unknown>; criteria: number; domains: CriteriaCsvDomainCount[]; parameters: CountParameterChange[] }
   | { ok: false; problems: CriteriaCsvProblem[] };
 
 const ID = new RegExp(IdSchema.pattern!);
@@ -70,7 +75,9 @@ function headerProblems(header: string[]): { problems: CriteriaCsvProblem[]; at:
  * Reads a criteria list (columns {@link CRITERIA_CSV_COLUMNS}) into a copy of `pack` whose
  * framework holds exactly these criteria, in CSV order under their standards. Domains and standards
  * are named by id or title and must already be in the framework; `mandatory` and `advanced` are
- * yes/no and set the flags of those names. A criterion whose id the framework already has keeps its
+ * yes/no and set the flags of those names. Parameters declared with `counts` (the criteria, Mandatory
+ * or Advanced criteria, standards of each domain) are set to the new counts, so the bands stay true
+ * to the loaded list; thresholds are not changed (validation says where one no longer fits). A criterion whose id the framework already has keeps its
  * weight, tags, judgements and description; none is a placeholder any more. Pure: `pack` is not
  * changed, and any bad row (unknown domain or standard, duplicate or malformed id, missing wording,
  * a flag not yes/no) gives every problem with its line and column instead of a pack.
@@ -124,7 +131,9 @@ export function importCriteriaCsv(pack: Record<string, unknown>, text: string): 
     read.push({ line, id, wording, ...(domain ? { domain } : {}), ...(standard ? { standard } : {}), flags });
   }
   if (problems.length) return { ok: false, problems };
-  return { ok: true, ...withCriteria(pack, framework, read) };
+  const loaded = withCriteria(pack, framework, read);
+  const counted = withCountedParameters(loaded.pack);
+  return { ok: true, ...loaded, pack: counted.pack, parameters: counted.changed };
 }
 
 function withCriteria(pack: Record<string, unknown>, framework: Framework, rows: Row[]) {

@@ -35,7 +35,7 @@ export const { CsvSyntaxError, parseCsv } = engine;
 
 /** A criteria list (id, wording, domain, standard, mandatory, advanced) read into a pack's framework, or its bad rows. */
 export const { importCriteriaCsv } = engine;
-export type { CriteriaCsvDomainCount, CriteriaCsvProblem } from '@openqaf/engine';
+export type { CountParameterChange, CriteriaCsvDomainCount, CriteriaCsvProblem } from '@openqaf/engine';
 
 /** A case with its expected value replaced by the result a named person accepted after review. */
 export const { acceptCaseResult } = engine;

@@ -60,7 +60,7 @@ describe.each(testStoreKinds)('loading the criteria list into the draft from CSV
     ), { 'if-match': tag });
     expect(res.status, res.text).toBe(200);
     const revision = Number(JSON.parse(tag)) + 1;
-    expect(res.body).toEqual({ revision, valid: true, errors: [], criteria: 4, domains: [{ domain: 'care', criteria: 4, mandatory: 1, advanced: 0 }] });
+    expect(res.body).toEqual({ revision, valid: true, errors: [], criteria: 4, domains: [{ domain: 'care', criteria: 4, mandatory: 1, advanced: 0 }], parameters: [] });
     expect(res.headers.get('etag')).toBe(`"${revision}"`);
     const draft = await t.call('GET', '/api/councils/testshire/draft', { as: 'testshireAdmin' });
     expect(draft.body.content.framework.domains[0].standards[0].criteria).toEqual([

@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env.js';
 import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { importCriteriaCsv } from '../engine/index.js';
-import type { CriteriaCsvDomainCount } from '../engine/index.js';
+import type { CountParameterChange, CriteriaCsvDomainCount } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
 import { readText } from '../request-body.js';
@@ -11,17 +11,22 @@ import { draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, wr
 import { refuseParametersOutOfBounds } from './parameter-bounds.js';
 import type { DraftValidation } from './replies.js';
 
-/** `PUT .../draft/criteria`: the saved revision, its validation, and how many criteria each domain now has. */
+/**
+ * `PUT .../draft/criteria`: the saved revision, its validation, how many criteria each domain now has,
+ * and the counting parameters (declared with `counts`) the import set to the new counts.
+ */
 export interface CriteriaImportReply extends DraftValidation {
   criteria: number;
   domains: CriteriaCsvDomainCount[];
+  parameters: CountParameterChange[];
 }
 
 /**
  * Loads a criteria list (text/csv: id, wording, domain, standard, mandatory, advanced) into the
  * council's draft, in one transaction: If-Match must name the draft's revision (428 without it,
  * 409 when it moved on); any bad row is a 422 whose details give each row's line, column and what
- * is wrong, and nothing is saved. The saved draft is validated like a draft save, and audited.
+ * is wrong, and nothing is saved. Counting parameters (e.g. each domain's Mandatory criteria) are set to
+ * the new counts. The saved draft is validated like a draft save, and audited.
  */
 export async function loadCriteriaIntoDraft(c: Context<AppEnv>, councilId: string): Promise<CriteriaImportReply> {
   const { db, packJobs } = c.var.services;
@@ -44,7 +49,7 @@ export async function loadCriteriaIntoDraft(c: Context<AppEnv>, councilId: strin
   refuseMissingPluginParts(validation);
   refuseParametersOutOfBounds(validation);
   const reply = (revision: number): CriteriaImportReply =>
-    ({ revision, valid: validation.valid, errors: validation.errors, criteria: read.criteria, domains: read.domains });
+    ({ revision, valid: validation.valid, errors: validation.errors, criteria: read.criteria, domains: read.domains, parameters: read.parameters });
   const revision = await db.transaction(async (tx) => {
     const r = await writeDraft(tx, { councilId, content: read.pack, expectedRevision: expected, userId: user.id });
     await recordAudit(tx, {
@@ -55,7 +60,7 @@ export async function loadCriteriaIntoDraft(c: Context<AppEnv>, councilId: strin
       entityId: councilId,
       beforeHash: contentHash(draft.content),
       afterHash: contentHash(read.pack),
-      detail: { revision: r, criteria: read.criteria, domains: read.domains },
+      detail: { revision: r, criteria: read.criteria, domains: read.domains, parameters: read.parameters },
     });
     await recordIdempotentReply(c, tx, 200, reply(r), { etag: draftEtag(r) });
     return r;

@@ -210,7 +210,7 @@ const draftCriteriaRoute = defineRoute({
   path: '/api/councils/{council}/draft/criteria',
   tags: ['drafts'],
   summary:
-    "Load the criteria list into the draft from CSV (header row: id, wording, domain, standard, mandatory, advanced; If-Match required): the framework then holds exactly these criteria. Any bad row is a 422 naming each row's line, column (`csvColumn`) and what is wrong, and nothing is saved; otherwise returns the draft's validation and the criteria per domain",
+    "Load the criteria list into the draft from CSV (header row: id, wording, domain, standard, mandatory, advanced; If-Match required): the framework then holds exactly these criteria. Any bad row is a 422 naming each row's line, column (`csvColumn`) and what is wrong, and nothing is saved; otherwise returns the draft's validation, the criteria per domain, and the counting parameters (declared with `counts`, e.g. the Mandatory criteria of a domain) it set to the new counts",
   access: 'council-admin', packWork: true,
   request: {
     params: councilParams,

@@ -3,12 +3,16 @@ import type { Domain, Pack } from '../../types.js';
 import { escapePointer } from '../../schema/parse-json.js';
 import { listParameters, parameterRangeWords, parameterValueProblem } from './list-parameters.js';
 import { isParamRef } from './parameter-declaration.js';
+import { countMismatches, countsWords } from './parameter-counts.js';
 
 type Err = (pointer: string, message: string, hint?: string, code?: string) => void;
 
 
 /** The code of a declared parameter's value outside its type or bounds (the server refuses to save such a draft). */
 export const PARAMETER_BOUNDS_CODE = 'parameter.bounds';
+
+/** The code of a counting parameter's value (declared with `counts`) that is not the framework's count. */
+export const PARAMETER_COUNT_CODE = 'parameter.count';
 
 /**
  * The meaning checks of the pack's `parameters` section (`language/parameters/`): bounds in order
@@ -45,11 +49,33 @@ export function checkParameters(pack: Pack, err: Err): void {
       err(`${p.pointer}/interpretation`, `Interpretation "${p.interpretation}" is not declared in interpretations.`, 'Declare it with a title and a note.');
     }
   }
+  checkCountingParameters(pack, err);
   (pack.framework?.domains ?? []).forEach((d, di) => {
     for (const name of Object.keys(d.parameters ?? {})) {
       if (!declared[name]) err(`/framework/domains/${di}/parameters/${escapePointer(name)}`, `Domain "${d.id}" gives parameter "${name}", which is not declared in parameters.`, `Declare "${name}" under "parameters" with its label, unit, bounds and citation.`, 'parameter');
     }
   });
+}
+
+/**
+ * A parameter declared with `counts` names a flag the framework defines (criteria only), and each
+ * of its values is the count it describes: a domain's value that domain's, the pack-wide value the
+ * whole framework's. The error names the parameter, the domain and both numbers.
+ */
+function checkCountingParameters(pack: Pack, err: Err): void {
+  for (const [name, d] of Object.entries(pack.parameters ?? {})) {
+    const flag = d.counts?.flag;
+    if (flag === undefined) continue;
+    const at = `/parameters/${escapePointer(name)}/counts/flag`;
+    if (d.counts!.of !== 'criteria') err(at, `Parameter "${name}" counts ${d.counts!.of}; only criteria carry flags.`, 'Remove "flag", or count criteria.', 'parameter');
+    else if (!pack.framework?.flags?.[flag]) err(at, `Parameter "${name}" counts criteria flagged "${flag}", which the framework does not define.`, `Use one of: ${Object.keys(pack.framework?.flags ?? {}).join(', ') || '(no flags defined)'}.`, 'parameter');
+  }
+  for (const m of countMismatches(pack)) {
+    const d = pack.parameters![m.parameter]!;
+    const where = m.domain !== undefined ? `domain "${m.domain}" has` : 'the framework has';
+    err(m.pointer, `${d.label} ("${m.parameter}"${m.domain !== undefined ? `, domain "${m.domain}"` : ''}) is ${JSON.stringify(m.value)}, but ${where} ${m.counted} ${countsWords(d.counts!)}: the parameter counts them.`,
+      `Set it to ${m.counted} (loading the criteria list from CSV sets it).`, PARAMETER_COUNT_CODE);
+  }
 }
 
 /**

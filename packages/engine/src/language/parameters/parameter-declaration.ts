@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Citation } from '../../types.js';
+import { ParameterCountsSchema } from './parameter-counts.js';
 
 const CitationRef = Type.Unsafe<Citation>({ $ref: '#/$defs/citation' });
 
@@ -25,6 +26,7 @@ export const ParameterDeclarationSchema = Type.Object({
   description: Type.Optional(Type.String()),
   source: CitationRef,
   interpretation: Type.Optional(Type.String({ description: 'Id of the interpretation the value relies on.' })),
+  counts: Type.Optional(ParameterCountsSchema),
 }, { additionalProperties: false, description: 'A declared parameter: label, type, unit, bounds (`min`, `max`), its value (or one per domain in `framework.domains[].parameters`) and its citation.' });
 
 /** The pack's `parameters` section: declared parameters by name. */
