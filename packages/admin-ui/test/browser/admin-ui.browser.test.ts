@@ -111,11 +111,11 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('runs the cases and analysis on the draft: the stricter threshold fails the boundary case at 12 Fully met', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 195 of 195 cases.').waitFor();
+    await page.getByText('Showing 214 of 214 cases.').waitFor();
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('194 passed, 1 failed').waitFor({ timeout: 30_000 });
+    await page.getByText('213 passed, 1 failed').waitFor({ timeout: 30_000 });
     // The list now shows the failing case only, with what differed in plain words.
-    await page.getByText('Showing 1 of 195 cases.').waitFor();
+    await page.getByText('Showing 1 of 214 cases.').waitFor();
     const failing = page.getByRole('row').filter({ hasText: 'safeguarding-silver-at-12-fully-met' });
     await failing.getByText('Domain rating — Safeguarding and safety: expected Silver, got Bronze').waitFor();
     await page.getByRole('button', { name: 'Run the analysis' }).click();
@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('updates the boundary cases in the case editor, without JSON, until every case passes', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 1 of 195 cases.').waitFor();
+    await page.getByText('Showing 1 of 214 cases.').waitFor();
     await page.getByLabel('Find a case').fill('safeguarding-silver-at-12');
     await page.getByRole('button', { name: 'Edit case safeguarding-silver-at-12-fully-met' }).click();
     const editor = page.locator('qaf-case-editor');
@@ -176,7 +176,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await editor.getByLabel(/^Note/).fill('Safeguarding and safety: exactly 13 of 15 Fully met incl. all 5 Mandatory, the rest Partly met -> Silver (the revised threshold)');
 
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('196 passed, 0 failed').waitFor({ timeout: 30_000 });
+    await page.getByText('215 passed, 0 failed').waitFor({ timeout: 30_000 });
     await page.getByText(/Draft saved \(revision \d+\)\. It is valid\./).waitFor();
   });
 
@@ -277,7 +277,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     expect(await viewer.getByRole('spinbutton', { name: /Silver: criteria rated Fully met, at least \(Safeguarding and safety\)/ }).getAttribute('readonly')).not.toBeNull();
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/checks`);
     await viewer.getByText("only the council's admins can change cases.").waitFor();
-    await viewer.getByText('Showing 196 of 196 cases.').waitFor();
+    await viewer.getByText('Showing 215 of 215 cases.').waitFor();
     expect(await viewer.getByRole('button', { name: /^Edit case / }).count()).toBe(0);
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/publish`);
     await viewer.getByText("Only the council's admins can publish.").waitFor();
