@@ -10,7 +10,7 @@ import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import { criteriaCounted } from '../language/facts/criteria-count.js';
 import type { FactCheckContext } from '../language/fact.js';
 import { findCycles, decisionDependencies, decisionOfFact } from '../compile/decision-graph.js';
-import { checkPluginDeclarations, pluginDeclarations, type PluginDeclaration } from '../language/plugin-declaration.js';
+import { checkPluginDeclarations, pluginDeclarations, pluginParamUse, pluginParamValueProblem, type PluginDeclaration } from '../language/plugin-declaration.js';
 import { checkOperatorDeclarations, checkOperatorUse, operatorDeclarations, type OperatorDeclaration, type OperatorValueType } from '../language/plugin-operator.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
@@ -327,6 +327,10 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     const decl = declarations.get(fact);
     for (const [k, v] of Object.entries(params)) {
       const at = `${pointer}/${escapePointer(k)}`;
+      // A number given to the plugin: a declared parameter (declared, and fitting what the plugin declares it takes), or a written number that fits.
+      const spec = decl?.params?.[k];
+      if (isParamRef(v)) checkParam(v.param, scope, `${at}/param`, spec ? pluginParamUse(fact, k, spec) : undefined);
+      else if (spec) { const problem = pluginParamValueProblem(fact, k, spec, v); if (problem) err(at, problem, `Give a number that fits, or a declared parameter: { "param": name }.`, 'extension'); }
       if (v === '$domain' && !scope.perDomain) err(at, `"$domain" is only meaningful inside a per-domain decision (forEach: "domain").`, 'Name a domain, or use the plugin fact in a per-domain decision.', 'reference');
       if (!decl?.reads) continue;
       for (const x of Array.isArray(v) ? v : [v]) {
