@@ -76,7 +76,7 @@ describe('dates split by their orderings', () => {
     // The random decisions exercise the findings that depend on dates.
     expect([...kinds]).toEqual(expect.arrayContaining(['gap', 'fallback-only']));
     expect(kinds.size).toBeGreaterThanOrEqual(4);
-  });
+  }, 600_000);
 
   it('orders the dates a decision compares, and the determination date where mostRecent reads it', () => {
     const c = compilePack(probePack([
@@ -184,7 +184,8 @@ describe('dates split by their orderings', () => {
       expect(found(ordered), JSON.stringify(rules)).toEqual(found(brute));
       expect(ordered.points).toBeLessThan(brute.points / 100);
     }
-  });
+    // Synchronous and long (a minute alone, more on a loaded machine): a time limit here would only measure the machine.
+  }, 600_000);
 
   it('find exactly what a day-by-day grid finds, with moves of moves and amounts given by parameters (seed 20261208)', () => {
     const rand = seededRandom(20261208);

@@ -17,12 +17,12 @@ export const OPERATOR_VALUE_TYPES = ['string', 'number', 'integer', 'boolean', '
 /** A kind of value: `string`, `number`, `integer`, `boolean`, `date` (a `YYYY-MM-DD` text) or `list`. */
 export type OperatorValueType = (typeof OPERATOR_VALUE_TYPES)[number];
 
-const ValueType = Type.Union(OPERATOR_VALUE_TYPES.map((t) => Type.Literal(t)));
+const ValueType = (description: string) => Type.Unsafe<OperatorValueType>({ type: 'string', enum: [...OPERATOR_VALUE_TYPES], description });
 
 /** `{ "accepts": [...], "takes": ..., "words": ..., "changesAt"?: { "fromValue"?: [...], "values"?: [...] } }`. */
 export const OperatorDeclarationSchema = Type.Object({
-  accepts: Type.Array(ValueType, { minItems: 1, description: 'The kinds of fact value it compares (`string`, `number`, `integer`, `boolean`, `date`, `list`).' }),
-  takes: ValueType,
+  accepts: Type.Array(ValueType('A kind of fact value.'), { minItems: 1, description: 'The kinds of fact value it compares (`string`, `number`, `integer`, `boolean`, `date`, `list`).' }),
+  takes: ValueType('The kind of value it takes (`string`, `number`, `integer`, `boolean`, `date`, `list`); a whole number is a number, a date is a text.'),
   words: Type.String({ minLength: 1, description: 'Plain words between the fact and the value ("is within a week of"), for explanations and the admin UI.' }),
   changesAt: Type.Optional(Type.Object({
     fromValue: Type.Optional(Type.Array(Type.Number(), { minItems: 1, description: 'Offsets from the condition\'s value at which its verdict on a number can change (`[0]`: at the value, as `lessThan`).' })),
