@@ -7,6 +7,7 @@ import { analyseInstance } from '../analyse/analyse.js';
 import { operatorPlugin } from '../fixtures/operator-plugin.js';
 import { judgementsFor } from '../fixtures/example-pack.js';
 import { comparisonWords, operatorWords } from './wording.js';
+import { diffPacks } from '../diff/diff-packs.js';
 import type { Condition, Extensions, Pack } from '../types.js';
 
 const plugin = operatorPlugin();
@@ -90,6 +91,18 @@ describe('plugin operator declarations', () => {
     expect(operatorWords('withinFiveOf', plugin.extensions!.operatorDeclarations)).toBe('is within 5 of');
     expect(comparisonWords('withinFiveOf', 20, '20', plugin.extensions!.operatorDeclarations)).toBe('is within 5 of 20');
     expect(operatorWords('withinFiveOf')).toBe('withinFiveOf');
+  });
+
+  it('qaf diff words a change of its value with the words the pack declares', () => {
+    const a = structuredClone(plugin.pack);
+    a.extensions!.operatorDeclarations = plugin.extensions!.operatorDeclarations!;
+    const b = structuredClone(a);
+    (b.decisions.staffingConcern!.rules![0]!.when as { value: number }).value = 25;
+    expect(diffPacks(a, b).changes.map((c) => c.summary)).toEqual(['decision "Staffing concern" rule "near-limit" vacancyRate is within 5 of: 20 -> 25']);
+    // Without a declaration, its name.
+    delete a.extensions!.operatorDeclarations;
+    delete b.extensions!.operatorDeclarations;
+    expect(diffPacks(a, b).changes.map((c) => c.summary)).toEqual(['decision "Staffing concern" rule "near-limit" vacancyRate withinFiveOf: 20 -> 25']);
   });
 
   it('the analyser partitions a number the operator compares at its declared change points: exhaustive, and the gaps found', () => {
