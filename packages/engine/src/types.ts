@@ -35,6 +35,7 @@ export type { ParameterDeclaration } from './language/parameters/parameter-decla
 import type { Pack } from './schema/shapes/pack.js';
 import type { RecordedDecision } from './language/human-decision.js';
 import type { PluginDeclaration } from './language/plugin-declaration.js';
+import type { OperatorDeclaration } from './language/plugin-operator.js';
 import type { Explanation } from './explain/explanation.js';
 
 /** An assessment: what an officer records. */
@@ -54,6 +55,7 @@ export type CustomOperator = (factValue: unknown, value: unknown) => boolean;
 /** A custom fact: computed from params and the evaluation's facts. */
 export type CustomFact = (params: Record<string, unknown>, facts: Readonly<Record<string, unknown>>) => unknown;
 export type { PluginDeclaration } from './language/plugin-declaration.js';
+export type { OperatorDeclaration, OperatorValueType } from './language/plugin-operator.js';
 
 /** What a council plugin package contributes. */
 export interface Extensions {
@@ -61,6 +63,8 @@ export interface Extensions {
   facts?: Record<string, CustomFact>;
   /** Per plugin fact: what it reads and returns, so ordering, validation and analysis treat it like a built-in. */
   declarations?: Record<string, PluginDeclaration>;
+  /** Per plugin operator: what it compares, the value it takes, its words and where its verdict changes, so validation checks its uses, explanations word it and the analyser partitions on it. */
+  operatorDeclarations?: Record<string, OperatorDeclaration>;
 }
 
 /** A council plugin: the default export of `@openqaf/councils-<slug>`. */

@@ -20,7 +20,9 @@ import type { Dimension, DimensionOption } from './input-space.js';
  * month is its last day) and working days (weekends and a calendar's bank holidays) are not the
  * same everywhere in the year, so with a move the assessment date is ordered too, and the days
  * tried include each date's images and preimages under every move, with the weekends and month
- * ends around them.
+ * ends around them. A move of a move (`{ "addDays": 5, "to": { "addMonths": 3, "to": ... } }`) is
+ * one move, its steps composed (still non-decreasing); an amount given by a declared parameter is
+ * its value where the decision reads it (the domain's in a per-domain decision).
  */
 
 /** Operators that compare two dates by their order alone. */
@@ -45,7 +47,12 @@ export interface DateReads {
 /** The expressions that move a date by a whole number of units. */
 const MOVES = ['addDays', 'addMonths', 'addWorkingDays'] as const;
 
-/** The move `{ "addMonths": 3, "to": { "fact": f } }` names, as `[f, "addMonths:3"]`, or undefined when it is not one of a plain date fact by a written whole number. */
+/**
+ * The move `{ "addMonths": 3, "to": { "fact": f } }` names, as `[f, "addMonths:3"]`; a move of a
+ * move (`{ "addDays": 5, "to": { "addMonths": 3, "to": { "fact": f } } }`) as `[f, "addMonths:3,addDays:5"]`,
+ * the steps in the order they are taken; undefined when it is not a chain of moves of a plain date
+ * fact by written whole numbers (a parameter's amount is written in by then: `withParamsResolved`).
+ */
 function moveOf(v: unknown, isDate: (f: string) => boolean): [string, string] | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
   const o = v as Record<string, unknown>;
@@ -54,26 +61,40 @@ function moveOf(v: unknown, isDate: (f: string) => boolean): [string, string] | 
   const allowed = key === 'addWorkingDays' ? ['to', 'calendar'] : ['to'];
   if (Object.keys(o).some((k) => k !== key && !allowed.includes(k))) return undefined;
   if (o.calendar !== undefined && (typeof o.calendar !== 'string' || !CALENDAR_BY_NAME.has(o.calendar))) return undefined;
+  const step = `${key}:${o[key] as number}${o.calendar !== undefined ? `:${o.calendar as string}` : ''}`;
   const f = plainRef(o.to);
-  if (f === undefined || !isDate(f)) return undefined;
-  return [f, `${key}:${o[key] as number}${o.calendar !== undefined ? `:${o.calendar as string}` : ''}`];
+  if (f !== undefined) return isDate(f) ? [f, step] : undefined;
+  const inner = moveOf(o.to, isDate);
+  return inner && [inner[0], `${inner[1]},${step}`];
 }
 
-/** The function a move names (`addMonths:3`): a date to the moved date, non-decreasing. */
-export function moveFunction(move: string): (date: string) => string {
-  const [key, n, calendar] = move.split(':') as [string, string, string | undefined];
+/** The function one step of a move names (`addMonths:3`). */
+function stepFunction(step: string): (date: string) => string {
+  const [key, n, calendar] = step.split(':') as [string, string, string | undefined];
   const by = Number(n);
   if (key === 'addDays') return (d) => addDays(d, by);
   if (key === 'addMonths') return (d) => addMonths(d, by);
-  const add = workingDayAdder(calendar, move);
+  const add = workingDayAdder(calendar, step);
   return (d) => add(d, by);
 }
 
-/** Calendar days a move goes, about (for the days tried around its preimages). */
-function moveSpan(move: string): number {
-  const [key, n] = move.split(':') as [string, string];
-  const by = Number(n);
-  return key === 'addDays' ? by : key === 'addMonths' ? Math.round(by * 30.44) : Math.ceil((by * 7) / 5);
+/** The function a move names (`addMonths:3`, or the steps of a move of a move, `addMonths:3,addDays:5`): a date to the moved date, non-decreasing (each step is). */
+export function moveFunction(move: string): (date: string) => string {
+  const steps = move.split(',').map(stepFunction);
+  return steps.length === 1 ? steps[0]! : (d) => steps.reduce((x, fn) => fn(x), d);
+}
+
+/** Calendar days a move goes, about (for the days tried around its preimages), and by how many days that may be out (month ends, weekends). */
+function moveSpan(move: string): { span: number; slack: number } {
+  let span = 0;
+  let slack = 0;
+  for (const step of move.split(',')) {
+    const [key, n] = step.split(':') as [string, string];
+    const by = Number(n);
+    span += key === 'addDays' ? by : key === 'addMonths' ? Math.round(by * 30.44) : Math.ceil((by * 7) / 5);
+    slack += key === 'addDays' ? 0 : 7;
+  }
+  return { span, slack };
 }
 
 /** True for a fact holding a date: an input of format date, the assessment date or asOf. */
@@ -188,16 +209,16 @@ function daysToTry(fixed: string[], k: number, moves: string[]): string[] {
   // The days around the fixed dates first, so the example of an ordering is near them where it can be.
   const base = [...days];
   const around = (d: string, width: number): void => { for (let i = -width; i <= width; i++) days.add(addDays(d, i)); };
-  const fns = moves.map((m) => [moveFunction(m), moveSpan(m), m.startsWith('addDays') ? 0 : 7] as const);
+  const fns = moves.map((m) => { const { span, slack } = moveSpan(m); return [moveFunction(m), span, slack, 3 * m.split(',').length] as const; });
   let frontier = [...days];
   for (let round = 0; round < k; round++) {
     const before = new Set(days);
     for (const d of frontier) {
-      for (const [fn, span, slack] of fns) {
+      for (const [fn, span, slack, margin] of fns) {
         around(fn(d), k + slack);
         // The preimage: the days the move takes near d (searched around d less the move's span).
         const near = addDays(d, -span);
-        for (let i = -(k + slack + 3); i <= k + slack + 3; i++) {
+        for (let i = -(k + slack + margin); i <= k + slack + margin; i++) {
           const x = addDays(near, i);
           const y = fn(x);
           if (y >= addDays(d, -k) && y <= addDays(d, k)) days.add(x);
@@ -273,7 +294,7 @@ export function dateOrderingDimension(c: CompiledPack, reads: DateReads, anchor:
   }));
   const against = [...literals];
   return {
-    name: `orderings of ${vary.join(', ')}${against.length ? ` against ${against.join(', ')}` : ''}${moves.length ? `, moved by ${moves.map((m) => m.replace(/:/g, ' ')).join(', ')}` : ''}`,
+    name: `orderings of ${vary.join(', ')}${against.length ? ` against ${against.join(', ')}` : ''}${moves.length ? `, moved by ${moves.map((m) => m.replace(/:/g, ' ').replace(/,/g, ' then ')).join(', ')}` : ''}`,
     exhaustive: true,
     dates: true,
     reads: dateKeys(vary),

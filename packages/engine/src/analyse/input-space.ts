@@ -7,6 +7,7 @@ import type { FactRefs } from '../language/fact.js';
 import { domainInstanceId } from '../compile/domain-reference.js';
 import { withParamsResolved } from '../compile/resolve-param.js';
 import { pluginDeclarations, pluginReadKey, resolvePluginParams, returnedValues } from '../language/plugin-declaration.js';
+import { operatorChangePoints, operatorDeclarations, type OperatorDeclaration } from '../language/plugin-operator.js';
 import { countVectorAt, countVectorTotal, multinomial } from './count-vectors.js';
 import { dateGridDimension, dateOrderingDimension, dateReads, isDateFact } from './date-orderings.js';
 
@@ -93,9 +94,24 @@ function readOnlyAs(refs: FactRefs, fact: string, ...kinds: ReadKind[]): boolean
   return !!seen && [...seen].every((k) => kinds.includes(k));
 }
 
+/** The plugin operators' declarations each gathering knows (`language/plugin-operator.ts`): one that says where its verdict changes is partitioned on. */
+const operatorsOf = new WeakMap<FactRefs, ReadonlyMap<string, OperatorDeclaration>>();
+
 function noteFact(fact: string, params: Record<string, unknown>, refs: FactRefs, domainId: string | undefined, literal: unknown, operator?: string): void {
   const hook = FACT_BY_NAME.get(fact)?.analyse;
   if (hook) { hook(params, refs, domainId); return; }
+  // A plugin operator declaring where its verdict on a number changes reads the number as a number comparison does, at those points.
+  const changes = operator !== undefined && !PARTITIONING_OPERATORS.has(operator) ? operatorChangePoints(operatorsOf.get(refs)?.get(operator), literal) : undefined;
+  if (changes) {
+    noteKind(refs, fact, 'number');
+    const points = refs.numberComparisons.get(fact) ?? new Set<number>();
+    for (const n of changes) points.add(n);
+    refs.numberComparisons.set(fact, points);
+    const entry = refs.facts.get(fact) ?? { literals: [] };
+    entry.literals.push(...changes);
+    refs.facts.set(fact, entry);
+    return;
+  }
   const isText = typeof literal === 'string' || (Array.isArray(literal) && literal.every((v) => typeof v === 'string'));
   noteKind(refs, fact, operator !== undefined && PARTITIONING_OPERATORS.has(operator) && typeof literal === 'number' && Number.isFinite(literal) ? 'number'
     : operator === 'present' ? 'present' : operator !== undefined && TEXT_OPERATORS.has(operator) && isText ? 'text' : 'other');
@@ -140,6 +156,7 @@ export function ruleReads(c: CompiledPack, inst: CompiledInstance, parts: unknow
   const ix = c.index;
   const domainId = inst.instance.domain?.id;
   const refs = emptyRefs();
+  operatorsOf.set(refs, operatorDeclarations(c.pack, c.extensions));
   // Plugin facts keep their own name here, so a part that reads one reads everything ('*').
   const name: FactName = (fact, params) => domainInstanceId(ix, fact, params, domainId) ?? fact;
   const scope = { index: ix, domainIndex: inst.instance.domainIndex };
@@ -192,6 +209,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
   const ix = c.index;
   const d = inst.decision;
   const refs = emptyRefs();
+  operatorsOf.set(refs, operatorDeclarations(c.pack, c.extensions));
   const domainId = inst.instance.domain?.id;
   // A plugin fact that declares what it returns is known by its read key (its resolved parameters), so each reading is varied on its own.
   const pluginReads = new Map<string, string>();

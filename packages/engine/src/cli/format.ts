@@ -1,5 +1,5 @@
 import type { PackError } from '../errors.js';
-import type { Determination, Pack } from '../types.js';
+import type { Determination, Extensions, Pack } from '../types.js';
 import { explainDetermination } from '../explain/explain-determination.js';
 import type { AnalysisReport } from '../analyse/analyse.js';
 import type { CaseReport } from '../testing/run-cases.js';
@@ -21,7 +21,7 @@ const show = (v: unknown): string => (Array.isArray(v) ? v.join(', ') || '(none)
  * A determination for people: headline, its warnings, decisions, actions, schedule, scores, interpretations,
  * and why (its explanation in words, made from the pack it was made under; or a stored trace).
  */
-export function formatDetermination(d: Determination, pack?: Pack): string {
+export function formatDetermination(d: Determination, pack?: Pack, extensions?: Pick<Extensions, 'operatorDeclarations'>): string {
   const lines: string[] = [];
   lines.push(`Pack ${d.pack.id} ${d.pack.version} (${d.pack.hash.slice(0, 19)}...)`);
   lines.push(`Assessment of ${d.assessmentDate}, determined as of ${d.asOf}`);
@@ -46,7 +46,7 @@ export function formatDetermination(d: Determination, pack?: Pack): string {
   lines.push('', 'Interpretations relied on:');
   if (!d.interpretations.length) lines.push('  (none)');
   for (const i of d.interpretations) lines.push(`  ${i.id}: ${i.title}\n    ${i.note}`);
-  const why = pack ? explainDetermination(pack, d) : d.trace ?? [];
+  const why = pack ? explainDetermination(pack, d, extensions) : d.trace ?? [];
   if (why.length) {
     lines.push('', 'Why:');
     let current = '';

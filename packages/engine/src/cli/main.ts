@@ -144,7 +144,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const compiled = compilePack(ok.pack, ok.loaded.extensions ? { extensions: ok.loaded.extensions } : {});
         try {
           const d = evaluate(compiled, parsed.value, { explain: args.flags.has('--explain'), ...(asOf ? { asOf } : {}) });
-          io.out(json ? JSON.stringify(d, null, 2) : formatDetermination(d, compiled.pack));
+          io.out(json ? JSON.stringify(d, null, 2) : formatDetermination(d, compiled.pack, ok.loaded.extensions));
           return EXIT.ok;
         } catch (e) {
           if (e instanceof AssessmentError) {

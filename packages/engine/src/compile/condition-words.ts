@@ -4,6 +4,7 @@ import { compileFact, type CompileScope } from './compile-fact.js';
 import { resolveParam } from './resolve-param.js';
 import { expressionWords, operatorCountWords, operatorWords } from '../language/wording.js';
 import { isValueExpression } from '../language/registry.js';
+import { operatorDeclarations } from '../language/plugin-operator.js';
 
 /** Renders a value for explanations: strings bare, lists joined, missing as "not recorded". */
 export function showValue(v: unknown): string {
@@ -104,7 +105,7 @@ function leafWords(leaf: LeafCondition, scope: CompileScope): ConditionWords {
     fixedValueText = showValue(raw);
   }
   if (fixedValueText !== undefined) { const t = fixedValueText; valueText = () => t; }
-  const words = operatorWords(leaf.operator);
+  const words = operatorWords(leaf.operator, operatorDeclarations(scope.index.pack, scope.extensions));
   const label = leaf.label;
   const countWords = operatorCountWords(leaf.operator);
   const isCount = Boolean(fact.count && countWords);

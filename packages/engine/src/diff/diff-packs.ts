@@ -1,6 +1,6 @@
 import type { Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
-import { operatorWords } from '../language/wording.js';
+import { operatorWords, type DeclaredOperatorWords } from '../language/wording.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { rowWords } from '../language/decision-table.js';
 
@@ -28,7 +28,7 @@ const idOf = (v: Json): string | undefined => (isObj(v) && typeof v.id === 'stri
 const show = (v: Json): string => (typeof v === 'string' ? v : canonicalJson(v));
 
 /** Context words for a path segment, given the parent value and the node. */
-function wordsOf(parentKey: string | undefined, key: string, node: Json, rows?: WeakMap<object, string>): string | undefined {
+function wordsOf(parentKey: string | undefined, key: string, node: Json, rows?: WeakMap<object, string>, declared?: DeclaredOperatorWords): string | undefined {
   if (parentKey === 'rows' && isObj(node) && rows?.has(node)) return `row "${rows.get(node)!}"`;
   if (parentKey === 'decisions' && isObj(node)) return `decision "${typeof node.label === 'string' ? node.label : key}"`;
   if (parentKey === 'rules' && isObj(node)) return `rule "${typeof node.label === 'string' ? node.label : node.id}"`;
@@ -45,12 +45,12 @@ function wordsOf(parentKey: string | undefined, key: string, node: Json, rows?: 
   if (parentKey === 'interpretations') return `interpretation ${key}`;
   if (parentKey === 'parameters') return key;
   if (parentKey === 'table') return key;
-  if (isObj(node) && typeof node.fact === 'string' && typeof node.operator === 'string') return describeLeaf(node);
+  if (isObj(node) && typeof node.fact === 'string' && typeof node.operator === 'string') return describeLeaf(node, declared);
   return undefined;
 }
 
 /** A leaf condition in words, without its value: `criteria judged at least Fully met is at least`. */
-function describeLeaf(leaf: Record<string, Json>): string {
+function describeLeaf(leaf: Record<string, Json>, declared?: DeclaredOperatorWords): string {
   const params = isObj(leaf.params) ? leaf.params : {};
   let what = String(leaf.fact);
   if (leaf.fact === 'criteriaCount' || leaf.fact === 'domainCount') {
@@ -61,7 +61,7 @@ function describeLeaf(leaf: Record<string, Json>): string {
       : `domains (${String(params.decision)})`;
     what = `${subject}${filters.length ? ` judged ${filters.join(' and ')}` : ''}`;
   }
-  return `${what} ${operatorWords(String(leaf.operator))}`;
+  return `${what} ${operatorWords(String(leaf.operator), declared)}`;
 }
 
 const isCaseChange = (c: PackChange): boolean => c.pointer === '/cases' || c.pointer.startsWith('/cases/');
@@ -78,8 +78,10 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
   // A decision table's row reads as its sentence (as its rule does in the trace).
   const rows = new WeakMap<object, string>();
   for (const p of [a, b]) for (const d of Object.values(p.decisions ?? {})) for (const r of d.table?.rows ?? []) rows.set(r, rowWords(d.table!, r));
+  // A plugin operator reads in the words either pack declares for it (the newer's first).
+  const declared = { ...a.extensions?.operatorDeclarations, ...b.extensions?.operatorDeclarations };
   const contextWords = (parentKey: string | undefined, key: string, node: Json): string | undefined =>
-    (parentKey === 'table' && key === 'rows' && Array.isArray(node) && node.some((r) => isObj(r) && rows.has(r)) ? undefined : wordsOf(parentKey, key, node, rows));
+    (parentKey === 'table' && key === 'rows' && Array.isArray(node) && node.some((r) => isObj(r) && rows.has(r)) ? undefined : wordsOf(parentKey, key, node, rows, declared));
   const walk = (x: Json, y: Json, pointer: string, context: string[], parentKey: string | undefined): void => {
     if (canonicalJson(x) === canonicalJson(y)) return;
     const where = context.length ? context.join(' ') : 'pack';

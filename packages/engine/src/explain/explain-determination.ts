@@ -1,4 +1,4 @@
-import type { Citation, Condition, Determination, Pack, TraceEntry } from '../types.js';
+import type { Citation, Condition, Determination, Extensions, Pack, TraceEntry } from '../types.js';
 import type { ExplanationEntry, LeafResult, LimitResult } from './explanation.js';
 import { showValue } from '../compile/compile-condition.js';
 import { expandDecisionTables } from '../language/decision-table.js';
@@ -19,23 +19,32 @@ export interface ExplainedPack {
 }
 
 const prepared = new WeakMap<Pack, ExplainedPack>();
+/** Packs prepared with a plugin's operator declarations, per those declarations. */
+const preparedWith = new WeakMap<object, WeakMap<Pack, ExplainedPack>>();
 
-/** A pack prepared for reading explanations, once per pack object. */
-export function explainedPack(source: Pack): ExplainedPack {
-  let p = prepared.get(source);
+/**
+ * A pack prepared for reading explanations, once per pack object (and plugin declarations):
+ * `extensions` gives a plugin's operator declarations, so its operators read in their words (a
+ * pack's own `extensions.operatorDeclarations` need no plugin).
+ */
+export function explainedPack(source: Pack, extensions?: Pick<Extensions, 'operatorDeclarations'>): ExplainedPack {
+  const decls = extensions?.operatorDeclarations;
+  const cache = decls ? (preparedWith.get(decls) ?? preparedWith.set(decls, new WeakMap()).get(decls)!) : prepared;
+  let p = cache.get(source);
   if (p) return p;
   const pack = expandDecisionTables(source).pack;
   const index = indexPack(pack);
-  const cache = new Map<string, ConditionWords>();
+  const words = new Map<string, ConditionWords>();
+  const wordsExtensions: Extensions = decls ? { operatorDeclarations: decls } : {};
   p = {
     pack, index,
     words: (key, c, domainIndex) => {
-      let w = cache.get(key);
-      if (!w) { w = conditionWords(c, { index, extensions: {}, domainIndex, countSlots: new Map() }); cache.set(key, w); }
+      let w = words.get(key);
+      if (!w) { w = conditionWords(c, { index, extensions: wordsExtensions, domainIndex, countSlots: new Map() }); words.set(key, w); }
       return w;
     },
   };
-  prepared.set(source, p);
+  cache.set(source, p);
   return p;
 }
 
@@ -50,12 +59,13 @@ function checkPack(pack: Pack, d: Determination): void {
  * A determination's explanation in words, one entry per rule considered (the words come from the
  * pack and the registry's wording, made here): from its explanation (format 3, or 2 as made before), or, for a
  * determination stored before, its `trace` as stored. Empty when it carries neither.
+ * `extensions` gives a council plugin's operator declarations, so its operators read in their declared words.
  * @example explainDetermination(pack, evaluate(compiled, assessment, { explain: true })).filter((t) => t.fired)
  */
-export function explainDetermination(pack: Pack, d: Determination): TraceEntry[] {
+export function explainDetermination(pack: Pack, d: Determination, extensions?: Pick<Extensions, 'operatorDeclarations'>): TraceEntry[] {
   if (!d.explanation) return d.trace ?? [];
   checkPack(pack, d);
-  const p = explainedPack(pack);
+  const p = explainedPack(pack, extensions);
   const out: TraceEntry[] = [];
   for (const e of d.explanation.entries) entryWords(p, d, e, out);
   return out;

@@ -1,6 +1,7 @@
 import type { CompiledFact, CompileScope } from '../compile/compile-fact.js';
 import type { PackIndex } from '../compile/pack-index.js';
 import type { Pack } from '../types.js';
+import type { OperatorValueType } from './plugin-operator.js';
 
 /** What an input space reads, gathered from a decision's rules (built-in facts add to it through their `analyse` hook). */
 export interface FactRefs {
@@ -41,6 +42,8 @@ export interface FactDefinition {
   readonly name: string;
   /** The parameters it takes, in the order hints list them. */
   readonly params: readonly string[];
+  /** The kind of value it gives, for checking a plugin operator's use on it (`language/plugin-operator.ts`). */
+  readonly valueType: OperatorValueType;
   /** True for counts, explained as "needs at least 12 ...; 10 were". */
   readonly count?: boolean;
   /** One sentence for the fact table in docs/pack-schema-reference.md. */

@@ -10,8 +10,20 @@ import type { Domain, Extensions, Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
 import { EvaluationError } from '../errors.js';
 import { escapePointer } from '../schema/parse-json.js';
+import { placeRangeWords, type ParameterUse } from './parameters/parameter-use.js';
 
-/** `{ "reads"?: { "inputs"?: [...], "decisions"?: [...] }, "returns"?: { ... } }`. */
+/** What a plugin fact's parameter takes when it is a number: its type, unit and bounds. */
+export const PluginParamSchema = Type.Object({
+  type: Type.Union([Type.Literal('integer'), Type.Literal('number')], { description: '`integer` (a whole number) or `number`.' }),
+  unit: Type.Optional(Type.String({ minLength: 1, description: 'Its unit in words ("months", "days", "percent"): a declared parameter given here must be in it.' })),
+  minimum: Type.Optional(Type.Number()),
+  maximum: Type.Optional(Type.Number()),
+}, { additionalProperties: false, description: 'A numeric parameter of a plugin fact: a written number or a declared parameter (`{ "param": name }`) given there is held to its type, unit and bounds.' });
+
+/** What a plugin fact's numeric parameter takes. */
+export type PluginParam = Static<typeof PluginParamSchema>;
+
+/** `{ "reads"?: { "inputs"?: [...], "decisions"?: [...] }, "returns"?: { ... }, "params"?: { name: { "type", "unit"?, "minimum"?, "maximum"? } } }`. */
 export const PluginDeclarationSchema = Type.Object({
   reads: Type.Optional(Type.Object({
     inputs: Type.Optional(Type.Array(Type.String(), { description: 'Input facts it reads.' })),
@@ -24,7 +36,8 @@ export const PluginDeclarationSchema = Type.Object({
     minimum: Type.Optional(Type.Number()),
     maximum: Type.Optional(Type.Number()),
   }, { additionalProperties: false })),
-}, { additionalProperties: false, description: 'What a plugin fact reads and the values it can return.' });
+  params: Type.Optional(Type.Record(Type.String(), PluginParamSchema, { description: 'Its numeric parameters by name: what a number (written, or a declared parameter) given there must be.' })),
+}, { additionalProperties: false, description: 'What a plugin fact reads, the values it can return, and the numbers its parameters take.' });
 
 /** What a plugin fact reads and returns. */
 export type PluginDeclaration = Static<typeof PluginDeclarationSchema>;
@@ -75,6 +88,25 @@ export function guardedFacts(fact: string, decl: PluginDeclaration, view: Readon
   });
 }
 
+/** The use a declared parameter given as a plugin fact's parameter is held to (`parameters/parameter-use.ts`). */
+export function pluginParamUse(fact: string, param: string, p: PluginParam): ParameterUse {
+  return {
+    what: `parameter "${param}" of plugin fact "${fact}"`, type: p.type,
+    ...(p.unit !== undefined ? { units: [p.unit.trim().toLowerCase()] } : {}),
+    ...(p.minimum !== undefined ? { min: p.minimum } : {}),
+    ...(p.maximum !== undefined ? { max: p.maximum } : {}),
+  };
+}
+
+/** Why a written value does not fit a plugin fact's numeric parameter, in words, or undefined when it fits. */
+export function pluginParamValueProblem(fact: string, param: string, p: PluginParam, v: unknown): string | undefined {
+  const fits = typeof v === 'number' && Number.isFinite(v) && (p.type === 'number' || Number.isInteger(v))
+    && (p.minimum === undefined || v >= p.minimum) && (p.maximum === undefined || v <= p.maximum);
+  if (fits) return undefined;
+  const range = placeRangeWords({ ...(p.minimum !== undefined ? { min: p.minimum } : {}), ...(p.maximum !== undefined ? { max: p.maximum } : {}) });
+  return `Plugin fact "${fact}" takes ${p.type === 'integer' ? 'a whole number' : 'a number'}${range ? ` ${range}` : ''} as "${param}", not ${JSON.stringify(v)}.`;
+}
+
 /** What the declarations' meaning check can use. */
 export interface PluginDeclarationCheckContext {
   pack: Pack;
@@ -99,6 +131,9 @@ export function checkPluginDeclarations(declarations: Record<string, PluginDecla
     if (sc !== undefined && !Array.isArray((pack.scales[sc] as { values?: unknown } | undefined)?.values)) ctx.err(`${p}/returns/scale`, `Plugin fact "${name}" returns values of scale "${sc}", which is not an ordered scale of the pack.`, `Scales: ${Object.keys(pack.scales).join(', ')}.`);
     const r = d.returns;
     if (r?.minimum !== undefined && r.maximum !== undefined && r.minimum > r.maximum) ctx.err(`${p}/returns`, `Plugin fact "${name}" returns numbers from ${r.minimum} to ${r.maximum}: the minimum is above the maximum.`);
+    for (const [k, q] of Object.entries(d.params ?? {})) {
+      if (q.minimum !== undefined && q.maximum !== undefined && q.minimum > q.maximum) ctx.err(`${p}/params/${escapePointer(k)}`, `Plugin fact "${name}" takes "${k}" from ${q.minimum} to ${q.maximum}: the minimum is above the maximum.`);
+    }
   }
 }
 

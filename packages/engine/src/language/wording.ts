@@ -2,13 +2,23 @@ import { FACT_BY_NAME, OPERATOR_BY_NAME, expressionOf } from './registry.js';
 import type { FactWordsHelpers } from './fact.js';
 import type { Expression } from './expression-type.js';
 
+/** Plugin operators' declared words by name (`extensions.operatorDeclarations`: the pack's or the plugin's). */
+export type DeclaredOperatorWords = Readonly<Record<string, { readonly words: string }>> | ReadonlyMap<string, { readonly words: string }>;
+
+function declaredWords(operator: string, declared: DeclaredOperatorWords | undefined): string | undefined {
+  if (!declared) return undefined;
+  if (declared instanceof Map) return (declared as ReadonlyMap<string, { words: string }>).get(operator)?.words;
+  return Object.hasOwn(declared, operator) ? (declared as Readonly<Record<string, { words: string }>>)[operator]!.words : undefined;
+}
+
 /**
- * The words between a fact and its value for an operator ("is at least"); a plugin's operator,
- * which has no words, reads as its name.
+ * The words between a fact and its value for an operator ("is at least"); a plugin's operator
+ * reads as its declared words, else as its name.
  * @example operatorWords('greaterThanInclusive') // 'is at least'
+ * @example operatorWords('withinDaysOf', { withinDaysOf: { words: 'is within a week of' } }) // 'is within a week of'
  */
-export function operatorWords(operator: string): string {
-  return OPERATOR_BY_NAME.get(operator)?.words ?? operator;
+export function operatorWords(operator: string, declared?: DeclaredOperatorWords): string {
+  return OPERATOR_BY_NAME.get(operator)?.words ?? declaredWords(operator, declared) ?? operator;
 }
 
 /**
@@ -22,14 +32,15 @@ export function operatorCountWords(operator: string): string | undefined {
 
 /**
  * A comparison in words after its subject, for an editor: the operator's words and the value's
- * (already in words), or for `present` just "is recorded" / "is not recorded".
+ * (already in words), or for `present` just "is recorded" / "is not recorded"; a plugin's operator
+ * by its declared words (`declared`: the pack's `extensions.operatorDeclarations`).
  * @example comparisonWords('present', false, 'false') // 'is not recorded'
  * @example comparisonWords('in', ['a', 'b'], 'a, b') // 'is one of a, b'
  */
-export function comparisonWords(operator: string, value: unknown, valueWords: string): string {
+export function comparisonWords(operator: string, value: unknown, valueWords: string, declared?: DeclaredOperatorWords): string {
   const def = OPERATOR_BY_NAME.get(operator);
   if (def?.valueless) return value === false && def.wordsWhenFalse ? def.wordsWhenFalse : def.words;
-  return `${def?.words ?? operator} ${valueWords}`;
+  return `${operatorWords(operator, declared)} ${valueWords}`;
 }
 
 /**

@@ -10,7 +10,8 @@ import { JUDGEMENT_FILTERS } from '../language/facts/judgement-filters.js';
 import { criteriaCounted } from '../language/facts/criteria-count.js';
 import type { FactCheckContext } from '../language/fact.js';
 import { findCycles, decisionDependencies, decisionOfFact } from '../compile/decision-graph.js';
-import { checkPluginDeclarations, pluginDeclarations, type PluginDeclaration } from '../language/plugin-declaration.js';
+import { checkPluginDeclarations, pluginDeclarations, pluginParamUse, pluginParamValueProblem, type PluginDeclaration } from '../language/plugin-declaration.js';
+import { checkOperatorDeclarations, checkOperatorUse, operatorDeclarations, type OperatorDeclaration, type OperatorValueType } from '../language/plugin-operator.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
 import { escapePointer } from './parse-json.js';
@@ -41,7 +42,7 @@ interface Scope {
  * the decision graph has no cycles, outputs lie on their decision's scale, mappings are total,
  * citations name known sections, cases use known inputs.
  */
-export function meaningChecks(source: Pack, available: { operators?: Iterable<string>; facts?: Iterable<string>; declarations?: Record<string, PluginDeclaration> } = {}): PackError[] {
+export function meaningChecks(source: Pack, available: { operators?: Iterable<string>; facts?: Iterable<string>; declarations?: Record<string, PluginDeclaration>; operatorDeclarations?: Record<string, OperatorDeclaration> } = {}): PackError[] {
   // Decision tables are checked as the rules they compile to; errors point back at their rows.
   const { pack, origins } = expandDecisionTables(source);
   const errors: PackError[] = [];
@@ -66,6 +67,8 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   const declaredFacts = new Set([...(pack.extensions?.facts ?? []), ...(available.facts ?? [])]);
   const declarations = pluginDeclarations(pack, { declarations: available.declarations ?? {} });
   checkPluginDeclarations(pack.extensions?.declarations ?? {}, { pack, facts: declaredFacts, err: (pointer, message, hint) => err(pointer, message, hint, 'extension') });
+  const opDeclarations = operatorDeclarations(pack, { operatorDeclarations: available.operatorDeclarations ?? {} });
+  checkOperatorDeclarations(pack.extensions?.operatorDeclarations ?? {}, { operators: declaredOps, err: (pointer, message, hint) => err(pointer, message, hint, 'extension') });
   const interpretations = new Set(Object.keys(pack.interpretations ?? {}));
   const usedInterpretations = new Set<string>();
 
@@ -324,6 +327,10 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     const decl = declarations.get(fact);
     for (const [k, v] of Object.entries(params)) {
       const at = `${pointer}/${escapePointer(k)}`;
+      // A number given to the plugin: a declared parameter (declared, and fitting what the plugin declares it takes), or a written number that fits.
+      const spec = decl?.params?.[k];
+      if (isParamRef(v)) checkParam(v.param, scope, `${at}/param`, spec ? pluginParamUse(fact, k, spec) : undefined);
+      else if (spec) { const problem = pluginParamValueProblem(fact, k, spec, v); if (problem) err(at, problem, `Give a number that fits, or a declared parameter: { "param": name }.`, 'extension'); }
       if (v === '$domain' && !scope.perDomain) err(at, `"$domain" is only meaningful inside a per-domain decision (forEach: "domain").`, 'Name a domain, or use the plugin fact in a per-domain decision.', 'reference');
       if (!decl?.reads) continue;
       for (const x of Array.isArray(v) ? v : [v]) {
@@ -371,6 +378,11 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     const op = leaf.operator;
     if (!BUILTIN_OPERATORS.has(op) && !declaredOps.has(op)) {
       err(`${scope.pointer}/operator`, `Unknown operator "${op}".`, `Operators: ${[...BUILTIN_OPERATORS].join(', ')}${declaredOps.size ? `, ${[...declaredOps].join(', ')}` : ''}.`, 'reference');
+    } else if (!BUILTIN_OPERATORS.has(op) && opDeclarations.has(op)) {
+      checkOperatorUse(op, opDeclarations.get(op)!, leaf, scope.pointer, {
+        factType, paramType: (name) => { const t = pack.parameters?.[name]?.type; return t === undefined ? (pack.parameters?.[name] ? 'number' : undefined) : t; },
+        err: (pointer, message, hint) => err(pointer, message, hint, 'extension'),
+      });
     }
     const v = leaf.value;
     if (v && typeof v === 'object' && !Array.isArray(v)) {
@@ -400,6 +412,31 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       const s = scale ? ix.scales.get(scale) : undefined;
       if (isOrdered(s) && !s.values.includes(v)) err(`${scope.pointer}/value`, `"${v}" is not a value of scale "${scale}" (fact "${leaf.fact}"), so this comparison can never hold.`, `Values: ${s.values.join(', ')}.`);
     }
+  }
+
+  /** The kind of a fact's value, where the pack says: an input's type, a decision's scale, a built-in's, a plugin fact's declared returns. */
+  function factType(fact: string): OperatorValueType | undefined {
+    const input = pack.inputs.properties[fact];
+    if (input) {
+      if (input.format === 'date') return 'date';
+      if (input['x-scale'] !== undefined) return 'string';
+      const t = input.type;
+      return t === 'string' || t === 'number' || t === 'integer' || t === 'boolean' ? t : t === 'array' ? 'list' : undefined;
+    }
+    const inst = ix.instancesById.get(fact) ?? ix.instancesOf.get(fact)?.[0];
+    if (inst) {
+      const sc = ix.scales.get(inst.decision.scale);
+      if (inst.decision.hitPolicy === 'collect') return 'list';
+      return isOrdered(sc) ? 'string' : sc && 'numeric' in sc ? (sc.numeric.integer ? 'integer' : 'number') : undefined;
+    }
+    const builtIn = FACT_BY_NAME.get(fact);
+    if (builtIn) return builtIn.valueType;
+    if (declaredFacts.has(fact)) {
+      const r = declarations.get(fact)?.returns;
+      if (r?.scale !== undefined) return 'string';
+      return r?.type;
+    }
+    return undefined;
   }
 
   /** The scale a fact's values lie on: an input's, a decision's, or the one a plugin fact declares it returns. */

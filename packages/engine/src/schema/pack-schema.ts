@@ -1,3 +1,4 @@
+import { OperatorDeclarationSchema } from '../language/plugin-operator.js';
 import type { TSchema } from '@sinclair/typebox';
 import { LimitSchema } from '../language/limits.js';
 import { PluginDeclarationSchema } from '../language/plugin-declaration.js';
@@ -60,6 +61,7 @@ export const packSchema: PublishedPackSchema = {
     decisionTable: DecisionTableSchema,
     limit: LimitSchema,
     pluginDeclaration: PluginDeclarationSchema,
+    operatorDeclaration: OperatorDeclarationSchema,
     tableColumn: TableColumnSchema,
     tableRow: TableRowSchema,
     tableCell: TableCellSchema,

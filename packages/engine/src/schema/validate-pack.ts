@@ -141,6 +141,7 @@ export function validatePack(input: unknown, opts: { extensions?: Extensions } =
     operators: Object.keys(opts.extensions?.operators ?? {}),
     facts: Object.keys(opts.extensions?.facts ?? {}),
     ...(opts.extensions?.declarations ? { declarations: opts.extensions.declarations } : {}),
+    ...(opts.extensions?.operatorDeclarations ? { operatorDeclarations: opts.extensions.operatorDeclarations } : {}),
   };
   const v = validator();
   if (!v(value)) {

@@ -15,7 +15,7 @@ const KNOWN = new Set<string>(PARAMS);
  * judged within a filter on the judgement scale.
  */
 export const criteriaCount: FactDefinition = {
-  name: 'criteriaCount', params: PARAMS, count: true,
+  name: 'criteriaCount', params: PARAMS, count: true, valueType: 'integer',
   doc: 'How many criteria are judged as the filter says (`is`, `atLeast`, `atMost`, `above`, `below`), within `domain` (an id or `$domain`), `standard`, `flag` and `notFlag`.',
   check: (params, ctx, pointer) => checkCriteriaParams('criteriaCount', params, ctx, pointer),
   words: (params, w) => {

@@ -18,7 +18,7 @@ function selectionWords(params: Record<string, unknown>, value: (v: unknown) => 
  * `criteriaCount` selects them (a criterion not judged scores nothing).
  */
 export const criteriaPoints: FactDefinition = {
-  name: 'criteriaPoints', params: CRITERIA_PARAMS,
+  name: 'criteriaPoints', params: CRITERIA_PARAMS, valueType: 'number',
   doc: 'The sum, over the criteria `criteriaCount` would count with the same parameters, of each judgement\'s `points` (from the judgement scale) times the criterion\'s `weight` (1 unless given); a criterion not judged scores nothing.',
   check: (params, ctx, pointer) => {
     checkCriteriaParams('criteriaPoints', params, ctx, pointer);
@@ -51,7 +51,7 @@ export const criteriaPoints: FactDefinition = {
  * `weightedCount`: the criteria `criteriaCount` would count, each counted by its weight.
  */
 export const weightedCount: FactDefinition = {
-  name: 'weightedCount', params: CRITERIA_PARAMS,
+  name: 'weightedCount', params: CRITERIA_PARAMS, valueType: 'number',
   doc: 'The sum of the `weight`s (1 unless given) of the criteria `criteriaCount` would count with the same parameters.',
   check: (params, ctx, pointer) => checkCriteriaParams('weightedCount', params, ctx, pointer),
   words: (params, w) => `the weighted number of ${selectionWords(params, w.value)}`,

@@ -7,7 +7,7 @@ const KNOWN = new Set<string>(PARAMS);
 
 /** `domainCount`: how many domains a per-domain decision gives a value within a filter. */
 export const domainCount: FactDefinition = {
-  name: 'domainCount', params: PARAMS, count: true,
+  name: 'domainCount', params: PARAMS, count: true, valueType: 'integer',
   doc: 'How many domains the per-domain decision `decision` gives a value within the filter (`is`, `atLeast`, `atMost`, `above`, `below`).',
   check: (params, ctx, pointer) => {
     for (const k of Object.keys(params)) if (!KNOWN.has(k)) ctx.err(`${pointer}/${escapePointer(k)}`, `Unknown domainCount parameter "${k}".`, `Parameters: ${PARAMS.join(', ')}.`);

@@ -2,7 +2,7 @@ import type { FactDefinition } from '../fact.js';
 
 /** `judgement`: one criterion's judgement, on the judgement scale. */
 export const judgement: FactDefinition = {
-  name: 'judgement', params: ['criterion'],
+  name: 'judgement', params: ['criterion'], valueType: 'string',
   doc: 'The judgement of one criterion (`params.criterion`), on the judgement scale.',
   check: (params, ctx, pointer) => {
     const c = params.criterion;

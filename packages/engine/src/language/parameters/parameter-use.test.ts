@@ -133,3 +133,92 @@ describe('declared parameters where a council number stands', () => {
     expect(parameterUseProblem('x', {}, PARAMETER_USES.months)?.hint).toBe('Declare "x" with "type": "integer".');
   });
 });
+
+describe('declared parameters in a day of the month and in plugin fact parameters', () => {
+  /** The parameters pack with a monthly return due on a declared day of the month. */
+  function monthlyPack(day: Record<string, unknown> = { type: 'integer', unit: 'day of the month', min: 1, max: 28, value: 15 }): Pack {
+    const pack = paramPack();
+    pack.parameters!.returnDay = { label: 'Monthly return due on day', source: src, ...day } as never;
+    pack.outcomes.schedule = [{ id: 'return', activity: 'Monthly return', label: 'Monthly return', source: src, when: { all: [] }, monthlyOnDay: { param: 'returnDay' } }] as never;
+    return pack;
+  }
+  const returnDue = (pack: Pack, date: string) => evaluate(compilePack(pack), { date, judgements: {}, facts: { score: 50 } } as never).schedule.find((x) => x.id === 'return');
+
+  it('monthlyOnDay takes a declared day: due on its current value, and on the new one when a quality lead changes it', () => {
+    expect(problems(monthlyPack())).toEqual([]);
+    expect(returnDue(monthlyPack(), '2025-06-20')).toMatchObject({ nextDue: '2025-07-15', dayOfMonth: 15, everyMonths: 1 });
+    const changed = monthlyPack();
+    changed.parameters!.returnDay!.value = 25;
+    expect(returnDue(changed, '2025-06-20')).toMatchObject({ nextDue: '2025-06-25', dayOfMonth: 25 });
+  });
+
+  it('monthlyOnDay refuses a parameter that is not a whole number, may leave 1 to 31, or is not declared, at its pointer', () => {
+    const at = '/outcomes/schedule/0/monthlyOnDay/param';
+    expect(problems(monthlyPack({ type: 'number', min: 1, max: 28, value: 15 }))).toEqual([[at, 'Parameter "returnDay" may be a fraction (type number), but it is used here as a day of the month, which is a whole number.']]);
+    expect(problems(monthlyPack({ type: 'integer', min: 0, max: 28, value: 15 }))).toEqual([[at, 'Parameter "returnDay" may be as low as 0 (its min), but it is used here as a day of the month, from 1 to 31.']]);
+    expect(problems(monthlyPack({ type: 'integer', min: 1, max: 40, value: 15 }))).toEqual([[at, 'Parameter "returnDay" may be as high as 40 (its max), but it is used here as a day of the month, from 1 to 31.']]);
+    const unbounded = validatePack(monthlyPack({ type: 'integer', value: 15 })).errors;
+    expect(unbounded.map((e) => [e.pointer, e.message, e.hint])).toEqual([[at, 'Parameter "returnDay" has no min, but it is used here as a day of the month, from 1 to 31.', 'Declare "returnDay" with "min" and "max" within 1 to 31.']]);
+    const undeclared = monthlyPack();
+    (undeclared.outcomes.schedule![0] as { monthlyOnDay: unknown }).monthlyOnDay = { param: 'returnDays' };
+    expect(problems(undeclared)).toEqual(expect.arrayContaining([[at, 'Parameter "returnDays" is not declared.']]));
+    // A written day is still held to 1 to 31 by the schema.
+    const written = monthlyPack();
+    (written.outcomes.schedule![0] as { monthlyOnDay: unknown }).monthlyOnDay = 32;
+    expect(problems(written).map(([p]) => p)).toContain('/outcomes/schedule/0/monthlyOnDay');
+  });
+
+  /** The parameters pack with a plugin fact `visitsWithin` given a number of months by a parameter. */
+  function pluginPack(months: unknown, declared = true): Pack {
+    const pack = paramPack();
+    pack.inputs.properties.visits = { type: 'array', items: { type: 'string', format: 'date' } } as never;
+    pack.extensions = {
+      facts: ['visitsWithin'],
+      ...(declared ? { declarations: { visitsWithin: { reads: { inputs: ['visits'] }, returns: { type: 'integer', minimum: 0, maximum: 20 }, params: { months: { type: 'integer', unit: 'months', minimum: 1, maximum: 12 } } } } } : {}),
+    } as never;
+    pack.decisions.recentVisits = {
+      label: 'Recent visits', scale: 'yesNo', hitPolicy: 'first', source: src,
+      rules: [{ id: 'some', source: src, output: 'Yes', when: { fact: 'visitsWithin', params: { months }, operator: 'greaterThan', value: 0 } }],
+      fallback: { output: 'No', source: src },
+    } as never;
+    return pack;
+  }
+  /** The plugin fact: how many of the visits fall within `months` before the assessment date (by month, as the fixture only needs). */
+  const visitsWithin = (params: Record<string, unknown>, facts: Readonly<Record<string, unknown>>): number => {
+    const months = params.months as number;
+    const now = facts.assessmentDate as string ?? '2025-06-01';
+    const [y, m] = now.split('-').map(Number) as [number, number];
+    const from = `${String(y + Math.floor((m - 1 - months) / 12)).padStart(4, '0')}-${String(((m - 1 - months) % 12 + 12) % 12 + 1).padStart(2, '0')}`;
+    return ((facts.visits as string[] | undefined) ?? []).filter((d) => d.slice(0, 7) >= from).length;
+  };
+  const pluginProblems = (pack: Pack) => validatePack(pack, { extensions: { facts: { visitsWithin } } }).errors.map((e) => [e.pointer, e.message]);
+  const at = '/decisions/recentVisits/rules/0/when/params/months';
+
+  it('a plugin fact\'s parameter may be a declared parameter, given to the plugin at its current value', () => {
+    const pack = pluginPackWithMax(12);
+    expect(pluginProblems(pack)).toEqual([]);
+    const c = compilePack(pack, { extensions: { facts: { visitsWithin } } });
+    // revisitMonths is 3: a visit on 2025-02-10 is more than 3 months before 2025-06-01 (by month), one on 2025-03-10 is not.
+    expect(evaluate(c, { date: '2025-06-01', judgements: {}, facts: { score: 50, visits: ['2025-02-10'] } } as never).decisions.recentVisits).toBe('No');
+    expect(evaluate(c, { date: '2025-06-01', judgements: {}, facts: { score: 50, visits: ['2025-03-10'] } } as never).decisions.recentVisits).toBe('Yes');
+  });
+
+  it('a plugin fact\'s parameter is held to what the plugin declares it takes: type, unit and bounds', () => {
+    expect(pluginProblems(pluginPack({ param: 'revisitMonth' }))).toEqual(expect.arrayContaining([[`${at}/param`, 'Parameter "revisitMonth" is not declared.']]));
+    expect(pluginProblems(pluginPack({ param: 'goodFrom' }))).toEqual([[`${at}/param`, 'Parameter "goodFrom" is in percent, but it is used here as parameter "months" of plugin fact "visitsWithin".']]);
+    // revisitMonths may be up to 24, but the plugin takes 1 to 12 months.
+    expect(pluginProblems(pluginPackWithMax(24)))
+      .toEqual([[`${at}/param`, 'Parameter "revisitMonths" may be as high as 24 (its max), but it is used here as parameter "months" of plugin fact "visitsWithin", from 1 to 12.']]);
+    // A written number is held to the same: a whole number from 1 to 12.
+    expect(pluginProblems(pluginPack(2.5))).toEqual([[at, 'Plugin fact "visitsWithin" takes a whole number from 1 to 12 as "months", not 2.5.']]);
+    expect(pluginProblems(pluginPack(13))).toEqual([[at, 'Plugin fact "visitsWithin" takes a whole number from 1 to 12 as "months", not 13.']]);
+    // Without a declaration of its parameters, a parameter need only be declared.
+    expect(pluginProblems(pluginPack({ param: 'goodFrom' }, false))).toEqual([]);
+  });
+  function pluginPackWithMax(max: number): Pack {
+    const pack = pluginPack({ param: 'revisitMonths' });
+    pack.parameters!.revisitMonths!.max = max;
+    return pack;
+  }
+});
+
