@@ -107,6 +107,38 @@ describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
     await lead.close();
   });
 
+  it('feeds a decision for a person, recorded from the visit form, into the determination made at submit (Herefordshire)', async () => {
+    const lead = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    lead.setDefaultTimeout(20_000);
+    await signIn(lead, ADMIN);
+    const hereford = await api.ok<{ id: string }>('POST', '/api/councils/herefordshire/providers', { name: 'Lugg Meadow' });
+    const visit = await api.ok<{ id: string; revision: number }>('POST', '/api/councils/herefordshire/visits', { providerId: hereford.id });
+    // 004 3.4.2: Level 1 indicators (CQC Outstanding or Good, feedback generally positive, little or no quality concerns).
+    const facts = { overallCqcRatingOutstandingOrGood: true, feedbackGenerallyPositive: true, littleOrNoQualityConcerns: true };
+    const today = new Date().toISOString().slice(0, 10);
+    const saved = await api.call('PUT', `/api/councils/herefordshire/visits/${visit.id}/draft`, { date: today, judgements: {}, facts }, { 'if-match': `"${visit.revision}"` });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await lead.goto(`${server.url}/#/councils/herefordshire/visits/${visit.id}`);
+    await lead.locator('#fill').selectOption('Good');
+    await lead.getByRole('button', { name: 'Fill the rest' }).click();
+    // 004 3.4.4: the level is the team manager's or the panel's decision; the pack proposes Level 1.
+    const proposal = lead.getByRole('region', { name: 'Quality threshold level: proposal' });
+    await proposal.getByText('Proposed: Level 1').waitFor();
+    await proposal.getByLabel('Decision').selectOption('Level 2');
+    await proposal.getByLabel('Reason').fill('The panel escalated after the visit');
+    await proposal.getByRole('button', { name: 'Record the decision' }).click();
+    await lead.getByText('All changes saved.').waitFor();
+    await lead.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await lead.getByRole('button', { name: 'Submit the visit record for sign-off' }).click();
+    await lead.getByText('Submitted, awaiting sign-off').first().waitFor();
+    const submitted = await api.ok<{ assessmentId: string; draft: { decisions?: Record<string, { value: string }> } }>('GET', `/api/councils/herefordshire/visits/${visit.id}`);
+    expect(submitted.draft.decisions?.qualityThresholdLevel?.value).toBe('Level 2');
+    const stored = await api.ok<{ determination: { decisions: Record<string, unknown>; proposals?: { decision: string }[] } }>('GET', `/api/councils/herefordshire/assessments/${submitted.assessmentId}`);
+    expect(stored.determination.decisions.qualityThresholdLevel).toBe('Level 2');
+    expect((stored.determination.proposals ?? []).map((p) => p.decision)).not.toContain('qualityThresholdLevel');
+    await lead.close();
+  });
+
   it('lets the reviewer return a submitted record with a reason, which the officer sees on the draft', async () => {
     const visit = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/visits', { providerId });
     const reviewer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
