@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Pack } from '@openqaf/engine';
 import type { Visit } from '../api/visits-api.js';
 import { assessmentFormModel } from '../pack/assessment-form-model.js';
@@ -38,9 +38,7 @@ async function saveNow(el: QafVisitForm) {
 const saves = (seen: SeenRequest[]) => seen.filter((r) => r.method === 'PUT').map((r) => r.body as Record<string, unknown>);
 const confirmBox = (el: QafVisitForm) => el.shadowRoot!.getElementById('confirm-prefilled') as HTMLInputElement;
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+// The fake server stays stubbed after each test: the form saves what is pending when it is removed.
 
 describe('qaf-visit-form', () => {
   it('saves the tick "the facts from the provider record are right" with the draft, and resumes it ticked', async () => {
