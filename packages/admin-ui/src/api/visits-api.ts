@@ -26,6 +26,8 @@ export interface Visit {
   draft: VisitDraft;
   /** Facts filled from the provider record (to confirm or correct). */
   prefilled: Record<string, unknown>;
+  /** The officer's confirmation that the facts from the provider record are right: who, when, the values confirmed. */
+  factsConfirmed: { by: string; at: string; facts: Record<string, unknown> } | null;
   revision: number;
   assessmentId: string | null;
   determinationFinal: boolean;
@@ -61,8 +63,8 @@ export async function listVisits(council: string, filter: { providerId?: string;
   return reply.visits as unknown as VisitSummary[];
 }
 
-/** Saves the draft with If-Match: 409 when it was saved elsewhere since `etag`. */
-export async function saveVisitDraft(council: string, id: string, draft: VisitDraft, etag: string): Promise<Visit> {
+/** Saves the draft (and whether the facts from the provider record are confirmed) with If-Match: 409 when it was saved elsewhere since `etag`. */
+export async function saveVisitDraft(council: string, id: string, draft: VisitDraft & { factsConfirmed?: boolean }, etag: string): Promise<Visit> {
   const reply = await api.reply((rpc) => rpc.api.councils[':council'].visits[':id'].draft.$put({ param: { council, id }, header: { 'if-match': etag }, json: draft }));
   return withEtag(reply.data as unknown as Visit, reply.etag);
 }

@@ -93,7 +93,7 @@ export class QafApp extends LitElement {
       case 'publish': return html`${nav}<h1>Publish the draft</h1><qaf-publish council=${r.council} ?can-edit=${admin}></qaf-publish>`;
       case 'versions': return html`${nav}<h1>Version history</h1><qaf-version-history council=${r.council} ?can-edit=${admin}></qaf-version-history>`;
       case 'providers': return html`${nav}<h1>Providers</h1><qaf-providers council=${r.council} ?can-assess=${officer}></qaf-providers>`;
-      case 'provider': return html`${nav}<qaf-provider-page council=${r.council} provider=${r.provider} ?can-assess=${officer}></qaf-provider-page>`;
+      case 'provider': return html`${nav}<qaf-provider-page council=${r.council} provider=${r.provider} ?can-assess=${officer} ?can-assign=${admin}></qaf-provider-page>`;
       case 'assess': return officer
         ? html`${nav}<qaf-assessment-form council=${r.council} provider=${r.provider}></qaf-assessment-form>`
         : html`${nav}<qaf-status kind="error" message="Only quality officers and council admins can record assessments."></qaf-status>`;

@@ -46,6 +46,8 @@ export class QafDeterminationPage extends LitElement {
       <h1>Quality assurance report: ${provider.name}</h1>
       <p class="no-print"><button class="secondary" @click=${() => window.print()}>Print the provider report</button>
         <a href=${href({ page: 'report', council: this.council, assessment: stored.id })}>The provider report: share, challenge, final</a></p>
+      ${stored.provisional ? html`<p class="notice" role="status"><strong>Provisional:</strong> the visit record of this determination awaits sign-off by a second person.
+        It is not final, and is not yet the provider's rating.</p>` : ''}
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
       <qaf-determination-view .pack=${pack} .determination=${stored.determination} ?can-record=${canRecord}
         @record-decision=${(e: CustomEvent<RecordDecisionDetail>) => this._record(stored, e.detail)}></qaf-determination-view>

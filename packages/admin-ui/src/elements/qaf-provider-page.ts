@@ -1,19 +1,26 @@
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
+import { longDate } from '../format/long-date.js';
 import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import '../charts/qaf-rating-history-chart.js';
+import './qaf-provider-officer.js';
 import './qaf-provider-visits.js';
 
-/** One provider: details, rating history over time, and each determination with its pack version. */
+/**
+ * One provider: details, its officer (assigned by a team manager), rating history over time, and
+ * each determination with its pack version; a determination awaiting sign-off is marked
+ * provisional and is not the current rating.
+ */
 export class QafProviderPage extends LitElement {
-  static override properties = { council: {}, provider: {}, canAssess: { type: Boolean, attribute: 'can-assess' } };
+  static override properties = { council: {}, provider: {}, canAssess: { type: Boolean, attribute: 'can-assess' }, canAssign: { type: Boolean, attribute: 'can-assign' } };
   static override styles = [sharedStyles];
   declare council: string;
   declare provider: string;
   declare canAssess: boolean;
+  declare canAssign: boolean;
 
   private _data = new Task(this, {
     task: async ([c, id], { signal }) => {
@@ -28,24 +35,27 @@ export class QafProviderPage extends LitElement {
   constructor() {
     super();
     this.canAssess = false;
+    this.canAssign = false;
   }
 
   override render() {
     return renderTask(this._data, ({ provider: p, timeline, order }) => html`
       <h1>${p.name}</h1>
       <p class="muted">${[p.serviceType, p.cqcLocationId && `CQC ${p.cqcLocationId}`].filter(Boolean).join(' · ')}</p>
-      ${p.latest ? html`<p>Current rating <strong>${String(p.latest.rating)}</strong> from the visit on ${p.latest.assessmentDate} (pack ${p.latest.packVersion}).
-        Next visit due ${p.latest.nextVisitDue ?? '—'}. ${p.latest.overdueActions ? html`<strong class="bad">${p.latest.overdueActions} overdue action(s).</strong>` : nothing}</p>` : html`<p>Not assessed yet.</p>`}
+      ${p.latest ? html`<p>Current rating <strong>${String(p.latest.rating)}</strong> from the visit on ${longDate(p.latest.assessmentDate)} (pack ${p.latest.packVersion}).
+        Next visit due ${p.latest.nextVisitDue ? longDate(p.latest.nextVisitDue) : '—'}. ${p.latest.overdueActions ? html`<strong class="bad">${p.latest.overdueActions} overdue action(s).</strong>` : nothing}</p>` : html`<p>Not assessed yet.</p>`}
       ${this.canAssess ? html`<a class="button" href=${href({ page: 'assess', council: this.council, provider: p.id })}>New assessment</a>` : nothing}
+      <qaf-provider-officer council=${this.council} provider=${p.id} ?can-assign=${this.canAssign}></qaf-provider-officer>
       <qaf-provider-visits council=${this.council} provider=${p.id} ?can-start=${this.canAssess}></qaf-provider-visits>
       <h2>Rating over time</h2>
-      <qaf-rating-history-chart .entries=${timeline.map((t) => ({ date: t.date, value: t.headline.value }))} .order=${order}></qaf-rating-history-chart>
+      <qaf-rating-history-chart .entries=${timeline.filter((t) => !t.provisional).map((t) => ({ date: t.date, value: t.headline.value }))} .order=${order}></qaf-rating-history-chart>
       <h2>Determinations</h2>
       ${timeline.length === 0 ? html`<qaf-status kind="empty" message="No determinations yet."></qaf-status>` : html`<div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Visit date</th><th scope="col">Rating</th><th scope="col">Pack version</th><th scope="col">Actions</th><th scope="col"></th></tr></thead>
-        <tbody>${[...timeline].reverse().map((t) => html`<tr><td>${t.date}</td><td><strong>${String(t.headline.value)}</strong></td>
+        <tbody>${[...timeline].reverse().map((t) => html`<tr><td>${longDate(t.date)}</td><td><strong>${String(t.headline.value)}</strong>${t.provisional
+          ? html` <span class="badge">Provisional: awaiting sign-off</span>` : nothing}</td>
           <td title=${t.packHash}>${t.packVersion}</td><td>${t.actions.length}</td>
-          <td><a href=${href({ page: 'determination', council: this.council, assessment: t.assessmentId })}>Why? (determination ${t.date})</a></td></tr>`)}</tbody>
+          <td><a href=${href({ page: 'determination', council: this.council, assessment: t.assessmentId })}>Why? (determination ${longDate(t.date)})</a></td></tr>`)}</tbody>
       </table></div>`}`, 'Loading the provider…');
   }
 }

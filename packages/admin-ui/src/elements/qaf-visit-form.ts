@@ -17,6 +17,7 @@ import {
   fillUnjudged,
   fillValues,
   judgementFieldId,
+  judgementsKept,
   runningBandJudgements,
   visitProblems,
 } from '../pack/visit-form-model.js';
@@ -38,13 +39,17 @@ type SaveState = 'saved' | 'pending' | 'saving' | 'conflict' | 'failed';
  * judgements as one radio group per criterion grouped by domain (jump links, a running band per
  * domain), "fill the rest", evidence per criterion, and "check your answers" before submitting.
  * The draft is saved as the officer goes (If-Match; a conflict shows a banner with reload) and a
- * warning stops the page being left while a save is pending. Fires `visit-changed` with the
- * visit after submitting, and `reload-visit` when the officer asks to reload after a conflict.
+ * warning stops the page being left while a save is pending. The tick "the facts from the
+ * provider record are right" is saved with the draft and cleared when one of those facts changes.
+ * Fires `visit-changed` with the visit after submitting, `reload-visit` when the officer asks to
+ * reload after a conflict, and `visit-date-change` with the new date (the page then gives the form
+ * the framework version in force on it; judgements whose criteria it still has are kept).
  */
 export class QafVisitForm extends LitElement {
   static override properties = {
     council: {},
     pack: { attribute: false },
+    packVersion: { attribute: 'pack-version' },
     model: { attribute: false },
     visit: { attribute: false },
     providerName: { attribute: 'provider-name' },
@@ -58,6 +63,7 @@ export class QafVisitForm extends LitElement {
     _evidence: { state: true },
     _evidenceErrors: { state: true },
     _submitting: { state: true },
+    _formChanged: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -81,6 +87,8 @@ export class QafVisitForm extends LitElement {
   ];
   declare council: string;
   declare pack: Pack;
+  /** The published version the form is built from (the one in force on the visit date). */
+  declare packVersion: string;
   declare model: AssessmentFormModel;
   declare visit: Visit;
   declare providerName: string;
@@ -94,6 +102,8 @@ export class QafVisitForm extends LitElement {
   declare private _evidence: VisitEvidence[];
   declare private _evidenceErrors: Record<string, string>;
   declare private _submitting: boolean;
+  /** Told to the officer when the form was rebuilt for another framework version. */
+  declare private _formChanged: string;
   private _etag = '';
   private _timer: ReturnType<typeof setTimeout> | undefined;
   private _saving: Promise<void> | undefined;
@@ -111,6 +121,7 @@ export class QafVisitForm extends LitElement {
     this._evidence = [];
     this._evidenceErrors = {};
     this._submitting = false;
+    this._formChanged = '';
   }
 
   /** A save is waiting or under way: leaving the page now would lose it. */
@@ -146,9 +157,38 @@ export class QafVisitForm extends LitElement {
       this._etag = this.visit.etag;
       this._evidence = this.visit.evidence;
       this._save = 'saved';
+      this._confirmed = this.visit.factsConfirmed != null;
       this._fill = defaultFillValue(this.model) ?? '';
       this._schedulePreview();
+    } else if (changed.has('model') && changed.get('model') && this._draft) {
+      this._rebuilt();
     }
+  }
+
+  /**
+   * The page gave the form the framework version in force on the new visit date: keep the
+   * judgements whose criteria (and values) it still has, and tell the officer what changed.
+   */
+  private _rebuilt() {
+    const { kept, dropped } = judgementsKept(this.model, this._draft.judgements ?? {});
+    const kinds = this.model.labels.criterion.toLowerCase();
+    this._formChanged = `The form has changed: the visit date falls under framework version ${this.packVersion}, so the form is now that version's.`
+      + ` ${Object.keys(kept).length} judgement${Object.keys(kept).length === 1 ? '' : 's'} kept`
+      + (dropped.length ? `; ${dropped.length} removed because their ${kinds} ${dropped.length === 1 ? 'is' : 'are'} not in this version.` : '.');
+    this._fill = defaultFillValue(this.model) ?? '';
+    if (dropped.length) {
+      this._draft.judgements = kept;
+      this._changed();
+    } else {
+      this._schedulePreview();
+    }
+  }
+
+  /** The visit date changed: saved, and the page asked for the framework version in force on it. */
+  private _dateChanged(date: string) {
+    this._draft.date = date;
+    this._changed();
+    if (date) this.dispatchEvent(new CustomEvent<string>('visit-date-change', { detail: date, bubbles: true, composed: true }));
   }
 
   // ---- saving ----
@@ -167,7 +207,7 @@ export class QafVisitForm extends LitElement {
     clearTimeout(this._timer);
     if (this._saving) await this._saving;
     if (this._save !== 'pending') return;
-    const draft = structuredClone(this._draft);
+    const draft = { ...structuredClone(this._draft), ...(Object.keys(this.visit.prefilled).length ? { factsConfirmed: this._confirmed } : {}) };
     this._save = 'saving';
     this._saving = (async () => {
       try {
@@ -235,6 +275,8 @@ export class QafVisitForm extends LitElement {
     const read = raw === '' ? {} : readFactValue(f, raw);
     if (read.value === undefined) delete facts[f.name];
     else facts[f.name] = read.value;
+    // A fact from the provider record changed: the officer confirms the facts again.
+    if (f.name in this.visit.prefilled && facts[f.name] !== this._draft.facts?.[f.name]) this._confirmed = false;
     this._draft.facts = facts;
     this._changed();
   }
@@ -353,12 +395,13 @@ export class QafVisitForm extends LitElement {
     const more = m.facts.filter((f) => !main.includes(f));
     return html`<form novalidate @submit=${this._continue}>
       <p><label for="date">Date of the visit</label>${this._error('date')}
-        <input id="date" type="date" .value=${this._draft.date ?? ''} @change=${(e: Event) => { this._draft.date = (e.target as HTMLInputElement).value; this._changed(); }} /></p>
+        <input id="date" type="date" .value=${this._draft.date ?? ''} @change=${(e: Event) => this._dateChanged((e.target as HTMLInputElement).value)} /></p>
+      ${this._formChanged ? html`<p class="notice" role="status" id="form-changed">${this._formChanged}</p>` : nothing}
       <h2>Facts</h2>
       ${prefilled.length ? html`<p>Filled from the provider record: check them and correct any that are wrong.</p>` : nothing}
       ${main.map((f) => this._factControl(f))}
       ${prefilled.length ? html`${this._error('confirm-prefilled')}<label class="checkbox"><input id="confirm-prefilled" type="checkbox" .checked=${this._confirmed}
-        @change=${(e: Event) => { this._confirmed = (e.target as HTMLInputElement).checked; if (this._problems.length) this._problems = this._currentProblems(); }} />The facts from the provider record are right</label>` : nothing}
+        @change=${(e: Event) => { this._confirmed = (e.target as HTMLInputElement).checked; this._changed(); }} />The facts from the provider record are right</label>` : nothing}
       ${more.length ? html`<details><summary>More facts (${more.length}, optional)</summary>${more.map((f) => this._factControl(f))}</details>` : nothing}
       ${m.groups.length ? this._judgements() : nothing}
       <h2>Note</h2>

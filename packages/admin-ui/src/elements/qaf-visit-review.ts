@@ -88,6 +88,9 @@ export class QafVisitReview extends LitElement {
     const ownSubmission = submitter !== undefined && submitter === this.userId;
     return html`
       <p>Status: <strong>${STATUS_WORDS[v.status]}</strong>${v.determinationFinal ? ' — the determination is final.' : ' — the determination is not final until signed off.'}</p>
+      ${Object.keys(v.prefilled).length ? html`<p id="facts-confirmed">${v.factsConfirmed
+        ? html`The facts from the provider record (${Object.entries(v.factsConfirmed.facts).map(([k, x]) => `${this.model.facts.find((f) => f.name === k)?.label ?? k}: ${x === null ? 'not recorded' : String(x)}`).join('; ')}) were confirmed by ${v.factsConfirmed.by} on ${longDateTime(v.factsConfirmed.at)}.`
+        : html`<strong>The facts from the provider record were not confirmed by the officer.</strong>`}</p>` : nothing}
       <ul>${v.events.map((e) => html`<li>${STATUS_WORDS[e.to]}: ${longDateTime(e.at)} by ${e.by}${e.reason ? html` — “${e.reason}”` : nothing}</li>`)}</ul>
       ${v.status === 'submitted' && this.canReview ? html`<section aria-labelledby="sign-off">
         <h2 id="sign-off">Sign off</h2>

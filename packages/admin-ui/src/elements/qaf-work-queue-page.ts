@@ -47,7 +47,7 @@ export class QafWorkQueuePage extends LitElement {
   override render() {
     if (this._error) return html`<qaf-status kind="error" message=${this._error}></qaf-status>`;
     if (!this._items) return html`<qaf-status kind="loading" message="Loading the work queue"></qaf-status>`;
-    return html`<qaf-work-queue .items=${this._items} today=${this._today ?? ''} ?can-complete=${this.canComplete} ?mine=${this._mine}
+    return html`<qaf-work-queue council=${this.council} .items=${this._items} today=${this._today ?? ''} ?can-complete=${this.canComplete} ?mine=${this._mine}
       @mine-change=${(e: CustomEvent<boolean>) => { this._mine = e.detail; void this._load(); }}
       calendar-href=${`/api/councils/${encodeURIComponent(this.council)}/work-queue.ics`} @complete-action=${this._complete}></qaf-work-queue>`;
   }

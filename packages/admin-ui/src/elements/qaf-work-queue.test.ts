@@ -45,7 +45,10 @@ describe('qaf-work-queue', () => {
 
   it('shows drafts not submitted with their officer, filters to overdue only, and keeps the filters in the calendar link', async () => {
     const el = await mount('qaf-work-queue', { items: [...items, draft], calendarHref: '/api/councils/testshire/work-queue.ics' });
-    expect(text(el)).toContain('Draft not submitted: Visit record of 2025-12-10 not submitted');
+    // Every date the UK way, in the server's texts too.
+    expect(text(el)).toContain('Draft not submitted: Visit record of 10 December 2025 not submitted');
+    expect(text(el)).toContain('started by Olive Officer on 10 December 2025');
+    expect(text(el)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text(el)).toContain('Olive Officer');
     const overdueOnly = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="overdue"]')!;
     overdueOnly.checked = true;
@@ -59,6 +62,15 @@ describe('qaf-work-queue', () => {
     await el.updateComplete;
     expect(text(el)).toContain('1 item, 1 overdue.');
     expect(el.shadowRoot!.querySelector('a[download]')!.getAttribute('href')).toBe('/api/councils/testshire/work-queue.ics?kind=draft&overdue=true');
+  });
+
+  it('links a draft not submitted to its visit form, to resume it, and each provider to its page', async () => {
+    const el = await mount('qaf-work-queue', { items: [...items, draft], council: 'testshire' });
+    const resume = [...el.shadowRoot!.querySelectorAll('a')].find((a) => a.textContent === 'Visit record of 10 December 2025 not submitted')!;
+    expect(resume.getAttribute('href')).toBe('#/councils/testshire/visits/v1');
+    expect(resume.closest('tr')!.classList.contains('overdue')).toBe(true);
+    const provider = [...el.shadowRoot!.querySelectorAll('a')].find((a) => a.textContent === 'Gold Star')!;
+    expect(provider.getAttribute('href')).toBe('#/councils/testshire/providers/p2');
   });
 
   it("switches between the council's work and mine, telling the page to reload", async () => {

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { counted } from '../format/count-words.js';
-import { longDate } from '../format/long-date.js';
+import { datesInText, longDate } from '../format/long-date.js';
+import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** One item of the server's work queue (`GET /api/councils/{council}/work-queue`). */
@@ -32,12 +33,14 @@ const KIND_PLURALS: Record<WorkQueueItem['kind'], string> = { visit: 'visits', r
 /**
  * The work queue: what is due or overdue across the council's providers, overdue first and marked,
  * dates written the UK way ("1 December 2026"), filtered by kind and to overdue only; "mine" or
- * the council's (fires `mine-change` with a boolean: the page reloads the queue). An action can be
+ * the council's (fires `mine-change` with a boolean: the page reloads the queue). A draft not
+ * submitted links to its visit form, to resume it; each provider links to its page. An action can be
  * recorded as done (fires `complete-action` with {@link CompleteActionDetail}); `calendar-href`
  * links the iCalendar export, with the same filters.
  */
 export class QafWorkQueue extends LitElement {
   static override properties = {
+    council: {},
     items: { attribute: false },
     canComplete: { type: Boolean, attribute: 'can-complete' },
     calendarHref: { attribute: 'calendar-href' },
@@ -52,6 +55,8 @@ export class QafWorkQueue extends LitElement {
       .filters legend { font-weight: 600; padding: 0; } tr.overdue td:first-child { border-left: 5px solid var(--qaf-bad, #b10e1e); }
       .tag { color: var(--qaf-bad, #b10e1e); } .table-wrap { overflow-x: auto; }`,
   ];
+  /** The council whose queue it is: items link to their provider and a draft to its visit form. */
+  declare council: string | undefined;
   declare items: WorkQueueItem[];
   declare canComplete: boolean;
   declare calendarHref: string | undefined;
@@ -92,6 +97,14 @@ export class QafWorkQueue extends LitElement {
     this.dispatchEvent(new CustomEvent<CompleteActionDetail>('complete-action', { detail: { providerId: item.providerId, actionId: item.id, completedOn }, bubbles: true, composed: true }));
   }
 
+  /** What is to be done; a draft links to its visit form, to resume it. */
+  private _what(i: WorkQueueItem) {
+    if (i.kind === 'draft' && i.visitId && this.council) {
+      return html`<a href=${href({ page: 'visit', council: this.council, visit: i.visitId })}>${datesInText(i.label)}</a> (resume the visit form)`;
+    }
+    return datesInText(i.label);
+  }
+
   override render() {
     const shown = this.items.filter((i) => (!this._kind || i.kind === this._kind) && (!this._overdueOnly || i.overdue));
     const overdue = shown.filter((i) => i.overdue).length;
@@ -113,8 +126,8 @@ export class QafWorkQueue extends LitElement {
         <thead><tr><th scope="col">Due</th><th scope="col">What</th><th scope="col">Provider</th><th scope="col">Who</th><th scope="col"><span class="visually-hidden">Record as done</span></th></tr></thead>
         <tbody>${shown.map((i) => html`<tr class=${i.overdue ? 'overdue' : ''}>
           <td>${longDate(i.due)}${i.overdue ? html` <strong class="tag">Overdue</strong>` : nothing}</td>
-          <td>${KIND_WORDS[i.kind]}: ${i.label} <span class="muted">(${i.source})</span></td>
-          <td>${i.name}</td>
+          <td>${KIND_WORDS[i.kind]}: ${this._what(i)} <span class="muted">(${datesInText(i.source)})</span></td>
+          <td>${this.council ? html`<a href=${href({ page: 'provider', council: this.council, provider: i.providerId })}>${i.name}</a>` : i.name}</td>
           <td>${[i.ownerLabel ?? i.owner, i.officerName].filter(Boolean).join('; ')}</td>
           <td>${this.canComplete && i.kind === 'action' ? html`<form class="no-print" aria-label=${`Record ${i.label} done`} @submit=${(e: SubmitEvent) => this._complete(e, i)}>
             <label>Done on <input type="date" name="completedOn" required .value=${this.today ?? ''}></label>

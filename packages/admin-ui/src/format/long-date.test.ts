@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longDate, longDateTime, longMonth } from './long-date.js';
+import { datesInText, longDate, longDateTime, longMonth } from './long-date.js';
 
 describe('longDate', () => {
   it('writes dates the UK way, day without a leading zero', () => {
@@ -22,5 +22,12 @@ describe('longMonth', () => {
     expect(longMonth('2025-01')).toBe('January 2025');
     expect(longMonth('2025-13')).toBe('2025-13');
     expect(longMonth('soon')).toBe('soon');
+  });
+});
+
+describe('datesInText', () => {
+  it('writes each ISO date in a text the UK way and leaves the rest', () => {
+    expect(datesInText('Visit record of 2025-12-10 not submitted (started 2025-12-01)')).toBe('Visit record of 10 December 2025 not submitted (started 1 December 2025)');
+    expect(datesInText('Birmingham QAF s3.2 — 12 of 15')).toBe('Birmingham QAF s3.2 — 12 of 15');
   });
 });

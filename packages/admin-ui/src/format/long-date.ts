@@ -33,3 +33,11 @@ export function longMonth(month: string): string {
   const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
   return m && name ? `${name} ${m[1]}` : month;
 }
+
+/**
+ * Text with every ISO date in it (`2026-12-01`) written the UK way, for server texts that name dates.
+ * @example datesInText('Visit record of 2026-12-01 not submitted') // 'Visit record of 1 December 2026 not submitted'
+ */
+export function datesInText(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => longDate(iso));
+}

@@ -10,6 +10,7 @@ import {
   factControlValue,
   fillUnjudged,
   fillValues,
+  judgementsKept,
   runningBandJudgements,
   visitProblems,
 } from './visit-form-model.js';
@@ -37,6 +38,14 @@ describe('the visit form model', () => {
     expect(defaultFillValue(assessmentFormModel(councilPack('birmingham')))).toBe('Fully met');
     // 004 A1: Area for improvement, Good, Good practice.
     expect(defaultFillValue(assessmentFormModel(councilPack('herefordshire')))).toBe('Good practice');
+  });
+
+  it('keeps, when the form is rebuilt for another version, only the judgements whose criterion and value that version still has', () => {
+    // s-01 and s-03 exist (s-03 allows Exceptional, s-01 does not); s-99 is not in the pack.
+    expect(judgementsKept(model, { 's-01': 'Fully met', 's-03': 'Exceptional', 's-02': 'Exceptional', 's-99': 'Fully met' })).toEqual({
+      kept: { 's-01': 'Fully met', 's-03': 'Exceptional' },
+      dropped: ['s-02', 's-99'],
+    });
   });
 
   it('counts how far each domain is judged', () => {

@@ -134,3 +134,22 @@ export function factControlValue(f: FactField, value: unknown): string {
   if (f.kind === 'yes-no') return value === true ? 'yes' : value === false ? 'no' : '';
   return String(value);
 }
+
+/**
+ * The judgements a draft keeps when its form is rebuilt for another framework version (the visit
+ * date moved into another version's period): those whose criterion the new version still has and
+ * whose value it still allows. The others are returned as dropped, to tell the officer.
+ */
+export function judgementsKept(
+  model: AssessmentFormModel,
+  judgements: Readonly<Record<string, string>>,
+): { kept: Record<string, string>; dropped: string[] } {
+  const criteria = new Map(allCriteria(model).map((c) => [c.id, c]));
+  const kept: Record<string, string> = {};
+  const dropped: string[] = [];
+  for (const [id, value] of Object.entries(judgements)) {
+    if (criteria.get(id)?.judgements.includes(value)) kept[id] = value;
+    else dropped.push(id);
+  }
+  return { kept, dropped };
+}

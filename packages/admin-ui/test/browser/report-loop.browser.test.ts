@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api-session.js';
 import { hasChromium, launchChromium } from './chromium.js';
+import { recordVisitByKeyboard } from './keyboard-visit.js';
+import type { KeyboardVisit } from './keyboard-visit.js';
 import { ADMIN, startTestServer } from './start-server.js';
 import type { TestServer } from './start-server.js';
 
@@ -29,6 +31,8 @@ interface Loop {
   draft: (pack: Criteria) => { date: string; judgements?: Record<string, string>; facts: Record<string, unknown> };
   /** The criterion the officer records evidence for and the provider challenges (Birmingham), else a band. */
   criterion?: string;
+  /** Recorded through the visit form by keyboard (Birmingham), not through the API: the same judgements as `draft`. */
+  keyboard?: KeyboardVisit;
 }
 
 /** Every Birmingham criterion Fully met, except the given ones Partly met. */
@@ -44,7 +48,8 @@ const LOOPS: Loop[] = [
     provider: 'Rowan Court Home Support',
     // Safeguarding 12 of 15 Fully met: Silver, kept from Gold by the three Partly met (the Birmingham QAF scoring).
     draft: (pack) => ({ date: '2025-03-03', judgements: birminghamJudgements(pack, ['saf-06', 'saf-07', 'saf-08']), facts: { serviceType: 'Home Support' } }),
-    criterion: 'saf-06',
+    criterion: 'saf-08',
+    keyboard: { partly: [['Safeguarding and safety', ['saf-06', 'saf-07', 'saf-08']]], evidence: 'Two safeguarding referrals were late' },
   },
   {
     council: 'bolton',
@@ -98,22 +103,39 @@ describe.skipIf(!hasChromium)('the whole loop: visit, sign-off, share, challenge
     const officerApi = new ApiSession(server.url);
     await officerApi.signIn(officer.email, password);
 
-    // The officer records the visit with evidence (visits API) and submits it; the council lead signs it off.
+    // The officer records the visit with evidence and submits it (Birmingham through the visit form by keyboard,
+    // the others through the visits API); the council lead signs it off.
     const { pack } = await officerApi.ok<{ pack: Criteria }>('GET', `/api/councils/${council}/pack`);
-    const provider = await officerApi.ok<{ id: string }>('POST', `/api/councils/${council}/providers`, { name: loop.provider });
-    const visit = await officerApi.ok<{ id: string }>('POST', `/api/councils/${council}/visits`, { providerId: provider.id, date: loop.draft(pack).date });
-    const saved = await officerApi.call('PUT', `/api/councils/${council}/visits/${visit.id}/draft`, { ...loop.draft(pack), note: 'Care records sampled on the day' }, { 'if-match': '"1"' });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    if (loop.criterion) await officerApi.ok('POST', `/api/councils/${council}/visits/${visit.id}/evidence`, { target: loop.criterion, text: 'Two safeguarding referrals were late' });
-    const submitted = await officerApi.call<{ assessmentId: string }>('POST', `/api/councils/${council}/visits/${visit.id}/submit`, undefined, { 'if-match': '"2"' });
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    const assessment = submitted.body.assessmentId;
-    await admin.ok('POST', `/api/councils/${council}/visits/${visit.id}/sign-off`);
-    const grant = await admin.call('PUT', `/api/councils/${council}/providers/${provider.id}/report-users/${pu.id}`);
+    const op = await signedIn(officer.email, password);
+    let visitId: string;
+    let assessment: string;
+    if (loop.keyboard) {
+      const provider = await officerApi.ok<{ id: string }>('POST', `/api/councils/${council}/providers`, { name: loop.provider, serviceType: 'Home Support' });
+      await op.goto(`${server.url}/#/councils/${council}/providers/${provider.id}`);
+      const presses = await recordVisitByKeyboard(op, loop.keyboard);
+      console.log(`[report-loop] the ${council} visit by keyboard: ${presses} key presses`);
+      expect(presses).toBeLessThan(200);
+      visitId = /visits\/([^/?#]+)/.exec(op.url())![1]!;
+      const recorded = await officerApi.ok<{ assessmentId: string; draft: { judgements: Record<string, string> } }>('GET', `/api/councils/${council}/visits/${visitId}`);
+      // The form recorded exactly the loop's judgements.
+      expect(recorded.draft.judgements).toEqual(loop.draft(pack).judgements);
+      assessment = recorded.assessmentId;
+    } else {
+      const provider = await officerApi.ok<{ id: string }>('POST', `/api/councils/${council}/providers`, { name: loop.provider });
+      const visit = await officerApi.ok<{ id: string }>('POST', `/api/councils/${council}/visits`, { providerId: provider.id, date: loop.draft(pack).date });
+      visitId = visit.id;
+      const saved = await officerApi.call('PUT', `/api/councils/${council}/visits/${visit.id}/draft`, { ...loop.draft(pack), note: 'Care records sampled on the day' }, { 'if-match': '"1"' });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      const submitted = await officerApi.call<{ assessmentId: string }>('POST', `/api/councils/${council}/visits/${visit.id}/submit`, undefined, { 'if-match': '"2"' });
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+      assessment = submitted.body.assessmentId;
+    }
+    await admin.ok('POST', `/api/councils/${council}/visits/${visitId}/sign-off`);
+    const { providerId } = await officerApi.ok<{ providerId: string }>('GET', `/api/councils/${council}/visits/${visitId}`);
+    const grant = await admin.call('PUT', `/api/councils/${council}/providers/${providerId}/report-users/${pu.id}`);
     expect(grant.status).toBe(204);
 
     // The officer shares the report from its page.
-    const op = await signedIn(officer.email, password);
     await op.goto(`${server.url}/#/councils/${council}/assessments/${assessment}/report`);
     await op.getByText('The visit record is signed off.').waitFor();
     await op.getByRole('button', { name: 'Share with the provider' }).click();

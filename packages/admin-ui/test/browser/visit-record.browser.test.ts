@@ -2,19 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api-session.js';
 import { hasChromium, launchChromium } from './chromium.js';
+import { focusedId, recordVisitByKeyboard } from './keyboard-visit.js';
 import { ADMIN, startTestServer } from './start-server.js';
 import type { TestServer } from './start-server.js';
 
 const OFFICER = { email: 'officer@birmingham.example', password: 'browser-test-officer-pass' };
-
-/** The id of the element focused, through shadow roots. */
-function focusedId(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el ? el.id || el.textContent?.trim().slice(0, 60) || el.tagName : '';
-  });
-}
 
 describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
   let server: TestServer;
@@ -49,65 +41,20 @@ describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
   });
 
   it('records a full Birmingham visit by keyboard only in under 200 key presses, and a second person signs it off', async () => {
-    let presses = 0;
-    const press = async (key: string) => {
-      presses += 1;
-      await page.keyboard.press(key);
-    };
-    const tabTo = async (id: string, key = 'Tab', prefix = false) => {
-      for (let i = 0; i < 60; i++) {
-        const at = await focusedId(page);
-        if (at === id || (prefix && at.startsWith(id))) return;
-        await press(key);
-      }
-      throw new Error(`never reached ${id}`);
-    };
     await page.goto(`${server.url}/#/councils/birmingham/providers/${providerId}`);
-    await page.getByRole('button', { name: 'Start a visit record' }).waitFor();
-    await tabTo('start-visit');
-    await press('Enter');
-    await page.getByLabel('Date of the visit').waitFor();
-    // The service type is filled from the provider record; the officer confirms it.
-    expect(await page.getByLabel(/Service type/).inputValue()).toBe('Home Support');
-    await tabTo('confirm-prefilled');
-    await press('Space');
-    // Fill the rest with the default (Fully met), then change the exceptions with the arrow keys.
-    await tabTo('fill-rest');
-    expect(await page.locator('#fill').inputValue()).toBe('Fully met');
-    await press('Enter');
-    await page.getByText('0 left').waitFor();
-    const partly = async (first: string, ids: string[]) => {
-      // Back to the domain's jump link (the links come before the judgements).
-      await tabTo(first, 'Shift+Tab');
-      await press('Enter');
-      for (const id of ids) {
-        // Tab reaches the group's checked radio (Fully met); one arrow press moves to Partly met.
-        await tabTo(`j-${id}`, 'Tab', true);
-        await press('ArrowDown');
-      }
-    };
-    // Involvement: inv-05..08 Partly met; Safeguarding: saf-06..08 Partly met (12 of 15 Fully met).
-    await partly('Involvement and information', ['inv-05', 'inv-06', 'inv-07', 'inv-08']);
-    await partly('Safeguarding and safety', ['saf-06', 'saf-07', 'saf-08']);
-    // Evidence for saf-08: open its panel, type, add.
-    await press('Tab');
-    await press('Enter');
-    await press('Tab');
-    await page.keyboard.type('Two of five care plans not reviewed in 12 months');
-    await press('Tab');
-    await press('Enter');
-    await page.getByText('Evidence for this criterion (1)').waitFor();
-    // 000 s3.2.2 bands: Safeguarding Silver at 12 of 15 Fully met; Involvement with 4 of 12 Partly met is Bronze.
-    await page.getByRole('heading', { name: /Safeguarding and safety — band Silver/ }).waitFor();
-    await page.getByRole('heading', { name: /Involvement and information — band Bronze/ }).waitFor();
-    await page.getByText('All changes saved.').waitFor();
-    // Enter on a radio submits the form: "check your answers".
-    await tabTo('j-saf-08', 'Shift+Tab', true);
-    await press('Enter');
-    await page.getByRole('heading', { name: 'Check your answers before submitting' }).waitFor();
-    await tabTo('submit');
-    await press('Enter');
-    await page.getByText('Submitted, awaiting sign-off').first().waitFor();
+    const presses = await recordVisitByKeyboard(page, {
+      // Involvement: inv-05..08 Partly met; Safeguarding: saf-06..08 Partly met (12 of 15 Fully met).
+      partly: [['Involvement and information', ['inv-05', 'inv-06', 'inv-07', 'inv-08']], ['Safeguarding and safety', ['saf-06', 'saf-07', 'saf-08']]],
+      evidence: 'Two of five care plans not reviewed in 12 months',
+      beforeSubmit: async () => {
+        // The service type was filled from the provider record.
+        expect(await page.getByLabel(/Service type/).inputValue()).toBe('Home Support');
+        expect(await page.locator('#fill').inputValue()).toBe('Fully met');
+        // 000 s3.2.2 bands: Safeguarding Silver at 12 of 15 Fully met; Involvement with 4 of 12 Partly met is Bronze.
+        await page.getByRole('heading', { name: /Safeguarding and safety — band Silver/ }).waitFor();
+        await page.getByRole('heading', { name: /Involvement and information — band Bronze/ }).waitFor();
+      },
+    });
     console.log(`[visit-record] a full Birmingham visit by keyboard: ${presses} key presses`);
     expect(presses).toBeLessThan(200);
     expect(presses).toBeGreaterThan(20);
@@ -118,6 +65,8 @@ describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
     await reviewer.goto(page.url());
     await reviewer.getByRole('button', { name: 'Sign off the visit record' }).waitFor();
     await reviewer.getByText('Two of five care plans not reviewed in 12 months').waitFor();
+    // The officer's confirmation of the facts from the provider record was saved with the draft.
+    expect(await reviewer.locator('qaf-visit-review #facts-confirmed').textContent()).toMatch(/Service type: Home Support.*were confirmed by/);
     await reviewer.getByRole('button', { name: 'Sign off the visit record' }).click();
     await reviewer.getByText('the determination is final').waitFor();
     await reviewer.close();
@@ -158,6 +107,38 @@ describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
     await lead.close();
   });
 
+  it('feeds a decision for a person, recorded from the visit form, into the determination made at submit (Herefordshire)', async () => {
+    const lead = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    lead.setDefaultTimeout(20_000);
+    await signIn(lead, ADMIN);
+    const hereford = await api.ok<{ id: string }>('POST', '/api/councils/herefordshire/providers', { name: 'Lugg Meadow' });
+    const visit = await api.ok<{ id: string; revision: number }>('POST', '/api/councils/herefordshire/visits', { providerId: hereford.id });
+    // 004 3.4.2: Level 1 indicators (CQC Outstanding or Good, feedback generally positive, little or no quality concerns).
+    const facts = { overallCqcRatingOutstandingOrGood: true, feedbackGenerallyPositive: true, littleOrNoQualityConcerns: true };
+    const today = new Date().toISOString().slice(0, 10);
+    const saved = await api.call('PUT', `/api/councils/herefordshire/visits/${visit.id}/draft`, { date: today, judgements: {}, facts }, { 'if-match': `"${visit.revision}"` });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await lead.goto(`${server.url}/#/councils/herefordshire/visits/${visit.id}`);
+    await lead.locator('#fill').selectOption('Good');
+    await lead.getByRole('button', { name: 'Fill the rest' }).click();
+    // 004 3.4.4: the level is the team manager's or the panel's decision; the pack proposes Level 1.
+    const proposal = lead.getByRole('region', { name: 'Quality threshold level: proposal' });
+    await proposal.getByText('Proposed: Level 1').waitFor();
+    await proposal.getByLabel('Decision').selectOption('Level 2');
+    await proposal.getByLabel('Reason').fill('The panel escalated after the visit');
+    await proposal.getByRole('button', { name: 'Record the decision' }).click();
+    await lead.getByText('All changes saved.').waitFor();
+    await lead.getByRole('button', { name: 'Continue to check your answers' }).click();
+    await lead.getByRole('button', { name: 'Submit the visit record for sign-off' }).click();
+    await lead.getByText('Submitted, awaiting sign-off').first().waitFor();
+    const submitted = await api.ok<{ assessmentId: string; draft: { decisions?: Record<string, { value: string }> } }>('GET', `/api/councils/herefordshire/visits/${visit.id}`);
+    expect(submitted.draft.decisions?.qualityThresholdLevel?.value).toBe('Level 2');
+    const stored = await api.ok<{ determination: { decisions: Record<string, unknown>; proposals?: { decision: string }[] } }>('GET', `/api/councils/herefordshire/assessments/${submitted.assessmentId}`);
+    expect(stored.determination.decisions.qualityThresholdLevel).toBe('Level 2');
+    expect((stored.determination.proposals ?? []).map((p) => p.decision)).not.toContain('qualityThresholdLevel');
+    await lead.close();
+  });
+
   it('lets the reviewer return a submitted record with a reason, which the officer sees on the draft', async () => {
     const visit = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/visits', { providerId });
     const reviewer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -189,16 +170,44 @@ describe.skipIf(!hasChromium)('the visit record in a real browser', () => {
     await page.getByLabel('Date of the visit').waitFor();
     const radio = page.locator('#j-inv-01-1');
     await radio.check();
+    await page.getByLabel('The facts from the provider record are right').check();
     await page.getByText('All changes saved.').waitFor();
     await page.reload();
     await page.getByLabel('Date of the visit').waitFor();
     expect(await page.locator('#j-inv-01-1').isChecked()).toBe(true);
+    // The tick was saved with the draft, and is cleared by changing a fact from the provider record.
+    expect(await page.getByLabel('The facts from the provider record are right').isChecked()).toBe(true);
     expect(await page.locator('#j-inv-01').isChecked()).toBe(false);
     // A file of a type the server refuses: its reason is shown at the criterion, nothing is added.
     await page.getByText('Evidence for this criterion (0)').first().click();
     await page.locator('#evf-inv-01').setInputFiles({ name: 'run.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Not added' }).first().textContent()).toContain('Evidence files may be PDF, images or office documents');
     expect(await page.getByText('Evidence for this criterion (0)').first().isVisible()).toBe(true);
+  });
+
+  it('warns before the page is left while a change is not saved (beforeunload prevented), and not once it is', async () => {
+    const visit = await api.ok<{ id: string }>('POST', '/api/councils/birmingham/visits', { providerId });
+    await page.goto(`${server.url}/#/councils/birmingham/visits/${visit.id}`);
+    await page.getByLabel('Date of the visit').waitFor();
+    const leaving = () => page.evaluate(() => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    });
+    expect(await leaving()).toBe(false);
+    // The save is held until the test lets it through: the change stays unsaved however slow the machine.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/visits/*/draft', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.locator('#j-inv-01-1').check();
+    expect(await leaving()).toBe(true);
+    release();
+    await page.getByText('All changes saved.').waitFor();
+    expect(await leaving()).toBe(false);
+    await page.unroute('**/visits/*/draft');
   });
 
   it('lists every problem in an error summary linking to its field, in the pack words', async () => {

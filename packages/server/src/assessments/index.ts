@@ -145,9 +145,10 @@ interface AssessmentRow {
   version: string;
   result: Determination;
   withdrawn: string | null;
+  provisional: boolean;
 }
 
-const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.input, a.created_by, a.created_at,
+const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.input, a.created_by, a.created_at, a.provisional,
     d.id AS determination_id, d.pack_version_id, d.pack_hash, v.version, d.result, w.reason AS withdrawn
   FROM assessments a JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
   JOIN pack_versions v ON v.id = d.pack_version_id
@@ -168,6 +169,7 @@ function toStored(r: AssessmentRow): AssessmentRecord {
     packHash: r.pack_hash,
     determination: r.result,
     ...(r.withdrawn !== null ? { packVersionWithdrawn: r.withdrawn } : {}),
+    ...(r.provisional ? { provisional: true as const } : {}),
   };
 }
 
@@ -393,6 +395,7 @@ export function assessmentRoutes() {
           actions: r.result.actions,
           schedule: r.result.schedule,
           ...(r.withdrawn !== null ? { packVersionWithdrawn: r.withdrawn } : {}),
+          ...(r.provisional ? { provisional: true as const } : {}),
           ...(superseded.has(r.id) ? { superseded: superseded.get(r.id) } : {}),
         })),
       });

@@ -27,6 +27,8 @@ export interface AssessmentRecord extends SubmittedAssessment {
   createdAt: string;
   /** Set when the determination was made under a version since withdrawn: why it was withdrawn. */
   packVersionWithdrawn?: string;
+  /** Set while the assessment's visit record awaits sign-off: the determination is not final and counts nowhere yet. */
+  provisional?: true;
 }
 
 /** An earlier determination of an assessment, superseded when it was determined again. */
@@ -61,6 +63,8 @@ export interface TimelineEntry {
   schedule: Determination['schedule'];
   /** Set when the determination was made under a version since withdrawn: why it was withdrawn. */
   packVersionWithdrawn?: string;
+  /** Set while the assessment's visit record awaits sign-off: the determination is not final. */
+  provisional?: true;
   /** Earlier determinations of the same assessment, superseded, oldest first. */
   superseded?: SupersededDetermination[];
 }

@@ -14,6 +14,16 @@ export { assignmentsOf } from './officer-assignment.js';
 const providerParams = councilParams.extend({ id: z.string().openapi({ description: 'Provider id' }) });
 const assignParams = providerParams.extend({ user: z.string().openapi({ description: 'User id of the officer (officer or council admin role in this council)' }) });
 
+const readRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/providers/{id}/officer',
+  tags: ['work-queue'],
+  summary: 'The officer the provider is assigned to, who assigned them and when (`assignment` is null when it has none)',
+  access: 'viewer',
+  request: { params: providerParams },
+  reply: typed<{ assignment: OfficerAssignment | null }>(),
+});
+
 const assignRoute = defineRoute({
   method: 'put',
   path: '/api/councils/{council}/providers/{id}/officer/{user}',
@@ -35,9 +45,14 @@ const unassignRoute = defineRoute({
   reply: 'none',
 });
 
-/** Per-officer assignment of providers (issue 12): council admins assign; the work queue filters by it. */
+/** Per-officer assignment of providers (issue 12): anyone in the council reads it, council admins assign; the work queue filters by it. */
 export function assignmentRoutes() {
   return apiRouter()
+    .openapi(readRoute, async (c) => {
+      const council = c.var.council;
+      const provider = await requireProvider(c, council.id, c.req.valid('param').id);
+      return c.json({ assignment: (await findAssignment(c.var.services.db, council.id, provider.id)) ?? null });
+    })
     .openapi(assignRoute, async (c) => {
       const council = c.var.council;
       const { id, user } = c.req.valid('param');

@@ -1,4 +1,4 @@
-import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
+import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
 import type { Queryable } from '../store/index.js';
 import { NOT_ASSESSED } from './index.js';
 
@@ -34,7 +34,7 @@ export async function ratingMix(db: Queryable, councilId: string, today: string,
   const decided = await db.query<{ provider_id: string; assessment_date: string; headline: string | null }>(
     `SELECT a.provider_id, a.assessment_date::text AS assessment_date, d.headline
        FROM assessments a JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
-      WHERE a.council_id = $1 ORDER BY a.assessment_date, a.created_at`,
+      WHERE a.council_id = $1 AND ${FINAL_ASSESSMENT_SQL} ORDER BY a.assessment_date, a.created_at`,
     [councilId],
   );
   const byProvider = new Map<string, { date: string; headline: string }[]>();

@@ -1,5 +1,5 @@
 import type { PageRequest } from '../routes/pagination.js';
-import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
+import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
 import type { Queryable } from '../store/index.js';
 
 /** A provider location, with the latest determination's summary. */
@@ -52,7 +52,7 @@ const SELECT = `SELECT p.*, l.assessment_id AS l_assessment_id, l.assessment_dat
       FROM assessments a
       JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
       JOIN pack_versions v ON v.id = d.pack_version_id
-     WHERE a.provider_id = p.id
+     WHERE a.provider_id = p.id AND ${FINAL_ASSESSMENT_SQL}
      ORDER BY a.assessment_date DESC, a.created_at DESC LIMIT 1) l ON true`;
 
 function toProvider(r: ProviderRow, today: string): Provider {

@@ -98,6 +98,56 @@ describe.each(testStoreKinds)('visit records on $name', (kind) => {
     expect(again.body.error.code).toBe('invalid-transition');
   });
 
+  it('keeps the determination of a submitted visit provisional (marked so, counted nowhere) until signed off, then final', async () => {
+    const { body: other } = await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Provisional Care' } });
+    const res = await t.call('POST', base, { as: 'testshireOfficer', body: { providerId: other.id, date: '2025-03-01' } });
+    const visit = res.body;
+    await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } });
+    const submitted = await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"2"' } });
+    const assessmentId = submitted.body.assessmentId as string;
+    const read = () => t.call('GET', `/api/councils/testshire/assessments/${assessmentId}`, { as: 'testshireViewer' });
+    const timeline = async () => (await t.call('GET', `/api/councils/testshire/providers/${other.id}/timeline`, { as: 'testshireViewer' })).body.timeline;
+    const provider = async () => (await t.call('GET', `/api/councils/testshire/providers/${other.id}`, { as: 'testshireViewer' })).body;
+    const dashboardCount = async (rating: string) => (await t.call('GET', '/api/councils/testshire/dashboard?today=2025-03-02', { as: 'testshireViewer' })).body.byRating[rating] ?? 0;
+    const goldBefore = await dashboardCount('Gold');
+    expect((await read()).body.provisional).toBe(true);
+    expect((await timeline()).map((e: { assessmentId: string; provisional?: boolean }) => [e.assessmentId, e.provisional])).toEqual([[assessmentId, true]]);
+    // Not final, so not the provider's rating, and the dashboard counts it as not assessed.
+    expect((await provider()).latest ?? null).toBeNull();
+    expect(await dashboardCount('Gold')).toBe(goldBefore);
+
+    await t.call('POST', `${base}/${visit.id}/sign-off`, { as: 'testshireAdmin' });
+    expect((await read()).body).not.toHaveProperty('provisional');
+    expect((await timeline())[0]).not.toHaveProperty('provisional');
+    // Four of four Fully met and no concerns: the fixture's Gold, now counted.
+    expect((await provider()).latest.rating).toBe('Gold');
+    expect(await dashboardCount('Gold')).toBe(goldBefore + 1);
+  });
+
+  it('saves the confirmation of the facts from the provider record with the draft: who and when, cleared when one of them changes', async () => {
+    const { body: visit } = await start();
+    // Testshire's pack declares no fact the provider record knows: this record is given one, as if the pack did.
+    await t.db.query(`UPDATE visit_records SET prefilled = '{"concerns": false}' WHERE id = $1`, [visit.id]);
+    const confirmed = await save(visit.id, '"1"', { date: '2025-03-01', judgements: {}, facts: { concerns: false }, factsConfirmed: true });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.factsConfirmed).toEqual({ by: t.userIds.testshireOfficer, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), facts: { concerns: false } });
+    // The flag is not part of the draft.
+    expect(confirmed.body.draft).toEqual({ date: '2025-03-01', judgements: {}, facts: { concerns: false } });
+    // Resumed elsewhere, it is still confirmed; saving without saying keeps it.
+    const kept = await save(visit.id, '"2"', { date: '2025-03-01', judgements: { c1: 'Fully met' }, facts: { concerns: false } });
+    expect(kept.body.factsConfirmed).toEqual(confirmed.body.factsConfirmed);
+    expect((await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' })).body.factsConfirmed).toEqual(confirmed.body.factsConfirmed);
+    // Changing a pre-filled fact clears it, even if the client says it is confirmed.
+    const changed = await save(visit.id, '"3"', { date: '2025-03-01', judgements: {}, facts: { concerns: true } });
+    expect(changed.body.factsConfirmed).toBeNull();
+    const unticked = await save(visit.id, '"4"', { date: '2025-03-01', judgements: {}, facts: { concerns: true }, factsConfirmed: true });
+    expect(unticked.body.factsConfirmed.facts).toEqual({ concerns: true });
+    expect((await save(visit.id, '"5"', { date: '2025-03-01', judgements: {}, facts: { concerns: true }, factsConfirmed: false })).body.factsConfirmed).toBeNull();
+    const wrong = await save(visit.id, '"6"', { date: '2025-03-01', judgements: {}, facts: {}, factsConfirmed: 'yes' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details.map((d: { pointer: string }) => d.pointer)).toEqual(['/factsConfirmed']);
+  });
+
   it('refuses sign-off by the person who submitted', async () => {
     const { body: visit } = await start('testshireAdmin');
     await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } }, 'testshireAdmin');

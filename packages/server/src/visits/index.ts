@@ -18,6 +18,7 @@ import { validBody } from '../routes/json-body.js';
 import { councilParams } from '../routes/query.js';
 import { addEvidence, evidenceBodySchema, evidenceFile, listEvidence } from './evidence.js';
 import type { Evidence, EvidenceBody } from './evidence.js';
+import { confirmationAfterSave } from './facts-confirmation.js';
 import { factsFromProvider } from './provider-facts.js';
 import { findVisit, listVisits, visitEtag } from './visit-record.js';
 import type { VisitDraft, VisitRecord } from './visit-record.js';
@@ -31,8 +32,21 @@ interface NewVisitBody {
 
 const { providerId: _providerId, ...draftProperties } = assessmentBodySchema.properties as Record<string, JsonSchema>;
 
-/** Body of `PUT .../visits/{id}/draft`: the assessment as entered so far (judgements may be incomplete). */
-const draftBodySchema: JsonSchema = { ...assessmentBodySchema, required: ['date'], properties: draftProperties };
+/**
+ * Body of `PUT .../visits/{id}/draft`: the assessment as entered so far (judgements may be
+ * incomplete), and whether the officer has ticked "the facts from the provider record are right".
+ */
+const draftBodySchema: JsonSchema = {
+  ...assessmentBodySchema,
+  required: ['date'],
+  properties: {
+    ...draftProperties,
+    factsConfirmed: { type: 'boolean', description: 'true: the officer confirms the facts filled from the provider record (false: withdraws it; absent: unchanged)' },
+  },
+};
+
+/** What `PUT .../visits/{id}/draft` takes. */
+type DraftBody = VisitDraft & { factsConfirmed?: boolean };
 
 const newVisitSchema: JsonSchema = {
   type: 'object',
@@ -91,10 +105,10 @@ const saveDraftRoute = defineRoute({
   method: 'put',
   path: '/api/councils/{council}/visits/{id}/draft',
   tags: ['visits'],
-  summary: 'Save the draft as the officer goes (If-Match required; 409 when it changed elsewhere or is no longer a draft)',
+  summary: 'Save the draft as the officer goes (If-Match required; 409 when it changed elsewhere or is no longer a draft), with the confirmation of the facts from the provider record (who, when; cleared when one of them changes)',
   access: 'officer',
   request: { params: visitParams, headers: ifMatch },
-  body: typed<VisitDraft>(draftBodySchema),
+  body: typed<DraftBody>(draftBodySchema),
   reply: visitReply,
 });
 
@@ -223,13 +237,14 @@ export function visitRoutes() {
     .openapi(saveDraftRoute, async (c) => {
       const id = c.req.param('id');
       const revision = requiredRevision(c);
-      const draft = validBody<VisitDraft>(c);
+      const { factsConfirmed, ...draft } = validBody<DraftBody>(c);
       const user = c.var.user;
       await c.var.services.db.transaction(async (tx) => {
-        await lockDraft(c, tx, id, revision);
+        const before = await lockDraft(c, tx, id, revision);
+        const confirmation = confirmationAfterSave(before.factsConfirmed, before.prefilled, draft.facts, factsConfirmed, user.id, new Date().toISOString());
         await tx.query(
-          'UPDATE visit_records SET draft = $2, revision = revision + 1, updated_by = $3, updated_at = now() WHERE id = $1',
-          [id, JSON.stringify(draft), user.id],
+          'UPDATE visit_records SET draft = $2, facts_confirmed = $4, revision = revision + 1, updated_by = $3, updated_at = now() WHERE id = $1',
+          [id, JSON.stringify(draft), user.id, confirmation === null ? null : JSON.stringify(confirmation)],
         );
       });
       return c.json(replyWith(c, await requireVisit(c, id)));
@@ -259,6 +274,8 @@ export function visitRoutes() {
           throw new HttpError(409, 'conflict', 'The pack version in force changed while the visit was being submitted: submit it again');
         }
         await tx.query('UPDATE visit_records SET assessment_id = $2 WHERE id = $1', [id, row.stored.assessmentId]);
+        // Not final until signed off: nothing that counts ratings reads it before then.
+        await tx.query('UPDATE assessments SET provisional = true WHERE id = $1', [row.stored.assessmentId]);
         await moveVisitStatus(tx, id, 'submitted', user.id, { assessmentId: row.stored.assessmentId });
       });
       return c.json(replyWith(c, await requireVisit(c, id)));
@@ -274,6 +291,7 @@ export function visitRoutes() {
           throw new HttpError(403, 'second-person-required', 'A visit record is signed off by someone other than the officer who submitted it');
         }
         await moveVisitStatus(tx, id, 'signed-off', user.id, { assessmentId: visit.assessmentId });
+        await tx.query('UPDATE assessments SET provisional = false WHERE id = $1', [visit.assessmentId]);
       });
       return c.json(replyWith(c, await requireVisit(c, id)));
     })

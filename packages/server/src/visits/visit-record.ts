@@ -1,5 +1,6 @@
 import type { AssessmentInput } from '../assessments/store-assessment.js';
 import type { Queryable } from '../store/index.js';
+import type { FactsConfirmation } from './facts-confirmation.js';
 import { determinationIsFinal } from './visit-status.js';
 import type { VisitStatus } from './visit-status.js';
 
@@ -25,6 +26,8 @@ export interface VisitRecord {
   draft: VisitDraft;
   /** Facts filled from the provider record, with the value it gave (to confirm or correct). */
   prefilled: Record<string, unknown>;
+  /** The officer's confirmation that the facts from the provider record are right (null: not confirmed, or a confirmed fact changed since). */
+  factsConfirmed: FactsConfirmation | null;
   revision: number;
   /** The assessment stored at submit (its determination is in GET .../assessments/{id}). */
   assessmentId: string | null;
@@ -44,6 +47,7 @@ interface VisitRow {
   status: VisitStatus;
   draft: VisitDraft;
   prefilled: Record<string, unknown>;
+  facts_confirmed: FactsConfirmation | null;
   revision: number;
   assessment_id: string | null;
   created_by: string;
@@ -83,6 +87,7 @@ export function toVisitSummary(row: VisitRow): Omit<VisitRecord, 'events'> {
     status: row.status,
     draft: row.draft,
     prefilled: row.prefilled,
+    factsConfirmed: row.facts_confirmed ?? null,
     revision: row.revision,
     assessmentId: row.assessment_id,
     determinationFinal: determinationIsFinal(row.status),

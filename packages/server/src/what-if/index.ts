@@ -1,4 +1,5 @@
 import { evaluateAssessment, packHash } from '../engine/index.js';
+import { FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
 import type { Determination, Extensions, Pack } from '../engine/index.js';
 import { determinationDifferences } from './determination-differences.js';
 import type { DeterminationDifference } from './determination-differences.js';
@@ -52,7 +53,7 @@ export async function latestAssessments(db: Queryable, councilId: string): Promi
   return db.query<LatestRow>(
     `SELECT DISTINCT ON (a.provider_id) a.provider_id, p.name, a.id, a.assessment_date, a.input
        FROM assessments a JOIN providers p ON p.id = a.provider_id
-      WHERE a.council_id = $1
+      WHERE a.council_id = $1 AND ${FINAL_ASSESSMENT_SQL}
       ORDER BY a.provider_id, a.assessment_date DESC, a.created_at DESC`,
     [councilId],
   );

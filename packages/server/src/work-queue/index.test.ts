@@ -101,6 +101,9 @@ describe.each(testStoreKinds)('the work queue on $name', (kind) => {
     const assigned = await t.call('PUT', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer/${officer}`, { as: 'testshireAdmin' });
     expect(assigned.status, assigned.text).toBe(200);
     expect(assigned.body).toMatchObject({ providerId: ids['Bronze Late'], officerId: officer });
+    // Anyone in the council reads who it is assigned to.
+    const read = await t.call('GET', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer`, { as: 'testshireViewer' });
+    expect(read.body.assignment).toMatchObject({ providerId: ids['Bronze Late'], officerId: officer, assignedBy: t.userIds.testshireAdmin });
     const mine = await t.call('GET', '/api/councils/testshire/work-queue?today=2025-12-15&days=30&mine=true', { as: 'testshireOfficer' });
     expect(rows(mine.body.items)).toEqual([['action', 'Bronze Late', '2025-06-08', true]]);
     expect(mine.body.items[0].officerId).toBe(officer);
@@ -116,6 +119,7 @@ describe.each(testStoreKinds)('the work queue on $name', (kind) => {
     expect((await t.call('PUT', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer/${officer}`, { as: 'testshireOfficer' })).status).toBe(403);
     // Removing it empties the officer's queue; removing it again is 404.
     expect((await t.call('DELETE', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer`, { as: 'testshireAdmin' })).status).toBe(204);
+    expect((await t.call('GET', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer`, { as: 'testshireViewer' })).body).toEqual({ assignment: null });
     expect((await t.call('GET', '/api/councils/testshire/work-queue?today=2025-12-15&days=30&mine=true', { as: 'testshireOfficer' })).body.items).toEqual([]);
     expect((await t.call('DELETE', `/api/councils/testshire/providers/${ids['Bronze Late']}/officer`, { as: 'testshireAdmin' })).status).toBe(404);
   });
