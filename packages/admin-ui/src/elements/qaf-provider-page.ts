@@ -5,9 +5,10 @@ import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import '../charts/qaf-rating-history-chart.js';
+import './qaf-provider-editor.js';
 import './qaf-provider-visits.js';
 
-/** One provider: details, rating history over time, and each determination with its pack version. */
+/** One provider: details (officers edit them), rating history over time, and each determination with its pack version. */
 export class QafProviderPage extends LitElement {
   static override properties = { council: {}, provider: {}, canAssess: { type: Boolean, attribute: 'can-assess' } };
   static override styles = [sharedStyles];
@@ -36,7 +37,9 @@ export class QafProviderPage extends LitElement {
       <p class="muted">${[p.serviceType, p.cqcLocationId && `CQC ${p.cqcLocationId}`].filter(Boolean).join(' · ')}</p>
       ${p.latest ? html`<p>Current rating <strong>${String(p.latest.rating)}</strong> from the visit on ${p.latest.assessmentDate} (pack ${p.latest.packVersion}).
         Next visit due ${p.latest.nextVisitDue ?? '—'}. ${p.latest.overdueActions ? html`<strong class="bad">${p.latest.overdueActions} overdue action(s).</strong>` : nothing}</p>` : html`<p>Not assessed yet.</p>`}
-      ${this.canAssess ? html`<a class="button" href=${href({ page: 'assess', council: this.council, provider: p.id })}>New assessment</a>` : nothing}
+      ${this.canAssess ? html`<a class="button" href=${href({ page: 'assess', council: this.council, provider: p.id })}>New assessment</a>
+        <details><summary>Edit the provider's details</summary>
+          <qaf-provider-editor council=${this.council} .provider=${p} @provider-saved=${() => void this._data.run()}></qaf-provider-editor></details>` : nothing}
       <qaf-provider-visits council=${this.council} provider=${p.id} ?can-start=${this.canAssess}></qaf-provider-visits>
       <h2>Rating over time</h2>
       <qaf-rating-history-chart .entries=${timeline.map((t) => ({ date: t.date, value: t.headline.value }))} .order=${order}></qaf-rating-history-chart>
