@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('the admin screens in a real browser, 390 px wide'
   it("adds and edits a Bolton provider with the size details Bolton's pack reads, refusing a bad one at the field, and the audit entry says what changed", async () => {
     await page.goto(`${server.url}/#/councils/bolton/providers`);
     await page.getByText('Add a provider').click();
-    await page.getByLabel('Name').fill('Oak House');
+    await page.getByLabel('Name', { exact: true }).fill('Oak House');
     await page.getByLabel('Service type (optional)').selectOption('Nursing homes');
     await page.getByLabel('Beds (optional)').fill('0');
     await page.getByRole('button', { name: 'Add the provider' }).click();
