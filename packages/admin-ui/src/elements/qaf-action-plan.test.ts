@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlannedAction } from '../api/report-api.js';
+import type { PlannedAction, TrackedPlannedAction } from '../api/report-api.js';
 import { fill, submit } from './fake-server.test-helpers.js';
 import { mount, text } from './mount.test-helpers.js';
 import './qaf-action-plan.js';
@@ -28,7 +28,7 @@ describe('qaf-action-plan', () => {
   });
 
   it("once final, shows each action's progress and records progress per action, never a whole new plan", async () => {
-    const plan = [
+    const plan: TrackedPlannedAction[] = [
       { action: 'Retrain staff', owner: 'Registered manager', due: '2025-07-01', status: 'done', progress: [{ status: 'done', owner: 'Training lead', on: '2025-06-20', by: 'p', at: '2025-06-20T10:00:00Z' }] },
       { action: 'Audit care plans', owner: 'Deputy manager', due: '2025-08-01', status: 'open', progress: [] },
     ];
