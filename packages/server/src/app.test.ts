@@ -37,6 +37,9 @@ const ADMIN_SCOPED = new Set([
   'GET /api/councils/{council}/members',
   'PUT /api/councils/{council}/members/{userId}',
   'DELETE /api/councils/{council}/members/{userId}',
+  'GET /api/councils/{council}/members/{userId}/tokens',
+  'POST /api/councils/{council}/members/{userId}/tokens',
+  'DELETE /api/councils/{council}/members/{userId}/tokens/{tokenId}',
 ]);
 
 interface DocumentedOperation {

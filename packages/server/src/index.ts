@@ -23,6 +23,8 @@ export type { CriteriaImportReply } from './packs/draft-criteria.js';
 export type { AnalysisReply, CasesReply, DraftValidation, InForceReply, PackDiffReply, PackVersionWithPack, ValidationReply } from './packs/replies.js';
 export type { PackVersion } from './packs/versions.js';
 export type { Provider } from './providers/provider-record.js';
+export type { ProviderField } from './providers/provider-fields.js';
+export type { ActionProgress, PlannedAction } from './reports/action-plan.js';
 export type { ProviderBody } from './providers/index.js';
 export type { CouncilSummary } from './councils/index.js';
 export type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAssessment, TimelineEntry, TimelinePage } from './assessments/replies.js';

@@ -1,4 +1,4 @@
-import type { ApiTokenView, AuditRecord, CriteriaImportReply, ImportReport, TokenRequest, UserView } from '@openqaf/server';
+import type { ApiTokenView, AuditRecord, CriteriaImportReply, ImportReport, Provider, ProviderBody, ProviderField, TokenRequest, UserView } from '@openqaf/server';
 import { api as defaultApi, MAX_PAGE, init, query } from './api-client.js';
 import type { ApiClient } from './api-client.js';
 import type { CouncilRole } from './api-types.js';
@@ -34,6 +34,8 @@ export interface Member {
 
 /** A new API token as the server returns it once: its view and the secret. */
 export type CreatedToken = ApiTokenView & { token: string };
+
+export type { ProviderField };
 
 /**
  * The calls of the admin screens (users and roles, API tokens, audit log, provider import),
@@ -93,6 +95,37 @@ export class AdminApi {
   /** Revokes one of your API tokens. */
   revokeToken(id: string) {
     return this._api.call((rpc) => rpc.api.auth.tokens[':id'].$delete({ param: { id } }));
+  }
+
+  /** A council member's API tokens, never the secrets (council admin). */
+  memberTokens(council: string, userId: string, signal?: AbortSignal): Promise<ApiTokenView[]> {
+    return this._api.callAll(
+      (rpc, cursor) => rpc.api.councils[':council'].members[':userId'].tokens.$get({ param: { council, userId }, query: query({ limit: MAX_PAGE, cursor }) }, init(signal)),
+      (p) => p.tokens as unknown as ApiTokenView[],
+    );
+  }
+
+  /** Makes an API token for a council member (council admin); the reply holds the secret, shown once. */
+  async createMemberToken(council: string, userId: string, body: TokenRequest): Promise<CreatedToken> {
+    return (await this._api.call((rpc) => rpc.api.councils[':council'].members[':userId'].tokens.$post({ param: { council, userId } }, init(undefined, body)))) as CreatedToken;
+  }
+
+  /** Revokes a council member's API token (council admin). */
+  revokeMemberToken(council: string, userId: string, tokenId: string) {
+    return this._api.call((rpc) => rpc.api.councils[':council'].members[':userId'].tokens[':tokenId'].$delete({ param: { council, userId, tokenId } }));
+  }
+
+  /** The provider record's fields in the words of the council's pack in force. */
+  async providerFields(council: string, signal?: AbortSignal): Promise<ProviderField[]> {
+    const reply = await this._api.call((rpc) => rpc.api.councils[':council']['provider-fields'].$get({ param: { council } }, init(signal)));
+    return (reply as unknown as { fields: ProviderField[] }).fields;
+  }
+
+  /** Saves a provider's fields at revision `etag` (409 when changed elsewhere since). */
+  async updateProvider(council: string, id: string, body: ProviderBody, etag: string): Promise<Provider> {
+    return (await this._api.call((rpc) =>
+      rpc.api.councils[':council'].providers[':id'].$put({ param: { council, id }, header: { 'if-match': etag }, json: body }),
+    )) as unknown as Provider;
   }
 
   /** One page of the audit log: the council's, or (no council) the whole log. */

@@ -266,7 +266,7 @@ export class ApiClient {
   }
 
   /** Adds a provider location. */
-  createProvider(council: string, body: { name: string; cqcLocationId?: string | null; serviceType?: string | null }) {
+  createProvider(council: string, body: { name: string; cqcLocationId?: string | null; serviceType?: string | null; size?: Record<string, number> }) {
     return this._data(this._council.providers.$post({ param: { council }, json: body }));
   }
 

@@ -13,6 +13,22 @@ export interface PlannedAction {
   due: string;
 }
 
+/** One record of progress on an action, once the report is final. */
+export interface ActionProgress {
+  status: 'in-progress' | 'done';
+  owner: string;
+  on: string;
+  note?: string;
+  by: string;
+  at: string;
+}
+
+/** An action of the plan as the server gives it: with its state and progress records. */
+export interface TrackedPlannedAction extends PlannedAction {
+  status: 'open' | 'in-progress' | 'done';
+  progress: ActionProgress[];
+}
+
 /** `GET .../assessments/{id}/report`: the report, where it stands, its comments with answers and the action plan. */
 export interface ReportReply {
   assessmentId: string;
@@ -23,7 +39,7 @@ export interface ReportReply {
   sharedOn?: string;
   report: ProviderReport;
   comments: ReportComment[];
-  actionPlan: PlannedAction[];
+  actionPlan: TrackedPlannedAction[];
 }
 
 /** One row of `GET .../reports`: shared and final reports (a provider user: only its own). */
@@ -74,6 +90,13 @@ export async function finaliseReport(council: string, id: string): Promise<Repor
 /** The provider's improvement action plan (replaces the previous one). */
 export async function submitActionPlan(council: string, id: string, actions: PlannedAction[]): Promise<void> {
   await api.call((rpc) => rpc.api.councils[':council'].assessments[':id'].report['action-plan'].$put(reports(council, id), init(undefined, { actions })));
+}
+
+/** Records progress or completion of action `number` (from 1) of a final report's plan. */
+export async function recordActionProgress(council: string, id: string, number: number, body: { status: 'in-progress' | 'done'; owner: string; on: string; note?: string }): Promise<TrackedPlannedAction[]> {
+  const reply = await api.call((rpc) => rpc.api.councils[':council'].assessments[':id'].report['action-plan'][':action'].progress.$post(
+    { param: { council, id, action: String(number) } }, init(undefined, body)));
+  return (reply as unknown as { actionPlan: TrackedPlannedAction[] }).actionPlan;
 }
 
 /** Where the server's PDF of the report is. */

@@ -17,6 +17,8 @@ export const AUDIT_KINDS: Readonly<Record<string, string>> = {
   'password-change': 'Password changed',
   'token-create': 'API token created',
   'token-revoke': 'API token revoked',
+  'report-action-plan': 'Action plan sent',
+  'report-action-progress': 'Action progress recorded',
   'council-create': 'Council added',
   login: 'Signed in',
   logout: 'Signed out',

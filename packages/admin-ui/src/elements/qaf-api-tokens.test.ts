@@ -72,4 +72,38 @@ describe('qaf-api-tokens', () => {
     expect(text(el)).toContain('Revoked "Nightly import"');
     expect(deepText(el)).toContain('You have no API tokens.');
   });
+
+  it("manages a council member's tokens through the council's routes, the secret shown once to hand over", async () => {
+    const tokens: { id: string; name: string; scopes: string[]; createdAt: string; expiresAt: string }[] = [];
+    const base = '/api/councils/bolton/members/u-7/tokens';
+    const seen = fakeServer(({ method, url, body }) => {
+      if (url.pathname === base && method === 'GET') return json({ tokens, nextCursor: null });
+      if (url.pathname === base && method === 'POST') {
+        const t = { id: 'm-1', name: (body as { name: string }).name, scopes: ['read'], createdAt: '2026-12-06T10:00:00Z', expiresAt: '2027-01-05T10:00:00Z' };
+        tokens.push(t);
+        return json({ ...t, token: 'qaf_member_secret' }, 201);
+      }
+      if (url.pathname === `${base}/m-1` && method === 'DELETE') {
+        tokens.splice(0, 1);
+        return new Response(null, { status: 204 });
+      }
+      return undefined;
+    });
+    const el = await mount('qaf-api-tokens', { council: 'bolton', userId: 'u-7', userEmail: 'ann@bolton.gov.uk' });
+    await settled(el);
+    expect(deepText(el)).toContain('ann@bolton.gov.uk has no API tokens.');
+    fill(el, 'token-name', 'Care home survey');
+    submit(el, 'token-name');
+    await settled(el);
+    expect(seen.find((r) => r.method === 'POST')!.url.pathname).toBe(base);
+    expect(text(el)).toContain('New token "Care home survey" for ann@bolton.gov.uk');
+    expect(text(el)).toContain('qaf_member_secret');
+    const revoke = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Revoke Care home survey')!;
+    revoke.click();
+    await settled(el);
+    expect(seen.some((r) => r.method === 'DELETE' && r.url.pathname === `${base}/m-1`)).toBe(true);
+    expect(deepText(el)).toContain('ann@bolton.gov.uk has no API tokens.');
+    // Never your own tokens' routes.
+    expect(seen.some((r) => r.url.pathname.startsWith('/api/auth/tokens'))).toBe(false);
+  });
 });

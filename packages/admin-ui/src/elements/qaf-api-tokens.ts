@@ -23,16 +23,36 @@ const MAX_DAYS = 365;
 
 /**
  * Your API tokens: create one with scopes and an expiry (its secret shown once), list them,
- * revoke one at once.
+ * revoke one at once. With `council` and `user-id`, a council admin does the same for a member
+ * of the council (the secret shown once, to hand over).
  */
 export class QafApiTokens extends LitElement {
-  static override properties = { _errors: { state: true }, _created: { state: true }, _done: { state: true } };
+  static override properties = {
+    council: {},
+    userId: { attribute: 'user-id' },
+    userEmail: { attribute: 'user-email' },
+    _errors: { state: true },
+    _created: { state: true },
+    _done: { state: true },
+  };
   static override styles = [sharedStyles, css`code.secret { display: block; padding: 0.5rem; background: #f3f2f1; overflow-wrap: anywhere; user-select: all; }`];
+  /** With `userId`: the council whose member's tokens these are. */
+  declare council: string | undefined;
+  /** A member's tokens instead of your own (council admin). */
+  declare userId: string | undefined;
+  declare userEmail: string | undefined;
   declare private _errors: FieldError[];
   declare private _created: CreatedToken | undefined;
   declare private _done: string;
 
-  private _tokens = new Task(this, { task: (_args, { signal }) => adminApi.tokens(signal), args: () => [] as const });
+  private _tokens = new Task(this, {
+    task: ([council, userId], { signal }) => (council && userId ? adminApi.memberTokens(council, userId, signal) : adminApi.tokens(signal)),
+    args: () => [this.council, this.userId] as const,
+  });
+
+  private get _member(): { council: string; userId: string; who: string } | undefined {
+    return this.council && this.userId ? { council: this.council, userId: this.userId, who: this.userEmail || this.userId } : undefined;
+  }
 
   constructor() {
     super();
@@ -44,14 +64,14 @@ export class QafApiTokens extends LitElement {
     return html`
       <qaf-error-summary .errors=${this._errors}></qaf-error-summary>
       ${this._created ? html`<section class="notice" role="status" aria-labelledby="secret-title">
-        <h2 id="secret-title">Your new token "${this._created.name}"</h2>
-        <p>Copy it now: it is shown this once and cannot be shown again.</p>
+        <h2 id="secret-title">${this._member ? `New token "${this._created.name}" for ${this._member.who}` : `Your new token "${this._created.name}"`}</h2>
+        <p>Copy it now${this._member ? ' and hand it over safely' : ''}: it is shown this once and cannot be shown again.</p>
         <code class="secret">${this._created.token}</code>
         <button class="secondary" @click=${() => (this._created = undefined)}>I have copied it</button></section>` : nothing}
       ${this._done ? html`<p class="notice" role="status">${this._done}</p>` : nothing}
-      ${renderTask(this._tokens, (tokens) => this._table(tokens), 'Loading your tokens…')}
+      ${renderTask(this._tokens, (tokens) => this._table(tokens), 'Loading the tokens…')}
       <form @submit=${this._create} novalidate>
-        <h2>Create a token</h2>
+        <h2>${this._member ? `Create a token for ${this._member.who}` : 'Create a token'}</h2>
         <div class="row">
           <div><label for="token-name">Name</label><span class="muted" id="token-name-hint">What it is for, e.g. "Nightly CQC import"</span>
             <input id="token-name" name="name" aria-describedby="token-name-hint" /></div>
@@ -66,7 +86,7 @@ export class QafApiTokens extends LitElement {
   }
 
   private _table(tokens: ApiTokenView[]) {
-    if (tokens.length === 0) return html`<qaf-status kind="empty" message="You have no API tokens."></qaf-status>`;
+    if (tokens.length === 0) return html`<qaf-status kind="empty" message=${this._member ? `${this._member.who} has no API tokens.` : 'You have no API tokens.'}></qaf-status>`;
     return html`<p class="muted">${counted(tokens.length, 'token')}</p><div class="scroll" tabindex="0"><table>
       <thead><tr><th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">Expires</th><th scope="col"><span class="muted">Revoke</span></th></tr></thead>
       <tbody>${tokens.map((t) => html`<tr>
@@ -88,7 +108,9 @@ export class QafApiTokens extends LitElement {
     this._errors = problems;
     if (problems.length) return;
     try {
-      this._created = await adminApi.createToken({ name, scopes, expiresInDays: days });
+      const request = { name, scopes, expiresInDays: days };
+      const member = this._member;
+      this._created = member ? await adminApi.createMemberToken(member.council, member.userId, request) : await adminApi.createToken(request);
       this._done = '';
       form.reset();
       void this._tokens.run();
@@ -99,7 +121,8 @@ export class QafApiTokens extends LitElement {
 
   private async _revoke(t: ApiTokenView) {
     try {
-      await adminApi.revokeToken(t.id);
+      const member = this._member;
+      await (member ? adminApi.revokeMemberToken(member.council, member.userId, t.id) : adminApi.revokeToken(t.id));
       this._errors = [];
       this._done = `Revoked "${t.name}": it no longer works anywhere.`;
       void this._tokens.run();

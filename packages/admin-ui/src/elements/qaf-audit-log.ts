@@ -51,6 +51,12 @@ export class QafAuditLog extends LitElement {
   });
 
   /** The people the user filter offers: the council's members, or every user for a platform admin. */
+  /** The council's provider fields, to name a provider edit's changes by the pack's titles. */
+  private _fieldTitles = new Task(this, {
+    task: async ([council], { signal }) => (council ? adminApi.providerFields(council, signal) : []),
+    args: () => [this.council] as const,
+  });
+
   private _people = new Task(this, {
     task: async ([council, platform], { signal }): Promise<Person[]> => {
       const label = (u: { email: string; name: string }) => (u.name ? `${u.name} (${u.email})` : u.email);
@@ -117,9 +123,19 @@ export class QafAuditLog extends LitElement {
         <dt>Thing changed</dt><dd>${e.entity} ${e.entityId ?? ''}</dd>
         <dt>Before (content hash)</dt><dd>${e.beforeHash ?? 'nothing before'}</dd>
         <dt>After (content hash)</dt><dd>${e.afterHash ?? 'nothing after'}</dd>
-        ${detail.map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'string' || typeof v === 'number' ? String(v) : html`<pre>${JSON.stringify(v, null, 2)}</pre>`}</dd>`)}
+        ${this._changes(e)}
+        ${detail.filter(([k]) => k !== 'changes').map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'string' || typeof v === 'number' ? String(v) : html`<pre>${JSON.stringify(v, null, 2)}</pre>`}</dd>`)}
       </dl>
       <button class="secondary" @click=${() => (this._open = undefined)}>Close</button></section>`;
+  }
+
+  /** A provider edit's changes in words: "Beds: 40 -> 42", by the pack's titles where the council's fields have them. */
+  private _changes(e: AuditRecord) {
+    const changes = (e.detail as { changes?: { field: string; before: unknown; after: unknown }[] } | null)?.changes;
+    if (!Array.isArray(changes) || changes.length === 0) return nothing;
+    const titles = new Map((this._fieldTitles.value ?? []).map((f) => [f.field, f.title]));
+    const shown = (v: unknown) => (v === null || v === undefined ? 'not recorded' : String(v));
+    return html`<dt>What changed</dt><dd><ul>${changes.map((ch) => html`<li>${titles.get(ch.field) ?? ch.field}: ${shown(ch.before)} → ${shown(ch.after)}</li>`)}</ul></dd>`;
   }
 
   private _apply(e: SubmitEvent) {

@@ -9,11 +9,12 @@ import { formErrors } from './qaf-error-summary.js';
 import { COUNCIL_ROLES } from './role-words.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
+import './qaf-api-tokens.js';
 import './qaf-error-summary.js';
 
 /**
- * A council's users and roles (council admin): change or remove a role; a platform admin also
- * grants a role to any user of the platform.
+ * A council's users and roles (council admin): change or remove a role, see, make and revoke a
+ * member's API tokens; a platform admin also grants a role to any user of the platform.
  */
 export class QafCouncilMembers extends LitElement {
   static override properties = {
@@ -22,6 +23,7 @@ export class QafCouncilMembers extends LitElement {
     platformAdmin: { type: Boolean, attribute: 'platform-admin' },
     _errors: { state: true },
     _done: { state: true },
+    _tokensOf: { state: true },
   };
   static override styles = [sharedStyles];
   declare council: string;
@@ -29,6 +31,8 @@ export class QafCouncilMembers extends LitElement {
   declare platformAdmin: boolean;
   declare private _errors: FieldError[];
   declare private _done: string;
+  /** The member whose API tokens are open below the table. */
+  declare private _tokensOf: Member | undefined;
 
   private _members = new Task(this, { task: ([c], { signal }) => adminApi.members(c, signal), args: () => [this.council] as const });
   private _everyone = new Task(this, {
@@ -55,6 +59,10 @@ export class QafCouncilMembers extends LitElement {
       <qaf-error-summary .errors=${this._errors}></qaf-error-summary>
       ${this._done ? html`<p class="notice" role="status">${this._done}</p>` : nothing}
       ${renderTask(this._members, (list) => this._table(list), 'Loading users…')}
+      ${this._tokensOf ? html`<section aria-labelledby="member-tokens-title">
+        <h2 id="member-tokens-title" tabindex="-1">API tokens of ${this._tokensOf.email}</h2>
+        <qaf-api-tokens council=${this.council} user-id=${this._tokensOf.id} user-email=${this._tokensOf.email}></qaf-api-tokens>
+        <button class="secondary" @click=${() => (this._tokensOf = undefined)}>Close the tokens of ${this._tokensOf.email}</button></section>` : nothing}
       ${this.platformAdmin ? html`<form @submit=${this._grant} novalidate>
         <h2>Grant a role in ${this._name}</h2>
         ${others.length === 0 ? html`<p class="muted">Every user already has a role here. Create users on the Users page.</p>` : html`<div class="row">
@@ -67,14 +75,21 @@ export class QafCouncilMembers extends LitElement {
   private _table(members: Member[]) {
     if (members.length === 0) return html`<qaf-status kind="empty" message=${`Nobody has a role in ${this._name} yet.`}></qaf-status>`;
     return html`<p class="muted">${counted(members.length, 'user')} with a role in ${this._name}</p><div class="scroll" tabindex="0"><table>
-      <thead><tr><th scope="col">User</th><th scope="col">Role</th><th scope="col"><span class="muted">Remove</span></th></tr></thead>
+      <thead><tr><th scope="col">User</th><th scope="col">Role</th><th scope="col"><span class="muted">API tokens</span></th><th scope="col"><span class="muted">Remove</span></th></tr></thead>
       <tbody>${members.map((m) => html`<tr>
         <td>${m.name || m.email}<div class="muted">${m.email}</div></td>
         <td><label class="muted" for=${`role-${m.id}`}>Role of ${m.email}</label>
           <select id=${`role-${m.id}`} @change=${(e: Event) => this._setRole(m, (e.target as HTMLSelectElement).value as CouncilRole)}>
           ${COUNCIL_ROLES.map((r) => html`<option value=${r.role} ?selected=${r.role === m.role}>${r.words}</option>`)}</select></td>
+        <td><button class="secondary" @click=${() => this._openTokens(m)}>API tokens of ${m.email}</button></td>
         <td><button class="secondary" @click=${() => this._remove(m)}>Remove ${m.email}</button></td>
       </tr>`)}</tbody></table></div>`;
+  }
+
+  private async _openTokens(m: Member) {
+    this._tokensOf = m;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#member-tokens-title')?.focus();
   }
 
   private async _setRole(m: { id: string; email: string }, role: CouncilRole) {

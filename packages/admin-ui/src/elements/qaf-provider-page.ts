@@ -6,13 +6,14 @@ import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import '../charts/qaf-rating-history-chart.js';
+import './qaf-provider-editor.js';
 import './qaf-provider-officer.js';
 import './qaf-provider-visits.js';
 
 /**
- * One provider: details, its officer (assigned by a team manager), rating history over time, and
- * each determination with its pack version; a determination awaiting sign-off is marked
- * provisional and is not the current rating.
+ * One provider: details (officers edit them), its officer (assigned by a team manager), rating
+ * history over time, and each determination with its pack version; a determination awaiting
+ * sign-off is marked provisional and is not the current rating.
  */
 export class QafProviderPage extends LitElement {
   static override properties = { council: {}, provider: {}, canAssess: { type: Boolean, attribute: 'can-assess' }, canAssign: { type: Boolean, attribute: 'can-assign' } };
@@ -44,7 +45,9 @@ export class QafProviderPage extends LitElement {
       <p class="muted">${[p.serviceType, p.cqcLocationId && `CQC ${p.cqcLocationId}`].filter(Boolean).join(' · ')}</p>
       ${p.latest ? html`<p>Current rating <strong>${String(p.latest.rating)}</strong> from the visit on ${longDate(p.latest.assessmentDate)} (pack ${p.latest.packVersion}).
         Next visit due ${p.latest.nextVisitDue ? longDate(p.latest.nextVisitDue) : '—'}. ${p.latest.overdueActions ? html`<strong class="bad">${p.latest.overdueActions} overdue action(s).</strong>` : nothing}</p>` : html`<p>Not assessed yet.</p>`}
-      ${this.canAssess ? html`<a class="button" href=${href({ page: 'assess', council: this.council, provider: p.id })}>New assessment</a>` : nothing}
+      ${this.canAssess ? html`<a class="button" href=${href({ page: 'assess', council: this.council, provider: p.id })}>New assessment</a>
+        <details><summary>Edit the provider's details</summary>
+          <qaf-provider-editor council=${this.council} .provider=${p} @provider-saved=${() => void this._data.run()}></qaf-provider-editor></details>` : nothing}
       <qaf-provider-officer council=${this.council} provider=${p.id} ?can-assign=${this.canAssign}></qaf-provider-officer>
       <qaf-provider-visits council=${this.council} provider=${p.id} ?can-start=${this.canAssess}></qaf-provider-visits>
       <h2>Rating over time</h2>

@@ -6,6 +6,7 @@ import type { Provider } from '../api/api-types.js';
 import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
+import './qaf-provider-editor.js';
 
 /**
  * The council's providers: current rating, last visit, next visit due and overdue actions;
@@ -64,11 +65,8 @@ export class QafProviders extends LitElement {
           <option value="">Any</option>${bands.map((b) => html`<option>${b}</option>`)}<option>Not assessed</option></select></div>
       </div>
       ${renderTask(this._providers, (first) => this._table(first), 'Loading providers…')}
-      ${this.canAssess ? html`<form @submit=${this._add}><h2>Add a provider</h2><div class="row">
-        <div><label for="name">Name</label><input id="name" name="name" required /></div>
-        <div><label for="cqc">CQC location id</label><input id="cqc" name="cqcLocationId" /></div>
-        <div><label for="service">Service type</label><input id="service" name="serviceType" /></div>
-        <button>Add provider</button></div>${this._message ? html`<p role="alert" class="field-error">${this._message}</p>` : nothing}</form>` : nothing}`;
+      ${this.canAssess ? html`<details><summary>Add a provider</summary>
+        <qaf-provider-editor council=${this.council} @provider-saved=${(e: CustomEvent<{ id: string }>) => { location.hash = href({ page: 'provider', council: this.council, provider: e.detail.id }); }}></qaf-provider-editor></details>` : nothing}`;
   }
 
   private _table(first: { providers: Provider[]; nextCursor: string | null }) {
@@ -85,7 +83,8 @@ export class QafProviders extends LitElement {
             <td>${p.latest?.assessmentDate ?? ''}</td><td>${p.latest?.nextVisitDue ?? ''}</td>
             <td>${p.latest?.overdueActions ? html`<strong class="bad">${p.latest.overdueActions}</strong>` : p.latest ? '0' : ''}</td></tr>`)}</tbody>
         </table></div>`}
-      ${next ? html`<button class="more" @click=${() => this._showMore(next)}>Show more providers</button>` : nothing}`;
+      ${next ? html`<button class="more" @click=${() => this._showMore(next)}>Show more providers</button>` : nothing}
+      ${this._message ? html`<p role="alert" class="field-error">${this._message}</p>` : nothing}`;
   }
 
   private async _showMore(cursor: string) {
@@ -103,21 +102,6 @@ export class QafProviders extends LitElement {
     this._timer = setTimeout(() => (this._q = q), 250);
   }
 
-  private async _add(e: SubmitEvent) {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const data = new FormData(form);
-    try {
-      const p = await api.createProvider(this.council, {
-        name: String(data.get('name')),
-        cqcLocationId: String(data.get('cqcLocationId') ?? '') || null,
-        serviceType: String(data.get('serviceType') ?? '') || null,
-      });
-      location.hash = href({ page: 'provider', council: this.council, provider: p.id });
-    } catch (error) {
-      this._message = errorText(error);
-    }
-  }
 }
 
 declare global {

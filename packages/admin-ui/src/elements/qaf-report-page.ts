@@ -1,11 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { errorText } from '../api/api-error.js';
-import { answerComment, commentOnReport, finaliseReport, loadReport, reportPdfHref, shareReport, submitActionPlan } from '../api/report-api.js';
+import { answerComment, commentOnReport, finaliseReport, loadReport, recordActionProgress, reportPdfHref, shareReport, submitActionPlan } from '../api/report-api.js';
 import type { PlannedAction, ReportReply } from '../api/report-api.js';
 import { href } from '../routing/route.js';
 import type { AnswerDetail, CommentDetail } from './qaf-report-challenge.js';
 import { sharedStyles } from './shared-styles.js';
 import './qaf-action-plan.js';
+import type { ProgressDetail } from './qaf-action-plan.js';
 import './qaf-provider-report.js';
 import './qaf-report-challenge.js';
 import './qaf-status.js';
@@ -90,8 +91,11 @@ export class QafReportPage extends LitElement {
         ?can-comment=${this.reader === 'provider'} ?can-answer=${this.reader === 'officer'}
         @comment-on-finding=${(e: CustomEvent<CommentDetail>) => this._step(() => commentOnReport(this.council, this.assessment, e.detail.finding, e.detail.comment))}
         @answer-comment=${(e: CustomEvent<AnswerDetail>) => this._step(() => answerComment(this.council, this.assessment, e.detail.comment, e.detail.decision, e.detail.reason))}></qaf-report-challenge>
-      ${r.status !== 'draft' ? html`<qaf-action-plan .plan=${r.actionPlan} ?can-edit=${this.reader === 'provider' && r.status === 'shared'}
-        @submit-action-plan=${(e: CustomEvent<{ actions: PlannedAction[] }>) => this._step(() => submitActionPlan(this.council, this.assessment, e.detail.actions))}></qaf-action-plan>` : nothing}`;
+      ${r.status !== 'draft' ? html`<qaf-action-plan .plan=${r.actionPlan}
+        ?can-edit=${this.reader === 'provider' && (r.status === 'shared' || r.actionPlan.length === 0)}
+        ?can-record=${this.reader === 'provider' && r.status === 'final' && r.actionPlan.length > 0}
+        @submit-action-plan=${(e: CustomEvent<{ actions: PlannedAction[] }>) => this._step(() => submitActionPlan(this.council, this.assessment, e.detail.actions))}
+        @record-action-progress=${(e: CustomEvent<ProgressDetail>) => this._step(() => recordActionProgress(this.council, this.assessment, e.detail.number, { status: e.detail.status, owner: e.detail.owner, on: e.detail.on, ...(e.detail.note ? { note: e.detail.note } : {}) }))}></qaf-action-plan>` : nothing}`;
   }
 
   private _officerSteps(r: ReportReply) {

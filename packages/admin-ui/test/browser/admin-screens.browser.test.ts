@@ -60,6 +60,21 @@ describe.skipIf(!hasChromium)('the admin screens in a real browser, 390 px wide'
     await page.getByText('olive@birmingham.example is now quality officer in Birmingham City Council.').waitFor();
     await expect.poll(() => page.getByLabel('Role of olive@birmingham.example').inputValue()).toBe('officer');
 
+    // As Birmingham's admin, a token for Olive: its secret shown once, working as Olive until revoked.
+    await page.getByRole('button', { name: 'API tokens of olive@birmingham.example' }).click();
+    await page.getByRole('heading', { name: 'API tokens of olive@birmingham.example' }).waitFor();
+    await page.getByLabel('Name').fill('Olive survey upload');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByRole('heading', { name: 'New token "Olive survey upload" for olive@birmingham.example' }).waitFor();
+    const oliveSecret = (await page.locator('code.secret').textContent())!.trim();
+    const asOlive = () => fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${oliveSecret}` } });
+    expect(((await (await asOlive()).json()) as { user: { email: string } }).user.email).toBe('olive@birmingham.example');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: 'Revoke Olive survey upload' }).click();
+    await page.getByText('Revoked "Olive survey upload"').waitFor();
+    await expect.poll(async () => (await asOlive()).status).toBe(401);
+    await page.getByRole('button', { name: 'Close the tokens of olive@birmingham.example' }).click();
+
     await page.getByRole('link', { name: 'API tokens' }).click();
     await page.getByRole('heading', { name: 'Your API tokens' }).waitFor();
     await page.getByLabel('Name').fill('Nightly CQC import');
@@ -91,5 +106,31 @@ describe.skipIf(!hasChromium)('the admin screens in a real browser, 390 px wide'
     await expect.poll(() => rows.filter({ hasText: '1-555000002' }).textContent()).toMatch(/Rejected[\s\S]*name/);
     const exported = await fetch(`${server.url}/api/councils/birmingham/providers/export`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
     expect(await exported.text()).toContain('Willow Bank');
+  });
+
+  it("adds and edits a Bolton provider with the size details Bolton's pack reads, refusing a bad one at the field, and the audit entry says what changed", async () => {
+    await page.goto(`${server.url}/#/councils/bolton/providers`);
+    await page.getByText('Add a provider').click();
+    await page.getByLabel('Name', { exact: true }).fill('Oak House');
+    await page.getByLabel('Service type (optional)').selectOption('Nursing homes');
+    await page.getByLabel('Beds (optional)').fill('0');
+    await page.getByRole('button', { name: 'Add the provider' }).click();
+    await page.getByRole('link', { name: 'Beds: must be at least 1' }).waitFor();
+    await page.getByLabel('Beds (optional)').fill('12');
+    await page.getByRole('button', { name: 'Add the provider' }).click();
+    await page.getByRole('heading', { name: 'Oak House' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.getByText("Edit the provider's details").click();
+    await expect.poll(() => page.getByLabel('Beds (optional)').inputValue()).toBe('12');
+    await page.getByLabel('Beds (optional)').fill('14');
+    await page.getByRole('button', { name: 'Save the provider' }).click();
+    await expect.poll(() => page.getByLabel('Beds (optional)').inputValue()).toBe('14');
+
+    await page.goto(`${server.url}/#/councils/bolton/audit`);
+    await page.getByLabel('Kind of change').selectOption({ label: 'Provider edited' });
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.getByRole('button', { name: /Open entry/ }).first().click();
+    await page.getByText('Beds: 12 → 14').waitFor();
   });
 });

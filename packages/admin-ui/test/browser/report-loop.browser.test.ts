@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('the whole loop: visit, sign-off, share, challenge
     return page;
   }
 
-  it.each(LOOPS)('$council: the officer shares the signed-off report, the provider challenges a finding, the officer answers and makes it final', async (loop) => {
+  it.each(LOOPS)('$council: the officer shares the signed-off report, the provider challenges a finding, the officer answers and makes it final; the provider then records progress on its action plan', async (loop) => {
     const { council } = loop;
     const password = 'report-loop-password';
     const officer = { email: `officer@${council}.example`, password };
@@ -157,6 +157,12 @@ describe.skipIf(!hasChromium)('the whole loop: visit, sign-off, share, challenge
     // The provider's report page works at 390 px wide without sideways scrolling.
     await pp.setViewportSize({ width: 390, height: 800 });
     await expect.poll(() => pp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // It sends its improvement action plan while the report is shared.
+    await pp.getByLabel('What will be done').fill('Keep the referrals log up to date');
+    await pp.getByLabel('Owner').fill('Registered manager');
+    await pp.getByLabel('Due by').fill('2030-01-31');
+    await pp.getByRole('button', { name: 'Send the action plan' }).click();
+    await pp.getByRole('cell', { name: 'Keep the referrals log up to date' }).waitFor();
 
     // The officer rejects it with a reason and makes the report final.
     await op.reload();
@@ -181,6 +187,16 @@ describe.skipIf(!hasChromium)('the whole loop: visit, sign-off, share, challenge
       expect(text).toContain(wording.slice(0, 40));
       expect(text).toContain('Evidence: Two safeguarding referrals were late');
     }
+    // Once final, the provider no longer replaces the plan: it records the action as done, with its owner and date.
+    await pp.reload();
+    await pp.getByText('Final report', { exact: true }).waitFor();
+    expect(await pp.getByRole('button', { name: 'Send the action plan' }).count()).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    await pp.getByLabel('Where it stands').selectOption('done');
+    await pp.getByLabel('On (date)').fill(today);
+    await pp.getByRole('button', { name: 'Record progress on action 1' }).click();
+    await pp.getByRole('cell', { name: /^Done on .* \(Registered manager\)$/ }).waitFor();
+    await pp.getByText('Every action is done.').waitFor();
     await op.context().close();
     await pp.context().close();
   });

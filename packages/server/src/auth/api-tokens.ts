@@ -123,14 +123,22 @@ export async function listApiTokens(db: Queryable, userId: string, page: PageReq
   }));
 }
 
+/** Who made or revoked a token for someone else, in which council (for the audit entry). */
+export interface TokenAdminBy {
+  actor: string;
+  councilId: string;
+}
+
 /**
- * Makes an API token for `user`, the caller as returned by {@link requireTokenAdmin} (audited as
- * `token-create`); the secret is in the reply only.
+ * Makes an API token for `user`, the caller as returned by {@link requireTokenAdmin}, or a member
+ * of a council when `by` names the council admin doing it (audited as `token-create`); the secret
+ * is in the reply only.
  */
 export async function createApiToken(
   c: Context<AppEnv>,
-  user: NonNullable<Principal['user']>,
+  user: { id: string },
   request: TokenRequest,
+  by?: TokenAdminBy,
 ): Promise<ApiTokenView & { token: string }> {
   const { db, now } = c.var.services;
   const at = now();
@@ -147,11 +155,13 @@ export async function createApiToken(
       grant.expiresAt,
     ]);
     await recordAudit(tx, {
-      actor: user.id,
+      actor: by?.actor ?? user.id,
+      ...(by ? { councilId: by.councilId } : {}),
       action: 'token-create',
       entity: 'api-token',
       entityId: id,
       detail: {
+        ...(by ? { user: user.id } : {}),
         name: request.name,
         scopes: grant.scopes,
         expiresAt: grant.expiresAt.toISOString(),
@@ -162,12 +172,23 @@ export async function createApiToken(
   return { id, name: request.name, scopes: grant.scopes, createdAt: at.toISOString(), expiresAt: grant.expiresAt.toISOString(), token };
 }
 
-/** Revokes one of `user`'s API tokens (audited as `token-revoke`); 404 when it is not theirs. */
-export async function revokeApiToken(c: Context<AppEnv>, user: NonNullable<Principal['user']>, id: string): Promise<void> {
+/**
+ * Revokes one of `user`'s API tokens (audited as `token-revoke`, by `by.actor` when a council
+ * admin revokes a member's); 404 when it is not theirs.
+ */
+export async function revokeApiToken(c: Context<AppEnv>, user: { id: string }, id: string, by?: TokenAdminBy): Promise<void> {
   const { db, tokenCache } = c.var.services;
   const deleted = await db.transaction(async (tx) => {
-    const rows = await tx.query('DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 RETURNING id', [id, user.id]);
-    if (rows.length > 0) await recordAudit(tx, { actor: user.id, action: 'token-revoke', entity: 'api-token', entityId: id });
+    const rows = await tx.query<{ name: string }>('DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 RETURNING name', [id, user.id]);
+    if (rows.length > 0) {
+      await recordAudit(tx, {
+        actor: by?.actor ?? user.id,
+        ...(by ? { councilId: by.councilId, detail: { user: user.id, name: rows[0]!.name } } : {}),
+        action: 'token-revoke',
+        entity: 'api-token',
+        entityId: id,
+      });
+    }
     return rows.length > 0;
   });
   // Here at once; other servers as soon as the database's notification reaches them.

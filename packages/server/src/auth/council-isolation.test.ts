@@ -20,6 +20,8 @@ const WELL_FORMED: Record<string, unknown> = {
   'POST /api/councils/{council}/visits/{id}/return': { reason: 'Evidence missing' },
   'POST /api/councils/{council}/assessments/{id}/report/comments/{comment}/answer': { decision: 'accepted', reason: 'Checked' },
   'POST /api/councils/{council}/draft/cases/accept': { cases: ['all-fully-met-gold'] },
+  'POST /api/councils/{council}/members/{userId}/tokens': { name: 'Nightly import' },
+  'POST /api/councils/{council}/assessments/{id}/report/action-plan/{action}/progress': { status: 'done', owner: 'Registered manager', on: '2025-03-01' },
 };
 
 describe.each(testStoreKinds)('council isolation on $name, for every council route', (kind) => {
@@ -51,7 +53,7 @@ describe.each(testStoreKinds)('council isolation on $name, for every council rou
       .replace('{council}', ids.council!)
       .replace('{id}', id)
       .replace('{version}', ids.version!)
-      .replace('{userId}', ids.userId!).replace('{user}', ids.userId!).replace('{comment}', '1') + (route.path.endsWith('/diff') ? '?from=1.0.0&to=draft' : '');
+      .replace('{userId}', ids.userId!).replace('{user}', ids.userId!).replace('{comment}', '1').replace('{action}', '1').replace('{tokenId}', 'x') + (route.path.endsWith('/diff') ? '?from=1.0.0&to=draft' : '');
   }
 
   function callAs(route: RouteSpec, as?: Persona) {

@@ -28,6 +28,7 @@ import {
   tokenBodySchema,
 } from './schemas.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { memberTokenRoutes } from './member-tokens.js';
 import { userAdminRoutes } from './user-admin.js';
 import { createUser, findUser, listUsers } from './users.js';
 
@@ -335,6 +336,7 @@ export function authRoutes(options: AuthRoutesOptions = {}) {
       return c.json(await findUser(db, id), 201);
     })
     .route('/', userAdminRoutes(throttle))
+    .route('/', memberTokenRoutes())
     .openapi(membersRoute, async (c) => {
       const council = c.var.council;
       requireScope(c, 'admin');

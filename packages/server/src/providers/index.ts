@@ -19,7 +19,10 @@ import { importProviders, ON_EXISTING } from './csv-import.js';
 import type { ColumnMapping, OnExisting } from './csv-import.js';
 import { findProvider, listProviders } from './provider-record.js';
 import type { Provider } from './provider-record.js';
+import { checkProviderBody, providerFields } from './provider-fields.js';
+import type { ProviderField } from './provider-fields.js';
 import { importBodySchema, providerBodySchema } from './schemas.js';
+import { findVersionById, versionInForceRecord } from '../packs/versions.js';
 
 export { findProvider, listProviders } from './provider-record.js';
 export type { Provider } from './provider-record.js';
@@ -51,6 +54,29 @@ function duplicateCqcId(body: ProviderBody): HttpError {
 
 function stored(p: Provider) {
   return { name: p.name, cqcLocationId: p.cqcLocationId, serviceType: p.serviceType, size: p.size };
+}
+
+/** The council's provider fields, from the inputs of its pack in force today (the fixed fields when none is). */
+async function fieldsOf(c: Context<AppEnv>, councilId: string): Promise<{ version: string | null; fields: ProviderField[] }> {
+  const { db } = c.var.services;
+  const inForce = await versionInForceRecord(db, councilId, today(c));
+  const content = inForce && (await findVersionById(db, inForce.id))?.content;
+  return { version: inForce?.version ?? null, fields: providerFields(content?.inputs) };
+}
+
+/** What an edit changed, field by field (`size.<fact>` for sizes), for the audit entry. */
+function changesOf(before: ReturnType<typeof stored>, after: ProviderBody): { field: string; before: unknown; after: unknown }[] {
+  const flat = (p: ProviderBody) => ({
+    name: p.name,
+    cqcLocationId: p.cqcLocationId ?? null,
+    serviceType: p.serviceType ?? null,
+    ...Object.fromEntries(Object.entries(p.size ?? {}).map(([k, v]) => [`size.${k}`, v])),
+  });
+  const b: Record<string, unknown> = flat(before);
+  const a: Record<string, unknown> = flat(after);
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => b[k] !== a[k])
+    .map((k) => ({ field: k, before: b[k] ?? null, after: a[k] ?? null }));
 }
 
 const EXPORT_COLUMNS = ['id', 'name', 'cqcLocationId', 'serviceType'];
@@ -144,6 +170,17 @@ const updateRoute = defineRoute({
   reply: typed<Provider>(),
 });
 
+const fieldsRoute = defineRoute({
+  method: 'get',
+  path: '/api/councils/{council}/provider-fields',
+  tags: ['providers'],
+  summary:
+    "The provider record's fields, in the words of the council's pack in force: name, CQC location id, service type (the pack's choices) and the size facts its inputs read, with their bounds",
+  access: 'viewer',
+  request: { params: councilParams },
+  reply: typed<{ version: string | null; fields: ProviderField[] }>(),
+});
+
 const deleteRoute = defineRoute({
   method: 'delete',
   path: '/api/councils/{council}/providers/{id}',
@@ -161,6 +198,7 @@ const deleteRoute = defineRoute({
 export function providerRoutes() {
 
   return apiRouter()
+    .openapi(fieldsRoute, async (c) => c.json(await fieldsOf(c, c.var.council.id)))
     .openapi(listRoute, async (c) => {
       const council = c.var.council;
       const query = c.req.valid('query');
@@ -237,6 +275,7 @@ export function providerRoutes() {
       const council = c.var.council;
       const user = c.var.user;
       const body = validBody<ProviderBody>(c);
+      checkProviderBody(body, (await fieldsOf(c, council.id)).fields);
       const id = randomUUID();
       let provider: Provider | undefined;
       try {
@@ -270,6 +309,7 @@ export function providerRoutes() {
       const user = c.var.user;
       const before = await requireProvider(c, council.id, c.req.param('id'));
       const body = validBody<ProviderBody>(c);
+      checkProviderBody(body, (await fieldsOf(c, council.id)).fields);
       const expected = revisionFromIfMatch(c.req.header('if-match')) ?? before.revision;
       try {
         await c.var.services.db.transaction(async (tx) => {
@@ -288,6 +328,7 @@ export function providerRoutes() {
             entityId: before.id,
             beforeHash: contentHash(stored(before)),
             afterHash: contentHash(body),
+            detail: { changes: changesOf(stored(before), body) },
           });
         });
       } catch (error) {

@@ -159,12 +159,65 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     expect(bad.status).toBe(422);
     const plan = [{ action: 'Retrain staff on complaints', owner: 'Registered manager', due: '2025-07-01' }];
     expect((await asA('PUT', `${report(id)}/action-plan`, { actions: plan })).status).toBe(200);
-    expect((await t.call('GET', report(id), { as: 'testshireViewer' })).body.actionPlan).toEqual(plan);
+    expect((await t.call('GET', report(id), { as: 'testshireViewer' })).body.actionPlan).toEqual([{ ...plan[0], status: 'open', progress: [] }]);
+  });
+
+  it('once the report is final, refuses to replace the action plan (409, nothing changed) and records progress per action, audited', async () => {
+    const id = (await signedOffVisit(t, providerA, '2025-06-15', 1)).assessmentId;
+    await t.call('POST', `${report(id)}/share`, { as: 'testshireOfficer' });
+    const plan = [
+      { action: 'Retrain staff on complaints', owner: 'Registered manager', due: '2025-08-01' },
+      { action: 'Audit care plans', owner: 'Deputy manager', due: '2025-09-01' },
+    ];
+    expect((await asA('PUT', `${report(id)}/action-plan`, { actions: plan })).status).toBe(200);
+    const progressOf = (n: number | string) => `${report(id)}/action-plan/${n}/progress`;
+    // Before the report is final, the plan itself changes; progress waits.
+    const early = await asA('POST', progressOf(1), { status: 'done', owner: 'Registered manager', on: '2025-07-01' });
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: { code: string } }).error.code).toBe('report-not-final');
+    expect((await t.call('POST', `${report(id)}/finalise`, { as: 'testshireOfficer' })).status).toBe(200);
+
+    const replaced = await asA('PUT', `${report(id)}/action-plan`, { actions: [{ action: 'Something else', owner: 'Nobody', due: '2025-10-01' }] });
+    expect(replaced.status).toBe(409);
+    const refusal = (await replaced.json()) as { error: { code: string; message: string } };
+    expect(refusal.error.code).toBe('report-final');
+    expect(refusal.error.message).toContain('can no longer be replaced');
+    const unchanged = (await t.call('GET', report(id), { as: 'testshireViewer' })).body.actionPlan as { action: string; status: string }[];
+    expect(unchanged.map((a) => [a.action, a.status])).toEqual([['Retrain staff on complaints', 'open'], ['Audit care plans', 'open']]);
+
+    // A date in the future, an unknown action, a bad status: refused, naming what is wrong.
+    const future = await asA('POST', progressOf(1), { status: 'done', owner: 'Registered manager', on: addDays(today(), 1) });
+    expect(future.status).toBe(422);
+    expect(((await future.json()) as { error: { details: { pointer: string }[] } }).error.details[0]!.pointer).toBe('/on');
+    expect((await asA('POST', progressOf(3), { status: 'done', owner: 'X', on: '2025-07-01' })).status).toBe(404);
+    expect((await asA('POST', progressOf(1), { status: 'finished', owner: 'X', on: '2025-07-01' })).status).toBe(422);
+
+    const progress = await asA('POST', progressOf(1), { status: 'in-progress', owner: 'Training lead', on: '2025-07-01', note: 'Half the staff trained' });
+    expect(progress.status).toBe(201);
+    const done = await asA('POST', progressOf(1), { status: 'done', owner: 'Training lead', on: '2025-07-20' });
+    expect(done.status).toBe(201);
+    const after = (await t.call('GET', report(id), { as: 'testshireViewer' })).body.actionPlan as { action: string; owner: string; status: string; progress: { status: string; owner: string; on: string; by: string }[] }[];
+    // The plan as sent stays; each action carries its own progress.
+    expect(after[0]).toMatchObject({ action: 'Retrain staff on complaints', owner: 'Registered manager', status: 'done' });
+    expect(after[0]!.progress.map((p) => [p.status, p.owner, p.on, p.by])).toEqual([['in-progress', 'Training lead', '2025-07-01', 'provider-a'], ['done', 'Training lead', '2025-07-20', 'provider-a']]);
+    expect(after[1]).toMatchObject({ action: 'Audit care plans', status: 'open', progress: [] });
+    // A done action takes nothing more.
+    const again = await asA('POST', progressOf(1), { status: 'in-progress', owner: 'X', on: '2025-07-21' });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toContain('was recorded as done on 2025-07-20');
+
+    const audit = await t.call('GET', `/api/councils/testshire/audit?action=report-action-progress&entityId=${id}`, { as: 'testshireAdmin' });
+    expect(audit.body.entries.map((e: { detail: { action: number; after: string } }) => [e.detail.action, e.detail.after])).toEqual([[1, 'done'], [1, 'in-progress']]);
+    // Another provider's user records nothing on A's plan.
+    const tokenB = await makeUser(t, 'provider-b-progress');
+    await t.call('PUT', `/api/councils/testshire/providers/${providerB}/report-users/provider-b-progress`, { as: 'testshireAdmin' });
+    const other = await t.app.request(progressOf(2), { method: 'POST', headers: { authorization: `Bearer ${tokenB}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'done', owner: 'X', on: '2025-07-01' }) });
+    expect(other.status).toBe(403);
   });
 
   it('gives a provider user of A nothing of B and nothing of another council, over every route of the API', async () => {
     const doc = (await t.call('GET', '/openapi.json')).body as { paths: Record<string, Record<string, { 'x-access': string }>> };
-    const bIds: Record<string, string> = { id: assessmentB, user: 'provider-a', comment: 'x', version: 'x', token: 'x' };
+    const bIds: Record<string, string> = { id: assessmentB, user: 'provider-a', comment: 'x', version: 'x', token: 'x', action: '1' };
     let checked = 0;
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {

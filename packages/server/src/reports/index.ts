@@ -14,6 +14,8 @@ import { apiRouter } from '../routes/api-router.js';
 import { defineRoute } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import { councilParams } from '../routes/query.js';
+import { appendProgress } from './action-plan.js';
+import type { ProgressRequest } from './action-plan.js';
 import { challengeWindow } from './challenge-window.js';
 import { reportPdf } from './report-pdf.js';
 import { reportReader, requireOwnProvider } from './report-access.js';
@@ -24,6 +26,7 @@ import type { ReportVisit } from './report-visit.js';
 import { moveVisitStatus } from '../visits/visit-status.js';
 
 const reportParams = councilParams.extend({ id: z.string().openapi({ description: 'Assessment id (the report\'s subject)' }) });
+const planActionParams = reportParams.extend({ action: z.string().openapi({ description: "The action's number in the plan, from 1" }) });
 const commentParams = reportParams.extend({ comment: z.string().openapi({ description: 'Comment id' }) });
 const grantParams = councilParams.extend({ id: z.string().openapi({ description: 'Provider id' }), user: z.string().openapi({ description: 'User id' }) });
 
@@ -50,6 +53,15 @@ const planBody: JsonSchema = {
     },
   },
 };
+const progressBody: JsonSchema = {
+  type: 'object', additionalProperties: false, required: ['status', 'owner', 'on'],
+  properties: {
+    status: { enum: ['in-progress', 'done'], description: '`done` records the action as completed on `on`' },
+    owner: { type: 'string', minLength: 1, maxLength: 200, description: 'Who owns the action now' },
+    on: { type: 'string', format: 'date', description: 'The date of the progress or completion; not in the future' },
+    note: { type: 'string', maxLength: 2000 },
+  },
+};
 const settingsBody: JsonSchema = {
   type: 'object', additionalProperties: false, required: ['challengeWindowDays'],
   properties: { challengeWindowDays: { type: 'integer', minimum: 1, maximum: 365, description: 'Days from sharing the draft during which the provider may comment' } },
@@ -67,6 +79,7 @@ const commentRoute = route('post', '/api/councils/{council}/assessments/{id}/rep
 const answerRoute = route('post', '/api/councils/{council}/assessments/{id}/report/comments/{comment}/answer', 'The officer accepts or rejects a comment, with a reason', 'officer', commentParams, { body: answerBody });
 const finaliseRoute = route('post', '/api/councils/{council}/assessments/{id}/report/finalise', 'Make the report final once every comment is answered: the final report records them', 'officer', reportParams);
 const planRoute = route('put', '/api/councils/{council}/assessments/{id}/report/action-plan', "The provider's improvement action plan: an owner and a due date per action", 'signed-in', reportParams, { body: planBody });
+const progressRoute = route('post', '/api/councils/{council}/assessments/{id}/report/action-plan/{action}/progress', 'Record progress or completion of one action of the plan (owner, date), the only change to the plan once the report is final', 'signed-in', planActionParams, { body: progressBody, status: 201 });
 const settingsRoute = route('get', '/api/councils/{council}/report-settings', "The council's report settings: the challenge window when the pack declares none", 'officer', councilParams);
 const putSettingsRoute = route('put', '/api/councils/{council}/report-settings', "Set the council's challenge window (used when the pack declares no `challengeWindowDays`)", 'council-admin', councilParams, { body: settingsBody });
 const grantRoute = route('put', '/api/councils/{council}/providers/{id}/report-users/{user}', "Make a user a provider user of this provider: it sees this provider's shared and final reports, comments and plans, nothing else", 'council-admin', grantParams, { status: 204, reply: 'none' });
@@ -242,13 +255,37 @@ export function reportRoutes() {
       if (reader.kind !== 'provider') throw new HttpError(403, 'forbidden', 'Only a provider user submits its improvement action plan');
       const body = validBody<{ actions: { action: string; owner: string; due: string }[] }>(c);
       const s = await visibleReport(c, reader);
+      if (s.status === 'final' && s.actionPlan.length > 0) {
+        throw new HttpError(409, 'report-final', 'The report is final: its action plan can no longer be replaced. Record progress or completion of each action instead (POST .../report/action-plan/{action}/progress)');
+      }
       await audited(c, { actor: reader.user.id, councilId: param(c, 'council'), action: 'report-action-plan', entity: 'report', entityId: s.assessmentId, detail: { actions: body.actions.length } }, async (tx) => {
         await tx.query('DELETE FROM report_action_plans WHERE assessment_id = $1', [s.assessmentId]);
         for (const [i, a] of body.actions.entries()) {
           await tx.query('INSERT INTO report_action_plans (assessment_id, position, action, owner, due, by_user) VALUES ($1, $2, $3, $4, $5, $6)', [s.assessmentId, i, a.action, a.owner, a.due, reader.user.id]);
         }
       });
-      return c.json({ actionPlan: body.actions });
+      return c.json({ actionPlan: (await loadReport(c, param(c, 'council'), s.assessmentId)).actionPlan });
+    })
+    .openapi(progressRoute, async (c) => {
+      await requireCouncil(c, param(c, 'council'));
+      const reader = await reportReader(c, param(c, 'council'), 'write');
+      const body = validBody<ProgressRequest>(c);
+      const s = await visibleReport(c, reader);
+      const number = Number(param(c, 'action'));
+      const action = Number.isInteger(number) && number >= 1 ? s.actionPlan[number - 1] : undefined;
+      if (!action) throw notFound(`Action ${param(c, 'action')} of the action plan of assessment "${s.assessmentId}" (it has ${s.actionPlan.length})`);
+      if (s.status !== 'final') {
+        throw new HttpError(409, 'report-not-final', 'Progress is recorded once the report is final; until then the provider changes the action plan itself');
+      }
+      if (body.on > today()) {
+        throw new HttpError(422, 'invalid-body', 'The request body does not match its schema', { details: [{ pointer: '/on', message: `must not be in the future (today is ${today()})` }] });
+      }
+      if (action.status === 'done') {
+        throw new HttpError(409, 'action-done', `Action ${number} was recorded as done on ${action.progress.at(-1)!.on}: nothing more can be recorded for it`);
+      }
+      await audited(c, { actor: reader.user.id, councilId: param(c, 'council'), action: 'report-action-progress', entity: 'report', entityId: s.assessmentId, detail: { action: number, before: action.status, after: body.status, owner: body.owner, on: body.on } }, (tx) =>
+        appendProgress(tx, s.assessmentId, number - 1, body, reader.user.id));
+      return c.json({ actionPlan: (await loadReport(c, param(c, 'council'), s.assessmentId)).actionPlan }, 201);
     })
     .openapi(settingsRoute, async (c) => {
       const days = await councilWindowDays(c, c.var.council.id);

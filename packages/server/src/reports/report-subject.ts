@@ -6,6 +6,8 @@ import type { AssessmentInput } from '../assessments/store-assessment.js';
 import type { Determination } from '../engine/index.js';
 import { notFound } from '../http-error.js';
 import { findVersionById } from '../packs/versions.js';
+import { loadActionPlan } from './action-plan.js';
+import type { PlannedAction } from './action-plan.js';
 import { challengeWindow } from './challenge-window.js';
 import { providerReport } from './provider-report.js';
 import type { ChallengeWindow, ProviderReport } from './provider-report.js';
@@ -25,7 +27,7 @@ export interface ReportState {
   sharedOn?: string;
   report: ProviderReport;
   comments: ReportComment[];
-  actionPlan: { action: string; owner: string; due: string }[];
+  actionPlan: PlannedAction[];
 }
 
 interface SubjectRow {
@@ -88,9 +90,7 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
     ? { days: share.challenge_days, until: share.challenge_until, basis: share.challenge_basis, why: share.challenge_why }
     : challengeWindow(version.content, await councilWindowDays(c, councilId), today());
   const comments = share ? await commentsOf(c, row.id) : [];
-  const plan = share
-    ? await db.query<{ action: string; owner: string; due: string }>('SELECT action, owner, due::text AS due FROM report_action_plans WHERE assessment_id = $1 ORDER BY position', [row.id])
-    : [];
+  const plan = share ? await loadActionPlan(db, row.id) : [];
   const visit = await reportVisit(db, row.id);
   return {
     assessmentId: row.id,
