@@ -7,6 +7,7 @@ import { errorText } from '../api/api-error.js';
 import type { AnalysisRun, CaseResult, CaseRun } from '../api/api-types.js';
 import { DraftController } from '../controllers/draft-controller.js';
 import { applyCaseEdit } from '../pack/case-edits.js';
+import { draftMessage } from './draft-message.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import type { CaseEditRequest } from './qaf-case-editor.js';
@@ -113,14 +114,13 @@ export class QafChecks extends LitElement {
     const typed = this._typedProblems.size > 0;
     const run = this._lastRun;
     return html`
+      ${draftMessage(d)}
       <div class="bar row">
         ${this.canEdit ? html`<button class="secondary" ?disabled=${!d.dirty || d.saving || typed} @click=${() => d.save()}>${d.saving ? 'Saving…' : 'Save draft'}</button>` : nothing}
         <button ?disabled=${typed || d.saving} @click=${() => this._cases.run()}>Run the pack's cases</button>
         <button class="secondary" ?disabled=${typed || d.saving} @click=${() => this._analysis.run()}>Run the analysis</button>
         <span class="muted" role="status">${d.dirty ? 'Unsaved changes: running saves them first' : `Draft revision ${d.revision}`}${d.problems.length ? html` · <span class="bad">${counted(d.problems.length, 'problem')} in the pack</span>` : ' · valid'}</span>
       </div>
-      ${d.message ? html`<div class="notice ${d.message.kind}" role=${d.message.kind === 'bad' ? 'alert' : 'status'}>${d.message.text}
-        ${d.conflict ? html`<p><button class="secondary" @click=${this._reload}>Reload the draft (drops your changes on this page)</button></p>` : nothing}</div>` : nothing}
       ${this._announce ? html`<p class="notice" role="status">${this._announce}</p>` : nothing}
       ${typed ? html`<p class="notice bad" role="alert">Fix the highlighted field(s) before saving or running.</p>` : nothing}
       <p>The cases are worked examples from the council's documents. Checks run on the saved draft; ${this.canEdit ? 'open a case to change it without JSON.' : "only the council's admins can change cases."}</p>
@@ -206,12 +206,6 @@ export class QafChecks extends LitElement {
     const list = this.renderRoot.querySelector('qaf-case-list');
     await list?.updateComplete;
     list?.renderRoot.querySelector<HTMLElement>('#find')?.focus();
-  }
-
-  private async _reload() {
-    this._editing = -1;
-    this._typedProblems = new Set();
-    await this._draft.load(this.council);
   }
 
   private _findings(r: AnalysisRun) {

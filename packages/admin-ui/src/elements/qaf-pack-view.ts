@@ -12,7 +12,8 @@ import './qaf-outcomes-view.js';
  */
 export class QafPackView extends LitElement {
   static override properties = { pack: { attribute: false } };
-  static override styles = [sharedStyles, css`nav ul { columns: 2 14rem; padding-left: 1.2rem; } dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; } dt { font-weight: 600; }`];
+  static override styles = [sharedStyles, css`nav ul { columns: 2 14rem; padding-left: 1.2rem; } dl { display: grid; grid-template-columns: minmax(0, 18rem) minmax(0, 1fr); gap: 0.2rem 1rem; } dt { font-weight: 600; }
+    @media (max-width: 40rem) { dl { display: block; } dd { margin: 0 0 0.8rem; } }`];
   declare pack: Pack;
 
   override render() {
