@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { validatePack } from '@openqaf/engine/browser';
 import type { Pack } from '@openqaf/engine';
 import type { ApiClient } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';
@@ -11,9 +10,21 @@ import type { FieldProblem } from '../pack/plain-errors.js';
 /** How long typing pauses before the engine re-validates the whole pack. */
 export const VALIDATE_DELAY_MS = 250;
 
+let engineValidation: Promise<typeof import('@openqaf/engine/browser').validatePack> | undefined;
+
 /**
- * A council's working draft: loads it with its ETag, keeps the edited copy, validates it with
- * the engine as it changes (the same validation the server runs), and saves it with If-Match
+ * The engine's pack validation, loaded on the first edit rather than with the page: it carries
+ * a JSON Schema compiler that takes a second or more to load and compile on a slow machine.
+ */
+function validatePackLater() {
+  engineValidation ??= import('@openqaf/engine/browser').then((engine) => engine.validatePack);
+  return engineValidation;
+}
+
+/**
+ * A council's working draft: loads it with its ETag and the server's validation of it (both at
+ * once), keeps the edited copy, validates it with the engine in the browser as it changes (the
+ * same validation the server runs, loaded on the first edit), and saves it with If-Match
  * so no one else's edit is overwritten. While it has unsaved changes, leaving the page asks
  * first; a save refused because someone else saved first can reload their draft and re-apply
  * this page's changes on it (`reapply`).
@@ -67,10 +78,15 @@ export class DraftController implements ReactiveController {
     this.message = undefined;
     this._host.requestUpdate();
     try {
-      const { draft, etag } = await this._api.draft(council);
+      const [{ draft, etag }, checked] = await Promise.all([
+        this._api.draft(council),
+        this._api.validateDraft(council).catch(() => undefined),
+      ]);
       if (council !== this._council) return;
       Object.assign(this, { content: draft.content, _base: draft.content, etag, revision: draft.revision, dirty: false, conflict: false, state: 'ready' });
-      this.validateNow();
+      // The server's validation, when it is of this revision; otherwise the engine's here.
+      if (checked && checked.revision === draft.revision) this.problems = fieldProblems(checked.errors);
+      else void this.validateNow();
     } catch (error) {
       this.state = 'error';
       this.error = errorText(error);
@@ -84,14 +100,18 @@ export class DraftController implements ReactiveController {
     this.dirty = true;
     this.message = undefined;
     clearTimeout(this._timer);
-    this._timer = setTimeout(() => this.validateNow(), VALIDATE_DELAY_MS);
+    this._timer = setTimeout(() => void this.validateNow(), VALIDATE_DELAY_MS);
     this._host.requestUpdate();
   }
 
-  /** Validates the edited copy with the engine now. */
-  validateNow(): void {
-    if (!this.content) return;
-    this.problems = fieldProblems(validatePack(this.content).errors);
+  /** Validates the edited copy with the engine now (once the engine's validation has loaded). */
+  async validateNow(): Promise<void> {
+    const content = this.content;
+    if (!content) return;
+    const validatePack = await validatePackLater();
+    // Edited again meanwhile: the validation of the newer copy follows.
+    if (content !== this.content) return;
+    this.problems = fieldProblems(validatePack(content).errors);
     this._host.requestUpdate();
   }
 
@@ -143,7 +163,7 @@ export class DraftController implements ReactiveController {
         text: `Reloaded the draft as saved by someone else (revision ${draft.revision}) and reapplied your changes on it. Check them and save.`
           + (overwritten.length ? ` You both changed ${overwritten.map(pointerWords).join('; ')}: your value is kept there.` : ''),
       };
-      this.validateNow();
+      void this.validateNow();
     } catch (error) {
       this.message = { kind: 'bad', text: `Could not reload the draft: ${errorText(error)}. Your changes are still on this page.` };
     } finally {
