@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { counted } from '../format/count-words.js';
 import type { Pack } from '@openqaf/engine';
 import type { ApiClient } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';
@@ -126,7 +127,7 @@ export class DraftController implements ReactiveController {
       this.problems = fieldProblems(saved.errors);
       this.message = saved.valid
         ? { kind: 'good', text: `Draft saved (revision ${saved.revision}). It is valid.` }
-        : { kind: 'bad', text: `Draft saved (revision ${saved.revision}), but it has ${saved.errors.length} problem(s) to fix before it can be published.` };
+        : { kind: 'bad', text: `Draft saved (revision ${saved.revision}), but it has ${counted(saved.errors.length, 'problem')} to fix before it can be published.` };
       return true;
     } catch (error) {
       this.conflict = error instanceof ApiError && (error.status === 409 || error.status === 412);

@@ -78,7 +78,10 @@ export class QafChecks extends LitElement {
   private _analysis = new Task(this, {
     task: async ([c], { signal }) => {
       await this._saveFirst();
-      return api.analyse(c, signal);
+      // As the user waits for it: from asking to the answer, in this browser.
+      const started = performance.now();
+      const run = await api.analyse(c, signal);
+      return { run, ms: Math.round(performance.now() - started) };
     },
     args: () => [this.council] as const,
     autoRun: false,
@@ -122,7 +125,7 @@ export class QafChecks extends LitElement {
         <span class="muted" role="status">${d.dirty ? 'Unsaved changes: running saves them first' : `Draft revision ${d.revision}`}${d.problems.length ? html` · <span class="bad">${counted(d.problems.length, 'problem')} in the pack</span>` : ' · valid'}</span>
       </div>
       ${this._announce ? html`<p class="notice" role="status">${this._announce}</p>` : nothing}
-      ${typed ? html`<p class="notice bad" role="alert">Fix the highlighted field(s) before saving or running.</p>` : nothing}
+      ${typed ? html`<p class="notice bad" role="alert">Fix the highlighted ${this._typedProblems.size === 1 ? 'field' : 'fields'} before saving or running.</p>` : nothing}
       <p>The cases are worked examples from the council's documents. Checks run on the saved draft; ${this.canEdit ? 'open a case to change it without JSON.' : "only the council's admins can change cases."}</p>
       <h2>Cases</h2>
       ${this._cases.status === TaskStatus.INITIAL ? (run ? this._caseSummary(run.run) : html`<p class="muted">Not run yet.</p>`) : renderTask(this._cases, (r) => this._caseSummary(r.run), 'Running the cases…')}
@@ -130,7 +133,7 @@ export class QafChecks extends LitElement {
         .problems=${d.problems} .show=${this._show} @case-open=${(e: CustomEvent<{ index: number }>) => this._open(e.detail.index)}
         @case-close=${() => this._open(-1)} @case-edit=${this._onEdit} @case-accept=${this._onAccept}></qaf-case-list>
       <h2>Analysis</h2>
-      ${this._analysis.status === TaskStatus.INITIAL ? html`<p class="muted">Not run yet.</p>` : renderTask(this._analysis, (r) => this._findings(r), 'Analysing the draft…')}`;
+      ${this._analysis.status === TaskStatus.INITIAL ? html`<p class="muted">Not run yet.</p>` : renderTask(this._analysis, (r) => this._findings(r.run, r.ms), 'Analysing the draft…')}`;
   }
 
   private _caseSummary(r: CaseRun) {
@@ -208,14 +211,15 @@ export class QafChecks extends LitElement {
     list?.renderRoot.querySelector<HTMLElement>('#find')?.focus();
   }
 
-  private _findings(r: AnalysisRun) {
+  private _findings(r: AnalysisRun, ms: number) {
     const withFindings = r.report.decisions.filter((d) => d.findings.length > 0);
-    return html`<p class="notice ${r.findings ? 'bad' : 'good'}" role="status"><strong>${counted(r.findings, 'finding')}</strong> in ${counted(r.report.decisions.length, 'decision')}${r.report.complete ? ', every input combination checked' : '; some decisions were sampled, not fully enumerated'}.</p>
+    return html`<p class="notice ${r.findings ? 'bad' : 'good'}" role="status"><strong>${counted(r.findings, 'finding')}</strong> in ${counted(r.report.decisions.length, 'decision')}${r.report.complete ? ', every input combination checked' : '; some decisions were sampled, not fully enumerated'}.
+      <span class="muted" data-analysed>Analysed in ${ms} ms.</span></p>
       ${withFindings.map((d) => html`<h3>${d.label} <span class="muted">(${d.decision})</span></h3>
         ${d.exhaustive ? nothing : html`<p class="muted">Sampled: ${d.notes.join(' ')}</p>`}
         ${d.findings.map((f) => html`<div class="finding"><strong>${FINDING_WORDS[f.kind] ?? f.kind}</strong>${f.rule ? html` — rule <em>${f.rule}</em>` : nothing}
           <div>${f.message}</div>
-          ${f.examples.length ? html`<ul>${f.examples.map((e) => html`<li>${e.inputs} <span class="muted">(${e.count} combination${e.count === 1 ? '' : 's'})</span></li>`)}
+          ${f.examples.length ? html`<ul>${f.examples.map((e) => html`<li>${e.inputs} <span class="muted">(${counted(e.count, 'combination')})</span></li>`)}
             ${f.more ? html`<li class="muted">and ${f.more} more</li>` : nothing}</ul>` : nothing}</div>`)}`)}`;
   }
 }

@@ -1,4 +1,5 @@
 import { Task } from '@lit/task';
+import { counted } from '../format/count-words.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import { errorText } from '../api/api-error.js';
@@ -52,7 +53,7 @@ export class QafVersionHistory extends LitElement {
       ${renderTask(this._versions, ({ versions, schedule, stale }) => html`
       <p>In force today (${schedule.today}): <strong>${schedule.inForce?.version ?? 'none'}</strong>${schedule.next
         ? html`. Next: <strong>${schedule.next.version}</strong>, in force from ${schedule.next.effectiveFrom}` : nothing}.</p>
-      ${stale.length ? html`<section class="notice bad" role="alert"><h2>${stale.length} assessment(s) decided under a version not in force on their date</h2>
+      ${stale.length ? html`<section class="notice bad" role="alert"><h2>${counted(stale.length, 'assessment')} decided under a version not in force on their date</h2>
         <ul>${stale.map((a) => html`<li>${a.providerName}, ${a.date}: decided under ${a.decidedUnder.version}${a.decidedUnder.withdrawn ? html` (withdrawn: ${a.decidedUnder.withdrawn})` : nothing}:
           ${a.before}; under ${a.inForce?.version ?? 'no version'}: ${a.after ?? a.error}${a.differences.length ? html` <span class="muted">(${a.differences.map((d) => d.explanation).join('; ')})</span>` : nothing}</li>`)}</ul>
         ${this.canEdit ? html`<form @submit=${this._redetermine}><label for="redetermine-reason">Why determine them again? (recorded on each earlier determination)</label>
@@ -90,7 +91,7 @@ export class QafVersionHistory extends LitElement {
     const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '');
     try {
       const done = await api.redetermine(this.council, { reason });
-      this._message = { kind: 'good', text: `${done.redetermined.length} assessment(s) determined again; the earlier determinations stay in each provider's history, marked superseded.` };
+      this._message = { kind: 'good', text: `${counted(done.redetermined.length, 'assessment')} determined again; the earlier determinations stay in each provider's history, marked superseded.` };
       void this._versions.run();
     } catch (error) {
       this._message = { kind: 'bad', text: `Not determined again: ${errorText(error)}` };
