@@ -1,4 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
+import { longDate } from '../format/long-date.js';
 import { counted } from '../format/count-words.js';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PackCase } from '@openqaf/engine';
@@ -196,7 +197,7 @@ export class QafChecks extends LitElement {
     }
     try {
       const reply = await api.acceptCases(this.council, { cases: e.detail.ids }, d.etag);
-      this._announce = `Accepted the new result of ${reply.accepted.length === 1 ? `case “${reply.accepted[0]!.id}”` : `${reply.accepted.length} cases`}, recorded as accepted by ${reply.accepted[0]?.accepted?.by ?? 'you'} on ${reply.accepted[0]?.accepted?.on ?? 'today'}.`;
+      this._announce = `Accepted the new result of ${reply.accepted.length === 1 ? `case “${reply.accepted[0]!.id}”` : `${reply.accepted.length} cases`}, recorded as accepted by ${reply.accepted[0]?.accepted?.by ?? 'you'} on ${reply.accepted[0]?.accepted?.on ? longDate(reply.accepted[0].accepted.on) : 'today'}.`;
       await d.load(this.council);
       this._cases.run();
     } catch (error) {

@@ -1,4 +1,5 @@
 import { Task } from '@lit/task';
+import { longDate } from '../format/long-date.js';
 import { LitElement, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';
@@ -95,7 +96,7 @@ export class QafPublish extends LitElement {
         ...(form.get('confirmPast') === 'on' ? { confirmPastDate: true } : {}),
         acknowledgeFindings: form.get('ack') === 'on',
       });
-      this._result = { kind: 'good', text: `Published version ${v.version}, in force from ${v.effectiveFrom}.` };
+      this._result = { kind: 'good', text: `Published version ${v.version}, in force from ${longDate(v.effectiveFrom)}.` };
       location.hash = href({ page: 'versions', council: this.council });
     } catch (error) {
       const details = error instanceof ApiError ? error.details.map((d) => d.message) : [];
