@@ -34,8 +34,10 @@ export class QafPublish extends LitElement {
 
   private _review = new Task(this, {
     task: async ([c], { signal }) => {
+      // The analysis needs nothing else: asked for at once, while the diff waits for the published version's number.
+      const analysing = api.analyse(c, signal).catch((e: unknown) => e as Error);
       const published = await api.pack(c, signal);
-      const [diff, analysis] = await Promise.all([api.diff(c, published.version, 'draft', signal), api.analyse(c, signal).catch((e: unknown) => e as Error)]);
+      const [diff, analysis] = await Promise.all([api.diff(c, published.version, 'draft', signal), analysing]);
       return { published, diff, analysis };
     },
     args: () => [this.council] as const,
