@@ -42,6 +42,8 @@ export class DraftController implements ReactiveController {
   conflict = false;
   /** The engine's problems with the edited copy, in plain words. */
   problems: FieldProblem[] = [];
+  /** False until the first validation of the loaded draft has answered (the page is shown before). */
+  checked = false;
   /** A message after saving (or failing to). */
   message: { kind: 'good' | 'bad'; text: string } | undefined;
   private _council = '';
@@ -79,15 +81,19 @@ export class DraftController implements ReactiveController {
     this.message = undefined;
     this._host.requestUpdate();
     try {
-      const [{ draft, etag }, checked] = await Promise.all([
-        this._api.draft(council),
-        this._api.validateDraft(council).catch(() => undefined),
-      ]);
+      // Asked for together; the page shows the draft without waiting for its validation.
+      const validation = this._api.validateDraft(council).catch(() => undefined);
+      const { draft, etag } = await this._api.draft(council);
       if (council !== this._council) return;
-      Object.assign(this, { content: draft.content, _base: draft.content, etag, revision: draft.revision, dirty: false, conflict: false, state: 'ready' });
-      // The server's validation, when it is of this revision; otherwise the engine's here.
-      if (checked && checked.revision === draft.revision) this.problems = fieldProblems(checked.errors);
-      else void this.validateNow();
+      Object.assign(this, { content: draft.content, _base: draft.content, etag, revision: draft.revision, dirty: false, conflict: false, checked: false, problems: [], state: 'ready' });
+      void validation.then((checked) => {
+        if (council !== this._council || this.content !== draft.content) return;
+        // The server's validation, when it is of this revision; otherwise the engine's here.
+        if (!checked || checked.revision !== draft.revision) return void this.validateNow();
+        this.problems = fieldProblems(checked.errors);
+        this.checked = true;
+        this._host.requestUpdate();
+      });
     } catch (error) {
       this.state = 'error';
       this.error = errorText(error);
@@ -113,6 +119,7 @@ export class DraftController implements ReactiveController {
     // Edited again meanwhile: the validation of the newer copy follows.
     if (content !== this.content) return;
     this.problems = fieldProblems(validatePack(content).errors);
+    this.checked = true;
     this._host.requestUpdate();
   }
 
@@ -125,6 +132,7 @@ export class DraftController implements ReactiveController {
       const saved = await this._api.saveDraft(this._council, this.content, this.etag);
       Object.assign(this, { etag: saved.etag, revision: saved.revision, dirty: false, conflict: false, _base: this.content });
       this.problems = fieldProblems(saved.errors);
+      this.checked = true;
       this.message = saved.valid
         ? { kind: 'good', text: `Draft saved (revision ${saved.revision}). It is valid.` }
         : { kind: 'bad', text: `Draft saved (revision ${saved.revision}), but it has ${counted(saved.errors.length, 'problem')} to fix before it can be published.` };

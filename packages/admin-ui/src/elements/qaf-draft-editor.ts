@@ -62,7 +62,7 @@ export class QafDraftEditor extends LitElement {
       <div class="bar row">
         <div><label for="filter">Find a value</label><input id="filter" type="search" placeholder="e.g. Safeguarding, Silver, visit" .value=${this._filter} @input=${(e: Event) => (this._filter = (e.target as HTMLInputElement).value)} /></div>
         ${this.canEdit ? html`<button ?disabled=${!d.dirty || d.saving || this._typedProblems.size > 0} @click=${() => d.save()}>${d.saving ? 'Saving…' : 'Save draft'}</button>` : nothing}
-        <span class="muted" role="status">${d.dirty ? 'Unsaved changes' : `Revision ${d.revision}`}${d.problems.length ? html` · <span class="bad">${counted(d.problems.length, 'problem')} in the pack</span>` : ' · valid'}</span>
+        <span class="muted" role="status">${d.dirty ? 'Unsaved changes' : `Revision ${d.revision}`}${!d.checked ? ' · checking…' : d.problems.length ? html` · <span class="bad">${counted(d.problems.length, 'problem')} in the pack</span>` : ' · valid'}</span>
       </div>
       ${this._typedProblems.size > 0 ? html`<p class="notice bad" role="alert">Fix the highlighted ${this._typedProblems.size === 1 ? 'field' : 'fields'} before saving.</p>` : nothing}
       ${elsewhere.length ? html`<div class="notice bad"><strong>Problems outside these fields</strong> (fix them in the JSON editor):
