@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Services } from './app-env.js';
 import { AssessmentWriter } from './assessments/assessment-writer.js';
@@ -81,6 +82,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  // JSON replies (a pack is some 300 kB) go compressed to clients that accept it; the UI's
+  // own files are compressed at build time (see home/index.ts).
+  app.use('/api/*', compress({ contentTypeFilter: /^application\/json/ }));
   app.use('/api/*', bodySizeLimit(limit));
   app.use('/api/*', authenticate());
   app.use('/api/*', idempotency({ leaseSeconds: options.idempotencyLeaseSeconds }));

@@ -6,6 +6,7 @@ import { ensureFirstAdmin } from './auth/index.js';
 import type { ServerConfig } from './config.js';
 import type { CouncilPlugin } from './engine/index.js';
 import { PackJobs } from './engine/pack-jobs.js';
+import { warmAnalyses } from './engine/warm-analyses.js';
 import { seedCouncils } from './seed/index.js';
 import type { SeedOutcome } from './seed/index.js';
 import { openStore } from './store/index.js';
@@ -49,6 +50,8 @@ export async function startServer(
   }
   const packJobs = new PackJobs({ seconds: config.packJobSeconds });
   packJobs.warm();
+  // Each published version's analysis, remembered before the first review of a draft needs it.
+  void warmAnalyses(db, plugins, packJobs);
   const app = createApp({
     db,
     plugins,

@@ -217,6 +217,11 @@ export class ApiClient {
     return { ...reply.data, etag: reply.etag ?? `"${reply.data.revision}"` };
   }
 
+  /** The server's validation of the saved draft (the engine's, with the council's extensions). */
+  validateDraft(council: string, signal?: AbortSignal) {
+    return this._data(this._council.draft.validate.$post({ param: { council } }, init(signal)));
+  }
+
   /** Analyses the draft. */
   analyse(council: string, signal?: AbortSignal) {
     return this._data(this._council.draft.analyse.$post({ param: { council } }, init(signal)));

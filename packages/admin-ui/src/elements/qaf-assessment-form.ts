@@ -24,11 +24,13 @@ export class QafAssessmentForm extends LitElement {
   static override styles = [
     sharedStyles,
     css`.layout { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
-      @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
+      @media (max-width: 900px) { .layout { grid-template-columns: minmax(0, 1fr); } }
       .preview { position: sticky; top: 0.5rem; border: 2px solid #0b0c0c; padding: 0 1rem 1rem; max-height: 95vh; overflow: auto; }
       fieldset { border: 1px solid var(--qaf-line, #b1b4b6); margin: 0.5rem 0; } legend { font-weight: 700; }
-      .criterion { display: grid; grid-template-columns: 1fr 11rem; gap: 0.5rem; align-items: center; padding: 0.25rem 0; border-bottom: 1px solid #eee; }
-      .criterion label { font-weight: 400; } select { width: 100%; }`,
+      .criterion { display: grid; grid-template-columns: minmax(0, 1fr) 11rem; gap: 0.5rem; align-items: center; padding: 0.25rem 0; border-bottom: 1px solid #eee; }
+      .criterion label { font-weight: 400; } select { width: 100%; }
+      /* Phones: each criterion's wording above its choice. */
+      @media (max-width: 40rem) { .criterion { grid-template-columns: minmax(0, 1fr); } }`,
   ];
   declare council: string;
   declare provider: string;

@@ -32,8 +32,8 @@ export class QafAuditLog extends LitElement {
     _error: { state: true },
   };
   static override styles = [sharedStyles, css`
-    form.filters { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: end; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; } dt { font-weight: 700; } dd { margin: 0; overflow-wrap: anywhere; }
+    form.filters { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: end; } form.filters > div { min-width: 0; max-width: 100%; }
+    dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.3rem 1rem; } dt { font-weight: 700; } dd { margin: 0; overflow-wrap: anywhere; }
     pre { white-space: pre-wrap; overflow-wrap: anywhere; }`];
   declare council: string | undefined;
   declare platformAdmin: boolean;

@@ -95,7 +95,7 @@ describe('qaf-case-list', () => {
     const accepted = casePack();
     accepted.cases![0]!.accepted = { by: 'Ann Lead', on: '2026-12-06' };
     const el = await mount('qaf-case-list', { pack: accepted });
-    expect(rows(el)[0]).toContain('Expected value accepted by Ann Lead on 2026-12-06 (not from the document)');
+    expect(rows(el)[0]).toContain('Expected value accepted by Ann Lead on 6 December 2026 (not from the document)');
     expect(rows(el)[1]).not.toContain('accepted by');
   });
 });

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { longDate } from '../format/long-date.js';
 import { counted } from '../format/count-words.js';
 import type { Pack, PackCase } from '@openqaf/engine';
 import type { CaseResult } from '../api/api-types.js';
@@ -118,7 +119,7 @@ export class QafCaseList extends LitElement {
     return html`<tr class=${open ? 'open' : ''}>
         <td><span class="state ${state}">${STATE_WORDS[state]}</span>${problems ? html`<div class="bad">${counted(problems, 'problem')}</div>` : nothing}</td>
         <td><strong>${c.id}</strong><div>${c.note}</div>${c.source ? html`<qaf-citation .source=${c.source} .pack=${this.pack}></qaf-citation>` : nothing}
-          ${c.accepted ? html`<div class="accepted">Expected value accepted by ${c.accepted.by} on ${c.accepted.on}${c.accepted.reason ? `: ${c.accepted.reason}` : ''} (not from the document)</div>` : nothing}</td>
+          ${c.accepted ? html`<div class="accepted">Expected value accepted by ${c.accepted.by} on ${longDate(c.accepted.on)}${c.accepted.reason ? `: ${c.accepted.reason}` : ''} (not from the document)</div>` : nothing}</td>
         <td><ul class="lines">${input.map((l) => html`<li>${l}</li>`)}</ul></td>
         <td><ul class="lines">${expected.map((l) => html`<li>${l}</li>`)}</ul></td>
         <td>${r ? html`${r.determination ? html`<ul class="lines">${actualSummary(this.pack, c, r.determination).map((l) => html`<li>${l}</li>`)}</ul>` : nothing}

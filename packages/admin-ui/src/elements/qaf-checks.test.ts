@@ -72,7 +72,7 @@ describe('qaf-checks', () => {
     expect(deepText(el)).toContain('Domain rating — Safe: expected Bronze, got Silver');
   });
 
-  it('says clearly when someone else saved first, keeps the edit on the page, runs nothing and offers a reload', async () => {
+  it('says clearly when someone else saved first, keeps the edit on the page, runs nothing and offers to reload and reapply it', async () => {
     const seen = fakeServer(409);
     const el = await mount('qaf-checks', { council: 'testshire', canEdit: true });
     await settled(el);
@@ -83,10 +83,12 @@ describe('qaf-checks', () => {
     const alert = [...el.shadowRoot!.querySelectorAll('[role="alert"]')].map((a) => a.textContent).join(' ');
     expect(alert).toContain('someone else saved the draft after you opened it');
     expect(text(el)).toContain('Unsaved changes');
-    button(el, 'Reload the draft (drops your changes on this page)').click();
+    button(el, 'Reload and reapply my changes').click();
     await settled(el);
     expect(seen.filter((s) => s.method === 'GET' && s.url.endsWith('/draft'))).toHaveLength(2);
-    expect(text(el)).toContain('Draft revision 4');
+    expect(text(el)).toContain('reapplied your changes on it. Check them and save.');
+    // The edit is still on the page, to be saved over the reloaded draft.
+    expect(text(el)).toContain('Unsaved changes');
   });
 
   it('lets a viewer read the cases but offers no way to change or save them', async () => {

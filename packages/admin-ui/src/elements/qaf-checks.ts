@@ -1,4 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
+import { longDate } from '../format/long-date.js';
 import { counted } from '../format/count-words.js';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PackCase } from '@openqaf/engine';
@@ -7,6 +8,7 @@ import { errorText } from '../api/api-error.js';
 import type { AnalysisRun, CaseResult, CaseRun } from '../api/api-types.js';
 import { DraftController } from '../controllers/draft-controller.js';
 import { applyCaseEdit } from '../pack/case-edits.js';
+import { draftMessage } from './draft-message.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import type { CaseEditRequest } from './qaf-case-editor.js';
@@ -77,7 +79,10 @@ export class QafChecks extends LitElement {
   private _analysis = new Task(this, {
     task: async ([c], { signal }) => {
       await this._saveFirst();
-      return api.analyse(c, signal);
+      // As the user waits for it: from asking to the answer, in this browser.
+      const started = performance.now();
+      const run = await api.analyse(c, signal);
+      return { run, ms: Math.round(performance.now() - started) };
     },
     args: () => [this.council] as const,
     autoRun: false,
@@ -113,16 +118,15 @@ export class QafChecks extends LitElement {
     const typed = this._typedProblems.size > 0;
     const run = this._lastRun;
     return html`
+      ${draftMessage(d)}
       <div class="bar row">
         ${this.canEdit ? html`<button class="secondary" ?disabled=${!d.dirty || d.saving || typed} @click=${() => d.save()}>${d.saving ? 'Saving…' : 'Save draft'}</button>` : nothing}
         <button ?disabled=${typed || d.saving} @click=${() => this._cases.run()}>Run the pack's cases</button>
         <button class="secondary" ?disabled=${typed || d.saving} @click=${() => this._analysis.run()}>Run the analysis</button>
-        <span class="muted" role="status">${d.dirty ? 'Unsaved changes: running saves them first' : `Draft revision ${d.revision}`}${d.problems.length ? html` · <span class="bad">${counted(d.problems.length, 'problem')} in the pack</span>` : ' · valid'}</span>
+        <span class="muted" role="status">${d.dirty ? 'Unsaved changes: running saves them first' : `Draft revision ${d.revision}`}${!d.checked ? ' · checking…' : d.problems.length ? html` · <span class="bad">${counted(d.problems.length, 'problem')} in the pack</span>` : ' · valid'}</span>
       </div>
-      ${d.message ? html`<div class="notice ${d.message.kind}" role=${d.message.kind === 'bad' ? 'alert' : 'status'}>${d.message.text}
-        ${d.conflict ? html`<p><button class="secondary" @click=${this._reload}>Reload the draft (drops your changes on this page)</button></p>` : nothing}</div>` : nothing}
       ${this._announce ? html`<p class="notice" role="status">${this._announce}</p>` : nothing}
-      ${typed ? html`<p class="notice bad" role="alert">Fix the highlighted field(s) before saving or running.</p>` : nothing}
+      ${typed ? html`<p class="notice bad" role="alert">Fix the highlighted ${this._typedProblems.size === 1 ? 'field' : 'fields'} before saving or running.</p>` : nothing}
       <p>The cases are worked examples from the council's documents. Checks run on the saved draft; ${this.canEdit ? 'open a case to change it without JSON.' : "only the council's admins can change cases."}</p>
       <h2>Cases</h2>
       ${this._cases.status === TaskStatus.INITIAL ? (run ? this._caseSummary(run.run) : html`<p class="muted">Not run yet.</p>`) : renderTask(this._cases, (r) => this._caseSummary(r.run), 'Running the cases…')}
@@ -130,7 +134,7 @@ export class QafChecks extends LitElement {
         .problems=${d.problems} .show=${this._show} @case-open=${(e: CustomEvent<{ index: number }>) => this._open(e.detail.index)}
         @case-close=${() => this._open(-1)} @case-edit=${this._onEdit} @case-accept=${this._onAccept}></qaf-case-list>
       <h2>Analysis</h2>
-      ${this._analysis.status === TaskStatus.INITIAL ? html`<p class="muted">Not run yet.</p>` : renderTask(this._analysis, (r) => this._findings(r), 'Analysing the draft…')}`;
+      ${this._analysis.status === TaskStatus.INITIAL ? html`<p class="muted">Not run yet.</p>` : renderTask(this._analysis, (r) => this._findings(r.run, r.ms), 'Analysing the draft…')}`;
   }
 
   private _caseSummary(r: CaseRun) {
@@ -193,7 +197,7 @@ export class QafChecks extends LitElement {
     }
     try {
       const reply = await api.acceptCases(this.council, { cases: e.detail.ids }, d.etag);
-      this._announce = `Accepted the new result of ${reply.accepted.length === 1 ? `case “${reply.accepted[0]!.id}”` : `${reply.accepted.length} cases`}, recorded as accepted by ${reply.accepted[0]?.accepted?.by ?? 'you'} on ${reply.accepted[0]?.accepted?.on ?? 'today'}.`;
+      this._announce = `Accepted the new result of ${reply.accepted.length === 1 ? `case “${reply.accepted[0]!.id}”` : `${reply.accepted.length} cases`}, recorded as accepted by ${reply.accepted[0]?.accepted?.by ?? 'you'} on ${reply.accepted[0]?.accepted?.on ? longDate(reply.accepted[0].accepted.on) : 'today'}.`;
       await d.load(this.council);
       this._cases.run();
     } catch (error) {
@@ -208,20 +212,15 @@ export class QafChecks extends LitElement {
     list?.renderRoot.querySelector<HTMLElement>('#find')?.focus();
   }
 
-  private async _reload() {
-    this._editing = -1;
-    this._typedProblems = new Set();
-    await this._draft.load(this.council);
-  }
-
-  private _findings(r: AnalysisRun) {
+  private _findings(r: AnalysisRun, ms: number) {
     const withFindings = r.report.decisions.filter((d) => d.findings.length > 0);
-    return html`<p class="notice ${r.findings ? 'bad' : 'good'}" role="status"><strong>${counted(r.findings, 'finding')}</strong> in ${counted(r.report.decisions.length, 'decision')}${r.report.complete ? ', every input combination checked' : '; some decisions were sampled, not fully enumerated'}.</p>
+    return html`<p class="notice ${r.findings ? 'bad' : 'good'}" role="status"><strong>${counted(r.findings, 'finding')}</strong> in ${counted(r.report.decisions.length, 'decision')}${r.report.complete ? ', every input combination checked' : '; some decisions were sampled, not fully enumerated'}.
+      <span class="muted" data-analysed>Analysed in ${ms} ms.</span></p>
       ${withFindings.map((d) => html`<h3>${d.label} <span class="muted">(${d.decision})</span></h3>
         ${d.exhaustive ? nothing : html`<p class="muted">Sampled: ${d.notes.join(' ')}</p>`}
         ${d.findings.map((f) => html`<div class="finding"><strong>${FINDING_WORDS[f.kind] ?? f.kind}</strong>${f.rule ? html` — rule <em>${f.rule}</em>` : nothing}
           <div>${f.message}</div>
-          ${f.examples.length ? html`<ul>${f.examples.map((e) => html`<li>${e.inputs} <span class="muted">(${e.count} combination${e.count === 1 ? '' : 's'})</span></li>`)}
+          ${f.examples.length ? html`<ul>${f.examples.map((e) => html`<li>${e.inputs} <span class="muted">(${counted(e.count, 'combination')})</span></li>`)}
             ${f.more ? html`<li class="muted">and ${f.more} more</li>` : nothing}</ul>` : nothing}</div>`)}`)}`;
   }
 }

@@ -13,9 +13,10 @@ export class QafCitation extends LitElement {
     css`
       :host { display: inline; }
       cite { font-style: normal; font-size: 0.85rem; color: var(--qaf-muted, #505a5f); white-space: nowrap; }
-      details { display: inline-block; font-size: 0.85rem; margin-left: 0.4rem; vertical-align: top; }
+      details { display: inline-block; font-size: 0.85rem; margin-left: 0.4rem; vertical-align: top; max-width: 100%; }
       summary { font-weight: 400; color: #6b3e00; padding: 0; }
-      .note { max-width: 40rem; background: #fff8e0; border-left: 4px solid #c48b00; padding: 0.3rem 0.6rem; }
+      .note { max-width: min(40rem, 100%); box-sizing: border-box; background: #fff8e0; border-left: 4px solid #c48b00; padding: 0.3rem 0.6rem; }
+      @media (max-width: 40rem) { details { display: block; margin-left: 0; } }
     `,
   ];
   declare source: Citation | undefined;

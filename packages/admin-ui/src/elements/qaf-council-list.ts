@@ -1,4 +1,5 @@
 import { Task } from '@lit/task';
+import { longDate } from '../format/long-date.js';
 import { LitElement, html } from 'lit';
 import { api } from '../api/api-client.js';
 import type { Me } from '../api/api-types.js';
@@ -21,7 +22,7 @@ export class QafCouncilList extends LitElement {
       if (mine.length === 0) return html`<qaf-status kind="empty" message="You have no role in any council yet. Ask a council admin to add you."></qaf-status>`;
       return html`<table><thead><tr><th scope="col">Council</th><th scope="col">Your role</th><th scope="col">Published pack</th><th scope="col">Go to</th></tr></thead>
         <tbody>${mine.map((c) => html`<tr><td><a href=${href({ page: 'pack', council: c.id })}>${c.name}</a></td><td>${roleLabel(roleIn(this.me, c.id))}</td>
-          <td>${c.currentVersion ? `${c.currentVersion.version}, in force from ${c.currentVersion.effectiveFrom}` : 'none yet'}</td>
+          <td>${c.currentVersion ? `${c.currentVersion.version}, in force from ${longDate(c.currentVersion.effectiveFrom)}` : 'none yet'}</td>
           <td><a href=${href({ page: 'providers', council: c.id })}>Providers</a></td></tr>`)}</tbody></table>`;
     }, 'Loading councils…')}`;
   }

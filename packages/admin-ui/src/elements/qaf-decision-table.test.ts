@@ -1,3 +1,4 @@
+import { declaredTestPack } from '../pack/declared-test-pack.test-helpers.js';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { mount, text } from './mount.test-helpers.js';
@@ -15,6 +16,13 @@ describe('qaf-decision-table', () => {
     const cite = el.shadowRoot!.querySelector('qaf-citation')!;
     await cite.updateComplete;
     expect(cite.shadowRoot!.textContent).toContain('000 s3.2');
+  });
+
+  it("heads each domain's number with the label the pack declares for it, not one made from its name", async () => {
+    const el = await mount('qaf-decision-table', { pack: declaredTestPack(), decisionId: 'domainRating' });
+    const heads = [...el.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    expect(heads).toContain('Silver: Fully met criteria at least');
+    expect(heads).not.toContain('Silver min fully met');
   });
 
   it('shows a decision written as a table with each row as a rule, read as a sentence, with its citation', async () => {

@@ -31,7 +31,7 @@ export class QafDecisionTable extends LitElement {
     if (names.length === 0) return nothing;
     return html`<div class="scroll" tabindex="0"><table>
       <caption>Numbers for each ${this.pack.framework?.labels?.domain?.toLowerCase() ?? 'domain'}</caption>
-      <thead><tr><th scope="col">${this.pack.framework?.labels?.domain ?? 'Domain'}</th>${names.map((n) => html`<th scope="col">${humanize(n)}</th>`)}</tr></thead>
+      <thead><tr><th scope="col">${this.pack.framework?.labels?.domain ?? 'Domain'}</th>${names.map((n) => html`<th scope="col">${this.pack.parameters?.[n]?.label ?? humanize(n)}</th>`)}</tr></thead>
       <tbody>${domains.map((d) => html`<tr><th scope="row">${d.title}</th>${names.map((n) => html`<td>${d.parameters?.[n] ?? '—'}</td>`)}</tr>`)}</tbody>
     </table></div>`;
   }

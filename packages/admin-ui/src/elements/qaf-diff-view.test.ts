@@ -8,7 +8,7 @@ describe('qaf-diff-view', () => {
     const changes: PackChange[] = [{ pointer: '/framework/domains/0/parameters/silverMinFullyMet', kind: 'changed', before: 12, after: 11, summary: 'Safe: silverMinFullyMet 12 → 11' }];
     const el = await mount('qaf-diff-view', { changes });
     const t = text(el);
-    expect(t).toContain('1 change(s).');
+    expect(t).toContain('1 change.');
     expect(t).toContain('Safe: silverMinFullyMet 12 → 11');
     expect(t).toContain('framework › domains › 1 › parameters › silverMinFullyMet');
   });

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { counted } from '../format/count-words.js';
 import type { PackChange } from '../api/api-types.js';
 import { pointerWords } from '../pack/plain-errors.js';
 import { sharedStyles } from './shared-styles.js';
@@ -22,7 +23,7 @@ export class QafDiffView extends LitElement {
 
   override render() {
     if (this.changes.length === 0) return html`<p role="status">No differences: the two packs are the same.</p>`;
-    return html`<p role="status">${this.changes.length} change(s).</p><div class="scroll" tabindex="0"><table>
+    return html`<p role="status">${counted(this.changes.length, 'change')}.</p><div class="scroll" tabindex="0"><table>
       <thead><tr><th scope="col">What changed</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
       <tbody>${this.changes.map((c) => html`<tr>
         <td><span class=${c.kind}>${c.summary}</span><div class="muted">${pointerWords(c.pointer)}</div></td>

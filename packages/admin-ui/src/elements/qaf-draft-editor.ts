@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { counted } from '../format/count-words.js';
 import { api } from '../api/api-client.js';
 import { DraftController } from '../controllers/draft-controller.js';
 import { editableFields } from '../pack/editable-fields.js';
@@ -6,6 +7,7 @@ import { declaresParameters } from '../pack/parameter-fields.js';
 import type { EditableField, FieldGroup } from '../pack/editable-fields.js';
 import { withValueAt } from '../pack/json-pointer.js';
 import { pointerWords, problemsAt } from '../pack/plain-errors.js';
+import { draftMessage } from './draft-message.js';
 import { sharedStyles } from './shared-styles.js';
 import type { FieldChange } from './qaf-field-editor.js';
 import './qaf-field-editor.js';
@@ -55,15 +57,14 @@ export class QafDraftEditor extends LitElement {
     const placed = new Set(fields.map((f) => f.pointer));
     const elsewhere = d.problems.filter((p) => ![...placed].some((ptr) => problemsAt([p], ptr).length > 0));
     return html`
+      ${draftMessage(d)}
       ${this.canEdit ? nothing : html`<p class="notice">You can read the draft. Only the council's admins can change it.</p>`}
       <div class="bar row">
         <div><label for="filter">Find a value</label><input id="filter" type="search" placeholder="e.g. Safeguarding, Silver, visit" .value=${this._filter} @input=${(e: Event) => (this._filter = (e.target as HTMLInputElement).value)} /></div>
         ${this.canEdit ? html`<button ?disabled=${!d.dirty || d.saving || this._typedProblems.size > 0} @click=${() => d.save()}>${d.saving ? 'Saving…' : 'Save draft'}</button>` : nothing}
-        <span class="muted" role="status">${d.dirty ? 'Unsaved changes' : `Revision ${d.revision}`}${d.problems.length ? html` · <span class="bad">${d.problems.length} problem(s) in the pack</span>` : ' · valid'}</span>
+        <span class="muted" role="status">${d.dirty ? 'Unsaved changes' : `Revision ${d.revision}`}${!d.checked ? ' · checking…' : d.problems.length ? html` · <span class="bad">${counted(d.problems.length, 'problem')} in the pack</span>` : ' · valid'}</span>
       </div>
-      ${d.message ? html`<div class="notice ${d.message.kind}" role=${d.message.kind === 'bad' ? 'alert' : 'status'}>${d.message.text}
-        ${d.conflict ? html`<p><button class="secondary" @click=${() => d.load(this.council)}>Reload the draft (drops your changes on this page)</button></p>` : nothing}</div>` : nothing}
-      ${this._typedProblems.size > 0 ? html`<p class="notice bad" role="alert">Fix the highlighted field(s) before saving.</p>` : nothing}
+      ${this._typedProblems.size > 0 ? html`<p class="notice bad" role="alert">Fix the highlighted ${this._typedProblems.size === 1 ? 'field' : 'fields'} before saving.</p>` : nothing}
       ${elsewhere.length ? html`<div class="notice bad"><strong>Problems outside these fields</strong> (fix them in the JSON editor):
         <ul>${elsewhere.slice(0, 20).map((p) => html`<li>${pointerWords(p.pointer)}: ${p.message}</li>`)}</ul></div>` : nothing}
       ${declaresParameters(d.pack!) ? nothing : html`<p class="notice" data-fallback>This pack declares no parameters yet, so the numbers below are found from its rules' shapes and names: only counts of criteria have known bounds. Declare the pack's parameters to edit exactly those, with their bounds.</p>`}

@@ -1,4 +1,5 @@
 import { json } from '@codemirror/lang-json';
+import { counted } from '../format/count-words.js';
 import { linter, lintGutter } from '@codemirror/lint';
 import type { Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
@@ -77,7 +78,7 @@ export class QafJsonEditor extends LitElement {
       ${this.canEdit ? nothing : html`<p class="notice">Read only: only the council's admins can change the draft.</p>`}
       <div class="row">
         ${this.canEdit ? html`<button @click=${this._save} ?disabled=${d.saving}>${d.saving ? 'Saving…' : 'Save draft'}</button>` : nothing}
-        <span role="status" class=${this._problems.length ? 'bad' : 'good'}>${this._problems.length ? `${this._problems.length} problem(s)` : 'No problems found'}</span>
+        <span role="status" class=${this._problems.length ? 'bad' : 'good'}>${this._problems.length ? counted(this._problems.length, 'problem') : 'No problems found'}</span>
       </div>
       ${d.message ? html`<p class="notice ${d.message.kind}" role="status">${d.message.text}</p>` : nothing}
       <div class="cm"></div>

@@ -1,5 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Pack } from '@openqaf/engine';
+import { longDate } from '../format/long-date.js';
+import { isCategoryScale } from '../pack/scale-words.js';
 import { sharedStyles } from './shared-styles.js';
 import './qaf-citation.js';
 import './qaf-decision-table.js';
@@ -12,15 +14,16 @@ import './qaf-outcomes-view.js';
  */
 export class QafPackView extends LitElement {
   static override properties = { pack: { attribute: false } };
-  static override styles = [sharedStyles, css`nav ul { columns: 2 14rem; padding-left: 1.2rem; } dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; } dt { font-weight: 600; }`];
+  static override styles = [sharedStyles, css`nav ul { columns: 2 14rem; padding-left: 1.2rem; } dl { display: grid; grid-template-columns: minmax(0, 18rem) minmax(0, 1fr); gap: 0.2rem 1rem; } dt { font-weight: 600; }
+    @media (max-width: 40rem) { dl { display: block; } dd { margin: 0 0 0.8rem; } }`];
   declare pack: Pack;
 
   override render() {
     const p = this.pack;
     if (!p) return nothing;
-    const ordered = Object.entries(p.scales).filter(([, s]) => 'values' in s);
+    const listed = Object.entries(p.scales).filter(([, s]) => 'values' in s);
     return html`
-      <p>${p.metadata.title} — version ${p.metadata.version}, in force from ${p.metadata.effectiveFrom}.</p>
+      <p>${p.metadata.title} — version ${p.metadata.version}, in force from ${longDate(p.metadata.effectiveFrom)}.</p>
       ${p.metadata.description ? html`<p class="muted">${p.metadata.description}</p>` : nothing}
       <nav aria-label="Contents"><ul>
         <li><a href="#bands" @click=${this._jump}>Bands and scales</a></li>
@@ -32,9 +35,9 @@ export class QafPackView extends LitElement {
       </ul></nav>
       <h2 id="bands">Bands and scales</h2>
       <div class="scroll" tabindex="0"><table>
-        <thead><tr><th scope="col">Scale</th><th scope="col">Values, lowest first</th><th scope="col">Source</th></tr></thead>
-        <tbody>${ordered.map(([, s]) => html`<tr><td>${s.label}</td><td>${'values' in s
-          ? s.values.map((v, i) => html`${i ? ' < ' : ''}<span title=${s.descriptions?.[v] ?? ''}>${v}</span>`)
+        <thead><tr><th scope="col">Scale</th><th scope="col">Values (ranked lowest first, "&lt;" between them)</th><th scope="col">Source</th></tr></thead>
+        <tbody>${listed.map(([id, s]) => html`<tr><td>${s.label}</td><td>${'values' in s
+          ? s.values.map((v, i) => html`${i ? (isCategoryScale(p, id) ? ', ' : ' < ') : ''}<span title=${s.descriptions?.[v] ?? ''}>${v}</span>`)
           : nothing}</td><td><qaf-citation .source=${s.source} .pack=${p}></qaf-citation></td></tr>`)}</tbody>
       </table></div>
       ${p.mappings ? html`<h2 id="mappings">Mappings</h2>${Object.entries(p.mappings).map(([id, m]) => html`
@@ -51,7 +54,7 @@ export class QafPackView extends LitElement {
       <dl>${Object.entries(p.interpretations ?? {}).map(([id, i]) => html`<dt id=${`interpretation-${id}`}>${i.title}</dt>
         <dd>${i.note} <qaf-citation .source=${i.source} .pack=${p}></qaf-citation></dd>`)}</dl>
       <h2>Sources</h2>
-      <ul>${Object.entries(p.sources).map(([id, s]) => html`<li>${id}: ${s.title}${s.date ? ` (${s.date})` : ''}</li>`)}</ul>`;
+      <ul>${Object.entries(p.sources).map(([id, s]) => html`<li>${s.title}${s.date ? `, ${longDate(s.date)}` : ''} <span class="muted">(cited as ${id})</span></li>`)}</ul>`;
   }
 
   // In-page links must not change the hash, which carries the route.

@@ -1,4 +1,5 @@
 import { Task } from '@lit/task';
+import { longDate } from '../format/long-date.js';
 import { LitElement, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';
@@ -33,8 +34,10 @@ export class QafPublish extends LitElement {
 
   private _review = new Task(this, {
     task: async ([c], { signal }) => {
+      // The analysis needs nothing else: asked for at once, while the diff waits for the published version's number.
+      const analysing = api.analyse(c, signal).catch((e: unknown) => e as Error);
       const published = await api.pack(c, signal);
-      const [diff, analysis] = await Promise.all([api.diff(c, published.version, 'draft', signal), api.analyse(c, signal).catch((e: unknown) => e as Error)]);
+      const [diff, analysis] = await Promise.all([api.diff(c, published.version, 'draft', signal), analysing]);
       return { published, diff, analysis };
     },
     args: () => [this.council] as const,
@@ -95,7 +98,7 @@ export class QafPublish extends LitElement {
         ...(form.get('confirmPast') === 'on' ? { confirmPastDate: true } : {}),
         acknowledgeFindings: form.get('ack') === 'on',
       });
-      this._result = { kind: 'good', text: `Published version ${v.version}, in force from ${v.effectiveFrom}.` };
+      this._result = { kind: 'good', text: `Published version ${v.version}, in force from ${longDate(v.effectiveFrom)}.` };
       location.hash = href({ page: 'versions', council: this.council });
     } catch (error) {
       const details = error instanceof ApiError ? error.details.map((d) => d.message) : [];

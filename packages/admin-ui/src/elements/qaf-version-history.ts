@@ -1,4 +1,6 @@
 import { Task } from '@lit/task';
+import { longDate, longDateTime } from '../format/long-date.js';
+import { counted } from '../format/count-words.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import { errorText } from '../api/api-error.js';
@@ -50,10 +52,10 @@ export class QafVersionHistory extends LitElement {
   override render() {
     return html`${this._message ? html`<p class="notice ${this._message.kind}" role="status">${this._message.text}</p>` : nothing}
       ${renderTask(this._versions, ({ versions, schedule, stale }) => html`
-      <p>In force today (${schedule.today}): <strong>${schedule.inForce?.version ?? 'none'}</strong>${schedule.next
-        ? html`. Next: <strong>${schedule.next.version}</strong>, in force from ${schedule.next.effectiveFrom}` : nothing}.</p>
-      ${stale.length ? html`<section class="notice bad" role="alert"><h2>${stale.length} assessment(s) decided under a version not in force on their date</h2>
-        <ul>${stale.map((a) => html`<li>${a.providerName}, ${a.date}: decided under ${a.decidedUnder.version}${a.decidedUnder.withdrawn ? html` (withdrawn: ${a.decidedUnder.withdrawn})` : nothing}:
+      <p>In force today (${longDate(schedule.today)}): <strong>${schedule.inForce?.version ?? 'none'}</strong>${schedule.next
+        ? html`. Next: <strong>${schedule.next.version}</strong>, in force from ${longDate(schedule.next.effectiveFrom)}` : nothing}.</p>
+      ${stale.length ? html`<section class="notice bad" role="alert"><h2>${counted(stale.length, 'assessment')} decided under a version not in force on their date</h2>
+        <ul>${stale.map((a) => html`<li>${a.providerName}, ${longDate(a.date)}: decided under ${a.decidedUnder.version}${a.decidedUnder.withdrawn ? html` (withdrawn: ${a.decidedUnder.withdrawn})` : nothing}:
           ${a.before}; under ${a.inForce?.version ?? 'no version'}: ${a.after ?? a.error}${a.differences.length ? html` <span class="muted">(${a.differences.map((d) => d.explanation).join('; ')})</span>` : nothing}</li>`)}</ul>
         ${this.canEdit ? html`<form @submit=${this._redetermine}><label for="redetermine-reason">Why determine them again? (recorded on each earlier determination)</label>
           <input id="redetermine-reason" name="reason" required /><button>Determine all ${stale.length} again</button></form>` : nothing}
@@ -63,7 +65,7 @@ export class QafVersionHistory extends LitElement {
         <tbody>${versions.map((v, i) => html`<tr>
           <td><strong>${v.version}</strong>${v.id === schedule.inForce?.id ? html`<span class="badge">in force today</span>` : nothing}${v.id === schedule.next?.id
             ? html`<span class="badge">next</span>` : nothing}${v.withdrawn ? html`<span class="badge">withdrawn</span><div class="muted">${v.withdrawn.reason}</div>` : nothing}<div class="muted" title=${v.hash}>${v.hash.slice(0, 15)}…</div></td>
-          <td>${v.effectiveFrom}</td><td>${new Date(v.publishedAt).toLocaleString('en-GB')}</td><td>${v.note}</td>
+          <td>${longDate(v.effectiveFrom)}</td><td>${longDateTime(v.publishedAt)}</td><td>${v.note}</td>
           ${this.canEdit ? html`<td>${i === 0 || v.withdrawn ? html`<span class="muted">${v.withdrawn ? 'withdrawn' : 'latest'}</span>` : html`<form @submit=${(e: SubmitEvent) => this._rollBack(e, v.version)}>
             <label class="muted" for=${`rb-${i}`} style="font-weight:400">Why roll back to ${v.version}?</label>
             <input id=${`rb-${i}`} name="note" required /><button class="secondary">Roll back to ${v.version}</button></form>`}</td>` : nothing}
@@ -90,7 +92,7 @@ export class QafVersionHistory extends LitElement {
     const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '');
     try {
       const done = await api.redetermine(this.council, { reason });
-      this._message = { kind: 'good', text: `${done.redetermined.length} assessment(s) determined again; the earlier determinations stay in each provider's history, marked superseded.` };
+      this._message = { kind: 'good', text: `${counted(done.redetermined.length, 'assessment')} determined again; the earlier determinations stay in each provider's history, marked superseded.` };
       void this._versions.run();
     } catch (error) {
       this._message = { kind: 'bad', text: `Not determined again: ${errorText(error)}` };
@@ -104,7 +106,7 @@ export class QafVersionHistory extends LitElement {
       const v = await api.rollBack(this.council, version, { note });
       this._message = {
         kind: 'good',
-        text: `Rolled back: ${v.withdrew.map((w) => w.version).join(', ')} withdrawn for their whole period; version ${v.version}, with the content of ${version}, in force from ${v.effectiveFrom}.`,
+        text: `Rolled back: ${v.withdrew.map((w) => w.version).join(', ')} withdrawn for their whole period; version ${v.version}, with the content of ${version}, in force from ${longDate(v.effectiveFrom)}.`,
       };
       this._from = undefined;
       this._to = undefined;

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * Styles every element shares: readable type, visible keyboard focus, buttons, tables,
- * badges, form fields and field errors. Sized for 1280px desks and 768px tablets.
+ * badges, form fields and field errors. Sized for 1280px desks, 768px tablets and 390px phones.
  */
 export const sharedStyles = css`
   :host { display: block; color: var(--qaf-ink, #1b1b1b); }
@@ -27,7 +27,10 @@ export const sharedStyles = css`
   pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   img, svg, input, select, textarea { max-width: 100%; box-sizing: border-box; }
   @media (max-width: 40rem) { th, td { padding: 0.3rem 0.25rem; } }
-  .scroll { overflow-x: auto; }
+  /* A wide table scrolls inside its box; positioned so visually hidden text in it (absolute) stays clipped too. */
+  .scroll { overflow-x: auto; position: relative; max-width: 100%; }
+  /* Flex rows (toolbars, fields): an item may shrink below its content's width rather than push the page. */
+  .row > * { min-width: 0; max-width: 100%; }
   .badge { display: inline-block; font-size: 0.8rem; padding: 0 0.4rem; border-radius: 3px; border: 1px solid currentColor; margin-left: 0.25rem; white-space: nowrap; }
   .badge.mandatory { color: #6f0000; }
   .badge.advanced { color: #003078; }

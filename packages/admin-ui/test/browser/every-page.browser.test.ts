@@ -9,17 +9,6 @@ import { hasChromium, launchChromium } from './chromium.js';
 import { ADMIN, UI_DIR, startTestServer } from './start-server.js';
 import type { TestServer } from './start-server.js';
 
-/**
- * Pages that still scroll sideways at 390 px, each with what pushes it (found by this test; not
- * yet fixed). The test asserts they still do, so fixing one fails here until it is taken off.
- */
-const KNOWN_WIDE: Partial<Record<keyof typeof EVERY_PAGE, string>> = {
-  'audit-all': 'one pixel wider than the screen (no element found past the edge: sub-pixel table layout)',
-  pack: "the decision tables' Result and Source columns",
-  edit: 'the structured editor rows beside the interpretation notes',
-  checks: 'the cases table (Expected, Last run and Edit columns)',
-  assess: 'the assessment form rows (date, judgements) at a fixed minimum width',
-};
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
@@ -120,8 +109,7 @@ describe.skipIf(!hasChromium)('every page: accessible, 390 px wide, cold load ti
         const leaves = out.filter((o) => !out.some((p) => p.el !== o.el && o.el.contains(p.el)));
         return leaves.slice(0, 5).map((o) => `${o.el.tagName.toLowerCase()}.${[...o.el.classList].join('.')} "${(o.el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(o.w)}px`);
       });
-      if (KNOWN_WIDE[name]) expect(width, `${name} no longer scrolls sideways: take it off KNOWN_WIDE`).toBeGreaterThan(390);
-      else expect(width, `no sideways scrolling at 390 px: ${wide.join('; ')}`).toBeLessThanOrEqual(390);
+      expect(width, `no sideways scrolling at 390 px: ${wide.join('; ')}`).toBeLessThanOrEqual(390);
 
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
@@ -134,4 +122,24 @@ describe.skipIf(!hasChromium)('every page: accessible, 390 px wide, cold load ti
       await context.close();
     }
   });
+
+  // Last, so the pages' cold loads are timed with no analysis queued before them.
+  it("the analysis in the UI: the draft's findings and the time it took, as the page shows it", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      page.setDefaultTimeout(280_000);
+      await page.goto(`${server.url}/${href({ page: 'checks', council: ids.council })}`);
+      await page.getByRole('button', { name: 'Run the analysis' }).click();
+      const analysed = page.locator('[data-analysed]');
+      await analysed.waitFor();
+      const words = (await analysed.textContent())!.trim();
+      expect(words).toMatch(/^Analysed in \d+ ms\.$/);
+      expect(await page.getByRole('status').filter({ hasText: /\d+ findings? in \d+ decisions/ }).count()).toBe(1);
+      console.log(`[admin-ui] the analysis in the UI (Birmingham's draft, from the click to the answer): ${words}`);
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
 });

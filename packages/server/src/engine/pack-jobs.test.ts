@@ -45,6 +45,17 @@ describe('pack jobs', () => {
     expect(invalid.errors.map((e) => e.pointer)).toContain('/decisions');
   });
 
+  it('analyses a content once: the same pack again is answered from memory, a changed one is analysed', async () => {
+    const jobs = pool({ waitSeconds: 300 });
+    const pack = testshirePack();
+    const first = await jobs.analyse(pack, 'testshire');
+    // A worker's reply is a new object each time; the same object means no worker was asked.
+    expect(await jobs.analyse(structuredClone(pack), 'testshire')).toBe(first);
+    const changed = testshirePack();
+    changed.decisions.overallRating!.rules!.pop();
+    expect(await jobs.analyse(changed, 'testshire')).not.toBe(first);
+  });
+
   it('analyses 2,000 criteria in one domain and says how much of the space it sampled', async () => {
     // Time is not what this test is about: a loaded machine gets all it needs.
     const report = await pool({ seconds: 300 }).analyse(bigDomainPack(2000), 'testshire');

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnalysisReport, CaseRun, Extensions, PackValidation } from './index.js';
 import type { PackJobKind, PackJobMessage, PackWorkerData, PackWorkerReply } from './pack-worker.js';
 import { HttpError } from '../http-error.js';
+import { AnalysisMemo } from './analysis-memo.js';
 import { COUNCIL_PLUGIN_PACKAGES } from '../seed/council-plugins.js';
 
 /** Workers doing pack work at once per server (the rest of the server keeps the other cores). */
@@ -76,6 +77,8 @@ export class PackJobs {
   private readonly _queue: Job[] = [];
   private _nextId = 1;
   private _closed = false;
+  /** Analyses by content hash: a content's analysis never changes (see analysis-memo.ts). */
+  private readonly _analyses = new AnalysisMemo();
 
   constructor(options: PackJobsOptions = {}) {
     this.seconds = options.seconds ?? DEFAULT_PACK_JOB_SECONDS;
@@ -95,9 +98,12 @@ export class PackJobs {
     return this._run('validate', content, councilId, extensions) as Promise<PackValidation>;
   }
 
-  /** Compiles and analyses a valid pack. */
+  /**
+   * Compiles and analyses a valid pack; a content analysed before (a published version, an
+   * unchanged draft) is answered from memory without a worker.
+   */
   analyse(pack: unknown, councilId: string, extensions?: Extensions): Promise<AnalysisReport> {
-    return this._run('analyse', pack, councilId, extensions) as Promise<AnalysisReport>;
+    return this._analyses.get(pack, councilId, extensions !== undefined, () => this._run('analyse', pack, councilId, extensions) as Promise<AnalysisReport>);
   }
 
   /** Compiles a valid pack and runs its own cases. */
