@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { PluginDeclaration } from '../../language/plugin-declaration.js';
+import type { Pack } from './pack.js';
 import { MapOf, ref } from './refs.js';
 
 /** `extensions`: custom operators and facts a council plugin contributes; the pack names what it uses. */
@@ -10,3 +11,28 @@ export const ExtensionDeclarationsSchema = Type.Object({
   declarations: Type.Optional(MapOf(ref<PluginDeclaration>('pluginDeclaration'), { description: 'Per plugin fact: what it reads and returns.' })),
 }, { additionalProperties: false });
 export type ExtensionDeclarations = Static<typeof ExtensionDeclarationsSchema>;
+
+// What a council plugin package contributes at run time. Functions have no JSON Schema, so these
+// stay TypeScript types, beside the declarations (`extensions` above, `PluginDeclaration`) that
+// name them in a pack.
+
+/** A custom operator: `(factValue, conditionValue) => boolean`. */
+export type CustomOperator = (factValue: unknown, value: unknown) => boolean;
+/** A custom fact: computed from params and the evaluation's facts. */
+export type CustomFact = (params: Record<string, unknown>, facts: Readonly<Record<string, unknown>>) => unknown;
+
+/** What a council plugin package contributes. */
+export interface Extensions {
+  operators?: Record<string, CustomOperator>;
+  facts?: Record<string, CustomFact>;
+  /** Per plugin fact: what it reads and returns, so ordering, validation and analysis treat it like a built-in. */
+  declarations?: Record<string, PluginDeclaration>;
+}
+
+/** A council plugin: the default export of `@openqaf/councils-<slug>`. */
+export interface CouncilPlugin {
+  id: string;
+  name: string;
+  pack: Pack;
+  extensions?: Extensions;
+}
