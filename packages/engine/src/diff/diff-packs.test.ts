@@ -78,6 +78,13 @@ describe('diffPacks on the council packs, in the council\'s words', () => {
     expect(change).toMatchObject({ kind: 'changed', before: 12, after: 13 });
   });
 
+  it('a domain\'s own value of a declared parameter, added, by the parameter\'s label', () => {
+    const a = structuredClone(birmingham);
+    const safeguarding = a.framework!.domains.find((d) => d.id === 'safeguarding')!;
+    delete safeguarding.parameters!.silverMinFullyMet;
+    expect(summaries(a, birmingham)).toEqual(['Safeguarding and safety: added "Silver: criteria rated Fully met, at least" = 12 criteria']);
+  });
+
   it('a Bolton visit number: 003 A1, "Residential Services with more than 6 beds 4"', () => {
     const b = structuredClone(bolton);
     expect(b.parameters!.visitsLargerCqcService!.value).toBe(4);

@@ -94,7 +94,12 @@ function packWords(a: Pack, b: Pack) {
     if (!d) return `${name}: ${change(x, y)}`;
     return `${d.label}${READS_BEFORE_NUMBER.test(d.label) ? ' ' : ': '}${change(x, y)}${d.unit ? ` ${d.unit}` : ''}`;
   };
-  return { leaf, valueWords, citation, parameterChange };
+  /** A domain's value of a declared parameter, added or removed: `"Silver: criteria rated Fully met, at least" = 12 criteria`. */
+  const parameterValue = (name: string, v: Json): string | undefined => {
+    const d = parameter(name);
+    return d ? `"${d.label}" = ${show(v)}${d.unit ? ` ${d.unit}` : ''}` : undefined;
+  };
+  return { leaf, valueWords, citation, parameterChange, parameterValue };
 }
 
 /** Keys whose text is the council's wording of the thing. */
@@ -151,6 +156,7 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
       const w = contextWords(parentKey, key, v);
       if (w) return w;
       if (isLeaf(v)) return `condition: ${words.leaf(v, words.valueWords(v.value))}`;
+      if (parentKey === 'parameters' && !isObj(v)) { const pv = words.parameterValue(key, v); if (pv) return pv; }
       return !isObj(v) && !Array.isArray(v) ? `${key} = ${show(v)}` : key;
     };
     if (Array.isArray(x) && Array.isArray(y)) {
