@@ -1,5 +1,9 @@
-// Writes the published JSON Schema next to the compiled engine (dist/schema/pack.schema.json).
+// Writes the published JSON Schemas next to the compiled engine (dist/schema/*.schema.json).
 import { writeFileSync } from 'node:fs';
 import { packSchema } from '../dist/schema/pack-schema.js';
+import { assessmentJsonSchema, determinationJsonSchema } from '../dist/schema/determination-schema.js';
 
-writeFileSync(new URL('../dist/schema/pack.schema.json', import.meta.url), `${JSON.stringify(packSchema, null, 2)}\n`);
+const write = (name, schema) => writeFileSync(new URL(`../dist/schema/${name}`, import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
+write('pack.schema.json', packSchema);
+write('assessment.schema.json', assessmentJsonSchema);
+write('determination.schema.json', determinationJsonSchema);

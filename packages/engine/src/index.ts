@@ -10,6 +10,10 @@ export { AssessmentError, EvaluationError, ExpressionError, PackValidationError 
 export type { AssessmentProblem, PackError } from './errors.js';
 export { LIMITS } from './schema/limits.js';
 export { packSchema } from './schema/pack-schema.js';
+export { assessmentJsonSchema, determinationJsonSchema } from './schema/determination-schema.js';
+export { AssessmentSchema } from './schema/shapes/assessment.js';
+export { RecordedDecisionSchema } from './schema/shapes/recorded-decision.js';
+export { DeterminationSchema } from './schema/shapes/determination.js';
 export { lineColumn, parseJson } from './schema/parse-json.js';
 export { isIsoDate } from './dates/iso-date.js';
 export { jsonErrorOffset } from './schema/json-error-position.js';

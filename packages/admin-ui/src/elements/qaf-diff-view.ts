@@ -1,19 +1,21 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { counted } from '../format/count-words.js';
 import type { PackChange } from '../api/api-types.js';
-import { pointerWords } from '../pack/plain-errors.js';
 import { sharedStyles } from './shared-styles.js';
 
-function short(v: unknown): string {
-  if (v === undefined) return '';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 160 ? `${s.slice(0, 157)}…` : s;
-}
+/** True for a change to the pack's cases (listed after the rules and thresholds they follow). */
+const isCaseChange = (c: PackChange): boolean => c.pointer === '/cases' || c.pointer.startsWith('/cases/');
 
-/** The engine's readable diff of two packs: what changed, where, before and after. */
+/**
+ * The engine's diff of two packs, as the engine words it in the council's words ("Safeguarding
+ * and safety, Silver: criteria rated Fully met, at least 12 -> 13 criteria"): rule and threshold
+ * changes first, then the cases. Never a JSON path: the summary says where and what.
+ */
 export class QafDiffView extends LitElement {
   static override properties = { changes: { attribute: false } };
-  static override styles = [sharedStyles, css`.added { color: var(--qaf-good, #00703c); } .removed { color: var(--qaf-bad, #b10e1e); } code { font-size: 0.85rem; word-break: break-word; }`];
+  static override styles = [sharedStyles, css`
+    .added { color: var(--qaf-good, #00703c); } .removed { color: var(--qaf-bad, #b10e1e); }
+    li { margin: 0.25rem 0; overflow-wrap: anywhere; }`];
   declare changes: PackChange[];
 
   constructor() {
@@ -21,15 +23,16 @@ export class QafDiffView extends LitElement {
     this.changes = [];
   }
 
+  private list(title: string, changes: PackChange[]) {
+    if (changes.length === 0) return '';
+    return html`<p><strong>${title}</strong></p><ul>${changes.map((c) => html`<li class=${c.kind}>${c.summary}</li>`)}</ul>`;
+  }
+
   override render() {
     if (this.changes.length === 0) return html`<p role="status">No differences: the two packs are the same.</p>`;
-    return html`<p role="status">${counted(this.changes.length, 'change')}.</p><div class="scroll" tabindex="0"><table>
-      <thead><tr><th scope="col">What changed</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
-      <tbody>${this.changes.map((c) => html`<tr>
-        <td><span class=${c.kind}>${c.summary}</span><div class="muted">${pointerWords(c.pointer)}</div></td>
-        <td>${c.kind === 'added' ? nothing : html`<code>${short(c.before)}</code>`}</td>
-        <td>${c.kind === 'removed' ? nothing : html`<code>${short(c.after)}</code>`}</td></tr>`)}</tbody>
-    </table></div>`;
+    return html`<p role="status">${counted(this.changes.length, 'change')}.</p>
+      ${this.list('Rules, thresholds and wording', this.changes.filter((c) => !isCaseChange(c)))}
+      ${this.list('Cases', this.changes.filter(isCaseChange))}`;
   }
 }
 

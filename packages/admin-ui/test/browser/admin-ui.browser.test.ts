@@ -182,9 +182,10 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('publishes the threshold change with a note and shows its diff line', async () => {
     await go('/councils/birmingham/draft/publish');
-    const thresholdLine = 'domain "Safeguarding and safety" silverMinFullyMet: 12 -> 13';
-    await page.locator('qaf-diff-view table').getByText(thresholdLine).waitFor({ timeout: 30_000 });
-    await page.locator('qaf-diff-view table').getByText('added case safeguarding-silver-at-13-fully-met').waitFor();
+    // The diff in the council's words: the domain's title, the declared parameter's label and unit.
+    const thresholdLine = 'Safeguarding and safety, Silver: criteria rated Fully met, at least 12 -> 13 criteria';
+    await page.locator('qaf-diff-view').getByText(thresholdLine).waitFor({ timeout: 30_000 });
+    await page.locator('qaf-diff-view').getByText('added case safeguarding-silver-at-13-fully-met').waitFor();
     await shot('06-publish-diff');
     await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver now needs 13 of 15 criteria Fully met; boundary cases updated');
     await page.getByLabel(/In force from/).fill('2030-01-01');
@@ -194,7 +195,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await page.getByRole('cell', { name: /1\.1\.1/ }).first().waitFor();
     // Scheduled for 2030: 1.1.0 stays in force today, and 1.1.1 is next.
     await page.getByText(/In force today \(.*\): 1\.1\.0\. Next: 1\.1\.1, in force from 2030-01-01/).waitFor();
-    await page.locator('qaf-diff-view table').getByText(thresholdLine).waitFor();
+    await page.locator('qaf-diff-view').getByText(thresholdLine).waitFor();
     await shot('07-version-history');
   });
 

@@ -129,7 +129,7 @@ describe('qaf CLI', () => {
     const b: Pack = structuredClone(examplePack());
     b.framework!.domains[2]!.parameters!.silverMinFullyMet = 13;
     expect(await run(['diff', s.write('a.json', examplePack()), s.write('b.json', b)], s.io)).toBe(EXIT.ok);
-    expect(s.out.join('\n')).toMatch(/~ domain "Safety" silverMinFullyMet: 12 -> 13/);
+    expect(s.out.join('\n')).toMatch(/~ Safety, silverMinFullyMet: 12 -> 13/);
   });
 
   it('exits 2 on usage errors', async () => {

@@ -1,8 +1,9 @@
 import type { Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
-import { operatorWords, type DeclaredOperatorWords } from '../language/wording.js';
+import { comparisonWords, factWords, operatorCountWords } from '../language/wording.js';
 import { escapePointer } from '../schema/parse-json.js';
-import { rowWords } from '../language/decision-table.js';
+import { cellWords, columnWords, rowWords, type DecisionTable, type TableCell } from '../language/decision-table.js';
+import { isParamRef } from '../language/parameters/parameter-declaration.js';
 
 /** One change between two packs: where (JSON pointer in the newer pack, or the older for removals) and what. */
 export interface PackChange {
@@ -10,7 +11,7 @@ export interface PackChange {
   kind: 'added' | 'removed' | 'changed';
   before?: unknown;
   after?: unknown;
-  /** Readable: `decision "Domain rating" rule "Silver": at least 12 -> 13`. */
+  /** In the council's words: `Safeguarding and safety, Silver: criteria rated Fully met, at least 12 -> 13 criteria`. */
   summary: string;
 }
 
@@ -27,108 +28,199 @@ const isObj = (v: Json): v is Record<string, Json> => v !== null && typeof v ===
 const idOf = (v: Json): string | undefined => (isObj(v) && typeof v.id === 'string' ? v.id : undefined);
 const show = (v: Json): string => (typeof v === 'string' ? v : canonicalJson(v));
 
-/** Context words for a path segment, given the parent value and the node. */
-function wordsOf(parentKey: string | undefined, key: string, node: Json, rows?: WeakMap<object, string>, declared?: DeclaredOperatorWords): string | undefined {
+/** The words naming a node in the change's context, given its parent key: a domain's title, a decision's label, a rule's band. */
+function wordsOf(parentKey: string | undefined, key: string, node: Json, rows?: WeakMap<object, string>): string | undefined {
+  const named = (field: string): string => (isObj(node) && typeof node[field] === 'string' ? node[field] : isObj(node) && typeof node.id === 'string' ? node.id : key);
   if (parentKey === 'rows' && isObj(node) && rows?.has(node)) return `row "${rows.get(node)!}"`;
-  if (parentKey === 'decisions' && isObj(node)) return `decision "${typeof node.label === 'string' ? node.label : key}"`;
-  if (parentKey === 'rules' && isObj(node)) return `rule "${typeof node.label === 'string' ? node.label : node.id}"`;
-  if (parentKey === 'domains' && isObj(node)) return `domain "${typeof node.title === 'string' ? node.title : node.id}"`;
-  if (parentKey === 'standards' && isObj(node)) return `standard "${typeof node.title === 'string' ? node.title : node.id}"`;
+  if (parentKey === 'decisions' && isObj(node)) return named('label');
+  if (parentKey === 'rules' && isObj(node)) return `rule "${typeof node.label === 'string' ? node.label : typeof node.output === 'string' ? node.output : String(node.id)}"`;
+  if (parentKey === 'domains' && isObj(node)) return named('title');
+  if (parentKey === 'standards' && isObj(node)) return `standard "${named('title')}"`;
   if (parentKey === 'criteria' && isObj(node)) return `criterion ${String(node.id)}`;
-  if (parentKey === 'actions' && isObj(node)) return `action "${typeof node.label === 'string' ? node.label : node.id}"`;
-  if (parentKey === 'schedule' && isObj(node)) return `schedule "${typeof node.label === 'string' ? node.label : node.id}"`;
-  if (parentKey === 'scores' && isObj(node)) return `score "${typeof node.label === 'string' ? node.label : node.id}"`;
-  if (parentKey === 'warnings' && isObj(node)) return `warning "${typeof node.message === 'string' ? node.message : node.id}"`;
+  if (parentKey === 'actions' && isObj(node)) return `action "${named('label')}"`;
+  if (parentKey === 'schedule' && isObj(node)) return `schedule "${named('label')}"`;
+  if (parentKey === 'scores' && isObj(node)) return `score "${named('label')}"`;
+  if (parentKey === 'warnings' && isObj(node)) return `warning "${named('message')}"`;
   if (parentKey === 'cases' && isObj(node)) return `case ${String(node.id)}`;
   if (parentKey === 'mappings') return `mapping ${key}`;
-  if (parentKey === 'scales') return `scale ${key}`;
-  if (parentKey === 'interpretations') return `interpretation ${key}`;
-  if (parentKey === 'parameters') return key;
+  if (parentKey === 'scales') return isObj(node) && typeof node.label === 'string' ? `scale "${node.label}"` : `scale ${key}`;
+  if (parentKey === 'interpretations') return isObj(node) && typeof node.title === 'string' ? `interpretation "${node.title}"` : `interpretation ${key}`;
+  if (parentKey === 'parameters' && isObj(node) && typeof node.label === 'string') return `parameter "${node.label}"`;
+  if (parentKey === 'sources' && isObj(node) && typeof node.title === 'string') return `document "${node.title}"`;
   if (parentKey === 'table') return key;
-  if (isObj(node) && typeof node.fact === 'string' && typeof node.operator === 'string') return describeLeaf(node, declared);
   return undefined;
 }
 
-/** A leaf condition in words, without its value: `criteria judged at least Fully met is at least`. */
-function describeLeaf(leaf: Record<string, Json>, declared?: DeclaredOperatorWords): string {
-  const params = isObj(leaf.params) ? leaf.params : {};
-  let what = String(leaf.fact);
-  if (leaf.fact === 'criteriaCount' || leaf.fact === 'domainCount') {
-    const filters = ['is', 'atLeast', 'atMost', 'above', 'below'].filter((k) => params[k] !== undefined)
-      .map((k) => `${k === 'is' ? '' : `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} `}${show(params[k])}`);
-    const subject = leaf.fact === 'criteriaCount'
-      ? `${params.flag ? `${String(params.flag)} ` : ''}criteria${params.standard ? ` in ${String(params.standard)}` : ''}`
-      : `domains (${String(params.decision)})`;
-    what = `${subject}${filters.length ? ` judged ${filters.join(' and ')}` : ''}`;
-  }
-  return `${what} ${operatorWords(String(leaf.operator), declared)}`;
-}
+/** A changed value in words: text as itself, anything else as canonical JSON. */
+const change = (x: Json, y: Json): string => `${show(x)} -> ${show(y)}`;
+
+/** True for a leaf condition (`{ fact, operator, value }`). */
+const isLeaf = (v: Json): v is Record<string, Json> => isObj(v) && typeof v.fact === 'string' && typeof v.operator === 'string';
+
+/** True for a citation (`{ doc, section }`). */
+const isCitation = (v: Json): v is { doc: string; section: string; quote?: string } => isObj(v) && typeof v.doc === 'string' && typeof v.section === 'string';
+
+/** Parameter labels ending in words that read before a number ("…, at least" 12 criteria). */
+const READS_BEFORE_NUMBER = /\b(at least|at most|more than|fewer than|less than|within|up to|every|minimum|maximum)$/i;
 
 const isCaseChange = (c: PackChange): boolean => c.pointer === '/cases' || c.pointer.startsWith('/cases/');
 
+/** The pack's own words for what a change names: its facts, parameters, documents (the newer pack's, else the older's). */
+function packWords(a: Pack, b: Pack) {
+  const decisionLabel = (id: string): string => b.decisions?.[id]?.label ?? a.decisions?.[id]?.label ?? id;
+  const inputs = (p: Pack) => (p.inputs?.properties ?? {}) as Record<string, { title?: string }>;
+  const factName = (fact: string): string => {
+    const [head, domain] = fact.split('.');
+    if (b.decisions?.[head!] || a.decisions?.[head!]) return `the ${decisionLabel(head!)}${domain ? ` (${domain})` : ''}`.replace(/^the the /i, 'the ');
+    return inputs(b)[fact]?.title ?? inputs(a)[fact]?.title ?? fact;
+  };
+  const parameter = (name: string) => b.parameters?.[name] ?? a.parameters?.[name];
+  const valueWords = (v: Json): string => (isParamRef(v) ? `"${parameter(v.param)?.label ?? v.param}"` : show(v));
+  const helpers = { value: (v: unknown) => show(v), name: (id: string) => decisionLabel(id) };
+  // A plugin operator reads in the words either pack declares for it (the newer's first).
+  const declared = { ...a.extensions?.operatorDeclarations, ...b.extensions?.operatorDeclarations };
+  /** A leaf condition in words, its value given in words: "at least 12 criteria judged Fully met". */
+  const leaf = (l: Record<string, Json>, value: string): string => {
+    const params = isObj(l.params) ? l.params : {};
+    const fact = String(l.fact);
+    const op = String(l.operator);
+    const fw = factWords(fact, params, helpers);
+    const countWords = operatorCountWords(op);
+    if (fw?.startsWith('the number of ') && countWords) return `${countWords} ${value} ${fw.slice('the number of '.length)}`;
+    return `${fw ?? factName(fact)} ${comparisonWords(op, l.value, value, declared)}`;
+  };
+  const citation = (c: { doc: string; section: string }): string => `${b.sources?.[c.doc]?.title ?? a.sources?.[c.doc]?.title ?? c.doc} ${c.section}`;
+  /** A declared parameter's value change: "Silver: criteria rated Fully met, at least 12 -> 13 criteria". */
+  const parameterChange = (name: string, x: Json, y: Json): string => {
+    const d = parameter(name);
+    if (!d) return `${name}: ${change(x, y)}`;
+    return `${d.label}${READS_BEFORE_NUMBER.test(d.label) ? ' ' : ': '}${change(x, y)}${d.unit ? ` ${d.unit}` : ''}`;
+  };
+  /** A domain's value of a declared parameter, added or removed: `"Silver: criteria rated Fully met, at least" = 12 criteria`. */
+  const parameterValue = (name: string, v: Json): string | undefined => {
+    const d = parameter(name);
+    return d ? `"${d.label}" = ${show(v)}${d.unit ? ` ${d.unit}` : ''}` : undefined;
+  };
+  return { leaf, valueWords, citation, parameterChange, parameterValue };
+}
+
+/** Keys whose text is the council's wording of the thing. */
+const WORDING_KEYS = new Set(['title', 'label', 'message', 'activity']);
+
 /**
- * A readable structural diff of two packs (rule and threshold changes first, case changes last). Lists whose items have ids (rules, domains,
- * criteria, actions, cases...) are matched by id, so a reordering is not a change.
+ * A readable diff of two packs in the council's words: a domain threshold reads as
+ * "Safeguarding and safety, Silver: criteria rated Fully met, at least 12 -> 13 criteria", a
+ * condition as the registry words it, a citation by the document's title. Rule and threshold
+ * changes come first, case changes last. Lists whose items have ids (rules, domains, criteria,
+ * actions, cases...) are matched by id, so a reordering is not a change. Each change keeps its
+ * JSON pointer (for tools), never in its summary.
  * @example
  * diffPacks(v1, v2).changes.map((c) => c.summary)
- * // [ 'domain "Safeguarding and safety" silverMinFullyMet: 12 -> 13' ]
+ * // [ 'Safety, Silver: criteria rated Fully met, at least 12 -> 13 criteria' ]
  */
 export function diffPacks(a: Pack, b: Pack): PackDiff {
   const changes: PackChange[] = [];
+  const words = packWords(a, b);
   // A decision table's row reads as its sentence (as its rule does in the trace).
   const rows = new WeakMap<object, string>();
-  for (const p of [a, b]) for (const d of Object.values(p.decisions ?? {})) for (const r of d.table?.rows ?? []) rows.set(r, rowWords(d.table!, r));
-  // A plugin operator reads in the words either pack declares for it (the newer's first).
-  const declared = { ...a.extensions?.operatorDeclarations, ...b.extensions?.operatorDeclarations };
+  const tableOf = new WeakMap<object, DecisionTable>();
+  for (const p of [a, b]) for (const d of Object.values(p.decisions ?? {})) for (const r of d.table?.rows ?? []) { rows.set(r, rowWords(d.table!, r)); tableOf.set(r, d.table!); }
   const contextWords = (parentKey: string | undefined, key: string, node: Json): string | undefined =>
-    (parentKey === 'table' && key === 'rows' && Array.isArray(node) && node.some((r) => isObj(r) && rows.has(r)) ? undefined : wordsOf(parentKey, key, node, rows, declared));
-  const walk = (x: Json, y: Json, pointer: string, context: string[], parentKey: string | undefined): void => {
+    (parentKey === 'table' && key === 'rows' && Array.isArray(node) && node.some((r) => isObj(r) && rows.has(r)) ? undefined : wordsOf(parentKey, key, node, rows));
+  const walk = (x: Json, y: Json, pointer: string, context: string[], parentKey: string | undefined, holder?: Json): void => {
     if (canonicalJson(x) === canonicalJson(y)) return;
-    const where = context.length ? context.join(' ') : 'pack';
+    const where = context.length ? context.join(', ') : 'pack';
+    const push = (c: Omit<PackChange, 'summary'>, summary: string): void => { changes.push({ ...c, summary }); };
+    if (isLeaf(x) && isLeaf(y)) {
+      const onlyValue = Object.keys({ ...x, ...y }).every((k) => k === 'value' || canonicalJson(x[k]) === canonicalJson(y[k]));
+      const text = onlyValue
+        ? words.leaf(y, `${words.valueWords(x.value)} -> ${words.valueWords(y.value)}`)
+        : `${words.leaf(x, words.valueWords(x.value))} -> ${words.leaf(y, words.valueWords(y.value))}`;
+      push({ pointer, kind: 'changed', before: x, after: y }, `${where}: ${text}`);
+      return;
+    }
+    if (isCitation(x) && isCitation(y)) {
+      const text = x.doc === y.doc && !x.quote && !y.quote ? `${words.citation(x)} -> ${y.section}` : `${words.citation(x)} -> ${words.citation(y)}${y.quote ? ` ("${y.quote}")` : ''}`;
+      push({ pointer, kind: 'changed', before: x, after: y }, `${where}: cites ${text}`);
+      return;
+    }
+    if (parentKey === 'cells' && Array.isArray(x) && Array.isArray(y) && isObj(holder) && tableOf.has(holder)) {
+      const table = tableOf.get(holder)!;
+      for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        if (canonicalJson(x[i]) === canonicalJson(y[i])) continue;
+        const col = table.inputs[i];
+        const cell = (c: Json): string => (c === undefined ? '(none)' : cellWords(c as TableCell) ?? 'any');
+        push({ pointer: `${pointer}/${i}`, kind: 'changed', before: x[i], after: y[i] }, `${where}, ${col ? columnWords(col) : `column ${i + 1}`}: ${cell(x[i])} -> ${cell(y[i])}`);
+      }
+      return;
+    }
+    const itemWords = (key: string, v: Json): string => {
+      const w = contextWords(parentKey, key, v);
+      if (w) return w;
+      if (isLeaf(v)) return `condition: ${words.leaf(v, words.valueWords(v.value))}`;
+      if (parentKey === 'parameters' && !isObj(v)) { const pv = words.parameterValue(key, v); if (pv) return pv; }
+      return !isObj(v) && !Array.isArray(v) ? `${key} = ${show(v)}` : key;
+    };
     if (Array.isArray(x) && Array.isArray(y)) {
       const keyed = [...x, ...y].every((v) => idOf(v) !== undefined);
       if (keyed) {
         const xs = new Map(x.map((v, i) => [idOf(v)!, { v, i }]));
         const ys = new Map(y.map((v, i) => [idOf(v)!, { v, i }]));
-        for (const [id, { v, i }] of xs) if (!ys.has(id)) changes.push({ pointer: `${pointer}/${i}`, kind: 'removed', before: v, summary: `${where}: removed ${contextWords(parentKey, id, v) ?? id}` });
+        for (const [id, { v, i }] of xs) if (!ys.has(id)) push({ pointer: `${pointer}/${i}`, kind: 'removed', before: v }, `${where}: removed ${contextWords(parentKey, id, v) ?? id}`);
         for (const [id, { v, i }] of ys) {
           const old = xs.get(id);
-          if (!old) { changes.push({ pointer: `${pointer}/${i}`, kind: 'added', after: v, summary: `${where}: added ${contextWords(parentKey, id, v) ?? id}` }); continue; }
-          const words = contextWords(parentKey, id, v);
-          walk(old.v, v, `${pointer}/${i}`, words ? [...context, words] : context, undefined);
+          if (!old) { push({ pointer: `${pointer}/${i}`, kind: 'added', after: v }, `${where}: added ${contextWords(parentKey, id, v) ?? id}`); continue; }
+          const w = contextWords(parentKey, id, v);
+          walk(old.v, v, `${pointer}/${i}`, w ? [...context, w] : context, undefined);
         }
         const orderX = x.map(idOf).filter((id) => ys.has(id!));
         const orderY = y.map(idOf).filter((id) => xs.has(id!));
-        if (orderX.join('\u0000') !== orderY.join('\u0000')) changes.push({ pointer, kind: 'changed', before: orderX, after: orderY, summary: `${where}: order changed` });
+        if (orderX.join('\u0000') !== orderY.join('\u0000')) push({ pointer, kind: 'changed', before: orderX, after: orderY }, `${where}: order of the ${parentKey ?? 'items'} changed`);
         return;
       }
       if (x.every((v) => !isObj(v) && !Array.isArray(v)) && y.every((v) => !isObj(v) && !Array.isArray(v))) {
-        changes.push({ pointer, kind: 'changed', before: x, after: y, summary: `${where}${parentKey ? ` ${parentKey}` : ''}: [${x.map(show).join(', ')}] -> [${y.map(show).join(', ')}]` });
+        push({ pointer, kind: 'changed', before: x, after: y }, `${where}${parentKey ? ` ${parentKey}` : ''}: [${x.map(show).join(', ')}] -> [${y.map(show).join(', ')}]`);
         return;
       }
       const n = Math.max(x.length, y.length);
       for (let i = 0; i < n; i++) {
-        if (i >= x.length) changes.push({ pointer: `${pointer}/${i}`, kind: 'added', after: y[i], summary: `${where}: added item ${i + 1}` });
-        else if (i >= y.length) changes.push({ pointer: `${pointer}/${i}`, kind: 'removed', before: x[i], summary: `${where}: removed item ${i + 1}` });
+        if (i >= x.length) push({ pointer: `${pointer}/${i}`, kind: 'added', after: y[i] }, `${where}: added ${isLeaf(y[i]) ? itemWords(String(i), y[i]) : `item ${i + 1}`}`);
+        else if (i >= y.length) push({ pointer: `${pointer}/${i}`, kind: 'removed', before: x[i] }, `${where}: removed ${isLeaf(x[i]) ? itemWords(String(i), x[i]) : `item ${i + 1}`}`);
         else {
-          const words = contextWords(parentKey, String(i), y[i]);
-          walk(x[i], y[i], `${pointer}/${i}`, words ? [...context, words] : context, parentKey);
+          const w = contextWords(parentKey, String(i), y[i]);
+          walk(x[i], y[i], `${pointer}/${i}`, w ? [...context, w] : context, parentKey, y);
         }
       }
       return;
     }
     if (isObj(x) && isObj(y)) {
-      for (const k of Object.keys(x)) if (!(k in y)) changes.push({ pointer: `${pointer}/${escapePointer(k)}`, kind: 'removed', before: x[k], summary: `${where}: removed ${contextWords(parentKey, k, x[k]) ?? k}` });
+      for (const k of Object.keys(x)) if (!(k in y)) push({ pointer: `${pointer}/${escapePointer(k)}`, kind: 'removed', before: x[k] }, `${where}: removed ${itemWords(k, x[k])}`);
       for (const k of Object.keys(y)) {
         const p = `${pointer}/${escapePointer(k)}`;
-        if (!(k in x)) { changes.push({ pointer: p, kind: 'added', after: y[k], summary: `${where}: added ${contextWords(parentKey, k, y[k]) ?? k}${!isObj(y[k]) && !Array.isArray(y[k]) ? ` = ${show(y[k])}` : ''}` }); continue; }
-        const words = contextWords(parentKey, k, y[k]);
-        walk(x[k], y[k], p, words ? [...context, words] : context, k);
+        if (!(k in x)) { push({ pointer: p, kind: 'added', after: y[k] }, `${where}: added ${itemWords(k, y[k])}`); continue; }
+        const w = contextWords(parentKey, k, y[k]);
+        walk(x[k], y[k], p, w ? [...context, w] : context, k, y);
       }
       return;
     }
-    const label = parentKey && !['value', 'output'].includes(parentKey) && !context.at(-1)?.endsWith(parentKey) ? ` ${parentKey}` : '';
-    changes.push({ pointer, kind: 'changed', before: x, after: y, summary: `${where}${label}: ${show(x)} -> ${show(y)}` });
+    // A declared parameter's value: the pack-wide value, or a domain's.
+    const param = /^\/parameters\/([^/]+)\/value$/.exec(pointer) ?? /^\/framework\/domains\/\d+\/parameters\/([^/]+)$/.exec(pointer);
+    if (param) {
+      const name = param[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+      const domain = pointer.startsWith('/framework/') ? `${where}, ` : '';
+      push({ pointer, kind: 'changed', before: x, after: y }, `${domain}${words.parameterChange(name, x, y)}`);
+      return;
+    }
+    if (pointer.startsWith('/cases/') && pointer.includes('/want/')) {
+      push({ pointer, kind: 'changed', before: x, after: y }, `${where}: expects ${parentKey} ${change(x, y)}`);
+      return;
+    }
+    if (parentKey && WORDING_KEYS.has(parentKey) && typeof x === 'string' && typeof y === 'string') {
+      push({ pointer, kind: 'changed', before: x, after: y }, `${where}: ${parentKey === 'message' ? 'message' : 'wording'} "${x}" -> "${y}"`);
+      return;
+    }
+    const label = parentKey === 'output' ? ' gives' : parentKey && parentKey !== 'value' ? ` ${parentKey}` : '';
+    push({ pointer, kind: 'changed', before: x, after: y }, `${where}${label}: ${change(x, y)}`);
   };
   walk(a, b, '', [], undefined);
   // Rule and threshold changes are what a reviewer reads first; the cases that follow them come after.

@@ -7,10 +7,23 @@ import { isOrdered, type PackIndex } from '../compile/pack-index.js';
 import { isIsoDate } from '../dates/iso-date.js';
 import { compileRecordedDecisionsCheck } from './recorded-decisions.js';
 import { givenValue, takenTypes } from './given-value.js';
+import { ASSESSMENT_KEYS, AssessmentSchema } from '../schema/shapes/assessment.js';
+import { takesRecordedDecision } from '../language/human-decision.js';
 
-/** The JSON Schema of an assessment under a pack: date, judgements per criterion, facts. */
+/** The members of an assessment in words, for messages: "date, judgements, facts and decisions". */
+const ASSESSMENT_MEMBERS = `${ASSESSMENT_KEYS.slice(0, -1).join(', ')} and ${ASSESSMENT_KEYS.at(-1)!}`;
+
+/**
+ * The JSON Schema of an assessment under a pack: the assessment's own shape
+ * (`schema/shapes/assessment.ts`, published as `assessment.schema.json`) narrowed to the pack:
+ * its criteria and the judgements each allows, its input facts, and the decisions a person takes
+ * or an officer may override, with the values of their scales.
+ */
 export function assessmentSchema(index: PackIndex): Record<string, unknown> {
   const pack: Pack = index.pack;
+  // A plain JSON copy of the TypeBox declaration (its symbols dropped).
+  type Json = Record<string, unknown>;
+  const generic = JSON.parse(JSON.stringify(AssessmentSchema)) as Json & { properties: Record<'date' | 'judgements' | 'facts', Json> & { decisions: Json & { additionalProperties: { properties: Json } } } };
   const facts: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(pack.inputs.properties)) {
     const s = { ...schema };
@@ -22,20 +35,29 @@ export function assessmentSchema(index: PackIndex): Record<string, unknown> {
   }
   const judgementProps: Record<string, unknown> = {};
   for (const c of index.criteria) judgementProps[c.criterion.id] = { enum: c.allowed };
+  const recorded = generic.properties.decisions.additionalProperties;
+  const decisionProps: Record<string, unknown> = {};
+  for (const inst of index.instances) {
+    if (!takesRecordedDecision(inst.decision)) continue;
+    const scale = index.scales.get(inst.decision.scale);
+    const value = isOrdered(scale) ? { enum: scale.values } : scale && 'numeric' in scale
+      ? { type: scale.numeric.integer ? 'integer' : 'number', minimum: scale.numeric.min, maximum: scale.numeric.max }
+      : {};
+    decisionProps[inst.id] = { ...recorded, properties: { ...recorded.properties, value: { ...(recorded.properties.value as object), ...value } } };
+  }
   return {
-    type: 'object',
-    required: ['date'],
-    additionalProperties: false,
+    ...generic,
     properties: {
-      date: { type: 'string', format: 'date' },
+      ...generic.properties,
       judgements: {
-        type: 'object',
+        ...generic.properties.judgements,
         additionalProperties: false,
         properties: judgementProps,
         ...(pack.framework?.judgements.required ? { required: index.criteria.map((c) => c.criterion.id) } : {}),
       },
       // Every keyword of the pack's inputs schema applies (allOf, if/then, dependentRequired...).
-      facts: { ...pack.inputs, additionalProperties: pack.inputs.additionalProperties ?? false, properties: facts },
+      facts: { ...generic.properties.facts, ...pack.inputs, additionalProperties: pack.inputs.additionalProperties ?? false, properties: facts },
+      decisions: { ...generic.properties.decisions, additionalProperties: false, properties: decisionProps },
     },
   };
 }
@@ -66,17 +88,17 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: I
   }]));
   const allowedText = new Map(index.criteria.map((c) => [c.criterion.id, c.allowed.map((v) => JSON.stringify(v)).join(', ')]));
   const requiredJudgements = index.pack.framework?.judgements.required ? index.criteria.map((c) => c.criterion.id) : [];
-  const envelope = new Set(['date', 'judgements', 'facts', 'decisions']);
+  const envelope = new Set(ASSESSMENT_KEYS);
   const checkDecisions = compileRecordedDecisionsCheck(index);
   return (a, ranks) => {
-    if (a === null || typeof a !== 'object' || Array.isArray(a)) return [{ pointer: '', fact: 'assessment', message: 'An assessment must be an object with date, judgements and facts.' }];
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) return [{ pointer: '', fact: 'assessment', message: `An assessment must be an object with ${ASSESSMENT_MEMBERS}.` }];
     const o = a as Record<string, unknown>;
     // Judgements are checked key by key below (an unexpected key such as "__proto__" is an unknown
     // criterion), so only the facts, which may nest, need the structural walk.
     const structural = o.facts !== undefined ? checkStructure(o.facts) : [];
     if (structural.length) return structural.map((e) => ({ pointer: `/facts${e.pointer}`, fact: factOf(`/facts${e.pointer}`), message: e.message }));
     const problems: AssessmentProblem[] = [];
-    for (const k of Object.keys(o)) if (!envelope.has(k)) problems.push({ pointer: `/${k}`, fact: k, message: `Unknown property "${k}": an assessment has date, judgements and facts.` });
+    for (const k of Object.keys(o)) if (!envelope.has(k)) problems.push({ pointer: `/${k}`, fact: k, message: `Unknown property "${k}": an assessment has ${ASSESSMENT_MEMBERS}.` });
     if (o.date === undefined) problems.push({ pointer: '/date', fact: 'date', message: 'The assessment date is missing.' });
     else if (!isIsoDate(o.date)) problems.push({ pointer: '/date', fact: 'date', message: `${JSON.stringify(o.date)} is not a calendar date (YYYY-MM-DD).` });
     const j = o.judgements;

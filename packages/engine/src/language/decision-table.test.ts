@@ -128,7 +128,7 @@ describe('decision tables', () => {
     const before = withScore(SCORE_TABLE);
     const after = withScore({ ...SCORE_TABLE, rows: SCORE_TABLE.rows.map((r) => (r.id === 'gold' ? { ...r, output: 76 } : r)) });
     expect(diffPacks(before, after).changes.map((c) => [c.pointer, c.summary])).toEqual([
-      ['/decisions/qualityScore/table/rows/1/output', 'decision "Quality score" row "If Overall rating is Gold, then 76": 75 -> 76'],
+      ['/decisions/qualityScore/table/rows/1/output', 'Quality score, row "If Overall rating is Gold, then 76" gives: 75 -> 76'],
     ]);
     expect(rowWords(SCORE_TABLE, { id: 'x', cells: ['any', 'any'], output: 1, source: src })).toBe('In any case, then 1');
   });

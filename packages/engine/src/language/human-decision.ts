@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Citation, Decision, Offset } from '../types.js';
+import { RecordedDecisionSchema } from '../schema/shapes/recorded-decision.js';
 
 /**
  * Human decisions: where a document gives a decision to a person (a team manager, a
@@ -41,20 +42,10 @@ export const OverrideSchema = Type.Object({
 }, { additionalProperties: false, description: 'An officer may override the computed value; the recorded override is an input next time.' });
 export type Override = Static<typeof OverrideSchema>;
 
-/** One recorded decision of an assessment (`assessment.decisions[<decision instance id>]`). */
-export interface RecordedDecision {
-  value: unknown;
-  /** Who decided (a name or email). */
-  by: string;
-  /** When (ISO date). */
-  at: string;
-  reason?: string;
-  /** The second person an override of more than the pack's steps needs. */
-  secondBy?: string;
-}
+export type { RecordedDecision } from '../schema/shapes/recorded-decision.js';
 
-/** The members a recorded decision may have. */
-export const RECORDED_DECISION_KEYS: readonly string[] = ['value', 'by', 'at', 'reason', 'secondBy'];
+/** The members a recorded decision may have (`schema/shapes/recorded-decision.ts`). */
+export const RECORDED_DECISION_KEYS: readonly string[] = Object.keys(RecordedDecisionSchema.properties);
 
 /** True when a person takes the decision or an officer may override it. */
 export function takesRecordedDecision(d: Decision): boolean {

@@ -14,6 +14,7 @@ import { checkPluginDeclarations, pluginDeclarations, pluginParamUse, pluginPara
 import { checkOperatorDeclarations, checkOperatorUse, operatorDeclarations, type OperatorDeclaration, type OperatorValueType } from '../language/plugin-operator.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
+import { ASSESSMENT_KEYS } from './shapes/assessment.js';
 import { escapePointer } from './parse-json.js';
 import { checkLimits } from '../language/limits.js';
 import { checkParamReference, checkParameters } from '../language/parameters/check-parameters.js';
@@ -517,7 +518,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   function checkCase(c: PackCase, p: string): void {
     const input = c.input as unknown as Record<string, unknown>;
     if (typeof input.date !== 'string') err(`${p}/input/date`, `Case "${c.id}" input has no date.`, 'Give the assessment date as YYYY-MM-DD.');
-    for (const k of Object.keys(input)) if (!['date', 'judgements', 'facts', 'decisions'].includes(k)) err(`${p}/input/${escapePointer(k)}`, `Case "${c.id}" input has an unknown key "${k}".`, 'An assessment has date, judgements and facts.');
+    for (const k of Object.keys(input)) if (!ASSESSMENT_KEYS.includes(k)) err(`${p}/input/${escapePointer(k)}`, `Case "${c.id}" input has an unknown key "${k}".`, `An assessment has ${ASSESSMENT_KEYS.join(', ')}.`);
     for (const k of Object.keys(c.input.decisions ?? {})) {
       const d = pack.decisions[k];
       if (!d || !takesRecordedDecision(d)) err(`${p}/input/decisions/${escapePointer(k)}`, `Case "${c.id}" records a decision for "${k}", which is not a decision a person takes or an officer may override.`, 'Record decisions only for decisions that declare decidedBy or override.');

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson, sha256Text } from '../audit/content-hash.js';
-import type { Determination, RecordedDecision } from '../engine/index.js';
+import type { Assessment, Determination } from '../engine/index.js';
 import { recordedDecisionsAudit } from './recorded-decisions.js';
 import type { IdempotentRequest } from '../idempotency/index.js';
 import type { Queryable } from '../store/index.js';
 
-/** An assessment as entered by the officer. */
-export interface AssessmentInput {
-  date: string;
-  judgements?: Record<string, string>;
-  facts?: Record<string, unknown>;
-  /** Decision id -> the decision a person recorded, or an override (`assessments/recorded-decisions.ts`). */
-  decisions?: Record<string, RecordedDecision>;
-  note?: string;
-}
+/** An assessment as entered by the officer: the engine's `Assessment` (decisions as recorded, `assessments/recorded-decisions.ts`) and a note. */
+export type AssessmentInput = Assessment & { note?: string };
 
 /** The stored headline text: a scalar as itself, anything else as JSON. */
 export function headlineText(value: unknown): string {

@@ -6,6 +6,7 @@
  */
 import * as engine from '@openqaf/engine';
 import type {
+  Assessment,
   CompiledPack,
   CouncilPlugin,
   Determination,
@@ -17,8 +18,12 @@ import type {
 } from '@openqaf/engine';
 import { missingPluginParts } from './plugin-extensions.js';
 
-export type { CompiledPack, CouncilPlugin, Determination, Extensions, Pack, PackCase, PackError, RecordedDecision };
+export type { Assessment, CompiledPack, CouncilPlugin, Determination, Extensions, Pack, PackCase, PackError, RecordedDecision };
 export { MISSING_PLUGIN_CODES } from './plugin-extensions.js';
+
+/** The engine's published shapes of an assessment and of a recorded decision, as plain JSON Schema. */
+export const assessmentShape = JSON.parse(JSON.stringify(engine.AssessmentSchema)) as Record<string, unknown> & { properties: Record<string, Record<string, unknown>>; required: string[] };
+export const recordedDecisionShape = JSON.parse(JSON.stringify(engine.RecordedDecisionSchema)) as Record<string, unknown> & { properties: Record<string, Record<string, unknown>>; required: string[] };
 
 /** Where JSON text first stops being JSON, and line/column of an offset (shared with pack validation). */
 export const { jsonErrorOffset, lineColumn } = engine;

@@ -1,7 +1,10 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TString } from '@sinclair/typebox';
+
+/** An ISO date, `YYYY-MM-DD`, with these options (a description). */
+export const DateOf = (options: { description?: string } = {}): TString => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', ...options });
 
 /** `$defs.date`: an ISO date, `YYYY-MM-DD`. */
-export const DateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
+export const DateSchema = DateOf();
 
 /** `$defs.id`: the id of a rule, action, schedule entry, score, case, domain, standard or criterion. */
 export const IdSchema = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' });
