@@ -20,6 +20,24 @@ export interface EvaluateOptions {
 
 const compiledCache = new WeakMap<Pack, CompiledPack>();
 
+/** Per compiled pack, what each decision depends on, worked out once (not on every evaluation that rests on a pending decision). */
+const dependenciesCache = new WeakMap<CompiledPack, Map<string, Set<string>>>();
+
+function dependenciesOf(c: CompiledPack): Map<string, Set<string>> {
+  let deps = dependenciesCache.get(c);
+  if (!deps) { deps = decisionDependencies(c.pack); dependenciesCache.set(c, deps); }
+  return deps;
+}
+
+/** Per compiled pack, its interpretations in the pack's order, listed once. */
+const interpretationsCache = new WeakMap<CompiledPack, readonly { id: string; title: string; note: string }[]>();
+
+function interpretationsOf(c: CompiledPack): readonly { id: string; title: string; note: string }[] {
+  let list = interpretationsCache.get(c);
+  if (!list) { list = Object.entries(c.pack.interpretations ?? {}).map(([id, i]) => ({ id, title: i.title, note: i.note })); interpretationsCache.set(c, list); }
+  return list;
+}
+
 /** Compiles a pack once per object identity. */
 function compiledOf(p: CompiledPack | Pack): CompiledPack {
   if ('instances' in p && 'hash' in p) return p;
@@ -150,9 +168,9 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (applies && typeof v === 'number' && sc.interpretation) s.interpretations.add(sc.interpretation);
   }
 
-  const interpretations = Object.entries(c.pack.interpretations ?? {})
-    .filter(([id]) => s.interpretations.has(id))
-    .map(([id, i]) => ({ id, title: i.title, note: i.note }));
+  const interpretations = interpretationsOf(c)
+    .filter((i) => s.interpretations.has(i.id))
+    .map((i) => ({ id: i.id, title: i.title, note: i.note }));
 
   const determination: Determination = {
     pack: { id: c.pack.metadata.id, version: c.pack.metadata.version, hash: c.hash },
@@ -166,7 +184,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     interpretations,
   };
   if (warnings.length) determination.warnings = warnings;
-  if (human?.pending.size && restsOnPending(c.headline.decisionId, human.pending, c.index.instancesOf, decisionDependencies(c.pack))) determination.headline.pending = true;
+  if (human?.pending.size && restsOnPending(c.headline.decisionId, human.pending, c.index.instancesOf, dependenciesOf(c))) determination.headline.pending = true;
   if (human?.proposals.length) determination.proposals = human.proposals;
   if (human && Object.keys(human.decidedBy).length) determination.decidedBy = human.decidedBy;
   if (trace) determination.explanation = explanationOf(c, s, trace);

@@ -1,4 +1,5 @@
-import type { Queryable } from '../store/index.js';
+import type { Db, Queryable } from '../store/index.js';
+import { BatchBytes } from './batch-bytes.js';
 import { prepareAssessment, storeAssessments } from './store-assessment.js';
 import type { AssessmentToStore, PreparedAssessment, StoredAssessment } from './store-assessment.js';
 
@@ -50,11 +51,14 @@ export class AssessmentWriter {
   readonly #inFlight: number;
   readonly #batchLimit: number;
   readonly #waiting: Waiting[] = [];
+  /** On PostgreSQL, the kept memory statements write their rows into, one per statement under way. */
+  readonly #spareBytes: BatchBytes[] | undefined;
   #underWay = 0;
   #sendScheduled = false;
 
-  constructor(db: Queryable, options: AssessmentWriterOptions = {}) {
+  constructor(db: Queryable | Db, options: AssessmentWriterOptions = {}) {
     this.#db = db;
+    this.#spareBytes = 'dialect' in db && db.dialect === 'postgres' ? [] : undefined;
     this.#inFlight = Math.max(1, options.inFlight ?? DEFAULT_WRITES_IN_FLIGHT);
     this.#batchLimit = Math.max(1, options.batchLimit ?? DEFAULT_BATCH_LIMIT);
   }
@@ -89,9 +93,12 @@ export class AssessmentWriter {
 
   async #write(batch: Waiting[]): Promise<void> {
     let written: Set<string>;
+    // Memory no other statement is using: it is handed back once this statement has been sent and answered.
+    const bytes = this.#spareBytes && (this.#spareBytes.pop() ?? new BatchBytes());
     try {
-      written = await storeAssessments(this.#db, batch.map((w) => w.row));
+      written = await storeAssessments(this.#db, batch.map((w) => w.row), bytes);
     } catch (error) {
+      this.#giveBack(bytes);
       if (batch.length === 1) {
         batch[0]!.reject(error);
         return;
@@ -100,6 +107,12 @@ export class AssessmentWriter {
       await Promise.all(batch.map((w) => this.#write([w])));
       return;
     }
+    this.#giveBack(bytes);
     for (const w of batch) w.resolve(written.has(w.row.stored.assessmentId) ? w.row.stored : undefined);
+  }
+
+  /** Keeps a statement's memory for the next (as many as may be under way; retries row by row may have made more). */
+  #giveBack(bytes: BatchBytes | undefined): void {
+    if (bytes && this.#spareBytes && this.#spareBytes.length < this.#inFlight) this.#spareBytes.push(bytes);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson, sha256Text } from '../audit/content-hash.js';
 import type { Assessment, Determination } from '../engine/index.js';
+import type { BatchBytes } from './batch-bytes.js';
 import { recordedDecisionsAudit } from './recorded-decisions.js';
 import type { IdempotentRequest } from '../idempotency/index.js';
 import type { Queryable } from '../store/index.js';
@@ -144,11 +145,14 @@ export const STORE_ASSESSMENTS_SQL = `WITH batch AS (
 /**
  * Writes prepared evaluations with {@link STORE_ASSESSMENTS_SQL} and returns the ids of the
  * assessments written (the confirmed ones). Throws, writing nothing, when the statement fails.
+ * With `bytes` (PostgreSQL only, whose `json` binary format is the text) the array goes as UTF-8
+ * bytes written into that reused memory rather than as one large string (see {@link BatchBytes}).
  */
-export async function storeAssessments(db: Queryable, rows: readonly PreparedAssessment[]): Promise<Set<string>> {
+export async function storeAssessments(db: Queryable, rows: readonly PreparedAssessment[], bytes?: BatchBytes): Promise<Set<string>> {
+  const texts = rows.map((r) => r.rowJson);
   const written = await db.query<{ entity_id: string }>(
     STORE_ASSESSMENTS_SQL,
-    [`[${rows.map((r) => r.rowJson).join(',')}]`],
+    [bytes ? bytes.write(texts) : `[${texts.join(',')}]`],
     { name: 'qaf_store_assessments' },
   );
   return new Set(written.map((r) => r.entity_id));

@@ -4,9 +4,12 @@ import type { JSONParsed } from 'hono/utils/types';
 
 /**
  * A JSON reply whose text was already serialised from a `T` (to reuse text the store was given,
- * rather than serialise it again), typed as `c.json(value, status)` would be.
+ * rather than serialise it again), typed as `c.json(value, status)` would be. The body goes as
+ * its UTF-8 bytes, encoded once: given a string, the Node adapter would scan it for its length
+ * and then encode it again to send it (a reply with its explanation is about 17 kB).
  * @example return jsonText<SubmittedAssessment, 201>(c, stored.replyJson, 201);
  */
 export function jsonText<T, S extends ContentfulStatusCode>(c: Context, text: string, status: S): Response & TypedResponse<JSONParsed<T>, S, 'json'> {
-  return c.body(text, status, { 'content-type': 'application/json' }) as unknown as Response & TypedResponse<JSONParsed<T>, S, 'json'>;
+  const body = Buffer.from(text, 'utf8');
+  return c.body(body, status, { 'content-type': 'application/json' }) as unknown as Response & TypedResponse<JSONParsed<T>, S, 'json'>;
 }

@@ -1,6 +1,6 @@
-import { evaluateAssessment, packHash } from '../engine/index.js';
+import { compile, evaluateCompiled, packHash } from '../engine/index.js';
 import { FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
-import type { Determination, Extensions, Pack } from '../engine/index.js';
+import type { CompiledPack, Determination, Extensions, Pack } from '../engine/index.js';
 import { determinationDifferences } from './determination-differences.js';
 import type { DeterminationDifference } from './determination-differences.js';
 import { HttpError, notFound } from '../http-error.js';
@@ -71,13 +71,23 @@ export function compareUnderPacks(
   extensions: Extensions | undefined,
 ): Omit<WhatIfReport, 'published' | 'draft'> {
   const report: Omit<WhatIfReport, 'published' | 'draft'> = { providers: rows.length, before: {}, after: {}, changed: [], unchanged: 0, errors: [] };
+  // Each pack compiled once for all providers; a pack that does not compile is each provider's error, as before.
+  const compiledOrError = (p: { pack: Pack; hash: string }): CompiledPack | Error => {
+    try {
+      return compile(p.pack, extensions, p.hash);
+    } catch (error) {
+      return error as Error;
+    }
+  };
+  const packs = [['published', compiledOrError(published)], ['draft', compiledOrError(draft)]] as const;
   for (const row of rows) {
     const { note: _note, ...assessment } = row.input;
     const outcome: Partial<Record<'published' | 'draft', unknown>> = {};
     const determinations: Partial<Record<'published' | 'draft', Determination>> = {};
-    for (const [under, p] of [['published', published], ['draft', draft]] as const) {
+    for (const [under, compiled] of packs) {
       try {
-        const d = evaluateAssessment(p.pack, assessment, { extensions, asOf: row.assessment_date, explain: false, hash: p.hash });
+        if (compiled instanceof Error) throw compiled;
+        const d = evaluateCompiled(compiled, assessment, { asOf: row.assessment_date, explain: false });
         determinations[under] = d;
         outcome[under] = d.headline.value;
       } catch (error) {
