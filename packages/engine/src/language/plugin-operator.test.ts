@@ -98,11 +98,11 @@ describe('plugin operator declarations', () => {
     a.extensions!.operatorDeclarations = plugin.extensions!.operatorDeclarations!;
     const b = structuredClone(a);
     (b.decisions.staffingConcern!.rules![0]!.when as { value: number }).value = 25;
-    expect(diffPacks(a, b).changes.map((c) => c.summary)).toEqual(['decision "Staffing concern" rule "near-limit" vacancyRate is within 5 of: 20 -> 25']);
+    expect(diffPacks(a, b).changes.map((c) => c.summary)).toEqual(['Staffing concern, rule "watch": the staff vacancy rate is within 5 of 20 -> 25']);
     // Without a declaration, its name.
     delete a.extensions!.operatorDeclarations;
     delete b.extensions!.operatorDeclarations;
-    expect(diffPacks(a, b).changes.map((c) => c.summary)).toEqual(['decision "Staffing concern" rule "near-limit" vacancyRate withinFiveOf: 20 -> 25']);
+    expect(diffPacks(a, b).changes.map((c) => c.summary)).toEqual(['Staffing concern, rule "watch": the staff vacancy rate withinFiveOf 20 -> 25']);
   });
 
   it('the analyser partitions a number the operator compares at its declared change points: exhaustive, and the gaps found', () => {
