@@ -20,7 +20,7 @@ import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.
 import { councilParams, flagQuery } from '../routes/query.js';
 import { isIsoDate } from '../engine/index.js';
 import { loadAssessmentContext } from './assessment-context.js';
-import { CURRENT_DETERMINATION_SQL } from './current-determination.js';
+import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from './current-determination.js';
 import { supersededOf } from './superseded.js';
 import { assessmentBodySchema } from './schemas.js';
 import { withRecorder } from './recorded-decisions.js';
@@ -148,7 +148,7 @@ interface AssessmentRow {
   provisional: boolean;
 }
 
-const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.input, a.created_by, a.created_at, a.provisional,
+const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.input, a.created_by, a.created_at, NOT ${FINAL_ASSESSMENT_SQL} AS provisional,
     d.id AS determination_id, d.pack_version_id, d.pack_hash, v.version, d.result, w.reason AS withdrawn
   FROM assessments a JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
   JOIN pack_versions v ON v.id = d.pack_version_id

@@ -36,6 +36,11 @@ export interface AssessmentToStore {
   determination: Omit<Determination, 'trace' | 'explanation'>;
   /** The request's idempotency key, recorded with its 201 reply in the same statement as the row. */
   idempotent?: { request: IdempotentRequest; reply: (stored: StoredAssessment) => string };
+  /**
+   * Stored by submitting a visit record: not final until a second person signs the record off
+   * (see `FINAL_ASSESSMENT_SQL`). Written once with the row: `assessments` is append-only.
+   */
+  provisional?: true;
 }
 
 /** An evaluation ready to write: its ids, and its row as JSON text (see {@link prepareAssessment}). */
@@ -85,6 +90,7 @@ export function prepareAssessment(args: AssessmentToStore): PreparedAssessment {
       ...(args.input.decisions ? { recordedDecisions: recordedDecisionsAudit(args.input) } : {}),
     },
     ...(key ? { idem_caller: key.caller, idem_key: key.key, idem_attempt: key.attempt, idem_body: stored.replyJson } : {}),
+    ...(args.provisional ? { provisional: true } : {}),
   });
   // The two large members are spliced in as the JSON texts they already are, not re-escaped.
   const rowJson = `{"input":${inputJson},"result":${determinationJson},${scalars.slice(1)}`;
@@ -108,10 +114,10 @@ export const STORE_ASSESSMENTS_SQL = `WITH batch AS (
     SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (
         assessment_id text, council_id text, provider_id text, assessment_date date, input jsonb, created_by text,
         determination_id text, pack_version_id text, pack_hash text, headline text, result jsonb,
-        after_hash text, detail jsonb, idem_caller text, idem_key text, idem_attempt text, idem_body text)
+        after_hash text, detail jsonb, idem_caller text, idem_key text, idem_attempt text, idem_body text, provisional boolean)
       ) WITH ORDINALITY AS r(assessment_id, council_id, provider_id, assessment_date, input, created_by,
         determination_id, pack_version_id, pack_hash, headline, result, after_hash, detail,
-        idem_caller, idem_key, idem_attempt, idem_body, ord)
+        idem_caller, idem_key, idem_attempt, idem_body, provisional, ord)
   ), checked AS (
     SELECT b.* FROM batch b
      WHERE EXISTS (SELECT 1 FROM providers p WHERE p.id = b.provider_id AND p.council_id = b.council_id)
@@ -128,8 +134,8 @@ export const STORE_ASSESSMENTS_SQL = `WITH batch AS (
   ), confirmed AS (
     SELECT c.* FROM checked c WHERE c.idem_key IS NULL OR c.assessment_id IN (SELECT assessment_id FROM keyed)
   ), a AS (
-    INSERT INTO assessments (id, council_id, provider_id, assessment_date, input, created_by)
-    SELECT assessment_id, council_id, provider_id, assessment_date, input, created_by FROM confirmed ORDER BY ord
+    INSERT INTO assessments (id, council_id, provider_id, assessment_date, input, created_by, provisional)
+    SELECT assessment_id, council_id, provider_id, assessment_date, input, created_by, COALESCE(provisional, false) FROM confirmed ORDER BY ord
     RETURNING id
   ), d AS (
     INSERT INTO determinations (id, assessment_id, council_id, provider_id, pack_version_id, pack_hash, headline, result)

@@ -233,8 +233,13 @@ function busy(why: string): HttpError {
 
 let shared: PackJobs | undefined;
 
-/** The process's default pool (started on first use), for apps not given one. */
+/**
+ * The process's default pool (started on first use), for apps not given one. Its deadline is
+ * `QAF_PACK_JOB_SECONDS` when set (as the server's configuration reads it), else the default:
+ * the test suite sets it long, so a loaded machine makes pack work slower, never a 503.
+ */
 export function sharedPackJobs(): PackJobs {
-  shared ??= new PackJobs();
+  const seconds = Number(process.env.QAF_PACK_JOB_SECONDS);
+  shared ??= new PackJobs(Number.isFinite(seconds) && seconds >= 1 ? { seconds } : {});
   return shared;
 }

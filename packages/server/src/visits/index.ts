@@ -266,7 +266,8 @@ export function visitRoutes() {
       }
       const input = withRecorder(visit.draft, user);
       const { explanation: _explanation, ...determination } = await determine(c, version, input, false);
-      const row = prepareAssessment({ councilId: council.id, providerId: visit.providerId, userId: user.id, input, packVersionId: version.id, determination });
+      // Not final until signed off: nothing that counts ratings reads it before then.
+      const row = prepareAssessment({ councilId: council.id, providerId: visit.providerId, userId: user.id, input, packVersionId: version.id, determination, provisional: true });
       await db.transaction(async (tx) => {
         await lockDraft(c, tx, id, revision);
         const written = await storeAssessments(tx, [row]);
@@ -274,8 +275,6 @@ export function visitRoutes() {
           throw new HttpError(409, 'conflict', 'The pack version in force changed while the visit was being submitted: submit it again');
         }
         await tx.query('UPDATE visit_records SET assessment_id = $2 WHERE id = $1', [id, row.stored.assessmentId]);
-        // Not final until signed off: nothing that counts ratings reads it before then.
-        await tx.query('UPDATE assessments SET provisional = true WHERE id = $1', [row.stored.assessmentId]);
         await moveVisitStatus(tx, id, 'submitted', user.id, { assessmentId: row.stored.assessmentId });
       });
       return c.json(replyWith(c, await requireVisit(c, id)));
@@ -291,7 +290,6 @@ export function visitRoutes() {
           throw new HttpError(403, 'second-person-required', 'A visit record is signed off by someone other than the officer who submitted it');
         }
         await moveVisitStatus(tx, id, 'signed-off', user.id, { assessmentId: visit.assessmentId });
-        await tx.query('UPDATE assessments SET provisional = false WHERE id = $1', [visit.assessmentId]);
       });
       return c.json(replyWith(c, await requireVisit(c, id)));
     })
