@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Determination, Pack } from '@openqaf/engine';
+import { recordableValues } from '@openqaf/engine/browser';
 import { sharedStyles } from './shared-styles.js';
 
 /** "12 January 2027" from "2027-01-12". */
@@ -37,7 +38,8 @@ export class QafProposals extends LitElement {
       ${proposals.map((p) => {
         const decision = this.pack.decisions[p.decision.split('.')[0]!];
         const scale = decision ? this.pack.scales[decision.scale] : undefined;
-        const values = scale && 'values' in scale ? scale.values : [];
+        // Only what a person may record (`decidedBy.values`): never the pack's meanwhile states.
+        const values = decision && scale && 'values' in scale ? recordableValues(decision, scale.values) : [];
         const who = p.roleLabel.charAt(0).toUpperCase() + p.roleLabel.slice(1);
         return html`<section aria-label=${`${decision?.label ?? p.decision}: proposal`}>
           <p><strong>${decision?.label ?? p.decision}</strong>: Proposed: ${String(p.proposed)}. ${who} decides${p.due ? `, by ${longDate(p.due)}` : ''}. <span class="muted">(${p.source})</span></p>
