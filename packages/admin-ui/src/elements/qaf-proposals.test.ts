@@ -45,7 +45,9 @@ describe('qaf-proposals', () => {
     const determination = evaluate(compilePack(pack), { date: '2027-01-04', judgements, facts: {} });
     const el = await mount('qaf-proposals', { pack, determination, canRecord: true });
     const options = [...el.shadowRoot!.querySelectorAll('select[name="value"] option')].map((o) => o.textContent);
-    expect(options).toEqual(['Gold', 'Silver']);
+    // The proposal (Bronze) is not recordable here: nothing is chosen for the person.
+    expect(options).toEqual(['Choose the decision', 'Gold', 'Silver']);
+    expect(el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="value"]')!.value).toBe('');
     // Without decidedBy.values every value of the scale is offered.
     const all = await mount('qaf-proposals', { pack: panelPack(), determination, canRecord: true });
     expect(all.shadowRoot!.querySelectorAll('select[name="value"] option').length).toBe((pack.scales[pack.decisions[pack.outcomes.headline]!.scale] as { values: string[] }).values.length);

@@ -44,7 +44,7 @@ export class QafProposals extends LitElement {
         return html`<section aria-label=${`${decision?.label ?? p.decision}: proposal`}>
           <p><strong>${decision?.label ?? p.decision}</strong>: Proposed: ${String(p.proposed)}. ${who} decides${p.due ? `, by ${longDate(p.due)}` : ''}. <span class="muted">(${p.source})</span></p>
           ${this.canRecord && values.length ? html`<form class="no-print" @submit=${(e: SubmitEvent) => this._record(e, p.decision)}>
-            <label>Decision <select name="value">${values.map((v) => html`<option value=${v} ?selected=${v === p.proposed}>${v}</option>`)}</select></label>
+            <label>Decision <select name="value" required>${values.includes(p.proposed as string) ? nothing : html`<option value="" selected disabled>Choose the decision</option>`}${values.map((v) => html`<option value=${v} ?selected=${v === p.proposed}>${v}</option>`)}</select></label>
             <label>Reason <textarea name="reason" rows="2"></textarea></label>
             <button type="submit">Record the decision</button>
           </form>` : nothing}
