@@ -111,7 +111,7 @@ describe('analysis of the Bolton pack', () => {
   it('leaves the officer override to the language: the PQR decision has only the definitions rule and declares an override', () => {
     const pqr = pack.decisions.providerQualityRating;
     expect(pqr?.rules?.map((r) => r.id)).toEqual(['definitions-rating']);
-    expect(pqr?.override).toMatchObject({ secondPersonWhenMovedMoreThan: 1, interpretation: 'pqr-rough-guide-override' });
+    expect(pqr?.override).toMatchObject({ secondPersonWhenMovedMoreThan: 1, secondPersonWhenBelow: { fact: 'regulatorIndicatedRating' }, interpretation: 'pqr-rough-guide-override' });
     expect(findings('providerQualityRating', 'gap')).toEqual([]);
   });
 });
@@ -154,14 +154,15 @@ describe('Bolton determinations', () => {
     expect(overridden('2', { reason: 'Enquiry outside the service.' }, { s42EnquiryOngoing: true }).headline.value).toBe('2');
   });
 
-  it('asks for a second person when an override goes below what the regulator\'s warning of closure indicates (5), even by one level', () => {
-    const below = overridden('4', { reason: 'Closure warning under appeal.' }, { regulatorWarningOfClosure: true });
-    expect(below.decisions.computedProviderQualityRating).toBe('5');
-    expect(actionIds(below)).toContain('second-person-for-override-below-regulator');
-    expect(below.interpretations.map((i) => i.id)).toContain('override-below-regulator-second-person');
-    expect(actionIds(determine('2020-06-01', { providerType: CQC, qaActivity: 'QM-1', serviceType: 'Extra Care', regulatorWarningOfClosure: true })))
-      .not.toContain('second-person-for-override-below-regulator');
-    expect(actionIds(overridden('3', { reason: 'Better than the definitions say.' }, { highStaffTurnover: true, noRegisteredManager: true }))).not.toContain('second-person-for-override-below-regulator');
+  it('needs a second person when an override goes below what the regulator\'s warning of closure indicates (5), even by one level', () => {
+    // A3: "The regulator has issued a warning of closure ..." is Catastrophic concern, 5; 4 is one level below it.
+    expect(() => overridden('4', { reason: 'Closure warning under appeal.' }, { regulatorWarningOfClosure: true })).toThrow(/below "5", the lowest value without a second person/);
+    const below = overridden('4', { reason: 'Closure warning under appeal.', secondBy: 'QA Team manager' }, { regulatorWarningOfClosure: true });
+    expect(below.headline.value).toBe('4');
+    expect(below.decidedBy?.providerQualityRating).toMatchObject({ value: '4', computed: '5', secondBy: 'QA Team manager' });
+    // Without a regulator's action the floor is 1: one level down from 3 ("High staff turnover.") needs no one else.
+    expect(overridden('2', { reason: 'Cover is in place.' }, { highStaffTurnover: true }).headline.value).toBe('2');
+    expect(compiled.pack.outcomes.actions?.map((a) => a.id)).not.toContain('second-person-for-override-below-regulator');
   });
 
   it('rates a provider by its worst indicator when indicators of several ratings are recorded', () => {

@@ -39,6 +39,20 @@ describe('qaf-proposals', () => {
     expect((await mount('qaf-proposals', { pack: panelPack(), determination: pending, canRecord: false })).shadowRoot!.querySelector('form')).toBeNull();
   });
 
+  it('offers only the values a person may record (decidedBy.values), not the pack\'s meanwhile states', async () => {
+    const pack = panelPack();
+    pack.decisions[pack.outcomes.headline]!.decidedBy!.values = ['Gold', 'Silver'];
+    const determination = evaluate(compilePack(pack), { date: '2027-01-04', judgements, facts: {} });
+    const el = await mount('qaf-proposals', { pack, determination, canRecord: true });
+    const options = [...el.shadowRoot!.querySelectorAll('select[name="value"] option')].map((o) => o.textContent);
+    // The proposal (Bronze) is not recordable here: nothing is chosen for the person.
+    expect(options).toEqual(['Choose the decision', 'Gold', 'Silver']);
+    expect(el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="value"]')!.value).toBe('');
+    // Without decidedBy.values every value of the scale is offered.
+    const all = await mount('qaf-proposals', { pack: panelPack(), determination, canRecord: true });
+    expect(all.shadowRoot!.querySelectorAll('select[name="value"] option').length).toBe((pack.scales[pack.decisions[pack.outcomes.headline]!.scale] as { values: string[] }).values.length);
+  });
+
   it('writes dates as the council does', () => {
     expect(longDate('2027-01-12')).toBe('12 January 2027');
   });

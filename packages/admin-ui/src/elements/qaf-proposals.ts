@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Determination, Pack } from '@openqaf/engine';
+import { recordableValues } from '@openqaf/engine/browser';
 import { sharedStyles } from './shared-styles.js';
 
 /** "12 January 2027" from "2027-01-12". */
@@ -37,12 +38,13 @@ export class QafProposals extends LitElement {
       ${proposals.map((p) => {
         const decision = this.pack.decisions[p.decision.split('.')[0]!];
         const scale = decision ? this.pack.scales[decision.scale] : undefined;
-        const values = scale && 'values' in scale ? scale.values : [];
+        // Only what a person may record (`decidedBy.values`): never the pack's meanwhile states.
+        const values = decision && scale && 'values' in scale ? recordableValues(decision, scale.values) : [];
         const who = p.roleLabel.charAt(0).toUpperCase() + p.roleLabel.slice(1);
         return html`<section aria-label=${`${decision?.label ?? p.decision}: proposal`}>
           <p><strong>${decision?.label ?? p.decision}</strong>: Proposed: ${String(p.proposed)}. ${who} decides${p.due ? `, by ${longDate(p.due)}` : ''}. <span class="muted">(${p.source})</span></p>
           ${this.canRecord && values.length ? html`<form class="no-print" @submit=${(e: SubmitEvent) => this._record(e, p.decision)}>
-            <label>Decision <select name="value">${values.map((v) => html`<option value=${v} ?selected=${v === p.proposed}>${v}</option>`)}</select></label>
+            <label>Decision <select name="value" required>${values.includes(p.proposed as string) ? nothing : html`<option value="" selected disabled>Choose the decision</option>`}${values.map((v) => html`<option value=${v} ?selected=${v === p.proposed}>${v}</option>`)}</select></label>
             <label>Reason <textarea name="reason" rows="2"></textarea></label>
             <button type="submit">Record the decision</button>
           </form>` : nothing}

@@ -52,6 +52,8 @@ export interface CompiledInstance {
   numeric?: { min: number; max: number; integer?: boolean };
   /** A person takes this decision (`decidedBy`): its source as text and when it is due. */
   decidedBy?: { source: string; within?: CompiledOffset };
+  /** The lowest value an override may give without a second person (`override.secondPersonWhenBelow`). */
+  overrideFloor?: Getter;
 }
 
 export interface CompiledAction {
@@ -205,6 +207,7 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     ...(scale && 'numeric' in scale ? { numeric: scale.numeric } : {}),
     ...(limits.length ? { limits } : {}),
     ...(d.decidedBy ? { decidedBy: { source: citationText(d.decidedBy.source) } } : {}),
+    ...(d.override?.secondPersonWhenBelow !== undefined ? { overrideFloor: compileExpression(d.override.secondPersonWhenBelow, scope, d.scale, `/decisions/${escapePointer(inst.decisionId)}/override/secondPersonWhenBelow`) } : {}),
   };
 }
 

@@ -27,13 +27,13 @@ export function decisionOfFact(pack: Pack, fact: string): string | undefined {
 }
 
 /**
- * For each decision, the decisions its rules, fallback and limiters use, with the decisions the
+ * For each decision, the decisions its rules, fallback, limiters and override floor use, with the decisions the
  * plugin facts it uses declare they read (`declarations`, see `language/plugin-declaration.ts`).
  */
 export function decisionDependencies(pack: Pack, declarations?: ReadonlyMap<string, PluginDeclaration>): Map<string, Set<string>> {
   const deps = new Map<string, Set<string>>();
   for (const [id, d] of Object.entries(pack.decisions)) {
-    const refs = factReferences([(d.rules ?? []).map((r) => [r.when, r.output]), d.fallback?.output ?? null, (d.limits ?? []).map((l) => l.when)]);
+    const refs = factReferences([(d.rules ?? []).map((r) => [r.when, r.output]), d.fallback?.output ?? null, (d.limits ?? []).map((l) => l.when), d.override?.secondPersonWhenBelow ?? null]);
     const set = new Set<string>();
     for (const f of refs) {
       const dd = decisionOfFact(pack, f);

@@ -83,6 +83,83 @@ describe('an officer override (override)', () => {
   });
 });
 
+/** The fixture with a floor on the rating override: below what `ratingFloor` gives, a second person decides. */
+function floorPack(floor: unknown = { fact: 'ratingFloor' }) {
+  const p = humanDecisionPack();
+  p.decisions.ratingFloor = {
+    label: 'Lowest rating without a second person', scale: 'rating', hitPolicy: 'first',
+    rules: [{ id: 'many-concerns', when: { fact: 'concerns', operator: 'greaterThanInclusive', value: 3 }, output: 'Requires improvement', source: src51 }],
+    fallback: { output: 'Poor', source: src51 },
+  };
+  p.decisions.rating!.override = { secondPersonWhenMovedMoreThan: 2, secondPersonWhenBelow: floor as never, source: src51 };
+  return p;
+}
+const src51 = { doc: 'strategy', section: '5.1' };
+
+describe('an override below a floor (override.secondPersonWhenBelow)', () => {
+  const floored = compilePack(floorPack());
+  const one = (value: string) => ({ value, by: 'officer@example.org', at: '2027-01-04', reason: 'Seen on the visit' });
+  const refused = (a: unknown): { pointer: string; message: string }[] => {
+    try { evaluate(floored, a); } catch (e) { if (e instanceof AssessmentError) return e.errors; throw e; }
+    return [];
+  };
+
+  it('needs a second person for an override below the floor, even a move of one step, and names the floor in words', () => {
+    // 4 concerns: the floor is "Requires improvement"; the score 55 gives "Requires improvement"; "Poor" is one step below it.
+    const a = { date: '2027-01-04', facts: { concerns: 4, score: 55 }, decisions: { rating: one('Poor') } };
+    expect(refused(a)).toEqual([{ pointer: '/decisions/rating/secondBy', fact: 'rating', message: 'The override puts "rating" at "Poor", below "Requires improvement", the lowest value without a second person: a second person must confirm it (secondBy).' }]);
+    const d = evaluate(floored, { ...a, decisions: { rating: { ...one('Poor'), secondBy: 'manager@example.org' } } }, { explain: true });
+    expect(d.decidedBy?.rating).toMatchObject({ value: 'Poor', computed: 'Requires improvement', secondBy: 'manager@example.org' });
+    expect(explainDetermination(floored.pack, d).find((t) => t.rule === 'override')?.because).toContain('confirmed by manager@example.org');
+  });
+
+  it('takes an override at or above the floor without a second person', () => {
+    const d = evaluate(floored, { date: '2027-01-04', facts: { concerns: 4, score: 75 }, decisions: { rating: one('Requires improvement') } });
+    expect(d.decisions.rating).toBe('Requires improvement');
+    expect(d.decidedBy?.rating?.secondBy).toBeUndefined();
+  });
+
+  it('reads the floor from the assessment: with few concerns "Poor" is at the floor and needs no second person', () => {
+    const d = evaluate(floored, { date: '2027-01-04', facts: { concerns: 1, score: 55 }, decisions: { rating: one('Poor') } });
+    expect(d.decisions.rating).toBe('Poor');
+  });
+
+  it('keeps the move limit beside the floor', () => {
+    // 0 concerns: floor "Poor"; score 95 "Outstanding" -> "Poor" is three steps, more than 2.
+    expect(refused({ date: '2027-01-04', facts: { concerns: 0, score: 95 }, decisions: { rating: one('Poor') } })[0]!.message).toContain('more than 2 steps');
+  });
+
+  it('takes a literal floor on the scale, and refuses one off the scale or an unknown fact with pointers', () => {
+    const literal = compilePack(floorPack('Good'));
+    expect(() => evaluate(literal, { date: '2027-01-04', facts: { concerns: 0, score: 75 }, decisions: { rating: one('Requires improvement') } })).toThrow(AssessmentError);
+    const errors = (f: unknown) => validatePack(floorPack(f)).errors.map((e) => [e.pointer, e.message]);
+    expect(errors('Fair')).toEqual([['/decisions/rating/override/secondPersonWhenBelow', expect.stringContaining('"Fair" is not on the scale "rating"')]]);
+    expect(errors({ fact: 'ratingFlor' }).map(([p]) => p)).toEqual(['/decisions/rating/override/secondPersonWhenBelow/fact']);
+  });
+
+  it('refuses a floor that reads the decision it limits (a cycle)', () => {
+    expect(validatePack(floorPack({ fact: 'rating' })).errors.map((e) => e.code)).toContain('cycle');
+  });
+});
+
+describe('the values a person may record (decidedBy.values)', () => {
+  it('refuses recording a value the pack keeps from people, naming the values they may record', () => {
+    const p = humanDecisionPack();
+    p.decisions.level!.decidedBy!.values = ['Level 1', 'Level 2'];
+    const c = compilePack(p);
+    let errs: { pointer: string; message: string }[] = [];
+    try { evaluate(c, { ...base, decisions: { level: { value: 'Level 3', by: 'Panel chair', at: '2027-01-11' } } }); } catch (e) { if (e instanceof AssessmentError) errs = e.errors; else throw e; }
+    expect(errs).toEqual([{ pointer: '/decisions/level/value', fact: 'level', message: '"Level 3" is not a value a person records for "level": record one of "Level 1", "Level 2".' }]);
+    expect(evaluate(c, { ...base, decisions: { level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11' } } }).decisions.level).toBe('Level 1');
+  });
+
+  it('refuses declaring a recordable value that is not on the scale', () => {
+    const p = humanDecisionPack();
+    p.decisions.level!.decidedBy!.values = ['Level 1', 'Level 9'];
+    expect(validatePack(p).errors.map((e) => e.pointer)).toEqual(['/decisions/level/decidedBy/values/1']);
+  });
+});
+
 describe('recorded decisions are checked before anything is evaluated', () => {
   it('refuses each problem with its pointer: unknown decision, value off the scale, missing who/when, missing override reason', () => {
     expect(problems({ ...base, decisions: {

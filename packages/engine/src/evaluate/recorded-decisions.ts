@@ -8,7 +8,7 @@ import { offsetDate } from '../compile/compile-offset.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { isIsoDate } from '../dates/iso-date.js';
-import { RECORDED_DECISION_KEYS, reasonRequired, takesRecordedDecision, type RecordedDecision } from '../language/human-decision.js';
+import { RECORDED_DECISION_KEYS, reasonRequired, recordableValues, takesRecordedDecision, type RecordedDecision } from '../language/human-decision.js';
 
 /**
  * Checks `assessment.decisions`: each key a decision instance that a person takes
@@ -37,7 +37,9 @@ export function compileRecordedDecisionsCheck(index: PackIndex): (decisions: unk
       const scale = index.scales.get(d.scale);
       if (r.value === undefined) problems.push({ pointer: `${p}/value`, fact: id, message: 'The decided value is missing.' });
       else if (isOrdered(scale)) {
-        if (typeof r.value !== 'string' || !scale.values.includes(r.value)) problems.push({ pointer: `${p}/value`, fact: id, message: `Must be one of ${scale.values.map((v) => JSON.stringify(v)).join(', ')} (scale "${d.scale}").` });
+        const recordable = recordableValues(d, scale.values);
+        if (typeof r.value !== 'string' || !scale.values.includes(r.value)) problems.push({ pointer: `${p}/value`, fact: id, message: `Must be one of ${recordable.map((v) => JSON.stringify(v)).join(', ')} (scale "${d.scale}").` });
+        else if (!recordable.includes(r.value)) problems.push({ pointer: `${p}/value`, fact: id, message: `${JSON.stringify(r.value)} is not a value a person records for "${id}": record one of ${recordable.map((v) => JSON.stringify(v)).join(', ')}.` });
       } else if (scale && 'numeric' in scale) {
         const n = scale.numeric;
         if (typeof r.value !== 'number' || r.value < n.min || r.value > n.max || (n.integer && !Number.isInteger(r.value))) problems.push({ pointer: `${p}/value`, fact: id, message: `Must be a${n.integer ? 'n integer' : ' number'} from ${n.min} to ${n.max} (scale "${d.scale}").` });
@@ -64,7 +66,8 @@ export interface HumanDecisions {
  * Applies a recorded decision, or makes the proposal, for one decision instance after its rules
  * ran: returns the value the rest of the pack reads. `computed` is what the rules gave.
  * Throws an `AssessmentError` when an override moves the value further than the pack allows
- * without a second person and none is named.
+ * without a second person (`secondPersonWhenMovedMoreThan`), or below the lowest value it
+ * allows without one (`secondPersonWhenBelow`), and none is named.
  */
 export function applyHumanDecision(inst: CompiledInstance, s: EvalState, computed: unknown, recorded: RecordedDecision | undefined, out: HumanDecisions, trace: ExplanationEntry[] | undefined): unknown {
   const d = inst.decision;
@@ -73,6 +76,10 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
     const limit = d.override?.secondPersonWhenMovedMoreThan;
     if (kind === 'override' && limit !== undefined && !recorded.secondBy && steps(inst, computed, recorded.value) > limit) {
       throw new AssessmentError([{ pointer: `/decisions/${escapePointer(inst.id)}/secondBy`, fact: inst.id, message: `The override moves "${inst.id}" from ${JSON.stringify(computed)} to ${JSON.stringify(recorded.value)}, more than ${limit} step${limit === 1 ? '' : 's'}: a second person must confirm it (secondBy).` }]);
+    }
+    const floor = kind === 'override' && inst.overrideFloor ? inst.overrideFloor(s) : undefined;
+    if (floor !== undefined && floor !== null && !recorded.secondBy && below(inst, recorded.value, floor)) {
+      throw new AssessmentError([{ pointer: `/decisions/${escapePointer(inst.id)}/secondBy`, fact: inst.id, message: `The override puts "${inst.id}" at ${JSON.stringify(recorded.value)}, below ${JSON.stringify(floor)}, the lowest value without a second person: a second person must confirm it (secondBy).` }]);
     }
     out.decidedBy[inst.id] = {
       value: recorded.value, by: recorded.by, at: recorded.at,
@@ -105,6 +112,16 @@ function steps(inst: CompiledInstance, from: unknown, to: unknown): number {
     return a === undefined || b === undefined ? Infinity : Math.abs(a - b);
   }
   return typeof from === 'number' && typeof to === 'number' ? Math.abs(from - to) : Infinity;
+}
+
+/** True when `value` is below `floor`: lower in rank on an ordered scale, smaller on a numeric one. */
+function below(inst: CompiledInstance, value: unknown, floor: unknown): boolean {
+  if (inst.ranks) {
+    const a = inst.ranks.get(value as string);
+    const b = inst.ranks.get(floor as string);
+    return a !== undefined && b !== undefined && a < b;
+  }
+  return typeof value === 'number' && typeof floor === 'number' && value < floor;
 }
 
 /** True when the decision, or one it rests on (directly or not), awaits a person. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { Citation, Decision, Offset } from '../types.js';
+import type { Citation, Decision, Expression, Offset } from '../types.js';
 import { RecordedDecisionSchema } from '../schema/shapes/recorded-decision.js';
 
 /**
@@ -14,6 +14,7 @@ import { RecordedDecisionSchema } from '../schema/shapes/recorded-decision.js';
 
 const citation = Type.Unsafe<Citation>({ $ref: '#/$defs/citation' });
 const offset = Type.Unsafe<Offset>({ $ref: '#/$defs/offset' });
+const expression = (description: string) => Type.Unsafe<Expression>({ $ref: '#/$defs/expression', description });
 
 /** What downstream rules read while a person's decision is awaited. */
 export const MEANWHILE = ['proposed', 'undecided'] as const;
@@ -28,6 +29,7 @@ export const DecidedBySchema = Type.Object({
   meanwhile: Type.Optional(Type.Union(MEANWHILE.map((m) => Type.Literal(m)), {
     description: 'What downstream decisions, actions and the schedule read until the decision is recorded: `proposed` (the default: the proposed value, with the determination marked pending) or `undecided` (null).',
   })),
+  values: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true, description: 'The values of the decision\'s scale a person may record (default: all of them). Leave out the states the pack reads meanwhile ("Awaiting the Council\'s review"), which nobody decides: recording one is refused.' })),
   nothingToDecide: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true, description: 'Values of the decision\'s scale that leave the person nothing to decide (the document gives them nothing to weigh): for these no proposal is made and nothing is pending.' })),
   interpretation: Type.Optional(Type.String()),
 }, { additionalProperties: false, description: 'The decision is taken by a person: its rules propose a value, and the recorded decision is an input next time.' });
@@ -37,6 +39,7 @@ export type DecidedBy = Static<typeof DecidedBySchema>;
 export const OverrideSchema = Type.Object({
   reasonRequired: Type.Optional(Type.Boolean({ description: 'Whether an override must give a reason (default true).' })),
   secondPersonWhenMovedMoreThan: Type.Optional(Type.Integer({ minimum: 0, description: 'An override that moves the value more than this many steps of the scale (or units of a numeric scale) must name a second person (`secondBy`).' })),
+  secondPersonWhenBelow: Type.Optional(expression('The lowest value an override may give without a second person, as an expression on the decision\'s scale (a value, or a decision or fact reference such as `{ "fact": "regulatorIndicatedRating" }`): an override below it must name a second person (`secondBy`), even a move of one step. No value (null): no floor.')),
   source: Type.Optional(citation),
   interpretation: Type.Optional(Type.String()),
 }, { additionalProperties: false, description: 'An officer may override the computed value; the recorded override is an input next time.' });
@@ -62,6 +65,11 @@ export function checkHumanDecision(id: string, d: Decision, pointer: string, err
   if (!takesRecordedDecision(d)) return;
   if (d.decidedBy && d.override) err(`${pointer}/override`, `Decision "${id}" is taken by ${d.decidedBy.label}; it needs no override as well.`, 'Keep decidedBy (a person decides) or override (an officer may replace the computed value), not both.');
   if (d.hitPolicy === 'collect') err(`${pointer}/${d.decidedBy ? 'decidedBy' : 'override'}`, `Decision "${id}" collects a list; a person decides one value.`, 'Use decidedBy or override on a decision with the first, max, min or unique hit policy.');
+}
+
+/** The values a person may record for a decision: `decidedBy.values`, else the whole scale (`scaleValues`). */
+export function recordableValues(d: Decision, scaleValues: readonly string[]): readonly string[] {
+  return d.decidedBy?.values ?? scaleValues;
 }
 
 /** The plain-words proposal: "Proposed: Level 2. The multi-agency panel decides, by 2027-01-12." */

@@ -214,6 +214,15 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
         if (values && !values.includes(v)) err(`${p}/decidedBy/nothingToDecide/${i}`, `"${v}" is not a value of scale "${d.scale}" of decision "${id}".`, `Use one of: ${values.join(', ')}.`, 'decided-by');
       });
     }
+    if (d.decidedBy?.values) {
+      const sc = ix.scales.get(d.scale);
+      const values = isOrdered(sc) ? sc.values : undefined;
+      d.decidedBy.values.forEach((v, i) => {
+        if (!values) err(`${p}/decidedBy/values/${i}`, `Decision "${id}" is on scale "${d.scale}", which has no listed values to choose from.`, 'Declare decidedBy.values only on a decision with an ordered scale.', 'decided-by');
+        else if (!values.includes(v)) err(`${p}/decidedBy/values/${i}`, `"${v}" is not a value of scale "${d.scale}" of decision "${id}".`, `Use one of: ${values.join(', ')}.`, 'decided-by');
+      });
+    }
+    if (d.override?.secondPersonWhenBelow !== undefined) checkOutput(d.override.secondPersonWhenBelow, d, { ...scope, pointer: `${p}/override/secondPersonWhenBelow` });
     if (d.override?.interpretation) useInterpretation(d.override.interpretation, `${p}/override/interpretation`);
   }
   if (ruleCount > LIMITS.maxRules) err('/decisions', `The pack has ${ruleCount} rules; the limit is ${LIMITS.maxRules}.`, undefined, 'limit.rules');

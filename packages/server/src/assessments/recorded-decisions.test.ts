@@ -18,10 +18,11 @@ describe.each(testStoreKinds)('recorded decisions of assessments on $name', (kin
   beforeAll(async () => {
     t = await makeTestApp(kind);
     providerId = (await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Acme Care' } })).body.id;
-    // From 2027 the overall rating is the team manager's decision, within 10 working days.
+    // From 2027 the overall rating is the team manager's decision, within 10 working days; the
+    // manager records Bronze, Silver or Gold (Inadequate is not theirs to record, for the test).
     const draft = await t.call('GET', '/api/councils/testshire/draft', { as: 'testshireAdmin' });
     const content = structuredClone(draft.body.content);
-    content.decisions.overallRating.decidedBy = { role: 'team-manager', label: 'the team manager', within: { workingDays: 10 }, source: content.decisions.overallRating.source };
+    content.decisions.overallRating.decidedBy = { role: 'team-manager', label: 'the team manager', within: { workingDays: 10 }, values: ['Bronze', 'Silver', 'Gold'], source: content.decisions.overallRating.source };
     content.metadata.effectiveFrom = '2027-01-01';
     const saved = await t.call('PUT', '/api/councils/testshire/draft', { as: 'testshireAdmin', body: content, headers: { 'if-match': draft.headers.get('etag')! } });
     expect([saved.status, saved.body.errors, saved.body.error]).toEqual([200, [], undefined]);
@@ -58,7 +59,7 @@ describe.each(testStoreKinds)('recorded decisions of assessments on $name', (kin
     expect(again.body.identical).toBe(true);
   });
 
-  it('refuses a value off the scale, an unknown decision and an unknown member with 422 and a pointer, storing nothing', async () => {
+  it('refuses a value off the scale or not one a person records, an unknown decision and an unknown member with 422 and a pointer, storing nothing', async () => {
     const before = (await t.call('GET', '/api/councils/testshire/assessments', { as: 'testshireViewer' })).body.assessments.length;
     const off = await submit({ decisions: { overallRating: { value: 'Platinum' } } });
     expect([off.status, off.body.error.code]).toEqual([422, 'invalid-assessment']);
@@ -68,6 +69,9 @@ describe.each(testStoreKinds)('recorded decisions of assessments on $name', (kin
     const member = await submit({ decisions: { overallRating: { value: 'Gold', who: 'x' } } });
     expect(member.status).toBe(422);
     expect(JSON.stringify(member.body.error.details)).toContain('/decisions/overallRating');
+    const kept = await submit({ decisions: { overallRating: { value: 'Inadequate', reason: 'r' } } });
+    expect([kept.status, kept.body.error.code]).toEqual([422, 'invalid-assessment']);
+    expect(kept.body.error.details).toEqual([expect.objectContaining({ pointer: '/decisions/overallRating/value', message: '"Inadequate" is not a value a person records for "overallRating": record one of "Bronze", "Silver", "Gold".' })]);
     const after = (await t.call('GET', '/api/councils/testshire/assessments', { as: 'testshireViewer' })).body.assessments.length;
     expect(after).toBe(before);
   });
