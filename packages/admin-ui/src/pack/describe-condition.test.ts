@@ -42,7 +42,7 @@ describe('describeCondition', () => {
     expect(describeCondition({ fact: 'criteriaCount', params: { domain: 'safe', flag: 'mandatory', is: 'Not met' }, operator: 'equal', value: 0 }))
       .toBe('the number of mandatory criteria in safe judged Not met is 0');
     expect(describeCondition({ fact: 'domainCount', params: { decision: 'domainRating', atMost: 'Bronze' }, operator: 'greaterThanInclusive', value: 2 }))
-      .toBe('the number of domains whose domain rating Bronze is at least 2');
+      .toBe('the number of domains whose domain rating is at most Bronze is at least 2');
   });
 
   it('reads presence without its value', () => {
