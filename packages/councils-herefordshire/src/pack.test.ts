@@ -168,4 +168,15 @@ describe('determinations', () => {
     expect(unknownFact).toThrow(AssessmentError);
     expect(unknownFact).toThrow(/cqcRating/);
   });
+
+  it('words each improvement action by its measure as the Quality Outcomes Framework puts it, never by the measure id', () => {
+    // 004 3.3.4 and Appendix 1 (Strategic aim 1): "Where the service is responsible for medicines, staff work creatively with service user's:
+    // To closely involve them in the management and administration of their medicines ... To evidence regular medication reviews", as the pack words the measure.
+    const judgements = Object.fromEntries(pack.framework!.domains.flatMap((d) => d.standards.flatMap((s) => s.criteria.map((c) => [c.id, 'Good']))));
+    const d = determine({ date: '2019-03-03', judgements: { ...judgements, 'aim-1-m5': 'Area for improvement' }, facts: { feedbackGenerallyPositive: true, measureEvidence: { 'aim-1-m5': 'No medication reviews on file' } } });
+    const because = explainDetermination(pack, d).filter((t) => t.rule === 'improve-aim-1-m5').flatMap((t) => t.because);
+    expect(because.join('\n')).toContain('the measure "Where the service is responsible for medicines, service users are closely involved and medication reviews are evidenced" judged an area for improvement');
+    expect(because.join('\n')).not.toMatch(/aim-1-m5/);
+    for (const a of pack.outcomes.actions ?? []) expect(JSON.stringify([a.label, a.when]).match(/"label":"[^"]*\baim-\d-m\d+/)).toBeNull();
+  });
 });

@@ -29,7 +29,7 @@ export { listParameters, parameterRangeWords, parameterValueProblem } from './la
 export type { ListedParameter, ParameterValueAt } from './language/parameters/list-parameters.js';
 export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';
 export type { ParameterType } from './language/parameters/parameter-declaration.js';
-export { proposalWords, recordableValues } from './language/human-decision.js';
+export { decidedByWords, proposalWords, recordableValues } from './language/human-decision.js';
 export { explainDetermination } from './explain/explain-determination.js';
 export { nextBandUp } from './explain/next-band.js';
 export type { CriterionToRaise, FailedCondition, NextBand, NextBandRule } from './explain/next-band.js';

@@ -60,4 +60,4 @@ export { listParameters, parameterRangeWords, parameterValueProblem } from './la
 export type { ListedParameter, ParameterValueAt } from './language/parameters/list-parameters.js';
 export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';
 export type { ParameterType } from './language/parameters/parameter-declaration.js';
-export { proposalWords, recordableValues } from './language/human-decision.js';
+export { decidedByWords, proposalWords, recordableValues } from './language/human-decision.js';

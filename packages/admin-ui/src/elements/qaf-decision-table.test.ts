@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { Pack } from '@openqaf/engine';
 import { declaredTestPack } from '../pack/declared-test-pack.test-helpers.js';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +41,16 @@ describe('qaf-decision-table', () => {
     expect(text(el)).toContain('If Gold domains is at least 1, then Gold');
     const cites = [...el.shadowRoot!.querySelectorAll('qaf-citation')];
     expect(cites).toHaveLength(overall.rules!.length + 1 + (overall.fallback ? 1 : 0));
+  });
+
+  it("reads Birmingham's domain rating rules without a parameter's id, each domain's numbers in their own table", async () => {
+    const pack = JSON.parse(readFileSync(`${process.cwd()}/../councils-birmingham/pack/pack.json`, 'utf8')) as Pack;
+    const el = await mount('qaf-decision-table', { pack, decisionId: 'domainRating' });
+    const t = text(el);
+    for (const name of Object.keys(pack.parameters ?? {})) expect(t).not.toMatch(new RegExp(`\\b${name}\\b`));
+    // 000 s3.2.2: Silver needs at least the domain's number of criteria Fully met, shown per domain.
+    expect(t).toContain('is at least "Silver: criteria rated Fully met, at least"');
+    // Involvement and information (000 s3.2.2): 4 Mandatory; Gold 5 of the 6 advanced; Silver 9 of 12; Bronze no more than 2; Inadequate 3 or more.
+    expect(t).toMatch(/Involvement and information\s*4\s*5\s*9\s*2\s*3/);
   });
 });

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Decision, Pack } from '@openqaf/engine';
 import { expandDecisionTables } from '@openqaf/engine/browser';
-import { describeCondition, describeValue } from '../pack/describe-condition.js';
+import { describeCondition, describeValue, parametersOutsideDomain } from '../pack/describe-condition.js';
 import { humanize } from '../pack/editable-fields.js';
 import { sharedStyles } from './shared-styles.js';
 import './qaf-citation.js';
@@ -41,6 +41,8 @@ export class QafDecisionTable extends LitElement {
     const decision = this.pack?.decisions[this.decisionId]?.table ? expandDecisionTables(this.pack).pack.decisions[this.decisionId] : this.pack?.decisions[this.decisionId];
     if (!decision) return nothing;
     const scale = this.pack.scales[decision.scale];
+    // A per-domain decision's numbers differ by domain (shown in their own table): its rules name them by label.
+    const declared = decision.forEach === 'domain' ? parametersOutsideDomain(this.pack) : this.pack.parameters;
     const rules = [...(decision.rules ?? [])].sort((a, b) => (decision.hitPolicy === 'first' ? (b.priority ?? 0) - (a.priority ?? 0) : 0));
     return html`
       <h3 id=${`decision-${this.decisionId}`}>${decision.label}${decision.forEach === 'domain' ? html`<span class="badge">per ${this.pack.framework?.labels?.domain?.toLowerCase() ?? 'domain'}</span>` : nothing}</h3>
@@ -51,12 +53,12 @@ export class QafDecisionTable extends LitElement {
         <thead><tr><th scope="col">Result</th><th scope="col">When</th><th scope="col">Source</th></tr></thead>
         <tbody>
           ${rules.map((r) => html`<tr>
-            <td class="out">${describeValue(r.output)}</td>
-            <td>${r.label ? html`<div>${r.label}</div>` : nothing}<div class="muted">${describeCondition(r.when)}</div></td>
+            <td class="out">${describeValue(r.output, {}, declared)}</td>
+            <td>${r.label ? html`<div>${r.label}</div>` : nothing}<div class="muted">${describeCondition(r.when, {}, declared)}</div></td>
             <td><qaf-citation .source=${r.source} .pack=${this.pack} interpretation=${r.interpretation ?? nothing}></qaf-citation></td>
           </tr>`)}
           ${decision.fallback
-            ? html`<tr><td class="out">${describeValue(decision.fallback.output)}</td><td>${decision.fallback.label ?? 'Otherwise (no rule applies)'}</td>
+            ? html`<tr><td class="out">${describeValue(decision.fallback.output, {}, declared)}</td><td>${decision.fallback.label ?? 'Otherwise (no rule applies)'}</td>
                 <td><qaf-citation .source=${decision.fallback.source} .pack=${this.pack} interpretation=${decision.fallback.interpretation ?? nothing}></qaf-citation></td></tr>`
             : nothing}
         </tbody>

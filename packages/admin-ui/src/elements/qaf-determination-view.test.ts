@@ -57,7 +57,7 @@ describe('qaf-determination-view with a decision a person takes', () => {
     const compiled = compilePack(pack);
     const pending = deepText(await mount('qaf-determination-view', { pack, determination: evaluate(compiled, { date: '2025-03-01', judgements, facts: {} }) }));
     expect(pending).toContain('Bronze (pending: awaiting a decision)');
-    expect(pending).toMatch(/Proposed: Bronze\s*\. The team manager decides\s*\./);
+    expect(pending).toMatch(/Proposed: Bronze\. To be decided by the team manager\./);
     const decided = deepText(await mount('qaf-determination-view', { pack, determination: evaluate(compiled, { date: '2025-03-01', judgements, facts: {}, decisions: { [pack.outcomes.headline]: { value: 'Silver', by: 'tm@example.test', at: '2025-03-05', reason: 'Plan in place' } } }) }));
     expect(decided).toMatch(/Silver\s*, decided by tm@example.test on 2025-03-05\s*: Plan in place\s*\(the rules gave Bronze\s*\)/);
     expect(decided).not.toContain('pending');

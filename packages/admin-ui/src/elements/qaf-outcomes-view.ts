@@ -14,22 +14,23 @@ export class QafOutcomesView extends LitElement {
   override render() {
     const o = this.pack?.outcomes;
     if (!o) return nothing;
+    const declared = this.pack.parameters;
     const cite = (source: unknown, interpretation?: string) =>
       html`<qaf-citation .source=${source} .pack=${this.pack} interpretation=${interpretation ?? nothing}></qaf-citation>`;
     return html`
       <h3>Actions</h3>
       ${(o.actions ?? []).length === 0 ? html`<p class="muted">No actions.</p>` : html`<div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Action</th><th scope="col">Who</th><th scope="col">Due</th><th scope="col">When</th><th scope="col">Source</th></tr></thead>
-        <tbody>${o.actions!.map((a) => html`<tr><td>${a.label}</td><td>${a.owner}</td><td>${dueText(a.due)}</td><td class="muted">${describeCondition(a.when)}</td><td>${cite(a.source, a.interpretation)}</td></tr>`)}</tbody>
+        <tbody>${o.actions!.map((a) => html`<tr><td>${a.label}</td><td>${a.owner}</td><td>${dueText(a.due, declared)}</td><td class="muted">${describeCondition(a.when, {}, declared)}</td><td>${cite(a.source, a.interpretation)}</td></tr>`)}</tbody>
       </table></div>`}
       <h3>Visits and returns</h3>
       ${(o.schedule ?? []).length === 0 ? html`<p class="muted">No schedule.</p>` : html`<div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Activity</th><th scope="col">How often</th><th scope="col">When</th><th scope="col">Source</th></tr></thead>
-        <tbody>${o.schedule!.map((s) => html`<tr><td>${s.label}</td><td>${everyText(s)}</td><td class="muted">${describeCondition(s.when)}</td><td>${cite(s.source, s.interpretation)}</td></tr>`)}</tbody>
+        <tbody>${o.schedule!.map((s) => html`<tr><td>${s.label}</td><td>${everyText(s, declared)}</td><td class="muted">${describeCondition(s.when, {}, declared)}</td><td>${cite(s.source, s.interpretation)}</td></tr>`)}</tbody>
       </table></div>`}
       ${(o.scores ?? []).length === 0 ? nothing : html`<h3>Scores</h3><div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Score</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead>
-        <tbody>${o.scores!.map((s) => html`<tr><td>${s.label}</td><td class="muted">${describeValue(s.value)}${s.when ? html` when ${describeCondition(s.when)}` : nothing}</td><td>${cite(s.source, s.interpretation)}</td></tr>`)}</tbody>
+        <tbody>${o.scores!.map((s) => html`<tr><td>${s.label}</td><td class="muted">${describeValue(s.value, {}, declared)}${s.when ? html` when ${describeCondition(s.when, {}, declared)}` : nothing}</td><td>${cite(s.source, s.interpretation)}</td></tr>`)}</tbody>
       </table></div>`}`;
   }
 }

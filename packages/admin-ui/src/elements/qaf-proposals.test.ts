@@ -21,7 +21,7 @@ describe('qaf-proposals', () => {
     // Monday 4 January 2027: ten working days later is Monday 18 January.
     const determination = evaluate(compilePack(pack), { date: '2027-01-04', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} });
     const el = await mount('qaf-proposals', { pack, determination, canRecord: true });
-    expect(text(el)).toContain('Proposed: Bronze. The multi-agency panel decides, by 18 January 2027.');
+    expect(text(el)).toContain('Proposed: Bronze. To be decided by the multi-agency panel, by 18 January 2027.');
     let recorded: RecordDecisionDetail | undefined;
     el.addEventListener('record-decision', (e) => { recorded = (e as CustomEvent<RecordDecisionDetail>).detail; });
     const form = el.shadowRoot!.querySelector('form')!;

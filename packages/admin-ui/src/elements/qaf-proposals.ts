@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Determination, Pack } from '@openqaf/engine';
-import { recordableValues } from '@openqaf/engine/browser';
+import { proposalWords, recordableValues } from '@openqaf/engine/browser';
 import { sharedStyles } from './shared-styles.js';
 
 /** "12 January 2027" from "2027-01-12". */
@@ -12,8 +12,8 @@ export function longDate(iso: string): string {
 export interface RecordDecisionDetail { decision: string; value: string; reason: string }
 
 /**
- * The decisions awaiting a person, in words ("Proposed: Level 2. The multi-agency panel decides,
- * by 12 January 2027"), each with a form to record the decision (value and reason). Recording
+ * The decisions awaiting a person, in words ("Proposed: Level 2. To be decided by the multi-agency
+ * panel, by 12 January 2027."), each with a form to record the decision (value and reason). Recording
  * fires `record-decision` with {@link RecordDecisionDetail}; the page re-evaluates with it.
  */
 export class QafProposals extends LitElement {
@@ -40,9 +40,8 @@ export class QafProposals extends LitElement {
         const scale = decision ? this.pack.scales[decision.scale] : undefined;
         // Only what a person may record (`decidedBy.values`): never the pack's meanwhile states.
         const values = decision && scale && 'values' in scale ? recordableValues(decision, scale.values) : [];
-        const who = p.roleLabel.charAt(0).toUpperCase() + p.roleLabel.slice(1);
         return html`<section aria-label=${`${decision?.label ?? p.decision}: proposal`}>
-          <p><strong>${decision?.label ?? p.decision}</strong>: Proposed: ${String(p.proposed)}. ${who} decides${p.due ? `, by ${longDate(p.due)}` : ''}. <span class="muted">(${p.source})</span></p>
+          <p><strong>${decision?.label ?? p.decision}</strong>: ${proposalWords(p, longDate)} <span class="muted">(${p.source})</span></p>
           ${this.canRecord && values.length ? html`<form class="no-print" @submit=${(e: SubmitEvent) => this._record(e, p.decision)}>
             <label>Decision <select name="value" required>${values.includes(p.proposed as string) ? nothing : html`<option value="" selected disabled>Choose the decision</option>`}${values.map((v) => html`<option value=${v} ?selected=${v === p.proposed}>${v}</option>`)}</select></label>
             <label>Reason <textarea name="reason" rows="2"></textarea></label>

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { LeafCondition, Pack } from '@openqaf/engine';
 import { operatorWords } from '@openqaf/engine/browser';
-import { describeCondition, describeValue } from './describe-condition.js';
+import { describeCondition, describeValue, parametersOutsideDomain } from './describe-condition.js';
+
+const birmingham = (): Pack => JSON.parse(readFileSync(`${process.cwd()}/../councils-birmingham/pack/pack.json`, 'utf8')) as Pack;
 
 describe('describeCondition', () => {
   it('prefers the author\'s label', () => {
@@ -12,7 +16,7 @@ describe('describeCondition', () => {
       { fact: 'criteriaCount', params: { domain: '$domain', atLeast: 'Fully met' }, operator: 'greaterThanInclusive', value: { param: 'silverMinFullyMet' } },
       { silverMinFullyMet: 12 },
     );
-    expect(text).toBe('the number of criteria judged at least Fully met is at least 12 (silverMinFullyMet)');
+    expect(text).toBe('the number of criteria judged at least Fully met is at least 12');
   });
 
   it('joins all, any and not', () => {
@@ -29,7 +33,7 @@ describe('describeCondition', () => {
 
   it('words every expression form with the engine\'s words, not as JSON', () => {
     expect(describeValue({ addMonths: 3, to: { fact: 'noticeIssuedOn' } })).toBe('3 months after the notice issued on');
-    expect(describeValue({ clamp: { value: { sum: [1, { param: 'extra' }] }, min: 0 } }, { extra: 2 })).toBe('the sum of 1, 2 (extra), kept at least 0');
+    expect(describeValue({ clamp: { value: { sum: [1, { param: 'extra' }] }, min: 0 } }, { extra: 2 })).toBe('the sum of 1, 2, kept at least 0');
   });
 
   it('uses the engine\'s words for every operator, as the trace does', () => {
@@ -42,7 +46,23 @@ describe('describeCondition', () => {
     expect(describeCondition({ fact: 'criteriaCount', params: { domain: 'safe', flag: 'mandatory', is: 'Not met' }, operator: 'equal', value: 0 }))
       .toBe('the number of mandatory criteria in safe judged Not met is 0');
     expect(describeCondition({ fact: 'domainCount', params: { decision: 'domainRating', atMost: 'Bronze' }, operator: 'greaterThanInclusive', value: 2 }))
-      .toBe('the number of domains whose domain rating Bronze is at least 2');
+      .toBe('the number of domains whose domain rating is at most Bronze is at least 2');
+  });
+
+  it("reads Birmingham's parameters as the domain's number, the pack-wide value or the label, never the id", () => {
+    const pack = birmingham();
+    const silver = pack.decisions.domainRating!.rules!.find((r) => JSON.stringify(r.when).includes('"silverMinFullyMet"'))!;
+    const leaf = (silver.when as { all: LeafCondition[] }).all.find((c) => JSON.stringify(c.value).includes('silverMinFullyMet'))!;
+    const involvement = pack.framework!.domains.find((d) => d.id === 'involvement')!;
+    // 000 s3.2.2, Involvement and information: "At least 9 of the 12 criteria are rated Fully met".
+    const inDomain = describeCondition(leaf, involvement.parameters, pack.parameters);
+    expect(inDomain).toBe('the number of criteria judged Fully met is at least 9');
+    expect(inDomain).not.toContain('silverMinFullyMet');
+    // Shown once for every domain, the number reads by the label the pack declares (the table of each domain's numbers heads it so).
+    expect(describeCondition(leaf, {}, parametersOutsideDomain(pack))).toContain('is at least "Silver: criteria rated Fully met, at least"');
+    // A pack-wide parameter: 000 s4.1, the IAP submitted "within 7 days".
+    expect(describeValue({ param: 'iapSubmitDays' }, {}, pack.parameters)).toBe('7');
+    expect(describeValue({ param: 'undeclared' })).toBe("the domain's number");
   });
 
   it('reads presence without its value', () => {

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ScheduleEntry } from '@openqaf/engine';
+import type { Pack, ScheduleEntry } from '@openqaf/engine';
 import { dueText, everyText } from './outcome-words.js';
 
 const entry = (form: Partial<ScheduleEntry>): ScheduleEntry => ({ id: 'x', activity: 'visit', label: 'Visit', when: { all: [] }, source: { doc: 'd', section: '1' }, ...form });
@@ -18,5 +19,12 @@ describe('outcome words', () => {
     expect(everyText(entry({ monthlyOnWeekday: { nth: 2, weekday: 'wednesday' } }))).toBe('the second Wednesday of each month');
     expect(everyText(entry({ monthlyOnWeekday: { nth: 'last', weekday: 'friday' } }))).toBe('the last Friday of each month');
     expect(everyText(entry({ followingWeekday: { weekday: 'friday', after: { nth: 2, weekday: 'wednesday' } } }))).toBe('the Friday following the second Wednesday of each month');
+  });
+
+  it("read a declared parameter as its value, never its id (Birmingham's pack)", () => {
+    const pack = JSON.parse(readFileSync(`${process.cwd()}/../councils-birmingham/pack/pack.json`, 'utf8')) as Pack;
+    // 000 s4.1 Step 2: the IAP "Within 7 days of request"; 002: the assurance statement every 6 months.
+    expect(dueText({ days: { param: 'iapSubmitDays' } } as never, pack.parameters)).toBe('within 7 days');
+    expect(everyText(entry({ every: { months: { param: 'pqasIntervalMonths' } } as never }), pack.parameters)).toBe('every 6 months');
   });
 });

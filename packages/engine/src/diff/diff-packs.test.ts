@@ -46,7 +46,7 @@ describe('diffPacks', () => {
     leaf.value = 3;
     const [change] = diffPacks(examplePack(), b).changes;
     // The count as the registry words it (language/wording.ts: operatorCountWords, factWords), the decision by its label.
-    expect(change!.summary).toBe('Visit band, rule "Gold": at least 2 -> 3 domains whose domain band Gold');
+    expect(change!.summary).toBe('Visit band, rule "Gold": at least 2 -> 3 domains whose domain band is Gold');
   });
 
   it('matches rules, actions and criteria by id, so a reorder is reported as an order change only', () => {

@@ -2,7 +2,7 @@ import type { Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
 import { comparisonWords, factWords, operatorCountWords } from '../language/wording.js';
 import { escapePointer } from '../schema/parse-json.js';
-import { cellWords, columnWords, rowWords, type DecisionTable, type TableCell } from '../language/decision-table.js';
+import { cellWords, columnWords, rowWords, tableParamWords, type DecisionTable, type TableCell } from '../language/decision-table.js';
 import { isParamRef } from '../language/parameters/parameter-declaration.js';
 
 /** One change between two packs: where (JSON pointer in the newer pack, or the older for removals) and what. */
@@ -124,7 +124,7 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
   // A decision table's row reads as its sentence (as its rule does in the trace).
   const rows = new WeakMap<object, string>();
   const tableOf = new WeakMap<object, DecisionTable>();
-  for (const p of [a, b]) for (const d of Object.values(p.decisions ?? {})) for (const r of d.table?.rows ?? []) { rows.set(r, rowWords(d.table!, r)); tableOf.set(r, d.table!); }
+  for (const p of [a, b]) { const pw = tableParamWords(p); for (const d of Object.values(p.decisions ?? {})) for (const r of d.table?.rows ?? []) { rows.set(r, rowWords(d.table!, r, pw)); tableOf.set(r, d.table!); } }
   const contextWords = (parentKey: string | undefined, key: string, node: Json): string | undefined =>
     (parentKey === 'table' && key === 'rows' && Array.isArray(node) && node.some((r) => isObj(r) && rows.has(r)) ? undefined : wordsOf(parentKey, key, node, rows));
   const walk = (x: Json, y: Json, pointer: string, context: string[], parentKey: string | undefined, holder?: Json): void => {
@@ -149,7 +149,7 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
       for (let i = 0; i < Math.max(x.length, y.length); i++) {
         if (canonicalJson(x[i]) === canonicalJson(y[i])) continue;
         const col = table.inputs[i];
-        const cell = (c: Json): string => (c === undefined ? '(none)' : cellWords(c as TableCell) ?? 'any');
+        const cell = (c: Json): string => (c === undefined ? '(none)' : cellWords(c as TableCell, tableParamWords(b)) ?? 'any');
         push({ pointer: `${pointer}/${i}`, kind: 'changed', before: x[i], after: y[i] }, `${where}, ${col ? columnWords(col) : `column ${i + 1}`}: ${cell(x[i])} -> ${cell(y[i])}`);
       }
       return;

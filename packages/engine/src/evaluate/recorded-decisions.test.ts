@@ -27,8 +27,12 @@ describe('a decision a person takes (decidedBy)', () => {
     expect(d.headline).toEqual({ decision: 'response', value: 'Enhanced monitoring', scale: 'response', pending: true });
     expect(d.actions.map((a) => a.id)).toEqual(['action-plan']);
     expect(d.decidedBy).toBeUndefined();
-    expect(explainDetermination(pack.pack, d).find((t) => t.rule === 'proposal')).toMatchObject({ decision: 'level', output: 'Level 2', because: ['the multi-agency panel decides by 2027-01-18; until then the pack reads the proposed value'] });
-    expect(proposalWords(d.proposals![0]!)).toBe('Proposed: Level 2. The multi-agency panel decides, by 2027-01-18.');
+    expect(explainDetermination(pack.pack, d).find((t) => t.rule === 'proposal')).toMatchObject({ decision: 'level', output: 'Level 2', because: ['to be decided by the multi-agency panel, by 2027-01-18; until then the pack reads the proposed value'] });
+    expect(proposalWords(d.proposals![0]!)).toBe('Proposed: Level 2. To be decided by the multi-agency panel, by 2027-01-18.');
+    // A plural or "or" role reads right too (Birmingham's "the Council or its partners"), the date in the caller's words.
+    expect(proposalWords({ proposed: 'Bronze', roleLabel: 'the Council or its partners', due: '2027-01-18' }, () => '18 January 2027'))
+      .toBe('Proposed: Bronze. To be decided by the Council or its partners, by 18 January 2027.');
+    expect(proposalWords({ proposed: 'Bronze', roleLabel: 'the team managers' })).toBe('Proposed: Bronze. To be decided by the team managers.');
   });
 
   it('takes the recorded decision as the value downstream decisions and actions read, recording who, when and why', () => {

@@ -6,6 +6,7 @@ import { indexPack, type PackIndex } from '../compile/pack-index.js';
 import { conditionWords, type ConditionWords } from '../compile/condition-words.js';
 import { citationText } from '../compile/citation-text.js';
 import { literalOutput } from '../evaluate/decide-output.js';
+import { decidedByWords } from '../language/human-decision.js';
 
 /** Why a rule whose conditions hold did not fire under `first`. */
 const OVERRULED = 'its conditions hold, but a higher-priority rule decided first';
@@ -144,8 +145,8 @@ function personWords(p: ExplainedPack, d: Determination, of: string, out: TraceE
   const proposal = d.proposals?.find((x) => x.decision === of);
   if (!proposal || !by) return;
   out.push({
-    decision: of, rule: 'proposal', label: `proposed; ${by.label} decides`, fired: true, output: proposal.proposed,
-    because: [`${by.label} decides${proposal.due ? ` by ${proposal.due}` : ''}; until then the pack reads ${proposal.meanwhile === 'undecided' ? 'no value (undecided)' : 'the proposed value'}`],
+    decision: of, rule: 'proposal', label: `proposed; ${decidedByWords(by.label)}`, fired: true, output: proposal.proposed,
+    because: [`${decidedByWords(by.label, proposal.due)}; until then the pack reads ${proposal.meanwhile === 'undecided' ? 'no value (undecided)' : 'the proposed value'}`],
     ...(source ? { source } : {}),
   });
 }

@@ -133,6 +133,17 @@ describe('decision tables', () => {
     expect(rowWords(SCORE_TABLE, { id: 'x', cells: ['any', 'any'], output: 1, source: src })).toBe('In any case, then 1');
   });
 
+  it('reads a declared parameter in a row as its value, or its label where domains set their own, never its id', () => {
+    const pack = withScore({ ...SCORE_TABLE, rows: [{ id: 'gold-many', cells: ['Gold', { '>=': { param: 'manyGold' } }], output: 90, source: src }] });
+    pack.parameters = { ...pack.parameters, manyGold: { label: 'Gold domains for the top score, at least', type: 'integer', min: 0, max: 5, value: 3, source: src } };
+    const label = (p: Pack): string | undefined => expandDecisionTables(p).pack.decisions.qualityScore!.rules!.at(-1)!.label;
+    expect(label(pack)).toBe('If Overall rating is Gold and Gold domains is at least 3, then 90');
+    // A number each domain sets for itself has no one value in a row's words: its label.
+    pack.framework!.domains[0]!.parameters = { ...pack.framework!.domains[0]!.parameters, manyGold: 2 };
+    expect(label(pack)).toBe('If Overall rating is Gold and Gold domains is at least "Gold domains for the top score, at least", then 90');
+    expect(rowWords(pack.decisions.qualityScore!.table!, pack.decisions.qualityScore!.table!.rows[0]!)).not.toContain('manyGold');
+  });
+
   describe('meaning checks', () => {
     const errorsOf = (pack: Pack) => validatePack(pack).errors.map((e) => ({ pointer: e.pointer, message: e.message, hint: e.hint }));
     const rows = (...cells: [TableCell[], unknown][]): DecisionTable => ({

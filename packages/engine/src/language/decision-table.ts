@@ -82,8 +82,28 @@ export const TABLE_CELL_FORMS: readonly { syntax: string; doc: string }[] = [
 ];
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-/** A cell's value in words; a declared parameter by its name in braces (`{weeklyHoursLarge}`): a row's words do not depend on a domain. */
-const show = (v: unknown): string => (typeof v === 'string' ? v : isParamRef(v) ? `{${v.param}}` : JSON.stringify(v));
+/** How a row's words read a declared parameter (`{ "param": name }`), never by its id. */
+export type TableParamWords = (name: string) => string;
+
+/** Without the pack: a parameter reads as what it is, not by its id. */
+const NO_PACK: TableParamWords = () => 'the declared number';
+
+/**
+ * A parameter in a table's words for a pack (a row's words do not depend on a domain): its
+ * pack-wide value where no domain sets its own, else its label in quotes.
+ * @example tableParamWords(pack)('largeOverWeeklyHours') // '2000'
+ */
+export function tableParamWords(pack: Pick<Pack, 'parameters' | 'framework'>): TableParamWords {
+  const perDomain = new Set((pack.framework?.domains ?? []).flatMap((d) => Object.keys(d.parameters ?? {})));
+  return (name) => {
+    const d = pack.parameters?.[name];
+    if (d?.value !== undefined && !perDomain.has(name)) return typeof d.value === 'string' ? d.value : JSON.stringify(d.value);
+    return d?.label ? `"${d.label}"` : NO_PACK(name);
+  };
+}
+
+/** A cell's value in words; a declared parameter by `pw`. */
+const show = (v: unknown, pw: TableParamWords = NO_PACK): string => (typeof v === 'string' ? v : isParamRef(v) ? pw(v.param) : JSON.stringify(v));
 
 /** The leaf conditions of one cell (none for "any"). */
 export function cellConditions(col: TableColumn, cell: TableCell): LeafCondition[] {
@@ -110,17 +130,18 @@ export function cellValues(cell: TableCell): { value: unknown; at: string }[] {
   return Object.entries(cell).filter(([, value]) => !isParamRef(value)).map(([k, value]) => ({ value, at: `/${escapePointer(k)}` }));
 }
 
-/** A cell in words after its column's heading: "is at least Silver". */
-export function cellWords(cell: TableCell): string | undefined {
+/** A cell in words after its column's heading: "is at least Silver"; a parameter by `pw` (see {@link tableParamWords}). */
+export function cellWords(cell: TableCell, pw: TableParamWords = NO_PACK): string | undefined {
+  const show1 = (v: unknown): string => show(v, pw);
   const words = (op: string): string => OPERATOR_BY_NAME.get(op)?.words ?? op;
   if (cell === 'any') return undefined;
-  if (Array.isArray(cell)) return `${words('in')} ${cell.map(show).join(', ')}`;
-  if (!isObj(cell)) return `${words('equal')} ${show(cell)}`;
-  if ('not' in cell) return Array.isArray(cell.not) ? `${words('notIn')} ${cell.not.map(show).join(', ')}` : `${words('notEqual')} ${show(cell.not)}`;
-  if ('operator' in cell) return `${words(cell.operator as string)} ${show(cell.value)}`;
+  if (Array.isArray(cell)) return `${words('in')} ${cell.map(show1).join(', ')}`;
+  if (!isObj(cell)) return `${words('equal')} ${show1(cell)}`;
+  if ('not' in cell) return Array.isArray(cell.not) ? `${words('notIn')} ${cell.not.map(show1).join(', ')}` : `${words('notEqual')} ${show1(cell.not)}`;
+  if ('operator' in cell) return `${words(cell.operator as string)} ${show1(cell.value)}`;
   const bounds = cell as Record<string, unknown>;
   return (Object.keys(CELL_BOUNDS) as Bound[]).filter((k) => bounds[k] !== undefined)
-    .map((k) => `${words(boundOperator(k, bounds[k]))} ${show(bounds[k])}`).join(' and ');
+    .map((k) => `${words(boundOperator(k, bounds[k]))} ${show1(bounds[k])}`).join(' and ');
 }
 
 /** A column's heading: its label, else its fact (and path). */
@@ -132,21 +153,21 @@ export function columnWords(col: TableColumn): string {
  * A row read as a sentence, for the trace and the diff: "If Overall rating is Gold and Gold
  * domains is 2, then 75". The row's own `label`, when it has one, is used instead.
  */
-export function rowWords(table: DecisionTable, row: TableRow): string {
+export function rowWords(table: DecisionTable, row: TableRow, pw: TableParamWords = NO_PACK): string {
   if (row.label) return row.label;
   const parts = row.cells.flatMap((c, i) => {
-    const w = cellWords(c);
+    const w = cellWords(c, pw);
     const col = table.inputs[i];
     return w && col ? [`${columnWords(col)} ${w}`] : [];
   });
-  return `${parts.length ? `If ${parts.join(' and ')}` : 'In any case'}, then ${show(row.output)}`;
+  return `${parts.length ? `If ${parts.join(' and ')}` : 'In any case'}, then ${show(row.output, pw)}`;
 }
 
 /** Where a compiled rule came from: its row's pointer and, for each leaf of its `all`, the cell's index. */
 export interface RowOrigin { decisionId: string; row: number; cellOfLeaf: number[] }
 
 /** The rule a row compiles to (a rule of the decision, id the row's id). */
-export function rowRule(table: DecisionTable, row: TableRow): { rule: Rule; cellOfLeaf: number[] } {
+export function rowRule(table: DecisionTable, row: TableRow, pw: TableParamWords = NO_PACK): { rule: Rule; cellOfLeaf: number[] } {
   const all: Condition[] = [];
   const cellOfLeaf: number[] = [];
   row.cells.forEach((cell, i) => {
@@ -159,7 +180,7 @@ export function rowRule(table: DecisionTable, row: TableRow): { rule: Rule; cell
   });
   return {
     rule: {
-      id: row.id, label: rowWords(table, row), when: { all }, output: row.output, source: row.source,
+      id: row.id, label: rowWords(table, row, pw), when: { all }, output: row.output, source: row.source,
       ...(row.priority !== undefined ? { priority: row.priority } : {}),
       ...(row.interpretation ? { interpretation: row.interpretation } : {}),
     },
@@ -177,13 +198,14 @@ export function expandDecisionTables(pack: Pack): { pack: Pack; origins: Map<str
   const origins = new Map<string, RowOrigin>();
   if (!Object.values(pack.decisions).some((d) => d.table)) return { pack, origins };
   const decisions: Record<string, Decision> = {};
+  const pw = tableParamWords(pack);
   for (const [id, d] of Object.entries(pack.decisions)) {
     if (!d.table) { decisions[id] = d; continue; }
     const { table, ...rest } = d;
     const rules = [...(d.rules ?? [])];
     table.rows.forEach((row, ri) => {
       if (row.cells.length !== table.inputs.length) return;
-      const { rule, cellOfLeaf } = rowRule(table, row);
+      const { rule, cellOfLeaf } = rowRule(table, row, pw);
       origins.set(`/decisions/${escapePointer(id)}/rules/${rules.length}`, { decisionId: id, row: ri, cellOfLeaf });
       rules.push(rule);
     });

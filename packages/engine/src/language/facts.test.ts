@@ -49,7 +49,10 @@ describe('the fact registry', () => {
     const w = { value: (v: unknown) => String(v), name: (id: string) => id.toUpperCase() };
     expect(factWords('criteriaCount', { domain: '$domain', flag: 'mandatory', atLeast: 'Partly met', below: 'Fully met' }, w))
       .toBe('the number of mandatory criteria judged at least Partly met judged below Fully met');
-    expect(factWords('domainCount', { decision: 'band', is: 'Gold' }, w)).toBe('the number of domains whose band Gold');
+    expect(factWords('domainCount', { decision: 'band', is: 'Gold' }, w)).toBe('the number of domains whose band is Gold');
+    expect(factWords('domainCount', { decision: 'band', atLeast: 'Silver' }, w)).toBe('the number of domains whose band is at least Silver');
+    expect(factWords('domainCount', { decision: 'band', atMost: 'Bronze' }, w)).toBe('the number of domains whose band is at most Bronze');
+    expect(factWords('domainCount', { decision: 'band', above: 'Bronze', below: 'Gold' }, w)).toBe('the number of domains whose band is above Bronze and below Gold');
     expect(factWords('cqcRating', {}, w)).toBeUndefined();
   });
 });

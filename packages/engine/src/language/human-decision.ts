@@ -72,9 +72,22 @@ export function recordableValues(d: Decision, scaleValues: readonly string[]): r
   return d.decidedBy?.values ?? scaleValues;
 }
 
-/** The plain-words proposal: "Proposed: Level 2. The multi-agency panel decides, by 2027-01-12." */
-export function proposalWords(p: { proposed: unknown; roleLabel: string; due?: string }): string {
+/**
+ * Who is to decide, and by when, in words that read right for any role label, one person or
+ * several ("the Council or its partners"): "to be decided by the multi-agency panel, by 2027-01-12".
+ * `dateWords` writes the due date (the UI's "12 January 2027"); without it the date stands as ISO.
+ * @example decidedByWords('the Council or its partners', '2027-01-18') // 'to be decided by the Council or its partners, by 2027-01-18'
+ */
+export function decidedByWords(roleLabel: string, due?: string, dateWords: (iso: string) => string = (iso) => iso): string {
+  return `to be decided by ${roleLabel}${due ? `, by ${dateWords(due)}` : ''}`;
+}
+
+/**
+ * The plain-words proposal; `dateWords` as for {@link decidedByWords}.
+ * @example proposalWords({ proposed: 'Level 2', roleLabel: 'the multi-agency panel', due: '2027-01-12' }) // 'Proposed: Level 2. To be decided by the multi-agency panel, by 2027-01-12.'
+ */
+export function proposalWords(p: { proposed: unknown; roleLabel: string; due?: string }, dateWords?: (iso: string) => string): string {
   const value = typeof p.proposed === 'string' ? p.proposed : JSON.stringify(p.proposed);
-  const who = p.roleLabel.charAt(0).toUpperCase() + p.roleLabel.slice(1);
-  return `Proposed: ${value}. ${who} decides${p.due ? `, by ${p.due}` : ''}.`;
+  const who = decidedByWords(p.roleLabel, p.due, dateWords);
+  return `Proposed: ${value}. ${who.charAt(0).toUpperCase()}${who.slice(1)}.`;
 }

@@ -1,6 +1,6 @@
 import { escapePointer } from '../../schema/parse-json.js';
 import type { FactDefinition } from '../fact.js';
-import { JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
+import { FILTER_WORDS, JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
 
 const PARAMS = ['decision', ...JUDGEMENT_FILTERS] as const;
 const KNOWN = new Set<string>(PARAMS);
@@ -15,7 +15,10 @@ export const domainCount: FactDefinition = {
     if (!d || d.forEach !== 'domain') { ctx.err(`${pointer}/decision`, `domainCount needs params.decision naming a per-domain decision; "${String(params.decision)}" is not one.`); return; }
     ctx.checkJudgementFilters(params, d.scale, pointer);
   },
-  words: (params, w) => `the number of domains whose ${w.name(String(params.decision ?? 'band')).toLowerCase()} ${w.value(params.is ?? params.atLeast ?? params.atMost)}`,
+  words: (params, w) => {
+    const filters = JUDGEMENT_FILTERS.filter((k) => params[k] !== undefined).map((k) => `${FILTER_WORDS[k] ? `${FILTER_WORDS[k]} ` : ''}${w.value(params[k])}`);
+    return `the number of domains whose ${w.name(String(params.decision ?? 'band')).toLowerCase()} is ${filters.length ? filters.join(' and ') : 'decided'}`;
+  },
   compile: (params, scope) => {
     const ix = scope.index;
     const decisionId = params.decision as string;
