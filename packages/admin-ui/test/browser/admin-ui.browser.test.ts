@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('shows the pack as the document would: the five domain band tables with their numbers and citations', async () => {
     await go('/councils/birmingham/pack');
-    const table = page.getByRole('table').filter({ hasText: 'Silver min fully met' });
+    const table = page.getByRole('table').filter({ hasText: 'Silver: criteria rated Fully met, at least' });
     await table.waitFor();
     const row = table.getByRole('row').filter({ hasText: 'Safeguarding and safety' });
     await expect.poll(() => row.textContent()).toContain('12');
@@ -111,11 +111,11 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('runs the cases and analysis on the draft: the stricter threshold fails the boundary case at 12 Fully met', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 214 of 214 cases.').waitFor();
+    await page.getByText('Showing 218 of 218 cases.').waitFor();
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('213 passed, 1 failed').waitFor({ timeout: 30_000 });
+    await page.getByText('217 passed, 1 failed').waitFor({ timeout: 30_000 });
     // The list now shows the failing case only, with what differed in plain words.
-    await page.getByText('Showing 1 of 214 cases.').waitFor();
+    await page.getByText('Showing 1 of 218 cases.').waitFor();
     const failing = page.getByRole('row').filter({ hasText: 'safeguarding-silver-at-12-fully-met' });
     await failing.getByText('Domain rating — Safeguarding and safety: expected Silver, got Bronze').waitFor();
     await page.getByRole('button', { name: 'Run the analysis' }).click();
@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('refuses to publish while a case fails', async () => {
     await go('/councils/birmingham/draft/publish');
-    await page.getByText('Changes from the published version 1.1.0').waitFor({ timeout: 30_000 });
+    await page.getByText('Changes from the published version 1.2.1').waitFor({ timeout: 30_000 });
     await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver at 13');
     await page.getByLabel(/In force from/).fill('2030-01-01');
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('updates the boundary cases in the case editor, without JSON, until every case passes', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 1 of 214 cases.').waitFor();
+    await page.getByText('Showing 1 of 218 cases.').waitFor();
     await page.getByLabel('Find a case').fill('safeguarding-silver-at-12');
     await page.getByRole('button', { name: 'Edit case safeguarding-silver-at-12-fully-met' }).click();
     const editor = page.locator('qaf-case-editor');
@@ -176,7 +176,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await editor.getByLabel(/^Note/).fill('Safeguarding and safety: exactly 13 of 15 Fully met incl. all 5 Mandatory, the rest Partly met -> Silver (the revised threshold)');
 
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('215 passed, 0 failed').waitFor({ timeout: 30_000 });
+    await page.getByText('219 passed, 0 failed').waitFor({ timeout: 30_000 });
     await page.getByText(/Draft saved \(revision \d+\)\. It is valid\./).waitFor();
   });
 
@@ -192,9 +192,9 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByRole('heading', { name: 'Version history' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('cell', { name: /1\.1\.1/ }).first().waitFor();
-    // Scheduled for 2030: 1.1.0 stays in force today, and 1.1.1 is next.
-    await page.getByText(/In force today \(.*\): 1\.1\.0\. Next: 1\.1\.1, in force from 2030-01-01/).waitFor();
+    await page.getByRole('cell', { name: /1\.2\.2/ }).first().waitFor();
+    // Scheduled for 2030: 1.2.1 stays in force today, and 1.2.2 is next.
+    await page.getByText(/In force today \(.*\): 1\.2\.1\. Next: 1\.2\.2, in force from 1 January 2030/).waitFor();
     await page.locator('qaf-diff-view').getByText(thresholdLine).waitFor();
     await shot('07-version-history');
   });
@@ -278,7 +278,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     expect(await viewer.getByRole('spinbutton', { name: /Silver: criteria rated Fully met, at least \(Safeguarding and safety\)/ }).getAttribute('readonly')).not.toBeNull();
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/checks`);
     await viewer.getByText("only the council's admins can change cases.").waitFor();
-    await viewer.getByText('Showing 215 of 215 cases.').waitFor();
+    await viewer.getByText('Showing 219 of 219 cases.').waitFor();
     expect(await viewer.getByRole('button', { name: /^Edit case / }).count()).toBe(0);
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/publish`);
     await viewer.getByText("Only the council's admins can publish.").waitFor();
