@@ -6,6 +6,7 @@ import { evaluate } from '../../evaluate/evaluate.js';
 import { caseAssessment, runCases } from '../../testing/run-cases.js';
 import type { Pack } from '../../types.js';
 import { listParameters, parameterValueProblem } from './list-parameters.js';
+import { frameworkCount } from './parameter-counts.js';
 import { packSchema } from '../../schema/pack-schema.js';
 
 const src = (section: string) => ({ doc: 'guide', section });
@@ -123,6 +124,16 @@ describe('declared parameters', () => {
 
   it('warn about a declared parameter nothing references', () => {
     const pack = declaredPack();
+    pack.parameters!.unused = { label: 'Something', type: 'number', value: 3, source: src('1') };
+    const r = validatePack(pack);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((w) => [w.code, w.pointer])).toEqual([['parameter.unused', '/parameters/unused']]);
+  });
+
+  it('do not call a counting parameter (declared with counts) unused: it is counted from the criteria list', () => {
+    const pack = declaredPack();
+    const counts = { of: 'criteria' as const };
+    pack.parameters!.totalCriteria = { label: 'Criteria in the framework', type: 'integer', value: frameworkCount(pack.framework, counts), source: src('1'), counts };
     pack.parameters!.unused = { label: 'Something', type: 'number', value: 3, source: src('1') };
     const r = validatePack(pack);
     expect(r.errors).toEqual([]);
