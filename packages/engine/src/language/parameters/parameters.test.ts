@@ -138,6 +138,10 @@ describe('declared parameters', () => {
     const r = validatePack(pack);
     expect(r.errors).toEqual([]);
     expect(r.warnings.map((w) => [w.code, w.pointer])).toEqual([['parameter.unused', '/parameters/unused']]);
+    // Listed as counted from the criteria list, so the UI shows it read-only; other parameters are not.
+    const listed = Object.fromEntries(listParameters(pack).map((p) => [p.name, p.countedFrom]));
+    expect(listed.totalCriteria).toBe('Counted from the criteria list (criteria).');
+    expect(listed.unused).toBeUndefined();
   });
 
   it('leave packs without declarations as they were: domain parameters need no declaration', () => {
