@@ -38,4 +38,23 @@ describe('qaf-field-editor for a declared parameter', () => {
     ]);
     expect(input.getAttribute('aria-invalid')).toBe('false');
   });
+
+  it('shows a counting parameter (declared with counts) read-only, counted from the criteria list', async () => {
+    const counted = declaredTestPack();
+    const criteria = counted.framework!.domains.flatMap((d) => d.standards.flatMap((st) => st.criteria)).length;
+    counted.parameters!.totalCriteria = { label: 'Criteria in the framework', type: 'integer', unit: 'criteria', value: criteria, source: { doc: '000', section: '3.2' }, counts: { of: 'criteria' } };
+    const fields = parameterFields(counted);
+    const total = fields.find((f) => f.pointer === '/parameters/totalCriteria/value')!;
+    expect(total.countedFrom).toBe('Counted from the criteria list (criteria).');
+    expect(fields.find((f) => f.pointer === '/parameters/iapDue/value')!.countedFrom).toBeUndefined();
+    const el = await mount('qaf-field-editor', { field: total, pack: counted });
+    const input = el.shadowRoot!.querySelector('input')!;
+    expect(input.readOnly).toBe(true);
+    expect(input.value).toBe(String(criteria));
+    const context = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)!;
+    expect(context.textContent).toContain('Counted from the criteria list (criteria).');
+    // An editable parameter is not read-only.
+    const editable = await mount('qaf-field-editor', { field: due, pack });
+    expect(editable.shadowRoot!.querySelector('input')!.readOnly).toBe(false);
+  });
 });

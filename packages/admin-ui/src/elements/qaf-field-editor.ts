@@ -61,16 +61,19 @@ export class QafFieldEditor extends LitElement {
     const invalid = messages.length > 0 ? 'true' : 'false';
     const value = this._typed ?? String(f.value);
     const described = `${this._id}-context ${this._id}-error`;
+    // A counting parameter is counted from the criteria list: never typed over here.
+    const readonly = this.readonly || f.countedFrom !== undefined;
+    const context = [f.context, f.parameter ? boundsWords(f.parameter) : undefined, f.countedFrom].filter(Boolean).join(' ');
     return html`
       <label for=${this._id}>${f.label}<span class="visually-hidden"> (${f.section})</span></label>
-      ${f.context || f.parameter ? html`<div class="context muted" id=${`${this._id}-context`}>${[f.context, f.parameter ? boundsWords(f.parameter) : undefined].filter(Boolean).join(' ')}</div>` : nothing}
+      ${context ? html`<div class="context muted" id=${`${this._id}-context`}>${context}</div>` : nothing}
       ${messages.map((m) => html`<p class="field-error" id=${`${this._id}-error`} role="alert">${m}</p>`)}
       <div class="row">
         ${f.kind === 'choice'
-          ? html`<select id=${this._id} aria-invalid=${invalid} aria-describedby=${described} ?disabled=${this.readonly} @change=${this._onInput}>
+          ? html`<select id=${this._id} aria-invalid=${invalid} aria-describedby=${described} ?disabled=${readonly} @change=${this._onInput}>
               ${f.choices!.map((c) => html`<option ?selected=${c === value}>${c}</option>`)}</select>`
           : html`<input id=${this._id} type=${f.kind === 'number' ? 'number' : 'text'} .value=${value} aria-invalid=${invalid} aria-describedby=${described}
-              ?readonly=${this.readonly} step=${f.integer ? '1' : 'any'} min=${f.min ?? nothing} max=${f.max ?? nothing} @input=${this._onInput} />`}
+              ?readonly=${readonly} step=${f.integer ? '1' : 'any'} min=${f.min ?? nothing} max=${f.max ?? nothing} @input=${this._onInput} />`}
         ${f.parameter?.unit ? html`<span class="unit">${f.parameter.unit}</span>` : nothing}
         <qaf-citation .source=${f.source} .pack=${this.pack} interpretation=${f.interpretation ?? nothing}></qaf-citation>
       </div>`;

@@ -27,6 +27,11 @@ export interface EditableField {
   limitNote?: string;
   source?: Citation;
   interpretation?: string;
+  /**
+   * Set for a counting parameter's value (declared with `counts`): why it is not edited here, in
+   * words ("Counted from the criteria list (criteria)."). The field is shown read-only.
+   */
+  countedFrom?: string;
   /** Set for a declared parameter's value (`parameters`): its type, unit and bounds come from the declaration. */
   parameter?: { name: string; type: ParameterType; unit?: string; min?: number | string; max?: number | string };
 }

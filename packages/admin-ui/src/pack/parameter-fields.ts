@@ -10,7 +10,8 @@ export function declaresParameters(pack: Pack): boolean {
 /**
  * One field per value of each declared parameter (the pack-wide value, and each domain's), from
  * the engine's `listParameters`: the declaration's label, unit, bounds and citation, nothing
- * guessed from names. Sections are the domains ("Whole framework" for a pack-wide value).
+ * guessed from names. Sections are the domains ("Whole framework" for a pack-wide value). A
+ * counting parameter's values carry `countedFrom`: shown read-only, counted from the criteria list.
  */
 export function parameterFields(pack: Pack): EditableField[] {
   return listParameters(pack).flatMap((p) => p.values.map((v): EditableField => {
@@ -27,6 +28,7 @@ export function parameterFields(pack: Pack): EditableField[] {
       ...(p.type === 'integer' ? { integer: true } : {}),
       source: p.source,
       ...(p.interpretation ? { interpretation: p.interpretation } : {}),
+      ...(p.countedFrom ? { countedFrom: p.countedFrom } : {}),
       parameter: { name: p.name, type: p.type, ...(p.unit ? { unit: p.unit } : {}), ...(p.min !== undefined ? { min: p.min } : {}), ...(p.max !== undefined ? { max: p.max } : {}) },
     };
   }));

@@ -66,7 +66,7 @@ describe.each(testStoreKinds)('tracked actions on $name', (kind) => {
   });
 });
 
-describe.each(testStoreKinds.slice(0, 1))('completing an action recomputes what depends on it ($name, Birmingham)', (kind) => {
+describe.each(testStoreKinds)('completing an action recomputes what depends on it ($name, Birmingham)', (kind) => {
   let t: TestApp;
   let provider: string;
   beforeAll(async () => {
@@ -95,5 +95,38 @@ describe.each(testStoreKinds.slice(0, 1))('completing an action recomputes what 
     const byId = Object.fromEntries(after.map((a: { id: string }) => [a.id, a]));
     expect(byId['iap-submit']).toMatchObject({ status: 'done', completedOn: '2025-03-11' });
     expect(byId['iap-review']).toMatchObject({ due: '2025-03-18', status: 'open' });
+  });
+
+  it('the IAP returned for amendments and resubmitted on 20 March: the resubmission is the new submission date', async () => {
+    const birmingham = (await loadCouncilPlugins(COUNCIL_PLUGIN_PACKAGES, () => undefined)).find((p) => p.id === 'birmingham')!;
+    const returned = (await t.call('POST', '/api/councils/birmingham/providers', { as: 'testshireOfficer', body: { name: 'Home Support Returned' } })).body.id;
+    // Quality Ratings Guidance 2024, 4.1 Step 3: the plan submitted on 11 March was returned; the provider resubmits by 25 March.
+    const returnedCase = birmingham.pack.cases!.find((c: PackCase) => c.id === 'iap-returned-for-amendments')!;
+    expect((await t.call('POST', '/api/councils/birmingham/assessments', { as: 'testshireOfficer', body: { providerId: returned, ...caseAssessment(birmingham.pack, returnedCase) } })).status).toBe(201);
+    const before = (await t.call('GET', `/api/councils/birmingham/actions?today=2025-03-20&providerId=${returned}`, { as: 'testshireOfficer' })).body.actions;
+    const resubmit = before.find((a: { id: string; providerId: string }) => a.id === 'iap-resubmit' && a.providerId === returned);
+    expect(resubmit).toMatchObject({ due: '2025-03-25', status: 'open', feeds: 'iapSubmittedDate' });
+    const done = await t.call('POST', '/api/councils/birmingham/actions/complete', {
+      as: 'testshireOfficer',
+      body: { providerId: returned, actionId: 'iap-resubmit', completedOn: '2025-03-20' },
+    });
+    expect(done.status).toBe(201);
+    expect(done.body.reevaluated).toMatchObject({ fact: 'iapSubmittedDate', value: '2025-03-20', headline: 'Bronze' });
+    // The next determination is made with the new submission date, the Council's decision kept.
+    const next = await t.call('GET', `/api/councils/birmingham/assessments/${done.body.reevaluated.assessmentId}`, { as: 'testshireOfficer' });
+    expect(next.body.input.facts).toMatchObject({ iapSubmittedDate: '2025-03-20', iapRequestDate: '2025-03-05' });
+    expect(next.body.input.decisions.iapApproval.value).toBe('Returned for amendments');
+    const after = (await t.call('GET', '/api/councils/birmingham/actions?today=2025-03-21', { as: 'testshireOfficer' })).body.actions;
+    expect(after.find((a: { id: string; providerId: string }) => a.id === 'iap-resubmit' && a.providerId === returned)).toMatchObject({ status: 'done', completedOn: '2025-03-20' });
+  });
+
+  it('maps the IAP steps whose completion is a date the pack reads, and no other', async () => {
+    const rows = await t.db.query<{ action_id: string; fact: string }>("SELECT action_id, fact FROM action_completion_facts WHERE council_id = 'birmingham' ORDER BY action_id");
+    // iap-implement is not mapped: iapCompletionDate is the date the approved plan gives (4.1 Step 4, "As agreed in IAP").
+    expect(rows.map((r) => [r.action_id, r.fact])).toEqual([
+      ['iap-request', 'iapRequestDate'],
+      ['iap-resubmit', 'iapSubmittedDate'],
+      ['iap-submit', 'iapSubmittedDate'],
+    ]);
   });
 });

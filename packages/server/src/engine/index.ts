@@ -114,6 +114,11 @@ export function packHash(pack: Pack): string {
   return engine.packHash(pack);
 }
 
+/** The part of a pack its analysis reads: no cases, no `$schema`, no version label or effective date. */
+export function packRules(pack: unknown): unknown {
+  return engine.packRules(pack);
+}
+
 /** A stored version's identity for the compiled-pack cache: the hash it cites and its label. */
 export interface StoredHash {
   hash: string;

@@ -56,6 +56,20 @@ describe('pack jobs', () => {
     expect(await jobs.analyse(changed, 'testshire')).not.toBe(first);
   });
 
+  it('answers a draft that only adds a case (and a new version label and date) from memory, as the engine would analyse it', async () => {
+    const jobs = pool({ waitSeconds: 300 });
+    const published = testshirePack();
+    const first = await jobs.analyse(published, 'testshire');
+    const draft = testshirePack({ version: '1.1.0', effectiveFrom: '2027-01-01' });
+    draft.cases = [...(draft.cases ?? []), { ...draft.cases![0]!, id: 'added-case' }];
+    const report = await jobs.analyse(draft, 'testshire');
+    // The decisions are the remembered objects: no worker was asked.
+    expect(report.decisions).toBe(first.decisions);
+    const { millis: _millis, ...expected } = engine.analyse(engine.compilePack(draft));
+    expect({ ...report, millis: undefined }).toEqual({ ...expected, millis: undefined });
+    expect(report.pack.version).toBe('1.1.0');
+  });
+
   it('analyses 2,000 criteria in one domain and says how much of the space it sampled', async () => {
     // Time is not what this test is about: a loaded machine gets all it needs.
     const report = await pool({ seconds: 300 }).analyse(bigDomainPack(2000), 'testshire');

@@ -1,4 +1,4 @@
-import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
+import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
 import { headlineText } from '../assessments/store-assessment.js';
 import type { AssessmentInput } from '../assessments/store-assessment.js';
 import { evaluateCompiled } from '../engine/index.js';
@@ -76,10 +76,14 @@ function toDecided(r: Row): DecidedAssessment {
   };
 }
 
-/** The council's stored assessments dated on or after `from`, oldest first. */
+/**
+ * The council's final stored assessments dated on or after `from`, oldest first. Provisional ones
+ * (a visit record not yet signed off) are left out: "a determination is only final when signed
+ * off" (issue 12), and only final ones count.
+ */
 export async function assessmentsFrom(db: Queryable, councilId: string, from: string): Promise<DecidedAssessment[]> {
   const rows = await db.query<Row>(
-    `${SELECT_DECIDED} WHERE a.council_id = $1 AND a.assessment_date >= $2::date ORDER BY a.assessment_date, a.created_at, a.id`,
+    `${SELECT_DECIDED} WHERE a.council_id = $1 AND a.assessment_date >= $2::date AND ${FINAL_ASSESSMENT_SQL} ORDER BY a.assessment_date, a.created_at, a.id`,
     [councilId, from],
   );
   return rows.map(toDecided);

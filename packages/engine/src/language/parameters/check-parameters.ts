@@ -115,11 +115,15 @@ export function usedParameters(pack: Pack): Set<string> {
   return used;
 }
 
-/** Warnings: a declared parameter no rule, action or schedule entry references. */
+/**
+ * Warnings: a declared parameter no rule, action or schedule entry references. A counting
+ * parameter (declared with `counts`) is not warned about: it is counted from the criteria list
+ * and held to it (see parameter-counts.ts), a fact about the framework whether or not a rule reads it.
+ */
 export function unusedParameters(pack: Pack): PackError[] {
   if (!pack.parameters) return [];
   const used = usedParameters(pack);
-  return Object.keys(pack.parameters).filter((n) => !used.has(n)).map((n) => ({
+  return Object.entries(pack.parameters).filter(([n, p]) => !used.has(n) && p.counts === undefined).map(([n]) => ({
     code: 'parameter.unused', pointer: `/parameters/${escapePointer(n)}`,
     message: `Parameter "${n}" is declared but no rule, action or schedule entry references it.`,
     hint: `Reference it as { "param": "${n}" }, or remove it.`,

@@ -1,6 +1,7 @@
 import type { Citation, Pack } from '../../types.js';
 import { escapePointer } from '../../schema/parse-json.js';
 import type { ParameterType } from './parameter-declaration.js';
+import { countsWords } from './parameter-counts.js';
 
 /** One value of a declared parameter: where it is in the pack, and for which domain (none: the whole pack). */
 export interface ParameterValueAt {
@@ -24,6 +25,11 @@ export interface ListedParameter {
   description?: string;
   source: Citation;
   interpretation?: string;
+  /**
+   * For a counting parameter (declared with `counts`), what it counts, in words: its values are
+   * counted from the criteria list (a criteria CSV import sets them), not edited by hand.
+   */
+  countedFrom?: string;
   /** Its values: the pack-wide `value` first, then each domain's, in framework order. */
   values: ParameterValueAt[];
 }
@@ -50,6 +56,7 @@ export function listParameters(pack: Pack): ListedParameter[] {
       ...(d.description !== undefined ? { description: d.description } : {}),
       source: d.source,
       ...(d.interpretation !== undefined ? { interpretation: d.interpretation } : {}),
+      ...(d.counts !== undefined ? { countedFrom: `Counted from the criteria list (${countsWords(d.counts)}).` } : {}),
       values,
     };
   });

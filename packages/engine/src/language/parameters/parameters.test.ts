@@ -6,6 +6,7 @@ import { evaluate } from '../../evaluate/evaluate.js';
 import { caseAssessment, runCases } from '../../testing/run-cases.js';
 import type { Pack } from '../../types.js';
 import { listParameters, parameterValueProblem } from './list-parameters.js';
+import { frameworkCount } from './parameter-counts.js';
 import { packSchema } from '../../schema/pack-schema.js';
 
 const src = (section: string) => ({ doc: 'guide', section });
@@ -127,6 +128,20 @@ describe('declared parameters', () => {
     const r = validatePack(pack);
     expect(r.errors).toEqual([]);
     expect(r.warnings.map((w) => [w.code, w.pointer])).toEqual([['parameter.unused', '/parameters/unused']]);
+  });
+
+  it('do not call a counting parameter (declared with counts) unused: it is counted from the criteria list', () => {
+    const pack = declaredPack();
+    const counts = { of: 'criteria' as const };
+    pack.parameters!.totalCriteria = { label: 'Criteria in the framework', type: 'integer', value: frameworkCount(pack.framework, counts), source: src('1'), counts };
+    pack.parameters!.unused = { label: 'Something', type: 'number', value: 3, source: src('1') };
+    const r = validatePack(pack);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((w) => [w.code, w.pointer])).toEqual([['parameter.unused', '/parameters/unused']]);
+    // Listed as counted from the criteria list, so the UI shows it read-only; other parameters are not.
+    const listed = Object.fromEntries(listParameters(pack).map((p) => [p.name, p.countedFrom]));
+    expect(listed.totalCriteria).toBe('Counted from the criteria list (criteria).');
+    expect(listed.unused).toBeUndefined();
   });
 
   it('leave packs without declarations as they were: domain parameters need no declaration', () => {
