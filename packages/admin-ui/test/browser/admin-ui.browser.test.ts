@@ -81,7 +81,9 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('shows the pack as the document would: the five domain band tables with their numbers and citations', async () => {
     await go('/councils/birmingham/pack');
-    const table = page.getByRole('table').filter({ hasText: 'Silver: criteria rated Fully met, at least' });
+    // The domain numbers table, headed by the declared parameters' labels (the rules' table quotes the label too).
+    const table = page.getByRole('table', { name: /Numbers for each care domain/ })
+      .filter({ has: page.getByRole('columnheader', { name: 'Silver: criteria rated Fully met, at least' }) });
     await table.waitFor();
     const row = table.getByRole('row').filter({ hasText: 'Safeguarding and safety' });
     await expect.poll(() => row.textContent()).toContain('12');
