@@ -1,7 +1,8 @@
-import type { ProviderReport, ReportComment } from '@openqaf/server';
+import type { ActionProgress, ProviderReport, ReportComment } from '@openqaf/server';
 import { api, init } from './api-client.js';
 
-export type { ProviderReport, ReportComment };
+// A progress record is the server's shape (reports/action-plan.ts), not declared again here.
+export type { ActionProgress, ProviderReport, ReportComment };
 
 /** Where a report stands: `draft` until its visit record is shared, then `shared`, then `final`. */
 export type ReportStatus = 'draft' | 'shared' | 'final';
@@ -11,16 +12,6 @@ export interface PlannedAction {
   action: string;
   owner: string;
   due: string;
-}
-
-/** One record of progress on an action, once the report is final. */
-export interface ActionProgress {
-  status: 'in-progress' | 'done';
-  owner: string;
-  on: string;
-  note?: string;
-  by: string;
-  at: string;
 }
 
 /** An action of the plan as the server gives it: with its state and progress records. */
