@@ -15,16 +15,22 @@ import cluster from 'node:cluster';
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { serve } from '@hono/node-server';
 import { caseAssessment } from '@openqaf/engine';
-import { createApp, loadCouncilPlugins, openStore, seedCouncils } from '../dist/index.js';
-import { hashSecret, newSecret } from '../dist/auth/secrets.js';
-import { openPostgresDb, quoteIdentifier } from '../dist/store/index.js';
+
+// QAF_BENCH_DIST: another build of the server to measure (a copy of dist/ inside this package,
+// e.g. node_modules/.bench-base/dist, so its imports resolve), for alternating old and new runs.
+const DIST = process.env.QAF_BENCH_DIST ? join(process.cwd(), process.env.QAF_BENCH_DIST) : fileURLToPath(new URL('../dist', import.meta.url));
+const distModule = (path) => import(pathToFileURL(join(DIST, path)).href);
+const { createApp, loadCouncilPlugins, openStore, seedCouncils } = await distModule('index.js');
+const { hashSecret, newSecret } = await distModule('auth/secrets.js');
+const { openPostgresDb, quoteIdentifier } = await distModule('store/index.js');
 
 const SECONDS = Number(process.env.QAF_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.QAF_BENCH_CONNECTIONS ?? 50);
@@ -85,10 +91,37 @@ async function serveUntilStopped(db, port, onListening) {
     const s = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
   onListening(server.address().port);
-  await new Promise((resolve) => process.once('message', resolve));
+  await untilStopped(profileSteadyState);
   await new Promise((resolve) => server.close(resolve));
   // A handler whose client hung up at the end of the run may still be writing: let it finish.
   if (inFlight > 0) await new Promise((resolve) => (drained = resolve));
+}
+
+/**
+ * Waits for the benchmark's 'stop'. A 'profile' before it (sent once the warm-up is over, with
+ * QAF_BENCH_PROFILE) starts `onProfile`, whose returned function is called on stopping.
+ */
+async function untilStopped(onProfile) {
+  let stopProfile;
+  for (;;) {
+    const message = await new Promise((resolve) => process.once('message', resolve));
+    if (message !== 'profile') break;
+    stopProfile = await onProfile();
+  }
+  await stopProfile?.();
+}
+
+/** Profiles this process's CPU (V8's sampling profiler) until stopped: the steady state only, no start-up or warm-up. */
+async function profileSteadyState() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(process.env.QAF_BENCH_PROFILE, `server-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 function freePort() {
@@ -114,7 +147,10 @@ async function serveForBench(kind, db) {
     const workers = Array.from({ length: PROCESSES }, () => cluster.fork());
     await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
     process.send({ port, token, providerIds, serverPids: workers.map((w) => w.process.pid) });
-    await new Promise((resolve) => process.once('message', resolve));
+    await untilStopped(async () => {
+      for (const w of workers) w.send('profile');
+      return undefined;
+    });
     await Promise.all(
       workers.map((w) => {
         const exited = new Promise((resolve) => w.once('exit', resolve));
@@ -200,8 +236,10 @@ function postgresPids() {
 async function run(label, store) {
   // The same V8 setting as `pnpm start` (see docs/deployment.md): a larger young generation.
   const execArgv = [`--max-semi-space-size=${SEMI_SPACE_MB}`];
-  if (process.env.QAF_BENCH_PROFILE) execArgv.push('--cpu-prof', `--cpu-prof-dir=${process.env.QAF_BENCH_PROFILE}`);
   const child = fork(fileURLToPath(import.meta.url), ['serve', store], { stdio: 'inherit', execArgv });
+  // A failed run (the load generator exiting with an error) must not leave its server behind.
+  const stopChild = () => child.kill();
+  process.once('exit', stopChild);
   const { port, token, providerIds, serverPids } = await nextMessage(child);
   const url = `http://127.0.0.1:${port}/api/councils/${plugin.id}/assessments${process.env.QAF_BENCH_EXPLAIN === 'false' ? '?explain=false' : ''}`;
   const bodies = providerIds.map((providerId) => JSON.stringify({ providerId, ...assessment }));
@@ -217,6 +255,8 @@ async function run(label, store) {
       }
     }),
   );
+  // The profile (QAF_BENCH_PROFILE) covers the measured run only.
+  if (process.env.QAF_BENCH_PROFILE) child.send('profile');
   const pgPids = () => (store === 'postgres' ? postgresPids() : []);
   const cpuBefore = { server: cpuByProcess(serverPids), pg: cpuByProcess(pgPids()), machine: machineBusySeconds() };
   const result = LOAD === 'wrk' ? await loadWithWrk(url, headers, bodies) : await loadWithAutocannon(url, headers, bodies);
@@ -235,6 +275,7 @@ async function run(label, store) {
   child.send('stop');
   const { determinations } = await nextMessage(child);
   await new Promise((resolve) => child.once('exit', resolve));
+  process.off('exit', stopChild);
   const ok = result.total - result.non2xx;
   const perRequest = (seconds) => (ok > 0 ? ((seconds * 1000) / ok).toFixed(2) : '-');
   const processes = store === 'postgres' ? serverPids.length : 1;

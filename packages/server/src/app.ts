@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Services } from './app-env.js';
 import { AssessmentWriter } from './assessments/assessment-writer.js';
@@ -10,6 +9,7 @@ import type { LoginLimits } from './auth/index.js';
 import { watchTokenChanges } from './auth/token-change-watch.js';
 import { DEFAULT_TOKEN_CACHE_SECONDS, TokenCache } from './auth/token-cache.js';
 import { bodySizeLimit } from './body-limit.js';
+import { compressJson } from './compress-json.js';
 import type { CouncilPlugin } from './engine/index.js';
 import { sharedPackJobs } from './engine/pack-jobs.js';
 import type { PackJobs } from './engine/pack-jobs.js';
@@ -84,7 +84,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   // JSON replies (a pack is some 300 kB) go compressed to clients that accept it; the UI's
   // own files are compressed at build time (see home/index.ts).
-  app.use('/api/*', compress({ contentTypeFilter: /^application\/json/ }));
+  app.use('/api/*', compressJson());
   app.use('/api/*', bodySizeLimit(limit));
   app.use('/api/*', authenticate());
   app.use('/api/*', idempotency({ leaseSeconds: options.idempotencyLeaseSeconds }));

@@ -5,6 +5,7 @@ import { openPostgresDb } from './postgres-db.js';
 import { judgements } from '../test-fixtures/testshire-pack.js';
 import type { Db } from './db.js';
 import { openPostgresTestStore, testDatabaseUrl, uniqueSchemaName } from './test-stores.test-helpers.js';
+import type { TestStore } from './test-stores.test-helpers.js';
 
 /** Writes sent at once, and how many in all. */
 const CONCURRENT_WRITES = 24;
@@ -87,5 +88,26 @@ describe.runIf(testDatabaseUrl)('PostgreSQL connections terminated under a write
     expect(assessed.length).toBeGreaterThan(0);
     const assessments = await t.db.query<{ id: string }>('SELECT id FROM assessments WHERE id = ANY($1)', [assessed]);
     expect(assessments.length).toBe(assessed.length);
+  });
+});
+
+describe.runIf(testDatabaseUrl)('large values on PostgreSQL', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openPostgresTestStore(testDatabaseUrl!);
+  });
+  afterAll(async () => store?.dispose());
+
+  it('are compressed with LZ4 where the server has it, and read back unchanged', async () => {
+    const [{ lz4 } = { lz4: false }] = await store.db.query<{ lz4: boolean }>(
+      "SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'",
+    );
+    // About the size of a stored determination: over the 2 kB at which PostgreSQL compresses a row's values.
+    const value = { interpretations: Array.from({ length: 200 }, (_, i) => ({ id: `criterion-${i}`, met: i % 3 === 0, note: 'Fully met – as evidenced' })) };
+    await store.db.exec('CREATE TABLE large_values (v jsonb NOT NULL)');
+    await store.db.query('INSERT INTO large_values (v) VALUES ($1)', [JSON.stringify(value)]);
+    const [row] = await store.db.query<{ v: unknown; compression: string | null }>('SELECT v, pg_column_compression(v) AS compression FROM large_values');
+    expect(row!.compression).toBe(lz4 ? 'lz4' : 'pglz');
+    expect(row!.v).toEqual(value);
   });
 });

@@ -26,6 +26,28 @@ const textParsers: Record<number, (value: string) => unknown> = {
   [PG_TYPE.date]: (value) => value,
 };
 
+/**
+ * Whether the server can compress large values (TOAST) with LZ4 (PostgreSQL 14 and later built
+ * with lz4), asked once on a connection of its own before the pool opens. When it can, every
+ * connection of the pool is opened with `default_toast_compression=lz4` instead of the default
+ * pglz. A stored determination is about 11 kB of JSON, so each one is compressed as it is
+ * written: on the reference machine pglz took about a third of PostgreSQL's CPU per stored
+ * evaluation, LZ4 about a third of that. Only how bytes are packed on disk changes: values read
+ * back are the same, and rows written either way stay readable.
+ */
+async function supportsLz4(connectionString: string, applicationName: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString, application_name: applicationName });
+  await client.connect();
+  try {
+    const result = await client.query(
+      "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)",
+    );
+    return result.rows.length > 0;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Quotes an SQL identifier (schema names come from configuration, never from requests). */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
@@ -37,11 +59,16 @@ export function quoteIdentifier(name: string): string {
  */
 export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
   const schema = options.schema;
+  const applicationName = options.applicationName ?? DEFAULT_APPLICATION_NAME;
+  const settings = [
+    ...(schema ? [`-c search_path=${schema}`] : []),
+    ...((await supportsLz4(options.connectionString, applicationName)) ? ['-c default_toast_compression=lz4'] : []),
+  ];
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
-    application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    application_name: applicationName,
+    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         textParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
