@@ -153,6 +153,56 @@ describe('analyse', () => {
     }
   });
 
+  it('reads a decision a person takes only at the values someone can record, those with nothing to decide, and undecided', () => {
+    // The review is proposed as Awaiting when a is true, else there is nothing to review; a person
+    // records Returned or Approved (decidedBy.values); meanwhile the pack reads nothing (undecided).
+    // So a decision reading it sees Nothing to review, Returned, Approved or undecided, never Awaiting.
+    const p = examplePack();
+    const src = { doc: 'guide', section: '3' };
+    p.inputs.properties.a = { type: 'boolean' };
+    p.scales.review = { label: 'Review', values: ['Nothing to review', 'Awaiting', 'Returned', 'Approved'] };
+    p.decisions.review = {
+      label: 'Review', scale: 'review', hitPolicy: 'first', source: src,
+      decidedBy: { role: 'council', label: 'the Council', source: src, meanwhile: 'undecided', values: ['Returned', 'Approved'], nothingToDecide: ['Nothing to review'] },
+      rules: [{ id: 'awaiting', output: 'Awaiting', source: src, when: { fact: 'a', operator: 'equal', value: true } }],
+      fallback: { output: 'Nothing to review' },
+    };
+    p.decisions.next = {
+      label: 'Next', scale: 'band', hitPolicy: 'first', source: src,
+      rules: [
+        { id: 'on-awaiting', output: 'Bronze', source: src, when: { fact: 'review', operator: 'equal', value: 'Awaiting' } },
+        { id: 'on-approved', output: 'Gold', source: src, when: { fact: 'review', operator: 'equal', value: 'Approved' } },
+        { id: 'otherwise', output: 'Silver', source: src, when: { fact: 'review', operator: 'in', value: ['Nothing to review', 'Returned'] } },
+      ],
+    };
+    const d = analyse(compilePack(p)).decisions.find((x) => x.decision === 'next')!;
+    expect(d.exhaustive).toBe(true);
+    expect(d.dimensions).toEqual(['Review (4)']);
+    expect(d.findings.map((f) => [f.kind, f.rule ?? '', f.examples.map((e) => e.inputs).join(' | ')]).sort()).toEqual([
+      ['gap', '', 'Review undecided'],
+      ['unreachable', 'on-awaiting', ''],
+    ]);
+    // Meanwhile the proposal (Awaiting when a is true): Awaiting can be read, and nothing is undecided.
+    p.decisions.review.decidedBy!.meanwhile = 'proposed';
+    const proposed = analyse(compilePack(p)).decisions.find((x) => x.decision === 'next')!;
+    expect(proposed.dimensions).toEqual(['Review (4)']);
+    expect(proposed.findings).toEqual([]);
+  });
+
+  it('treats a free text read only by in / notIn as the texts listed and one other (exhaustive)', () => {
+    const p = examplePack();
+    const src = { doc: 'guide', section: '3' };
+    p.inputs.properties.kind = { type: 'string' };
+    p.decisions.byKind = {
+      label: 'By kind', scale: 'band', hitPolicy: 'first', source: src, fallback: { output: 'Silver' },
+      rules: [{ id: 'listed', output: 'Gold', source: src, when: { fact: 'kind', operator: 'in', value: ['care home', 'home care'] } }],
+    };
+    const d = analyse(compilePack(p)).decisions.find((x) => x.decision === 'byKind')!;
+    expect(d.exhaustive).toBe(true);
+    // care home, home care, any other text, not recorded
+    expect(d.dimensions).toEqual(['kind (4)']);
+  });
+
   it('claims completeness only when no decision was sampled', () => {
     const r = analyse(compilePack(examplePack()));
     // The regulator's rating date is only put in order (against asOf): its orderings are exhaustive.
