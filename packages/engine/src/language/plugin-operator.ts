@@ -5,7 +5,9 @@
  * sampling it. A plugin declares its operators in `CouncilPlugin.extensions.operatorDeclarations`
  * (beside the functions in `extensions.operators`); a pack may declare (or redeclare) them in
  * `extensions.operatorDeclarations` (beside the names it lists in `extensions.operators`). A
- * plugin operator with no declaration works as before: unchecked, worded by its name, sampled.
+ * pack using a plugin operator with no declaration (neither its own nor the plugin's) is refused
+ * with a meaning error at the use, whose hint shows the declaration to add (`declarationHint`);
+ * no stored or bundled pack uses one (see docs/pack-format.md, "Plugin operators").
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Extensions, Pack } from '../types.js';
@@ -125,4 +127,15 @@ export function operatorChangePoints(d: OperatorDeclaration | undefined, value: 
     for (const o of c.fromValue) out.push(value + o);
   }
   return out;
+}
+
+/**
+ * The hint for a plugin operator used with no declaration: the declaration to add, with the kinds
+ * its use shows (the fact's kind, the value's) filled in where known.
+ * @example declarationHint('withinFiveOf', 'number', 'integer')
+ * // 'Declare it in the pack\'s extensions.operatorDeclarations (or the plugin\'s): "withinFiveOf": { "accepts": ["number"], "takes": "number", "words": "<what it means, in plain words>" }.'
+ */
+export function declarationHint(name: string, factType: OperatorValueType | undefined, valueType: OperatorValueType | undefined): string {
+  const kind = (t: OperatorValueType | undefined): string => (t === undefined ? '<kind>' : t === 'integer' ? 'number' : t === 'date' ? 'date' : t);
+  return `Declare it in the pack's extensions.operatorDeclarations (or the plugin's): ${JSON.stringify(name)}: { "accepts": [${JSON.stringify(kind(factType))}], "takes": ${JSON.stringify(kind(valueType))}, "words": "<what it means, in plain words>" }.`;
 }
