@@ -76,6 +76,23 @@ describe('plugin operator declarations', () => {
     expect(errorsOf(own, undeclared)).toEqual([]);
   });
 
+  it('refuses at run time a fact value of a kind the operator does not compare, or a value of a kind it does not take, naming both and the pointer', () => {
+    // A plugin fact the pack cannot type (no returns declared) gives the operator a text: not a silent false.
+    const pack = withRule({ fact: 'rateBand', operator: 'withinFiveOf', value: 20 });
+    pack.extensions!.facts = ['rateBand'];
+    const extensions = (v: unknown): Extensions => ({ ...plugin.extensions!, facts: { rateBand: () => v } });
+    expect(errorsOf(pack, extensions('x'))).toEqual([]);
+    const run = (v: unknown) => () => evaluate(compilePack(pack, { extensions: extensions(v) }), assessed(20));
+    expect(run('high')).toThrow('plugin operator "withinFiveOf" (is within 5 of) compares a number, but fact "rateBand" is a text here: "high". (at /decisions/staffingConcern/rules/0/when/fact)');
+    expect(run(18)().decisions.staffingConcern).toBe('watch');
+    // Not recorded reaches the operator as before (it is false there, and the later rule decides).
+    expect(evaluate(compilePack(pack, { extensions: extensions(undefined) }), assessed(30)).decisions.staffingConcern).toBe('act');
+    // The value side: another fact holding a text.
+    const byFact = withRule({ fact: 'vacancyRate', operator: 'withinFiveOf', value: { fact: 'rateBand' } } as Condition);
+    byFact.extensions!.facts = ['rateBand'];
+    expect(() => evaluate(compilePack(byFact, { extensions: extensions('twenty') }), assessed(20))).toThrow('plugin operator "withinFiveOf" (is within 5 of) takes a number, but its value is a text here: "twenty". (at /decisions/staffingConcern/rules/0/when/value)');
+  });
+
   it('a pack may declare the operator itself; a declaration of an operator it does not use, or changesAt on texts, is refused', () => {
     const own = structuredClone(plugin.pack);
     own.extensions!.operatorDeclarations = { withinFiveOf: { accepts: ['string'], takes: 'string', words: 'sounds like' } };

@@ -12,6 +12,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Extensions, Pack } from '../types.js';
 import { escapePointer } from '../schema/parse-json.js';
+import { ExpressionError } from '../errors.js';
 
 /** The kinds of value an operator declaration names, in the order hints and the docs list them. */
 export const OPERATOR_VALUE_TYPES = ['string', 'number', 'integer', 'boolean', 'date', 'list'] as const;
@@ -138,4 +139,31 @@ export function operatorChangePoints(d: OperatorDeclaration | undefined, value: 
 export function declarationHint(name: string, factType: OperatorValueType | undefined, valueType: OperatorValueType | undefined): string {
   const kind = (t: OperatorValueType | undefined): string => (t === undefined ? '<kind>' : t === 'integer' ? 'number' : t === 'date' ? 'date' : t);
   return `Declare it in the pack's extensions.operatorDeclarations (or the plugin's): ${JSON.stringify(name)}: { "accepts": [${JSON.stringify(kind(factType))}], "takes": ${JSON.stringify(kind(valueType))}, "words": "<what it means, in plain words>" }.`;
+}
+
+/** The kind of a value met at evaluation (undefined for nothing, or an object). */
+function runtimeValueType(v: unknown): OperatorValueType | undefined {
+  return v === null || v === undefined ? undefined : literalValueType(v);
+}
+
+/**
+ * A plugin operator held to its declaration at evaluation: a fact value of a kind it does not
+ * accept, or a value of a kind it does not take, is an evaluation error naming the operator, the
+ * fact and the condition's pointer, never a silent wrong answer. Nothing (a fact not recorded)
+ * reaches the operator as before. The meaning checks catch what the pack says of its facts'
+ * kinds; this catches the rest (a plugin fact, a path into an object, an expression's value).
+ */
+export function checkedOperator(name: string, d: OperatorDeclaration, op: (a: unknown, b: unknown) => boolean, fact: string, pointer: string): (a: unknown, b: unknown) => boolean {
+  const accepts = (t: OperatorValueType): boolean => d.accepts.some((w) => valueTypeFits(t, w));
+  return (a, b) => {
+    const at = runtimeValueType(a);
+    if (at !== undefined && !accepts(at)) {
+      throw new ExpressionError(`${pointer}/fact`, `plugin operator "${name}" (${d.words}) compares ${d.accepts.map(valueTypeWords).join(' or ')}, but fact "${fact}" is ${valueTypeWords(at)} here: ${JSON.stringify(a)}.`);
+    }
+    const bt = runtimeValueType(b);
+    if (bt !== undefined && !valueTypeFits(bt, d.takes)) {
+      throw new ExpressionError(`${pointer}/value`, `plugin operator "${name}" (${d.words}) takes ${valueTypeWords(d.takes)}, but its value is ${valueTypeWords(bt)} here: ${JSON.stringify(b)}.`);
+    }
+    return op(a, b);
+  };
 }
