@@ -144,6 +144,25 @@ describe('dates split by their orderings', () => {
     expect(dateReads(c, [{ fact: 'q', operator: 'before', value: { latestDate: [{ fact: 'p' }, 'soon'] } } as Condition])).toBeUndefined();
   });
 
+  it('orders the determination date where a rule compares it with dates, and samples it only where the dates are sampled (never behind an exhaustive claim)', () => {
+    const compared = compilePack(probePack([
+      { id: 'late', source: src, output: 'Bronze', when: { fact: 'asOf', operator: 'after', value: { nextWeekday: 'friday', after: { fact: 'q' } } } as Condition },
+    ], 'first', true));
+    const inst = compared.instances.find((x) => x.id === 'probe')!;
+    const a = analyseInstance(compared, inst);
+    expect(a.exhaustive).toBe(true);
+    // asOf before, on or after the Friday following q (the assessment date fixed: asOf is on or after it).
+    expect(a.dimensions).toContain('orderings of asOf, q, moved by nextWeekday friday after (3)');
+    expect(a.notes).toEqual([]);
+    // A date read in a way the orderings do not cover (a latestDate holding a text): the dates and asOf are sampled, and the decision says so.
+    const other = compilePack(probePack([
+      { id: 'late', source: src, output: 'Bronze', when: { fact: 'q', operator: 'before', value: { latestDate: [{ fact: 'asOf' }, 'soon'] } } as Condition },
+    ], 'first', true));
+    const b = analyseInstance(other, other.instances.find((x) => x.id === 'probe')!);
+    expect(b.exhaustive).toBe(false);
+    expect(b.notes).toContain('the determination date (asOf) is sampled: the assessment date, and six months later');
+  });
+
   it('"more than 3 months after" is analysed exhaustively: recorded or not, and each side of the date three months on', () => {
     const c = compilePack(probePack([
       { id: 'over-three-months', source: src, output: 'Inadequate', when: { fact: 'assessmentDate', operator: 'after', value: { addMonths: 3, to: { fact: 'p' } } } },
