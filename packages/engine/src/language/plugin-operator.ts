@@ -155,7 +155,15 @@ function runtimeValueType(v: unknown): OperatorValueType | undefined {
  */
 export function checkedOperator(name: string, d: OperatorDeclaration, op: (a: unknown, b: unknown) => boolean, fact: string, pointer: string): (a: unknown, b: unknown) => boolean {
   const accepts = (t: OperatorValueType): boolean => d.accepts.some((w) => valueTypeFits(t, w));
+  // The common cases decided by typeof alone, worked out once: a number where numbers are accepted, a text where texts are.
+  const anyNumber = accepts('number');
+  const anyText = accepts('string');
+  const takesNumber = valueTypeFits('number', d.takes);
+  const takesText = valueTypeFits('string', d.takes);
   return (a, b) => {
+    const ta = typeof a;
+    const tb = typeof b;
+    if (((ta === 'number' && anyNumber) || (ta === 'string' && anyText)) && ((tb === 'number' && takesNumber) || (tb === 'string' && takesText))) return op(a, b);
     const at = runtimeValueType(a);
     if (at !== undefined && !accepts(at)) {
       throw new ExpressionError(`${pointer}/fact`, `plugin operator "${name}" (${d.words}) compares ${d.accepts.map(valueTypeWords).join(' or ')}, but fact "${fact}" is ${valueTypeWords(at)} here: ${JSON.stringify(a)}.`);
