@@ -77,6 +77,24 @@ describe('the analysis of the Herefordshire pack', () => {
     expect(decision('reviewRoute').exhaustive).toBe(true);
   });
 
+  it('gives a Level 2 rule\'s "decided only by" examples with no Level 3 indicator present (the level is the highest indicated, A2)', () => {
+    // Under the max hit policy a Level 3 indicator decides the level whatever Level 2 indicators
+    // are also present, so an example of a Level 2 rule deciding must not show one (it did before:
+    // the analyser named the first rule matched, not the one giving the level).
+    const threshold = decision('qualityThresholdLevel');
+    // Each Level 3 indicator as the example words it when present: "<its title> <the value the rule wants>".
+    const level3Present = pack.decisions.qualityThresholdLevel!.rules!.filter((r) => r.output === 'Level 3')
+      .flatMap((r) => [...JSON.stringify(r.when).matchAll(/"fact":"([A-Za-z]+)","operator":"equal","value":(true|false)/g)])
+      .map(([, f, v]) => `${pack.inputs.properties[f!]!.title as string} ${v}`);
+    expect(level3Present.length).toBeGreaterThan(4);
+    const level2 = threshold.findings.filter((f) => f.kind === 'interpretation-only' && f.rule!.startsWith('l2-'));
+    expect(level2.length).toBeGreaterThan(0);
+    for (const f of level2) for (const e of f.examples) for (const t of level3Present) expect(e.inputs, f.rule).not.toContain(t);
+    // The Level 3 rules resting on an interpretation are reported as deciding in their own right.
+    expect(threshold.findings.filter((f) => f.kind === 'interpretation-only' && f.rule!.startsWith('l3-')).map((f) => f.rule).sort())
+      .toEqual(['l3-advisory-notice-or-placement-suspension-over-3-months', 'l3-cqc-conditions-imposed-on-registration', 'l3-improvement-plan-timescales-not-met']);
+  });
+
   it('reports that only the de-escalation interpretation routes a Level 2 or 3 provider now showing Level 1 indicators', () => {
     const findings = decision('reviewRoute').findings;
     expect(findings).toHaveLength(1);

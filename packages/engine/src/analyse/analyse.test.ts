@@ -4,7 +4,7 @@ import { compilePack } from '../compile/compile-pack.js';
 import type { Pack } from '../types.js';
 import { LIMITS } from '../schema/limits.js';
 import { validatePack } from '../schema/validate-pack.js';
-import { analyse } from './analyse.js';
+import { analyse, analyseInstance } from './analyse.js';
 
 const BANDS = ['Inadequate', 'Bronze', 'Silver', 'Gold'];
 
@@ -119,6 +119,88 @@ describe('analyse', () => {
     expect(r.complete).toBe(false);
     // Listing the space would take gigabytes; sampling it takes a few megabytes.
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(256 * 1024 * 1024);
+  });
+
+  it('under max, names the rule giving the winning value as deciding, not a lower one matched beside it (both ways of analysing)', () => {
+    // Worked out by hand: a (Bronze, read under "low-reading") and b (Gold, under "high-reading"),
+    // each true, false or not recorded. Where b is true, Gold wins whatever a is (3 inputs): the
+    // value rests on "high-reading" alone. Where a is true and b is not (2 inputs), on "low-reading".
+    const p = examplePack();
+    p.inputs.properties.a = { type: 'boolean' };
+    p.inputs.properties.b = { type: 'boolean' };
+    const src = { doc: 'guide', section: '3' };
+    p.interpretations = { ...p.interpretations, 'low-reading': { title: 'Low', note: 'n', source: src }, 'high-reading': { title: 'High', note: 'n', source: src } };
+    p.decisions.probe = {
+      label: 'Probe', scale: 'band', hitPolicy: 'max', source: src, fallback: { output: 'Silver' },
+      rules: [
+        { id: 'low', output: 'Bronze', source: src, interpretation: 'low-reading', when: { fact: 'a', operator: 'equal', value: true } },
+        { id: 'high', output: 'Gold', source: src, interpretation: 'high-reading', when: { fact: 'b', operator: 'equal', value: true } },
+      ],
+    };
+    const c = compilePack(p);
+    const inst = c.instances.find((i) => i.id === 'probe')!;
+    for (const d of [analyseInstance(c, inst), analyseInstance(c, inst, { factors: false })]) {
+      const only = d.findings.filter((f) => f.kind === 'interpretation-only').map((f) => [f.rule, f.interpretation, f.count]).sort();
+      expect(only).toEqual([['high', 'high-reading', 3], ['low', 'low-reading', 2]]);
+      expect(d.findings.find((f) => f.rule === 'low')!.examples.map((e) => e.inputs).sort()).toEqual(['a true; b false', 'a true; b not recorded']);
+    }
+    // Under min the other way round: Bronze wins where a is true (3 inputs), Gold only where b is true and a is not (2).
+    p.decisions.probe.hitPolicy = 'min';
+    const m = compilePack(p);
+    const mi = m.instances.find((i) => i.id === 'probe')!;
+    for (const d of [analyseInstance(m, mi), analyseInstance(m, mi, { factors: false })]) {
+      expect(d.findings.filter((f) => f.kind === 'interpretation-only').map((f) => [f.rule, f.count]).sort()).toEqual([['high', 2], ['low', 3]]);
+    }
+  });
+
+  it('reads a decision a person takes only at the values someone can record, those with nothing to decide, and undecided', () => {
+    // The review is proposed as Awaiting when a is true, else there is nothing to review; a person
+    // records Returned or Approved (decidedBy.values); meanwhile the pack reads nothing (undecided).
+    // So a decision reading it sees Nothing to review, Returned, Approved or undecided, never Awaiting.
+    const p = examplePack();
+    const src = { doc: 'guide', section: '3' };
+    p.inputs.properties.a = { type: 'boolean' };
+    p.scales.review = { label: 'Review', values: ['Nothing to review', 'Awaiting', 'Returned', 'Approved'] };
+    p.decisions.review = {
+      label: 'Review', scale: 'review', hitPolicy: 'first', source: src,
+      decidedBy: { role: 'council', label: 'the Council', source: src, meanwhile: 'undecided', values: ['Returned', 'Approved'], nothingToDecide: ['Nothing to review'] },
+      rules: [{ id: 'awaiting', output: 'Awaiting', source: src, when: { fact: 'a', operator: 'equal', value: true } }],
+      fallback: { output: 'Nothing to review' },
+    };
+    p.decisions.next = {
+      label: 'Next', scale: 'band', hitPolicy: 'first', source: src,
+      rules: [
+        { id: 'on-awaiting', output: 'Bronze', source: src, when: { fact: 'review', operator: 'equal', value: 'Awaiting' } },
+        { id: 'on-approved', output: 'Gold', source: src, when: { fact: 'review', operator: 'equal', value: 'Approved' } },
+        { id: 'otherwise', output: 'Silver', source: src, when: { fact: 'review', operator: 'in', value: ['Nothing to review', 'Returned'] } },
+      ],
+    };
+    const d = analyse(compilePack(p)).decisions.find((x) => x.decision === 'next')!;
+    expect(d.exhaustive).toBe(true);
+    expect(d.dimensions).toEqual(['Review (4)']);
+    expect(d.findings.map((f) => [f.kind, f.rule ?? '', f.examples.map((e) => e.inputs).join(' | ')]).sort()).toEqual([
+      ['gap', '', 'Review undecided'],
+      ['unreachable', 'on-awaiting', ''],
+    ]);
+    // Meanwhile the proposal (Awaiting when a is true): Awaiting can be read, and nothing is undecided.
+    p.decisions.review.decidedBy!.meanwhile = 'proposed';
+    const proposed = analyse(compilePack(p)).decisions.find((x) => x.decision === 'next')!;
+    expect(proposed.dimensions).toEqual(['Review (4)']);
+    expect(proposed.findings).toEqual([]);
+  });
+
+  it('treats a free text read only by in / notIn as the texts listed and one other (exhaustive)', () => {
+    const p = examplePack();
+    const src = { doc: 'guide', section: '3' };
+    p.inputs.properties.kind = { type: 'string' };
+    p.decisions.byKind = {
+      label: 'By kind', scale: 'band', hitPolicy: 'first', source: src, fallback: { output: 'Silver' },
+      rules: [{ id: 'listed', output: 'Gold', source: src, when: { fact: 'kind', operator: 'in', value: ['care home', 'home care'] } }],
+    };
+    const d = analyse(compilePack(p)).decisions.find((x) => x.decision === 'byKind')!;
+    expect(d.exhaustive).toBe(true);
+    // care home, home care, any other text, not recorded
+    expect(d.dimensions).toEqual(['kind (4)']);
   });
 
   it('claims completeness only when no decision was sampled', () => {

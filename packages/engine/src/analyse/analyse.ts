@@ -6,7 +6,7 @@ import { LIMITS } from '../schema/limits.js';
 import { seededRandom } from '../random/seeded-random.js';
 import { ANALYSIS_DATE, inputSpace, type Dimension, type DimensionOption, type InputSpaceOptions } from './input-space.js';
 import { analyseByFactors } from './factors.js';
-import { finite, onScale } from './scale-value.js';
+import { finite, onScale, winningRules } from './scale-value.js';
 
 /** What a finding is about. */
 export type FindingKind = 'gap' | 'fallback-only' | 'interpretation-only' | 'overlap' | 'masked' | 'unreachable' | 'cycle';
@@ -195,8 +195,10 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance, options
       set.add(matched[0]!.id);
       shadowedBy.set(r.id, set);
     }
-    if (chosen.every((r) => r.interpretation)) {
-      const r = chosen[0]!;
+    // Under max or min only the rules giving the winning value decide it (see `winningRules`).
+    const deciding = inst.policy === 'max' || inst.policy === 'min' ? winningRules(inst, chosen.map((r) => r.output(state))).winners.map((i) => chosen[i]!) : chosen;
+    if (deciding.length && deciding.every((r) => r.interpretation)) {
+      const r = deciding[0]!;
       collector.add(`interp|${r.id}`, { ...base, kind: 'interpretation-only', rule: r.id, interpretation: r.interpretation!, message: `decided only by rule "${r.id}", under interpretation "${r.interpretation}"` }, text, weight);
     }
   };

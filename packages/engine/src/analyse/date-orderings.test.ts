@@ -126,6 +126,43 @@ describe('dates split by their orderings', () => {
     expect(moveFunction('addDays:1,addMonths:3')('2025-11-27')).toBe('2026-02-28');
   });
 
+  it('reads "the following weekday" as a step of a move, and the latest of several dates as each of them', () => {
+    const c = compilePack(probePack([], 'first', true));
+    const friday = dateReads(c, [{ fact: 'assessmentDate', operator: 'after', value: { nextWeekday: 'friday', after: { addDays: 3, to: { fact: 'p' } } } } as Condition]);
+    expect(friday?.pairs).toEqual(new Set(['assessmentDate|p@addDays:3,nextWeekday:friday:after']));
+    expect(friday?.moves).toEqual(new Set(['addDays:3,nextWeekday:friday:after']));
+    // 2025-06-06 is a Friday: on or after it, itself; strictly after it, the next.
+    expect(moveFunction('nextWeekday:friday:onOrAfter')('2025-06-06')).toBe('2025-06-06');
+    expect(moveFunction('nextWeekday:friday:after')('2025-06-06')).toBe('2025-06-13');
+    // A move of the latest of p, q and a written date is the latest of their moves (the written one worked out).
+    const latest = dateReads(c, [{ fact: 'assessmentDate', operator: 'onOrBefore', value: { addDays: 7, to: { latestDate: [{ fact: 'p' }, { nextWeekday: 'monday', onOrAfter: { fact: 'q' } }, '2025-05-01'] } } } as Condition]);
+    expect(latest?.facts).toEqual(new Set(['assessmentDate', 'p', 'q']));
+    expect(latest?.literals).toEqual(new Set(['2025-05-08']));
+    expect(latest?.pairs).toEqual(new Set(['2025-05-08|assessmentDate', 'assessmentDate|p@addDays:7', 'assessmentDate|q@nextWeekday:monday:onOrAfter,addDays:7']));
+    // Anything else in a latestDate (a text that is not a date, a number) leaves the dates to the samples.
+    expect(dateReads(c, [{ fact: 'q', operator: 'before', value: { latestDate: [{ fact: 'p' }, { fact: 'f' }] } } as Condition])).toBeUndefined();
+    expect(dateReads(c, [{ fact: 'q', operator: 'before', value: { latestDate: [{ fact: 'p' }, 'soon'] } } as Condition])).toBeUndefined();
+  });
+
+  it('orders the determination date where a rule compares it with dates, and samples it only where the dates are sampled (never behind an exhaustive claim)', () => {
+    const compared = compilePack(probePack([
+      { id: 'late', source: src, output: 'Bronze', when: { fact: 'asOf', operator: 'after', value: { nextWeekday: 'friday', after: { fact: 'q' } } } as Condition },
+    ], 'first', true));
+    const inst = compared.instances.find((x) => x.id === 'probe')!;
+    const a = analyseInstance(compared, inst);
+    expect(a.exhaustive).toBe(true);
+    // asOf before, on or after the Friday following q (the assessment date fixed: asOf is on or after it).
+    expect(a.dimensions).toContain('orderings of asOf, q, moved by nextWeekday friday after (3)');
+    expect(a.notes).toEqual([]);
+    // A date read in a way the orderings do not cover (a latestDate holding a text): the dates and asOf are sampled, and the decision says so.
+    const other = compilePack(probePack([
+      { id: 'late', source: src, output: 'Bronze', when: { fact: 'q', operator: 'before', value: { latestDate: [{ fact: 'asOf' }, 'soon'] } } as Condition },
+    ], 'first', true));
+    const b = analyseInstance(other, other.instances.find((x) => x.id === 'probe')!);
+    expect(b.exhaustive).toBe(false);
+    expect(b.notes).toContain('the determination date (asOf) is sampled: the assessment date, and six months later');
+  });
+
   it('"more than 3 months after" is analysed exhaustively: recorded or not, and each side of the date three months on', () => {
     const c = compilePack(probePack([
       { id: 'over-three-months', source: src, output: 'Inadequate', when: { fact: 'assessmentDate', operator: 'after', value: { addMonths: 3, to: { fact: 'p' } } } },
@@ -236,5 +273,65 @@ describe('dates split by their orderings', () => {
     }
     // The random decisions do move moved dates.
     expect(chains).toBeGreaterThanOrEqual(3);
+  }, 600_000);
+
+  it('find exactly what a day-by-day grid finds, with "the following weekday" and the latest of several dates (seed 20261209)', () => {
+    const rand = seededRandom(20261209);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const WEEKDAY = ['monday', 'wednesday', 'friday', 'saturday'];
+    const DATES = ['p', 'q', 'assessmentDate'];
+    const dateOf = (fact: string): unknown => {
+      const r = rand();
+      if (r < 0.35) return { nextWeekday: pick(WEEKDAY), [rand() < 0.5 ? 'after' : 'onOrAfter']: { fact } };
+      if (r < 0.5) return { addDays: pick([2, -3]), to: { nextWeekday: pick(WEEKDAY), onOrAfter: { fact } } };
+      if (r < 0.6) return { nextWeekday: pick(WEEKDAY), after: { addDays: pick([1, -2]), to: { fact } } };
+      return { fact };
+    };
+    const dateLeaf = (): Condition => {
+      const r = rand();
+      if (r < 0.1) return { fact: 'f', operator: 'equal', value: rand() < 0.5 };
+      if (r < 0.2) return { fact: 'p', operator: 'present', value: rand() < 0.5 };
+      const lhs = pick(DATES);
+      const others = DATES.filter((x) => x !== lhs);
+      let value: unknown;
+      if (rand() < 0.55) {
+        const parts: unknown[] = others.filter(() => rand() < 0.8).map(dateOf);
+        if (!parts.length || rand() < 0.25) parts.push(pick([addDays(ANALYSIS_DATE, -4), addDays(ANALYSIS_DATE, 3)]));
+        value = rand() < 0.25 ? { addDays: pick([1, -1]), to: { latestDate: parts } } : { latestDate: parts };
+      } else value = dateOf(pick(others));
+      return { fact: lhs, operator: pick(DATE_OPERATORS), value } as Condition;
+    };
+    const cond = (depth: number): Condition => {
+      const r = rand();
+      if (depth <= 0 || r < 0.5) return dateLeaf();
+      if (r < 0.75) return { all: [cond(depth - 1), cond(depth - 1)] };
+      if (r < 0.9) return { any: [cond(depth - 1), cond(depth - 1)] };
+      return { not: cond(depth - 1) };
+    };
+    // Every day of five weeks around the analysis date, for each of the three dates: every weekday
+    // five times over, room for every ordering of dates a few days and a weekday apart.
+    const grid = Array.from({ length: 35 }, (_, i) => addDays(ANALYSIS_DATE, i - 17));
+    const policies: HitPolicy[] = ['first', 'unique', 'max', 'collect'];
+    let latest = 0;
+    let weekdays = 0;
+    for (let k = 0; k < 10; k++) {
+      const rules: Rule[] = Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, i) => ({
+        id: `r${i}`, source: src, when: cond(2), output: pick(BANDS),
+        ...(rand() < 0.2 ? { interpretation: 'uncovered-combination' } : {}),
+      }));
+      const text = JSON.stringify(rules);
+      if (text.includes('latestDate')) latest++;
+      if (text.includes('nextWeekday')) weekdays++;
+      const c = compilePack(probePack(rules, policies[k % policies.length]!, rand() < 0.3));
+      const inst = c.instances.find((x) => x.id === 'probe')!;
+      const ordered = analyseInstance(c, inst);
+      const brute = analyseInstance(c, inst, { dateGrid: grid });
+      expect(ordered.exhaustive, text).toBe(true);
+      expect(brute.notes.join(' ')).not.toMatch(/too large/);
+      expect(found(ordered), text).toEqual(found(brute));
+    }
+    // The random decisions do read both forms.
+    expect(latest).toBeGreaterThanOrEqual(4);
+    expect(weekdays).toBeGreaterThanOrEqual(4);
   }, 600_000);
 });

@@ -3,6 +3,7 @@ import type { EvalState } from '../compile/eval-state.js';
 import { addDays, addMonths, isIsoDate } from '../dates/iso-date.js';
 import { FACT_BY_NAME } from '../language/registry.js';
 import { CALENDAR_BY_NAME, workingDayAdder } from '../language/calendars/calendars.js';
+import { nextWeekday, WEEKDAYS, type Weekday } from '../dates/weekdays.js';
 import type { Dimension, DimensionOption } from './input-space.js';
 
 /**
@@ -48,29 +49,60 @@ export interface DateReads {
 const MOVES = ['addDays', 'addMonths', 'addWorkingDays'] as const;
 
 /**
- * The move `{ "addMonths": 3, "to": { "fact": f } }` names, as `[f, "addMonths:3"]`; a move of a
- * move (`{ "addDays": 5, "to": { "addMonths": 3, "to": { "fact": f } } }`) as `[f, "addMonths:3,addDays:5"]`,
- * the steps in the order they are taken; undefined when it is not a chain of moves of a plain date
- * fact by written whole numbers (a parameter's amount is written in by then: `withParamsResolved`).
+ * The step one expression takes from the date it holds (`to`, `onOrAfter`, `after`), as a string
+ * (`addMonths:3`, `addWorkingDays:10:scotland`, `nextWeekday:friday:after`), and that date's
+ * expression; undefined when it is not a move by a written whole number or to a weekday.
  */
-function moveOf(v: unknown, isDate: (f: string) => boolean): [string, string] | undefined {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const o = v as Record<string, unknown>;
+function stepOf(o: Record<string, unknown>): { step: string; from: unknown } | undefined {
+  if (typeof o.nextWeekday === 'string') {
+    if (!(WEEKDAYS as readonly string[]).includes(o.nextWeekday) || Object.keys(o).length !== 2) return undefined;
+    const key = 'after' in o ? 'after' : 'onOrAfter' in o ? 'onOrAfter' : undefined;
+    return key && { step: `nextWeekday:${o.nextWeekday}:${key}`, from: o[key] };
+  }
   const key = MOVES.find((k) => k in o);
   if (key === undefined || !Number.isInteger(o[key])) return undefined;
   const allowed = key === 'addWorkingDays' ? ['to', 'calendar'] : ['to'];
   if (Object.keys(o).some((k) => k !== key && !allowed.includes(k))) return undefined;
   if (o.calendar !== undefined && (typeof o.calendar !== 'string' || !CALENDAR_BY_NAME.has(o.calendar))) return undefined;
-  const step = `${key}:${o[key] as number}${o.calendar !== undefined ? `:${o.calendar as string}` : ''}`;
-  const f = plainRef(o.to);
-  if (f !== undefined) return isDate(f) ? [f, step] : undefined;
-  const inner = moveOf(o.to, isDate);
-  return inner && [inner[0], `${inner[1]},${step}`];
+  return { step: `${key}:${o[key] as number}${o.calendar !== undefined ? `:${o.calendar as string}` : ''}`, from: o.to };
 }
 
-/** The function one step of a move names (`addMonths:3`). */
+/**
+ * The dates an expression of dates is the latest of, as terms: a date fact `f`, a moved date fact
+ * `f@addMonths:3` (a move of a move `f@addMonths:3,addDays:5`, the steps in the order they are
+ * taken; "the following Friday" a step too, `f@nextWeekday:friday:onOrAfter`), or a date written
+ * in the pack (a written date moved is worked out here). A plain date is the latest of itself;
+ * `{ "latestDate": [...] }` the latest of the terms of its parts; and as every step is a
+ * non-decreasing function of its date, a step of the latest of some dates is the latest of their
+ * steps, so a move of a `latestDate` is the moves of its terms. Undefined when it is anything
+ * else (a parameter's amount is written in by then: `withParamsResolved`).
+ */
+function termsOf(v: unknown, isDate: (f: string) => boolean): string[] | undefined {
+  if (isIsoDate(v)) return [v];
+  const f = plainRef(v);
+  if (f !== undefined) return isDate(f) ? [f] : undefined;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.latestDate)) {
+    if (Object.keys(o).length !== 1) return undefined;
+    const parts = (o.latestDate as unknown[]).map((x) => termsOf(x, isDate));
+    return parts.every((x) => x !== undefined) ? [...new Set(parts.flat())] : undefined;
+  }
+  const s = stepOf(o);
+  const inner = s && termsOf(s.from, isDate);
+  if (!s || !inner) return undefined;
+  try {
+    return inner.map((t) => (isWritten(t) ? moveFunction(s.step)(t) : t.includes('@') ? `${t},${s.step}` : `${t}@${s.step}`));
+  } catch { return undefined; } // a written date moved by working days outside the calendar's years
+}
+
+/** True for a term that is a date written in the pack (a fact's name is never one). */
+const isWritten = (t: string): boolean => isIsoDate(t);
+
+/** The function one step of a move names (`addMonths:3`, `nextWeekday:friday:after`). */
 function stepFunction(step: string): (date: string) => string {
   const [key, n, calendar] = step.split(':') as [string, string, string | undefined];
+  if (key === 'nextWeekday') { const strictly = calendar === 'after'; return (d) => nextWeekday(d, n as Weekday, strictly); }
   const by = Number(n);
   if (key === 'addDays') return (d) => addDays(d, by);
   if (key === 'addMonths') return (d) => addMonths(d, by);
@@ -90,6 +122,7 @@ function moveSpan(move: string): { span: number; slack: number } {
   let slack = 0;
   for (const step of move.split(',')) {
     const [key, n] = step.split(':') as [string, string];
+    if (key === 'nextWeekday') { span += 3; slack += 7; continue; }
     const by = Number(n);
     span += key === 'addDays' ? by : key === 'addMonths' ? Math.round(by * 30.44) : Math.ceil((by * 7) / 5);
     slack += key === 'addDays' ? 0 : 7;
@@ -177,11 +210,17 @@ export function dateReads(c: CompiledPack, parts: unknown[]): DateReads | undefi
         if (lhs === undefined) return false;
         if (o.operator === 'present' && typeof v === 'boolean') { out.facts.add(lhs); return true; }
         if (!ORDER_OPERATORS.has(o.operator as string)) return false;
-        if (rhs !== undefined && isDate(rhs)) { out.facts.add(lhs); out.facts.add(rhs); pair(lhs, rhs); return true; }
-        if (isIsoDate(v)) { out.facts.add(lhs); out.literals.add(v); pair(lhs, v); return true; }
-        const moved = moveOf(v, isDate);
-        if (moved) { out.facts.add(lhs); out.facts.add(moved[0]); out.moves.add(moved[1]); pair(lhs, `${moved[0]}@${moved[1]}`); return true; }
-        return false;
+        // The value is the latest of some (moved) dates: the condition's verdict is fixed by how the
+        // fact stands against each of them, and which are recorded (the latest skips the others).
+        const terms = termsOf(v, isDate);
+        if (!terms) return false;
+        out.facts.add(lhs);
+        for (const t of terms) {
+          if (isWritten(t)) out.literals.add(t);
+          else { const [f, move] = t.split('@') as [string, string | undefined]; out.facts.add(f); if (move !== undefined) out.moves.add(move); }
+          pair(lhs, t);
+        }
+        return true;
       }
       if (rhs !== undefined && isDate(rhs)) return false;
       return walk(o.params) && walk(v);

@@ -3,7 +3,7 @@ import type { EvalState } from '../compile/eval-state.js';
 import { LIMITS } from '../schema/limits.js';
 import { KEPT_OPTIONS, MAX_EXAMPLES, type AnalysisFinding, type DecisionAnalysis } from './analyse.js';
 import { ANALYSIS_DATE, ruleReads, type Dimension, type DimensionOption } from './input-space.js';
-import { finite, onScale } from './scale-value.js';
+import { finite, onScale, winningRules } from './scale-value.js';
 
 /**
  * Analysis by factors: the dimensions of a decision's input space split into groups no rule
@@ -54,8 +54,14 @@ interface Key {
   first: number;
   /** `first`: the first rule's output is off the scale. */
   off: boolean;
-  /** Every rule matched has an interpretation (true when none matched). */
+  /**
+   * Every rule deciding has an interpretation (true when none matched): every rule matched, but
+   * under `max` and `min` only those giving the winning value (`winningRules`).
+   */
   allInterp: boolean;
+  /** `max`/`min`: the first rule giving the winning value (-1 for none on the scale), and that value's rank. */
+  win: number;
+  rank: number;
   /** `unique`: every rule matched. */
   matched: number[];
 }
@@ -78,16 +84,28 @@ interface Cell {
   examples: [Words, number][];
 }
 
-function keyText(k: Key, unique: boolean): string {
-  return unique ? k.matched.join(',') : `${k.first}|${k.off ? 1 : 0}|${k.allInterp ? 1 : 0}`;
+function keyText(k: Key, unique: boolean, ranked: boolean): string {
+  if (unique) return k.matched.join(',');
+  if (ranked) return `${k.first < 0 ? -1 : 0}|${k.win}|${k.rank}|${k.allInterp ? 1 : 0}`;
+  return `${k.first}|${k.off ? 1 : 0}|${k.allInterp ? 1 : 0}`;
 }
 
-function combineKeys(a: Key, b: Key, firstPolicy: boolean): Key {
+/** `max`/`min`: the winner of two factors' winners (the better value; on a tie, both decide). */
+function combineWinners(a: Key, b: Key, max: boolean): Pick<Key, 'win' | 'rank' | 'allInterp'> {
+  if (a.win < 0) return b;
+  if (b.win < 0) return a;
+  if (a.rank === b.rank) return { win: Math.min(a.win, b.win), rank: a.rank, allInterp: a.allInterp && b.allInterp };
+  return (max ? a.rank > b.rank : a.rank < b.rank) ? a : b;
+}
+
+function combineKeys(a: Key, b: Key, policy: string): Key {
   const first = a.first < 0 ? b.first : b.first < 0 ? a.first : Math.min(a.first, b.first);
+  const ranked = policy === 'max' || policy === 'min';
+  const { win, rank, allInterp } = ranked ? combineWinners(a, b, policy === 'max') : { win: -1, rank: NaN, allInterp: a.allInterp && b.allInterp };
   return {
     first,
-    off: firstPolicy ? (first === a.first ? a.off : b.off) : false,
-    allInterp: a.allInterp && b.allInterp,
+    off: policy === 'first' ? (first === a.first ? a.off : b.off) : false,
+    allInterp, win, rank,
     matched: a.matched.length && b.matched.length ? [...a.matched, ...b.matched].sort((x, y) => x - y) : a.matched.length ? a.matched : b.matched,
   };
 }
@@ -127,6 +145,7 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
   const rules = inst.rules;
   const firstPolicy = inst.policy === 'first';
   const unique = inst.policy === 'unique';
+  const ranked = inst.policy === 'max' || inst.policy === 'min';
   const state: EvalState = {
     facts: {}, assessmentDate: ANALYSIS_DATE, asOf: ANALYSIS_DATE, values: new Array(c.instances.length),
     ranks: new Int16Array(c.index.criteria.length).fill(-1), judgements: {}, counts: new Int32Array(c.countSlots).fill(-1), interpretations: new Set(),
@@ -175,13 +194,17 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
           if (o.examples.length < MAX_EXAMPLES) o.examples.push([text(), weight]);
         }
       }
+      const won = ranked ? winningRules(inst, matched.map((r) => rules[r]!.output(state))) : undefined;
+      const deciding = won ? won.winners.map((i) => matched[i]!) : matched;
       const key: Key = {
         first,
         off: firstPolicy && first >= 0 && !onScale(inst, rules[first]!.output(state)),
-        allInterp: matched.every((r) => !!rules[r]!.interpretation),
+        allInterp: deciding.every((r) => !!rules[r]!.interpretation),
+        win: deciding.length && won ? deciding[0]! : -1,
+        rank: won ? won.rank : NaN,
         matched: unique ? matched : [],
       };
-      const kt = keyText(key, unique);
+      const kt = keyText(key, unique, ranked);
       const cell = table.get(kt);
       if (cell && cell.examples.length >= MAX_EXAMPLES) { cell.weight += weight; cell.points++; } else addTo(table, kt, key, weight, 1, [[text(), weight]]);
       // Next point of the factor (odometer, last dimension fastest).
@@ -201,13 +224,13 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
   }
 
   // The whole space: every factor's keys combined, the counts multiplied.
-  const neutral: Key = { first: -1, off: false, allInterp: true, matched: [] };
-  let acc = new Map<string, Cell>([[keyText(neutral, unique), { key: neutral, weight: 1, points: 1, examples: [['', 1]] }]]);
+  const neutral: Key = { first: -1, off: false, allInterp: true, win: -1, rank: NaN, matched: [] };
+  let acc = new Map<string, Cell>([[keyText(neutral, unique, ranked), { key: neutral, weight: 1, points: 1, examples: [['', 1]] }]]);
   for (const table of tables) {
     const next = new Map<string, Cell>();
     for (const a of acc.values()) for (const b of table.values()) {
-      const key = combineKeys(a.key, b.key, firstPolicy);
-      addTo(next, keyText(key, unique), key, a.weight * b.weight, a.points * b.points, crossExamples(a, b));
+      const key = combineKeys(a.key, b.key, inst.policy);
+      addTo(next, keyText(key, unique, ranked), key, a.weight * b.weight, a.points * b.points, crossExamples(a, b));
     }
     if (next.size > LIMITS.maxAnalysisPoints) return undefined;
     acc = next;
@@ -236,7 +259,9 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
       const ids = k.matched.map((r) => rules[r]!.id);
       note(`overlap|${ids.join(' + ')}`, { ...base, kind: 'overlap', rule: ids.join(' + '), message: `rules ${ids.map((id) => `"${id}"`).join(' and ')} all match under hit policy unique` }, cell);
     }
-    const r = rules[k.first]!;
+    // Under max or min the rule named is the first giving the winning value; a value off the scale decides nothing.
+    if (ranked && k.win < 0) continue;
+    const r = rules[ranked ? k.win : k.first]!;
     if (firstPolicy && k.off) note(`novalue|${r.id}`, { ...base, kind: 'gap', rule: r.id, message: `rule "${r.id}" matches but gives no value on the scale "${inst.decision.scale}"` }, cell);
     if ((firstPolicy && r.interpretation) || (!firstPolicy && k.allInterp)) {
       note(`interp|${r.id}`, { ...base, kind: 'interpretation-only', rule: r.id, interpretation: r.interpretation!, message: `decided only by rule "${r.id}", under interpretation "${r.interpretation}"` }, cell);

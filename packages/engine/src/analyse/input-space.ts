@@ -7,6 +7,7 @@ import type { FactRefs } from '../language/fact.js';
 import { domainInstanceId } from '../compile/domain-reference.js';
 import { withParamsResolved } from '../compile/resolve-param.js';
 import { pluginDeclarations, pluginReadKey, resolvePluginParams, returnedValues } from '../language/plugin-declaration.js';
+import { readableValues } from '../language/human-decision.js';
 import { operatorChangePoints, operatorDeclarations, type OperatorDeclaration } from '../language/plugin-operator.js';
 import { countVectorAt, countVectorTotal, multinomial } from './count-vectors.js';
 import { dateGridDimension, dateOrderingDimension, dateReads, isDateFact } from './date-orderings.js';
@@ -74,7 +75,7 @@ function collect(cond: Condition | Expression | undefined, refs: FactRefs, domai
 const PARTITIONING_OPERATORS = new Set(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 
 /** Operators whose verdict on a text only tells the texts compared with apart from every other text. */
-const TEXT_OPERATORS = new Set(['equal', 'notEqual', 'isIn', 'notIn']);
+const TEXT_OPERATORS = new Set(['equal', 'notEqual', 'in', 'notIn']);
 
 /** How a plain fact is read: compared with a number, with texts, tested for presence, or some other way. */
 type ReadKind = 'number' | 'text' | 'present' | 'other';
@@ -261,7 +262,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
     const scale = ix.scales.get(ix.pack.decisions[decisionId]!.scale);
     if (!isOrdered(scale)) continue;
     const slots = members.map((m) => c.instances.find((ci) => ci.id === m.id)!.slot);
-    const values = [...scale.values].reverse();
+    const values = readableValues(ix.pack.decisions[decisionId]!, scale.values).reverse();
     dims.push({
       name: `${ix.pack.decisions[decisionId]!.label} of the ${members.length} domains`,
       exhaustive: true,
@@ -269,12 +270,12 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
       size: countVectorTotal(members.length, values.length),
       option: (index) => {
         const counts = countVectorAt(members.length, values.length, index);
-        const assigned: string[] = [];
+        const assigned: (string | null)[] = [];
         counts.forEach((n, i) => { for (let k = 0; k < n; k++) assigned.push(values[i]!); });
         let words: string | undefined;
         return {
           apply: (s) => { slots.forEach((slot, i) => { s.values[slot] = assigned[i]; }); },
-          get words() { return (words ??= counts.map((n, i) => (n ? `${n} ${values[i]}` : '')).filter(Boolean).join(' + ')); },
+          get words() { return (words ??= counts.map((n, i) => (n ? `${n} ${values[i] ?? 'undecided'}` : '')).filter(Boolean).join(' + ')); },
           weight: multinomial(counts),
         };
       },
@@ -287,9 +288,8 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
     const scale = ix.scales.get(other.decision.scale);
     const label = other.instance.domain ? `${other.decision.label} (${other.instance.domain.title})` : other.decision.label;
     if (isOrdered(scale) && other.policy !== 'collect') {
-      // A decision a person takes is read as any value of its scale (the recorded decision), and as none while undecided.
-      const undecided = other.decision.decidedBy?.meanwhile === 'undecided' ? [{ apply: (s: EvalState) => { s.values[other.slot] = null; }, words: `${label} undecided`, weight: 1 }] : [];
-      dims.push(listed({ name: label, exhaustive: true, reads: [`v:${id}`], options: [...scale.values.map((v) => ({ apply: (s: EvalState) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 })), ...undecided] }));
+      // A decision a person takes is read as a value a person can record, one that leaves nothing to decide, or meanwhile the proposal or nothing (`readableValues`).
+      dims.push(listed({ name: label, exhaustive: true, reads: [`v:${id}`], options: readableValues(other.decision, scale.values).map((v) => ({ apply: (s: EvalState) => { s.values[other.slot] = v; }, words: `${label} ${v ?? 'undecided'}`, weight: 1 })) }));
     } else if (scale && 'numeric' in scale && scale.numeric.integer && scale.numeric.max - scale.numeric.min <= 200) {
       const opts: DimensionOption[] = [];
       for (let v = scale.numeric.min; v <= scale.numeric.max; v++) opts.push({ apply: (s) => { s.values[other.slot] = v; }, words: `${label} ${v}`, weight: 1 });

@@ -7,6 +7,7 @@ import { isValueExpression } from '../language/registry.js';
 import { compileExpression } from './compile-expression.js';
 import { conditionWords, resolveParams, showValue, type ConditionWords } from './condition-words.js';
 import type { LeafResult } from '../explain/explanation.js';
+import { checkedOperator, operatorDeclarations } from '../language/plugin-operator.js';
 
 /** Result of explaining a condition: whether it holds, and why in plain words. */
 export interface Explanation {
@@ -74,14 +75,14 @@ export function compileCondition(c: Condition, scope: CompileScope, pointer = ''
 }
 
 function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, words: () => ConditionWords): CompiledCondition {
-  const fact = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope);
+  const fact = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope, `${pointer}/fact`);
   let value: Getter;
   /** True when the value wanted is the pack's (a literal or a parameter): an explanation need not repeat it. */
   let fixed = false;
   const raw = leaf.value;
   if (raw && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { fact?: unknown }).fact === 'string') {
     const r = raw as { fact: string; params?: Record<string, unknown>; path?: string };
-    value = compileFact(r.fact, resolveParams(r.params, scope), r.path, scope).get;
+    value = compileFact(r.fact, resolveParams(r.params, scope), r.path, scope, `${pointer}/value/fact`).get;
   } else if (raw && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { param?: unknown }).param === 'string') {
     const v = resolveParam((raw as { param: string }).param, scope);
     value = () => v;
@@ -93,7 +94,7 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
     value = () => raw;
     fixed = true;
   }
-  const op = operatorFor(leaf.operator, fact.scale, scope);
+  const op = checkedPluginOperator(leaf, operatorFor(leaf.operator, fact.scale, scope), scope, pointer);
   const get = fact.get;
   const counted = fact.counted;
   return {
@@ -113,6 +114,13 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
     },
     words,
   };
+}
+
+/** A plugin operator with a declaration, held to it at evaluation (`checkedOperator`); any other operator as it is. */
+function checkedPluginOperator(leaf: LeafCondition, op: CustomOperator, scope: CompileScope, pointer: string): CustomOperator {
+  if (SCALE_OPERATORS.has(leaf.operator) || PLAIN_OPERATORS[leaf.operator]) return op;
+  const d = operatorDeclarations(scope.index.pack, scope.extensions).get(leaf.operator);
+  return d ? checkedOperator(leaf.operator, d, op, leaf.fact, pointer) : op;
 }
 
 /** The operator function for a leaf: plain, by scale order, or a plugin's. */

@@ -4,7 +4,7 @@ import type { PackIndex } from './pack-index.js';
 import { FACT_BY_NAME } from '../language/registry.js';
 import { domainInstanceId } from './domain-reference.js';
 import { decisionOfFact } from './decision-graph.js';
-import { guardedFacts, pluginDeclarations, pluginReadKey, resolvePluginParams } from '../language/plugin-declaration.js';
+import { checkedReturns, guardedFacts, pluginDeclarations, pluginReadKey, resolvePluginParams } from '../language/plugin-declaration.js';
 
 /** Where a fact is being compiled: the pack, the plugin extensions and the current domain. */
 export interface CompileScope {
@@ -40,15 +40,19 @@ export function readPath(value: unknown, path: string): unknown {
   return v;
 }
 
-/** Compiles a fact reference (`fact` + `params` + `path`) into a reader with a plain-words label. */
-export function compileFact(fact: string, params: Record<string, unknown> = {}, path: string | undefined, scope: CompileScope): CompiledFact {
-  const base = compileBareFact(fact, params, scope);
+/**
+ * Compiles a fact reference (`fact` + `params` + `path`) into a reader with a plain-words label;
+ * `pointer` is where the reference is in the pack (for the evaluation error of a plugin fact
+ * returning a value it does not declare).
+ */
+export function compileFact(fact: string, params: Record<string, unknown> = {}, path: string | undefined, scope: CompileScope, pointer?: string): CompiledFact {
+  const base = compileBareFact(fact, params, scope, pointer);
   if (!path) return base;
   const get = base.get;
   return { get: (s) => readPath(get(s), path), label: `${base.label} ${path}` };
 }
 
-function compileBareFact(fact: string, params: Record<string, unknown>, scope: CompileScope): CompiledFact {
+function compileBareFact(fact: string, params: Record<string, unknown>, scope: CompileScope, pointer: string | undefined): CompiledFact {
   const ix = scope.index;
   const builtin = FACT_BY_NAME.get(fact);
   if (builtin) return builtin.compile(params, scope);
@@ -67,9 +71,10 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
     const key = pluginReadKey(fact, resolved);
     const decl = pluginDeclarations(ix.pack, scope.extensions).get(fact);
     const where = scope.where ?? fact;
-    const call = decl?.reads
+    // Held to what it declares it reads (guardedFacts) and returns (checkedReturns).
+    const call = checkedReturns(fact, decl, ix.pack, decl?.reads
       ? (s: EvalState) => plugin(resolved, guardedFacts(fact, decl, factsView(s, ix), (k) => decisionOfFact(ix.pack, k), ix.inputFacts, where))
-      : (s: EvalState) => plugin(resolved, factsView(s, ix));
+      : (s: EvalState) => plugin(resolved, factsView(s, ix)), pointer, where);
     return {
       get: (s) => (s.pluginFacts !== undefined && s.pluginFacts.has(key) ? s.pluginFacts.get(key) : call(s)),
       label: fact,

@@ -73,6 +73,35 @@ export function recordableValues(d: Decision, scaleValues: readonly string[]): r
 }
 
 /**
+ * The values the rules of a decision can give, when they can be listed: every rule's and the
+ * fallback's output written as a value (no limiter, a fallback, so some rule or the fallback
+ * always gives one); undefined otherwise.
+ */
+function writtenOutputs(d: Decision): string[] | undefined {
+  if (!d.rules || !d.fallback || d.limits?.length) return undefined;
+  const outs = [...d.rules.map((r) => r.output), d.fallback.output];
+  return outs.every((o): o is string => typeof o === 'string') ? outs : undefined;
+}
+
+/**
+ * The values the rest of the pack can read from a decision, in scale order, with `null` for "not
+ * yet decided": for a decision a person takes (`decidedBy`), the values a person may record
+ * (`decidedBy.values`), the values that leave nothing to decide (`nothingToDecide`, read as the
+ * rules give them), and until a decision is recorded either nothing (`meanwhile: undecided`) or
+ * the proposed value (`proposed`: any value the rules can give); for any other decision, its
+ * whole scale. The analyser varies a decision read by another over exactly these, so its
+ * findings name no value nobody can record (a state read only meanwhile, such as "Awaiting the
+ * Council's review" under `undecided`), and miss none.
+ */
+export function readableValues(d: Decision, scaleValues: readonly string[]): (string | null)[] {
+  if (!d.decidedBy) return [...scaleValues];
+  const meanwhile = d.decidedBy.meanwhile ?? 'proposed';
+  const proposed = meanwhile === 'undecided' ? [] : writtenOutputs(d) ?? scaleValues;
+  const can = new Set([...recordableValues(d, scaleValues), ...(d.decidedBy.nothingToDecide ?? []), ...proposed]);
+  return [...scaleValues.filter((v) => can.has(v)), ...(meanwhile === 'undecided' ? [null] : [])];
+}
+
+/**
  * Who is to decide, and by when, in words that read right for any role label, one person or
  * several ("the Council or its partners"): "to be decided by the multi-agency panel, by 2027-01-12".
  * `dateWords` writes the due date (the UI's "12 January 2027"); without it the date stands as ISO.

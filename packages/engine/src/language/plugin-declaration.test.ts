@@ -72,6 +72,30 @@ describe('plugin fact declarations (reads, returns)', () => {
     expect(run).toThrow(/improvementPlan\.(safe|caring): plugin fact "needsPlan" read decision "domainRating\.(safe|caring)", which it does not declare/);
   });
 
+  it('refuses at run time a value the plugin returns outside what it declares, naming the fact and the pointer', () => {
+    const returning = (v: unknown): Extensions => ({ facts: { needsPlan: () => v } });
+    const run = (v: unknown) => () => evaluate(compilePack(packWithPlan(), { extensions: returning(v) }), { date, judgements: scored(['4', '4', '4', '4'], ['4', '4', '4', '4']) });
+    // It declares true or false (returns.type: boolean): the text "yes" is not one.
+    expect(run('yes')).toThrow(EvaluationError);
+    expect(run('yes')).toThrow('plugin fact "needsPlan" returned the text "yes", but it declares true or false (returns.type: boolean). (at /decisions/improvementPlan/rules/0/when/fact)');
+    expect(run(1)).toThrow(/returned the number 1, but it declares true or false/);
+    // What it declares passes, and so does nothing (the plugin does not know: as an input not recorded;
+    // here no rule then matches, the pack's own gap, not a refusal of the value).
+    expect(run(false)().decisions['improvementPlan.safe']).toBe('no');
+    expect(run(undefined)).toThrow('improvementPlan.safe: no rule matched and the decision has no fallback.');
+    // Values of an enum, and numbers within bounds.
+    const pack = packWithPlan();
+    pack.extensions!.declarations!.needsPlan!.returns = { type: 'integer', minimum: 0, maximum: 3 };
+    pack.decisions.improvementPlan!.rules![0]!.when = { fact: 'needsPlan', params: { domain: '$domain' }, operator: 'greaterThan', value: 1 };
+    pack.decisions.improvementPlan!.rules![1]!.when = { fact: 'needsPlan', params: { domain: '$domain' }, operator: 'lessThanInclusive', value: 1 };
+    const c = (v: unknown) => () => evaluate(compilePack(pack, { extensions: returning(v) }), { date, judgements: scored(['4', '4', '4', '4'], ['4', '4', '4', '4']) });
+    expect(c(2)().decisions['improvementPlan.safe']).toBe('yes');
+    expect(c(7)).toThrow('plugin fact "needsPlan" returned the number 7, outside the 0 to 3 it declares (returns.minimum / returns.maximum). (at /decisions/improvementPlan/rules/0/when/fact)');
+    expect(c(1.5)).toThrow(/returned the number 1.5, but it declares a whole number/);
+    pack.extensions!.declarations!.needsPlan!.returns = { enum: [0, 2] };
+    expect(c(1)).toThrow(/returned the number 1, which is not among the values it declares \(returns.enum: 0, 2\)/);
+  });
+
   it('refuses a use that gives the plugin an undeclared decision to read, and declarations of unknown names', () => {
     const pack = packWithPlan();
     pack.decisions.improvementPlan!.rules![0]!.when = { fact: 'needsPlan', params: { domain: '$domain', of: 'domainScore' }, operator: 'equal', value: true };

@@ -8,7 +8,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Domain, Extensions, Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
-import { EvaluationError } from '../errors.js';
+import { EvaluationError, ExpressionError } from '../errors.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { placeRangeWords, type ParameterUse } from './parameters/parameter-use.js';
 
@@ -153,4 +153,45 @@ export function returnedValues(decl: PluginDeclaration | undefined, pack: Pack):
     return out;
   }
   return undefined;
+}
+
+/**
+ * Why a value a plugin fact returned is not one its declaration allows (`returns`: its type, its
+ * values, its scale's values, its bounds), in words; undefined when it is allowed. Nothing
+ * (undefined or null) is always allowed: the plugin does not know, as an input not recorded.
+ */
+export function returnedValueProblem(decl: PluginDeclaration, pack: Pack, v: unknown): string | undefined {
+  const r = decl.returns;
+  if (!r || v === undefined || v === null) return undefined;
+  const shown = typeof v === 'string' ? `the text ${JSON.stringify(v)}` : typeof v === 'number' ? `the number ${v}` : typeof v === 'boolean' ? `${v}` : `${Array.isArray(v) ? 'a list' : 'an object'} ${JSON.stringify(v) ?? ''}`.trim();
+  if (r.enum && !r.enum.includes(v as string | number | boolean)) return `returned ${shown}, which is not among the values it declares (returns.enum: ${r.enum.map((x) => JSON.stringify(x)).join(', ')})`;
+  if (r.scale !== undefined) {
+    const values = (pack.scales[r.scale] as { values?: string[] } | undefined)?.values;
+    if (values && !values.includes(v as string)) return `returned ${shown}, which is not a value of scale "${r.scale}" (returns.scale: ${values.join(', ')})`;
+  }
+  if (r.type !== undefined) {
+    const fits = r.type === 'string' ? typeof v === 'string' : r.type === 'boolean' ? typeof v === 'boolean'
+      : typeof v === 'number' && Number.isFinite(v) && (r.type === 'number' || Number.isInteger(v));
+    if (!fits) return `returned ${shown}, but it declares ${{ string: 'a text', boolean: 'true or false', number: 'a number', integer: 'a whole number' }[r.type]} (returns.type: ${r.type})`;
+  }
+  if (typeof v === 'number' && ((r.minimum !== undefined && v < r.minimum) || (r.maximum !== undefined && v > r.maximum))) {
+    return `returned ${shown}, outside the ${r.minimum ?? '-∞'} to ${r.maximum ?? '∞'} it declares (returns.minimum / returns.maximum)`;
+  }
+  return undefined;
+}
+
+/**
+ * A plugin fact's reader held to what it declares it returns: a value outside it is an evaluation
+ * error naming the fact and where it is read (`pointer`, else the decision `where`), never a
+ * silent wrong answer. Without `returns` the reader is given back as it is (no cost).
+ */
+export function checkedReturns<S>(fact: string, decl: PluginDeclaration | undefined, pack: Pack, read: (s: S) => unknown, pointer: string | undefined, where: string): (s: S) => unknown {
+  if (!decl?.returns) return read;
+  return (s) => {
+    const v = read(s);
+    const problem = returnedValueProblem(decl, pack, v);
+    if (problem === undefined) return v;
+    const message = `plugin fact "${fact}" ${problem}.`;
+    throw pointer ? new ExpressionError(pointer, message) : new EvaluationError(where, message);
+  };
 }

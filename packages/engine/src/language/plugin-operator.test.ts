@@ -55,10 +55,42 @@ describe('plugin operator declarations', () => {
     })]);
   });
 
-  it('takes a whole number where it takes a number, and checks nothing without a declaration', () => {
+  it('takes a whole number where it takes a number', () => {
     expect(errorsOf(withRule({ fact: 'vacancyRate', operator: 'withinFiveOf', value: 20.5 }))).toEqual([]);
+  });
+
+  it('refuses a plugin operator used with no declaration, at the use, the hint showing the declaration to add', () => {
     const undeclared: Extensions = { operators: plugin.extensions!.operators! };
-    expect(errorsOf(withRule({ fact: 'assessmentDate', operator: 'withinFiveOf', value: 'twenty' }), undeclared)).toEqual([]);
+    expect(errorsOf(plugin.pack, undeclared)).toEqual([{
+      code: 'extension', pointer: '/decisions/staffingConcern/rules/0/when/operator',
+      message: 'Plugin operator "withinFiveOf" has no declaration: the engine cannot check what it compares.',
+      hint: 'Declare it in the pack\'s extensions.operatorDeclarations (or the plugin\'s): "withinFiveOf": { "accepts": ["number"], "takes": "number", "words": "<what it means, in plain words>" }.',
+    }]);
+    // Compiling refuses it too (compiling validates), so no evaluation runs it unchecked.
+    expect(() => compilePack(plugin.pack, { extensions: undeclared })).toThrow(/withinFiveOf" has no declaration/);
+    // A date compared with a text: the hint fills in those kinds.
+    expect(errorsOf(withRule({ fact: 'assessmentDate', operator: 'withinFiveOf', value: 'soon' }), undeclared)[0]!.hint).toContain('"accepts": ["date"], "takes": "string"');
+    // The pack's own declaration is enough, without the plugin's.
+    const own = structuredClone(plugin.pack);
+    own.extensions!.operatorDeclarations = plugin.extensions!.operatorDeclarations!;
+    expect(errorsOf(own, undeclared)).toEqual([]);
+  });
+
+  it('refuses at run time a fact value of a kind the operator does not compare, or a value of a kind it does not take, naming both and the pointer', () => {
+    // A plugin fact the pack cannot type (no returns declared) gives the operator a text: not a silent false.
+    const pack = withRule({ fact: 'rateBand', operator: 'withinFiveOf', value: 20 });
+    pack.extensions!.facts = ['rateBand'];
+    const extensions = (v: unknown): Extensions => ({ ...plugin.extensions!, facts: { rateBand: () => v } });
+    expect(errorsOf(pack, extensions('x'))).toEqual([]);
+    const run = (v: unknown) => () => evaluate(compilePack(pack, { extensions: extensions(v) }), assessed(20));
+    expect(run('high')).toThrow('plugin operator "withinFiveOf" (is within 5 of) compares a number, but fact "rateBand" is a text here: "high". (at /decisions/staffingConcern/rules/0/when/fact)');
+    expect(run(18)().decisions.staffingConcern).toBe('watch');
+    // Not recorded reaches the operator as before (it is false there, and the later rule decides).
+    expect(evaluate(compilePack(pack, { extensions: extensions(undefined) }), assessed(30)).decisions.staffingConcern).toBe('act');
+    // The value side: another fact holding a text.
+    const byFact = withRule({ fact: 'vacancyRate', operator: 'withinFiveOf', value: { fact: 'rateBand' } } as Condition);
+    byFact.extensions!.facts = ['rateBand'];
+    expect(() => evaluate(compilePack(byFact, { extensions: extensions('twenty') }), assessed(20))).toThrow('plugin operator "withinFiveOf" (is within 5 of) takes a number, but its value is a text here: "twenty". (at /decisions/staffingConcern/rules/0/when/value)');
   });
 
   it('a pack may declare the operator itself; a declaration of an operator it does not use, or changesAt on texts, is refused', () => {
@@ -115,8 +147,8 @@ describe('plugin operator declarations', () => {
     expect(gaps.some((x) => /not recorded/.test(x))).toBe(true);
     // Every rate from 15 to 100 is covered: brute force over every tenth of a percent finds no gap there.
     for (let v = 150; v <= 1000; v++) expect(evaluate(c, assessed(v / 10)).decisions.staffingConcern, String(v / 10)).toBe(v <= 250 ? 'watch' : 'act');
-    // Without changesAt the number is sampled, as before.
-    const sampled = compilePack(plugin.pack, { extensions: { operators: plugin.extensions!.operators! } });
+    // Declared without changesAt, the number is sampled.
+    const sampled = compilePack(plugin.pack, { extensions: { operators: plugin.extensions!.operators!, operatorDeclarations: { withinFiveOf: { accepts: ['number'], takes: 'number', words: 'is within 5 of' } } } });
     expect(analyseInstance(sampled, sampled.instances.find((i) => i.id === 'staffingConcern')!).exhaustive).toBe(false);
   });
 });

@@ -5,11 +5,14 @@
  * sampling it. A plugin declares its operators in `CouncilPlugin.extensions.operatorDeclarations`
  * (beside the functions in `extensions.operators`); a pack may declare (or redeclare) them in
  * `extensions.operatorDeclarations` (beside the names it lists in `extensions.operators`). A
- * plugin operator with no declaration works as before: unchecked, worded by its name, sampled.
+ * pack using a plugin operator with no declaration (neither its own nor the plugin's) is refused
+ * with a meaning error at the use, whose hint shows the declaration to add (`declarationHint`);
+ * no stored or bundled pack uses one (see docs/pack-format.md, "Plugin operators").
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Extensions, Pack } from '../types.js';
 import { escapePointer } from '../schema/parse-json.js';
+import { ExpressionError } from '../errors.js';
 
 /** The kinds of value an operator declaration names, in the order hints and the docs list them. */
 export const OPERATOR_VALUE_TYPES = ['string', 'number', 'integer', 'boolean', 'date', 'list'] as const;
@@ -125,4 +128,50 @@ export function operatorChangePoints(d: OperatorDeclaration | undefined, value: 
     for (const o of c.fromValue) out.push(value + o);
   }
   return out;
+}
+
+/**
+ * The hint for a plugin operator used with no declaration: the declaration to add, with the kinds
+ * its use shows (the fact's kind, the value's) filled in where known.
+ * @example declarationHint('withinFiveOf', 'number', 'integer')
+ * // 'Declare it in the pack\'s extensions.operatorDeclarations (or the plugin\'s): "withinFiveOf": { "accepts": ["number"], "takes": "number", "words": "<what it means, in plain words>" }.'
+ */
+export function declarationHint(name: string, factType: OperatorValueType | undefined, valueType: OperatorValueType | undefined): string {
+  const kind = (t: OperatorValueType | undefined): string => (t === undefined ? '<kind>' : t === 'integer' ? 'number' : t === 'date' ? 'date' : t);
+  return `Declare it in the pack's extensions.operatorDeclarations (or the plugin's): ${JSON.stringify(name)}: { "accepts": [${JSON.stringify(kind(factType))}], "takes": ${JSON.stringify(kind(valueType))}, "words": "<what it means, in plain words>" }.`;
+}
+
+/** The kind of a value met at evaluation (undefined for nothing, or an object). */
+function runtimeValueType(v: unknown): OperatorValueType | undefined {
+  return v === null || v === undefined ? undefined : literalValueType(v);
+}
+
+/**
+ * A plugin operator held to its declaration at evaluation: a fact value of a kind it does not
+ * accept, or a value of a kind it does not take, is an evaluation error naming the operator, the
+ * fact and the condition's pointer, never a silent wrong answer. Nothing (a fact not recorded)
+ * reaches the operator as before. The meaning checks catch what the pack says of its facts'
+ * kinds; this catches the rest (a plugin fact, a path into an object, an expression's value).
+ */
+export function checkedOperator(name: string, d: OperatorDeclaration, op: (a: unknown, b: unknown) => boolean, fact: string, pointer: string): (a: unknown, b: unknown) => boolean {
+  const accepts = (t: OperatorValueType): boolean => d.accepts.some((w) => valueTypeFits(t, w));
+  // The common cases decided by typeof alone, worked out once: a number where numbers are accepted, a text where texts are.
+  const anyNumber = accepts('number');
+  const anyText = accepts('string');
+  const takesNumber = valueTypeFits('number', d.takes);
+  const takesText = valueTypeFits('string', d.takes);
+  return (a, b) => {
+    const ta = typeof a;
+    const tb = typeof b;
+    if (((ta === 'number' && anyNumber) || (ta === 'string' && anyText)) && ((tb === 'number' && takesNumber) || (tb === 'string' && takesText))) return op(a, b);
+    const at = runtimeValueType(a);
+    if (at !== undefined && !accepts(at)) {
+      throw new ExpressionError(`${pointer}/fact`, `plugin operator "${name}" (${d.words}) compares ${d.accepts.map(valueTypeWords).join(' or ')}, but fact "${fact}" is ${valueTypeWords(at)} here: ${JSON.stringify(a)}.`);
+    }
+    const bt = runtimeValueType(b);
+    if (bt !== undefined && !valueTypeFits(bt, d.takes)) {
+      throw new ExpressionError(`${pointer}/value`, `plugin operator "${name}" (${d.words}) takes ${valueTypeWords(d.takes)}, but its value is ${valueTypeWords(bt)} here: ${JSON.stringify(b)}.`);
+    }
+    return op(a, b);
+  };
 }

@@ -11,7 +11,7 @@ import { criteriaCounted } from '../language/facts/criteria-count.js';
 import type { FactCheckContext } from '../language/fact.js';
 import { findCycles, decisionDependencies, decisionOfFact } from '../compile/decision-graph.js';
 import { checkPluginDeclarations, pluginDeclarations, pluginParamUse, pluginParamValueProblem, type PluginDeclaration } from '../language/plugin-declaration.js';
-import { checkOperatorDeclarations, checkOperatorUse, operatorDeclarations, type OperatorDeclaration, type OperatorValueType } from '../language/plugin-operator.js';
+import { checkOperatorDeclarations, checkOperatorUse, declarationHint, literalValueType, operatorDeclarations, type OperatorDeclaration, type OperatorValueType } from '../language/plugin-operator.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
 import { LIMITS } from './limits.js';
 import { ASSESSMENT_KEYS } from './shapes/assessment.js';
@@ -388,6 +388,11 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     const op = leaf.operator;
     if (!BUILTIN_OPERATORS.has(op) && !declaredOps.has(op)) {
       err(`${scope.pointer}/operator`, `Unknown operator "${op}".`, `Operators: ${[...BUILTIN_OPERATORS].join(', ')}${declaredOps.size ? `, ${[...declaredOps].join(', ')}` : ''}.`, 'reference');
+    } else if (!BUILTIN_OPERATORS.has(op) && !opDeclarations.has(op)) {
+      // A plugin operator must say what it compares, so its uses are checked, worded and analysed like a built-in's.
+      const v = leaf.value;
+      const vt = v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string' ? factType((v as { fact: string }).fact) : literalValueType(v);
+      err(`${scope.pointer}/operator`, `Plugin operator "${op}" has no declaration: the engine cannot check what it compares.`, declarationHint(op, leaf.path === undefined ? factType(leaf.fact) : undefined, vt), 'extension');
     } else if (!BUILTIN_OPERATORS.has(op) && opDeclarations.has(op)) {
       checkOperatorUse(op, opDeclarations.get(op)!, leaf, scope.pointer, {
         factType, paramType: (name) => { const t = pack.parameters?.[name]?.type; return t === undefined ? (pack.parameters?.[name] ? 'number' : undefined) : t; },

@@ -15,5 +15,5 @@ export const factExpression: ExpressionDefinition = {
   syntax: '{ "fact": name, "params"?: {...}, "path"?: "$.a.b" }',
   doc: 'An input fact, a built-in fact or a decision\'s value (per domain: `decision.domainId`).',
   check: (o, ctx) => ctx.checkFactRef(o.fact as string, o.params as Record<string, unknown> | undefined, `${ctx.pointer}/fact`),
-  compile: (e, ctx) => compileFact(e.fact as string, e.params as Record<string, unknown> | undefined, e.path as string | undefined, ctx.scope).get,
+  compile: (e, ctx) => compileFact(e.fact as string, e.params as Record<string, unknown> | undefined, e.path as string | undefined, ctx.scope, ctx.pointer || undefined).get,
 };

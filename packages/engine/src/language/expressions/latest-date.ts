@@ -10,7 +10,7 @@ export const LatestDateExpressionSchema = Type.Object({ latestDate: Type.Array(N
 export const latestDateExpression: ExpressionDefinition = {
   key: 'latestDate', schema: LatestDateExpressionSchema,
   syntax: '{ "latestDate": [expr, ...] }',
-  doc: 'The latest of the dates; values that are not dates are skipped.',
+  doc: 'The latest of the dates; values that are not dates are skipped. Compared with a date, it is analysed exhaustively when each part is a date fact, a moved one or a written date.',
   check: (o, ctx) => (o.latestDate as Expression[]).forEach((x, i) => ctx.plain(x, `latestDate/${i}`)),
   words: (o, w) => `the latest of ${(o.latestDate as Expression[]).map(w).join(', ')}`,
   compile: (e, ctx) => {

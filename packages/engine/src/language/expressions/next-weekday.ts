@@ -16,7 +16,7 @@ const from = (o: Record<string, unknown>): ['onOrAfter' | 'after', Expression] =
 export const nextWeekdayExpression: ExpressionDefinition = {
   key: 'nextWeekday', schema: NextWeekdayExpressionSchema,
   syntax: '{ "nextWeekday": "monday"-"sunday", "onOrAfter" | "after": expr }',
-  doc: 'The first such weekday on or after (`onOrAfter`) or strictly after (`after`) the date (exactly one of them): "the following Friday"; nothing when it is not a date.',
+  doc: 'The first such weekday on or after (`onOrAfter`) or strictly after (`after`) the date (exactly one of them): "the following Friday"; nothing when it is not a date. Compared with a date, it is analysed exhaustively like a move by days.',
   check: (o, ctx) => { const [key, e] = from(o); ctx.plain(e, key); },
   words: (o, w) => { const [key, e] = from(o); return `the first ${String(o.nextWeekday)} ${key === 'after' ? 'after' : 'on or after'} ${w(e)}`; },
   compile: (e, ctx) => {

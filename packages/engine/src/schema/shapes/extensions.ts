@@ -11,7 +11,7 @@ export const ExtensionDeclarationsSchema = Type.Object({
   /** Per plugin fact: the inputs and decisions it reads and the values it can return (`language/plugin-declaration.ts`); overrides the plugin's own. */
   declarations: Type.Optional(MapOf(ref<PluginDeclaration>('pluginDeclaration'), { description: 'Per plugin fact: what it reads and returns.' })),
   /** Per plugin operator: the fact values it compares, the value it takes, its words and where its verdict changes (`language/plugin-operator.ts`); overrides the plugin's own. */
-  operatorDeclarations: Type.Optional(MapOf(ref<OperatorDeclaration>('operatorDeclaration'), { description: 'Per plugin operator: what it compares, the value it takes, its words, where its verdict changes.' })),
+  operatorDeclarations: Type.Optional(MapOf(ref<OperatorDeclaration>('operatorDeclaration'), { description: 'Per plugin operator: what it compares, the value it takes, its words, where its verdict changes. Every plugin operator the pack uses must be declared, here or by the plugin.' })),
 }, { additionalProperties: false });
 export type ExtensionDeclarations = Static<typeof ExtensionDeclarationsSchema>;
 
