@@ -59,6 +59,8 @@ export class WhatIfWorkers {
   private readonly _options: Required<WhatIfWorkersOptions>;
   private readonly _slots: (Slot | undefined)[];
   private _nextId = 1;
+  /** How many what-ifs ran on the workers and how many on the calling thread. */
+  readonly done = { onWorkers: 0, onThisThread: 0 };
 
   constructor(options: WhatIfWorkersOptions = {}) {
     this._options = {
@@ -92,12 +94,13 @@ export class WhatIfWorkers {
     { remember = true }: { remember?: boolean } = {},
   ): Promise<WhatIfComparison> {
     const shares = Math.min(this._options.workers, Math.floor(rows.length / this._options.rowsPerWorker));
-    if (shares === 0) return compareUnderPacks(rows, published, draft, extensions);
     const slots = this._slots.slice(0, shares).map((_, i) => this._slot(i));
     const readies = await Promise.all(slots.map((s) => s.ready));
-    if (readies.some((councils) => !councils || (extensions !== undefined && !councils.has(councilId)))) {
+    if (shares === 0 || readies.some((councils) => !councils || (extensions !== undefined && !councils.has(councilId)))) {
+      this.done.onThisThread++;
       return compareUnderPacks(rows, published, draft, extensions);
     }
+    this.done.onWorkers++;
     const size = Math.ceil(rows.length / slots.length);
     const parts = await Promise.all(
       slots.map((slot, i) => this._run(slot, {
