@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Determination } from '../engine/index.js';
 import { testshirePack } from '../test-fixtures/testshire-pack.js';
-import { determinationDifferences } from './determination-differences.js';
+import { determinationDifferences, sameJson } from './determination-differences.js';
 
 type Compared = Pick<Determination, 'headline' | 'decisions' | 'actions' | 'schedule' | 'scores'>;
 
@@ -44,5 +44,18 @@ describe('determinationDifferences', () => {
     expect(diffs[1]!.explanation).toBe('Actions: no longer Action plan (due 2026-07-01)');
     expect(diffs[2]!.explanation).toBe('Schedule: now Monitoring visit (next 2026-10-01), no longer Monitoring visit (next 2027-01-01)');
     expect(diffs[3]!.explanation).toBe('Score total: 12 -> 11');
+  });
+});
+
+describe('sameJson', () => {
+  it('compares JSON values deeply, objects in any key order', () => {
+    expect(sameJson({ a: [1, { b: 'x' }], c: null }, { c: null, a: [1, { b: 'x' }] })).toBe(true);
+    expect(sameJson(Number.NaN, Number.NaN)).toBe(true);
+    expect(sameJson({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameJson({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
+    expect(sameJson([], {})).toBe(false);
+    expect(sameJson(null, {})).toBe(false);
+    expect(sameJson('1', 1)).toBe(false);
   });
 });

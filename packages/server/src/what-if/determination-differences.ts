@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Determination, Pack } from '../engine/index.js';
 
 /** One output of a determination that differs between two packs, in the council's words. */
@@ -14,6 +13,43 @@ export interface DeterminationDifference {
 }
 
 type Compared = Pick<Determination, 'headline' | 'decisions' | 'actions' | 'schedule' | 'scores'>;
+
+/**
+ * True when two JSON values (a determination's outputs) are equal: strings, numbers, booleans
+ * and null by `===` (NaN equals NaN), arrays item by item, objects key by key in any order. A quicker stand-in
+ * for `isDeepStrictEqual` over plain JSON, which what-if calls for every output of every provider.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(x, key)) continue;
+    keys++;
+    if (!Object.hasOwn(y, key) || !sameJson(x[key], y[key])) return false;
+  }
+  for (const key in y) if (Object.hasOwn(y, key)) keys--;
+  return keys === 0;
+}
+
+/** True when every compared output (headline, decisions, actions, schedule, scores) is the same. */
+export function sameOutputs(before: Compared, after: Compared): boolean {
+  return (
+    sameJson(before.headline.value, after.headline.value) &&
+    sameJson(before.decisions, after.decisions) &&
+    sameJson(before.actions, after.actions) &&
+    sameJson(before.schedule, after.schedule) &&
+    sameJson(before.scores, after.scores)
+  );
+}
 
 function shown(value: unknown): string {
   if (value === undefined) return '(none)';
@@ -50,7 +86,8 @@ function listChange(name: string, before: string[], after: string[]): string {
  */
 export function determinationDifferences(before: Compared, after: Compared, pack?: Pack): DeterminationDifference[] {
   const out: DeterminationDifference[] = [];
-  if (!isDeepStrictEqual(before.headline.value, after.headline.value)) {
+  if (sameOutputs(before, after)) return out;
+  if (!sameJson(before.headline.value, after.headline.value)) {
     out.push({
       kind: 'headline',
       id: after.headline.decision,
@@ -63,10 +100,10 @@ export function determinationDifferences(before: Compared, after: Compared, pack
   for (const id of decisions) {
     if (id === after.headline.decision || id === before.headline.decision) continue;
     const [b, a] = [before.decisions[id], after.decisions[id]];
-    if (isDeepStrictEqual(b, a)) continue;
+    if (sameJson(b, a)) continue;
     out.push({ kind: 'decision', id, explanation: `${titleOf(pack, id)}: ${shown(b)} -> ${shown(a)}`, before: b, after: a });
   }
-  if (!isDeepStrictEqual(before.actions, after.actions)) {
+  if (!sameJson(before.actions, after.actions)) {
     out.push({
       kind: 'actions',
       explanation: listChange('Actions', labels(before.actions), labels(after.actions)),
@@ -74,7 +111,7 @@ export function determinationDifferences(before: Compared, after: Compared, pack
       after: after.actions,
     });
   }
-  if (!isDeepStrictEqual(before.schedule, after.schedule)) {
+  if (!sameJson(before.schedule, after.schedule)) {
     out.push({
       kind: 'schedule',
       explanation: listChange('Schedule', labels(before.schedule), labels(after.schedule)),

@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { compareUnderPacks } from './compare.js';
+import { packWithCareBand, row } from './what-if.test-helpers.js';
+import { WhatIfWorkers } from './what-if-workers.js';
+
+// Expected values follow the test pack's rules (test-fixtures/testshire-pack.ts), as in compare.test.ts.
+const published = packWithCareBand(2);
+const draft = packWithCareBand(3);
+// 60 providers, Fully met cycling 0..4; every fifth also lacks the required fact "concerns".
+const rows = Array.from({ length: 60 }, (_, i) => (i % 5 === 0 ? row(i, i % 5, {}) : row(i, i % 5)));
+
+describe('WhatIfWorkers', () => {
+  const workers = new WhatIfWorkers({ workers: 2, rowsPerWorker: 10, pluginModules: [] });
+  afterAll(async () => workers.close());
+
+  it('splits the providers between workers and joins a report the same as one thread gives, counts exact', async () => {
+    const report = await workers.compare(rows, published, draft, 'testshire', undefined, 60);
+    expect(workers.done).toEqual({ onWorkers: 1, onThisThread: 0 });
+    expect(report).toEqual(compareUnderPacks(rows, published, draft, undefined));
+    // Per 5 providers: 1 refused (0 Fully met, no facts), 1 Partly-met-only Bronze (1 Fully met),
+    // 1 Bronze with care band Silver -> Bronze (2), 1 Silver (3), 1 Gold (4).
+    expect(report.providers).toBe(60);
+    expect(report.before).toEqual({ Bronze: 24, Silver: 12, Gold: 12 });
+    expect(report.after).toEqual(report.before);
+    expect(report.changed).toHaveLength(12);
+    expect(report.changed.every((c) => !c.headlineChanged && c.differences[0]!.explanation === 'Care band: Silver -> Bronze')).toBe(true);
+    expect(report.changed.map((c) => c.name)).toEqual([...report.changed.map((c) => c.name)].sort((a, b) => a.localeCompare(b)));
+    expect(report.unchanged).toBe(36);
+    expect(report.errors).toHaveLength(24);
+  });
+
+  it('keeps determinations for the next what-if, and not past a new published version', async () => {
+    const first = await workers.compare(rows, published, draft, 'testshire', undefined, 60);
+    expect(await workers.compare(rows, published, draft, 'testshire', undefined, 60)).toEqual(first);
+    // Version 1.1.0 raises the overall Silver threshold to 4 Fully met: 3 Fully met is now Bronze.
+    const republished = packWithCareBand(2, { version: '1.1.0', silverMin: 4 });
+    const report = await workers.compare(rows, republished, draft, 'testshire', undefined, 60);
+    expect(report.before).toEqual({ Bronze: 36, Gold: 12 });
+    expect(report.changed.filter((c) => c.headlineChanged)).toHaveLength(12);
+  });
+
+  it('compares a few providers on the calling thread', async () => {
+    const few = rows.slice(1, 5);
+    const before = workers.done.onThisThread;
+    expect(await workers.compare(few, published, draft, 'testshire', undefined, 60)).toEqual(compareUnderPacks(few, published, draft, undefined));
+    expect(workers.done.onThisThread).toBe(before + 1);
+  });
+});
