@@ -89,7 +89,13 @@ describe('diffPacks on the council packs, in the council\'s words', () => {
     const b = structuredClone(bolton);
     expect(b.parameters!.visitsLargerCqcService!.value).toBe(4);
     b.parameters!.visitsLargerCqcService!.value = 5;
-    expect(summaries(bolton, b)).toEqual(['Minimum visits: residential more than 6 beds, domiciliary 50 or more, supported living multiple addresses, Extra Care: 4 -> 5 visits per year']);
+    expect(summaries(bolton, b)).toEqual(['Minimum visits: larger residential and domiciliary services, supported living with multiple addresses, Extra Care: 4 -> 5 visits per year']);
+  });
+
+  it('a Bolton size threshold: 003 A1, "more than 6 beds", changed to 8 reads by the parameter, the rows unchanged', () => {
+    const b = structuredClone(bolton);
+    b.parameters!.residentialMoreThanBeds!.value = 8;
+    expect(summaries(bolton, b)).toEqual(['Residential Services with more than this many beds (else this many beds or less): 6 -> 8 beds']);
   });
 
   it('a table cell of Birmingham\'s Home Support score (000 s6.1) by its column\'s heading and the row\'s words', () => {
