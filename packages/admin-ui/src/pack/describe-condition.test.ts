@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LeafCondition, Pack } from '@openqaf/engine';
 import { operatorWords } from '@openqaf/engine/browser';
-import { describeCondition, describeValue, parametersOutsideDomain } from './describe-condition.js';
+import { PackWords, describeCondition, describeValue, parametersOutsideDomain } from './describe-condition.js';
 
+const bolton = (): Pack => JSON.parse(readFileSync(`${process.cwd()}/../councils-bolton/pack/pack.json`, 'utf8')) as Pack;
 const birmingham = (): Pack => JSON.parse(readFileSync(`${process.cwd()}/../councils-birmingham/pack/pack.json`, 'utf8')) as Pack;
 
 describe('describeCondition', () => {
@@ -44,7 +45,7 @@ describe('describeCondition', () => {
 
   it('reads counts of flagged criteria and of domains with the engine\'s fact words', () => {
     expect(describeCondition({ fact: 'criteriaCount', params: { domain: 'safe', flag: 'mandatory', is: 'Not met' }, operator: 'equal', value: 0 }))
-      .toBe('exactly 0 mandatory criteria in safe judged Not met');
+      .toBe('no mandatory criteria in safe judged Not met');
     expect(describeCondition({ fact: 'domainCount', params: { decision: 'domainRating', atMost: 'Bronze' }, operator: 'greaterThanInclusive', value: 2 }))
       .toBe('at least 2 domains whose domain rating is at most Bronze');
   });
@@ -65,6 +66,16 @@ describe('describeCondition', () => {
     // A pack-wide parameter: 000 s4.1, the IAP submitted "within 7 days".
     expect(describeValue({ param: 'iapSubmitDays' }, {}, pack.parameters)).toBe('7');
     expect(describeValue({ param: 'undeclared' })).toBe('the declared number');
+  });
+
+  it("reads Bolton's facts by the pack's titles and labels, and its size threshold by its value (003 A1: more than 6 beds)", () => {
+    const pack = bolton();
+    const words = new PackWords(pack);
+    expect(describeCondition({ fact: 'beds', operator: 'greaterThan', value: { param: 'residentialMoreThanBeds' } }, {}, words)).toBe('Beds is more than 6');
+    const larger = pack.decisions.minimumVisitsPerYear!.rules!.find((r) => r.id === 'larger-services')!;
+    const text = describeCondition(larger.when, {}, words);
+    expect(text).toMatch(/^Service type in the minimum visit frequency tables is one of Larger Residential Services, Larger Domiciliary Services/);
+    expect(text).not.toMatch(/Visit frequency service type/);
   });
 
   it('reads presence without its value', () => {

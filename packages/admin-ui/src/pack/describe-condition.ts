@@ -4,16 +4,33 @@ import { humanize } from './editable-fields.js';
 
 /**
  * The pack's declared parameters (`pack.parameters`): their labels and pack-wide values; or the
- * whole pack read outside any one domain ({@link ParametersOutsideDomain}).
+ * whole pack ({@link PackWords}), so facts read by their titles and, outside any one domain, a
+ * number the domains set reads as each domain's.
  */
-export type DeclaredParameters = Pack['parameters'] | ParametersOutsideDomain;
+export type DeclaredParameters = Pack['parameters'] | PackWords;
+
+/** The parts of a pack a condition's words read: parameters, domains, input titles, decision labels. */
+export type WordedPack = Pick<Pack, 'parameters' | 'framework' | 'inputs' | 'decisions'>;
 
 /**
- * A pack's parameters as read outside any one domain (a per-domain decision's rules shown once for
- * all domains): a number the domains set reads as "the domain's number" with each domain's value.
+ * A pack as its conditions' words read it: inputs by their titles, decisions by their labels;
+ * `outsideDomain` for a per-domain decision's rules shown once for all domains, where a number
+ * the domains set reads as "the domain's number" with each domain's value.
  */
-export class ParametersOutsideDomain {
-  constructor(readonly pack: Pick<Pack, 'parameters' | 'framework'>) {}
+export class PackWords {
+  constructor(readonly pack: WordedPack, readonly outsideDomain = false) {}
+
+  /** A fact by the pack's words: an input's title, a decision's label (and a domain's title), else its name in words. */
+  factName(fact: string): string {
+    const [head = fact, domain] = fact.split('.');
+    const decision = this.pack.decisions?.[head];
+    if (decision) {
+      const title = domain ? this.pack.framework?.domains.find((d) => d.id === domain)?.title ?? domain : undefined;
+      return `${decision.label}${title ? ` (${title})` : ''}`;
+    }
+    const title = (this.pack.inputs?.properties as Record<string, { title?: unknown }> | undefined)?.[fact]?.title;
+    return typeof title === 'string' && title ? title : humanize(fact);
+  }
 }
 
 /**
@@ -25,15 +42,18 @@ export class ParametersOutsideDomain {
 export function paramWords(name: string, params: Record<string, unknown> = {}, declared?: DeclaredParameters): ValueWords {
   const own = params[name];
   if (own !== undefined && own !== null) return { text: String(own) };
-  if (declared instanceof ParametersOutsideDomain) return parameterWords(declared.pack, name);
-  const value = declared?.[name]?.value;
+  if (declared instanceof PackWords && declared.outsideDomain) return parameterWords(declared.pack, name);
+  const value = (declared instanceof PackWords ? declared.pack.parameters : declared)?.[name]?.value;
   return { text: value !== undefined ? String(value) : 'the declared number' };
 }
 
-/** The pack's declared parameters as read outside any one domain (see {@link ParametersOutsideDomain}). */
-export function parametersOutsideDomain(pack: Pack): DeclaredParameters {
-  return new ParametersOutsideDomain(pack);
+/** The pack read outside any one domain (see {@link PackWords}). */
+export function parametersOutsideDomain(pack: WordedPack): DeclaredParameters {
+  return new PackWords(pack, true);
 }
+
+/** A fact's name in words: by the pack's titles and labels when `declared` is the pack, else from its name. */
+const factName = (fact: string, declared?: DeclaredParameters): string => (declared instanceof PackWords ? declared.factName(fact) : humanize(fact));
 
 /**
  * Words for a value or expression inside a condition or a rule output; `params` are the domain's
@@ -45,7 +65,7 @@ export function describeValue(value: unknown, params: Record<string, unknown> = 
   if (typeof value !== 'object') return String(value);
   const v = value as Record<string, unknown>;
   if (typeof v.param === 'string') return valueWordsText(paramWords(v.param, params, declared));
-  if (typeof v.fact === 'string') return `the ${humanize(v.fact).replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase())}`;
+  if (typeof v.fact === 'string') return `the ${factName(v.fact, declared).replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase())}`;
   return expressionWords(value as Expression, (e) => describeValue(e, params, declared)) ?? JSON.stringify(value);
 }
 
@@ -63,5 +83,6 @@ export function describeCondition(condition: Condition, params: Record<string, u
   const value = typeof (condition.value as { param?: unknown } | null)?.param === 'string'
     ? paramWords((condition.value as { param: string }).param, params, declared)
     : { text: describeValue(condition.value, params, declared) };
-  return leafConditionWords(condition, value, { value: (v) => describeValue(v, params, declared), name: humanize, subject: humanize });
+  const name = (fact: string): string => factName(fact, declared);
+  return leafConditionWords(condition, value, { value: (v) => describeValue(v, params, declared), name, subject: name });
 }

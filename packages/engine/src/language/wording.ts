@@ -69,7 +69,7 @@ export function factWords(fact: string, params: Record<string, unknown>, w: Fact
  * anything else as its fact's words (or `subject`, for an input or a decision) and the comparison.
  * A number each domain sets, read outside any one domain, names each domain's value after it
  * ("at least the domain's number of criteria judged Fully met (Involvement and information 9, …)").
- * @example leafConditionWords({ fact: 'criteriaCount', params: { is: 'Not met' }, operator: 'equal', value: 0 }, { text: '0' }, helpers) // 'exactly 0 criteria judged Not met'
+ * @example leafConditionWords({ fact: 'criteriaCount', params: { is: 'Not met' }, operator: 'equal', value: 0 }, { text: '0' }, helpers) // 'no criteria judged Not met'
  */
 export function leafConditionWords(
   leaf: { fact: string; params?: Record<string, unknown>; operator: string; value: unknown },
@@ -81,7 +81,9 @@ export function leafConditionWords(
   const countWords = operatorCountWords(leaf.operator);
   const byDomain = value.byDomain ? ` (${value.byDomain})` : '';
   if (fw?.startsWith('the number of ') && countWords) {
-    const what = fw.slice('the number of '.length);
+    // One counts one criterion, one domain; none reads as "no".
+    const what = value.text === '1' ? fw.slice('the number of '.length).replace(/\bcriteria\b/, 'criterion').replace(/\bdomains\b/, 'domain') : fw.slice('the number of '.length);
+    if (value.text === '0' && leaf.operator === 'equal') return `no ${what}`;
     // A number in words ("the domain's number") counts "of" what it counts; a figure does not.
     return `${countWords} ${value.text} ${value.text.startsWith('the ') ? 'of ' : ''}${what}${byDomain}`;
   }

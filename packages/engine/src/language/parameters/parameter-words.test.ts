@@ -44,6 +44,11 @@ describe('leafConditionWords', () => {
       .toBe("at least the domain's number of criteria judged Fully met (Involvement and information 9, Personalised care and support 13, Safeguarding and safety 12, Suitability of staffing 15, Quality of management 13)");
   });
 
+  it('reads a count of one in the singular and exactly none as "no"', () => {
+    expect(leafConditionWords({ fact: 'criteriaCount', params: { flag: 'mandatory', is: 'Not met' }, operator: 'greaterThanInclusive', value: 1 }, { text: '1' }, helpers)).toBe('at least 1 mandatory criterion judged Not met');
+    expect(leafConditionWords({ fact: 'criteriaCount', params: { is: 'Not met' }, operator: 'equal', value: 0 }, { text: '0' }, helpers)).toBe('no criteria judged Not met');
+  });
+
   it('reads any other fact by its subject and the comparison', () => {
     expect(leafConditionWords({ fact: 'weeklyHours', operator: 'greaterThan', value: { param: 'largeOverWeeklyHours' } }, { text: '2000' }, { ...helpers, subject: () => 'Weekly hours' }))
       .toBe('Weekly hours is more than 2000');
