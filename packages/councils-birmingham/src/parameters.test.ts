@@ -56,4 +56,26 @@ describe('declared parameters', () => {
     const large = listParameters(pack).find((p) => p.name === 'largeOverWeeklyHours')!;
     expect([large.unit, large.values.map((v) => v.value), large.source]).toEqual(['weekly hours', [2000], { doc: '002', section: 'Provider size classification' }]);
   }, 60_000);
+
+  it('names what uses a pack-wide parameter without the number it sets, so a changed value never contradicts the name', () => {
+    const params = pack.parameters ?? {};
+    const named: { label: string; uses: string[] }[] = [];
+    const walk = (v: unknown): void => {
+      if (!v || typeof v !== 'object') return;
+      if (Array.isArray(v)) { v.forEach(walk); return; }
+      const o = v as Record<string, unknown>;
+      const label = typeof o.label === 'string' ? o.label : undefined;
+      if (label && o !== params) named.push({ label, uses: [...JSON.stringify(o).matchAll(/"param":"([^"]+)"/g)].map((m) => m[1]!) });
+      Object.values(o).forEach(walk);
+    };
+    walk([pack.decisions, pack.outcomes]);
+    const clashes = named.flatMap(({ label, uses }) => uses.flatMap((name) => {
+      const value = params[name]?.value;
+      // 000 s4.1 "within 7 days", 001 s5.3 annual visits (12 months), 002 PQAS every 6 months, Gold every two years (24), size 1,000 / 2,000 hours.
+      const words = typeof value === 'number' ? [String(value), value.toLocaleString('en-GB'), ...(value === 12 ? ['annual', 'annually'] : []), ...(value === 24 ? ['two years'] : [])] : [];
+      return words.filter((w) => new RegExp(`\\b${w}\\b`, 'i').test(label)).map((w) => `${label} (${name}: ${w})`);
+    }));
+    expect(clashes).toEqual([]);
+  });
 });
+

@@ -197,4 +197,16 @@ describe('determinations', () => {
     expect(because.join('\n')).not.toMatch(/aim-1-m5/);
     for (const a of pack.outcomes.actions ?? []) expect(JSON.stringify([a.label, a.when]).match(/"label":"[^"]*\baim-\d-m\d+/)).toBeNull();
   });
+
+  it('names schedule entries and parameters without the frequency or date their parameters set (004 s3.3, A2: "monthly", "annual" live in the citation)', () => {
+    const fixed = /\b(monthly|annual|annually|every \d|March 2020)\b/i;
+    for (const s of pack.outcomes.schedule ?? []) {
+      if (JSON.stringify(s.every ?? {}).includes('"param"')) expect(s.label, s.id).not.toMatch(fixed);
+    }
+    for (const [name, d] of Object.entries(pack.parameters ?? {})) expect(d.label, name).not.toMatch(fixed);
+    for (const w of pack.outcomes.warnings ?? []) expect(w.message, w.id).not.toMatch(fixed);
+    // The document's own word stays quoted in the citation: 004 s3.3.2 "Monthly reporting will be requested".
+    expect(pack.parameters!.monitoringReturnsEveryMonths!.source.quote).toContain('Monthly reporting will be requested');
+    expect(pack.outcomes.schedule!.map((s) => s.label).join('\n')).not.toContain('(s)');
+  });
 });

@@ -49,7 +49,10 @@ describe('qaf-decision-table', () => {
     const t = text(el);
     for (const name of Object.keys(pack.parameters ?? {})) expect(t).not.toMatch(new RegExp(`\\b${name}\\b`));
     // 000 s3.2.2: Silver needs at least the domain's number of criteria Fully met, shown per domain.
-    expect(t).toContain('is at least "Silver: criteria rated Fully met, at least"');
+    expect(t).toContain("at least the domain's number of criteria judged Fully met (Involvement and information 9, Personalised care and support 13, Safeguarding and safety 12, Suitability of staffing 15, Quality of management 13)");
+    expect(t).not.toContain('"Silver: criteria rated Fully met, at least"');
+    // "1 or more of the Mandatory criteria Not met": one criterion, in the singular.
+    expect(t).toContain('at least 1 mandatory criterion judged Not met');
     // Involvement and information (000 s3.2.2): 4 Mandatory; Gold 5 of the 6 advanced; Silver 9 of 12; Bronze no more than 2; Inadequate 3 or more.
     expect(t).toMatch(/Involvement and information\s*4\s*5\s*9\s*2\s*3/);
   });

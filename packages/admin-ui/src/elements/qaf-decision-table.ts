@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Decision, Pack } from '@openqaf/engine';
 import { expandDecisionTables } from '@openqaf/engine/browser';
-import { describeCondition, describeValue, parametersOutsideDomain } from '../pack/describe-condition.js';
+import { PackWords, describeCondition, describeValue } from '../pack/describe-condition.js';
 import { humanize } from '../pack/editable-fields.js';
 import { sharedStyles } from './shared-styles.js';
 import './qaf-citation.js';
@@ -42,7 +42,7 @@ export class QafDecisionTable extends LitElement {
     if (!decision) return nothing;
     const scale = this.pack.scales[decision.scale];
     // A per-domain decision's numbers differ by domain (shown in their own table): its rules name them by label.
-    const declared = decision.forEach === 'domain' ? parametersOutsideDomain(this.pack) : this.pack.parameters;
+    const declared = new PackWords(this.pack, decision.forEach === 'domain');
     const rules = [...(decision.rules ?? [])].sort((a, b) => (decision.hitPolicy === 'first' ? (b.priority ?? 0) - (a.priority ?? 0) : 0));
     return html`
       <h3 id=${`decision-${this.decisionId}`}>${decision.label}${decision.forEach === 'domain' ? html`<span class="badge">per ${this.pack.framework?.labels?.domain?.toLowerCase() ?? 'domain'}</span>` : nothing}</h3>

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Pack } from '@openqaf/engine';
-import { describeCondition, describeValue } from '../pack/describe-condition.js';
+import { PackWords, describeCondition, describeValue } from '../pack/describe-condition.js';
 import { dueText, everyText } from '../pack/outcome-words.js';
 import { sharedStyles } from './shared-styles.js';
 import './qaf-citation.js';
@@ -14,7 +14,7 @@ export class QafOutcomesView extends LitElement {
   override render() {
     const o = this.pack?.outcomes;
     if (!o) return nothing;
-    const declared = this.pack.parameters;
+    const declared = new PackWords(this.pack);
     const cite = (source: unknown, interpretation?: string) =>
       html`<qaf-citation .source=${source} .pack=${this.pack} interpretation=${interpretation ?? nothing}></qaf-citation>`;
     return html`

@@ -1,5 +1,7 @@
 import type { Determination, Pack, PackCase } from '@openqaf/engine';
 import { humanize } from './editable-fields.js';
+import { counted } from '../format/count-words.js';
+import { datesInText, longDate } from '../format/long-date.js';
 import { decisionTargets, headlineTarget, listOptions, scoreTargets, targetLabel } from './expectation-targets.js';
 
 /** A value in words: `null` is "no value", booleans are yes/no, a list is its values joined. */
@@ -32,16 +34,22 @@ function judgementLines(pack: Pack, c: PackCase): string[] {
   return lines;
 }
 
+/** An input's title in the pack (`inputs.properties.<name>.title`), else its name in words. */
+function inputTitle(pack: Pack, name: string): string {
+  const title = (pack.inputs?.properties as Record<string, { title?: unknown }> | undefined)?.[name]?.title;
+  return typeof title === 'string' && title ? title : humanize(name);
+}
+
 /**
  * A case's assessment in plain words: the visit date, the judgements (the fill and the
  * exceptions to it) and each recorded fact.
- * @example ["Visit on 2025-03-03", "Every criterion Fully met", "Except Partly met: saf-06, saf-07", "Service type: Home Support"]
+ * @example ["Visit on 3 March 2025", "Every criterion Fully met", "Except Partly met: saf-06, saf-07", "Service type: Home Support"]
  */
 export function inputSummary(pack: Pack, c: PackCase): string[] {
   return [
-    `Visit on ${c.input.date}${c.asOf ? `, judged as of ${c.asOf}` : ''}`,
+    `Visit on ${longDate(c.input.date)}${c.asOf ? `, judged as of ${longDate(c.asOf)}` : ''}`,
     ...judgementLines(pack, c),
-    ...Object.entries(c.input.facts ?? {}).map(([name, v]) => `${humanize(name)}: ${valueWords(v)}`),
+    ...Object.entries(c.input.facts ?? {}).map(([name, v]) => `${inputTitle(pack, name)}: ${typeof v === 'string' ? longDate(v) : valueWords(v)}`),
   ];
 }
 
@@ -56,11 +64,11 @@ export function expectationSummary(pack: Pack, c: PackCase): string[] {
   if (c.wantError !== undefined) lines.push(`Refused, with a message containing "${c.wantError}"`);
   if (w.headline !== undefined) lines.push(`${headlineTarget(pack)?.label ?? 'Headline'}: ${valueWords(w.headline)}`);
   for (const [id, v] of Object.entries(w.decisions ?? {})) lines.push(`${targetLabel(decisions, id)}: ${valueWords(v)}`);
-  for (const a of w.actions ?? []) lines.push(`Action: ${name(lists.actions, idOf(a))}${typeof a !== 'string' && a.due ? `, due ${a.due}` : ''}`);
+  for (const a of w.actions ?? []) lines.push(`Action: ${name(lists.actions, idOf(a))}${typeof a !== 'string' && a.due ? `, due ${longDate(a.due)}` : ''}`);
   if (w.actionsExact) lines.push('No other action');
   for (const id of w.noActions ?? []) lines.push(`Not: ${name(lists.actions, id)}`);
   for (const s of w.schedule ?? []) {
-    const extra = typeof s === 'string' ? '' : `${s.nextDue ? `, next due ${s.nextDue}` : ''}${s.everyMonths !== undefined ? `, every ${s.everyMonths} months` : ''}${s.everyDays !== undefined ? `, every ${s.everyDays} days` : ''}`;
+    const extra = typeof s === 'string' ? '' : `${s.nextDue ? `, next due ${longDate(s.nextDue)}` : ''}${s.everyMonths !== undefined ? `, every ${counted(s.everyMonths, 'month')}` : ''}${s.everyDays !== undefined ? `, every ${counted(s.everyDays, 'day')}` : ''}`;
     lines.push(`Scheduled: ${name(lists.schedule, idOf(s))}${extra}`);
   }
   for (const id of w.noSchedule ?? []) lines.push(`Not scheduled: ${name(lists.schedule, id)}`);
@@ -98,7 +106,7 @@ function unquote(text: string): string {
  */
 export function failureWords(pack: Pack, failure: string): string {
   const m = failure.match(/^(headline|decision|action|schedule|score|interpretation)(?: ([^:]+))?: (.*)$/s);
-  if (!m) return unquote(failure.charAt(0).toUpperCase() + failure.slice(1));
+  if (!m) return datesInText(unquote(failure.charAt(0).toUpperCase() + failure.slice(1)));
   const [, kind, id = '', rest = ''] = m;
   const lists = listOptions(pack);
   const name = (options: { id: string; label: string }[]) => options.find((o) => o.id === id)?.label ?? id;
@@ -109,5 +117,5 @@ export function failureWords(pack: Pack, failure: string): string {
     : kind === 'schedule' ? `Schedule "${name(lists.schedule)}"`
     : kind === 'score' ? targetLabel(scoreTargets(pack), id)
     : `Interpretation "${name(lists.interpretations)}"`;
-  return `${subject}: ${unquote(rest)}`;
+  return `${subject}: ${datesInText(unquote(rest))}`;
 }

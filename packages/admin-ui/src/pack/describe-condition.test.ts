@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LeafCondition, Pack } from '@openqaf/engine';
 import { operatorWords } from '@openqaf/engine/browser';
-import { describeCondition, describeValue, parametersOutsideDomain } from './describe-condition.js';
+import { PackWords, describeCondition, describeValue, parametersOutsideDomain } from './describe-condition.js';
 
+const bolton = (): Pack => JSON.parse(readFileSync(`${process.cwd()}/../councils-bolton/pack/pack.json`, 'utf8')) as Pack;
 const birmingham = (): Pack => JSON.parse(readFileSync(`${process.cwd()}/../councils-birmingham/pack/pack.json`, 'utf8')) as Pack;
 
 describe('describeCondition', () => {
@@ -16,7 +17,7 @@ describe('describeCondition', () => {
       { fact: 'criteriaCount', params: { domain: '$domain', atLeast: 'Fully met' }, operator: 'greaterThanInclusive', value: { param: 'silverMinFullyMet' } },
       { silverMinFullyMet: 12 },
     );
-    expect(text).toBe('the number of criteria judged at least Fully met is at least 12');
+    expect(text).toBe('at least 12 criteria judged at least Fully met');
   });
 
   it('joins all, any and not', () => {
@@ -44,25 +45,37 @@ describe('describeCondition', () => {
 
   it('reads counts of flagged criteria and of domains with the engine\'s fact words', () => {
     expect(describeCondition({ fact: 'criteriaCount', params: { domain: 'safe', flag: 'mandatory', is: 'Not met' }, operator: 'equal', value: 0 }))
-      .toBe('the number of mandatory criteria in safe judged Not met is 0');
+      .toBe('no mandatory criteria in safe judged Not met');
     expect(describeCondition({ fact: 'domainCount', params: { decision: 'domainRating', atMost: 'Bronze' }, operator: 'greaterThanInclusive', value: 2 }))
-      .toBe('the number of domains whose domain rating is at most Bronze is at least 2');
+      .toBe('at least 2 domains whose domain rating is at most Bronze');
   });
 
-  it("reads Birmingham's parameters as the domain's number, the pack-wide value or the label, never the id", () => {
+  it("reads Birmingham's parameters as the domain's number, the pack-wide value or each domain's, never the id or label", () => {
     const pack = birmingham();
     const silver = pack.decisions.domainRating!.rules!.find((r) => JSON.stringify(r.when).includes('"silverMinFullyMet"'))!;
     const leaf = (silver.when as { all: LeafCondition[] }).all.find((c) => JSON.stringify(c.value).includes('silverMinFullyMet'))!;
     const involvement = pack.framework!.domains.find((d) => d.id === 'involvement')!;
     // 000 s3.2.2, Involvement and information: "At least 9 of the 12 criteria are rated Fully met".
     const inDomain = describeCondition(leaf, involvement.parameters, pack.parameters);
-    expect(inDomain).toBe('the number of criteria judged Fully met is at least 9');
+    expect(inDomain).toBe('at least 9 criteria judged Fully met');
     expect(inDomain).not.toContain('silverMinFullyMet');
-    // Shown once for every domain, the number reads by the label the pack declares (the table of each domain's numbers heads it so).
-    expect(describeCondition(leaf, {}, parametersOutsideDomain(pack))).toContain('is at least "Silver: criteria rated Fully met, at least"');
+    // Shown once for every domain, the number reads as each domain's (000 s3.2.2: 9, 13, 12, 15 and 13 for Silver), never as a quoted label.
+    const outside = describeCondition(leaf, {}, parametersOutsideDomain(pack));
+    expect(outside).toBe("at least the domain's number of criteria judged Fully met (Involvement and information 9, Personalised care and support 13, Safeguarding and safety 12, Suitability of staffing 15, Quality of management 13)");
+    expect(outside).not.toContain('"');
     // A pack-wide parameter: 000 s4.1, the IAP submitted "within 7 days".
     expect(describeValue({ param: 'iapSubmitDays' }, {}, pack.parameters)).toBe('7');
-    expect(describeValue({ param: 'undeclared' })).toBe("the domain's number");
+    expect(describeValue({ param: 'undeclared' })).toBe('the declared number');
+  });
+
+  it("reads Bolton's facts by the pack's titles and labels, and its size threshold by its value (003 A1: more than 6 beds)", () => {
+    const pack = bolton();
+    const words = new PackWords(pack);
+    expect(describeCondition({ fact: 'beds', operator: 'greaterThan', value: { param: 'residentialMoreThanBeds' } }, {}, words)).toBe('Beds is more than 6');
+    const larger = pack.decisions.minimumVisitsPerYear!.rules!.find((r) => r.id === 'larger-services')!;
+    const text = describeCondition(larger.when, {}, words);
+    expect(text).toMatch(/^Service type in the minimum visit frequency tables is one of Larger Residential Services, Larger Domiciliary Services/);
+    expect(text).not.toMatch(/Visit frequency service type/);
   });
 
   it('reads presence without its value', () => {

@@ -1,37 +1,59 @@
 import type { Condition, Expression, Pack } from '@openqaf/engine';
-import { comparisonWords, expressionWords, factWords } from '@openqaf/engine/browser';
+import { expressionWords, leafConditionWords, parameterWords, valueWordsText, type ValueWords } from '@openqaf/engine/browser';
 import { humanize } from './editable-fields.js';
 
-/** The pack's declared parameters (`pack.parameters`): their labels and pack-wide values. */
-export type DeclaredParameters = Pack['parameters'];
+/**
+ * The pack's declared parameters (`pack.parameters`): their labels and pack-wide values; or the
+ * whole pack ({@link PackWords}), so facts read by their titles and, outside any one domain, a
+ * number the domains set reads as each domain's.
+ */
+export type DeclaredParameters = Pack['parameters'] | PackWords;
+
+/** The parts of a pack a condition's words read: parameters, domains, input titles, decision labels. */
+export type WordedPack = Pick<Pack, 'parameters' | 'framework' | 'inputs' | 'decisions'>;
 
 /**
- * A `{ "param": name }` in words, never by its id: its value (the domain's, from `params`, else
- * the declared pack-wide value); with no value here (a per-domain number read outside a domain)
- * its label in quotes, as the table of each domain's numbers heads it.
- * @example paramWords('silverMinFullyMet', { silverMinFullyMet: 12 }) // '12'
+ * A pack as its conditions' words read it: inputs by their titles, decisions by their labels;
+ * `outsideDomain` for a per-domain decision's rules shown once for all domains, where a number
+ * the domains set reads as "the domain's number" with each domain's value.
  */
-export function paramWords(name: string, params: Record<string, unknown> = {}, declared?: DeclaredParameters): string {
-  const d = declared?.[name];
-  const value = params[name] ?? d?.value;
-  if (value !== undefined && value !== null) return String(value);
-  return d?.label ? `"${d.label}"` : "the domain's number";
+export class PackWords {
+  constructor(readonly pack: WordedPack, readonly outsideDomain = false) {}
+
+  /** A fact by the pack's words: an input's title, a decision's label (and a domain's title), else its name in words. */
+  factName(fact: string): string {
+    const [head = fact, domain] = fact.split('.');
+    const decision = this.pack.decisions?.[head];
+    if (decision) {
+      const title = domain ? this.pack.framework?.domains.find((d) => d.id === domain)?.title ?? domain : undefined;
+      return `${decision.label}${title ? ` (${title})` : ''}`;
+    }
+    const title = (this.pack.inputs?.properties as Record<string, { title?: unknown }> | undefined)?.[fact]?.title;
+    return typeof title === 'string' && title ? title : humanize(fact);
+  }
 }
 
 /**
- * The pack's declared parameters as read outside any one domain (a per-domain decision's rules
- * shown once for all domains): a number some domain sets has no one value there, so it reads by
- * its label, not by the pack-wide default.
+ * A `{ "param": name }` in words, never by its id or label: its value (the domain's, from
+ * `params`, else the declared pack-wide value); read outside a domain, a number the domains set
+ * as "the domain's number" with each domain's value.
+ * @example paramWords('silverMinFullyMet', { silverMinFullyMet: 12 }) // { text: '12' }
  */
-export function parametersOutsideDomain(pack: Pack): DeclaredParameters {
-  const perDomain = new Set((pack.framework?.domains ?? []).flatMap((d) => Object.keys(d.parameters ?? {})));
-  if (!pack.parameters) return pack.parameters;
-  return Object.fromEntries(Object.entries(pack.parameters).map(([name, d]) => {
-    if (!perDomain.has(name)) return [name, d];
-    const { value: _value, ...rest } = d;
-    return [name, rest];
-  }));
+export function paramWords(name: string, params: Record<string, unknown> = {}, declared?: DeclaredParameters): ValueWords {
+  const own = params[name];
+  if (own !== undefined && own !== null) return { text: String(own) };
+  if (declared instanceof PackWords && declared.outsideDomain) return parameterWords(declared.pack, name);
+  const value = (declared instanceof PackWords ? declared.pack.parameters : declared)?.[name]?.value;
+  return { text: value !== undefined ? String(value) : 'the declared number' };
 }
+
+/** The pack read outside any one domain (see {@link PackWords}). */
+export function parametersOutsideDomain(pack: WordedPack): DeclaredParameters {
+  return new PackWords(pack, true);
+}
+
+/** A fact's name in words: by the pack's titles and labels when `declared` is the pack, else from its name. */
+const factName = (fact: string, declared?: DeclaredParameters): string => (declared instanceof PackWords ? declared.factName(fact) : humanize(fact));
 
 /**
  * Words for a value or expression inside a condition or a rule output; `params` are the domain's
@@ -42,21 +64,25 @@ export function describeValue(value: unknown, params: Record<string, unknown> = 
   if (Array.isArray(value)) return value.map((v) => describeValue(v, params, declared)).join(', ');
   if (typeof value !== 'object') return String(value);
   const v = value as Record<string, unknown>;
-  if (typeof v.param === 'string') return paramWords(v.param, params, declared);
-  if (typeof v.fact === 'string') return `the ${humanize(v.fact).replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase())}`;
+  if (typeof v.param === 'string') return valueWordsText(paramWords(v.param, params, declared));
+  if (typeof v.fact === 'string') return `the ${factName(v.fact, declared).replace(/^[A-Z](?=[a-z ])/, (c) => c.toLowerCase())}`;
   return expressionWords(value as Expression, (e) => describeValue(e, params, declared)) ?? JSON.stringify(value);
 }
 
 /**
- * A condition in plain words, using the pack's own `label`s where the author gave them.
- * `params` are the domain's parameters, so `{ "param": "silverMinFullyMet" }` shows its number;
- * `declared` (the pack's `parameters`) gives a pack-wide value, or the label where no number applies.
+ * A condition in plain words, using the pack's own `label`s where the author gave them; a count
+ * as the engine words it ("at least 12 criteria judged Fully met"). `params` are the domain's
+ * parameters, so `{ "param": "silverMinFullyMet" }` shows its number; `declared` (the pack's
+ * `parameters`) gives a pack-wide value, or outside a domain each domain's.
  */
 export function describeCondition(condition: Condition, params: Record<string, unknown> = {}, declared?: DeclaredParameters): string {
   if (condition.label) return condition.label;
   if ('all' in condition) return condition.all.length === 0 ? 'always' : condition.all.map((c) => describeCondition(c, params, declared)).join(' and ');
   if ('any' in condition) return `(${condition.any.map((c) => describeCondition(c, params, declared)).join(' or ')})`;
   if ('not' in condition) return `not (${describeCondition(condition.not, params, declared)})`;
-  const subject = factWords(condition.fact, condition.params ?? {}, { value: (v) => describeValue(v, params, declared), name: humanize }) ?? humanize(condition.fact);
-  return `${subject} ${comparisonWords(condition.operator, condition.value, describeValue(condition.value, params, declared))}`;
+  const value = typeof (condition.value as { param?: unknown } | null)?.param === 'string'
+    ? paramWords((condition.value as { param: string }).param, params, declared)
+    : { text: describeValue(condition.value, params, declared) };
+  const name = (fact: string): string => factName(fact, declared);
+  return leafConditionWords(condition, value, { value: (v) => describeValue(v, params, declared), name, subject: name });
 }

@@ -1,4 +1,5 @@
 import type { PackError } from '@openqaf/engine';
+import { counted } from '../format/count-words.js';
 
 /** An engine or server problem with a field, in plain words. */
 export interface FieldProblem {
@@ -13,7 +14,7 @@ const AJV_PHRASES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must be <= (-?[\d.]+)$/, (m) => `Must be ${m[1]} or less.`],
   [/^must be < (-?[\d.]+)$/, (m) => `Must be less than ${m[1]}.`],
   [/^must be integer$/, () => 'Must be a whole number.'],
-  [/^must NOT have fewer than (\d+) characters$/, (m) => `Must have at least ${m[1]} character(s).`],
+  [/^must NOT have fewer than (\d+) characters$/, (m) => `Must have at least ${counted(Number(m[1]), 'character')}.`],
   [/^Must be number,string\.$/, () => 'Must be a number (or text).'],
 ];
 

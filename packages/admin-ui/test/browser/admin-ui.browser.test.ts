@@ -81,12 +81,14 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('shows the pack as the document would: the five domain band tables with their numbers and citations', async () => {
     await go('/councils/birmingham/pack');
-    // The domain numbers table, headed by the declared parameters' labels (the rules' table quotes the label too).
+    // The domain numbers table, headed by the declared parameters' labels (the rules name each domain's number, never the label).
     const table = page.getByRole('table', { name: /Numbers for each care domain/ })
       .filter({ has: page.getByRole('columnheader', { name: 'Silver: criteria rated Fully met, at least' }) });
     await table.waitFor();
     const row = table.getByRole('row').filter({ hasText: 'Safeguarding and safety' });
     await expect.poll(() => row.textContent()).toContain('12');
+    // The Silver rule names each domain's number (000 s3.2.2: 9, 13, 12, 15, 13), not the parameter's label in quotes.
+    await page.getByText("at least the domain's number of criteria judged Fully met (Involvement and information 9, Personalised care and support 13, Safeguarding and safety 12").first().waitFor();
     await page.getByText('000 s3.2.2').first().waitFor();
     await shot('02-pack-view');
   });
@@ -137,7 +139,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('refuses to publish while a case fails', async () => {
     await go('/councils/birmingham/draft/publish');
-    await page.getByText('Changes from the published version 1.2.1').waitFor({ timeout: 30_000 });
+    await page.getByText('Changes from the published version 1.2.2').waitFor({ timeout: 30_000 });
     await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver at 13');
     await page.getByLabel(/In force from/).fill('2030-01-01');
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
@@ -194,9 +196,9 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByRole('heading', { name: 'Version history' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('cell', { name: /1\.2\.2/ }).first().waitFor();
-    // Scheduled for 2030: 1.2.1 stays in force today, and 1.2.2 is next.
-    await page.getByText(/In force today \(.*\): 1\.2\.1\. Next: 1\.2\.2, in force from 1 January 2030/).waitFor();
+    await page.getByRole('cell', { name: /1\.2\.3/ }).first().waitFor();
+    // Scheduled for 2030: 1.2.2 stays in force today, and 1.2.3 is next.
+    await page.getByText(/In force today \(.*\): 1\.2\.2\. Next: 1\.2\.3, in force from 1 January 2030/).waitFor();
     await page.locator('qaf-diff-view').getByText(thresholdLine).waitFor();
     await shot('07-version-history');
   });

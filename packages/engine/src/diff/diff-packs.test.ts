@@ -89,7 +89,13 @@ describe('diffPacks on the council packs, in the council\'s words', () => {
     const b = structuredClone(bolton);
     expect(b.parameters!.visitsLargerCqcService!.value).toBe(4);
     b.parameters!.visitsLargerCqcService!.value = 5;
-    expect(summaries(bolton, b)).toEqual(['Minimum visits: residential more than 6 beds, domiciliary 50 or more, supported living multiple addresses, Extra Care: 4 -> 5 visits per year']);
+    expect(summaries(bolton, b)).toEqual(['Minimum visits: larger residential and domiciliary services, supported living with multiple addresses, Extra Care: 4 -> 5 visits per year']);
+  });
+
+  it('a Bolton size threshold: 003 A1, "more than 6 beds", changed to 8 reads by the parameter, the rows unchanged', () => {
+    const b = structuredClone(bolton);
+    b.parameters!.residentialMoreThanBeds!.value = 8;
+    expect(summaries(bolton, b)).toEqual(['Residential Services with more than this many beds (else this many beds or less): 6 -> 8 beds']);
   });
 
   it('a table cell of Birmingham\'s Home Support score (000 s6.1) by its column\'s heading and the row\'s words', () => {
@@ -123,7 +129,17 @@ describe('diffPacks on the council packs, in the council\'s words', () => {
     expect(leaf.operator).toBe('greaterThanInclusive');
     leaf.operator = 'greaterThan';
     const [s] = summaries(birmingham, b);
-    expect(s).toMatch(/^Domain rating, rule "Silver[^"]*": at least "Silver: criteria rated Fully met, at least" criteria judged Fully met -> more than "Silver: criteria rated Fully met, at least" criteria judged Fully met$/);
+    // 000 s3.2.2: Silver needs 9, 13, 12, 15 and 13 criteria Fully met in the five domains, in their order; named once, never by a quoted label.
+    expect(s).toMatch(/^Domain rating, rule "Silver[^"]*": at least the domain's number of criteria judged Fully met -> more than the domain's number of criteria judged Fully met \(Involvement and information 9, Personalised care and support 13, Safeguarding and safety 12, Suitability of staffing 15, Quality of management 13\)$/);
+  });
+
+  it('a per-domain number changed into a literal, and a pack-wide parameter by its value', () => {
+    const b = structuredClone(birmingham);
+    const leaf = (b.decisions.domainRating!.rules!.find((r) => r.id === 'silver')!.when as { all: { value: unknown }[] }).all[0]!;
+    leaf.value = 10;
+    const [s] = summaries(birmingham, b);
+    expect(s).toMatch(/: at least the domain's number of criteria judged Fully met \(Involvement and information 9, .*Quality of management 13\) -> at least 10 criteria judged Fully met$/);
+    expect(s).not.toContain('"Silver: criteria');
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
-import { comparisonWords, factWords, operatorCountWords } from '../language/wording.js';
+import { leafConditionWords } from '../language/wording.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { cellWords, columnWords, rowWords, tableParamWords, type DecisionTable, type TableCell } from '../language/decision-table.js';
 import { isParamRef } from '../language/parameters/parameter-declaration.js';
+import { parameterWords, type ValueWords } from '../language/parameters/parameter-words.js';
 
 /** One change between two packs: where (JSON pointer in the newer pack, or the older for removals) and what. */
 export interface PackChange {
@@ -75,20 +76,14 @@ function packWords(a: Pack, b: Pack) {
     return inputs(b)[fact]?.title ?? inputs(a)[fact]?.title ?? fact;
   };
   const parameter = (name: string) => b.parameters?.[name] ?? a.parameters?.[name];
-  const valueWords = (v: Json): string => (isParamRef(v) ? `"${parameter(v.param)?.label ?? v.param}"` : show(v));
-  const helpers = { value: (v: unknown) => show(v), name: (id: string) => decisionLabel(id) };
+  /** A compared value in words (`in`: the pack it is read from): a parameter by its value, or each domain's. */
+  const valueWords = (v: Json, inPack: Pack): ValueWords => (isParamRef(v) ? parameterWords(inPack, v.param) : { text: show(v) });
+  const helpers = { value: (v: unknown) => show(v), name: (id: string) => decisionLabel(id), subject: factName };
   // A plugin operator reads in the words either pack declares for it (the newer's first).
   const declared = { ...a.extensions?.operatorDeclarations, ...b.extensions?.operatorDeclarations };
   /** A leaf condition in words, its value given in words: "at least 12 criteria judged Fully met". */
-  const leaf = (l: Record<string, Json>, value: string): string => {
-    const params = isObj(l.params) ? l.params : {};
-    const fact = String(l.fact);
-    const op = String(l.operator);
-    const fw = factWords(fact, params, helpers);
-    const countWords = operatorCountWords(op);
-    if (fw?.startsWith('the number of ') && countWords) return `${countWords} ${value} ${fw.slice('the number of '.length)}`;
-    return `${fw ?? factName(fact)} ${comparisonWords(op, l.value, value, declared)}`;
-  };
+  const leaf = (l: Record<string, Json>, value: ValueWords): string =>
+    leafConditionWords({ fact: String(l.fact), params: isObj(l.params) ? l.params : {}, operator: String(l.operator), value: l.value }, value, helpers, declared);
   const citation = (c: { doc: string; section: string }): string => `${b.sources?.[c.doc]?.title ?? a.sources?.[c.doc]?.title ?? c.doc} ${c.section}`;
   /** A declared parameter's value change: "Silver: criteria rated Fully met, at least 12 -> 13 criteria". */
   const parameterChange = (name: string, x: Json, y: Json): string => {
@@ -133,9 +128,14 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
     const push = (c: Omit<PackChange, 'summary'>, summary: string): void => { changes.push({ ...c, summary }); };
     if (isLeaf(x) && isLeaf(y)) {
       const onlyValue = Object.keys({ ...x, ...y }).every((k) => k === 'value' || canonicalJson(x[k]) === canonicalJson(y[k]));
-      const text = onlyValue
-        ? words.leaf(y, `${words.valueWords(x.value)} -> ${words.valueWords(y.value)}`)
-        : `${words.leaf(x, words.valueWords(x.value))} -> ${words.leaf(y, words.valueWords(y.value))}`;
+      const [vx, vy] = [words.valueWords(x.value, a), words.valueWords(y.value, b)];
+      const byDomain = vy.byDomain ?? vx.byDomain;
+      const text = onlyValue && !byDomain
+        ? words.leaf(y, { text: `${vx.text} -> ${vy.text}` })
+        : vx.byDomain === vy.byDomain
+          // The same domain numbers on both sides are named once, after both.
+          ? `${words.leaf(x, { text: vx.text })} -> ${words.leaf(y, { text: vy.text })}${byDomain ? ` (${byDomain})` : ''}`
+          : `${words.leaf(x, vx)} -> ${words.leaf(y, vy)}`;
       push({ pointer, kind: 'changed', before: x, after: y }, `${where}: ${text}`);
       return;
     }
@@ -157,7 +157,7 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
     const itemWords = (key: string, v: Json): string => {
       const w = contextWords(parentKey, key, v);
       if (w) return w;
-      if (isLeaf(v)) return `condition: ${words.leaf(v, words.valueWords(v.value))}`;
+      if (isLeaf(v)) return `condition: ${words.leaf(v, words.valueWords(v.value, b))}`;
       if (parentKey === 'parameters' && !isObj(v)) { const pv = words.parameterValue(key, v); if (pv) return pv; }
       return !isObj(v) && !Array.isArray(v) ? `${key} = ${show(v)}` : key;
     };

@@ -133,14 +133,16 @@ describe('decision tables', () => {
     expect(rowWords(SCORE_TABLE, { id: 'x', cells: ['any', 'any'], output: 1, source: src })).toBe('In any case, then 1');
   });
 
-  it('reads a declared parameter in a row as its value, or its label where domains set their own, never its id', () => {
+  it('reads a declared parameter in a row as its value, or each domain\'s where domains set their own, never its id or label', () => {
     const pack = withScore({ ...SCORE_TABLE, rows: [{ id: 'gold-many', cells: ['Gold', { '>=': { param: 'manyGold' } }], output: 90, source: src }] });
     pack.parameters = { ...pack.parameters, manyGold: { label: 'Gold domains for the top score, at least', type: 'integer', min: 0, max: 5, value: 3, source: src } };
     const label = (p: Pack): string | undefined => expandDecisionTables(p).pack.decisions.qualityScore!.rules!.at(-1)!.label;
     expect(label(pack)).toBe('If Overall rating is Gold and Gold domains is at least 3, then 90');
-    // A number each domain sets for itself has no one value in a row's words: its label.
+    // A number a domain sets for itself has no one value in a row's words: each domain's, never the label.
     pack.framework!.domains[0]!.parameters = { ...pack.framework!.domains[0]!.parameters, manyGold: 2 };
-    expect(label(pack)).toBe('If Overall rating is Gold and Gold domains is at least "Gold domains for the top score, at least", then 90');
+    const titles = pack.framework!.domains.map((d) => d.title);
+    expect(label(pack)).toBe(`If Overall rating is Gold and Gold domains is at least the domain's number (${titles.map((t, i) => `${t} ${i === 0 ? 2 : 3}`).join(', ')}), then 90`);
+    expect(label(pack)).not.toContain('Gold domains for the top score');
     expect(rowWords(pack.decisions.qualityScore!.table!, pack.decisions.qualityScore!.table!.rows[0]!)).not.toContain('manyGold');
   });
 

@@ -10,6 +10,7 @@ import type { Expression } from './expression-type.js';
 import { OPERATOR_BY_NAME } from './registry.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { isParamRef } from './parameters/parameter-declaration.js';
+import { parameterWords, valueWordsText } from './parameters/parameter-words.js';
 
 const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
 /** A bound of a comparison cell: a value, or a declared parameter (`{ "param": name }`, compared as a number). */
@@ -90,16 +91,12 @@ const NO_PACK: TableParamWords = () => 'the declared number';
 
 /**
  * A parameter in a table's words for a pack (a row's words do not depend on a domain): its
- * pack-wide value where no domain sets its own, else its label in quotes.
+ * pack-wide value where no domain sets its own, else "the domain's number" with each domain's
+ * value (see {@link parameterWords}); never its id or its label.
  * @example tableParamWords(pack)('largeOverWeeklyHours') // '2000'
  */
 export function tableParamWords(pack: Pick<Pack, 'parameters' | 'framework'>): TableParamWords {
-  const perDomain = new Set((pack.framework?.domains ?? []).flatMap((d) => Object.keys(d.parameters ?? {})));
-  return (name) => {
-    const d = pack.parameters?.[name];
-    if (d?.value !== undefined && !perDomain.has(name)) return typeof d.value === 'string' ? d.value : JSON.stringify(d.value);
-    return d?.label ? `"${d.label}"` : NO_PACK(name);
-  };
+  return (name) => valueWordsText(parameterWords(pack, name));
 }
 
 /** A cell's value in words; a declared parameter by `pw`. */

@@ -1,6 +1,7 @@
 import { FACT_BY_NAME, OPERATOR_BY_NAME, expressionOf } from './registry.js';
 import type { FactWordsHelpers } from './fact.js';
 import type { Expression } from './expression-type.js';
+import type { ValueWords } from './parameters/parameter-words.js';
 
 /** Plugin operators' declared words by name (`extensions.operatorDeclarations`: the pack's or the plugin's). */
 export type DeclaredOperatorWords = Readonly<Record<string, { readonly words: string }>> | ReadonlyMap<string, { readonly words: string }>;
@@ -60,4 +61,31 @@ export function expressionWords(e: Expression, w: (e: Expression) => string): st
  */
 export function factWords(fact: string, params: Record<string, unknown>, w: FactWordsHelpers): string | undefined {
   return FACT_BY_NAME.get(fact)?.words?.(params, w);
+}
+
+/**
+ * A leaf condition in words for an editor or a diff, its value already in words: a count of
+ * criteria or domains by the operator's count words ("at least 12 criteria judged Fully met"),
+ * anything else as its fact's words (or `subject`, for an input or a decision) and the comparison.
+ * A number each domain sets, read outside any one domain, names each domain's value after it
+ * ("at least the domain's number of criteria judged Fully met (Involvement and information 9, …)").
+ * @example leafConditionWords({ fact: 'criteriaCount', params: { is: 'Not met' }, operator: 'equal', value: 0 }, { text: '0' }, helpers) // 'no criteria judged Not met'
+ */
+export function leafConditionWords(
+  leaf: { fact: string; params?: Record<string, unknown>; operator: string; value: unknown },
+  value: ValueWords,
+  w: FactWordsHelpers & { subject: (fact: string) => string },
+  declared?: DeclaredOperatorWords,
+): string {
+  const fw = factWords(leaf.fact, leaf.params ?? {}, w);
+  const countWords = operatorCountWords(leaf.operator);
+  const byDomain = value.byDomain ? ` (${value.byDomain})` : '';
+  if (fw?.startsWith('the number of ') && countWords) {
+    // One counts one criterion, one domain; none reads as "no".
+    const what = value.text === '1' ? fw.slice('the number of '.length).replace(/\bcriteria\b/, 'criterion').replace(/\bdomains\b/, 'domain') : fw.slice('the number of '.length);
+    if (value.text === '0' && leaf.operator === 'equal') return `no ${what}`;
+    // A number in words ("the domain's number") counts "of" what it counts; a figure does not.
+    return `${countWords} ${value.text} ${value.text.startsWith('the ') ? 'of ' : ''}${what}${byDomain}`;
+  }
+  return `${fw ?? w.subject(leaf.fact)} ${comparisonWords(leaf.operator, leaf.value, value.text, declared)}${byDomain}`;
 }
