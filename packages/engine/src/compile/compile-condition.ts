@@ -22,14 +22,26 @@ export interface CompiledCondition {
    * counted) to `out`, depth first; returns whether the condition holds (what `test` returns).
    */
   results: (s: EvalState, out: LeafResult[]) => boolean;
+  /** How many leaves it has: how many results `results` appends. */
+  leaves: number;
+  /**
+   * `results` writing at `out[at]` onwards (`leaves` of them, in order): an explanation gives each
+   * condition a list of exactly its number of leaves, made once rather than grown.
+   */
+  fill: (s: EvalState, out: LeafResult[], at: number) => boolean;
   /** The condition's words over its leaves' results (`condition-words.ts`), made when first asked for. */
   words: () => ConditionWords;
 }
 
+/** A condition's leaves' results in a list of their own, and whether it holds. */
+export function leafResults(c: CompiledCondition, s: EvalState): { holds: boolean; conditions: LeafResult[] } {
+  const conditions = new Array<LeafResult>(c.leaves);
+  return { holds: c.fill(s, conditions, 0), conditions };
+}
+
 /** Explains a compiled condition on its own: whether it holds, and its lines. */
 export function explainCondition(c: CompiledCondition, s: EvalState): Explanation {
-  const leaves: LeafResult[] = [];
-  c.results(s, leaves);
+  const { conditions: leaves } = leafResults(c, s);
   const lines: string[] = [];
   const ok = c.words().lines(leaves, 0, lines, '');
   return { ok, lines };
@@ -58,17 +70,18 @@ export function compileCondition(c: Condition, scope: CompileScope, pointer = ''
       ? (s: EvalState): boolean => { for (const t of tests) if (!t(s)) return false; return true; }
       // json-rules-engine treats an empty `any` as true, like an empty `all`.
       : tests.length === 0 ? () => true : (s: EvalState): boolean => { for (const t of tests) if (t(s)) return true; return false; };
-    return {
-      test,
-      results: all
-        ? (s, out) => { let ok = true; for (const p of parts) if (!p.results(s, out)) ok = false; return ok; }
-        : (s, out) => { let ok = parts.length === 0; for (const p of parts) if (p.results(s, out)) ok = true; return ok; },
-      words,
-    };
+    // Each part's first leaf's place among this condition's leaves.
+    const offsets = parts.map((_, i) => parts.slice(0, i).reduce((n, p) => n + p.leaves, 0));
+    const fills = parts.map((p) => p.fill);
+    const fill = all
+      ? (s: EvalState, out: LeafResult[], at: number): boolean => { let ok = true; for (let i = 0; i < fills.length; i++) if (!fills[i]!(s, out, at + offsets[i]!)) ok = false; return ok; }
+      : (s: EvalState, out: LeafResult[], at: number): boolean => { let ok = fills.length === 0; for (let i = 0; i < fills.length; i++) if (fills[i]!(s, out, at + offsets[i]!)) ok = true; return ok; };
+    return { test, results: (s, out) => fill(s, out, out.length), leaves: parts.reduce((n, p) => n + p.leaves, 0), fill, words };
   }
   if ('not' in c) {
     const inner = compileCondition(c.not, scope, `${pointer}/not`);
-    return { test: (s) => !inner.test(s), results: (s, out) => !inner.results(s, out), words };
+    const fill = inner.fill;
+    return { test: (s) => !inner.test(s), results: (s, out) => !fill(s, out, out.length), leaves: inner.leaves, fill: (s, out, at) => !fill(s, out, at), words };
   }
   return compileLeaf(c as LeafCondition, scope, pointer, words);
 }
@@ -96,23 +109,20 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
   const op = operatorFor(leaf.operator, fact.scale, scope);
   const get = fact.get;
   const counted = fact.counted;
-  return {
-    test: (s) => op(get(s), value(s)),
-    results: (s, out) => {
-      const actual = get(s);
-      const wanted = value(s);
-      const holds = op(actual, wanted);
-      // One literal per shape: the members' order is the explanation's JSON order. A leaf that
-      // did not hold carries no `holds` (explanation format 3).
-      const r: LeafResult = fixed
-        ? (holds ? { value: actual, holds: true } : { value: actual })
-        : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted });
-      if (counted) { const c = counted(s); if (c.length) r.counted = c; }
-      out.push(r);
-      return holds;
-    },
-    words,
+  const fill = (s: EvalState, out: LeafResult[], at: number): boolean => {
+    const actual = get(s);
+    const wanted = value(s);
+    const holds = op(actual, wanted);
+    // One literal per shape: the members' order is the explanation's JSON order. A leaf that
+    // did not hold carries no `holds` (explanation format 3).
+    const r: LeafResult = fixed
+      ? (holds ? { value: actual, holds: true } : { value: actual })
+      : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted });
+    if (counted) { const c = counted(s); if (c.length) r.counted = c; }
+    out[at] = r;
+    return holds;
   };
+  return { test: (s) => op(get(s), value(s)), results: (s, out) => fill(s, out, out.length), leaves: 1, fill, words };
 }
 
 /** The operator function for a leaf: plain, by scale order, or a plugin's. */
