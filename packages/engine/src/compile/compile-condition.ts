@@ -33,9 +33,32 @@ export interface CompiledCondition {
   words: () => ConditionWords;
 }
 
+/**
+ * Lists of `n` places, made once for each `n` and copied: the copy is a list of exactly `n`
+ * places without holes (`new Array(n)` has holes until filled, and stays one V8 writes to JSON
+ * more slowly).
+ */
+const blanks: unknown[][] = [];
+
+/** A new list of `n` places (each `undefined` until written), without holes. */
+export function blankList<T>(n: number): T[] {
+  let blank = blanks[n];
+  if (!blank) {
+    blank = [];
+    for (let i = 0; i < n; i++) blank.push(undefined);
+    blanks[n] = blank;
+  }
+  return blank.slice() as T[];
+}
+
+/** A list for a condition's leaves' results, to `fill`: as many places as it has leaves. */
+export function resultList(c: CompiledCondition): LeafResult[] {
+  return blankList<LeafResult>(c.leaves);
+}
+
 /** A condition's leaves' results in a list of their own, and whether it holds. */
 export function leafResults(c: CompiledCondition, s: EvalState): { holds: boolean; conditions: LeafResult[] } {
-  const conditions = new Array<LeafResult>(c.leaves);
+  const conditions = resultList(c);
   return { holds: c.fill(s, conditions, 0), conditions };
 }
 

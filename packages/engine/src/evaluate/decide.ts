@@ -2,7 +2,7 @@ import { EvaluationError } from '../errors.js';
 import type { DecisionResult, ExplanationEntry, LeafResult, RuleResult } from '../explain/explanation.js';
 import type { CompiledInstance, CompiledRule } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
-import { showValue } from '../compile/compile-condition.js';
+import { resultList, showValue } from '../compile/compile-condition.js';
 
 /** Which rules decided an instance: their ids, or `fallback`, or none (a gap). */
 export interface Decided {
@@ -88,7 +88,7 @@ export function explainInstance(inst: CompiledInstance, s: EvalState, decided: D
   const rules: RuleResult[] = [];
   const first = inst.policy === 'first';
   for (const r of inst.rules) {
-    const conditions = new Array<LeafResult>(r.when.leaves);
+    const conditions = resultList(r.when);
     const ok = r.when.fill(s, conditions, 0);
     const chosen = first && decided.matched.includes(r);
     rules.push(ruleResult(r, s, first ? chosen : ok, conditions, undefined));
@@ -140,7 +140,7 @@ export function decideExplained(inst: CompiledInstance, s: EvalState, entries: E
 function decideFirstExplained(inst: CompiledInstance, s: EvalState): { decided: Decided; entry: DecisionResult } {
   const rules: RuleResult[] = [];
   for (const r of inst.rules) {
-    const conditions = new Array<LeafResult>(r.when.leaves);
+    const conditions = resultList(r.when);
     if (!r.when.fill(s, conditions, 0)) { rules.push(ruleResult(r, s, false, conditions, undefined)); continue; }
     const value = onScale(inst, r.output(s), r.id);
     rules.push(ruleResult(r, s, true, conditions, { value }));

@@ -1,11 +1,11 @@
 import { AssessmentError, EvaluationError } from '../errors.js';
 import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, DeterminationWarning, Pack } from '../types.js';
-import type { Explanation, ExplanationEntry, LeafResult } from '../explain/explanation.js';
+import type { Explanation, ExplanationEntry } from '../explain/explanation.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
 import { decideExplained, decideInstance } from './decide.js';
-import type { CompiledCondition } from '../compile/compile-condition.js';
+import { blankList, resultList, type CompiledCondition } from '../compile/compile-condition.js';
 import { applyLimits, explainLimits } from '../language/limits.js';
 import { applyHumanDecision, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
 import { offsetDate } from '../compile/compile-offset.js';
@@ -194,7 +194,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
  * one an evaluation without explanation gives.
  */
 function tracedOutcome(kind: 'action' | 'schedule' | 'warning', of: string, when: CompiledCondition, s: EvalState, trace: ExplanationEntry[]): boolean {
-  const conditions = new Array<LeafResult>(when.leaves);
+  const conditions = resultList(when);
   let fired: boolean;
   try { fired = when.fill(s, conditions, 0); } catch (e) { when.test(s); throw e; }
   trace.push(fired ? { kind, of, fired, conditions } : { kind, of, conditions });
@@ -205,7 +205,7 @@ function tracedOutcome(kind: 'action' | 'schedule' | 'warning', of: string, when
 function explanationOf(c: CompiledPack, s: EvalState, entries: ExplanationEntry[]): Explanation {
   const crit = c.index.criteria;
   if (crit.length === 0) return { format: 3, entries };
-  const judgements: (string | null)[] = new Array(crit.length);
+  const judgements = blankList<string | null>(crit.length);
   for (let i = 0; i < crit.length; i++) judgements[i] = s.judgements[crit[i]!.criterion.id] ?? null;
   return { format: 3, judgements, entries };
 }
