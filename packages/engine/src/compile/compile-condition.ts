@@ -137,12 +137,15 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
     const wanted = value(s);
     const holds = op(actual, wanted);
     // One literal per shape: the members' order is the explanation's JSON order. A leaf that
-    // did not hold carries no `holds` (explanation format 3).
-    const r: LeafResult = fixed
-      ? (holds ? { value: actual, holds: true } : { value: actual })
-      : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted });
-    if (counted) { const c = counted(s); if (c.length) r.counted = c; }
-    out[at] = r;
+    // did not hold carries no `holds` (explanation format 3); a count that counted nothing, no `counted`.
+    const c = counted ? counted(s) : undefined;
+    out[at] = c !== undefined && c.length
+      ? (fixed
+        ? (holds ? { value: actual, holds: true, counted: c } : { value: actual, counted: c })
+        : (holds ? { value: actual, wanted, holds: true, counted: c } : { value: actual, wanted, counted: c }))
+      : (fixed
+        ? (holds ? { value: actual, holds: true } : { value: actual })
+        : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted }));
     return holds;
   };
   return { test: (s) => op(get(s), value(s)), results: (s, out) => fill(s, out, out.length), leaves: 1, fill, words };
