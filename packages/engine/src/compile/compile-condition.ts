@@ -23,14 +23,49 @@ export interface CompiledCondition {
    * counted) to `out`, depth first; returns whether the condition holds (what `test` returns).
    */
   results: (s: EvalState, out: LeafResult[]) => boolean;
+  /** How many leaves it has: how many results `results` appends. */
+  leaves: number;
+  /**
+   * `results` writing at `out[at]` onwards (`leaves` of them, in order): an explanation gives each
+   * condition a list of exactly its number of leaves, made once rather than grown.
+   */
+  fill: (s: EvalState, out: LeafResult[], at: number) => boolean;
   /** The condition's words over its leaves' results (`condition-words.ts`), made when first asked for. */
   words: () => ConditionWords;
 }
 
+/**
+ * Lists of `n` places, made once for each `n` and copied: the copy is a list of exactly `n`
+ * places without holes (`new Array(n)` has holes until filled, and stays one V8 writes to JSON
+ * more slowly).
+ */
+const blanks: unknown[][] = [];
+
+/** A new list of `n` places (each `undefined` until written), without holes. */
+export function blankList<T>(n: number): T[] {
+  let blank = blanks[n];
+  if (!blank) {
+    blank = [];
+    for (let i = 0; i < n; i++) blank.push(undefined);
+    blanks[n] = blank;
+  }
+  return blank.slice() as T[];
+}
+
+/** A list for a condition's leaves' results, to `fill`: as many places as it has leaves. */
+export function resultList(c: CompiledCondition): LeafResult[] {
+  return blankList<LeafResult>(c.leaves);
+}
+
+/** A condition's leaves' results in a list of their own, and whether it holds. */
+export function leafResults(c: CompiledCondition, s: EvalState): { holds: boolean; conditions: LeafResult[] } {
+  const conditions = resultList(c);
+  return { holds: c.fill(s, conditions, 0), conditions };
+}
+
 /** Explains a compiled condition on its own: whether it holds, and its lines. */
 export function explainCondition(c: CompiledCondition, s: EvalState): Explanation {
-  const leaves: LeafResult[] = [];
-  c.results(s, leaves);
+  const { conditions: leaves } = leafResults(c, s);
   const lines: string[] = [];
   const ok = c.words().lines(leaves, 0, lines, '');
   return { ok, lines };
@@ -59,17 +94,18 @@ export function compileCondition(c: Condition, scope: CompileScope, pointer = ''
       ? (s: EvalState): boolean => { for (const t of tests) if (!t(s)) return false; return true; }
       // json-rules-engine treats an empty `any` as true, like an empty `all`.
       : tests.length === 0 ? () => true : (s: EvalState): boolean => { for (const t of tests) if (t(s)) return true; return false; };
-    return {
-      test,
-      results: all
-        ? (s, out) => { let ok = true; for (const p of parts) if (!p.results(s, out)) ok = false; return ok; }
-        : (s, out) => { let ok = parts.length === 0; for (const p of parts) if (p.results(s, out)) ok = true; return ok; },
-      words,
-    };
+    // Each part's first leaf's place among this condition's leaves.
+    const offsets = parts.map((_, i) => parts.slice(0, i).reduce((n, p) => n + p.leaves, 0));
+    const fills = parts.map((p) => p.fill);
+    const fill = all
+      ? (s: EvalState, out: LeafResult[], at: number): boolean => { let ok = true; for (let i = 0; i < fills.length; i++) if (!fills[i]!(s, out, at + offsets[i]!)) ok = false; return ok; }
+      : (s: EvalState, out: LeafResult[], at: number): boolean => { let ok = fills.length === 0; for (let i = 0; i < fills.length; i++) if (fills[i]!(s, out, at + offsets[i]!)) ok = true; return ok; };
+    return { test, results: (s, out) => fill(s, out, out.length), leaves: parts.reduce((n, p) => n + p.leaves, 0), fill, words };
   }
   if ('not' in c) {
     const inner = compileCondition(c.not, scope, `${pointer}/not`);
-    return { test: (s) => !inner.test(s), results: (s, out) => !inner.results(s, out), words };
+    const fill = inner.fill;
+    return { test: (s) => !inner.test(s), results: (s, out) => !fill(s, out, out.length), leaves: inner.leaves, fill: (s, out, at) => !fill(s, out, at), words };
   }
   return compileLeaf(c as LeafCondition, scope, pointer, words);
 }
@@ -97,23 +133,23 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
   const op = checkedPluginOperator(leaf, operatorFor(leaf.operator, fact.scale, scope), scope, pointer);
   const get = fact.get;
   const counted = fact.counted;
-  return {
-    test: (s) => op(get(s), value(s)),
-    results: (s, out) => {
-      const actual = get(s);
-      const wanted = value(s);
-      const holds = op(actual, wanted);
-      // One literal per shape: the members' order is the explanation's JSON order. A leaf that
-      // did not hold carries no `holds` (explanation format 3).
-      const r: LeafResult = fixed
+  const fill = (s: EvalState, out: LeafResult[], at: number): boolean => {
+    const actual = get(s);
+    const wanted = value(s);
+    const holds = op(actual, wanted);
+    // One literal per shape: the members' order is the explanation's JSON order. A leaf that
+    // did not hold carries no `holds` (explanation format 3); a count that counted nothing, no `counted`.
+    const c = counted ? counted(s) : undefined;
+    out[at] = c !== undefined && c.length
+      ? (fixed
+        ? (holds ? { value: actual, holds: true, counted: c } : { value: actual, counted: c })
+        : (holds ? { value: actual, wanted, holds: true, counted: c } : { value: actual, wanted, counted: c }))
+      : (fixed
         ? (holds ? { value: actual, holds: true } : { value: actual })
-        : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted });
-      if (counted) { const c = counted(s); if (c.length) r.counted = c; }
-      out.push(r);
-      return holds;
-    },
-    words,
+        : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted }));
+    return holds;
   };
+  return { test: (s) => op(get(s), value(s)), results: (s, out) => fill(s, out, out.length), leaves: 1, fill, words };
 }
 
 /** A plugin operator with a declaration, held to it at evaluation (`checkedOperator`); any other operator as it is. */

@@ -17,6 +17,7 @@ import { compileExpression } from './compile-expression.js';
 import type { CompileScope } from './compile-fact.js';
 import { decisionDependencies, topologicalOrder } from './decision-graph.js';
 import { indexPack, type DecisionInstance, type PackIndex } from './pack-index.js';
+import { literalOutput } from '../evaluate/decide-output.js';
 
 export { citationText };
 
@@ -31,6 +32,8 @@ export interface CompiledRule {
   source: string;
   /** Position of the rule in the pack's rule list. */
   position: number;
+  /** True when the pack writes the output as an expression, not a literal: an explanation gives its value. */
+  computedOutput: boolean;
 }
 
 /** One compiled decision instance (a decision, or one domain's instance of it). */
@@ -184,6 +187,7 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     output: compileExpression(r.output, scope, d.scale, `/decisions/${escapePointer(inst.decisionId)}/rules/${position}/output`),
     source: citationText(r.source),
     position,
+    computedOutput: !literalOutput(r.output),
     ...(r.interpretation ? { interpretation: r.interpretation } : {}),
   }));
   if (d.hitPolicy === 'first') rules.sort((a, b) => b.priority - a.priority || a.position - b.position);

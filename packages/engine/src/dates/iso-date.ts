@@ -20,12 +20,72 @@ export function isIsoDate(v: unknown): v is string {
 const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function toTime(d: string): number {
-  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+/**
+ * The day number (days since 1970-01-01) of a date written `YYYY-MM-DD` with a year from 0100
+ * and a month 01-12, by arithmetic alone (Howard Hinnant's `days_from_civil`); NaN for any other
+ * text, which `Date` then reads as it always did. A day past the month's end counts on into the
+ * next month, as `Date.UTC` counts it.
+ */
+export function dayNumber(d: string): number {
+  if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return NaN;
+  let y = 0;
+  for (let i = 0; i < 4; i++) { const c = d.charCodeAt(i) - 48; if (c < 0 || c > 9) return NaN; y = y * 10 + c; }
+  const m1 = d.charCodeAt(5) - 48; const m2 = d.charCodeAt(6) - 48; const d1 = d.charCodeAt(8) - 48; const d2 = d.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+  const m = m1 * 10 + m2;
+  // `Date.UTC` reads years 0-99 as 1900-1999 and rolls months over: left to it.
+  if (y < 100 || m < 1 || m > 12) return NaN;
+  return civilDays(y, m, d1 * 10 + d2);
 }
 
-function fromTime(t: number): string {
-  return new Date(t).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of year `y`, month `m` (1-12), day `d` (a day past the month's end counts on). */
+function civilDays(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * The date (`YYYY-MM-DD`) of a day number (Hinnant's `civil_from_days`); undefined outside the
+ * years 0000-9999, which `Date` writes in its own way.
+ */
+export function dateOfDay(n: number): string | undefined {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (!(y >= 0 && y <= 9999)) return undefined;
+  return `${y >= 1000 ? y : String(y).padStart(4, '0')}-${TWO_DIGITS[m]!}-${TWO_DIGITS[d]!}`;
+}
+
+/** The weekday of a day number, Sunday 0 (as `Date.getUTCDay` numbers them). */
+export function weekdayOfDay(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
+}
+
+/** Days in month `m` (1-12) of year `y`. */
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : MONTH_DAYS[m - 1]!;
+}
+
+/** A date's time (ms since 1970-01-01), as `Date.UTC` gives it. */
+export function toTime(d: string): number {
+  const n = dayNumber(d);
+  return n === n ? n * DAY : Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+}
+
+/** A time's date, as `Date.toISOString` gives it (and its errors, for a time it cannot write). */
+export function fromTime(t: number): string {
+  return (Number.isFinite(t) ? dateOfDay(Math.floor(Math.trunc(t) / DAY)) : undefined) ?? new Date(t).toISOString().slice(0, 10);
 }
 
 /** `date` plus `n` calendar days. */
@@ -43,8 +103,12 @@ export function addMonths(date: string, n: number): string {
   const d = Number(date.slice(8, 10));
   const ty = y + Math.floor(m / 12);
   const tm = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return fromTime(Date.UTC(ty, tm, Math.min(d, last)));
+  return fromTime(Date.UTC(ty, tm, Math.min(d, lastDayOf(ty, tm))));
+}
+
+/** The last day of month `m` (0-11) of year `y`, as `Date` counts it (years 0-99 are 1900-1999 there). */
+function lastDayOf(y: number, m: number): number {
+  return Number.isInteger(y) && y >= 100 && Number.isInteger(m) && m >= 0 && m <= 11 ? daysInMonth(y, m + 1) : new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
 }
 
 /**
@@ -52,10 +116,7 @@ export function addMonths(date: string, n: number): string {
  * day when it has fewer days): the 8th after 2025-03-08 is 2025-04-08.
  */
 export function nextDayOfMonth(date: string, day: number): string {
-  const inMonth = (y: number, m: number): string => {
-    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-    return fromTime(Date.UTC(y, m, Math.min(day, last)));
-  };
+  const inMonth = (y: number, m: number): string => fromTime(Date.UTC(y, m, Math.min(day, lastDayOf(y, m))));
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7)) - 1;
   const same = inMonth(y, m);
@@ -68,7 +129,7 @@ export function addWorkingDays(date: string, n: number): string {
   let left = n;
   while (left > 0) {
     t += DAY;
-    const wd = new Date(t).getUTCDay();
+    const wd = weekdayOfDay(Math.floor(Math.trunc(t) / DAY));
     if (wd !== 0 && wd !== 6) left--;
   }
   return fromTime(t);

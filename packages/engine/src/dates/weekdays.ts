@@ -1,3 +1,5 @@
+import { fromTime, toTime, weekdayOfDay } from './iso-date.js';
+
 /**
  * Weekdays of ISO dates (`YYYY-MM-DD`), in UTC: the next given weekday from a date, and the nth
  * given weekday of a month ("the second Wednesday").
@@ -13,13 +15,15 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export type NthOfMonth = 1 | 2 | 3 | 4 | 'last';
 
 const DAY = 86_400_000;
-const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
-const time = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+const iso = fromTime;
+const time = toTime;
+/** `Date.getUTCDay` of a time. */
+const weekdayOf = (t: number): number => (Number.isFinite(t) ? weekdayOfDay(Math.floor(Math.trunc(t) / DAY)) : NaN);
 
 /** The first `weekday` on or after `date`, or (with `strictly`) after it: the Friday following 2025-06-06 is 2025-06-13. */
 export function nextWeekday(date: string, weekday: Weekday, strictly: boolean): string {
   const t = time(date) + (strictly ? DAY : 0);
-  const ahead = (WEEKDAYS.indexOf(weekday) - new Date(t).getUTCDay() + 7) % 7;
+  const ahead = (WEEKDAYS.indexOf(weekday) - weekdayOf(t) + 7) % 7;
   return iso(t + ahead * DAY);
 }
 
@@ -27,7 +31,7 @@ export function nextWeekday(date: string, weekday: Weekday, strictly: boolean): 
 export function nthWeekdayOfMonth(year: number, month: number, nth: NthOfMonth, weekday: Weekday): string {
   if (nth === 'last') {
     const last = Date.UTC(year, month + 1, 0);
-    const back = (new Date(last).getUTCDay() - WEEKDAYS.indexOf(weekday) + 7) % 7;
+    const back = (weekdayOf(last) - WEEKDAYS.indexOf(weekday) + 7) % 7;
     return iso(last - back * DAY);
   }
   const first = nextWeekday(iso(Date.UTC(year, month, 1)), weekday, false);

@@ -69,16 +69,16 @@ export function assessmentSchema(index: PackIndex): Record<string, unknown> {
  */
 export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: Int16Array) => AssessmentProblem[] {
   const schema = assessmentSchema(index) as { properties: { facts: Record<string, unknown> } };
-  const ajv = createAjv();
-  let validateFacts: ValidateFunction;
-  try {
-    validateFacts = ajv.compile(schema.properties.facts);
-  } catch {
-    // A pack's input schema that ajv cannot compile in strict mode is retried leniently.
-    const lenient = createAjv();
-    lenient.opts.strict = false;
-    validateFacts = lenient.compile(schema.properties.facts);
-  }
+  // Whether the facts are valid is asked of a validator that stops at the first error and keeps
+  // no error details (most assessments are valid); every error, in words, of one made when
+  // facts are first refused.
+  const isValidFacts = factsValidator(schema.properties.facts, { allErrors: false, verbose: false });
+  let validateFacts: ValidateFunction | undefined;
+  const factErrors = (facts: unknown): ErrorObject[] => {
+    validateFacts ??= factsValidator(schema.properties.facts, {});
+    validateFacts(facts);
+    return validateFacts.errors ?? [];
+  };
   const jranks = index.judgementScale ? index.ranks.get(index.judgementScale) : undefined;
   // Criterion id -> [its index, allowed judgement -> rank on the judgement scale].
   const allowed = new Map(index.criteria.map((c) => [c.criterion.id, {
@@ -126,10 +126,31 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: I
       }
     }
     const facts = o.facts === undefined ? {} : o.facts;
-    if (!validateFacts(facts)) for (const e of validateFacts.errors ?? []) problems.push(describe({ ...e, instancePath: `/facts${e.instancePath}` }));
+    if (!isValidFacts(facts)) for (const e of factErrors(facts)) problems.push(describe({ ...e, instancePath: `/facts${e.instancePath}` }));
     if (o.decisions !== undefined) problems.push(...checkDecisions(o.decisions));
     return problems;
   };
+}
+
+/**
+ * An ajv validator of a pack's facts schema, with `opts` (ajv's); a schema ajv cannot compile in
+ * strict mode is retried leniently. Dates (`format: "date"`) are checked by `isIsoDate`, which
+ * accepts exactly what ajv-formats' full `date` does, without a regular expression's match.
+ */
+function factsValidator(facts: Record<string, unknown>, opts: { allErrors?: boolean; verbose?: boolean }): ValidateFunction {
+  const make = (strict: boolean): ValidateFunction => {
+    const ajv = createAjv();
+    Object.assign(ajv.opts, opts);
+    if (!strict) ajv.opts.strict = false;
+    const { compare } = (ajv.formats.date ?? {}) as { compare?: (a: string, b: string) => number | undefined };
+    ajv.addFormat('date', { type: 'string', validate: isIsoDate, ...(compare ? { compare } : {}) });
+    return ajv.compile(facts);
+  };
+  try {
+    return make(true);
+  } catch {
+    return make(false);
+  }
 }
 
 function factOf(pointer: string): string {

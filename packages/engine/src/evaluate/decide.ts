@@ -2,8 +2,7 @@ import { EvaluationError } from '../errors.js';
 import type { DecisionResult, ExplanationEntry, LeafResult, RuleResult } from '../explain/explanation.js';
 import type { CompiledInstance, CompiledRule } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
-import { showValue } from '../compile/compile-condition.js';
-import { literalOutput } from './decide-output.js';
+import { resultList, showValue } from '../compile/compile-condition.js';
 
 /** Which rules decided an instance: their ids, or `fallback`, or none (a gap). */
 export interface Decided {
@@ -68,6 +67,11 @@ export function decideInstance(inst: CompiledInstance, s: EvalState): Decided {
       break;
     }
   }
+  return fallbackOf(inst, s);
+}
+
+/** When no rule matched: the fallback's value, or `undefined` and no matches (a gap) when there is none. */
+function fallbackOf(inst: CompiledInstance, s: EvalState): Decided {
   if (inst.fallback) {
     const v = inst.fallback.output(s);
     return { value: inst.policy === 'collect' && !Array.isArray(v) ? (v === undefined || v === null ? [] : [v]) : onScale(inst, v, 'fallback'), matched: [], usedFallback: true };
@@ -83,22 +87,65 @@ export function decideInstance(inst: CompiledInstance, s: EvalState): Decided {
 export function explainInstance(inst: CompiledInstance, s: EvalState, decided: Decided, entries: ExplanationEntry[]): void {
   const rules: RuleResult[] = [];
   const first = inst.policy === 'first';
-  const written = inst.decision.rules;
   for (const r of inst.rules) {
-    const conditions: LeafResult[] = [];
-    const ok = r.when.results(s, conditions);
+    const conditions = resultList(r.when);
+    const ok = r.when.fill(s, conditions, 0);
     const chosen = first && decided.matched.includes(r);
-    // A rule that did not fire carries no `fired` (explanation format 3).
-    const result: RuleResult = (first ? chosen : ok) ? { rule: r.id, fired: true, conditions } : { rule: r.id, conditions };
-    // A computed output is given for rules that did not fire too, so a reader can name the band
-    // a failed rule would have given ("what kept it from Gold").
-    if (!literalOutput(written![r.position]?.output)) {
-      try { const output = r.output(s); if (output !== undefined) result.output = output; } catch { /* not computable here */ }
-    }
-    rules.push(result);
+    rules.push(ruleResult(r, s, first ? chosen : ok, conditions, undefined));
     if (chosen) break;
   }
+  entries.push(decisionEntry(inst, rules, decided.usedFallback));
+}
+
+/**
+ * A rule's entry in an explanation. A rule that did not fire carries no `fired` (explanation
+ * format 3). A computed output is given for rules that did not fire too, so a reader can name
+ * the band a failed rule would have given ("what kept it from Gold"); `output` is the value
+ * already computed for a rule that fired, else it is computed here when it can be.
+ */
+function ruleResult(r: CompiledRule, s: EvalState, fired: boolean, conditions: LeafResult[], output: { value: unknown } | undefined): RuleResult {
+  const result: RuleResult = fired ? { rule: r.id, fired: true, conditions } : { rule: r.id, conditions };
+  if (r.computedOutput) {
+    if (output) { if (output.value !== undefined) result.output = output.value; }
+    else {
+      try { const v = r.output(s); if (v !== undefined) result.output = v; } catch { /* not computable here */ }
+    }
+  }
+  return result;
+}
+
+function decisionEntry(inst: CompiledInstance, rules: RuleResult[], usedFallback: boolean): DecisionResult {
   const entry: DecisionResult = { kind: 'decision', of: inst.id, rules };
-  if (decided.usedFallback && inst.fallback) entry.fallback = true;
-  entries.push(entry);
+  if (usedFallback && inst.fallback) entry.fallback = true;
+  return entry;
+}
+
+/**
+ * Decides an instance and explains it (`decideInstance` then `explainInstance`), in one pass
+ * over the rules under `first`: each rule's leaves are read once, for its result and its
+ * explanation together. When anything throws, the two passes are made instead, so the error is
+ * the one `decideInstance` gives first.
+ */
+export function decideExplained(inst: CompiledInstance, s: EvalState, entries: ExplanationEntry[]): Decided {
+  if (inst.policy === 'first') {
+    let one: { decided: Decided; entry: DecisionResult } | undefined;
+    try { one = decideFirstExplained(inst, s); } catch { /* made again in two passes below, for its error */ }
+    if (one) { entries.push(one.entry); return one.decided; }
+  }
+  const decided = decideInstance(inst, s);
+  explainInstance(inst, s, decided, entries);
+  return decided;
+}
+
+function decideFirstExplained(inst: CompiledInstance, s: EvalState): { decided: Decided; entry: DecisionResult } {
+  const rules: RuleResult[] = [];
+  for (const r of inst.rules) {
+    const conditions = resultList(r.when);
+    if (!r.when.fill(s, conditions, 0)) { rules.push(ruleResult(r, s, false, conditions, undefined)); continue; }
+    const value = onScale(inst, r.output(s), r.id);
+    rules.push(ruleResult(r, s, true, conditions, { value }));
+    return { decided: { value, matched: [r], usedFallback: false }, entry: decisionEntry(inst, rules, false) };
+  }
+  const decided = fallbackOf(inst, s);
+  return { decided, entry: decisionEntry(inst, rules, decided.usedFallback) };
 }

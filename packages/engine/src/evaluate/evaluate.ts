@@ -1,10 +1,11 @@
 import { AssessmentError, EvaluationError } from '../errors.js';
 import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, DeterminationWarning, Pack } from '../types.js';
-import type { Explanation, ExplanationEntry, LeafResult } from '../explain/explanation.js';
+import type { Explanation, ExplanationEntry } from '../explain/explanation.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
-import { decideInstance, explainInstance } from './decide.js';
+import { decideExplained, decideInstance } from './decide.js';
+import { blankList, resultList, type CompiledCondition } from '../compile/compile-condition.js';
 import { applyLimits, explainLimits } from '../language/limits.js';
 import { applyHumanDecision, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
 import { offsetDate } from '../compile/compile-offset.js';
@@ -20,13 +21,22 @@ export interface EvaluateOptions {
 
 const compiledCache = new WeakMap<Pack, CompiledPack>();
 
-/** Per compiled pack, what each decision depends on, worked out once (not on every evaluation that rests on a pending decision). */
-const dependenciesCache = new WeakMap<CompiledPack, Map<string, Set<string>>>();
+/**
+ * Per compiled pack, the decision instances its headline rests on (its own, and those of every
+ * decision it depends on, directly or not), worked out once: the headline is pending when one
+ * of them awaits a person.
+ */
+const headlineRestsOnCache = new WeakMap<CompiledPack, readonly string[]>();
 
-function dependenciesOf(c: CompiledPack): Map<string, Set<string>> {
-  let deps = dependenciesCache.get(c);
-  if (!deps) { deps = decisionDependencies(c.pack); dependenciesCache.set(c, deps); }
-  return deps;
+function headlineRestsOn(c: CompiledPack): readonly string[] {
+  let ids = headlineRestsOnCache.get(c);
+  if (!ids) {
+    const deps = decisionDependencies(c.pack);
+    const all = c.instances.map((i) => i.id);
+    ids = all.filter((id) => restsOnPending(c.headline.decisionId, new Set([id]), c.index.instancesOf, deps));
+    headlineRestsOnCache.set(c, ids);
+  }
+  return ids;
 }
 
 /** Per compiled pack, its interpretations in the pack's order, listed once. */
@@ -37,6 +47,9 @@ function interpretationsOf(c: CompiledPack): readonly { id: string; title: strin
   if (!list) { list = Object.entries(c.pack.interpretations ?? {}).map(([id, i]) => ({ id, title: i.title, note: i.note })); interpretationsCache.set(c, list); }
   return list;
 }
+
+/** A value's rank on a numeric scale: the number itself. */
+const numericRank = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
 /** Compiles a pack once per object identity. */
 function compiledOf(p: CompiledPack | Pack): CompiledPack {
@@ -96,16 +109,15 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   const recorded = a.decisions;
   const human: HumanDecisions | undefined = c.takesRecordedDecisions ? { proposals: [], decidedBy: {}, pending: new Set() } : undefined;
   for (const inst of c.order) {
-    const d = decideInstance(inst, s);
+    const d = trace ? decideExplained(inst, s, trace) : decideInstance(inst, s);
     if (d.value === undefined && !d.usedFallback && d.matched.length === 0) {
       throw new EvaluationError(inst.id, 'no rule matched and the decision has no fallback.');
     }
     s.values[inst.slot] = d.value;
     for (const r of d.matched) if (r.interpretation) s.interpretations.add(r.interpretation);
     if (d.usedFallback && inst.fallback?.interpretation) s.interpretations.add(inst.fallback.interpretation);
-    if (trace) explainInstance(inst, s, d, trace);
     if (inst.limits) {
-      const limited = applyLimits(inst.limits, d.value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : (v) => (typeof v === 'number' ? v : undefined));
+      const limited = applyLimits(inst.limits, d.value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : numericRank);
       s.values[inst.slot] = limited.value;
       for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
       if (trace) explainLimits(inst.id, inst.limits, d.value, limited, s, trace);
@@ -118,12 +130,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
 
   const actions: DeterminationAction[] = [];
   for (const act of c.actions) {
-    const fired = act.when.test(s);
-    if (trace) {
-      const conditions: LeafResult[] = [];
-      act.when.results(s, conditions);
-      trace.push(fired ? { kind: 'action', of: act.id, fired, conditions } : { kind: 'action', of: act.id, conditions });
-    }
+    const fired = trace ? tracedOutcome('action', act.id, act.when, s, trace) : act.when.test(s);
     if (!fired) continue;
     const due = act.due ? offsetDate(act.due, s) : a.date;
     if (act.interpretation) s.interpretations.add(act.interpretation);
@@ -132,12 +139,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
 
   const schedule: DeterminationScheduleEntry[] = [];
   for (const e of c.schedule) {
-    const fired = e.when.test(s);
-    if (trace) {
-      const conditions: LeafResult[] = [];
-      e.when.results(s, conditions);
-      trace.push(fired ? { kind: 'schedule', of: e.id, fired, conditions } : { kind: 'schedule', of: e.id, conditions });
-    }
+    const fired = trace ? tracedOutcome('schedule', e.id, e.when, s, trace) : e.when.test(s);
     if (!fired) continue;
     const fromValue = e.from ? e.from(s) : a.date;
     const from = isIsoDate(fromValue) ? fromValue : a.date;
@@ -149,12 +151,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
 
   const warnings: DeterminationWarning[] = [];
   for (const w of c.warnings) {
-    const fired = w.when.test(s);
-    if (trace) {
-      const conditions: LeafResult[] = [];
-      w.when.results(s, conditions);
-      trace.push(fired ? { kind: 'warning', of: w.id, fired, conditions } : { kind: 'warning', of: w.id, conditions });
-    }
+    const fired = trace ? tracedOutcome('warning', w.id, w.when, s, trace) : w.when.test(s);
     if (!fired) continue;
     if (w.interpretation) s.interpretations.add(w.interpretation);
     warnings.push({ id: w.id, message: w.message, citation: w.citation, ...(w.interpretation ? { interpretation: w.interpretation } : {}) });
@@ -184,18 +181,31 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     interpretations,
   };
   if (warnings.length) determination.warnings = warnings;
-  if (human?.pending.size && restsOnPending(c.headline.decisionId, human.pending, c.index.instancesOf, dependenciesOf(c))) determination.headline.pending = true;
+  if (human?.pending.size && headlineRestsOn(c).some((id) => human.pending.has(id))) determination.headline.pending = true;
   if (human?.proposals.length) determination.proposals = human.proposals;
   if (human && Object.keys(human.decidedBy).length) determination.decidedBy = human.decidedBy;
   if (trace) determination.explanation = explanationOf(c, s, trace);
   return determination;
 }
 
+/**
+ * Whether an action, schedule entry or warning applies, with its entry in the explanation: its
+ * `when` is read once, for both. Should that throw, its `test` is read first, so the error is the
+ * one an evaluation without explanation gives.
+ */
+function tracedOutcome(kind: 'action' | 'schedule' | 'warning', of: string, when: CompiledCondition, s: EvalState, trace: ExplanationEntry[]): boolean {
+  const conditions = resultList(when);
+  let fired: boolean;
+  try { fired = when.fill(s, conditions, 0); } catch (e) { when.test(s); throw e; }
+  trace.push(fired ? { kind, of, fired, conditions } : { kind, of, conditions });
+  return fired;
+}
+
 /** The explanation of an evaluation: the judgements counts refer to, and its entries. */
 function explanationOf(c: CompiledPack, s: EvalState, entries: ExplanationEntry[]): Explanation {
   const crit = c.index.criteria;
   if (crit.length === 0) return { format: 3, entries };
-  const judgements: (string | null)[] = new Array(crit.length);
+  const judgements = blankList<string | null>(crit.length);
   for (let i = 0; i < crit.length; i++) judgements[i] = s.judgements[crit[i]!.criterion.id] ?? null;
   return { format: 3, judgements, entries };
 }
