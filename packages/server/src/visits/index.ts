@@ -18,7 +18,7 @@ import { validBody } from '../routes/json-body.js';
 import { councilParams } from '../routes/query.js';
 import { addEvidence, evidenceBodySchema, evidenceFile, listEvidence } from './evidence.js';
 import type { Evidence, EvidenceBody } from './evidence.js';
-import { confirmationAfterSave } from './facts-confirmation.js';
+import { confirmationAfterSave, factsNotConfirmed } from './facts-confirmation.js';
 import { factsFromProvider } from './provider-facts.js';
 import { findVisit, listVisits, visitEtag } from './visit-record.js';
 import type { VisitDraft, VisitRecord } from './visit-record.js';
@@ -116,7 +116,7 @@ const submitRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/visits/{id}/submit',
   tags: ['visits'],
-  summary: 'Submit the draft (If-Match required): evaluated under the version in force on its date and stored as an assessment whose determination is not final until signed off',
+  summary: 'Submit the draft (If-Match required; 409 `facts-not-confirmed` naming each fact filled from the provider record that the officer has not confirmed): evaluated under the version in force on its date and stored as an assessment whose determination is not final until signed off',
   access: 'officer',
   request: { params: visitParams, headers: ifMatch },
   reply: visitReply,
@@ -258,6 +258,8 @@ export function visitRoutes() {
       // Evaluated before the transaction (the pack is read through the store); the revision check
       // under the lock then confirms that what was evaluated is still the draft.
       const visit = await lockDraft(c, db, id, revision);
+      const unconfirmed = factsNotConfirmed(visit);
+      if (unconfirmed) throw unconfirmed;
       const version = await versionInForceRecord(db, council.id, visit.draft.date);
       if (!version) {
         throw new HttpError(422, 'no-pack-in-force', `No pack version of council "${council.id}" is in force on ${visit.draft.date}`, {
