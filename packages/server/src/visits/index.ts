@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { determine } from '../assessments/index.js';
 import { withRecorder } from '../assessments/recorded-decisions.js';
+import { redeterminationOf, redetermineAtSignOff } from '../assessments/redetermination.js';
+import type { Redetermination } from '../assessments/redetermination.js';
 import { assessmentBodySchema } from '../assessments/schemas.js';
 import { prepareAssessment, storeAssessments } from '../assessments/store-assessment.js';
 import { recordAudit } from '../audit/record.js';
@@ -55,8 +57,12 @@ const newVisitSchema: JsonSchema = {
   properties: { providerId: { type: 'string', minLength: 1 }, date: { type: 'string', format: 'date' } },
 };
 
-/** A visit record with its evidence (texts, and files without their content). */
-export type VisitRecordReply = VisitRecord & { evidence: Evidence[] };
+/**
+ * A visit record with its evidence (texts, and files without their content). While it awaits
+ * sign-off, `notUnderVersionInForce` says when its assessment was decided under a version no longer
+ * in force on its date (withdrawn, or published over) and what signing off will determine it as.
+ */
+export type VisitRecordReply = VisitRecord & { evidence: Evidence[]; notUnderVersionInForce?: Redetermination };
 
 const visitParams = councilParams.extend({ id: z.string().openapi({ description: 'Visit record id' }) });
 const evidenceParams = visitParams.extend({ evidenceId: z.string().openapi({ description: 'Evidence id' }) });
@@ -126,9 +132,15 @@ const signOffRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/visits/{id}/sign-off',
   tags: ['visits'],
-  summary: 'Sign off a submitted visit record (a reviewer other than the officer who submitted it): its determination becomes final',
+  summary:
+    'Sign off a submitted visit record (a reviewer other than the officer who submitted it): its determination becomes final. When it was decided under a version no longer in force on its date (the record\'s `notUnderVersionInForce`), it is determined again under the version in force, the earlier determination kept as superseded: 409 `not-under-version-in-force` unless `redetermineUnder` names that version',
   access: 'council-admin',
-  request: { params: visitParams },
+  request: {
+    params: visitParams,
+    query: z.object({
+      redetermineUnder: z.string().optional().openapi({ description: 'The version in force the reviewer was shown the record will be determined again under (see `notUnderVersionInForce`)' }),
+    }),
+  },
   reply: visitReply,
 });
 
@@ -173,7 +185,8 @@ async function requireVisit(c: Context<AppEnv>, id: string): Promise<VisitRecord
   const { db } = c.var.services;
   const visit = await findVisit(db, c.var.council.id, id);
   if (!visit) throw notFound(`Visit record "${id}" of council "${c.var.council.id}"`);
-  return { ...visit, evidence: await listEvidence(db, id) };
+  const stale = visit.status === 'submitted' && visit.assessmentId ? await redeterminationOf(c.var.services, db, c.var.council.id, visit.assessmentId) : undefined;
+  return { ...visit, evidence: await listEvidence(db, id), ...(stale ? { notUnderVersionInForce: stale } : {}) };
 }
 
 function requiredRevision(c: Context<AppEnv>): number {
@@ -291,7 +304,14 @@ export function visitRoutes() {
         if (submitter === user.id) {
           throw new HttpError(403, 'second-person-required', 'A visit record is signed off by someone other than the officer who submitted it');
         }
-        await moveVisitStatus(tx, id, 'signed-off', user.id, { assessmentId: visit.assessmentId });
+        // Never made final under a version withdrawn (or published over) since it was submitted.
+        const redetermined = visit.status === 'submitted' && visit.assessmentId
+          ? await redetermineAtSignOff(c.var.services, tx, { councilId: c.var.council.id, userId: user.id, assessmentId: visit.assessmentId, visitId: id, shownVersion: c.req.valid('query').redetermineUnder })
+          : undefined;
+        await moveVisitStatus(tx, id, 'signed-off', user.id, {
+          assessmentId: visit.assessmentId,
+          ...(redetermined ? { redetermined: { decidedUnder: redetermined.decidedUnder.version, inForce: redetermined.inForce?.version, before: redetermined.before, after: redetermined.after } } : {}),
+        });
       });
       return c.json(replyWith(c, await requireVisit(c, id)));
     })
