@@ -75,9 +75,11 @@ const SELECT_DECIDED = `SELECT a.id, a.provider_id, p.name, a.assessment_date, a
 /**
  * SQL over {@link SELECT_DECIDED}: the assessment is final, or provisional with its visit record
  * submitted and awaiting sign-off. Left out: an earlier submission of a record that was returned
- * (submitting it again stores a new assessment, evaluated then) and a record returned to draft.
+ * (submitting it again stores a new assessment, evaluated then), a record returned to draft, and an
+ * assessment a recorded decision answered (the assessment that decision made carries its input on).
  */
-const FINAL_OR_AWAITING_SIGN_OFF_SQL = `(${FINAL_ASSESSMENT_SQL} OR vr.id IS NOT NULL)`;
+const FINAL_OR_AWAITING_SIGN_OFF_SQL = `(${FINAL_ASSESSMENT_SQL} OR vr.id IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM recorded_decisions rd WHERE rd.answers_assessment_id = a.id)`;
 
 function toDecided(r: Row): DecidedAssessment {
   return {

@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { determine } from '../assessments/index.js';
 import { withRecorder } from '../assessments/recorded-decisions.js';
+import { decisionsOfVisit } from '../assessments/recorded-decisions-history.js';
+import type { DecisionRecord } from '../assessments/recorded-decisions-history.js';
 import { redeterminationOf, redetermineAtSignOff } from '../assessments/redetermination.js';
 import type { Redetermination } from '../assessments/redetermination.js';
 import { assessmentBodySchema } from '../assessments/schemas.js';
@@ -61,8 +63,10 @@ const newVisitSchema: JsonSchema = {
  * A visit record with its evidence (texts, and files without their content). While it awaits
  * sign-off, `notUnderVersionInForce` says when its assessment was decided under a version no longer
  * in force on its date (withdrawn, or published over) and what signing off will determine it as.
+ * `decisionsRecorded`: the decisions a person recorded on its determination after sign-off (e.g.
+ * the Council's decision on an improvement plan), each with the determination it answered and made.
  */
-export type VisitRecordReply = VisitRecord & { evidence: Evidence[]; notUnderVersionInForce?: Redetermination };
+export type VisitRecordReply = VisitRecord & { evidence: Evidence[]; decisionsRecorded: DecisionRecord[]; notUnderVersionInForce?: Redetermination };
 
 const visitParams = councilParams.extend({ id: z.string().openapi({ description: 'Visit record id' }) });
 const evidenceParams = visitParams.extend({ evidenceId: z.string().openapi({ description: 'Evidence id' }) });
@@ -186,7 +190,7 @@ async function requireVisit(c: Context<AppEnv>, id: string): Promise<VisitRecord
   const visit = await findVisit(db, c.var.council.id, id);
   if (!visit) throw notFound(`Visit record "${id}" of council "${c.var.council.id}"`);
   const stale = visit.status === 'submitted' && visit.assessmentId ? await redeterminationOf(c.var.services, db, c.var.council.id, visit.assessmentId) : undefined;
-  return { ...visit, evidence: await listEvidence(db, id), ...(stale ? { notUnderVersionInForce: stale } : {}) };
+  return { ...visit, evidence: await listEvidence(db, id), decisionsRecorded: await decisionsOfVisit(db, id), ...(stale ? { notUnderVersionInForce: stale } : {}) };
 }
 
 function requiredRevision(c: Context<AppEnv>): number {
