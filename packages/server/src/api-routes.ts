@@ -1,5 +1,6 @@
 import { actionRoutes } from './actions/index.js';
 import { redeterminationRoutes } from './assessments/redetermination-routes.js';
+import { recordedDecisionRoutes } from './assessments/recorded-decisions-routes.js';
 import { assessmentRoutes } from './assessments/index.js';
 import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
@@ -52,6 +53,7 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', providerRoutes())
     .route('/', assessmentRoutes())
     .route('/', redeterminationRoutes())
+    .route('/', recordedDecisionRoutes())
     .route('/', visitRoutes())
     .route('/', whatIfRoutes())
     .route('/', dashboardRoutes())

@@ -296,6 +296,14 @@ export class ApiClient {
     return this._data(this._council.assessments.$post({ param: { council }, query: { explain: 'false' } }, init(undefined, body)));
   }
 
+  /**
+   * Records a person's decision on a stored determination: the provider's next determination, linked
+   * to the one it answers (and that one's visit record).
+   */
+  recordDecision(council: string, id: string, decisions: Record<string, { value: string; reason?: string }>) {
+    return this._data(this._council.assessments[':id'].decisions.$post({ param: { council, id }, json: { decisions } }));
+  }
+
   /** One stored assessment; `explain` adds the trace. */
   assessment(council: string, id: string, explain: boolean, signal?: AbortSignal) {
     return this._data(

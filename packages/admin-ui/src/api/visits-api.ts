@@ -35,11 +35,35 @@ export interface Visit {
   updatedAt: string;
   events: { from: VisitStatus | null; to: VisitStatus; by: string; at: string; reason?: string }[];
   evidence: VisitEvidence[];
+  /** Decisions a person recorded on its determination after sign-off: each with who decided what, when and why. */
+  decisionsRecorded: VisitDecisionRecord[];
+  /**
+   * While it awaits sign-off: its determination was made under a version no longer in force on its
+   * date (withdrawn, or published over), and what signing off will determine it as.
+   */
+  notUnderVersionInForce?: {
+    decidedUnder: { version: string; withdrawn: string | null };
+    inForce: { version: string } | null;
+    before: string;
+    after?: string;
+    error?: string;
+    differences: { explanation: string }[];
+  };
   etag: string;
 }
 
+/** A person's decision recorded on a determination of a visit record: the determination it answered and the one it made. */
+export interface VisitDecisionRecord {
+  id: string;
+  answers: { assessmentId: string; determinationId: string };
+  assessmentId: string;
+  decisions: Record<string, { value: unknown; by: string; at: string; reason?: string }>;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 /** A visit in a list (no lifecycle steps, no evidence). */
-export type VisitSummary = Omit<Visit, 'events' | 'evidence' | 'etag'>;
+export type VisitSummary = Omit<Visit, 'events' | 'evidence' | 'etag' | 'decisionsRecorded' | 'notUnderVersionInForce'>;
 
 function withEtag<T extends { revision: number }>(data: T, etag: string | null): T & { etag: string } {
   return { ...data, etag: etag ?? `"${data.revision}"` };
@@ -75,9 +99,13 @@ export async function submitVisit(council: string, id: string, etag: string): Pr
   return withEtag(reply.data as unknown as Visit, reply.etag);
 }
 
-/** Signs off a submitted visit (a person other than the one who submitted it). */
-export async function signOffVisit(council: string, id: string): Promise<Visit> {
-  const reply = await api.reply((rpc) => rpc.api.councils[':council'].visits[':id']['sign-off'].$post({ param: { council, id } }));
+/**
+ * Signs off a submitted visit (a person other than the one who submitted it). `redetermineUnder`:
+ * the version in force the reviewer was shown it will be determined again under (required when
+ * the visit has `notUnderVersionInForce`).
+ */
+export async function signOffVisit(council: string, id: string, redetermineUnder?: string): Promise<Visit> {
+  const reply = await api.reply((rpc) => rpc.api.councils[':council'].visits[':id']['sign-off'].$post({ param: { council, id }, query: redetermineUnder ? { redetermineUnder } : {} }));
   return withEtag(reply.data as unknown as Visit, reply.etag);
 }
 

@@ -1,13 +1,22 @@
 import { Task } from '@lit/task';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
+import type { Pack } from '@openqaf/engine';
 import { api } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';
 import { can } from '../api/roles.js';
 import type { RecordDecisionDetail } from './qaf-proposals.js';
 import { href } from '../routing/route.js';
+import { longDate } from '../format/long-date.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import './qaf-determination-view.js';
+
+/** A recorded decision as the page words it. */
+interface DecisionRecordWords {
+  answers: { assessmentId: string };
+  assessmentId: string;
+  decisions: Record<string, { value: unknown; by: string; at: string; reason?: string }>;
+}
 
 /** A stored determination with its explanation (reproduced under its pack hash) and a printable report. */
 export class QafDeterminationPage extends LitElement {
@@ -26,18 +35,29 @@ export class QafDeterminationPage extends LitElement {
     args: () => [this.council, this.assessment] as const,
   });
 
-  /** Records a person's decision: the same assessment again with the decision as an input, re-evaluated and stored. */
-  private async _record(stored: { providerId: string; input: Record<string, unknown> }, d: RecordDecisionDetail) {
+  /**
+   * Records a person's decision on this determination: the server stores the provider's next
+   * determination (this assessment with the decision as an input), linked to this one and to its
+   * visit record, and the page moves to it.
+   */
+  private async _record(id: string, d: RecordDecisionDetail) {
     this._error = '';
-    const input = stored.input as { date: string; decisions?: Record<string, unknown> };
     try {
-      const body = { ...input, providerId: stored.providerId, decisions: { ...input.decisions, [d.decision]: { value: d.value, ...(d.reason ? { reason: d.reason } : {}) } } };
-      const again = await api.submitAssessment(this.council, body as never);
-      location.hash = href({ page: 'determination', council: this.council, assessment: again.id });
+      const next = await api.recordDecision(this.council, id, { [d.decision]: { value: d.value, ...(d.reason ? { reason: d.reason } : {}) } });
+      location.hash = href({ page: 'determination', council: this.council, assessment: next.id });
     } catch (error) {
       const details = error instanceof ApiError ? error.details.slice(0, 5).map((x) => x.message).join(' ') : '';
       this._error = `Not recorded: ${errorText(error)} ${details}`;
     }
+  }
+
+  /** Who decided what, when and why: the decision this determination answers, or the one that answered it. */
+  private _decisionLink(record: DecisionRecordWords | undefined, kind: 'answers' | 'answeredBy', pack: Pack) {
+    if (!record) return nothing;
+    const words = Object.entries(record.decisions).map(([id, d]) => html`${pack.decisions[id]?.label ?? id}: <strong>${String(d.value)}</strong>, decided by ${d.by} on ${longDate(d.at)}${d.reason ? html` (“${d.reason}”)` : nothing}`);
+    const other = kind === 'answers' ? record.answers.assessmentId : record.assessmentId;
+    return html`<p class="notice" id=${kind === 'answers' ? 'decision-answers' : 'decision-answered'}>${kind === 'answers' ? 'Made by recording a decision' : 'A decision was recorded on this determination'}: ${words}.
+      <a href=${href({ page: 'determination', council: this.council, assessment: other })}>${kind === 'answers' ? 'The determination it answered' : 'The determination that followed'}</a></p>`;
   }
 
   override render() {
@@ -48,9 +68,10 @@ export class QafDeterminationPage extends LitElement {
         <a href=${href({ page: 'report', council: this.council, assessment: stored.id })}>The provider report: share, challenge, final</a></p>
       ${stored.provisional ? html`<p class="notice" role="status"><strong>Provisional:</strong> the visit record of this determination awaits sign-off by a second person.
         It is not final, and is not yet the provider's rating.</p>` : ''}
+      ${this._decisionLink(stored.answers, 'answers', pack)}${this._decisionLink(stored.answeredBy, 'answeredBy', pack)}
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
-      <qaf-determination-view .pack=${pack} .determination=${stored.determination} ?can-record=${canRecord}
-        @record-decision=${(e: CustomEvent<RecordDecisionDetail>) => this._record(stored, e.detail)}></qaf-determination-view>
+      <qaf-determination-view .pack=${pack} .determination=${stored.determination} ?can-record=${canRecord && !stored.provisional && !stored.answeredBy}
+        @record-decision=${(e: CustomEvent<RecordDecisionDetail>) => this._record(stored.id, e.detail)}></qaf-determination-view>
       ${stored.input?.note ? html`<h3>Officer's note</h3><p>${stored.input.note}</p>` : ''}`, 'Loading the determination…');
   }
 }

@@ -28,7 +28,8 @@ export class QafProviderPage extends LitElement {
       const [provider, timeline, published] = await Promise.all([api.provider(c, id, signal), api.timeline(c, id, signal), api.pack(c, signal)]);
       const pack = published.pack!;
       const scale = pack.scales[pack.decisions[pack.outcomes.headline]?.scale ?? ''];
-      return { provider, timeline, order: scale && 'values' in scale ? scale.values : [] };
+      const labels = Object.fromEntries(Object.entries(pack.decisions).map(([id, d]) => [id, d.label ?? id]));
+      return { provider, timeline, labels, order: scale && 'values' in scale ? scale.values : [] };
     },
     args: () => [this.council, this.provider] as const,
   });
@@ -39,8 +40,13 @@ export class QafProviderPage extends LitElement {
     this.canAssign = false;
   }
 
+  /** "Decision recorded: Overall rating Bronze, by manager@… on 2 December 2026 (reason)". */
+  private _decisionWords(decisions: Record<string, { value: unknown; by: string; at: string; reason?: string }>, labels: Record<string, string>): string {
+    return `Decision recorded: ${Object.entries(decisions).map(([id, d]) => `${labels[id] ?? id} ${String(d.value)}, by ${d.by} on ${longDate(d.at)}${d.reason ? ` (${d.reason})` : ''}`).join('; ')}`;
+  }
+
   override render() {
-    return renderTask(this._data, ({ provider: p, timeline, order }) => html`
+    return renderTask(this._data, ({ provider: p, timeline, order, labels }) => html`
       <h1>${p.name}</h1>
       <p class="muted">${[p.serviceType, p.cqcLocationId && `CQC ${p.cqcLocationId}`].filter(Boolean).join(' · ')}</p>
       ${p.latest ? html`<p>Current rating <strong>${String(p.latest.rating)}</strong> from the visit on ${longDate(p.latest.assessmentDate)} (pack ${p.latest.packVersion}).
@@ -51,12 +57,13 @@ export class QafProviderPage extends LitElement {
       <qaf-provider-officer council=${this.council} provider=${p.id} ?can-assign=${this.canAssign}></qaf-provider-officer>
       <qaf-provider-visits council=${this.council} provider=${p.id} ?can-start=${this.canAssess}></qaf-provider-visits>
       <h2>Rating over time</h2>
-      <qaf-rating-history-chart .entries=${timeline.filter((t) => !t.provisional).map((t) => ({ date: t.date, value: t.headline.value }))} .order=${order}></qaf-rating-history-chart>
+      <qaf-rating-history-chart .entries=${timeline.filter((t) => !t.provisional && !t.answeredBy).map((t) => ({ date: t.date, value: t.headline.value }))} .order=${order}></qaf-rating-history-chart>
       <h2>Determinations</h2>
       ${timeline.length === 0 ? html`<qaf-status kind="empty" message="No determinations yet."></qaf-status>` : html`<div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Visit date</th><th scope="col">Rating</th><th scope="col">Pack version</th><th scope="col">Actions</th><th scope="col"></th></tr></thead>
         <tbody>${[...timeline].reverse().map((t) => html`<tr><td>${longDate(t.date)}</td><td><strong>${String(t.headline.value)}</strong>${t.provisional
-          ? html` <span class="badge">Provisional: awaiting sign-off</span>` : nothing}</td>
+          ? html` <span class="badge">Provisional: awaiting sign-off</span>` : nothing}${(t.superseded ?? []).map((e) => html`<div class="muted superseded">${`Earlier: ${String(e.headline.value)} under ${e.packVersion}, superseded ${longDate(e.supersededAt.slice(0, 10))}: ${e.reason}`}</div>`)}${t.answeredBy ? html`<div class="muted">${this._decisionWords(t.answeredBy.decisions, labels)}: the determination that followed</div>` : nothing}${t.answers
+            ? html`<div class="muted">${this._decisionWords(t.answers.decisions, labels)}</div>` : nothing}</td>
           <td title=${t.packHash}>${t.packVersion}</td><td>${t.actions.length}</td>
           <td><a href=${href({ page: 'determination', council: this.council, assessment: t.assessmentId })}>Why? (determination ${longDate(t.date)})</a></td></tr>`)}</tbody>
       </table></div>`}`, 'Loading the provider…');

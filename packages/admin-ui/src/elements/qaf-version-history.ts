@@ -4,6 +4,7 @@ import { counted } from '../format/count-words.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import { errorText } from '../api/api-error.js';
+import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import './qaf-diff-view.js';
@@ -30,11 +31,11 @@ export class QafVersionHistory extends LitElement {
       const [versions, schedule, stale] = await Promise.all([
         api.versions(c, signal),
         api.schedule(c, signal),
-        api.redeterminations(c, signal).catch(() => ({ assessments: [] })),
+        api.redeterminations(c, signal).catch(() => ({ assessments: [], awaitingSignOff: [] })),
       ]);
       this._to ??= versions[0]?.version;
       this._from ??= versions[1]?.version ?? versions[0]?.version;
-      return { versions, schedule, stale: stale.assessments };
+      return { versions, schedule, stale: stale.assessments, awaiting: stale.awaitingSignOff };
     },
     args: () => [this.council] as const,
   });
@@ -51,7 +52,7 @@ export class QafVersionHistory extends LitElement {
 
   override render() {
     return html`${this._message ? html`<p class="notice ${this._message.kind}" role="status">${this._message.text}</p>` : nothing}
-      ${renderTask(this._versions, ({ versions, schedule, stale }) => html`
+      ${renderTask(this._versions, ({ versions, schedule, stale, awaiting }) => html`
       <p>In force today (${longDate(schedule.today)}): <strong>${schedule.inForce?.version ?? 'none'}</strong>${schedule.next
         ? html`. Next: <strong>${schedule.next.version}</strong>, in force from ${longDate(schedule.next.effectiveFrom)}` : nothing}.</p>
       ${stale.length ? html`<section class="notice bad" role="alert"><h2>${counted(stale.length, 'assessment')} decided under a version not in force on their date</h2>
@@ -59,6 +60,11 @@ export class QafVersionHistory extends LitElement {
           ${a.before}; under ${a.inForce?.version ?? 'no version'}: ${a.after ?? a.error}${a.differences.length ? html` <span class="muted">(${a.differences.map((d) => d.explanation).join('; ')})</span>` : nothing}</li>`)}</ul>
         ${this.canEdit ? html`<form @submit=${this._redetermine}><label for="redetermine-reason">Why determine them again? (recorded on each earlier determination)</label>
           <input id="redetermine-reason" name="reason" required /><button>Determine all ${stale.length} again</button></form>` : nothing}
+      </section>` : nothing}
+      ${awaiting.length ? html`<section class="notice" id="awaiting-sign-off"><h2>${counted(awaiting.length, 'visit record')} awaiting sign-off, submitted under a version not in force on ${awaiting.length === 1 ? 'its' : 'their'} date</h2>
+        <p>Not final, so not counted yet. Signing off determines each again under the version in force; the reviewer is shown what changes.</p>
+        <ul>${awaiting.map((a) => html`<li>${a.providerName}, ${longDate(a.date)}: submitted under ${a.decidedUnder.version}: ${a.before}; under ${a.inForce?.version ?? 'no version'}: ${a.after ?? a.error}
+          (<a href=${href({ page: 'visit', council: this.council, visit: a.awaitingSignOff!.visitId })}>the visit record</a>)</li>`)}</ul>
       </section>` : nothing}
       <div class="scroll" tabindex="0" role="region" aria-label="Versions"><table>
         <thead><tr><th scope="col">Version</th><th scope="col">In force from</th><th scope="col">Published</th><th scope="col">Note</th>${this.canEdit ? html`<th scope="col">Roll back</th>` : nothing}</tr></thead>

@@ -12,7 +12,7 @@ import './qaf-visit-form.js';
 const visit = (over: Partial<Visit> = {}): Visit => ({
   id: 'v1', providerId: 'p1', status: 'draft', revision: 1, assessmentId: null, determinationFinal: false, createdBy: 'u1', updatedAt: '2026-12-01T10:00:00Z',
   draft: { date: '2026-12-01', judgements: { 's-01': 'Fully met', 's-03': 'Exceptional' }, facts: { cqcRating: 'Good' } },
-  prefilled: { cqcRating: 'Good' }, factsConfirmed: null, events: [], evidence: [], etag: '"1"', ...over,
+  prefilled: { cqcRating: 'Good' }, factsConfirmed: null, events: [], evidence: [], decisionsRecorded: [], etag: '"1"', ...over,
 });
 
 /** The form with a fake server answering every draft save with the next revision. */

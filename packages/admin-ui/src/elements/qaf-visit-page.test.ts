@@ -17,7 +17,7 @@ const VERSIONS = { new: { id: 'v-100', version: '1.0.0', pack: testPack() }, old
 
 const visit = {
   id: 'v1', providerId: 'p1', status: 'draft', revision: 1, assessmentId: null, determinationFinal: false, createdBy: 'u1', updatedAt: '2026-12-01T10:00:00Z',
-  draft: { date: '2026-12-01', judgements: { 's-01': 'Fully met', 's-03': 'Exceptional' }, facts: {} }, prefilled: {}, factsConfirmed: null, events: [], evidence: [],
+  draft: { date: '2026-12-01', judgements: { 's-01': 'Fully met', 's-03': 'Exceptional' }, facts: {} }, prefilled: {}, factsConfirmed: null, events: [], evidence: [], decisionsRecorded: [],
 };
 
 // The fake server stays stubbed after each test: the form saves what is pending when it is removed.

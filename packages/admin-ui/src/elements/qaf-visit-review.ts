@@ -5,7 +5,8 @@ import { api } from '../api/api-client.js';
 import { errorText } from '../api/api-error.js';
 import { evidenceFileUrl, returnVisit, signOffVisit } from '../api/visits-api.js';
 import type { Visit, VisitStatus } from '../api/visits-api.js';
-import { longDateTime } from '../format/long-date.js';
+import { longDate, longDateTime } from '../format/long-date.js';
+import { href } from '../routing/route.js';
 import type { AssessmentFormModel } from '../pack/assessment-form-model.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
@@ -82,6 +83,17 @@ export class QafVisitReview extends LitElement {
     void this._act(() => returnVisit(this.council, this.visit.id, reason));
   }
 
+  /** Why signing off determines the record again: the version it was submitted under is no longer in force on its date. */
+  private _notInForce(v: Visit) {
+    const n = v.notUnderVersionInForce;
+    if (!n) return nothing;
+    return html`<div class="notice bad" id="not-in-force" role="alert"><p><strong>Submitted under version ${n.decidedUnder.version}, which ${n.decidedUnder.withdrawn
+      ? `was withdrawn since (“${n.decidedUnder.withdrawn}”)` : 'is no longer the version in force on the visit date'}.</strong>
+      ${n.inForce ? html`Signing off determines it again under version ${n.inForce.version}: ${n.before} → ${n.after ?? n.error}.` : html`No version is in force on its date: it cannot be signed off.`}
+      The determination shown below is the one it was submitted with; it stays in the provider's history, marked superseded.</p>
+      ${n.differences.length ? html`<ul>${n.differences.map((d) => html`<li>${d.explanation}</li>`)}</ul>` : nothing}</div>`;
+  }
+
   override render() {
     const v = this.visit;
     const submitter = v.events.findLast((e) => e.to === 'submitted')?.by;
@@ -92,11 +104,17 @@ export class QafVisitReview extends LitElement {
         ? html`The facts from the provider record (${Object.entries(v.factsConfirmed.facts).map(([k, x]) => `${this.model.facts.find((f) => f.name === k)?.label ?? k}: ${x === null ? 'not recorded' : String(x)}`).join('; ')}) were confirmed by ${v.factsConfirmed.by} on ${longDateTime(v.factsConfirmed.at)}.`
         : html`<strong>The facts from the provider record were not confirmed by the officer.</strong>`}</p>` : nothing}
       <ul>${v.events.map((e) => html`<li>${STATUS_WORDS[e.to]}: ${longDateTime(e.at)} by ${e.by}${e.reason ? html` — “${e.reason}”` : nothing}</li>`)}</ul>
+      ${v.decisionsRecorded?.length ? html`<h2>Decisions recorded since</h2><ul>${v.decisionsRecorded.map((r) => Object.entries(r.decisions).map(([id, d]) => html`<li>
+        ${this.pack?.decisions[id]?.label ?? id}: <strong>${String(d.value)}</strong>, decided by ${d.by} on ${longDate(d.at)}${d.reason ? html` — “${d.reason}”` : nothing}
+        (<a href=${href({ page: 'determination', council: this.council, assessment: r.assessmentId })}>the determination it made</a>)</li>`))}</ul>` : nothing}
       ${v.status === 'submitted' && this.canReview ? html`<section aria-labelledby="sign-off">
         <h2 id="sign-off">Sign off</h2>
         ${ownSubmission ? html`<p class="notice">You submitted this visit record: a second person signs it off.</p>` : html`
           ${this._error ? html`<p class="notice bad" role="alert">${this._error}</p>` : nothing}
-          <p><button type="button" ?disabled=${this._busy} @click=${() => this._act(() => signOffVisit(this.council, v.id))}>Sign off the visit record</button></p>
+          ${this._notInForce(v)}
+          <p><button type="button" ?disabled=${this._busy || (v.notUnderVersionInForce && !v.notUnderVersionInForce.inForce)}
+            @click=${() => this._act(() => signOffVisit(this.council, v.id, v.notUnderVersionInForce?.inForce?.version))}>${v.notUnderVersionInForce?.inForce
+              ? `Sign off, determined again under version ${v.notUnderVersionInForce.inForce.version}` : 'Sign off the visit record'}</button></p>
           <form @submit=${this._return}><label for="reason">Or return it to the officer, saying why</label>
             <textarea id="reason" name="reason" rows="3" cols="50"></textarea>
             <p><button type="submit" class="secondary" ?disabled=${this._busy}>Return to the officer</button></p></form>`}

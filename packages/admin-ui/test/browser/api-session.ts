@@ -21,14 +21,14 @@ export class ApiSession {
   }
 
   /** Sends a request and returns its status and JSON body. */
-  async call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  async call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
     const res = await fetch(`${this._base}${path}`, {
       method,
       headers: { cookie: this._cookie, 'x-csrf-token': this._csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
   }
 
   /** Like `call`, but throws unless the reply is a success. */

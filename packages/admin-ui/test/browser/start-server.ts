@@ -24,7 +24,9 @@ export async function startTestServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qaf-ui-test-'));
   const plugins = await loadCouncilPlugins();
   const server = await startServer(
-    { port: 0, host: '127.0.0.1', dataDir, uiDir: UI_DIR, adminEmail: ADMIN.email, adminPassword: ADMIN.password, secureCookies: false },
+    { port: 0, host: '127.0.0.1', dataDir, uiDir: UI_DIR, adminEmail: ADMIN.email, adminPassword: ADMIN.password, secureCookies: false,
+      // As the server's own suite does: on a loaded machine pack work gets slower, never a 422 or 503.
+      packJobSeconds: 60 },
     plugins,
     () => undefined,
   );

@@ -21,6 +21,7 @@ import { councilParams, flagQuery } from '../routes/query.js';
 import { isIsoDate } from '../engine/index.js';
 import { loadAssessmentContext } from './assessment-context.js';
 import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from './current-determination.js';
+import { decisionLinks } from './recorded-decisions-history.js';
 import { supersededOf } from './superseded.js';
 import { assessmentBodySchema } from './schemas.js';
 import { withRecorder } from './recorded-decisions.js';
@@ -339,7 +340,8 @@ export function assessmentRoutes() {
         c.req.param('id'),
       ]);
       if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
-      const stored = toStored(row);
+      const links = await decisionLinks(c.var.services.db, [row.id]);
+      const stored: AssessmentRecord = { ...toStored(row), ...(links.answeredBy.has(row.id) ? { answeredBy: links.answeredBy.get(row.id) } : {}), ...(links.made.has(row.id) ? { answers: links.made.get(row.id) } : {}) };
       if (c.req.valid('query').explain === 'true') {
         // The stored record has no explanation; re-evaluating under the same pack hash reproduces it.
         const version = await findVersionById(c.var.services.db, row.pack_version_id);
@@ -381,6 +383,7 @@ export function assessmentRoutes() {
       );
       const { items, nextCursor } = pageOf(rows, page, (r) => [r.assessment_date, r.created_key, r.id]);
       const superseded = await supersededOf(c.var.services.db, items.map((r) => r.id));
+      const links = await decisionLinks(c.var.services.db, items.map((r) => r.id));
       return c.json({
         provider: { id: provider.id, name: provider.name },
         nextCursor,
@@ -397,6 +400,8 @@ export function assessmentRoutes() {
           ...(r.withdrawn !== null ? { packVersionWithdrawn: r.withdrawn } : {}),
           ...(r.provisional ? { provisional: true as const } : {}),
           ...(superseded.has(r.id) ? { superseded: superseded.get(r.id) } : {}),
+          ...(links.answeredBy.has(r.id) ? { answeredBy: links.answeredBy.get(r.id) } : {}),
+          ...(links.made.has(r.id) ? { answers: links.made.get(r.id) } : {}),
         })),
       });
     });

@@ -75,4 +75,97 @@ describe.each(testStoreKinds)('recorded decisions of assessments on $name', (kin
     const after = (await t.call('GET', '/api/councils/testshire/assessments', { as: 'testshireViewer' })).body.assessments.length;
     expect(after).toBe(before);
   });
+
+  const decide = (assessmentId: string, body: unknown, as: 'testshireOfficer' | 'testshireAdmin' | 'testshireViewer' = 'testshireAdmin') =>
+    t.call('POST', `/api/councils/testshire/assessments/${assessmentId}/decisions`, { as, body });
+  const countOf = async (table: string) => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+
+  it('records a decision on a stored determination as the provider\'s next determination, linked both ways and audited under the provider', async () => {
+    const { body: own } = await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Decided Care' } });
+    const first = await t.call('POST', '/api/councils/testshire/assessments', {
+      as: 'testshireOfficer', body: { providerId: own.id, date: '2027-01-04', judgements: judgements(3), facts: { concerns: false } },
+    });
+    expect(first.body.determination.headline).toMatchObject({ value: 'Silver', pending: true });
+    const firstDetermination = (await t.db.query<{ id: string }>('SELECT id FROM determinations WHERE assessment_id = $1', [first.body.id]))[0]!.id;
+
+    expect((await decide(first.body.id, { decisions: { overallRating: { value: 'Bronze' } } }, 'testshireViewer')).status).toBe(403);
+    const res = await decide(first.body.id, { decisions: { overallRating: { value: 'Bronze', reason: 'Staffing shortfalls seen at the visit' } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.id).not.toBe(first.body.id);
+    expect(res.body.determination.headline).toEqual({ decision: 'overallRating', value: 'Bronze', scale: 'band' });
+    expect(res.body.determination.actions.map((a: { id: string }) => a.id)).toEqual(['improvement-plan']);
+    expect(res.body.decisionRecord).toEqual({
+      id: expect.any(String),
+      providerId: own.id,
+      visitId: null,
+      answers: { assessmentId: first.body.id, determinationId: firstDetermination },
+      assessmentId: res.body.id,
+      determinationId: expect.any(String),
+      decisions: { overallRating: { value: 'Bronze', by: 'testshireadmin@example.test', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reason: 'Staffing shortfalls seen at the visit' } },
+      recordedBy: t.userIds.testshireAdmin,
+      recordedAt: expect.any(String),
+    });
+    // Both determinations stay readable, each naming the other.
+    const answered = await t.call('GET', `/api/councils/testshire/assessments/${first.body.id}`, { as: 'testshireViewer' });
+    expect([answered.body.determination.headline.value, answered.body.answeredBy.assessmentId]).toEqual(['Silver', res.body.id]);
+    const made = await t.call('GET', `/api/councils/testshire/assessments/${res.body.id}`, { as: 'testshireViewer' });
+    expect([made.body.answers.answers.assessmentId, made.body.input.decisions.overallRating.value, made.body.input.judgements]).toEqual([first.body.id, 'Bronze', judgements(3)]);
+    // The provider's history says who decided what, when and why; the decision is now the provider's rating.
+    const timeline = (await t.call('GET', `/api/councils/testshire/providers/${own.id}/timeline`, { as: 'testshireViewer' })).body.timeline;
+    expect(timeline.map((e: { assessmentId: string; headline: { value: string }; answeredBy?: { assessmentId: string }; answers?: { answers: { assessmentId: string } } }) =>
+      [e.assessmentId, e.headline.value, e.answeredBy?.assessmentId ?? null, e.answers?.answers.assessmentId ?? null])).toEqual([
+      [first.body.id, 'Silver', res.body.id, null],
+      [res.body.id, 'Bronze', null, first.body.id],
+    ]);
+    expect((await t.call('GET', `/api/councils/testshire/providers/${own.id}`, { as: 'testshireViewer' })).body.latest.rating).toBe('Bronze');
+    const audit = await t.db.query<{ actor: string; entity_id: string; detail: { answers: unknown; decisions: unknown } }>(
+      "SELECT actor, entity_id, detail FROM audit_log WHERE action = 'decision-record' AND entity = 'provider' AND entity_id = $1", [own.id]);
+    expect(audit).toEqual([{ actor: t.userIds.testshireAdmin, entity_id: own.id, detail: expect.objectContaining({ answers: res.body.decisionRecord.answers, decisions: res.body.decisionRecord.decisions }) }]);
+
+    // A determination is answered once: the next decision is recorded on the one the first made.
+    const twice = await decide(first.body.id, { decisions: { overallRating: { value: 'Gold', reason: 'r' } } });
+    expect([twice.status, twice.body.error.code, twice.body.error.details[0].assessmentId]).toEqual([409, 'already-answered', res.body.id]);
+  });
+
+  it('refuses a value that is not one a person records, an unknown assessment and an empty body, writing nothing', async () => {
+    const a = await submit({});
+    const before = [await countOf('assessments'), await countOf('recorded_decisions'), await countOf('audit_log')];
+    const refused = await decide(a.body.id, { decisions: { overallRating: { value: 'Inadequate', reason: 'r' } } });
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'invalid-assessment']);
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ pointer: '/decisions/overallRating/value' })]);
+    const empty = await decide(a.body.id, { decisions: {} });
+    expect([empty.status, empty.body.error.details[0].pointer]).toEqual([422, '/decisions']);
+    expect((await decide('nope', { decisions: { overallRating: { value: 'Gold' } } })).status).toBe(404);
+    expect([await countOf('assessments'), await countOf('recorded_decisions'), await countOf('audit_log')]).toEqual(before);
+  });
+
+  it('belongs to the visit record of the assessment decided on: refused while it awaits sign-off, then listed in the record', async () => {
+    const { body: own } = await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Visited Care' } });
+    const base = '/api/councils/testshire/visits';
+    const visit = (await t.call('POST', base, { as: 'testshireOfficer', body: { providerId: own.id, date: '2027-01-04' } })).body;
+    await t.call('PUT', `${base}/${visit.id}/draft`, { as: 'testshireOfficer', body: { date: '2027-01-04', judgements: judgements(3), facts: { concerns: false } }, headers: { 'if-match': '"1"' } });
+    const submitted = await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"2"' } });
+    const assessmentId = submitted.body.assessmentId as string;
+    const early = await decide(assessmentId, { decisions: { overallRating: { value: 'Silver', reason: 'Agreed with the officer' } } });
+    expect([early.status, early.body.error.code]).toEqual([409, 'provisional']);
+    expect(early.body.error.message).toContain(visit.id);
+    expect(await countOf(`recorded_decisions WHERE visit_id = '${visit.id}'`)).toBe(0);
+
+    expect((await t.call('POST', `${base}/${visit.id}/sign-off`, { as: 'testshireAdmin' })).status).toBe(200);
+    const decided = await decide(assessmentId, { decisions: { overallRating: { value: 'Silver', reason: 'Agreed with the officer' } } });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+    expect(decided.body.decisionRecord.visitId).toBe(visit.id);
+    // A later decision, on the determination the first one made, belongs to the same visit record.
+    const later = await decide(decided.body.id, { decisions: { overallRating: { value: 'Bronze', reason: 'Improvement plan not received' } } });
+    expect(later.status, JSON.stringify(later.body)).toBe(201);
+    expect(later.body.decisionRecord.visitId).toBe(visit.id);
+    const record = await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' });
+    expect(record.body.decisionsRecorded.map((d: { answers: { assessmentId: string }; assessmentId: string; decisions: { overallRating: { value: string; reason: string } } }) =>
+      [d.answers.assessmentId, d.assessmentId, d.decisions.overallRating.value, d.decisions.overallRating.reason])).toEqual([
+      [assessmentId, decided.body.id, 'Silver', 'Agreed with the officer'],
+      [decided.body.id, later.body.id, 'Bronze', 'Improvement plan not received'],
+    ]);
+    // The visit record still stands for the determination it was signed off with.
+    expect(record.body.assessmentId).toBe(assessmentId);
+  });
 });

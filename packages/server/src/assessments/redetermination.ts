@@ -5,7 +5,7 @@ import type { Services } from '../app-env.js';
 import { cachedCompiled, compile } from '../engine/index.js';
 import type { CompiledPack, Pack } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
-import { assessmentsNotUnderVersionInForce, effectsUnder, redetermined } from '../packs/in-force-effects.js';
+import { assessmentNotUnderVersionInForce, assessmentsNotUnderVersionInForce, effectsUnder, redetermined } from '../packs/in-force-effects.js';
 import type { DecidedAssessment, InForceEffect } from '../packs/in-force-effects.js';
 import { lockCouncil } from '../packs/publish.js';
 import { findVersionById } from '../packs/versions.js';
@@ -45,27 +45,114 @@ function effects(services: Services, list: DecidedAssessment[], versions: Map<st
         differences: [],
         error: `No version is in force on ${a.date}`,
         inForce: null,
+        ...(a.awaitingSignOff ? { awaitingSignOff: a.awaitingSignOff } : {}),
       };
     }
     return { ...effectsUnder([a], compiledOf(services, v), v.content as Pack)[0]!, inForce: { version: v.version } };
   });
 }
 
-/**
- * The council's assessments decided under a version that is not the one now in force on their
- * date (withdrawn by a roll back, or followed by a version published with an earlier in-force
- * date), each with what it would be under the version in force: every output that changes.
- */
-export async function listRedeterminations(services: Services, councilId: string): Promise<Redetermination[]> {
-  const list = await assessmentsNotUnderVersionInForce(services.db, councilId);
-  return effects(services, list, await versionsById(services.db, list.flatMap((a) => (a.inForceId ? [a.inForceId] : []))));
+/** The assessments to determine again, and those that will be when their visit record is signed off. */
+export interface Redeterminations {
+  /** Final assessments: determined again in one action (`POST .../redeterminations`). */
+  assessments: Redetermination[];
+  /**
+   * Provisional ones: their visit record awaits sign-off. They count nowhere yet; signing the
+   * record off determines them again under the version in force then (the reviewer is shown it).
+   */
+  awaitingSignOff: Redetermination[];
 }
 
 /**
- * Determines again, in one transaction, the listed assessments (or `assessmentIds` of them) under
- * the version now in force on their date. Each new determination is appended; the earlier one stays
- * in the record, marked superseded with the reason and the determination that superseded it; each
- * is audited. An id that is not listed is a 422 naming it, and nothing is written.
+ * The council's assessments decided under a version that is not the one now in force on their
+ * date (withdrawn by a roll back, or followed by a version published with an earlier in-force
+ * date), each with what it would be under the version in force: every output that changes. Those
+ * awaiting sign-off are listed apart.
+ */
+export async function listRedeterminations(services: Services, councilId: string): Promise<Redeterminations> {
+  const list = await assessmentsNotUnderVersionInForce(services.db, councilId);
+  const all = effects(services, list, await versionsById(services.db, list.flatMap((a) => (a.inForceId ? [a.inForceId] : []))));
+  return { assessments: all.filter((a) => !a.awaitingSignOff), awaitingSignOff: all.filter((a) => a.awaitingSignOff) };
+}
+
+/**
+ * One assessment's effect under the version now in force on its date, when its current
+ * determination was made under another (withdrawn, or published over); else undefined.
+ */
+export async function redeterminationOf(services: Services, db: Queryable, councilId: string, assessmentId: string): Promise<Redetermination | undefined> {
+  const a = await assessmentNotUnderVersionInForce(db, councilId, assessmentId);
+  if (!a) return undefined;
+  return effects(services, [a], await versionsById(db, a.inForceId ? [a.inForceId] : []))[0];
+}
+
+/** Who determines an assessment again and why: the audit action and the reason kept on the earlier determination. */
+interface RedeterminationRequest {
+  councilId: string;
+  userId: string;
+  reason: string;
+  /** The audit entry's action: `assessment-redetermine` (one action over the list) or `visit-sign-off-redetermine`. */
+  action: string;
+}
+
+/**
+ * Appends the determination of `a` under `v` (the version now in force on its date), marks the
+ * current one superseded by it with the reason, and audits both, inside the caller's transaction.
+ * A 422 when it cannot be evaluated under `v`; the caller's transaction then writes nothing.
+ */
+async function appendRedetermination(
+  tx: Queryable,
+  services: Services,
+  a: DecidedAssessment,
+  v: PackVersionWithContent | undefined,
+  effect: Redetermination,
+  req: RedeterminationRequest,
+): Promise<string> {
+  if (!v || effect.error) {
+    throw new HttpError(422, 'evaluation-failed', `Assessment "${a.assessmentId}" cannot be determined under the version in force: ${effect.error}`, {
+      details: [{ pointer: `/assessments/${a.assessmentId}`, message: effect.error ?? 'no version in force' }],
+    });
+  }
+  const { trace: _trace, ...determination } = redetermined(compiledOf(services, v), a);
+  const id = randomUUID();
+  const json = JSON.stringify(determination);
+  await tx.query(
+    `INSERT INTO determinations (id, assessment_id, council_id, provider_id, pack_version_id, pack_hash, headline, result)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, a.assessmentId, req.councilId, a.providerId, v.id, v.hash, headlineText(determination.headline.value), json],
+  );
+  await tx.query('INSERT INTO determination_supersessions (determination_id, superseded_by, reason, actor) VALUES ($1, $2, $3, $4)', [
+    a.determinationId,
+    id,
+    req.reason,
+    req.userId,
+  ]);
+  await recordAudit(tx, {
+    actor: req.userId,
+    councilId: req.councilId,
+    action: req.action,
+    entity: 'assessment',
+    entityId: a.assessmentId,
+    beforeHash: sha256Text(JSON.stringify(a.determination)),
+    afterHash: sha256Text(json),
+    detail: {
+      reason: req.reason,
+      supersededDetermination: a.determinationId,
+      determination: id,
+      decidedUnder: a.decidedUnder.version,
+      inForce: v.version,
+      before: effect.before,
+      after: effect.after,
+    },
+  });
+  return id;
+}
+
+/**
+ * Determines again, in one transaction, the listed final assessments (or `assessmentIds` of them)
+ * under the version now in force on their date. Each new determination is appended; the earlier one
+ * stays in the record, marked superseded with the reason and the determination that superseded it;
+ * each is audited. An id that is not listed, or whose visit record awaits sign-off (signing off
+ * determines it again), is a 422 naming it, and nothing is written.
  */
 export async function redetermine(
   services: Services,
@@ -73,13 +160,21 @@ export async function redetermine(
 ): Promise<Redetermination[]> {
   return services.db.transaction(async (tx) => {
     await lockCouncil(tx, req.councilId);
-    let list = await assessmentsNotUnderVersionInForce(tx, req.councilId);
+    const stale = await assessmentsNotUnderVersionInForce(tx, req.councilId);
+    let list = stale.filter((a) => !a.awaitingSignOff);
     if (req.assessmentIds) {
-      const listed = new Set(list.map((a) => a.assessmentId));
-      const unknown = req.assessmentIds.map((id, i) => ({ id, i })).filter(({ id }) => !listed.has(id));
-      if (unknown.length > 0) {
-        throw new HttpError(422, 'not-to-redetermine', `${unknown.length} assessment(s) are already decided under the version in force on their date, or unknown`, {
-          details: unknown.map(({ id, i }) => ({ pointer: `/assessmentIds/${i}`, message: `"${id}" is not listed to be determined again` })),
+      const listed = new Map(stale.map((a) => [a.assessmentId, a]));
+      const refused = req.assessmentIds.flatMap((id, i) => {
+        const a = listed.get(id);
+        if (a && !a.awaitingSignOff) return [];
+        const message = a?.awaitingSignOff
+          ? `"${id}" is provisional: its visit record ${a.awaitingSignOff.visitId} awaits sign-off, which determines it under the version in force`
+          : `"${id}" is not listed to be determined again`;
+        return [{ pointer: `/assessmentIds/${i}`, message }];
+      });
+      if (refused.length > 0) {
+        throw new HttpError(422, 'not-to-redetermine', `${refused.length} assessment(s) are already decided under the version in force on their date, await sign-off, or are unknown`, {
+          details: refused,
         });
       }
       const wanted = new Set(req.assessmentIds);
@@ -88,46 +183,45 @@ export async function redetermine(
     const versions = await versionsById(tx, list.flatMap((a) => (a.inForceId ? [a.inForceId] : [])));
     const done = effects(services, list, versions);
     for (const [i, a] of list.entries()) {
-      const v = a.inForceId ? versions.get(a.inForceId) : undefined;
-      const effect = done[i]!;
-      if (!v || effect.error) {
-        throw new HttpError(422, 'evaluation-failed', `Assessment "${a.assessmentId}" cannot be determined under the version in force: ${effect.error}`, {
-          details: [{ pointer: `/assessments/${a.assessmentId}`, message: effect.error ?? 'no version in force' }],
-        });
-      }
-      const { trace: _trace, ...determination } = redetermined(compiledOf(services, v), a);
-      const id = randomUUID();
-      const json = JSON.stringify(determination);
-      await tx.query(
-        `INSERT INTO determinations (id, assessment_id, council_id, provider_id, pack_version_id, pack_hash, headline, result)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, a.assessmentId, req.councilId, a.providerId, v.id, v.hash, headlineText(determination.headline.value), json],
-      );
-      await tx.query('INSERT INTO determination_supersessions (determination_id, superseded_by, reason, actor) VALUES ($1, $2, $3, $4)', [
-        a.determinationId,
-        id,
-        req.reason,
-        req.userId,
-      ]);
-      await recordAudit(tx, {
-        actor: req.userId,
-        councilId: req.councilId,
-        action: 'assessment-redetermine',
-        entity: 'assessment',
-        entityId: a.assessmentId,
-        beforeHash: sha256Text(JSON.stringify(a.determination)),
-        afterHash: sha256Text(json),
-        detail: {
-          reason: req.reason,
-          supersededDetermination: a.determinationId,
-          determination: id,
-          decidedUnder: a.decidedUnder.version,
-          inForce: v.version,
-          before: effect.before,
-          after: effect.after,
-        },
-      });
+      await appendRedetermination(tx, services, a, a.inForceId ? versions.get(a.inForceId) : undefined, done[i]!, { ...req, action: 'assessment-redetermine' });
     }
     return done;
   });
+}
+
+/**
+ * At sign-off, inside the sign-off's transaction: when the visit's assessment was decided under a
+ * version that is no longer the one in force on its date, determines it again under the version in
+ * force (the earlier determination kept, marked superseded with why). `shownVersion` is the version
+ * the reviewer was shown it would be decided under: anything else is a 409 naming both, so no
+ * determination is made final under a withdrawn version, nor changed at sign-off, unseen.
+ * Returns what changed, or undefined when it was already decided under the version in force.
+ */
+export async function redetermineAtSignOff(
+  services: Services,
+  tx: Queryable,
+  req: { councilId: string; userId: string; assessmentId: string; visitId: string; shownVersion?: string },
+): Promise<Redetermination | undefined> {
+  // As a publish or roll back does: the version in force cannot change under the sign-off.
+  await lockCouncil(tx, req.councilId);
+  const a = await assessmentNotUnderVersionInForce(tx, req.councilId, req.assessmentId);
+  if (!a) return undefined;
+  const versions = await versionsById(tx, a.inForceId ? [a.inForceId] : []);
+  const v = a.inForceId ? versions.get(a.inForceId) : undefined;
+  const effect = effects(services, [a], versions)[0]!;
+  if (!v || req.shownVersion !== v.version) {
+    const why = a.decidedUnder.withdrawn ? `was withdrawn (${a.decidedUnder.withdrawn})` : 'is no longer the version in force on its date';
+    throw new HttpError(
+      409,
+      'not-under-version-in-force',
+      `The visit was submitted under version ${a.decidedUnder.version}, which ${why}: signing off determines it again under ${v ? `version ${v.version}` : 'the version in force'} ` +
+        `(${effect.before} -> ${effect.after ?? effect.error}). Review that and sign off with redetermineUnder=${v?.version ?? '(none)'}`,
+      { details: [{ pointer: '/redetermineUnder', message: req.shownVersion ? `is ${req.shownVersion}, not the version in force (${v?.version ?? 'none'})` : 'is required' }, ...(effect.differences.length ? effect.differences.map((d) => ({ message: d.explanation })) : [])] },
+    );
+  }
+  const reason = `Signed off under version ${v.version}, in force on ${a.date}: submitted under version ${a.decidedUnder.version}, which ${
+    a.decidedUnder.withdrawn ? `was withdrawn (${a.decidedUnder.withdrawn})` : 'is no longer in force on that date'
+  }`;
+  await appendRedetermination(tx, services, a, v, effect, { councilId: req.councilId, userId: req.userId, reason, action: 'visit-sign-off-redetermine' });
+  return effect;
 }

@@ -3,6 +3,7 @@
  * so handlers must return them and the admin UI's `hc` client reads them.
  */
 import type { Determination } from '../engine/index.js';
+import type { DecisionRecord } from './recorded-decisions-history.js';
 import type { AssessmentInput } from './store-assessment.js';
 
 /** What an officer records: the assessment of one provider. */
@@ -29,6 +30,10 @@ export interface AssessmentRecord extends SubmittedAssessment {
   packVersionWithdrawn?: string;
   /** Set while the assessment's visit record awaits sign-off: the determination is not final and counts nowhere yet. */
   provisional?: true;
+  /** Set when a person's decision recorded on this determination made a new assessment (the provider's next determination). */
+  answeredBy?: DecisionRecord;
+  /** Set when this assessment was made by recording a person's decision on an earlier determination. */
+  answers?: DecisionRecord;
 }
 
 /** An earlier determination of an assessment, superseded when it was determined again. */
@@ -67,6 +72,10 @@ export interface TimelineEntry {
   provisional?: true;
   /** Earlier determinations of the same assessment, superseded, oldest first. */
   superseded?: SupersededDetermination[];
+  /** Set when a person's decision recorded on this determination made a later entry: who decided what, when and why. */
+  answeredBy?: DecisionRecord;
+  /** Set when this entry was made by recording a person's decision on an earlier one. */
+  answers?: DecisionRecord;
 }
 
 /** `GET .../providers/{id}/timeline`: one page of a provider's determinations, oldest first. */

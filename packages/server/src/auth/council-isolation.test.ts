@@ -18,6 +18,7 @@ const WELL_FORMED: Record<string, unknown> = {
   'POST /api/councils/{council}/visits/{id}/evidence': { target: 'c1', text: 'Seen at the visit' },
   'PUT /api/councils/{council}/visits/{id}/draft': { date: '2025-03-01' },
   'POST /api/councils/{council}/visits/{id}/return': { reason: 'Evidence missing' },
+  'POST /api/councils/{council}/assessments/{id}/decisions': { decisions: { overallRating: { value: 'Gold', reason: 'Panel decision' } } },
   'POST /api/councils/{council}/assessments/{id}/report/comments/{comment}/answer': { decision: 'accepted', reason: 'Checked' },
   'POST /api/councils/{council}/draft/cases/accept': { cases: ['all-fully-met-gold'] },
   'POST /api/councils/{council}/members/{userId}/tokens': { name: 'Nightly import' },

@@ -193,19 +193,21 @@ async function checkPastDate(services: Services, req: PublishRequest, pack: Pack
   const today = services.now().toISOString().slice(0, 10);
   if (req.effectiveFrom >= today) return undefined;
   const inPeriod = await assessmentsFrom(services.db, req.councilId, req.effectiveFrom);
-  if (req.confirmPastDate) return inPeriod.length;
+  const awaiting = inPeriod.filter((a) => a.awaitingSignOff).length;
+  if (req.confirmPastDate) return inPeriod.length - awaiting;
   const effects = effectsUnder(inPeriod, compile(pack, services.plugins.get(req.councilId)?.extensions), pack);
   throw new HttpError(
     422,
     'past-in-force-date',
-    `The in-force date ${req.effectiveFrom} is in the past: ${effects.length} stored assessment(s) fall in the period from then; ` +
-      'review them and publish again with "confirmPastDate": true',
+    `The in-force date ${req.effectiveFrom} is in the past: ${effects.length - awaiting} stored assessment(s) fall in the period from then` +
+      (awaiting ? ` and ${awaiting} more await sign-off (signing off will decide them under the version in force then)` : '') +
+      '; review them and publish again with "confirmPastDate": true',
     {
       details: [
         { pointer: '/effectiveFrom', message: `is before today (${today})` },
         ...effects.map((e) => ({
           pointer: `/assessments/${e.assessmentId}`,
-          message: `${e.providerName}, ${e.date}: ${e.before} -> ${e.after ?? e.error}${e.differences.length ? ` (${e.differences.map((d) => d.explanation).join('; ')})` : ''}`,
+          message: `${e.providerName}, ${e.date}${e.awaitingSignOff ? ' (awaiting sign-off)' : ''}: ${e.before} -> ${e.after ?? e.error}${e.differences.length ? ` (${e.differences.map((d) => d.explanation).join('; ')})` : ''}`,
           ...e,
         })),
       ],

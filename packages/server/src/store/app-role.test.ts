@@ -92,6 +92,26 @@ describe.runIf(testDatabaseUrl)('the server running as a role that does not own 
     expect(rolledBack.status, JSON.stringify(rolledBack.body)).toBeLessThan(300);
   });
 
+  it('records a person\'s decision on a stored determination as the restricted role', async () => {
+    const draft = await t.call('GET', '/api/councils/testshire/draft', { as: 'testshireAdmin' });
+    const content = structuredClone(draft.body.content);
+    content.decisions.overallRating.decidedBy = { role: 'team-manager', label: 'the team manager', within: { workingDays: 10 }, values: ['Bronze', 'Silver', 'Gold'], source: content.decisions.overallRating.source };
+    expect((await t.call('PUT', '/api/councils/testshire/draft', { as: 'testshireAdmin', body: content, headers: { 'if-match': draft.headers.get('etag')! } })).status).toBe(200);
+    const published = await t.call('POST', '/api/councils/testshire/draft/publish', {
+      as: 'testshireAdmin', body: { note: 'Team manager decides', version: '3.0.0', effectiveFrom: '2030-01-01', confirmPastDate: true, acknowledgeFindings: true },
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    const provider = await t.call('POST', '/api/councils/testshire/providers', { as: 'testshireOfficer', body: { name: 'Decided Care' } });
+    const assessment = await t.call('POST', '/api/councils/testshire/assessments', {
+      as: 'testshireOfficer', body: { providerId: provider.body.id, date: '2030-01-07', judgements: judgements(3), facts: { concerns: false } },
+    });
+    expect(assessment.status, JSON.stringify(assessment.body)).toBe(201);
+    const decided = await t.call('POST', `/api/councils/testshire/assessments/${assessment.body.id}/decisions`, {
+      as: 'testshireAdmin', body: { decisions: { overallRating: { value: 'Bronze', reason: 'Staffing shortfalls' } } },
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+  });
+
   it.each(APPEND_ONLY_TABLES)('cannot update, delete, truncate, alter or disable the triggers of %s', async (table) => {
     const [{ n }] = (await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)) as [{ n: number }];
     expect(n).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ export const APPEND_ONLY_TABLES = [
   'pack_version_withdrawals',
   'determination_supersessions',
   'visit_events',
+  'recorded_decisions',
 ] as const;
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationAfterSave } from './facts-confirmation.js';
+import { confirmationAfterSave, factsNotConfirmed } from './facts-confirmation.js';
 
 const prefilled = { serviceType: 'Home Support' };
 const AT = '2026-12-01T10:00:00.000Z';
@@ -32,5 +32,21 @@ describe('the confirmation of the facts from the provider record', () => {
 
   it('is nothing to confirm when nothing was filled from the provider record', () => {
     expect(confirmationAfterSave(null, {}, { serviceType: 'Home Support' }, true, 'olive', AT)).toBeNull();
+  });
+});
+
+describe('a submission with facts from the provider record', () => {
+  it('is refused while they are not confirmed, naming each fact and the value the draft gives it', () => {
+    const refused = factsNotConfirmed({ prefilled: { serviceType: 'Home Support', beds: 3 }, factsConfirmed: null, draft: { facts: { serviceType: 'Residential' } } });
+    expect(refused).toMatchObject({ status: 409, code: 'facts-not-confirmed' });
+    expect(refused!.details).toEqual([
+      { pointer: '/facts/beds', fact: 'beds', message: 'filled from the provider record (not recorded) and not confirmed by the officer' },
+      { pointer: '/facts/serviceType', fact: 'serviceType', message: 'filled from the provider record ("Residential") and not confirmed by the officer' },
+    ]);
+  });
+
+  it('may go ahead once confirmed, or when nothing was filled from the provider record', () => {
+    expect(factsNotConfirmed({ prefilled: prefilled, factsConfirmed: { by: 'olive', at: AT, facts: prefilled }, draft: { facts: prefilled } })).toBeUndefined();
+    expect(factsNotConfirmed({ prefilled: {}, factsConfirmed: null, draft: {} })).toBeUndefined();
   });
 });

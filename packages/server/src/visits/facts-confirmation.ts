@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { HttpError } from '../http-error.js';
 
 /**
  * The officer's confirmation that the facts filled from the provider record are right (issue 12:
@@ -35,4 +36,32 @@ export function confirmationAfterSave(
   const standing = previous && isDeepStrictEqual(previous.facts, values) ? previous : null;
   if (confirmed === true) return standing ?? { by, at, facts: values };
   return standing;
+}
+
+/**
+ * Why a draft may not be submitted yet because of the facts from the provider record, or undefined
+ * when it may: every fact filled from the provider record must have been confirmed by the officer
+ * (issue 12: "the officer confirms or corrects them"). A 409 `facts-not-confirmed` naming each
+ * fact (`/facts/{name}`) with the value the draft gives it; nothing is stored.
+ */
+export function factsNotConfirmed(visit: {
+  prefilled: Record<string, unknown>;
+  factsConfirmed: FactsConfirmation | null;
+  draft: { facts?: Record<string, unknown> };
+}): HttpError | undefined {
+  const names = Object.keys(visit.prefilled).sort();
+  if (names.length === 0 || visit.factsConfirmed) return undefined;
+  const values = prefilledValues(visit.prefilled, visit.draft.facts);
+  return new HttpError(
+    409,
+    'facts-not-confirmed',
+    `The facts filled from the provider record are not confirmed (${names.join(', ')}): confirm or correct them in the draft, then submit`,
+    {
+      details: names.map((name) => ({
+        pointer: `/facts/${name}`,
+        fact: name,
+        message: `filled from the provider record (${values[name] === null ? 'not recorded' : JSON.stringify(values[name])}) and not confirmed by the officer`,
+      })),
+    },
+  );
 }

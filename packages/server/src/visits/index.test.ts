@@ -148,6 +148,29 @@ describe.each(testStoreKinds)('visit records on $name', (kind) => {
     expect(wrong.body.error.details.map((d: { pointer: string }) => d.pointer)).toEqual(['/factsConfirmed']);
   });
 
+  it('refuses to submit while the facts from the provider record are not confirmed (409 naming each fact), storing nothing; confirmed, it submits', async () => {
+    const { body: visit } = await start();
+    // As if the pack read a fact the provider record knows (see the test above).
+    await t.db.query(`UPDATE visit_records SET prefilled = '{"concerns": false}' WHERE id = $1`, [visit.id]);
+    await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } });
+    const count = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments'))[0]!.n;
+    const before = await count();
+    const refused = await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"2"' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('facts-not-confirmed');
+    expect(refused.body.error.message).toContain('concerns');
+    expect(refused.body.error.details).toEqual([{ pointer: '/facts/concerns', fact: 'concerns', message: 'filled from the provider record (false) and not confirmed by the officer' }]);
+    expect(await count()).toBe(before);
+    const after = await t.call('GET', `${base}/${visit.id}`, { as: 'testshireViewer' });
+    expect([after.body.status, after.body.revision, after.body.assessmentId]).toEqual(['draft', 2, null]);
+    // Confirmed (ticked with the draft), the same record submits.
+    await save(visit.id, '"2"', { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false }, factsConfirmed: true });
+    const submitted = await t.call('POST', `${base}/${visit.id}/submit`, { as: 'testshireOfficer', headers: { 'if-match': '"3"' } });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    expect(await count()).toBe(before + 1);
+  });
+
   it('refuses sign-off by the person who submitted', async () => {
     const { body: visit } = await start('testshireAdmin');
     await save(visit.id, '"1"', { date: '2025-03-01', judgements: judgements(4), facts: { concerns: false } }, 'testshireAdmin');

@@ -3,6 +3,10 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { determine } from '../assessments/index.js';
 import { withRecorder } from '../assessments/recorded-decisions.js';
+import { decisionsOfVisit } from '../assessments/recorded-decisions-history.js';
+import type { DecisionRecord } from '../assessments/recorded-decisions-history.js';
+import { redeterminationOf, redetermineAtSignOff } from '../assessments/redetermination.js';
+import type { Redetermination } from '../assessments/redetermination.js';
 import { assessmentBodySchema } from '../assessments/schemas.js';
 import { prepareAssessment, storeAssessments } from '../assessments/store-assessment.js';
 import { recordAudit } from '../audit/record.js';
@@ -18,7 +22,7 @@ import { validBody } from '../routes/json-body.js';
 import { councilParams } from '../routes/query.js';
 import { addEvidence, evidenceBodySchema, evidenceFile, listEvidence } from './evidence.js';
 import type { Evidence, EvidenceBody } from './evidence.js';
-import { confirmationAfterSave } from './facts-confirmation.js';
+import { confirmationAfterSave, factsNotConfirmed } from './facts-confirmation.js';
 import { factsFromProvider } from './provider-facts.js';
 import { findVisit, listVisits, visitEtag } from './visit-record.js';
 import type { VisitDraft, VisitRecord } from './visit-record.js';
@@ -55,8 +59,14 @@ const newVisitSchema: JsonSchema = {
   properties: { providerId: { type: 'string', minLength: 1 }, date: { type: 'string', format: 'date' } },
 };
 
-/** A visit record with its evidence (texts, and files without their content). */
-export type VisitRecordReply = VisitRecord & { evidence: Evidence[] };
+/**
+ * A visit record with its evidence (texts, and files without their content). While it awaits
+ * sign-off, `notUnderVersionInForce` says when its assessment was decided under a version no longer
+ * in force on its date (withdrawn, or published over) and what signing off will determine it as.
+ * `decisionsRecorded`: the decisions a person recorded on its determination after sign-off (e.g.
+ * the Council's decision on an improvement plan), each with the determination it answered and made.
+ */
+export type VisitRecordReply = VisitRecord & { evidence: Evidence[]; decisionsRecorded: DecisionRecord[]; notUnderVersionInForce?: Redetermination };
 
 const visitParams = councilParams.extend({ id: z.string().openapi({ description: 'Visit record id' }) });
 const evidenceParams = visitParams.extend({ evidenceId: z.string().openapi({ description: 'Evidence id' }) });
@@ -116,7 +126,7 @@ const submitRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/visits/{id}/submit',
   tags: ['visits'],
-  summary: 'Submit the draft (If-Match required): evaluated under the version in force on its date and stored as an assessment whose determination is not final until signed off',
+  summary: 'Submit the draft (If-Match required; 409 `facts-not-confirmed` naming each fact filled from the provider record that the officer has not confirmed): evaluated under the version in force on its date and stored as an assessment whose determination is not final until signed off',
   access: 'officer',
   request: { params: visitParams, headers: ifMatch },
   reply: visitReply,
@@ -126,9 +136,15 @@ const signOffRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/visits/{id}/sign-off',
   tags: ['visits'],
-  summary: 'Sign off a submitted visit record (a reviewer other than the officer who submitted it): its determination becomes final',
+  summary:
+    'Sign off a submitted visit record (a reviewer other than the officer who submitted it): its determination becomes final. When it was decided under a version no longer in force on its date (the record\'s `notUnderVersionInForce`), it is determined again under the version in force, the earlier determination kept as superseded: 409 `not-under-version-in-force` unless `redetermineUnder` names that version',
   access: 'council-admin',
-  request: { params: visitParams },
+  request: {
+    params: visitParams,
+    query: z.object({
+      redetermineUnder: z.string().optional().openapi({ description: 'The version in force the reviewer was shown the record will be determined again under (see `notUnderVersionInForce`)' }),
+    }),
+  },
   reply: visitReply,
 });
 
@@ -173,7 +189,8 @@ async function requireVisit(c: Context<AppEnv>, id: string): Promise<VisitRecord
   const { db } = c.var.services;
   const visit = await findVisit(db, c.var.council.id, id);
   if (!visit) throw notFound(`Visit record "${id}" of council "${c.var.council.id}"`);
-  return { ...visit, evidence: await listEvidence(db, id) };
+  const stale = visit.status === 'submitted' && visit.assessmentId ? await redeterminationOf(c.var.services, db, c.var.council.id, visit.assessmentId) : undefined;
+  return { ...visit, evidence: await listEvidence(db, id), decisionsRecorded: await decisionsOfVisit(db, id), ...(stale ? { notUnderVersionInForce: stale } : {}) };
 }
 
 function requiredRevision(c: Context<AppEnv>): number {
@@ -258,6 +275,8 @@ export function visitRoutes() {
       // Evaluated before the transaction (the pack is read through the store); the revision check
       // under the lock then confirms that what was evaluated is still the draft.
       const visit = await lockDraft(c, db, id, revision);
+      const unconfirmed = factsNotConfirmed(visit);
+      if (unconfirmed) throw unconfirmed;
       const version = await versionInForceRecord(db, council.id, visit.draft.date);
       if (!version) {
         throw new HttpError(422, 'no-pack-in-force', `No pack version of council "${council.id}" is in force on ${visit.draft.date}`, {
@@ -289,7 +308,14 @@ export function visitRoutes() {
         if (submitter === user.id) {
           throw new HttpError(403, 'second-person-required', 'A visit record is signed off by someone other than the officer who submitted it');
         }
-        await moveVisitStatus(tx, id, 'signed-off', user.id, { assessmentId: visit.assessmentId });
+        // Never made final under a version withdrawn (or published over) since it was submitted.
+        const redetermined = visit.status === 'submitted' && visit.assessmentId
+          ? await redetermineAtSignOff(c.var.services, tx, { councilId: c.var.council.id, userId: user.id, assessmentId: visit.assessmentId, visitId: id, shownVersion: c.req.valid('query').redetermineUnder })
+          : undefined;
+        await moveVisitStatus(tx, id, 'signed-off', user.id, {
+          assessmentId: visit.assessmentId,
+          ...(redetermined ? { redetermined: { decidedUnder: redetermined.decidedUnder.version, inForce: redetermined.inForce?.version, before: redetermined.before, after: redetermined.after } } : {}),
+        });
       });
       return c.json(replyWith(c, await requireVisit(c, id)));
     })
