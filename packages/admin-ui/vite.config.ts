@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { precompress } from './src/build/precompress.js';
+import { preloadApp } from './src/build/preload-app.js';
 
 // The engine's validation runs in the browser for as-you-type checks, from its browser entry
 // (@openqaf/engine/browser), which loads no Node built-in.
@@ -9,7 +10,9 @@ const ENGINE_MODULES = /[\\/](engine[\\/]dist|ajv|ajv-formats|fast-uri|fast-deep
 export default defineConfig({
   base: './',
   // Brotli and gzip copies of the built files, sent as they are by the server (see src/build/precompress.ts).
-  plugins: [precompress()],
+  // The app's chunks are preloaded by the page itself: the small entry only starts the page's
+  // requests first (src/main.ts, src/build/preload-app.ts).
+  plugins: [preloadApp('/src/elements/qaf-app.ts'), precompress()],
   build: {
     outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000,
     // The engine's modules (and its JSON Schema compiler) only compute at import: what a page does

@@ -177,7 +177,10 @@ describe('the app', () => {
       expect(await (await app.request('/')).text()).toContain('<qaf-app>');
       expect(await (await app.request('/app.js')).text()).toBe('console.log(1)');
       expect(await (await app.request('/councils/testshire/providers')).text()).toContain('<qaf-app>');
-      expect((await app.request('/api/nope')).status).toBe(404);
+      const api = await app.request('/api/nope');
+      expect(api.status).toBe(404);
+      // The UI's caching rules are for its files only, never for the API's replies.
+      expect(api.headers.get('cache-control')).toBeNull();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -45,6 +45,10 @@ export class ApiClient {
   onSignedOut: (() => void) | undefined;
 
   private readonly _rpc: ReturnType<typeof hc<AppType>>;
+  /** GETs started by {@link prefetch}, by URL: each identical GET reads a copy of the reply. */
+  private readonly _prefetched = new Map<string, Promise<Response>>();
+  /** Above 0 while {@link prefetch} starts its calls: their GETs are kept for the page to share. */
+  private _prefetching = 0;
 
   constructor(
     base = '',
@@ -63,11 +67,13 @@ export class ApiClient {
     const url = String(input);
     let response: Response;
     try {
-      response = await this._fetch(url, { ...requestInit, method, headers, credentials: 'same-origin' });
+      response = await this._fetchOrShare(url, method, { ...requestInit, method, headers, credentials: 'same-origin' });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
       throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
     }
+    // A write answered: what was prefetched before it may be out of date.
+    if (UNSAFE.has(method)) this.forgetPrefetched();
     if (response.ok) return response;
     let json: unknown;
     try {
@@ -83,6 +89,52 @@ export class ApiClient {
       err?.message ?? `The server answered ${response.status} ${response.statusText}`.trim(),
       err?.details ?? [],
     );
+  }
+
+  /**
+   * Sends a request, or answers a GET from the same GET already started by {@link prefetch} (a
+   * copy of its reply, so any number of identical GETs share one request). A prefetched GET runs
+   * without the caller's abort signal: an aborted caller stops waiting for it.
+   */
+  private async _fetchOrShare(url: string, method: string, requestInit: RequestInit): Promise<Response> {
+    const shared = method === 'GET' ? this._prefetched.get(url) : undefined;
+    if (shared) {
+      const signal = requestInit.signal;
+      signal?.throwIfAborted();
+      const aborted = signal ? new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true })) : undefined;
+      return (await (aborted ? Promise.race([shared, aborted]) : shared)).clone();
+    }
+    if (method !== 'GET' || this._prefetching === 0) return this._fetch(url, requestInit);
+    const { signal: _unused, ...unsignalled } = requestInit;
+    const started = this._fetch(url, unsignalled);
+    this._prefetched.set(url, started);
+    // A failed prefetch is not kept: the page's own call asks again (and reports its error).
+    started.catch(() => { if (this._prefetched.get(url) === started) this._prefetched.delete(url); });
+    return (await started).clone();
+  }
+
+  /**
+   * Starts the GETs of `calls` (the API client's own methods, so the URLs are exactly those the
+   * page will ask for) before the page that needs them is drawn: who is signed in, the page's
+   * data and the admin UI's code then load at the same time, not one after another. The
+   * replies are kept until the next write is answered or {@link forgetPrefetched} (the app calls
+   * it on navigation); every identical GET until then reads a copy. Only the first request of
+   * each call is started (a list's later pages are asked for as usual). Errors are left to the
+   * page's own calls.
+   * @example api.prefetch((a) => [a.me(), a.pack('bolton')]);
+   */
+  prefetch(calls: (api: this) => Promise<unknown>[]): void {
+    this._prefetching++;
+    try {
+      for (const call of calls(this)) call.catch(() => undefined);
+    } finally {
+      this._prefetching--;
+    }
+  }
+
+  /** Drops every prefetched reply: later GETs ask the server again. */
+  forgetPrefetched(): void {
+    this._prefetched.clear();
   }
 
   /** The JSON body of a successful reply (errors were thrown by `_send`), with its ETag. */

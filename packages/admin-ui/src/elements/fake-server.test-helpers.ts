@@ -13,10 +13,10 @@ export interface SeenRequest {
 export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /**
- * Stubs `fetch` with `answer` (method, path, query, body -> Response); records every request.
- * Unanswered requests get a 404 in the API's error shape.
+ * Stubs `fetch` with `answer` (method, path, query, body -> Response, or a promise of one to hold a
+ * reply back); records every request. Unanswered requests get a 404 in the API's error shape.
  */
-export function fakeServer(answer: (req: SeenRequest) => Response | undefined): SeenRequest[] {
+export function fakeServer(answer: (req: SeenRequest) => Response | undefined | Promise<Response | undefined>): SeenRequest[] {
   const seen: SeenRequest[] = [];
   vi.stubGlobal('fetch', async (input: string, init: RequestInit) => {
     const headers = new Headers(init.headers);
@@ -24,7 +24,7 @@ export function fakeServer(answer: (req: SeenRequest) => Response | undefined): 
     const body = text === undefined ? undefined : /json/.test(headers.get('content-type') ?? 'json') ? JSON.parse(text) : text;
     const req = { method: init.method ?? 'GET', url: new URL(input, 'http://x'), body, headers };
     seen.push(req);
-    return answer(req) ?? json({ error: { status: 404, code: 'not-found', message: `No route ${req.method} ${req.url.pathname}` } }, 404);
+    return (await answer(req)) ?? json({ error: { status: 404, code: 'not-found', message: `No route ${req.method} ${req.url.pathname}` } }, 404);
   });
   return seen;
 }

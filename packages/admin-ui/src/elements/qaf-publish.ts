@@ -1,4 +1,5 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
+import type { AnalysisReply } from '@openqaf/server';
 import { longDate } from '../format/long-date.js';
 import { LitElement, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
@@ -8,6 +9,7 @@ import { FINDING_WORDS } from './qaf-checks.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import './qaf-diff-view.js';
+import './qaf-status.js';
 
 /**
  * Publishing the draft: the diff from the published version, the analysis findings to
@@ -32,14 +34,23 @@ export class QafPublish extends LitElement {
   /** The server listed the stored assessments of a past in-force period: the lead may now confirm. */
   declare private _pastListed: boolean;
 
+  /** The published version and the diff: the page's frame and primary content. */
   private _review = new Task(this, {
     task: async ([c], { signal }) => {
-      // The analysis needs nothing else: asked for at once, while the diff waits for the published version's number.
-      const analysing = api.analyse(c, signal).catch((e: unknown) => e as Error);
       const published = await api.pack(c, signal);
-      const [diff, analysis] = await Promise.all([api.diff(c, published.version, 'draft', signal), analysing]);
-      return { published, diff, analysis };
+      const diff = await api.diff(c, published.version, 'draft', signal);
+      return { published, diff };
     },
+    args: () => [this.council] as const,
+  });
+
+  /**
+   * The draft's analysis, asked for at once beside the review (it needs nothing else) and shown
+   * in its own section when it comes: the page is read and filled in meanwhile. An analysis that
+   * fails is shown as a value, so the rest of the page stays.
+   */
+  private _analysis = new Task(this, {
+    task: ([c], { signal }) => api.analyse(c, signal).catch((e: unknown) => e as Error),
     args: () => [this.council] as const,
   });
 
@@ -51,21 +62,18 @@ export class QafPublish extends LitElement {
   }
 
   override render() {
-    return renderTask(this._review, ({ published, diff, analysis }) => {
-      const findings = analysis instanceof Error ? [] : analysis.report.decisions.flatMap((d) => d.findings.map((f) => ({ ...f, label: d.label })));
+    return renderTask(this._review, ({ published, diff }) => {
+      const analysis = this._analysis.value;
+      const analysing = this._analysis.status !== TaskStatus.COMPLETE || analysis === undefined;
       // Only what the draft introduces or changes needs reading again; the rest was acknowledged before.
-      const changed = analysis instanceof Error ? [] : analysis.changed;
+      const changed = analysing || analysis instanceof Error ? [] : analysis.changed;
       return html`
         <h2>Changes from the published version ${published.version}</h2>
         <qaf-diff-view .changes=${diff.changes}></qaf-diff-view>
-        <h2>Analysis findings</h2>
-        ${analysis instanceof Error ? html`<p class="notice bad">The draft cannot be analysed: ${errorText(analysis)}</p>`
-          : findings.length === 0 ? html`<p class="good">No gaps, overlaps or unreachable rules.</p>`
-          : html`${changed.length ? html`<p>New or changed since version ${published.version}:</p>
-              <ul class="changed-findings">${changed.map((f) => html`<li><strong>${f.change === 'introduced' ? 'New' : 'Changed'}</strong> — ${f.words}</li>`)}</ul>`
-            : html`<p class="good">No finding is new or changed since version ${published.version}.</p>`}
-            <details><summary>All ${findings.length} finding${findings.length === 1 ? '' : 's'} of the draft</summary>
-              <ul>${findings.map((f) => html`<li><strong>${f.label}</strong>: ${FINDING_WORDS[f.kind] ?? f.kind}. ${f.message}</li>`)}</ul></details>`}
+        <section aria-labelledby="findings" aria-busy=${analysing ? 'true' : 'false'}>
+          <h2 id="findings">Analysis findings</h2>
+          ${analysing ? html`<qaf-status kind="loading" message="Analysing the draft…"></qaf-status>` : this._findings(analysis, published.version)}
+        </section>
         ${this._result ? html`<div class="notice ${this._result.kind}" role=${this._result.kind === 'bad' ? 'alert' : 'status'}>${this._result.text}
           ${this._result.details?.length ? html`<ul>${this._result.details.slice(0, 30).map((d) => html`<li>${d}</li>`)}</ul>` : nothing}</div>` : nothing}
         ${this.canEdit ? html`<form @submit=${this._publish}>
@@ -80,10 +88,24 @@ export class QafPublish extends LitElement {
           ${this._pastListed ? html`<p><input type="checkbox" id="confirmPast" name="confirmPast" /> <label for="confirmPast" style="display:inline">The date is in the past:
             I have reviewed the stored assessments of that period listed above and confirm</label></p>` : nothing}
           ${changed.length ? html`<p><input type="checkbox" id="ack" name="ack" /> <label for="ack" style="display:inline">I have read the ${changed.length} new or changed finding${changed.length === 1 ? '' : 's'} above and accept ${changed.length === 1 ? 'it' : 'them'}</label></p>` : nothing}
-          <button type="submit" ?disabled=${this._busy || diff.changes.length === 0}>${this._busy ? 'Publishing…' : 'Publish the draft'}</button>
+          <button type="submit" ?disabled=${this._busy || analysing || diff.changes.length === 0}>${this._busy ? 'Publishing…' : 'Publish the draft'}</button>
+          ${analysing && diff.changes.length ? html`<p class="muted">Publishing waits for the analysis of the draft (its findings are read before publishing).</p>` : nothing}
           ${diff.changes.length === 0 ? html`<p class="muted">Nothing to publish: the draft is the same as the published version.</p>` : nothing}
         </form>` : html`<p class="notice">Only the council's admins can publish.</p>`}`;
     }, 'Comparing the draft with the published pack…');
+  }
+
+  /** The analysis section once the analysis came: what is new or changed, then every finding. */
+  private _findings(analysis: AnalysisReply | Error, version: string) {
+    if (analysis instanceof Error) return html`<p class="notice bad">The draft cannot be analysed: ${errorText(analysis)}</p>`;
+    const findings = analysis.report.decisions.flatMap((d) => d.findings.map((f) => ({ ...f, label: d.label })));
+    if (findings.length === 0) return html`<p class="good">No gaps, overlaps or unreachable rules.</p>`;
+    const changed = analysis.changed;
+    return html`${changed.length ? html`<p>New or changed since version ${version}:</p>
+        <ul class="changed-findings">${changed.map((f) => html`<li><strong>${f.change === 'introduced' ? 'New' : 'Changed'}</strong> — ${f.words}</li>`)}</ul>`
+      : html`<p class="good">No finding is new or changed since version ${version}.</p>`}
+      <details><summary>All ${findings.length} finding${findings.length === 1 ? '' : 's'} of the draft</summary>
+        <ul>${findings.map((f) => html`<li><strong>${f.label}</strong>: ${FINDING_WORDS[f.kind] ?? f.kind}. ${f.message}</li>`)}</ul></details>`;
   }
 
   private async _publish(e: SubmitEvent) {

@@ -16,15 +16,21 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** What a test server runs: the server module (`@openqaf/server`'s exports) and the built UI it serves. */
+export interface TestServerBuild {
+  server: Pick<typeof import('@openqaf/server'), 'loadCouncilPlugins' | 'startServer'>;
+  uiDir: string;
+}
+
 /**
- * Starts the real OpenQAF server (its built dist) on 127.0.0.1, a free port and a new
- * PGlite data directory, seeded with the three council plugins and a known platform admin.
+ * Starts the real OpenQAF server (its built dist, or `build`'s) on 127.0.0.1, a free port and a
+ * new PGlite data directory, seeded with the three council plugins and a known platform admin.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(build: TestServerBuild = { server: { loadCouncilPlugins, startServer }, uiDir: UI_DIR }): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qaf-ui-test-'));
-  const plugins = await loadCouncilPlugins();
-  const server = await startServer(
-    { port: 0, host: '127.0.0.1', dataDir, uiDir: UI_DIR, adminEmail: ADMIN.email, adminPassword: ADMIN.password, secureCookies: false,
+  const plugins = await build.server.loadCouncilPlugins();
+  const server = await build.server.startServer(
+    { port: 0, host: '127.0.0.1', dataDir, uiDir: build.uiDir, adminEmail: ADMIN.email, adminPassword: ADMIN.password, secureCookies: false,
       // As the server's own suite does: on a loaded machine pack work gets slower, never a 422 or 503.
       packJobSeconds: 60 },
     plugins,

@@ -92,10 +92,14 @@ describe('pack jobs', () => {
   it('refuses a job with 503 while as many jobs as the queue holds are waiting', async () => {
     const jobs = pool({ queueLimit: 1, waitSeconds: 300 });
     const first = jobs.validate(testshirePack(), 'testshire');
-    const error = await refusal(jobs.validate(testshirePack(), 'testshire'));
+    // The same content again waits for the same job (validations are remembered by content).
+    const same = jobs.validate(testshirePack(), 'testshire');
+    // Another content is another job: one more than the queue holds.
+    const error = await refusal(jobs.validate(testshirePack({ version: '1.0.1' }), 'testshire'));
     expect(error.status).toBe(503);
     expect(error.headers).toEqual({ 'Retry-After': '5' });
     expect((await first).valid).toBe(true);
+    expect(await same).toEqual(await first);
   });
 
   it('refuses to validate without the council\'s extensions rather than judge the pack without them', async () => {

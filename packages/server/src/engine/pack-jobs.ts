@@ -11,6 +11,7 @@ import type { AnalysisReport, CaseRun, Extensions, PackValidation } from './inde
 import type { PackJobKind, PackJobMessage, PackWorkerData, PackWorkerReply } from './pack-worker.js';
 import { HttpError } from '../http-error.js';
 import { AnalysisMemo } from './analysis-memo.js';
+import { ValidationMemo } from './validation-memo.js';
 import { COUNCIL_PLUGIN_PACKAGES } from '../seed/council-plugins.js';
 
 /** Workers doing pack work at once per server (the rest of the server keeps the other cores). */
@@ -79,6 +80,8 @@ export class PackJobs {
   private _closed = false;
   /** Analyses by content hash: a content's analysis never changes (see analysis-memo.ts). */
   private readonly _analyses = new AnalysisMemo();
+  /** Validations by content hash: a content's validation never changes (see validation-memo.ts). */
+  private readonly _validations = new ValidationMemo();
 
   constructor(options: PackJobsOptions = {}) {
     this.seconds = options.seconds ?? DEFAULT_PACK_JOB_SECONDS;
@@ -93,9 +96,12 @@ export class PackJobs {
     this._slots = Array.from({ length: this._options.workers }, () => ({ ready: false }));
   }
 
-  /** Validates pack content (schema and meaning checks) with the council's extensions. */
+  /**
+   * Validates pack content (schema and meaning checks) with the council's extensions; a content
+   * validated before (the draft as saved) is answered from memory without a worker.
+   */
   validate(content: unknown, councilId: string, extensions?: Extensions): Promise<PackValidation> {
-    return this._run('validate', content, councilId, extensions) as Promise<PackValidation>;
+    return this._validations.get(content, councilId, extensions !== undefined, () => this._run('validate', content, councilId, extensions) as Promise<PackValidation>);
   }
 
   /**

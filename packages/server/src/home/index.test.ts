@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -14,6 +14,9 @@ describe('the built admin UI, served compressed', () => {
     await writeFile(join(dir, 'app.js'), script);
     await writeFile(join(dir, 'app.js.br'), brotliCompressSync(script));
     await writeFile(join(dir, 'app.js.gz'), gzipSync(script));
+    await mkdir(join(dir, 'assets'));
+    await writeFile(join(dir, 'assets', 'index-HLivQBOs.js'), script);
+    await writeFile(join(dir, 'assets', 'index-HLivQBOs.js.br'), brotliCompressSync(script));
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
@@ -41,5 +44,20 @@ describe('the built admin UI, served compressed', () => {
     const res = await get('/app.js');
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(await res.text()).toBe(script);
+  });
+
+  it('lets the browser keep a hashed asset for a year, compressed or not, and asks again for the page and unhashed files', async () => {
+    for (const encoding of ['br', undefined]) {
+      const res = await get('/assets/index-HLivQBOs.js', encoding);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    }
+    expect((await get('/assets/index-HLivQBOs.js', 'br')).headers.get('content-encoding')).toBe('br');
+    expect((await get('/app.js')).headers.get('cache-control')).toBe('no-cache');
+    expect((await get('/')).headers.get('cache-control')).toBe('no-cache');
+    // A client-side route gets the page, never kept.
+    const page = await get('/councils/bolton');
+    expect(await page.text()).toContain('<qaf-app>');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
   });
 });

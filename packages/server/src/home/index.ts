@@ -43,6 +43,23 @@ export function homePage(councils: CouncilSummary[]): string {
 </html>`;
 }
 
+/** The path of a built file named by its content's hash (Vite's `assets/name-<hash>.ext`). */
+const HASHED_ASSET = /^\/assets\/[^/]+-[\w-]{8,}\.\w+$/;
+/** Kept by the browser for a year, never asked for again: its name changes when its content does. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Asked for again (cheaply, with the browser's copy) on every load. */
+export const NO_CACHE = 'no-cache';
+
+/** A path the API answers, not the admin UI's files. */
+function isApi(path: string): boolean {
+  return path.startsWith('/api/') || path === '/openapi.json';
+}
+
+/** The Cache-Control header of a built file of the admin UI, by its path. */
+export function cacheControlOf(path: string): string {
+  return HASHED_ASSET.test(path) ? IMMUTABLE : NO_CACHE;
+}
+
 /**
  * Serves the admin UI's built files at `/` when `uiDir` holds an `index.html` (unknown
  * non-API paths get `index.html` so client-side routes work), compressed where the build left
@@ -54,9 +71,16 @@ export function homeRoutes(uiDir?: string): Hono<AppEnv> {
   if (hasUi) {
     // The build writes Brotli and gzip copies beside each file (admin-ui src/build/precompress.ts):
     // sent as they are to a browser that accepts them, with Content-Encoding and Vary.
+    // Files under assets/ are named by a hash of their content (a new build, new names): kept by the
+    // browser for a year without asking again. The page itself is checked on every load.
+    app.use('/*', async (c, next) => {
+      if (!isApi(c.req.path)) c.header('Cache-Control', cacheControlOf(c.req.path));
+      await next();
+    });
     app.use('/*', serveStatic({ root: uiDir, precompressed: true }));
     app.get('*', async (c, next) => {
-      if (c.req.path.startsWith('/api/') || c.req.path === '/openapi.json') return next();
+      if (isApi(c.req.path)) return next();
+      c.header('Cache-Control', NO_CACHE);
       return c.html(await readFile(join(uiDir, 'index.html'), 'utf8'));
     });
   } else {
