@@ -141,7 +141,7 @@ describe.each(testStoreKinds)('one-time password resets and temporary passwords 
     expect(same.status).toBe(422);
     expect((await change(CHOSEN)).status).toBe(204);
     expect((await t.app.request('/api/councils/otherton/providers', { headers })).status).toBe(200);
-    expect((await t.app.request('/api/auth/me', { headers }).then((r) => r.json()))).toMatchObject({ mustChangePassword: false });
+    expect(await (await t.app.request('/api/auth/me', { headers })).json()).toMatchObject({ mustChangePassword: false });
     const [row] = await t.db.query<{ must_change_password: boolean }>('SELECT must_change_password FROM users WHERE id = $1', [id]);
     expect(row!.must_change_password).toBe(false);
   });

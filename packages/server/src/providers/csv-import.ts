@@ -254,16 +254,15 @@ export async function importProviders(
     const { value, problems } = rowToProvider(header, r.fields, mapping, (w) => warnings.push({ row: r.line, ...w }));
     let bad = problems.length > 0;
     for (const message of problems) errors.push({ row: r.line, message });
-    const schemaErrors = schemaProblems(providerBodySchema, value);
-    for (const e of schemaErrors) errors.push({ row: r.line, pointer: e.pointer, message: `${e.pointer || 'row'} ${e.message}` });
-    bad ||= schemaErrors.length > 0;
-    // Only a value of the right JSON type can be checked against the pack's field.
-    if (schemaErrors.length === 0) {
-      for (const p of providerFieldProblems(value, args.fields ?? [])) {
-        const csvColumn = mapping[p.field];
-        errors.push({ row: r.line, pointer: p.pointer, ...(csvColumn ? { csvColumn } : {}), message: csvColumn ? `${csvColumn}: ${p.message}` : p.message });
-        bad = true;
-      }
+    // Problems of the row's values: of JSON type and shape (the body schema), then against the
+    // pack's fields; each named by the CSV column it came from. One message per field.
+    const columnOf = (pointer: string) => mapping[pointer.slice(1).replace('/', '.')];
+    const schemaErrors = schemaProblems(providerBodySchema, value).map((e) => ({ pointer: e.pointer, message: `${e.pointer || 'row'} ${e.message}` }));
+    const fieldErrors = providerFieldProblems(value, args.fields ?? []).filter((p) => !schemaErrors.some((e) => e.pointer === p.pointer));
+    for (const e of [...schemaErrors, ...fieldErrors]) {
+      const csvColumn = e.pointer ? columnOf(e.pointer) : undefined;
+      errors.push({ row: r.line, pointer: e.pointer, ...(csvColumn ? { csvColumn, message: `${csvColumn}: ${e.message}` } : { message: e.message }) });
+      bad = true;
     }
     const cqc = typeof value.cqcLocationId === 'string' ? value.cqcLocationId : undefined;
     if (cqc !== undefined) {

@@ -55,6 +55,7 @@ function factFields(declared: Record<string, DeclaredInput>, scales: DeclaredSca
   for (const [name, input] of Object.entries(declared)) {
     if (input['x-scale'] !== CQC_SCALE) continue;
     const choices = (scales?.[CQC_SCALE]?.values ?? []).filter((v): v is string => typeof v === 'string');
+    if (choices.length === 0) continue;
     fields.push({ field: `facts.${name}`, ...words(input, name), kind: 'choice', required: false, choices });
     const date = declared[`${name}Date`];
     if (date?.type === 'string' && date.format === 'date') {
