@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProviderField } from '../api/admin-api.js';
 import { fakeServer, fill, json, settled, submit } from './fake-server.test-helpers.js';
-import { mount, text } from './mount.test-helpers.js';
+import { chosen, mount, text } from './mount.test-helpers.js';
 import { fieldProblem } from './qaf-provider-editor.js';
 import './qaf-provider-editor.js';
 
@@ -42,7 +42,7 @@ describe('qaf-provider-editor', () => {
     await settled(el);
     const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
     expect(labels).toEqual(['Name', 'CQC location id (optional)', 'Service type (optional)', 'Beds (optional)', 'CQC rating (optional)', 'Date of the current CQC rating. (optional)']);
-    expect((el.shadowRoot!.getElementById('f-facts-cqcRating') as HTMLSelectElement).value).toBe('Good');
+    expect(chosen(el.shadowRoot!.getElementById('f-facts-cqcRating') as HTMLSelectElement)).toBe('Good');
     expect(el.shadowRoot!.getElementById('f-facts-cqcRatingDate')!.getAttribute('type')).toBe('date');
     expect((el.shadowRoot!.getElementById('f-size-beds') as HTMLInputElement).value).toBe('40');
     fill(el, 'f-size-beds', '0');
