@@ -45,7 +45,8 @@ describe.skipIf(!hasChromium)('password resets and disabled accounts in a real b
     admin = await freshPage();
     await signInAs(admin, ADMIN.email, ADMIN.password);
     await admin.getByRole('heading', { name: 'Your councils' }).waitFor();
-  });
+    // Starting and seeding the server is slow on a busy machine.
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
