@@ -37,6 +37,8 @@ const ADMIN_SCOPED = new Set([
   'GET /api/councils/{council}/members',
   'PUT /api/councils/{council}/members/{userId}',
   'DELETE /api/councils/{council}/members/{userId}',
+  'PATCH /api/councils/{council}/members/{userId}',
+  'POST /api/councils/{council}/members/{userId}/password-reset',
   'GET /api/councils/{council}/members/{userId}/tokens',
   'POST /api/councils/{council}/members/{userId}/tokens',
   'DELETE /api/councils/{council}/members/{userId}/tokens/{tokenId}',

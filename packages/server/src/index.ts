@@ -28,7 +28,7 @@ export type { ActionProgress, PlannedAction } from './reports/action-plan.js';
 export type { ProviderBody } from './providers/index.js';
 export type { CouncilSummary } from './councils/index.js';
 export type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAssessment, TimelineEntry, TimelinePage } from './assessments/replies.js';
-export type { MeReply, SessionReply } from './auth/replies.js';
+export type { MeReply, PasswordResetReply, SessionReply } from './auth/replies.js';
 export type { WhatIfReport, WhatIfChange } from './what-if/index.js';
 export type { ListPage } from './routes/pagination.js';
 // The admin screens' shapes: audit entries, users, API tokens, provider import reports.

@@ -1,4 +1,4 @@
-import type { ApiTokenView, AuditRecord, CriteriaImportReply, ImportReport, Provider, ProviderBody, ProviderField, TokenRequest, UserView } from '@openqaf/server';
+import type { ApiTokenView, AuditRecord, CriteriaImportReply, ImportReport, PasswordResetReply, Provider, ProviderBody, ProviderField, TokenRequest, UserView } from '@openqaf/server';
 import { api as defaultApi, MAX_PAGE, init, query } from './api-client.js';
 import type { ApiClient } from './api-client.js';
 import type { CouncilRole } from './api-types.js';
@@ -30,12 +30,14 @@ export interface Member {
   email: string;
   name: string;
   role: CouncilRole;
+  /** True when the account is disabled (signed out, cannot sign in). */
+  disabled: boolean;
 }
 
 /** A new API token as the server returns it once: its view and the secret. */
 export type CreatedToken = ApiTokenView & { token: string };
 
-export type { ProviderField };
+export type { PasswordResetReply, ProviderField };
 
 /**
  * The calls of the admin screens (users and roles, API tokens, audit log, provider import),
@@ -62,6 +64,31 @@ export class AdminApi {
   /** Sets a user's password (ends their sessions, revokes their tokens). */
   resetPassword(id: string, password: string) {
     return this._api.call((rpc) => rpc.api.users[':id'].password.$post({ param: { id } }, init(undefined, { password })));
+  }
+
+  /** Issues a one-time password reset link for a user (platform admin); the reply holds the code, shown once. */
+  async issuePasswordReset(id: string): Promise<PasswordResetReply> {
+    return (await this._api.call((rpc) => rpc.api.users[':id']['password-reset'].$post({ param: { id } }))) as PasswordResetReply;
+  }
+
+  /** Issues a one-time password reset link for a council member (council admin); the code is shown once. */
+  async issueMemberPasswordReset(council: string, userId: string): Promise<PasswordResetReply> {
+    return (await this._api.call((rpc) => rpc.api.councils[':council'].members[':userId']['password-reset'].$post({ param: { council, userId } }))) as PasswordResetReply;
+  }
+
+  /** Disables or re-enables a council member's account (council admin). */
+  setMemberDisabled(council: string, userId: string, disabled: boolean) {
+    return this._api.call((rpc) => rpc.api.councils[':council'].members[':userId'].$patch({ param: { council, userId }, json: { disabled } }));
+  }
+
+  /** Chooses a new password with a one-time reset code (no sign-in needed). */
+  usePasswordReset(code: string, newPassword: string) {
+    return this._api.call((rpc) => rpc.api.auth['password-reset'].$post({ json: { code, newPassword } }));
+  }
+
+  /** Changes your own password (the current one is asked for). */
+  changePassword(currentPassword: string, newPassword: string) {
+    return this._api.call((rpc) => rpc.api.auth.password.$post({}, init(undefined, { currentPassword, newPassword })));
   }
 
   /** The council's users and their roles (council admin). */

@@ -32,4 +32,4 @@ export type { CasesReply as CaseRun, AnalysisReply as AnalysisRun } from '@openq
 export type CouncilRole = 'viewer' | 'officer' | 'council-admin';
 
 /** What the UI keeps of `GET /api/auth/me` (and of sign-in): who is signed in, their roles, the CSRF token. */
-export type Me = Pick<MeReply, 'user' | 'roles' | 'csrfToken'> & Partial<Pick<MeReply, 'providerOf'>>;
+export type Me = Pick<MeReply, 'user' | 'roles' | 'csrfToken'> & Partial<Pick<MeReply, 'providerOf' | 'mustChangePassword'>>;

@@ -10,6 +10,7 @@ import type { SignInRequest } from './qaf-sign-in.js';
 import { signInError } from './qaf-sign-in.js';
 import './qaf-assessment-form.js';
 import './qaf-checks.js';
+import './qaf-choose-password.js';
 import './qaf-work-queue-page.js';
 import './qaf-dashboard-page.js';
 import './qaf-council-list.js';
@@ -43,7 +44,7 @@ export class QafApp extends LitElement {
   private readonly _route = new RouteController(this);
   private readonly _session = new SessionController(this, api);
   /** Council id -> name, to name councils in words rather than by id. */
-  private readonly _names = councilNames(this, () => this._session.signedIn);
+  private readonly _names = councilNames(this, () => this._session.signedIn && !this._session.me?.mustChangePassword);
 
   override render() {
     const s = this._session;
@@ -61,8 +62,11 @@ export class QafApp extends LitElement {
     const s = this._session;
     if (s.state === 'loading') return html`<qaf-status kind="loading" message="Starting…"></qaf-status>`;
     if (s.state === 'error') return html`<qaf-status kind="error" message=${s.error}><p><button @click=${() => s.reload()}>Try again</button></p></qaf-status>`;
-    if (!s.signedIn) return html`<qaf-sign-in @sign-in=${this._signIn}></qaf-sign-in>`;
     const r = this._route.route;
+    // A reset link works signed in or not: it is for someone who cannot sign in.
+    if (r.page === 'reset-password') return html`<qaf-choose-password code=${r.code}></qaf-choose-password>`;
+    if (!s.signedIn) return html`<qaf-sign-in @sign-in=${this._signIn}></qaf-sign-in>`;
+    if (s.me?.mustChangePassword) return html`<qaf-choose-password @password-changed=${() => s.reload()}></qaf-choose-password>`;
     document.title = `OpenQAF — ${r.page === 'home' ? 'councils' : r.page}`;
     const onlyProvider = Object.keys(s.me?.roles ?? {}).length === 0 && !s.me?.user?.platformAdmin && providerCouncils(s.me).length > 0;
     if ((r.page === 'home' || r.page === 'sign-in') && onlyProvider) return providerHome(s.me, this._names.value);
@@ -72,7 +76,7 @@ export class QafApp extends LitElement {
     return this._councilPage(r);
   }
 
-  private _councilPage(r: Exclude<Route, { page: 'home' | 'sign-in' | 'not-found' | 'users' | 'tokens' | 'audit-all' }>) {
+  private _councilPage(r: Exclude<Route, { page: 'home' | 'sign-in' | 'reset-password' | 'not-found' | 'users' | 'tokens' | 'audit-all' }>) {
     const me = this._session.me;
     const role = roleIn(me, r.council);
     if (!role && providerCouncils(me).includes(r.council)) return providerCouncilPage(r, this._names.value?.[r.council] ?? r.council);

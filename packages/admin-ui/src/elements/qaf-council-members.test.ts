@@ -4,7 +4,7 @@ import { fakeServer, fill, json, settled, submit } from './fake-server.test-help
 import './qaf-council-members.js';
 
 function server() {
-  const members = [{ id: 'u-ann', email: 'ann@testshire.gov.uk', name: 'Ann Lee', role: 'officer' }];
+  const members = [{ id: 'u-ann', email: 'ann@testshire.gov.uk', name: 'Ann Lee', role: 'officer', disabled: false }];
   return fakeServer(({ method, url, body }) => {
     if (url.pathname === '/api/councils/testshire/members' && method === 'GET') return json({ members, nextCursor: null });
     if (url.pathname === '/api/users') return json({ users: [{ id: 'u-ann', email: 'ann@testshire.gov.uk' }, { id: 'u-bob', email: 'bob@testshire.gov.uk' }], nextCursor: null });
@@ -12,8 +12,16 @@ function server() {
     if (put && method === 'PUT') {
       const role = (body as { role: string }).role;
       const m = members.find((x) => x.id === put[1]);
-      if (m) m.role = role; else members.push({ id: put[1]!, email: 'bob@testshire.gov.uk', name: '', role });
+      if (m) m.role = role; else members.push({ id: put[1]!, email: 'bob@testshire.gov.uk', name: '', role, disabled: false });
       return json({ userId: put[1], role });
+    }
+    if (put && method === 'PATCH') {
+      const m = members.find((x) => x.id === put[1])!;
+      m.disabled = (body as { disabled: boolean }).disabled;
+      return json({ ...m, platformAdmin: false, roles: { testshire: m.role } });
+    }
+    if (url.pathname === '/api/councils/testshire/members/u-ann/password-reset' && method === 'POST') {
+      return json({ userId: 'u-ann', email: 'ann@testshire.gov.uk', code: 'one-time-code', resetPath: '#/reset-password/one-time-code', expiresAt: '2026-12-08T09:30:00.000Z' }, 201);
     }
     return undefined;
   });
@@ -54,5 +62,34 @@ describe('qaf-council-members', () => {
     await settled(el);
     expect(seen.find((r) => r.method === 'PUT')!.url.pathname).toBe('/api/councils/testshire/members/u-bob');
     expect(text(el)).toContain('2 users with a role');
+  });
+
+  it("disables a member, shows the account as disabled, and enables them again", async () => {
+    const seen = server();
+    const el = await mount('qaf-council-members', { council: 'testshire' });
+    await settled(el);
+    const button = (name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+    button('Disable ann@testshire.gov.uk').click();
+    await settled(el);
+    expect(seen.find((r) => r.method === 'PATCH')).toMatchObject({ body: { disabled: true } });
+    expect(text(el)).toContain('Disabled ann@testshire.gov.uk: signed out everywhere, API tokens revoked.');
+    expect(el.shadowRoot!.querySelector('tbody strong.bad')!.textContent).toBe('Disabled');
+    button('Enable ann@testshire.gov.uk').click();
+    await settled(el);
+    expect(seen.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([{ disabled: true }, { disabled: false }]);
+    expect(text(el)).toContain('Enabled ann@testshire.gov.uk');
+  });
+
+  it('issues a reset link and shows it once, with when it stops working and how to hand it over', async () => {
+    server();
+    const el = await mount('qaf-council-members', { council: 'testshire' });
+    await settled(el);
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Reset link for ann@testshire.gov.uk')!.click();
+    await settled(el);
+    const link = el.shadowRoot!.getElementById('reset-link') as HTMLInputElement;
+    expect(link.value).toBe(`${location.origin}${location.pathname}#/reset-password/one-time-code`);
+    expect(text(el)).toContain('Shown once');
+    expect(text(el)).toContain('8 December 2026, 09:30 UTC');
+    expect(text(el)).toContain('There is no email from OpenQAF');
   });
 });

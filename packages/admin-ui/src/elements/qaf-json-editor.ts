@@ -15,7 +15,8 @@ import './qaf-status.js';
 
 /**
  * The whole draft as JSON in CodeMirror 6, validated by the engine as you type: each problem
- * is underlined at its value and listed below in plain words with a link to it.
+ * is underlined at its value and listed below in plain words with a link to it. Typed text not
+ * yet saved counts as unsaved changes: closing the tab or going to another page asks first.
  */
 export class QafJsonEditor extends LitElement {
   static override properties = { council: {}, canEdit: { type: Boolean, attribute: 'can-edit' }, _problems: { state: true }, _parseError: { state: true } };
@@ -51,6 +52,12 @@ export class QafJsonEditor extends LitElement {
           linter((view) => this._lint(view), { delay: 400 }),
           EditorState.readOnly.of(!this.canEdit),
           EditorView.contentAttributes.of({ 'aria-label': 'The draft pack as JSON' }),
+          // Typed text is an unsaved change at once (not only once saved): leaving the page asks first.
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged || this._draft.dirty) return;
+            this._draft.dirty = true;
+            this.requestUpdate();
+          }),
         ],
       }),
     });
@@ -78,6 +85,7 @@ export class QafJsonEditor extends LitElement {
       ${this.canEdit ? nothing : html`<p class="notice">Read only: only the council's admins can change the draft.</p>`}
       <div class="row">
         ${this.canEdit ? html`<button @click=${this._save} ?disabled=${d.saving}>${d.saving ? 'Saving…' : 'Save draft'}</button>` : nothing}
+        ${d.dirty ? html`<strong class="bad">Unsaved changes</strong>` : nothing}
         <span role="status" class=${this._problems.length ? 'bad' : 'good'}>${this._problems.length ? counted(this._problems.length, 'problem') : 'No problems found'}</span>
       </div>
       ${d.message ? html`<p class="notice ${d.message.kind}" role="status">${d.message.text}</p>` : nothing}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProviderField } from '../api/admin-api.js';
 import { fakeServer, fill, json, settled, submit } from './fake-server.test-helpers.js';
-import { mount, text } from './mount.test-helpers.js';
+import { chosen, mount, text } from './mount.test-helpers.js';
 import { fieldProblem } from './qaf-provider-editor.js';
 import './qaf-provider-editor.js';
 
@@ -11,13 +11,20 @@ const FIELDS: ProviderField[] = [
   { field: 'cqcLocationId', title: 'CQC location id', kind: 'text', required: false },
   { field: 'serviceType', title: 'Service type', kind: 'choice', required: false, choices: ['Residential Services', 'Nursing homes'] },
   { field: 'size.beds', title: 'Beds', kind: 'integer', required: false, minimum: 1 },
+  { field: 'facts.cqcRating', title: 'CQC rating', kind: 'choice', required: false, choices: ['Inadequate', 'Requires Improvement', 'Good', 'Outstanding'] },
+  { field: 'facts.cqcRatingDate', title: 'Date of the current CQC rating.', kind: 'date', required: false },
 ];
 
-const PROVIDER = { id: 'p-1', councilId: 'bolton', name: 'Oak House', cqcLocationId: '1-1', serviceType: 'Nursing homes', size: { beds: 40, lifts: 2 }, revision: 3, createdAt: '', updatedAt: '', latest: null };
+const PROVIDER = { id: 'p-1', councilId: 'bolton', name: 'Oak House', cqcLocationId: '1-1', serviceType: 'Nursing homes', size: { beds: 40, lifts: 2 }, facts: { cqcRating: 'Good', kept: 'as stored' }, revision: 3, createdAt: '', updatedAt: '', latest: null };
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('qaf-provider-editor', () => {
+  it('checks a typed date as a date', () => {
+    expect(fieldProblem(FIELDS[5]!, '05/11/2024')).toBe('Date of the current CQC rating.: enter a date, like 2025-03-31');
+    expect(fieldProblem(FIELDS[5]!, '2024-11-05')).toBeUndefined();
+  });
+
   it('checks a typed value in the field\'s own words', () => {
     expect(fieldProblem(FIELDS[3]!, '0')).toBe('Beds: must be at least 1');
     expect(fieldProblem(FIELDS[3]!, '2.5')).toBe('Beds: enter a whole number');
@@ -34,7 +41,9 @@ describe('qaf-provider-editor', () => {
     const el = await mount('qaf-provider-editor', { council: 'bolton', provider: PROVIDER });
     await settled(el);
     const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
-    expect(labels).toEqual(['Name', 'CQC location id (optional)', 'Service type (optional)', 'Beds (optional)']);
+    expect(labels).toEqual(['Name', 'CQC location id (optional)', 'Service type (optional)', 'Beds (optional)', 'CQC rating (optional)', 'Date of the current CQC rating. (optional)']);
+    expect(chosen(el.shadowRoot!.getElementById('f-facts-cqcRating') as HTMLSelectElement)).toBe('Good');
+    expect(el.shadowRoot!.getElementById('f-facts-cqcRatingDate')!.getAttribute('type')).toBe('date');
     expect((el.shadowRoot!.getElementById('f-size-beds') as HTMLInputElement).value).toBe('40');
     fill(el, 'f-size-beds', '0');
     submit(el, 'f-name');
@@ -45,11 +54,16 @@ describe('qaf-provider-editor', () => {
     el.addEventListener('provider-saved', (e) => { saved = (e as CustomEvent).detail; });
     fill(el, 'f-size-beds', '42');
     fill(el, 'f-serviceType', 'Residential Services');
+    fill(el, 'f-facts-cqcRating', 'Requires Improvement');
+    fill(el, 'f-facts-cqcRatingDate', '2024-11-05');
     submit(el, 'f-name');
     await settled(el);
     const put = seen.find((r) => r.method === 'PUT')!;
     expect(put.headers.get('if-match')).toBe('"3"');
-    expect(put.body).toEqual({ name: 'Oak House', cqcLocationId: '1-1', serviceType: 'Residential Services', size: { beds: 42, lifts: 2 } });
+    expect(put.body).toEqual({
+      name: 'Oak House', cqcLocationId: '1-1', serviceType: 'Residential Services', size: { beds: 42, lifts: 2 },
+      facts: { cqcRating: 'Requires Improvement', cqcRatingDate: '2024-11-05', kept: 'as stored' },
+    });
     expect(saved).toMatchObject({ revision: 4 });
   });
 

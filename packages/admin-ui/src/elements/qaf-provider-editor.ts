@@ -15,15 +15,16 @@ function controlId(field: string): string {
   return `f-${field.replace(/\./g, '-')}`;
 }
 
-/** The field a JSON pointer of the provider body names: `/size/beds` -> `size.beds`. */
+/** The field a JSON pointer of the provider body names: `/size/beds` -> `size.beds`, `/facts/cqcRating` -> `facts.cqcRating`. */
 function fieldOfPointer(pointer: string | undefined): string | undefined {
   const parts = pointer?.split('/').slice(1) ?? [];
-  return parts[0] === 'size' && parts[1] ? `size.${parts[1]}` : parts[0];
+  return (parts[0] === 'size' || parts[0] === 'facts') && parts[1] ? `${parts[0]}.${parts[1]}` : parts[0];
 }
 
 /** What is wrong with a typed value, in the field's own words; undefined when it is fine. */
 export function fieldProblem(f: ProviderField, raw: string): string | undefined {
   if (raw === '') return f.required ? `Enter the ${f.title.toLowerCase()}` : undefined;
+  if (f.kind === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? undefined : `${f.title}: enter a date, like 2025-03-31`;
   if (f.kind !== 'integer' && f.kind !== 'number') return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n)) return `${f.title}: enter a number`;
@@ -35,7 +36,8 @@ export function fieldProblem(f: ProviderField, raw: string): string | undefined 
 
 /**
  * Adds or edits a provider: every field of the record, in the words of the council's pack in
- * force (its service types as choices, the size details its inputs read, with their bounds).
+ * force (its service types as choices, the size details its inputs read, with their bounds, and
+ * the current CQC rating and its date when it reads them).
  * Checked as typed and by the server; each error names its field and links to it. Size details
  * the pack does not read are kept as they are. Fires `provider-saved` (detail: the provider).
  */
@@ -69,6 +71,7 @@ export class QafProviderEditor extends LitElement {
     const p = this.provider;
     if (!p) return '';
     if (f.field.startsWith('size.')) return p.size[f.field.slice(5)]?.toString() ?? '';
+    if (f.field.startsWith('facts.')) return p.facts?.[f.field.slice(6)] ?? '';
     const v = p[f.field as 'name' | 'cqcLocationId' | 'serviceType'];
     return v ?? '';
   }
@@ -90,7 +93,7 @@ export class QafProviderEditor extends LitElement {
             ${value && !f.choices!.includes(value) ? html`<option value=${value} selected>${value} (not one of the pack's)</option>` : nothing}
             ${f.choices!.map((c) => html`<option value=${c} ?selected=${c === value}>${c}</option>`)}</select>`
         : html`<input id=${common.id} name=${f.field} .value=${value} aria-invalid=${common.invalid} aria-describedby=${described || nothing}
-            type=${f.kind === 'text' ? 'text' : 'number'} inputmode=${f.kind === 'integer' ? 'numeric' : f.kind === 'number' ? 'decimal' : nothing}
+            type=${f.kind === 'text' ? 'text' : f.kind === 'date' ? 'date' : 'number'} inputmode=${f.kind === 'integer' ? 'numeric' : f.kind === 'number' ? 'decimal' : nothing}
             step=${f.kind === 'integer' ? '1' : f.kind === 'number' ? 'any' : nothing}
             min=${f.minimum ?? nothing} max=${f.maximum ?? nothing} />`}
     </div>`;
@@ -113,8 +116,15 @@ export class QafProviderEditor extends LitElement {
       if (raw(f) === '') delete size[key];
       else size[key] = Number(raw(f));
     }
+    // Other facts (the current CQC rating and its date) the same way.
+    const facts: Record<string, string> = { ...(this.provider?.facts ?? {}) };
+    for (const f of fields.filter((x) => x.field.startsWith('facts.'))) {
+      const key = f.field.slice(6);
+      if (raw(f) === '') delete facts[key];
+      else facts[key] = raw(f);
+    }
     const text = (name: string) => raw(fields.find((f) => f.field === name)!) || null;
-    const body = { name: raw(fields[0]!), cqcLocationId: text('cqcLocationId'), serviceType: text('serviceType'), size };
+    const body = { name: raw(fields[0]!), cqcLocationId: text('cqcLocationId'), serviceType: text('serviceType'), size, facts };
     this._saving = true;
     try {
       const saved = (this.provider

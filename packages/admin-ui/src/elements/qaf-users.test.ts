@@ -85,6 +85,6 @@ describe('qaf-users', () => {
     submit(el, 'reset-password');
     await settled(el);
     expect(seen.find((r) => r.url.pathname === '/api/users/u-ann/password')!.body).toEqual({ password: 'another-long-password' });
-    expect(text(el)).toContain('Password reset for ann@testshire.gov.uk');
+    expect(text(el)).toContain('Temporary password set for ann@testshire.gov.uk: they must change it at their next sign-in');
   });
 });

@@ -2,29 +2,32 @@ import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { UserView } from '@openqaf/server';
 import { adminApi } from '../api/admin-api.js';
+import type { PasswordResetReply } from '../api/admin-api.js';
 import type { CouncilRole } from '../api/api-types.js';
 import { roleLabel } from '../api/roles.js';
 import { counted } from '../format/count-words.js';
 import type { FieldError } from './qaf-error-summary.js';
 import { formErrors } from './qaf-error-summary.js';
 import { sharedStyles } from './shared-styles.js';
+import { resetLinkNotice } from './reset-link.js';
 import { renderTask } from './task-states.js';
 import './qaf-error-summary.js';
 
-/** The smallest password the server accepts. */
-const MIN_PASSWORD = 12;
+import { MIN_PASSWORD } from './qaf-choose-password.js';
 
 /**
- * Every user of the platform (platform admin): create a user, disable or re-enable them,
- * reset their password. Council roles are granted on each council's "Users and roles" page.
+ * Every user of the platform (platform admin): create a user, disable or re-enable them, issue
+ * a one-time password reset link, or set a temporary password they must change at next sign-in. Council roles are granted on each council's "Users and roles" page.
  */
 export class QafUsers extends LitElement {
-  static override properties = { councilNames: { attribute: false }, _errors: { state: true }, _done: { state: true } };
+  static override properties = { councilNames: { attribute: false }, _errors: { state: true }, _done: { state: true }, _issued: { state: true } };
   static override styles = [sharedStyles, css`fieldset { border: 1px solid #b1b4b6; margin: 1rem 0; } .row > div { min-width: 12rem; }`];
   /** Council id -> name, to show roles by council name. */
   declare councilNames: Record<string, string>;
   declare private _errors: FieldError[];
   declare private _done: string;
+  /** The reset link just issued, shown once. */
+  declare private _issued: PasswordResetReply | undefined;
 
   private _users = new Task(this, { task: (_args, { signal }) => adminApi.users(signal), args: () => [] as const });
 
@@ -39,6 +42,7 @@ export class QafUsers extends LitElement {
     return html`
       <qaf-error-summary .errors=${this._errors}></qaf-error-summary>
       ${this._done ? html`<p class="notice" role="status">${this._done}</p>` : nothing}
+      ${this._issued ? resetLinkNotice(this._issued) : nothing}
       ${renderTask(this._users, (users) => this._table(users), 'Loading users…')}
       <form @submit=${this._create} novalidate>
         <h2>Create a user</h2>
@@ -51,14 +55,14 @@ export class QafUsers extends LitElement {
         </div>
         <button>Create user</button>
       </form>
-      ${this._users.value?.length ? html`<form @submit=${this._reset} novalidate>
-        <h2>Reset a password</h2>
-        <p class="muted">Ends their sessions and revokes their API tokens. Your own password is changed from your account.</p>
+      ${this._users.value?.length ? html`<form @submit=${this._setTemporary} novalidate>
+        <h2>Set a temporary password</h2>
+        <p class="muted">Rather than a reset link: you choose a password and tell them; they must change it at their next sign-in. Ends their sessions and revokes their API tokens. Your own password is changed from your account.</p>
         <div class="row">
           <div><label for="reset-user">User</label><select id="reset-user" name="user">${this._users.value.map((u) => html`<option value=${u.id}>${u.email}</option>`)}</select></div>
           <div><label for="reset-password">New password</label><input id="reset-password" name="password" type="password" autocomplete="new-password" /></div>
         </div>
-        <button>Reset password</button>
+        <button>Set temporary password</button>
       </form>` : nothing}`;
   }
 
@@ -75,7 +79,8 @@ export class QafUsers extends LitElement {
         <td>${u.name || u.email}<div class="muted">${u.email}</div></td>
         <td>${u.platformAdmin ? html`<div><strong>Platform admin</strong></div>` : nothing}${this._roles(u)}</td>
         <td>${u.disabled ? html`<strong class="bad">Disabled</strong>` : 'Active'}</td>
-        <td><button class="secondary" @click=${() => this._setDisabled(u, !u.disabled)}>${u.disabled ? `Enable ${u.email}` : `Disable ${u.email}`}</button></td>
+        <td><button class="secondary" @click=${() => this._setDisabled(u, !u.disabled)}>${u.disabled ? `Enable ${u.email}` : `Disable ${u.email}`}</button>
+          <button class="secondary" @click=${() => this._issueReset(u)}>Reset link for ${u.email}</button></td>
       </tr>`)}</tbody></table></div>`;
   }
 
@@ -101,7 +106,7 @@ export class QafUsers extends LitElement {
     }
   }
 
-  private async _reset(e: SubmitEvent) {
+  private async _setTemporary(e: SubmitEvent) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
@@ -115,9 +120,21 @@ export class QafUsers extends LitElement {
       await adminApi.resetPassword(id, password);
       form.reset();
       this._errors = [];
-      this._done = `Password reset for ${this._users.value?.find((u) => u.id === id)?.email ?? id}; their sessions and API tokens have ended.`;
+      this._done = `Temporary password set for ${this._users.value?.find((u) => u.id === id)?.email ?? id}: they must change it at their next sign-in. Their sessions and API tokens have ended.`;
     } catch (error) {
       this._errors = formErrors(error, []).map((p) => ({ ...p, field: p.field ?? 'reset-password' }));
+    }
+  }
+
+  private async _issueReset(u: UserView) {
+    try {
+      this._issued = await adminApi.issuePasswordReset(u.id);
+      this._errors = [];
+      this._done = '';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#reset-link')?.focus();
+    } catch (error) {
+      this._errors = formErrors(error, []);
     }
   }
 

@@ -25,6 +25,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#/councils/bolton/members')).toEqual({ page: 'members', council: 'bolton' });
   });
 
+  it('reads a password reset link, with or without its code, and writes it back', () => {
+    expect(parseRoute('#/reset-password/abc_DEF-123')).toEqual({ page: 'reset-password', code: 'abc_DEF-123' });
+    expect(parseRoute('#/reset-password')).toEqual({ page: 'reset-password', code: '' });
+    expect(href({ page: 'reset-password', code: 'abc_DEF-123' })).toBe('#/reset-password/abc_DEF-123');
+    expect(parseRoute('#/reset-password/a/b')).toEqual({ page: 'not-found', path: '/reset-password/a/b' });
+  });
+
   it('reads the reports list and one provider report', () => {
     expect(parseRoute('#/councils/bolton/reports')).toEqual({ page: 'reports', council: 'bolton' });
     expect(parseRoute('#/councils/bolton/assessments/a-1/report')).toEqual({ page: 'report', council: 'bolton', assessment: 'a-1' });

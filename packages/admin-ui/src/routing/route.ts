@@ -2,6 +2,7 @@
 export type Route =
   | { page: 'home' }
   | { page: 'sign-in' }
+  | { page: 'reset-password'; code: string }
   | { page: 'users' }
   | { page: 'tokens' }
   | { page: 'audit-all' }
@@ -56,6 +57,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'councils')) return { page: 'home' };
   if (parts.length === 1 && parts[0] === 'sign-in') return { page: 'sign-in' };
+  if (parts[0] === 'reset-password' && parts.length <= 2) return { page: 'reset-password', code: parts[1] ?? '' };
   if (parts.length === 1 && PLATFORM_PAGES[parts[0]!]) return { page: PLATFORM_PAGES[parts[0]!] } as Route;
   if (parts[0] === 'councils' && parts[1]) {
     const council = parts[1];
@@ -80,6 +82,7 @@ export function href(route: Route): string {
   switch (route.page) {
     case 'home': return '#/';
     case 'sign-in': return '#/sign-in';
+    case 'reset-password': return route.code ? `#/reset-password/${enc(route.code)}` : '#/reset-password';
     case 'users': case 'tokens': case 'audit-all':
       return `#/${Object.entries(PLATFORM_PAGES).find(([, p]) => p === route.page)![0]}`;
     case 'not-found': return `#${route.path}`;
@@ -110,6 +113,7 @@ export interface PageIds {
 export const EVERY_PAGE: Record<Route['page'], (ids: PageIds) => Route> = {
   home: () => ({ page: 'home' }),
   'sign-in': () => ({ page: 'sign-in' }),
+  'reset-password': () => ({ page: 'reset-password', code: 'a-code-that-was-never-issued' }),
   users: () => ({ page: 'users' }),
   tokens: () => ({ page: 'tokens' }),
   'audit-all': () => ({ page: 'audit-all' }),

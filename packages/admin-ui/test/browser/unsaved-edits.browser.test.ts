@@ -117,4 +117,28 @@ describe.skipIf(!hasChromium)('unsaved edits are never lost', () => {
     await page.close({ runBeforeUnload: true });
     expect(await unload).toBe('beforeunload');
   });
+
+  it('asks before leaving the JSON editor with typed text not yet saved, in the app and on closing the tab', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    await context.addCookies(cookies);
+    const page = await context.newPage();
+    page.setDefaultTimeout(50_000);
+    await page.goto(`${server.url}/#/councils/birmingham/draft/json`);
+    await page.getByRole('button', { name: 'Save draft' }).waitFor();
+    const editor = page.getByRole('textbox', { name: 'The draft pack as JSON' });
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' ');
+    await page.getByText('Unsaved changes').waitFor();
+
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+    await page.locator('qaf-council-nav').getByRole('link', { name: 'Versions' }).click();
+    expect(await asked).toMatch(/not saved/);
+    expect(new URL(page.url()).hash).toBe('#/councils/birmingham/draft/json');
+
+    const unload = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
+    await page.close({ runBeforeUnload: true });
+    expect(await unload).toBe('beforeunload');
+  });
 });

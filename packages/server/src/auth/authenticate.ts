@@ -12,9 +12,13 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What a session whose password is temporary may still do: see who it is, change the password, sign out. */
+const WHILE_PASSWORD_TEMPORARY = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
+
 /**
  * Works out who is calling (bearer API token, else session cookie, else anonymous) and,
- * for cookie sessions, refuses unsafe requests without the session's CSRF token.
+ * for cookie sessions, refuses unsafe requests without the session's CSRF token, and everything
+ * but changing the password while the user's password is a temporary one an admin set.
  * A bearer token that is unknown, expired or revoked is a 401, never a silent downgrade.
  * Token lookups are remembered for a few seconds, and forgotten as soon as anything that could
  * stop the token working changes (see `TokenCache`); sessions are not remembered.
@@ -47,6 +51,13 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     if (principal) {
       if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== principal.csrfToken) {
         throw new HttpError(403, 'csrf', `Missing or wrong ${CSRF_HEADER} header for this session`);
+      }
+      if (principal.mustChangePassword && !WHILE_PASSWORD_TEMPORARY.has(`${c.req.method} ${c.req.path}`)) {
+        throw new HttpError(
+          403,
+          'password-change-required',
+          'Your password was set by an admin and is temporary: choose your own with POST /api/auth/password first',
+        );
       }
       c.set('principal', principal);
     } else {

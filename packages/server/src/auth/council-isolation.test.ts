@@ -22,6 +22,7 @@ const WELL_FORMED: Record<string, unknown> = {
   'POST /api/councils/{council}/assessments/{id}/report/comments/{comment}/answer': { decision: 'accepted', reason: 'Checked' },
   'POST /api/councils/{council}/draft/cases/accept': { cases: ['all-fully-met-gold'] },
   'POST /api/councils/{council}/members/{userId}/tokens': { name: 'Nightly import' },
+  'PATCH /api/councils/{council}/members/{userId}': { disabled: true },
   'POST /api/councils/{council}/assessments/{id}/report/action-plan/{action}/progress': { status: 'done', owner: 'Registered manager', on: '2025-03-01' },
 };
 

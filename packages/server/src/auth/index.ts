@@ -28,7 +28,9 @@ import {
   tokenBodySchema,
 } from './schemas.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { memberAccountRoutes } from './member-accounts.js';
 import { memberTokenRoutes } from './member-tokens.js';
+import { passwordResetRoutes } from './password-resets.js';
 import { userAdminRoutes } from './user-admin.js';
 import { createUser, findUser, listUsers } from './users.js';
 
@@ -144,7 +146,7 @@ const membersRoute = defineRoute({
   method: 'get',
   path: '/api/councils/{council}/members',
   tags: ['users'],
-  summary: "The council's users and their roles, by email (paginated; a token needs the admin scope)",
+  summary: "The council's users, their roles and whether their account is disabled, by email (paginated; a token needs the admin scope)",
   access: 'council-admin', scope: 'admin',
   request: { params: councilParams, query: pageQuery },
   reply: listReply('members'),
@@ -230,7 +232,7 @@ export function authRoutes(options: AuthRoutesOptions = {}) {
       });
       const principal = await principalFromSession(db, hashSecret(token));
       // A session's principal always has its user (the one just signed in).
-      return c.json({ user: principal!.user!, roles: principal!.roles, csrfToken: csrf });
+      return c.json({ user: principal!.user!, roles: principal!.roles, csrfToken: csrf, mustChangePassword: principal!.mustChangePassword ?? false });
     })
     .openapi(logoutRoute, async (c) => {
       const session = getCookie(c, SESSION_COOKIE);
@@ -259,6 +261,7 @@ export function authRoutes(options: AuthRoutesOptions = {}) {
         scopes: p.scopes,
         tokenExpiresAt: p.token?.expiresAt ?? null,
         csrfToken: p.csrfToken ?? null,
+        mustChangePassword: p.mustChangePassword ?? false,
         providerOf,
       });
     })
@@ -271,10 +274,15 @@ export function authRoutes(options: AuthRoutesOptions = {}) {
       if (!row || !(await verifyPassword(body.currentPassword, row.password_hash))) {
         throw new HttpError(403, 'bad-credentials', 'The current password is wrong');
       }
+      if (c.var.principal.mustChangePassword && body.newPassword === body.currentPassword) {
+        throw new HttpError(422, 'invalid-body', 'Choose a new password: the temporary one an admin set cannot be kept', {
+          details: [{ pointer: '/newPassword', message: 'must differ from the temporary password' }],
+        });
+      }
       const hash = await hashPassword(body.newPassword);
       const session = c.var.principal.via === 'session' ? getCookie(c, SESSION_COOKIE) : undefined;
       await db.transaction(async (tx) => {
-        await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, hash]);
+        await tx.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [user.id, hash]);
         // Whoever knew the old password may have made tokens or sessions with it: they all end, bar this session.
         const tokensRevoked = await revokeUserTokens(tx, user.id);
         const ended = await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2 RETURNING user_id', [
@@ -337,13 +345,15 @@ export function authRoutes(options: AuthRoutesOptions = {}) {
     })
     .route('/', userAdminRoutes(throttle))
     .route('/', memberTokenRoutes())
+    .route('/', memberAccountRoutes())
+    .route('/', passwordResetRoutes(throttle))
     .openapi(membersRoute, async (c) => {
       const council = c.var.council;
       requireScope(c, 'admin');
       const page = pageRequest(c.req.valid('query'), 2);
       const after = page.after ? 'AND (u.email, u.id) > ($2, $3)' : '';
-      const rows = await c.var.services.db.query<{ id: string; email: string; name: string; role: string }>(
-        `SELECT u.id, u.email, u.name, r.role FROM council_roles r JOIN users u ON u.id = r.user_id
+      const rows = await c.var.services.db.query<{ id: string; email: string; name: string; role: string; disabled: boolean }>(
+        `SELECT u.id, u.email, u.name, r.role, u.disabled FROM council_roles r JOIN users u ON u.id = r.user_id
           WHERE r.council_id = $1 ${after} ORDER BY u.email, u.id LIMIT ${page.limit + 1}`,
         [council.id, ...(page.after ?? [])],
       );

@@ -49,7 +49,7 @@ const revokeRoute = defineRoute({
 });
 
 /** The member named in the path: a user with a role in the council, else 404 (a user of another council is not found here). */
-async function requireMember(c: Context<AppEnv>): Promise<{ id: string }> {
+export async function requireMember(c: Context<AppEnv>): Promise<{ id: string }> {
   const userId = c.req.param('userId') ?? '';
   const [row] = await c.var.services.db.query<{ user_id: string }>(
     'SELECT user_id FROM council_roles WHERE user_id = $1 AND council_id = $2',
@@ -59,18 +59,29 @@ async function requireMember(c: Context<AppEnv>): Promise<{ id: string }> {
   return { id: row.user_id };
 }
 
+/** What a council admin is doing to a member, in words for {@link requireAdministers}' refusals. */
+export interface MemberAction {
+  /** e.g. "make an API token for". */
+  doing: string;
+  /** Why a council beyond the admin's matters, e.g. "a token would act there too". */
+  reach: string;
+  /** What the admin can do instead, e.g. "Ask a platform admin, or the user to make their own". */
+  instead: string;
+}
+
 /**
- * A token carries every role of its user. So a council admin may make one only for a member whose
- * roles and provider grants all lie in councils the admin administers, and never for a platform
- * admin; a platform admin may make one for any member.
+ * A member's token, password or account reaches every council they work in. So a council admin
+ * may act on a member only when the member's roles and provider grants all lie in councils the
+ * admin administers, and never on a platform admin; a platform admin may act on any member.
+ * 403 naming the councils beyond the admin's reach.
  */
-async function requireGrantable(c: Context<AppEnv>, memberId: string): Promise<void> {
+export async function requireAdministers(c: Context<AppEnv>, memberId: string, action: MemberAction): Promise<void> {
   const { principal } = c.var;
   if (principal.user?.platformAdmin) return;
   const { db } = c.var.services;
   const [member] = await db.query<{ platform_admin: boolean }>('SELECT platform_admin FROM users WHERE id = $1', [memberId]);
   if (member?.platform_admin) {
-    throw new HttpError(403, 'forbidden', 'Only a platform admin may make an API token for a platform admin');
+    throw new HttpError(403, 'forbidden', `Only a platform admin may ${action.doing} a platform admin`);
   }
   const councils = await db.query<{ council_id: string }>(
     `SELECT council_id FROM council_roles WHERE user_id = $1
@@ -82,10 +93,16 @@ async function requireGrantable(c: Context<AppEnv>, memberId: string): Promise<v
     throw new HttpError(
       403,
       'forbidden',
-      `This user also works in council ${beyond.map((id) => `"${id}"`).join(', ')}, which you do not administer; a token would act there too. Ask a platform admin, or the user to make their own`,
+      `This user also works in council ${beyond.map((id) => `"${id}"`).join(', ')}, which you do not administer; ${action.reach}. ${action.instead}`,
     );
   }
 }
+
+const MAKE_TOKEN: MemberAction = {
+  doing: 'make an API token for',
+  reach: 'a token would act there too',
+  instead: 'Ask a platform admin, or the user to make their own',
+};
 
 /**
  * A council admin's work on the API tokens of the council's members: list them, make one (its
@@ -104,7 +121,7 @@ export function memberTokenRoutes() {
       const admin = requireScope(c, 'admin');
       const member = await requireMember(c);
       const body = validBody<TokenRequest>(c);
-      await requireGrantable(c, member.id);
+      await requireAdministers(c, member.id, MAKE_TOKEN);
       return c.json(await createApiToken(c, member, body, { actor: admin.id, councilId: c.var.council.id }), 201);
     })
     .openapi(revokeRoute, async (c) => {

@@ -19,6 +19,11 @@ export interface Principal {
   token?: { id: string; expiresAt: string | null };
   /** For sessions: the token unsafe requests must echo in `X-CSRF-Token`. */
   csrfToken?: string;
+  /**
+   * For sessions: true while the user's password is a temporary one an admin set; the session can
+   * then only change it (`POST /api/auth/password`), ask who it is, and sign out.
+   */
+  mustChangePassword?: true;
 }
 
 /** The anonymous caller. */
@@ -31,6 +36,7 @@ interface PrincipalRow {
   platform_admin: boolean;
   roles: Record<string, CouncilRole> | null;
   csrf_token?: string;
+  must_change_password?: boolean;
 }
 
 interface TokenRow extends PrincipalRow {
@@ -49,14 +55,21 @@ function userOf(row: PrincipalRow): NonNullable<Principal['user']> {
 /** Loads the user of a live session by the session token's hash. */
 export async function principalFromSession(db: Queryable, tokenHash: string): Promise<Principal | undefined> {
   const [row] = await db.query<PrincipalRow>(
-    `SELECT u.id, u.email, u.name, u.platform_admin, s.csrf_token, ${rolesOf}
+    `SELECT u.id, u.email, u.name, u.platform_admin, u.must_change_password, s.csrf_token, ${rolesOf}
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
     [tokenHash],
-    { name: 'qaf_principal_from_session' },
+    { name: 'qaf_principal_from_session_v2' },
   );
   if (!row) return undefined;
-  return { via: 'session', user: userOf(row), roles: row.roles ?? {}, scopes: TOKEN_SCOPES, csrfToken: row.csrf_token! };
+  return {
+    via: 'session',
+    user: userOf(row),
+    roles: row.roles ?? {},
+    scopes: TOKEN_SCOPES,
+    csrfToken: row.csrf_token!,
+    ...(row.must_change_password ? { mustChangePassword: true as const } : {}),
+  };
 }
 
 /** A live API token's user, scopes and roles, with the token's expiry (null: never). */

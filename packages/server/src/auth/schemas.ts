@@ -86,3 +86,21 @@ export const resetPasswordBodySchema: JsonSchema = {
   required: ['password'],
   properties: { password },
 };
+
+/** Body of `POST /api/auth/password-reset`: the one-time code an admin handed over, and the new password. */
+export const useResetBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'newPassword'],
+  properties: { code: { type: 'string', minLength: 1, maxLength: 200 }, newPassword: password },
+};
+
+/** Body of `PATCH /api/councils/{council}/members/{userId}`: disable or re-enable the member's account. */
+export const memberAccountBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['disabled'],
+  properties: {
+    disabled: { type: 'boolean', description: 'true signs the user out everywhere and revokes their API tokens; false lets them back in.' },
+  },
+};

@@ -30,9 +30,20 @@ async function confirmStillPlatformAdmin(tx: Queryable, adminId: string): Promis
 }
 
 /** Ends every browser session of a user; returns how many there were. */
-async function endSessions(tx: Queryable, userId: string): Promise<number> {
+export async function endSessions(tx: Queryable, userId: string): Promise<number> {
   const rows = await tx.query('DELETE FROM sessions WHERE user_id = $1 RETURNING user_id', [userId]);
   return rows.length;
+}
+
+/**
+ * Inside a transaction: disables or re-enables a user. Disabling signs them out at once and
+ * revokes every API token (re-enabling brings none back). The caller clears the token cache
+ * after commit and writes the audit entry with the counts returned.
+ */
+export async function setUserDisabled(tx: Queryable, userId: string, disabled: boolean): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  await tx.query('UPDATE users SET disabled = $2 WHERE id = $1', [userId, disabled]);
+  if (!disabled) return { sessionsEnded: 0, tokensRevoked: 0 };
+  return { sessionsEnded: await endSessions(tx, userId), tokensRevoked: await revokeUserTokens(tx, userId) };
 }
 
 const userParams = z.object({ id: z.string().openapi({ description: 'User id' }) });
@@ -52,7 +63,8 @@ const resetPasswordRoute = defineRoute({
   method: 'post',
   path: '/api/users/{id}/password',
   tags: ['users'],
-  summary: "Set a user's password (ends their sessions and revokes their API tokens); your own needs POST /api/auth/password",
+  summary:
+    "Set a temporary password for a user, which they must change at next sign-in (ends their sessions and revokes their API tokens); your own needs POST /api/auth/password. A one-time reset link (POST /api/users/{id}/password-reset) lets them choose it themselves",
   access: 'platform-admin',
   request: { params: userParams },
   body: resetPasswordBodySchema,
@@ -88,14 +100,13 @@ export function userAdminRoutes(throttle: LoginThrottle) {
         const before = await findUser(tx, id);
         if (!before) throw notFound(`User "${id}"`);
         await tx.query(
-          `UPDATE users SET name = COALESCE($2, name), disabled = COALESCE($3, disabled), platform_admin = COALESCE($4, platform_admin)
-            WHERE id = $1`,
-          [id, changes.name ?? null, changes.disabled ?? null, changes.platformAdmin ?? null],
+          'UPDATE users SET name = COALESCE($2, name), platform_admin = COALESCE($3, platform_admin) WHERE id = $1',
+          [id, changes.name ?? null, changes.platformAdmin ?? null],
         );
-        // Disabled: signed out at once, and every API token revoked (re-enabling brings none back).
         const disabling = changes.disabled === true;
-        const sessionsEnded = disabling ? await endSessions(tx, id) : 0;
-        const tokensRevoked = disabling ? await revokeUserTokens(tx, id) : 0;
+        const { sessionsEnded, tokensRevoked } = changes.disabled === undefined
+          ? { sessionsEnded: 0, tokensRevoked: 0 }
+          : await setUserDisabled(tx, id, changes.disabled);
         const after = (await findUser(tx, id))!;
         await recordAudit(tx, {
           actor: admin.id,
@@ -128,7 +139,8 @@ export function userAdminRoutes(throttle: LoginThrottle) {
           [id],
         );
         if (!user) throw notFound(`User "${id}"`);
-        await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, hash]);
+        // A password someone else typed is temporary: the user chooses their own at next sign-in.
+        await tx.query('UPDATE users SET password_hash = $2, must_change_password = true WHERE id = $1', [id, hash]);
         const sessionsEnded = await endSessions(tx, id);
         const tokensRevoked = await revokeUserTokens(tx, id);
         // Hashes of the stored scrypt strings: they show that the password changed and reveal nothing of it.
@@ -139,7 +151,7 @@ export function userAdminRoutes(throttle: LoginThrottle) {
           entityId: id,
           beforeHash: sha256Text(user.password_hash),
           afterHash: sha256Text(hash),
-          detail: { sessionsEnded, tokensRevoked },
+          detail: { sessionsEnded, tokensRevoked, mustChangePassword: true },
         });
         return user.email;
       });

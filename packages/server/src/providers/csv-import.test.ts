@@ -98,8 +98,8 @@ describe.each(testStoreKinds)('provider re-import on $name', (kind) => {
     });
     expect(entry.detail.updates[0]).toEqual({
       id: birchBefore.id,
-      beforeHash: contentHash({ name: 'Birch Court', cqcLocationId: '2-001', serviceType: 'Residential', size: { beds: 30, serviceUsers: 28 } }),
-      afterHash: contentHash({ name: 'Birch Court Care Home', cqcLocationId: '2-001', serviceType: 'Residential', size: { beds: 32, serviceUsers: 28 } }),
+      beforeHash: contentHash({ name: 'Birch Court', cqcLocationId: '2-001', serviceType: 'Residential', size: { beds: 30, serviceUsers: 28 }, facts: {} }),
+      afterHash: contentHash({ name: 'Birch Court Care Home', cqcLocationId: '2-001', serviceType: 'Residential', size: { beds: 32, serviceUsers: 28 }, facts: {} }),
     });
     expect(entry.beforeHash).toMatch(/^sha256:/);
     expect(entry.afterHash).toMatch(/^sha256:/);

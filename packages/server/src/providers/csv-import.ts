@@ -3,6 +3,8 @@ import { CsvSyntaxError, looksLikeFormula, parseCsv, unguardFormula } from '../c
 import { HttpError } from '../http-error.js';
 import { schemaProblems } from '../request-body-check.js';
 import type { Queryable } from '../store/index.js';
+import { providerFieldProblems } from './provider-fields.js';
+import type { ProviderField } from './provider-fields.js';
 import { providerBodySchema } from './schemas.js';
 
 /** A provider field and the CSV column it is read from. */
@@ -18,7 +20,10 @@ export const ON_EXISTING: readonly OnExisting[] = ['update', 'reject'];
 export interface ImportRowError {
   /** 1-based line of the row in the CSV text. */
   row: number;
+  /** The provider field at fault, as a JSON pointer (e.g. `/size/beds`). */
   pointer?: string;
+  /** The CSV column (its header name) the value came from, when one cell is at fault. */
+  csvColumn?: string;
   message: string;
 }
 
@@ -82,6 +87,7 @@ export interface StoredProviderFields {
   cqcLocationId: string | null;
   serviceType: string | null;
   size: Record<string, number>;
+  facts: Record<string, string>;
 }
 
 /** One provider the import wrote, for the audit entry. */
@@ -103,6 +109,7 @@ interface ProviderInput {
   cqcLocationId?: string | null;
   serviceType?: string | null;
   size?: Record<string, number>;
+  facts?: Record<string, string>;
 }
 
 interface ExistingRow {
@@ -111,6 +118,7 @@ interface ExistingRow {
   cqc_location_id: string;
   service_type: string | null;
   size: Record<string, number>;
+  facts: Record<string, string>;
   revision: number;
 }
 
@@ -143,6 +151,7 @@ function rowToProvider(
   };
   const value: Record<string, unknown> = {};
   const size: Record<string, number> = {};
+  const facts: Record<string, string> = {};
   for (const [field, column] of Object.entries(mapping)) {
     const raw = cell(column);
     if (raw === undefined || raw === '') continue;
@@ -150,9 +159,11 @@ function rowToProvider(
       const n = Number(raw);
       if (!Number.isFinite(n)) problems.push(`${column}: "${raw}" is not a number`);
       else size[field.slice(5)] = n;
-    } else value[field] = readTextCell(raw, column, field, warn);
+    } else if (field.startsWith('facts.')) facts[field.slice(6)] = readTextCell(raw, column, field.replace('.', '/'), warn);
+    else value[field] = readTextCell(raw, column, field, warn);
   }
   if (Object.keys(size).length > 0) value.size = size;
+  if (Object.keys(facts).length > 0) value.facts = facts;
   return { value: value as unknown as ProviderInput, problems };
 }
 
@@ -167,6 +178,7 @@ function applyRow(before: StoredProviderFields, value: ProviderInput): { after: 
     cqcLocationId: before.cqcLocationId,
     serviceType: value.serviceType ?? before.serviceType,
     size: { ...before.size, ...value.size },
+    facts: { ...before.facts, ...value.facts },
   };
   const changed: string[] = [];
   if (after.name !== before.name) changed.push('name');
@@ -174,11 +186,14 @@ function applyRow(before: StoredProviderFields, value: ProviderInput): { after: 
   for (const key of Object.keys(value.size ?? {}).sort()) {
     if (after.size[key] !== before.size[key]) changed.push(`size.${key}`);
   }
+  for (const key of Object.keys(value.facts ?? {}).sort()) {
+    if (after.facts[key] !== before.facts[key]) changed.push(`facts.${key}`);
+  }
   return { after, changed };
 }
 
 function existingFields(r: ExistingRow): StoredProviderFields {
-  return { name: r.name, cqcLocationId: r.cqc_location_id, serviceType: r.service_type, size: r.size ?? {} };
+  return { name: r.name, cqcLocationId: r.cqc_location_id, serviceType: r.service_type, size: r.size ?? {}, facts: r.facts ?? {} };
 }
 
 type Plan =
@@ -191,12 +206,14 @@ type Plan =
  * location id belongs to a provider of this council updates that provider's mapped fields
  * (`onExisting: "update"`, the default) or is a bad row (`"reject"`); a row that would change
  * nothing is reported unchanged and leaves the revision alone. New CQC ids and rows without one
- * insert. A CQC id on two rows of the file is a bad row (the second). Bad rows are reported by
- * line; in strict mode any bad row means nothing is written (422 with the report).
+ * insert. A CQC id on two rows of the file is a bad row (the second). Each row is checked against
+ * the council's provider fields (`fields`, from its pack: service types, CQC ratings, dates, size
+ * bounds). Bad rows are reported by line and CSV column; in strict mode any bad row means nothing
+ * is written (422 with the report).
  */
 export async function importProviders(
   tx: Queryable,
-  args: { councilId: string; csv: string; mapping?: ColumnMapping; strict: boolean; onExisting?: OnExisting },
+  args: { councilId: string; csv: string; mapping?: ColumnMapping; strict: boolean; onExisting?: OnExisting; fields?: ProviderField[] },
 ): Promise<ImportResult> {
   const onExisting = args.onExisting ?? 'update';
   let rows;
@@ -214,7 +231,7 @@ export async function importProviders(
   refuseNul(rows, header);
   const mapping: ColumnMapping =
     args.mapping ??
-    Object.fromEntries(header.filter((h) => DEFAULT_FIELDS.includes(h) || /^size\.[A-Za-z][A-Za-z0-9]*$/.test(h)).map((f) => [f, f]));
+    Object.fromEntries(header.filter((h) => DEFAULT_FIELDS.includes(h) || /^(size|facts)\.[A-Za-z][A-Za-z0-9]*$/.test(h)).map((f) => [f, f]));
   const missing = Object.entries(mapping).filter(([, column]) => !header.includes(column));
   if (missing.length > 0) {
     throw new HttpError(422, 'unknown-column', 'The mapping names columns the CSV does not have', {
@@ -237,9 +254,16 @@ export async function importProviders(
     const { value, problems } = rowToProvider(header, r.fields, mapping, (w) => warnings.push({ row: r.line, ...w }));
     let bad = problems.length > 0;
     for (const message of problems) errors.push({ row: r.line, message });
-    const schemaErrors = schemaProblems(providerBodySchema, value);
-    for (const e of schemaErrors) errors.push({ row: r.line, pointer: e.pointer, message: `${e.pointer || 'row'} ${e.message}` });
-    bad ||= schemaErrors.length > 0;
+    // Problems of the row's values: of JSON type and shape (the body schema), then against the
+    // pack's fields; each named by the CSV column it came from. One message per field.
+    const columnOf = (pointer: string) => mapping[pointer.slice(1).replace('/', '.')];
+    const schemaErrors = schemaProblems(providerBodySchema, value).map((e) => ({ pointer: e.pointer, message: `${e.pointer || 'row'} ${e.message}` }));
+    const fieldErrors = providerFieldProblems(value, args.fields ?? []).filter((p) => !schemaErrors.some((e) => e.pointer === p.pointer));
+    for (const e of [...schemaErrors, ...fieldErrors]) {
+      const csvColumn = e.pointer ? columnOf(e.pointer) : undefined;
+      errors.push({ row: r.line, pointer: e.pointer, ...(csvColumn ? { csvColumn, message: `${csvColumn}: ${e.message}` } : { message: e.message }) });
+      bad = true;
+    }
     const cqc = typeof value.cqcLocationId === 'string' ? value.cqcLocationId : undefined;
     if (cqc !== undefined) {
       cqcOfRow.set(r.line, cqc);
@@ -262,7 +286,7 @@ export async function importProviders(
   const existing = new Map<string, ExistingRow>();
   if (cqcIds.length > 0) {
     const found = await tx.query<ExistingRow>(
-      `SELECT id, name, cqc_location_id, service_type, size, revision FROM providers
+      `SELECT id, name, cqc_location_id, service_type, size, facts, revision FROM providers
         WHERE council_id = $1 AND cqc_location_id IN (SELECT jsonb_array_elements_text($2::jsonb))
         ORDER BY id FOR UPDATE`,
       [args.councilId, JSON.stringify(cqcIds)],
@@ -292,9 +316,9 @@ export async function importProviders(
       const { value } = plan;
       const id = randomUUID();
       const inserted = await tx.query<{ id: string; revision: number }>(
-        `INSERT INTO providers (id, council_id, name, cqc_location_id, service_type, size)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (council_id, cqc_location_id) DO NOTHING RETURNING id, revision`,
-        [id, args.councilId, value.name, value.cqcLocationId ?? null, value.serviceType ?? null, JSON.stringify(value.size ?? {})],
+        `INSERT INTO providers (id, council_id, name, cqc_location_id, service_type, size, facts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (council_id, cqc_location_id) DO NOTHING RETURNING id, revision`,
+        [id, args.councilId, value.name, value.cqcLocationId ?? null, value.serviceType ?? null, JSON.stringify(value.size ?? {}), JSON.stringify(value.facts ?? {})],
       );
       if (inserted.length === 0) {
         // Another request added this CQC id after step 2 read the council's providers.
@@ -305,14 +329,14 @@ export async function importProviders(
       changes.push({
         id,
         kind: 'inserted',
-        after: { name: value.name, cqcLocationId: value.cqcLocationId ?? null, serviceType: value.serviceType ?? null, size: value.size ?? {} },
+        after: { name: value.name, cqcLocationId: value.cqcLocationId ?? null, serviceType: value.serviceType ?? null, size: value.size ?? {}, facts: value.facts ?? {} },
       });
     } else if (plan.kind === 'update') {
       const { existing: e, after } = plan;
       const [updated] = await tx.query<{ revision: number }>(
-        `UPDATE providers SET name = $3, service_type = $4, size = $5, revision = revision + 1, updated_at = now()
+        `UPDATE providers SET name = $3, service_type = $4, size = $5, facts = $6, revision = revision + 1, updated_at = now()
           WHERE council_id = $1 AND id = $2 RETURNING revision`,
-        [args.councilId, e.id, after.name, after.serviceType, JSON.stringify(after.size)],
+        [args.councilId, e.id, after.name, after.serviceType, JSON.stringify(after.size), JSON.stringify(after.facts)],
       );
       results.push({ row: plan.row, outcome: 'updated', id: e.id, cqcLocationId: e.cqc_location_id, revision: updated!.revision, changed: plan.changed });
       changes.push({ id: e.id, kind: 'updated', before: existingFields(e), after });

@@ -33,6 +33,8 @@ export interface ProviderBody {
   cqcLocationId?: string | null;
   serviceType?: string | null;
   size?: Record<string, number>;
+  /** Other facts the pack reads (GET /provider-fields: `facts.<name>`): the current CQC rating and its date. */
+  facts?: Record<string, string>;
 }
 
 function today(c: Context<AppEnv>): string {
@@ -53,15 +55,15 @@ function duplicateCqcId(body: ProviderBody): HttpError {
 }
 
 function stored(p: Provider) {
-  return { name: p.name, cqcLocationId: p.cqcLocationId, serviceType: p.serviceType, size: p.size };
+  return { name: p.name, cqcLocationId: p.cqcLocationId, serviceType: p.serviceType, size: p.size, facts: p.facts };
 }
 
 /** The council's provider fields, from the inputs of its pack in force today (the fixed fields when none is). */
-async function fieldsOf(c: Context<AppEnv>, councilId: string): Promise<{ version: string | null; fields: ProviderField[] }> {
+export async function fieldsOf(c: Context<AppEnv>, councilId: string): Promise<{ version: string | null; fields: ProviderField[] }> {
   const { db } = c.var.services;
   const inForce = await versionInForceRecord(db, councilId, today(c));
   const content = inForce && (await findVersionById(db, inForce.id))?.content;
-  return { version: inForce?.version ?? null, fields: providerFields(content?.inputs) };
+  return { version: inForce?.version ?? null, fields: providerFields(content?.inputs, content?.scales) };
 }
 
 /** What an edit changed, field by field (`size.<fact>` for sizes), for the audit entry. */
@@ -71,6 +73,7 @@ function changesOf(before: ReturnType<typeof stored>, after: ProviderBody): { fi
     cqcLocationId: p.cqcLocationId ?? null,
     serviceType: p.serviceType ?? null,
     ...Object.fromEntries(Object.entries(p.size ?? {}).map(([k, v]) => [`size.${k}`, v])),
+    ...Object.fromEntries(Object.entries(p.facts ?? {}).map(([k, v]) => [`facts.${k}`, v])),
   });
   const b: Record<string, unknown> = flat(before);
   const a: Record<string, unknown> = flat(after);
@@ -80,6 +83,41 @@ function changesOf(before: ReturnType<typeof stored>, after: ProviderBody): { fi
 }
 
 const EXPORT_COLUMNS = ['id', 'name', 'cqcLocationId', 'serviceType'];
+
+/**
+ * The providers export: id, the record's fields (every size and fact the council's pack reads,
+ * in its order, even when no provider has it yet, then any other kept), then the latest
+ * assessment's summary. The header names are the import's field names, so the file imports back.
+ */
+function providersCsvRows(providers: Provider[], fields: ProviderField[]): Parameters<typeof formatCsv>[0] {
+  const keyed = (prefix: 'size' | 'facts') => {
+    const declared = fields.filter((f) => f.field.startsWith(`${prefix}.`)).map((f) => f.field.slice(prefix.length + 1));
+    const kept = [...new Set(providers.flatMap((p) => Object.keys(p[prefix])))].filter((k) => !declared.includes(k)).sort();
+    return [...declared, ...kept];
+  };
+  const sizeKeys = keyed('size');
+  const factKeys = keyed('facts');
+  const header = [
+    ...EXPORT_COLUMNS,
+    ...sizeKeys.map((k) => `size.${k}`),
+    ...factKeys.map((k) => `facts.${k}`),
+    'rating', 'lastAssessmentDate', 'packVersion', 'nextVisitDue', 'overdueActions',
+  ];
+  const rows = providers.map((p) => [
+    p.id,
+    p.name,
+    p.cqcLocationId,
+    p.serviceType,
+    ...sizeKeys.map((k) => p.size[k]),
+    ...factKeys.map((k) => p.facts[k]),
+    p.latest ? String(p.latest.rating) : '',
+    p.latest?.assessmentDate,
+    p.latest?.packVersion,
+    p.latest?.nextVisitDue,
+    p.latest?.overdueActions,
+  ]);
+  return [header, ...rows];
+}
 
 const providerParams = councilParams.extend({ id: z.string().openapi({ description: 'Provider id' }) });
 const ifMatchHeader = z.object({ 'if-match': z.string().optional().openapi({ description: 'ETag of the revision edited, e.g. "3"' }) });
@@ -104,7 +142,8 @@ const exportRoute = defineRoute({
   method: 'get',
   path: '/api/councils/{council}/providers/export',
   tags: ['providers'],
-  summary: "Providers as CSV; text cells a spreadsheet would run as formulas are written behind a leading `'` (OWASP)",
+  summary:
+    "Providers as CSV, with every size and fact the council's pack reads as a column (size.<fact>, facts.<fact>), headed as the import reads them; text cells a spreadsheet would run as formulas are written behind a leading `'` (OWASP)",
   access: 'viewer',
   request: { params: councilParams },
   reply: 'csv',
@@ -115,7 +154,7 @@ const importRoute = defineRoute({
   path: '/api/councils/{council}/providers/import',
   tags: ['providers'],
   summary:
-    'Import or re-import providers from CSV with a column mapping: a CQC location id the council has updates that provider, others insert; per-row report (inserted / updated / unchanged / rejected); strict = all or nothing; formula-like cells are kept and listed in `warnings`',
+    'Import or re-import providers from CSV with a column mapping: a CQC location id the council has updates that provider, others insert; each row checked against the provider fields of the council (GET /provider-fields: service types, CQC ratings, dates, size bounds); per-row report (inserted / updated / unchanged / rejected, each problem by row and CSV column); strict = all or nothing; formula-like cells are kept and listed in `warnings`',
   access: 'council-admin',
   request: {
     params: councilParams,
@@ -210,23 +249,10 @@ export function providerRoutes() {
     .openapi(exportRoute, async (c) => {
       const council = c.var.council;
       const providers = await listProviders(c.var.services.db, council.id, today(c));
-      const sizeKeys = [...new Set(providers.flatMap((p) => Object.keys(p.size)))].sort();
-      const header = [...EXPORT_COLUMNS, ...sizeKeys.map((k) => `size.${k}`), 'rating', 'lastAssessmentDate', 'packVersion', 'nextVisitDue', 'overdueActions'];
-      const rows = providers.map((p) => [
-        p.id,
-        p.name,
-        p.cqcLocationId,
-        p.serviceType,
-        ...sizeKeys.map((k) => p.size[k]),
-        p.latest ? String(p.latest.rating) : '',
-        p.latest?.assessmentDate,
-        p.latest?.packVersion,
-        p.latest?.nextVisitDue,
-        p.latest?.overdueActions,
-      ]);
+      const { fields } = await fieldsOf(c, council.id);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${council.id}-providers.csv"`);
-      return c.body(formatCsv([header, ...rows]));
+      return c.body(formatCsv(providersCsvRows(providers, fields)));
     })
     .openapi(importRoute, async (c) => {
       const council = c.var.council;
@@ -238,9 +264,11 @@ export function providerRoutes() {
       } else {
         body = validateBody(importBodySchema, await readJson(c));
       }
+      const { fields } = await fieldsOf(c, council.id);
       const report = await c.var.services.db.transaction(async (tx) => {
         const { report: r, changes } = await importProviders(tx, {
           councilId: council.id,
+          fields,
           csv: body.csv,
           mapping: body.mapping,
           strict: body.strict ?? false,
@@ -281,8 +309,8 @@ export function providerRoutes() {
       try {
         await c.var.services.db.transaction(async (tx) => {
           await tx.query(
-            `INSERT INTO providers (id, council_id, name, cqc_location_id, service_type, size) VALUES ($1, $2, $3, $4, $5, $6)`,
-            [id, council.id, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {})],
+            `INSERT INTO providers (id, council_id, name, cqc_location_id, service_type, size, facts) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [id, council.id, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {}), JSON.stringify(body.facts ?? {})],
           );
           await recordAudit(tx, { actor: user.id, councilId: council.id, action: 'provider-create', entity: 'provider', entityId: id, afterHash: contentHash(body) });
           if (c.var.idempotency) {
@@ -314,10 +342,10 @@ export function providerRoutes() {
       try {
         await c.var.services.db.transaction(async (tx) => {
           const rows = await tx.query(
-            `UPDATE providers SET name = $4, cqc_location_id = $5, service_type = $6, size = $7,
+            `UPDATE providers SET name = $4, cqc_location_id = $5, service_type = $6, size = $7, facts = $8,
                     revision = revision + 1, updated_at = now()
               WHERE council_id = $1 AND id = $2 AND revision = $3 RETURNING id`,
-            [council.id, before.id, expected, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {})],
+            [council.id, before.id, expected, body.name, body.cqcLocationId ?? null, body.serviceType ?? null, JSON.stringify(body.size ?? {}), JSON.stringify(body.facts ?? {})],
           );
           if (rows.length === 0) throw new HttpError(409, 'conflict', 'The provider has changed since you loaded it: reload and edit again');
           await recordAudit(tx, {

@@ -11,8 +11,12 @@ describe("the provider record's fields, from each council pack's inputs", () => 
   });
 
   it("gives Bolton's size details with the pack's titles and bounds, and its service types as choices", () => {
-    const fields = providerFields(packs.bolton!.inputs);
-    expect(fields.map((f) => f.field)).toEqual(['name', 'cqcLocationId', 'serviceType', 'size.beds', 'size.serviceUsers', 'size.addressesInBolton', 'size.additionalVisitsPerYear']);
+    const fields = providerFields(packs.bolton!.inputs, packs.bolton!.scales);
+    expect(fields.map((f) => f.field)).toEqual([
+      'name', 'cqcLocationId', 'serviceType', 'size.beds', 'size.serviceUsers', 'size.addressesInBolton', 'size.additionalVisitsPerYear', 'facts.cqcRating',
+    ]);
+    // Bolton's CQC rating input (003 A1 footnote) on the CQC's four ratings.
+    expect(fields.find((f) => f.field === 'facts.cqcRating')).toMatchObject({ title: 'CQC rating', kind: 'choice', choices: ['Inadequate', 'Requires Improvement', 'Good', 'Outstanding'] });
     expect(fields.find((f) => f.field === 'size.beds')).toMatchObject({ title: 'Beds', kind: 'integer', minimum: 1 });
     expect(fields.find((f) => f.field === 'size.addressesInBolton')).toMatchObject({ title: 'Supported living addresses in Bolton', kind: 'integer', minimum: 1 });
     expect(fields.find((f) => f.field === 'serviceType')).toMatchObject({ title: 'Service type', kind: 'choice' });
@@ -26,8 +30,8 @@ describe("the provider record's fields, from each council pack's inputs", () => 
     expect(fields.find((f) => f.field === 'serviceType')!.choices).toEqual(['Home Support', 'Supported Living', 'Residential care', 'Nursing care']);
   });
 
-  it('gives Herefordshire, whose pack reads no size, the fixed fields and a free service type', () => {
-    expect(providerFields(packs.herefordshire!.inputs).map((f) => [f.field, f.kind])).toEqual([['name', 'text'], ['cqcLocationId', 'text'], ['serviceType', 'text']]);
+  it('gives Herefordshire, whose pack reads no size and no CQC rating on the CQC scale, the fixed fields and a free service type', () => {
+    expect(providerFields(packs.herefordshire!.inputs, packs.herefordshire!.scales).map((f) => [f.field, f.kind])).toEqual([['name', 'text'], ['cqcLocationId', 'text'], ['serviceType', 'text']]);
   });
 
   it("refuses what the pack would not accept, naming each field by pointer and the pack's title", () => {

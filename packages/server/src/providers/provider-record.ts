@@ -10,6 +10,8 @@ export interface Provider {
   cqcLocationId: string | null;
   serviceType: string | null;
   size: Record<string, number>;
+  /** Other facts about the location the pack reads, by input name (the current CQC rating and its date). */
+  facts: Record<string, string>;
   revision: number;
   createdAt: string;
   updatedAt: string;
@@ -32,6 +34,7 @@ interface ProviderRow {
   cqc_location_id: string | null;
   service_type: string | null;
   size: Record<string, number>;
+  facts: Record<string, string>;
   revision: number;
   created_at: Date;
   updated_at: Date;
@@ -65,6 +68,7 @@ function toProvider(r: ProviderRow, today: string): Provider {
     cqcLocationId: r.cqc_location_id,
     serviceType: r.service_type,
     size: r.size,
+    facts: r.facts ?? {},
     revision: r.revision,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

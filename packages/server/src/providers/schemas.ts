@@ -8,6 +8,14 @@ export const sizeSchema: JsonSchema = {
   description: 'Size facts, e.g. { "beds": 40, "serviceUsers": 35, "weeklyHours": 1200 }.',
 };
 
+/** Other facts about a location the council's pack reads (text): the current CQC rating and its date. */
+export const factsSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
+  propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9]*$' },
+  description: 'Facts by the pack input\'s name, e.g. { "cqcRating": "Good", "cqcRatingDate": "2025-03-31" } (GET /provider-fields lists them).',
+};
+
 /** Body of `POST` / `PUT` on providers. */
 export const providerBodySchema: JsonSchema = {
   type: 'object',
@@ -18,6 +26,7 @@ export const providerBodySchema: JsonSchema = {
     cqcLocationId: { type: ['string', 'null'], minLength: 1, maxLength: 40, description: 'CQC location id, e.g. 1-123456789.' },
     serviceType: { type: ['string', 'null'], maxLength: 200, description: 'e.g. "Home Support", "Residential".' },
     size: sizeSchema,
+    facts: factsSchema,
   },
 };
 
@@ -31,9 +40,9 @@ export const importBodySchema: JsonSchema = {
     mapping: {
       type: 'object',
       description:
-        'Provider field -> CSV column header. Fields: name, cqcLocationId, serviceType, and size.<fact> (e.g. "size.beds"). Default: the field names themselves.',
+        'Provider field -> CSV column header. Fields: name, cqcLocationId, serviceType, size.<fact> (e.g. "size.beds") and facts.<fact> (e.g. "facts.cqcRating"). Default: the field names themselves.',
       additionalProperties: { type: 'string' },
-      propertyNames: { pattern: '^(name|cqcLocationId|serviceType|size\\.[A-Za-z][A-Za-z0-9]*)$' },
+      propertyNames: { pattern: '^(name|cqcLocationId|serviceType|(size|facts)\\.[A-Za-z][A-Za-z0-9]*)$' },
     },
     strict: { type: 'boolean', description: 'When true, any bad row means nothing is imported.' },
     onExisting: {

@@ -3,7 +3,7 @@ import type { Provider } from '../providers/provider-record.js';
 import { factsFromProvider } from './provider-facts.js';
 
 const provider = (over: Partial<Provider>): Provider => ({
-  id: 'p1', councilId: 'c', name: 'Acme', cqcLocationId: '1-123', serviceType: 'Home Support', size: { beds: 12 },
+  id: 'p1', councilId: 'c', name: 'Acme', cqcLocationId: '1-123', serviceType: 'Home Support', size: { beds: 12 }, facts: {},
   revision: 1, createdAt: '', updatedAt: '', latest: null, ...over,
 });
 
@@ -12,10 +12,17 @@ const inputs = {
     serviceType: { type: 'string', enum: ['Home Support', 'Supported Living'] },
     beds: { type: 'integer' },
     concerns: { type: 'boolean' },
+    cqcRating: { 'x-scale': 'cqc' },
+    cqcRatingDate: { type: 'string', format: 'date' },
   },
 };
 
 describe('facts taken from the provider record', () => {
+  it("fills the current CQC rating and its date the record keeps as other facts", () => {
+    const rated = provider({ facts: { cqcRating: 'Good', cqcRatingDate: '2025-03-31', notRead: 'x' } });
+    expect(factsFromProvider(inputs, rated)).toEqual({ serviceType: 'Home Support', beds: 12, cqcRating: 'Good', cqcRatingDate: '2025-03-31' });
+  });
+
   it('fills the facts the pack declares under the same name', () => {
     expect(factsFromProvider(inputs, provider({}))).toEqual({ serviceType: 'Home Support', beds: 12 });
   });

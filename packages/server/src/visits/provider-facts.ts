@@ -12,6 +12,7 @@ function providerValues(provider: Provider): Record<string, unknown> {
     ...(provider.serviceType !== null ? { serviceType: provider.serviceType } : {}),
     ...(provider.cqcLocationId !== null ? { cqcLocationId: provider.cqcLocationId } : {}),
     ...provider.size,
+    ...provider.facts,
   };
 }
 
@@ -24,8 +25,8 @@ function fits(declared: DeclaredFact, value: unknown): boolean {
 }
 
 /**
- * The facts a visit can take from the provider record (service type, CQC location id, and each
- * size the record keeps, e.g. `beds`): those the pack declares as inputs under the same name and
+ * The facts a visit can take from the provider record (service type, CQC location id, each
+ * size the record keeps, e.g. `beds`, and its other facts, e.g. `cqcRating`): those the pack declares as inputs under the same name and
  * whose value the pack accepts. The officer confirms or corrects them in the draft.
  * @example factsFromProvider(pack.inputs, provider) // { serviceType: 'Home Support' }
  */
