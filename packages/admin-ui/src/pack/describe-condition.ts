@@ -20,12 +20,17 @@ export type WordedPack = Pick<Pack, 'parameters' | 'framework' | 'inputs' | 'dec
 export class PackWords {
   constructor(readonly pack: WordedPack, readonly outsideDomain = false) {}
 
+  /** A domain by the framework's title ("Safeguarding and safety"), else its id. */
+  domainTitle(id: string): string {
+    return this.pack.framework?.domains.find((d) => d.id === id)?.title ?? id;
+  }
+
   /** A fact by the pack's words: an input's title, a decision's label (and a domain's title), else its name in words. */
   factName(fact: string): string {
     const [head = fact, domain] = fact.split('.');
     const decision = this.pack.decisions?.[head];
     if (decision) {
-      const title = domain ? this.pack.framework?.domains.find((d) => d.id === domain)?.title ?? domain : undefined;
+      const title = domain ? this.domainTitle(domain) : undefined;
       return `${decision.label}${title ? ` (${title})` : ''}`;
     }
     const title = (this.pack.inputs?.properties as Record<string, { title?: unknown }> | undefined)?.[fact]?.title;
@@ -84,5 +89,6 @@ export function describeCondition(condition: Condition, params: Record<string, u
     ? paramWords((condition.value as { param: string }).param, params, declared)
     : { text: describeValue(condition.value, params, declared) };
   const name = (fact: string): string => factName(fact, declared);
-  return leafConditionWords(condition, value, { value: (v) => describeValue(v, params, declared), name, subject: name });
+  const domain = declared instanceof PackWords ? (id: string): string => declared.domainTitle(id) : undefined;
+  return leafConditionWords(condition, value, { value: (v) => describeValue(v, params, declared), name, subject: name, ...(domain ? { domain } : {}) });
 }

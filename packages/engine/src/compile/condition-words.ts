@@ -2,7 +2,7 @@ import type { Condition, Expression, LeafCondition } from '../types.js';
 import type { LeafResult } from '../explain/explanation.js';
 import { compileFact, type CompileScope } from './compile-fact.js';
 import { resolveParam } from './resolve-param.js';
-import { expressionWords, operatorCountWords, operatorWords } from '../language/wording.js';
+import { countedWords, expressionWords, operatorCountWords, operatorWords } from '../language/wording.js';
 import { isValueExpression } from '../language/registry.js';
 import { operatorDeclarations } from '../language/plugin-operator.js';
 
@@ -109,11 +109,12 @@ function leafWords(leaf: LeafCondition, scope: CompileScope): ConditionWords {
   const label = leaf.label;
   const countWords = operatorCountWords(leaf.operator);
   const isCount = Boolean(fact.count && countWords);
-  const countWhat = (text: string): string => `${label ? `${label}: ` : ''}${countWords} ${text} ${fact.label}`;
+  // "at least 1 criterion", "at least 2 criteria": `n` is the number compared with.
+  const countWhat = (text: string, n: unknown): string => `${label ? `${label}: ` : ''}${countWords} ${text} ${countedWords(fact.label, n)}`;
   const plainWhat = (text: string): string => label ?? `${fact.label} ${words} ${text}`;
   // With a fixed value (or a label), the words around the fact's value are built once, here.
   let fixedWhat: string | undefined;
-  if (fixedValueText !== undefined) fixedWhat = isCount ? countWhat(fixedValueText) : plainWhat(fixedValueText);
+  if (fixedValueText !== undefined) fixedWhat = isCount ? countWhat(fixedValueText, fixedValueText) : plainWhat(fixedValueText);
   else if (!isCount && label !== undefined) fixedWhat = label;
   return {
     size: 1,
@@ -122,7 +123,7 @@ function leafWords(leaf: LeafCondition, scope: CompileScope): ConditionWords {
       const { value: actual, wanted } = l[b]!;
       const ok = l[b]!.holds === true;
       if (isCount) {
-        const what = fixedWhat ?? countWhat(valueText(wanted));
+        const what = fixedWhat ?? countWhat(valueText(wanted), wanted);
         out.push(ok ? `${indent}${what}: yes, ${showValue(actual)}` : `${indent}needs ${what}; ${showValue(actual)} ${actual === 1 ? 'was' : 'were'}`);
       } else {
         const what = fixedWhat ?? plainWhat(valueText(wanted));

@@ -141,5 +141,14 @@ describe('diffPacks on the council packs, in the council\'s words', () => {
     expect(s).toMatch(/: at least the domain's number of criteria judged Fully met \(Involvement and information 9, .*Quality of management 13\) -> at least 10 criteria judged Fully met$/);
     expect(s).not.toContain('"Silver: criteria');
   });
-});
 
+  it('a count of criteria in a named domain, by the domain\'s title, never its id', () => {
+    const b = structuredClone(birmingham);
+    const leaf = (b.decisions.domainRating!.rules!.find((r) => r.id === 'silver')!.when as { all: { params: Record<string, unknown>; value: unknown }[] }).all[0]!;
+    leaf.params = { ...leaf.params, domain: 'safeguarding' };
+    leaf.value = 1;
+    const [s] = summaries(birmingham, b);
+    expect(s).toMatch(/-> at least 1 criterion in Safeguarding and safety judged Fully met$/);
+    expect(s).not.toContain('in safeguarding');
+  });
+});

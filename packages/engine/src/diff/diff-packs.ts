@@ -78,7 +78,8 @@ function packWords(a: Pack, b: Pack) {
   const parameter = (name: string) => b.parameters?.[name] ?? a.parameters?.[name];
   /** A compared value in words (`in`: the pack it is read from): a parameter by its value, or each domain's. */
   const valueWords = (v: Json, inPack: Pack): ValueWords => (isParamRef(v) ? parameterWords(inPack, v.param) : { text: show(v) });
-  const helpers = { value: (v: unknown) => show(v), name: (id: string) => decisionLabel(id), subject: factName };
+  const domainTitle = (id: string): string => b.framework?.domains.find((d) => d.id === id)?.title ?? a.framework?.domains.find((d) => d.id === id)?.title ?? id;
+  const helpers = { value: (v: unknown) => show(v), name: (id: string) => decisionLabel(id), domain: domainTitle, subject: factName };
   // A plugin operator reads in the words either pack declares for it (the newer's first).
   const declared = { ...a.extensions?.operatorDeclarations, ...b.extensions?.operatorDeclarations };
   /** A leaf condition in words, its value given in words: "at least 12 criteria judged Fully met". */

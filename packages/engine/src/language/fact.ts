@@ -64,8 +64,12 @@ export interface FactDefinition {
   readonly analyse?: (params: Record<string, unknown>, refs: FactRefs, domainId: string | undefined) => void;
 }
 
-/** How a fact's words word what they hold: a value, and an id (in the caller's style). */
+/**
+ * How a fact's words word what they hold: a value, an id (in the caller's style), and a domain by
+ * the framework's title ("Safeguarding and safety"; without it, a domain reads as its id).
+ */
 export interface FactWordsHelpers {
   value: (v: unknown) => string;
   name: (id: string) => string;
+  domain?: (id: string) => string;
 }

@@ -55,4 +55,11 @@ describe('the fact registry', () => {
     expect(factWords('domainCount', { decision: 'band', above: 'Bronze', below: 'Gold' }, w)).toBe('the number of domains whose band is above Bronze and below Gold');
     expect(factWords('cqcRating', {}, w)).toBeUndefined();
   });
+
+  it('names a domain by the framework\'s title, never by its id', () => {
+    const titles: Record<string, string> = { safe: 'Safeguarding and safety' };
+    const w = { value: (v: unknown) => String(v), name: (id: string) => id, domain: (id: string) => titles[id] ?? id };
+    expect(factWords('criteriaCount', { domain: 'safe', is: 'Not met' }, w)).toBe('the number of criteria in Safeguarding and safety judged Not met');
+    expect(factWords('criteriaPoints', { domain: 'safe' }, w)).toBe('the points of criteria in Safeguarding and safety');
+  });
 });

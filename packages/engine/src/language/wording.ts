@@ -32,6 +32,16 @@ export function operatorCountWords(operator: string): string | undefined {
 }
 
 /**
+ * What a count counts, for how many: "criteria" and "domains" read as one "criterion", one
+ * "domain" when the number is 1 (given as a number or as its words).
+ * @example countedWords('criteria judged Not met', 1) // 'criterion judged Not met'
+ * @example countedWords('domains whose band is Gold', '2') // 'domains whose band is Gold'
+ */
+export function countedWords(what: string, n: unknown): string {
+  return n === 1 || n === '1' ? what.replace(/\bcriteria\b/, 'criterion').replace(/\bdomains\b/, 'domain') : what;
+}
+
+/**
  * A comparison in words after its subject, for an editor: the operator's words and the value's
  * (already in words), or for `present` just "is recorded" / "is not recorded"; a plugin's operator
  * by its declared words (`declared`: the pack's `extensions.operatorDeclarations`).
@@ -82,7 +92,7 @@ export function leafConditionWords(
   const byDomain = value.byDomain ? ` (${value.byDomain})` : '';
   if (fw?.startsWith('the number of ') && countWords) {
     // One counts one criterion, one domain; none reads as "no".
-    const what = value.text === '1' ? fw.slice('the number of '.length).replace(/\bcriteria\b/, 'criterion').replace(/\bdomains\b/, 'domain') : fw.slice('the number of '.length);
+    const what = countedWords(fw.slice('the number of '.length), value.text);
     if (value.text === '0' && leaf.operator === 'equal') return `no ${what}`;
     // A number in words ("the domain's number") counts "of" what it counts; a figure does not.
     return `${countWords} ${value.text} ${value.text.startsWith('the ') ? 'of ' : ''}${what}${byDomain}`;

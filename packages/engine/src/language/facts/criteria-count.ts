@@ -1,6 +1,6 @@
 import { isOrdered, type IndexedCriterion } from '../../compile/pack-index.js';
 import { escapePointer } from '../../schema/parse-json.js';
-import type { FactCheckContext, FactDefinition } from '../fact.js';
+import type { FactCheckContext, FactDefinition, FactWordsHelpers } from '../fact.js';
 import type { CompileScope } from '../../compile/compile-fact.js';
 import type { Condition, Pack } from '../../types.js';
 import { FILTER_WORDS, JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
@@ -11,6 +11,19 @@ const PARAMS = CRITERIA_PARAMS;
 const KNOWN = new Set<string>(PARAMS);
 
 /**
+ * The words of a reference's selection of criteria: "mandatory criteria in Safeguarding and safety
+ * judged at least Good", a named domain by its title (`w.domain`), never by its id.
+ */
+export function selectionWords(params: Record<string, unknown>, w: FactWordsHelpers): string {
+  const parts: string[] = [];
+  if (params.flag) parts.push(String(params.flag));
+  parts.push('criteria');
+  if (params.domain && params.domain !== '$domain') parts.push(`in ${w.domain?.(String(params.domain)) ?? String(params.domain)}`);
+  for (const k of JUDGEMENT_FILTERS) if (params[k] !== undefined) parts.push(`judged ${FILTER_WORDS[k] ? `${FILTER_WORDS[k]} ` : ''}${w.value(params[k])}`);
+  return parts.join(' ');
+}
+
+/**
  * `criteriaCount`: how many criteria (in a domain, a standard, with or without a flag) are
  * judged within a filter on the judgement scale.
  */
@@ -18,14 +31,7 @@ export const criteriaCount: FactDefinition = {
   name: 'criteriaCount', params: PARAMS, count: true, valueType: 'integer',
   doc: 'How many criteria are judged as the filter says (`is`, `atLeast`, `atMost`, `above`, `below`), within `domain` (an id or `$domain`), `standard`, `flag` and `notFlag`.',
   check: (params, ctx, pointer) => checkCriteriaParams('criteriaCount', params, ctx, pointer),
-  words: (params, w) => {
-    const parts: string[] = [];
-    if (params.flag) parts.push(String(params.flag));
-    parts.push('criteria');
-    if (params.domain && params.domain !== '$domain') parts.push(`in ${String(params.domain)}`);
-    for (const k of JUDGEMENT_FILTERS) if (params[k] !== undefined) parts.push(`judged ${FILTER_WORDS[k] ? `${FILTER_WORDS[k]} ` : ''}${w.value(params[k])}`);
-    return `the number of ${parts.join(' ')}`;
-  },
+  words: (params, w) => `the number of ${selectionWords(params, w)}`,
   compile: (params, scope) => {
     const { members, filter, label } = selectCriteria(params, scope);
     const idx = Int32Array.from(members.map((c) => c.index));

@@ -1,17 +1,6 @@
 import { isOrdered } from '../../compile/pack-index.js';
 import type { FactDefinition } from '../fact.js';
-import { FILTER_WORDS, JUDGEMENT_FILTERS } from './judgement-filters.js';
-import { CRITERIA_PARAMS, checkCriteriaParams, countedCriteria, selectCriteria } from './criteria-count.js';
-
-/** The words of a reference's selection after its subject: "of mandatory criteria in d1 judged at least Good". */
-function selectionWords(params: Record<string, unknown>, value: (v: unknown) => string): string {
-  const parts: string[] = [];
-  if (params.flag) parts.push(String(params.flag));
-  parts.push('criteria');
-  if (params.domain && params.domain !== '$domain') parts.push(`in ${String(params.domain)}`);
-  for (const k of JUDGEMENT_FILTERS) if (params[k] !== undefined) parts.push(`judged ${FILTER_WORDS[k] ? `${FILTER_WORDS[k]} ` : ''}${value(params[k])}`);
-  return parts.join(' ');
-}
+import { CRITERIA_PARAMS, checkCriteriaParams, countedCriteria, selectCriteria, selectionWords } from './criteria-count.js';
 
 /**
  * `criteriaPoints`: the weighted sum of the points of the judgements of the criteria selected as
@@ -25,7 +14,7 @@ export const criteriaPoints: FactDefinition = {
     const scale = ctx.pack.framework ? ctx.index.scales.get(ctx.pack.framework.judgements.scale) : undefined;
     if (ctx.pack.framework && !(isOrdered(scale) && scale.points)) ctx.err(pointer, `criteriaPoints needs points on the judgement scale "${ctx.pack.framework.judgements.scale}".`, 'Give the scale "points": { "<value>": n, ... } for every value.');
   },
-  words: (params, w) => `the points of ${selectionWords(params, w.value)}`,
+  words: (params, w) => `the points of ${selectionWords(params, w)}`,
   compile: (params, scope) => {
     const ix = scope.index;
     const { members, filter, label } = selectCriteria(params, scope);
@@ -54,7 +43,7 @@ export const weightedCount: FactDefinition = {
   name: 'weightedCount', params: CRITERIA_PARAMS, valueType: 'number',
   doc: 'The sum of the `weight`s (1 unless given) of the criteria `criteriaCount` would count with the same parameters.',
   check: (params, ctx, pointer) => checkCriteriaParams('weightedCount', params, ctx, pointer),
-  words: (params, w) => `the weighted number of ${selectionWords(params, w.value)}`,
+  words: (params, w) => `the weighted number of ${selectionWords(params, w)}`,
   compile: (params, scope) => {
     const { members, filter, label } = selectCriteria(params, scope);
     const idx = Int32Array.from(members.map((c) => c.index));
