@@ -6,13 +6,13 @@ import { mount, text } from './mount.test-helpers.js';
 import './qaf-field-editor.js';
 
 describe('qaf-field-editor', () => {
-  const field = editableFields(testPack()).find((f) => f.label === 'Silver min fully met')!;
+  const field = editableFields(testPack()).find((f) => f.pointer === '/framework/domains/0/parameters/silverMinFullyMet')!;
 
   it('labels its input with the field and its section, and shows the engine\'s problems', async () => {
     const el = await mount('qaf-field-editor', { field, problems: [{ pointer: field.pointer, message: 'Must be at least 0.' }] });
     const input = el.shadowRoot!.querySelector('input')!;
     const label = el.shadowRoot!.querySelector(`label[for="${input.id}"]`)!;
-    expect(label.textContent).toContain('Silver min fully met');
+    expect(label.textContent).toContain('At least … criteria judged at least Fully met');
     expect(label.textContent).toContain('(Safe)');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(text(el)).toContain('Must be at least 0.');

@@ -82,4 +82,9 @@ describe('describeCondition', () => {
     expect(describeCondition({ fact: 'concernsRaised', operator: 'present', value: false })).toBe('Concerns raised is not recorded');
     expect(describeCondition({ fact: 'concernsRaised', operator: 'present', value: true })).toBe('Concerns raised is recorded');
   });
+
+  it("names a domain by the framework's title and counts one criterion in the singular (Birmingham)", () => {
+    const leaf = { fact: 'criteriaCount', params: { domain: 'safeguarding', is: 'Not met' }, operator: 'greaterThanInclusive', value: 1 } as LeafCondition;
+    expect(describeCondition(leaf, {}, new PackWords(birmingham()))).toBe('at least 1 criterion in Safeguarding and safety judged Not met');
+  });
 });

@@ -1,6 +1,6 @@
 import type { Condition, Expression, Pack } from '@openqaf/engine';
 import { expressionWords, leafConditionWords, parameterWords, valueWordsText, type ValueWords } from '@openqaf/engine/browser';
-import { humanize } from './editable-fields.js';
+import { humanize } from './humanize.js';
 
 /**
  * The pack's declared parameters (`pack.parameters`): their labels and pack-wide values; or the

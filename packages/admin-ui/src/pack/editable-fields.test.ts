@@ -9,7 +9,8 @@ describe('editableFields', () => {
 
   it('offers each domain threshold bounded by the number of criteria in the domain', () => {
     const f = fields.find((x) => x.pointer === '/framework/domains/0/parameters/silverMinFullyMet')!;
-    expect(f).toMatchObject({ group: 'thresholds', section: 'Safe', label: 'Silver min fully met', value: 2, integer: true, min: 0, max: 3 });
+    // Labelled by the condition the number is compared in, under the domain's title; never from the parameter's id.
+    expect(f).toMatchObject({ group: 'thresholds', section: 'Safe', label: 'At least … criteria judged at least Fully met', value: 2, integer: true, min: 0, max: 3 });
     expect(f.context).toBe('Silver: at least [this number] Fully met');
     expect(f.source).toEqual({ doc: '000', section: '3.2' });
   });
@@ -40,6 +41,16 @@ describe('editableFields', () => {
     expect(fields.find((x) => x.pointer === '/framework/domains/0/standards/0/criteria/1/title')).toMatchObject({ group: 'criteria', value: 'Staff are trained' });
   });
 
+  it('labels a domain number by its declared label when there is one, else by its condition\'s own label', () => {
+    const pack = testPack();
+    const leaf = (pack.decisions.domainRating!.rules![0]!.when as { all: { label?: string }[] }).all[0]!;
+    leaf.label = 'Fully met criteria, at least';
+    expect(editableFields(pack).find((x) => x.pointer === '/framework/domains/0/parameters/silverMinFullyMet')!.label).toBe('Fully met criteria, at least');
+    pack.parameters = { silverMinFullyMet: { label: 'Silver: Fully met criteria at least', source: { doc: '000', section: '3.2' } } } as unknown as Pack['parameters'];
+    // (With a declaration the declared fields are shown: the label is the declaration's.)
+    expect(editableFields(pack).find((x) => x.pointer === '/framework/domains/0/parameters/silverMinFullyMet')!.label).toBe('Silver: Fully met criteria at least');
+  });
+
   it('finds numbers inside rule conditions', () => {
     expect(fields.find((x) => x.pointer === '/decisions/overall/rules/0/when/all/0/value')).toMatchObject({ label: 'no domain Inadequate', value: 0, integer: true });
   });
@@ -51,7 +62,7 @@ describe('editableFields', () => {
 });
 
 describe('checkFieldValue', () => {
-  const threshold = editableFields(testPack()).find((x) => x.label === 'Silver min fully met')!;
+  const threshold = editableFields(testPack()).find((x) => x.pointer === '/framework/domains/0/parameters/silverMinFullyMet')!;
 
   it('accepts a whole number within the domain', () => {
     expect(checkFieldValue(threshold, '3')).toEqual({ value: 3 });

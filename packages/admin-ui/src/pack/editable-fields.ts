@@ -1,8 +1,10 @@
 import { FACTS, countParameterBounds, parameterValueProblem } from '@openqaf/engine/browser';
 import type { ParameterType } from '@openqaf/engine/browser';
-import type { Citation, Condition, Decision, LeafCondition, Pack, Scale } from '@openqaf/engine';
+import type { Citation, Condition, Decision, LeafCondition, Pack, Rule, Scale } from '@openqaf/engine';
 import { pointerToken } from './json-pointer.js';
 import { declaresParameters, parameterFields } from './parameter-fields.js';
+import { PackWords, describeCondition } from './describe-condition.js';
+import { humanize } from './humanize.js';
 
 /** Which common change a field belongs to. */
 export type FieldGroup = 'parameters' | 'thresholds' | 'mappings' | 'visits' | 'actions' | 'criteria';
@@ -36,20 +38,7 @@ export interface EditableField {
   parameter?: { name: string; type: ParameterType; unit?: string; min?: number | string; max?: number | string };
 }
 
-// Initialisms the councils' documents use, kept in capitals when names are turned into words.
-const INITIALISMS = new Set(['cqc', 'nhs', 'pqas', 'pqr', 'iap', 'kpi', 'kpis', 'qmv', 'qa', 'chc', 'fnc']);
-
-/** Words for a camelCase name: `silverMinFullyMet` -> "Silver min fully met", `cqcRating` -> "CQC rating". */
-export function humanize(name: string): string {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]/g, ' ')
-    .toLowerCase()
-    .split(' ')
-    .map((w) => (INITIALISMS.has(w) ? w.toUpperCase() : w))
-    .join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export { humanize } from './humanize.js';
 
 function leaves(condition: Condition, path: string, out: { leaf: LeafCondition; pointer: string }[]): void {
   if ('all' in condition) condition.all.forEach((c, i) => leaves(c, `${path}/all/${i}`, out));
@@ -95,6 +84,30 @@ function countLimit(counted: number | undefined, inDomain: number): Pick<Editabl
     : { integer: true, min: 0, max: inDomain, limitNote: `there are ${inDomain} criteria in this domain` };
 }
 
+/** The first per-domain rule condition compared with the parameter `name` (`{ "param": name }`), and its rule. */
+function readerOf(decisions: Decision[], name: string): { rule: Rule; leaf: LeafCondition } | undefined {
+  for (const d of decisions) {
+    for (const rule of d.rules ?? []) {
+      const found: { leaf: LeafCondition; pointer: string }[] = [];
+      leaves(rule.when, '', found);
+      const hit = found.find(({ leaf }) => (leaf.value as { param?: unknown } | null)?.param === name);
+      if (hit) return { rule, leaf: hit.leaf };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A domain's number, in a pack that does not declare it, in the pack's words rather than from its
+ * name: the condition it is compared in ("At least … criteria judged at least Fully met", or the condition's
+ * own label); from its name only when no rule compares with it. (A declared one has its label.)
+ */
+function thresholdLabel(pack: Pack, name: string, leaf: LeafCondition | undefined): string {
+  if (!leaf) return humanize(name);
+  const words = describeCondition(leaf, { [name]: '…' }, new PackWords(pack));
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function thresholdFields(pack: Pack): EditableField[] {
   const fields: EditableField[] = [];
   const counted = countParameters(pack);
@@ -103,12 +116,13 @@ function thresholdFields(pack: Pack): EditableField[] {
   pack.framework?.domains.forEach((domain, di) => {
     for (const [name, value] of Object.entries(domain.parameters ?? {})) {
       if (typeof value !== 'number') continue;
-      const rule = perDomain.flatMap((d) => d.rules ?? []).find((r) => r.label?.includes(name));
+      const reader = readerOf(perDomain, name);
+      const rule = reader?.rule ?? perDomain.flatMap((d) => d.rules ?? []).find((r) => r.label?.includes(name));
       fields.push({
         pointer: `/framework/domains/${di}/parameters/${pointerToken(name)}`,
         group: 'thresholds',
         section: domain.title,
-        label: humanize(name),
+        label: thresholdLabel(pack, name, reader?.leaf),
         ...(rule?.label ? { context: rule.label.replaceAll(name, '[this number]') } : {}),
         kind: 'number',
         value,

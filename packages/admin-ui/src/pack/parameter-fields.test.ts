@@ -25,15 +25,15 @@ describe('the declared parameters as edit fields', () => {
     expect(declaresParameters(pack)).toBe(true);
     const groups = new Set(editableFields(pack).map((f) => f.group));
     expect([...groups]).toEqual(['parameters', 'mappings', 'criteria']);
-    // The guessed label from the name is gone.
-    expect(editableFields(pack).some((f) => f.label === 'Silver min fully met')).toBe(false);
+    // The guessed threshold field is gone.
+    expect(editableFields(pack).some((f) => f.label === 'At least … criteria judged at least Fully met')).toBe(false);
   });
 
   it('fall back to the guessed fields for a pack that declares none', () => {
     expect(declaresParameters(testPack())).toBe(false);
     const fields = editableFields(testPack());
     expect(fields.some((f) => f.group === 'parameters')).toBe(false);
-    expect(fields.find((f) => f.label === 'Silver min fully met')?.pointer).toBe('/framework/domains/0/parameters/silverMinFullyMet');
+    expect(fields.find((f) => f.label === 'At least … criteria judged at least Fully met')?.pointer).toBe('/framework/domains/0/parameters/silverMinFullyMet');
   });
 
   it('refuse a due time of -2 or 100,000 working days at the field, in words, and accept one within the bounds', () => {
