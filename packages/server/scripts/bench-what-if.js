@@ -14,7 +14,8 @@
 // prints, for each, the median and the worst of QAF_BENCH_ROUNDS rounds (default 7), the CPU
 // time (the median; every thread of the process; on a machine others are loading, CPU time is
 // steadier than elapsed time) and the ratio of the whole what-if to one evaluation; and the first
-// what-if (workers starting and compiling both packs), which the rounds do not include.
+// what-if (workers starting and compiling both packs), which the rounds do not include, and the first what-if of a
+// fresh pool not warmed and of one warmed ahead (`WhatIfWorkers.warm`, as the server does when it starts), in turn.
 // QAF_BENCH_COUNCIL=<id> measures one council only. QAF_BENCH_BASELINE=<another checkout's
 // packages/server, built> runs that build's `compareUnderPacks` on the same providers in the same
 // rounds, with the parsing of their JSON text that its store query did (the driver parsed the
@@ -89,6 +90,17 @@ for (const plugin of plugins.filter((p) => !process.env.QAF_BENCH_COUNCIL || p.i
   const compare = (remember) => workers.compare(rows, published, drafted, plugin.id, plugin.extensions, 60, { remember });
   const first = times();
   await timed(first, () => compare(true));
+  // The first what-if of a pool warmed ahead (`warm`, as the server does when it starts: workers started, the published
+  // pack compiled on each) against that of a pool not warmed, QAF_BENCH_FIRSTS pairs (default 3), in turn.
+  const [coldFirst, warmFirst] = [times(), times()];
+  for (let pair = 0; pair < Number(process.env.QAF_BENCH_FIRSTS ?? 3); pair++) {
+    for (const ahead of pair % 2 === 0 ? [false, true] : [true, false]) {
+      const pool = new WhatIfWorkers();
+      if (ahead) await pool.warm([{ councilId: plugin.id, published }]);
+      await timed(ahead ? warmFirst : coldFirst, () => pool.compare(rows, published, drafted, plugin.id, plugin.extensions, 60));
+      await pool.close();
+    }
+  }
   // Warm up: let the JIT settle.
   compareUnderPacks(rows.slice(0, 500), published, drafted, plugin.extensions);
   baseline?.(rows.slice(0, 500).map((row) => ({ ...row, input: JSON.parse(row.input) })), published, drafted, plugin.extensions);
@@ -109,6 +121,7 @@ for (const plugin of plugins.filter((p) => !process.env.QAF_BENCH_COUNCIL || p.i
     `${plugin.id} (load ${loadavg()[0].toFixed(1)}): draft "${changed}": ${report.changed.length} change (${headline} headline, ` +
       `${report.changed.length - headline} only other outputs), ${report.errors.length} refused\n` +
       `  workers (${workers.size}):   ${summary(pooled)} for ${PROVIDERS} providers; ratio to one evaluation ${ms(w / s)} (${(w / s / PROVIDERS).toFixed(2)} per provider); first what-if ${ms(first.wall[0])} ms\n` +
+      `  first what-if: not warmed ${summary(coldFirst)}; warmed ahead ${summary(warmFirst)}\n` +
       `  again (kept):  ${summary(warm)}; ratio ${ms(median(warm.wall) / s)}; report ${same(warmReport)}\n` +
       `  one thread:    ${summary(alone)}; report ${same(aloneReport)}\n` +
       (baseline ? `  baseline:      ${summary(before)}; report ${same(baselineReport)}\n` : '') +

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ServerConfig } from './config.js';
 import { startServer } from './server.js';
 import { testPlugins } from './app.test-helpers.js';
+import { sharedWhatIfWorkers } from './what-if/index.js';
 
 describe('the server over a real port', () => {
   const dirs: string[] = [];
@@ -29,6 +30,10 @@ describe('the server over a real port', () => {
     try {
       const health = await fetch(`${first.url}/api/health`);
       expect(await health.json()).toEqual({ ok: true, store: 'pglite' });
+      // In the background: the what-if workers started with each council's published pack compiled.
+      expect(await first.whatIfWarmed).toBe(true);
+      const pack = (await (await fetch(`${first.url}/api/councils/testshire/pack`)).json()) as { hash: string };
+      expect(sharedWhatIfWorkers().warmed.get('testshire')).toBe(pack.hash);
       const login = await fetch(`${first.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

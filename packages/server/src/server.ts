@@ -7,6 +7,7 @@ import type { ServerConfig } from './config.js';
 import type { CouncilPlugin } from './engine/index.js';
 import { PackJobs } from './engine/pack-jobs.js';
 import { warmAnalyses } from './engine/warm-analyses.js';
+import { warmWhatIf } from './what-if/warm-what-if.js';
 import { seedCouncils } from './seed/index.js';
 import type { SeedOutcome } from './seed/index.js';
 import { openStore } from './store/index.js';
@@ -18,6 +19,8 @@ export interface RunningServer {
   port: number;
   db: Db;
   seeded: SeedOutcome[];
+  /** Settles once the what-if workers started and compiled each council's published pack (true when all did; see `warmWhatIf`). */
+  whatIfWarmed: Promise<boolean>;
   /** Stops listening and closes the store. */
   close(): Promise<void>;
 }
@@ -52,6 +55,8 @@ export async function startServer(
   packJobs.warm();
   // Each published version's analysis, remembered before the first review of a draft needs it.
   void warmAnalyses(db, plugins, packJobs);
+  // The what-if workers started, each council's published pack compiled on them, before the first what-if.
+  const whatIfWarmed = warmWhatIf(db, plugins);
   const app = createApp({
     db,
     plugins,
@@ -76,6 +81,7 @@ export async function startServer(
     port,
     db,
     seeded,
+    whatIfWarmed,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await packJobs.close();

@@ -13,6 +13,8 @@ import type { Queryable } from '../store/index.js';
 export { compareUnderPacks } from './compare.js';
 export type { LatestRow, WhatIfChange, WhatIfComparison, WhatIfError, WhatIfReport } from './compare.js';
 export { sharedWhatIfWorkers, WhatIfWorkers } from './what-if-workers.js';
+export type { WarmPack } from './what-if-workers.js';
+export { warmWhatIf } from './warm-what-if.js';
 
 /** Each provider's latest assessment (by assessment date, then entry time), its input as the stored JSON text. */
 export async function latestAssessments(db: Queryable, councilId: string): Promise<LatestRow[]> {

@@ -3,9 +3,11 @@
  * the published pack and a draft (`compareUnderPacks`) off the request thread (see
  * `what-if-workers.ts`, which splits the providers between workers and joins their reports). It
  * loads the council plugin modules it is given, so it has their extensions (custom facts and
- * operators, which cannot be sent between threads). Compiled packs stay cached between jobs.
+ * operators, which cannot be sent between threads). Compiled packs stay cached between jobs,
+ * and a council's published pack can be compiled ahead of its first what-if (a `WhatIfWarm`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { compile } from '../engine/index.js';
 import type { CouncilPlugin, Extensions } from '../engine/index.js';
 import { compareUnderPacks, PublishedMemo } from './compare.js';
 import type { HashedPack, LatestRow, WhatIfComparison } from './compare.js';
@@ -23,11 +25,19 @@ export interface WhatIfJob {
   remember: boolean;
 }
 
-/** What the worker sends back: once `ready` (with the councils it has extensions of), then one reply per job. */
+/** Compile a council's published pack now, so the council's first what-if finds it compiled. */
+export interface WhatIfWarm {
+  id: number;
+  warm: true;
+  councilId: string;
+  published: HashedPack;
+}
+
+/** What the worker sends back: once `ready` (with the councils it has extensions of), then one reply per job or warm-up. */
 export type WhatIfWorkerReply =
   | { ready: true; extensionsOf: string[] }
   | { ready: false; message: string }
-  | { id: number; ok: true; result: WhatIfComparison }
+  | { id: number; ok: true; result?: WhatIfComparison }
   | { id: number; ok: false; name: string; message: string };
 
 /** What the worker is started with: council plugin modules to import for their extensions. */
@@ -55,10 +65,16 @@ if (parentPort) {
       memos.set(job.councilId, fresh);
       return fresh;
     };
-    port.on('message', (job: WhatIfJob) => {
+    port.on('message', (job: WhatIfJob | WhatIfWarm) => {
       let reply: WhatIfWorkerReply;
       try {
         const extensions = extensionsByCouncil.get(job.councilId);
+        if ('warm' in job) {
+          // Kept in the engine's compiled-pack cache (by hash), where the council's what-ifs find it.
+          compile(job.published.pack, extensions, job.published.hash);
+          port.postMessage({ id: job.id, ok: true } satisfies WhatIfWorkerReply);
+          return;
+        }
         if (job.expectsExtensions && !extensions) throw new Error(`The what-if worker has no extensions for council "${job.councilId}"`);
         reply = { id: job.id, ok: true, result: compareUnderPacks(job.rows, job.published, job.draft, extensions, memoOf(job)) };
       } catch (error) {

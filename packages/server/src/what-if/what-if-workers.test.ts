@@ -46,3 +46,52 @@ describe('WhatIfWorkers', () => {
     expect(workers.done.onThisThread).toBe(before + 1);
   });
 });
+
+describe('WhatIfWorkers warmed ahead', () => {
+  it('compiles a council\'s published pack on every worker, and a re-warm the next published version', async () => {
+    const workers = new WhatIfWorkers({ workers: 2, rowsPerWorker: 10, pluginModules: [] });
+    try {
+      // Never warmed: a publish starts no workers.
+      workers.rewarm('testshire', published);
+      expect(workers.warming).toBeUndefined();
+      expect(await workers.warm([{ councilId: 'testshire', published }])).toBe(true);
+      expect(workers.warmed.get('testshire')).toBe(published.hash);
+      const republished = packWithCareBand(2, { version: '1.1.0', silverMin: 4 });
+      workers.rewarm('testshire', republished);
+      expect(await workers.warming).toBe(true);
+      expect(workers.warmed.get('testshire')).toBe(republished.hash);
+      const report = await workers.compare(rows, republished, draft, 'testshire', undefined, 60);
+      expect(workers.done.onWorkers).toBe(1);
+      expect(report).toEqual(compareUnderPacks(rows, republished, draft, undefined));
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('a pack that does not compile is not warmed, and what-if still answers', async () => {
+    const workers = new WhatIfWorkers({ workers: 2, rowsPerWorker: 10, pluginModules: [] });
+    try {
+      const broken = packWithCareBand(2, { version: '9.9.9' });
+      (broken.pack as unknown as { outcomes: { headline: string } }).outcomes.headline = 'noSuchDecision';
+      expect(await workers.warm([{ councilId: 'otherton', published: broken }, { councilId: 'testshire', published }])).toBe(false);
+      expect(workers.warmed.has('otherton')).toBe(false);
+      expect(workers.warmed.get('testshire')).toBe(published.hash);
+      expect(await workers.compare(rows, published, draft, 'testshire', undefined, 60)).toEqual(compareUnderPacks(rows, published, draft, undefined));
+      expect(workers.done.onWorkers).toBe(1);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('workers that cannot start leave warming false and what-if on the calling thread', async () => {
+    const workers = new WhatIfWorkers({ workers: 2, rowsPerWorker: 10, pluginModules: ['@openqaf/no-such-council'] });
+    try {
+      expect(await workers.warm([{ councilId: 'testshire', published }])).toBe(false);
+      expect(workers.warmed.size).toBe(0);
+      expect(await workers.compare(rows, published, draft, 'testshire', undefined, 60)).toEqual(compareUnderPacks(rows, published, draft, undefined));
+      expect(workers.done).toEqual({ onWorkers: 0, onThisThread: 1 });
+    } finally {
+      await workers.close();
+    }
+  });
+});

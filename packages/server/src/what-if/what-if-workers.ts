@@ -4,8 +4,9 @@
  * reports joined into the report one thread would give (same counts, same order). The request
  * thread stays free meanwhile, and on a machine with two cores both work on one what-if. A few
  * providers are compared on the calling thread (starting work on a worker would cost more).
- * Workers start on first use, stay for the next what-if (with their compiled packs) and do
- * not keep the process alive while idle.
+ * Workers start on first use, or when the server starts (`warm`, which also compiles each
+ * council's published pack on every worker, and again after a publish or roll back), stay for
+ * the next what-if (with their compiled packs) and do not keep the process alive while idle.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,7 +16,7 @@ import { HttpError } from '../http-error.js';
 import { COUNCIL_PLUGIN_PACKAGES } from '../seed/council-plugins.js';
 import { byName, compareUnderPacks } from './compare.js';
 import type { HashedPack, LatestRow, WhatIfComparison } from './compare.js';
-import type { WhatIfJob, WhatIfWorkerData, WhatIfWorkerReply } from './what-if-worker.js';
+import type { WhatIfJob, WhatIfWarm, WhatIfWorkerData, WhatIfWorkerReply } from './what-if-worker.js';
 
 /** Workers a what-if uses at most (more than the machine's cores would only take turns). */
 export const WHAT_IF_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
@@ -23,6 +24,8 @@ export const WHAT_IF_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 export const WHAT_IF_ROWS_PER_WORKER = 250;
 /** Heap a what-if worker may use, in MB; past it the worker is stopped and the request gets 422. */
 export const WHAT_IF_WORKER_MEMORY_MB = 512;
+/** Seconds a worker may take to compile one pack while warming up; past it the worker is stopped (and started again on use). */
+export const WHAT_IF_WARM_SECONDS = 60;
 
 // Built JavaScript runs the worker beside this file; the TypeScript sources (under vitest) run the built one.
 const WORKER_URL = existsSync(new URL('./what-if-worker.js', import.meta.url))
@@ -38,8 +41,14 @@ export interface WhatIfWorkersOptions {
   pluginModules?: readonly string[];
 }
 
+/** A council's published pack to compile on every worker ahead of its first what-if. */
+export interface WarmPack {
+  councilId: string;
+  published: HashedPack;
+}
+
 interface Pending {
-  resolve: (result: WhatIfComparison) => void;
+  resolve: (result: WhatIfComparison | undefined) => void;
   reject: (error: Error) => void;
 }
 
@@ -61,6 +70,9 @@ export class WhatIfWorkers {
   private _nextId = 1;
   /** How many what-ifs ran on the workers and how many on the calling thread. */
   readonly done = { onWorkers: 0, onThisThread: 0 };
+  /** Per council, the hash of the published pack every running worker has compiled (see `warm`). */
+  readonly warmed = new Map<string, string>();
+  private _warming: Promise<boolean> | undefined;
 
   constructor(options: WhatIfWorkersOptions = {}) {
     this._options = {
@@ -111,9 +123,59 @@ export class WhatIfWorkers {
         published,
         draft,
         remember,
-      }, seconds)),
+      }, seconds) as Promise<WhatIfComparison>),
     );
     return joined(rows.length, parts);
+  }
+
+  /** The last warm-up asked for (undefined when none was): resolves once it is over (see `warm`). */
+  get warming(): Promise<boolean> | undefined {
+    return this._warming;
+  }
+
+  /**
+   * Starts every worker and compiles each council's published pack on each of them, so the
+   * council's first what-if neither waits for workers to start nor compiles its published pack.
+   * Warm-ups run one after another. Resolves true when every worker compiled every pack, false
+   * otherwise (a worker that cannot start, a pack that does not compile); never rejects: what
+   * is not warmed is done on first use, as without warming.
+   */
+  warm(packs: readonly WarmPack[]): Promise<boolean> {
+    const next = (this._warming ?? Promise.resolve(true)).then(() => this._warmNow(packs));
+    this._warming = next;
+    return next;
+  }
+
+  /**
+   * After a publish or roll back: compiles the council's new published pack on every worker, in
+   * the background, when the pool was warmed before (a pool never warmed starts on first use).
+   */
+  rewarm(councilId: string, published: HashedPack): void {
+    if (this._warming) void this.warm([{ councilId, published }]);
+  }
+
+  private async _warmNow(packs: readonly WarmPack[]): Promise<boolean> {
+    let slots: Slot[];
+    try {
+      slots = this._slots.map((_, i) => this._slot(i));
+    } catch {
+      return false;
+    }
+    const readies = await Promise.all(slots.map((s) => s.ready));
+    if (readies.some((councils) => !councils)) return false;
+    let all = true;
+    for (const { councilId, published } of packs) {
+      const compiled = await Promise.allSettled(slots.map((slot) => {
+        const warm: WhatIfWarm = { id: this._nextId++, warm: true, councilId, published };
+        return this._run(slot, warm, WHAT_IF_WARM_SECONDS);
+      }));
+      if (compiled.every((c) => c.status === 'fulfilled')) this.warmed.set(councilId, published.hash);
+      else {
+        this.warmed.delete(councilId);
+        all = false;
+      }
+    }
+    return all;
   }
 
   /** Stops every worker; jobs not finished fail. */
@@ -138,6 +200,8 @@ export class WhatIfWorkers {
     // A slot whose worker is gone is replaced on the next what-if; its jobs fail with `error`.
     const gone = (error: Error) => {
       if (this._slots[i] === slot) this._slots[i] = undefined;
+      // Its replacement starts with nothing compiled.
+      this.warmed.clear();
       started(undefined);
       for (const p of pending.values()) p.reject(error);
       pending.clear();
@@ -163,8 +227,8 @@ export class WhatIfWorkers {
     return slot;
   }
 
-  private _run(slot: Slot, job: WhatIfJob, seconds: number): Promise<WhatIfComparison> {
-    return new Promise<WhatIfComparison>((resolve, reject) => {
+  private _run(slot: Slot, job: WhatIfJob | WhatIfWarm, seconds: number): Promise<WhatIfComparison | undefined> {
+    return new Promise<WhatIfComparison | undefined>((resolve, reject) => {
       const deadline = setTimeout(() => {
         slot.pending.get(job.id)?.reject(tooLarge(`within ${seconds} s`));
         slot.pending.delete(job.id);
