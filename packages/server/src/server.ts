@@ -21,6 +21,12 @@ export interface RunningServer {
   seeded: SeedOutcome[];
   /** Settles once the what-if workers started and compiled each council's published pack (true when all did; see `warmWhatIf`). */
   whatIfWarmed: Promise<boolean>;
+  /**
+   * Settles once the background analyses of each council's published version and draft are done
+   * (`warmAnalyses`). Until then a user's save or analysis may wait behind one of them in the pack
+   * worker's queue; tests that time a page wait on this first.
+   */
+  analysesWarmed: Promise<void>;
   /** Stops listening and closes the store. */
   close(): Promise<void>;
 }
@@ -54,7 +60,7 @@ export async function startServer(
   const packJobs = new PackJobs({ seconds: config.packJobSeconds });
   packJobs.warm();
   // Each published version's analysis, remembered before the first review of a draft needs it.
-  void warmAnalyses(db, plugins, packJobs);
+  const analysesWarmed = warmAnalyses(db, plugins, packJobs);
   // The what-if workers started, each council's published pack compiled on them, before the first what-if.
   const whatIfWarmed = warmWhatIf(db, plugins);
   const app = createApp({
@@ -82,6 +88,7 @@ export async function startServer(
     db,
     seeded,
     whatIfWarmed,
+    analysesWarmed,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await packJobs.close();

@@ -36,6 +36,12 @@ export async function startTestServer(build: TestServerBuild = { server: { loadC
     plugins,
     () => undefined,
   );
+  // The server analyses each council's published version and draft, and warms the what-if workers, in the
+  // background as it starts. A test waits for that, so a save or a timed page load does not queue behind it
+  // (on a loaded machine one Birmingham analysis can take longer than a test's wait). An older build
+  // (the cold-load benchmark's) may not expose these promises.
+  const warming = server as { analysesWarmed?: Promise<void>; whatIfWarmed?: Promise<boolean> };
+  await Promise.all([warming.analysesWarmed, warming.whatIfWarmed]);
   return {
     url: server.url,
     async stop() {
