@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('the admin screens in a real browser, 390 px wide'
   it("imports Birmingham providers from CSV and reports each row", async () => {
     await page.goto(`${server.url}/#/councils/birmingham/providers/import`);
     await page.getByRole('heading', { name: 'Import and export providers' }).waitFor();
-    await page.getByLabel('Or paste the CSV').fill('name,cqcLocationId,serviceType,size.beds\nWillow Bank,1-555000001,Residential,32\n,1-555000002,Residential,10\n');
+    await page.getByLabel('Or paste the CSV').fill('name,cqcLocationId,serviceType,size.beds\nWillow Bank,1-555000001,Residential care,32\n,1-555000002,Residential care,10\n');
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('heading', { name: /Import report|There is a problem/ }).waitFor();
     expect(await page.getByRole('heading', { name: 'There is a problem' }).count(), await page.evaluate(() => document.querySelector('qaf-app')!.shadowRoot!.querySelector('qaf-provider-import')!.shadowRoot!.querySelector('qaf-error-summary')!.shadowRoot!.textContent!)).toBe(0);

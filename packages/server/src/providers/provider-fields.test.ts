@@ -28,6 +28,8 @@ describe("the provider record's fields, from each council pack's inputs", () => 
     expect(fields.filter((f) => f.field.startsWith('size.')).map((f) => [f.field, f.kind, f.minimum])).toEqual([['size.weeklyHours', 'number', 0]]);
     expect(fields.find((f) => f.field === 'size.weeklyHours')!.title).toBe('Weekly Home Support hours directly funded by the Council.');
     expect(fields.find((f) => f.field === 'serviceType')!.choices).toEqual(['Home Support', 'Supported Living', 'Residential care', 'Nursing care']);
+    // Birmingham's serviceType input has a description but no title: the field reads "Service type", the description its hint.
+    expect(fields.find((f) => f.field === 'serviceType')).toMatchObject({ title: 'Service type', hint: expect.stringMatching(/^The service assessed/) });
   });
 
   it('gives Herefordshire, whose pack reads no size and no CQC rating on the CQC scale, the fixed fields and a free service type', () => {

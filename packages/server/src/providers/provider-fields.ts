@@ -84,7 +84,8 @@ export function providerFields(inputs: unknown, scales?: unknown): ProviderField
   const choices = service?.enum?.filter((v): v is string => typeof v === 'string');
   fields.push({
     field: 'serviceType',
-    ...(service ? words(service, 'Service type') : { title: 'Service type' }),
+    // A pack that gives the service type no title reads "Service type", its description then the hint.
+    ...(service?.title ? words(service, 'Service type') : { title: 'Service type', ...(service?.description ? { hint: service.description } : {}) }),
     kind: choices?.length ? 'choice' : 'text',
     required: false,
     ...(choices?.length ? { choices } : {}),

@@ -35,6 +35,15 @@ async function storeBeforeUpgrade(kind: (typeof testStoreKinds)[number]) {
   return store;
 }
 
+/**
+ * The wording fixes made to explanation words since these determinations were stored, each named:
+ * the words of a stored explanation are those stored, except exactly these (anything else must match).
+ * - stop 18: a count of one reads in the singular ("at most 1 criterion", "exactly 1 domain").
+ */
+function withWordingFixes(words: unknown): unknown {
+  return JSON.parse(JSON.stringify(words).replace(/\b1 criteria\b/g, '1 criterion').replace(/\b1 domains\b/g, '1 domain'));
+}
+
 describe.each(testStoreKinds)('pack versions stored under the whole-pack hash, after the upgrade, on $name', (kind) => {
   let t: TestApp;
   let providerId: string;
@@ -64,7 +73,7 @@ describe.each(testStoreKinds)('pack versions stored under the whole-pack hash, a
       const { trace: wordsThen, ...decidedThen } = a.determination as unknown as Determination;
       expect(JSON.stringify(decided)).toBe(JSON.stringify(decidedThen));
       const content = versions.find((v) => v.content.metadata.version === a.version)!.content;
-      expect(explainDetermination(content, { ...decided, explanation } as Determination)).toStrictEqual(wordsThen);
+      expect(explainDetermination(content, { ...decided, explanation } as Determination)).toStrictEqual(withWordingFixes(wordsThen));
 
       const again = await t.call('POST', `/api/councils/testshire/assessments/${res.body.id}/reevaluate`, { as: 'testshireViewer' });
       expect(again.body.identical).toBe(true);
