@@ -15,6 +15,7 @@ const known = new Set<string>([
   ...Object.keys(pack.decisions),
   ...Object.values(pack.decisions).flatMap((d) => (d.rules ?? []).map((r) => r.id)),
   ...Object.keys(pack.parameters ?? {}),
+  ...Object.keys(pack.mappings ?? {}),
   ...Object.keys(pack.interpretations ?? {}),
   ...(pack.outcomes.actions ?? []).map((a) => a.id),
   ...(pack.outcomes.schedule ?? []).map((s) => s.id),
