@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('versions in force, roll back and re-determination
 
     await go(`/councils/birmingham/providers/${alder}`);
     await page.getByText(/Earlier: \w+ under 1\.3\.0, superseded .*: 1\.3\.0 withdrawn/).waitFor();
-    await page.getByText(/Earlier: \w+ under 1\.2\.2, superseded .*: 1\.3\.0 withdrawn/).waitFor();
+    await page.getByText(/Earlier: \w+ under 1\.2\.3, superseded .*: 1\.3\.0 withdrawn/).waitFor();
   }, PACK_WORK_MS);
 
   it('shows the reviewer that signing off decides the visit under the version in force, and keeps the submitted determination as superseded', async () => {
