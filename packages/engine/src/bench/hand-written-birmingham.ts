@@ -266,7 +266,7 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   const previous = f.previousRating === undefined ? undefined : RATING_RANK[f.previousRating as string]!;
   let qmv: Rank;
   if (visitType === undefined || visitType === 'Annual') qmv = visitBand;
-  else if (visitType === 'Focussed') qmv = Math.min(visitBand, previous!) as Rank;
+  else if (visitType === 'Focussed') { qmv = Math.min(visitBand, previous!) as Rank; relied.add('focussed-visit-lowers-at-once'); } // 001 s4.3 read with 000 s3.5
   else if (previous === BRONZE) {
     if (visitBand >= SILVER) { qmv = SILVER; relied.add('reinspection-outcome-from-band'); }
     else if (homeOrSupported) { qmv = INADEQUATE; relied.add('reinspection-outcome-from-band'); }
