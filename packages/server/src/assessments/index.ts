@@ -289,8 +289,9 @@ export function assessmentRoutes() {
           input,
           packVersionId: version.id,
           determination: record,
-          // The notes the determination cites are stored by reference to the version (stored-result.ts).
-          interpretationNotes: (await compiledVersion(c, version)).pack.interpretations,
+          // The notes the determination cites are stored by reference to the version (stored-result.ts);
+          // its compiled pack is in the cache, as it was just evaluated under it (else they are stored whole).
+          interpretationNotes: cachedCompiled(version, c.var.services.plugins.get(version.councilId)?.extensions)?.pack.interpretations,
           ...(request ? { idempotent: { request, reply } } : {}),
         });
         if (stored) {
