@@ -22,6 +22,7 @@ import { isIsoDate } from '../engine/index.js';
 import { loadAssessmentContext } from './assessment-context.js';
 import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from './current-determination.js';
 import { decisionLinks } from './recorded-decisions-history.js';
+import { determinationResultSql } from './stored-result.js';
 import { supersededOf } from './superseded.js';
 import { assessmentBodySchema } from './schemas.js';
 import { withRecorder } from './recorded-decisions.js';
@@ -150,7 +151,7 @@ interface AssessmentRow {
 }
 
 const SELECT_ASSESSMENT = `SELECT a.id, a.provider_id, a.assessment_date, a.input, a.created_by, a.created_at, NOT ${FINAL_ASSESSMENT_SQL} AS provisional,
-    d.id AS determination_id, d.pack_version_id, d.pack_hash, v.version, d.result, w.reason AS withdrawn
+    d.id AS determination_id, d.pack_version_id, d.pack_hash, v.version, ${determinationResultSql('d')} AS result, w.reason AS withdrawn
   FROM assessments a JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
   JOIN pack_versions v ON v.id = d.pack_version_id
   LEFT JOIN pack_version_withdrawals w ON w.version_id = v.id`;
@@ -288,6 +289,9 @@ export function assessmentRoutes() {
           input,
           packVersionId: version.id,
           determination: record,
+          // The notes the determination cites are stored by reference to the version (stored-result.ts);
+          // its compiled pack is in the cache, as it was just evaluated under it (else they are stored whole).
+          interpretationNotes: cachedCompiled(version, c.var.services.plugins.get(version.councilId)?.extensions)?.pack.interpretations,
           ...(request ? { idempotent: { request, reply } } : {}),
         });
         if (stored) {

@@ -3,6 +3,8 @@ import { canonicalJson, sha256Text } from '../audit/content-hash.js';
 import type { Assessment, Determination } from '../engine/index.js';
 import type { BatchBytes } from './batch-bytes.js';
 import { recordedDecisionsAudit } from './recorded-decisions.js';
+import { determinationTexts } from './stored-result.js';
+import type { PackInterpretations } from './stored-result.js';
 import type { IdempotentRequest } from '../idempotency/index.js';
 import type { Queryable } from '../store/index.js';
 
@@ -34,6 +36,11 @@ export interface AssessmentToStore {
   packVersionId: string;
   /** The determination as stored: without its explanation. */
   determination: Omit<Determination, 'trace' | 'explanation'>;
+  /**
+   * The interpretations of that version as the engine read them (the compiled pack's): given, the
+   * row stores the determination's notes by reference to the version (see `stored-result.ts`).
+   */
+  interpretationNotes?: PackInterpretations;
   /** The request's idempotency key, recorded with its 201 reply in the same statement as the row. */
   idempotent?: { request: IdempotentRequest; reply: (stored: StoredAssessment) => string };
   /**
@@ -65,7 +72,8 @@ export interface PreparedAssessment {
 export function prepareAssessment(args: AssessmentToStore): PreparedAssessment {
   const assessmentId = randomUUID();
   const determinationId = randomUUID();
-  const determinationJson = JSON.stringify(args.determination);
+  const texts = determinationTexts(args.determination, args.interpretationNotes);
+  const determinationJson = texts.json;
   const stored: StoredAssessment = { assessmentId, determinationId, determinationJson };
   const key = args.idempotent?.request;
   if (args.idempotent) stored.replyJson = args.idempotent.reply(stored);
@@ -93,7 +101,8 @@ export function prepareAssessment(args: AssessmentToStore): PreparedAssessment {
     ...(args.provisional ? { provisional: true } : {}),
   });
   // The two large members are spliced in as the JSON texts they already are, not re-escaped.
-  const rowJson = `{"input":${inputJson},"result":${determinationJson},${scalars.slice(1)}`;
+  const ids = texts.interpretationIdsJson === undefined ? '' : `"interpretation_ids":${texts.interpretationIdsJson},`;
+  const rowJson = `{"input":${inputJson},"result":${texts.resultJson},${ids}${scalars.slice(1)}`;
   return { stored, rowJson };
 }
 
@@ -114,9 +123,9 @@ export const STORE_ASSESSMENTS_SQL = `WITH batch AS (
     SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (
         assessment_id text, council_id text, provider_id text, assessment_date date, input jsonb, created_by text,
         determination_id text, pack_version_id text, pack_hash text, headline text, result jsonb,
-        after_hash text, detail jsonb, idem_caller text, idem_key text, idem_attempt text, idem_body text, provisional boolean)
+        interpretation_ids jsonb, after_hash text, detail jsonb, idem_caller text, idem_key text, idem_attempt text, idem_body text, provisional boolean)
       ) WITH ORDINALITY AS r(assessment_id, council_id, provider_id, assessment_date, input, created_by,
-        determination_id, pack_version_id, pack_hash, headline, result, after_hash, detail,
+        determination_id, pack_version_id, pack_hash, headline, result, interpretation_ids, after_hash, detail,
         idem_caller, idem_key, idem_attempt, idem_body, provisional, ord)
   ), checked AS (
     SELECT b.* FROM batch b
@@ -138,8 +147,8 @@ export const STORE_ASSESSMENTS_SQL = `WITH batch AS (
     SELECT assessment_id, council_id, provider_id, assessment_date, input, created_by, COALESCE(provisional, false) FROM confirmed ORDER BY ord
     RETURNING id
   ), d AS (
-    INSERT INTO determinations (id, assessment_id, council_id, provider_id, pack_version_id, pack_hash, headline, result)
-    SELECT c.determination_id, c.assessment_id, c.council_id, c.provider_id, c.pack_version_id, c.pack_hash, c.headline, c.result
+    INSERT INTO determinations (id, assessment_id, council_id, provider_id, pack_version_id, pack_hash, headline, result, interpretation_ids)
+    SELECT c.determination_id, c.assessment_id, c.council_id, c.provider_id, c.pack_version_id, c.pack_hash, c.headline, c.result, c.interpretation_ids
       FROM confirmed c JOIN a ON a.id = c.assessment_id ORDER BY c.ord
     RETURNING assessment_id
   )

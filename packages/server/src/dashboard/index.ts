@@ -4,6 +4,7 @@ import { apiRouter } from '../routes/api-router.js';
 import { defineRoute } from '../routes/define-route.js';
 import { councilParams, isoDateQuery, windowDaysQuery } from '../routes/query.js';
 import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
+import { determinationResultSql } from '../assessments/stored-result.js';
 import type { Queryable } from '../store/index.js';
 
 /** A council's dashboard: ratings, actions due or overdue, and visits coming up. */
@@ -31,7 +32,7 @@ export function addDays(date: string, days: number): string {
 export async function buildDashboard(db: Queryable, councilId: string, today: string, days: number): Promise<Dashboard> {
   const rows = await db.query<{ id: string; name: string; result: Determination | null }>(
     `SELECT p.id, p.name, l.result FROM providers p
-       LEFT JOIN LATERAL (SELECT d.result FROM assessments a JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
+       LEFT JOIN LATERAL (SELECT ${determinationResultSql('d')} AS result FROM assessments a JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
                            WHERE a.provider_id = p.id AND ${FINAL_ASSESSMENT_SQL} ORDER BY a.assessment_date DESC, a.created_at DESC LIMIT 1) l ON true
       WHERE p.council_id = $1 ORDER BY p.name`,
     [councilId],

@@ -1,5 +1,6 @@
 import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
 import { headlineText } from '../assessments/store-assessment.js';
+import { determinationResultSql } from '../assessments/stored-result.js';
 import type { AssessmentInput } from '../assessments/store-assessment.js';
 import { evaluateCompiled } from '../engine/index.js';
 import type { CompiledPack, Determination, Pack } from '../engine/index.js';
@@ -60,7 +61,7 @@ interface Row {
   visit_id: string | null;
 }
 
-const SELECT_DECIDED = `SELECT a.id, a.provider_id, p.name, a.assessment_date, a.input, d.id AS determination_id, d.result,
+const SELECT_DECIDED = `SELECT a.id, a.provider_id, p.name, a.assessment_date, a.input, d.id AS determination_id, ${determinationResultSql('d')} AS result,
     dv.id AS dv_id, dv.version AS dv_version, w.reason AS withdrawn, NOT ${FINAL_ASSESSMENT_SQL} AS provisional, vr.id AS visit_id,
     (SELECT pv.id FROM pack_versions pv
       WHERE pv.council_id = a.council_id AND pv.effective_from <= a.assessment_date AND ${NOT_WITHDRAWN_SQL}

@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.js';
 import { determine } from '../assessments/index.js';
 import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
 import type { AssessmentInput } from '../assessments/store-assessment.js';
+import { determinationResultSql } from '../assessments/stored-result.js';
 import type { Determination } from '../engine/index.js';
 import { notFound } from '../http-error.js';
 import { findVersionById } from '../packs/versions.js';
@@ -69,7 +70,7 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
   const { db } = c.var.services;
   const [row] = await db.query<SubjectRow>(
     `SELECT a.id, a.provider_id, p.name AS provider_name, co.name AS council_name, a.assessment_date, a.input,
-        d.pack_version_id, d.result, NULLIF(u.name, '') AS officer
+        d.pack_version_id, ${determinationResultSql('d')} AS result, NULLIF(u.name, '') AS officer
       FROM assessments a JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
       JOIN providers p ON p.id = a.provider_id JOIN councils co ON co.id = a.council_id
       LEFT JOIN users u ON u.id = a.created_by

@@ -11,6 +11,7 @@ export const APPEND_ONLY_TABLES = [
   'assessments',
   'determinations',
   'pack_versions',
+  'pack_version_interpretations',
   'pack_version_withdrawals',
   'determination_supersessions',
   'visit_events',
