@@ -26,6 +26,7 @@ export type { CalendarDefinition } from './language/calendars/calendars.js';
 export { nthWeekdayWords } from './language/timing/monthly-on-weekday.js';
 export { followingWeekdayWords } from './language/timing/following-weekday.js';
 export { listParameters, parameterRangeWords, parameterValueProblem } from './language/parameters/list-parameters.js';
+export { singularUnit, unitAfter } from './language/parameters/unit-words.js';
 export type { ListedParameter, ParameterValueAt } from './language/parameters/list-parameters.js';
 export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';
 export { DOMAIN_NUMBER_WORDS, parameterWords, valueWordsText } from './language/parameters/parameter-words.js';

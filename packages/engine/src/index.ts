@@ -57,6 +57,7 @@ export { expandDecisionTables, rowWords } from './language/decision-table.js';
 export type { DecisionTable, TableCell, TableColumn, TableRow } from './language/decision-table.js';
 export type { NthOfMonth, Weekday } from './dates/weekdays.js';
 export { listParameters, parameterRangeWords, parameterValueProblem } from './language/parameters/list-parameters.js';
+export { singularUnit, unitAfter } from './language/parameters/unit-words.js';
 export type { ListedParameter, ParameterValueAt } from './language/parameters/list-parameters.js';
 export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js';
 export { DOMAIN_NUMBER_WORDS, parameterWords, valueWordsText } from './language/parameters/parameter-words.js';

@@ -8,10 +8,10 @@ import type { FieldError } from './qaf-error-summary.js';
 import { formErrors } from './qaf-error-summary.js';
 import { COUNCIL_ROLES } from './role-words.js';
 import { sharedStyles } from './shared-styles.js';
-import { resetLinkNotice } from './reset-link.js';
 import { renderTask } from './task-states.js';
 import './qaf-api-tokens.js';
 import './qaf-error-summary.js';
+import './qaf-reset-link.js';
 
 /**
  * A council's users and roles (council admin): change or remove a role, see, make and revoke a
@@ -63,7 +63,7 @@ export class QafCouncilMembers extends LitElement {
     return html`
       <qaf-error-summary .errors=${this._errors}></qaf-error-summary>
       ${this._done ? html`<p class="notice" role="status">${this._done}</p>` : nothing}
-      ${this._reset ? resetLinkNotice(this._reset) : nothing}
+      <qaf-reset-link .reply=${this._reset}></qaf-reset-link>
       ${renderTask(this._members, (list) => this._table(list), 'Loading users…')}
       ${this._tokensOf ? html`<section aria-labelledby="member-tokens-title">
         <h2 id="member-tokens-title" tabindex="-1">API tokens of ${this._tokensOf.email}</h2>
@@ -129,8 +129,6 @@ export class QafCouncilMembers extends LitElement {
       this._reset = await adminApi.issueMemberPasswordReset(this.council, m.id);
       this._errors = [];
       this._done = '';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#reset-link')?.focus();
     } catch (error) {
       this._errors = formErrors(error, []);
     }

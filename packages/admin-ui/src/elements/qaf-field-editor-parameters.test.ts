@@ -39,6 +39,17 @@ describe('qaf-field-editor for a declared parameter', () => {
     expect(input.getAttribute('aria-invalid')).toBe('false');
   });
 
+  it('shows the unit after the value in the singular for 1 (1 working day), and in its declared plural otherwise', async () => {
+    const el = await mount('qaf-field-editor', { field: { ...due, value: 1 }, pack });
+    const unit = (): string => el.shadowRoot!.querySelector('.unit')!.textContent!;
+    expect(unit()).toBe('working day');
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.value = '2';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(unit()).toBe('working days');
+  });
+
   it('shows a counting parameter (declared with counts) read-only, counted from the criteria list', async () => {
     const counted = declaredTestPack();
     const criteria = counted.framework!.domains.flatMap((d) => d.standards.flatMap((st) => st.criteria)).length;

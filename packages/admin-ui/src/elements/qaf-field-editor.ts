@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Pack } from '@openqaf/engine';
-import { parameterRangeWords } from '@openqaf/engine/browser';
+import { parameterRangeWords, unitAfter } from '@openqaf/engine/browser';
 import { checkFieldValue } from '../pack/editable-fields.js';
 import type { EditableField } from '../pack/editable-fields.js';
 import type { FieldProblem } from '../pack/plain-errors.js';
@@ -74,7 +74,7 @@ export class QafFieldEditor extends LitElement {
               ${f.choices!.map((c) => html`<option ?selected=${c === value}>${c}</option>`)}</select>`
           : html`<input id=${this._id} type=${f.kind === 'number' ? 'number' : 'text'} .value=${value} aria-invalid=${invalid} aria-describedby=${described}
               ?readonly=${readonly} step=${f.integer ? '1' : 'any'} min=${f.min ?? nothing} max=${f.max ?? nothing} @input=${this._onInput} />`}
-        ${f.parameter?.unit ? html`<span class="unit">${f.parameter.unit}</span>` : nothing}
+        ${f.parameter?.unit ? html`<span class="unit">${unitAfter(value.trim(), f.parameter.unit)}</span>` : nothing}
         <qaf-citation .source=${f.source} .pack=${this.pack} interpretation=${f.interpretation ?? nothing}></qaf-citation>
       </div>`;
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mount, text } from './mount.test-helpers.js';
+import { deepText, mount, text } from './mount.test-helpers.js';
 import { fakeServer, fill, json, settled, submit } from './fake-server.test-helpers.js';
 import './qaf-users.js';
 
@@ -17,6 +17,9 @@ function server(createStatus = 201) {
     }
     if (url.pathname === '/api/users/u-ann' && method === 'PATCH') return json({ ...ann, disabled: true });
     if (url.pathname === '/api/users/u-ann/password' && method === 'POST') return json({ ok: true });
+    if (url.pathname === '/api/users/u-ann/password-reset' && method === 'POST') {
+      return json({ userId: 'u-ann', email: 'ann@testshire.gov.uk', code: 'one-time-code', resetPath: '#/reset-password/one-time-code', expiresAt: '2026-12-08T09:30:00.000Z' }, 201);
+    }
     return undefined;
   });
 }
@@ -86,5 +89,19 @@ describe('qaf-users', () => {
     await settled(el);
     expect(seen.find((r) => r.url.pathname === '/api/users/u-ann/password')!.body).toEqual({ password: 'another-long-password' });
     expect(text(el)).toContain('Temporary password set for ann@testshire.gov.uk: they must change it at their next sign-in');
+  });
+
+  it('issues a reset link and shows it once with the same element as a council\'s members page', async () => {
+    const seen = server();
+    const el = await mount('qaf-users', {});
+    await settled(el);
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Reset link for ann@testshire.gov.uk')!.click();
+    await settled(el);
+    expect(seen.some((r) => r.method === 'POST' && r.url.pathname === '/api/users/u-ann/password-reset')).toBe(true);
+    const notice = el.shadowRoot!.querySelector('qaf-reset-link')!;
+    const link = notice.shadowRoot!.getElementById('reset-link') as HTMLInputElement;
+    expect(link.value).toBe(`${location.origin}${location.pathname}#/reset-password/one-time-code`);
+    expect(notice.shadowRoot!.activeElement).toBe(link);
+    expect(deepText(el)).toContain('Password reset link for ann@testshire.gov.uk');
   });
 });

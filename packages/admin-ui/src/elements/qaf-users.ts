@@ -9,9 +9,9 @@ import { counted } from '../format/count-words.js';
 import type { FieldError } from './qaf-error-summary.js';
 import { formErrors } from './qaf-error-summary.js';
 import { sharedStyles } from './shared-styles.js';
-import { resetLinkNotice } from './reset-link.js';
 import { renderTask } from './task-states.js';
 import './qaf-error-summary.js';
+import './qaf-reset-link.js';
 
 import { MIN_PASSWORD } from './qaf-choose-password.js';
 
@@ -42,7 +42,7 @@ export class QafUsers extends LitElement {
     return html`
       <qaf-error-summary .errors=${this._errors}></qaf-error-summary>
       ${this._done ? html`<p class="notice" role="status">${this._done}</p>` : nothing}
-      ${this._issued ? resetLinkNotice(this._issued) : nothing}
+      <qaf-reset-link .reply=${this._issued}></qaf-reset-link>
       ${renderTask(this._users, (users) => this._table(users), 'Loading users…')}
       <form @submit=${this._create} novalidate>
         <h2>Create a user</h2>
@@ -131,8 +131,6 @@ export class QafUsers extends LitElement {
       this._issued = await adminApi.issuePasswordReset(u.id);
       this._errors = [];
       this._done = '';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#reset-link')?.focus();
     } catch (error) {
       this._errors = formErrors(error, []);
     }

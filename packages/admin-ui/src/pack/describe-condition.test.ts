@@ -50,6 +50,17 @@ describe('describeCondition', () => {
       .toBe('at least 2 domains whose domain rating is at most Bronze');
   });
 
+  it('names a flag by its label from the framework\'s flag declaration, never by its id', () => {
+    const pack = birmingham();
+    // A label that is not its id ("mandatory"), as a council may word it.
+    pack.framework!.flags!.mandatory!.label = 'Key to safe care';
+    const safeguarding = pack.framework!.domains.find((d) => d.id === 'safeguarding')!;
+    expect(describeCondition({ fact: 'criteriaCount', params: { domain: 'safeguarding', flag: 'mandatory', is: 'Not met' }, operator: 'equal', value: 0 }, {}, new PackWords(pack)))
+      .toBe(`no key to safe care criteria in ${safeguarding.title} judged Not met`);
+    expect(describeCondition({ fact: 'criteriaCount', params: { notFlag: 'mandatory', atLeast: 'Fully met' }, operator: 'greaterThanInclusive', value: 1 }, {}, new PackWords(pack)))
+      .toBe('at least 1 criterion not key to safe care judged at least Fully met');
+  });
+
   it("reads Birmingham's parameters as the domain's number, the pack-wide value or each domain's, never the id or label", () => {
     const pack = birmingham();
     const silver = pack.decisions.domainRating!.rules!.find((r) => JSON.stringify(r.when).includes('"silverMinFullyMet"'))!;

@@ -25,6 +25,11 @@ export class PackWords {
     return this.pack.framework?.domains.find((d) => d.id === id)?.title ?? id;
   }
 
+  /** A flag by the framework's label ("Mandatory"), else its id. */
+  flagLabel(id: string): string {
+    return this.pack.framework?.flags?.[id]?.label ?? id;
+  }
+
   /** A fact by the pack's words: an input's title, a decision's label (and a domain's title), else its name in words. */
   factName(fact: string): string {
     const [head = fact, domain] = fact.split('.');
@@ -89,6 +94,6 @@ export function describeCondition(condition: Condition, params: Record<string, u
     ? paramWords((condition.value as { param: string }).param, params, declared)
     : { text: describeValue(condition.value, params, declared) };
   const name = (fact: string): string => factName(fact, declared);
-  const domain = declared instanceof PackWords ? (id: string): string => declared.domainTitle(id) : undefined;
-  return leafConditionWords(condition, value, { value: (v) => describeValue(v, params, declared), name, subject: name, ...(domain ? { domain } : {}) });
+  const pack = declared instanceof PackWords ? { domain: (id: string): string => declared.domainTitle(id), flag: (id: string): string => declared.flagLabel(id) } : {};
+  return leafConditionWords(condition, value, { value: (v) => describeValue(v, params, declared), name, subject: name, ...pack });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from './chromium.js';
+import { signedInPage } from './sign-in.js';
 import { ADMIN, UI_DIR, startTestServer } from './start-server.js';
 import type { TestServer } from './start-server.js';
 
@@ -19,13 +20,7 @@ describe.skipIf(!hasChromium)('the admin screens in a real browser, 390 px wide'
     if (!existsSync(`${UI_DIR}index.html`)) throw new Error('The admin UI is not built: run `pnpm build` in packages/admin-ui first.');
     server = await startTestServer();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/#/`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Your councils' }).waitFor();
+    page = await signedInPage(browser, server.url, { viewport: { width: 390, height: 844 }, timeoutMs: 15_000 });
   });
 
   afterAll(async () => {

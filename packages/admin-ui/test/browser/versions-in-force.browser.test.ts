@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api-session.js';
 import { hasChromium, launchChromium } from './chromium.js';
+import { signedInPage } from './sign-in.js';
 import { ADMIN, startTestServer } from './start-server.js';
 import type { TestServer } from './start-server.js';
 
@@ -50,13 +51,7 @@ describe.skipIf(!hasChromium)('versions in force, roll back and re-determination
     const saved = await admin.call('PUT', `${BASE}/draft`, content, { 'if-match': draft.headers.get('etag')! });
     if (saved.status !== 200) throw new Error(`draft not saved: ${saved.status} ${JSON.stringify(saved.body)}`);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(90_000);
-    await page.goto(`${server.url}/#/`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Your councils' }).waitFor();
+    page = await signedInPage(browser, server.url, { viewport: { width: 1280, height: 900 }, timeoutMs: 90_000 });
   });
 
   afterAll(async () => {

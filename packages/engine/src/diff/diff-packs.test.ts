@@ -92,6 +92,12 @@ describe('diffPacks on the council packs, in the council\'s words', () => {
     expect(summaries(bolton, b)).toEqual(['Minimum visits: larger residential and domiciliary services, supported living with multiple addresses, Extra Care: 4 -> 5 visits per year']);
   });
 
+  it('a declared unit agrees with the new number: one visit per year, not "1 visits per year"', () => {
+    const b = structuredClone(bolton);
+    b.parameters!.visitsLargerCqcService!.value = 1;
+    expect(summaries(bolton, b)).toEqual(['Minimum visits: larger residential and domiciliary services, supported living with multiple addresses, Extra Care: 4 -> 1 visit per year']);
+  });
+
   it('a Bolton size threshold: 003 A1, "more than 6 beds", changed to 8 reads by the parameter, the rows unchanged', () => {
     const b = structuredClone(bolton);
     b.parameters!.residentialMoreThanBeds!.value = 8;

@@ -1,6 +1,7 @@
 import type { Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
 import { leafConditionWords } from '../language/wording.js';
+import { unitAfter } from '../language/parameters/unit-words.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { cellWords, columnWords, rowWords, tableParamWords, type DecisionTable, type TableCell } from '../language/decision-table.js';
 import { isParamRef } from '../language/parameters/parameter-declaration.js';
@@ -79,7 +80,8 @@ function packWords(a: Pack, b: Pack) {
   /** A compared value in words (`in`: the pack it is read from): a parameter by its value, or each domain's. */
   const valueWords = (v: Json, inPack: Pack): ValueWords => (isParamRef(v) ? parameterWords(inPack, v.param) : { text: show(v) });
   const domainTitle = (id: string): string => b.framework?.domains.find((d) => d.id === id)?.title ?? a.framework?.domains.find((d) => d.id === id)?.title ?? id;
-  const helpers = { value: (v: unknown) => show(v), name: (id: string) => decisionLabel(id), domain: domainTitle, subject: factName };
+  const flagLabel = (id: string): string => b.framework?.flags?.[id]?.label ?? a.framework?.flags?.[id]?.label ?? id;
+  const helpers = { value: (v: unknown) => show(v), name: (id: string) => decisionLabel(id), domain: domainTitle, flag: flagLabel, subject: factName };
   // A plugin operator reads in the words either pack declares for it (the newer's first).
   const declared = { ...a.extensions?.operatorDeclarations, ...b.extensions?.operatorDeclarations };
   /** A leaf condition in words, its value given in words: "at least 12 criteria judged Fully met". */
@@ -90,12 +92,12 @@ function packWords(a: Pack, b: Pack) {
   const parameterChange = (name: string, x: Json, y: Json): string => {
     const d = parameter(name);
     if (!d) return `${name}: ${change(x, y)}`;
-    return `${d.label}${READS_BEFORE_NUMBER.test(d.label) ? ' ' : ': '}${change(x, y)}${d.unit ? ` ${d.unit}` : ''}`;
+    return `${d.label}${READS_BEFORE_NUMBER.test(d.label) ? ' ' : ': '}${change(x, y)}${d.unit ? ` ${unitAfter(y, d.unit)}` : ''}`;
   };
   /** A domain's value of a declared parameter, added or removed: `"Silver: criteria rated Fully met, at least" = 12 criteria`. */
   const parameterValue = (name: string, v: Json): string | undefined => {
     const d = parameter(name);
-    return d ? `"${d.label}" = ${show(v)}${d.unit ? ` ${d.unit}` : ''}` : undefined;
+    return d ? `"${d.label}" = ${show(v)}${d.unit ? ` ${unitAfter(v, d.unit)}` : ''}` : undefined;
   };
   return { leaf, valueWords, citation, parameterChange, parameterValue };
 }

@@ -65,11 +65,13 @@ export interface FactDefinition {
 }
 
 /**
- * How a fact's words word what they hold: a value, an id (in the caller's style), and a domain by
- * the framework's title ("Safeguarding and safety"; without it, a domain reads as its id).
+ * How a fact's words word what they hold: a value, an id (in the caller's style), a domain by
+ * the framework's title ("Safeguarding and safety") and a flag by the framework's label
+ * ("Mandatory"); without them, a domain or a flag reads as its id.
  */
 export interface FactWordsHelpers {
   value: (v: unknown) => string;
   name: (id: string) => string;
   domain?: (id: string) => string;
+  flag?: (id: string) => string;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACTS, FACT_BY_NAME } from './registry.js';
 import { rankFilter } from './facts/judgement-filters.js';
-import { factWords } from './wording.js';
+import { factWords, leafConditionWords } from './wording.js';
 import { countParameterBounds, criteriaCounted } from './facts/criteria-count.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { examplePack } from '../fixtures/example-pack.js';
@@ -54,6 +54,15 @@ describe('the fact registry', () => {
     expect(factWords('domainCount', { decision: 'band', atMost: 'Bronze' }, w)).toBe('the number of domains whose band is at most Bronze');
     expect(factWords('domainCount', { decision: 'band', above: 'Bronze', below: 'Gold' }, w)).toBe('the number of domains whose band is above Bronze and below Gold');
     expect(factWords('cqcRating', {}, w)).toBeUndefined();
+  });
+
+  it('names a flag by the framework\'s label, never by its id, with or without it', () => {
+    const labels: Record<string, string> = { core: 'Key to safe care' };
+    const w = { value: (v: unknown) => String(v), name: (id: string) => id, flag: (id: string) => labels[id] ?? id };
+    expect(factWords('criteriaCount', { domain: '$domain', flag: 'core', is: 'Not met' }, w)).toBe('the number of key to safe care criteria judged Not met');
+    expect(factWords('criteriaCount', { notFlag: 'core', atLeast: 'Met' }, w)).toBe('the number of criteria not key to safe care judged at least Met');
+    expect(leafConditionWords({ fact: 'criteriaCount', params: { flag: 'core', is: 'Not met' }, operator: 'equal', value: 0 }, { text: '0' }, { ...w, subject: (f) => f }))
+      .toBe('no key to safe care criteria judged Not met');
   });
 
   it('names a domain by the framework\'s title, never by its id', () => {

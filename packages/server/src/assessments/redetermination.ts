@@ -5,7 +5,7 @@ import type { Services } from '../app-env.js';
 import { cachedCompiled, compile } from '../engine/index.js';
 import type { CompiledPack, Pack } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
-import { assessmentNotUnderVersionInForce, assessmentsNotUnderVersionInForce, effectsUnder, redetermined } from '../packs/in-force-effects.js';
+import { assessmentNotUnderVersionInForce, assessmentsNotUnderVersionInForce, effectBefore, effectsUnder, redetermined } from '../packs/in-force-effects.js';
 import type { DecidedAssessment, InForceEffect } from '../packs/in-force-effects.js';
 import { lockCouncil } from '../packs/publish.js';
 import { findVersionById } from '../packs/versions.js';
@@ -35,18 +35,7 @@ function effects(services: Services, list: DecidedAssessment[], versions: Map<st
   return list.map((a) => {
     const v = a.inForceId ? versions.get(a.inForceId) : undefined;
     if (!v) {
-      return {
-        assessmentId: a.assessmentId,
-        providerId: a.providerId,
-        providerName: a.providerName,
-        date: a.date,
-        decidedUnder: { version: a.decidedUnder.version, withdrawn: a.decidedUnder.withdrawn },
-        before: headlineText(a.determination.headline.value),
-        differences: [],
-        error: `No version is in force on ${a.date}`,
-        inForce: null,
-        ...(a.awaitingSignOff ? { awaitingSignOff: a.awaitingSignOff } : {}),
-      };
+      return { ...effectBefore(a), differences: [], error: `No version is in force on ${a.date}`, inForce: null };
     }
     return { ...effectsUnder([a], compiledOf(services, v), v.content as Pack)[0]!, inForce: { version: v.version } };
   });

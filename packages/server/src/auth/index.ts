@@ -28,6 +28,7 @@ import {
   tokenBodySchema,
 } from './schemas.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { memberParams } from './administered-member.js';
 import { memberAccountRoutes } from './member-accounts.js';
 import { memberTokenRoutes } from './member-tokens.js';
 import { passwordResetRoutes } from './password-resets.js';
@@ -58,7 +59,6 @@ export interface AuthRoutesOptions {
 }
 
 const tokenParams = z.object({ id: z.string().openapi({ description: 'API token id' }) });
-const memberParams = councilParams.extend({ userId: z.string().openapi({ description: 'User id' }) });
 
 const loginRoute = defineRoute({
   method: 'post',

@@ -1,22 +1,16 @@
-import { z } from '@hono/zod-openapi';
 import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
-import { HttpError } from '../http-error.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
-import { councilParams } from '../routes/query.js';
-import { requireScope } from './guards.js';
-import { requireAdministers, requireMember } from './member-tokens.js';
-import type { MemberAction } from './member-tokens.js';
+import { administeredMember, memberParams } from './administered-member.js';
+import type { MemberAction } from './administered-member.js';
 import { issuedReset, RESET_HOURS } from './password-resets.js';
 import type { PasswordResetReply } from './replies.js';
 import { memberAccountBodySchema } from './schemas.js';
 import { setUserDisabled } from './user-admin.js';
 import { findUser } from './users.js';
 import type { UserView } from './users.js';
-
-const memberParams = councilParams.extend({ userId: z.string().openapi({ description: 'User id' }) });
 
 const accountRoute = defineRoute({
   method: 'patch',
@@ -53,10 +47,6 @@ const RESET: MemberAction = {
   instead: 'Ask a platform admin',
 };
 
-function refuseOwnAccount(memberId: string, adminId: string, what: string): void {
-  if (memberId === adminId) throw new HttpError(409, 'own-account', what);
-}
-
 /**
  * A council admin's work on members' accounts: disable or re-enable one, and issue a one-time
  * password reset. Both reach every council the member works in, so both follow the rule of
@@ -65,10 +55,7 @@ function refuseOwnAccount(memberId: string, adminId: string, what: string): void
 export function memberAccountRoutes() {
   return apiRouter()
     .openapi(accountRoute, async (c) => {
-      const admin = requireScope(c, 'admin');
-      const member = await requireMember(c);
-      refuseOwnAccount(member.id, admin.id, 'You cannot disable your own account: another admin must');
-      await requireAdministers(c, member.id, DISABLE);
+      const { member, audit } = await administeredMember(c, DISABLE, 'You cannot disable your own account: another admin must');
       const { disabled } = validBody<{ disabled: boolean }>(c);
       const { db, tokenCache } = c.var.services;
       const after = await db.transaction(async (tx) => {
@@ -76,8 +63,7 @@ export function memberAccountRoutes() {
         const counts = await setUserDisabled(tx, member.id, disabled);
         const updated = (await findUser(tx, member.id))!;
         await recordAudit(tx, {
-          actor: admin.id,
-          councilId: c.var.council.id,
+          ...audit,
           action: 'user-update',
           entity: 'user',
           entityId: member.id,
@@ -92,10 +78,7 @@ export function memberAccountRoutes() {
       return c.json(after);
     })
     .openapi(resetRoute, async (c) => {
-      const admin = requireScope(c, 'admin');
-      const member = await requireMember(c);
-      refuseOwnAccount(member.id, admin.id, 'Change your own password with POST /api/auth/password, which asks for the current one');
-      await requireAdministers(c, member.id, RESET);
-      return issuedReset(c, member.id, c.var.council.id);
+      const { member, audit } = await administeredMember(c, RESET, 'Change your own password with POST /api/auth/password, which asks for the current one');
+      return issuedReset(c, member.id, audit.councilId);
     });
 }

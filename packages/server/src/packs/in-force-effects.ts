@@ -144,18 +144,26 @@ export function redetermined(compiled: CompiledPack, a: DecidedAssessment): Dete
   return evaluateCompiled(compiled, assessment, { asOf: a.date, explain: false });
 }
 
+/**
+ * What an effect says of the assessment as it stands, before any version is applied: the
+ * assessment, its provider and date, the version it was decided under and its headline then.
+ */
+export function effectBefore(a: DecidedAssessment): Omit<InForceEffect, 'differences'> {
+  return {
+    assessmentId: a.assessmentId,
+    providerId: a.providerId,
+    providerName: a.providerName,
+    date: a.date,
+    decidedUnder: { version: a.decidedUnder.version, withdrawn: a.decidedUnder.withdrawn },
+    before: headlineText(a.determination.headline.value),
+    ...(a.awaitingSignOff ? { awaitingSignOff: a.awaitingSignOff } : {}),
+  };
+}
+
 /** What each assessment would be under `compiled` (the pack `pack`): every output that changes. */
 export function effectsUnder(assessments: readonly DecidedAssessment[], compiled: CompiledPack, pack: Pack): InForceEffect[] {
   return assessments.map((a) => {
-    const base = {
-      assessmentId: a.assessmentId,
-      providerId: a.providerId,
-      providerName: a.providerName,
-      date: a.date,
-      decidedUnder: { version: a.decidedUnder.version, withdrawn: a.decidedUnder.withdrawn },
-      before: headlineText(a.determination.headline.value),
-      ...(a.awaitingSignOff ? { awaitingSignOff: a.awaitingSignOff } : {}),
-    };
+    const base = effectBefore(a);
     try {
       const after = redetermined(compiled, a);
       return { ...base, after: headlineText(after.headline.value), differences: determinationDifferences(a.determination, after, pack) };

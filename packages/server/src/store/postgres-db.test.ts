@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
-import { openPostgresDb } from './postgres-db.js';
+import { openPostgresDb, quoteIdentifier } from './postgres-db.js';
 import { judgements } from '../test-fixtures/testshire-pack.js';
 import type { Db } from './db.js';
 import { openPostgresTestStore, testDatabaseUrl, uniqueSchemaName } from './test-stores.test-helpers.js';
@@ -109,5 +110,42 @@ describe.runIf(testDatabaseUrl)('large values on PostgreSQL', () => {
     const [row] = await store.db.query<{ v: unknown; compression: string | null }>('SELECT v, pg_column_compression(v) AS compression FROM large_values');
     expect(row!.compression).toBe(lz4 ? 'lz4' : 'pglz');
     expect(row!.v).toEqual(value);
+  });
+});
+
+describe.runIf(testDatabaseUrl)('opening a PostgreSQL store', () => {
+  it("asks about LZ4 on the pool's first connection, opening no other, and every connection of the pool then compresses alike", async () => {
+    const connect = vi.spyOn(pg.Client.prototype, 'connect');
+    const schema = uniqueSchemaName();
+    const db = await openPostgresDb({ connectionString: testDatabaseUrl!, schema, maxConnections: 3 });
+    try {
+      // One connection at start-up: the pool's first, which also creates the schema.
+      expect(connect).toHaveBeenCalledTimes(1);
+      const [{ lz4 } = { lz4: false }] = await db.query<{ lz4: boolean }>(
+        "SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'",
+      );
+      // Three connections held at once: the first one and two the pool opens later.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let started = 0;
+      let allStarted!: () => void;
+      const all = new Promise<void>((resolve) => (allStarted = resolve));
+      const reading = Promise.all([0, 1, 2].map(() => db.transaction(async (tx) => {
+        const [row] = await tx.query<{ pid: number; compression: string }>("SELECT pg_backend_pid() AS pid, current_setting('default_toast_compression') AS compression");
+        if (++started === 3) allStarted();
+        await held;
+        return row!;
+      })));
+      await all;
+      release();
+      const rows = await reading;
+      expect(new Set(rows.map((r) => r.pid)).size).toBe(3);
+      expect(rows.map((r) => r.compression)).toEqual(Array.from({ length: 3 }, () => (lz4 ? 'lz4' : 'pglz')));
+      expect(connect).toHaveBeenCalledTimes(3);
+    } finally {
+      connect.mockRestore();
+      await db.exec(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+      await db.close();
+    }
   });
 });

@@ -26,25 +26,31 @@ const textParsers: Record<number, (value: string) => unknown> = {
   [PG_TYPE.date]: (value) => value,
 };
 
+/** The setting that makes a connection compress large values with LZ4, as a startup option. */
+const LZ4_OPTION = '-c default_toast_compression=lz4';
+
 /**
  * Whether the server can compress large values (TOAST) with LZ4 (PostgreSQL 14 and later built
- * with lz4), asked once on a connection of its own before the pool opens. When it can, every
- * connection of the pool is opened with `default_toast_compression=lz4` instead of the default
- * pglz. A stored determination is about 11 kB of JSON, so each one is compressed as it is
- * written: on the reference machine pglz took about a third of PostgreSQL's CPU per stored
- * evaluation, LZ4 about a third of that. Only how bytes are packed on disk changes: values read
- * back are the same, and rows written either way stay readable.
+ * with lz4), asked on the pool's first connection as the store opens (no connection of its own).
+ * When it can, that connection is switched to LZ4 and every later connection of the pool opens
+ * with `default_toast_compression=lz4` instead of the default pglz. A stored determination is
+ * about 11 kB of JSON, so each one is compressed as it is written: on the reference machine pglz
+ * took about a third of PostgreSQL's CPU per stored evaluation, LZ4 about a third of that. Only
+ * how bytes are packed on disk changes: values read back are the same, and rows written either
+ * way stay readable.
  */
-async function supportsLz4(connectionString: string, applicationName: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString, application_name: applicationName });
-  await client.connect();
+async function useLz4WhereSupported(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
   try {
     const result = await client.query(
       "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)",
     );
-    return result.rows.length > 0;
+    if (result.rows.length === 0) return;
+    await client.query('SET default_toast_compression = lz4');
+    // The pool opens each new connection with its options as they are then.
+    pool.options.options = [pool.options.options, LZ4_OPTION].filter(Boolean).join(' ');
   } finally {
-    await client.end();
+    client.release();
   }
 }
 
@@ -60,15 +66,11 @@ export function quoteIdentifier(name: string): string {
 export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
   const schema = options.schema;
   const applicationName = options.applicationName ?? DEFAULT_APPLICATION_NAME;
-  const settings = [
-    ...(schema ? [`-c search_path=${schema}`] : []),
-    ...((await supportsLz4(options.connectionString, applicationName)) ? ['-c default_toast_compression=lz4'] : []),
-  ];
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     application_name: applicationName,
-    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         textParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -89,6 +91,12 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
     client.off('error', onCheckedOutError);
     lost.delete(client);
   });
+  try {
+    await useLz4WhereSupported(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   if (schema && options.createSchema !== false) {
     // Two servers creating the same schema at once race in the catalog; the loser's error is harmless.
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`).catch((error: { code?: string }) => {

@@ -12,12 +12,15 @@ const KNOWN = new Set<string>(PARAMS);
 
 /**
  * The words of a reference's selection of criteria: "mandatory criteria in Safeguarding and safety
- * judged at least Good", a named domain by its title (`w.domain`), never by its id.
+ * judged at least Good", a named domain by its title (`w.domain`) and a flag by its label
+ * (`w.flag`, in lower case as the engine's own labels read), never by its id.
  */
 export function selectionWords(params: Record<string, unknown>, w: FactWordsHelpers): string {
+  const flagWords = (id: string): string => (w.flag ? w.flag(id).toLowerCase() : id);
   const parts: string[] = [];
-  if (params.flag) parts.push(String(params.flag));
+  if (params.flag) parts.push(flagWords(String(params.flag)));
   parts.push('criteria');
+  if (params.notFlag) parts.push(`not ${flagWords(String(params.notFlag))}`);
   if (params.domain && params.domain !== '$domain') parts.push(`in ${w.domain?.(String(params.domain)) ?? String(params.domain)}`);
   for (const k of JUDGEMENT_FILTERS) if (params[k] !== undefined) parts.push(`judged ${FILTER_WORDS[k] ? `${FILTER_WORDS[k]} ` : ''}${w.value(params[k])}`);
   return parts.join(' ');

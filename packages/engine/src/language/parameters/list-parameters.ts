@@ -2,6 +2,7 @@ import type { Citation, Pack } from '../../types.js';
 import { escapePointer } from '../../schema/parse-json.js';
 import type { ParameterType } from './parameter-declaration.js';
 import { countsWords } from './parameter-counts.js';
+import { unitAfter } from './unit-words.js';
 
 /** One value of a declared parameter: where it is in the pack, and for which domain (none: the whole pack). */
 export interface ParameterValueAt {
@@ -80,11 +81,14 @@ export function parameterValueProblem(p: Pick<ListedParameter, 'type' | 'min' | 
   return undefined;
 }
 
-/** A declared parameter's bounds in words: "from 0 to 250 working days", "at least 1 months", or "" without bounds. */
+/**
+ * A declared parameter's bounds in words, the unit agreeing with the number it follows: "from 0
+ * to 250 working days", "at least 1 month", "from 0 to 1 visit per year", or "" without bounds.
+ */
 export function parameterRangeWords(p: Pick<ListedParameter, 'min' | 'max' | 'unit'>): string {
-  const unit = p.unit ? ` ${p.unit}` : '';
-  if (p.min !== undefined && p.max !== undefined) return `from ${p.min} to ${p.max}${unit}`;
-  if (p.min !== undefined) return `at least ${p.min}${unit}`;
-  if (p.max !== undefined) return `at most ${p.max}${unit}`;
+  const unit = (n: number | string): string => (p.unit ? ` ${unitAfter(n, p.unit)}` : '');
+  if (p.min !== undefined && p.max !== undefined) return `from ${p.min} to ${p.max}${unit(p.max)}`;
+  if (p.min !== undefined) return `at least ${p.min}${unit(p.min)}`;
+  if (p.max !== undefined) return `at most ${p.max}${unit(p.max)}`;
   return '';
 }
