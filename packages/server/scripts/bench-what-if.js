@@ -15,7 +15,11 @@
 // time (the median; every thread of the process; on a machine others are loading, CPU time is
 // steadier than elapsed time) and the ratio of the whole what-if to one evaluation; and the first
 // what-if (workers starting and compiling both packs), which the rounds do not include, and the first what-if of a
-// fresh pool not warmed and of one warmed ahead (`WhatIfWorkers.warm`, as the server does when it starts), in turn.
+// fresh pool not warmed and of one warmed ahead (`WhatIfWorkers.warm`, as the server does when it starts: both packs
+// compiled on each worker and the first 300 providers compared there, nothing kept), in turn; and, on its own line,
+// that first what-if after start-up against the later ones (the median of the rounds' "workers": the same work, nothing
+// kept; and of "again (kept)", what a council's later what-ifs of the same published version do).
+// A build without the draft and sample warm-up (before 7 December) ignores them: the same script times both.
 // QAF_BENCH_COUNCIL=<id> measures one council only. QAF_BENCH_BASELINE=<another checkout's
 // packages/server, built> runs that build's `compareUnderPacks` on the same providers in the same
 // rounds, with the parsing of their JSON text that its store query did (the driver parsed the
@@ -96,7 +100,7 @@ for (const plugin of plugins.filter((p) => !process.env.QAF_BENCH_COUNCIL || p.i
   for (let pair = 0; pair < Number(process.env.QAF_BENCH_FIRSTS ?? 3); pair++) {
     for (const ahead of pair % 2 === 0 ? [false, true] : [true, false]) {
       const pool = new WhatIfWorkers();
-      if (ahead) await pool.warm([{ councilId: plugin.id, published }]);
+      if (ahead) await pool.warm([{ councilId: plugin.id, published, draft: drafted, sample: rows.slice(0, 300) }]);
       await timed(ahead ? warmFirst : coldFirst, () => pool.compare(rows, published, drafted, plugin.id, plugin.extensions, 60));
       await pool.close();
     }
@@ -122,6 +126,8 @@ for (const plugin of plugins.filter((p) => !process.env.QAF_BENCH_COUNCIL || p.i
       `${report.changed.length - headline} only other outputs), ${report.errors.length} refused\n` +
       `  workers (${workers.size}):   ${summary(pooled)} for ${PROVIDERS} providers; ratio to one evaluation ${ms(w / s)} (${(w / s / PROVIDERS).toFixed(2)} per provider); first what-if ${ms(first.wall[0])} ms\n` +
       `  first what-if: not warmed ${summary(coldFirst)}; warmed ahead ${summary(warmFirst)}\n` +
+      `  first what-if after start-up: ${ms(median(warmFirst.wall))} ms; ${(median(warmFirst.wall) / w).toFixed(2)}x the later ones ` +
+      `(workers median ${ms(w)} ms), ${(median(warmFirst.wall) / median(warm.wall)).toFixed(2)}x those kept; CPU ${(median(warmFirst.cpu) / median(pooled.cpu)).toFixed(2)}x\n` +
       `  again (kept):  ${summary(warm)}; ratio ${ms(median(warm.wall) / s)}; report ${same(warmReport)}\n` +
       `  one thread:    ${summary(alone)}; report ${same(aloneReport)}\n` +
       (baseline ? `  baseline:      ${summary(before)}; report ${same(baselineReport)}\n` : '') +

@@ -7,6 +7,7 @@ import type { VersionCache } from './packs/version-cache.js';
 import type { AssessmentWriter } from './assessments/assessment-writer.js';
 import type { IdempotentRequest } from './idempotency/keys.js';
 import type { PackJobs } from './engine/pack-jobs.js';
+import type { WhatIfWorkers } from './what-if/what-if-workers.js';
 
 /** What every route handler can reach: the store, the council plugins, the clock and the log. */
 export interface Services {
@@ -26,6 +27,8 @@ export interface Services {
   assessmentWriter: AssessmentWriter;
   /** Validation, analysis and cases of packs, off the request thread with a deadline (see `PackJobs`). */
   packJobs: PackJobs;
+  /** What-if off the request thread, its workers warmed with each council's packs (see `WhatIfWorkers`). */
+  whatIfWorkers: WhatIfWorkers;
 }
 
 /** Hono environment of the app: request-scoped variables set by middleware. */

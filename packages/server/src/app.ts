@@ -20,6 +20,8 @@ import { idempotency } from './idempotency/index.js';
 import { VersionCache } from './packs/version-cache.js';
 import { apiRouter } from './routes/api-router.js';
 import type { Db } from './store/index.js';
+import { sharedWhatIfWorkers } from './what-if/what-if-workers.js';
+import type { WhatIfWorkers } from './what-if/what-if-workers.js';
 
 /** Largest request body accepted (a pack may be up to 5 MB; JSON escaping needs headroom). */
 export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
@@ -49,6 +51,8 @@ export interface AppOptions {
   assessmentWrites?: AssessmentWriterOptions;
   /** Workers for pack validation, analysis and cases (default: one pool shared by the process's apps). */
   packJobs?: PackJobs;
+  /** Workers for what-if (default: one pool shared by the process's apps; `startServer` gives each server its own). */
+  whatIfWorkers?: WhatIfWorkers;
 }
 
 /**
@@ -71,6 +75,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     versions: new VersionCache(),
     assessmentWriter: new AssessmentWriter(options.db, options.assessmentWrites),
     packJobs: options.packJobs ?? sharedPackJobs(),
+    whatIfWorkers: options.whatIfWorkers ?? sharedWhatIfWorkers(),
   };
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = apiRouter();

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ServerConfig } from './config.js';
 import { startServer } from './server.js';
 import { testPlugins } from './app.test-helpers.js';
-import { sharedWhatIfWorkers } from './what-if/index.js';
+import { once } from 'node:events';
+import { WHAT_IF_WORKERS } from './what-if/what-if-workers.js';
 
 describe('the server over a real port', () => {
   const dirs: string[] = [];
@@ -30,10 +31,12 @@ describe('the server over a real port', () => {
     try {
       const health = await fetch(`${first.url}/api/health`);
       expect(await health.json()).toEqual({ ok: true, store: 'pglite' });
-      // In the background: the what-if workers started with each council's published pack compiled.
+      // In the background: the what-if workers started with each council's published pack and draft compiled.
       expect(await first.whatIfWarmed).toBe(true);
       const pack = (await (await fetch(`${first.url}/api/councils/testshire/pack`)).json()) as { hash: string };
-      expect(sharedWhatIfWorkers().warmed.get('testshire')).toBe(pack.hash);
+      expect(first.whatIfWorkers.warmed.get('testshire')).toBe(pack.hash);
+      // The seeded draft is the published pack.
+      expect(first.whatIfWorkers.warmedDrafts.get('testshire')).toBe(pack.hash);
       const login = await fetch(`${first.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -72,5 +75,27 @@ describe('the server over a real port', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('stops its what-if worker threads when it closes, also while they are still warming up', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'qaf-data-'));
+    dirs.push(dataDir);
+    const config: ServerConfig = { port: 0, host: '127.0.0.1', dataDir, adminEmail: 'lead@example.test', adminPassword: 'a long admin password', secureCookies: false };
+    const warmed = await startServer(config, testPlugins, () => undefined);
+    expect(await warmed.whatIfWarmed).toBe(true);
+    const threads = warmed.whatIfWorkers.running;
+    expect(threads).toHaveLength(WHAT_IF_WORKERS);
+    const exits = threads.map((thread) => once(thread, 'exit'));
+    await warmed.close();
+    await Promise.all(exits);
+    expect(warmed.whatIfWorkers.running).toHaveLength(0);
+
+    // Closed at once: the warm-up still under way starts no worker after the close.
+    const closedAtOnce = await startServer(config, testPlugins, () => undefined);
+    const starting = closedAtOnce.whatIfWorkers.running.map((thread) => once(thread, 'exit'));
+    await closedAtOnce.close();
+    await Promise.all(starting);
+    await closedAtOnce.whatIfWarmed;
+    expect(closedAtOnce.whatIfWorkers.running).toHaveLength(0);
   });
 });

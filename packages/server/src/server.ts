@@ -8,6 +8,7 @@ import type { CouncilPlugin } from './engine/index.js';
 import { PackJobs } from './engine/pack-jobs.js';
 import { warmAnalyses } from './engine/warm-analyses.js';
 import { warmWhatIf } from './what-if/warm-what-if.js';
+import { WhatIfWorkers } from './what-if/what-if-workers.js';
 import { seedCouncils } from './seed/index.js';
 import type { SeedOutcome } from './seed/index.js';
 import { openStore } from './store/index.js';
@@ -19,8 +20,10 @@ export interface RunningServer {
   port: number;
   db: Db;
   seeded: SeedOutcome[];
-  /** Settles once the what-if workers started and compiled each council's published pack (true when all did; see `warmWhatIf`). */
+  /** Settles once the what-if workers started and were warmed with each council's packs (true when all were; see `warmWhatIf`). */
   whatIfWarmed: Promise<boolean>;
+  /** This server's what-if workers (closed with it). */
+  whatIfWorkers: WhatIfWorkers;
   /**
    * Settles once the background analyses of each council's published version and draft are done
    * (`warmAnalyses`). Until then a user's save or analysis may wait behind one of them in the pack
@@ -61,12 +64,14 @@ export async function startServer(
   packJobs.warm();
   // Each published version's analysis, remembered before the first review of a draft needs it.
   const analysesWarmed = warmAnalyses(db, plugins, packJobs);
-  // The what-if workers started, each council's published pack compiled on them, before the first what-if.
-  const whatIfWarmed = warmWhatIf(db, plugins);
+  // The what-if workers started and warmed with each council's packs before the first what-if.
+  const whatIfWorkers = new WhatIfWorkers();
+  const whatIfWarmed = warmWhatIf(db, plugins, { workers: whatIfWorkers, packJobs, after: analysesWarmed });
   const app = createApp({
     db,
     plugins,
     packJobs,
+    whatIfWorkers,
     uiDir: config.uiDir,
     secureCookies: config.secureCookies,
     bodyLimit: config.bodyLimit,
@@ -88,10 +93,12 @@ export async function startServer(
     db,
     seeded,
     whatIfWarmed,
+    whatIfWorkers,
     analysesWarmed,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await packJobs.close();
+      await whatIfWorkers.close();
       await db.close();
     },
   };

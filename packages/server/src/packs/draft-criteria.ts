@@ -65,6 +65,7 @@ export async function loadCriteriaIntoDraft(c: Context<AppEnv>, councilId: strin
     await recordIdempotentReply(c, tx, 200, reply(r), { etag: draftEtag(r) });
     return r;
   });
+  if (validation.valid && validation.pack) c.var.services.whatIfWorkers.rewarmDraft(councilId, validation.pack);
   c.header('ETag', draftEtag(revision));
   return reply(revision);
 }

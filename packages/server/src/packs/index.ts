@@ -372,6 +372,7 @@ export function packRoutes() {
         await recordIdempotentReply(c, tx, 200, draftSaved(r), { etag: draftEtag(r) });
         return r;
       });
+      if (validation.valid && validation.pack) c.var.services.whatIfWorkers.rewarmDraft(council.id, validation.pack);
       c.header('ETag', draftEtag(revision));
       return c.json(draftSaved(revision));
     })

@@ -9,7 +9,6 @@ import { assessmentsFrom, effectsUnder } from './in-force-effects.js';
 import { compareSemver, nextPatch, parseSemver } from './semver.js';
 import { findVersion, insertVersion, latestVersion, listVersions } from './versions.js';
 import type { PackVersion, PackVersionWithContent } from './versions.js';
-import { sharedWhatIfWorkers } from '../what-if/what-if-workers.js';
 
 /** One analysis finding, flattened for acknowledgement records. */
 export interface FindingSummary {
@@ -182,7 +181,7 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
   });
   // Servers sharing the store find out from their next write; this one knows now.
   services.versions.forget(req.councilId);
-  sharedWhatIfWorkers().rewarm(req.councilId, { pack: published.content, hash: published.hash });
+  services.whatIfWorkers.rewarm(req.councilId, { pack: published.content, hash: published.hash });
   return published;
 }
 
@@ -304,6 +303,6 @@ export async function rollBack(
     return { published, withdrew: await Promise.all(later.map(async (v) => (await findVersion(tx, req.councilId, v.version)) ?? v)) };
   });
   services.versions.forget(req.councilId);
-  sharedWhatIfWorkers().rewarm(req.councilId, { pack: result.published.content, hash: result.published.hash });
+  services.whatIfWorkers.rewarm(req.councilId, { pack: result.published.content, hash: result.published.hash });
   return { published: result.published, withdrew: result.withdrew.map(({ content: _c, ...v }: PackVersion & { content?: unknown }) => v) };
 }

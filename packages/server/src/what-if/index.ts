@@ -1,32 +1,19 @@
 import { packHash } from '../engine/index.js';
-import { FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
-import type { LatestRow, WhatIfReport } from './compare.js';
-import { sharedWhatIfWorkers } from './what-if-workers.js';
+import type { WhatIfReport } from './compare.js';
+import { latestAssessments } from './latest-assessments.js';
 import { HttpError, notFound } from '../http-error.js';
 import { findDraft } from '../packs/drafts.js';
 import { latestVersion } from '../packs/versions.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute, typed } from '../routes/define-route.js';
 import { councilParams } from '../routes/query.js';
-import type { Queryable } from '../store/index.js';
 
 export { compareUnderPacks } from './compare.js';
 export type { LatestRow, WhatIfChange, WhatIfComparison, WhatIfError, WhatIfReport } from './compare.js';
 export { sharedWhatIfWorkers, WhatIfWorkers } from './what-if-workers.js';
 export type { WarmPack } from './what-if-workers.js';
 export { warmWhatIf } from './warm-what-if.js';
-
-/** Each provider's latest assessment (by assessment date, then entry time), its input as the stored JSON text. */
-export async function latestAssessments(db: Queryable, councilId: string): Promise<LatestRow[]> {
-  // The input stays text here: the what-if workers parse it, each its own share, off the request thread.
-  return db.query<LatestRow>(
-    `SELECT DISTINCT ON (a.provider_id) a.provider_id, p.name, a.id, a.assessment_date, a.input::text AS input
-       FROM assessments a JOIN providers p ON p.id = a.provider_id
-      WHERE a.council_id = $1 AND ${FINAL_ASSESSMENT_SQL}
-      ORDER BY a.provider_id, a.assessment_date DESC, a.created_at DESC`,
-    [councilId],
-  );
-}
+export { latestAssessments } from './latest-assessments.js';
 
 const whatIfRoute = defineRoute({
   method: 'post',
@@ -55,7 +42,7 @@ export function whatIfRoutes() {
       }
       const draftHash = packHash(validation.pack);
       const rows = await latestAssessments(db, council.id);
-      const report = await sharedWhatIfWorkers().compare(
+      const report = await c.var.services.whatIfWorkers.compare(
         rows,
         { pack: published.content, hash: published.hash },
         { pack: validation.pack, hash: draftHash },

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { packHash } from '../engine/index.js';
 import { compareUnderPacks } from './compare.js';
 import { packWithCareBand, row } from './what-if.test-helpers.js';
 import { WhatIfWorkers } from './what-if-workers.js';
@@ -93,5 +94,83 @@ describe('WhatIfWorkers warmed ahead', () => {
     } finally {
       await workers.close();
     }
+  });
+
+  it('compiles the draft too and runs the sample through every worker, nothing kept: the first what-if gives the report one thread gives', async () => {
+    const workers = new WhatIfWorkers({ workers: 2, rowsPerWorker: 10, pluginModules: [] });
+    try {
+      expect(await workers.warm([{ councilId: 'testshire', published, draft, sample: rows }])).toBe(true);
+      expect(workers.warmed.get('testshire')).toBe(published.hash);
+      expect(workers.warmedDrafts.get('testshire')).toBe(draft.hash);
+      expect(workers.samples).toEqual({ run: 1, gaveWay: 0 });
+      expect(workers.done).toEqual({ onWorkers: 0, onThisThread: 0 });
+      expect(await workers.compare(rows, published, draft, 'testshire', undefined, 60)).toEqual(compareUnderPacks(rows, published, draft, undefined));
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('gives the sample up for a what-if asked for meanwhile, which goes first', async () => {
+    const workers = new WhatIfWorkers({ workers: 2, rowsPerWorker: 10, pluginModules: [] });
+    try {
+      const warming = workers.warm([{ councilId: 'testshire', published, draft, sample: rows }]);
+      const report = await workers.compare(rows, published, draft, 'testshire', undefined, 60);
+      // The what-if finished first: the warm-up waited for it, then compiled and gave the sample up.
+      expect(workers.warmed.size).toBe(0);
+      expect(await warming).toBe(true);
+      expect(workers.samples).toEqual({ run: 0, gaveWay: 1 });
+      expect(report).toEqual(compareUnderPacks(rows, published, draft, undefined));
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('warms at once a worker that replaces one that stopped', async () => {
+    const workers = new WhatIfWorkers({ workers: 2, rowsPerWorker: 10, pluginModules: [] });
+    try {
+      expect(await workers.warm([{ councilId: 'testshire', published, draft, sample: rows }])).toBe(true);
+      const [stopped, kept] = workers.running;
+      await stopped!.terminate();
+      // Its replacement is warmed with the council's packs and sample, as at start.
+      expect(await workers.warming).toBe(true);
+      expect(workers.running).toHaveLength(2);
+      expect(workers.running).not.toContain(stopped);
+      expect(workers.running).toContain(kept);
+      expect(workers.warmed.get('testshire')).toBe(published.hash);
+      expect(workers.warmedDrafts.get('testshire')).toBe(draft.hash);
+      expect(workers.samples.run).toBe(2);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('compiles a saved draft once for saves close together, and only in a pool warmed before', async () => {
+    const workers = new WhatIfWorkers({ workers: 2, rowsPerWorker: 10, pluginModules: [], draftWarmDelayMs: 50 });
+    try {
+      workers.rewarmDraft('testshire', draft.pack);
+      expect(workers.warming).toBeUndefined();
+      expect(await workers.warm([{ councilId: 'testshire', published, sample: rows }])).toBe(true);
+      expect(workers.warmedDrafts.size).toBe(0);
+      const [first, last] = [packWithCareBand(4), packWithCareBand(5)];
+      workers.rewarmDraft('testshire', first.pack);
+      workers.rewarmDraft('testshire', last.pack);
+      expect(await workers.warming).toBe(true);
+      // The last save's draft, hashed as the what-if route hashes it, compiled with one sample run for both saves.
+      expect(workers.warmedDrafts.get('testshire')).toBe(packHash(last.pack));
+      expect(workers.samples.run).toBe(2);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('a warm-up asked for before a close starts no worker after it', async () => {
+    const workers = new WhatIfWorkers({ workers: 2, rowsPerWorker: 10, pluginModules: [] });
+    const warming = workers.warm([{ councilId: 'testshire', published, draft, sample: rows }]);
+    const exits = workers.running.map((thread) => new Promise((resolve) => thread.once('exit', resolve)));
+    await workers.close();
+    await Promise.all(exits);
+    expect(await warming).toBe(false);
+    expect(workers.running).toHaveLength(0);
+    expect(workers.warmed.size).toBe(0);
   });
 });
