@@ -23,12 +23,15 @@ describe('the provider report as a PDF', () => {
     expect(text).toContain('Testshire Council: quality report');
     expect(text).toContain('Overall rating: Bronze');
     expect(text).toContain('Officer: Olive Officer');
+    // Dates the way the report page writes them, never ISO.
+    expect(text).toContain('Visit date: 10 April 2025');
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(text).toContain('Framework: Test quality framework, version 1.0.0');
     // Silver needs three criteria at least Fully met: the three Partly met ones, by their wording.
     for (const wording of ['Staff are trained', 'People are involved', 'Complaints are answered']) expect(text).toContain(wording);
-    expect(text).toContain('Submit an improvement plan. Owner: provider. Due: 2025-04-17.');
-    expect(text).toContain('Annual visit: due 2026-04-10.');
-    expect(text).toContain('until 2025-03-19');
+    expect(text).toContain('Submit an improvement plan. Owner: provider. Due: 17 April 2025.');
+    expect(text).toContain('Annual visit: due 10 April 2026.');
+    expect(text).toContain('until 19 March 2025');
     expect(text).toContain(`Page 1 of ${pages}`);
   });
 
