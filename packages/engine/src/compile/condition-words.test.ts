@@ -14,6 +14,13 @@ describe('the words of a count in an explanation', () => {
     expect(held.because).toContain('  at least 1 mandatory criterion in Safety judged Not met: yes, 1');
   });
 
+  it('read exactly 0 as "no"', () => {
+    // The Silver rule's "exactly 0 criteria judged Not met" (a literal 0): held, it reads "no criteria ... judged Not met".
+    const silver = explain({}).find((t) => t.decision === 'domainBand.safety' && t.rule === 'silver')!;
+    expect(silver.because.some((b) => /^no criteria in Safety judged Not met: yes, 0$/.test(b.trim()))).toBe(true);
+    expect(silver.because.join(' ')).not.toContain('exactly 0');
+  });
+
   it('keep the plural for any other number', () => {
     const silver = explain({ 'safety-01': 'Partly met' }).find((t) => t.decision === 'domainBand.safety' && t.rule === 'silver')!;
     expect(silver.because).toEqual(['needs exactly 5 mandatory criteria in Safety judged at least Fully met; 4 were']);

@@ -112,7 +112,8 @@ function leafWords(leaf: LeafCondition, scope: CompileScope): ConditionWords {
   const countWords = operatorCountWords(leaf.operator);
   const isCount = Boolean(fact.count && countWords);
   // "at least 1 criterion", "at least 2 criteria": `n` is the number compared with.
-  const countWhat = (text: string, n: unknown): string => `${label ? `${label}: ` : ''}${countWords} ${text} ${countedWords(fact.label, n)}`;
+  // "exactly 0" reads "no", as the editor's words do ("no criteria judged Not met").
+  const countWhat = (text: string, n: unknown): string => `${label ? `${label}: ` : ''}${leaf.operator === 'equal' && text === '0' ? 'no' : `${countWords} ${text}`} ${countedWords(fact.label, n)}`;
   const plainWhat = (text: string): string => label ?? `${fact.label} ${words} ${text}`;
   // A yes/no fact compared with yes or no reads as its answer ("Contract default notice served: not recorded (yes needed)").
   const answer = label === undefined && leaf.operator === 'equal' && typeof raw === 'boolean' ? showValue(raw) : undefined;

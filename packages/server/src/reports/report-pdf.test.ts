@@ -46,4 +46,18 @@ describe('the provider report as a PDF', () => {
     expect(text).toContain('Complaints log was in the office');
     expect(text).toContain('Rejected: The log had no entries after January');
   });
+
+  it('says a proposed rating is not yet decided and who decides, and what gave a band nothing was listed against', async () => {
+    const r = reportOf(testshirePack(), { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    const report = {
+      ...r,
+      rating: { ...r.rating, pending: true, awaiting: { proposed: 'Silver', roleLabel: 'the team manager', due: '2025-03-15' } },
+      bands: [{ ...r.bands[0]!, criteria: [], otherReasons: [], givenBy: 'The most recent rating' }],
+    };
+    const { text } = await textOf(await reportPdf(report, { status: 'draft', comments: [] }));
+    expect(text).toContain('Overall rating: Silver (proposed, not yet decided)');
+    expect(text).toContain('Proposed: Silver. To be decided by the team manager, by 15 March 2025.');
+    expect(text).toContain('How it was decided: The most recent rating.');
+  });
 });
+
