@@ -16,6 +16,11 @@ describe('qaf-determination-view', () => {
     expect(t).toContain('8 March 2025');
     expect(t).toContain('Bronze needs every mandatory criterion at least Partly met');
     expect(t).toContain('Annual quality monitoring visit');
+    // Dates and domains in words, never ISO dates or domain ids.
+    expect(t).toContain('Visit of 1 March 2025');
+    const every = el.shadowRoot!.querySelector('details')!.textContent!.replace(/\s+/g, ' ');
+    expect(every).toContain(`(${pack.framework!.domains[0]!.title})`);
+    expect(every).not.toContain(`(${pack.framework!.domains[0]!.id})`);
     // The criteria that kept Safe from Silver (at least 2 Fully met, 1 was): the Partly met ones, needing Fully met.
     const rows = [...el.shadowRoot!.querySelectorAll('.criteria-to-raise tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | '));
     expect(rows).toHaveLength(2);
@@ -59,7 +64,7 @@ describe('qaf-determination-view with a decision a person takes', () => {
     expect(pending).toContain('Bronze (pending: awaiting a decision)');
     expect(pending).toMatch(/Proposed: Bronze\. To be decided by the team manager\./);
     const decided = deepText(await mount('qaf-determination-view', { pack, determination: evaluate(compiled, { date: '2025-03-01', judgements, facts: {}, decisions: { [pack.outcomes.headline]: { value: 'Silver', by: 'tm@example.test', at: '2025-03-05', reason: 'Plan in place' } } }) }));
-    expect(decided).toMatch(/Silver\s*, decided by tm@example.test on 2025-03-05\s*: Plan in place\s*\(the rules gave Bronze\s*\)/);
+    expect(decided).toMatch(/Silver\s*, decided by tm@example.test on 5 March 2025\s*: Plan in place\s*\(the rules gave Bronze\s*\)/);
     expect(decided).not.toContain('pending');
   }, 20_000);
 });

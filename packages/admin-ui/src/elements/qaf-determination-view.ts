@@ -59,11 +59,11 @@ export class QafDeterminationView extends LitElement {
     const domains = p.framework?.domains ?? [];
     return html`
       ${this.providerName ? html`<h2>${this.providerName}</h2>` : nothing}
-      <p>Visit of ${d.assessmentDate}, decided under ${p.metadata.council}'s pack ${d.pack.version}.</p>
+      <p>Visit of ${longDate(d.assessmentDate)}, decided under ${p.metadata.council}'s pack ${d.pack.version}.</p>
       <div class="headline" role="status" aria-label="Headline">${headline?.label ?? d.headline.decision}: <strong>${text(d.headline.value)}</strong>${d.headline.pending ? html` <span class="muted">(pending: awaiting a decision)</span>` : nothing}</div>
       ${(d.warnings ?? []).map((w) => html`<p class="warning" role="note"><strong>Warning:</strong> ${w.message} <span class="muted">(${w.citation})</span></p>`)}
       <qaf-proposals .pack=${p} .determination=${d} ?can-record=${this.canRecord}></qaf-proposals>
-      ${Object.entries(d.decidedBy ?? {}).map(([id, x]) => html`<p>${p.decisions[id.split('.')[0]!]?.label ?? id}: ${text(x.value)}, ${x.kind === 'override' ? 'overridden' : 'decided'} by ${x.by} on ${x.at}${x.reason ? `: ${x.reason}` : ''} <span class="muted">(the rules gave ${text(x.computed)})</span>.</p>`)}
+      ${Object.entries(d.decidedBy ?? {}).map(([id, x]) => html`<p>${p.decisions[id.split('.')[0]!]?.label ?? id}: ${text(x.value)}, ${x.kind === 'override' ? 'overridden' : 'decided'} by ${x.by} on ${longDate(x.at)}${x.reason ? `: ${x.reason}` : ''} <span class="muted">(the rules gave ${text(x.computed)})</span>.</p>`)}
       ${fired ? html`<p>Because: ${fired.label ?? fired.rule}${fired.source ? html` <span class="muted">(${fired.source})</span>` : nothing}.</p>` : nothing}
       ${top.nextUp && top.blockers.length ? html`<p>Not ${top.nextUp}: ${top.blockers.map((b) => b.because.join('; ')).join(' — ')}.</p>` : nothing}
       ${perDomain.map(([id, decision]) => html`<h3>${decision.label}</h3><div class="scroll" tabindex="0"><table>
@@ -84,7 +84,7 @@ export class QafDeterminationView extends LitElement {
       <h3>Interpretations relied on</h3>
       ${d.interpretations.length === 0 ? html`<p>None: the documents decided everything directly.</p>`
         : html`<dl>${d.interpretations.map((i) => html`<dt><strong>${i.title}</strong></dt><dd>${i.note}</dd>`)}</dl>`}
-      <details class="no-print"><summary>Every decision</summary><table><tbody>${Object.entries(d.decisions).map(([k, v]) => html`<tr><td>${p.decisions[k.split('.')[0]!]?.label ?? k}${k.includes('.') ? ` (${k.split('.')[1]})` : ''}</td><td>${text(v)}</td></tr>`)}</tbody></table></details>
+      <details class="no-print"><summary>Every decision</summary><table><tbody>${Object.entries(d.decisions).map(([k, v]) => html`<tr><td>${p.decisions[k.split('.')[0]!]?.label ?? k}${k.includes('.') ? ` (${domains.find((dom) => dom.id === k.split('.')[1])?.title ?? k.split('.')[1]})` : ''}</td><td>${text(v)}</td></tr>`)}</tbody></table></details>
       <p class="muted">Pack ${d.pack.id} ${d.pack.version}, ${d.pack.hash}. The same assessment under the same pack always gives this determination.</p>`;
   }
 }

@@ -40,4 +40,24 @@ describe('qaf-provider-report', () => {
     expect(header(el).Reviewer).toBe('Not signed off');
     expect(t).toContain('Once the draft is shared, the provider may comment on the factual accuracy of any finding for 14 days.');
   });
+
+  it('says a proposed rating is not yet decided, who decides and by when', async () => {
+    const report = { ...sampleReport, rating: { ...sampleReport.rating, value: 'Level 2', pending: true, awaiting: { proposed: 'Level 2', roleLabel: 'the team manager', due: '2025-03-15' } } };
+    const t = text(await mount('qaf-provider-report', { report, status: 'draft' }));
+    expect(t).toContain('Overall rating: Level 2 (proposed, not yet decided)');
+    expect(t).toContain('Proposed: Level 2. To be decided by the team manager, by 15 March 2025.');
+  });
+
+  it('says what gave a band nothing was listed against, and lists other reasons without repeating the band', async () => {
+    const report = { ...sampleReport, bands: [
+      { instance: 'overallRating', band: 'Silver', nextBand: 'Gold', criteria: [], otherReasons: [], givenBy: 'The most recent rating' },
+      { instance: 'domainRating.care', domain: 'Care', band: 'Bronze', nextBand: 'Silver', criteria: [], otherReasons: ['contract default notice served: not recorded (yes needed)'] },
+    ] };
+    const el = await mount('qaf-provider-report', { report, status: 'draft' });
+    const t = text(el);
+    expect(t).toContain('How it was decided: The most recent rating.');
+    expect(t).not.toContain('Nothing recorded kept it');
+    expect([...el.shadowRoot!.querySelectorAll('.band li')].map((li) => li.textContent!.trim())).toEqual(['Contract default notice served: not recorded (yes needed)']);
+  });
 });
+

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ProviderReport, ReportStatus } from '../api/report-api.js';
+import { proposalWords } from '@openqaf/engine/browser';
 import { longDate } from '../format/long-date.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -52,7 +53,8 @@ export class QafProviderReport extends LitElement {
         <dt>Framework</dt><dd>${r.framework.title}, version ${r.framework.version}</dd>
       </dl>
       <section>
-        <h2>${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (awaiting a decision)' : ''}</h2>
+        <h2>${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (proposed, not yet decided)' : ''}</h2>
+        ${r.rating.awaiting ? html`<p>${proposalWords(r.rating.awaiting, longDate)}</p>` : nothing}
         ${r.rating.description ? html`<p>${r.rating.description}</p>` : nothing}
         ${(r.warnings ?? []).length > 0 ? html`<div role="note" class="warnings"><strong>Please note:</strong>
           <ul>${r.warnings.map((w) => html`<li>${w.message} (${w.citation})</li>`)}</ul></div>` : nothing}
@@ -62,11 +64,11 @@ export class QafProviderReport extends LitElement {
         ${r.bands.map((b) => html`<div class="band">
           <h3>${b.domain ?? r.rating.label}: ${String(b.band)}</h3>
           ${!b.nextBand ? html`<p>This is the highest band.</p>`
-            : b.criteria.length === 0 && b.otherReasons.length === 0 ? html`<p>Nothing recorded kept it from ${b.nextBand}.</p>`
+            : b.criteria.length === 0 && b.otherReasons.length === 0 ? html`<p>${b.givenBy ? `How it was decided: ${b.givenBy}.` : `Nothing recorded kept it from ${b.nextBand}.`}</p>`
             : html`<p>For ${b.nextBand}:</p><ul>
               ${b.criteria.map((c) => html`<li><strong>${c.wording}</strong>: judged ${c.judgement ?? 'not judged'}; ${c.needed} needed.
                 ${c.evidence?.length ? html`<div class="evidence"><span class="muted">Evidence recorded:</span> ${c.evidence.map((e, i) => html`${i ? html`<br>` : nothing}${e}`)}</div>` : nothing}</li>`)}
-              ${b.otherReasons.map((why) => html`<li>${b.nextBand} ${why}</li>`)}
+              ${b.otherReasons.map((why) => html`<li>${why.charAt(0).toUpperCase()}${why.slice(1)}</li>`)}
             </ul>`}
         </div>`)}
       </section>

@@ -3,6 +3,7 @@ import type { EvalState, Getter } from './eval-state.js';
 import type { PackIndex } from './pack-index.js';
 import { FACT_BY_NAME } from '../language/registry.js';
 import { domainInstanceId } from './domain-reference.js';
+import { inputFactLabel } from './input-fact-label.js';
 import { decisionOfFact } from './decision-graph.js';
 import { checkedReturns, guardedFacts, pluginDeclarations, pluginReadKey, resolvePluginParams } from '../language/plugin-declaration.js';
 
@@ -82,7 +83,7 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
     };
   }
   const schema = ix.pack.inputs.properties[fact];
-  const label = typeof schema?.title === 'string' ? schema.title : fact;
+  const label = inputFactLabel(fact, schema);
   const scale = schema?.['x-scale'];
   return { get: (s) => s.facts[fact], label, ...(scale ? { scale } : {}) };
 }

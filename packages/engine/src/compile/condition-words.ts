@@ -2,14 +2,16 @@ import type { Condition, Expression, LeafCondition } from '../types.js';
 import type { LeafResult } from '../explain/explanation.js';
 import { compileFact, type CompileScope } from './compile-fact.js';
 import { resolveParam } from './resolve-param.js';
-import { countedWords, expressionWords, operatorCountWords, operatorWords } from '../language/wording.js';
-import { isValueExpression } from '../language/registry.js';
+import { comparisonWords, countedWords, expressionWords, operatorCountWords, operatorWords } from '../language/wording.js';
+import { OPERATOR_BY_NAME, isValueExpression } from '../language/registry.js';
 import { operatorDeclarations } from '../language/plugin-operator.js';
 
-/** Renders a value for explanations: strings bare, lists joined, missing as "not recorded". */
+/** Renders a value for explanations: strings bare, yes/no for booleans, lists joined, missing as "not recorded". */
 export function showValue(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  // A yes/no fact reads as the answer recorded, never "true" or "false".
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (v === undefined || v === null) return 'not recorded';
   if (Array.isArray(v)) return v.map(showValue).join(', ');
   return JSON.stringify(v);
@@ -110,8 +112,14 @@ function leafWords(leaf: LeafCondition, scope: CompileScope): ConditionWords {
   const countWords = operatorCountWords(leaf.operator);
   const isCount = Boolean(fact.count && countWords);
   // "at least 1 criterion", "at least 2 criteria": `n` is the number compared with.
-  const countWhat = (text: string, n: unknown): string => `${label ? `${label}: ` : ''}${countWords} ${text} ${countedWords(fact.label, n)}`;
+  // "exactly 0" reads "no", as the editor's words do ("no criteria judged Not met").
+  const countWhat = (text: string, n: unknown): string => `${label ? `${label}: ` : ''}${leaf.operator === 'equal' && text === '0' ? 'no' : `${countWords} ${text}`} ${countedWords(fact.label, n)}`;
   const plainWhat = (text: string): string => label ?? `${fact.label} ${words} ${text}`;
+  // A yes/no fact compared with yes or no reads as its answer ("Contract default notice served: not recorded (yes needed)").
+  const answer = label === undefined && leaf.operator === 'equal' && typeof raw === 'boolean' ? showValue(raw) : undefined;
+  // `present` takes no value: "The current CQC rating is recorded", never "is recorded true".
+  const valueless = label === undefined && OPERATOR_BY_NAME.get(leaf.operator)?.valueless === true
+    ? `${fact.label} ${comparisonWords(leaf.operator, raw, '')}` : undefined;
   // With a fixed value (or a label), the words around the fact's value are built once, here.
   let fixedWhat: string | undefined;
   if (fixedValueText !== undefined) fixedWhat = isCount ? countWhat(fixedValueText, fixedValueText) : plainWhat(fixedValueText);
@@ -125,6 +133,12 @@ function leafWords(leaf: LeafCondition, scope: CompileScope): ConditionWords {
       if (isCount) {
         const what = fixedWhat ?? countWhat(valueText(wanted), wanted);
         out.push(ok ? `${indent}${what}: yes, ${showValue(actual)}` : `${indent}needs ${what}; ${showValue(actual)} ${actual === 1 ? 'was' : 'were'}`);
+      } else if (answer !== undefined) {
+        out.push(ok ? `${indent}${fact.label}: ${showValue(actual)}` : `${indent}${fact.label}: ${showValue(actual)} (${answer} needed)`);
+      } else if (valueless !== undefined) {
+        // The value, when there is one to show ("is not recorded: no, it was Good"); never "not recorded" twice.
+        const shown = actual === undefined || actual === null ? undefined : showValue(actual);
+        out.push(ok ? `${indent}${valueless}: yes${shown ? ` (${shown})` : ''}` : `${indent}${valueless}: no${shown ? `, it was ${shown}` : ''}`);
       } else {
         const what = fixedWhat ?? plainWhat(valueText(wanted));
         out.push(ok ? `${indent}${what}: yes (${showValue(actual)})` : `${indent}${what}: no, it was ${showValue(actual)}`);

@@ -90,3 +90,12 @@ function asFormat2(e: Explanation): Explanation {
     }),
   };
 }
+
+describe('a fallback resting on an interpretation', () => {
+  it('names the interpretation by its title, never its id', () => {
+    // Visit band: one domain Inadequate (a mandatory Safety criterion Not met), the others Silver, matches no rule of its table.
+    const d = evaluate(pack, assess({ 'safety-01': 'Not met' }), { explain: true });
+    const fb = explainDetermination(pack, d).find((t) => t.decision === 'visitBand' && t.rule === 'fallback')!;
+    expect(fb.because).toEqual(['no rule matched, so the fallback applies (interpretation: Combinations the overall table leaves out)']);
+  });
+});

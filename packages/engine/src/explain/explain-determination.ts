@@ -7,6 +7,7 @@ import { conditionWords, type ConditionWords } from '../compile/condition-words.
 import { citationText } from '../compile/citation-text.js';
 import { literalOutput } from '../evaluate/decide-output.js';
 import { decidedByWords } from '../language/human-decision.js';
+import { interpretationTitle } from './interpretation-title.js';
 
 /** Why a rule whose conditions hold did not fire under `first`. */
 const OVERRULED = 'its conditions hold, but a higher-priority rule decided first';
@@ -110,7 +111,7 @@ function entryWords(p: ExplainedPack, d: Determination, e: ExplanationEntry, out
   if (e.fallback && fb) {
     out.push({
       decision: e.of, rule: 'fallback', label: fb.label ?? 'fallback', fired: true, output: d.decisions[e.of],
-      because: [`no rule matched, so the fallback applies${fb.interpretation ? ` (interpretation ${fb.interpretation})` : ''}`],
+      because: [`no rule matched, so the fallback applies${fb.interpretation ? ` (interpretation: ${interpretationTitle(p.pack, fb.interpretation)})` : ''}`],
       source: citationText(fb.source ?? decision.source),
     });
   }
@@ -137,7 +138,7 @@ function personWords(p: ExplainedPack, d: Determination, of: string, out: TraceE
   if (taken) {
     out.push({
       decision: of, rule: taken.kind === 'decision' ? 'decided-by' : 'override', label: taken.kind === 'decision' && by ? `decided by ${by.label}` : 'overridden by an officer', fired: true, output: taken.value,
-      because: [`recorded by ${taken.by} on ${taken.at}${taken.reason ? `: ${taken.reason}` : ''}`, `the rules gave ${JSON.stringify(taken.computed)}`, ...(taken.secondBy ? [`confirmed by ${taken.secondBy}`] : [])],
+      because: [`recorded by ${taken.by} on ${taken.at}${taken.reason ? `: ${taken.reason}` : ''}`, `the rules gave ${showValue(taken.computed)}`, ...(taken.secondBy ? [`confirmed by ${taken.secondBy}`] : [])],
       ...(source ? { source } : {}),
     });
     return;

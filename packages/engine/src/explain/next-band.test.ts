@@ -34,7 +34,7 @@ describe('nextBandUp: which criteria kept a domain from the next band (Birmingha
       const f = r.failed[0]!;
       expect(f).toMatchObject({ fact: 'criteriaCount', operator: 'equal', value: 1, wanted: 0, needs: 1 });
       expect(f.criteria).toEqual([{ id: 'saf-02', title: expect.any(String), judgement: 'Partly met', needed: 'Fully met' }]);
-      expect(f.words).toMatch(/^needs exactly 0 mandatory criteria in Safeguarding and safety judged below Fully met; 1 was$/);
+      expect(f.words).toMatch(/^needs no mandatory criteria in Safeguarding and safety judged below Fully met; 1 was$/);
     }
   });
 
@@ -64,8 +64,23 @@ describe('nextBandUp: which criteria kept a domain from the next band (Birmingha
 
   it('has nothing above the top band, and nothing without an explanation', () => {
     const gold = determine({ 'saf-13': 'Exceptional', 'saf-14': 'Exceptional', 'saf-15': 'Exceptional' });
-    expect(nextBandUp(pack, gold, 'domainRating.safeguarding')).toEqual({ instance: 'domainRating.safeguarding', value: 'Gold', rules: [] });
+    expect(nextBandUp(pack, gold, 'domainRating.safeguarding')).toEqual({ instance: 'domainRating.safeguarding', value: 'Gold', given: { rule: 'gold', label: expect.any(String) }, rules: [] });
     const plain = evaluate(compiled, { date: '2025-03-01', judgements: judgements({ 'saf-02': 'Partly met' }), facts: { serviceType: 'Home Support' } });
     expect(nextBandUp(pack, plain, 'domainRating.safeguarding').rules).toEqual([]);
+  });
+});
+
+describe('nextBandUp: what gave a band that is not decided on its own criteria', () => {
+  it('names the rule that gave the overall rating (taken from other ratings), so a reader is not told "nothing"', () => {
+    // 002 "Adjusting the quality rating": the overall rating is the most recent of the CQC and visit ratings.
+    const d = determine({ 'saf-02': 'Partly met' });
+    const why = nextBandUp(pack, d, 'overallRating');
+    expect(why.rules).toEqual([]);
+    expect(why.given).toEqual({ rule: expect.any(String), label: 'The most recent rating' });
+  });
+
+  it('names the rule that gave a domain band too', () => {
+    const why = nextBandUp(pack, determine({}), 'domainRating.safeguarding');
+    expect(why.given?.label).toBe(pack.decisions.domainRating!.rules!.find((r) => r.id === why.given?.rule)?.label);
   });
 });

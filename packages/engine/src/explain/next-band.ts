@@ -1,4 +1,4 @@
-import type { Condition, Determination, LeafCondition, Pack } from '../types.js';
+import type { Condition, Decision, Determination, DeterminationDecidedBy, LeafCondition, Pack } from '../types.js';
 import type { DecisionResult, LeafResult } from './explanation.js';
 import { explainedPack } from './explain-determination.js';
 import { isOrdered } from '../compile/pack-index.js';
@@ -45,10 +45,24 @@ export interface NextBandRule {
   failed: FailedCondition[];
 }
 
+/** The rule that gave a decision its value: the rule that fired, the fallback, or a person's decision. */
+export interface GivenBy {
+  /** The rule's id, `fallback`, `decided-by` (a person's recorded decision) or `override`. */
+  rule: string;
+  /** In the pack's words: the rule's label, the fallback's, or who decided. */
+  label: string;
+}
+
 /** Why a decision's value is not the next value up its scale. */
 export interface NextBand {
   instance: string;
   value: unknown;
+  /**
+   * What gave the value, in the pack's words ("The most recent rating"): for a band that is not
+   * decided rule by rule on its own criteria (a rating taken from other decisions), this is what
+   * a reader is told instead of an empty list. Absent without an explanation.
+   */
+  given?: GivenBy;
   /** The next value up the scale; absent at the top, off an ordered scale, or without an explanation. */
   next?: string;
   /** The rules that give the next value (each an alternative), with their failed conditions. */
@@ -121,9 +135,12 @@ export function nextBandUp(pack: Pack, d: Determination, instance: string): Next
   const inst = p.index.instancesById.get(instance);
   const scale = inst ? p.pack.scales[inst.decision.scale] : undefined;
   const entry = d.explanation?.entries.find((e): e is DecisionResult => e.kind === 'decision' && e.of === instance);
-  if (!inst || !isOrdered(scale) || typeof value !== 'string' || !entry) return { instance, value, rules: [] };
+  if (!inst || !entry) return { instance, value, rules: [] };
+  const given = givenBy(inst.decision, entry, d.decidedBy?.[instance]);
+  const at = { instance, value, ...(given ? { given } : {}) };
+  if (!isOrdered(scale) || typeof value !== 'string') return { ...at, rules: [] };
   const next = scale.values[scale.values.indexOf(value) + 1];
-  if (next === undefined) return { instance, value, rules: [] };
+  if (next === undefined) return { ...at, rules: [] };
   const scope: CompileScope = { index: p.index, extensions: {}, domainIndex: inst.domainIndex, countSlots: new Map() };
   const rules: NextBandRule[] = [];
   for (const rule of inst.decision.rules!) {
@@ -137,7 +154,21 @@ export function nextBandUp(pack: Pack, d: Determination, instance: string): Next
       failed: found.map(({ leaf, i }) => failedCondition(p.index, d, leaf, result.conditions, i, scope, `${instance}|${rule.id}|${i}`)),
     });
   }
-  return { instance, value, next, rules };
+  return { ...at, next, rules };
+}
+
+/** The rule that gave the value: a person's recorded decision or override first, else the rule that fired, else the fallback. */
+function givenBy(decision: Decision, entry: DecisionResult, taken: DeterminationDecidedBy | undefined): GivenBy | undefined {
+  if (taken) {
+    return taken.kind === 'decision' && decision.decidedBy
+      ? { rule: 'decided-by', label: `decided by ${decision.decidedBy.label}` }
+      : { rule: 'override', label: 'overridden by an officer' };
+  }
+  const fired = entry.rules.find((r) => r.fired === true);
+  const rule = fired ? decision.rules?.find((x) => x.id === fired.rule) : undefined;
+  if (rule) return { rule: rule.id, label: rule.label ?? rule.id };
+  if (entry.fallback && decision.fallback) return { rule: 'fallback', label: decision.fallback.label ?? 'no rule matched, so the fallback applies' };
+  return undefined;
 }
 
 function failedCondition(index: CompileScope['index'], d: Determination, leaf: LeafCondition, leaves: readonly LeafResult[], i: number, scope: CompileScope, key: string): FailedCondition {

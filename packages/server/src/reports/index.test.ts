@@ -133,7 +133,8 @@ describe.each(testStoreKinds)('provider reports and the challenge on $name', (ki
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const text = await pdfText(await pdf.arrayBuffer());
     expect(text).toContain('Final report');
-    expect(text).toContain(`Reviewer: testshireAdmin, signed off on ${today()}`);
+    // The PDF writes dates as the report page does: "7 December 2026".
+    expect(text).toContain(`Reviewer: testshireAdmin, signed off on ${new Date(`${today()}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}`);
     expect(text).toContain('Evidence: Two complaints answered after 28 days');
     expect(text).toContain('The complaints log was in the office');
     expect(text).toContain('Rejected: The log had no entries after January');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { judgements, testshirePack } from '../test-fixtures/testshire-pack.js';
-import { reportOf } from './report-fixture.test-helpers.js';
+import birmingham from '@openqaf/councils-birmingham';
+import herefordshire from '@openqaf/councils-herefordshire';
+import { caseReport, reportOf } from './report-fixture.test-helpers.js';
 
 describe('the provider report', () => {
   it('names, by their wording, the criteria that kept the rating from the next band up, with the judgement recorded', () => {
@@ -51,4 +53,30 @@ describe('the provider report', () => {
     expect(r.bands[0]).toMatchObject({ band: 'Gold', criteria: [], otherReasons: [] });
     expect(r.bands[0]!.nextBand).toBeUndefined();
   });
+
+  it('says a rating waiting on a person is proposed, not yet decided, and who decides', () => {
+    // Herefordshire 004 s3.4.4: the team manager or the multi-agency panel decides the level; the rules propose it.
+    const r = caseReport(herefordshire, 'level-2-contract-default-notice-served');
+    expect(r.rating).toMatchObject({ value: 'Level 2', pending: true });
+    expect(r.rating.awaiting).toEqual({ proposed: 'Level 2', roleLabel: herefordshire.pack.decisions.qualityThresholdLevel!.decidedBy!.label });
+  });
+
+  it('says what gave a rating taken from other ratings instead of an empty list', () => {
+    // Birmingham 002 "Adjusting the quality rating": the overall rating is the most recent rating, so no criterion of its own kept it from Gold.
+    const r = caseReport(birmingham, 'involvement-silver-at-4-exceptional');
+    expect(r.bands[0]).toMatchObject({ instance: 'overallRating', band: 'Silver', nextBand: 'Gold', criteria: [], otherReasons: [], givenBy: 'The most recent rating' });
+  });
+
+  it("writes the dates in a band's other reasons the UK way", () => {
+    const r = caseReport(herefordshire, 'level-2-contract-default-notice-served');
+    expect(r.bands[0]!.otherReasons).toContain('the advisory notice or placement suspension has been in place for more than 3 months: no, it was 3 March 2025');
+  });
+
+  it("names a pack's description's interpretation by its title, not its id", () => {
+    // Herefordshire's "Not determined" description cites the interpretation no-indicator-recorded.
+    const r = caseReport(herefordshire, 'no-indicator-recorded');
+    expect(r.rating.description).toContain(`(interpretation: ${herefordshire.pack.interpretations!['no-indicator-recorded']!.title})`);
+    expect(r.rating.description).not.toContain('no-indicator-recorded');
+  });
 });
+

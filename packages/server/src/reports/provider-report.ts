@@ -1,4 +1,4 @@
-import { nextBandUp } from '../engine/index.js';
+import { datesInText, interpretationsInWords, nextBandUp } from '../engine/index.js';
 import type { Determination, NextBand, Pack } from '../engine/index.js';
 
 /** A criterion, by its wording, that kept a band from the next one up, with the judgement the officer recorded. */
@@ -26,6 +26,20 @@ export interface ReportBand {
   criteria: ReportCriterion[];
   /** Other conditions of the next band that were not met, in the explanation's words. */
   otherReasons: string[];
+  /**
+   * What gave the band, in the pack's words (the rule that fired, the fallback, or who decided):
+   * told when no criterion and no other condition is listed, e.g. a rating taken from other decisions.
+   */
+  givenBy?: string;
+}
+
+/** A rating that waits on a person's decision: what the rules propose, who decides and by when (not yet decided). */
+export interface AwaitedDecision {
+  proposed: unknown;
+  /** Who decides, in the council's words ("the team manager"). */
+  roleLabel: string;
+  /** The date the decision is due by, when the pack gives one. */
+  due?: string;
 }
 
 /** The challenge window: until when the provider may comment, and where that number comes from. */
@@ -50,7 +64,8 @@ export interface ProviderReport {
   /** The day the visit record was signed off. */
   reviewedOn?: string;
   framework: { title: string; version: string; hash: string };
-  rating: { label: string; value: unknown; pending: boolean; description?: string };
+  /** The headline rating; `awaiting` says who decides it and by when while it is only proposed (`pending`). */
+  rating: { label: string; value: unknown; pending: boolean; description?: string; awaiting?: AwaitedDecision };
   bands: ReportBand[];
   /** The officer's recorded note on the visit (the evidence recorded with the assessment). */
   officerNote?: string;
@@ -90,8 +105,10 @@ function bandOf(pack: Pack, d: Determination, instance: string, evidence: Readon
           const recorded = evidence[c.id];
           criteria.set(c.id, { id: c.id, wording: c.title, judgement: c.judgement, needed: c.needed, ...(recorded?.length ? { evidence: [...recorded] } : {}) });
         }
-      } else if (!otherReasons.includes(failed.words)) {
-        otherReasons.push(failed.words);
+      } else {
+        // The explanation's words, with their dates written as the report writes dates.
+        const words = datesInText(failed.words);
+        if (!otherReasons.includes(words)) otherReasons.push(words);
       }
     }
   }
@@ -102,6 +119,7 @@ function bandOf(pack: Pack, d: Determination, instance: string, evidence: Readon
     ...(next.next !== undefined ? { nextBand: next.next } : {}),
     criteria: [...criteria.values()],
     otherReasons,
+    ...(next.given ? { givenBy: next.given.label } : {}),
   };
 }
 
@@ -128,6 +146,8 @@ export function providerReport(s: ReportSubject): ProviderReport {
       if (instance in d.decisions) bands.push(bandOf(pack, d, instance, evidence, domain.title));
     }
   }
+  const proposal = headline.pending === true ? d.proposals?.find((p) => p.decision === headline.decision) : undefined;
+  const awaiting: AwaitedDecision | undefined = proposal ? { proposed: proposal.proposed, roleLabel: proposal.roleLabel, ...(proposal.due ? { due: proposal.due } : {}) } : undefined;
   const visits = d.schedule.filter((e) => VISIT.test(e.activity) || VISIT.test(e.label)).sort((a, b) => a.nextDue.localeCompare(b.nextDue));
   return {
     council: s.council,
@@ -137,7 +157,7 @@ export function providerReport(s: ReportSubject): ProviderReport {
     reviewer: s.reviewer,
     ...(s.reviewedOn ? { reviewedOn: s.reviewedOn } : {}),
     framework: { title: pack.metadata.title, version: d.pack.version, hash: d.pack.hash },
-    rating: { label: pack.decisions[headline.decision]?.label ?? headline.decision, value: headline.value, pending: headline.pending === true, ...(description ? { description } : {}) },
+    rating: { label: pack.decisions[headline.decision]?.label ?? headline.decision, value: headline.value, pending: headline.pending === true, ...(description ? { description: interpretationsInWords(pack, description) } : {}), ...(awaiting ? { awaiting } : {}) },
     bands,
     ...(s.assessment.note ? { officerNote: s.assessment.note } : {}),
     actions: d.actions.map((a) => ({ label: a.label, owner: a.owner, due: a.due })),

@@ -23,12 +23,15 @@ describe('the provider report as a PDF', () => {
     expect(text).toContain('Testshire Council: quality report');
     expect(text).toContain('Overall rating: Bronze');
     expect(text).toContain('Officer: Olive Officer');
+    // Dates the way the report page writes them, never ISO.
+    expect(text).toContain('Visit date: 10 April 2025');
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(text).toContain('Framework: Test quality framework, version 1.0.0');
     // Silver needs three criteria at least Fully met: the three Partly met ones, by their wording.
     for (const wording of ['Staff are trained', 'People are involved', 'Complaints are answered']) expect(text).toContain(wording);
-    expect(text).toContain('Submit an improvement plan. Owner: provider. Due: 2025-04-17.');
-    expect(text).toContain('Annual visit: due 2026-04-10.');
-    expect(text).toContain('until 2025-03-19');
+    expect(text).toContain('Submit an improvement plan. Owner: provider. Due: 17 April 2025.');
+    expect(text).toContain('Annual visit: due 10 April 2026.');
+    expect(text).toContain('until 19 March 2025');
     expect(text).toContain(`Page 1 of ${pages}`);
   });
 
@@ -43,4 +46,18 @@ describe('the provider report as a PDF', () => {
     expect(text).toContain('Complaints log was in the office');
     expect(text).toContain('Rejected: The log had no entries after January');
   });
+
+  it('says a proposed rating is not yet decided and who decides, and what gave a band nothing was listed against', async () => {
+    const r = reportOf(testshirePack(), { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    const report = {
+      ...r,
+      rating: { ...r.rating, pending: true, awaiting: { proposed: 'Silver', roleLabel: 'the team manager', due: '2025-03-15' } },
+      bands: [{ ...r.bands[0]!, criteria: [], otherReasons: [], givenBy: 'The most recent rating' }],
+    };
+    const { text } = await textOf(await reportPdf(report, { status: 'draft', comments: [] }));
+    expect(text).toContain('Overall rating: Silver (proposed, not yet decided)');
+    expect(text).toContain('Proposed: Silver. To be decided by the team manager, by 15 March 2025.');
+    expect(text).toContain('How it was decided: The most recent rating.');
+  });
 });
+

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { longDate, proposalWords } from '../engine/index.js';
 import type { ProviderReport, ReportBand } from './provider-report.js';
 import type { ReportComment, ReportStatus } from './report-comment.js';
 
@@ -31,15 +32,16 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
 
   doc.font('Helvetica-Bold').fontSize(18).text(`${r.council}: quality report`);
   doc.font('Helvetica').fontSize(10.5);
-  const status = state.status === 'final' ? 'Final report' : state.status === 'shared' ? `Draft report shared on ${state.sharedOn} for factual-accuracy comments` : 'Draft report (not yet shared)';
+  const status = state.status === 'final' ? 'Final report' : state.status === 'shared' ? `Draft report shared on ${longDate(state.sharedOn ?? '')} for factual-accuracy comments` : 'Draft report (not yet shared)';
   line(status);
   line(`Provider: ${r.provider.name}`);
-  line(`Visit date: ${r.assessment.date}`);
+  line(`Visit date: ${longDate(r.assessment.date)}`);
   line(`Officer: ${r.officer ?? 'not recorded'}`);
-  line(`Reviewer: ${r.reviewer ? `${r.reviewer}${r.reviewedOn ? `, signed off on ${r.reviewedOn}` : ''}` : 'not recorded'}`);
+  line(`Reviewer: ${r.reviewer ? `${r.reviewer}${r.reviewedOn ? `, signed off on ${longDate(r.reviewedOn)}` : ''}` : 'not recorded'}`);
   line(`Framework: ${r.framework.title}, version ${r.framework.version}`);
 
-  heading(`${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (awaiting a decision)' : ''}`);
+  heading(`${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (proposed, not yet decided)' : ''}`);
+  if (r.rating.awaiting) line(proposalWords(r.rating.awaiting, longDate));
   if (r.rating.description) line(r.rating.description);
   for (const w of r.warnings ?? []) line(`Warning: ${w.message} (${w.citation}).`);
 
@@ -47,13 +49,13 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
   for (const b of r.bands) {
     doc.font('Helvetica-Bold').text(bandHeading(b, r.rating.label)).font('Helvetica');
     if (!b.nextBand) { line('This is the highest band.', 12); continue; }
-    if (b.criteria.length === 0 && b.otherReasons.length === 0) line(`Nothing recorded kept it from ${b.nextBand}.`, 12);
-    if (b.criteria.length > 0) line(`Criteria not met for ${b.nextBand}:`, 12);
+    if (b.criteria.length === 0 && b.otherReasons.length === 0) { line(b.givenBy ? `How it was decided: ${b.givenBy}.` : `Nothing recorded kept it from ${b.nextBand}.`, 12); continue; }
+    line(`For ${b.nextBand}:`, 12);
     for (const c of b.criteria) {
       line(`- ${c.wording} (judged ${c.judgement ?? 'not judged'}; ${c.needed} needed)`, 24);
       for (const e of c.evidence ?? []) line(`Evidence: ${e}`, 36);
     }
-    for (const why of b.otherReasons) line(`- ${b.nextBand} ${why}`, 24);
+    for (const why of b.otherReasons) line(`- ${why.charAt(0).toUpperCase()}${why.slice(1)}`, 24);
   }
 
   heading("The officer's note on the visit");
@@ -61,13 +63,13 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
 
   heading('Actions');
   if (r.actions.length === 0) line('No actions.');
-  for (const a of r.actions) line(`- ${a.label}. Owner: ${a.owner}. Due: ${a.due}.`);
+  for (const a of r.actions) line(`- ${a.label}. Owner: ${a.owner}. Due: ${longDate(a.due)}.`);
 
   heading('Next visit');
-  line(r.nextVisit ? `${r.nextVisit.label}: due ${r.nextVisit.due}.` : 'No visit is scheduled by the framework.');
+  line(r.nextVisit ? `${r.nextVisit.label}: due ${longDate(r.nextVisit.due)}.` : 'No visit is scheduled by the framework.');
 
   heading('Your right to challenge');
-  line(`You may comment on the factual accuracy of any finding until ${r.challenge.until} (${r.challenge.days} days from sharing). ${r.challenge.why}.`);
+  line(`You may comment on the factual accuracy of any finding until ${longDate(r.challenge.until)} (${r.challenge.days} days from sharing). ${r.challenge.why}.`);
 
   if (r.interpretations.length > 0) {
     heading('How the council read its framework for this rating');
@@ -77,7 +79,7 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
   if (state.comments.length > 0) {
     heading('Factual-accuracy comments');
     for (const c of state.comments) {
-      line(`- On ${c.finding} (${c.at.slice(0, 10)}): ${c.comment}`);
+      line(`- On ${c.finding} (${longDate(c.at)}): ${c.comment}`);
       line(c.answer ? `${c.answer.decision === 'accepted' ? 'Accepted' : 'Rejected'}: ${c.answer.reason}` : 'Not yet answered.', 24);
     }
   }

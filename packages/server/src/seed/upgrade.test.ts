@@ -39,9 +39,31 @@ async function storeBeforeUpgrade(kind: (typeof testStoreKinds)[number]) {
  * The wording fixes made to explanation words since these determinations were stored, each named:
  * the words of a stored explanation are those stored, except exactly these (anything else must match).
  * - stop 18: a count of one reads in the singular ("at most 1 criterion", "exactly 1 domain").
+ * - reportwords: a yes/no input reads as its answer, by the pack's words for it ({@link yesNoAnswers}).
  */
-function withWordingFixes(words: unknown): unknown {
-  return JSON.parse(JSON.stringify(words).replace(/\b1 criteria\b/g, '1 criterion').replace(/\b1 domains\b/g, '1 domain'));
+function withWordingFixes(words: unknown, content: Pack): unknown {
+  const fixes = [singularCounts, yesNoAnswers(content)];
+  return JSON.parse(fixes.reduce((text, fix) => fix(text), JSON.stringify(words)));
+}
+
+/** Stop 18: a count of one reads in the singular. */
+function singularCounts(text: string): string {
+  return text.replace(/\b1 criteria\b/g, '1 criterion').replace(/\b1 domains\b/g, '1 domain');
+}
+
+/**
+ * Reportwords: a yes/no input compared with yes or no reads by the pack's description of it and
+ * as the answer recorded, with the one needed when it fails ("concerns is true: no, it was false"
+ * -> "Serious concerns were raised: no (yes needed)"; "...: yes (true)" -> "...: yes").
+ */
+function yesNoAnswers(content: Pack) {
+  const yesNo = (v: string) => (v === 'true' ? 'yes' : v === 'false' ? 'no' : v);
+  return (text: string): string => text.replace(/"(\s*)(\w+) is (true|false): (?:yes \((true|false)\)|no, it was (true|false|not recorded))"/g,
+    (whole, indent: string, fact: string, wanted: string, held?: string, was?: string) => {
+      const described = (content.inputs.properties[fact] as { description?: string } | undefined)?.description;
+      if (!described) return whole;
+      return held !== undefined ? `"${indent}${described}: ${yesNo(held)}"` : `"${indent}${described}: ${yesNo(was!)} (${yesNo(wanted)} needed)"`;
+    });
 }
 
 describe.each(testStoreKinds)('pack versions stored under the whole-pack hash, after the upgrade, on $name', (kind) => {
@@ -73,7 +95,7 @@ describe.each(testStoreKinds)('pack versions stored under the whole-pack hash, a
       const { trace: wordsThen, ...decidedThen } = a.determination as unknown as Determination;
       expect(JSON.stringify(decided)).toBe(JSON.stringify(decidedThen));
       const content = versions.find((v) => v.content.metadata.version === a.version)!.content;
-      expect(explainDetermination(content, { ...decided, explanation } as Determination)).toStrictEqual(withWordingFixes(wordsThen));
+      expect(explainDetermination(content, { ...decided, explanation } as Determination)).toStrictEqual(withWordingFixes(wordsThen, content));
 
       const again = await t.call('POST', `/api/councils/testshire/assessments/${res.body.id}/reevaluate`, { as: 'testshireViewer' });
       expect(again.body.identical).toBe(true);
