@@ -14,9 +14,10 @@ import type { TestServer, TestServerBuild } from '../test/browser/start-server.j
  * built server dist, and `QAF_BENCH_A_UI`, a built admin UI dist) against this checkout's builds
  * (B), each on its own server with the same seeded data. Every page is loaded cold at 390 px
  * `QAF_BENCH_RUNS` times (default 3) from each, A and B in turn (A B, B A, ...), and the medians
- * are printed. Figures only, nothing about speed is asserted. The A copy must sit inside the
- * server package (so its imports resolve), e.g. `packages/server/bench-base/`: see docs/deployment.md.
- * @example QAF_BENCH_A_SERVER=$PWD/../server/bench-base/server/index.js QAF_BENCH_A_UI=$PWD/../server/bench-base/ui/ npx pnpm bench:cold-load
+ * are printed. Figures only, nothing about speed is asserted. The A server (its `dist/` with its
+ * `package.json` beside it) must sit inside the server package so that its imports resolve, e.g.
+ * `packages/server/node_modules/.bench-base/`: see docs/user-guide.md, "For developers".
+ * @example B=$PWD/../server/node_modules/.bench-base QAF_BENCH_A_SERVER=$B/dist/index.js QAF_BENCH_A_UI=$B/ui/ pnpm bench:cold-load
  */
 const A_SERVER = process.env.QAF_BENCH_A_SERVER;
 const RUNS = Number(process.env.QAF_BENCH_RUNS ?? 3);

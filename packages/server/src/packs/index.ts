@@ -235,7 +235,7 @@ const analyseDraftRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/draft/analyse',
   tags: ['drafts'],
-  summary: 'Analyse the draft (gaps, overlaps, masked rules, cycles)',
+  summary: 'Analyse the draft (gaps, overlaps, masked rules, cycles); `?examples=false` leaves out the findings\' example inputs (the publish page reads only their words)',
   access: 'viewer', packWork: true,
   request: {
     params: councilParams,
