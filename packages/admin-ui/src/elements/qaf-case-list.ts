@@ -22,8 +22,8 @@ const STATE_WORDS: Record<CaseState, string> = { passed: 'Passed', failed: 'Fail
 const STATE_ORDER: Record<CaseState, number> = { failed: 0, changed: 1, 'not-run': 2, passed: 3 };
 
 /**
- * Cases drawn at once; the rest are drawn on demand, this many more at a time (a button under
- * the table, pressed for you when it scrolls into view). Failing cases and the case being
+ * Cases drawn at once; the rest are drawn on demand, this many more at a time or all at once
+ * (buttons under the table). Failing cases and the case being
  * edited are always drawn. Drawing Birmingham's 218 cases at once made the page's cold load
  * take over a second.
  */
@@ -74,7 +74,6 @@ export class QafCaseList extends LitElement {
   /** Each case's words, kept while the pack (and the case) is the same object: a render rewords only edited cases. */
   private _wordsOf = new WeakMap<PackCase, CaseWords>();
   private _wordsPack: Pack | undefined;
-  private _moreSeen: IntersectionObserver | undefined;
 
   constructor() {
     super();
@@ -89,25 +88,11 @@ export class QafCaseList extends LitElement {
     this._drawn = CASES_AT_ONCE;
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this._moreSeen?.disconnect();
-    this._moreSeen = undefined;
-  }
-
   override willUpdate(changed: Map<string, unknown>) {
     // Another filter or search draws from the top again.
     if (changed.has('show') || changed.has('_query')) this._drawn = CASES_AT_ONCE;
   }
 
-  override updated() {
-    // The "show more" button pressed for you when it scrolls into view: rows drawn as the user scrolls.
-    const more = this.renderRoot.querySelector<HTMLButtonElement>('button[data-more]');
-    this._moreSeen?.disconnect();
-    if (!more || typeof IntersectionObserver === 'undefined') return;
-    this._moreSeen ??= new IntersectionObserver((seen) => { if (seen.some((s) => s.isIntersecting)) this._drawMore(); });
-    this._moreSeen.observe(more);
-  }
 
   /** A case's state against the last run. */
   stateOf(c: PackCase): CaseState {
@@ -150,12 +135,8 @@ export class QafCaseList extends LitElement {
           ${this.canEdit ? html`<th scope="col"><span class="visually-hidden">Edit</span></th>` : nothing}</tr></thead>
         <tbody>${drawn.map((row) => this._row({ ...row, ...this._words(row.c) }))}</tbody></table></div>
         ${left ? html`<p class="more">${drawn.length} of these ${shown.length} cases are drawn.
-          <button class="secondary" data-more @click=${() => this._drawMore()}>Show ${Math.min(left, CASES_AT_ONCE)} more</button>
+          <button class="secondary" data-more @click=${() => (this._drawn += CASES_AT_ONCE)}>Show ${Math.min(left, CASES_AT_ONCE)} more</button>
           <button class="secondary" data-all @click=${() => (this._drawn = Infinity)}>Show all ${shown.length}</button></p>` : nothing}`}`;
-  }
-
-  private _drawMore() {
-    this._drawn += CASES_AT_ONCE;
   }
 
   /** A case in words; a case the JSON editor left unreadable says so instead of blanking the page. */
