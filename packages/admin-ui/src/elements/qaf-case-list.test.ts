@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../api/api-types.js';
 import { casePack, determination } from '../pack/case-pack.test-helpers.js';
 import { mount, text } from './mount.test-helpers.js';
-import './qaf-case-list.js';
+import { CASES_AT_ONCE } from './qaf-case-list.js';
 
 const pack = casePack();
 const snapshot = Object.fromEntries(pack.cases!.map((c) => [c.id, JSON.stringify(c)]));
@@ -97,5 +97,48 @@ describe('qaf-case-list', () => {
     const el = await mount('qaf-case-list', { pack: accepted });
     expect(rows(el)[0]).toContain('Expected value accepted by Ann Lead on 6 December 2026 (not from the document)');
     expect(rows(el)[1]).not.toContain('accepted by');
+  });
+
+  describe('a long list', () => {
+    /** The three cases copied to `n` cases, each with its own id (`case-0` ...), note and result. */
+    function longPack(n: number) {
+      const long = casePack();
+      const base = long.cases!;
+      long.cases = Array.from({ length: n }, (_, i) => ({ ...base[i % 2]!, id: `case-${i}`, note: `Case number ${i}` }));
+      return long;
+    }
+    const ids = (el: HTMLElement) => rows(el).flatMap((r) => /^(?:Not run|Passed|Failed|Changed since the run) (case-\d+)/.exec(r)?.[1] ?? []);
+    const more = CASES_AT_ONCE + 5;
+
+    it('draws the first cases at once and the rest on demand, and finds an undrawn case by its words', async () => {
+      const el = await mount('qaf-case-list', { pack: longPack(more) });
+      expect(text(el)).toContain(`Showing ${more} of ${more} cases.`);
+      expect(ids(el)).toEqual(Array.from({ length: CASES_AT_ONCE }, (_, i) => `case-${i}`));
+      expect(text(el)).toContain(`${CASES_AT_ONCE} of these ${more} cases are drawn.`);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-more]')!.click();
+      await el.updateComplete;
+      expect(ids(el)).toHaveLength(more);
+      expect(el.shadowRoot!.querySelector('button[data-more]')).toBeNull();
+      const find = el.shadowRoot!.querySelector<HTMLInputElement>('#find')!;
+      find.value = `Case number ${more - 1}`;
+      find.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(ids(el)).toEqual([`case-${more - 1}`]);
+    });
+
+    it('draws every failing case and the case being edited, failing cases first, whatever the window', async () => {
+      const long = longPack(more + CASES_AT_ONCE);
+      const last = long.cases!.length - 1;
+      const snap = Object.fromEntries(long.cases!.map((c) => [c.id, JSON.stringify(c)]));
+      const ran: Record<string, CaseResult> = Object.fromEntries(long.cases!.map((c) => [c.id, { id: c.id, note: '', ok: c.id !== `case-${last}`, failures: c.id === `case-${last}` ? ['headline: expected "Silver", got "Bronze"'] : [] }]));
+      const el = await mount('qaf-case-list', { pack: long, results: ran, snapshot: snap, editing: last - 1 });
+      expect(ids(el)[0]).toBe(`case-${last}`);
+      expect(rows(el)[0]).toMatch(/^Failed/);
+      expect(ids(el)).toContain(`case-${last - 1}`);
+      expect(el.shadowRoot!.querySelector('qaf-case-editor')!.index).toBe(last - 1);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-all]')!.click();
+      await el.updateComplete;
+      expect(new Set(ids(el)).size).toBe(long.cases!.length);
+    });
   });
 });

@@ -18,6 +18,20 @@ export type CaseState = 'passed' | 'failed' | 'changed' | 'not-run';
 
 const STATE_WORDS: Record<CaseState, string> = { passed: 'Passed', failed: 'Failed', changed: 'Changed since the run', 'not-run': 'Not run' };
 
+/** The order of the states in the list once a run has results: what needs reading first. */
+const STATE_ORDER: Record<CaseState, number> = { failed: 0, changed: 1, 'not-run': 2, passed: 3 };
+
+/**
+ * Cases drawn at once; the rest are drawn on demand, this many more at a time or all at once
+ * (buttons under the table). Failing cases and the case being
+ * edited are always drawn. Drawing Birmingham's 218 cases at once made the page's cold load
+ * take over a second.
+ */
+export const CASES_AT_ONCE = 40;
+
+/** A case in words, for the table and for finding cases. */
+interface CaseWords { input: string[]; expected: string[]; unreadable?: boolean }
+
 /**
  * The pack's worked cases as a table: each case's id, note and citation, its assessment,
  * what it expects and what the last run gave, in plain words; searchable and filtered
@@ -35,12 +49,13 @@ export class QafCaseList extends LitElement {
     show: {},
     _query: { state: true },
     _chosen: { state: true },
+    _drawn: { state: true },
   };
   static override styles = [
     sharedStyles,
     css`ul.lines { margin: 0; padding-left: 1rem; font-size: 0.9rem; } td { font-size: 0.95rem; }
       .state { font-weight: 700; white-space: nowrap; } .state.failed, .state.changed { color: var(--qaf-bad, #b10e1e); } .state.passed { color: var(--qaf-good, #00703c); }
-      tr.open > td { background: #fff8e0; } .accepted { font-size: 0.85rem; font-style: italic; } .accept { margin-bottom: 0.4rem; } .accept label { font-weight: 400; } td.editor { padding: 0; border-bottom: 3px solid #0b0c0c; }`,
+      tr.open > td { background: #fff8e0; } .more { margin-top: 0.5rem; } .accepted { font-size: 0.85rem; font-style: italic; } .accept { margin-bottom: 0.4rem; } .accept label { font-weight: 400; } td.editor { padding: 0; border-bottom: 3px solid #0b0c0c; }`,
   ];
   declare pack: Pack;
   /** The last run's result per case id. */
@@ -54,6 +69,11 @@ export class QafCaseList extends LitElement {
   declare private _query: string;
   /** Failing cases ticked for a reviewed batch acceptance. */
   declare private _chosen: Set<string>;
+  /** How many of the shown cases are drawn (see `CASES_AT_ONCE`). */
+  declare private _drawn: number;
+  /** Each case's words, kept while the pack (and the case) is the same object: a render rewords only edited cases. */
+  private _wordsOf = new WeakMap<PackCase, CaseWords>();
+  private _wordsPack: Pack | undefined;
 
   constructor() {
     super();
@@ -65,7 +85,14 @@ export class QafCaseList extends LitElement {
     this.show = 'all';
     this._query = '';
     this._chosen = new Set();
+    this._drawn = CASES_AT_ONCE;
   }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    // Another filter or search draws from the top again.
+    if (changed.has('show') || changed.has('_query')) this._drawn = CASES_AT_ONCE;
+  }
+
 
   /** A case's state against the last run. */
   stateOf(c: PackCase): CaseState {
@@ -78,15 +105,21 @@ export class QafCaseList extends LitElement {
   override render() {
     const cases = Array.isArray(this.pack.cases) ? this.pack.cases : [];
     const q = this._query.trim().toLowerCase();
-    const rows = cases.map((c, i) => ({ c, i, state: this.stateOf(c), ...this._words(c) }));
-    const shown = rows.filter(({ c, i, state, input, expected }) => {
+    const rows = cases.map((c, i) => ({ c, i, state: this.stateOf(c) }));
+    const shown = rows.filter(({ c, i, state }) => {
       if (i === this.editing) return true;
       if (this.show === 'failing' && state !== 'failed') return false;
       if (this.show === 'passing' && state !== 'passed') return false;
       if (this.show === 'changed' && state !== 'changed' && state !== 'not-run') return false;
       if (this.show === 'problems' && problemsAt(this.problems, `/cases/${i}`).length === 0) return false;
-      return !q || `${c.id} ${c.note} ${input.join(' ')} ${expected.join(' ')}`.toLowerCase().includes(q);
+      if (!q) return true;
+      const { input, expected } = this._words(c);
+      return `${c.id} ${c.note} ${input.join(' ')} ${expected.join(' ')}`.toLowerCase().includes(q);
     });
+    // Once a run has results, failing cases come first, then changed ones (pack order within each).
+    if (Object.keys(this.results).length) shown.sort((x, y) => STATE_ORDER[x.state] - STATE_ORDER[y.state] || x.i - y.i);
+    const drawn = shown.filter((row, at) => at < this._drawn || row.state === 'failed' || row.i === this.editing);
+    const left = shown.length - drawn.length;
     return html`
       <div class="row">
         <div><label for="find">Find a case</label><input id="find" type="search" placeholder="e.g. safeguarding, Silver, saf-06" .value=${this._query}
@@ -100,19 +133,31 @@ export class QafCaseList extends LitElement {
       ${cases.length === 0 ? html`<p class="muted">This pack has no worked cases yet.</p>` : html`<div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Result</th><th scope="col">Case</th><th scope="col">The assessment</th><th scope="col">Expected</th><th scope="col">Last run</th>
           ${this.canEdit ? html`<th scope="col"><span class="visually-hidden">Edit</span></th>` : nothing}</tr></thead>
-        <tbody>${shown.map((row) => this._row(row))}</tbody></table></div>`}`;
+        <tbody>${drawn.map((row) => this._row({ ...row, ...this._words(row.c) }))}</tbody></table></div>
+        ${left ? html`<p class="more">${drawn.length} of these ${shown.length} cases are drawn.
+          <button class="secondary" data-more @click=${() => (this._drawn += CASES_AT_ONCE)}>Show ${Math.min(left, CASES_AT_ONCE)} more</button>
+          <button class="secondary" data-all @click=${() => (this._drawn = Infinity)}>Show all ${shown.length}</button></p>` : nothing}`}`;
   }
 
   /** A case in words; a case the JSON editor left unreadable says so instead of blanking the page. */
-  private _words(c: PackCase): { input: string[]; expected: string[]; unreadable?: boolean } {
-    try {
-      return { input: inputSummary(this.pack, c), expected: expectationSummary(this.pack, c) };
-    } catch {
-      return { input: ['This case cannot be read: fix it in the JSON editor.'], expected: [], unreadable: true };
+  private _words(c: PackCase): CaseWords {
+    if (this._wordsPack !== this.pack) {
+      this._wordsPack = this.pack;
+      this._wordsOf = new WeakMap();
     }
+    let words = this._wordsOf.get(c);
+    if (!words) {
+      try {
+        words = { input: inputSummary(this.pack, c), expected: expectationSummary(this.pack, c) };
+      } catch {
+        words = { input: ['This case cannot be read: fix it in the JSON editor.'], expected: [], unreadable: true };
+      }
+      this._wordsOf.set(c, words);
+    }
+    return words;
   }
 
-  private _row({ c, i, state, input, expected, unreadable }: { c: PackCase; i: number; state: CaseState; input: string[]; expected: string[]; unreadable?: boolean }) {
+  private _row({ c, i, state, input, expected, unreadable }: { c: PackCase; i: number; state: CaseState } & CaseWords) {
     const r = this.results[c.id];
     const open = i === this.editing;
     const problems = problemsAt(this.problems, `/cases/${i}`).length;

@@ -20,7 +20,8 @@ const POLICY: Record<string, string> = {
  */
 export class QafDecisionTable extends LitElement {
   static override properties = { pack: { attribute: false }, decisionId: { attribute: 'decision-id' } };
-  static override styles = [sharedStyles, css`td.out { font-weight: 600; white-space: nowrap; } caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }`];
+  // Off screen, a decision's table is not laid out or painted until scrolled near: the pack page opens faster.
+  static override styles = [sharedStyles, css`:host { content-visibility: auto; contain-intrinsic-block-size: auto 20rem; } td.out { font-weight: 600; white-space: nowrap; } caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }`];
   declare pack: Pack;
   declare decisionId: string;
 

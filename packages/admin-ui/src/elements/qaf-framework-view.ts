@@ -6,7 +6,8 @@ import './qaf-citation.js';
 /** The framework as the document lays it out: domains, standards and criteria with their flags. */
 export class QafFrameworkView extends LitElement {
   static override properties = { pack: { attribute: false } };
-  static override styles = [sharedStyles, css`ol { padding-left: 1.4rem; } li { margin: 0.2rem 0; } .id { font-family: ui-monospace, monospace; font-size: 0.85rem; color: var(--qaf-muted, #505a5f); }`];
+  // Off screen, the framework is not laid out or painted until scrolled near: the pack page opens faster.
+  static override styles = [sharedStyles, css`:host { content-visibility: auto; contain-intrinsic-block-size: auto 40rem; } ol { padding-left: 1.4rem; } li { margin: 0.2rem 0; } .id { font-family: ui-monospace, monospace; font-size: 0.85rem; color: var(--qaf-muted, #505a5f); }`];
   declare pack: Pack;
 
   override render() {

@@ -5,11 +5,16 @@ import './qaf-publish.js';
 
 const finding = (kind: string, message: string) => ({ kind, decision: 'overallRating', message, count: 1, examples: [], more: 0 });
 
+/** The query of each analysis the page asked for. */
+let analysesAsked: string[] = [];
+
 function server(analysis?: Promise<void>) {
+  analysesAsked = [];
   return fakeServer(async ({ method, url }) => {
     if (url.pathname === '/api/councils/testshire/pack' && method === 'GET') return json({ version: '1.0.0', pack: {} });
     if (url.pathname === '/api/councils/testshire/diff') return json({ from: '1.0.0', to: 'draft', changes: [{ pointer: '/x', kind: 'changed', summary: 'Overall rating, Silver: at least 3 -> 4 criteria Fully met' }] });
     if (url.pathname === '/api/councils/testshire/draft/analyse' && method === 'POST') {
+      analysesAsked.push(url.search);
       await analysis;
       return json({
         revision: 3, findings: 2,
@@ -32,6 +37,8 @@ describe('qaf-publish', () => {
     expect(changed).toEqual(['New — Overall rating: the rule "Anyone else" can never fire: a rule above it always decides first']);
     expect(text(el)).toContain('I have read the 1 new or changed finding above and accept it');
     expect(text(el)).toContain('All 2 findings of the draft');
+    // The page shows the findings' words only: it asks for them without their example inputs.
+    expect(analysesAsked).toEqual(['?examples=false']);
   });
 
   it('shows the diff and the form while the analysis is still coming, its section marked busy, and publishing waits for it', async () => {

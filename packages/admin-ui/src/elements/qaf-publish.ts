@@ -47,10 +47,11 @@ export class QafPublish extends LitElement {
   /**
    * The draft's analysis, asked for at once beside the review (it needs nothing else) and shown
    * in its own section when it comes: the page is read and filled in meanwhile. An analysis that
-   * fails is shown as a value, so the rest of the page stays.
+   * fails is shown as a value, so the rest of the page stays. Asked without the findings'
+   * examples: the page shows only their words.
    */
   private _analysis = new Task(this, {
-    task: ([c], { signal }) => api.analyse(c, signal).catch((e: unknown) => e as Error),
+    task: ([c], { signal }) => api.analyse(c, signal, { examples: false }).catch((e: unknown) => e as Error),
     args: () => [this.council] as const,
   });
 

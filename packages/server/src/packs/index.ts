@@ -28,6 +28,7 @@ import { findVersion, latestVersion, listVersions, versionInForce } from './vers
 import type { PackVersion, PackVersionWithContent } from './versions.js';
 import { versionSchedule } from './version-schedule.js';
 import type { VersionSchedule } from './version-schedule.js';
+import { withoutExamples } from './analysis-examples.js';
 import type { AnalysisReply, CasesReply, DraftValidation, InForceReply, PackDiffReply, PackVersionWithPack, ValidationReply } from './replies.js';
 
 export { publishDraft, rollBack, checkPublishable } from './publish.js';
@@ -234,9 +235,12 @@ const analyseDraftRoute = defineRoute({
   method: 'post',
   path: '/api/councils/{council}/draft/analyse',
   tags: ['drafts'],
-  summary: 'Analyse the draft (gaps, overlaps, masked rules, cycles)',
+  summary: 'Analyse the draft (gaps, overlaps, masked rules, cycles); `?examples=false` leaves out the findings\' example inputs (the publish page reads only their words)',
   access: 'viewer', packWork: true,
-  request: { params: councilParams },
+  request: {
+    params: councilParams,
+    query: z.object({ examples: flagQuery('"false" to leave out each finding\'s example inputs (their number is added to `more`): the findings in words only, as the publish page reads them') }),
+  },
   reply: typed<AnalysisReply>(),
 });
 
@@ -396,7 +400,8 @@ export function packRoutes() {
       const report = await c.var.services.packJobs.analyse(pack, council.id, extensionsOf(c, council.id));
       const published = await latestVersion(c.var.services.db, council.id);
       const before = published ? await c.var.services.packJobs.analyse(published.content, council.id, extensionsOf(c, council.id)) : undefined;
-      return c.json({ revision: draft.revision, findings: findingsOf(report).length, report, changed: findingChanges(before, report, pack) });
+      const examples = c.req.valid('query').examples !== 'false';
+      return c.json({ revision: draft.revision, findings: findingsOf(report).length, report: examples ? report : withoutExamples(report), changed: findingChanges(before, report, pack) });
     })
     .openapi(draftCasesRoute, async (c) => {
       const council = c.var.council;

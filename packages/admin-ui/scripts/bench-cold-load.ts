@@ -1,27 +1,33 @@
 import type { Browser, Cookie } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVERY_PAGE } from '../../src/routing/route.js';
-import type { PageIds } from '../../src/routing/route.js';
-import { hasChromium, launchChromium } from './chromium.js';
-import { coldLoad, seedPageIds, signInCookies } from './page-load.js';
-import type { ColdLoad } from './page-load.js';
-import { startTestServer } from './start-server.js';
-import type { TestServer, TestServerBuild } from './start-server.js';
+import { EVERY_PAGE } from '../src/routing/route.js';
+import type { PageIds } from '../src/routing/route.js';
+import { hasChromium, launchChromium } from '../test/browser/chromium.js';
+import { coldLoad, seedPageIds, signInCookies } from '../test/browser/page-load.js';
+import type { ColdLoad } from '../test/browser/page-load.js';
+import { startTestServer } from '../test/browser/start-server.js';
+import type { TestServer, TestServerBuild } from '../test/browser/start-server.js';
 
 /**
- * The cold-load benchmark, A/B: a build to compare with (A: `QAF_BENCH_A_SERVER`, the `index.js`
- * of a built server dist, and `QAF_BENCH_A_UI`, a built admin UI dist) against this checkout's
- * builds (B), each on its own server with the same seeded data. Every page is loaded cold at 390 px
- * `QAF_BENCH_RUNS` times (default 3) from each, A and B in turn, and the medians are printed.
- * Skipped unless `QAF_BENCH_A_SERVER` is set; figures only, nothing about speed is asserted.
- * @example QAF_BENCH_A_SERVER=$PWD/bench-old/server/index.js QAF_BENCH_A_UI=$PWD/bench-old/ui/ npx vitest run --config vitest.browser.config.ts test/browser/cold-load-bench.browser.test.ts
+ * The cold-load benchmark, A/B (`pnpm --filter @openqaf/admin-ui bench:cold-load`; a script, not a
+ * test: CI never runs it). A build to compare with (A: `QAF_BENCH_A_SERVER`, the `index.js` of a
+ * built server dist, and `QAF_BENCH_A_UI`, a built admin UI dist) against this checkout's builds
+ * (B), each on its own server with the same seeded data. Every page is loaded cold at 390 px
+ * `QAF_BENCH_RUNS` times (default 3) from each, A and B in turn (A B, B A, ...), and the medians
+ * are printed. Figures only, nothing about speed is asserted. The A server (its `dist/` with its
+ * `package.json` beside it) must sit inside the server package so that its imports resolve, e.g.
+ * `packages/server/node_modules/.bench-base/`: see docs/user-guide.md, "For developers".
+ * @example B=$PWD/../server/node_modules/.bench-base QAF_BENCH_A_SERVER=$B/dist/index.js QAF_BENCH_A_UI=$B/ui/ pnpm bench:cold-load
  */
 const A_SERVER = process.env.QAF_BENCH_A_SERVER;
 const RUNS = Number(process.env.QAF_BENCH_RUNS ?? 3);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-describe.skipIf(!hasChromium || !A_SERVER)('cold load A/B benchmark (every page, medians)', () => {
+if (!hasChromium) throw new Error('The cold-load benchmark needs Chromium (apt-get install chromium, or set QAF_CHROMIUM)');
+if (!A_SERVER || !process.env.QAF_BENCH_A_UI) throw new Error('Set QAF_BENCH_A_SERVER (a built server dist\'s index.js) and QAF_BENCH_A_UI (a built admin UI dist) to the build to compare with');
+
+describe('cold load A/B benchmark (every page, medians)', () => {
   const sides: { name: 'A' | 'B'; server?: TestServer; ids?: PageIds; cookies?: Cookie[] }[] = [{ name: 'A' }, { name: 'B' }];
   let browser: Browser;
   const rows: string[] = [];
