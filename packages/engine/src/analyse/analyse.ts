@@ -1,5 +1,5 @@
 import type { CompiledInstance, CompiledPack, CompiledRule } from '../compile/compile-pack.js';
-import type { EvalState } from '../compile/eval-state.js';
+import { unsetList, type EvalState } from '../compile/eval-state.js';
 import { decisionDependencies, findCycles } from '../compile/decision-graph.js';
 import { pluginDeclarations } from '../language/plugin-declaration.js';
 import { LIMITS } from '../schema/limits.js';
@@ -124,9 +124,9 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance, options
     assessmentDate: ANALYSIS_DATE,
     asOf: ANALYSIS_DATE,
     values: new Array(c.instances.length),
-    ranks: new Int16Array(c.index.criteria.length).fill(-1),
+    ranks: unsetList(c.index.criteria.length),
     judgements: {},
-    counts: new Int32Array(c.countSlots).fill(-1),
+    counts: unsetList(c.countSlots),
     interpretations: new Set(),
   };
   const collector = new FindingCollector();

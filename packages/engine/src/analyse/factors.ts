@@ -1,5 +1,5 @@
 import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js';
-import type { EvalState } from '../compile/eval-state.js';
+import { unsetList, type EvalState } from '../compile/eval-state.js';
 import { LIMITS } from '../schema/limits.js';
 import { KEPT_OPTIONS, MAX_EXAMPLES, type AnalysisFinding, type DecisionAnalysis } from './analyse.js';
 import { ANALYSIS_DATE, ruleReads, type Dimension, type DimensionOption } from './input-space.js';
@@ -148,7 +148,7 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
   const ranked = inst.policy === 'max' || inst.policy === 'min';
   const state: EvalState = {
     facts: {}, assessmentDate: ANALYSIS_DATE, asOf: ANALYSIS_DATE, values: new Array(c.instances.length),
-    ranks: new Int16Array(c.index.criteria.length).fill(-1), judgements: {}, counts: new Int32Array(c.countSlots).fill(-1), interpretations: new Set(),
+    ranks: unsetList(c.index.criteria.length), judgements: {}, counts: unsetList(c.countSlots), interpretations: new Set(),
   };
   const matchedEver = new Array<boolean>(rules.length).fill(false);
   /** `first`: per rule, the first rules of its factor at the points where it matched. */

@@ -2,7 +2,7 @@ import type { Condition, CustomOperator, Expression, LeafCondition } from '../ty
 import type { EvalState, Getter } from './eval-state.js';
 import { compileFact, type CompileScope } from './compile-fact.js';
 import { resolveParam } from './resolve-param.js';
-import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from './operators.js';
+import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator, scaleTestAgainst } from './operators.js';
 import { isValueExpression } from '../language/registry.js';
 import { compileExpression } from './compile-expression.js';
 import { conditionWords, resolveParams, showValue, type ConditionWords } from './condition-words.js';
@@ -115,6 +115,7 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
   let value: Getter;
   /** True when the value wanted is the pack's (a literal or a parameter): an explanation need not repeat it. */
   let fixed = false;
+  let fixedValue: unknown;
   const raw = leaf.value;
   if (raw && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { fact?: unknown }).fact === 'string') {
     const r = raw as { fact: string; params?: Record<string, unknown>; path?: string };
@@ -123,12 +124,14 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
     const v = resolveParam((raw as { param: string }).param, scope);
     value = () => v;
     fixed = true;
+    fixedValue = v;
   } else if (isValueExpression(raw)) {
     // A value expression (a date `{ "addMonths": -3, "to": { "fact": "asOf" } }`, `{ "multiply": [{ "param": "x" }, 4] }`, ...), read each evaluation.
     value = compileExpression(raw as Expression, scope, undefined, `${pointer}/value`);
   } else {
     value = () => raw;
     fixed = true;
+    fixedValue = raw;
   }
   const op = checkedPluginOperator(leaf, operatorFor(leaf.operator, fact.scale, scope), scope, pointer);
   const get = fact.get;
@@ -149,7 +152,22 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
         : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted }));
     return holds;
   };
-  return { test: (s) => op(get(s), value(s)), results: (s, out) => fill(s, out, out.length), leaves: 1, fill, words };
+  const test = fixed ? testAgainst(leaf.operator, op, get, fixedValue, fact.scale, scope) : (s: EvalState): boolean => op(get(s), value(s));
+  return { test, results: (s, out) => fill(s, out, out.length), leaves: 1, fill, words };
+}
+
+/**
+ * A leaf's test when the value wanted is fixed by the pack (a literal or a parameter): the value
+ * is held rather than read, `equal` is compared in place, and a scale operator's wanted rank is
+ * looked up once. It gives what `op(get(s), wanted)` gives.
+ */
+function testAgainst(name: string, op: CustomOperator, get: Getter, wanted: unknown, scale: string | undefined, scope: CompileScope): (s: EvalState) => boolean {
+  if (op === PLAIN_OPERATORS.equal) return (s) => get(s) === wanted;
+  if (SCALE_OPERATORS.has(name)) {
+    const against = scaleTestAgainst(name, scale ? scope.index.ranks.get(scale) : undefined, wanted);
+    return (s) => against(get(s));
+  }
+  return (s) => op(get(s), wanted);
 }
 
 /** A plugin operator with a declaration, held to it at evaluation (`checkedOperator`); any other operator as it is. */

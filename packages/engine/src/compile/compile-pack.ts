@@ -97,7 +97,7 @@ export interface CompiledPack {
   scores: CompiledScore[];
   headline: CompiledInstance;
   /** Checks an assessment; when `ranks` is given, also writes each judgement's rank into it. */
-  checkAssessment: (a: unknown, ranks?: Int16Array) => AssessmentProblem[];
+  checkAssessment: (a: unknown, ranks?: number[]) => AssessmentProblem[];
   /** Number of distinct criteria counts (size of the state's count cache). */
   countSlots: number;
   /** Judgement value -> rank on the judgement scale. */

@@ -22,14 +22,33 @@ export const BUILTIN_OPERATORS: ReadonlySet<string> = new Set(OPERATORS.map((o) 
  * For a numeric scale the ranks are the numbers themselves.
  */
 export function scaleOperator(op: string, ranks: ReadonlyMap<string, number> | undefined): CustomOperator {
-  const rank = ranks
-    ? (v: unknown): number | undefined => ranks.get(v as string)
-    : (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-  const def = OPERATOR_BY_NAME.get(op);
-  const cmp = def?.kind === 'scale' ? def.compareRanks : (x: number, y: number) => x < y;
+  const { rank, cmp } = scaleOrder(op, ranks);
   return (a, b) => {
     const x = rank(a);
     const y = rank(b);
     return x !== undefined && y !== undefined && cmp(x, y);
   };
+}
+
+/**
+ * `scaleOperator` against a value fixed by the pack (a literal or a parameter): its rank is
+ * looked up once, when the condition is compiled, rather than at every evaluation.
+ */
+export function scaleTestAgainst(op: string, ranks: ReadonlyMap<string, number> | undefined, b: unknown): (a: unknown) => boolean {
+  const { rank, cmp } = scaleOrder(op, ranks);
+  const y = rank(b);
+  if (y === undefined) return () => false;
+  return (a) => {
+    const x = rank(a);
+    return x !== undefined && cmp(x, y);
+  };
+}
+
+function scaleOrder(op: string, ranks: ReadonlyMap<string, number> | undefined): { rank: (v: unknown) => number | undefined; cmp: (x: number, y: number) => boolean } {
+  const rank = ranks
+    ? (v: unknown): number | undefined => ranks.get(v as string)
+    : (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const def = OPERATOR_BY_NAME.get(op);
+  const cmp = def?.kind === 'scale' ? def.compareRanks : (x: number, y: number) => x < y;
+  return { rank, cmp };
 }

@@ -3,6 +3,7 @@ import type { AssessmentProblem } from '../errors.js';
 import type { Pack } from '../types.js';
 import { createAjv } from '../schema/validate-pack.js';
 import { checkStructure } from '../schema/parse-json.js';
+import { FORBIDDEN_KEYS } from '../schema/limits.js';
 import { isOrdered, type PackIndex } from '../compile/pack-index.js';
 import { isIsoDate } from '../dates/iso-date.js';
 import { compileRecordedDecisionsCheck } from './recorded-decisions.js';
@@ -67,7 +68,7 @@ export function assessmentSchema(index: PackIndex): Record<string, unknown> {
  * envelope and the judgements are checked directly (they are most of an assessment and the
  * hot path); the facts go through ajv with the pack's own input schema.
  */
-export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: Int16Array) => AssessmentProblem[] {
+export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: number[]) => AssessmentProblem[] {
   const schema = assessmentSchema(index) as { properties: { facts: Record<string, unknown> } };
   // Whether the facts are valid is asked of a validator that stops at the first error and keeps
   // no error details (most assessments are valid); every error, in words, of one made when
@@ -84,18 +85,45 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: I
   const allowed = new Map(index.criteria.map((c) => [c.criterion.id, {
     index: c.index,
     ranks: new Map(c.allowed.map((v) => [v, jranks?.get(v) ?? -1])),
+    mask: allowedMask(c.allowed, jranks),
     name: `"${c.criterion.id}" (${c.criterion.title})`,
   }]));
+  /** A judgement's rank on the judgement scale when the criterion allows it, else undefined. */
+  const rankOf = (entry: { mask: number; ranks: ReadonlyMap<string, number> }, given: unknown): number | undefined => {
+    // One lookup on the judgement scale and a test of the criterion's allowed ranks, where they fit a bit mask.
+    if (entry.mask === 0) return entry.ranks.get(given as string);
+    const r = jranks!.get(given as string);
+    return r !== undefined && (entry.mask >>> r) & 1 ? r : undefined;
+  };
+  const inOrder = index.criteria.map((c) => ({ id: c.criterion.id, ...allowed.get(c.criterion.id)! }));
+  /** How many criteria are judged, writing their ranks; -1 as soon as a judgement is not one the criterion allows. */
+  const judgedInOrder = (judgements: Record<string, unknown>, ranks: number[] | undefined): number => {
+    let n = 0;
+    for (let i = 0; i < inOrder.length; i++) {
+      const entry = inOrder[i]!;
+      const given = judgements[entry.id];
+      if (given === undefined) continue;
+      const rank = rankOf(entry, given);
+      if (rank === undefined) return -1;
+      n++;
+      if (ranks) ranks[entry.index] = rank;
+    }
+    return n;
+  };
   const allowedText = new Map(index.criteria.map((c) => [c.criterion.id, c.allowed.map((v) => JSON.stringify(v)).join(', ')]));
   const requiredJudgements = index.pack.framework?.judgements.required ? index.criteria.map((c) => c.criterion.id) : [];
   const envelope = new Set(ASSESSMENT_KEYS);
   const checkDecisions = compileRecordedDecisionsCheck(index);
+  const plainFacts = plainValuesOnly(schema.properties.facts);
   return (a, ranks) => {
     if (a === null || typeof a !== 'object' || Array.isArray(a)) return [{ pointer: '', fact: 'assessment', message: `An assessment must be an object with ${ASSESSMENT_MEMBERS}.` }];
     const o = a as Record<string, unknown>;
     // Judgements are checked key by key below (an unexpected key such as "__proto__" is an unknown
     // criterion), so only the facts, which may nest, need the structural walk.
-    const structural = o.facts !== undefined ? checkStructure(o.facts) : [];
+    const facts = o.facts === undefined ? {} : o.facts;
+    // Facts the schema holds to plain values of declared names need no structural walk once valid.
+    const factsValid = isValidFacts(facts);
+    const structural = o.facts !== undefined && !(factsValid && plainFacts) ? checkStructure(o.facts) : [];
     if (structural.length) return structural.map((e) => ({ pointer: `/facts${e.pointer}`, fact: factOf(`/facts${e.pointer}`), message: e.message }));
     const problems: AssessmentProblem[] = [];
     for (const k of Object.keys(o)) if (!envelope.has(k)) problems.push({ pointer: `/${k}`, fact: k, message: `Unknown property "${k}": an assessment has ${ASSESSMENT_MEMBERS}.` });
@@ -105,12 +133,16 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: I
     if (j !== undefined && (j === null || typeof j !== 'object' || Array.isArray(j))) problems.push({ pointer: '/judgements', fact: 'judgements', message: 'Judgements must be an object of criterion id -> judgement.' });
     else {
       const judgements = (j ?? {}) as Record<string, unknown>;
-      let judged = 0;
-      for (const id in judgements) {
+      // Read in the pack's order first; when each judgement was allowed and there was no other key,
+      // there is nothing to report. Otherwise each key is looked at, in the assessment's order.
+      let judged = judgedInOrder(judgements, ranks);
+      const lookAtEach = judged < 0 || judged !== Object.keys(judgements).length;
+      if (lookAtEach) judged = 0;
+      for (const id in lookAtEach ? judgements : NOTHING_MORE) {
         const entry = allowed.get(id);
         if (!entry) { problems.push({ pointer: `/judgements/${id}`, fact: id, message: `Unknown criterion "${id}": the pack does not declare it.` }); continue; }
         const given = judgements[id];
-        const rank = entry.ranks.get(given as string);
+        const rank = rankOf(entry, given);
         if (rank === undefined) {
           problems.push({
             pointer: `/judgements/${id}`, fact: id,
@@ -125,8 +157,7 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: I
         for (const id of requiredJudgements) if (judgements[id] === undefined) problems.push({ pointer: `/judgements/${id}`, fact: id, message: `Criterion "${id}" has no judgement.` });
       }
     }
-    const facts = o.facts === undefined ? {} : o.facts;
-    if (!isValidFacts(facts)) for (const e of factErrors(facts)) problems.push(describe({ ...e, instancePath: `/facts${e.instancePath}` }));
+    if (!factsValid) for (const e of factErrors(facts)) problems.push(describe({ ...e, instancePath: `/facts${e.instancePath}` }));
     if (o.decisions !== undefined) problems.push(...checkDecisions(o.decisions));
     return problems;
   };
@@ -151,6 +182,42 @@ function factsValidator(facts: Record<string, unknown>, opts: { allErrors?: bool
   } catch {
     return make(false);
   }
+}
+
+/**
+ * The allowed judgements' ranks on the judgement scale as bits, or 0 when a bit mask cannot
+ * stand for them (a scale of over 30 values, or an allowed judgement not on the scale).
+ */
+function allowedMask(values: string[], jranks: ReadonlyMap<string, number> | undefined): number {
+  if (!jranks || jranks.size > 30) return 0;
+  let mask = 0;
+  for (const v of values) {
+    const r = jranks.get(v);
+    if (r === undefined) return 0;
+    mask |= 1 << r;
+  }
+  return mask;
+}
+
+/** An object of no members: what is left to look at when every judgement was read in the pack's order. */
+const NOTHING_MORE: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
+/** A value that is not an object or a list. */
+const plain = (v: unknown): boolean => v === null || typeof v !== 'object';
+const PLAIN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
+
+/**
+ * True when every facts object the schema accepts is an object of declared, allowed names whose
+ * values are plain (no objects or lists): one `checkStructure` has nothing to find in.
+ */
+function plainValuesOnly(facts: Record<string, unknown>): boolean {
+  if (facts.type !== 'object' || facts.additionalProperties !== false || facts.patternProperties !== undefined) return false;
+  const props = (facts.properties ?? {}) as Record<string, Record<string, unknown>>;
+  return Object.entries(props).every(([name, p]) => !FORBIDDEN_KEYS.has(name) && p !== null && typeof p === 'object' && (
+    (typeof p.type === 'string' && PLAIN_TYPES.has(p.type))
+    || (Array.isArray(p.type) && p.type.length > 0 && p.type.every((t) => PLAIN_TYPES.has(t as string)))
+    || (Array.isArray(p.enum) && p.enum.every(plain))
+    || ('const' in p && plain(p.const))));
 }
 
 function factOf(pointer: string): string {

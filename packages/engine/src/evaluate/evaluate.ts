@@ -2,7 +2,7 @@ import { AssessmentError, EvaluationError } from '../errors.js';
 import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, DeterminationWarning, Pack } from '../types.js';
 import type { Explanation, ExplanationEntry } from '../explain/explanation.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
-import type { EvalState } from '../compile/eval-state.js';
+import { unsetList, type EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
 import { decideExplained, decideInstance } from './decide.js';
 import { blankList, resultList, type CompiledCondition } from '../compile/compile-condition.js';
@@ -63,10 +63,10 @@ function compiledOf(p: CompiledPack | Pack): CompiledPack {
  * Builds the working state for an already-checked assessment. `ranks` are the judgement ranks
  * the assessment check wrote; without them they are read from the judgements.
  */
-export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks?: Int16Array): EvalState {
+export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks?: number[]): EvalState {
   const judgements = a.judgements ?? {};
   if (!ranks) {
-    ranks = new Int16Array(c.index.criteria.length).fill(-1);
+    ranks = unsetList(c.index.criteria.length);
     const crit = c.index.criteria;
     for (let i = 0; i < crit.length; i++) {
       const j = judgements[crit[i]!.criterion.id];
@@ -80,7 +80,7 @@ export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks
     values: new Array(c.instances.length),
     ranks,
     judgements,
-    counts: new Int32Array(c.countSlots).fill(-1),
+    counts: unsetList(c.countSlots),
     interpretations: new Set(),
   };
 }
@@ -97,7 +97,7 @@ export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks
  */
 export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: EvaluateOptions = {}): Determination {
   const c = compiledOf(pack);
-  const ranks = new Int16Array(c.index.criteria.length).fill(-1);
+  const ranks = unsetList(c.index.criteria.length);
   const problems = c.checkAssessment(assessment, ranks);
   if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) problems.push({ pointer: '', fact: 'asOf', message: `"${opts.asOf}" is not a calendar date (YYYY-MM-DD).` });
   if (problems.length) throw new AssessmentError(problems);

@@ -40,6 +40,8 @@ export function parseJson(text: string, what = 'document'): ParseResult {
 
 /** Refuses forbidden keys and excessive nesting anywhere in a parsed value. */
 export function checkStructure(value: unknown): PackError[] {
+  // Most assessments' facts are one level of plain values: nothing to walk, nothing to report.
+  if (isFlatAndAllowed(value)) return [];
   const errors: PackError[] = [];
   const path: string[] = [];
   // The pointer is only built when there is something to report: this runs on every assessment.
@@ -70,6 +72,19 @@ export function checkStructure(value: unknown): PackError[] {
   };
   walk(value, 0);
   return errors;
+}
+
+/** True for a value that is not an object, or an object (not a list) of allowed keys whose members are none of them objects. */
+function isFlatAndAllowed(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return false;
+  const o = value as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (FORBIDDEN_KEYS.has(key)) return false;
+    const x = o[key];
+    if (x !== null && typeof x === 'object') return false;
+  }
+  return true;
 }
 
 /** Escapes one JSON pointer segment (RFC 6901). */

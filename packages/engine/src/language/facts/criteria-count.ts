@@ -49,17 +49,20 @@ export const criteriaCount: FactDefinition = {
     let slot = scope.countSlots.get(key);
     if (slot === undefined) { slot = scope.countSlots.size; scope.countSlots.set(key, slot); }
     const cacheSlot = slot;
+    // Counts of the same criteria under other filters ("Met", "at least Met") read one tally of
+    // their judgements by rank, made once per evaluation too.
+    const tally = tallySlots(idx, mask.length, scope.countSlots);
+    const wanted = Int32Array.from(Array.from(mask.keys()).filter((r) => mask[r] === 1));
     return {
       get: (s) => {
-        const cached = s.counts[cacheSlot]!;
+        const counts = s.counts;
+        const cached = counts[cacheSlot]!;
         if (cached >= 0) return cached;
+        // (Not `< 0`: a state made for another compilation may have no such slot.)
+        if (!(counts[tally]! >= 0)) tallyRanks(idx, mask.length, s.ranks, counts, tally);
         let n = 0;
-        const r = s.ranks;
-        for (let k = 0; k < idx.length; k++) {
-          const v = r[idx[k]!]!;
-          if (v >= 0 && mask[v] === 1) n++;
-        }
-        s.counts[cacheSlot] = n;
+        for (let k = 0; k < wanted.length; k++) n += counts[tally + 1 + wanted[k]!]!;
+        counts[cacheSlot] = n;
         return n;
       },
       label,
@@ -164,6 +167,31 @@ export function countParameterBounds(pack: Pack): Record<string, Record<string, 
     }
   }
   return bounds;
+}
+
+/**
+ * The count slots of a tally of these criteria's judgements by rank (`size` ranks): the first
+ * says whether it is made in this evaluation (-1: not yet), the next `size` hold each rank's count.
+ */
+function tallySlots(idx: Int32Array, size: number, countSlots: Map<string, number>): number {
+  const key = `tally|${Array.from(idx).join(',')}`;
+  let first = countSlots.get(key);
+  if (first === undefined) {
+    first = countSlots.size;
+    countSlots.set(key, first);
+    for (let r = 0; r < size; r++) countSlots.set(`${key}|${r}`, first + 1 + r);
+  }
+  return first;
+}
+
+/** Makes the tally at `at` (`tallySlots`) of the judged criteria among `idx` by rank. */
+function tallyRanks(idx: Int32Array, size: number, ranks: ArrayLike<number>, counts: number[], at: number): void {
+  for (let r = 0; r < size; r++) counts[at + 1 + r] = 0;
+  for (let k = 0; k < idx.length; k++) {
+    const v = ranks[idx[k]!]!;
+    if (v >= 0 && v < size) counts[at + 1 + v]!++;
+  }
+  counts[at] = 1;
 }
 
 /**
