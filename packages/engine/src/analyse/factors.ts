@@ -2,7 +2,7 @@ import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js'
 import type { EvalState } from '../compile/eval-state.js';
 import { LIMITS } from '../schema/limits.js';
 import { KEPT_OPTIONS, MAX_EXAMPLES, type AnalysisFinding, type DecisionAnalysis } from './analyse.js';
-import { simplicity } from './simplicity.js';
+import { optionSimplicity } from './simplicity.js';
 import { emptySpread, whatVaries, type Spread } from './what-varies.js';
 import { ANALYSIS_DATE, ruleReads, type Dimension, type DimensionOption } from './input-space.js';
 import { finite, onScale, winningRules } from './scale-value.js';
@@ -92,6 +92,8 @@ interface Cell {
   points: number;
   examples: Example[];
   spread?: Spread;
+  /** While its factor is enumerated: per dimension of the factor, which options its points took (made a spread after). */
+  marks?: Uint8Array[];
 }
 
 /** Two spreads of disjoint points together (new sets where both have some; neither is changed). */
@@ -117,11 +119,9 @@ function placeOf(examples: Example[], score: number): number {
   return i >= MAX_EXAMPLES ? -1 : i;
 }
 
-/** Keeps `e` among the simplest `MAX_EXAMPLES` examples; its words are built only when it is kept. */
-function keepSimplest(examples: Example[], score: number, example: () => Example): void {
-  const at = placeOf(examples, score);
-  if (at < 0) return;
-  examples.splice(at, 0, example());
+/** Puts `example` at `at` (from `placeOf`) among the simplest `MAX_EXAMPLES` examples. */
+function keepAt(examples: Example[], at: number, example: Example): void {
+  examples.splice(at, 0, example);
   if (examples.length > MAX_EXAMPLES) examples.pop();
 }
 
@@ -159,13 +159,27 @@ function addTo(table: Map<string, Cell>, text: string, key: Key, weight: number,
   cell.points += points;
   cell.spread = joinSpreads(cell.spread, spread);
   // Each example is a distinct point; only the simplest are kept, the rest are only counted.
-  for (const e of examples) keepSimplest(cell.examples, e[2], () => e);
+  for (const e of examples) {
+    const at = placeOf(cell.examples, e[2]);
+    if (at >= 0) keepAt(cell.examples, at, e);
+  }
 }
 
-/** The simplest `MAX_EXAMPLES` examples of two cells' product: simplicity adds up, so they are products of each cell's simplest. */
+/**
+ * The simplest `MAX_EXAMPLES` examples of two cells' product: simplicity adds up, so they are
+ * products of each cell's simplest. Both lists are simplest first, so the pair (i, j) is no
+ * simpler than the (i + 1)(j + 1) pairs at or before it in both: only pairs with
+ * (i + 1)(j + 1) <= MAX_EXAMPLES can be among the simplest.
+ */
 function crossExamples(a: Cell, b: Cell): Example[] {
   const all: Example[] = [];
-  for (const [wa, ca, sa] of a.examples) for (const [wb, cb, sb] of b.examples) all.push([[wa, wb], ca * cb, sa + sb]);
+  for (let i = 0; i < a.examples.length; i++) {
+    const [wa, ca, sa] = a.examples[i]!;
+    for (let j = 0; j < b.examples.length && (i + 1) * (j + 1) <= MAX_EXAMPLES; j++) {
+      const [wb, cb, sb] = b.examples[j]!;
+      all.push([[wa, wb], ca * cb, sa + sb]);
+    }
+  }
   return all.sort((x, y) => x[2] - y[2]).slice(0, MAX_EXAMPLES);
 }
 
@@ -211,6 +225,20 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
       return k ? (k[index] ??= fd[i]!.option(index)) : fd[i]!.option(index);
     };
     const current: DimensionOption[] = fd.map((_, i) => optionAt(i, 0));
+    // Each option's simplicity, worked out once: a point's is their sum (`simplicity.ts`).
+    const scores = fd.map((d) => new Float64Array(Math.min(d.size, KEPT_OPTIONS)).fill(NaN));
+    const scoreOf = (): number => {
+      let sum = 0;
+      for (let k = 0; k < fd.length; k++) {
+        const i = choice[k]!;
+        const cache = scores[k]!;
+        if (i >= cache.length) { sum += optionSimplicity(current[k]!, i); continue; }
+        let v = cache[i]!;
+        if (Number.isNaN(v)) v = cache[i] = optionSimplicity(current[k]!, i);
+        sum += v;
+      }
+      return sum;
+    };
     for (const o of current) o.apply(state);
     let weight = current.reduce((n, o) => n * o.weight, 1);
     for (;;) {
@@ -229,8 +257,9 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
           if (onScale(inst, rules[r]!.output(state))) continue;
           const o = offScale[r]!;
           o.weight += weight; o.points++;
-          const score = simplicity(current, choice);
-          keepSimplest(o.examples, score, () => [text(), weight, score]);
+          const score = scoreOf();
+          const at = placeOf(o.examples, score);
+          if (at >= 0) keepAt(o.examples, at, [text(), weight, score]);
         }
       }
       const won = ranked ? winningRules(inst, matched.map((r) => rules[r]!.output(state))) : undefined;
@@ -245,18 +274,15 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
       };
       const kt = keyText(key, unique, ranked);
       let cell = table.get(kt);
-      if (!cell) { cell = { key, weight: 0, points: 0, examples: [], spread: emptySpread(dims.length) }; table.set(kt, cell); }
+      if (!cell) { cell = { key, weight: 0, points: 0, examples: [], marks: fd.map((d) => new Uint8Array(d.size)) }; table.set(kt, cell); }
       cell.weight += weight;
       cell.points++;
-      const score = simplicity(current, choice);
-      keepSimplest(cell.examples, score, () => [text(), weight, score]);
+      const score = scoreOf();
+      const at = placeOf(cell.examples, score);
+      if (at >= 0) keepAt(cell.examples, at, [text(), weight, score]);
       // Every point of a factor is distinct: the options each of its dimensions takes in this cell.
-      const spread = cell.spread!;
-      for (let k = 0; k < fd.length; k++) {
-        const g = factor.dims[k]!;
-        const set = spread.seen[g];
-        if (set) set.add(choice[k]!); else { spread.seen[g] = new Set([choice[k]!]); spread.words[g] = current[k]!.words; }
-      }
+      const marks = cell.marks!;
+      for (let k = 0; k < fd.length; k++) marks[k]![choice[k]!] = 1;
       // Next point of the factor (odometer, last dimension fastest).
       let i = fd.length - 1;
       while (i >= 0) {
@@ -268,6 +294,19 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
       }
       if (i < 0) break;
       weight = current.reduce((n, o) => n * o.weight, 1);
+    }
+    // The options each cell's points took, as a spread over the whole space's dimensions.
+    for (const cell of table.values()) {
+      const spread = emptySpread(dims.length);
+      cell.marks!.forEach((m, k) => {
+        const seen = new Set<number>();
+        for (let i = 0; i < m.length; i++) if (m[i]) seen.add(i);
+        const g = factor.dims[k]!;
+        spread.seen[g] = seen;
+        spread.words[g] = optionAt(k, seen.values().next().value!).words;
+      });
+      delete cell.marks;
+      cell.spread = spread;
     }
     tables.push(table);
     totals.push({ weight: total, points: sizes[fi]! });

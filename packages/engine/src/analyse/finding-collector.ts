@@ -35,18 +35,25 @@ export class FindingCollector<F extends FindingInputs = AnalysisFinding> {
     if (e) e.count += weight;
     else {
       g.examples.set(words, { count: weight, score: simplicity(current, choice) });
-      spreadPoint(g.spread, choice, (i) => current[i]!.words);
+      spreadPoint(g.spread, choice, current);
     }
   }
   findings(): F[] {
     return [...this.groups.values()].map((g) => {
-      // Simplest first; the sort is stable, so equally simple inputs keep their enumeration order.
-      const all = [...g.examples.entries()].map(([inputs, e]) => ({ inputs: inputs || '(any input)', count: e.count, score: e.score })).sort((a, b) => a.score - b.score);
+      // The simplest first, equally simple inputs in their enumeration order (the map's); the rest only counted.
+      const top: { inputs: string; count: number; score: number }[] = [];
+      for (const [inputs, e] of g.examples) {
+        let at = top.length;
+        while (at > 0 && top[at - 1]!.score > e.score) at--;
+        if (at >= MAX_EXAMPLES) continue;
+        top.splice(at, 0, { inputs: inputs || '(any input)', count: e.count, score: e.score });
+        if (top.length > MAX_EXAMPLES) top.pop();
+      }
       const varies = whatVaries(this.dims, g.spread);
       return {
         ...g.finding, count: finite(g.count),
-        examples: all.slice(0, MAX_EXAMPLES).map((e) => ({ inputs: e.inputs, count: finite(e.count) })),
-        more: Math.max(0, all.length - MAX_EXAMPLES),
+        examples: top.map((e) => ({ inputs: e.inputs, count: finite(e.count) })),
+        more: Math.max(0, g.examples.size - MAX_EXAMPLES),
         ...(varies ? { varies } : {}),
       } as F;
     });

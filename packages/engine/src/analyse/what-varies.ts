@@ -18,13 +18,13 @@ export function emptySpread(n: number): Spread {
   return { seen: new Array<Set<number> | undefined>(n).fill(undefined), words: new Array<string>(n).fill(''), points: 0 };
 }
 
-/** Notes one more distinct point of a finding in its spread. */
-export function spreadPoint(s: Spread, choice: readonly number[], words: (i: number) => string): void {
+/** Notes one more distinct point of a finding in its spread (`current`: the option each dimension is at). */
+export function spreadPoint(s: Spread, choice: readonly number[], current: readonly { words: string }[]): void {
   s.points++;
   for (let i = 0; i < choice.length; i++) {
-    let set = s.seen[i];
-    if (!set) { set = s.seen[i] = new Set(); s.words[i] = words(i); }
-    set.add(choice[i]!);
+    const set = s.seen[i];
+    if (set) set.add(choice[i]!);
+    else { s.seen[i] = new Set([choice[i]!]); s.words[i] = current[i]!.words; }
   }
 }
 
