@@ -102,7 +102,11 @@ function outcomesOf(c: CompiledPack): Outcome[] {
 /** The words of a point: every dimension's option, in order. */
 const wordsOf = (current: readonly DimensionOption[]): string => current.map((o) => o.words).filter(Boolean).join('; ');
 
-function analyseOutcome(c: CompiledPack, o: Outcome): { analysis: OutcomeAnalysis; finding?: OutcomeFinding } {
+/** What the space of one condition gives, the same for every outcome with that condition. */
+interface Firing { exhaustive: boolean; points: number; combinations: number; fires: number; firedPoints: number; dimensions: string[]; notes: string[]; firesWhen: FiresWhen[] }
+
+/** Where a condition fires over its input space (`o.compiled` is its compiled form). */
+function firing(c: CompiledPack, o: Outcome): Firing {
   const dims = inputSpace(c, asDecision([o.when]));
   const state = analysisState(c);
   const decisionDims = dims.map((d, i) => ({ i, d, inst: decisionOf(c, d) })).filter((x) => x.inst);
@@ -122,16 +126,25 @@ function analyseOutcome(c: CompiledPack, o: Outcome): { analysis: OutcomeAnalysi
     const values = at.map((i) => { const w = d.option(i).words; return w.startsWith(`${d.name} `) ? w.slice(d.name.length + 1) : w; });
     return { decision: d.name, values, any: at.length === d.size };
   });
+  return { exhaustive, points: walk.points, combinations: finite(walk.combinations), fires: finite(fires), firedPoints, dimensions: dims.map((d) => `${d.name} (${d.size})`), notes, firesWhen };
+}
+
+/** One outcome's analysis and finding; outcomes with the same condition share its space's (`memo`, by the condition's JSON). */
+function analyseOutcome(c: CompiledPack, o: Outcome, memo: Map<string, Firing>): { analysis: OutcomeAnalysis; finding?: OutcomeFinding } {
+  const key = JSON.stringify(o.when);
+  const f = memo.get(key) ?? firing(c, o);
+  memo.set(key, f);
+  const { firedPoints, exhaustive, fires, points } = f;
   const analysis: OutcomeAnalysis = {
     outcome: o.id, of: o.of, label: o.label, ...(o.activity !== undefined ? { activity: o.activity } : {}),
-    exhaustive, points: walk.points, combinations: finite(walk.combinations), fires: finite(fires),
-    dimensions: dims.map((d) => `${d.name} (${d.size})`), notes, firesWhen,
+    exhaustive, points, combinations: f.combinations, fires, dimensions: [...f.dimensions], notes: [...f.notes],
+    firesWhen: f.firesWhen.map((w) => ({ ...w, values: [...w.values] })),
   };
   const what = o.of === 'action' ? `action "${o.id}"` : `schedule entry "${o.id}"`;
-  const qualifier = exhaustive ? '' : ` in the ${walk.points.toLocaleString('en-GB')} points checked (not exhaustive)`;
+  const qualifier = exhaustive ? '' : ` in the ${points.toLocaleString('en-GB')} points checked (not exhaustive)`;
   const base = { of: o.of, outcome: o.id, examples: [], more: 0 };
   if (firedPoints === 0) return { analysis, finding: { ...base, kind: 'never-fires', message: `${what} never fires${qualifier}: no inputs meet its condition`, count: 0 } };
-  if (firedPoints === walk.points) return { analysis, finding: { ...base, kind: 'always-fires', note: true, message: `${what} fires whatever the inputs${qualifier}: its condition always holds`, count: finite(fires) } };
+  if (firedPoints === points) return { analysis, finding: { ...base, kind: 'always-fires', note: true, message: `${what} fires whatever the inputs${qualifier}: its condition always holds`, count: finite(fires) } };
   return { analysis };
 }
 
@@ -160,7 +173,8 @@ function conflict(c: CompiledPack, a: Outcome, b: Outcome): { finding?: OutcomeF
  */
 export function analyseOutcomes(c: CompiledPack): OutcomesReport {
   const all = outcomesOf(c);
-  const results = all.map((o) => analyseOutcome(c, o));
+  const memo = new Map<string, Firing>();
+  const results = all.map((o) => analyseOutcome(c, o, memo));
   const findings: OutcomeFinding[] = results.flatMap((r) => (r.finding ? [r.finding] : []));
   let exhaustive = results.every((r) => r.analysis.exhaustive);
   const notes = [OUTCOME_DECISIONS_NOTE];
