@@ -45,7 +45,9 @@ export { countMismatches, frameworkCount, withCountedParameters } from './langua
 export type { CountMismatch, CountParameterChange, ParameterCounts } from './language/parameters/parameter-counts.js';
 export type { WrittenPackFolder } from './source/write-pack-folder.js';
 export { analyse } from './analyse/analyse.js';
-export { findingChanges, findingKey } from './analyse/finding-changes.js';
+export { findingChanges, findingKey, outcomeFindingKey } from './analyse/finding-changes.js';
+export { analyseOutcomes } from './analyse/outcomes.js';
+export type { OutcomesReport, OutcomeAnalysis, OutcomeFinding, OutcomeFindingKind, OutcomeOf, FiresWhen } from './analyse/outcomes.js';
 export type { FindingChange } from './analyse/finding-changes.js';
 export type { AnalysisReport, AnalysisFinding, DecisionAnalysis, FindingKind, FindingExample } from './analyse/analyse.js';
 export { diffPacks } from './diff/diff-packs.js';

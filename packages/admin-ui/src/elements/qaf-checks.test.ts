@@ -24,10 +24,34 @@ function fakeServer(saveStatus: number) {
         { id: 'refuses-unjudged', note: '', ok: true, failures: [] },
       ] });
     }
+    if (url.endsWith('/draft/analyse')) return json(ANALYSIS);
     return json({ error: { status: 404, code: 'not-found', message: 'No such route' } }, 404);
   });
   return seen;
 }
+
+/** A draft's analysis: one decision finding whose inputs form a block, and the schedule's findings. */
+const ANALYSIS = {
+  revision: 4, findings: 1,
+  report: {
+    complete: true, millis: 5, cycles: [], pack: { id: 'testshire', version: '1.0.0', hash: 'sha256:0' }, summary: {},
+    decisions: [{ decision: 'domainRating.safe', label: 'Domain rating (Safe)', hitPolicy: 'first', exhaustive: true, points: 15, combinations: 81, dimensions: [], notes: [], findings: [
+      { kind: 'fallback-only', decision: 'domainRating.safe', message: 'covered only by the fallback', count: 80, more: 0, varies: 'with 14 of the 15 ways the mandatory criteria (4) are judged',
+        examples: [{ inputs: 'mandatory criteria (4): 3 Fully met, 1 Partly met', count: 4 }] },
+    ] }],
+    outcomes: {
+      exhaustive: true, notes: [],
+      outcomes: [
+        { outcome: 'celebrate', of: 'action', label: 'Celebrate', exhaustive: true, points: 4, combinations: 4, fires: 0, dimensions: [], notes: [], firesWhen: [] },
+        { outcome: 'refresh', of: 'schedule', label: 'Rating refresh', activity: 'publication', exhaustive: true, points: 1, combinations: 1, fires: 1, dimensions: [], notes: [], firesWhen: [] },
+      ],
+      findings: [
+        { kind: 'never-fires', of: 'action', outcome: 'celebrate', message: 'action "celebrate" never fires: no inputs meet its condition', count: 0, examples: [], more: 0 },
+        { kind: 'always-fires', of: 'schedule', outcome: 'refresh', note: true, message: 'schedule entry "refresh" fires whatever the inputs: its condition always holds', count: 1, examples: [], more: 0 },
+      ],
+    },
+  },
+};
 
 async function settled(el: HTMLElement & { updateComplete: Promise<unknown> }) {
   for (let i = 0; i < 8; i++) {
@@ -98,5 +122,18 @@ describe('qaf-checks', () => {
     expect(text(el)).toContain("only the council's admins can change cases.");
     expect(button(el, 'Save draft')).toBeUndefined();
     expect(el.shadowRoot!.querySelector('qaf-case-list')!.shadowRoot!.querySelector('tbody button')).toBeNull();
+  });
+
+  it('shows the actions and schedule findings by their labels, and what varies among a finding\'s inputs', async () => {
+    fakeServer(200);
+    const el = await mount('qaf-checks', { council: 'testshire', canEdit: true });
+    await settled(el);
+    button(el, 'Run the analysis').click();
+    await settled(el);
+    const page = text(el).replace(/\s+/g, ' ');
+    expect(page).toContain('Actions and schedule (2 actions and schedule entries)');
+    expect(page).toContain('Never fires: no inputs meet its condition — action “Celebrate”');
+    expect(page).toContain('Note: fires whatever the inputs — schedule “Rating refresh”');
+    expect(page).toContain('With 14 of the 15 ways the mandatory criteria (4) are judged.');
   });
 });

@@ -25,7 +25,18 @@ export const FINDING_WORDS: Record<string, string> = {
   masked: 'Never used: a rule above it always applies first',
   unreachable: 'Never reachable',
   cycle: 'Decisions depend on each other in a loop',
+  'never-fires': 'Never fires: no inputs meet its condition',
+  'always-fires': 'Note: fires whatever the inputs',
+  'conflicting-schedule': 'Two schedule entries for one activity fire together',
 };
+
+type OutcomeFindingOf = NonNullable<AnalysisRun['report']['outcomes']>['findings'][number];
+
+/** An outcome finding's action(s) or schedule entries by their labels, as the pack names them. */
+export function outcomeNames(r: AnalysisRun['report'], f: OutcomeFindingOf): string {
+  const labels = new Map((r.outcomes?.outcomes ?? []).map((o) => [`${o.of}:${o.outcome}`, o.label]));
+  return f.outcome.split(' + ').map((id) => `“${labels.get(`${f.of}:${id}`) ?? id}”`).join(' and ');
+}
 
 /** A case run with each case as it was when run, so later edits show as "changed since". */
 interface CaseRunWithSnapshot {
@@ -216,12 +227,30 @@ export class QafChecks extends LitElement {
     const withFindings = r.report.decisions.filter((d) => d.findings.length > 0);
     return html`<p class="notice ${r.findings ? 'bad' : 'good'}" role="status"><strong>${counted(r.findings, 'finding')}</strong> in ${counted(r.report.decisions.length, 'decision')}${r.report.complete ? ', every input combination checked' : '; some decisions were sampled, not fully enumerated'}.
       <span class="muted" data-analysed>Analysed in ${ms} ms.</span></p>
+      ${this._outcomeFindings(r)}
       ${withFindings.map((d) => html`<h3>${d.label} <span class="muted">(${d.decision})</span></h3>
         ${d.exhaustive ? nothing : html`<p class="muted">Sampled: ${d.notes.join(' ')}</p>`}
         ${d.findings.map((f) => html`<div class="finding"><strong>${FINDING_WORDS[f.kind] ?? f.kind}</strong>${f.rule ? html` — rule <em>${f.rule}</em>` : nothing}
           <div>${f.message}</div>
-          ${f.examples.length ? html`<ul>${f.examples.map((e) => html`<li>${e.inputs} <span class="muted">(${counted(e.count, 'combination')})</span></li>`)}
-            ${f.more ? html`<li class="muted">and ${f.more} more</li>` : nothing}</ul>` : nothing}</div>`)}`)}`;
+          ${this._inputs(f)}</div>`)}`)}`;
+  }
+
+  /** A finding's inputs: what varies among them (when they form a block), then the simplest first. */
+  private _inputs(f: { examples: { inputs: string; count: number }[]; more: number; varies?: string }) {
+    return html`${f.varies ? html`<p class="muted" data-varies>${f.varies.charAt(0).toUpperCase()}${f.varies.slice(1)}.</p>` : nothing}
+      ${f.examples.length ? html`<ul>${f.examples.map((e) => html`<li>${e.inputs} <span class="muted">(${counted(e.count, 'combination')})</span></li>`)}
+        ${f.more ? html`<li class="muted">and ${f.more} more</li>` : nothing}</ul>` : nothing}`;
+  }
+
+  /** The actions and schedule: entries that never fire, that fire always (a note), two entries of one activity firing together. */
+  private _outcomeFindings(r: AnalysisRun) {
+    const o = r.report.outcomes;
+    if (!o) return nothing;
+    return html`<h3 id="outcome-findings">Actions and schedule <span class="muted">(${counted(o.outcomes.length, 'action or schedule entry', 'actions and schedule entries')}${o.exhaustive ? '' : '; some sampled'})</span></h3>
+      ${o.findings.length === 0 ? html`<p class="good">Every action and schedule entry can fire, none fires whatever the inputs, and no two entries for one activity fire together.</p>` : nothing}
+      ${o.findings.map((f) => html`<div class="finding ${f.note ? 'note' : ''}"><strong>${FINDING_WORDS[f.kind] ?? f.kind}</strong> — ${f.of === 'action' ? 'action' : 'schedule'} ${outcomeNames(r.report, f)}
+        <div>${f.message}</div>
+        ${this._inputs(f)}</div>`)}`;
   }
 }
 

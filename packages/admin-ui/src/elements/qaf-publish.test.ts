@@ -8,6 +8,35 @@ const finding = (kind: string, message: string) => ({ kind, decision: 'overallRa
 /** The query of each analysis the page asked for. */
 let analysesAsked: string[] = [];
 
+/** A draft whose only findings are about its schedule: a conflict (to acknowledge) and a note (not listed). */
+const outcomes = {
+  exhaustive: true, notes: [],
+  outcomes: [
+    { outcome: 'annual-visit', of: 'schedule', label: 'Annual quality visit', activity: 'quality-visit', exhaustive: true, points: 4, combinations: 4, fires: 3, dimensions: [], notes: [], firesWhen: [] },
+    { outcome: 'biennial-visit', of: 'schedule', label: 'Quality visit every two years', activity: 'quality-visit', exhaustive: true, points: 4, combinations: 4, fires: 2, dimensions: [], notes: [], firesWhen: [] },
+    { outcome: 'refresh', of: 'schedule', label: 'Rating refresh', activity: 'publication', exhaustive: true, points: 1, combinations: 1, fires: 1, dimensions: [], notes: [], firesWhen: [] },
+  ],
+  findings: [
+    { kind: 'conflicting-schedule', of: 'schedule', outcome: 'annual-visit + biennial-visit', message: 'schedule entries "annual-visit" and "biennial-visit" both schedule "quality-visit" for the same inputs: two cycles of one activity', count: 1, examples: [{ inputs: 'Overall rating Silver', count: 1 }], more: 0 },
+    { kind: 'always-fires', of: 'schedule', outcome: 'refresh', note: true, message: 'schedule entry "refresh" fires whatever the inputs: its condition always holds', count: 1, examples: [], more: 0 },
+  ],
+};
+
+function outcomesServer() {
+  return fakeServer(({ method, url }) => {
+    if (url.pathname === '/api/councils/testshire/pack' && method === 'GET') return json({ version: '1.0.0', pack: {} });
+    if (url.pathname === '/api/councils/testshire/diff') return json({ from: '1.0.0', to: 'draft', changes: [] });
+    if (url.pathname === '/api/councils/testshire/draft/analyse' && method === 'POST') {
+      return json({
+        revision: 3, findings: 0,
+        report: { complete: true, decisions: [], outcomes },
+        changed: [{ key: 'outcome:schedule:annual-visit + biennial-visit|conflicting-schedule', change: 'introduced', kind: 'conflicting-schedule', decision: 'Schedule', pointer: '/outcomes/schedule/0', words: 'Schedule: the schedule entries "Annual quality visit" and "Quality visit every two years" both schedule "quality-visit" at once for Overall rating Silver', examples: ['Overall rating Silver'] }],
+      });
+    }
+    return undefined;
+  });
+}
+
 function server(analysis?: Promise<void>) {
   analysesAsked = [];
   return fakeServer(async ({ method, url }) => {
@@ -59,5 +88,17 @@ describe('qaf-publish', () => {
     expect(section.querySelector('qaf-status')).toBeNull();
     expect(text(el)).toContain('All 2 findings of the draft');
     expect(el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).toBe(false);
+  });
+
+  it('asks acknowledgement of a schedule conflict the draft introduces, naming the entries by their labels, and lists no note', async () => {
+    outcomesServer();
+    const el = await mount('qaf-publish', { council: 'testshire', canEdit: true });
+    await settled(el);
+    const changed = [...el.shadowRoot!.querySelectorAll('ul.changed-findings li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(changed).toEqual(['New — Schedule: the schedule entries "Annual quality visit" and "Quality visit every two years" both schedule "quality-visit" at once for Overall rating Silver']);
+    expect(text(el)).toContain('I have read the 1 new or changed finding above and accept it');
+    expect(text(el)).toContain('All 1 finding of the draft');
+    expect(text(el)).toContain('Schedule “Annual quality visit” and “Quality visit every two years”: Two schedule entries for one activity fire together.');
+    expect(text(el)).not.toContain('Rating refresh');
   });
 });

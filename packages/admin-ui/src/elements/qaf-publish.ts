@@ -5,7 +5,7 @@ import { LitElement, html, nothing } from 'lit';
 import { api } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';
 import { href } from '../routing/route.js';
-import { FINDING_WORDS } from './qaf-checks.js';
+import { FINDING_WORDS, outcomeNames } from './qaf-checks.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import './qaf-diff-view.js';
@@ -99,8 +99,13 @@ export class QafPublish extends LitElement {
   /** The analysis section once the analysis came: what is new or changed, then every finding. */
   private _findings(analysis: AnalysisReply | Error, version: string) {
     if (analysis instanceof Error) return html`<p class="notice bad">The draft cannot be analysed: ${errorText(analysis)}</p>`;
-    const findings = analysis.report.decisions.flatMap((d) => d.findings.map((f) => ({ ...f, label: d.label })));
-    if (findings.length === 0) return html`<p class="good">No gaps, overlaps or unreachable rules.</p>`;
+    const report = analysis.report;
+    const findings = [
+      ...report.decisions.flatMap((d) => d.findings.map((f) => ({ kind: f.kind as string, message: f.message, label: d.label }))),
+      // The actions and schedule: an action firing always is a note, not listed here (the checks page shows it).
+      ...(report.outcomes?.findings ?? []).filter((f) => !f.note).map((f) => ({ kind: f.kind as string, message: f.message, label: `${f.of === 'action' ? 'Action' : 'Schedule'} ${outcomeNames(report, f)}` })),
+    ];
+    if (findings.length === 0) return html`<p class="good">No gaps, overlaps or unreachable rules; every action and schedule entry can fire, and no two entries for one activity fire together.</p>`;
     const changed = analysis.changed;
     return html`${changed.length ? html`<p>New or changed since version ${version}:</p>
         <ul class="changed-findings">${changed.map((f) => html`<li><strong>${f.change === 'introduced' ? 'New' : 'Changed'}</strong> — ${f.words}</li>`)}</ul>`

@@ -46,7 +46,8 @@ function condition(rand: () => number, depth: number): Condition {
 
 /** What the analysis found, in an order that does not depend on the order points were visited in. */
 function found(d: DecisionAnalysis): string[] {
-  return d.findings.map((f) => `${f.kind} ${f.rule ?? ''} ${f.count} ${f.message}`).sort();
+  // Where every example is listed, the same examples (in any order, each input in any order: the factors name theirs factor by factor); what varies, the same.
+  return d.findings.map((f) => `${f.kind} ${f.rule ?? ''} ${f.count} ${f.message} ${f.varies ?? ''} ${f.more === 0 ? f.examples.map((e) => `${e.inputs.split('; ').sort().join('; ')} x${e.count}`).sort().join(' | ') : f.more}`).sort();
 }
 
 describe('analysis by factors', () => {

@@ -2,6 +2,8 @@ import type { CompiledInstance, CompiledPack } from '../compile/compile-pack.js'
 import { unsetList, type EvalState } from '../compile/eval-state.js';
 import { LIMITS } from '../schema/limits.js';
 import { KEPT_OPTIONS, MAX_EXAMPLES, type AnalysisFinding, type DecisionAnalysis } from './analyse.js';
+import { optionSimplicity } from './simplicity.js';
+import { emptySpread, whatVaries, type Spread } from './what-varies.js';
 import { ANALYSIS_DATE, ruleReads, type Dimension, type DimensionOption } from './input-space.js';
 import { finite, onScale, winningRules } from './scale-value.js';
 
@@ -76,13 +78,53 @@ function wordsText(w: Words): string {
   return a && b ? `${a}; ${b}` : a || b;
 }
 
-/** Points of the space sharing a key: their combinations, their number, and the first readable examples (distinct points). */
+/** A readable example: its words, the combinations it stands for, and how simple it reads (`simplicity.ts`). */
+type Example = [Words, number, number];
+
+/**
+ * Points of the space sharing a key: their combinations, their number, the simplest readable
+ * examples (distinct points, simplest first), and the options each dimension takes among them
+ * (left out where not followed).
+ */
 interface Cell {
   key: Key;
   weight: number;
   points: number;
-  examples: [Words, number][];
+  examples: Example[];
+  spread?: Spread;
+  /** While its factor is enumerated: per dimension of the factor, which options its points took (made a spread after). */
+  marks?: Uint8Array[];
 }
+
+/** Two spreads of disjoint points together (new sets where both have some; neither is changed). */
+function joinSpreads(a: Spread | undefined, b: Spread | undefined): Spread | undefined {
+  if (!a || !b) return undefined;
+  return {
+    seen: a.seen.map((x, i) => { const y = b.seen[i]; return x && y ? new Set([...x, ...y]) : x ?? y; }),
+    words: a.words.map((w, i) => (a.seen[i] ? w : b.words[i]!)),
+    points: a.points + b.points,
+  };
+}
+
+/** Spreads of two factors' points side by side (their dimensions are disjoint). */
+function crossSpreads(a: Spread | undefined, b: Spread | undefined): Spread | undefined {
+  if (!a || !b) return undefined;
+  return { seen: a.seen.map((x, i) => x ?? b.seen[i]), words: a.words.map((w, i) => (a.seen[i] ? w : b.words[i]!)), points: a.points * b.points };
+}
+
+/** Where an example of `score` goes among `examples` (simplest first, after equally simple ones), or -1 when they are full of simpler ones. */
+function placeOf(examples: Example[], score: number): number {
+  let i = examples.length;
+  while (i > 0 && examples[i - 1]![2] > score) i--;
+  return i >= MAX_EXAMPLES ? -1 : i;
+}
+
+/** Puts `example` at `at` (from `placeOf`) among the simplest `MAX_EXAMPLES` examples. */
+function keepAt(examples: Example[], at: number, example: Example): void {
+  examples.splice(at, 0, example);
+  if (examples.length > MAX_EXAMPLES) examples.pop();
+}
+
 
 function keyText(k: Key, unique: boolean, ranked: boolean): string {
   if (unique) return k.matched.join(',');
@@ -110,25 +152,35 @@ function combineKeys(a: Key, b: Key, policy: string): Key {
   };
 }
 
-function addTo(table: Map<string, Cell>, text: string, key: Key, weight: number, points: number, examples: Iterable<[Words, number]>): void {
-  let cell = table.get(text);
-  if (!cell) { cell = { key, weight: 0, points: 0, examples: [] }; table.set(text, cell); }
+function addTo(table: Map<string, Cell>, text: string, key: Key, weight: number, points: number, examples: Iterable<Example>, spread: Spread | undefined): void {
+  const cell = table.get(text);
+  if (!cell) { table.set(text, { key, weight, points, examples: [...examples].slice(0, MAX_EXAMPLES), spread }); return; }
   cell.weight += weight;
   cell.points += points;
-  // Each example is a distinct point, so once a cell lists enough the rest are only counted.
+  cell.spread = joinSpreads(cell.spread, spread);
+  // Each example is a distinct point; only the simplest are kept, the rest are only counted.
   for (const e of examples) {
-    if (cell.examples.length >= MAX_EXAMPLES) break;
-    cell.examples.push(e);
+    const at = placeOf(cell.examples, e[2]);
+    if (at >= 0) keepAt(cell.examples, at, e);
   }
 }
 
-/** The examples of two cells' product, the first `MAX_EXAMPLES`, without building the rest. */
-function* crossExamples(a: Cell, b: Cell): Generator<[Words, number]> {
-  let n = 0;
-  for (const [wa, ca] of a.examples) for (const [wb, cb] of b.examples) {
-    if (n++ >= MAX_EXAMPLES) return;
-    yield [[wa, wb], ca * cb];
+/**
+ * The simplest `MAX_EXAMPLES` examples of two cells' product: simplicity adds up, so they are
+ * products of each cell's simplest. Both lists are simplest first, so the pair (i, j) is no
+ * simpler than the (i + 1)(j + 1) pairs at or before it in both: only pairs with
+ * (i + 1)(j + 1) <= MAX_EXAMPLES can be among the simplest.
+ */
+function crossExamples(a: Cell, b: Cell): Example[] {
+  const all: Example[] = [];
+  for (let i = 0; i < a.examples.length; i++) {
+    const [wa, ca, sa] = a.examples[i]!;
+    for (let j = 0; j < b.examples.length && (i + 1) * (j + 1) <= MAX_EXAMPLES; j++) {
+      const [wb, cb, sb] = b.examples[j]!;
+      all.push([[wa, wb], ca * cb, sa + sb]);
+    }
   }
+  return all.sort((x, y) => x[2] - y[2]).slice(0, MAX_EXAMPLES);
 }
 
 /**
@@ -154,7 +206,7 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
   /** `first`: per rule, the first rules of its factor at the points where it matched. */
   const firstsWhereMatched = rules.map(() => new Set<number>());
   /** Other policies: per rule, where it matched and gave no value on the scale (weight, points, examples). */
-  const offScale = rules.map(() => ({ weight: 0, points: 0, examples: [] as [Words, number][] }));
+  const offScale = rules.map(() => ({ weight: 0, points: 0, examples: [] as Example[] }));
   const tables: Map<string, Cell>[] = [];
   const totals: { weight: number; points: number }[] = [];
 
@@ -173,6 +225,20 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
       return k ? (k[index] ??= fd[i]!.option(index)) : fd[i]!.option(index);
     };
     const current: DimensionOption[] = fd.map((_, i) => optionAt(i, 0));
+    // Each option's simplicity, worked out once: a point's is their sum (`simplicity.ts`).
+    const scores = fd.map((d) => new Float64Array(Math.min(d.size, KEPT_OPTIONS)).fill(NaN));
+    const scoreOf = (): number => {
+      let sum = 0;
+      for (let k = 0; k < fd.length; k++) {
+        const i = choice[k]!;
+        const cache = scores[k]!;
+        if (i >= cache.length) { sum += optionSimplicity(current[k]!, i); continue; }
+        let v = cache[i]!;
+        if (Number.isNaN(v)) v = cache[i] = optionSimplicity(current[k]!, i);
+        sum += v;
+      }
+      return sum;
+    };
     for (const o of current) o.apply(state);
     let weight = current.reduce((n, o) => n * o.weight, 1);
     for (;;) {
@@ -191,7 +257,9 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
           if (onScale(inst, rules[r]!.output(state))) continue;
           const o = offScale[r]!;
           o.weight += weight; o.points++;
-          if (o.examples.length < MAX_EXAMPLES) o.examples.push([text(), weight]);
+          const score = scoreOf();
+          const at = placeOf(o.examples, score);
+          if (at >= 0) keepAt(o.examples, at, [text(), weight, score]);
         }
       }
       const won = ranked ? winningRules(inst, matched.map((r) => rules[r]!.output(state))) : undefined;
@@ -205,8 +273,16 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
         matched: unique ? matched : [],
       };
       const kt = keyText(key, unique, ranked);
-      const cell = table.get(kt);
-      if (cell && cell.examples.length >= MAX_EXAMPLES) { cell.weight += weight; cell.points++; } else addTo(table, kt, key, weight, 1, [[text(), weight]]);
+      let cell = table.get(kt);
+      if (!cell) { cell = { key, weight: 0, points: 0, examples: [], marks: fd.map((d) => new Uint8Array(d.size)) }; table.set(kt, cell); }
+      cell.weight += weight;
+      cell.points++;
+      const score = scoreOf();
+      const at = placeOf(cell.examples, score);
+      if (at >= 0) keepAt(cell.examples, at, [text(), weight, score]);
+      // Every point of a factor is distinct: the options each of its dimensions takes in this cell.
+      const marks = cell.marks!;
+      for (let k = 0; k < fd.length; k++) marks[k]![choice[k]!] = 1;
       // Next point of the factor (odometer, last dimension fastest).
       let i = fd.length - 1;
       while (i >= 0) {
@@ -219,18 +295,31 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
       if (i < 0) break;
       weight = current.reduce((n, o) => n * o.weight, 1);
     }
+    // The options each cell's points took, as a spread over the whole space's dimensions.
+    for (const cell of table.values()) {
+      const spread = emptySpread(dims.length);
+      cell.marks!.forEach((m, k) => {
+        const seen = new Set<number>();
+        for (let i = 0; i < m.length; i++) if (m[i]) seen.add(i);
+        const g = factor.dims[k]!;
+        spread.seen[g] = seen;
+        spread.words[g] = optionAt(k, seen.values().next().value!).words;
+      });
+      delete cell.marks;
+      cell.spread = spread;
+    }
     tables.push(table);
     totals.push({ weight: total, points: sizes[fi]! });
   }
 
   // The whole space: every factor's keys combined, the counts multiplied.
   const neutral: Key = { first: -1, off: false, allInterp: true, win: -1, rank: NaN, matched: [] };
-  let acc = new Map<string, Cell>([[keyText(neutral, unique, ranked), { key: neutral, weight: 1, points: 1, examples: [['', 1]] }]]);
+  let acc = new Map<string, Cell>([[keyText(neutral, unique, ranked), { key: neutral, weight: 1, points: 1, examples: [['', 1, 0]], spread: emptySpread(dims.length) }]]);
   for (const table of tables) {
     const next = new Map<string, Cell>();
     for (const a of acc.values()) for (const b of table.values()) {
       const key = combineKeys(a.key, b.key, inst.policy);
-      addTo(next, keyText(key, unique, ranked), key, a.weight * b.weight, a.points * b.points, crossExamples(a, b));
+      addTo(next, keyText(key, unique, ranked), key, a.weight * b.weight, a.points * b.points, crossExamples(a, b), crossSpreads(a.spread, b.spread));
     }
     if (next.size > LIMITS.maxAnalysisPoints) return undefined;
     acc = next;
@@ -242,7 +331,7 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
   const note = (id: string, finding: Omit<AnalysisFinding, 'examples' | 'more' | 'count'>, cell: Cell): void => {
     const f = found.get(id);
     if (!f) { found.set(id, { finding, cell: { ...cell, examples: [...cell.examples] } }); return; }
-    addTo(new Map([[id, f.cell]]), id, f.cell.key, cell.weight, cell.points, cell.examples);
+    addTo(new Map([[id, f.cell]]), id, f.cell.key, cell.weight, cell.points, cell.examples, cell.spread);
   };
   for (const cell of acc.values()) {
     const k = cell.key;
@@ -278,13 +367,14 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
         if (!o.points) continue;
         const r = rules[ri]!;
         note(`novalue|${r.id}`, { ...base, kind: 'gap', rule: r.id, message: `rule "${r.id}" matches but gives no value on the scale "${inst.decision.scale}"` },
-          { key: neutral, weight: o.weight * ow, points: o.points * op, examples: o.examples.map(([w, n]) => [w, n * ow]) });
+          { key: neutral, weight: o.weight * ow, points: o.points * op, examples: o.examples.map(([w, n, sc]) => [w, n * ow, sc]) });
       }
     });
   }
   const findings: AnalysisFinding[] = [...found.values()].map(({ finding, cell }) => {
     const examples = cell.examples.slice(0, MAX_EXAMPLES).map(([words, count]) => ({ inputs: wordsText(words) || '(any input)', count: finite(count) }));
-    return { ...finding, count: finite(cell.weight), examples, more: finite(Math.max(0, cell.points - examples.length)) };
+    const varies = cell.spread ? whatVaries(dims, { ...cell.spread, points: cell.points }) : undefined;
+    return { ...finding, count: finite(cell.weight), examples, more: finite(Math.max(0, cell.points - examples.length)), ...(varies ? { varies } : {}) };
   });
 
   const qualifier = exhaustive ? '' : ` in the ${points.toLocaleString('en-GB')} points checked (not exhaustive)`;

@@ -32,4 +32,34 @@ describe('findingChanges', () => {
     expect(all.length).toBe(published.decisions.reduce((n, d) => n + d.findings.length, 0));
     expect(all.every((c) => c.change === 'introduced')).toBe(true);
   });
+
+  it('lists an action the draft makes unable to fire and a schedule conflict it introduces, by their labels, but not an action firing always (a note)', () => {
+    const p: Pack = structuredClone(examplePack());
+    p.outcomes.actions!.push(
+      { id: 'never', label: 'Celebrate', owner: 'Council', source: { doc: 'guide', section: '5' }, when: { all: [{ fact: 'overallRating', operator: 'equal', value: 'Gold' }, { fact: 'overallRating', operator: 'equal', value: 'Silver' }] } },
+      { id: 'always', label: 'Write to the provider', owner: 'Council', source: { doc: 'guide', section: '5' }, when: { fact: 'overallRating', operator: 'atLeast', value: 'Inadequate' } },
+    );
+    p.outcomes.schedule!.find((s) => s.id === 'biennial-visit')!.when = { fact: 'overallRating', operator: 'atLeast', value: 'Silver' };
+    const draft = analyse(compilePack(p));
+    expect(draft.outcomes.findings.map((f) => f.kind).sort()).toEqual(['always-fires', 'conflicting-schedule', 'never-fires']);
+    const changes = findingChanges(published, draft, p);
+    expect(changes.map((c) => [c.change, c.kind, c.pointer, c.words, c.examples])).toEqual([
+      ['introduced', 'never-fires', '/outcomes/actions/2', 'Actions: the action "Celebrate" can never fire: no inputs meet its condition', []],
+      ['introduced', 'conflicting-schedule', '/outcomes/schedule/0', 'Schedule: the schedule entries "Annual quality visit" and "Quality visit every two years" both schedule "quality-visit" at once for Overall rating Silver', ['Overall rating Silver']],
+    ]);
+    // Published with them, they are no longer new; a conflict over other inputs is changed.
+    expect(findingChanges(draft, draft, p)).toEqual([]);
+    const wider: Pack = structuredClone(p);
+    wider.outcomes.schedule!.find((s) => s.id === 'biennial-visit')!.when = { fact: 'overallRating', operator: 'atLeast', value: 'Bronze' };
+    expect(findingChanges(draft, analyse(compilePack(wider)), wider).map((c) => [c.change, c.kind, c.examples])).toEqual([
+      ['changed', 'conflicting-schedule', ['Overall rating Bronze', 'Overall rating Silver']],
+    ]);
+  });
+
+  it('treats a published report made before outcomes were analysed as having no outcome findings', () => {
+    const p: Pack = structuredClone(examplePack());
+    p.outcomes.schedule!.find((s) => s.id === 'biennial-visit')!.when = { fact: 'overallRating', operator: 'atLeast', value: 'Silver' };
+    const { outcomes: _none, ...older } = analyse(compilePack(p));
+    expect(findingChanges(older as typeof published, analyse(compilePack(p)), p).map((c) => [c.change, c.kind])).toEqual([['introduced', 'conflicting-schedule']]);
+  });
 });

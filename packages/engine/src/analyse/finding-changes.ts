@@ -1,14 +1,17 @@
 import type { Pack } from '../types.js';
 import type { AnalysisFinding, AnalysisReport } from './analyse.js';
+import type { OutcomeFinding } from './outcomes.js';
 
 /** A finding the draft introduces or changes against the published version, in the council's words. */
 export interface FindingChange {
   /** Stable across versions: decision instance, kind, rule(s) and interpretation. */
   key: string;
   change: 'introduced' | 'changed';
-  kind: AnalysisFinding['kind'];
-  /** The decision's title (and domain), as the pack names it. */
+  kind: AnalysisFinding['kind'] | OutcomeFinding['kind'];
+  /** The decision's title (and domain), as the pack names it; "Actions" or "Schedule" for an outcome's finding. */
   decision: string;
+  /** Where in the draft pack: the decision, or the (first) action or schedule entry concerned. */
+  pointer: string;
   /** One sentence: "Overall band: the rule "Gold" can never fire: a rule above it always decides first". */
   words: string;
   /** The input groups concerned, in the council's words ("4 Silver + 1 Inadequate"). */
@@ -20,26 +23,66 @@ export function findingKey(f: AnalysisFinding): string {
   return [f.decision, f.kind, f.rule ?? '', f.interpretation ?? ''].join('|');
 }
 
-const fingerprint = (f: AnalysisFinding): string => JSON.stringify([f.count, f.more, f.examples.map((e) => [e.inputs, e.count])]);
+/** An outcome finding's key: which outcome(s) and kind, the same in any version. */
+export function outcomeFindingKey(f: OutcomeFinding): string {
+  return [`outcome:${f.of}:${f.outcome}`, f.kind].join('|');
+}
+
+const fingerprint = (f: AnalysisFinding | OutcomeFinding): string => JSON.stringify([f.count, f.more, f.examples.map((e) => [e.inputs, e.count])]);
 
 /**
  * The findings of `draft` that `published` did not have (by `findingKey`), or had with other
  * inputs: what a publisher must acknowledge. Findings unchanged since the published version are
- * left out. Rules are named by their titles (or the value they give), never by their ids.
+ * left out. Rules are named by their titles (or the value they give), never by their ids; so are
+ * actions and schedule entries. An outcome that always fires is a note, never listed here.
  * @example
  * findingChanges(analyse(publishedCompiled), analyse(draftCompiled), draftPack)
  * // [{ change: 'introduced', words: 'Overall band: the rule "Gold" can never fire: …', … }]
  */
 export function findingChanges(published: AnalysisReport | undefined, draft: AnalysisReport, pack: Pack): FindingChange[] {
-  const before = new Map((published?.decisions ?? []).flatMap((d) => d.findings).map((f) => [findingKey(f), fingerprint(f)]));
+  const before = new Map([
+    ...(published?.decisions ?? []).flatMap((d) => d.findings).map((f) => [findingKey(f), fingerprint(f)] as const),
+    // A report made before outcomes were analysed has none: its draft's outcome findings are all new.
+    ...(published?.outcomes?.findings ?? []).map((f) => [outcomeFindingKey(f), fingerprint(f)] as const),
+  ]);
   const labels = new Map(draft.decisions.map((d) => [d.decision, d.label]));
-  return draft.decisions.flatMap((d) => d.findings).flatMap((f): FindingChange[] => {
+  const decisions = draft.decisions.flatMap((d) => d.findings).flatMap((f): FindingChange[] => {
     const key = findingKey(f);
     const was = before.get(key);
     if (was === fingerprint(f)) return [];
     const decision = labels.get(f.decision) ?? f.decision;
-    return [{ key, change: was === undefined ? 'introduced' : 'changed', kind: f.kind, decision, words: `${decision}: ${sentence(f, pack)}`, examples: f.examples.map((e) => e.inputs) }];
+    return [{ key, change: was === undefined ? 'introduced' : 'changed', kind: f.kind, decision, pointer: `/decisions/${escape(f.decision.split('.')[0]!)}`, words: `${decision}: ${sentence(f, pack)}`, examples: f.examples.map((e) => e.inputs) }];
   });
+  const outcomes = (draft.outcomes?.findings ?? []).filter((f) => !f.note).flatMap((f): FindingChange[] => {
+    const key = outcomeFindingKey(f);
+    const was = before.get(key);
+    if (was === fingerprint(f)) return [];
+    const decision = f.of === 'action' ? 'Actions' : 'Schedule';
+    const list = f.of === 'action' ? 'actions' : 'schedule';
+    const at = (pack.outcomes[list] ?? []).findIndex((o) => o.id === f.outcome.split(' + ')[0]);
+    return [{ key, change: was === undefined ? 'introduced' : 'changed', kind: f.kind, decision, pointer: `/outcomes/${list}${at < 0 ? '' : `/${at}`}`, words: `${decision}: ${outcomeSentence(f, pack)}`, examples: f.examples.map((e) => e.inputs) }];
+  });
+  return [...decisions, ...outcomes];
+}
+
+/** A JSON pointer segment (RFC 6901). */
+const escape = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** An action or schedule entry by its label. */
+function outcomeWords(pack: Pack, of: OutcomeFinding['of'], id: string): string {
+  const found = of === 'action' ? pack.outcomes.actions?.find((a) => a.id === id) : pack.outcomes.schedule?.find((s) => s.id === id);
+  return `"${found?.label ?? id}"`;
+}
+
+function outcomeSentence(f: OutcomeFinding, pack: Pack): string {
+  const [a, b] = f.outcome.split(' + ').map((id) => outcomeWords(pack, f.of, id));
+  const what = f.of === 'action' ? 'the action' : 'the schedule entry';
+  const inputs = f.varies ? ` ${f.varies}` : f.examples.length ? ` for ${f.examples.map((e) => e.inputs).join('; ')}${f.more ? ` and ${f.more} more` : ''}` : '';
+  switch (f.kind) {
+    case 'never-fires': return `${what} ${a} can never fire: no inputs meet its condition`;
+    case 'conflicting-schedule': return `the schedule entries ${a} and ${b} both schedule "${pack.outcomes.schedule?.find((s) => s.id === f.outcome.split(' + ')[0])?.activity ?? ''}" at once${inputs}`;
+    default: return f.message;
+  }
 }
 
 /** A rule by its title, or the value it gives; its id only when the pack gives nothing else. */

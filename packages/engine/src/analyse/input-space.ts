@@ -18,6 +18,12 @@ export interface DimensionOption {
   words: string;
   /** Number of concrete input combinations this option stands for (multinomial for count vectors). */
   weight: number;
+  /**
+   * Count vectors: how many things are away from the first (best) value, and how many distinct
+   * values there are, for ordering examples simplest first (see `simplicity.ts`).
+   */
+  away?: number;
+  distinct?: number;
 }
 
 /**
@@ -31,6 +37,8 @@ export interface Dimension {
   size: number;
   /** The option at `index` (0 <= index < size), built when asked for. */
   option(index: number): DimensionOption;
+  /** The input's title in the pack, where `name` is its id (a fact with a title): what its options' words begin with. */
+  title?: string;
   /** False when the options are a sample of an unbounded set (numbers, dates, free text). */
   exhaustive: boolean;
   /** Why it is not exhaustive, in plain words. */
@@ -201,6 +209,11 @@ function listed({ options, ...dim }: Omit<Dimension, 'size' | 'option'> & { opti
 
 const NOT_JUDGED = '(not judged)';
 
+/** How far a count vector is from everything at its first (best) value, and how many values it mixes. */
+function plainness(counts: number[]): { away: number; distinct: number } {
+  return { away: counts.reduce((n, x) => n + x, 0) - (counts[0] ?? 0), distinct: counts.filter((x) => x > 0).length };
+}
+
 /**
  * The input space of one decision instance, as independent dimensions: count vectors per
  * class of interchangeable criteria, multisets of domain values where only counts of domains
@@ -277,6 +290,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
           apply: (s) => { slots.forEach((slot, i) => { s.values[slot] = assigned[i]; }); },
           get words() { return (words ??= counts.map((n, i) => (n ? `${n} ${values[i] ?? 'undecided'}` : '')).filter(Boolean).join(' + ')); },
           weight: multinomial(counts),
+          ...plainness(counts),
         };
       },
     });
@@ -347,6 +361,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
             },
             get words() { return (words ??= `${label}: ${counts.map((n, i) => (n ? `${n} ${options[i]}` : '')).filter(Boolean).join(', ')}`); },
             weight: multinomial(counts),
+            ...plainness(counts),
           };
         },
       });
@@ -357,7 +372,8 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
   // A plugin reading's dimension names no read key, so a decision that has one is enumerated whole, not by factors.
   for (const [name, { literals }] of refs.facts) {
     const plugin = pluginReads.get(name);
-    dims.push(plugin !== undefined ? pluginDimension(c, plugin, name) : { ...factDimension(c, name, literals, refs), reads: [name === 'asOf' || name === 'assessmentDate' ? 'asOf' : `v:${name}`] });
+    const title = ix.pack.inputs.properties[name]?.title;
+    dims.push(plugin !== undefined ? pluginDimension(c, plugin, name) : { ...factDimension(c, name, literals, refs), reads: [name === 'asOf' || name === 'assessmentDate' ? 'asOf' : `v:${name}`], ...(typeof title === 'string' ? { title } : {}) });
   }
   // Dates read only to be put in order: one dimension of their orderings (exhaustive), in place of samples.
   const ordered = [...refs.facts.keys()].some((f) => isDateFact(c, f)) || refs.mostRecent ? datesInOrder(c, inst, options) : undefined;

@@ -2,6 +2,7 @@ import type { PackError } from '../errors.js';
 import type { Determination, Extensions, Pack } from '../types.js';
 import { explainDetermination } from '../explain/explain-determination.js';
 import type { AnalysisReport } from '../analyse/analyse.js';
+import type { OutcomesReport } from '../analyse/outcomes.js';
 import type { CaseReport } from '../testing/run-cases.js';
 import type { PackDiff } from '../diff/diff-packs.js';
 
@@ -72,11 +73,13 @@ export function formatAnalysis(r: AnalysisReport, verbose = false): string {
     for (const f of findings) {
       lines.push(`  ${f.kind.toUpperCase()}: ${f.message}${f.count ? ` (${f.count.toLocaleString('en-GB')} combinations)` : ''}`);
       for (const e of f.examples) lines.push(`    - ${e.inputs}${e.count > 1 ? `  (${e.count.toLocaleString('en-GB')})` : ''}`);
+      if (f.varies) lines.push(`    (${f.varies})`);
       if (f.more) lines.push(`    ... and ${f.more} more groups of inputs`);
     }
   }
+  if (r.outcomes) lines.push(...formatOutcomes(r.outcomes, verbose));
   const s = r.summary;
-  lines.push('', `Summary: ${s.gap} gaps, ${s.overlap} overlaps, ${s.masked} masked rules, ${s.unreachable} unreachable rules, ${s.cycle} cycles; ${s['fallback-only']} fallback-only and ${s['interpretation-only']} interpretation-only groups (holes in the documents the pack fills).`);
+  lines.push('', `Summary: ${s.gap} gaps, ${s.overlap} overlaps, ${s.masked} masked rules, ${s.unreachable} unreachable rules, ${s.cycle} cycles; ${s['fallback-only']} fallback-only and ${s['interpretation-only']} interpretation-only groups (holes in the documents the pack fills); outcomes: ${s['never-fires'] ?? 0} never firing, ${s['conflicting-schedule'] ?? 0} conflicting schedule pairs, ${s['always-fires'] ?? 0} firing always (a note).`);
   return lines.join('\n');
 }
 
@@ -91,4 +94,24 @@ export function formatCases(r: CaseReport): string {
 export function formatDiff(d: PackDiff): string {
   const head = `${d.from.id} ${d.from.version} -> ${d.to.id} ${d.to.version}: ${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`;
   return [head, ...d.changes.map((c) => `  ${c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : '~'} ${c.summary}`)].join('\n');
+}
+
+
+/** The outcomes part of an analysis: each finding, then (verbose) under which decision values each outcome fires. */
+function formatOutcomes(o: OutcomesReport, verbose: boolean): string[] {
+  const lines = ['', `Outcomes: ${o.outcomes.length} actions and schedule entries, ${o.exhaustive ? 'exhaustive' : 'some sampled (see notes)'}`];
+  for (const n of o.notes) lines.push(`  note: ${n}`);
+  for (const f of o.findings) {
+    lines.push(`  ${f.kind.toUpperCase()}: ${f.message}${f.count ? ` (${f.count.toLocaleString('en-GB')} combinations)` : ''}`);
+    for (const e of f.examples) lines.push(`    - ${e.inputs}${e.count > 1 ? `  (${e.count.toLocaleString('en-GB')})` : ''}`);
+    if (f.varies) lines.push(`    (${f.varies})`);
+    if (f.more) lines.push(`    ... and ${f.more} more groups of inputs`);
+  }
+  if (verbose) {
+    for (const a of o.outcomes) {
+      const when = a.firesWhen.map((w) => `${w.decision} ${w.any ? 'any value' : w.values.join(' or ') || '(never)'}`).join('; ');
+      lines.push(`  ${a.of} ${a.outcome} (${a.label}): fires for ${a.fires.toLocaleString('en-GB')} of ${a.combinations.toLocaleString('en-GB')} combinations${when ? `; when ${when}` : ''}${a.exhaustive ? '' : ' (sampled)'}`);
+    }
+  }
+  return lines;
 }
