@@ -202,7 +202,3 @@ export function diff(a: Pack, b: Pack): PackDiff {
 /** The published JSON Schema of a pack. */
 export const packJsonSchema: Record<string, unknown> = engine.packSchema as Record<string, unknown>;
 
-/** Counts analysis findings (anything reported for any decision). */
-export function countFindings(report: AnalysisReport): number {
-  return report.decisions.reduce((n, d) => n + d.findings.length, 0);
-}

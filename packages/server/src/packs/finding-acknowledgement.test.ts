@@ -40,4 +40,25 @@ describe.each(testStoreKinds)('publishing asks acknowledgement only of new or ch
     const again = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: '2030-02-01', note: 'Case note only' } });
     expect(again.status).toBe(201);
   });
+
+  it('asks acknowledgement of an action the draft makes unable to fire, pointing at the action, and records it with the version', async () => {
+    await saveDraft((p) => {
+      p.outcomes.actions.push({
+        id: 'gold-and-bronze-letter', label: 'Write to a provider both Gold and Bronze', owner: 'council', due: { days: 7 }, source: { doc: 'qaf', section: '3' },
+        when: { all: [{ fact: 'overallRating', operator: 'equal', value: 'Gold' }, { fact: 'overallRating', operator: 'equal', value: 'Bronze' }] },
+      });
+    });
+    const refused = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: '2030-03-01', note: 'A letter' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('findings-not-acknowledged');
+    const details: { pointer: string; kind: string; message: string }[] = refused.body.error.details;
+    const never = details.find((d) => d.kind === 'never-fires');
+    // The new action is the second in the list: the pointer names it, not a decision.
+    expect(never?.pointer).toBe('/outcomes/actions/1');
+    expect(never?.message).toContain('Write to a provider both Gold and Bronze');
+    const published = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: '2030-03-01', note: 'A letter', acknowledgeFindings: true } });
+    expect(published.status).toBe(201);
+    const acknowledged: { decision: string; kind: string; rule?: string }[] = published.body.acknowledged;
+    expect(acknowledged).toContainEqual(expect.objectContaining({ decision: 'actions', kind: 'never-fires', rule: 'gold-and-bronze-letter' }));
+  });
 });

@@ -19,9 +19,14 @@ export interface FindingSummary {
   count: number;
 }
 
-/** Every finding of an analysis report, one line each. */
+/**
+ * Every finding of an analysis report, one line each: the decisions' findings, then the outcomes'
+ * (an action or schedule entry that never fires, two schedule entries for one activity firing
+ * together). An outcome's note (it fires whatever the inputs) is worth reading, not a finding.
+ * A report stored before outcomes were analysed has none.
+ */
 export function findingsOf(report: AnalysisReport): FindingSummary[] {
-  return report.decisions.flatMap((d) =>
+  const ofDecisions = report.decisions.flatMap((d) =>
     d.findings.map((f) => ({
       decision: d.decision,
       kind: f.kind,
@@ -30,6 +35,10 @@ export function findingsOf(report: AnalysisReport): FindingSummary[] {
       count: f.count,
     })),
   );
+  const ofOutcomes = (report.outcomes?.findings ?? [])
+    .filter((f) => !f.note)
+    .map((f) => ({ decision: f.of === 'schedule' ? 'schedule' : 'actions', kind: f.kind, rule: f.outcome, message: f.message, count: f.count }));
+  return [...ofDecisions, ...ofOutcomes];
 }
 
 /**
@@ -74,7 +83,7 @@ export async function checkPublishable(
       422,
       'findings-not-acknowledged',
       `The draft introduces or changes ${changed.length} analysis finding${changed.length === 1 ? '' : 's'}; review them and publish again with "acknowledgeFindings": true`,
-      { details: changed.map((f) => ({ pointer: `/decisions/${f.key.split('|')[0]!.split('.')[0]!}`, message: f.words, change: f.change, kind: f.kind, decision: f.decision, examples: f.examples })) },
+      { details: changed.map((f) => ({ pointer: f.pointer, message: f.words, change: f.change, kind: f.kind, decision: f.decision, examples: f.examples })) },
     );
   }
   return { pack: valid, findings };
