@@ -36,5 +36,6 @@ export type { ParameterType } from './language/parameters/parameter-declaration.
 export { decidedByWords, proposalWords, recordableValues } from './language/human-decision.js';
 export { explainDetermination } from './explain/explain-determination.js';
 export { nextBandUp } from './explain/next-band.js';
+export { bandUp, takesWorseBand, worseBand } from './explain/band-up.js';
 export type { CriterionToRaise, FailedCondition, NextBand, NextBandRule } from './explain/next-band.js';
 export type { DecisionResult, Explanation, ExplanationEntry, LeafResult, OutcomeResult, RuleResult } from './explain/explanation.js';

@@ -28,6 +28,7 @@ export type { EvaluateOptions } from './evaluate/evaluate.js';
 export { jsonString, traceJson } from './evaluate/trace-json.js';
 export { explainDetermination } from './explain/explain-determination.js';
 export { nextBandUp } from './explain/next-band.js';
+export { bandUp, takesWorseBand, worseBand } from './explain/band-up.js';
 export { interpretationsInWords, interpretationTitle } from './explain/interpretation-title.js';
 export type { CriterionToRaise, FailedCondition, GivenBy, NextBand, NextBandRule } from './explain/next-band.js';
 export type { DecisionResult, Explanation, ExplanationEntry, LeafResult, OutcomeResult, RuleResult } from './explain/explanation.js';

@@ -27,6 +27,14 @@ describe('qaf-provider-report', () => {
     expect(t).not.toContain('Please note');
   });
 
+  it('says the best band is the best, and that a value that is no band ("Not determined") has no band up', async () => {
+    expect(text(await mount('qaf-provider-report', { report: sampleReport, status: 'draft' }))).toMatch(/Care: Gold\s*This is the best band\./);
+    const none = { ...sampleReport, bands: [{ instance: 'level', band: 'Not determined', noBand: true as const, criteria: [], otherReasons: [] }] };
+    const t = text(await mount('qaf-provider-report', { report: none, status: 'draft' }));
+    expect(t).toContain('No band is given yet, so there is no band up to reach.');
+    expect(t).not.toContain('This is the best band.');
+  });
+
   it('prints the determination\'s warnings under the rating, with their citation', async () => {
     const el = await mount('qaf-provider-report', { report: { ...sampleReport, warnings: [{ message: 'The strategy is past its review date (March 2020)', citation: '004 s1.3' }] }, status: 'shared', sharedOn: '2025-03-05' });
     expect(text(el)).toContain('Please note: The strategy is past its review date (March 2020) (004 s1.3)');

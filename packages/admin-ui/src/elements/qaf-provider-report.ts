@@ -63,7 +63,7 @@ export class QafProviderReport extends LitElement {
         <h2>What kept each rating from the next band up</h2>
         ${r.bands.map((b) => html`<div class="band">
           <h3>${b.domain ?? r.rating.label}: ${String(b.band)}</h3>
-          ${!b.nextBand ? html`<p>This is the highest band.</p>`
+          ${!b.nextBand ? html`<p>${b.noBand ? 'No band is given yet, so there is no band up to reach.' : 'This is the best band.'}</p>`
             : b.criteria.length === 0 && b.otherReasons.length === 0 ? html`<p>${b.givenBy ? `How it was decided: ${b.givenBy}.` : `Nothing recorded kept it from ${b.nextBand}.`}</p>`
             : html`<p>For ${b.nextBand}:</p><ul>
               ${b.criteria.map((c) => html`<li><strong>${c.wording}</strong>: judged ${c.judgement ?? 'not judged'}; ${c.needed} needed.

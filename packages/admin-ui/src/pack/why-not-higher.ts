@@ -1,23 +1,25 @@
 import type { CriterionToRaise, Determination, Pack } from '@openqaf/engine';
-import { explainDetermination, nextBandUp } from '@openqaf/engine/browser';
+import { bandUp, explainDetermination, nextBandUp, takesWorseBand, worseBand } from '@openqaf/engine/browser';
 
-/** Why a decision's value is what it is and not the next value up its scale. */
+/** Why a decision's value is what it is and not the next band up its scale (towards its better end). */
 export interface WhyNotHigher {
   /** The decision instance, e.g. `domainRating.safeguarding`. */
   instance: string;
   value: unknown;
-  /** The next value up the scale, or undefined at the top (or off an ordered scale). */
+  /** The next band up (towards the scale's better end), or undefined at the best band, at a value that is no band, or off an ordered scale. */
   nextUp?: string;
   /**
-   * The rules that would have given a higher value, what they needed in words, and (from an
-   * explanation, not an old trace) the criteria whose judgements would have had to be higher.
+   * The rules that would have given a better band, what they needed in words, and (from an
+   * explanation, not an old trace) the criteria whose judgements would have had to be higher; under a
+   * hit policy that takes the worse band matched, the rules that fired for a worse band and what held.
    */
   blockers: { rule: string; label: string; because: string[]; criteria: (CriterionToRaise & { of: number })[] }[];
 }
 
 /**
  * For a decision instance of a determination made with `explain`, the rules that would have
- * given a higher value on its scale and why each did not fire: the words from the engine's
+ * given a better band on its scale and why each did not fire (or, where the worse band matched is
+ * taken, the rules that fired for a worse band): the words from the engine's
  * `explainDetermination` (an explanation, or a trace stored before it), the criteria from its
  * `nextBandUp`.
  * @example whyNotHigher(pack, determination, 'domainRating.safeguarding')
@@ -28,15 +30,18 @@ export function whyNotHigher(pack: Pack, determination: Determination, instance:
   const decisionId = instance.split('.')[0]!;
   const decision = pack.decisions[decisionId];
   const scale = decision ? pack.scales[decision.scale] : undefined;
-  const values = scale && 'values' in scale ? scale.values : undefined;
-  if (!decision || !values || typeof value !== 'string' || !values.includes(value)) return { instance, value, blockers: [] };
-  const rank = values.indexOf(value);
-  const nextUp = values[rank + 1];
+  const ordered = scale && 'values' in scale ? scale : undefined;
+  if (!decision || !ordered || typeof value !== 'string' || !ordered.values.includes(value)) return { instance, value, blockers: [] };
+  const nextUp = bandUp(ordered, value);
   if (nextUp === undefined) return { instance, value, blockers: [] };
-  const higher = (decision.rules ?? []).filter((r) => typeof r.output === 'string' && values.indexOf(r.output) > rank);
+  // Under a policy that takes the worse band matched (Herefordshire's levels), the rules that fired for a band worse
+  // than the next up kept it there; otherwise the rules for a better band that did not fire (the next band's first).
+  const worseWins = takesWorseBand(decision.hitPolicy, ordered);
+  const rules = decision.rules ?? [];
+  const higher = rules.filter((r) => worseBand(ordered, value, r.output));
   const closest = higher.filter((r) => r.output === nextUp);
-  const candidates = closest.length > 0 ? closest : higher;
-  const words = explainDetermination(pack, determination).filter((t) => t.decision === instance && !t.fired);
+  const candidates = worseWins ? rules.filter((r) => worseBand(ordered, r.output, nextUp)) : closest.length > 0 ? closest : higher;
+  const words = explainDetermination(pack, determination).filter((t) => t.decision === instance && !!t.fired === worseWins);
   const next = determination.explanation ? nextBandUp(pack, determination, instance) : undefined;
   const blockers = candidates.flatMap((rule) => {
     const entry = words.find((t) => t.rule === rule.id);

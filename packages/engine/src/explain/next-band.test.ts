@@ -84,3 +84,34 @@ describe('nextBandUp: what gave a band that is not decided on its own criteria',
     expect(why.given?.label).toBe(pack.decisions.domainRating!.rules!.find((r) => r.id === why.given?.rule)?.label);
   });
 });
+
+describe('nextBandUp towards the better end, where the first value is the best (Bolton, Herefordshire)', () => {
+  const bolton = readPackSource(fileURLToPath(new URL('../../../councils-bolton/pack', import.meta.url)));
+  const hereford = readPackSource(fileURLToPath(new URL('../../../councils-herefordshire/pack', import.meta.url)));
+
+  it('Bolton PQR 3 ("Moderate concern"): the band up is 2, kept by the Appendix 3 rating-3 indicator that was recorded', () => {
+    // 003 A3: PQR 1 "No concerns" ... 5 "Catastrophic concern"; "These concerns may impact on customer safety" is rating 3.
+    const d = evaluate(compilePack(bolton), { date: '2020-06-01', facts: { providerType: 'Adult social care - CQC regulated', qaActivity: 'QM-1', serviceType: 'Extra Care', concernsMayImpactCustomerSafety: true } }, { explain: true });
+    const why = nextBandUp(bolton, d, 'computedProviderQualityRating');
+    expect(why.value).toBe('3');
+    expect(why.next).toBe('2');
+    expect(why.rules.length).toBeGreaterThan(0);
+    expect(why.rules.every((r) => r.fired === true)).toBe(true);
+    expect(why.rules.flatMap((r) => r.failed.map((f) => f.fact))).toContain('concernsMayImpactCustomerSafety');
+    expect(why.rules.flatMap((r) => r.failed.map((f) => f.value))).toEqual(why.rules.flatMap((r) => r.failed.map(() => true)));
+  });
+
+  it('Herefordshire Level 2 (CQC warning notice): the band up is Level 1, kept by the Level 2 indicator; from Level 1 there is none', () => {
+    // 004 A2: Level 1 "No concerns / Minor concerns", Level 2 "Moderate concerns" (CQC warning notices), Level 3 "Major concerns".
+    const compiled = compilePack(hereford);
+    const d = evaluate(compiled, { date: '2025-03-03', facts: { cqcWarningNoticesOrComplianceActions: true } }, { explain: true });
+    const why = nextBandUp(hereford, d, 'qualityThresholdLevel');
+    expect(why.value).toBe('Level 2');
+    expect(why.next).toBe('Level 1');
+    expect(why.rules.flatMap((r) => r.failed.map((f) => f.fact))).toEqual(['cqcWarningNoticesOrComplianceActions']);
+    const one = evaluate(compiled, { date: '2025-03-03', facts: { overallCqcRatingOutstandingOrGood: true } }, { explain: true });
+    expect(one.decisions.qualityThresholdLevel).toBe('Level 1');
+    expect(nextBandUp(hereford, one, 'qualityThresholdLevel')).toMatchObject({ value: 'Level 1', rules: [] });
+    expect(nextBandUp(hereford, one, 'qualityThresholdLevel').next).toBeUndefined();
+  });
+});

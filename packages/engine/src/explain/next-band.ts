@@ -2,6 +2,7 @@ import type { Condition, Decision, Determination, DeterminationDecidedBy, LeafCo
 import type { DecisionResult, LeafResult } from './explanation.js';
 import { explainedPack } from './explain-determination.js';
 import { isOrdered } from '../compile/pack-index.js';
+import { bandUp, takesWorseBand, worseBand } from './band-up.js';
 import { resolveParams } from '../compile/condition-words.js';
 import { resolveParam } from '../compile/resolve-param.js';
 import { selectCriteria } from '../language/facts/criteria-count.js';
@@ -18,7 +19,7 @@ export interface CriterionToRaise {
   needed: string;
 }
 
-/** A condition of the next band's rule that failed. */
+/** A condition of the next band's rule that failed; of a rule that fired for a worse band, one that held (no criteria listed). */
 export interface FailedCondition {
   fact: string;
   params?: Record<string, unknown>;
@@ -37,12 +38,18 @@ export interface FailedCondition {
   needs?: number;
 }
 
-/** A rule giving the next band up, and what it lacked. */
+/**
+ * A rule giving the next band up, and what it lacked; or, under a hit policy that takes the worse
+ * band of those matched (`max` on a scale whose better end is `first`, as Bolton's PQR), a rule
+ * that fired for a worse band (`fired`), and the conditions of it that held (in `failed`): for the
+ * band up, it must not fire.
+ */
 export interface NextBandRule {
   rule: string;
   label: string;
   source: string;
   failed: FailedCondition[];
+  fired?: true;
 }
 
 /** The rule that gave a decision its value: the rule that fired, the fallback, or a person's decision. */
@@ -53,7 +60,7 @@ export interface GivenBy {
   label: string;
 }
 
-/** Why a decision's value is not the next value up its scale. */
+/** Why a decision's value is not the next band up its scale. */
 export interface NextBand {
   instance: string;
   value: unknown;
@@ -63,7 +70,7 @@ export interface NextBand {
    * a reader is told instead of an empty list. Absent without an explanation.
    */
   given?: GivenBy;
-  /** The next value up the scale; absent at the top, off an ordered scale, or without an explanation. */
+  /** The next band up, towards the scale's better end; absent there, from or to a value that is no band, off an ordered scale, or without an explanation. */
   next?: string;
   /** The rules that give the next value (each an alternative), with their failed conditions. */
   rules: NextBandRule[];
@@ -139,19 +146,23 @@ export function nextBandUp(pack: Pack, d: Determination, instance: string): Next
   const given = givenBy(inst.decision, entry, d.decidedBy?.[instance]);
   const at = { instance, value, ...(given ? { given } : {}) };
   if (!isOrdered(scale) || typeof value !== 'string') return { ...at, rules: [] };
-  const next = scale.values[scale.values.indexOf(value) + 1];
+  const next = bandUp(scale, value);
   if (next === undefined) return { ...at, rules: [] };
   const scope: CompileScope = { index: p.index, extensions: {}, domainIndex: inst.domainIndex, countSlots: new Map() };
   const rules: NextBandRule[] = [];
+  // The worse band of those matched is taken: what keeps the value from the band up is each rule that fired for a band worse than it.
+  const worseWins = takesWorseBand(inst.decision.hitPolicy, scale);
   for (const rule of inst.decision.rules!) {
-    if (rule.output !== next) continue;
+    if (worseWins ? !worseBand(scale, rule.output, next) : rule.output !== next) continue;
     const result = entry.rules.find((r) => r.rule === rule.id);
-    if (!result || result.fired) continue;
+    if (!result || (result.fired === true) !== worseWins) continue;
     const found: { leaf: LeafCondition; i: number }[] = [];
-    failedLeaves(rule.when, result.conditions, { i: 0 }, found);
+    // A rule that fired stops firing when any condition that held fails: the leaves of `not` its condition that fail.
+    failedLeaves(worseWins ? { not: rule.when } : rule.when, result.conditions, { i: 0 }, found);
     rules.push({
       rule: rule.id, label: rule.label ?? rule.id, source: citationText(rule.source),
-      failed: found.map(({ leaf, i }) => failedCondition(p.index, d, leaf, result.conditions, i, scope, `${instance}|${rule.id}|${i}`)),
+      failed: found.map(({ leaf, i }) => failedCondition(p.index, d, leaf, result.conditions, i, scope, `${instance}|${rule.id}|${i}`, worseWins)),
+      ...(worseWins ? { fired: true as const } : {}),
     });
   }
   return { ...at, next, rules };
@@ -171,7 +182,7 @@ function givenBy(decision: Decision, entry: DecisionResult, taken: Determination
   return undefined;
 }
 
-function failedCondition(index: CompileScope['index'], d: Determination, leaf: LeafCondition, leaves: readonly LeafResult[], i: number, scope: CompileScope, key: string): FailedCondition {
+function failedCondition(index: CompileScope['index'], d: Determination, leaf: LeafCondition, leaves: readonly LeafResult[], i: number, scope: CompileScope, key: string, held: boolean): FailedCondition {
   const r = leaves[i]!;
   const p = explainedPack(index.pack);
   const line: string[] = [];
@@ -181,7 +192,7 @@ function failedCondition(index: CompileScope['index'], d: Determination, leaf: L
   const gap = typeof r.value === 'number' && typeof wanted === 'number' ? shortfall(leaf.operator, r.value, wanted) : undefined;
   const jscale = index.judgementScale ? index.pack.scales[index.judgementScale] : undefined;
   const ranks = index.judgementScale ? index.ranks.get(index.judgementScale) : undefined;
-  if (leaf.fact !== 'criteriaCount' || gap === undefined || gap === 0 || !isOrdered(jscale) || !ranks) return out;
+  if (held || leaf.fact !== 'criteriaCount' || gap === undefined || gap === 0 || !isOrdered(jscale) || !ranks) return out;
   const { members, filter } = selectCriteria(resolveParams(leaf.params, scope) ?? {}, scope);
   if (!filter) return out;
   const counted = new Set(r.counted ?? []);

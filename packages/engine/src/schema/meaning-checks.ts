@@ -88,6 +88,9 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   // Scales and mappings.
   for (const [id, s] of ix.scales) {
     if (!isOrdered(s) && s.numeric.min > s.numeric.max) err(`/scales/${escapePointer(id)}/numeric`, `Scale "${id}" has min greater than max.`);
+    if (isOrdered(s)) {
+      (s.unrated ?? []).forEach((v, i) => { if (!s.values.includes(v)) err(`/scales/${escapePointer(id)}/unrated/${i}`, `"${v}" is not a value of scale "${id}".`, `Values: ${s.values.join(', ')}.`); });
+    }
     if (isOrdered(s) && s.points) {
       const sp = `/scales/${escapePointer(id)}/points`;
       for (const v of Object.keys(s.points)) {

@@ -29,6 +29,21 @@ describe('validatePack', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('takes which end of a value scale is better, and values that are no band, only on a value scale and only of its values', () => {
+    const p = clone();
+    Object.assign(p.scales.band!, { better: 'first', unrated: ['Inadequate'] });
+    expect(validatePack(p).errors).toEqual([]);
+    const off = clone();
+    Object.assign(off.scales.band!, { unrated: ['Unknown'] });
+    expect(validatePack(off).errors).toContainEqual(expect.objectContaining({ pointer: '/scales/band/unrated/0', message: '"Unknown" is not a value of scale "band".' }));
+    const sideways = clone();
+    Object.assign(sideways.scales.band!, { better: 'top' });
+    expect(validatePack(sideways).valid).toBe(false);
+    const numeric = clone();
+    Object.assign(numeric.scales.score!, { better: 'first' });
+    expect(validatePack(numeric).valid).toBe(false);
+  });
+
   it('refuses nesting deeper than the named limit', () => {
     let cond: unknown = { fact: 'statementLate', operator: 'equal', value: true };
     for (let i = 0; i < LIMITS.maxDepth + 2; i++) cond = { not: cond };

@@ -68,8 +68,21 @@ describe('the provider report', () => {
   });
 
   it("writes the dates in a band's other reasons the UK way", () => {
-    const r = caseReport(herefordshire, 'level-2-contract-default-notice-served');
-    expect(r.bands[0]!.otherReasons).toContain('the advisory notice or placement suspension has been in place for more than 3 months: no, it was 3 March 2025');
+    // Issued 15 January, assessed 16 April 2025 (004 A2.T3: more than 3 months, Level 3): what keeps it from Level 2.
+    const r = caseReport(herefordshire, 'suspension-3-months-and-a-day-level-3');
+    expect(r.bands[0]).toMatchObject({ band: 'Level 3', nextBand: 'Level 2' });
+    expect(r.bands[0]!.otherReasons).toContain('the advisory notice or placement suspension has been in place for more than 3 months: yes (16 April 2025)');
+  });
+
+  it('reaches for no band from "Not determined" (no band at all) nor from Level 1 (the best), Herefordshire 004 A2', () => {
+    const none = caseReport(herefordshire, 'no-indicator-recorded').bands[0]!;
+    expect(none).toMatchObject({ band: 'Not determined', noBand: true });
+    expect(none.nextBand).toBeUndefined();
+    const one = herefordshire.pack.cases!.find((c) => c.want?.headline === 'Level 1' || c.want?.decisions?.qualityThresholdLevel === 'Level 1')!;
+    const best = caseReport(herefordshire, one.id).bands[0]!;
+    expect(best.band).toBe('Level 1');
+    expect(best.nextBand).toBeUndefined();
+    expect(best.noBand).toBeUndefined();
   });
 
   it("names a pack's description's interpretation by its title, not its id", () => {

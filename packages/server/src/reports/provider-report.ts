@@ -20,8 +20,10 @@ export interface ReportBand {
   /** The domain's title, for a per-domain band. */
   domain?: string;
   band: unknown;
-  /** The next band up; absent at the top of the scale. */
+  /** The next band up, towards the scale's better end; absent at the best band. */
   nextBand?: string;
+  /** The value is no band at all (Herefordshire's "Not determined"): there is no band up to reach. */
+  noBand?: true;
   /** The criteria, by their wording, whose judgements kept it from the next band. */
   criteria: ReportCriterion[];
   /** Other conditions of the next band that were not met, in the explanation's words. */
@@ -94,6 +96,12 @@ export interface ReportSubject {
   evidence?: Readonly<Record<string, string[]>>;
 }
 
+/** Whether a decision's value is one its scale says is no band (`unrated`: "Not determined"). */
+function unrated(pack: Pack, instance: string, value: unknown): boolean {
+  const scale = pack.scales[pack.decisions[instance.split('.')[0]!]?.scale ?? ''];
+  return !!scale && 'values' in scale && typeof value === 'string' && (scale.unrated ?? []).includes(value);
+}
+
 function bandOf(pack: Pack, d: Determination, instance: string, evidence: Readonly<Record<string, string[]>>, domain?: string): ReportBand {
   const next: NextBand = nextBandUp(pack, d, instance);
   const criteria = new Map<string, ReportCriterion>();
@@ -117,6 +125,7 @@ function bandOf(pack: Pack, d: Determination, instance: string, evidence: Readon
     ...(domain !== undefined ? { domain } : {}),
     band: d.decisions[instance],
     ...(next.next !== undefined ? { nextBand: next.next } : {}),
+    ...(unrated(pack, instance, d.decisions[instance]) ? { noBand: true as const } : {}),
     criteria: [...criteria.values()],
     otherReasons,
     ...(next.given ? { givenBy: next.given.label } : {}),

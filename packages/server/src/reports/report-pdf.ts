@@ -48,7 +48,7 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
   heading('What kept each rating from the next band up');
   for (const b of r.bands) {
     doc.font('Helvetica-Bold').text(bandHeading(b, r.rating.label)).font('Helvetica');
-    if (!b.nextBand) { line('This is the highest band.', 12); continue; }
+    if (!b.nextBand) { line(b.noBand ? 'No band is given yet, so there is no band up to reach.' : 'This is the best band.', 12); continue; }
     if (b.criteria.length === 0 && b.otherReasons.length === 0) { line(b.givenBy ? `How it was decided: ${b.givenBy}.` : `Nothing recorded kept it from ${b.nextBand}.`, 12); continue; }
     line(`For ${b.nextBand}:`, 12);
     for (const c of b.criteria) {

@@ -53,6 +53,18 @@ function reportWords(r: ProviderReport): string[] {
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
 
+/**
+ * Each council's bands as its document ranks them, best first: Birmingham's ratings (000 s3.1),
+ * Bolton's PQR (003 A3: 1 "No concerns" ... 5 "Catastrophic concern"), Herefordshire's threshold
+ * levels (004 A2: Level 1 "No concerns / Minor concerns" ... Level 3 "Major concerns"; "Not
+ * determined" is no level at all).
+ */
+const BEST_FIRST: Readonly<Record<string, readonly string[]>> = {
+  birmingham: ['Gold', 'Silver', 'Bronze', 'Inadequate'],
+  bolton: ['1', '2', '3', '4', '5'],
+  herefordshire: ['Level 1', 'Level 2', 'Level 3'],
+};
+
 describe.each([birmingham, bolton, herefordshire] as CouncilPlugin[])('every case of $id, through the words', (plugin) => {
   const compiled = compilePack(plugin.pack, plugin.extensions ? { extensions: plugin.extensions } : {});
   const determinations: [string, Determination][] = [];
@@ -84,5 +96,21 @@ describe.each([birmingham, bolton, herefordshire] as CouncilPlugin[])('every cas
       }
     }
     expect([...found].slice(0, 20)).toEqual([]);
+  });
+
+  it('names as the band to reach only the next BETTER band, as the document ranks them', () => {
+    const best = BEST_FIRST[plugin.id]!;
+    const wrong: string[] = [];
+    let named = 0;
+    for (const [id] of determinations) {
+      for (const b of caseReport(plugin, id).bands) {
+        const at = best.indexOf(String(b.band));
+        const want = at > 0 ? best[at - 1] : undefined;
+        if (b.nextBand !== undefined) named++;
+        if (b.nextBand !== want) wrong.push(`${id}: ${String(b.band)} -> ${b.nextBand ?? 'none'} (the next better: ${want ?? 'none'})`);
+      }
+    }
+    expect(named).toBeGreaterThan(0);
+    expect(wrong.slice(0, 20)).toEqual([]);
   });
 });
