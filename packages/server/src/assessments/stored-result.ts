@@ -53,11 +53,7 @@ function citesVersionNotes(list: Determination['interpretations'], notes: PackIn
  */
 export function determinationTexts(determination: StoredDetermination, notes?: PackInterpretations): DeterminationTexts {
   const list = determination.interpretations;
-  if (!notes || list.length === 0) {
-    const json = JSON.stringify(determination);
-    return { json, resultJson: json };
-  }
-  if (!citesVersionNotes(list, notes)) {
+  if (!notes || list.length === 0 || !citesVersionNotes(list, notes)) {
     const json = JSON.stringify(determination);
     return { json, resultJson: json };
   }
