@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
 import { createApp } from './app.js';
-import type { AppOptions } from './app.js';
+import type { App, AppOptions } from './app.js';
 import { hashSecret, newSecret } from './auth/secrets.js';
 import { hashPassword } from './auth/passwords.js';
 import type { CouncilPlugin } from './engine/index.js';
@@ -42,7 +42,7 @@ export async function signIn(app: Hono<AppEnv>, email: string, password = TEST_P
 
 /** One seeded app on a fresh store. */
 export interface TestApp {
-  app: Hono<AppEnv>;
+  app: App;
   db: Db;
   store: TestStore;
   tokens: Record<Persona, string>;
@@ -53,6 +53,7 @@ export interface TestApp {
     path: string,
     options?: { as?: Persona; body?: unknown; headers?: Record<string, string>; raw?: string },
   ): Promise<{ status: number; body: any; headers: Headers; text: string }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Closes the app (its what-if workers), then the store. */
   dispose(): Promise<void>;
 }
 
@@ -123,6 +124,9 @@ export async function makeTestApp(kind: TestStoreKind, options: Partial<AppOptio
       }
       return { status: res.status, body: parsed, headers: res.headers, text };
     },
-    dispose: () => store.dispose(),
+    async dispose() {
+      await app.close();
+      await store.dispose();
+    },
   };
 }

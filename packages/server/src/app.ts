@@ -20,8 +20,7 @@ import { idempotency } from './idempotency/index.js';
 import { VersionCache } from './packs/version-cache.js';
 import { apiRouter } from './routes/api-router.js';
 import type { Db } from './store/index.js';
-import { sharedWhatIfWorkers } from './what-if/what-if-workers.js';
-import type { WhatIfWorkers } from './what-if/what-if-workers.js';
+import { WhatIfWorkers } from './what-if/what-if-workers.js';
 
 /** Largest request body accepted (a pack may be up to 5 MB; JSON escaping needs headroom). */
 export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
@@ -51,20 +50,31 @@ export interface AppOptions {
   assessmentWrites?: AssessmentWriterOptions;
   /** Workers for pack validation, analysis and cases (default: one pool shared by the process's apps). */
   packJobs?: PackJobs;
-  /** Workers for what-if (default: one pool shared by the process's apps; `startServer` gives each server its own). */
+  /** Workers for what-if (default: the app's own pool, stopped by its `close()`; `startServer` gives its server one it warms). */
   whatIfWorkers?: WhatIfWorkers;
 }
 
+/** The app `createApp` builds, with a way to stop what it started. */
+export type App = OpenAPIHono<AppEnv> & {
+  /**
+   * Stops what the app owns: its what-if workers (not a pool given in the options, nor the
+   * process's shared pack workers, see `closeSharedPackJobs`) and its watch for token changes.
+   * The store stays open: it belongs to the caller.
+   */
+  close(): Promise<void>;
+};
+
 /**
  * Builds the Hono app: middleware, every feature's routes, one error handler.
- * @example const app = createApp({ db: await openStore({}) }); await app.request('/api/councils');
+ * @example const app = createApp({ db: await openStore({}) }); await app.request('/api/councils'); await app.close();
  */
-export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+export function createApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((m: string) => console.error(m));
   const tokenCache = options.tokenCache ?? new TokenCache(options.tokenCacheSeconds ?? DEFAULT_TOKEN_CACHE_SECONDS, now);
   // Revocations made through other servers reach this one's cache as the database's notifications.
-  watchTokenChanges(options.db, tokenCache, log);
+  const stopWatching = watchTokenChanges(options.db, tokenCache, log);
+  const whatIfWorkers = options.whatIfWorkers ?? new WhatIfWorkers();
   const services: Services = {
     db: options.db,
     plugins: new Map([...(options.plugins ?? [])].map((p) => [p.id, p])),
@@ -75,7 +85,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     versions: new VersionCache(),
     assessmentWriter: new AssessmentWriter(options.db, options.assessmentWrites),
     packJobs: options.packJobs ?? sharedPackJobs(),
-    whatIfWorkers: options.whatIfWorkers ?? sharedWhatIfWorkers(),
+    whatIfWorkers,
   };
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = apiRouter();
@@ -96,5 +106,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.route('/', apiRoutes({ loginLimits: options.loginLimits, trustedProxyHops: options.trustedProxyHops, now }));
   app.route('/', homeRoutes(options.uiDir));
-  return app;
+  return Object.assign(app, {
+    async close() {
+      stopWatching();
+      if (whatIfWorkers !== options.whatIfWorkers) await whatIfWorkers.close();
+    },
+  });
 }

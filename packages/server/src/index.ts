@@ -3,7 +3,7 @@
  * `createApp` builds the app; `startServer` runs it; `openStore` opens the store.
  */
 export { createApp, DEFAULT_BODY_LIMIT } from './app.js';
-export type { AppOptions } from './app.js';
+export type { App, AppOptions } from './app.js';
 export { startServer } from './server.js';
 export type { RunningServer } from './server.js';
 export { loadConfig } from './config.js';

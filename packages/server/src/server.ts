@@ -97,6 +97,7 @@ export async function startServer(
     analysesWarmed,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
       await packJobs.close();
       await whatIfWorkers.close();
       await db.close();

@@ -6,13 +6,14 @@
  * for it.
  */
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AnalysisReport, CaseRun, Extensions, PackValidation } from './index.js';
 import type { PackJobKind, PackJobMessage, PackWorkerData, PackWorkerReply } from './pack-worker.js';
 import { HttpError } from '../http-error.js';
 import { AnalysisMemo } from './analysis-memo.js';
 import { ValidationMemo } from './validation-memo.js';
 import { COUNCIL_PLUGIN_PACKAGES } from '../seed/council-plugins.js';
+import { startWorkerThread, stopWorkerThread } from '../worker-threads.js';
 
 /** Workers doing pack work at once per server (the rest of the server keeps the other cores). */
 export const PACK_WORKERS = 1;
@@ -132,7 +133,7 @@ export class PackJobs {
       this._free(slot);
       slot.worker = undefined;
       job?.reject(busy('the server is shutting down'));
-      await worker?.terminate();
+      if (worker) await stopWorkerThread(worker);
     }));
   }
 
@@ -165,7 +166,7 @@ export class PackJobs {
 
   private _start(slot: Slot): void {
     const workerData: PackWorkerData = { pluginModules: this._options.pluginModules, niceness: this._options.niceness };
-    const worker = new Worker(WORKER_URL, { workerData, resourceLimits: { maxOldGenerationSizeMb: this._options.memoryMb } });
+    const worker = startWorkerThread(WORKER_URL, { workerData, resourceLimits: { maxOldGenerationSizeMb: this._options.memoryMb } });
     slot.worker = worker;
     slot.ready = false;
     // Events of a worker already replaced are ignored.
@@ -188,7 +189,7 @@ export class PackJobs {
     slot.deadline = setTimeout(() => {
       const worker = slot.worker;
       this._fail(slot, (kind, councilId) => tooLarge(kind, councilId, `within ${this.seconds} s`));
-      void worker?.terminate();
+      if (worker) void stopWorkerThread(worker);
     }, this.seconds * 1000);
     slot.worker!.postMessage(job.message);
   }
@@ -199,7 +200,7 @@ export class PackJobs {
       // A worker that cannot start (a plugin module failed to load) fails the jobs waiting for it.
       const worker = slot.worker;
       slot.worker = undefined;
-      void worker?.terminate();
+      if (worker) void stopWorkerThread(worker);
       for (const job of this._queue.splice(0)) { clearTimeout(job.waiting); job.reject(new Error(`The pack worker could not start: ${reply.message}`)); }
       return;
     }
@@ -248,4 +249,11 @@ export function sharedPackJobs(): PackJobs {
   const seconds = Number(process.env.QAF_PACK_JOB_SECONDS);
   shared ??= new PackJobs(Number.isFinite(seconds) && seconds >= 1 ? { seconds } : {});
   return shared;
+}
+
+/** Closes the process's default pool, if started; the next `sharedPackJobs()` starts a new one. */
+export async function closeSharedPackJobs(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.close();
 }

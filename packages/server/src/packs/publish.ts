@@ -1,14 +1,14 @@
-import { recordAudit } from '../audit/record.js';
 import type { Services } from '../app-env.js';
-import { compile, findingChanges, packHash } from '../engine/index.js';
+import { compile, findingChanges } from '../engine/index.js';
 import type { AnalysisReport, Pack } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
-import { draftConflict, findDraft, writeDraft } from './drafts.js';
+import { draftConflict, findDraft } from './drafts.js';
 import { assessmentsFrom, effectsUnder } from './in-force-effects.js';
 import { compareSemver, nextPatch, parseSemver } from './semver.js';
-import { findVersion, insertVersion, latestVersion, listVersions } from './versions.js';
+import { findVersion, latestVersion, listVersions } from './versions.js';
 import type { PackVersion, PackVersionWithContent } from './versions.js';
+import { versionWritten, writeVersion } from './write-version.js';
 
 /** One analysis finding, flattened for acknowledgement records. */
 export interface FindingSummary {
@@ -153,31 +153,15 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
     const head = await latestVersion(tx, req.councilId);
     if (!current || current.revision !== draft.revision) throw draftConflict();
     if ((head?.id ?? null) !== draft.baseVersionId) throw staleBase(head);
-    const hash = packHash(pack);
-    const published = await insertVersion(tx, {
+    const published = await writeVersion(tx, {
       councilId: req.councilId,
-      content: pack,
-      hash,
-      author: req.userId,
-      note: req.note,
-      basedOn: head?.id ?? null,
-      acknowledged: findings,
-    });
-    await writeDraft(tx, {
-      councilId: req.councilId,
-      content: pack,
-      expectedRevision: draft.revision,
-      baseVersionId: published.id,
+      pack,
       userId: req.userId,
-    });
-    await recordAudit(tx, {
-      actor: req.userId,
-      councilId: req.councilId,
+      note: req.note,
+      head,
+      acknowledged: findings,
+      draftRevision: draft.revision,
       action: 'pack-publish',
-      entity: 'pack-version',
-      entityId: published.version,
-      beforeHash: head?.hash ?? null,
-      afterHash: hash,
       detail: {
         note: req.note,
         effectiveFrom: req.effectiveFrom,
@@ -188,9 +172,7 @@ export async function publishDraft(services: Services, req: PublishRequest): Pro
     await req.inTransaction?.(tx, published);
     return published;
   });
-  // Servers sharing the store find out from their next write; this one knows now.
-  services.versions.forget(req.councilId);
-  services.whatIfWorkers.rewarm(req.councilId, { pack: published.content, hash: published.hash });
+  versionWritten(services, published);
   return published;
 }
 
@@ -278,15 +260,15 @@ export async function rollBack(
     const note = req.note ?? `Roll back to ${req.target.version}`;
     const content = { ...req.target.content, metadata: { ...req.target.content.metadata, version, effectiveFrom } };
     const { pack } = await checkPublishable(content, services, req.councilId, true);
-    const hash = packHash(pack);
-    const published = await insertVersion(tx, {
+    const published = await writeVersion(tx, {
       councilId: req.councilId,
-      content: pack,
-      hash,
-      author: req.userId,
+      pack,
+      userId: req.userId,
       note,
-      basedOn: head.id,
+      head,
       acknowledged: req.target.acknowledged,
+      action: 'pack-rollback',
+      detail: { rolledBackTo: req.target.version, note, effectiveFrom, withdrew: later.map((v) => v.version) },
     });
     for (const v of later) {
       await tx.query(
@@ -294,24 +276,8 @@ export async function rollBack(
         [v.id, req.councilId, note, req.userId, published.id],
       );
     }
-    await tx.query(
-      `UPDATE drafts SET content = $2, base_version_id = $3, revision = revision + 1, updated_by = $4, updated_at = now()
-        WHERE council_id = $1`,
-      [req.councilId, JSON.stringify(pack), published.id, req.userId],
-    );
-    await recordAudit(tx, {
-      actor: req.userId,
-      councilId: req.councilId,
-      action: 'pack-rollback',
-      entity: 'pack-version',
-      entityId: published.version,
-      beforeHash: head.hash,
-      afterHash: hash,
-      detail: { rolledBackTo: req.target.version, note, effectiveFrom, withdrew: later.map((v) => v.version) },
-    });
     return { published, withdrew: await Promise.all(later.map(async (v) => (await findVersion(tx, req.councilId, v.version)) ?? v)) };
   });
-  services.versions.forget(req.councilId);
-  services.whatIfWorkers.rewarm(req.councilId, { pack: result.published.content, hash: result.published.hash });
+  versionWritten(services, result.published);
   return { published: result.published, withdrew: result.withdrew.map(({ content: _c, ...v }: PackVersion & { content?: unknown }) => v) };
 }

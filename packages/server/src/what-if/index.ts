@@ -10,7 +10,7 @@ import { councilParams } from '../routes/query.js';
 
 export { compareUnderPacks } from './compare.js';
 export type { LatestRow, WhatIfChange, WhatIfComparison, WhatIfError, WhatIfReport } from './compare.js';
-export { sharedWhatIfWorkers, WhatIfWorkers } from './what-if-workers.js';
+export { WhatIfWorkers } from './what-if-workers.js';
 export type { WarmPack } from './what-if-workers.js';
 export { warmWhatIf } from './warm-what-if.js';
 export { latestAssessments } from './latest-assessments.js';

@@ -4,23 +4,23 @@ import { makeTestApp, testPlugins } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import { testshirePack } from '../test-fixtures/testshire-pack.js';
-import { sharedWhatIfWorkers } from './what-if-workers.js';
+import { WhatIfWorkers } from './what-if-workers.js';
 import { warmWhatIf } from './warm-what-if.js';
 
 describe('the what-if workers warmed with each published pack', () => {
   let t: TestApp;
+  const workers = new WhatIfWorkers();
   beforeAll(async () => {
-    t = await makeTestApp(testStoreKinds[0]!);
+    t = await makeTestApp(testStoreKinds[0]!, { whatIfWorkers: workers });
   });
   afterAll(async () => {
-    await sharedWhatIfWorkers().close();
+    await workers.close();
     await t?.dispose();
   });
 
   it('compiles each council\'s published pack and draft, then the saved draft, the new published pack after a publish and after a roll back', async () => {
-    const workers = sharedWhatIfWorkers();
     const original = engine.packHash(testshirePack());
-    expect(await warmWhatIf(t.db, testPlugins)).toBe(true);
+    expect(await warmWhatIf(t.db, testPlugins, { workers })).toBe(true);
     expect(workers.warmed.get('testshire')).toBe(original);
     expect(workers.warmed.get('otherton')).toBe(engine.packHash(testshirePack({ id: 'otherton' })));
     // The seeded drafts are the published packs.

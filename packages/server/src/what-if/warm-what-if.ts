@@ -6,12 +6,12 @@ import { findDraft } from '../packs/drafts.js';
 import { latestVersion } from '../packs/versions.js';
 import type { Queryable } from '../store/index.js';
 import { latestAssessments } from './latest-assessments.js';
-import { sharedWhatIfWorkers, WHAT_IF_WARM_SAMPLE } from './what-if-workers.js';
+import { WHAT_IF_WARM_SAMPLE } from './what-if-workers.js';
 import type { WarmPack, WhatIfWorkers } from './what-if-workers.js';
 
-/** Where `warmWhatIf` warms (defaults: the process's shared pools). */
+/** Where `warmWhatIf` warms: the app's what-if workers (the pack jobs default to the process's shared pool). */
 export interface WarmWhatIfOptions {
-  workers?: WhatIfWorkers;
+  workers: WhatIfWorkers;
   /** Validates each council's draft as the what-if route does (remembered: the route finds it validated). */
   packJobs?: Pick<PackJobs, 'validate'>;
   /**
@@ -29,8 +29,8 @@ export interface WarmWhatIfOptions {
  * Publishing, rolling back and saving the draft compile the new pack (`rewarm`, `rewarmDraft`).
  * Resolves true when everything was warmed; a failure only means that work is done on first use.
  */
-export async function warmWhatIf(db: Queryable, plugins: Iterable<CouncilPlugin>, options: WarmWhatIfOptions = {}): Promise<boolean> {
-  const workers = options.workers ?? sharedWhatIfWorkers();
+export async function warmWhatIf(db: Queryable, plugins: Iterable<CouncilPlugin>, options: WarmWhatIfOptions): Promise<boolean> {
+  const workers = options.workers;
   const packJobs = options.packJobs ?? sharedPackJobs();
   const councils: (WarmPack & { plugin: CouncilPlugin })[] = [];
   let read = true;

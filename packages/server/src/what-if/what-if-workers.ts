@@ -12,11 +12,12 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { packHash } from '../engine/index.js';
 import type { Extensions, Pack } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
 import { COUNCIL_PLUGIN_PACKAGES } from '../seed/council-plugins.js';
+import { startWorkerThread, stopWorkerThread } from '../worker-threads.js';
 import { byName, compareUnderPacks } from './compare.js';
 import type { HashedPack, LatestRow, WhatIfComparison } from './compare.js';
 import type { WhatIfJob, WhatIfWarm, WhatIfWorkerData, WhatIfWorkerReply } from './what-if-worker.js';
@@ -87,7 +88,7 @@ interface Slot {
 /**
  * A pool of what-if workers.
  * @example
- * const report = await sharedWhatIfWorkers().compare(rows, published, draft, 'birmingham', plugin.extensions, 10);
+ * const report = await new WhatIfWorkers().compare(rows, published, draft, 'birmingham', plugin.extensions, 10);
  */
 export class WhatIfWorkers {
   private readonly _options: Required<WhatIfWorkersOptions>;
@@ -335,7 +336,7 @@ export class WhatIfWorkers {
       if (!slot) return;
       this._slots[i] = undefined;
       for (const p of slot.pending.values()) p.reject(new Error('The what-if workers were closed'));
-      await slot.worker.terminate();
+      await stopWorkerThread(slot.worker);
     }));
   }
 
@@ -343,7 +344,7 @@ export class WhatIfWorkers {
     const existing = this._slots[i];
     if (existing) return existing;
     const workerData: WhatIfWorkerData = { pluginModules: this._options.pluginModules };
-    const worker = new Worker(WORKER_URL, { workerData, resourceLimits: { maxOldGenerationSizeMb: this._options.memoryMb } });
+    const worker = startWorkerThread(WORKER_URL, { workerData, resourceLimits: { maxOldGenerationSizeMb: this._options.memoryMb } });
     const pending = new Map<number, Pending>();
     let started: (councils: Set<string> | undefined) => void = () => undefined;
     const slot: Slot = { worker, pending, ready: new Promise((resolve) => { started = resolve; }) };
@@ -368,7 +369,7 @@ export class WhatIfWorkers {
         worker.unref();
         wasReady = reply.ready;
         if (reply.ready) started(new Set(reply.extensionsOf));
-        else { gone(new Error(`A what-if worker could not start: ${reply.message}`)); void worker.terminate(); }
+        else { gone(new Error(`A what-if worker could not start: ${reply.message}`)); void stopWorkerThread(worker); }
         return;
       }
       const job = pending.get(reply.id);
@@ -395,7 +396,7 @@ export class WhatIfWorkers {
         if (warming) slot.stoppedWarming = true;
         slot.pending.get(job.id)?.reject(tooLarge(`within ${seconds} s`));
         slot.pending.delete(job.id);
-        void slot.worker.terminate();
+        void stopWorkerThread(slot.worker);
       }, seconds * 1000);
       deadline.unref();
       slot.pending.set(job.id, {
@@ -426,12 +427,4 @@ function joined(providers: number, parts: readonly WhatIfComparison[]): WhatIfCo
 function tooLarge(budget: string): HttpError {
   const message = `What-if over this council's providers did not finish ${budget}`;
   return new HttpError(422, 'too-large', message, { details: [{ pointer: '', message: `too large to compare ${budget}` }] });
-}
-
-let shared: WhatIfWorkers | undefined;
-
-/** The process's pool of what-if workers (started on first use). */
-export function sharedWhatIfWorkers(): WhatIfWorkers {
-  shared ??= new WhatIfWorkers();
-  return shared;
 }
