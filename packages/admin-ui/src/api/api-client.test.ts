@@ -85,6 +85,14 @@ describe('ApiClient', () => {
     expect(seen.map((s) => s.url)).toEqual(['/api/councils/bolton/versions?limit=1000', '/api/councils/bolton/versions?limit=1000&cursor=c1']);
   });
 
+  it('asks for the latest version alone, one item of the newest-first list, and says when there is none', async () => {
+    const seen: { url: string; init: RequestInit }[] = [];
+    const client = new ApiClient('', fakeFetch([json({ versions: [{ version: '2.0.0' }], nextCursor: 'c1' }), json({ versions: [], nextCursor: null })], seen));
+    expect((await client.latestVersion('bolton'))?.version).toBe('2.0.0');
+    expect(await client.latestVersion('bolton')).toBeUndefined();
+    expect(seen.map((s) => s.url)).toEqual(['/api/councils/bolton/versions?limit=1', '/api/councils/bolton/versions?limit=1']);
+  });
+
   it('reads providers one page at a time, passing the cursor it was given', async () => {
     const seen: { url: string; init: RequestInit }[] = [];
     const client = new ApiClient('', fakeFetch([json({ providers: [], nextCursor: null })], seen));

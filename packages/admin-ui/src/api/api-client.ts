@@ -234,6 +234,15 @@ export class ApiClient {
     );
   }
 
+  /**
+   * The latest published version's record (no pack), or undefined before any: the first item of
+   * `GET .../versions?limit=1`, newest first, rather than every version or the whole pack.
+   */
+  async latestVersion(council: string, signal?: AbortSignal) {
+    const page = await this._data(this._council.versions.$get({ param: { council }, query: { limit: '1' } }, init(signal)));
+    return page.versions[0];
+  }
+
   /** One published version with its pack. */
   version(council: string, version: string, signal?: AbortSignal) {
     return this._as<PackVersionWithPack>(this._council.versions[':version'].$get({ param: { council, version } }, init(signal)));

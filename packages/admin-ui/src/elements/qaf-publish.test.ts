@@ -22,9 +22,14 @@ const outcomes = {
   ],
 };
 
+/** `GET .../versions?limit=1`: the latest version's record alone; asked for more, the fake server has no answer. */
+function latest(url: URL) {
+  return url.searchParams.get('limit') === '1' ? json({ versions: [{ version: '1.0.0', effectiveFrom: '2025-01-01' }], nextCursor: 'c1' }) : undefined;
+}
+
 function outcomesServer() {
   return fakeServer(({ method, url }) => {
-    if (url.pathname === '/api/councils/testshire/pack' && method === 'GET') return json({ version: '1.0.0', pack: {} });
+    if (url.pathname === '/api/councils/testshire/versions' && method === 'GET') return latest(url);
     if (url.pathname === '/api/councils/testshire/diff') return json({ from: '1.0.0', to: 'draft', changes: [] });
     if (url.pathname === '/api/councils/testshire/draft/analyse' && method === 'POST') {
       return json({
@@ -40,7 +45,7 @@ function outcomesServer() {
 function server(analysis?: Promise<void>) {
   analysesAsked = [];
   return fakeServer(async ({ method, url }) => {
-    if (url.pathname === '/api/councils/testshire/pack' && method === 'GET') return json({ version: '1.0.0', pack: {} });
+    if (url.pathname === '/api/councils/testshire/versions' && method === 'GET') return latest(url);
     if (url.pathname === '/api/councils/testshire/diff') return json({ from: '1.0.0', to: 'draft', changes: [{ pointer: '/x', kind: 'changed', summary: 'Overall rating, Silver: at least 3 -> 4 criteria Fully met' }] });
     if (url.pathname === '/api/councils/testshire/draft/analyse' && method === 'POST') {
       analysesAsked.push(url.search);
@@ -58,6 +63,15 @@ function server(analysis?: Promise<void>) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('qaf-publish', () => {
+  it('finds the published version with one GET of the latest version\'s record, not the pack nor every version', async () => {
+    const seen = server();
+    const el = await mount('qaf-publish', { council: 'testshire', canEdit: true });
+    await settled(el);
+    expect(text(el)).toContain('Changes from the published version 1.0.0');
+    const gets = seen.filter((r) => r.method === 'GET').map((r) => `${r.url.pathname}${r.url.search}`);
+    expect(gets).toEqual(['/api/councils/testshire/versions?limit=1', '/api/councils/testshire/diff?from=1.0.0&to=draft']);
+  });
+
   it('asks acknowledgement only of the findings new or changed since the published version, in council words', async () => {
     server();
     const el = await mount('qaf-publish', { council: 'testshire', canEdit: true });

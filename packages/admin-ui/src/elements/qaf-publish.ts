@@ -37,7 +37,9 @@ export class QafPublish extends LitElement {
   /** The published version and the diff: the page's frame and primary content. */
   private _review = new Task(this, {
     task: async ([c], { signal }) => {
-      const published = await api.pack(c, signal);
+      // The latest version's record alone (its label): the diff below is what the page shows of the pack.
+      const published = await api.latestVersion(c, signal);
+      if (!published) throw new Error(`Council "${c}" has no published version to compare the draft with`);
       const diff = await api.diff(c, published.version, 'draft', signal);
       return { published, diff };
     },

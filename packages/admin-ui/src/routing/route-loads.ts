@@ -16,7 +16,7 @@ export const ROUTE_LOADS: { [P in Route['page']]?: (api: ApiClient, route: Extra
   edit: (api, r) => [api.draft(r.council)],
   json: (api, r) => [api.draft(r.council)],
   checks: (api, r) => [api.draft(r.council)],
-  publish: (api, r) => [api.pack(r.council)],
+  publish: (api, r) => [api.latestVersion(r.council)],
   'what-if': (api, r) => [api.pack(r.council)],
   versions: (api, r) => [api.versions(r.council), api.schedule(r.council), api.redeterminations(r.council)],
   providers: (api, r) => [api.providers(r.council, { q: '', rating: '' }), api.pack(r.council)],
