@@ -95,6 +95,7 @@ async function serveUntilStopped(db, port, onListening) {
   await new Promise((resolve) => server.close(resolve));
   // A handler whose client hung up at the end of the run may still be writing: let it finish.
   if (inFlight > 0) await new Promise((resolve) => (drained = resolve));
+  await app.close();
 }
 
 /**
