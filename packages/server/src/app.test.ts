@@ -1,5 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { apiRouteList } from './api-routes.js';
 import { ACCESS_LEVELS, scopeForAccess } from './routes/access.js';
 import type { Access } from './routes/access.js';
 import { testStoreKinds } from './store/test-stores.test-helpers.js';
+import { WhatIfWorkers } from './what-if/what-if-workers.js';
 
 /** Every declared route: the same declarations the app serves and documents. */
 const ROUTES = apiRouteList();
@@ -185,6 +186,20 @@ describe('the app', () => {
       expect(api.headers.get('cache-control')).toBeNull();
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes the what-if workers it started on close(), never a pool it was given', async () => {
+    const closing = vi.spyOn(WhatIfWorkers.prototype, 'close');
+    try {
+      await createApp({ db: t.db, log: () => undefined }).close();
+      expect(closing).toHaveBeenCalledTimes(1);
+      const given = new WhatIfWorkers();
+      await createApp({ db: t.db, whatIfWorkers: given, log: () => undefined }).close();
+      expect(closing).toHaveBeenCalledTimes(1);
+      expect(closing.mock.contexts[0]).not.toBe(given);
+    } finally {
+      closing.mockRestore();
     }
   });
 });

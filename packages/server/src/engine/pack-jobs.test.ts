@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../http-error.js';
 import { bigDomainPack } from '../test-fixtures/big-domain-pack.js';
 import { testshirePack } from '../test-fixtures/testshire-pack.js';
-import { PackJobs } from './pack-jobs.js';
+import { closeSharedPackJobs, PackJobs, sharedPackJobs } from './pack-jobs.js';
 
 /** A council plugin whose `spin` fact never returns: a job that uses it can only end by its deadline. */
 const SPIN_PLUGIN = `data:text/javascript,${encodeURIComponent(
@@ -117,5 +117,15 @@ describe('pack jobs', () => {
   it('refuses to validate without the council\'s extensions rather than judge the pack without them', async () => {
     const error = await shared().validate(testshirePack(), 'testshire', { facts: {} }).then(() => undefined, (e: unknown) => e as Error);
     expect(error?.message).toMatch(/no extensions for council "testshire"/);
+  });
+
+  it('closes the process\'s shared pool, which then refuses work, and starts a new one when next asked', async () => {
+    const first = sharedPackJobs();
+    expect(sharedPackJobs()).toBe(first);
+    await closeSharedPackJobs();
+    expect((await refusal(first.validate(testshirePack(), 'testshire'))).status).toBe(503);
+    const next = sharedPackJobs();
+    expect(next).not.toBe(first);
+    await closeSharedPackJobs();
   });
 });
