@@ -17,6 +17,7 @@ import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.
 import { councilParams, flagQuery, isoDateQuery } from '../routes/query.js';
 import type { Draft } from './drafts.js';
 import { draftConflict, draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
+import { refuseOverLimits } from './draft-limits.js';
 import { refuseParametersOutOfBounds } from './parameter-bounds.js';
 import { loadCriteriaIntoDraft } from './draft-criteria.js';
 import type { CriteriaImportReply } from './draft-criteria.js';
@@ -345,6 +346,7 @@ export function packRoutes() {
       const content = validateBody<Record<string, unknown>>(draftBodySchema, await readJson(c));
       const validation = await c.var.services.packJobs.validate(content, council.id, extensionsOf(c, council.id));
       refuseMissingPluginParts(validation);
+      refuseOverLimits(validation, content);
       refuseParametersOutOfBounds(validation);
       const { db } = c.var.services;
       const existing = await findDraft(db, council.id);
