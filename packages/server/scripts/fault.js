@@ -21,6 +21,7 @@ import { caseAssessment } from '@openqaf/engine';
 import { loadCouncilPlugins, openStore, seedCouncils } from '../dist/index.js';
 import { hashSecret, newSecret } from '../dist/auth/secrets.js';
 import { openPostgresDb, quoteIdentifier } from '../dist/store/index.js';
+import { sendWrite } from './fault-reply.js';
 
 const WRITES = Number(process.env.QAF_FAULT_WRITES ?? 1500);
 const CLIENTS = Number(process.env.QAF_FAULT_CLIENTS ?? 16);
@@ -71,8 +72,11 @@ function serverProcess(env) {
       child.stderr.on('data', () => undefined);
       await new Promise((resolve, reject) => {
         child.once('exit', (code) => reject(new Error(`server exited with ${code} while starting`)));
+        // The words may arrive split over two chunks.
+        let output = '';
         child.stdout.on('data', (chunk) => {
-          if (String(chunk).includes('listening on')) resolve();
+          output = (output + String(chunk)).slice(-200);
+          if (output.includes('listening on')) resolve();
         });
       });
       child.removeAllListeners('exit');
@@ -137,21 +141,14 @@ async function run(kind) {
       while (Date.now() < deadline) {
         if (restarting) await restarting;
         counts.sent++;
-        let status = 0;
-        let reply;
-        try {
-          const res = await fetch(`http://127.0.0.1:${port}/api/councils/${plugin.id}/assessments?explain=false`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
-            body,
-          });
-          status = res.status;
-          reply = await res.json();
-          if (res.headers.get('idempotent-replayed') === 'true') counts.replayed++;
-        } catch {
-          // The server was killed under this request: send it again with the same key.
-        }
-        if (status === 201) {
+        // Killed under this request or mid-reply, it is status 0: sent again with the same key.
+        const { status, reply, replayed } = await sendWrite(`http://127.0.0.1:${port}/api/councils/${plugin.id}/assessments?explain=false`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+          body,
+        });
+        if (replayed) counts.replayed++;
+        if (status === 201 && typeof reply?.id === 'string') {
           acknowledged.set(key, reply.id);
           sinceKill++;
           sinceTerminate++;

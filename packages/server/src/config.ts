@@ -72,13 +72,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.QAF_DATABASE_SCHEMA || undefined,
     migrateDatabaseUrl: env.QAF_MIGRATE_DATABASE_URL || undefined,
-    databasePoolSize: env.QAF_DB_POOL_SIZE ? Number(env.QAF_DB_POOL_SIZE) : undefined,
+    databasePoolSize: wholeNumber(env, 'QAF_DB_POOL_SIZE', 'a whole number of connections, at least 1', 1),
     dataDir: env.QAF_DATA_DIR ?? './data',
     uiDir: existsSync(uiDir) ? uiDir : undefined,
     adminEmail: env.QAF_ADMIN_EMAIL || undefined,
     adminPassword: env.QAF_ADMIN_PASSWORD || undefined,
     secureCookies: env.QAF_SECURE_COOKIES === 'true',
-    bodyLimit: env.QAF_BODY_LIMIT ? Number(env.QAF_BODY_LIMIT) : undefined,
+    // Unchecked, "6MB" would be NaN, and no body is larger than NaN bytes: no limit at all.
+    bodyLimit: wholeNumber(env, 'QAF_BODY_LIMIT', 'a whole number of bytes, at least 1', 1),
     tokenCacheSeconds: tokenCacheSeconds(env.QAF_TOKEN_CACHE_SECONDS),
     loginLimits: {
       maxFailuresPerEmail: wholeNumber(env, 'QAF_LOGIN_MAX_FAILURES', 'a whole number of failed sign-ins (0: no limit)'),

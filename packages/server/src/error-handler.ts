@@ -3,11 +3,13 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.js';
 import { HttpError } from './http-error.js';
 import { isUniqueViolation } from './store/errors.js';
+import { isStoreUnreachable, STORE_RETRY_AFTER_SECONDS } from './store/store-unreachable.js';
 
 /**
  * The one place errors become responses, all in the one shape
- * `{ "error": { "status", "code", "message", "details"? } }`. Unexpected errors are logged and
- * answered with a 500 that reveals nothing internal.
+ * `{ "error": { "status", "code", "message", "details"? } }`. A database that cannot be reached
+ * (or a connection lost mid-request) is a 503 `store-unavailable` with `Retry-After`; other
+ * unexpected errors are logged and answered with a 500 that reveals nothing internal.
  */
 export function errorHandler(): ErrorHandler<AppEnv> {
   return (error, c) => {
@@ -18,6 +20,11 @@ export function errorHandler(): ErrorHandler<AppEnv> {
     } else if (isUniqueViolation(error)) {
       // A racing write lost on a unique key: the other request got there first.
       httpError = new HttpError(409, 'conflict', 'Someone else changed this at the same time: reload and try again');
+    } else if (isStoreUnreachable(error)) {
+      c.var.services?.log(`[store] ${c.req.method} ${c.req.path}: database unreachable: ${(error as Error).message}`);
+      httpError = new HttpError(503, 'store-unavailable', 'The database cannot be reached just now: try again shortly (a write sent again with its Idempotency-Key is never made twice)', {
+        headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
+      });
     } else {
       c.var.services?.log(`[error] ${c.req.method} ${c.req.path}: ${(error as Error).stack ?? String(error)}`);
       httpError = new HttpError(500, 'internal', 'Something went wrong on the server; it has been logged');

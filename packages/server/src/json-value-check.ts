@@ -1,4 +1,5 @@
 import { LIMITS } from '@openqaf/engine';
+import { firstDuplicateMember, memberNameCount } from './json-member-names.js';
 
 /** Deepest nesting of objects and arrays any JSON body may have (the engine's limit for packs). */
 export const MAX_JSON_DEPTH = LIMITS.maxDepth;
@@ -7,7 +8,13 @@ export const MAX_JSON_DEPTH = LIMITS.maxDepth;
 export interface JsonValueProblem {
   pointer: string;
   message: string;
+  /** For a member name given twice in one object: the name, and the offset of its second use in the text. */
+  member?: string;
+  offset?: number;
 }
+
+/** A member name that would replace the prototype of whatever object the value is copied into. */
+const PROTOTYPE_KEY = '__proto__';
 
 /** A NUL character or a lone surrogate (a UTF-16 half with no partner: not a Unicode character). */
 const UNSTORABLE = /[\0\p{Cs}]/u;
@@ -44,16 +51,21 @@ function pointerOf(visit: Visit): string {
 /**
  * The first part of a parsed JSON value that would not be stored exactly as sent: nesting deeper
  * than {@link MAX_JSON_DEPTH}, a number too large for a double (`1e400` parses as Infinity and
- * would be stored as null), or a string or member name holding NUL or a lone surrogate (which
- * PostgreSQL refuses or replaces with U+FFFD). Iterative, so no nesting can exhaust the stack.
+ * would be stored as null), a string or member name holding NUL or a lone surrogate (which
+ * PostgreSQL refuses or replaces with U+FFFD), or a member named `__proto__` (which would
+ * replace the prototype of an object it is copied into). Given the `text` the value was parsed
+ * from, also a member name one object gives twice (`JSON.parse` silently keeps the last).
+ * Iterative, so no nesting can exhaust the stack.
  */
-export function jsonValueProblem(root: unknown): JsonValueProblem | undefined {
+export function jsonValueProblem(root: unknown, text?: string): JsonValueProblem | undefined {
+  let members = 0;
   const stack: Visit[] = [{ value: root, depth: 0, parent: undefined, key: '', named: false }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
     const { value } = visit;
     const nameProblem = visit.named ? stringProblem(visit.key) : undefined;
     if (nameProblem) return { pointer: pointerOf(visit), message: `has a member name that ${nameProblem}` };
+    if (visit.named && visit.key === PROTOTYPE_KEY) return { pointer: pointerOf(visit), message: `is a member named ${PROTOTYPE_KEY}, which is not allowed` };
     if (typeof value === 'string') {
       const message = stringProblem(value);
       if (message) return { pointer: pointerOf(visit), message };
@@ -65,12 +77,17 @@ export function jsonValueProblem(root: unknown): JsonValueProblem | undefined {
       }
       const named = !Array.isArray(value);
       const entries = named ? Object.entries(value) : value.map((v, i) => [String(i), v] as const);
+      if (named) members += entries.length;
       // Pushed in reverse so the first problem in document order is found first.
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, member] = entries[i]!;
         stack.push({ value: member, depth: visit.depth + 1, parent: visit, key, named });
       }
     }
+  }
+  if (text !== undefined && memberNameCount(text) !== members) {
+    const duplicate = firstDuplicateMember(text);
+    if (duplicate) return { ...duplicate, message: `repeats the member name "${duplicate.member}" of the same object (only one value could be kept)` };
   }
   return undefined;
 }

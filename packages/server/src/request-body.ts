@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Context } from 'hono';
 import { HttpError } from './http-error.js';
 import type { ErrorDetail } from './http-error.js';
-import { isJsonSyntaxProblem, parseJsonText } from './json-syntax.js';
+import { isJsonSyntaxProblem, lineAndColumn, parseJsonText } from './json-syntax.js';
 import { jsonValueProblem } from './json-value-check.js';
 import { decodeUtf8Body } from './utf8.js';
 
@@ -49,7 +49,9 @@ export function validateBody<T>(schema: JsonSchema, value: unknown): T {
  * Parses a JSON request body so that what is stored is exactly what was sent: bytes that are not
  * UTF-8 are a 400 naming the byte offset, malformed JSON a 400 naming the line and column, and a
  * value that cannot be stored as sent (see {@link jsonValueProblem}: nesting too deep, a number that
- * overflows to infinity, NUL or a lone surrogate in a string) a 422 naming its JSON pointer.
+ * overflows to infinity, NUL or a lone surrogate in a string, a `__proto__` member) a 422 naming its
+ * JSON pointer, and a member name one object gives twice a 422 `duplicate-member` naming it, its
+ * pointer, line and column (rather than silently keeping the last value).
  */
 export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
@@ -66,7 +68,13 @@ export async function readJson(c: Context): Promise<unknown> {
       details: [{ message: error.message, line: error.line, column: error.column }],
     });
   }
-  const problem = jsonValueProblem(value);
+  const problem = jsonValueProblem(value, text);
+  if (problem?.member !== undefined) {
+    const { member, offset = 0, ...detail } = problem;
+    throw new HttpError(422, 'duplicate-member', `The body names the member "${member}" twice in one object, at ${problem.pointer}`, {
+      details: [{ ...detail, member, ...lineAndColumn(text, offset) }],
+    });
+  }
   if (problem) {
     throw new HttpError(422, 'invalid-body', 'The request body does not match its schema', { details: [{ ...problem }] });
   }
@@ -76,6 +84,17 @@ export async function readJson(c: Context): Promise<unknown> {
 /** The request body as text: strict UTF-8, bytes that are not UTF-8 are a 400 naming the byte offset. */
 export async function readText(c: Context): Promise<string> {
   return decodeUtf8Body(await c.req.arrayBuffer());
+}
+
+/**
+ * True when the request carries a body of at least one byte, judged by its length or, for a
+ * chunked body or one without a length, by reading it (Hono keeps what was read for the route).
+ * Never by its content type: a body sent without one is still a body (and a 415 for a JSON route).
+ */
+export async function hasBody(c: Context): Promise<boolean> {
+  const length = c.req.header('content-length');
+  if (length !== undefined && c.req.header('transfer-encoding') === undefined) return Number(length) > 0;
+  return (await c.req.arrayBuffer()).byteLength > 0;
 }
 
 /** Reads and validates a JSON body in one step. */

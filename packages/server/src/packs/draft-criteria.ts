@@ -7,6 +7,7 @@ import type { CountParameterChange, CriteriaCsvDomainCount } from '../engine/ind
 import { HttpError, notFound } from '../http-error.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
 import { readText } from '../request-body.js';
+import { refuseOverLimits } from './draft-limits.js';
 import { draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
 import { refuseParametersOutOfBounds } from './parameter-bounds.js';
 import type { DraftValidation } from './replies.js';
@@ -47,6 +48,7 @@ export async function loadCriteriaIntoDraft(c: Context<AppEnv>, councilId: strin
   }
   const validation = await packJobs.validate(read.pack, councilId, c.var.services.plugins.get(councilId)?.extensions);
   refuseMissingPluginParts(validation);
+  refuseOverLimits(validation, read.pack);
   refuseParametersOutOfBounds(validation);
   const reply = (revision: number): CriteriaImportReply =>
     ({ revision, valid: validation.valid, errors: validation.errors, criteria: read.criteria, domains: read.domains, parameters: read.parameters });

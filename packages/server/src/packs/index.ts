@@ -9,7 +9,7 @@ import { assessmentJsonSchema, compile, diff, findingChanges } from '../engine/i
 import type { Pack } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { recordIdempotentReply } from '../idempotency/index.js';
-import { readJson, validateBody } from '../request-body.js';
+import { hasBody, readJson, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
@@ -17,6 +17,7 @@ import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.
 import { councilParams, flagQuery, isoDateQuery } from '../routes/query.js';
 import type { Draft } from './drafts.js';
 import { draftConflict, draftEtag, findDraft, refuseMissingPluginParts, revisionFromIfMatch, writeDraft } from './drafts.js';
+import { refuseOverLimits } from './draft-limits.js';
 import { refuseParametersOutOfBounds } from './parameter-bounds.js';
 import { loadCriteriaIntoDraft } from './draft-criteria.js';
 import type { CriteriaImportReply } from './draft-criteria.js';
@@ -345,6 +346,7 @@ export function packRoutes() {
       const content = validateBody<Record<string, unknown>>(draftBodySchema, await readJson(c));
       const validation = await c.var.services.packJobs.validate(content, council.id, extensionsOf(c, council.id));
       refuseMissingPluginParts(validation);
+      refuseOverLimits(validation, content);
       refuseParametersOutOfBounds(validation);
       const { db } = c.var.services;
       const existing = await findDraft(db, council.id);
@@ -383,8 +385,10 @@ export function packRoutes() {
     .openapi(draftCriteriaRoute, async (c) => c.json(await loadCriteriaIntoDraft(c, c.var.council.id)))
     .openapi(validateDraftRoute, async (c) => {
       const council = c.var.council;
-      // With a body, validates that content without saving it (validation as you type).
-      if (c.req.header('content-type') && c.req.header('content-length') !== '0') {
+      // With a body, validates that content without saving it (validation as you type). A body is
+      // known by its length or its chunks, never by its content type: a body sent without one is a
+      // 415, not a validation of the saved draft the caller did not ask about.
+      if (await hasBody(c)) {
         const content = await readJson(c);
         const { valid, errors } = await c.var.services.packJobs.validate(content, council.id, extensionsOf(c, council.id));
         return c.json({ revision: null, valid, errors });

@@ -54,8 +54,12 @@ const ERROR_STATUSES: Record<string, string> = {
   '404': 'Unknown council, provider, version or assessment',
   '409': 'Edit conflict: the thing changed since it was read',
   '413': 'Body too large',
-  '422': 'Body or query fails its schema (details carry JSON pointers)',
+  '415': 'A body sent without `Content-Type: application/json` (or with another type)',
+  '422': 'Body or query fails its schema (details carry JSON pointers); or `duplicate-member`: one object names a member twice',
+  '503': '`store-unavailable`: the database cannot be reached or the connection was lost (nothing half-written); try again after Retry-After seconds',
 };
+
+const retryAfterHeader = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } };
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -85,7 +89,7 @@ function successReply(status: number, reply: Reply | undefined, write: boolean) 
 /** The error replies of a route: the common ones, and those of writes, pack work and sign-in. */
 function errorReplies(write: boolean, packWork: boolean, rateLimited: boolean): Record<string, unknown> {
   const replies: Record<string, { description: string; headers?: unknown }> = Object.fromEntries(
-    Object.entries(ERROR_STATUSES).map(([code, description]) => [code, { description }]),
+    Object.entries(ERROR_STATUSES).map(([code, description]) => [code, code === '503' ? { description, headers: retryAfterHeader } : { description }]),
   );
   if (write) {
     replies['409'] = { description: `${ERROR_STATUSES['409']}; or \`idempotency-key-in-use\`: the first request with this Idempotency-Key is still under way (retry after Retry-After)` };
@@ -94,14 +98,14 @@ function errorReplies(write: boolean, packWork: boolean, rateLimited: boolean): 
   if (packWork) {
     replies['422'] = { description: `${replies['422']!.description}; or \`too-large\`: the pack work did not finish within its time or memory budget` };
     replies['503'] = {
-      description: '`busy`: too many pack jobs are waiting; try again after Retry-After seconds',
-      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+      description: `\`busy\`: too many pack jobs are waiting; or ${ERROR_STATUSES['503']}`,
+      headers: retryAfterHeader,
     };
   }
   if (rateLimited) {
     replies['429'] = {
       description: 'Too many failed attempts for this email or from this address: wait Retry-After seconds',
-      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+      headers: retryAfterHeader,
     };
   }
   return Object.fromEntries(Object.entries(replies).map(([code, reply]) => [code, { ...reply, ...errorReply }]));
