@@ -76,7 +76,7 @@ export function prepareAssessment(args: AssessmentToStore): PreparedAssessment {
   const determinationId = randomUUID();
   const texts = determinationTexts(args.determination, args.interpretationNotes);
   const determinationJson = texts.json;
-  const determinationBytes = Buffer.from(determinationJson, 'utf8');
+  const determinationBytes = texts.bytes;
   const stored: StoredAssessment = { assessmentId, determinationId, determinationJson, determinationBytes };
   const key = args.idempotent?.request;
   if (args.idempotent) stored.replyJson = args.idempotent.reply(stored);

@@ -54,8 +54,8 @@ describe('the reply to a submitted assessment, built from its parts', () => {
             continue; // A case the engine refuses gives no reply of this kind.
           }
           const { explanation, ...record } = determination;
-          const determinationJson = determinationTexts(record, compiled.pack.interpretations).json;
-          const parts = { ...ids, determinationJson, determinationBytes: Buffer.from(determinationJson, 'utf8') };
+          const texts = determinationTexts(record, compiled.pack.interpretations);
+          const parts = { ...ids, determinationJson: texts.json, determinationBytes: texts.bytes };
           const explained = { ...parts, explanationJson: JSON.stringify(explanation) };
           const expected = JSON.stringify({ ...ids, determination: { ...record, explanation } });
           expect(submittedReplyBytes(explained).toString('utf8'), c.id).toBe(expected);
