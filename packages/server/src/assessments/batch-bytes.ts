@@ -2,7 +2,7 @@
  * A batch of stored evaluations as the UTF-8 bytes of one JSON array (`[row,row,...]`), written
  * into memory that is kept and reused from one statement to the next.
  *
- * PostgreSQL receives a `text` parameter sent in binary format as exactly its UTF-8 bytes, so the rows
+ * PostgreSQL receives a `json` parameter sent in binary format as exactly its text, so the rows
  * can go to it as bytes. Joining them into one string first would build a string of several
  * hundred kilobytes per statement (64 evaluations of about 10 kB), which V8 places in its large
  * object space, fresh memory each time: on the reference machine that join and its encoding cost
