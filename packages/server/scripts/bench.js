@@ -18,15 +18,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { serve } from '@hono/node-server';
 import { caseAssessment } from '@openqaf/engine';
 
-// QAF_BENCH_DIST: another build of the server to measure (a copy of dist/ inside this package,
-// e.g. node_modules/.bench-base/dist, so its imports resolve), for alternating old and new runs.
-const DIST = process.env.QAF_BENCH_DIST ? join(process.cwd(), process.env.QAF_BENCH_DIST) : fileURLToPath(new URL('../dist', import.meta.url));
+// QAF_BENCH_DIST: another build of the server to measure (a copy of dist/ with its package.json
+// beside it, where its imports resolve: inside this package, e.g. node_modules/.bench-base/dist, or
+// anywhere with a node_modules link to this package's), relative to the working directory or
+// absolute, for alternating old and new runs (scripts/bench-cpu-ab.js).
+const DIST = process.env.QAF_BENCH_DIST ? resolve(process.env.QAF_BENCH_DIST) : fileURLToPath(new URL('../dist', import.meta.url));
 const distModule = (path) => import(pathToFileURL(join(DIST, path)).href);
 const { createApp, loadCouncilPlugins, openStore, seedCouncils } = await distModule('index.js');
 const { hashSecret, newSecret } = await distModule('auth/secrets.js');

@@ -15,7 +15,7 @@ import { readJson, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
 import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
-import { jsonText } from '../routes/json-text.js';
+import { jsonBytes, jsonText } from '../routes/json-text.js';
 import { listReply, pageOf, pageQuery, pageRequest } from '../routes/pagination.js';
 import { councilParams, flagQuery } from '../routes/query.js';
 import { isIsoDate } from '../engine/index.js';
@@ -23,6 +23,8 @@ import { loadAssessmentContext } from './assessment-context.js';
 import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from './current-determination.js';
 import { decisionLinks } from './recorded-decisions-history.js';
 import { determinationResultSql } from './stored-result.js';
+import { submittedReplyBytes, submittedReplyText } from './submitted-reply.js';
+import type { SubmittedReplyParts } from './submitted-reply.js';
 import { supersededOf } from './superseded.js';
 import { assessmentBodySchema } from './schemas.js';
 import { withRecorder } from './recorded-decisions.js';
@@ -36,10 +38,10 @@ import type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAsse
  * pack content is read from the store only once.
  */
 export async function compiledVersion(c: Context<AppEnv>, version: PackVersion): Promise<CompiledPack> {
-  const extensions = c.var.services.plugins.get(version.councilId)?.extensions;
+  const extensions = c.get('services').plugins.get(version.councilId)?.extensions;
   const cached = cachedCompiled(version, extensions);
   if (cached) return cached;
-  const full = await findVersionById(c.var.services.db, version.id);
+  const full = await findVersionById(c.get('services').db, version.id);
   if (!full) throw notFound(`Pack version ${version.version}`);
   return compile(full.content, extensions, version.hash);
 }
@@ -77,14 +79,14 @@ function noPackInForce(councilId: string, date: string): HttpError {
 }
 
 async function versionFor(c: Context<AppEnv>, councilId: string, date: string): Promise<PackVersion> {
-  const version = await versionInForceRecord(c.var.services.db, councilId, date);
+  const version = await versionInForceRecord(c.get('services').db, councilId, date);
   if (!version) throw noPackInForce(councilId, date);
   return version;
 }
 
 /** The provider's id when it belongs to the council (a light check for the hot path), or 404. */
 async function requireProviderId(c: Context<AppEnv>, councilId: string, id: string): Promise<string> {
-  const rows = await c.var.services.db.query<{ id: string }>('SELECT id FROM providers WHERE council_id = $1 AND id = $2', [councilId, id]);
+  const rows = await c.get('services').db.query<{ id: string }>('SELECT id FROM providers WHERE council_id = $1 AND id = $2', [councilId, id]);
   if (rows.length === 0) throw notFound(`Provider "${id}" of council "${councilId}"`);
   return id;
 }
@@ -108,7 +110,7 @@ interface AssessmentPlan {
  * What memory does tell is confirmed by the statement that stores (see `STORE_ASSESSMENTS_SQL`).
  */
 async function planFromMemory(c: Context<AppEnv>, councilId: string, raw: unknown): Promise<AssessmentPlan | undefined> {
-  const versions = await c.var.services.versions.versions(c.var.services.db, councilId);
+  const versions = await c.get('services').versions.versions(c.get('services').db, councilId);
   if (versions.length === 0) return undefined;
   // The council has versions, so it exists: the same order of refusals as from the store.
   const user = requireCouncilRole(c, councilId, 'officer');
@@ -121,7 +123,7 @@ async function planFromMemory(c: Context<AppEnv>, councilId: string, raw: unknow
 async function planFromStore(c: Context<AppEnv>, councilId: string, raw: unknown): Promise<AssessmentPlan> {
   const rawBody = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const ctx = await loadAssessmentContext(
-    c.var.services.db,
+    c.get('services').db,
     councilId,
     typeof rawBody.providerId === 'string' ? rawBody.providerId : '',
     isIsoDate(rawBody.date) ? rawBody.date : null,
@@ -257,6 +259,8 @@ export function assessmentRoutes() {
   return apiRouter()
     .openapi(submitRoute, async (c) => {
       const councilId = c.req.param('council');
+      // Read once: `c.var` copies every request variable into a new object at each use.
+      const services = c.get('services');
       const raw = await readJson(c);
       const explain = c.req.valid('query').explain !== 'false';
       let plan = await planFromMemory(c, councilId, raw);
@@ -275,14 +279,21 @@ export function assessmentRoutes() {
         }
         const { explanation, ...record } = determination;
         const { version, providerId, input } = plan;
-        // The determination is serialised once for the store; the reply reuses that text and adds
-        // the explanation (when asked for) rather than serialising the determination again.
-        const reply = (stored: StoredAssessment) =>
-          `${JSON.stringify({ id: stored.assessmentId, providerId, date: input.date, packVersion: version.version, packHash: version.hash }).slice(0, -1)},"determination":` +
-          (explanation === undefined ? stored.determinationJson : `${stored.determinationJson.slice(0, -1)},"explanation":${JSON.stringify(explanation)}}`) +
-          '}';
-        const request = c.var.idempotency;
-        const stored = await c.var.services.assessmentWriter.write({
+        // The determination is serialised once for the store; the reply reuses that text (its
+        // bytes) and adds the explanation (when asked for) rather than serialising it again.
+        const explanationJson = explanation === undefined ? undefined : JSON.stringify(explanation);
+        const replyParts = (stored: StoredAssessment): SubmittedReplyParts => ({
+          id: stored.assessmentId,
+          providerId,
+          date: input.date,
+          packVersion: version.version,
+          packHash: version.hash,
+          determinationJson: stored.determinationJson,
+          determinationBytes: stored.determinationBytes,
+          ...(explanationJson === undefined ? {} : { explanationJson }),
+        });
+        const request = c.get('idempotency');
+        const stored = await services.assessmentWriter.write({
           councilId,
           providerId,
           userId: plan.user.id,
@@ -291,16 +302,18 @@ export function assessmentRoutes() {
           determination: record,
           // The notes the determination cites are stored by reference to the version (stored-result.ts);
           // its compiled pack is in the cache, as it was just evaluated under it (else they are stored whole).
-          interpretationNotes: cachedCompiled(version, c.var.services.plugins.get(version.councilId)?.extensions)?.pack.interpretations,
-          ...(request ? { idempotent: { request, reply } } : {}),
+          interpretationNotes: cachedCompiled(version, services.plugins.get(version.councilId)?.extensions)?.pack.interpretations,
+          ...(request ? { idempotent: { request, reply: (s: StoredAssessment) => submittedReplyText(replyParts(s)) } } : {}),
         });
         if (stored) {
           // With a key, the reply was recorded in the statement that stored the assessment.
           if (request) request.recorded = true;
-          return jsonText<SubmittedAssessment, 201>(c, stored.replyJson ?? reply(stored), 201);
+          return stored.replyJson === undefined
+            ? jsonBytes<SubmittedAssessment, 201>(c, submittedReplyBytes(replyParts(stored)), 201)
+            : jsonText<SubmittedAssessment, 201>(c, stored.replyJson, 201);
         }
         // The store disagreed (a version published elsewhere, a provider gone): look again.
-        c.var.services.versions.forget(councilId);
+        services.versions.forget(councilId);
         if (attempt >= STORE_ATTEMPTS) {
           throw new HttpError(409, 'conflict', 'The pack version in force changed while the assessment was being stored: send it again');
         }
@@ -308,15 +321,15 @@ export function assessmentRoutes() {
       }
     })
     .openapi(previewRoute, async (c) => {
-      const council = c.var.council;
+      const council = c.get('council');
       const { providerId, ...input } = validBody<AssessmentBody>(c);
       await requireProviderId(c, council.id, providerId);
       const version = await versionFor(c, council.id, input.date);
-      const user = c.var.principal.user;
+      const user = c.get('principal').user;
       return c.json({ stored: false as const, packVersion: version.version, packHash: version.hash, determination: await determine(c, version, user ? withRecorder(input, user) : input) });
     })
     .openapi(listRoute, async (c) => {
-      const council = c.var.council;
+      const council = c.get('council');
       const query = c.req.valid('query');
       const page = pageRequest(query, 3);
       const params: unknown[] = [council.id];
@@ -329,7 +342,7 @@ export function assessmentRoutes() {
         params.push(...page.after);
         where += ` AND (a.assessment_date, a.created_at, a.id) < ($${params.length - 2}::date, $${params.length - 1}::timestamptz, $${params.length})`;
       }
-      const rows = await c.var.services.db.query<AssessmentRow & { created_key: string }>(
+      const rows = await c.get('services').db.query<AssessmentRow & { created_key: string }>(
         `${SELECT_ASSESSMENT_PAGED} WHERE ${where}
           ORDER BY a.assessment_date DESC, a.created_at DESC, a.id DESC LIMIT ${page.limit + 1}`,
         params,
@@ -338,30 +351,30 @@ export function assessmentRoutes() {
       return c.json({ assessments: items.map(toStored), nextCursor });
     })
     .openapi(oneRoute, async (c) => {
-      const council = c.var.council;
-      const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
+      const council = c.get('council');
+      const [row] = await c.get('services').db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
         council.id,
         c.req.param('id'),
       ]);
       if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
-      const links = await decisionLinks(c.var.services.db, [row.id]);
+      const links = await decisionLinks(c.get('services').db, [row.id]);
       const stored: AssessmentRecord = { ...toStored(row), ...(links.answeredBy.has(row.id) ? { answeredBy: links.answeredBy.get(row.id) } : {}), ...(links.made.has(row.id) ? { answers: links.made.get(row.id) } : {}) };
       if (c.req.valid('query').explain === 'true') {
         // The stored record has no explanation; re-evaluating under the same pack hash reproduces it.
-        const version = await findVersionById(c.var.services.db, row.pack_version_id);
+        const version = await findVersionById(c.get('services').db, row.pack_version_id);
         const explanation = version ? (await determine(c, version, row.input)).explanation : undefined;
         if (explanation) stored.determination = { ...row.result, explanation };
       }
       return c.json(stored);
     })
     .openapi(reevaluateRoute, async (c) => {
-      const council = c.var.council;
-      const [row] = await c.var.services.db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
+      const council = c.get('council');
+      const [row] = await c.get('services').db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.council_id = $1 AND a.id = $2`, [
         council.id,
         c.req.param('id'),
       ]);
       if (!row) throw notFound(`Assessment "${c.req.param('id')}" of council "${council.id}"`);
-      const version = await findVersionById(c.var.services.db, row.pack_version_id);
+      const version = await findVersionById(c.get('services').db, row.pack_version_id);
       if (!version || version.hash !== row.pack_hash) {
         throw new HttpError(500, 'integrity', 'The stored pack version does not match the determination\'s pack hash');
       }
@@ -376,18 +389,18 @@ export function assessmentRoutes() {
       });
     })
     .openapi(timelineRoute, async (c) => {
-      const council = c.var.council;
+      const council = c.get('council');
       const provider = await requireProvider(c, council.id, c.req.param('id'));
       const page = pageRequest(c.req.valid('query'), 3);
       const after = page.after ? 'AND (a.assessment_date, a.created_at, a.id) > ($3::date, $4::timestamptz, $5)' : '';
-      const rows = await c.var.services.db.query<AssessmentRow & { created_key: string }>(
+      const rows = await c.get('services').db.query<AssessmentRow & { created_key: string }>(
         `${SELECT_ASSESSMENT_PAGED} WHERE a.council_id = $1 AND a.provider_id = $2 ${after}
           ORDER BY a.assessment_date, a.created_at, a.id LIMIT ${page.limit + 1}`,
         [council.id, provider.id, ...(page.after ?? [])],
       );
       const { items, nextCursor } = pageOf(rows, page, (r) => [r.assessment_date, r.created_key, r.id]);
-      const superseded = await supersededOf(c.var.services.db, items.map((r) => r.id));
-      const links = await decisionLinks(c.var.services.db, items.map((r) => r.id));
+      const superseded = await supersededOf(c.get('services').db, items.map((r) => r.id));
+      const links = await decisionLinks(c.get('services').db, items.map((r) => r.id));
       return c.json({
         provider: { id: provider.id, name: provider.name },
         nextCursor,

@@ -48,6 +48,7 @@ describe('a determination serialised for storing by reference', () => {
       // Twice: the second takes the list's text from the cache.
       for (const texts of [determinationTexts(d, compiled.pack.interpretations), determinationTexts(d, compiled.pack.interpretations)]) {
         expect(texts.json, c.id).toBe(JSON.stringify(d));
+        expect(texts.bytes.toString('hex'), c.id).toBe(Buffer.from(JSON.stringify(d), 'utf8').toString('hex'));
         if (d.interpretations.length === 0) {
           expect(texts.interpretationIdsJson, c.id).toBeUndefined();
           continue;
@@ -79,8 +80,21 @@ describe('a determination serialised for storing by reference', () => {
     const d = { ...determination(), warnings: [{ id: 'w', message: 'warned' }], decidedBy: { overall: { by: 'x' } } } as unknown as StoredDetermination;
     const texts = determinationTexts(d, notes);
     expect(texts.json).toBe(JSON.stringify(d));
+    expect(texts.bytes.toString('utf8')).toBe(JSON.stringify(d));
     expect(texts.resultJson).toBe(JSON.stringify({ ...d, interpretations: undefined }));
     expect(texts.interpretationIdsJson).toBe('["a"]');
+  });
+
+  it('writes the bytes of the whole determination, non-ASCII text before, in and after the notes included', () => {
+    const wide = { a: { title: 'Évaluation – “A”', note: 'ü ≥ 2 ✓' } } as never;
+    const d = {
+      ...determination({ headline: { decision: 'overall', value: 'Argent – é', scale: 'band' }, interpretations: [{ id: 'a', title: 'Évaluation – “A”', note: 'ü ≥ 2 ✓' }] }),
+      warnings: [{ id: 'w', message: 'averti – ✓' }],
+    } as unknown as StoredDetermination;
+    for (const texts of [determinationTexts(d, wide), determinationTexts(d, wide)]) {
+      expect(texts.interpretationIdsJson).toBe('["a"]');
+      expect(texts.bytes.toString('hex')).toBe(Buffer.from(JSON.stringify(d), 'utf8').toString('hex'));
+    }
   });
 
   it('stores the notes whole when one is not the version\'s note of its id', () => {
@@ -92,13 +106,13 @@ describe('a determination serialised for storing by reference', () => {
     ]) {
       const d = determination({ interpretations: list as StoredDetermination['interpretations'] });
       const texts = determinationTexts(d, notes);
-      expect(texts).toEqual({ json: JSON.stringify(d), resultJson: JSON.stringify(d) });
+      expect(texts).toEqual({ json: JSON.stringify(d), bytes: Buffer.from(JSON.stringify(d), 'utf8'), resultJson: JSON.stringify(d) });
     }
   });
 
   it('stores the determination whole without the version\'s notes', () => {
     const d = determination();
-    expect(determinationTexts(d)).toEqual({ json: JSON.stringify(d), resultJson: JSON.stringify(d) });
+    expect(determinationTexts(d)).toEqual({ json: JSON.stringify(d), bytes: Buffer.from(JSON.stringify(d), 'utf8'), resultJson: JSON.stringify(d) });
   });
 });
 

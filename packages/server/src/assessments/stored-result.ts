@@ -24,14 +24,22 @@ export type PackInterpretations = NonNullable<Pack['interpretations']>;
 export interface DeterminationTexts {
   /** The determination's JSON text, exactly JSON.stringify(determination). */
   json: string;
+  /** That text's UTF-8 bytes (the list of notes' bytes taken from the cache per version, not encoded again). */
+  bytes: Buffer;
   /** What goes in `determinations.result`: `json`, or without `interpretations` when stored by reference. */
   resultJson: string;
   /** What goes in `determinations.interpretation_ids` (JSON text), when stored by reference. */
   interpretationIdsJson?: string;
 }
 
+/** A list of notes as JSON text and as its UTF-8 bytes. */
+interface ListText {
+  json: string;
+  bytes: Buffer;
+}
+
 /** Per pack version's notes (the compiled pack's, so one object per version) and list of ids: the list's JSON text. */
-const listTexts = new WeakMap<PackInterpretations, Map<string, string>>();
+const listTexts = new WeakMap<PackInterpretations, Map<string, ListText>>();
 
 /**
  * Whether each of the determination's notes is exactly the version's note of that id (a string
@@ -55,17 +63,18 @@ export function determinationTexts(determination: StoredDetermination, notes?: P
   const list = determination.interpretations;
   if (!notes || list.length === 0 || !citesVersionNotes(list, notes)) {
     const json = JSON.stringify(determination);
-    return { json, resultJson: json };
+    return { json, bytes: Buffer.from(json, 'utf8'), resultJson: json };
   }
   // The notes are the version's, so the list's text depends on its ids only.
   const ids = list.map((i) => i.id);
   const key = ids.join('\u0000');
   let texts = listTexts.get(notes);
-  let listJson = texts?.get(key);
-  if (listJson === undefined) {
-    listJson = JSON.stringify(list);
+  let listText = texts?.get(key);
+  if (listText === undefined) {
+    const json = JSON.stringify(list);
+    listText = { json, bytes: Buffer.from(json, 'utf8') };
     if (!texts) listTexts.set(notes, (texts = new Map()));
-    texts.set(key, listJson);
+    texts.set(key, listText);
   }
   // The members before and after `interpretations`, in the determination's order.
   const before: Record<string, unknown> = {};
@@ -78,9 +87,16 @@ export function determinationTexts(determination: StoredDetermination, notes?: P
   const head = JSON.stringify(before);
   const tail = JSON.stringify(after);
   const rest = tail === '{}' ? '}' : `,${tail.slice(1)}`;
-  const open = head === '{}' ? '{' : `${head.slice(0, -1)},`;
+  const open = `${head === '{}' ? '{' : `${head.slice(0, -1)},`}"interpretations":`;
+  // The bytes are written part by part: the list's (most of the determination) are copied from the cache.
+  const openLength = Buffer.byteLength(open, 'utf8');
+  const bytes = Buffer.allocUnsafe(openLength + listText.bytes.length + Buffer.byteLength(rest, 'utf8'));
+  bytes.write(open, 0, 'utf8');
+  bytes.set(listText.bytes, openLength);
+  bytes.write(rest, openLength + listText.bytes.length, 'utf8');
   return {
-    json: `${open}"interpretations":${listJson}${rest}`,
+    json: `${open}${listText.json}${rest}`,
+    bytes,
     resultJson: head === '{}' ? (tail === '{}' ? '{}' : tail) : `${head.slice(0, -1)}${rest}`,
     interpretationIdsJson: JSON.stringify(ids),
   };

@@ -28,8 +28,12 @@ export function canonicalJson(value: unknown): string {
   return `${text}}`;
 }
 
-/** `sha256:<hex>` of a text, the form every hash in the audit log takes (one call, no hash object: it runs on every write). */
-export function sha256Text(text: string): string {
+/**
+ * `sha256:<hex>` of a text, the form every hash in the audit log takes (one call, no hash object: it
+ * runs on every write). Given the text's UTF-8 bytes, already encoded, it hashes them as they are:
+ * the same hash as of the text.
+ */
+export function sha256Text(text: string | Uint8Array): string {
   return `sha256:${hash('sha256', text, 'hex')}`;
 }
 

@@ -9,7 +9,7 @@ import type { TokenScope } from './scopes.js';
 
 /** A signed-in caller's user, or 401. Any scope will do: see {@link requireScope} for more. */
 export function requireUser(c: Context<AppEnv>): NonNullable<Principal['user']> {
-  const { user } = c.var.principal;
+  const { user } = c.get('principal');
   if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in or send an API token (Authorization: Bearer ...)');
   return user;
 }
@@ -25,7 +25,7 @@ export function hasScope(principal: Principal, scope: TokenScope): boolean {
  */
 export function requireScope(c: Context<AppEnv>, scope: TokenScope): NonNullable<Principal['user']> {
   const user = requireUser(c);
-  const { scopes } = c.var.principal;
+  const { scopes } = c.get('principal');
   if (!scopes.includes(scope)) {
     throw new HttpError(
       403,
@@ -65,7 +65,7 @@ export function requireCouncilRole(
   role: CouncilRole,
 ): NonNullable<Principal['user']> {
   const user = requireUser(c);
-  const { principal } = c.var;
+  const principal = c.get('principal');
   if (!user.platformAdmin && !roleAtLeast(principal.roles[councilId], role)) {
     throw new HttpError(403, 'forbidden', `This needs the ${role} role in council "${councilId}"`);
   }

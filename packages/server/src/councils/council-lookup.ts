@@ -17,7 +17,7 @@ export async function findCouncil(db: Queryable, id: string): Promise<Council | 
 
 /** The council named in the URL, or 404. */
 export async function requireCouncil(c: Context<AppEnv>, id: string): Promise<Council> {
-  const council = await findCouncil(c.var.services.db, id);
+  const council = await findCouncil(c.get('services').db, id);
   if (!council) throw notFound(`Council "${id}"`);
   return council;
 }

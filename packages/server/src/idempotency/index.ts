@@ -40,14 +40,14 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
   let lastPurge = 0;
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
-    const caller = c.var.principal?.user?.id;
+    const caller = c.get('principal')?.user?.id;
     if (key === undefined || !caller || !WRITE_METHODS.has(c.req.method)) return next();
     if (!KEY_PATTERN.test(key)) {
       throw new HttpError(400, 'invalid-header', 'Idempotency-Key must be 1 to 255 visible ASCII characters', {
         details: [{ header: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters, e.g. a UUID' }],
       });
     }
-    const { db, log } = c.var.services;
+    const { db, log } = c.get('services');
     if (Date.now() - lastPurge > PURGE_INTERVAL_MS) {
       lastPurge = Date.now();
       purgeExpiredKeys(db).catch((error: Error) => log(`[idempotency] purging expired keys failed: ${error.message}`));
@@ -114,7 +114,7 @@ export async function recordIdempotentReply(
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<void> {
-  const request = c.var.idempotency;
+  const request = c.get('idempotency');
   if (!request) return;
   const recorded = await recordReply(tx, request, {
     status,

@@ -36,7 +36,7 @@ export function scopeForAccess(access: Access): TokenScope | null {
 const knownCouncils = new WeakMap<Queryable, Map<string, Council>>();
 
 async function councilOf(c: Context<AppEnv>, id: string): Promise<Council> {
-  const { db } = c.var.services;
+  const { db } = c.get('services');
   let known = knownCouncils.get(db);
   if (!known) knownCouncils.set(db, (known = new Map()));
   let council = known.get(id);
