@@ -1,10 +1,10 @@
-import { AssessmentError, EvaluationError } from '../errors.js';
+import { AssessmentError } from '../errors.js';
 import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, DeterminationWarning, Pack } from '../types.js';
 import type { Explanation, ExplanationEntry } from '../explain/explanation.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import { unsetList, type EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
-import { decideExplained, decideInstance } from './decide.js';
+import { decideExplained } from './decide.js';
 import { blankList, resultList, type CompiledCondition } from '../compile/compile-condition.js';
 import { applyLimits, explainLimits } from '../language/limits.js';
 import { applyHumanDecision, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
@@ -109,20 +109,15 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   const recorded = a.decisions;
   const human: HumanDecisions | undefined = c.takesRecordedDecisions ? { proposals: [], decidedBy: {}, pending: new Set() } : undefined;
   for (const inst of c.order) {
-    const d = trace ? decideExplained(inst, s, trace) : decideInstance(inst, s);
-    if (d.value === undefined && !d.usedFallback && d.matched.length === 0) {
-      throw new EvaluationError(inst.id, 'no rule matched and the decision has no fallback.');
-    }
-    s.values[inst.slot] = d.value;
-    for (const r of d.matched) if (r.interpretation) s.interpretations.add(r.interpretation);
-    if (d.usedFallback && inst.fallback?.interpretation) s.interpretations.add(inst.fallback.interpretation);
+    const value = trace ? decideExplained(inst, s, trace) : inst.decide(s);
+    s.values[inst.slot] = value;
     if (inst.limits) {
-      const limited = applyLimits(inst.limits, d.value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : numericRank);
+      const limited = applyLimits(inst.limits, value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : numericRank);
       s.values[inst.slot] = limited.value;
       for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
-      if (trace) explainLimits(inst.id, inst.limits, d.value, limited, s, trace);
+      if (trace) explainLimits(inst.id, inst.limits, value, limited, s, trace);
     }
-    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, d.value, recorded?.[inst.id], human, trace);
+    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, value, recorded?.[inst.id], human, trace);
   }
 
   const decisions: Record<string, unknown> = {};
