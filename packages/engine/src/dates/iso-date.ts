@@ -39,7 +39,7 @@ export function dayNumber(d: string): number {
 }
 
 /** Days since 1970-01-01 of year `y`, month `m` (1-12), day `d` (a day past the month's end counts on). */
-function civilDays(y: number, m: number, d: number): number {
+export function civilDays(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -98,12 +98,38 @@ export function addDays(date: string, n: number): string {
  * day (31 January + 1 month = 28 or 29 February).
  */
 export function addMonths(date: string, n: number): string {
+  // By day numbers alone for a date of a year 0100-9999 landing in such a year; else as `Date` counts.
+  if (Number.isInteger(n) && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m0 = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y >= 100 && m0 >= 0 && d >= 0) {
+      const m = m0 - 1 + n;
+      const ty = y + Math.floor(m / 12);
+      const tm = ((m % 12) + 12) % 12;
+      if (ty >= 100 && ty <= 9999) {
+        const out = dateOfDay(civilDays(ty, tm + 1, Math.min(d, daysInMonth(ty, tm + 1))));
+        if (out !== undefined) return out;
+      }
+    }
+  }
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7)) - 1 + n;
   const d = Number(date.slice(8, 10));
   const ty = y + Math.floor(m / 12);
   const tm = ((m % 12) + 12) % 12;
   return fromTime(Date.UTC(ty, tm, Math.min(d, lastDayOf(ty, tm))));
+}
+
+/** The number written in decimal digits at `from` to `to` of `v`; -1 when a character there is not a digit. */
+function digits(v: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** The last day of month `m` (0-11) of year `y`, as `Date` counts it (years 0-99 are 1900-1999 there). */
