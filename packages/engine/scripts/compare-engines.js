@@ -70,6 +70,27 @@ function outcome(engine, compiled, x, explain) {
   }
 }
 
+/**
+ * Assessments with one thing wrong, for the errors: a judgement a criterion does not allow, an
+ * unknown criterion, a judgement missing, a fact of the wrong kind, an unknown fact, a bad date.
+ */
+function spoilt(inputs) {
+  const ways = [
+    (a) => { const k = Object.keys(a.judgements ?? {})[3]; if (k) a.judgements[k] = 'Not a judgement'; },
+    (a) => { a.judgements = { ...a.judgements, 'no-such-criterion': 'Fully met' }; },
+    (a) => { const k = Object.keys(a.judgements ?? {})[0]; if (k) delete a.judgements[k]; },
+    (a) => { const k = Object.keys(a.facts ?? {})[0]; if (k) a.facts[k] = { wrong: true }; },
+    (a) => { a.facts = { ...a.facts, noSuchFact: 1 }; },
+    (a) => { a.date = '2025-02-30'; },
+    (a) => { const k = Object.keys(a.judgements ?? {})[5]; if (k) a.judgements[k] = 7; },
+  ];
+  return inputs.map((x, i) => {
+    const a = structuredClone(x.a);
+    ways[i % ways.length](a);
+    return { ...x, id: `spoilt ${x.id} (way ${i % ways.length})`, a };
+  });
+}
+
 async function checkIdentical(a, b) {
   let compared = 0;
   for (const slug of ['birmingham', 'bolton', 'herefordshire']) {
@@ -80,7 +101,7 @@ async function checkIdentical(a, b) {
     const pb = b.readPackSource(folder);
     const ca = a.compilePack(pa, opts);
     const cb = b.compilePack(pb, opts);
-    const inputs = inputsOf(a, pa, ca, 1000);
+    const inputs = [...inputsOf(a, pa, ca, 1000), ...spoilt(inputsOf(a, pa, ca, 200).slice(-200))];
     for (const x of inputs) {
       for (const explain of [false, true]) {
         const ra = outcome(a, ca, x, explain);
@@ -92,7 +113,7 @@ async function checkIdentical(a, b) {
         compared++;
       }
     }
-    console.log(`${slug}: ${inputs.length} assessments (${(pa.cases ?? []).length} cases, 1,000 random), with and without explanation: identical`);
+    console.log(`${slug}: ${inputs.length} assessments (${(pa.cases ?? []).length} cases, 1,000 random, 200 spoilt), with and without explanation: identical`);
   }
   console.log(`${compared.toLocaleString('en-GB')} determinations compared byte for byte: identical`);
 }
