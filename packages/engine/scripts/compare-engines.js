@@ -7,7 +7,7 @@
 // node_modules, e.g. /tmp/engine-main/{dist,package.json,node_modules}.
 //
 // Without --check: Birmingham's case assessments and 1,000 random ones (the benchmark's inputs),
-// evaluated by A and by B interleaved (A B, A B, ...), with and without explanation, in CPU time;
+// evaluated by A and by B interleaved (A B ..., then ... B A), with and without explanation, in CPU time;
 // prints the median rate of each and the median of each round's ratio B / A, and the same for
 // Birmingham's rules written by hand (from B's dist/bench), the goal's yardstick.
 //
@@ -152,7 +152,12 @@ async function compareSpeed(a, b) {
   ];
   for (const [, fn, xs] of runs) rate(fn, xs, 0.3);
   const rates = runs.map(() => []);
-  for (let r = 0; r < rounds; r++) runs.forEach(([, fn, xs], i) => rates[i].push(rate(fn, xs, seconds)));
+  // Every other round in the reverse order (A B ... B A ...), so that what one run leaves to the
+  // garbage collector is not charged to the same neighbour every time.
+  for (let r = 0; r < rounds; r++) {
+    const order = runs.map((_, i) => (r % 2 ? runs.length - 1 - i : i));
+    for (const i of order) rates[i].push(rate(runs[i][1], runs[i][2], seconds));
+  }
   console.log(`Birmingham, ${cases.length} case assessments and ${chosen.length - cases.length} random ones; ${rounds} interleaved rounds of ${seconds}s of CPU time each`);
   console.log(`A: ${a.dist}\nB: ${b.dist}`);
   runs.forEach(([name], i) => console.log(`  ${name.padEnd(26)} ${Math.round(median(rates[i])).toLocaleString('en-GB').padStart(9)} evaluations/s`));
