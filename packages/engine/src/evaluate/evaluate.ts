@@ -129,7 +129,9 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (!fired) continue;
     const due = act.due ? offsetDate(act.due, s) : a.date;
     if (act.interpretation) s.interpretations.add(act.interpretation);
-    actions.push({ id: act.id, label: act.label, owner: act.owner, due, source: act.source, ...(act.interpretation ? { interpretation: act.interpretation } : {}) });
+    actions.push(act.interpretation
+      ? { id: act.id, label: act.label, owner: act.owner, due, source: act.source, interpretation: act.interpretation }
+      : { id: act.id, label: act.label, owner: act.owner, due, source: act.source });
   }
 
   const schedule: DeterminationScheduleEntry[] = [];
@@ -160,9 +162,8 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (applies && typeof v === 'number' && sc.interpretation) s.interpretations.add(sc.interpretation);
   }
 
-  const interpretations = interpretationsOf(c)
-    .filter((i) => s.interpretations.has(i.id))
-    .map((i) => ({ id: i.id, title: i.title, note: i.note }));
+  const interpretations: { id: string; title: string; note: string }[] = [];
+  for (const i of interpretationsOf(c)) if (s.interpretations.has(i.id)) interpretations.push({ id: i.id, title: i.title, note: i.note });
 
   const determination: Determination = {
     pack: { id: c.pack.metadata.id, version: c.pack.metadata.version, hash: c.hash },
