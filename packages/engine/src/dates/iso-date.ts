@@ -8,16 +8,20 @@ const DAY = 86_400_000;
 export function isIsoDate(v: unknown): v is string {
   // Hand-rolled rather than Date.parse: this runs several times in every evaluation.
   if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
-  for (const i of DIGITS) { const c = v.charCodeAt(i); if (c < 48 || c > 57) return false; }
-  const y = (v.charCodeAt(0) - 48) * 1000 + (v.charCodeAt(1) - 48) * 100 + (v.charCodeAt(2) - 48) * 10 + (v.charCodeAt(3) - 48);
-  const m = (v.charCodeAt(5) - 48) * 10 + (v.charCodeAt(6) - 48);
-  const d = (v.charCodeAt(8) - 48) * 10 + (v.charCodeAt(9) - 48);
+  // Each digit read once, in place (0-9, else not a date).
+  const y1 = v.charCodeAt(0) - 48; const y2 = v.charCodeAt(1) - 48; const y3 = v.charCodeAt(2) - 48; const y4 = v.charCodeAt(3) - 48;
+  const m1 = v.charCodeAt(5) - 48; const m2 = v.charCodeAt(6) - 48; const d1 = v.charCodeAt(8) - 48; const d2 = v.charCodeAt(9) - 48;
+  if (!(isDigit(y1) && isDigit(y2) && isDigit(y3) && isDigit(y4) && isDigit(m1) && isDigit(m2) && isDigit(d1) && isDigit(d2))) return false;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 ? (leap ? 29 : 28) : MONTH_DAYS[m - 1]!);
 }
 
-const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+/** A character code less 48 that is a decimal digit's. */
+const isDigit = (n: number): boolean => n >= 0 && n <= 9;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
