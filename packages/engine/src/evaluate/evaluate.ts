@@ -77,7 +77,8 @@ export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks
     facts: a.facts ?? {},
     assessmentDate: a.date,
     asOf,
-    values: new Array(c.instances.length),
+    // A list without holes (read faster than `new Array(n)`'s), each value undefined until decided.
+    values: blankList(c.instances.length),
     ranks,
     judgements,
     counts: unsetList(c.countSlots),
