@@ -113,12 +113,22 @@ function fallbackOf(inst: Instance): DecideValue {
   };
 }
 
-/** A rule's output, checked against the scale as it is read (`onScale`). */
+/**
+ * A rule's output, checked against the scale as it is read (`onScale`). An output the pack
+ * writes as a literal (its reader gives that value whatever the state) is checked once, here:
+ * on the scale, it needs no check when read; off it, it is checked (and refused) when read.
+ */
 function checkedOutput(inst: Instance, r: CompiledRule): Checked {
   const output = r.output;
   const id = r.id;
   if (!checksScale(inst)) return output;
+  if (!r.computedOutput && onScaleAlready(inst, output(undefined as unknown as EvalState), id)) return output;
   return (s) => onScale(inst, output(s), id);
+}
+
+/** Whether a value is on the instance's scale (`onScale` does not throw). */
+function onScaleAlready(inst: Instance, v: unknown, rule: string): boolean {
+  try { onScale(inst, v, rule); return true; } catch { return false; }
 }
 
 /** Whether `onScale` checks anything for this instance (not under `collect`, not on a scale of neither kind). */

@@ -48,6 +48,23 @@ function interpretationsOf(c: CompiledPack): readonly { id: string; title: strin
   return list;
 }
 
+/** Per compiled pack, each interpretation's place in the pack's order. */
+const interpretationPlaces = new WeakMap<CompiledPack, ReadonlyMap<string, number>>();
+
+/**
+ * The interpretations relied on, in the pack's order, each a copy of its id, title and note: the
+ * few relied on are put in order, rather than each of the pack's looked for among them.
+ */
+function reliedOn(c: CompiledPack, ids: ReadonlySet<string>): { id: string; title: string; note: string }[] {
+  const list = interpretationsOf(c);
+  let places = interpretationPlaces.get(c);
+  if (!places) { places = new Map(list.map((i, k) => [i.id, k])); interpretationPlaces.set(c, places); }
+  const found: number[] = [];
+  for (const id of ids) { const k = places.get(id); if (k !== undefined) found.push(k); }
+  found.sort((x, y) => x - y);
+  return found.map((k) => { const i = list[k]!; return { id: i.id, title: i.title, note: i.note }; });
+}
+
 /** A value's rank on a numeric scale: the number itself. */
 const numericRank = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
@@ -163,8 +180,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (applies && typeof v === 'number' && sc.interpretation) s.interpretations.add(sc.interpretation);
   }
 
-  const interpretations: { id: string; title: string; note: string }[] = [];
-  for (const i of interpretationsOf(c)) if (s.interpretations.has(i.id)) interpretations.push({ id: i.id, title: i.title, note: i.note });
+  const interpretations = reliedOn(c, s.interpretations);
 
   const determination: Determination = {
     pack: { id: c.pack.metadata.id, version: c.pack.metadata.version, hash: c.hash },
