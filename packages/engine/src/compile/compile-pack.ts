@@ -18,6 +18,7 @@ import type { CompileScope } from './compile-fact.js';
 import { decisionDependencies, topologicalOrder } from './decision-graph.js';
 import { indexPack, type DecisionInstance, type PackIndex } from './pack-index.js';
 import { literalOutput } from '../evaluate/decide-output.js';
+import { propertyKey } from './property-key.js';
 import { decideValueOf, type DecideValue, type Instance } from '../evaluate/decide-value.js';
 
 export { citationText };
@@ -201,7 +202,7 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     ...(l.interpretation ? { interpretation: l.interpretation } : {}),
   }));
   const compiled: Instance = {
-    id: inst.id, slot, decisionId: inst.decisionId, decision: d, instance: inst, policy: d.hitPolicy, rules,
+    id: propertyKey(inst.id), slot, decisionId: inst.decisionId, decision: d, instance: inst, policy: d.hitPolicy, rules,
     ...(d.fallback ? {
       fallback: {
         output: compileExpression(d.fallback.output, scope, d.scale, `/decisions/${escapePointer(inst.decisionId)}/fallback/output`),
