@@ -1,6 +1,6 @@
 import type { Condition, CustomOperator, Expression, LeafCondition } from '../types.js';
 import type { EvalState, Getter } from './eval-state.js';
-import { compileFact, type CompileScope } from './compile-fact.js';
+import { compileFact, type CompiledFact, type CompileScope } from './compile-fact.js';
 import { resolveParam } from './resolve-param.js';
 import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator, scaleTestAgainst } from './operators.js';
 import { isValueExpression } from '../language/registry.js';
@@ -90,10 +90,7 @@ export function compileCondition(c: Condition, scope: CompileScope, pointer = ''
     const all = 'all' in c;
     const parts = (all ? c.all : c.any).map((x, i) => compileCondition(x, scope, `${pointer}/${all ? 'all' : 'any'}/${i}`));
     const tests = parts.map((p) => p.test);
-    const test = all
-      ? (s: EvalState): boolean => { for (const t of tests) if (!t(s)) return false; return true; }
-      // json-rules-engine treats an empty `any` as true, like an empty `all`.
-      : tests.length === 0 ? () => true : (s: EvalState): boolean => { for (const t of tests) if (t(s)) return true; return false; };
+    const test = all ? allOf(tests) : anyOf(tests);
     // Each part's first leaf's place among this condition's leaves.
     const offsets = parts.map((_, i) => parts.slice(0, i).reduce((n, p) => n + p.leaves, 0));
     const fills = parts.map((p) => p.fill);
@@ -108,6 +105,25 @@ export function compileCondition(c: Condition, scope: CompileScope, pointer = ''
     return { test: (s) => !inner.test(s), results: (s, out) => !fill(s, out, out.length), leaves: inner.leaves, fill: (s, out, at) => !fill(s, out, at), words };
   }
   return compileLeaf(c as LeafCondition, scope, pointer, words);
+}
+
+type Test = (s: EvalState) => boolean;
+
+/** Whether every test holds (each in turn, stopping at the first that does not); of two or three, without a loop. */
+function allOf(tests: Test[]): Test {
+  const [a, b, c] = tests;
+  if (tests.length === 2) return (s) => !!(a!(s) && b!(s));
+  if (tests.length === 3) return (s) => !!(a!(s) && b!(s) && c!(s));
+  return (s) => { for (const t of tests) if (!t(s)) return false; return true; };
+}
+
+/** Whether some test holds (each in turn, stopping at the first that does); json-rules-engine treats an empty `any` as true, like an empty `all`. */
+function anyOf(tests: Test[]): Test {
+  const [a, b, c] = tests;
+  if (tests.length === 0) return () => true;
+  if (tests.length === 2) return (s) => !!(a!(s) || b!(s));
+  if (tests.length === 3) return (s) => !!(a!(s) || b!(s) || c!(s));
+  return (s) => { for (const t of tests) if (t(s)) return true; return false; };
 }
 
 function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, words: () => ConditionWords): CompiledCondition {
@@ -152,7 +168,7 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
         : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted }));
     return holds;
   };
-  const test = fixed ? testAgainst(leaf.operator, op, get, fixedValue, fact.scale, scope) : (s: EvalState): boolean => op(get(s), value(s));
+  const test = fixed ? testAgainst(leaf.operator, op, fact, fixedValue, scope) : (s: EvalState): boolean => op(get(s), value(s));
   return { test, results: (s, out) => fill(s, out, out.length), leaves: 1, fill, words };
 }
 
@@ -161,12 +177,24 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
  * is held rather than read, `equal` is compared in place, and a scale operator's wanted rank is
  * looked up once. It gives what `op(get(s), wanted)` gives.
  */
-function testAgainst(name: string, op: CustomOperator, get: Getter, wanted: unknown, scale: string | undefined, scope: CompileScope): (s: EvalState) => boolean {
-  if (op === PLAIN_OPERATORS.equal) return (s) => get(s) === wanted;
+function testAgainst(name: string, op: CustomOperator, fact: CompiledFact, wanted: unknown, scope: CompileScope): (s: EvalState) => boolean {
+  const { get, reads, scale } = fact;
+  // A decision's value or an input fact is read in place, not through its getter.
+  const slot = reads && 'slot' in reads ? reads.slot : -1;
+  const input = reads && 'input' in reads ? reads.input : undefined;
+  if (op === PLAIN_OPERATORS.equal) {
+    if (slot >= 0) return (s) => s.values[slot] === wanted;
+    if (input !== undefined) return (s) => s.facts[input] === wanted;
+    return (s) => get(s) === wanted;
+  }
   if (SCALE_OPERATORS.has(name)) {
     const against = scaleTestAgainst(name, scale ? scope.index.ranks.get(scale) : undefined, wanted);
+    if (slot >= 0) return (s) => against(s.values[slot]);
+    if (input !== undefined) return (s) => against(s.facts[input]);
     return (s) => against(get(s));
   }
+  if (slot >= 0) return (s) => op(s.values[slot], wanted);
+  if (input !== undefined) return (s) => op(s.facts[input], wanted);
   return (s) => op(get(s), wanted);
 }
 

@@ -29,6 +29,11 @@ export interface CompiledFact {
   count?: boolean;
   /** For a count with a filter, what it counted (criteria by index in the pack, or domains by index), for an explanation. */
   counted?: (s: EvalState) => number[];
+  /**
+   * Where `get` reads the value as it is, when it does: a decision's slot in the state's values,
+   * or an input fact by name. A test against a fixed value then reads it in place.
+   */
+  reads?: { slot: number } | { input: string };
 }
 
 /** Reads a simple JSONPath-like `path` (`$.a.b` or `a.b`) from a value. */
@@ -62,7 +67,7 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
   if (inst) {
     const i = ix.instances.indexOf(inst);
     const label = inst.domain ? `${inst.decision.label} for ${inst.domain.title}` : inst.decision.label;
-    return { get: (s) => s.values[i], label, scale: inst.decision.scale };
+    return { get: (s) => s.values[i], label, scale: inst.decision.scale, reads: { slot: i } };
   }
   const plugin = scope.extensions.facts?.[fact];
   if (plugin && !ix.inputFacts.has(fact)) {
@@ -85,7 +90,7 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
   const schema = ix.pack.inputs.properties[fact];
   const label = inputFactLabel(fact, schema);
   const scale = schema?.['x-scale'];
-  return { get: (s) => s.facts[fact], label, ...(scale ? { scale } : {}) };
+  return { get: (s) => s.facts[fact], label, ...(scale ? { scale } : {}), reads: { input: fact } };
 }
 
 /** A read-only object of every fact and decision value, for plugin facts. */

@@ -18,6 +18,8 @@ import type { CompileScope } from './compile-fact.js';
 import { decisionDependencies, topologicalOrder } from './decision-graph.js';
 import { indexPack, type DecisionInstance, type PackIndex } from './pack-index.js';
 import { literalOutput } from '../evaluate/decide-output.js';
+import { propertyKey } from './property-key.js';
+import { decideValueOf, type DecideValue, type Instance } from '../evaluate/decide-value.js';
 
 export { citationText };
 
@@ -57,6 +59,8 @@ export interface CompiledInstance {
   decidedBy?: { source: string; within?: CompiledOffset };
   /** The lowest value an override may give without a second person (`override.secondPersonWhenBelow`). */
   overrideFloor?: Getter;
+  /** Its value without an explanation, by its hit policy (`evaluate/decide-value.ts`), chosen at compile time. */
+  decide: DecideValue;
 }
 
 export interface CompiledAction {
@@ -197,8 +201,8 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     when: compileCondition(l.when, scope, `/decisions/${escapePointer(inst.decisionId)}/limits/${i}/when`),
     ...(l.interpretation ? { interpretation: l.interpretation } : {}),
   }));
-  return {
-    id: inst.id, slot, decisionId: inst.decisionId, decision: d, instance: inst, policy: d.hitPolicy, rules,
+  const compiled: Instance = {
+    id: propertyKey(inst.id), slot, decisionId: inst.decisionId, decision: d, instance: inst, policy: d.hitPolicy, rules,
     ...(d.fallback ? {
       fallback: {
         output: compileExpression(d.fallback.output, scope, d.scale, `/decisions/${escapePointer(inst.decisionId)}/fallback/output`),
@@ -213,5 +217,6 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     ...(d.decidedBy ? { decidedBy: { source: citationText(d.decidedBy.source) } } : {}),
     ...(d.override?.secondPersonWhenBelow !== undefined ? { overrideFloor: compileExpression(d.override.secondPersonWhenBelow, scope, d.scale, `/decisions/${escapePointer(inst.decisionId)}/override/secondPersonWhenBelow`) } : {}),
   };
+  return { ...compiled, decide: decideValueOf(compiled) };
 }
 

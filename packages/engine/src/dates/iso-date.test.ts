@@ -13,6 +13,22 @@ describe('ISO dates', () => {
     expect(isIsoDate('2025-1-01')).toBe(false);
     expect(isIsoDate(20250101)).toBe(false);
   });
+
+  it('recognises a date as ajv-formats\' full date does (its pattern, months 1-12, days of the month, leap years)', () => {
+    const ajvDate = (v: string): boolean => {
+      const m = /^(\d\d\d\d)-(\d\d)-(\d\d)$/.exec(v);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+      return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!);
+    };
+    // Text of a date's shape with any digits, and with one character changed.
+    const shaped = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const changed = fc.tuple(shaped, fc.nat(9), fc.constantFrom('/', ':', 'a', ' ', '٣', '0', '9', '-'))
+      .map(([t, at, c]) => t.slice(0, at) + c + t.slice(at + 1));
+    fc.assert(fc.property(fc.oneof(shaped, changed, fc.string({ maxLength: 12 })), (v) => { expect(isIsoDate(v)).toBe(ajvDate(v)); }), { numRuns: 5000 });
+  });
   it('adds days across months and years', () => {
     expect(addDays('2025-03-01', 7)).toBe('2025-03-08');
     expect(addDays('2024-12-28', 7)).toBe('2025-01-04');

@@ -8,16 +8,20 @@ const DAY = 86_400_000;
 export function isIsoDate(v: unknown): v is string {
   // Hand-rolled rather than Date.parse: this runs several times in every evaluation.
   if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
-  for (const i of DIGITS) { const c = v.charCodeAt(i); if (c < 48 || c > 57) return false; }
-  const y = (v.charCodeAt(0) - 48) * 1000 + (v.charCodeAt(1) - 48) * 100 + (v.charCodeAt(2) - 48) * 10 + (v.charCodeAt(3) - 48);
-  const m = (v.charCodeAt(5) - 48) * 10 + (v.charCodeAt(6) - 48);
-  const d = (v.charCodeAt(8) - 48) * 10 + (v.charCodeAt(9) - 48);
+  // Each digit read once, in place (0-9, else not a date).
+  const y1 = v.charCodeAt(0) - 48; const y2 = v.charCodeAt(1) - 48; const y3 = v.charCodeAt(2) - 48; const y4 = v.charCodeAt(3) - 48;
+  const m1 = v.charCodeAt(5) - 48; const m2 = v.charCodeAt(6) - 48; const d1 = v.charCodeAt(8) - 48; const d2 = v.charCodeAt(9) - 48;
+  if (!(isDigit(y1) && isDigit(y2) && isDigit(y3) && isDigit(y4) && isDigit(m1) && isDigit(m2) && isDigit(d1) && isDigit(d2))) return false;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 ? (leap ? 29 : 28) : MONTH_DAYS[m - 1]!);
 }
 
-const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+/** A character code less 48 that is a decimal digit's. */
+const isDigit = (n: number): boolean => n >= 0 && n <= 9;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
@@ -39,7 +43,7 @@ export function dayNumber(d: string): number {
 }
 
 /** Days since 1970-01-01 of year `y`, month `m` (1-12), day `d` (a day past the month's end counts on). */
-function civilDays(y: number, m: number, d: number): number {
+export function civilDays(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -98,12 +102,38 @@ export function addDays(date: string, n: number): string {
  * day (31 January + 1 month = 28 or 29 February).
  */
 export function addMonths(date: string, n: number): string {
+  // By day numbers alone for a date of a year 0100-9999 landing in such a year; else as `Date` counts.
+  if (Number.isInteger(n) && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m0 = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y >= 100 && m0 >= 0 && d >= 0) {
+      const m = m0 - 1 + n;
+      const ty = y + Math.floor(m / 12);
+      const tm = ((m % 12) + 12) % 12;
+      if (ty >= 100 && ty <= 9999) {
+        const out = dateOfDay(civilDays(ty, tm + 1, Math.min(d, daysInMonth(ty, tm + 1))));
+        if (out !== undefined) return out;
+      }
+    }
+  }
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7)) - 1 + n;
   const d = Number(date.slice(8, 10));
   const ty = y + Math.floor(m / 12);
   const tm = ((m % 12) + 12) % 12;
   return fromTime(Date.UTC(ty, tm, Math.min(d, lastDayOf(ty, tm))));
+}
+
+/** The number written in decimal digits at `from` to `to` of `v`; -1 when a character there is not a digit. */
+function digits(v: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** The last day of month `m` (0-11) of year `y`, as `Date` counts it (years 0-99 are 1900-1999 there). */

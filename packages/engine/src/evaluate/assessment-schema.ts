@@ -95,18 +95,27 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
     const r = jranks!.get(given as string);
     return r !== undefined && (entry.mask >>> r) & 1 ? r : undefined;
   };
-  const inOrder = index.criteria.map((c) => ({ id: c.criterion.id, ...allowed.get(c.criterion.id)! }));
-  /** How many criteria are judged, writing their ranks; -1 as soon as a judgement is not one the criterion allows. */
+  // In the pack's order: each criterion's id, index, and allowed judgements with their ranks (-1 off the scale).
+  const ids = index.criteria.map((c) => c.criterion.id);
+  const indices = index.criteria.map((c) => c.index);
+  const allowedValues = index.criteria.map((c) => [...allowed.get(c.criterion.id)!.ranks.keys()]);
+  const allowedRanks = index.criteria.map((c) => [...allowed.get(c.criterion.id)!.ranks.values()]);
+  /**
+   * How many criteria are judged, writing their ranks; -1 as soon as a judgement is not one the
+   * criterion allows. A judgement is found among the few its criterion allows by comparison
+   * (what `rankOf` finds by lookup: the allowed judgements are text, compared as a Map compares them).
+   */
   const judgedInOrder = (judgements: Record<string, unknown>, ranks: number[] | undefined): number => {
     let n = 0;
-    for (let i = 0; i < inOrder.length; i++) {
-      const entry = inOrder[i]!;
-      const given = judgements[entry.id];
+    for (let i = 0; i < ids.length; i++) {
+      const given = judgements[ids[i]!];
       if (given === undefined) continue;
-      const rank = rankOf(entry, given);
-      if (rank === undefined) return -1;
+      const values = allowedValues[i]!;
+      let k = 0;
+      while (k < values.length && values[k] !== given) k++;
+      if (k === values.length) return -1;
       n++;
-      if (ranks) ranks[entry.index] = rank;
+      if (ranks) ranks[indices[i]!] = allowedRanks[i]![k]!;
     }
     return n;
   };

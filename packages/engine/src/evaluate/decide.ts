@@ -2,7 +2,8 @@ import { EvaluationError } from '../errors.js';
 import type { DecisionResult, ExplanationEntry, LeafResult, RuleResult } from '../explain/explanation.js';
 import type { CompiledInstance, CompiledRule } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
-import { resultList, showValue } from '../compile/compile-condition.js';
+import { resultList } from '../compile/compile-condition.js';
+import { onScale } from './decide-value.js';
 
 /** Which rules decided an instance: their ids, or `fallback`, or none (a gap). */
 export interface Decided {
@@ -10,20 +11,6 @@ export interface Decided {
   /** Rules whose output made the value (several under `max`/`min`/`collect`). */
   matched: CompiledRule[];
   usedFallback: boolean;
-}
-
-/** Checks a computed output lies on the decision's scale; throws otherwise. */
-function onScale(inst: CompiledInstance, v: unknown, rule: string): unknown {
-  if (inst.ranks) {
-    if (inst.policy === 'collect') return v;
-    if (typeof v !== 'string' || !inst.ranks.has(v)) throw new EvaluationError(inst.id, `rule "${rule}" gave ${showValue(v)}, which is not on the scale "${inst.decision.scale}".`);
-  } else if (inst.numeric) {
-    const n = inst.numeric;
-    if (typeof v !== 'number' || v < n.min || v > n.max || (n.integer && !Number.isInteger(v))) {
-      throw new EvaluationError(inst.id, `rule "${rule}" gave ${showValue(v)}, which is not on the numeric scale "${inst.decision.scale}" (${n.min}..${n.max}).`);
-    }
-  }
-  return v;
 }
 
 /**
@@ -121,12 +108,17 @@ function decisionEntry(inst: CompiledInstance, rules: RuleResult[], usedFallback
 }
 
 /**
- * Decides an instance and explains it (`decideInstance` then `explainInstance`), in one pass
+ * Decides an instance and explains it (`decideInstance` then `explainInstance`), giving its value
+ * and adding the interpretations it relied on, in one pass
  * over the rules under `first`: each rule's leaves are read once, for its result and its
  * explanation together. When anything throws, the two passes are made instead, so the error is
  * the one `decideInstance` gives first.
  */
-export function decideExplained(inst: CompiledInstance, s: EvalState, entries: ExplanationEntry[]): Decided {
+export function decideExplained(inst: CompiledInstance, s: EvalState, entries: ExplanationEntry[]): unknown {
+  return relyOn(inst, s, decidedExplained(inst, s, entries));
+}
+
+function decidedExplained(inst: CompiledInstance, s: EvalState, entries: ExplanationEntry[]): Decided {
   if (inst.policy === 'first') {
     let one: { decided: Decided; entry: DecisionResult } | undefined;
     try { one = decideFirstExplained(inst, s); } catch { /* made again in two passes below, for its error */ }
@@ -135,6 +127,19 @@ export function decideExplained(inst: CompiledInstance, s: EvalState, entries: E
   const decided = decideInstance(inst, s);
   explainInstance(inst, s, decided, entries);
   return decided;
+}
+
+/**
+ * A decided instance's value, with the interpretations of the rules that made it (or of its
+ * fallback) added to the state; an `EvaluationError` for a gap (no rule matched, no fallback).
+ */
+function relyOn(inst: CompiledInstance, s: EvalState, d: Decided): unknown {
+  if (d.value === undefined && !d.usedFallback && d.matched.length === 0) {
+    throw new EvaluationError(inst.id, 'no rule matched and the decision has no fallback.');
+  }
+  for (const r of d.matched) if (r.interpretation) s.interpretations.add(r.interpretation);
+  if (d.usedFallback && inst.fallback?.interpretation) s.interpretations.add(inst.fallback.interpretation);
+  return d.value;
 }
 
 function decideFirstExplained(inst: CompiledInstance, s: EvalState): { decided: Decided; entry: DecisionResult } {

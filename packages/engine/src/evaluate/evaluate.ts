@@ -1,10 +1,10 @@
-import { AssessmentError, EvaluationError } from '../errors.js';
+import { AssessmentError } from '../errors.js';
 import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, DeterminationWarning, Pack } from '../types.js';
 import type { Explanation, ExplanationEntry } from '../explain/explanation.js';
 import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
 import { unsetList, type EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
-import { decideExplained, decideInstance } from './decide.js';
+import { decideExplained } from './decide.js';
 import { blankList, resultList, type CompiledCondition } from '../compile/compile-condition.js';
 import { applyLimits, explainLimits } from '../language/limits.js';
 import { applyHumanDecision, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
@@ -48,6 +48,23 @@ function interpretationsOf(c: CompiledPack): readonly { id: string; title: strin
   return list;
 }
 
+/** Per compiled pack, each interpretation's place in the pack's order. */
+const interpretationPlaces = new WeakMap<CompiledPack, ReadonlyMap<string, number>>();
+
+/**
+ * The interpretations relied on, in the pack's order, each a copy of its id, title and note: the
+ * few relied on are put in order, rather than each of the pack's looked for among them.
+ */
+function reliedOn(c: CompiledPack, ids: ReadonlySet<string>): { id: string; title: string; note: string }[] {
+  const list = interpretationsOf(c);
+  let places = interpretationPlaces.get(c);
+  if (!places) { places = new Map(list.map((i, k) => [i.id, k])); interpretationPlaces.set(c, places); }
+  const found: number[] = [];
+  for (const id of ids) { const k = places.get(id); if (k !== undefined) found.push(k); }
+  found.sort((x, y) => x - y);
+  return found.map((k) => { const i = list[k]!; return { id: i.id, title: i.title, note: i.note }; });
+}
+
 /** A value's rank on a numeric scale: the number itself. */
 const numericRank = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
@@ -77,7 +94,8 @@ export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks
     facts: a.facts ?? {},
     assessmentDate: a.date,
     asOf,
-    values: new Array(c.instances.length),
+    // A list without holes (read faster than `new Array(n)`'s), each value undefined until decided.
+    values: blankList(c.instances.length),
     ranks,
     judgements,
     counts: unsetList(c.countSlots),
@@ -109,20 +127,15 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   const recorded = a.decisions;
   const human: HumanDecisions | undefined = c.takesRecordedDecisions ? { proposals: [], decidedBy: {}, pending: new Set() } : undefined;
   for (const inst of c.order) {
-    const d = trace ? decideExplained(inst, s, trace) : decideInstance(inst, s);
-    if (d.value === undefined && !d.usedFallback && d.matched.length === 0) {
-      throw new EvaluationError(inst.id, 'no rule matched and the decision has no fallback.');
-    }
-    s.values[inst.slot] = d.value;
-    for (const r of d.matched) if (r.interpretation) s.interpretations.add(r.interpretation);
-    if (d.usedFallback && inst.fallback?.interpretation) s.interpretations.add(inst.fallback.interpretation);
+    const value = trace ? decideExplained(inst, s, trace) : inst.decide(s);
+    s.values[inst.slot] = value;
     if (inst.limits) {
-      const limited = applyLimits(inst.limits, d.value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : numericRank);
+      const limited = applyLimits(inst.limits, value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : numericRank);
       s.values[inst.slot] = limited.value;
       for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
-      if (trace) explainLimits(inst.id, inst.limits, d.value, limited, s, trace);
+      if (trace) explainLimits(inst.id, inst.limits, value, limited, s, trace);
     }
-    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, d.value, recorded?.[inst.id], human, trace);
+    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, value, recorded?.[inst.id], human, trace);
   }
 
   const decisions: Record<string, unknown> = {};
@@ -134,7 +147,9 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (!fired) continue;
     const due = act.due ? offsetDate(act.due, s) : a.date;
     if (act.interpretation) s.interpretations.add(act.interpretation);
-    actions.push({ id: act.id, label: act.label, owner: act.owner, due, source: act.source, ...(act.interpretation ? { interpretation: act.interpretation } : {}) });
+    actions.push(act.interpretation
+      ? { id: act.id, label: act.label, owner: act.owner, due, source: act.source, interpretation: act.interpretation }
+      : { id: act.id, label: act.label, owner: act.owner, due, source: act.source });
   }
 
   const schedule: DeterminationScheduleEntry[] = [];
@@ -165,9 +180,7 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
     if (applies && typeof v === 'number' && sc.interpretation) s.interpretations.add(sc.interpretation);
   }
 
-  const interpretations = interpretationsOf(c)
-    .filter((i) => s.interpretations.has(i.id))
-    .map((i) => ({ id: i.id, title: i.title, note: i.note }));
+  const interpretations = reliedOn(c, s.interpretations);
 
   const determination: Determination = {
     pack: { id: c.pack.metadata.id, version: c.pack.metadata.version, hash: c.hash },

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEDULE_FORMS } from './registry.js';
 import { DUE_UNITS } from './timing/due.js';
+import fc from 'fast-check';
 import { followingWeekdayWords, nextFollowingWeekday } from './timing/following-weekday.js';
+import { nextWeekday, nthWeekdayOfMonth, WEEKDAYS, type NthOfMonth } from '../dates/weekdays.js';
 import type { ScheduleEntry } from '../types.js';
 import type { EvalState } from '../compile/eval-state.js';
 
@@ -48,6 +50,32 @@ describe('the timing forms', () => {
     expect(nextFollowingWeekday('2025-03-03', { weekday: 'wednesday', after: { nth: 2, weekday: 'wednesday' } })).toBe('2025-03-19');
     expect(nextFollowingWeekday('2025-02-01', { weekday: 'monday', after: { nth: 'last', weekday: 'friday' } })).toBe('2025-02-03');
     expect(followingWeekdayWords(f)).toBe('the Friday following the second Wednesday of each month');
+  });
+
+  it('gives the following weekday by day numbers as it did by the dates\' text', () => {
+    // As it was written over dates as text (nthWeekdayOfMonth and nextWeekday agree with Date, weekdays.test.ts).
+    type F = Parameters<typeof nextFollowingWeekday>[1];
+    const byText = (date: string, f: F): string => {
+      const y = Number(date.slice(0, 4));
+      const m = Number(date.slice(5, 7)) - 1;
+      for (let k = -1; k <= 1; k++) {
+        const mm = m + k;
+        const d = nextWeekday(nthWeekdayOfMonth(y + Math.floor(mm / 12), ((mm % 12) + 12) % 12, f.after.nth, f.after.weekday), f.weekday, true);
+        if (d > date) return d;
+      }
+      throw new Error('none');
+    };
+    const weekday = fc.constantFrom(...WEEKDAYS);
+    const following = fc.record({ weekday, after: fc.record({ nth: fc.constantFrom<NthOfMonth>(1, 2, 3, 4, 'last'), weekday }) });
+    // Real dates of years 0100-9999, and text that only looks like a date (a 45th day, a 13th month).
+    const date = fc.oneof(
+      fc.integer({ min: -600_000, max: 2_932_800 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10)),
+      fc.tuple(fc.integer({ min: 100, max: 9998 }), fc.integer({ min: 1, max: 13 }), fc.integer({ min: 0, max: 45 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+    );
+    fc.assert(fc.property(date, following, (d, f) => {
+      let want: string | Error; try { want = byText(d, f); } catch (e) { want = e as Error; }
+      if (want instanceof Error) expect(() => nextFollowingWeekday(d, f)).toThrow(); else expect(nextFollowingWeekday(d, f)).toBe(want);
+    }), { numRuns: 5000 });
   });
 
   it('refuses "the <weekday> following the last <same weekday>", which is the next month\'s first', () => {

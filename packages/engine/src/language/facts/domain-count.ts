@@ -30,13 +30,12 @@ export const domainCount: FactDefinition = {
     const label = `domains whose ${ix.pack.decisions[decisionId]?.label ?? decisionId} is ${filter?.words ?? 'decided'}`;
     if (!filter) return { get: () => positions.length, label, count: true };
     const mask = filter.mask;
+    // The scale's values the filter takes (their rank's bit set): one lookup per domain.
+    const taken = new Set([...ranks].filter(([, r]) => mask[r] === 1).map(([v]) => v));
     return {
       get: (s) => {
         let n = 0;
-        for (const p of positions) {
-          const r = ranks.get(s.values[p] as string);
-          if (r !== undefined && mask[r] === 1) n++;
-        }
+        for (let k = 0; k < positions.length; k++) if (taken.has(s.values[positions[k]!] as string)) n++;
         return n;
       },
       label,

@@ -1,7 +1,8 @@
 import type { PlainOperatorDefinition } from '../operator.js';
 
 // As json-rules-engine's fact-value validator: a numeric operator is false for a non-numeric fact.
-const numeric = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
+// (A number is read as its text would be: numeric unless NaN, without writing and parsing that text.)
+const numeric = (v: unknown): boolean => (typeof v === 'number' ? v === v : Number.parseFloat(v as string).toString() !== 'NaN');
 
 /** `lessThan`: the fact is a number below the value. */
 export const lessThan: PlainOperatorDefinition = {

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { nextWeekday, nthWeekdayOfMonth, type Weekday } from '../../dates/weekdays.js';
+import { nextWeekday, nthWeekdayDay, nthWeekdayOfMonth, WEEKDAYS, type Weekday } from '../../dates/weekdays.js';
+import { dateOfDay, dayNumber, isIsoDate, weekdayOfDay } from '../../dates/iso-date.js';
 import { MonthlyOnWeekdaySchema, WeekdaySchema, nthWeekdayWords } from './monthly-on-weekday.js';
 import type { ScheduleEntry } from '../../types.js';
 import type { ScheduleFormDefinition } from './schedule-form.js';
@@ -29,9 +30,21 @@ export const followingWeekdayWords = (f: FollowingWeekday): string => `the ${cap
 export function nextFollowingWeekday(date: string, f: FollowingWeekday): string {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7)) - 1;
+  // By day numbers for a real date (whose order is its text's order), else by the dates' text.
+  const from = isIsoDate(date) ? dayNumber(date) : NaN;
+  const wanted = WEEKDAYS.indexOf(f.weekday as Weekday);
   for (let k = -1; k <= 1; k++) {
     const mm = m + k;
-    const d = nextWeekday(nthWeekdayOfMonth(y + Math.floor(mm / 12), ((mm % 12) + 12) % 12, f.after.nth, f.after.weekday), f.weekday as Weekday, true);
+    const year = y + Math.floor(mm / 12);
+    const month = ((mm % 12) + 12) % 12;
+    const base = from === from ? nthWeekdayDay(year, month, f.after.nth, f.after.weekday) : undefined;
+    if (base !== undefined) {
+      const day = base + 1 + ((wanted - weekdayOfDay(base + 1) + 7) % 7);
+      if (!(day > from)) continue;
+      const out = dateOfDay(day);
+      if (out !== undefined) return out;
+    }
+    const d = nextWeekday(nthWeekdayOfMonth(year, month, f.after.nth, f.after.weekday), f.weekday as Weekday, true);
     if (d > date) return d;
   }
   // Unreachable: next month's following weekday is always after a date of this month.
