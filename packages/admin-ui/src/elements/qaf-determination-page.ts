@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Pack } from '@openqaf/engine';
 import { api } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';
+import { decisionErrors } from '../api/decision-errors.js';
 import { can } from '../api/roles.js';
 import type { RecordDecisionDetail } from './qaf-proposals.js';
 import { href } from '../routing/route.js';
@@ -20,11 +21,13 @@ interface DecisionRecordWords {
 
 /** A stored determination with its explanation (reproduced under its pack hash) and a printable report. */
 export class QafDeterminationPage extends LitElement {
-  static override properties = { council: {}, assessment: {}, _error: { state: true } };
+  static override properties = { council: {}, assessment: {}, _error: { state: true }, _decisionErrors: { state: true } };
   static override styles = [sharedStyles, css`@media print { .no-print { display: none; } h1 { font-size: 16pt; } }`];
   declare council: string;
   declare assessment: string;
   declare _error: string;
+  /** What the server refused of the decision recorded, by JSON pointer: shown at the proposal's fields. */
+  declare _decisionErrors: Record<string, string>;
 
   private _data = new Task(this, {
     task: async ([c, id], { signal }) => {
@@ -42,12 +45,15 @@ export class QafDeterminationPage extends LitElement {
    */
   private async _record(id: string, d: RecordDecisionDetail) {
     this._error = '';
+    this._decisionErrors = {};
     try {
       const next = await api.recordDecision(this.council, id, { [d.decision]: { value: d.value, ...(d.reason ? { reason: d.reason } : {}) } });
       location.hash = href({ page: 'determination', council: this.council, assessment: next.id });
     } catch (error) {
-      const details = error instanceof ApiError ? error.details.slice(0, 5).map((x) => x.message).join(' ') : '';
-      this._error = `Not recorded: ${errorText(error)} ${details}`;
+      // A refusal naming a decision's field is shown at that field; anything else at the top.
+      this._decisionErrors = decisionErrors(error);
+      const rest = error instanceof ApiError ? error.details.filter((x) => !x.pointer?.startsWith('/decisions/')).slice(0, 5).map((x) => x.message).join(' ') : '';
+      this._error = `Not recorded: ${errorText(error)}${Object.keys(this._decisionErrors).length ? ' (see the decision below)' : ''} ${rest}`.trim();
     }
   }
 
@@ -70,7 +76,7 @@ export class QafDeterminationPage extends LitElement {
         It is not final, and is not yet the provider's rating.</p>` : ''}
       ${this._decisionLink(stored.answers, 'answers', pack)}${this._decisionLink(stored.answeredBy, 'answeredBy', pack)}
       ${this._error ? html`<p role="alert">${this._error}</p>` : ''}
-      <qaf-determination-view .pack=${pack} .determination=${stored.determination} ?can-record=${canRecord && !stored.provisional && !stored.answeredBy}
+      <qaf-determination-view .pack=${pack} .determination=${stored.determination} ?can-record=${canRecord && !stored.provisional && !stored.answeredBy} .decisionErrors=${this._decisionErrors}
         @record-decision=${(e: CustomEvent<RecordDecisionDetail>) => this._record(stored.id, e.detail)}></qaf-determination-view>
       ${stored.input?.note ? html`<h3>Officer's note</h3><p>${stored.input.note}</p>` : ''}`, 'Loading the determination…');
   }

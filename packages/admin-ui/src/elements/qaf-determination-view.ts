@@ -26,7 +26,7 @@ function criteriaToRaise(why: WhyNotHigher) {
  * and the next visits. Prints as the provider report councils send providers.
  */
 export class QafDeterminationView extends LitElement {
-  static override properties = { pack: { attribute: false }, determination: { attribute: false }, providerName: { attribute: 'provider-name' }, canRecord: { type: Boolean, attribute: 'can-record' } };
+  static override properties = { pack: { attribute: false }, determination: { attribute: false }, providerName: { attribute: 'provider-name' }, canRecord: { type: Boolean, attribute: 'can-record' }, decisionErrors: { attribute: false } };
   static override styles = [
     sharedStyles,
     css`
@@ -47,6 +47,8 @@ export class QafDeterminationView extends LitElement {
   declare providerName: string | undefined;
   /** The viewer may record a person's decision (an officer of the council). */
   declare canRecord: boolean;
+  /** The server's refusals of a recorded decision, by JSON pointer, shown at the proposal's fields. */
+  declare decisionErrors: Record<string, string> | undefined;
 
   override render() {
     const d = this.determination;
@@ -62,7 +64,7 @@ export class QafDeterminationView extends LitElement {
       <p>Visit of ${longDate(d.assessmentDate)}, decided under ${p.metadata.council}'s pack ${d.pack.version}.</p>
       <div class="headline" role="status" aria-label="Headline">${headline?.label ?? d.headline.decision}: <strong>${text(d.headline.value)}</strong>${d.headline.pending ? html` <span class="muted">(pending: awaiting a decision)</span>` : nothing}</div>
       ${(d.warnings ?? []).map((w) => html`<p class="warning" role="note"><strong>Warning:</strong> ${w.message} <span class="muted">(${w.citation})</span></p>`)}
-      <qaf-proposals .pack=${p} .determination=${d} ?can-record=${this.canRecord}></qaf-proposals>
+      <qaf-proposals .pack=${p} .determination=${d} ?can-record=${this.canRecord} .errors=${this.decisionErrors ?? {}}></qaf-proposals>
       ${Object.entries(d.decidedBy ?? {}).map(([id, x]) => html`<p>${p.decisions[id.split('.')[0]!]?.label ?? id}: ${text(x.value)}, ${x.kind === 'override' ? 'overridden' : 'decided'} by ${x.by} on ${longDate(x.at)}${x.reason ? `: ${x.reason}` : ''} <span class="muted">(the rules gave ${text(x.computed)})</span>.</p>`)}
       ${fired ? html`<p>Because: ${fired.label ?? fired.rule}${fired.source ? html` <span class="muted">(${fired.source})</span>` : nothing}.</p>` : nothing}
       ${top.nextUp && top.blockers.length ? html`<p>Not ${top.nextUp}: ${top.blockers.map((b) => b.because.join('; ')).join(' — ')}.</p>` : nothing}

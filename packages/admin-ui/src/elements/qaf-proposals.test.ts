@@ -53,6 +53,71 @@ describe('qaf-proposals', () => {
     expect(all.shadowRoot!.querySelectorAll('select[name="value"] option').length).toBe((pack.scales[pack.decisions[pack.outcomes.headline]!.scale] as { values: string[] }).values.length);
   });
 
+  describe('the reason for departing from the proposal (decidedBy.reasonRequired)', () => {
+    const departing = async (rule: 'when-departing' | 'always') => {
+      const pack = panelPack();
+      pack.decisions[pack.outcomes.headline]!.decidedBy!.reasonRequired = rule;
+      // Bronze is proposed (one Fully met, two Partly met).
+      const determination = evaluate(compilePack(pack), { date: '2027-01-04', judgements, facts: {} });
+      const el = await mount('qaf-proposals', { pack, determination, canRecord: true });
+      const recorded: RecordDecisionDetail[] = [];
+      el.addEventListener('record-decision', (e) => { recorded.push((e as CustomEvent<RecordDecisionDetail>).detail); });
+      const form = el.shadowRoot!.querySelector('form')!;
+      const reason = form.elements.namedItem('reason') as HTMLTextAreaElement;
+      const choose = async (value: string) => {
+        const select = form.elements.namedItem('value') as HTMLSelectElement;
+        select.value = value;
+        select.dispatchEvent(new Event('change'));
+        await el.updateComplete;
+      };
+      return { pack, el, form, reason, choose, recorded };
+    };
+    const describedBy = (el: Element, field: HTMLElement) => (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim());
+
+    it('asks for no reason while the chosen value is the proposal, and requires one once it departs', async () => {
+      const { pack, el, reason, choose, form, recorded } = await departing('when-departing');
+      expect(reason.required).toBe(false);
+      expect(reason.hasAttribute('aria-describedby')).toBe(false);
+      await choose('Silver');
+      expect(reason.required).toBe(true);
+      expect(describedBy(el, reason)).toEqual(['Required: the decision departs from the proposal (Bronze).']);
+      // A reason of spaces is no reason: nothing is recorded, and the field says why.
+      reason.value = '   ';
+      form.dispatchEvent(new Event('submit', { cancelable: true }));
+      await el.updateComplete;
+      expect(recorded).toEqual([]);
+      expect(reason.getAttribute('aria-invalid')).toBe('true');
+      expect(describedBy(el, reason)).toEqual(['Required: the decision departs from the proposal (Bronze).', 'Give the reason. Required: the decision departs from the proposal (Bronze).']);
+      reason.value = 'Improvements seen at the follow-up visit';
+      form.dispatchEvent(new Event('submit', { cancelable: true }));
+      await el.updateComplete;
+      expect(recorded).toEqual([{ decision: pack.outcomes.headline, value: 'Silver', reason: 'Improvements seen at the follow-up visit' }]);
+      expect(reason.hasAttribute('aria-invalid')).toBe(false);
+      await choose('Bronze');
+      expect(reason.required).toBe(false);
+    });
+
+    it('requires the reason for every value when the pack always asks for one', async () => {
+      const { el, reason } = await departing('always');
+      expect(reason.required).toBe(true);
+      expect(describedBy(el, reason)).toEqual(['Required: the framework asks for the reason for every decision.']);
+    });
+
+    it("shows the server's refusal at the field it names (aria-invalid, the message linked by aria-describedby)", async () => {
+      const { pack, el, reason } = await departing('when-departing');
+      const id = pack.outcomes.headline;
+      el.errors = { [`/decisions/${id}/reason`]: 'The reason is missing: the pack requires the multi-agency panel to say why.' };
+      await el.updateComplete;
+      expect(reason.getAttribute('aria-invalid')).toBe('true');
+      expect(describedBy(el, reason)).toEqual(['The reason is missing: the pack requires the multi-agency panel to say why.']);
+      el.errors = { [`/decisions/${id}/value`]: 'Must be one of "Bronze", "Silver".' };
+      await el.updateComplete;
+      const select = el.shadowRoot!.querySelector('select')!;
+      expect([select.getAttribute('aria-invalid'), describedBy(el, select)]).toEqual(['true', ['Must be one of "Bronze", "Silver".']]);
+      expect(reason.hasAttribute('aria-invalid')).toBe(false);
+    });
+  });
+
   it('writes dates as the council does', () => {
     expect(longDate('2027-01-12')).toBe('12 January 2027');
   });

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Determination, Pack } from '@openqaf/engine';
-import { proposalWords, recordableValues } from '@openqaf/engine/browser';
+import type { Decision, Determination, Pack } from '@openqaf/engine';
+import { proposalWords, reasonRequired, recordableValues } from '@openqaf/engine/browser';
 import { sharedStyles } from './shared-styles.js';
 
 /** "12 January 2027" from "2027-01-12". */
@@ -11,24 +11,76 @@ export function longDate(iso: string): string {
 /** What recording a decision sends: the decision id, the decided value and the reason. */
 export interface RecordDecisionDetail { decision: string; value: string; reason: string }
 
+type Proposal = NonNullable<Determination['proposals']>[number];
+
+/** Why the reason is required for this choice, in words; undefined when it is not. */
+function reasonRule(decision: Decision | undefined, p: Proposal, value: string): string | undefined {
+  if (!decision || !reasonRequired(decision, { proposed: p.proposed, value })) return undefined;
+  return decision.decidedBy?.reasonRequired === 'always' ? 'Required: the framework asks for the reason for every decision.'
+    : `Required: the decision departs from the proposal (${String(p.proposed)}).`;
+}
+
 /**
  * The decisions awaiting a person, in words ("Proposed: Level 2. To be decided by the multi-agency
- * panel, by 12 January 2027."), each with a form to record the decision (value and reason). Recording
- * fires `record-decision` with {@link RecordDecisionDetail}; the page re-evaluates with it.
+ * panel, by 12 January 2027."), each with a form to record the decision (value and reason). The
+ * reason is required where the pack says (`decidedBy.reasonRequired`: when the chosen value departs
+ * from the proposal, or always). Recording fires `record-decision` with {@link RecordDecisionDetail};
+ * the page re-evaluates with it, and hands back what the server refused as `errors` (by JSON pointer,
+ * `decisionErrors`), each shown at its field.
  */
 export class QafProposals extends LitElement {
-  static override properties = { pack: { attribute: false }, determination: { attribute: false }, canRecord: { type: Boolean, attribute: 'can-record' } };
+  static override properties = { pack: { attribute: false }, determination: { attribute: false }, canRecord: { type: Boolean, attribute: 'can-record' }, errors: { attribute: false }, _chosen: { state: true }, _missing: { state: true } };
   static override styles = [sharedStyles];
   declare pack: Pack;
   declare determination: Determination;
   declare canRecord: boolean;
+  /** The server's refusals, by JSON pointer (`/decisions/<id>/reason`). */
+  declare errors: Record<string, string>;
+  declare _chosen: Record<string, string>;
+  /** Decisions submitted without the reason they require. */
+  declare _missing: Record<string, string>;
 
-  private _record(e: SubmitEvent, decision: string) {
+  constructor() {
+    super();
+    this.errors = {};
+    this._chosen = {};
+    this._missing = {};
+  }
+
+  private _record(e: SubmitEvent, p: Proposal) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const value = (form.elements.namedItem('value') as HTMLSelectElement).value;
     const reason = (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim();
-    this.dispatchEvent(new CustomEvent<RecordDecisionDetail>('record-decision', { detail: { decision, value, reason }, bubbles: true, composed: true }));
+    const rule = reasonRule(this.pack.decisions[p.decision.split('.')[0]!], p, value);
+    const { [p.decision]: _done, ...missing } = this._missing;
+    this._missing = rule && !reason ? { ...missing, [p.decision]: `Give the reason. ${rule}` } : missing;
+    if (this._missing[p.decision]) {
+      (form.elements.namedItem('reason') as HTMLTextAreaElement).focus();
+      return;
+    }
+    this.dispatchEvent(new CustomEvent<RecordDecisionDetail>('record-decision', { detail: { decision: p.decision, value, reason }, bubbles: true, composed: true }));
+  }
+
+  private _form(p: Proposal, decision: Decision | undefined, values: readonly string[]) {
+    const id = p.decision;
+    const value = this._chosen[id] ?? (values.includes(p.proposed as string) ? p.proposed as string : '');
+    const rule = reasonRule(decision, p, value);
+    const reasonError = this._missing[id] ?? this.errors[`/decisions/${id}/reason`];
+    const valueError = this.errors[`/decisions/${id}/value`];
+    const other = this.errors[`/decisions/${id}`];
+    const describedBy = [rule ? `reason-rule-${id}` : '', reasonError ? `reason-error-${id}` : ''].filter(Boolean).join(' ');
+    return html`<form class="no-print" @submit=${(e: SubmitEvent) => this._record(e, p)}>
+      ${other ? html`<p class="field-error" role="alert">${other}</p>` : nothing}
+      <label>Decision <select name="value" required aria-invalid=${valueError ? 'true' : nothing} aria-describedby=${valueError ? `value-error-${id}` : nothing}
+        @change=${(e: Event) => { this._chosen = { ...this._chosen, [id]: (e.target as HTMLSelectElement).value }; }}>${values.includes(p.proposed as string) ? nothing : html`<option value="" selected disabled>Choose the decision</option>`}${values.map((v) => html`<option value=${v} ?selected=${v === value}>${v}</option>`)}</select></label>
+      ${valueError ? html`<p class="field-error" id=${`value-error-${id}`}>${valueError}</p>` : nothing}
+      <label for=${`reason-${id}`}>Reason</label>
+      ${rule ? html`<p class="muted" id=${`reason-rule-${id}`}>${rule}</p>` : nothing}
+      ${reasonError ? html`<p class="field-error" id=${`reason-error-${id}`}>${reasonError}</p>` : nothing}
+      <textarea id=${`reason-${id}`} name="reason" rows="2" ?required=${rule !== undefined} aria-invalid=${reasonError ? 'true' : nothing} aria-describedby=${describedBy || nothing}></textarea>
+      <button type="submit">Record the decision</button>
+    </form>`;
   }
 
   override render() {
@@ -42,11 +94,7 @@ export class QafProposals extends LitElement {
         const values = decision && scale && 'values' in scale ? recordableValues(decision, scale.values) : [];
         return html`<section aria-label=${`${decision?.label ?? p.decision}: proposal`}>
           <p><strong>${decision?.label ?? p.decision}</strong>: ${proposalWords(p, longDate)} <span class="muted">(${p.source})</span></p>
-          ${this.canRecord && values.length ? html`<form class="no-print" @submit=${(e: SubmitEvent) => this._record(e, p.decision)}>
-            <label>Decision <select name="value" required>${values.includes(p.proposed as string) ? nothing : html`<option value="" selected disabled>Choose the decision</option>`}${values.map((v) => html`<option value=${v} ?selected=${v === p.proposed}>${v}</option>`)}</select></label>
-            <label>Reason <textarea name="reason" rows="2"></textarea></label>
-            <button type="submit">Record the decision</button>
-          </form>` : nothing}
+          ${this.canRecord && values.length ? this._form(p, decision, values) : nothing}
         </section>`;
       })}`;
   }

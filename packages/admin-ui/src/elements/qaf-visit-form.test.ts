@@ -98,4 +98,40 @@ describe('qaf-visit-form', () => {
     await saveNow(el);
     expect(leave()).toBe(false);
   });
+
+  it("shows the server's refusal of a decision recorded in the draft at that decision's reason, and lets the officer give it", async () => {
+    const pack = testPack();
+    const id = pack.outcomes.headline;
+    const v = visit({ draft: { ...visit().draft, decisions: { [id]: { value: 'Silver' } } } as Visit['draft'] });
+    let revision = v.revision;
+    const seen = fakeServer((req) => {
+      if (req.method === 'PUT' && req.url.pathname.endsWith('/draft')) {
+        revision += 1;
+        return new Response(JSON.stringify({ ...v, revision }), { headers: { 'content-type': 'application/json', etag: `"${revision}"` } });
+      }
+      if (req.url.pathname.endsWith('/submit')) {
+        return json({ error: { status: 422, code: 'invalid-assessment', message: 'The assessment is not valid', details: [{ pointer: `/decisions/${id}/reason`, fact: id, message: 'The reason is missing: the decision departs from the proposal "Bronze".' }] } }, 422);
+      }
+      return req.url.pathname.endsWith('/preview') ? json({ error: { status: 422, code: 'x', message: 'not in this test' } }, 422) : undefined;
+    });
+    const el = (await mount('qaf-visit-form', { council: 'testshire', providerName: 'Acme Care', packVersion: '1.0.0', pack, model: assessmentFormModel(pack), visit: v })) as QafVisitForm;
+    await (el as unknown as { _submit(): Promise<void> })._submit();
+    await settled(el);
+    const reason = el.shadowRoot!.getElementById(`d-${id}`) as HTMLTextAreaElement;
+    const label = pack.decisions[id]!.label;
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(el.shadowRoot!.getElementById(reason.getAttribute('aria-describedby')!)!.textContent).toBe(`${label}: The reason is missing: the decision departs from the proposal "Bronze".`);
+    // The error summary links to that field, not to the visit date.
+    expect(el.shadowRoot!.querySelector('qaf-error-summary')!.shadowRoot!.querySelector('a')!.getAttribute('href')).toBe(`#d-${id}`);
+    reason.value = 'Improvements seen since the last visit';
+    reason.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(reason.getAttribute('aria-invalid')).toBe('false');
+    await saveNow(el);
+    expect(saves(seen).at(-1)!.decisions).toEqual({ [id]: { value: 'Silver', reason: 'Improvements seen since the last visit' } });
+    // "Decide again" takes the decision out of the draft, so the proposal is made again.
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Decide again')!.click();
+    await saveNow(el);
+    expect(saves(seen).at(-1)!.decisions).toEqual({});
+  });
 });

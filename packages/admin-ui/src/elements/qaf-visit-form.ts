@@ -9,6 +9,7 @@ import { readFactValue } from '../pack/assessment-form-model.js';
 import {
   allCriteria,
   bestFirst,
+  decisionFieldId,
   defaultFillValue,
   domainProgress,
   factAnswer,
@@ -258,6 +259,21 @@ export class QafVisitForm extends LitElement {
     return values.length ? values.map(String).join(', ') : undefined;
   }
 
+  private _decisionLabel(id: string): string {
+    return this.pack.decisions[id.split('.')[0]!]?.label ?? id;
+  }
+
+  /** Changes the reason of a decision recorded in the draft, or (`undefined`) removes the decision so the proposal is made again. */
+  private _editDecision(id: string, reason: string | undefined) {
+    const { [id]: recorded, ...rest } = this._draft.decisions ?? {};
+    if (!recorded) return;
+    const { reason: _before, ...decided } = recorded;
+    const kept = reason === undefined ? rest : { ...rest, [id]: reason ? { ...decided, reason } : decided };
+    this._draft = { ...this._draft, decisions: kept } as VisitDraft;
+    this._problems = this._problems.filter((p) => p.field !== decisionFieldId(id));
+    this._changed();
+  }
+
   private _recordDecision(d: RecordDecisionDetail) {
     this._draft = { ...this._draft, decisions: { ...this._draft.decisions, [d.decision]: { value: d.value, ...(d.reason ? { reason: d.reason } : {}) } } } as VisitDraft;
     this._changed();
@@ -356,6 +372,7 @@ export class QafVisitForm extends LitElement {
       const [, where, id] = (d.pointer ?? '').split('/');
       if (where === 'judgements' && id && criteria.has(id)) return { field: judgementFieldId(id), message: `Choose a judgement for "${criteria.get(id)!.title}"` };
       if (where === 'facts' && id && facts.has(id)) return { field: factFieldId(id), message: `${facts.get(id)!.label}: ${d.message.replaceAll(`"${id}"`, '').trim()}` };
+      if (where === 'decisions' && id && this._draft.decisions?.[id]) return { field: decisionFieldId(id), message: `${this._decisionLabel(id)}: ${d.message}` };
       return { field: 'date', message: d.message };
     });
   }
@@ -407,6 +424,7 @@ export class QafVisitForm extends LitElement {
       <h2>Note</h2>
       <label for="note">Note (optional)</label>
       <textarea id="note" rows="3" cols="50" .value=${this._draft.note ?? ''} @input=${(e: Event) => { const v = (e.target as HTMLTextAreaElement).value; if (v) this._draft.note = v; else delete this._draft.note; this._changed(); }}></textarea>
+      ${this._recordedDecisions()}
       ${this._tasks(true)}
       <p><button id="continue" type="submit">Continue to check your answers</button></p>
     </form>`;
@@ -476,6 +494,22 @@ export class QafVisitForm extends LitElement {
         </div>
       </details>
     </fieldset>`;
+  }
+
+  /** The decisions recorded in the draft, each with its reason to correct (where the server's refusal of it is shown) or to decide again. */
+  private _recordedDecisions() {
+    const recorded = Object.entries(this._draft.decisions ?? {});
+    if (!recorded.length) return nothing;
+    return html`<h2>Decisions recorded in this draft</h2>
+      ${recorded.map(([id, r]) => {
+        const field = decisionFieldId(id);
+        const invalid = this._problems.some((p) => p.field === field);
+        return html`<p><strong>${this._decisionLabel(id)}</strong>: ${String(r.value)}
+          <button type="button" class="secondary" @click=${() => this._editDecision(id, undefined)}>Decide again</button></p>
+          <p><label for=${field}>Reason for the decision</label>${this._error(field)}
+          <textarea id=${field} rows="2" .value=${r.reason ?? ''} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? `${field}-error` : nothing}
+            @change=${(e: Event) => this._editDecision(id, (e.target as HTMLTextAreaElement).value.trim())}></textarea></p>`;
+      })}`;
   }
 
   /** Decisions the pack leaves to a person, as tasks: the proposal, who decides, by when. */

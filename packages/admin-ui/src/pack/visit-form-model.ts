@@ -16,6 +16,11 @@ export function factFieldId(fact: string): string {
   return `f-${fact}`;
 }
 
+/** The id of the reason field of a decision recorded in the draft (where the server's refusal of it is shown). */
+export function decisionFieldId(decision: string): string {
+  return `d-${decision}`;
+}
+
 /**
  * A criterion's judgements best first (the pack's scales run worst to best), so the first radio
  * a keyboard reaches is the best value and one arrow press moves to the next lower.

@@ -135,7 +135,8 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
       for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
       if (trace) explainLimits(inst.id, inst.limits, value, limited, s, trace);
     }
-    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, value, recorded?.[inst.id], human, trace);
+    // The person decides on the limited value: a limiter caps the proposal too.
+    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, s.values[inst.slot], recorded?.[inst.id], human, trace);
   }
 
   const decisions: Record<string, unknown> = {};

@@ -54,6 +54,38 @@ describe('a decision a person takes (decidedBy)', () => {
   });
 });
 
+describe('a reason for departing from the proposal (decidedBy.reasonRequired)', () => {
+  const withRule = (rule: 'when-departing' | 'always') => {
+    const p = humanDecisionPack();
+    p.decisions.level!.decidedBy!.reasonRequired = rule;
+    return compilePack(p);
+  };
+  const evaluated = (c: ReturnType<typeof compilePack>, a: unknown) => {
+    try { return { d: evaluate(c, a), errors: [] }; } catch (e) { if (e instanceof AssessmentError) return { d: undefined, errors: e.errors }; throw e; }
+  };
+
+  it('refuses a decision that departs from the proposal without a reason, naming /decisions/<id>/reason and what is missing', () => {
+    const c = withRule('when-departing');
+    // Four concerns propose Level 2; the panel records Level 1.
+    const { errors } = evaluated(c, { ...base, decisions: { level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11' } } });
+    expect(errors).toEqual([{ pointer: '/decisions/level/reason', fact: 'level', message: 'The reason is missing: the decision records "Level 1" for "level", departing from the proposal "Level 2", and the pack requires the multi-agency panel to say why when departing from it.' }]);
+    expect(evaluated(c, { ...base, decisions: { level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11', reason: '   ' } } }).errors.map((e) => e.pointer)).toEqual(['/decisions/level/reason']);
+  });
+
+  it('takes a departing decision with its reason, and one that agrees with the proposal without one', () => {
+    const c = withRule('when-departing');
+    expect(evaluated(c, { ...base, decisions: { level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11', reason: 'Concerns resolved' } } }).d?.decisions.level).toBe('Level 1');
+    expect(evaluated(c, { ...base, decisions: { level: { value: 'Level 2', by: 'Panel chair', at: '2027-01-11' } } }).d?.decisions.level).toBe('Level 2');
+    // The default ("never") takes a departure without a reason.
+    expect(evaluated(pack, { ...base, decisions: { level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11' } } }).d?.decisions.level).toBe('Level 1');
+  });
+
+  it('refuses any decision without a reason when the pack always requires one', () => {
+    const { errors } = evaluated(withRule('always'), { ...base, decisions: { level: { value: 'Level 2', by: 'Panel chair', at: '2027-01-11' } } });
+    expect(errors).toEqual([expect.objectContaining({ pointer: '/decisions/level/reason', message: 'The reason for the decision on "level" is missing: the pack requires the multi-agency panel to say why, whatever the value.' })]);
+  });
+});
+
 describe('a person\'s decision the rules give no value for', () => {
   it('proposes nothing and leaves the headline not pending when the value is one the pack declares leaves nothing to decide', () => {
     const p = humanDecisionPack();

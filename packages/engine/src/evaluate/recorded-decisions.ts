@@ -13,7 +13,9 @@ import { RECORDED_DECISION_KEYS, reasonRequired, recordableValues, takesRecorded
 /**
  * Checks `assessment.decisions`: each key a decision instance that a person takes
  * (`decidedBy`) or an officer may override (`override`); each entry's value on the decision's
- * scale, `by` and `at` given, the reason given for an override. Returns the problems, each with
+ * scale, `by` and `at` given, the reason given for an override or where the pack always
+ * requires one (a reason required only when departing from the proposal is checked when the
+ * proposal is known, by {@link applyHumanDecision}). Returns the problems, each with
  * its JSON pointer; none for an assessment without recorded decisions.
  */
 export function compileRecordedDecisionsCheck(index: PackIndex): (decisions: unknown) => AssessmentProblem[] {
@@ -47,11 +49,16 @@ export function compileRecordedDecisionsCheck(index: PackIndex): (decisions: unk
       if (typeof r.by !== 'string' || !r.by.trim()) problems.push({ pointer: `${p}/by`, fact: id, message: 'Who decided ("by") is missing.' });
       if (!isIsoDate(r.at)) problems.push({ pointer: `${p}/at`, fact: id, message: r.at === undefined ? 'When it was decided ("at", YYYY-MM-DD) is missing.' : `${JSON.stringify(r.at)} is not a calendar date (YYYY-MM-DD).` });
       if (r.reason !== undefined && typeof r.reason !== 'string') problems.push({ pointer: `${p}/reason`, fact: id, message: 'The reason must be text.' });
-      else if (reasonRequired(d) && (typeof r.reason !== 'string' || !r.reason.trim())) problems.push({ pointer: `${p}/reason`, fact: id, message: `An override of "${id}" must give its reason.` });
+      else if (reasonRequired(d) && !hasReason(r.reason)) problems.push({ pointer: `${p}/reason`, fact: id, message: d.decidedBy ? `The reason for the decision on "${id}" is missing: the pack requires ${d.decidedBy.label} to say why, whatever the value.` : `An override of "${id}" must give its reason.` });
       if (r.secondBy !== undefined && (typeof r.secondBy !== 'string' || !r.secondBy.trim())) problems.push({ pointer: `${p}/secondBy`, fact: id, message: 'The second person must be named.' });
     }
     return problems;
   };
+}
+
+/** True when `reason` is text that says something. */
+function hasReason(reason: unknown): boolean {
+  return typeof reason === 'string' && reason.trim() !== '';
 }
 
 /** What an evaluation collects about human decisions; empty for packs without them. */
@@ -65,7 +72,8 @@ export interface HumanDecisions {
 /**
  * Applies a recorded decision, or makes the proposal, for one decision instance after its rules
  * ran: returns the value the rest of the pack reads. `computed` is what the rules gave.
- * Throws an `AssessmentError` when an override moves the value further than the pack allows
+ * Throws an `AssessmentError` when a person's decision departs from the proposal without the
+ * reason the pack requires then (`decidedBy.reasonRequired: when-departing`), when an override moves the value further than the pack allows
  * without a second person (`secondPersonWhenMovedMoreThan`), or below the lowest value it
  * allows without one (`secondPersonWhenBelow`), and none is named.
  */
@@ -76,6 +84,9 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
     const limit = d.override?.secondPersonWhenMovedMoreThan;
     if (kind === 'override' && limit !== undefined && !recorded.secondBy && steps(inst, computed, recorded.value) > limit) {
       throw new AssessmentError([{ pointer: `/decisions/${escapePointer(inst.id)}/secondBy`, fact: inst.id, message: `The override moves "${inst.id}" from ${JSON.stringify(computed)} to ${JSON.stringify(recorded.value)}, more than ${limit} step${limit === 1 ? '' : 's'}: a second person must confirm it (secondBy).` }]);
+    }
+    if (kind === 'decision' && !hasReason(recorded.reason) && reasonRequired(d, { proposed: computed, value: recorded.value })) {
+      throw new AssessmentError([{ pointer: `/decisions/${escapePointer(inst.id)}/reason`, fact: inst.id, message: `The reason is missing: the decision records ${JSON.stringify(recorded.value)} for "${inst.id}", departing from the proposal ${JSON.stringify(computed)}, and the pack requires ${d.decidedBy!.label} to say why when departing from it.` }]);
     }
     const floor = kind === 'override' && inst.overrideFloor ? inst.overrideFloor(s) : undefined;
     if (floor !== undefined && floor !== null && !recorded.secondBy && below(inst, recorded.value, floor)) {

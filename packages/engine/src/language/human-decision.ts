@@ -20,6 +20,10 @@ const expression = (description: string) => Type.Unsafe<Expression>({ $ref: '#/$
 export const MEANWHILE = ['proposed', 'undecided'] as const;
 export type Meanwhile = typeof MEANWHILE[number];
 
+/** Whether a person recording the decision must say why: never, when departing from the proposal, or always. */
+export const REASON_REQUIRED = ['never', 'when-departing', 'always'] as const;
+export type ReasonRequired = typeof REASON_REQUIRED[number];
+
 /** `decidedBy`: the role that takes the decision, by when, and what the rest of the pack reads meanwhile. */
 export const DecidedBySchema = Type.Object({
   role: Type.String({ minLength: 1, description: 'The role that decides, as an id: `team-manager`, `multi-agency-panel`.' }),
@@ -31,6 +35,9 @@ export const DecidedBySchema = Type.Object({
   })),
   values: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true, description: 'The values of the decision\'s scale a person may record (default: all of them). Leave out the states the pack reads meanwhile ("Awaiting the Council\'s review"), which nobody decides: recording one is refused.' })),
   nothingToDecide: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true, description: 'Values of the decision\'s scale that leave the person nothing to decide (the document gives them nothing to weigh): for these no proposal is made and nothing is pending.' })),
+  reasonRequired: Type.Optional(Type.Union(REASON_REQUIRED.map((r) => Type.Literal(r)), {
+    description: 'Whether the person recording the decision must give a reason: `never` (the default), `when-departing` (when the recorded value differs from the proposal: a decision that departs from it without a reason is refused at `/decisions/<id>/reason`) or `always`.',
+  })),
   interpretation: Type.Optional(Type.String()),
 }, { additionalProperties: false, description: 'The decision is taken by a person: its rules propose a value, and the recorded decision is an input next time.' });
 export type DecidedBy = Static<typeof DecidedBySchema>;
@@ -55,14 +62,46 @@ export function takesRecordedDecision(d: Decision): boolean {
   return d.decidedBy !== undefined || d.override !== undefined;
 }
 
-/** True when a recorded decision of this decision is an override (the reason required unless the pack says not). */
-export function reasonRequired(d: Decision): boolean {
-  return d.decidedBy === undefined && d.override !== undefined && d.override.reasonRequired !== false;
+/**
+ * True when a person recording the value `recorded` decides otherwise than the rules proposed
+ * (`proposed`): any other value, or any value at all where nothing was proposed.
+ * @example departsFromProposal('Level 2', 'Level 1') // true
+ */
+export function departsFromProposal(proposed: unknown, recorded: unknown): boolean {
+  return proposed === undefined || proposed === null || proposed !== recorded;
 }
 
-/** Meaning checks of a decision's `decidedBy` and `override`: one value, not both. */
-export function checkHumanDecision(id: string, d: Decision, pointer: string, err: (pointer: string, message: string, hint?: string) => void): void {
+/**
+ * True when a recorded decision of `d` must give its reason: an override unless the pack says
+ * not (`override.reasonRequired: false`); a person's decision under `decidedBy.reasonRequired`:
+ * `always`, or `when-departing` and the recorded value departs from the proposal. Without
+ * `recorded` (the proposal and the value recorded), a reason is required only where it is
+ * whatever the value (`always`, an override).
+ * @example reasonRequired(level, { proposed: 'Level 2', value: 'Level 1' }) // true under "when-departing"
+ * @see ../../../../docs/pack-format.md#human-decisions-and-overrides
+ */
+export function reasonRequired(d: Decision, recorded?: { proposed: unknown; value: unknown }): boolean {
+  if (d.decidedBy) {
+    const rule = d.decidedBy.reasonRequired ?? 'never';
+    return rule === 'always' || (rule === 'when-departing' && recorded !== undefined && departsFromProposal(recorded.proposed, recorded.value));
+  }
+  return d.override !== undefined && d.override.reasonRequired !== false;
+}
+
+/**
+ * Meaning checks of a decision's `decidedBy` and `override`: one value, not both; and a reason
+ * required "when departing" from a proposal a person can record (given the scale's values,
+ * `scaleValues`, where it has them).
+ */
+export function checkHumanDecision(id: string, d: Decision, pointer: string, err: (pointer: string, message: string, hint?: string) => void, scaleValues?: readonly string[]): void {
   if (!takesRecordedDecision(d)) return;
+  if (d.decidedBy?.reasonRequired === 'when-departing' && scaleValues) {
+    const recordable = recordableValues(d, scaleValues);
+    const proposals = writtenOutputs(d)?.filter((v) => !d.decidedBy!.nothingToDecide?.includes(v));
+    if (proposals && !proposals.some((v) => recordable.includes(v))) {
+      err(`${pointer}/decidedBy/reasonRequired`, `Decision "${id}" never proposes a value a person may record (${proposals.map((v) => JSON.stringify(v)).join(', ')}), so every recorded decision departs from the proposal.`, 'Say "always" if a reason is always required, or let decidedBy.values include the values the rules propose.');
+    }
+  }
   if (d.decidedBy && d.override) err(`${pointer}/override`, `Decision "${id}" is taken by ${d.decidedBy.label}; it needs no override as well.`, 'Keep decidedBy (a person decides) or override (an officer may replace the computed value), not both.');
   if (d.hitPolicy === 'collect') err(`${pointer}/${d.decidedBy ? 'decidedBy' : 'override'}`, `Decision "${id}" collects a list; a person decides one value.`, 'Use decidedBy or override on a decision with the first, max, min or unique hit policy.');
 }

@@ -9,6 +9,7 @@ import { scored, statementsPack } from '../fixtures/statements-pack.js';
 import type { Pack } from '../types.js';
 
 const date = '2025-06-01';
+const src4 = { doc: 'guide', section: '4' };
 
 describe('limiters ("if any statement in this domain is scored 1, this domain cannot be above Bronze")', () => {
   const compiled = compilePack(statementsPack());
@@ -74,5 +75,18 @@ describe('limiters ("if any statement in this domain is scored 1, this domain ca
     pack.decisions.domainRating!.limits![0]!.when = { fact: 'domainRating', params: { domain: '$domain' }, operator: 'equal', value: 'Gold' };
     const errors = validatePack(pack).errors;
     expect(errors.some((e) => e.pointer === '/decisions/domainRating/limits/0/when/fact' && e.code === 'cycle')).toBe(true);
+  });
+
+  it('caps the proposal of a decision a person takes: Silver by score with a statement scored 1 is proposed as Bronze (s3, s4)', () => {
+    const pack = statementsPack();
+    pack.decisions.domainRating!.decidedBy = { role: 'team-manager', label: 'the team manager', source: src4 };
+    const compiled = compilePack(pack);
+    // Safe: 1+4+4+4 = 13, Silver by s3; a statement scored 1 keeps it at most Bronze (s4).
+    const d = evaluate(compiled, { date, judgements: scored(['1', '4', '4', '4'], ['4', '4', '4', '4']) });
+    expect(d.proposals?.find((p) => p.decision === 'domainRating.safe')?.proposed).toBe('Bronze');
+    expect(d.decisions['domainRating.safe']).toBe('Bronze');
+    // A person recording a value sees the limited value as what the rules gave.
+    const decided = evaluate(compiled, { date, judgements: scored(['1', '4', '4', '4'], ['4', '4', '4', '4']), decisions: { 'domainRating.safe': { value: 'Bronze', by: 'Team manager', at: date } } });
+    expect(decided.decidedBy?.['domainRating.safe']).toMatchObject({ value: 'Bronze', computed: 'Bronze' });
   });
 });

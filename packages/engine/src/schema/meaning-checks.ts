@@ -207,7 +207,8 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       checkOutput(d.fallback.output, d, { ...scope, pointer: `${p}/fallback/output` });
       if (d.fallback.interpretation) useInterpretation(d.fallback.interpretation, `${p}/fallback/interpretation`);
     }
-    checkHumanDecision(id, d, p, (pointer, message, hint) => err(pointer, message, hint, 'decided-by'));
+    const humanScale = ix.scales.get(d.scale);
+    checkHumanDecision(id, d, p, (pointer, message, hint) => err(pointer, message, hint, 'decided-by'), isOrdered(humanScale) ? humanScale.values : undefined);
     if (d.decidedBy?.within) checkOffset(d.decidedBy.within, `${p}/decidedBy/within`, `Decision "${id}"`);
     if (d.decidedBy?.interpretation) useInterpretation(d.decidedBy.interpretation, `${p}/decidedBy/interpretation`);
     if (d.decidedBy?.nothingToDecide) {

@@ -49,7 +49,7 @@ const recordRoute = defineRoute({
   path: '/api/councils/{council}/assessments/{id}/decisions',
   tags: ['assessments'],
   summary:
-    'Record a person\'s decision on a final determination (e.g. the Council\'s decision on an improvement plan): the assessment again with the decision as an input, determined under the version in force on its date and stored as the provider\'s next determination, linked to the one it answers and to that one\'s visit record, and audited. 409 when the assessment is provisional (its visit record awaits sign-off) or already answered',
+    'Record a person\'s decision on a final determination (e.g. the Council\'s decision on an improvement plan): the assessment again with the decision as an input, determined under the version in force on its date and stored as the provider\'s next determination, linked to the one it answers and to that one\'s visit record, and audited. 409 when the assessment is provisional (its visit record awaits sign-off) or already answered; 422 at `/decisions/<id>/reason`, storing nothing, when the decision gives no reason where the pack requires one (`decidedBy.reasonRequired`: always, or when departing from the proposal)',
   access: 'officer',
   request: { params: councilParams.extend({ id: z.string().openapi({ description: 'Assessment id (the determination decided on)' }) }) },
   body: typed<RecordDecisionsBody>(recordDecisionsSchema),

@@ -31,8 +31,8 @@ export const { jsonErrorOffset, lineColumn } = engine;
 /** True for a real calendar date in `YYYY-MM-DD` form (`2025-02-30` is not one). */
 export const { isIsoDate } = engine;
 
-/** A date as reports write it ("1 December 2026"), and a proposal awaiting a person's decision in words. */
-export const { datesInText, interpretationsInWords, longDate, proposalWords } = engine;
+/** A date as reports write it ("1 December 2026"), and a proposal awaiting a person's decision (and who decides, by when) in words. */
+export const { datesInText, decidedByWords, interpretationsInWords, longDate, proposalWords } = engine;
 
 /** What kept a band from the next one up (the report's "why not higher"). */
 export const { nextBandUp } = engine;
