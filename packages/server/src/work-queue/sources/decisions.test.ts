@@ -5,14 +5,22 @@ import { decisionsWaiting } from './decisions.js';
 
 // A determination whose overall rating is the team manager's decision, within 10 working days of 4 January 2027.
 const determination = {
+  pack: { id: 'testshire', version: '1.0.0', hash: 'sha256:t1' },
   headline: { decision: 'overallRating', value: 'Silver' },
   actions: [],
   schedule: [],
   proposals: [{ decision: 'overallRating', proposed: 'Silver', role: 'team-manager', roleLabel: 'the team manager', due: '2027-01-18', source: 'Testshire 2', meanwhile: 'proposed' }],
 } as unknown as Determination;
 
+// The stored pack version's words: the decision's label (and no words for a decision it lacks).
+const db = {
+  query: async (_sql: string, params: unknown[]) => ((params[1] as string[]).includes('sha256:t1')
+    ? [{ hash: 'sha256:t1', kind: 'decision', id: 'overallRating', words: 'Overall rating' }, { hash: 'sha256:t1', kind: 'domain', id: 'safe', words: 'Safe' }]
+    : []),
+} as unknown as QueueContext['db'];
+
 const context = (today: string, until: string): QueueContext => ({
-  db: undefined as never,
+  db,
   councilId: 'testshire',
   assignments: new Map(),
   standings: [
@@ -25,14 +33,14 @@ const context = (today: string, until: string): QueueContext => ({
 });
 
 describe('human decisions waiting', () => {
-  it("is the named role's item, due when the pack says", () => {
-    expect(decisionsWaiting.items(context('2027-01-10', '2027-02-09'))).toEqual([
-      { kind: 'decision', providerId: 'p1', name: 'Acme Care', id: 'overallRating', label: 'Decide overallRating (proposed: Silver)', owner: 'team-manager', ownerLabel: 'the team manager', due: '2027-01-18', overdue: false, source: 'Testshire 2', assessmentId: 'a1' },
+  it("is the named role's item, due when the pack says, named in the pack's words", async () => {
+    expect(await decisionsWaiting.items(context('2027-01-10', '2027-02-09'))).toEqual([
+      { kind: 'decision', providerId: 'p1', name: 'Acme Care', id: 'overallRating', label: 'Decide Overall rating (proposed: Silver)', owner: 'team-manager', ownerLabel: 'the team manager', due: '2027-01-18', overdue: false, source: 'Testshire 2', assessmentId: 'a1' },
     ]);
   });
 
-  it('is overdue after its date and left out when due after the window', () => {
-    expect((decisionsWaiting.items(context('2027-01-19', '2027-02-18')) as { overdue: boolean }[])[0]!.overdue).toBe(true);
-    expect(decisionsWaiting.items(context('2027-01-05', '2027-01-10'))).toEqual([]);
+  it('is overdue after its date and left out when due after the window', async () => {
+    expect((await decisionsWaiting.items(context('2027-01-19', '2027-02-18')))[0]!.overdue).toBe(true);
+    expect(await decisionsWaiting.items(context('2027-01-05', '2027-01-10'))).toEqual([]);
   });
 });
