@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.js';
-import { hashSecret, newSecret } from '../auth/secrets.js';
-import type { CouncilPlugin } from '../engine/index.js';
-import { COUNCIL_PLUGIN_PACKAGES, loadCouncilPlugins } from '../seed/council-plugins.js';
-import { seedCouncils } from '../seed/index.js';
-import { testStoreKinds } from '../store/test-stores.test-helpers.js';
-import type { TestStore } from '../store/test-stores.test-helpers.js';
+import { seededCouncils } from '../seed/seeded-councils.test-helpers.js';
+import type { SeededCouncils } from '../seed/seeded-councils.test-helpers.js';
 
 type Item = { kind: string; name: string; id: string; label: string; owner?: string; ownerLabel?: string; due: string; overdue: boolean; source: string };
 
@@ -16,29 +11,11 @@ type Item = { kind: string; name: string; id: string; label: string; owner?: str
  * commissioned service (004 3.4.3, 3.4.4).
  */
 describe('the council packs\' decisions in the work queue', () => {
-  let store: TestStore;
-  let plugins: CouncilPlugin[];
-  let app: ReturnType<typeof createApp>;
-  const token = newSecret('qaf_');
+  let seeded: SeededCouncils;
+  beforeAll(async () => { seeded = await seededCouncils(); });
+  afterAll(async () => seeded?.store.dispose());
+  const call = (method: string, path: string, body?: unknown) => seeded.call(method, path, body);
 
-  beforeAll(async () => {
-    plugins = await loadCouncilPlugins(COUNCIL_PLUGIN_PACKAGES, () => undefined);
-    store = await testStoreKinds[0]!.open();
-    await seedCouncils(store.db, plugins, () => undefined);
-    await store.db.query("INSERT INTO users (id, email, password_hash, platform_admin) VALUES ('u', 'u@example.test', 'x', true)");
-    await store.db.query("INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ('t', 'u', 't', $1)", [hashSecret(token)]);
-    app = createApp({ db: store.db, plugins, log: () => undefined });
-  });
-  afterAll(async () => store?.dispose());
-
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
   const assess = async (council: string, name: string, assessment: Record<string, unknown>) => {
     const provider = await call('POST', `/api/councils/${council}/providers`, { name });
     expect(provider.status).toBe(201);
