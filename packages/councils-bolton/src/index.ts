@@ -6,7 +6,7 @@ const pack: Pack = readPackSource(fileURLToPath(new URL('../pack', import.meta.u
 
 /**
  * Bolton Council's quality assurance framework (Guidance for Providers 2020/21) as an
- * OpenQAF plugin: the Provider Quality Rating 1-5 with the officer's reasoned override,
+ * OpenQAF plugin: the Provider Quality Rating 1-5, proposed from the Appendix 3 definitions (with the officer's reasoned override) and allocated by the QA Team,
  * standard QA activity QM-1..QM-8 by provider type, minimum visits by service type and size,
  * and the Appendix 2 return deadlines. No custom operators or facts.
  * @example

@@ -64,7 +64,10 @@ describe('analysis of the Bolton pack', () => {
     // item 2): every decision and finding (kind, rule, count, more, message, interpretation) is byte for byte as
     // before with `examples` and `varies` left out; the examples are the same set wherever all are listed (more 0),
     // in simplest-first order, and the 25 simplest where some are left out; `varies` is new.
-    expect(createHash('sha256').update(decisions).digest('hex')).toBe('5f964b5fd72fae0c2ec0a42832641530342ab865d0afaf42eb55bd2a5d189e52');
+    // Re-pinned for pack 1.3.3: the QA Team allocates the PQR (pqr-allocated-by-the-qa-team). The definitions and the
+    // override moved to proposedProviderQualityRating (its one finding is the old PQR's, renamed); providerQualityRating
+    // (decidedBy, undecided meanwhile) and pqrCategory's fallback "Awaiting the QA Team's rating" add one finding each.
+    expect(createHash('sha256').update(decisions).digest('hex')).toBe('ed7bb052e8cac82d82c6465af790a6846aca593bab94fcd8d89c36d5e4c868dd');
   });
 
   it('finds no gap in any decision', () => {
@@ -121,11 +124,19 @@ describe('analysis of the Bolton pack', () => {
     expect(f?.examples.map((e) => e.inputs).sort()).toEqual(['CQC rating Inadequate', 'CQC rating Requires Improvement']);
   });
 
-  it('leaves the officer override to the language: the PQR decision has only the definitions rule and declares an override', () => {
+  it('leaves the officer override to the language: the proposed PQR has only the definitions rule and declares an override', () => {
+    const proposed = pack.decisions.proposedProviderQualityRating;
+    expect(proposed?.rules?.map((r) => r.id)).toEqual(['definitions-rating']);
+    expect(proposed?.override).toMatchObject({ secondPersonWhenMovedMoreThan: 1, secondPersonWhenBelow: { fact: 'regulatorIndicatedRating' }, interpretation: 'pqr-rough-guide-override' });
+    expect(findings('proposedProviderQualityRating', 'gap')).toEqual([]);
+  });
+
+  it('gives the PQR to the QA Team (s2), due within the QM-1 form\'s working days, with nothing read meanwhile', () => {
     const pqr = pack.decisions.providerQualityRating;
-    expect(pqr?.rules?.map((r) => r.id)).toEqual(['definitions-rating']);
-    expect(pqr?.override).toMatchObject({ secondPersonWhenMovedMoreThan: 1, secondPersonWhenBelow: { fact: 'regulatorIndicatedRating' }, interpretation: 'pqr-rough-guide-override' });
+    expect(pqr?.override).toBeUndefined();
+    expect(pqr?.decidedBy).toMatchObject({ role: 'qa-team', label: 'the Quality Assurance Team', within: { workingDays: { param: 'qm1FormWorkingDays' } }, meanwhile: 'undecided', interpretation: 'pqr-allocated-by-the-qa-team', source: { doc: '003', section: '2' } });
     expect(findings('providerQualityRating', 'gap')).toEqual([]);
+    expect(findings('pqrCategory', 'gap')).toEqual([]);
   });
 });
 
@@ -134,16 +145,17 @@ describe('Bolton determinations', () => {
     evaluate(compiled, {
       date: '2020-06-01',
       facts: { providerType: CQC, qaActivity: 'QM-1', serviceType: 'Extra Care', ...facts },
-      decisions: { providerQualityRating: { value, by: 'Quality and Contracts Officer', at: '2020-06-01', ...extra } },
+      decisions: { proposedProviderQualityRating: { value, by: 'Quality and Contracts Officer', at: '2020-06-01', ...extra } },
     });
 
-  it('makes the PQR the headline and keeps the computed rating and the reason beside an officer override', () => {
+  it('proposes the officer\'s override to the QA Team and keeps the computed rating and the reason beside it', () => {
     // "High staff turnover." is Moderate concern, 3 (A3); the definitions "are given as a rough guide".
     const d = overridden('4', { reason: 'Turnover has left nights uncovered twice this month.' }, { highStaffTurnover: true });
-    expect(d.headline).toEqual({ decision: 'providerQualityRating', value: '4', scale: 'pqr' });
+    expect(d.headline).toEqual({ decision: 'providerQualityRating', value: null, scale: 'pqr', pending: true });
+    expect(d.proposals).toEqual([expect.objectContaining({ decision: 'providerQualityRating', proposed: '4', role: 'qa-team', due: '2020-06-15' })]);
     expect(d.decisions.computedProviderQualityRating).toBe('3');
-    expect(d.decisions.pqrCategory).toBe('Significant concern');
-    expect(d.decidedBy?.providerQualityRating).toMatchObject({ value: '4', computed: '3', kind: 'override', reason: 'Turnover has left nights uncovered twice this month.' });
+    expect(d.decisions.pqrCategory).toBe("Awaiting the QA Team's rating");
+    expect(d.decidedBy?.proposedProviderQualityRating).toMatchObject({ value: '4', computed: '3', kind: 'override', reason: 'Turnover has left nights uncovered twice this month.' });
     expect(d.interpretations.map((i) => i.id)).toContain('pqr-rough-guide-override');
   });
 
@@ -153,28 +165,28 @@ describe('Bolton determinations', () => {
   });
 
   it('refuses a PQR outside 1-5 at the recorded decision', () => {
-    expect(() => overridden('6', { reason: 'x' })).toThrow(/providerQualityRating/);
+    expect(() => overridden('6', { reason: 'x' })).toThrow(/proposedProviderQualityRating/);
   });
 
   it('needs a second person for an override of more than one level, and takes it when named', () => {
     // Definitions give 1 (nothing recorded); the officer records 5: four levels.
     expect(() => overridden('5', { reason: 'Owner says the home closes within weeks.' })).toThrow(/secondBy/);
     const d = overridden('5', { reason: 'Owner says the home closes within weeks.', secondBy: 'QA Team manager' });
-    expect(d.headline.value).toBe('5');
-    expect(d.decidedBy?.providerQualityRating?.secondBy).toBe('QA Team manager');
+    expect(d.proposals?.[0]?.proposed).toBe('5');
+    expect(d.decidedBy?.proposedProviderQualityRating?.secondBy).toBe('QA Team manager');
     expect(actionIds(d)).toContain('activate-contingency-plans');
     // One level (3 -> 2) needs no second person.
-    expect(overridden('2', { reason: 'Enquiry outside the service.' }, { s42EnquiryOngoing: true }).headline.value).toBe('2');
+    expect(overridden('2', { reason: 'Enquiry outside the service.' }, { s42EnquiryOngoing: true }).decisions.proposedProviderQualityRating).toBe('2');
   });
 
   it('needs a second person when an override goes below what the regulator\'s warning of closure indicates (5), even by one level', () => {
     // A3: "The regulator has issued a warning of closure ..." is Catastrophic concern, 5; 4 is one level below it.
     expect(() => overridden('4', { reason: 'Closure warning under appeal.' }, { regulatorWarningOfClosure: true })).toThrow(/below "5", the lowest value without a second person/);
     const below = overridden('4', { reason: 'Closure warning under appeal.', secondBy: 'QA Team manager' }, { regulatorWarningOfClosure: true });
-    expect(below.headline.value).toBe('4');
-    expect(below.decidedBy?.providerQualityRating).toMatchObject({ value: '4', computed: '5', secondBy: 'QA Team manager' });
+    expect(below.decisions.proposedProviderQualityRating).toBe('4');
+    expect(below.decidedBy?.proposedProviderQualityRating).toMatchObject({ value: '4', computed: '5', secondBy: 'QA Team manager' });
     // Without a regulator's action the floor is 1: one level down from 3 ("High staff turnover.") needs no one else.
-    expect(overridden('2', { reason: 'Cover is in place.' }, { highStaffTurnover: true }).headline.value).toBe('2');
+    expect(overridden('2', { reason: 'Cover is in place.' }, { highStaffTurnover: true }).decisions.proposedProviderQualityRating).toBe('2');
     expect(compiled.pack.outcomes.actions?.map((a) => a.id)).not.toContain('second-person-for-override-below-regulator');
   });
 
@@ -184,13 +196,16 @@ describe('Bolton determinations', () => {
       kpiIssueReported: true, // rating 2
       majorFinancialProblemsCloseToFailure: true, // rating 5
     });
-    expect(d.headline.value).toBe('5');
+    expect(d.decisions.proposedProviderQualityRating).toBe('5');
     expect(actionIds(d)).toContain('activate-contingency-plans');
   });
 
   it('dates the QM-1 form ten working days and the Forum four weeks after a Wednesday meeting', () => {
     // Wednesday 9 December 2020: 10 working days -> Wednesday 23 December; 4 weeks -> 6 January 2021.
-    const d = determine('2020-12-09', { providerType: 'Public Health', qaActivity: 'QM-1' });
+    const d = evaluate(compiled, {
+      date: '2020-12-09', facts: { providerType: 'Public Health', qaActivity: 'QM-1' },
+      decisions: { providerQualityRating: { value: '1', by: 'Quality Assurance Team', at: '2020-12-11' } },
+    });
     const due = Object.fromEntries(d.actions.map((a) => [a.id, a.due]));
     expect(due['qm1-form-to-provider']).toBe('2020-12-23');
     expect(due['pqr-to-safeguarding-intelligence-forum']).toBe('2021-01-06');

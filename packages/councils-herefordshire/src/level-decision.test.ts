@@ -43,6 +43,16 @@ describe('the level is a person\'s decision', () => {
     expect(d.decisions.intervention).toBe('Business as usual or light touch monitoring');
   });
 
+  it('names HCCG beside the team manager or the panel for a jointly commissioned service (3.4.3, 3.4.4)', () => {
+    expect(pack.decisions.qualityThresholdLevel?.decidedBy?.label).toMatch(/jointly with HCCG where the service is jointly commissioned/);
+    const joint = determine({ date: '2025-03-03', facts: { ...repeatedAtLevel2, jointlyCommissioned: true }, judgements: {} });
+    expect(joint.decisions.levelDecidedBy).toBe('The multi-agency quality review panel, jointly with HCCG');
+    expect(joint.interpretations.map((i) => i.id)).toContain('hccg-decides-jointly');
+    const councilOnly = determine({ date: '2025-03-03', facts: { ...repeatedAtLevel2, jointlyCommissioned: false }, judgements: {} });
+    expect(councilOnly.decisions.levelDecidedBy).toBe('The multi-agency quality review panel');
+    expect(councilOnly.interpretations.map((i) => i.id)).not.toContain('hccg-decides-jointly');
+  });
+
   it('names the team manager for a provider at Level 1 or with no agreed level', () => {
     expect(determine({ date: '2025-03-03', facts: { cqcWarningNoticesOrComplianceActions: true }, judgements: {} }).decisions.levelDecidedBy).toBe('The team manager');
     expect(determine({ date: '2025-03-03', facts: { cqcWarningNoticesOrComplianceActions: true, currentThresholdLevel: 'Level 1' }, judgements: {} }).decisions.levelDecidedBy).toBe('The team manager');

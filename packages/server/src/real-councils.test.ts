@@ -1,13 +1,8 @@
 import { caseAssessment } from '@openqaf/engine';
 import type { PackCase } from '@openqaf/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.js';
-import { hashSecret, newSecret } from './auth/secrets.js';
-import type { CouncilPlugin } from './engine/index.js';
-import { COUNCIL_PLUGIN_PACKAGES, loadCouncilPlugins } from './seed/council-plugins.js';
-import { seedCouncils } from './seed/index.js';
-import { testStoreKinds } from './store/test-stores.test-helpers.js';
-import type { TestStore } from './store/test-stores.test-helpers.js';
+import { seededCouncils } from './seed/seeded-councils.test-helpers.js';
+import type { SeededCouncils } from './seed/seeded-councils.test-helpers.js';
 
 /**
  * The real council packs, end to end through the API: every case of each pack is submitted as an
@@ -15,32 +10,13 @@ import type { TestStore } from './store/test-stores.test-helpers.js';
  * document) expects.
  */
 describe('the three council packs through the API', () => {
-  let store: TestStore;
-  let plugins: CouncilPlugin[];
-  let app: ReturnType<typeof createApp>;
-  const token = newSecret('qaf_');
-
-  beforeAll(async () => {
-    plugins = await loadCouncilPlugins(COUNCIL_PLUGIN_PACKAGES, () => undefined);
-    store = await testStoreKinds[0]!.open();
-    await seedCouncils(store.db, plugins, () => undefined);
-    await store.db.query("INSERT INTO users (id, email, password_hash, platform_admin) VALUES ('u', 'u@example.test', 'x', true)");
-    await store.db.query("INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ('t', 'u', 't', $1)", [hashSecret(token)]);
-    app = createApp({ db: store.db, plugins, log: () => undefined });
-  });
-  afterAll(async () => store?.dispose());
-
-  const post = async (path: string, body: unknown) => {
-    const res = await app.request(path, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
+  let seeded: SeededCouncils;
+  beforeAll(async () => { seeded = await seededCouncils(); });
+  afterAll(async () => seeded?.store.dispose());
+  const post = (path: string, body: unknown) => seeded.call('POST', path, body);
 
   it.each(['birmingham', 'bolton', 'herefordshire'])('%s: every case gives the expected determination when stored', async (id) => {
-    const plugin = plugins.find((p) => p.id === id);
+    const plugin = seeded.plugins.find((p) => p.id === id);
     expect(plugin, `@openqaf/councils-${id} loads`).toBeDefined();
     const provider = await post(`/api/councils/${id}/providers`, { name: `${id} test provider` });
     expect(provider.status).toBe(201);

@@ -5,6 +5,18 @@ import { deepText, mount, text } from './mount.test-helpers.js';
 import './qaf-determination-view.js';
 
 describe('qaf-determination-view', () => {
+  it('says a headline nothing reads until a person decides it has no value yet, and names who decides', async () => {
+    const pack = testPack();
+    const overall = pack.decisions[pack.outcomes.headline]!;
+    overall.decidedBy = { role: 'qa-team', label: 'the Quality Assurance Team', meanwhile: 'undecided', source: overall.rules![0]!.source };
+    const determination = evaluate(compilePack(pack), { date: '2025-03-01', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} });
+    const el = await mount('qaf-determination-view', { pack, determination });
+    const t = text(el);
+    expect(t).toMatch(/Overall rating:\s*Not yet decided\s*\(pending: awaiting a decision\)/);
+    expect(t).not.toContain('null');
+    expect(deepText(el)).toContain('Proposed: Bronze. To be decided by the Quality Assurance Team.');
+  });
+
   it('answers why: the headline, each domain\'s band and what kept it from the next, actions and interpretations', async () => {
     const pack = testPack();
     const determination = evaluate(compilePack(pack), { date: '2025-03-01', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} }, { explain: true });

@@ -118,6 +118,17 @@ describe('qaf-proposals', () => {
     });
   });
 
+  it('names a decision taken per domain by its label and the domain\'s title, not by its id', async () => {
+    const pack = testPack();
+    const domainRating = pack.decisions.domainRating!;
+    domainRating.decidedBy = { role: 'team-manager', label: 'the team manager', source: domainRating.rules![0]!.source };
+    const determination = evaluate(compilePack(pack), { date: '2027-01-04', judgements, facts: {} });
+    const el = await mount('qaf-proposals', { pack, determination, canRecord: false });
+    expect(text(el)).toContain('Domain rating: Safe:');
+    expect(text(el)).not.toContain('domainRating.safe');
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).toBe('Domain rating: Safe: proposal');
+  });
+
   it('writes dates as the council does', () => {
     expect(longDate('2027-01-12')).toBe('12 January 2027');
   });

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Decision, Determination, Pack } from '@openqaf/engine';
 import { proposalWords, reasonRequired, recordableValues } from '@openqaf/engine/browser';
+import { decisionWords } from '../pack/decision-words.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** "12 January 2027" from "2027-01-12". */
@@ -92,8 +93,9 @@ export class QafProposals extends LitElement {
         const scale = decision ? this.pack.scales[decision.scale] : undefined;
         // Only what a person may record (`decidedBy.values`): never the pack's meanwhile states.
         const values = decision && scale && 'values' in scale ? recordableValues(decision, scale.values) : [];
-        return html`<section aria-label=${`${decision?.label ?? p.decision}: proposal`}>
-          <p><strong>${decision?.label ?? p.decision}</strong>: ${proposalWords(p, longDate)} <span class="muted">(${p.source})</span></p>
+        const words = decisionWords(this.pack, p.decision);
+        return html`<section aria-label=${`${words}: proposal`}>
+          <p><strong>${words}</strong>: ${proposalWords(p, longDate)} <span class="muted">(${p.source})</span></p>
           ${this.canRecord && values.length ? this._form(p, decision, values) : nothing}
         </section>`;
       })}`;

@@ -9,6 +9,7 @@ import '../charts/qaf-rating-history-chart.js';
 import './qaf-provider-editor.js';
 import './qaf-provider-officer.js';
 import './qaf-provider-visits.js';
+import { headlineWords } from '../format/headline-words.js';
 
 /**
  * One provider: details (officers edit them), its officer (assigned by a team manager), rating
@@ -61,8 +62,8 @@ export class QafProviderPage extends LitElement {
       <h2>Determinations</h2>
       ${timeline.length === 0 ? html`<qaf-status kind="empty" message="No determinations yet."></qaf-status>` : html`<div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Visit date</th><th scope="col">Rating</th><th scope="col">Pack version</th><th scope="col">Actions</th><th scope="col"></th></tr></thead>
-        <tbody>${[...timeline].reverse().map((t) => html`<tr><td>${longDate(t.date)}</td><td><strong>${String(t.headline.value)}</strong>${t.provisional
-          ? html` <span class="badge">Provisional: awaiting sign-off</span>` : nothing}${(t.superseded ?? []).map((e) => html`<div class="muted superseded">${`Earlier: ${String(e.headline.value)} under ${e.packVersion}, superseded ${longDate(e.supersededAt.slice(0, 10))}: ${e.reason}`}</div>`)}${t.answeredBy ? html`<div class="muted">${this._decisionWords(t.answeredBy.decisions, labels)}: the determination that followed</div>` : nothing}${t.answers
+        <tbody>${[...timeline].reverse().map((t) => html`<tr><td>${longDate(t.date)}</td><td><strong>${headlineWords(t.headline.value)}</strong>${t.provisional
+          ? html` <span class="badge">Provisional: awaiting sign-off</span>` : nothing}${(t.superseded ?? []).map((e) => html`<div class="muted superseded">${`Earlier: ${headlineWords(e.headline.value)} under ${e.packVersion}, superseded ${longDate(e.supersededAt.slice(0, 10))}: ${e.reason}`}</div>`)}${t.answeredBy ? html`<div class="muted">${this._decisionWords(t.answeredBy.decisions, labels)}: the determination that followed</div>` : nothing}${t.answers
             ? html`<div class="muted">${this._decisionWords(t.answers.decisions, labels)}</div>` : nothing}</td>
           <td title=${t.packHash}>${t.packVersion}</td><td>${t.actions.length}</td>
           <td><a href=${href({ page: 'determination', council: this.council, assessment: t.assessmentId })}>Why? (determination ${longDate(t.date)})</a></td></tr>`)}</tbody>

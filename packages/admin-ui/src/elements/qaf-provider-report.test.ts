@@ -56,6 +56,15 @@ describe('qaf-provider-report', () => {
     expect(t).toContain('Proposed: Level 2. To be decided by the team manager, by 15 March 2025.');
   });
 
+  it('says a rating nothing reads until it is decided (no value yet) is not yet decided, never "null"', async () => {
+    // Bolton's PQR: "The QA Team will allocate a Provider Quality Rating" (003 s2); until it does there is none.
+    const report = { ...sampleReport, rating: { ...sampleReport.rating, label: 'Provider Quality Rating (PQR)', value: null, pending: true, awaiting: { proposed: '3', roleLabel: 'the Quality Assurance Team', due: '2020-06-15' } } };
+    const t = text(await mount('qaf-provider-report', { report, status: 'draft' }));
+    expect(t).toContain('Provider Quality Rating (PQR): not yet decided');
+    expect(t).not.toContain('null');
+    expect(t).toContain('Proposed: 3. To be decided by the Quality Assurance Team, by 15 June 2020.');
+  });
+
   it('says what gave a band nothing was listed against, and lists other reasons without repeating the band', async () => {
     const report = { ...sampleReport, bands: [
       { instance: 'overallRating', band: 'Silver', nextBand: 'Gold', criteria: [], otherReasons: [], givenBy: 'The most recent rating' },

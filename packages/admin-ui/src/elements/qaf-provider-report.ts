@@ -53,7 +53,7 @@ export class QafProviderReport extends LitElement {
         <dt>Framework</dt><dd>${r.framework.title}, version ${r.framework.version}</dd>
       </dl>
       <section>
-        <h2>${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (proposed, not yet decided)' : ''}</h2>
+        <h2>${r.rating.label}: ${r.rating.value === null ? 'not yet decided' : `${String(r.rating.value)}${r.rating.pending ? ' (proposed, not yet decided)' : ''}`}</h2>
         ${r.rating.awaiting ? html`<p>${proposalWords(r.rating.awaiting, longDate)}</p>` : nothing}
         ${r.rating.description ? html`<p>${r.rating.description}</p>` : nothing}
         ${(r.warnings ?? []).length > 0 ? html`<div role="note" class="warnings"><strong>Please note:</strong>

@@ -28,6 +28,7 @@ import type { RecordDecisionDetail } from './qaf-proposals.js';
 import { sharedStyles } from './shared-styles.js';
 import './qaf-error-summary.js';
 import './qaf-proposals.js';
+import { headlineWords } from '../format/headline-words.js';
 
 /** How long entry pauses before the draft is saved. */
 export const AUTOSAVE_DELAY_MS = 600;
@@ -527,7 +528,7 @@ export class QafVisitForm extends LitElement {
     const complete = this._preview?.finished.length === m.groups.length;
     return html`<h2 id="check" tabindex="-1">Check your answers before submitting</h2>
       <p>Visit to ${this.providerName} on ${this._draft.date ? longDate(this._draft.date) : '—'}.</p>
-      ${complete && d ? html`<p class="notice">${this.pack.decisions[d.headline.decision]?.label ?? 'Headline'}: <strong>${String(d.headline.value)}</strong>${d.headline.pending ? ' (awaiting a decision)' : ''}. It is final only once signed off by a second person.</p>` : nothing}
+      ${complete && d ? html`<p class="notice">${this.pack.decisions[d.headline.decision]?.label ?? 'Headline'}: <strong>${headlineWords(d.headline.value)}</strong>${d.headline.pending ? ' (awaiting a decision)' : ''}. It is final only once signed off by a second person.</p>` : nothing}
       <p class="row"><button id="submit" type="button" ?disabled=${this._submitting} @click=${this._submit}>${this._submitting ? 'Submitting…' : 'Submit the visit record for sign-off'}</button>
         <button type="button" class="secondary" @click=${() => { this._step = 'form'; }}>Back to the form</button></p>
       <h3>Facts</h3>

@@ -11,8 +11,12 @@ import type { Queryable } from '../store/index.js';
 /** An assessment as entered by the officer: the engine's `Assessment` (decisions as recorded, `assessments/recorded-decisions.ts`) and a note. */
 export type AssessmentInput = Assessment & { note?: string };
 
-/** The stored headline text: a scalar as itself, anything else as JSON. */
+/** The headline's words while a person's decision that nothing reads meanwhile (`meanwhile: undecided`) is awaited: it has no value yet. */
+export const NOT_YET_DECIDED = 'Not yet decided';
+
+/** The stored headline text: a scalar as itself, no value yet as {@link NOT_YET_DECIDED}, anything else as JSON. */
 export function headlineText(value: unknown): string {
+  if (value === null || value === undefined) return NOT_YET_DECIDED;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

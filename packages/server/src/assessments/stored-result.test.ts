@@ -1,12 +1,11 @@
 import { caseAssessment } from '@openqaf/engine';
 import type { PackCase } from '@openqaf/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.js';
-import { hashSecret, newSecret } from '../auth/secrets.js';
 import { compile, evaluateCompiled } from '../engine/index.js';
 import type { CompiledPack, CouncilPlugin, Determination } from '../engine/index.js';
 import { COUNCIL_PLUGIN_PACKAGES, loadCouncilPlugins } from '../seed/council-plugins.js';
-import { seedCouncils } from '../seed/index.js';
+import { seededCouncils } from '../seed/seeded-councils.test-helpers.js';
+import type { SeededCouncils } from '../seed/seeded-councils.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import type { TestStore } from '../store/test-stores.test-helpers.js';
 import { prepareAssessment, storeAssessments } from './store-assessment.js';
@@ -118,27 +117,9 @@ describe('a determination serialised for storing by reference', () => {
 
 describe.each(testStoreKinds)('determinations stored by reference, on $name', (kind) => {
   let store: TestStore;
-  let app: ReturnType<typeof createApp>;
-  const token = newSecret('qaf_');
-
-  beforeAll(async () => {
-    store = await kind.open();
-    await seedCouncils(store.db, plugins, () => undefined);
-    await store.db.query("INSERT INTO users (id, email, password_hash, platform_admin) VALUES ('u', 'u@example.test', 'x', true)");
-    await store.db.query("INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ('t', 'u', 't', $1)", [hashSecret(token)]);
-    app = createApp({ db: store.db, plugins, log: () => undefined });
-  });
+  let call: SeededCouncils['call'];
+  beforeAll(async () => { ({ store, call } = await seededCouncils(kind, plugins)); });
   afterAll(async () => store?.dispose());
-
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, text, body: JSON.parse(text) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
 
   it('has each version\'s notes, written with the version', async () => {
     const rows = await store.db.query<{ pack_version_id: string; id: string; entry: unknown }>(

@@ -5,6 +5,7 @@ import { defineRoute } from '../routes/define-route.js';
 import { councilParams, isoDateQuery, windowDaysQuery } from '../routes/query.js';
 import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
 import { determinationResultSql } from '../assessments/stored-result.js';
+import { headlineText } from '../assessments/store-assessment.js';
 import type { Queryable } from '../store/index.js';
 
 /** A council's dashboard: ratings, actions due or overdue, and visits coming up. */
@@ -40,7 +41,7 @@ export async function buildDashboard(db: Queryable, councilId: string, today: st
   const until = addDays(today, days);
   const dash: Dashboard = { today, days, until, providers: rows.length, byRating: {}, actions: [], visits: [] };
   for (const r of rows) {
-    const rating = r.result ? (typeof r.result.headline.value === 'string' ? r.result.headline.value : JSON.stringify(r.result.headline.value)) : NOT_ASSESSED;
+    const rating = r.result ? headlineText(r.result.headline.value) : NOT_ASSESSED;
     dash.byRating[rating] = (dash.byRating[rating] ?? 0) + 1;
     for (const a of r.result?.actions ?? []) {
       if (a.due <= until) {

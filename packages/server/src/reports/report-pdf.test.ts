@@ -59,5 +59,14 @@ describe('the provider report as a PDF', () => {
     expect(text).toContain('Proposed: Silver. To be decided by the team manager, by 15 March 2025.');
     expect(text).toContain('How it was decided: The most recent rating.');
   });
+
+  it('says a rating nothing reads until it is decided (no value yet) is not yet decided, never "null"', async () => {
+    const r = reportOf(testshirePack(), { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } });
+    const report = { ...r, rating: { ...r.rating, value: null, pending: true, awaiting: { proposed: 'Silver', roleLabel: 'the team manager', due: '2025-03-15' } } };
+    const { text } = await textOf(await reportPdf(report, { status: 'draft', comments: [] }));
+    expect(text).toContain('Overall rating: not yet decided');
+    expect(text).not.toContain('null');
+    expect(text).toContain('Proposed: Silver. To be decided by the team manager, by 15 March 2025.');
+  });
 });
 

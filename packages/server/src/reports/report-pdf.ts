@@ -40,7 +40,8 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
   line(`Reviewer: ${r.reviewer ? `${r.reviewer}${r.reviewedOn ? `, signed off on ${longDate(r.reviewedOn)}` : ''}` : 'not recorded'}`);
   line(`Framework: ${r.framework.title}, version ${r.framework.version}`);
 
-  heading(`${r.rating.label}: ${String(r.rating.value)}${r.rating.pending ? ' (proposed, not yet decided)' : ''}`);
+  // A decision nothing reads until a person takes it (`meanwhile: undecided`) has no value yet: the awaiting line says what is proposed.
+  heading(`${r.rating.label}: ${r.rating.value === null ? 'not yet decided' : `${String(r.rating.value)}${r.rating.pending ? ' (proposed, not yet decided)' : ''}`}`);
   if (r.rating.awaiting) line(proposalWords(r.rating.awaiting, longDate));
   if (r.rating.description) line(r.rating.description);
   for (const w of r.warnings ?? []) line(`Warning: ${w.message} (${w.citation}).`);

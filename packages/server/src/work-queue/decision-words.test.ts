@@ -1,35 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Pack } from '../engine/index.js';
-import { decisionTitle, decisionWords } from './decision-words.js';
+import { decisionWords, type PackWords } from './decision-words.js';
 
-// Enough of a pack for the words: a whole-pack decision and a per-domain one.
-const pack = {
-  decisions: { overallRating: { label: 'Overall rating' }, domainRating: { label: 'Domain rating', forEach: 'domain' } },
-  framework: { domains: [{ id: 'safe', title: 'Safe' }] },
-} as unknown as Pack;
+const words: PackWords = {
+  decisions: new Map([['providerQualityRating', 'Provider Quality Rating (PQR)'], ['domainRating', 'Domain rating']]),
+  domains: new Map([['safe', 'Safe']]),
+};
 
-describe('decisionTitle', () => {
-  it("names a decision by its label, and a per-domain one with the domain's title", () => {
-    expect(decisionTitle(pack, 'overallRating')).toBe('Overall rating');
-    expect(decisionTitle(pack, 'domainRating.safe')).toBe('Domain rating (Safe)');
+describe('a decision in the pack\'s words', () => {
+  it('is the decision\'s label', () => {
+    expect(decisionWords('providerQualityRating', words)).toBe('Provider Quality Rating (PQR)');
   });
 
-  it('keeps the id where the pack does not name it', () => {
-    expect(decisionTitle(pack, 'domainRating.unknown')).toBe('Domain rating (unknown)');
-    expect(decisionTitle(pack, 'level')).toBe('level');
-    expect(decisionTitle(undefined, 'overallRating')).toBe('overallRating');
-  });
-});
-
-describe('decisionWords', () => {
-  const proposal = { decision: 'overallRating', proposed: 'Silver', role: 'team-manager', roleLabel: 'the team manager', due: '2027-01-18', source: 'Testshire 2', meanwhile: 'proposed' as const };
-
-  it('says what is to be decided, the proposal, who decides and by when, in words, not ids', () => {
-    expect(decisionWords(pack, proposal)).toBe('Overall rating: proposed Silver, to be decided by the team manager, by 18 January 2027');
+  it('names the domain of a decision taken per domain by its title', () => {
+    expect(decisionWords('domainRating.safe', words)).toBe('Domain rating: Safe');
+    expect(decisionWords('domainRating.wellLed', words)).toBe('Domain rating: wellLed');
   });
 
-  it('leaves out the date where the pack gives none, and writes a number as it is', () => {
-    const { due: _due, ...undated } = proposal;
-    expect(decisionWords(pack, { ...undated, decision: 'domainRating.safe', proposed: 3 })).toBe('Domain rating (Safe): proposed 3, to be decided by the team manager');
+  it('falls back to the id where the pack has no words for it', () => {
+    expect(decisionWords('qualityThresholdLevel', words)).toBe('qualityThresholdLevel');
+    expect(decisionWords('qualityThresholdLevel', undefined)).toBe('qualityThresholdLevel');
   });
 });

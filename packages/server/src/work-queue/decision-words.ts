@@ -1,29 +1,47 @@
-import { decidedByWords, longDate } from '../engine/index.js';
-import type { Determination, Pack } from '../engine/index.js';
+import type { Queryable } from '../store/index.js';
 
-type Proposal = NonNullable<Determination['proposals']>[number];
-
-/**
- * A decision instance in the pack's words: the decision's label, with the domain's title for a
- * per-domain instance ("Domain rating (Safe)"); the id itself where the pack does not name it.
- * @example decisionTitle(pack, 'domainRating.safe') // 'Domain rating (Safe)'
- */
-export function decisionTitle(pack: Pack | undefined, instanceId: string): string {
-  const dot = instanceId.indexOf('.');
-  const decisionId = dot < 0 ? instanceId : instanceId.slice(0, dot);
-  const label = pack?.decisions[decisionId]?.label ?? pack?.decisions[instanceId]?.label;
-  if (!label) return instanceId;
-  if (dot < 0 || pack?.decisions[instanceId]) return label;
-  const domainId = instanceId.slice(dot + 1);
-  return `${label} (${pack?.framework?.domains.find((d) => d.id === domainId)?.title ?? domainId})`;
+/** The words of a pack's decisions and framework domains, by id, for the pack versions a work queue reads. */
+export interface PackWords {
+  decisions: Map<string, string>;
+  domains: Map<string, string>;
 }
 
 /**
- * A pending decision as the work queue words it: what is to be decided, the proposal, who
- * decides and by when, with the date as reports write it.
- * @example decisionWords(pack, proposal) // 'Overall rating: proposed Silver, to be decided by the team manager, by 18 January 2027'
+ * Reads the decision labels and domain titles of the council's pack versions with these hashes (the
+ * packs its current determinations were made under), keyed by hash. Only the words are read, not
+ * the whole pack.
  */
-export function decisionWords(pack: Pack | undefined, p: Proposal): string {
-  const proposed = typeof p.proposed === 'string' ? p.proposed : JSON.stringify(p.proposed);
-  return `${decisionTitle(pack, p.decision)}: proposed ${proposed}, ${decidedByWords(p.roleLabel, p.due, longDate)}`;
+export async function packWordsByHash(db: Queryable, councilId: string, hashes: readonly string[]): Promise<Map<string, PackWords>> {
+  const out = new Map<string, PackWords>();
+  if (!hashes.length) return out;
+  const rows = await db.query<{ hash: string; kind: 'decision' | 'domain'; id: string; words: string | null }>(
+    `SELECT pv.hash, 'decision' AS kind, d.key AS id, d.value->>'label' AS words
+       FROM pack_versions pv, jsonb_each(coalesce(pv.content->'decisions', '{}'::jsonb)) d
+      WHERE pv.council_id = $1 AND pv.hash = ANY($2)
+     UNION ALL
+     SELECT pv.hash, 'domain' AS kind, m->>'id' AS id, m->>'title' AS words
+       FROM pack_versions pv, jsonb_array_elements(coalesce(pv.content->'framework'->'domains', '[]'::jsonb)) m
+      WHERE pv.council_id = $1 AND pv.hash = ANY($2)`,
+    [councilId, [...new Set(hashes)]],
+  );
+  for (const r of rows) {
+    if (!r.words) continue;
+    const words = out.get(r.hash) ?? { decisions: new Map(), domains: new Map() };
+    out.set(r.hash, words);
+    (r.kind === 'decision' ? words.decisions : words.domains).set(r.id, r.words);
+  }
+  return out;
+}
+
+/**
+ * A decision instance in the pack's words: its decision's label, and for a decision taken per domain
+ * (`domainRating.safe`) the domain's title after it; the id itself where the pack has no words for it.
+ * @example decisionWords('domainRating.safe', words) // 'Domain rating: Safe'
+ */
+export function decisionWords(instanceId: string, words: PackWords | undefined): string {
+  const [decision, ...rest] = instanceId.split('.');
+  const label = words?.decisions.get(decision!) ?? decision!;
+  if (!rest.length) return label;
+  const domain = rest.join('.');
+  return `${label}: ${words?.domains.get(domain) ?? domain}`;
 }

@@ -1,30 +1,19 @@
-import type { Pack } from '../../engine/index.js';
-import { findVersion } from '../../packs/versions.js';
-import { decisionWords } from '../decision-words.js';
-import type { QueueContext, QueueItem, QueueSource } from '../queue-item.js';
-
-/** The packs of the versions that made the determinations awaiting a decision, by version; each read once. */
-async function packsOf(context: QueueContext): Promise<Map<string, Pack | undefined>> {
-  const versions = new Set(context.standings.filter((s) => s.determination?.proposals?.length).map((s) => s.determination!.pack.version));
-  const packs = new Map<string, Pack | undefined>();
-  await Promise.all([...versions].map(async (v) => packs.set(v, (await findVersion(context.db, context.councilId, v))?.content)));
-  return packs;
-}
+import { decisionWords, packWordsByHash } from '../decision-words.js';
+import type { QueueItem, QueueSource } from '../queue-item.js';
 
 /**
- * Human decisions waiting: each proposal of a current determination (a decision a named role
- * takes), labelled in the pack's words (`decision-words.ts`): what is to be decided, the proposal,
- * who decides and by when. A proposal without a due date is due on the assessment date: it is
- * waiting from then.
+ * Human decisions waiting: each proposal of a current determination (a decision a named role takes),
+ * named in the words of the pack it was made under ("Decide Provider Quality Rating (PQR)").
+ * A proposal without a due date is due on the assessment date: it is waiting from then.
  */
 export const decisionsWaiting: QueueSource = {
   kind: 'decision',
-  items: async (context) => {
-    const { standings, today, until } = context;
-    const packs = await packsOf(context);
+  items: async ({ db, councilId, standings, today, until }) => {
+    const waiting = standings.filter((s) => s.determination?.proposals?.length);
+    const words = await packWordsByHash(db, councilId, waiting.map((s) => s.determination!.pack.hash));
     const out: QueueItem[] = [];
-    for (const s of standings) {
-      for (const p of s.determination?.proposals ?? []) {
+    for (const s of waiting) {
+      for (const p of s.determination!.proposals!) {
         const due = p.due ?? s.assessmentDate!;
         if (due > until) continue;
         out.push({
@@ -32,7 +21,7 @@ export const decisionsWaiting: QueueSource = {
           providerId: s.providerId,
           name: s.name,
           id: p.decision,
-          label: decisionWords(packs.get(s.determination!.pack.version), p),
+          label: `Decide ${decisionWords(p.decision, words.get(s.determination!.pack.hash))} (proposed: ${typeof p.proposed === 'string' ? p.proposed : JSON.stringify(p.proposed)})`,
           owner: p.role,
           ownerLabel: p.roleLabel,
           due,

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededCouncils } from '../seed/seeded-councils.test-helpers.js';
+import type { SeededCouncils } from '../seed/seeded-councils.test-helpers.js';
+
+type Item = { kind: string; name: string; id: string; label: string; owner?: string; ownerLabel?: string; due: string; overdue: boolean; source: string };
+
+/**
+ * The decisions the councils' documents give to a person reach the work queue of the person named,
+ * with the date they are due: Bolton's Provider Quality Rating, which "The QA Team will allocate"
+ * (003 s2), and Herefordshire's threshold level, decided jointly with HCCG for a jointly
+ * commissioned service (004 3.4.3, 3.4.4).
+ */
+describe('the council packs\' decisions in the work queue', () => {
+  let seeded: SeededCouncils;
+  beforeAll(async () => { seeded = await seededCouncils(); });
+  afterAll(async () => seeded?.store.dispose());
+  const call = (method: string, path: string, body?: unknown) => seeded.call(method, path, body);
+
+  const assess = async (council: string, name: string, assessment: Record<string, unknown>) => {
+    const provider = await call('POST', `/api/councils/${council}/providers`, { name });
+    expect(provider.status).toBe(201);
+    const stored = await call('POST', `/api/councils/${council}/assessments?explain=false`, { providerId: provider.body.id, ...assessment });
+    expect(stored.status, JSON.stringify(stored.body.error)).toBe(201);
+  };
+  const decisions = async (council: string, today: string): Promise<Item[]> => {
+    const res = await call('GET', `/api/councils/${council}/work-queue?today=${today}&days=30&kind=decision`);
+    expect(res.status).toBe(200);
+    return res.body.items as Item[];
+  };
+
+  it('lists the Bolton PQR for the QA Team to allocate within the QM-1 form\'s ten working days, and drops it once allocated', async () => {
+    const facts = { providerType: 'Adult social care - CQC regulated', qaActivity: 'QM-1', serviceType: 'Extra Care', s42EnquiryOngoing: true };
+    // QM-1 meeting Monday 24 August 2020: ten working days, skipping the 31 August bank holiday, is 8 September.
+    await assess('bolton', 'Ash Court', { date: '2020-08-24', facts });
+    await assess('bolton', 'Beech House', { date: '2020-08-24', facts, decisions: { providerQualityRating: { value: '4', by: 'Quality Assurance Team', at: '2020-09-01' } } });
+    expect(await decisions('bolton', '2020-09-01')).toEqual([expect.objectContaining({
+      kind: 'decision', name: 'Ash Court', id: 'providerQualityRating', label: 'Decide Provider Quality Rating (PQR) (proposed: 3)',
+      owner: 'qa-team', ownerLabel: 'the Quality Assurance Team', due: '2020-09-08', overdue: false, source: '003 s2',
+    })]);
+    const [late] = await decisions('bolton', '2020-09-09');
+    expect(late).toMatchObject({ name: 'Ash Court', overdue: true });
+  });
+
+  it('lists the Herefordshire level for the team manager or the panel jointly with HCCG where the service is jointly commissioned', async () => {
+    // A CQC warning notice is a Level 2 indicator (Appendix 2); the document sets no time, so it is due on the review date.
+    await assess('herefordshire', 'Cedar Lodge', { date: '2025-03-03', facts: { jointlyCommissioned: true, currentThresholdLevel: 'Level 1', cqcWarningNoticesOrComplianceActions: true }, judgements: {} });
+    await assess('herefordshire', 'Damson Care', { date: '2025-03-03', facts: { jointlyCommissioned: false, currentThresholdLevel: 'Level 2', cqcWarningNoticesOrComplianceActions: true }, judgements: {} });
+    const items = await decisions('herefordshire', '2025-03-03');
+    expect(items.map((i) => [i.name, i.id, i.label, i.owner, i.due, i.overdue])).toEqual([
+      ['Cedar Lodge', 'qualityThresholdLevel', 'Decide Quality threshold level (proposed: Level 2)', 'team-manager-or-multi-agency-panel', '2025-03-03', false],
+      ['Damson Care', 'qualityThresholdLevel', 'Decide Quality threshold level (proposed: Level 2)', 'team-manager-or-multi-agency-panel', '2025-03-03', false],
+    ]);
+    expect(items[0]!.ownerLabel).toMatch(/^the team manager .* or the multi-agency quality review panel .*, jointly with HCCG where the service is jointly commissioned/);
+  });
+});
