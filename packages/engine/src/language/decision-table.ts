@@ -187,13 +187,13 @@ export function rowRule(table: DecisionTable, row: TableRow, pw: TableParamWords
 
 /**
  * The pack with every decision table compiled to rules: each table's rows are appended to its
- * decision's rules and the `table` is dropped (so expanding twice changes nothing). `origins`
+ * decision's rules and the `table` is dropped (so expanding twice changes nothing and gives the same `origins`). `origins`
  * maps a compiled rule's pointer (`/decisions/<id>/rules/<n>`) to its row. Rows whose number of
  * cells is wrong are left out (the table's meaning check reports them).
  */
 export function expandDecisionTables(pack: Pack): { pack: Pack; origins: Map<string, RowOrigin> } {
   const origins = new Map<string, RowOrigin>();
-  if (!Object.values(pack.decisions).some((d) => d.table)) return { pack, origins };
+  if (!Object.values(pack.decisions).some((d) => d.table)) return { pack, origins: new Map(originsOfExpanded.get(pack)) };
   const decisions: Record<string, Decision> = {};
   const pw = tableParamWords(pack);
   for (const [id, d] of Object.entries(pack.decisions)) {
@@ -208,7 +208,21 @@ export function expandDecisionTables(pack: Pack): { pack: Pack; origins: Map<str
     });
     decisions[id] = { ...rest, rules };
   }
-  return { pack: { ...pack, decisions }, origins };
+  const expanded = { ...pack, decisions };
+  originsOfExpanded.set(expanded, origins);
+  return { pack: expanded, origins };
+}
+
+/** The row origins of each pack `expandDecisionTables` made, kept for as long as that pack is. */
+const originsOfExpanded = new WeakMap<Pack, ReadonlyMap<string, RowOrigin>>();
+
+/**
+ * The row origins of a pack as `expandDecisionTables` gave it (a compiled pack's `pack`): where
+ * each of its rules that came from a table row was written. Empty for any other pack.
+ * @example tablePointer('/decisions/score/rules/3', rowOriginsOf(compiled.pack)) // '/decisions/score/table/rows/3'
+ */
+export function rowOriginsOf(pack: Pack): ReadonlyMap<string, RowOrigin> {
+  return originsOfExpanded.get(pack) ?? new Map();
 }
 
 /**
