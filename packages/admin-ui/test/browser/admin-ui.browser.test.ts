@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('refuses to publish while a case fails', async () => {
     await go('/councils/birmingham/draft/publish');
-    await page.getByText('Changes from the published version 1.2.3').waitFor({ timeout: 30_000 });
+    await page.getByText('Changes from the published version 1.2.4').waitFor({ timeout: 30_000 });
     await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver at 13');
     await page.getByLabel(/In force from/).fill('2030-01-01');
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
@@ -196,9 +196,9 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByRole('heading', { name: 'Version history' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('cell', { name: /1\.2\.4/ }).first().waitFor();
-    // Scheduled for 2030: 1.2.3 stays in force today, and 1.2.4 is next.
-    await page.getByText(/In force today \(.*\): 1\.2\.3\. Next: 1\.2\.4, in force from 1 January 2030/).waitFor();
+    await page.getByRole('cell', { name: /1\.2\.5/ }).first().waitFor();
+    // Scheduled for 2030: 1.2.4 stays in force today, and 1.2.5 is next.
+    await page.getByText(/In force today \(.*\): 1\.2\.4\. Next: 1\.2\.5, in force from 1 January 2030/).waitFor();
     await page.locator('qaf-diff-view').getByText(thresholdLine).waitFor();
     await shot('07-version-history');
   });
