@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { examplePack } from '../fixtures/example-pack.js';
+import { yesNoInputsPack } from '../fixtures/yes-no-inputs-pack.js';
 import { compilePack } from '../compile/compile-pack.js';
 import type { Decision, Pack, Rule } from '../types.js';
 import { analyseInstance } from './analyse.js';
@@ -15,10 +15,7 @@ const always = { fact: 'a', operator: 'present', value: true };
  * without `a`: no assessment can reach it.
  */
 function derivedPack(tier: Partial<Decision> = {}, extraRules: Rule[] = []): Pack {
-  const p: Pack = structuredClone(examplePack());
-  p.inputs.properties.a = { type: 'boolean' };
-  p.inputs.properties.b = { type: 'boolean' };
-  p.inputs.required = [...(p.inputs.required ?? []), 'a', 'b'];
+  const p = yesNoInputsPack('a', 'b');
   p.decisions.tier = {
     label: 'Tier', scale: 'band', hitPolicy: 'first', source: src,
     rules: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { examplePack } from '../fixtures/example-pack.js';
+import { yesNoInputsPack } from '../fixtures/yes-no-inputs-pack.js';
 import { compilePack } from '../compile/compile-pack.js';
 import type { Pack } from '../types.js';
 import { analyseInstance } from './analyse.js';
@@ -10,13 +10,10 @@ const src = { doc: 'guide', section: '3' };
 /**
  * A decision with two rules and a table of three rows over boolean inputs `a` and `b`: the
  * rule `a-gold` (written second, run first by its priority) decides wherever `a` holds; the
- * row `a-too` asks for `a` as well, so it is masked; the row `never` asks for `b` both ways.
+ * row `a-too` asks for `a` as well, so it is masked; the row `never` asks for `b` to be one of no values.
  */
 function placedPack(): Pack {
-  const p: Pack = structuredClone(examplePack());
-  p.inputs.properties.a = { type: 'boolean' };
-  p.inputs.properties.b = { type: 'boolean' };
-  p.inputs.required = [...(p.inputs.required ?? []), 'a', 'b'];
+  const p = yesNoInputsPack('a', 'b');
   p.decisions.probe = {
     label: 'Probe', scale: 'band', hitPolicy: 'first', source: src,
     rules: [
