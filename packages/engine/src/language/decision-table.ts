@@ -187,13 +187,13 @@ export function rowRule(table: DecisionTable, row: TableRow, pw: TableParamWords
 
 /**
  * The pack with every decision table compiled to rules: each table's rows are appended to its
- * decision's rules and the `table` is dropped (so expanding twice changes nothing and gives the same `origins`). `origins`
+ * decision's rules and the `table` is dropped (so expanding twice changes nothing). `origins`
  * maps a compiled rule's pointer (`/decisions/<id>/rules/<n>`) to its row. Rows whose number of
  * cells is wrong are left out (the table's meaning check reports them).
  */
 export function expandDecisionTables(pack: Pack): { pack: Pack; origins: Map<string, RowOrigin> } {
   const origins = new Map<string, RowOrigin>();
-  if (!Object.values(pack.decisions).some((d) => d.table)) return { pack, origins: new Map(originsOfExpanded.get(pack)) };
+  if (!Object.values(pack.decisions).some((d) => d.table)) return { pack, origins };
   const decisions: Record<string, Decision> = {};
   const pw = tableParamWords(pack);
   for (const [id, d] of Object.entries(pack.decisions)) {
