@@ -109,7 +109,11 @@ describe('analysis of the Birmingham pack', () => {
     // before with `examples` and `varies` left out; the examples are the same set wherever all are listed (more 0),
     // in simplest-first order, and the 25 simplest where some are left out; `varies` is new.
     // Re-pinned at the merge of both: the analysis without examples and varies is byte for byte the pack 1.2.3 analysis.
-    expect(createHash('sha256').update(decisions).digest('hex')).toBe('f2af8cf1fdf42c8496a5059e7f40075252e1ae5ad191408f20c3262e6a7fdf17');
+    // Re-pinned for pack 1.2.4 and derived decisions (analyse/derived-decisions.ts): the visit band is worked out from
+    // the domain ratings the score also reads, so homeSupportBaseScore no longer varies it on its own (16,384
+    // combinations -> 4,096, one factor of 4,096 points) and its 1.2.3 row two-or-more-inadequate, then reported
+    // masked, is gone (000 s3.2.2, s6.1); every other decision, and the outcomes, are byte for byte as before.
+    expect(createHash('sha256').update(decisions).digest('hex')).toBe('6101e12e06d70fcebc431083756076bad315aa1d10e15ff92aa9b9f8d1826db2');
   });
 
   it('checks every decision in full, the two that compare dates by the orderings of those dates', () => {
@@ -139,6 +143,26 @@ describe('analysis of the Birmingham pack', () => {
   it('finds no gap in any decision', () => {
     const gaps = report.decisions.flatMap((d) => d.findings.filter((f) => f.kind === 'gap').map((f) => `${d.decision}: ${f.examples.map((e) => e.inputs).join('; ')}`));
     expect(gaps).toEqual([]);
+  });
+
+  it('finds no masked or unreachable rule or row: every rule and table row decides some assessment', () => {
+    const never = report.decisions.flatMap((d) => d.findings.filter((f) => f.kind === 'masked' || f.kind === 'unreachable').map((f) => `${d.decision} ${f.pointer}: ${f.message}`));
+    expect(never).toEqual([]);
+  });
+
+  it('would report the 1.2.3 score row for two or more Inadequate domains as masked by the rows above it', () => {
+    // 000 s3.2.2: two or more Inadequate domains make the visit band Inadequate, so the overall rating is either
+    // Inadequate (no score) or not given by these domains (bottom of its range, 000 s6.1): that row could never fire.
+    const old = structuredClone(pack);
+    const table = old.decisions.homeSupportBaseScore!.table!;
+    const row = table.rows.length;
+    table.rows.push({ id: 'two-or-more-inadequate', cells: ['any', 'any', 'any', 'any', 'any', { '>=': 2 }, 'any', 'any'], output: 0, source: { doc: '000', section: '6.1' }, interpretation: 'inadequate-not-scored' });
+    const score = analyse(compilePack(old)).decisions.find((d) => d.decision === 'homeSupportBaseScore')!;
+    expect(score.findings.filter((f) => f.kind === 'masked' || f.kind === 'unreachable')).toEqual([expect.objectContaining({
+      kind: 'masked', rule: 'two-or-more-inadequate', pointer: `/decisions/homeSupportBaseScore/table/rows/${row}`,
+      maskedBy: [0, 1, 2, 3].map((n) => `/decisions/homeSupportBaseScore/table/rows/${n}`),
+      message: 'row "two-or-more-inadequate" matches only where the higher-priority rows "inadequate", "gold-not-from-domains", "silver-not-from-domains", "bronze-not-from-domains" already decide',
+    })]);
   });
 
   it('shows exactly which domain combinations the published overall table leaves to the pack', () => {

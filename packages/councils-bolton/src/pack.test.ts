@@ -75,6 +75,11 @@ describe('analysis of the Bolton pack', () => {
     expect(gaps, JSON.stringify(gaps, null, 2)).toEqual([]);
   });
 
+  it('finds no masked or unreachable rule or row: every rule and visit table row decides some assessment', () => {
+    const never = report.decisions.flatMap((d) => d.findings.filter((f) => f.kind === 'masked' || f.kind === 'unreachable').map((f) => `${d.decision} ${f.pointer}: ${f.message}`));
+    expect(never).toEqual([]);
+  });
+
   it('finds no overlap in the unique visit table decisions', () => {
     expect(findings('visitFrequencyServiceType', 'overlap')).toEqual([]);
     expect(findings('minimumVisitsPerYear', 'overlap')).toEqual([]);

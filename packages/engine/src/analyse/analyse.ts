@@ -5,6 +5,8 @@ import { inputSpace, type Dimension, type InputSpaceOptions } from './input-spac
 import { FindingCollector, type FindingHead } from './finding-collector.js';
 import { analysisState, walkSpace } from './walk-space.js';
 import { analyseByFactors } from './factors.js';
+import { derivedDecisions } from './derived-decisions.js';
+import { maskedFinding, unreachableFinding } from './rule-place.js';
 import { finite, onScale, winningRules } from './scale-value.js';
 import { analyseOutcomes, type OutcomeFindingKind, type OutcomesReport } from './outcomes.js';
 
@@ -36,6 +38,13 @@ export interface AnalysisFinding {
    */
   varies?: string;
   interpretation?: string;
+  /**
+   * Masked and unreachable findings: where the rule sits in the pack as written,
+   * `/decisions/<id>/rules/<n>` or `/decisions/<id>/table/rows/<n>` (`rule-place.ts`).
+   */
+  pointer?: string;
+  /** Masked findings: where the higher-priority rules or rows sit that decide wherever this one matches. */
+  maskedBy?: string[];
 }
 
 /** The analysis of one decision instance. */
@@ -81,9 +90,11 @@ export interface AnalyseOptions extends InputSpaceOptions {
  * where the space splits into few enough points, else enumerated whole, else sampled.
  */
 export function analyseInstance(c: CompiledPack, inst: CompiledInstance, options: AnalyseOptions = {}): DecisionAnalysis {
-  const dims = inputSpace(c, inst, options);
+  // A decision derived from the other inputs is computed at each point, not varied (`derived-decisions.ts`).
+  const derived = derivedDecisions(c, inst, inputSpace(c, inst, options));
+  const dims = derived.dims;
   if (options.factors !== false) {
-    const byFactors = analyseByFactors(c, inst, dims);
+    const byFactors = analyseByFactors(c, inst, dims, derived);
     if (byFactors) return byFactors;
   }
   const notes = dims.filter((d) => !d.exhaustive && d.note).map((d) => d.note!);
@@ -139,19 +150,16 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance, options
       const r = deciding[0]!;
       note(`interp|${r.id}`, { ...base, kind: 'interpretation-only', rule: r.id, interpretation: r.interpretation!, message: `decided only by rule "${r.id}", under interpretation "${r.interpretation}"` });
     }
-  });
+  }, derived.derive);
   const { points, combinations } = walk;
   if (walk.note) notes.push(walk.note);
 
   const exhaustive = walk.enumerated && dims.every((d: Dimension) => d.exhaustive);
   const findings = collector.findings();
+  const scope = { c, inst, qualifier: exhaustive ? '' : ` in the ${points.toLocaleString('en-GB')} points checked (not exhaustive)` };
   for (const r of inst.rules) {
-    const qualifier = exhaustive ? '' : ` in the ${points.toLocaleString('en-GB')} points checked (not exhaustive)`;
-    if (!matchedCount.get(r.id)) {
-      findings.push({ ...base, kind: 'unreachable', rule: r.id, message: `rule "${r.id}" never matches${qualifier}`, count: 0, examples: [], more: 0 });
-    } else if (inst.policy === 'first' && !chosenCount.get(r.id)) {
-      findings.push({ ...base, kind: 'masked', rule: r.id, message: `rule "${r.id}" matches only where higher-priority rule(s) ${inst.rules.filter((x) => shadowedBy.get(r.id)?.has(x.id)).map((x) => `"${x.id}"`).join(', ')} already decide${qualifier}`, count: 0, examples: [], more: 0 });
-    }
+    if (!matchedCount.get(r.id)) findings.push(unreachableFinding(scope, r));
+    else if (inst.policy === 'first' && !chosenCount.get(r.id)) findings.push(maskedFinding(scope, r, inst.rules.filter((x) => shadowedBy.get(r.id)?.has(x.id))));
   }
   return {
     decision: inst.id,

@@ -107,7 +107,7 @@ describe('analysis by factors', () => {
     ];
     const c = compilePack(probePack(rules, 'first', false));
     const d = analyseInstance(c, c.instances.find((i) => i.id === 'probe')!);
-    expect(d.findings.map((f) => [f.kind, f.rule, f.message])).toEqual([['masked', 'b-true', 'rule "b-true" matches only where higher-priority rule(s) "a-always" already decide']]);
+    expect(d.findings.map((f) => [f.kind, f.rule, f.message, f.pointer, f.maskedBy])).toEqual([['masked', 'b-true', 'rule "b-true" matches only where the higher-priority rule "a-always" already decides', '/decisions/probe/rules/1', ['/decisions/probe/rules/0']]]);
   });
 
   it('takes a rule reading a plugin fact to read every input, so nothing is split on a guess', () => {

@@ -6,6 +6,8 @@ import { optionSimplicity } from './simplicity.js';
 import { emptySpread, whatVaries, type Spread } from './what-varies.js';
 import { ANALYSIS_DATE, ruleReads, type Dimension, type DimensionOption } from './input-space.js';
 import { finite, onScale, winningRules } from './scale-value.js';
+import type { DerivedDecisions } from './derived-decisions.js';
+import { maskedFinding, unreachableFinding } from './rule-place.js';
 
 /**
  * Analysis by factors: the dimensions of a decision's input space split into groups no rule
@@ -28,13 +30,15 @@ export interface Factor {
  * writes (the caller then enumerates the space whole). A rule whose reads cannot be told (a
  * plugin fact) joins every dimension; a dimension no rule reads is a factor of its own.
  */
-export function factorsOf(c: CompiledPack, inst: CompiledInstance, dims: Dimension[]): Factor[] | undefined {
+export function factorsOf(c: CompiledPack, inst: CompiledInstance, dims: Dimension[], derived?: Pick<DerivedDecisions, 'expand'>): Factor[] | undefined {
   if (dims.some((d) => !d.reads || d.size < 1)) return undefined;
   const parent = dims.map((_, i) => i);
   const find = (i: number): number => { while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!; return i; };
   const ruleDims = inst.rules.map((r) => {
     const source = inst.decision.rules![r.position]!;
-    const keys = ruleReads(c, inst, [source.when, source.output]);
+    // A rule reading a derived decision reads what it is derived from.
+    const read = ruleReads(c, inst, [source.when, source.output]);
+    const keys = derived ? derived.expand(read) : read;
     return dims.map((_, i) => i).filter((i) => keys === '*' || dims[i]!.reads!.some((k) => keys.has(k)));
   });
   for (const ds of ruleDims) for (const i of ds.slice(1)) parent[find(i)] = find(ds[0]!);
@@ -188,8 +192,8 @@ function crossExamples(a: Cell, b: Cell): Example[] {
  * dimension without read keys, more points in its factors than the enumeration limit, or more
  * distinct keys than that), leaving the caller to enumerate or sample the whole space.
  */
-export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: Dimension[]): DecisionAnalysis | undefined {
-  const factors = factorsOf(c, inst, dims);
+export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: Dimension[], derived?: Pick<DerivedDecisions, 'derive' | 'expand'>): DecisionAnalysis | undefined {
+  const factors = factorsOf(c, inst, dims, derived);
   if (!factors) return undefined;
   const sizes = factors.map((f) => f.dims.reduce((n, i) => n * dims[i]!.size, 1));
   const points = sizes.reduce((n, s) => n + s, 0);
@@ -243,6 +247,7 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
     let weight = current.reduce((n, o) => n * o.weight, 1);
     for (;;) {
       state.counts.fill(-1);
+      derived?.derive(state);
       total += weight;
       let words: string | undefined;
       const text = (): string => (words ??= current.map((o) => o.words).filter(Boolean).join('; '));
@@ -377,7 +382,7 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
     return { ...finding, count: finite(cell.weight), examples, more: finite(Math.max(0, cell.points - examples.length)), ...(varies ? { varies } : {}) };
   });
 
-  const qualifier = exhaustive ? '' : ` in the ${points.toLocaleString('en-GB')} points checked (not exhaustive)`;
+  const scope = { c, inst, qualifier: exhaustive ? '' : ` in the ${points.toLocaleString('en-GB')} points checked (not exhaustive)` };
   // `first`: the first rules the other factors can have, for each factor (a rule is chosen where it
   // is first in its factor and no other factor has an earlier one).
   const reachableFirsts = tables.map((t) => new Set([...t.values()].map((cell) => cell.key.first)));
@@ -396,15 +401,14 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
     for (const ri of f.rules) {
       const r = rules[ri]!;
       if (!matchedEver[ri]) {
-        findings.push({ ...base, kind: 'unreachable', rule: r.id, message: `rule "${r.id}" never matches${qualifier}`, count: 0, examples: [], more: 0 });
+        findings.push(unreachableFinding(scope, r));
         continue;
       }
       if (!firstPolicy) continue;
       const chosenBy = new Set<number>();
       for (const a of firstsWhereMatched[ri]!) for (const b of elsewhere) chosenBy.add(b < 0 ? a : Math.min(a, b));
       if (chosenBy.has(ri)) continue;
-      const shadows = [...chosenBy].sort((a, b) => a - b).map((x) => `"${rules[x]!.id}"`).join(', ');
-      findings.push({ ...base, kind: 'masked', rule: r.id, message: `rule "${r.id}" matches only where higher-priority rule(s) ${shadows} already decide${qualifier}`, count: 0, examples: [], more: 0 });
+      findings.push(maskedFinding(scope, r, [...chosenBy].sort((a, b) => a - b).map((x) => rules[x]!)));
     }
   });
   return {

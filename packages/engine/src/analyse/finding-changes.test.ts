@@ -17,8 +17,30 @@ describe('findingChanges', () => {
     const p: Pack = structuredClone(examplePack());
     p.decisions.overallRating!.rules!.push({ id: 'r-always-gold', label: 'Always Gold', priority: 5, output: 'Gold', source: { doc: 'guide', section: '1' }, when: { all: [] } });
     const changes = findingChanges(published, analyse(compilePack(p)), p);
-    expect(changes.map((c) => [c.change, c.words])).toEqual([['introduced', 'Overall rating: the rule "Always Gold" can never fire: a rule above it always decides first']]);
+    expect(changes.map((c) => [c.change, c.words])).toEqual([['introduced', 'Overall rating: the rule "Always Gold" can never fire: the rules above it always decide first']]);
     expect(changes[0]!.words).not.toContain('r-always-gold');
+    expect(changes[0]!.pointer).toBe(`/decisions/overallRating/rules/${p.decisions.overallRating!.rules!.length - 1}`);
+  });
+
+  it('names a masked table row as a row, points at it, and names the rows masking it in the plural', () => {
+    const p: Pack = structuredClone(examplePack());
+    const { rules: _rules, ...band } = p.decisions.visitBand!;
+    const src = { doc: 'guide', section: '3' };
+    p.decisions.visitBand = { ...band, table: {
+      inputs: [{ fact: 'regulatorRating', label: 'Regulator rating' }],
+      rows: [
+        { id: 'good', cells: ['Good'], output: 'Silver', source: src },
+        { id: 'outstanding', cells: ['Outstanding'], output: 'Gold', source: src },
+        { id: 'good-or-outstanding', label: 'Good or Outstanding', cells: [['Good', 'Outstanding']], output: 'Silver', source: src },
+        { id: 'rest', cells: ['any'], output: 'Bronze', source: src },
+        { id: 'never', label: 'Never', cells: ['Good'], output: 'Bronze', source: src },
+      ],
+    } };
+    const changes = findingChanges(undefined, analyse(compilePack(p)), p).filter((c) => c.kind === 'masked');
+    expect(changes.map((c) => [c.pointer, c.words])).toEqual([
+      ['/decisions/visitBand/table/rows/2', 'Visit band: the row "Good or Outstanding" can never fire: the rows above it always decide first'],
+      ['/decisions/visitBand/table/rows/4', 'Visit band: the row "Never" can never fire: a row above it always decides first'],
+    ]);
   });
 
   it('lists a finding whose inputs changed as changed, and every finding when nothing was published', () => {

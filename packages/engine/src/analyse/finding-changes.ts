@@ -10,7 +10,7 @@ export interface FindingChange {
   kind: AnalysisFinding['kind'] | OutcomeFinding['kind'];
   /** The decision's title (and domain), as the pack names it; "Actions" or "Schedule" for an outcome's finding. */
   decision: string;
-  /** Where in the draft pack: the decision, or the (first) action or schedule entry concerned. */
+  /** Where in the draft pack: the rule or table row (masked, unreachable), else the decision, or the (first) action or schedule entry concerned. */
   pointer: string;
   /** One sentence: "Overall band: the rule "Gold" can never fire: a rule above it always decides first". */
   words: string;
@@ -51,7 +51,7 @@ export function findingChanges(published: AnalysisReport | undefined, draft: Ana
     const was = before.get(key);
     if (was === fingerprint(f)) return [];
     const decision = labels.get(f.decision) ?? f.decision;
-    return [{ key, change: was === undefined ? 'introduced' : 'changed', kind: f.kind, decision, pointer: `/decisions/${escape(f.decision.split('.')[0]!)}`, words: `${decision}: ${sentence(f, pack)}`, examples: f.examples.map((e) => e.inputs) }];
+    return [{ key, change: was === undefined ? 'introduced' : 'changed', kind: f.kind, decision, pointer: f.pointer ?? `/decisions/${escape(f.decision.split('.')[0]!)}`, words: `${decision}: ${sentence(f, pack)}`, examples: f.examples.map((e) => e.inputs) }];
   });
   const outcomes = (draft.outcomes?.findings ?? []).filter((f) => !f.note).flatMap((f): FindingChange[] => {
     const key = outcomeFindingKey(f);
@@ -85,16 +85,28 @@ function outcomeSentence(f: OutcomeFinding, pack: Pack): string {
   }
 }
 
-/** A rule by its title, or the value it gives; its id only when the pack gives nothing else. */
+/** A rule, or a row of the decision's table, by its title or the value it gives ("the row "5 Gold (75-100)""); its id only when the pack gives nothing else. */
 function ruleWords(pack: Pack, decision: string, id: string): string {
-  const rule = pack.decisions?.[decision.split('.')[0]!]?.rules?.find((r) => r.id === id);
-  if (rule?.label) return `"${rule.label}"`;
-  if (rule && (typeof rule.output === 'string' || typeof rule.output === 'number')) return `giving ${String(rule.output)}`;
-  return `"${id}"`;
+  const d = pack.decisions?.[decision.split('.')[0]!];
+  const rule = d?.rules?.find((r) => r.id === id);
+  const row = rule ? undefined : d?.table?.rows.find((r) => r.id === id);
+  const found = rule ?? row;
+  const noun = row ? 'the row' : 'the rule';
+  if (found?.label) return `${noun} "${found.label}"`;
+  if (found && (typeof found.output === 'string' || typeof found.output === 'number')) return `${noun} giving ${String(found.output)}`;
+  return `${noun} "${id}"`;
+}
+
+/** What masks a finding's rule, by the places `maskedBy` points at: "a rule above it always decides first", "the rows above it always decide first". */
+function maskedByWords(maskedBy: readonly string[] | undefined): string {
+  const kinds = new Set((maskedBy ?? []).map((p) => (/\/table\/rows\/\d+$/.test(p) ? 'row' : 'rule')));
+  const noun = kinds.size === 1 ? [...kinds][0]! : 'rule';
+  if ((maskedBy?.length ?? 0) > 1) return `the ${kinds.size === 1 ? `${noun}s` : 'rules and rows'} above it always decide first`;
+  return `a ${noun} above it always decides first`;
 }
 
 function sentence(f: AnalysisFinding, pack: Pack): string {
-  const rules = (f.rule ?? '').split(' + ').filter(Boolean).map((id) => `the rule ${ruleWords(pack, f.decision, id)}`);
+  const rules = (f.rule ?? '').split(' + ').filter(Boolean).map((id) => ruleWords(pack, f.decision, id));
   const interpretation = f.interpretation ? pack.interpretations?.[f.interpretation]?.title ?? f.interpretation : undefined;
   const inputs = f.examples.length ? ` for ${f.examples.map((e) => e.inputs).join('; ')}${f.more ? ` and ${f.more} more` : ''}` : '';
   switch (f.kind) {
@@ -102,7 +114,7 @@ function sentence(f: AnalysisFinding, pack: Pack): string {
     case 'fallback-only': return `only the fallback decides${interpretation ? `, under the interpretation "${interpretation}"` : ''}${inputs}`;
     case 'interpretation-only': return `only ${rules[0] ?? 'a rule'} decides, under the interpretation "${interpretation ?? ''}"${inputs}`;
     case 'overlap': return `${rules.join(' and ')} all apply where only one may${inputs}`;
-    case 'masked': return `${rules[0] ?? 'a rule'} can never fire: a rule above it always decides first`;
+    case 'masked': return `${rules[0] ?? 'a rule'} can never fire: ${maskedByWords(f.maskedBy)}`;
     case 'unreachable': return `${rules[0] ?? 'a rule'} can never fire`;
     default: return f.message;
   }

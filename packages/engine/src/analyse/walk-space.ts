@@ -54,9 +54,11 @@ function seedOf(text: string): number {
  * dimension fastest) when there are at most `LIMITS.maxAnalysisPoints`, else a sample: the
  * corners (everything at its first or last option, e.g. nothing recorded), each dimension varied
  * alone from them, then random points seeded by `seed` (so a walk is the same every time).
- * `visit` gets the option each dimension is at, its index, and the combinations the point stands for.
+ * `visit` gets the option each dimension is at, its index, and the combinations the point stands for;
+ * `derive`, when given, writes into `state` what follows from each point before it is visited
+ * (the derived decisions, `derived-decisions.ts`).
  */
-export function walkSpace(dims: Dimension[], state: EvalState, seed: string, visit: (current: readonly DimensionOption[], choice: readonly number[], weight: number) => void): Walk {
+export function walkSpace(dims: Dimension[], state: EvalState, seed: string, visit: (current: readonly DimensionOption[], choice: readonly number[], weight: number) => void, derive?: (s: EvalState) => void): Walk {
   // Counted before anything is built: a space too large is sampled, never listed.
   const total = dims.reduce((n, d) => n * d.size, 1);
   const enumerated = total <= LIMITS.maxAnalysisPoints;
@@ -81,6 +83,7 @@ export function walkSpace(dims: Dimension[], state: EvalState, seed: string, vis
       o.apply(state);
       weight *= o.weight;
     }
+    derive?.(state);
     points++;
     combinations += weight;
     visit(current, choice, weight);

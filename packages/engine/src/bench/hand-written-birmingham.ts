@@ -500,6 +500,5 @@ function homeSupportBaseScore(overall: Rank, visitBand: Rank, gold: number, silv
   if (bronze === 4 && inadequate === 1) return scored(safe === INADEQUATE || responsive === INADEQUATE ? 26 : 27, weighting);
   // 000 s6.1 does not list one Inadequate domain with fewer Bronze (interpretation home-support-score-unlisted).
   if (inadequate === 1 && bronze <= 3) return scored([40, 40, 34, 30][bronze]!, 'home-support-score-unlisted');
-  if (inadequate >= 2) return scored(0, 'inadequate-not-scored');
   throw new Error(`homeSupportBaseScore: no row of the table matched (${gold} Gold, ${silver} Silver, ${bronze} Bronze, ${inadequate} Inadequate)`);
 }

@@ -72,6 +72,7 @@ export function formatAnalysis(r: AnalysisReport, verbose = false): string {
     for (const n of d.notes) lines.push(`  note: ${n}`);
     for (const f of findings) {
       lines.push(`  ${f.kind.toUpperCase()}: ${f.message}${f.count ? ` (${f.count.toLocaleString('en-GB')} combinations)` : ''}`);
+      if (f.pointer) lines.push(`    at ${f.pointer}${f.maskedBy?.length ? `; masked by ${f.maskedBy.join(', ')}` : ''}`);
       for (const e of f.examples) lines.push(`    - ${e.inputs}${e.count > 1 ? `  (${e.count.toLocaleString('en-GB')})` : ''}`);
       if (f.varies) lines.push(`    (${f.varies})`);
       if (f.more) lines.push(`    ... and ${f.more} more groups of inputs`);
@@ -79,7 +80,7 @@ export function formatAnalysis(r: AnalysisReport, verbose = false): string {
   }
   if (r.outcomes) lines.push(...formatOutcomes(r.outcomes, verbose));
   const s = r.summary;
-  lines.push('', `Summary: ${s.gap} gaps, ${s.overlap} overlaps, ${s.masked} masked rules, ${s.unreachable} unreachable rules, ${s.cycle} cycles; ${s['fallback-only']} fallback-only and ${s['interpretation-only']} interpretation-only groups (holes in the documents the pack fills); outcomes: ${s['never-fires'] ?? 0} never firing, ${s['conflicting-schedule'] ?? 0} conflicting schedule pairs, ${s['always-fires'] ?? 0} firing always (a note).`);
+  lines.push('', `Summary: ${s.gap} gaps, ${s.overlap} overlaps, ${s.masked} masked and ${s.unreachable} unreachable rules or rows, ${s.cycle} cycles; ${s['fallback-only']} fallback-only and ${s['interpretation-only']} interpretation-only groups (holes in the documents the pack fills); outcomes: ${s['never-fires'] ?? 0} never firing, ${s['conflicting-schedule'] ?? 0} conflicting schedule pairs, ${s['always-fires'] ?? 0} firing always (a note).`);
   return lines.join('\n');
 }
 

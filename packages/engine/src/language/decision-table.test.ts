@@ -243,12 +243,12 @@ describe('Birmingham\'s Home Support quality score table (000 s6.1), written as 
       row('bronze-4b1i-safe', [A, A, A, A, 4, 1, 'Inadequate', A], 26, INTERP.weighting),
       row('bronze-4b1i-responsive', [A, A, A, A, 4, 1, A, 'Inadequate'], 26, INTERP.weighting),
       row('bronze-4b1i-other', [A, A, A, A, 4, 1, A, A], 27, INTERP.weighting),
-      // Combinations the table does not list (one Inadequate domain counted as Bronze), and two or more Inadequate.
+      // Combinations the table does not list (one Inadequate domain counted as Bronze). Two or more Inadequate
+      // domains make the visit band Inadequate (000 s3.2.2): the rows above decide, so the pack has no row for them.
       row('unlisted-4s1i', [A, A, A, A, 0, 1, A, A], 40, INTERP.unlisted),
       row('unlisted-3s1b1i', [A, A, A, A, 1, 1, A, A], 40, INTERP.unlisted),
       row('unlisted-2s2b1i', [A, A, A, A, 2, 1, A, A], 34, INTERP.unlisted),
       row('unlisted-1s3b1i', [A, A, A, A, 3, 1, A, A], 30, INTERP.unlisted),
-      row('two-or-more-inadequate', [A, A, A, A, A, { '>=': 2 }, A, A], 0),
     ],
   };
   const asTable = (): Pack => {

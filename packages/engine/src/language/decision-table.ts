@@ -208,7 +208,21 @@ export function expandDecisionTables(pack: Pack): { pack: Pack; origins: Map<str
     });
     decisions[id] = { ...rest, rules };
   }
-  return { pack: { ...pack, decisions }, origins };
+  const expanded = { ...pack, decisions };
+  originsOfExpanded.set(expanded, origins);
+  return { pack: expanded, origins };
+}
+
+/** The row origins of each pack `expandDecisionTables` made, kept for as long as that pack is. */
+const originsOfExpanded = new WeakMap<Pack, ReadonlyMap<string, RowOrigin>>();
+
+/**
+ * The row origins of a pack as `expandDecisionTables` gave it (a compiled pack's `pack`): where
+ * each of its rules that came from a table row was written. Empty for any other pack.
+ * @example tablePointer('/decisions/score/rules/3', rowOriginsOf(compiled.pack)) // '/decisions/score/table/rows/3'
+ */
+export function rowOriginsOf(pack: Pack): ReadonlyMap<string, RowOrigin> {
+  return originsOfExpanded.get(pack) ?? new Map();
 }
 
 /**
