@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { PackCase } from '../types.js';
+import { examplePack } from '../fixtures/example-pack.js';
+import { boundaryCoverage } from './boundary-coverage.js';
+import { hoursCase, sizePack } from '../fixtures/size-pack.js';
+
+describe('boundaryCoverage', () => {
+  it('lists each threshold with its pointer (a table row\'s cell for a table), its words and its sides', () => {
+    const r = boundaryCoverage(sizePack(), []);
+    expect(r.thresholds.map((t) => [t.decision, t.rule, t.pointer, t.threshold, t.words, t.sides.map((s) => [s.side, s.edge])])).toEqual([
+      ['providerSize', 'large', '/decisions/providerSize/rules/0/when', 2000, 'Weekly hours is more than 2000', [['at-or-below', 2000], ['above', undefined]]],
+      ['providerSize', 'medium', '/decisions/providerSize/rules/1/when', 1000, 'Weekly hours is at least 1000', [['below', undefined], ['at-or-above', 1000]]],
+      ['visits', 'large-home', '/decisions/visits/table/rows/0/cells/0', 10, 'Beds is at least 10', [['below', 9], ['at-or-above', 10]]],
+      ['actions', 'count-beds', '/outcomes/actions/0/when', 0, 'Beds is more than 0', [['at-or-below', 0], ['above', 1]]],
+    ]);
+    expect(r.summary).toEqual({ thresholds: 4, sides: 8, covered: 0, leftUncovered: 0, uncovered: 8 });
+  });
+
+  it('counts a case on a whole number\'s side only at its edge, and on another number\'s exclusive side anywhere on it', () => {
+    const r = boundaryCoverage(sizePack(), [hoursCase('h2000-b9', 2000, 9), hoursCase('h999-b5', 999, 5), hoursCase('h2500-b10', 2500, 10)]);
+    const sides = Object.fromEntries(r.thresholds.map((t) => [t.rule, Object.fromEntries(t.sides.map((s) => [s.side, s.coveredBy]))]));
+    expect(sides.large).toEqual({ 'at-or-below': ['h2000-b9'], above: ['h2500-b10'] });
+    // 2500 is decided by the rule before: the medium rule never sees it.
+    expect(sides.medium).toEqual({ below: ['h999-b5'], 'at-or-above': [] });
+    // 5 beds is below 10 but not just below it: only 9 tests that side.
+    expect(sides['large-home']).toEqual({ below: ['h2000-b9'], 'at-or-above': ['h2500-b10'] });
+    expect(sides['count-beds']).toEqual({ 'at-or-below': [], above: [] });
+  });
+
+  it('does not count a case that fails its expectation or expects the assessment to be refused, and says why', () => {
+    const refused: PackCase = { id: 'refused', note: 'no beds', input: { date: '2025-03-01', facts: { weeklyHours: 2000 } }, wantError: 'beds' };
+    const r = boundaryCoverage(sizePack(), [hoursCase('wrong', 2000, 9, { headline: 'Large' }), refused]);
+    expect(r.summary.covered).toBe(0);
+    expect(r.notCounted.map((c) => c.id)).toEqual(['wrong', 'refused']);
+    expect(r.notCounted[0]!.why).toContain('headline: expected "Large", got "Medium"');
+  });
+
+  it('gives a side left uncovered its reason, and reports entries naming no side or a covered one as stale', () => {
+    const r = boundaryCoverage(sizePack(), [hoursCase('h1000', 1000)], {
+      leftUncovered: [
+        { pointer: '/outcomes/actions/0/when', side: 'at-or-below', reason: 'every home has a bed' },
+        { pointer: '/decisions/providerSize/rules/1/when', side: 'at-or-above', reason: 'wrongly left' },
+        { pointer: '/decisions/nothing/rules/0/when', side: 'below', reason: 'no such threshold' },
+        { pointer: '/decisions/visits/table/rows/0/cells/0', side: 'below', threshold: 11, reason: 'another value' },
+      ],
+    });
+    const beds = r.thresholds.find((t) => t.rule === 'count-beds')!;
+    expect(beds.sides[0]!.leftUncovered).toBe('every home has a bed');
+    expect(r.staleLeftUncovered.map((x) => [x.entry.pointer, x.why])).toEqual([
+      ['/decisions/providerSize/rules/1/when', 'a case covers it: h1000'],
+      ['/decisions/nothing/rules/0/when', 'no threshold of the pack has this side'],
+      ['/decisions/visits/table/rows/0/cells/0', 'no threshold of the pack has this side'],
+    ]);
+    expect(r.summary.leftUncovered).toBe(1);
+  });
+
+  it('reads a per-domain parameter in each domain, and gives a count no side below 0', () => {
+    const r = boundaryCoverage(examplePack(), examplePack().cases ?? []);
+    const silver = r.thresholds.filter((t) => t.pointer === '/decisions/domainBand/rules/1/when/all/0');
+    expect(silver.length).toBeGreaterThan(1);
+    expect(new Set(silver.map((t) => t.threshold)).size).toBe(silver.length);
+    const none = r.thresholds.find((t) => t.pointer === '/decisions/domainBand/rules/0/when/all/1')!;
+    expect(none.words).toMatch(/^no criteria in .* judged at most Partly met$/);
+    expect(none.sides.map((s) => s.side)).toEqual(['at', 'above']);
+    expect(none.sides[0]!.coveredBy).toEqual(['all-fully-met-silver', 'late-statement']);
+  });
+});

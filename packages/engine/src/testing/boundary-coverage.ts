@@ -1,0 +1,244 @@
+/**
+ * Boundary coverage: for every number a pack compares a fact with (a rule's or a decision-table
+ * row's threshold, an action's, a schedule entry's or a warning's, a count such as "2 or more"),
+ * its sides, and which of the pack's cases sit on each side's edge. A quality officer must be able
+ * to defend a rating on either side of each threshold, so a side no case tests is a hole, unless
+ * the pack says why it is left (a count of 80 of 79 criteria cannot occur).
+ * See docs/testing-packs.md, "Boundary coverage".
+ */
+import type { Condition, Extensions, LeafCondition, Pack, PackCase } from '../types.js';
+import type { LeafResult } from '../explain/explanation.js';
+import { compilePack } from '../compile/compile-pack.js';
+import { compileFact, type CompileScope } from '../compile/compile-fact.js';
+import { resolveParams } from '../compile/condition-words.js';
+import { resolveParam } from '../compile/resolve-param.js';
+import { indexPack, type PackIndex } from '../compile/pack-index.js';
+import { expandDecisionTables, tablePointer } from '../language/decision-table.js';
+import { escapePointer } from '../schema/parse-json.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { caseAssessment, checkExpectation } from './run-cases.js';
+import { thresholdWords } from './format-boundaries.js';
+
+/**
+ * A side of a threshold: `below` / `at-or-above` for "at least n" and "fewer than n",
+ * `at-or-below` / `above` for "more than n" and "at most n", and `below` / `at` / `above` for
+ * "exactly n" (and "not n").
+ */
+export type BoundarySide = 'below' | 'at-or-above' | 'at-or-below' | 'above' | 'at';
+
+/** One side of a threshold, the value a case must have to sit on its edge, and the cases that do. */
+export interface BoundarySideCoverage {
+  side: BoundarySide;
+  /**
+   * The value on the side's edge: the threshold itself on its inclusive side, the next whole
+   * number for a count or a whole-number input; absent for an exclusive side of a fact that need
+   * not be whole, where any value on that side covers it.
+   */
+  edge?: number;
+  /** The ids of the passing cases whose value sits on the edge (on the side, when there is no edge). */
+  coveredBy: string[];
+  /** Why the pack leaves this side without a case, when it says so. */
+  leftUncovered?: string;
+}
+
+/** One threshold of a decision (or an action, a schedule entry, a warning): where, in words, its sides. */
+export interface BoundaryThreshold {
+  /** The decision id, or `actions`, `schedule`, `warnings` for an outcome's condition. */
+  decision: string;
+  /** The rule (or table row, action, schedule entry, warning) the threshold is in. */
+  rule: string;
+  /** The leaf condition's JSON pointer in the pack as written (a table row's cell for a decision table). */
+  pointer: string;
+  /** The number compared with (a parameter's value as the pack sets it). */
+  threshold: number;
+  /** The comparison in the council's words ("at least 9 criteria judged Fully met"). */
+  words: string;
+  /** The decision instances comparing with this number (for a per-domain decision, the domains that do). */
+  instances: string[];
+  sides: BoundarySideCoverage[];
+}
+
+/** A side the pack leaves without a case, and why: `threshold` picks one value where a parameter differs by domain. */
+export interface LeftUncoveredSide {
+  pointer: string;
+  side: BoundarySide;
+  threshold?: number;
+  reason: string;
+}
+
+/** The boundary coverage of a pack by its cases. */
+export interface BoundaryCoverageReport {
+  pack: { id: string; version: string };
+  thresholds: BoundaryThreshold[];
+  /** Cases not counted: they failed their expectation, or expect an error. */
+  notCounted: { id: string; why: string }[];
+  /** `leftUncovered` entries naming no side of the pack, or a side a case covers after all. */
+  staleLeftUncovered: { entry: LeftUncoveredSide; why: string }[];
+  summary: { thresholds: number; sides: number; covered: number; leftUncovered: number; uncovered: number };
+}
+
+/** Options of {@link boundaryCoverage}. */
+export interface BoundaryCoverageOptions {
+  /** The council plugin's operators and facts. */
+  extensions?: Extensions;
+  /** Sides deliberately left without a case, each with its reason. */
+  leftUncovered?: readonly LeftUncoveredSide[];
+}
+
+/** The number operators whose threshold has sides, and the sides each has. */
+const SIDES: Readonly<Record<string, readonly BoundarySide[]>> = {
+  greaterThanInclusive: ['below', 'at-or-above'],
+  lessThan: ['below', 'at-or-above'],
+  greaterThan: ['at-or-below', 'above'],
+  lessThanInclusive: ['at-or-below', 'above'],
+  equal: ['below', 'at', 'above'],
+  notEqual: ['below', 'at', 'above'],
+};
+
+/** Whether a value sits on a side's edge (or, with no edge, on the side). */
+export function onSide(v: number, t: number, side: BoundarySide, edge: number | undefined): boolean {
+  if (edge !== undefined) return v === edge;
+  return side === 'below' ? v < t : side === 'above' ? v > t : v === t;
+}
+
+function sideEdge(side: BoundarySide, t: number, whole: boolean): number | undefined {
+  if (side === 'at' || side === 'at-or-above' || side === 'at-or-below') return t;
+  if (!whole) return undefined;
+  return side === 'below' ? t - 1 : t + 1;
+}
+
+/** A numeric leaf found in the pack: where, in which rule of which instance, and its place among the rule's leaves. */
+interface FoundLeaf { key: string; leafIndex: number }
+
+function leavesOf(c: Condition, pointer: string, out: { leaf: LeafCondition; pointer: string }[]): void {
+  if ('all' in c) c.all.forEach((x, i) => leavesOf(x, `${pointer}/all/${i}`, out));
+  else if ('any' in c) c.any.forEach((x, i) => leavesOf(x, `${pointer}/any/${i}`, out));
+  else if ('not' in c) leavesOf(c.not, `${pointer}/not`, out);
+  else out.push({ leaf: c as LeafCondition, pointer });
+}
+
+/** Whether a fact's values are whole numbers: a count, or an input declared as an integer. */
+function wholeNumbers(leaf: LeafCondition, scope: CompileScope, pack: Pack): boolean {
+  if (leaf.path !== undefined) return false;
+  const input = (pack.inputs as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties?.[leaf.fact];
+  if (input) return input.type === 'integer';
+  try { return compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope).count === true; } catch { return false; }
+}
+
+interface Collected {
+  thresholds: Map<string, BoundaryThreshold & { whole: boolean; count: boolean }>;
+  /** `instance|rule` (or `action|id`, ...) -> its numeric leaves. */
+  byRule: Map<string, FoundLeaf[]>;
+}
+
+function collect(source: Pack, extensions: Extensions): Collected {
+  const { pack, origins } = expandDecisionTables(source);
+  const index: PackIndex = indexPack(pack);
+  const thresholds: Collected['thresholds'] = new Map();
+  const byRule = new Map<string, FoundLeaf[]>();
+  const visit = (decision: string, rule: string, ruleKey: string, instance: string, when: Condition, at: string, domainIndex: number): void => {
+    const scope: CompileScope = { index, extensions, domainIndex, countSlots: new Map() };
+    const leaves: { leaf: LeafCondition; pointer: string }[] = [];
+    leavesOf(when, at, leaves);
+    leaves.forEach(({ leaf, pointer }, leafIndex) => {
+      const sides = SIDES[leaf.operator];
+      if (!sides) return;
+      const raw = leaf.value;
+      const t = raw && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { param?: unknown }).param === 'string'
+        ? resolveParam((raw as { param: string }).param, scope) : raw;
+      if (typeof t !== 'number' || !Number.isFinite(t)) return;
+      const written = tablePointer(pointer, origins);
+      const key = `${written}|${t}`;
+      let th = thresholds.get(key);
+      if (!th) {
+        const whole = wholeNumbers(leaf, scope, pack);
+        let label = leaf.fact;
+        let count = false;
+        try { const f = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope); label = f.label; count = f.count === true; } catch { /* named by its id */ }
+        th = {
+          decision, rule, pointer: written, threshold: t, words: thresholdWords(leaf.operator, t, label, count), instances: [], whole, count,
+          // A count is never negative: its side below 0 cannot occur, so it is not a side.
+          sides: sides.filter((s) => !(count && s === 'below' && t <= 0)).map((side) => {
+            const edge = sideEdge(side, t, whole);
+            return edge === undefined ? { side, coveredBy: [] } : { side, edge, coveredBy: [] };
+          }),
+        };
+        thresholds.set(key, th);
+      }
+      if (!th.instances.includes(instance)) th.instances.push(instance);
+      const list = byRule.get(ruleKey) ?? byRule.set(ruleKey, []).get(ruleKey)!;
+      list.push({ key, leafIndex });
+    });
+  };
+  for (const inst of index.instances) {
+    (inst.decision.rules ?? []).forEach((r, ri) => {
+      visit(inst.decisionId, r.id, `${inst.id}|${r.id}`, inst.id, r.when, `/decisions/${escapePointer(inst.decisionId)}/rules/${ri}/when`, inst.domainIndex);
+    });
+  }
+  const outcomes = [['actions', 'action', pack.outcomes.actions], ['schedule', 'schedule', pack.outcomes.schedule], ['warnings', 'warning', pack.outcomes.warnings]] as const;
+  for (const [group, kind, list] of outcomes) {
+    (list ?? []).forEach((o, i) => { if (o.when) visit(group, o.id, `${kind}|${o.id}`, group, o.when, `/outcomes/${group}/${i}/when`, -1); });
+  }
+  return { thresholds, byRule };
+}
+
+function record(c: Collected, ruleKey: string, leaves: readonly LeafResult[], caseId: string): void {
+  for (const { key, leafIndex } of c.byRule.get(ruleKey) ?? []) {
+    const v = leaves[leafIndex]?.value;
+    if (typeof v !== 'number') continue;
+    const th = c.thresholds.get(key)!;
+    for (const s of th.sides) if (onSide(v, th.threshold, s.side, s.edge) && !s.coveredBy.includes(caseId)) s.coveredBy.push(caseId);
+  }
+}
+
+const sameSide = (e: LeftUncoveredSide, th: BoundaryThreshold, s: BoundarySideCoverage): boolean =>
+  e.pointer === th.pointer && e.side === s.side && (e.threshold === undefined || e.threshold === th.threshold);
+
+/**
+ * Every numeric threshold of a pack with its sides, and which passing cases sit on each side's
+ * edge, read from the cases' explanations (each condition's value as evaluated): "at least 9"
+ * is tested below by a case with 8 and at or above by one with 9. A side the pack leaves without
+ * a case carries the reason given in `leftUncovered`; entries naming no side, or a side a case
+ * covers, are reported as stale.
+ * @example
+ * const r = boundaryCoverage(plugin.pack, plugin.pack.cases ?? [], { leftUncovered });
+ * r.summary.uncovered // 0 when every side is tested or left for a stated reason
+ */
+export function boundaryCoverage(pack: Pack, cases: readonly PackCase[], opts: BoundaryCoverageOptions = {}): BoundaryCoverageReport {
+  const extensions = opts.extensions ?? {};
+  const compiled = compilePack(pack, { extensions });
+  const c = collect(pack, extensions);
+  const notCounted: BoundaryCoverageReport['notCounted'] = [];
+  for (const k of cases) {
+    if (k.wantError !== undefined) { notCounted.push({ id: k.id, why: 'it expects the assessment to be refused' }); continue; }
+    let d;
+    try {
+      d = evaluate(compiled, caseAssessment(compiled.pack, k), { explain: true, ...(k.asOf ? { asOf: k.asOf } : {}) });
+    } catch (e) { notCounted.push({ id: k.id, why: `evaluation failed: ${(e as Error).message}` }); continue; }
+    const failures = checkExpectation(d, k.want ?? {});
+    if (failures.length) { notCounted.push({ id: k.id, why: `it fails: ${failures.join('; ')}` }); continue; }
+    for (const e of d.explanation?.entries ?? []) {
+      if (e.kind === 'decision') for (const r of e.rules) record(c, `${e.of}|${r.rule}`, r.conditions, k.id);
+      else if (e.kind === 'action' || e.kind === 'schedule' || e.kind === 'warning') record(c, `${e.kind}|${e.of}`, e.conditions, k.id);
+    }
+  }
+  const thresholds: BoundaryThreshold[] = [...c.thresholds.values()].map(({ whole: _w, count: _c, ...th }) => th);
+  const left = opts.leftUncovered ?? [];
+  const staleLeftUncovered: BoundaryCoverageReport['staleLeftUncovered'] = [];
+  for (const entry of left) {
+    const matches = thresholds.flatMap((th) => th.sides.filter((s) => sameSide(entry, th, s)));
+    if (!matches.length) { staleLeftUncovered.push({ entry, why: 'no threshold of the pack has this side' }); continue; }
+    if (!entry.reason.trim()) staleLeftUncovered.push({ entry, why: 'it gives no reason' });
+    const covered = matches.filter((s) => s.coveredBy.length);
+    if (covered.length) staleLeftUncovered.push({ entry, why: `a case covers it: ${covered.flatMap((s) => s.coveredBy).join(', ')}` });
+    for (const s of matches) if (!s.coveredBy.length) s.leftUncovered = entry.reason;
+  }
+  const sides = thresholds.flatMap((th) => th.sides);
+  const covered = sides.filter((s) => s.coveredBy.length).length;
+  const leftCount = sides.filter((s) => !s.coveredBy.length && s.leftUncovered !== undefined).length;
+  return {
+    pack: { id: pack.metadata.id, version: pack.metadata.version },
+    thresholds, notCounted, staleLeftUncovered,
+    summary: { thresholds: thresholds.length, sides: sides.length, covered, leftUncovered: leftCount, uncovered: sides.length - covered - leftCount },
+  };
+}
