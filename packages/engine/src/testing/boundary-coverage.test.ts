@@ -54,14 +54,30 @@ describe('boundaryCoverage', () => {
     expect(r.summary.leftUncovered).toBe(1);
   });
 
-  it('reads a per-domain parameter in each domain, and gives a count no side below 0', () => {
+  it('gives each domain its own thresholds, read from the domain\'s parameters, and a count no side below 0', () => {
     const r = boundaryCoverage(examplePack(), examplePack().cases ?? []);
     const silver = r.thresholds.filter((t) => t.pointer === '/decisions/domainBand/rules/1/when/all/0');
-    expect(silver.length).toBeGreaterThan(1);
-    expect(new Set(silver.map((t) => t.threshold)).size).toBe(silver.length);
+    expect(silver.map((t) => [t.instances, t.threshold, t.words])).toEqual([
+      [['domainBand.involvement'], 9, 'at least 9 criteria in Involvement and information judged at least Fully met'],
+      [['domainBand.personalised'], 13, 'at least 13 criteria in Personalised care judged at least Fully met'],
+      [['domainBand.safety'], 12, 'at least 12 criteria in Safety judged at least Fully met'],
+      [['domainBand.staffing'], 15, 'at least 15 criteria in Staffing judged at least Fully met'],
+      [['domainBand.management'], 13, 'at least 13 criteria in Management judged at least Fully met'],
+    ]);
     const none = r.thresholds.find((t) => t.pointer === '/decisions/domainBand/rules/0/when/all/1')!;
-    expect(none.words).toMatch(/^no criteria in .* judged at most Partly met$/);
+    expect(none.words).toBe('no criteria in Involvement and information judged at most Partly met');
     expect(none.sides.map((s) => s.side)).toEqual(['at', 'above']);
     expect(none.sides[0]!.coveredBy).toEqual(['all-fully-met-silver', 'late-statement']);
+  });
+
+  it('leaves out a side the inputs refuse: a value below an input\'s minimum or above its maximum', () => {
+    const pack = sizePack();
+    (pack.inputs as { properties: Record<string, Record<string, unknown>> }).properties.beds!.minimum = 1;
+    (pack.inputs as { properties: Record<string, Record<string, unknown>> }).properties.weeklyHours!.maximum = 2000;
+    const r = boundaryCoverage(pack, []);
+    const sides = Object.fromEntries(r.thresholds.map((t) => [t.rule, t.sides.map((s) => s.side)]));
+    expect(sides['count-beds']).toEqual(['above']);
+    expect(sides.large).toEqual(['at-or-below']);
+    expect(sides['large-home']).toEqual(['below', 'at-or-above']);
   });
 });

@@ -53,7 +53,7 @@ export interface BoundaryThreshold {
   threshold: number;
   /** The comparison in the council's words ("at least 9 criteria judged Fully met"). */
   words: string;
-  /** The decision instances comparing with this number (for a per-domain decision, the domains that do). */
+  /** The decision instance comparing with this number: for a per-domain decision, one domain's (each domain's thresholds are its own). */
   instances: string[];
   sides: BoundarySideCoverage[];
 }
@@ -117,16 +117,31 @@ function leavesOf(c: Condition, pointer: string, out: { leaf: LeafCondition; poi
   else out.push({ leaf: c as LeafCondition, pointer });
 }
 
-/** Whether a fact's values are whole numbers: a count, or an input declared as an integer. */
-function wholeNumbers(leaf: LeafCondition, scope: CompileScope, pack: Pack): boolean {
-  if (leaf.path !== undefined) return false;
-  const input = (pack.inputs as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties?.[leaf.fact];
-  if (input) return input.type === 'integer';
-  try { return compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope).count === true; } catch { return false; }
+/** What a fact's values can be: whole numbers or not, and the least and most it can be (a count is never negative; an input, as its schema says). */
+interface FactRange { whole: boolean; min?: number; max?: number }
+
+function factRange(leaf: LeafCondition, scope: CompileScope, pack: Pack): FactRange {
+  if (leaf.path !== undefined) return { whole: false };
+  const input = (pack.inputs as { properties?: Record<string, { type?: unknown; minimum?: unknown; maximum?: unknown }> } | undefined)?.properties?.[leaf.fact];
+  if (input) {
+    return {
+      whole: input.type === 'integer',
+      ...(typeof input.minimum === 'number' ? { min: input.minimum } : {}),
+      ...(typeof input.maximum === 'number' ? { max: input.maximum } : {}),
+    };
+  }
+  try { return compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope).count === true ? { whole: true, min: 0 } : { whole: false }; } catch { return { whole: false }; }
+}
+
+/** Whether some value in the range lies on a side (at its edge, when it has one). */
+function possible(side: BoundarySide, t: number, edge: number | undefined, r: FactRange): boolean {
+  if (edge !== undefined) return (r.min === undefined || edge >= r.min) && (r.max === undefined || edge <= r.max);
+  if (side === 'below') return r.min === undefined || r.min < t;
+  return r.max === undefined || r.max > t;
 }
 
 interface Collected {
-  thresholds: Map<string, BoundaryThreshold & { whole: boolean; count: boolean }>;
+  thresholds: Map<string, BoundaryThreshold>;
   /** `instance|rule` (or `action|id`, ...) -> its numeric leaves. */
   byRule: Map<string, FoundLeaf[]>;
 }
@@ -148,19 +163,20 @@ function collect(source: Pack, extensions: Extensions): Collected {
         ? resolveParam((raw as { param: string }).param, scope) : raw;
       if (typeof t !== 'number' || !Number.isFinite(t)) return;
       const written = tablePointer(pointer, origins);
-      const key = `${written}|${t}`;
+      const key = `${written}|${t}|${domainIndex >= 0 ? instance : ""}`;
       let th = thresholds.get(key);
       if (!th) {
-        const whole = wholeNumbers(leaf, scope, pack);
+        const range = factRange(leaf, scope, pack);
         let label = leaf.fact;
         let count = false;
         try { const f = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope); label = f.label; count = f.count === true; } catch { /* named by its id */ }
         th = {
-          decision, rule, pointer: written, threshold: t, words: thresholdWords(leaf.operator, t, label, count), instances: [], whole, count,
-          // A count is never negative: its side below 0 cannot occur, so it is not a side.
-          sides: sides.filter((s) => !(count && s === 'below' && t <= 0)).map((side) => {
-            const edge = sideEdge(side, t, whole);
-            return edge === undefined ? { side, coveredBy: [] } : { side, edge, coveredBy: [] };
+          decision, rule, pointer: written, threshold: t, words: thresholdWords(leaf.operator, t, label, count), instances: [],
+          // A value the fact cannot take (a count below 0, an input outside its schema's bounds) is not a side.
+          sides: sides.flatMap((side): BoundarySideCoverage[] => {
+            const edge = sideEdge(side, t, range.whole);
+            if (!possible(side, t, edge, range)) return [];
+            return [edge === undefined ? { side, coveredBy: [] } : { side, edge, coveredBy: [] }];
           }),
         };
         thresholds.set(key, th);
@@ -222,7 +238,7 @@ export function boundaryCoverage(pack: Pack, cases: readonly PackCase[], opts: B
       else if (e.kind === 'action' || e.kind === 'schedule' || e.kind === 'warning') record(c, `${e.kind}|${e.of}`, e.conditions, k.id);
     }
   }
-  const thresholds: BoundaryThreshold[] = [...c.thresholds.values()].map(({ whole: _w, count: _c, ...th }) => th);
+  const thresholds: BoundaryThreshold[] = [...c.thresholds.values()];
   const left = opts.leftUncovered ?? [];
   const staleLeftUncovered: BoundaryCoverageReport['staleLeftUncovered'] = [];
   for (const entry of left) {
