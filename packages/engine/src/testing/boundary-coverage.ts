@@ -4,7 +4,7 @@
  * its sides, and which of the pack's cases sit on each side's edge. A quality officer must be able
  * to defend a rating on either side of each threshold, so a side no case tests is a hole, unless
  * the pack says why it is left (a count of 80 of 79 criteria cannot occur).
- * See docs/testing-packs.md, "Boundary coverage".
+ * See docs/pack-format.md#boundary-coverage.
  */
 import type { Condition, Extensions, LeafCondition, Pack, PackCase } from '../types.js';
 import type { LeafResult } from '../explain/explanation.js';

@@ -1,6 +1,6 @@
 /**
  * Boundary coverage in words: a threshold's comparison, its sides, and the report for people
- * (`qaf coverage --boundaries`). See docs/testing-packs.md, "Boundary coverage".
+ * (`qaf coverage --boundaries`). See docs/pack-format.md#boundary-coverage.
  */
 import type { Pack } from '../types.js';
 import { countedWords, decisionInstanceWords, operatorCountWords, operatorWords } from '../language/wording.js';
