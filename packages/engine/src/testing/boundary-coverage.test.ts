@@ -80,4 +80,15 @@ describe('boundaryCoverage', () => {
     expect(sides.large).toEqual(['at-or-below']);
     expect(sides['large-home']).toEqual(['below', 'at-or-above']);
   });
+
+  it('reads a decision on a numeric scale as whole numbers within the scale when the scale says so', () => {
+    const pack = sizePack([hoursCase('b10', 2500, 10)]);
+    pack.outcomes.actions!.push({ id: 'plan-visits', label: 'Plan the visits', owner: 'council', source: { doc: 'guide', section: '1' }, when: { fact: 'visits', operator: 'greaterThan', value: 12 } });
+    // 13 visits is above the scale's 12: not a side.
+    const th = boundaryCoverage(pack, pack.cases!).thresholds.find((t) => t.rule === 'plan-visits')!;
+    expect(th.sides).toEqual([{ side: 'at-or-below', edge: 12, coveredBy: [] }]);
+    pack.outcomes.actions![1]!.when = { fact: 'visits', operator: 'greaterThan', value: 3 };
+    const gt = boundaryCoverage(pack, pack.cases!).thresholds.find((t) => t.rule === 'plan-visits')!;
+    expect(gt.sides).toEqual([{ side: 'at-or-below', edge: 3, coveredBy: [] }, { side: 'above', edge: 4, coveredBy: ['b10'] }]);
+  });
 });

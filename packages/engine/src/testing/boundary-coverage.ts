@@ -9,10 +9,10 @@
 import type { Condition, Extensions, LeafCondition, Pack, PackCase } from '../types.js';
 import type { LeafResult } from '../explain/explanation.js';
 import { compilePack } from '../compile/compile-pack.js';
-import { compileFact, type CompileScope } from '../compile/compile-fact.js';
+import { compileFact, type CompiledFact, type CompileScope } from '../compile/compile-fact.js';
 import { resolveParams } from '../compile/condition-words.js';
 import { resolveParam } from '../compile/resolve-param.js';
-import { indexPack, type PackIndex } from '../compile/pack-index.js';
+import { indexPack, isOrdered, type PackIndex } from '../compile/pack-index.js';
 import { expandDecisionTables, tablePointer } from '../language/decision-table.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { evaluate } from '../evaluate/evaluate.js';
@@ -117,11 +117,12 @@ function leavesOf(c: Condition, pointer: string, out: { leaf: LeafCondition; poi
   else out.push({ leaf: c as LeafCondition, pointer });
 }
 
-/** What a fact's values can be: whole numbers or not, and the least and most it can be (a count is never negative; an input, as its schema says). */
+/** What a fact's values can be: whole numbers or not, and the least and most it can be (a count is never negative; an input, as its schema says; a decision, as its numeric scale says). */
 interface FactRange { whole: boolean; min?: number; max?: number }
 
-function factRange(leaf: LeafCondition, scope: CompileScope, pack: Pack): FactRange {
+function factRange(leaf: LeafCondition, fact: CompiledFact | undefined, pack: Pack, numeric?: { min: number; max: number; integer?: boolean }): FactRange {
   if (leaf.path !== undefined) return { whole: false };
+  if (numeric) return { whole: numeric.integer === true, min: numeric.min, max: numeric.max };
   const input = (pack.inputs as { properties?: Record<string, { type?: unknown; minimum?: unknown; maximum?: unknown }> } | undefined)?.properties?.[leaf.fact];
   if (input) {
     return {
@@ -130,7 +131,7 @@ function factRange(leaf: LeafCondition, scope: CompileScope, pack: Pack): FactRa
       ...(typeof input.maximum === 'number' ? { max: input.maximum } : {}),
     };
   }
-  try { return compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope).count === true ? { whole: true, min: 0 } : { whole: false }; } catch { return { whole: false }; }
+  return fact?.count === true ? { whole: true, min: 0 } : { whole: false };
 }
 
 /** Whether some value in the range lies on a side (at its edge, when it has one). */
@@ -163,15 +164,19 @@ function collect(source: Pack, extensions: Extensions): Collected {
         ? resolveParam((raw as { param: string }).param, scope) : raw;
       if (typeof t !== 'number' || !Number.isFinite(t)) return;
       const written = tablePointer(pointer, origins);
-      const key = `${written}|${t}|${domainIndex >= 0 ? instance : ""}`;
+      // Each domain's thresholds are its own: its parameters, its criteria.
+      const key = `${written}|${t}|${domainIndex >= 0 ? instance : ''}`;
       let th = thresholds.get(key);
       if (!th) {
-        const range = factRange(leaf, scope, pack);
-        let label = leaf.fact;
-        let count = false;
-        try { const f = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope); label = f.label; count = f.count === true; } catch { /* named by its id */ }
+        let fact: CompiledFact | undefined;
+        try { fact = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope); } catch { /* named by its id */ }
+        // A fact on a scale of words (a rating) compared with a number is no numeric threshold.
+        const scale = fact?.scale !== undefined ? index.scales.get(fact.scale) : undefined;
+        if (isOrdered(scale)) return;
+        const range = factRange(leaf, fact, pack, scale && 'numeric' in scale ? scale.numeric : undefined);
+        const count = fact?.count === true;
         th = {
-          decision, rule, pointer: written, threshold: t, words: thresholdWords(leaf.operator, t, label, count), instances: [],
+          decision, rule, pointer: written, threshold: t, words: thresholdWords(leaf.operator, t, fact?.label ?? leaf.fact, count), instances: [],
           // A value the fact cannot take (a count below 0, an input outside its schema's bounds) is not a side.
           sides: sides.flatMap((side): BoundarySideCoverage[] => {
             const edge = sideEdge(side, t, range.whole);
