@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PackCase } from '../types.js';
 import { examplePack } from '../fixtures/example-pack.js';
+import { statementsPack } from '../fixtures/statements-pack.js';
 import { boundaryCoverage } from './boundary-coverage.js';
 import { hoursCase, sizePack } from '../fixtures/size-pack.js';
 
@@ -90,5 +91,13 @@ describe('boundaryCoverage', () => {
     pack.outcomes.actions![1]!.when = { fact: 'visits', operator: 'greaterThan', value: 3 };
     const gt = boundaryCoverage(pack, pack.cases!).thresholds.find((t) => t.rule === 'plan-visits')!;
     expect(gt.sides).toEqual([{ side: 'at-or-below', edge: 3, coveredBy: [] }, { side: 'above', edge: 4, coveredBy: ['b10'] }]);
+  });
+
+  it('reads a limiter\'s threshold, from the explanation of the limiter', () => {
+    const pack = statementsPack();
+    const r = boundaryCoverage(pack, pack.cases!);
+    const safe = r.thresholds.find((t) => t.pointer === '/decisions/domainRating/limits/0/when' && t.instances[0] === 'domainRating.safe')!;
+    expect([safe.rule, safe.words]).toEqual(['scored-1', 'at least 1 criterion in Safe judged 1']);
+    expect(safe.sides).toEqual([{ side: 'below', edge: 0, coveredBy: ['no-1-gold', 'below-8-inadequate'] }, { side: 'at-or-above', edge: 1, coveredBy: ['scored-1-caps-silver'] }]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Boundary coverage: for every number a pack compares a fact with (a rule's or a decision-table
- * row's threshold, an action's, a schedule entry's or a warning's, a count such as "2 or more"),
+ * row's threshold, a limiter's, an action's, a schedule entry's or a warning's, a count such as
+ * "2 or more"),
  * its sides, and which of the pack's cases sit on each side's edge. A quality officer must be able
  * to defend a rating on either side of each threshold, so a side no case tests is a hole, unless
  * the pack says why it is left (a count of 80 of 79 criteria cannot occur).
@@ -45,7 +46,7 @@ export interface BoundarySideCoverage {
 export interface BoundaryThreshold {
   /** The decision id, or `actions`, `schedule`, `warnings` for an outcome's condition. */
   decision: string;
-  /** The rule (or table row, action, schedule entry, warning) the threshold is in. */
+  /** The rule (or table row, limiter, action, schedule entry, warning) the threshold is in. */
   rule: string;
   /** The leaf condition's JSON pointer in the pack as written (a table row's cell for a decision table). */
   pointer: string;
@@ -195,6 +196,9 @@ function collect(source: Pack, extensions: Extensions): Collected {
     (inst.decision.rules ?? []).forEach((r, ri) => {
       visit(inst.decisionId, r.id, `${inst.id}|${r.id}`, inst.id, r.when, `/decisions/${escapePointer(inst.decisionId)}/rules/${ri}/when`, inst.domainIndex);
     });
+    (inst.decision.limits ?? []).forEach((l, li) => {
+      visit(inst.decisionId, l.id, `${inst.id}|limit|${l.id}`, inst.id, l.when, `/decisions/${escapePointer(inst.decisionId)}/limits/${li}/when`, inst.domainIndex);
+    });
   }
   const outcomes = [['actions', 'action', pack.outcomes.actions], ['schedule', 'schedule', pack.outcomes.schedule], ['warnings', 'warning', pack.outcomes.warnings]] as const;
   for (const [group, kind, list] of outcomes) {
@@ -240,6 +244,7 @@ export function boundaryCoverage(pack: Pack, cases: readonly PackCase[], opts: B
     if (failures.length) { notCounted.push({ id: k.id, why: `it fails: ${failures.join('; ')}` }); continue; }
     for (const e of d.explanation?.entries ?? []) {
       if (e.kind === 'decision') for (const r of e.rules) record(c, `${e.of}|${r.rule}`, r.conditions, k.id);
+      else if (e.kind === 'limit') record(c, `${e.of}|limit|${e.limit}`, e.conditions, k.id);
       else if (e.kind === 'action' || e.kind === 'schedule' || e.kind === 'warning') record(c, `${e.kind}|${e.of}`, e.conditions, k.id);
     }
   }
