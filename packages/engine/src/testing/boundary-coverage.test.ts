@@ -100,4 +100,17 @@ describe('boundaryCoverage', () => {
     expect([safe.rule, safe.words]).toEqual(['scored-1', 'at least 1 criterion in Safe judged 1']);
     expect(safe.sides).toEqual([{ side: 'below', edge: 0, coveredBy: ['no-1-gold', 'below-8-inadequate'] }, { side: 'at-or-above', edge: 1, coveredBy: ['scored-1-caps-silver'] }]);
   });
+
+  it('reads a band\'s thresholds over an input, once where two bands meet, by the number the case gives', () => {
+    const pack = sizePack([hoursCase('h999', 999), hoursCase('h1000', 1000), hoursCase('h2000', 2000), hoursCase('h2500', 2500)]);
+    pack.outcomes.scores = [{
+      id: 'sizeScore', label: 'Size score', source: { doc: 'guide', section: '1' },
+      value: { band: { fact: 'weeklyHours' }, bands: [{ value: 1, below: 1000 }, { value: 2, atLeast: 1000, atMost: 2000 }, { value: 3, above: 2000 }] },
+    }];
+    const bands = boundaryCoverage(pack, pack.cases!).thresholds.filter((t) => t.decision === 'scores');
+    expect(bands.map((t) => [t.pointer, t.words, t.sides])).toEqual([
+      ['/outcomes/scores/0/value/bands/0/below', 'Weekly hours is fewer than 1000 (the band 1)', [{ side: 'below', coveredBy: ['h999'] }, { side: 'at-or-above', edge: 1000, coveredBy: ['h1000'] }]],
+      ['/outcomes/scores/0/value/bands/1/atMost', 'Weekly hours is at most 2000 (the band 2)', [{ side: 'at-or-below', edge: 2000, coveredBy: ['h2000'] }, { side: 'above', coveredBy: ['h2500'] }]],
+    ]);
+  });
 });

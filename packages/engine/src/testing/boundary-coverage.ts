@@ -108,8 +108,24 @@ function sideEdge(side: BoundarySide, t: number, whole: boolean): number | undef
   return side === 'below' ? t - 1 : t + 1;
 }
 
-/** A numeric leaf found in the pack: where, in which rule of which instance, and its place among the rule's leaves. */
-interface FoundLeaf { key: string; leafIndex: number }
+/**
+ * A threshold's place in a rule (or outcome, score): its key, and where a case's value is read:
+ * the leaf's place among the rule's leaves, or for a band the fact it bands.
+ */
+type FoundLeaf = { key: string; leafIndex: number } | { key: string; bands: string };
+
+/** The comparison each bound of a band stands for: `atLeast: 50` is "at least 50", and so on. */
+const BAND_BOUNDS = { atLeast: 'greaterThanInclusive', above: 'greaterThan', atMost: 'lessThanInclusive', below: 'lessThan' } as const;
+
+/** Every band expression in a pack value (a rule's output, a score's value), with its pointer. */
+function bandsIn(v: unknown, pointer: string, out: { e: { band: unknown; bands: Record<string, unknown>[] }; pointer: string }[] = []): typeof out {
+  if (!v || typeof v !== 'object') return out;
+  if (Array.isArray(v)) { v.forEach((x, i) => bandsIn(x, `${pointer}/${i}`, out)); return out; }
+  const o = v as Record<string, unknown>;
+  if ('band' in o && Array.isArray(o.bands)) out.push({ e: o as { band: unknown; bands: Record<string, unknown>[] }, pointer });
+  for (const [k, x] of Object.entries(o)) bandsIn(x, `${pointer}/${escapePointer(k)}`, out);
+  return out;
+}
 
 function leavesOf(c: Condition, pointer: string, out: { leaf: LeafCondition; pointer: string }[]): void {
   if ('all' in c) c.all.forEach((x, i) => leavesOf(x, `${pointer}/all/${i}`, out));
@@ -140,6 +156,15 @@ function possible(side: BoundarySide, t: number, edge: number | undefined, r: Fa
   if (edge !== undefined) return (r.min === undefined || edge >= r.min) && (r.max === undefined || edge <= r.max);
   if (side === 'below') return r.min === undefined || r.min < t;
   return r.max === undefined || r.max > t;
+}
+
+/** A threshold's sides in a fact's range, each with its edge. */
+function sidesOf(sides: readonly BoundarySide[], t: number, range: FactRange): BoundarySideCoverage[] {
+  return sides.flatMap((side): BoundarySideCoverage[] => {
+    const edge = sideEdge(side, t, range.whole);
+    if (!possible(side, t, edge, range)) return [];
+    return [edge === undefined ? { side, coveredBy: [] } : { side, edge, coveredBy: [] }];
+  });
 }
 
 interface Collected {
@@ -179,11 +204,7 @@ function collect(source: Pack, extensions: Extensions): Collected {
         th = {
           decision, rule, pointer: written, threshold: t, words: thresholdWords(leaf.operator, t, fact?.label ?? leaf.fact, count), instances: [],
           // A value the fact cannot take (a count below 0, an input outside its schema's bounds) is not a side.
-          sides: sides.flatMap((side): BoundarySideCoverage[] => {
-            const edge = sideEdge(side, t, range.whole);
-            if (!possible(side, t, edge, range)) return [];
-            return [edge === undefined ? { side, coveredBy: [] } : { side, edge, coveredBy: [] }];
-          }),
+          sides: sidesOf(sides, t, range),
         };
         thresholds.set(key, th);
       }
@@ -192,10 +213,45 @@ function collect(source: Pack, extensions: Extensions): Collected {
       list.push({ key, leafIndex });
     });
   };
+  // A band over an input or a whole decision (`{ "band": { "fact": name }, ... }`): its value is the assessment's or the determination's.
+  const visitBands = (decision: string, rule: string, siteKey: string, instance: string, value: unknown, at: string, domainIndex: number): void => {
+    const scope: CompileScope = { index, extensions, domainIndex, countSlots: new Map() };
+    for (const { e, pointer } of bandsIn(value, at)) {
+      const x = e.band as { fact?: unknown; params?: unknown; path?: unknown } | null;
+      if (!x || typeof x !== 'object' || typeof x.fact !== 'string' || x.params !== undefined || x.path !== undefined) continue;
+      const name = x.fact;
+      if (!index.inputFacts.has(name) && !(Object.hasOwn(pack.decisions, name) && pack.decisions[name]!.forEach === undefined)) continue;
+      let fact: CompiledFact | undefined;
+      try { fact = compileFact(name, undefined, undefined, scope); } catch { continue; }
+      const scale = fact.scale !== undefined ? index.scales.get(fact.scale) : undefined;
+      const range = factRange({ fact: name, operator: 'equal', value: null }, fact, pack, scale && 'numeric' in scale ? scale.numeric : undefined);
+      const written = tablePointer(pointer, origins);
+      e.bands.forEach((b, bi) => {
+        for (const [k, operator] of Object.entries(BAND_BOUNDS)) {
+          const raw = b[k];
+          const t = raw && typeof raw === 'object' && typeof (raw as { param?: unknown }).param === 'string' ? resolveParam((raw as { param: string }).param, scope) : raw;
+          if (typeof t !== 'number' || !Number.isFinite(t)) continue;
+          // Bands meet: one band's "below 50" is the next one's "at least 50", one threshold.
+          const key = `${written}/bands|${t}|${domainIndex >= 0 ? instance : ''}`;
+          let th = thresholds.get(key);
+          if (!th) {
+            th = { decision, rule, pointer: `${written}/bands/${bi}/${k}`, threshold: t, words: `${thresholdWords(operator, t, fact.label, false)} (the band ${String(b.value)})`, instances: [], sides: sidesOf(SIDES[operator]!, t, range) };
+            thresholds.set(key, th);
+          }
+          if (!th.instances.includes(instance)) th.instances.push(instance);
+          const list = byRule.get(siteKey) ?? byRule.set(siteKey, []).get(siteKey)!;
+          if (!list.some((f) => f.key === key)) list.push({ key, bands: name });
+        }
+      });
+    }
+  };
   for (const inst of index.instances) {
+    const at = `/decisions/${escapePointer(inst.decisionId)}`;
     (inst.decision.rules ?? []).forEach((r, ri) => {
-      visit(inst.decisionId, r.id, `${inst.id}|${r.id}`, inst.id, r.when, `/decisions/${escapePointer(inst.decisionId)}/rules/${ri}/when`, inst.domainIndex);
+      visit(inst.decisionId, r.id, `${inst.id}|${r.id}`, inst.id, r.when, `${at}/rules/${ri}/when`, inst.domainIndex);
+      visitBands(inst.decisionId, r.id, `${inst.id}|${r.id}`, inst.id, r.output, `${at}/rules/${ri}/output`, inst.domainIndex);
     });
+    if (inst.decision.fallback) visitBands(inst.decisionId, 'fallback', `${inst.id}|fallback`, inst.id, inst.decision.fallback.output, `${at}/fallback/output`, inst.domainIndex);
     (inst.decision.limits ?? []).forEach((l, li) => {
       visit(inst.decisionId, l.id, `${inst.id}|limit|${l.id}`, inst.id, l.when, `/decisions/${escapePointer(inst.decisionId)}/limits/${li}/when`, inst.domainIndex);
     });
@@ -204,14 +260,15 @@ function collect(source: Pack, extensions: Extensions): Collected {
   for (const [group, kind, list] of outcomes) {
     (list ?? []).forEach((o, i) => { if (o.when) visit(group, o.id, `${kind}|${o.id}`, group, o.when, `/outcomes/${group}/${i}/when`, -1); });
   }
+  (pack.outcomes.scores ?? []).forEach((o, i) => visitBands('scores', o.id, `score|${o.id}`, 'scores', o.value, `/outcomes/scores/${i}/value`, -1));
   return { thresholds, byRule };
 }
 
-function record(c: Collected, ruleKey: string, leaves: readonly LeafResult[], caseId: string): void {
-  for (const { key, leafIndex } of c.byRule.get(ruleKey) ?? []) {
-    const v = leaves[leafIndex]?.value;
+function record(c: Collected, ruleKey: string, leaves: readonly LeafResult[], caseId: string, read: (fact: string) => unknown): void {
+  for (const f of c.byRule.get(ruleKey) ?? []) {
+    const v = 'bands' in f ? read(f.bands) : leaves[f.leafIndex]?.value;
     if (typeof v !== 'number') continue;
-    const th = c.thresholds.get(key)!;
+    const th = c.thresholds.get(f.key)!;
     for (const s of th.sides) if (onSide(v, th.threshold, s.side, s.edge) && !s.coveredBy.includes(caseId)) s.coveredBy.push(caseId);
   }
 }
@@ -242,11 +299,18 @@ export function boundaryCoverage(pack: Pack, cases: readonly PackCase[], opts: B
     } catch (e) { notCounted.push({ id: k.id, why: `evaluation failed: ${(e as Error).message}` }); continue; }
     const failures = checkExpectation(d, k.want ?? {});
     if (failures.length) { notCounted.push({ id: k.id, why: `it fails: ${failures.join('; ')}` }); continue; }
+    const facts = caseAssessment(compiled.pack, k).facts ?? {};
+    const determination = d;
+    // A band's number: an input's as the case gives it, a decision's as the determination does.
+    const read = (fact: string): unknown => (Object.hasOwn(facts, fact) ? facts[fact] : determination.decisions[fact]);
     for (const e of d.explanation?.entries ?? []) {
-      if (e.kind === 'decision') for (const r of e.rules) record(c, `${e.of}|${r.rule}`, r.conditions, k.id);
-      else if (e.kind === 'limit') record(c, `${e.of}|limit|${e.limit}`, e.conditions, k.id);
-      else if (e.kind === 'action' || e.kind === 'schedule' || e.kind === 'warning') record(c, `${e.kind}|${e.of}`, e.conditions, k.id);
+      if (e.kind === 'decision') {
+        for (const r of e.rules) record(c, `${e.of}|${r.rule}`, r.conditions, k.id, read);
+        if (e.fallback) record(c, `${e.of}|fallback`, [], k.id, read);
+      } else if (e.kind === 'limit') record(c, `${e.of}|limit|${e.limit}`, e.conditions, k.id, read);
+      else if (e.kind === 'action' || e.kind === 'schedule' || e.kind === 'warning') record(c, `${e.kind}|${e.of}`, e.conditions, k.id, read);
     }
+    for (const [id, v] of Object.entries(d.scores)) if (v !== null) record(c, `score|${id}`, [], k.id, read);
   }
   const thresholds: BoundaryThreshold[] = [...c.thresholds.values()];
   const left = opts.leftUncovered ?? [];
