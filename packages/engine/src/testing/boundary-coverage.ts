@@ -1,13 +1,12 @@
 /**
  * Boundary coverage: for every number a pack compares a fact with (a rule's or a decision-table
  * row's threshold, a limiter's, an action's, a schedule entry's or a warning's, a count such as
- * "2 or more"),
- * its sides, and which of the pack's cases sit on each side's edge. A quality officer must be able
+ * "2 or more", a band's), its sides, and which of the pack's cases sit on each side's edge. A quality officer must be able
  * to defend a rating on either side of each threshold, so a side no case tests is a hole, unless
  * the pack says why it is left (a count of 80 of 79 criteria cannot occur).
  * See docs/pack-format.md#boundary-coverage.
  */
-import type { Condition, Extensions, LeafCondition, Pack, PackCase } from '../types.js';
+import type { Condition, Determination, Extensions, LeafCondition, Pack, PackCase } from '../types.js';
 import type { LeafResult } from '../explain/explanation.js';
 import { compilePack } from '../compile/compile-pack.js';
 import { compileFact, type CompiledFact, type CompileScope } from '../compile/compile-fact.js';
@@ -293,16 +292,17 @@ export function boundaryCoverage(pack: Pack, cases: readonly PackCase[], opts: B
   const notCounted: BoundaryCoverageReport['notCounted'] = [];
   for (const k of cases) {
     if (k.wantError !== undefined) { notCounted.push({ id: k.id, why: 'it expects the assessment to be refused' }); continue; }
-    let d;
+    const assessment = caseAssessment(compiled.pack, k);
+    let d: Determination;
     try {
-      d = evaluate(compiled, caseAssessment(compiled.pack, k), { explain: true, ...(k.asOf ? { asOf: k.asOf } : {}) });
+      d = evaluate(compiled, assessment, { explain: true, ...(k.asOf ? { asOf: k.asOf } : {}) });
     } catch (e) { notCounted.push({ id: k.id, why: `evaluation failed: ${(e as Error).message}` }); continue; }
     const failures = checkExpectation(d, k.want ?? {});
     if (failures.length) { notCounted.push({ id: k.id, why: `it fails: ${failures.join('; ')}` }); continue; }
-    const facts = caseAssessment(compiled.pack, k).facts ?? {};
-    const determination = d;
+    const facts = assessment.facts ?? {};
+    const decisions = d.decisions;
     // A band's number: an input's as the case gives it, a decision's as the determination does.
-    const read = (fact: string): unknown => (Object.hasOwn(facts, fact) ? facts[fact] : determination.decisions[fact]);
+    const read = (fact: string): unknown => (Object.hasOwn(facts, fact) ? facts[fact] : decisions[fact]);
     for (const e of d.explanation?.entries ?? []) {
       if (e.kind === 'decision') {
         for (const r of e.rules) record(c, `${e.of}|${r.rule}`, r.conditions, k.id, read);

@@ -6,6 +6,10 @@ import { documentCoverageIds } from './document-coverage.js';
 import { boundaryCoverage, type BoundaryCoverageOptions } from './boundary-coverage.js';
 import { sideWords } from './format-boundaries.js';
 
+// A council's test reads the sides its pack leaves uncovered with these.
+export { readLeftUncovered, LEFT_UNCOVERED_FILE } from './left-uncovered.js';
+export type { BoundarySide, LeftUncoveredSide } from './boundary-coverage.js';
+
 /**
  * Registers one vitest test per case shipped with a council plugin's pack, named by the
  * case id and note; a failing case shows what differed.
@@ -69,6 +73,3 @@ export function describeBoundaryCoverage(pack: Pack, cases: readonly PackCase[],
     });
   });
 }
-
-export { readLeftUncovered, LEFT_UNCOVERED_FILE } from './left-uncovered.js';
-export type { BoundarySide, LeftUncoveredSide } from './boundary-coverage.js';
