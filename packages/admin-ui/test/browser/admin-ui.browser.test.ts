@@ -115,11 +115,11 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('runs the cases and analysis on the draft: the stricter threshold fails the boundary case at 12 Fully met', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 225 of 225 cases.').waitFor();
+    await page.getByText('Showing 236 of 236 cases.').waitFor();
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('224 passed, 1 failed').waitFor({ timeout: 30_000 });
+    await page.getByText('235 passed, 1 failed').waitFor({ timeout: 30_000 });
     // The list now shows the failing case only, with what differed in plain words.
-    await page.getByText('Showing 1 of 225 cases.').waitFor();
+    await page.getByText('Showing 1 of 236 cases.').waitFor();
     const failing = page.getByRole('row').filter({ hasText: 'safeguarding-silver-at-12-fully-met' });
     await failing.getByText('Domain rating — Safeguarding and safety: expected Silver, got Bronze').waitFor();
     await page.getByRole('button', { name: 'Run the analysis' }).click();
@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('updates the boundary cases in the case editor, without JSON, until every case passes', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 1 of 225 cases.').waitFor();
+    await page.getByText('Showing 1 of 236 cases.').waitFor();
     await page.getByLabel('Find a case').fill('safeguarding-silver-at-12');
     await page.getByRole('button', { name: 'Edit case safeguarding-silver-at-12-fully-met' }).click();
     const editor = page.locator('qaf-case-editor');
@@ -180,7 +180,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await editor.getByLabel(/^Note/).fill('Safeguarding and safety: exactly 13 of 15 Fully met incl. all 5 Mandatory, the rest Partly met -> Silver (the revised threshold)');
 
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('226 passed, 0 failed').waitFor({ timeout: 30_000 });
+    await page.getByText('237 passed, 0 failed').waitFor({ timeout: 30_000 });
     await page.getByText(/Draft saved \(revision \d+\)\. It is valid\./).waitFor();
   });
 
@@ -282,7 +282,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     expect(await viewer.getByRole('spinbutton', { name: /Silver: criteria rated Fully met, at least \(Safeguarding and safety\)/ }).getAttribute('readonly')).not.toBeNull();
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/checks`);
     await viewer.getByText("only the council's admins can change cases.").waitFor();
-    await viewer.getByText('Showing 226 of 226 cases.').waitFor();
+    await viewer.getByText('Showing 237 of 237 cases.').waitFor();
     expect(await viewer.getByRole('button', { name: /^Edit case / }).count()).toBe(0);
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/publish`);
     await viewer.getByText("Only the council's admins can publish.").waitFor();

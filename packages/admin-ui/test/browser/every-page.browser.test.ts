@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('every page: accessible, 390 px wide, cold load ti
     } finally {
       await context.close();
     }
-    // Axe over a page of 222 cases takes long on a loaded machine: slower, not wrong.
+    // Axe over a page of 233 cases takes long on a loaded machine: slower, not wrong.
   }, 180_000);
 
   // Last, so the pages' cold loads are timed with no analysis queued before them.

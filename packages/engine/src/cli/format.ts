@@ -1,6 +1,7 @@
 import type { PackError } from '../errors.js';
 import type { Determination, Extensions, Pack } from '../types.js';
 import { explainDetermination } from '../explain/explain-determination.js';
+import { decisionInstanceWords } from '../language/wording.js';
 import type { AnalysisReport } from '../analyse/analyse.js';
 import type { OutcomesReport } from '../analyse/outcomes.js';
 import type { CaseReport } from '../testing/run-cases.js';
@@ -52,7 +53,8 @@ export function formatDetermination(d: Determination, pack?: Pack, extensions?: 
     lines.push('', 'Why:');
     let current = '';
     for (const t of why) {
-      if (t.decision !== current) { lines.push(`  ${t.decision}`); current = t.decision; }
+      // A heading in words ("Domain rating: Safe"); a stored trace without its pack keeps the ids.
+      if (t.decision !== current) { lines.push(`  ${pack ? decisionInstanceWords(pack, t.decision) : t.decision}`); current = t.decision; }
       lines.push(`    ${t.fired ? 'FIRED' : 'no   '} ${t.label ?? t.rule}${t.fired && t.output !== undefined ? ` -> ${show(t.output)}` : ''}${t.source ? `  [${t.source}]` : ''}`);
       for (const b of t.because) lines.push(`          ${b}`);
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { examplePack, judgementsFor } from '../fixtures/example-pack.js';
 import { countingPack } from '../fixtures/counting-pack.js';
+import { hoursCase, sizePack } from '../fixtures/size-pack.js';
 import type { Pack } from '../types.js';
 import { run, EXIT } from './main.js';
 
@@ -85,6 +86,30 @@ describe('qaf CLI', () => {
     expect(text).toMatch(/due 2025-03-08 {2}provider {2}Submit an improvement plan {2}\[guide s4\]/);
     expect(text).toMatch(/determined as of 2025-04-01/);
     expect(text).toMatch(/needs exactly 5 mandatory criteria in Safety judged at least Fully met; 4 were/);
+    // Headings in words: the decision's label and the domain's title, never an instance id.
+    expect(text).toMatch(/^ {2}Domain band: Safety$/m);
+    expect(text).toMatch(/^ {2}Overall rating$/m);
+    expect(text).not.toMatch(/^ {2}domainBand\.safety$/m);
+  });
+
+  it('lists boundary coverage, fails under --strict on a side neither covered nor left for a reason, and reads the folder\'s left-uncovered sides', async () => {
+    const s = sandbox();
+    const { cases, ...rules } = sizePack([hoursCase('h2000-b9', 2000, 9), hoursCase('h2500-b10', 2500, 10), hoursCase('h999-b1', 999, 1), hoursCase('h1000-b1', 1000, 1)]);
+    mkdirSync(join(s.dir, 'sizes', 'cases'), { recursive: true });
+    s.write('sizes/pack.json', rules);
+    s.write('sizes/cases/sizes.json', { cases });
+    expect(await run(['coverage', 'sizes', '--boundaries'], s.io)).toBe(EXIT.ok);
+    expect(s.out.join('\n')).toContain('4 thresholds, 8 sides: 7 covered by a case, 0 left uncovered with a reason, 1 NOT covered');
+    expect(s.out.join('\n')).toContain('    at or below (0): NOT COVERED');
+    expect(await run(['coverage', 'sizes', '--boundaries', '--strict'], s.io)).toBe(EXIT.failed);
+    s.write('sizes/left-uncovered-boundaries.json', { leftUncovered: [{ pointer: '/outcomes/actions/0/when', side: 'at-or-below', reason: 'every home has a bed' }] });
+    expect(await run(['coverage', 'sizes', '--boundaries', '--strict', '--json'], s.io)).toBe(EXIT.ok);
+    expect((JSON.parse(s.out.at(-1)!) as { summary: unknown }).summary).toEqual({ thresholds: 4, sides: 8, covered: 7, leftUncovered: 1, uncovered: 0 });
+    s.write('bad.json', { leftUncovered: [{ pointer: '/outcomes/actions/0/when', side: 'under', reason: 'x' }] });
+    expect(await run(['coverage', 'sizes', '--boundaries', '--left-uncovered', 'bad.json'], s.io)).toBe(EXIT.failed);
+    expect(s.err.at(-1)).toBe('qaf: bad.json#/leftUncovered/0/side: must be one of below, at-or-above, at-or-below, above, at.');
+    expect(await run(['coverage', 'sizes'], s.io)).toBe(EXIT.usage);
+    expect(s.err.at(-1)).toMatch(/^coverage needs the kind of coverage: --boundaries\./);
   });
 
   it('refuses an invalid assessment naming the fact, exit 1', async () => {

@@ -1,5 +1,5 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AssessmentError, EvaluationError } from '../errors.js';
 import type { Pack } from '../types.js';
 import { validatePack } from '../schema/validate-pack.js';
@@ -8,6 +8,9 @@ import { compilePack } from '../compile/compile-pack.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { analyse } from '../analyse/analyse.js';
 import { runCases } from '../testing/run-cases.js';
+import { boundaryCoverage, type LeftUncoveredSide } from '../testing/boundary-coverage.js';
+import { formatBoundaryCoverage } from '../testing/format-boundaries.js';
+import { LEFT_UNCOVERED_FILE, readLeftUncovered } from '../testing/left-uncovered.js';
 import { diffPacks } from '../diff/diff-packs.js';
 import { loadPack, type LoadedPack } from './load-pack.js';
 import { formatAnalysis, formatCases, formatDetermination, formatDiff, formatErrors } from './format.js';
@@ -25,6 +28,7 @@ Usage:
   qaf evaluate <pack> <assessment.json> [--explain] [--as-of YYYY-MM-DD] [--json]
   qaf test <pack> [--json]
   qaf analyse <pack> [--json] [--strict] [--verbose]
+  qaf coverage <pack> --boundaries [--json] [--strict] [--left-uncovered <file>]
   qaf diff <packA> <packB> [--json]
   qaf split <pack> <folder>
   qaf criteria import <pack> <criteria.csv>
@@ -32,10 +36,15 @@ Usage:
 
 <pack> is a pack folder (pack.json and cases/*.json), a bundled pack JSON file, or an
 installed council plugin's id (e.g. birmingham).
+coverage --boundaries lists every number the pack compares a fact with, its sides (below / at
+or above, ...) and the cases whose value sits on each side's edge; sides left without a case on
+purpose are read, with their reasons, from --left-uncovered or the pack folder's
+left-uncovered-boundaries.json. --strict fails on a side neither covered nor left for a reason.
 criteria import replaces the framework's criteria with a CSV list (header row: id, wording,
 domain, standard, mandatory, advanced; mandatory and advanced are yes or no) and writes the pack
 back, or names every bad row by line and column and changes nothing.
-Exit status: 0 success; 1 invalid input, failing cases, or findings with --strict; 2 usage.`;
+Exit status: 0 success; 1 invalid input, failing cases, or findings (or uncovered sides) with
+--strict; 2 usage.`;
 
 /** Output sinks, so tests can capture what the CLI prints. */
 export interface Io { out: (s: string) => void; err: (s: string) => void; cwd: string }
@@ -45,7 +54,7 @@ interface Args { positional: string[]; flags: Map<string, string | true> }
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--as-of', '--name', '--dir']);
+  const valued = new Set(['--as-of', '--name', '--dir', '--left-uncovered']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a.startsWith('--')) {
@@ -62,7 +71,8 @@ class UsageError extends Error {}
 
 const KNOWN_FLAGS: Record<string, string[]> = {
   validate: ['--json'], evaluate: ['--explain', '--as-of', '--json'], test: ['--json'],
-  analyse: ['--json', '--strict', '--verbose'], analyze: ['--json', '--strict', '--verbose'], diff: ['--json'], split: [], criteria: [], 'new-council': ['--name', '--dir'],
+  analyse: ['--json', '--strict', '--verbose'], analyze: ['--json', '--strict', '--verbose'], diff: ['--json'],
+  coverage: ['--boundaries', '--json', '--strict', '--left-uncovered'], split: [], criteria: [], 'new-council': ['--name', '--dir'],
 };
 
 async function loadValid(ref: string, io: Io, json: boolean): Promise<{ loaded: LoadedPack; pack: Pack } | undefined> {
@@ -101,6 +111,16 @@ async function importCriteria(ref: string, csvPath: string, io: Io): Promise<num
   if (v.valid) return EXIT.ok;
   io.err(`${formatErrors(loaded.source, v.errors)}\nThe pack is not valid with these criteria: ${v.errors.length} error(s) to fix in ${loaded.source}.`);
   return EXIT.failed;
+}
+
+/** The sides a pack leaves uncovered: from `--left-uncovered`, else its folder's file when it has one, else none. */
+function readLeftUncoveredFor(source: string, flag: string | true | undefined, cwd: string): LeftUncoveredSide[] {
+  if (flag === true) throw new UsageError('--left-uncovered needs a file');
+  const file = flag !== undefined ? resolve(cwd, flag) : statSync(source).isDirectory() ? join(source, LEFT_UNCOVERED_FILE) : undefined;
+  if (file === undefined || (flag === undefined && !existsSync(file))) return [];
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch { throw new Error(`Cannot read the left-uncovered file "${flag ?? file}".`); }
+  return readLeftUncovered(text, flag ?? file);
 }
 
 /** Runs the CLI with arguments (without `node qaf`); returns the exit code. */
@@ -174,6 +194,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const s = r.summary;
         const blocking = s.gap + s.overlap + s.masked + s.unreachable + s.cycle;
         return args.flags.has('--strict') && blocking > 0 ? EXIT.failed : EXIT.ok;
+      }
+      case 'coverage': {
+        need(1);
+        if (!args.flags.has('--boundaries')) throw new UsageError('coverage needs the kind of coverage: --boundaries.');
+        const ok = await loadValid(rest[0]!, io, json);
+        if (!ok) return EXIT.failed;
+        const leftUncovered = readLeftUncoveredFor(ok.loaded.source, args.flags.get('--left-uncovered'), io.cwd);
+        const r = boundaryCoverage(ok.pack, ok.pack.cases ?? [], { ...(ok.loaded.extensions ? { extensions: ok.loaded.extensions } : {}), leftUncovered });
+        io.out(json ? JSON.stringify(r, null, 2) : formatBoundaryCoverage(r, ok.pack));
+        return args.flags.has('--strict') && (r.summary.uncovered > 0 || r.staleLeftUncovered.length > 0) ? EXIT.failed : EXIT.ok;
       }
       case 'diff': {
         need(2);

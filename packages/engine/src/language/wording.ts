@@ -1,4 +1,5 @@
 import { FACT_BY_NAME, OPERATOR_BY_NAME, expressionOf } from './registry.js';
+import type { Pack } from '../types.js';
 import type { FactWordsHelpers } from './fact.js';
 import type { Expression } from './expression-type.js';
 import type { ValueWords } from './parameters/parameter-words.js';
@@ -98,4 +99,28 @@ export function leafConditionWords(
     return `${countWords} ${value.text} ${value.text.startsWith('the ') ? 'of ' : ''}${what}${byDomain}`;
   }
   return `${fw ?? w.subject(leaf.fact)} ${comparisonWords(leaf.operator, leaf.value, value.text, declared)}${byDomain}`;
+}
+
+/** The outcome groups of an explanation, as headings. */
+const OUTCOME_HEADINGS: Readonly<Record<string, string>> = { actions: 'Actions', schedule: 'Schedule', warnings: 'Warnings' };
+
+/**
+ * A decision instance as a heading in words: the decision's label, and for one domain's instance
+ * (`domainRating.safe`) the domain's title after it; the explanation's outcome groups (`actions`,
+ * `schedule`, `warnings`) by their names. An id the pack does not have reads as itself.
+ * @example decisionInstanceWords(pack, 'domainRating.safe') // 'Domain rating: Safe'
+ * @example decisionInstanceWords(pack, 'overallRating') // 'Overall quality rating'
+ */
+export function decisionInstanceWords(pack: Pick<Pack, 'decisions' | 'framework'>, instance: string): string {
+  const own = <T>(o: Readonly<Record<string, T>>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
+  const whole = own(pack.decisions, instance);
+  if (whole) return whole.label;
+  const outcome = own(OUTCOME_HEADINGS, instance);
+  if (outcome) return outcome;
+  const dot = instance.indexOf('.');
+  const decision = dot > 0 ? own(pack.decisions, instance.slice(0, dot)) : undefined;
+  if (!decision) return instance;
+  const domainId = instance.slice(dot + 1);
+  const domain = pack.framework?.domains.find((d) => d.id === domainId);
+  return `${decision.label}: ${domain?.title ?? domainId}`;
 }

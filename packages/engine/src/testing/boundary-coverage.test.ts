@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { PackCase } from '../types.js';
+import { examplePack } from '../fixtures/example-pack.js';
+import { statementsPack } from '../fixtures/statements-pack.js';
+import { boundaryCoverage } from './boundary-coverage.js';
+import { hoursCase, sizePack } from '../fixtures/size-pack.js';
+
+describe('boundaryCoverage', () => {
+  it('lists each threshold with its pointer (a table row\'s cell for a table), its words and its sides', () => {
+    const r = boundaryCoverage(sizePack(), []);
+    expect(r.thresholds.map((t) => [t.decision, t.rule, t.pointer, t.threshold, t.words, t.sides.map((s) => [s.side, s.edge])])).toEqual([
+      ['providerSize', 'large', '/decisions/providerSize/rules/0/when', 2000, 'Weekly hours is more than 2000', [['at-or-below', 2000], ['above', undefined]]],
+      ['providerSize', 'medium', '/decisions/providerSize/rules/1/when', 1000, 'Weekly hours is at least 1000', [['below', undefined], ['at-or-above', 1000]]],
+      ['visits', 'large-home', '/decisions/visits/table/rows/0/cells/0', 10, 'Beds is at least 10', [['below', 9], ['at-or-above', 10]]],
+      ['actions', 'count-beds', '/outcomes/actions/0/when', 0, 'Beds is more than 0', [['at-or-below', 0], ['above', 1]]],
+    ]);
+    expect(r.summary).toEqual({ thresholds: 4, sides: 8, covered: 0, leftUncovered: 0, uncovered: 8 });
+  });
+
+  it('counts a case on a whole number\'s side only at its edge, and on another number\'s exclusive side anywhere on it', () => {
+    const r = boundaryCoverage(sizePack(), [hoursCase('h2000-b9', 2000, 9), hoursCase('h999-b5', 999, 5), hoursCase('h2500-b10', 2500, 10)]);
+    const sides = Object.fromEntries(r.thresholds.map((t) => [t.rule, Object.fromEntries(t.sides.map((s) => [s.side, s.coveredBy]))]));
+    expect(sides.large).toEqual({ 'at-or-below': ['h2000-b9'], above: ['h2500-b10'] });
+    // 2500 is decided by the rule before: the medium rule never sees it.
+    expect(sides.medium).toEqual({ below: ['h999-b5'], 'at-or-above': [] });
+    // 5 beds is below 10 but not just below it: only 9 tests that side.
+    expect(sides['large-home']).toEqual({ below: ['h2000-b9'], 'at-or-above': ['h2500-b10'] });
+    expect(sides['count-beds']).toEqual({ 'at-or-below': [], above: [] });
+  });
+
+  it('does not count a case that fails its expectation or expects the assessment to be refused, and says why', () => {
+    const refused: PackCase = { id: 'refused', note: 'no beds', input: { date: '2025-03-01', facts: { weeklyHours: 2000 } }, wantError: 'beds' };
+    const r = boundaryCoverage(sizePack(), [hoursCase('wrong', 2000, 9, { headline: 'Large' }), refused]);
+    expect(r.summary.covered).toBe(0);
+    expect(r.notCounted.map((c) => c.id)).toEqual(['wrong', 'refused']);
+    expect(r.notCounted[0]!.why).toContain('headline: expected "Large", got "Medium"');
+  });
+
+  it('gives a side left uncovered its reason, and reports entries naming no side or a covered one as stale', () => {
+    const r = boundaryCoverage(sizePack(), [hoursCase('h1000', 1000)], {
+      leftUncovered: [
+        { pointer: '/outcomes/actions/0/when', side: 'at-or-below', reason: 'every home has a bed' },
+        { pointer: '/decisions/providerSize/rules/1/when', side: 'at-or-above', reason: 'wrongly left' },
+        { pointer: '/decisions/nothing/rules/0/when', side: 'below', reason: 'no such threshold' },
+        { pointer: '/decisions/visits/table/rows/0/cells/0', side: 'below', threshold: 11, reason: 'another value' },
+      ],
+    });
+    const beds = r.thresholds.find((t) => t.rule === 'count-beds')!;
+    expect(beds.sides[0]!.leftUncovered).toBe('every home has a bed');
+    expect(r.staleLeftUncovered.map((x) => [x.entry.pointer, x.why])).toEqual([
+      ['/decisions/providerSize/rules/1/when', 'a case covers it: h1000'],
+      ['/decisions/nothing/rules/0/when', 'no threshold of the pack has this side'],
+      ['/decisions/visits/table/rows/0/cells/0', 'no threshold of the pack has this side'],
+    ]);
+    expect(r.summary.leftUncovered).toBe(1);
+  });
+
+  it('gives each domain its own thresholds, read from the domain\'s parameters, and a count no side below 0', () => {
+    const r = boundaryCoverage(examplePack(), examplePack().cases ?? []);
+    const silver = r.thresholds.filter((t) => t.pointer === '/decisions/domainBand/rules/1/when/all/0');
+    expect(silver.map((t) => [t.instances, t.threshold, t.words])).toEqual([
+      [['domainBand.involvement'], 9, 'at least 9 criteria in Involvement and information judged at least Fully met'],
+      [['domainBand.personalised'], 13, 'at least 13 criteria in Personalised care judged at least Fully met'],
+      [['domainBand.safety'], 12, 'at least 12 criteria in Safety judged at least Fully met'],
+      [['domainBand.staffing'], 15, 'at least 15 criteria in Staffing judged at least Fully met'],
+      [['domainBand.management'], 13, 'at least 13 criteria in Management judged at least Fully met'],
+    ]);
+    const none = r.thresholds.find((t) => t.pointer === '/decisions/domainBand/rules/0/when/all/1')!;
+    expect(none.words).toBe('no criteria in Involvement and information judged at most Partly met');
+    expect(none.sides.map((s) => s.side)).toEqual(['at', 'above']);
+    expect(none.sides[0]!.coveredBy).toEqual(['all-fully-met-silver', 'late-statement']);
+  });
+
+  it('leaves out a side the inputs refuse: a value below an input\'s minimum or above its maximum', () => {
+    const pack = sizePack();
+    (pack.inputs as { properties: Record<string, Record<string, unknown>> }).properties.beds!.minimum = 1;
+    (pack.inputs as { properties: Record<string, Record<string, unknown>> }).properties.weeklyHours!.maximum = 2000;
+    const r = boundaryCoverage(pack, []);
+    const sides = Object.fromEntries(r.thresholds.map((t) => [t.rule, t.sides.map((s) => s.side)]));
+    expect(sides['count-beds']).toEqual(['above']);
+    expect(sides.large).toEqual(['at-or-below']);
+    expect(sides['large-home']).toEqual(['below', 'at-or-above']);
+  });
+
+  it('reads a decision on a numeric scale as whole numbers within the scale when the scale says so', () => {
+    const pack = sizePack([hoursCase('b10', 2500, 10)]);
+    pack.outcomes.actions!.push({ id: 'plan-visits', label: 'Plan the visits', owner: 'council', source: { doc: 'guide', section: '1' }, when: { fact: 'visits', operator: 'greaterThan', value: 12 } });
+    // 13 visits is above the scale's 12: not a side.
+    const th = boundaryCoverage(pack, pack.cases!).thresholds.find((t) => t.rule === 'plan-visits')!;
+    expect(th.sides).toEqual([{ side: 'at-or-below', edge: 12, coveredBy: [] }]);
+    pack.outcomes.actions![1]!.when = { fact: 'visits', operator: 'greaterThan', value: 3 };
+    const gt = boundaryCoverage(pack, pack.cases!).thresholds.find((t) => t.rule === 'plan-visits')!;
+    expect(gt.sides).toEqual([{ side: 'at-or-below', edge: 3, coveredBy: [] }, { side: 'above', edge: 4, coveredBy: ['b10'] }]);
+  });
+
+  it('reads a limiter\'s threshold, from the explanation of the limiter', () => {
+    const pack = statementsPack();
+    const r = boundaryCoverage(pack, pack.cases!);
+    const safe = r.thresholds.find((t) => t.pointer === '/decisions/domainRating/limits/0/when' && t.instances[0] === 'domainRating.safe')!;
+    expect([safe.rule, safe.words]).toEqual(['scored-1', 'at least 1 criterion in Safe judged 1']);
+    expect(safe.sides).toEqual([{ side: 'below', edge: 0, coveredBy: ['no-1-gold', 'below-8-inadequate'] }, { side: 'at-or-above', edge: 1, coveredBy: ['scored-1-caps-silver'] }]);
+  });
+
+  it('reads a band\'s thresholds over an input, once where two bands meet, by the number the case gives', () => {
+    const pack = sizePack([hoursCase('h999', 999), hoursCase('h1000', 1000), hoursCase('h2000', 2000), hoursCase('h2500', 2500)]);
+    pack.outcomes.scores = [{
+      id: 'sizeScore', label: 'Size score', source: { doc: 'guide', section: '1' },
+      value: { band: { fact: 'weeklyHours' }, bands: [{ value: 1, below: 1000 }, { value: 2, atLeast: 1000, atMost: 2000 }, { value: 3, above: 2000 }] },
+    }];
+    const bands = boundaryCoverage(pack, pack.cases!).thresholds.filter((t) => t.decision === 'scores');
+    expect(bands.map((t) => [t.pointer, t.words, t.sides])).toEqual([
+      ['/outcomes/scores/0/value/bands/0/below', 'Weekly hours is fewer than 1000 (the band 1)', [{ side: 'below', coveredBy: ['h999'] }, { side: 'at-or-above', edge: 1000, coveredBy: ['h1000'] }]],
+      ['/outcomes/scores/0/value/bands/1/atMost', 'Weekly hours is at most 2000 (the band 2)', [{ side: 'at-or-below', edge: 2000, coveredBy: ['h2000'] }, { side: 'above', coveredBy: ['h2500'] }]],
+    ]);
+  });
+});
