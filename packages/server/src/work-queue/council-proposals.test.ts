@@ -32,7 +32,7 @@ describe('the council packs\' decisions in the work queue', () => {
     const facts = { providerType: 'Adult social care - CQC regulated', qaActivity: 'QM-1', serviceType: 'Extra Care', s42EnquiryOngoing: true };
     // QM-1 meeting Monday 24 August 2020: ten working days, skipping the 31 August bank holiday, is 8 September.
     await assess('bolton', 'Ash Court', { date: '2020-08-24', facts });
-    await assess('bolton', 'Beech House', { date: '2020-08-24', facts, decisions: { providerQualityRating: { value: '4', by: 'Quality Assurance Team', at: '2020-09-01' } } });
+    await assess('bolton', 'Beech House', { date: '2020-08-24', facts, decisions: { providerQualityRating: { value: '4', by: 'Quality Assurance Team', at: '2020-09-01', reason: 'The QA Team judged the concerns significant at the meeting' } } });
     expect(await decisions('bolton', '2020-09-01')).toEqual([expect.objectContaining({
       kind: 'decision', name: 'Ash Court', id: 'providerQualityRating', label: 'Decide Provider Quality Rating (PQR) (proposed: 3)',
       owner: 'qa-team', ownerLabel: 'the Quality Assurance Team', due: '2020-09-08', overdue: false, source: '003 s2',
