@@ -15,6 +15,7 @@ export { AssessmentSchema } from './schema/shapes/assessment.js';
 export { RecordedDecisionSchema } from './schema/shapes/recorded-decision.js';
 export { DeterminationSchema } from './schema/shapes/determination.js';
 export { lineColumn, parseJson } from './schema/parse-json.js';
+export { firstDuplicateMember, memberNameCount, type DuplicateMember } from './schema/json-member-names.js';
 export { isIsoDate } from './dates/iso-date.js';
 export { datesInText, longDate } from './dates/long-date.js';
 export { jsonErrorOffset } from './schema/json-error-position.js';

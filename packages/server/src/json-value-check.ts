@@ -1,5 +1,5 @@
 import { LIMITS } from '@openqaf/engine';
-import { firstDuplicateMember, memberNameCount } from './json-member-names.js';
+import { firstDuplicateMember, memberNameCount } from '@openqaf/engine';
 
 /** Deepest nesting of objects and arrays any JSON body may have (the engine's limit for packs). */
 export const MAX_JSON_DEPTH = LIMITS.maxDepth;

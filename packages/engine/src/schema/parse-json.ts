@@ -1,6 +1,7 @@
 import type { PackError } from '../errors.js';
 import { jsonErrorOffset } from './json-error-position.js';
 import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
+import { firstDuplicateMember } from './json-member-names.js';
 
 /** Result of parsing JSON text: the value, or errors with line and column. */
 export type ParseResult = { ok: true; value: unknown } | { ok: false; errors: PackError[] };
@@ -17,7 +18,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 /**
  * Parses JSON text, reporting malformed JSON with line and column, and refusing documents
- * over the size limit, nested too deeply, or carrying `__proto__`/`constructor`/`prototype` keys.
+ * over the size limit, giving one member name twice in an object, nested too deeply, or carrying `__proto__`/`constructor`/`prototype` keys.
  */
 export function parseJson(text: string, what = 'document'): ParseResult {
   if (text.length > LIMITS.maxPackBytes) {
@@ -33,6 +34,13 @@ export function parseJson(text: string, what = 'document'): ParseResult {
     return { ok: false, errors: [{ code: 'json.syntax', pointer: '', line: where.line, column: where.column,
       message: `Malformed JSON at line ${where.line}, column ${where.column}: expected ${expected}, found ${found}.`,
       hint: 'Check for a missing or extra comma, quote or bracket at or just before this point.' }] };
+  }
+  const duplicate = firstDuplicateMember(text);
+  if (duplicate) {
+    const where = lineColumn(text, duplicate.offset);
+    return { ok: false, errors: [{ code: 'json.duplicate-member', pointer: duplicate.pointer, line: where.line, column: where.column,
+      message: `The member "${duplicate.member}" is given twice in one object (line ${where.line}, column ${where.column}); JSON keeps only the last, so the first would be lost silently.`,
+      hint: 'Remove one of the two, or rename it: each name may appear once in an object.' }] };
   }
   const errors = checkStructure(value);
   return errors.length ? { ok: false, errors } : { ok: true, value };

@@ -1,4 +1,4 @@
-import { escapePointerToken } from './json-value-check.js';
+import { escapePointer as escapePointerToken } from './parse-json.js';
 
 /** A member name that one JSON object gives twice, and where the second one is. */
 export interface DuplicateMember {
