@@ -36,7 +36,7 @@ export type { DecisionResult, Explanation, ExplanationEntry, LeafResult, Outcome
 export { runCases, caseAssessment } from './testing/run-cases.js';
 export { acceptCaseResult } from './testing/accept-case.js';
 export { boundaryCoverage } from './testing/boundary-coverage.js';
-export type { BoundaryCoverageOptions, BoundaryCoverageReport, BoundarySide, BoundarySideCoverage, BoundaryThreshold, LeftUncoveredSide } from './testing/boundary-coverage.js';
+export type { BoundaryCoverageOptions, BoundaryCoverageReport, BoundarySide, BoundarySideCoverage, BoundaryThreshold, LeftUncoveredSide, ThresholdKind } from './testing/boundary-coverage.js';
 export { formatBoundaryCoverage, sideWords, thresholdWords } from './testing/format-boundaries.js';
 export { LEFT_UNCOVERED_FILE, readLeftUncovered } from './testing/left-uncovered.js';
 export type { CaseReport, CaseResult } from './testing/run-cases.js';

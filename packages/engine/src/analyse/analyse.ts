@@ -6,7 +6,7 @@ import { FindingCollector, type FindingHead } from './finding-collector.js';
 import { analysisState, walkSpace } from './walk-space.js';
 import { analyseByFactors } from './factors.js';
 import { derivedDecisions } from './derived-decisions.js';
-import { maskedFinding, unreachableFinding } from './rule-place.js';
+import { interpretationOnlyHead, maskedFinding, noValueHead, unreachableFinding } from './rule-place.js';
 import { finite, onScale, winningRules } from './scale-value.js';
 import { analyseOutcomes, type OutcomeFindingKind, type OutcomesReport } from './outcomes.js';
 
@@ -39,7 +39,7 @@ export interface AnalysisFinding {
   varies?: string;
   interpretation?: string;
   /**
-   * Masked and unreachable findings: where the rule sits in the pack as written,
+   * Masked, unreachable, no-value and interpretation-only findings: where the rule sits in the pack as written,
    * `/decisions/<id>/rules/<n>` or `/decisions/<id>/table/rows/<n>` (`rule-place.ts`).
    */
   pointer?: string;
@@ -136,7 +136,7 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance, options
     const chosen = inst.policy === 'first' ? [matched[0]!] : matched;
     for (const r of chosen) {
       const v = r.output(state);
-      if (!onScale(inst, v)) note(`novalue|${r.id}`, { ...base, kind: 'gap', rule: r.id, message: `rule "${r.id}" matches but gives no value on the scale "${inst.decision.scale}"` });
+      if (!onScale(inst, v)) note(`novalue|${r.id}`, noValueHead(c, inst, r));
     }
     for (const r of chosen) chosenCount.set(r.id, (chosenCount.get(r.id) ?? 0) + 1);
     if (inst.policy === 'first') for (const r of matched.slice(1)) {
@@ -148,7 +148,7 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance, options
     const deciding = inst.policy === 'max' || inst.policy === 'min' ? winningRules(inst, chosen.map((r) => r.output(state))).winners.map((i) => chosen[i]!) : chosen;
     if (deciding.length && deciding.every((r) => r.interpretation)) {
       const r = deciding[0]!;
-      note(`interp|${r.id}`, { ...base, kind: 'interpretation-only', rule: r.id, interpretation: r.interpretation!, message: `decided only by rule "${r.id}", under interpretation "${r.interpretation}"` });
+      note(`interp|${r.id}`, interpretationOnlyHead(c, inst, r));
     }
   }, derived.derive);
   const { points, combinations } = walk;

@@ -7,7 +7,7 @@ import { emptySpread, whatVaries, type Spread } from './what-varies.js';
 import { ANALYSIS_DATE, ruleReads, type Dimension, type DimensionOption } from './input-space.js';
 import { finite, onScale, winningRules } from './scale-value.js';
 import type { DerivedDecisions } from './derived-decisions.js';
-import { maskedFinding, unreachableFinding } from './rule-place.js';
+import { interpretationOnlyHead, maskedFinding, noValueHead, unreachableFinding } from './rule-place.js';
 
 /**
  * Analysis by factors: the dimensions of a decision's input space split into groups no rule
@@ -356,9 +356,9 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
     // Under max or min the rule named is the first giving the winning value; a value off the scale decides nothing.
     if (ranked && k.win < 0) continue;
     const r = rules[ranked ? k.win : k.first]!;
-    if (firstPolicy && k.off) note(`novalue|${r.id}`, { ...base, kind: 'gap', rule: r.id, message: `rule "${r.id}" matches but gives no value on the scale "${inst.decision.scale}"` }, cell);
+    if (firstPolicy && k.off) note(`novalue|${r.id}`, noValueHead(c, inst, r), cell);
     if ((firstPolicy && r.interpretation) || (!firstPolicy && k.allInterp)) {
-      note(`interp|${r.id}`, { ...base, kind: 'interpretation-only', rule: r.id, interpretation: r.interpretation!, message: `decided only by rule "${r.id}", under interpretation "${r.interpretation}"` }, cell);
+      note(`interp|${r.id}`, interpretationOnlyHead(c, inst, r), cell);
     }
   }
   if (!firstPolicy) {
@@ -371,7 +371,7 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
         const o = offScale[ri]!;
         if (!o.points) continue;
         const r = rules[ri]!;
-        note(`novalue|${r.id}`, { ...base, kind: 'gap', rule: r.id, message: `rule "${r.id}" matches but gives no value on the scale "${inst.decision.scale}"` },
+        note(`novalue|${r.id}`, noValueHead(c, inst, r),
           { key: neutral, weight: o.weight * ow, points: o.points * op, examples: o.examples.map(([w, n, sc]) => [w, n * ow, sc]) });
       }
     });

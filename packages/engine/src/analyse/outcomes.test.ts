@@ -4,6 +4,7 @@ import { compilePack } from '../compile/compile-pack.js';
 import type { Pack } from '../types.js';
 import { analyseOutcomes } from './outcomes.js';
 import { analyse } from './analyse.js';
+import { yesNoInputsPack } from '../fixtures/yes-no-inputs-pack.js';
 
 const src = { doc: 'guide', section: '5' };
 
@@ -82,5 +83,37 @@ describe('analyseOutcomes', () => {
     const r = analyse(compilePack(p));
     expect(r.outcomes.findings.map((f) => f.kind)).toEqual(['conflicting-schedule']);
     expect([r.summary['conflicting-schedule'], r.summary['never-fires'], r.summary['always-fires']]).toEqual([1, 0, 0]);
+  });
+
+  it('computes a decision worked out from the other inputs an outcome reads, never varying it on its own', () => {
+    // Tier is Gold exactly when `a` holds (guide 3): no assessment has a Gold tier without `a`.
+    const p = yesNoInputsPack('a', 'b');
+    p.decisions.tier = {
+      label: 'Tier', scale: 'band', hitPolicy: 'first', source: src,
+      rules: [
+        { id: 'a-gold', output: 'Gold', source: src, when: { fact: 'a', operator: 'equal', value: true } },
+        { id: 'otherwise', output: 'Bronze', source: src, when: { fact: 'a', operator: 'present', value: true } },
+      ],
+    };
+    p.outcomes.actions!.push({ id: 'gold-tier-without-a', label: 'Ask why', owner: 'Council', source: src, when: { all: [{ fact: 'tier', operator: 'equal', value: 'Gold' }, { fact: 'a', operator: 'equal', value: false }] } });
+    p.outcomes.schedule!.push(
+      { id: 'gold-review', activity: 'tier-review', label: 'Review of a Gold tier', every: { months: 24 }, source: src, when: { fact: 'tier', operator: 'equal', value: 'Gold' } },
+      { id: 'no-a-review', activity: 'tier-review', label: 'Review without a', every: { months: 12 }, source: src, when: { fact: 'a', operator: 'equal', value: false } },
+    );
+    const r = analyseOutcomes(compilePack(p));
+    const mine = r.findings.filter((f) => f.outcome.includes('gold') || f.outcome.includes('no-a'));
+    // Varying the tier on its own, the two reviews both fired at "Tier Gold; a false" (two cycles of one activity)
+    // and the action fired there too; computed from `a`, the tier is never Gold without it.
+    expect(mine.map((f) => [f.kind, f.outcome])).toEqual([['never-fires', 'gold-tier-without-a']]);
+    const action = r.outcomes.find((o) => o.outcome === 'gold-tier-without-a')!;
+    expect([action.dimensions, action.combinations, action.fires]).toEqual([['a (2)'], 2, 0]);
+    expect(action.firesWhen).toEqual([{ decision: 'Tier', values: [], any: false }]);
+    // Read with its input, the tier, computed, still says under which of its values an outcome fires.
+    p.outcomes.actions!.push({ id: 'gold-with-a', label: 'Congratulate', owner: 'Council', source: src, when: { all: [{ fact: 'tier', operator: 'atLeast', value: 'Silver' }, { fact: 'a', operator: 'present', value: true }] } });
+    const withA = analyseOutcomes(compilePack(p)).outcomes.find((o) => o.outcome === 'gold-with-a')!;
+    expect([withA.fires, withA.firesWhen]).toEqual([1, [{ decision: 'Tier', values: ['Gold'], any: false }]]);
+    // Read alone, the tier is an input of its own, varied at every value.
+    expect(r.outcomes.find((o) => o.outcome === 'gold-review')!.dimensions).toEqual(['Tier (4)']);
+    expect(r.notes[0]).toContain('computed from them as evaluation would');
   });
 });

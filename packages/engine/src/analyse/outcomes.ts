@@ -6,6 +6,7 @@ import type { FindingExample } from './analyse.js';
 import { inputSpace, type Dimension, type DimensionOption } from './input-space.js';
 import { analysisState, walkSpace } from './walk-space.js';
 import { finite } from './scale-value.js';
+import { derivedDecisions, type DerivedDecisions } from './derived-decisions.js';
 
 /**
  * What an outcome finding is about: an action or schedule entry that can never fire, one that
@@ -74,7 +75,7 @@ export interface OutcomesReport {
 }
 
 /** How decisions read by outcomes are varied, said once per report. */
-export const OUTCOME_DECISIONS_NOTE = 'each decision an outcome reads is taken at every value it can be read at, independently of the facts and of other decisions: an outcome found never to fire never does, and one found always to fire always does; two schedule entries found to fire together may need inputs the decisions never give together (the examples show which)';
+export const OUTCOME_DECISIONS_NOTE = 'each decision an outcome reads is taken at every value it can be read at, independently of the facts and of other decisions, except a decision worked out from other inputs the outcome reads, which is computed from them as evaluation would (derived-decisions.ts): an outcome found never to fire never does, and one found always to fire always does; two schedule entries found to fire together may need inputs the decisions never give together (the examples show which)';
 
 /** An outcome's condition as the analyser reads a decision: one rule with that condition (nothing compiled here is evaluated). */
 function asDecision(whens: Condition[]): CompiledInstance {
@@ -105,20 +106,38 @@ const wordsOf = (current: readonly DimensionOption[]): string => current.map((o)
 /** What the space of one condition gives, the same for every outcome with that condition. */
 interface Firing { exhaustive: boolean; points: number; combinations: number; fires: number; firedPoints: number; dimensions: string[]; notes: string[]; firesWhen: FiresWhen[] }
 
+/**
+ * The input space of outcome conditions, with each decision derived from the space's other
+ * inputs computed from them rather than varied (`derived-decisions.ts`): a schedule entry reading
+ * a band and the domain ratings it is worked out from never sees a band those ratings cannot give.
+ */
+function outcomeSpace(c: CompiledPack, whens: Condition[]): DerivedDecisions {
+  const inst = asDecision(whens);
+  return derivedDecisions(c, inst, inputSpace(c, inst));
+}
+
+/** A derived decision's title, as a varied decision's dimension names it. */
+const derivedLabel = (x: CompiledInstance): string => (x.instance.domain ? `${x.decision.label} (${x.instance.domain.title})` : x.decision.label);
+
 /** Where a condition fires over its input space (`o.compiled` is its compiled form). */
 function firing(c: CompiledPack, o: Outcome): Firing {
-  const dims = inputSpace(c, asDecision([o.when]));
+  const derived = outcomeSpace(c, [o.when]);
+  const dims = derived.dims;
   const state = analysisState(c);
+  // A derived decision's values where the outcome fires, and wherever it is computed.
+  const derivedAt = derived.instances.map((x) => ({ x, fired: new Set<unknown>(), seen: new Set<unknown>() }));
   const decisionDims = dims.map((d, i) => ({ i, d, inst: decisionOf(c, d) })).filter((x) => x.inst);
   const firedAt = decisionDims.map(() => new Set<number>());
   let fires = 0;
   let firedPoints = 0;
   const walk = walkSpace(dims, state, o.id, (_current, choice, weight) => {
+    for (const d of derivedAt) d.seen.add(state.values[d.x.slot]);
     if (!o.compiled.test(state)) return;
     fires += weight;
     firedPoints++;
     decisionDims.forEach((x, k) => firedAt[k]!.add(choice[x.i]!));
-  });
+    for (const d of derivedAt) d.fired.add(state.values[d.x.slot]);
+  }, derived.derive);
   const exhaustive = walk.enumerated && dims.every((d) => d.exhaustive);
   const notes = [...dims.filter((d) => !d.exhaustive && d.note).map((d) => d.note!), ...(walk.note ? [walk.note] : [])];
   const firesWhen = decisionDims.map(({ d }, k) => {
@@ -126,6 +145,11 @@ function firing(c: CompiledPack, o: Outcome): Firing {
     const values = at.map((i) => { const w = d.option(i).words; return w.startsWith(`${d.name} `) ? w.slice(d.name.length + 1) : w; });
     return { decision: d.name, values, any: at.length === d.size };
   });
+  for (const { x, fired, seen } of derivedAt) {
+    const rank = (v: unknown): number => (v === undefined || v === null ? -1 : x.ranks?.get(v as string) ?? (typeof v === 'number' ? v : 0));
+    const values = [...fired].sort((a, b) => rank(a) - rank(b)).map((v) => (v === undefined || v === null ? 'undecided' : String(v)));
+    firesWhen.push({ decision: derivedLabel(x), values, any: fired.size === seen.size });
+  }
   return { exhaustive, points: walk.points, combinations: finite(walk.combinations), fires: finite(fires), firedPoints, dimensions: dims.map((d) => `${d.name} (${d.size})`), notes, firesWhen };
 }
 
@@ -150,13 +174,14 @@ function analyseOutcome(c: CompiledPack, o: Outcome, memo: Map<string, Firing>):
 
 /** Two schedule entries for one activity: where both fire, grouped as one finding. */
 function conflict(c: CompiledPack, a: Outcome, b: Outcome): { finding?: OutcomeFinding; exhaustive: boolean; notes: string[] } {
-  const dims = inputSpace(c, asDecision([a.when, b.when]));
+  const derived = outcomeSpace(c, [a.when, b.when]);
+  const dims = derived.dims;
   const state = analysisState(c);
   const collector = new FindingCollector<OutcomeFinding>(dims);
   const head = { kind: 'conflicting-schedule' as const, of: 'schedule' as const, outcome: `${a.id} + ${b.id}`, message: `schedule entries "${a.id}" and "${b.id}" both schedule "${a.activity}" for the same inputs: two cycles of one activity` };
   const walk = walkSpace(dims, state, head.outcome, (current, choice, weight) => {
     if (a.compiled.test(state) && b.compiled.test(state)) collector.add('both', head, current, choice, () => wordsOf(current), weight);
-  });
+  }, derived.derive);
   const exhaustive = walk.enumerated && dims.every((d) => d.exhaustive);
   const notes = walk.note ? [`${head.outcome}: ${walk.note}`] : [];
   return { finding: collector.findings()[0], exhaustive, notes };

@@ -78,4 +78,25 @@ describe('rule places', () => {
       message: 'row "b-any" matches only where the higher-priority rules "a-gold", "b-silver" already decide',
     });
   });
+
+  it('names a row decided only under an interpretation, or giving no value on the scale, a row, with its pointer', () => {
+    const p = placedPack();
+    p.interpretations = { ...(p.interpretations ?? {}), 'rest-is-inadequate': { title: 'The rest is Inadequate', note: 'what no row names is Inadequate', source: src } };
+    p.decisions.probe!.table!.rows[2]!.interpretation = 'rest-is-inadequate';
+    // Where neither holds, this row gives the answer to a (no): no value on the band scale.
+    const off = placedPack();
+    off.decisions.probe!.table!.rows.splice(1, 0, { id: 'b-answer', cells: [false, false], output: { fact: 'a' } as never, source: src });
+    const [interp, noValue] = [p, off].map((x) => { const cp = compilePack(x); return { cp, inst: cp.instances.find((i) => i.id === 'probe')! }; });
+    for (const factors of [true, false]) {
+      const d = analyseInstance(interp!.cp, interp!.inst, { factors });
+      expect(d.findings.filter((f) => f.kind === 'interpretation-only'), `factors ${factors}`).toEqual([expect.objectContaining({
+        rule: 'rest', pointer: '/decisions/probe/table/rows/2', interpretation: 'rest-is-inadequate',
+        message: 'decided only by row "rest", under interpretation "rest-is-inadequate"',
+      })]);
+      const gaps = analyseInstance(noValue!.cp, noValue!.inst, { factors }).findings.filter((f) => f.kind === 'gap');
+      expect(gaps, `factors ${factors}`).toEqual([expect.objectContaining({
+        rule: 'b-answer', pointer: '/decisions/probe/table/rows/1', message: 'row "b-answer" matches but gives no value on the scale "band"',
+      })]);
+    }
+  });
 });

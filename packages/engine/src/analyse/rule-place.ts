@@ -1,10 +1,12 @@
 /**
  * Where a rule of a decision sits in the pack as its council wrote it: a rule of the decision's
  * `rules`, or a row of its decision table (compiled to a rule, `language/decision-table.ts`).
- * A finding about a rule points there, and names it a "rule" or a "row" as the pack does.
+ * A finding about a rule (masked, unreachable, no value on the scale, interpretation-only) points
+ * there, and names it a "rule" or a "row" as the pack does.
  */
 import type { CompiledInstance, CompiledPack, CompiledRule } from '../compile/compile-pack.js';
 import type { AnalysisFinding } from './analyse.js';
+import type { FindingHead } from './finding-collector.js';
 import { rowOriginsOf, tablePointer } from '../language/decision-table.js';
 import { escapePointer } from '../schema/parse-json.js';
 
@@ -64,4 +66,39 @@ export function maskedFinding({ c, inst, qualifier }: RuleFindingScope, rule: Co
     message: `${placesWords([place])} matches only where the higher-priority ${placesWords(by)} already ${decide}${qualifier}`,
     count: 0, examples: [], more: 0,
   };
+}
+
+/**
+ * The head of a gap where a rule (or row) matches but gives no value on its decision's scale,
+ * pointing at it; the collector adds the inputs.
+ * @example noValueHead(c, inst, row).message // 'row "score" matches but gives no value on the scale "band"'
+ */
+export function noValueHead(c: CompiledPack, inst: CompiledInstance, rule: Pick<CompiledRule, 'id' | 'position'>): FindingHead {
+  return headOf(inst, `novalue|${rule.id}`, () => {
+    const place = rulePlace(c, inst.decisionId, rule);
+    return { decision: inst.id, kind: 'gap', rule: rule.id, pointer: place.pointer, message: `${placesWords([place])} matches but gives no value on the scale "${inst.decision.scale}"` };
+  });
+}
+
+/** Heads already made, by instance and finding key: the analyser asks at every point it notes, the head is made once. */
+const HEADS = new WeakMap<CompiledInstance, Map<string, FindingHead>>();
+
+function headOf(inst: CompiledInstance, key: string, make: () => FindingHead): FindingHead {
+  const m = HEADS.get(inst) ?? HEADS.set(inst, new Map()).get(inst)!;
+  return m.get(key) ?? m.set(key, make()).get(key)!;
+}
+
+/**
+ * The head of an interpretation-only finding: inputs decided only by a rule (or row) relying on
+ * an interpretation, pointing at it.
+ * @example interpretationOnlyHead(c, inst, row).message // 'decided only by row "nursing", under interpretation "nursing-as-residential"'
+ */
+export function interpretationOnlyHead(c: CompiledPack, inst: CompiledInstance, rule: Pick<CompiledRule, 'id' | 'position' | 'interpretation'>): FindingHead {
+  return headOf(inst, `interp|${rule.id}`, () => {
+    const place = rulePlace(c, inst.decisionId, rule);
+    return {
+      decision: inst.id, kind: 'interpretation-only', rule: rule.id, pointer: place.pointer, interpretation: rule.interpretation!,
+      message: `decided only by ${placesWords([place])}, under interpretation "${rule.interpretation}"`,
+    };
+  });
 }

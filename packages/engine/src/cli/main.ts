@@ -36,8 +36,10 @@ Usage:
 
 <pack> is a pack folder (pack.json and cases/*.json), a bundled pack JSON file, or an
 installed council plugin's id (e.g. birmingham).
-coverage --boundaries lists every number the pack compares a fact with, its sides (below / at
-or above, ...) and the cases whose value sits on each side's edge; sides left without a case on
+coverage --boundaries lists every number, ordered-scale value ("at least Good") and date ("more
+than 3 months after the notice") the pack compares a fact with, its sides (below / at or above,
+...; before / on or after a date) and the cases whose value sits on each side's edge (the next
+value on the scale, the day before or after); sides left without a case on
 purpose are read, with their reasons, from --left-uncovered or the pack folder's
 left-uncovered-boundaries.json. --strict fails on a side neither covered nor left for a reason.
 criteria import replaces the framework's criteria with a CSV list (header row: id, wording,

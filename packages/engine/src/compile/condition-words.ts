@@ -149,7 +149,7 @@ function leafWords(leaf: LeafCondition, scope: CompileScope): ConditionWords {
 }
 
 /** Words for a value expression: its form's words, with facts by their labels and parameters by their values. */
-function valueExpressionWords(e: Expression, scope: CompileScope): string {
+export function valueExpressionWords(e: Expression, scope: CompileScope): string {
   const w = (x: Expression): string => {
     if (x && typeof x === 'object' && !Array.isArray(x)) {
       const o = x as Record<string, unknown>;

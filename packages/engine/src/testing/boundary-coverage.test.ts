@@ -113,4 +113,44 @@ describe('boundaryCoverage', () => {
       ['/outcomes/scores/0/value/bands/1/atMost', 'Weekly hours is at most 2000 (the band 2)', [{ side: 'at-or-below', edge: 2000, coveredBy: ['h2000'] }, { side: 'above', coveredBy: ['h2500'] }]],
     ]);
   });
+
+  it('lists a threshold on an ordered scale by the value at it and the next one on the other side, and a date\'s by the day on the edge and the day beyond', () => {
+    const pack = sizePack();
+    const src = { doc: 'guide', section: '1' };
+    (pack.inputs as { properties: Record<string, unknown> }).properties.noticeDate = { type: 'string', format: 'date', title: 'Notice date' };
+    pack.parameters!.datesUntil = { label: 'Last published date', type: 'date', value: '2025-03-31', source: src };
+    pack.outcomes.warnings = [
+      { id: 'medium-or-large', message: 'a medium or large provider', source: src, when: { fact: 'providerSize', operator: 'atLeast', value: 'Medium' } },
+      { id: 'dates-ended', message: 'the published dates have ended', source: src, when: { fact: 'assessmentDate', operator: 'onOrAfter', value: { param: 'datesUntil' } } },
+      { id: 'notice-over-3-months', message: 'the notice has been in place more than 3 months', source: src, when: { fact: 'assessmentDate', operator: 'after', value: { addMonths: 3, to: { fact: 'noticeDate' } } } },
+    ];
+    const dated = (id: string, weeklyHours: number, date: string, noticeDate: string): PackCase => ({ id, note: id, input: { date, facts: { weeklyHours, beds: 1, noticeDate } }, want: {} });
+    const cases = [
+      dated('small-on-the-edge', 999, '2025-03-31', '2024-12-31'),
+      dated('medium-the-day-after', 1000, '2025-04-01', '2024-12-31'),
+      // 5 days before the published date and 2 days past 3 months: on no date's edge.
+      dated('off-the-edges', 2500, '2025-03-26', '2024-12-24'),
+    ];
+    const r = boundaryCoverage(pack, cases);
+    const of = (rule: string) => r.thresholds.find((t) => t.rule === rule)!;
+    expect([of('medium-or-large').kind, of('medium-or-large').threshold, of('medium-or-large').words]).toEqual(['scale', 'Medium', 'Provider size is at least Medium']);
+    // Large is above Medium but not next to it: only Small (below) and Medium itself sit on the edge.
+    expect(of('medium-or-large').sides).toEqual([{ side: 'below', edge: 'Small', coveredBy: ['small-on-the-edge'] }, { side: 'at-or-above', edge: 'Medium', coveredBy: ['medium-the-day-after'] }]);
+    expect([of('dates-ended').kind, of('dates-ended').threshold, of('dates-ended').words]).toEqual(['date', '2025-03-31', 'the assessment date is on or after 2025-03-31']);
+    expect(of('dates-ended').sides).toEqual([{ side: 'below', edge: -1, coveredBy: [] }, { side: 'at-or-above', edge: 0, coveredBy: ['small-on-the-edge'] }]);
+    const notice = of('notice-over-3-months');
+    expect([notice.threshold, notice.words]).toEqual(['3 months after Notice date', 'the assessment date is after 3 months after Notice date']);
+    // 31 March is 3 months after 31 December (the day itself); 1 April the day after.
+    expect(notice.sides).toEqual([{ side: 'at-or-below', edge: 0, coveredBy: ['small-on-the-edge'] }, { side: 'above', edge: 1, coveredBy: ['medium-the-day-after'] }]);
+    expect(r.summary).toMatchObject({ thresholds: 7, sides: 14 });
+  });
+
+  it('leaves out the side beyond the end of a scale, and reads a side left uncovered of a scale by its value', () => {
+    const pack = sizePack();
+    pack.outcomes.warnings = [{ id: 'small', message: 'a small provider', source: { doc: 'guide', section: '1' }, when: { fact: 'providerSize', operator: 'atMost', value: 'Small' } }];
+    const r = boundaryCoverage(pack, [], { leftUncovered: [{ pointer: '/outcomes/warnings/0/when', side: 'above', threshold: 'Small', reason: 'not tested' }] });
+    const small = r.thresholds.find((t) => t.rule === 'small')!;
+    expect(small.sides).toEqual([{ side: 'at-or-below', edge: 'Small', coveredBy: [] }, { side: 'above', edge: 'Medium', coveredBy: [], leftUncovered: 'not tested' }]);
+    expect(boundaryCoverage(pack, [], { leftUncovered: [{ pointer: '/outcomes/warnings/0/when', side: 'below', threshold: 'Small', reason: 'no side' }] }).staleLeftUncovered).toHaveLength(1);
+  });
 });

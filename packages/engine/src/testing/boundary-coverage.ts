@@ -1,12 +1,15 @@
 /**
  * Boundary coverage: for every number a pack compares a fact with (a rule's or a decision-table
  * row's threshold, a limiter's, an action's, a schedule entry's or a warning's, a count such as
- * "2 or more", a band's), its sides, and which of the pack's cases sit on each side's edge. A quality officer must be able
+ * "2 or more", a band's), every value of an ordered word scale it compares a fact with ("at least
+ * Good", "worse than Silver"), and every date it compares a date with ("more than 3 months after
+ * the notice", "on or after the last published deadline"), its sides, and which of the pack's
+ * cases sit on each side's edge. A quality officer must be able
  * to defend a rating on either side of each threshold, so a side no case tests is a hole, unless
  * the pack says why it is left (a count of 80 of 79 criteria cannot occur).
  * See docs/pack-format.md#boundary-coverage.
  */
-import type { Condition, Determination, Extensions, LeafCondition, Pack, PackCase } from '../types.js';
+import type { Condition, Determination, Expression, Extensions, LeafCondition, Pack, PackCase } from '../types.js';
 import type { LeafResult } from '../explain/explanation.js';
 import { compilePack } from '../compile/compile-pack.js';
 import { compileFact, type CompiledFact, type CompileScope } from '../compile/compile-fact.js';
@@ -18,6 +21,10 @@ import { escapePointer } from '../schema/parse-json.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { caseAssessment, checkExpectation } from './run-cases.js';
 import { thresholdWords } from './format-boundaries.js';
+import { valueExpressionWords, showValue } from '../compile/condition-words.js';
+import { isValueExpression } from '../language/registry.js';
+import { operatorWords } from '../language/wording.js';
+import { dayNumber, isIsoDate } from '../dates/iso-date.js';
 
 /**
  * A side of a threshold: `below` / `at-or-above` for "at least n" and "fewer than n",
@@ -26,15 +33,24 @@ import { thresholdWords } from './format-boundaries.js';
  */
 export type BoundarySide = 'below' | 'at-or-above' | 'at-or-below' | 'above' | 'at';
 
+/**
+ * What a threshold compares: a number, a value of an ordered word scale (a CQC rating, a band, a
+ * judgement), or a date (a day compared with another day, or with a day some time from it).
+ */
+export type ThresholdKind = 'number' | 'scale' | 'date';
+
 /** One side of a threshold, the value a case must have to sit on its edge, and the cases that do. */
 export interface BoundarySideCoverage {
   side: BoundarySide;
   /**
-   * The value on the side's edge: the threshold itself on its inclusive side, the next whole
-   * number for a count or a whole-number input; absent for an exclusive side of a fact that need
-   * not be whole, where any value on that side covers it.
+   * The value on the side's edge. A number: the threshold itself on its inclusive side, the next
+   * whole number for a count or a whole-number input; absent for an exclusive side of a fact that
+   * need not be whole, where any value on that side covers it. A scale: the threshold's value on
+   * its inclusive side, the next value on the scale on the other ("below Good": Requires
+   * improvement). A date: the days from the date compared with, 0 for the day itself on the
+   * inclusive side, -1 (the day before) or 1 (the day after) on the other.
    */
-  edge?: number;
+  edge?: number | string;
   /** The ids of the passing cases whose value sits on the edge (on the side, when there is no edge). */
   coveredBy: string[];
   /** Why the pack leaves this side without a case, when it says so. */
@@ -49,8 +65,14 @@ export interface BoundaryThreshold {
   rule: string;
   /** The leaf condition's JSON pointer in the pack as written (a table row's cell for a decision table). */
   pointer: string;
-  /** The number compared with (a parameter's value as the pack sets it). */
-  threshold: number;
+  /** What is compared: a number, a scale's value or a date (see {@link ThresholdKind}). */
+  kind: ThresholdKind;
+  /**
+   * What the fact is compared with: the number or the scale's value (a parameter's value as the
+   * pack sets it), or for a date the date compared with in words ("3 months after Advisory
+   * notice issued on", a parameter's date).
+   */
+  threshold: number | string;
   /** The comparison in the council's words ("at least 9 criteria judged Fully met"). */
   words: string;
   /** The decision instance comparing with this number: for a per-domain decision, one domain's (each domain's thresholds are its own). */
@@ -62,7 +84,7 @@ export interface BoundaryThreshold {
 export interface LeftUncoveredSide {
   pointer: string;
   side: BoundarySide;
-  threshold?: number;
+  threshold?: number | string;
   reason: string;
 }
 
@@ -95,6 +117,12 @@ const SIDES: Readonly<Record<string, readonly BoundarySide[]>> = {
   notEqual: ['below', 'at', 'above'],
 };
 
+/** The scale operators whose threshold (a value of an ordered scale) has sides, as the number operators they stand for. */
+const SCALE_AS_NUMBER: Readonly<Record<string, string>> = { atLeast: 'greaterThanInclusive', below: 'lessThan', above: 'greaterThan', atMost: 'lessThanInclusive' };
+
+/** The date operators, as the number operators they stand for (a day is a whole number of days). */
+const DATE_AS_NUMBER: Readonly<Record<string, string>> = { onOrAfter: 'greaterThanInclusive', before: 'lessThan', after: 'greaterThan', onOrBefore: 'lessThanInclusive' };
+
 /** Whether a value sits on a side's edge (or, with no edge, on the side). */
 export function onSide(v: number, t: number, side: BoundarySide, edge: number | undefined): boolean {
   if (edge !== undefined) return v === edge;
@@ -112,6 +140,9 @@ function sideEdge(side: BoundarySide, t: number, whole: boolean): number | undef
  * the leaf's place among the rule's leaves, or for a band the fact it bands.
  */
 type FoundLeaf = { key: string; leafIndex: number } | { key: string; bands: string };
+
+/** A date threshold's date when the pack gives it (a literal or a parameter): the explanation records only a computed one. */
+type FixedDates = Map<string, string>;
 
 /** The comparison each bound of a band stands for: `atLeast: 50` is "at least 50", and so on. */
 const BAND_BOUNDS = { atLeast: 'greaterThanInclusive', above: 'greaterThan', atMost: 'lessThanInclusive', below: 'lessThan' } as const;
@@ -168,6 +199,7 @@ function sidesOf(sides: readonly BoundarySide[], t: number, range: FactRange): B
 
 interface Collected {
   thresholds: Map<string, BoundaryThreshold>;
+  fixedDates: FixedDates;
   /** `instance|rule` (or `action|id`, ...) -> its numeric leaves. */
   byRule: Map<string, FoundLeaf[]>;
 }
@@ -176,21 +208,85 @@ function collect(source: Pack, extensions: Extensions): Collected {
   const { pack, origins } = expandDecisionTables(source);
   const index: PackIndex = indexPack(pack);
   const thresholds: Collected['thresholds'] = new Map();
+  const fixedDates: FixedDates = new Map();
   const byRule = new Map<string, FoundLeaf[]>();
+  const found = (ruleKey: string, key: string, instance: string, leafIndex: number): void => {
+    const th = thresholds.get(key)!;
+    if (!th.instances.includes(instance)) th.instances.push(instance);
+    const list = byRule.get(ruleKey) ?? byRule.set(ruleKey, []).get(ruleKey)!;
+    list.push({ key, leafIndex });
+  };
+  const factOf = (leaf: LeafCondition, scope: CompileScope): CompiledFact | undefined => {
+    try { return compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope); } catch { return undefined; }
+  };
+  // "At least Good": the value at the threshold and the next one on the other side, as the fact's scale orders them.
+  const visitScale = (leaf: LeafCondition, t: string, written: string, scope: CompileScope, key: string, decision: string, rule: string): boolean => {
+    const fact = factOf(leaf, scope);
+    const scale = fact?.scale !== undefined ? index.scales.get(fact.scale) : undefined;
+    if (!fact || !isOrdered(scale)) return false;
+    const values = scale.values;
+    const at = values.indexOf(t);
+    if (at < 0) return false;
+    const sides = SIDES[SCALE_AS_NUMBER[leaf.operator]!]!.flatMap((side): BoundarySideCoverage[] => {
+      const edge = side === 'below' ? values[at - 1] : side === 'above' ? values[at + 1] : t;
+      // "At least" the lowest value has no side below it.
+      return edge === undefined ? [] : [{ side, edge, coveredBy: [] }];
+    });
+    thresholds.set(key, { decision, rule, pointer: written, kind: 'scale', threshold: t, words: `${fact.label} ${operatorWords(leaf.operator)} ${t}`, instances: [], sides });
+    return true;
+  };
+  // "After 3 months from the notice": the day on the edge and the day beyond, whatever the dates.
+  const visitDate = (leaf: LeafCondition, t: unknown, written: string, scope: CompileScope, decision: string, rule: string, own: string): string | undefined => {
+    const raw = leaf.value as unknown;
+    let compared: string;
+    let fixed: string | undefined;
+    if (typeof t === 'string') {
+      if (!isIsoDate(t)) return undefined;
+      compared = t; fixed = t;
+    } else if (raw && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { fact?: unknown }).fact === 'string') {
+      const other = factOf(raw as LeafCondition, scope);
+      if (!other) return undefined;
+      compared = other.label;
+    } else if (isValueExpression(raw)) {
+      try { compared = valueExpressionWords(raw as Expression, scope); } catch { return undefined; }
+    } else return undefined;
+    const key = `${written}|${compared}|${own}`;
+    if (!thresholds.has(key)) {
+      const label = factOf(leaf, scope)?.label ?? leaf.fact;
+      const sides = SIDES[DATE_AS_NUMBER[leaf.operator]!]!.map((side): BoundarySideCoverage => ({ side, edge: side === 'below' ? -1 : side === 'above' ? 1 : 0, coveredBy: [] }));
+      thresholds.set(key, {
+        decision, rule, pointer: written, kind: 'date', threshold: compared,
+        words: `${label} ${operatorWords(leaf.operator)} ${showValue(compared)}${leaf.label !== undefined ? ` (${leaf.label})` : ''}`, instances: [], sides,
+      });
+      if (fixed !== undefined) fixedDates.set(key, fixed);
+    }
+    return key;
+  };
   const visit = (decision: string, rule: string, ruleKey: string, instance: string, when: Condition, at: string, domainIndex: number): void => {
     const scope: CompileScope = { index, extensions, domainIndex, countSlots: new Map() };
     const leaves: { leaf: LeafCondition; pointer: string }[] = [];
     leavesOf(when, at, leaves);
     leaves.forEach(({ leaf, pointer }, leafIndex) => {
-      const sides = SIDES[leaf.operator];
-      if (!sides) return;
       const raw = leaf.value;
       const t = raw && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { param?: unknown }).param === 'string'
         ? resolveParam((raw as { param: string }).param, scope) : raw;
-      if (typeof t !== 'number' || !Number.isFinite(t)) return;
       const written = tablePointer(pointer, origins);
       // Each domain's thresholds are its own: its parameters, its criteria.
-      const key = `${written}|${t}|${domainIndex >= 0 ? instance : ''}`;
+      const own = domainIndex >= 0 ? instance : '';
+      if (DATE_AS_NUMBER[leaf.operator] !== undefined) {
+        const key = visitDate(leaf, t, written, scope, decision, rule, own);
+        if (key !== undefined) found(ruleKey, key, instance, leafIndex);
+        return;
+      }
+      if (SCALE_AS_NUMBER[leaf.operator] !== undefined && typeof t === 'string') {
+        const key = `${written}|${t}|${own}`;
+        if (thresholds.has(key) || visitScale(leaf, t, written, scope, key, decision, rule)) found(ruleKey, key, instance, leafIndex);
+        return;
+      }
+      const sides = SIDES[leaf.operator];
+      if (!sides) return;
+      if (typeof t !== 'number' || !Number.isFinite(t)) return;
+      const key = `${written}|${t}|${own}`;
       let th = thresholds.get(key);
       if (!th) {
         let fact: CompiledFact | undefined;
@@ -201,15 +297,13 @@ function collect(source: Pack, extensions: Extensions): Collected {
         const range = factRange(leaf, fact, pack, scale && 'numeric' in scale ? scale.numeric : undefined);
         const count = fact?.count === true;
         th = {
-          decision, rule, pointer: written, threshold: t, words: thresholdWords(leaf.operator, t, fact?.label ?? leaf.fact, count), instances: [],
+          decision, rule, pointer: written, kind: 'number', threshold: t, words: thresholdWords(leaf.operator, t, fact?.label ?? leaf.fact, count), instances: [],
           // A value the fact cannot take (a count below 0, an input outside its schema's bounds) is not a side.
           sides: sidesOf(sides, t, range),
         };
         thresholds.set(key, th);
       }
-      if (!th.instances.includes(instance)) th.instances.push(instance);
-      const list = byRule.get(ruleKey) ?? byRule.set(ruleKey, []).get(ruleKey)!;
-      list.push({ key, leafIndex });
+      found(ruleKey, key, instance, leafIndex);
     });
   };
   // A band over an input or a whole decision (`{ "band": { "fact": name }, ... }`): its value is the assessment's or the determination's.
@@ -234,7 +328,7 @@ function collect(source: Pack, extensions: Extensions): Collected {
           const key = `${written}/bands|${t}|${domainIndex >= 0 ? instance : ''}`;
           let th = thresholds.get(key);
           if (!th) {
-            th = { decision, rule, pointer: `${written}/bands/${bi}/${k}`, threshold: t, words: `${thresholdWords(operator, t, fact.label, false)} (the band ${String(b.value)})`, instances: [], sides: sidesOf(SIDES[operator]!, t, range) };
+            th = { decision, rule, pointer: `${written}/bands/${bi}/${k}`, kind: 'number', threshold: t, words: `${thresholdWords(operator, t, fact.label, false)} (the band ${String(b.value)})`, instances: [], sides: sidesOf(SIDES[operator]!, t, range) };
             thresholds.set(key, th);
           }
           if (!th.instances.includes(instance)) th.instances.push(instance);
@@ -260,15 +354,26 @@ function collect(source: Pack, extensions: Extensions): Collected {
     (list ?? []).forEach((o, i) => { if (o.when) visit(group, o.id, `${kind}|${o.id}`, group, o.when, `/outcomes/${group}/${i}/when`, -1); });
   }
   (pack.outcomes.scores ?? []).forEach((o, i) => visitBands('scores', o.id, `score|${o.id}`, 'scores', o.value, `/outcomes/scores/${i}/value`, -1));
-  return { thresholds, byRule };
+  return { thresholds, fixedDates, byRule };
+}
+
+/** Whether a case's leaf result sits on a side's edge of its threshold. */
+function sits(c: Collected, key: string, th: BoundaryThreshold, s: BoundarySideCoverage, v: unknown, wanted: unknown): boolean {
+  if (th.kind === 'scale') return v === s.edge;
+  if (th.kind === 'date') {
+    // The day compared with: as evaluated (recorded when computed), else the pack's own.
+    const to = wanted !== undefined ? wanted : c.fixedDates.get(key);
+    return typeof v === 'string' && typeof to === 'string' && dayNumber(v.slice(0, 10)) - dayNumber(to.slice(0, 10)) === s.edge;
+  }
+  return typeof v === 'number' && typeof th.threshold === 'number' && onSide(v, th.threshold, s.side, s.edge as number | undefined);
 }
 
 function record(c: Collected, ruleKey: string, leaves: readonly LeafResult[], caseId: string, read: (fact: string) => unknown): void {
   for (const f of c.byRule.get(ruleKey) ?? []) {
-    const v = 'bands' in f ? read(f.bands) : leaves[f.leafIndex]?.value;
-    if (typeof v !== 'number') continue;
+    const leaf = 'bands' in f ? undefined : leaves[f.leafIndex];
+    const v = 'bands' in f ? read(f.bands) : leaf?.value;
     const th = c.thresholds.get(f.key)!;
-    for (const s of th.sides) if (onSide(v, th.threshold, s.side, s.edge) && !s.coveredBy.includes(caseId)) s.coveredBy.push(caseId);
+    for (const s of th.sides) if (sits(c, f.key, th, s, v, leaf?.wanted) && !s.coveredBy.includes(caseId)) s.coveredBy.push(caseId);
   }
 }
 
@@ -276,9 +381,12 @@ const sameSide = (e: LeftUncoveredSide, th: BoundaryThreshold, s: BoundarySideCo
   e.pointer === th.pointer && e.side === s.side && (e.threshold === undefined || e.threshold === th.threshold);
 
 /**
- * Every numeric threshold of a pack with its sides, and which passing cases sit on each side's
- * edge, read from the cases' explanations (each condition's value as evaluated): "at least 9"
- * is tested below by a case with 8 and at or above by one with 9. A side the pack leaves without
+ * Every threshold of a pack (a number, a value of an ordered scale, a date) with its sides, and
+ * which passing cases sit on each side's edge, read from the cases' explanations (each
+ * condition's value as evaluated, and the date it was compared with): "at least 9" is tested
+ * below by a case with 8 and at or above by one with 9; "at least Good" below by a case rated
+ * Requires improvement and at or above by one rated Good; "after 3 months from the notice" on or
+ * before by a case on the day 3 months after it and after by one the day after that. A side the pack leaves without
  * a case carries the reason given in `leftUncovered`; entries naming no side, or a side a case
  * covers, are reported as stale.
  * @example

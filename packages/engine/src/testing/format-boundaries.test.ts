@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hoursCase, sizePack } from '../fixtures/size-pack.js';
 import { boundaryCoverage } from './boundary-coverage.js';
-import { formatBoundaryCoverage, thresholdWords } from './format-boundaries.js';
+import { formatBoundaryCoverage, sideWords, thresholdWords } from './format-boundaries.js';
 
 describe('formatBoundaryCoverage', () => {
   it('gives the totals, each threshold under its decision\'s label, and each side\'s cases, reason or NOT COVERED', () => {
@@ -26,5 +26,16 @@ describe('formatBoundaryCoverage', () => {
   it('reads a count by its count words, and exactly none as "no"', () => {
     expect(thresholdWords('greaterThanInclusive', 1, 'criteria judged Not met', true)).toBe('at least 1 criterion judged Not met');
     expect(thresholdWords('equal', 0, 'criteria judged Not met', true)).toBe('no criteria judged Not met');
+  });
+
+  it('names a scale\'s side by the value on its edge and a date\'s by its day', () => {
+    expect(sideWords({ side: 'below', edge: 'Requires improvement', coveredBy: [] }, 'Good', 'scale')).toBe('below (Requires improvement)');
+    expect(sideWords({ side: 'at-or-below', edge: 0, coveredBy: [] }, '3 months after Notice date', 'date')).toBe('on or before (the day itself)');
+    expect(sideWords({ side: 'above', edge: 1, coveredBy: [] }, '2025-03-31', 'date')).toBe('after (the day after)');
+    expect(sideWords({ side: 'below', edge: -1, coveredBy: [] }, '2025-03-31', 'date')).toBe('before (the day before)');
+    const pack = sizePack([hoursCase('a', 2500)]);
+    pack.outcomes.warnings = [{ id: 'large', message: 'a large provider', source: { doc: 'guide', section: '1' }, when: { fact: 'providerSize', operator: 'above', value: 'Medium' } }];
+    const text = formatBoundaryCoverage(boundaryCoverage(pack, pack.cases!), pack).split('\n');
+    expect(text).toEqual(expect.arrayContaining(['  Provider size is above Medium  [large: /outcomes/warnings/0/when]', '    at or below (Medium): NOT COVERED', '    above (Large): covered by a']));
   });
 });

@@ -1,10 +1,10 @@
 /**
- * Boundary coverage in words: a threshold's comparison, its sides, and the report for people
+ * Boundary coverage in words: a threshold's comparison (a number's, a scale value's, a date's), its sides, and the report for people
  * (`qaf coverage --boundaries`). See docs/pack-format.md#boundary-coverage.
  */
 import type { Pack } from '../types.js';
 import { countedWords, decisionInstanceWords, operatorCountWords, operatorWords } from '../language/wording.js';
-import type { BoundaryCoverageReport, BoundarySide, BoundarySideCoverage } from './boundary-coverage.js';
+import type { BoundaryCoverageReport, BoundarySide, BoundarySideCoverage, ThresholdKind } from './boundary-coverage.js';
 
 /**
  * A threshold's comparison in words: a count by its count words ("at least 9 criteria judged
@@ -24,12 +24,24 @@ const SIDE_WORDS: Readonly<Record<BoundarySide, string>> = {
   'below': 'below', 'at-or-above': 'at or above', 'at-or-below': 'at or below', 'above': 'above', 'at': 'at',
 };
 
+/** A date's sides: a day is before, on or after another. */
+const DATE_SIDE_WORDS: Readonly<Record<BoundarySide, string>> = {
+  'below': 'before', 'at-or-above': 'on or after', 'at-or-below': 'on or before', 'above': 'after', 'at': 'on',
+};
+
+/** The day on a date side's edge, by its days from the date compared with. */
+const dayWords = (edge: unknown): string => (edge === 0 ? 'the day itself' : edge === -1 ? 'the day before' : edge === 1 ? 'the day after' : `${String(edge)} days from it`);
+
 /**
- * A side in words, with the value that sits on its edge, or "any" value on it when it has no edge.
+ * A side in words, with the value that sits on its edge, or "any" value on it when it has no edge;
+ * a date's side by the day on its edge.
  * @example sideWords({ side: 'below', edge: 8, coveredBy: [] }, 9) // 'below (8)'
  * @example sideWords({ side: 'above', coveredBy: [] }, 2000) // 'above (any value above 2000)'
+ * @example sideWords({ side: 'below', edge: 'Requires improvement', coveredBy: [] }, 'Good', 'scale') // 'below (Requires improvement)'
+ * @example sideWords({ side: 'above', edge: 1, coveredBy: [] }, '2026-03-31', 'date') // 'after (the day after)'
  */
-export function sideWords(s: BoundarySideCoverage, threshold: number): string {
+export function sideWords(s: BoundarySideCoverage, threshold: number | string, kind: ThresholdKind = 'number'): string {
+  if (kind === 'date') return `${DATE_SIDE_WORDS[s.side]} (${dayWords(s.edge)})`;
   return `${SIDE_WORDS[s.side]} (${s.edge !== undefined ? s.edge : `any value ${SIDE_WORDS[s.side]} ${threshold}`})`;
 }
 
@@ -55,7 +67,7 @@ export function formatBoundaryCoverage(r: BoundaryCoverageReport, pack: Pick<Pac
     lines.push(`  ${th.words}  [${th.rule}: ${th.pointer}${where}]`);
     for (const side of th.sides) {
       const state = side.coveredBy.length ? `covered by ${caseList(side.coveredBy)}` : side.leftUncovered !== undefined ? `left uncovered: ${side.leftUncovered}` : 'NOT COVERED';
-      lines.push(`    ${sideWords(side, th.threshold)}: ${state}`);
+      lines.push(`    ${sideWords(side, th.threshold, th.kind)}: ${state}`);
     }
   }
   if (r.notCounted.length) lines.push('', 'Cases not counted:', ...r.notCounted.map((c) => `  ${c.id}: ${c.why}`));

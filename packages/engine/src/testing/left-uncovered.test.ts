@@ -14,7 +14,9 @@ describe('readLeftUncovered', () => {
     expect(read({ leftUncovered: [{ pointer: '/d', side: 'above', reason: ' ' }] })).toThrow('pack/left.json#/leftUncovered/0/reason: must say why');
     expect(read({ leftUncovered: [{ pointer: 'd', side: 'above', reason: 'r' }] })).toThrow('#/leftUncovered/0/pointer');
     expect(read({ leftUncovered: [{ pointer: '/d', side: 'above', reason: 'r', because: 'x' }] })).toThrow('#/leftUncovered/0/because: unknown member');
-    expect(read({ leftUncovered: [{ pointer: '/d', side: 'above', threshold: '5', reason: 'r' }] })).toThrow('#/leftUncovered/0/threshold');
+    expect(read({ leftUncovered: [{ pointer: '/d', side: 'above', threshold: true, reason: 'r' }] })).toThrow('#/leftUncovered/0/threshold: must be a number or text');
+    // A scale's value or a date compared with names its threshold as text.
+    expect(read({ leftUncovered: [{ pointer: '/d', side: 'above', threshold: 'Good', reason: 'r' }] })()).toEqual([{ pointer: '/d', side: 'above', threshold: 'Good', reason: 'r' }]);
     expect(read({ sides: [] })).toThrow('pack/left.json#/leftUncovered: must be a list');
     expect(() => readLeftUncovered('{', 'pack/left.json')).toThrow('pack/left.json: not JSON');
   });

@@ -24,8 +24,8 @@ export function readLeftUncovered(text: string, file: string): LeftUncoveredSide
     if (extra !== undefined) throw new Error(`${at}/${extra}: unknown member; an entry has pointer, side, threshold (optional) and reason.`);
     if (typeof pointer !== 'string' || !pointer.startsWith('/')) throw new Error(`${at}/pointer: must be the threshold's JSON pointer in the pack, such as "/decisions/domainRating/rules/5/when".`);
     if (typeof side !== 'string' || !SIDE_NAMES.includes(side as BoundarySide)) throw new Error(`${at}/side: must be one of ${SIDE_NAMES.join(', ')}.`);
-    if (threshold !== undefined && (typeof threshold !== 'number' || !Number.isFinite(threshold))) throw new Error(`${at}/threshold: must be a number (the value compared with, where a parameter differs by domain).`);
+    if (threshold !== undefined && !(typeof threshold === 'string' || (typeof threshold === 'number' && Number.isFinite(threshold)))) throw new Error(`${at}/threshold: must be a number or text (the value compared with, where a parameter differs by domain, or the scale value or date compared with).`);
     if (typeof reason !== 'string' || !reason.trim()) throw new Error(`${at}/reason: must say why no case tests this side.`);
-    return { pointer, side: side as BoundarySide, ...(threshold !== undefined ? { threshold: threshold as number } : {}), reason };
+    return { pointer, side: side as BoundarySide, ...(threshold !== undefined ? { threshold: threshold as number | string } : {}), reason };
   });
 }

@@ -51,7 +51,7 @@ export function describeDocumentCoverage(plugin: CouncilPlugin, markdown: string
 }
 
 /**
- * Registers tests that every side of every numeric threshold of a pack is tested by one of its
+ * Registers tests that every side of every threshold (number, scale value, date) of a pack is tested by one of its
  * cases or left uncovered for a stated reason (`leftUncovered`), and that every side left
  * uncovered is a side of the pack that no case covers (so the list cannot go stale).
  * @example
@@ -63,7 +63,7 @@ export function describeBoundaryCoverage(pack: Pack, cases: readonly PackCase[],
     const r = boundaryCoverage(pack, cases, opts);
     it('tests every side of every threshold, or says why a side is left', () => {
       const holes = r.thresholds.flatMap((th) => th.sides.filter((s) => !s.coveredBy.length && s.leftUncovered === undefined)
-        .map((s) => `${th.pointer} ${s.side}: ${th.words}, ${sideWords(s, th.threshold)}`));
+        .map((s) => `${th.pointer} ${s.side}: ${th.words}, ${sideWords(s, th.threshold, th.kind)}`));
       expect(r.summary.thresholds).toBeGreaterThan(0);
       expect(holes, holes.join('\n')).toEqual([]);
     });
