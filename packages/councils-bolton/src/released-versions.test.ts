@@ -26,6 +26,13 @@ describe('every released version of the bolton pack keeps working with today\'s 
     expect(new Set(released.versions.map((v) => v.hash)).size).toBe(released.versions.length);
   });
 
+  it('gives the current pack a version label of its own: a label released with other rules is not reused', () => {
+    const label = plugin.pack.metadata.version;
+    const sameLabel = released.versions.filter((v) => v.version === label).map((v) => v.hash);
+    const reused = sameLabel.length > 0 && !sameLabel.includes(packHash(plugin.pack));
+    expect(reused, `version ${label} was released with other rules (${sameLabel.join(', ')}): bump metadata.version`).toBe(false);
+  });
+
   it.each(released.versions.map((v) => [`${v.version} ${v.hash.slice(7, 19)} (${v.firstCommit.slice(0, 7)}..${v.lastCommit.slice(0, 7)})`, v] as const))(
     '%s: keeps its content hash, compiles and passes its own cases of that time',
     (_name, v) => {
