@@ -109,7 +109,7 @@ describe('boundaryCoverage', () => {
     }];
     const bands = boundaryCoverage(pack, pack.cases!).thresholds.filter((t) => t.decision === 'scores');
     expect(bands.map((t) => [t.pointer, t.words, t.sides])).toEqual([
-      ['/outcomes/scores/0/value/bands/0/below', 'Weekly hours is fewer than 1000 (the band 1)', [{ side: 'below', coveredBy: ['h999'] }, { side: 'at-or-above', edge: 1000, coveredBy: ['h1000'] }]],
+      ['/outcomes/scores/0/value/bands/0/below', 'Weekly hours is less than 1000 (the band 1)', [{ side: 'below', coveredBy: ['h999'] }, { side: 'at-or-above', edge: 1000, coveredBy: ['h1000'] }]],
       ['/outcomes/scores/0/value/bands/1/atMost', 'Weekly hours is at most 2000 (the band 2)', [{ side: 'at-or-below', edge: 2000, coveredBy: ['h2000'] }, { side: 'above', coveredBy: ['h2500'] }]],
     ]);
   });
