@@ -215,7 +215,8 @@ describe('qaf CLI', () => {
     s.out.length = 0;
     expect(await run(['validate', 'wessex'], s.io)).toBe(EXIT.ok);
     expect(await run(['test', 'wessex'], s.io)).toBe(EXIT.ok);
-    expect(s.out.join('\n')).toMatch(/2 passed, 0 failed/);
+    expect(s.out.join('\n')).toMatch(/3 passed, 0 failed/);
+    expect(await run(['coverage', 'wessex', '--boundaries', '--strict'], s.io)).toBe(EXIT.ok);
     expect(await run(['new-council', 'wessex', '--name', 'Wessex Council'], s.io)).toBe(EXIT.failed);
     expect(await run(['new-council', 'Bad Slug', '--name', 'X'], s.io)).toBe(EXIT.failed);
   });
