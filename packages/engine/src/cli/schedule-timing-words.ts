@@ -1,9 +1,8 @@
 import type { DeterminationScheduleEntry, Pack } from '../types.js';
 import { nthWeekdayWords } from '../language/timing/monthly-on-weekday.js';
 import { followingWeekdayWords } from '../language/timing/following-weekday.js';
+import { everyWords } from '../language/wording.js';
 
-/** "every month", "every 3 months", "every day", "every 14 days": one unit without its number, more in the plural. */
-export const everyWords = (n: number, unit: 'day' | 'month'): string => (n === 1 ? `every ${unit}` : `every ${n} ${unit}s`);
 
 /**
  * When a schedule entry of a determination recurs, in words: a timing by weekday in the registry's

@@ -44,6 +44,12 @@ describe('diffPacks', () => {
     expect(diffPacks(b, a).changes.map((c) => c.summary)).toEqual(['Domain rating: removed limiter "two statements scored 2": Domain rating can be at most Silver when at least 2 criteria judged 2']);
   });
 
+  it('says a schedule interval with its unit singular or plural', () => {
+    const b: Pack = structuredClone(examplePack());
+    b.outcomes.schedule![0]!.every = { months: 1 };
+    expect(diffPacks(examplePack(), b).changes.map((c) => c.summary)).toEqual(['schedule "Annual quality visit": every 12 months -> every month']);
+  });
+
   it('names a warning by its message', () => {
     const a: Pack = structuredClone(examplePack());
     a.outcomes.warnings = [{ id: 'old', message: 'The guide is past its review date', when: { all: [] }, source: { doc: 'guide', section: '1' } }];

@@ -1,6 +1,6 @@
 import type { Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
-import { leafConditionWords } from '../language/wording.js';
+import { everyWords, leafConditionWords } from '../language/wording.js';
 import { unitAfter } from '../language/parameters/unit-words.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { cellWords, columnWords, rowWords, tableParamWords, type DecisionTable, type TableCell } from '../language/decision-table.js';
@@ -249,6 +249,14 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
       const name = param[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
       const domain = pointer.startsWith('/framework/') ? `${where}, ` : '';
       push({ pointer, kind: 'changed', before: x, after: y }, `${domain}${words.parameterChange(name, x, y)}`);
+      return;
+    }
+    // A schedule entry's interval, with its unit singular or plural: "every month -> every 3 months".
+    const interval = /^\/outcomes\/schedule\/\d+\/every\/(months|days|years)$/.exec(pointer);
+    if (interval && !isObj(x) && !isObj(y)) {
+      const unit = interval[1]!.slice(0, -1) as 'month' | 'day' | 'year';
+      const w = (v: Json): string => (typeof v === 'number' || typeof v === 'string' ? everyWords(v, unit) : show(v));
+      push({ pointer, kind: 'changed', before: x, after: y }, `${where}: ${w(x)} -> ${w(y)}`);
       return;
     }
     if (pointer.startsWith('/cases/') && pointer.includes('/want/')) {

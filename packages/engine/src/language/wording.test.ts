@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { examplePack } from '../fixtures/example-pack.js';
-import { decisionInstanceWords, leafConditionWords, operatorWords } from './wording.js';
+import { decisionInstanceWords, everyWords, leafConditionWords, operatorWords } from './wording.js';
 
 describe('decisionInstanceWords', () => {
   const pack = examplePack();
@@ -25,5 +25,12 @@ describe('lessThan in words', () => {
   it('reads a count of criteria or domains, counted as things, as "fewer than"', () => {
     expect(leafConditionWords({ fact: 'criteriaCount', params: { is: 'Not met' }, operator: 'lessThan', value: 3 }, { text: '3' }, helpers)).toBe('fewer than 3 criteria judged Not met');
     expect(leafConditionWords({ fact: 'domainCount', params: { decision: 'rating', is: 'Gold' }, operator: 'lessThan', value: 2 }, { text: '2' }, helpers)).toBe('fewer than 2 domains whose rating is Gold');
+  });
+});
+
+describe('everyWords', () => {
+  it('says one unit without its number and more in the plural, never "every 1 months"', () => {
+    expect([everyWords(1, 'month'), everyWords(3, 'month'), everyWords(1, 'day'), everyWords(14, 'day'), everyWords('1', 'year'), everyWords(2, 'year')])
+      .toEqual(['every month', 'every 3 months', 'every day', 'every 14 days', 'every year', 'every 2 years']);
   });
 });
