@@ -39,7 +39,10 @@ describe('describeCondition', () => {
 
   it('uses the engine\'s words for every operator, as the trace does', () => {
     expect(describeCondition({ fact: 'visitsMissed', operator: 'lessThan', value: 3 })).toBe(`Visits missed ${operatorWords('lessThan')} 3`);
-    expect(describeCondition({ fact: 'visitsMissed', operator: 'lessThan', value: 3 })).toBe('Visits missed is fewer than 3');
+    expect(describeCondition({ fact: 'visitsMissed', operator: 'lessThan', value: 3 })).toBe('Visits missed is less than 3');
+    // A score reads "less than" (issue 10's audit: "Weighted score is fewer than 50"); only a count of criteria or domains reads "fewer than".
+    expect(describeCondition({ fact: 'weightedScore', operator: 'lessThan', value: 50 })).toBe('Weighted score is less than 50');
+    expect(describeCondition({ fact: 'criteriaCount', params: { is: 'Not met' }, operator: 'lessThan', value: 3 })).toBe('fewer than 3 criteria judged Not met');
     expect(describeCondition({ fact: 'concerns', operator: 'contains', value: 'falls' })).toBe('Concerns contains falls');
   });
 

@@ -2,6 +2,7 @@ import type { PackError } from '../errors.js';
 import type { Determination, Extensions, Pack } from '../types.js';
 import { explainDetermination } from '../explain/explain-determination.js';
 import { decisionInstanceWords } from '../language/wording.js';
+import { scheduleTimingWords } from './schedule-timing-words.js';
 import type { AnalysisReport } from '../analyse/analyse.js';
 import type { OutcomesReport } from '../analyse/outcomes.js';
 import type { CaseReport } from '../testing/run-cases.js';
@@ -38,8 +39,7 @@ export function formatDetermination(d: Determination, pack?: Pack, extensions?: 
   lines.push('', 'Schedule:');
   if (!d.schedule.length) lines.push('  (none)');
   for (const s of d.schedule) {
-    const how = s.dayOfMonth !== undefined ? `monthly on day ${s.dayOfMonth}` : s.everyMonths !== undefined ? `every ${s.everyMonths} months` : s.everyDays !== undefined ? `every ${s.everyDays} days` : 'on a published date';
-    lines.push(`  next ${s.nextDue}  ${how}  ${s.label}  [${s.source}]`);
+    lines.push(`  next ${s.nextDue}  ${scheduleTimingWords(s, pack)}  ${s.label}  [${s.source}]`);
   }
   if (Object.keys(d.scores).length) {
     lines.push('', 'Scores:');

@@ -92,6 +92,33 @@ describe('qaf CLI', () => {
     expect(text).not.toMatch(/^ {2}domainBand\.safety$/m);
   });
 
+  it('prints each schedule entry\'s timing in its own words: a weekday of the month by the registry\'s words, an interval with its unit singular or plural', async () => {
+    const s = sandbox();
+    const pack = examplePack();
+    const src = { doc: 'guide', section: '5' };
+    const always = { all: [] };
+    pack.outcomes.schedule = [
+      { id: 'refresh', activity: 'rating-refresh', label: 'Ratings refreshed', monthlyOnWeekday: { nth: 2, weekday: 'wednesday' }, source: src, when: always },
+      { id: 'directory', activity: 'directory-refresh', label: 'Directory updated', followingWeekday: { weekday: 'friday', after: { nth: 2, weekday: 'wednesday' } }, source: src, when: always },
+      { id: 'monthly', activity: 'check', label: 'Monthly check', every: { months: 1 }, source: src, when: always },
+      { id: 'quarterly', activity: 'check', label: 'Quarterly check', every: { months: 3 }, source: src, when: always },
+      { id: 'daily', activity: 'check', label: 'Daily check', every: { days: 1 }, source: src, when: always },
+      { id: 'fortnightly', activity: 'check', label: 'Fortnightly check', every: { days: 14 }, source: src, when: always },
+    ];
+    delete pack.cases;
+    const a = s.write('a.json', { date: '2025-03-01', judgements: judgementsFor(pack, 'Fully met'), facts: { statementLate: false } });
+    expect(await run(['evaluate', s.write('pack.json', pack), a], s.io)).toBe(EXIT.ok);
+    const text = s.out.join('\n');
+    // 2025-03-12 is the second Wednesday of March 2025, and 2025-03-14 the Friday after it.
+    expect(text).toContain('next 2025-03-12  on the second Wednesday of each month  Ratings refreshed');
+    expect(text).toContain('next 2025-03-14  on the Friday following the second Wednesday of each month  Directory updated');
+    expect(text).toContain('next 2025-04-01  every month  Monthly check');
+    expect(text).toContain('next 2025-06-01  every 3 months  Quarterly check');
+    expect(text).toContain('next 2025-03-02  every day  Daily check');
+    expect(text).toContain('next 2025-03-15  every 14 days  Fortnightly check');
+    expect(text).not.toMatch(/every 1 (months|days)/);
+  });
+
   it('lists boundary coverage, fails under --strict on a side neither covered nor left for a reason, and reads the folder\'s left-uncovered sides', async () => {
     const s = sandbox();
     const { cases, ...rules } = sizePack([hoursCase('h2000-b9', 2000, 9), hoursCase('h2500-b10', 2500, 10), hoursCase('h999-b1', 999, 1), hoursCase('h1000-b1', 1000, 1)]);
@@ -188,7 +215,8 @@ describe('qaf CLI', () => {
     s.out.length = 0;
     expect(await run(['validate', 'wessex'], s.io)).toBe(EXIT.ok);
     expect(await run(['test', 'wessex'], s.io)).toBe(EXIT.ok);
-    expect(s.out.join('\n')).toMatch(/2 passed, 0 failed/);
+    expect(s.out.join('\n')).toMatch(/3 passed, 0 failed/);
+    expect(await run(['coverage', 'wessex', '--boundaries', '--strict'], s.io)).toBe(EXIT.ok);
     expect(await run(['new-council', 'wessex', '--name', 'Wessex Council'], s.io)).toBe(EXIT.failed);
     expect(await run(['new-council', 'Bad Slug', '--name', 'X'], s.io)).toBe(EXIT.failed);
   });

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Pack } from '../types.js';
+import { DOCUMENT_COVERAGE_HEADING } from '../testing/document-coverage.js';
+import { LEFT_UNCOVERED_FILE } from '../testing/left-uncovered.js';
 
 /** What `qaf new-council` needs: the council slug, its name, and the repository root. */
 export interface NewCouncilOptions {
@@ -9,7 +11,7 @@ export interface NewCouncilOptions {
   root: string;
 }
 
-/** The starter pack of a new council: valid, with one rule per band, one action and one case to replace. */
+/** The starter pack of a new council: valid, with one rule, one action and cases on both sides of its threshold, to replace. */
 export function starterPack(slug: string, name: string): Pack {
   const src = { doc: 'framework', section: '1' };
   return {
@@ -38,14 +40,42 @@ export function starterPack(slug: string, name: string): Pack {
     cases: [
       { id: 'good-visit', note: 'A Good visit judgement gives a Good rating and no improvement plan', source: src, input: { date: '2025-01-15', facts: { visitJudgement: 'Good' } }, want: { headline: 'Good', noActions: ['improvement-plan'] } },
       { id: 'inadequate-visit', note: 'An Inadequate visit judgement asks for an improvement plan on the visit date', source: src, input: { date: '2025-01-15', facts: { visitJudgement: 'Inadequate' } }, want: { headline: 'Inadequate', actions: [{ id: 'improvement-plan', due: '2025-01-15' }] } },
+      // The improvement plan's threshold ("below Good") on both sides: Good above, Requires improvement just below.
+      { id: 'requires-improvement-visit', note: 'A Requires improvement visit judgement, the value just below Good, asks for an improvement plan', source: src, input: { date: '2025-01-15', facts: { visitJudgement: 'Requires improvement' } }, want: { headline: 'Requires improvement', actions: [{ id: 'improvement-plan', due: '2025-01-15' }] } },
     ],
   };
 }
 
 /**
+ * The council's docs page: what the pack encodes, and its "Document coverage" section (the audit
+ * `src/document-coverage.test.ts` keeps true), naming the starter pack's ids to replace.
+ */
+export function starterDocPage(name: string): string {
+  return `# ${name}
+
+Starter pack made by \`qaf new-council\`. Describe here what the pack encodes, section by section, and every interpretation.
+
+${DOCUMENT_COVERAGE_HEADING}
+
+The audit of the pack against the council's documents, clause by clause (docs/add-a-council.md, "Cases"):
+each row is a clause that states a threshold, count, due time, interval, rating rule or a decision given to a
+person; the pack column names what encodes it and the cases column the cases that check it. Every id in
+backticks in this section must be one of the pack's or its cases' (\`src/document-coverage.test.ts\`).
+Replace the starter rows with the council's clauses.
+
+| clause | the document | pack | person? | cases |
+|---|---|---|---|---|
+| 1 | (starter) the visit judgement is the rating | \`qualityRating\` rule \`visit\` | | \`good-visit\`, \`requires-improvement-visit\`, \`inadequate-visit\` |
+| 1 | (starter) an improvement plan below Good | \`improvement-plan\` | | \`good-visit\` (Good: none), \`requires-improvement-visit\` (just below Good: one) |
+`;
+}
+
+/**
  * Creates `packages/councils-<slug>`: a starter pack folder that validates (`pack/pack.json`,
- * and its cases in `pack/cases/ratings.json`), the plugin
- * module, a test, package.json, README, a docs page and a changeset; and registers it with
+ * its cases in `pack/cases/ratings.json`, and `pack/left-uncovered-boundaries.json`), the plugin
+ * module, its tests (the pack's cases, document coverage and boundary coverage, as
+ * docs/add-a-council.md requires), package.json, README, a docs page with its "Document coverage"
+ * section and a changeset; and registers it with
  * the server (as a dependency of packages/server) so the platform seeds it.
  */
 export function newCouncil(opts: NewCouncilOptions): { dir: string; files: string[] } {
@@ -102,6 +132,26 @@ describe('${name} pack', () => {
 
 describePackCases(plugin);
 `,
+    // docs/add-a-council.md, "Cases" and "Document coverage": both coverage tests run from the start.
+    'src/document-coverage.test.ts': `import { readFileSync } from 'node:fs';
+import { describeDocumentCoverage } from '@openqaf/engine/vitest';
+import plugin from './index.js';
+
+// docs/councils/${slug}.md "Document coverage" records the audit of the pack against the council's documents:
+// every id it names (in backticks) must be one of the pack's or its cases'.
+describeDocumentCoverage(plugin, readFileSync(new URL('../../../docs/councils/${slug}.md', import.meta.url), 'utf8'));
+`,
+    'src/boundary-coverage.test.ts': `import { readFileSync } from 'node:fs';
+import { describeBoundaryCoverage, LEFT_UNCOVERED_FILE, readLeftUncovered } from '@openqaf/engine/vitest';
+import plugin from './index.js';
+
+// Every side of every threshold (numbers, scale values, dates) is tested by a case, or listed with the
+// reason no case can test it in pack/left-uncovered-boundaries.json (which \`qaf coverage ${slug} --boundaries\` reads too).
+const file = \`pack/\${LEFT_UNCOVERED_FILE}\`;
+const leftUncovered = readLeftUncovered(readFileSync(new URL(\`../\${file}\`, import.meta.url), 'utf8'), file);
+describeBoundaryCoverage(plugin.pack, plugin.pack.cases ?? [], { leftUncovered, ...(plugin.extensions ? { extensions: plugin.extensions } : {}) });
+`,
+    [`pack/${LEFT_UNCOVERED_FILE}`]: `${JSON.stringify({ leftUncovered: [] }, null, 2)}\n`,
     'README.md': `# @openqaf/councils-${slug}
 
 ${name}'s quality assurance framework as an OpenQAF rule pack. Made by \`qaf new-council\`: the
@@ -130,7 +180,7 @@ content hash that determinations cite covers the rules only (see docs/pack-forma
   mkdirSync(docs, { recursive: true });
   const docPage = join(docs, `${slug}.md`);
   if (!existsSync(docPage)) {
-    writeFileSync(docPage, `# ${name}\n\nStarter pack made by \`qaf new-council\`. Describe here what the pack encodes, section by section, and every interpretation.\n`);
+    writeFileSync(docPage, starterDocPage(name));
     written.push(`docs/councils/${slug}.md`);
   }
   const changeset = join(root, '.changeset', `${slug}-pack.md`);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readPackSource } from '../source/load-pack-source.js';
 import { examplePack } from '../fixtures/example-pack.js';
+import { statementsPack } from '../fixtures/statements-pack.js';
 import type { Pack } from '../types.js';
 import { diffPacks } from './diff-packs.js';
 
@@ -18,6 +19,35 @@ describe('diffPacks', () => {
     // The example pack declares no parameter "silverMinFullyMet": its name is all there is to say.
     expect(d.changes.map((c) => c.summary)).toEqual(['pack version: 1.0.0 -> 1.1.0', 'Safety, silverMinFullyMet: 12 -> 13']);
     expect(d.changes[1]).toMatchObject({ pointer: '/framework/domains/2/parameters/silverMinFullyMet', kind: 'changed', before: 12, after: 13 });
+  });
+
+  it('says a limiter\'s cap in words, with what it was and when it applies, never as "atMost: x -> y"', () => {
+    const a = statementsPack();
+    const b = statementsPack();
+    b.decisions.domainRating!.limits![0]!.atMost = 'Silver';
+    const changes = diffPacks(a, b).changes;
+    expect(changes.map((c) => c.summary)).toEqual(['Domain rating can be at most Silver (was Bronze) when at least 1 criterion judged 1']);
+    expect(changes[0]).toMatchObject({ pointer: '/decisions/domainRating/limits/0/atMost', kind: 'changed', before: 'Bronze', after: 'Silver' });
+    // Its condition changed too: the cap in words, then the condition's change under the limiter's name.
+    b.decisions.domainRating!.limits![0]!.when = { all: [{ fact: 'criteriaCount', params: { domain: '$domain', is: '1' }, operator: 'greaterThanInclusive', value: 2 }, { fact: 'domainScore', params: { domain: '$domain' }, operator: 'lessThan', value: 12 }] };
+    expect(diffPacks(a, b).changes.map((c) => c.summary)).toEqual([
+      'Domain rating can be at most Silver (was Bronze) when at least 2 criteria judged 1 and the Domain score is less than 12',
+      'Domain rating, limiter "a statement scored 1: the domain cannot be above Bronze": when at least 1 criterion judged 1 -> at least 2 criteria judged 1 and the Domain score is less than 12',
+    ]);
+  });
+
+  it('says a limiter added or removed in words: what it caps, and when', () => {
+    const a = statementsPack();
+    const b = statementsPack();
+    b.decisions.domainRating!.limits!.push({ id: 'scored-2', label: 'two statements scored 2', atMost: 'Silver', source: { doc: 'guide', section: '4' }, when: { fact: 'criteriaCount', params: { domain: '$domain', is: '2' }, operator: 'greaterThanInclusive', value: 2 } });
+    expect(diffPacks(a, b).changes.map((c) => c.summary)).toEqual(['Domain rating: added limiter "two statements scored 2": Domain rating can be at most Silver when at least 2 criteria judged 2']);
+    expect(diffPacks(b, a).changes.map((c) => c.summary)).toEqual(['Domain rating: removed limiter "two statements scored 2": Domain rating can be at most Silver when at least 2 criteria judged 2']);
+  });
+
+  it('says a schedule interval with its unit singular or plural', () => {
+    const b: Pack = structuredClone(examplePack());
+    b.outcomes.schedule![0]!.every = { months: 1 };
+    expect(diffPacks(examplePack(), b).changes.map((c) => c.summary)).toEqual(['schedule "Annual quality visit": every 12 months -> every month']);
   });
 
   it('names a warning by its message', () => {

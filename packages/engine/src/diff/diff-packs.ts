@@ -1,6 +1,6 @@
 import type { Pack } from '../types.js';
 import { canonicalJson } from '../canonical-json.js';
-import { leafConditionWords } from '../language/wording.js';
+import { everyWords, leafConditionWords } from '../language/wording.js';
 import { unitAfter } from '../language/parameters/unit-words.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { cellWords, columnWords, rowWords, tableParamWords, type DecisionTable, type TableCell } from '../language/decision-table.js';
@@ -43,6 +43,7 @@ function wordsOf(parentKey: string | undefined, key: string, node: Json, rows?: 
   if (parentKey === 'schedule' && isObj(node)) return `schedule "${named('label')}"`;
   if (parentKey === 'scores' && isObj(node)) return `score "${named('label')}"`;
   if (parentKey === 'warnings' && isObj(node)) return `warning "${named('message')}"`;
+  if (parentKey === 'limits' && isObj(node)) return `limiter "${named('label')}"`;
   if (parentKey === 'cases' && isObj(node)) return `case ${String(node.id)}`;
   if (parentKey === 'mappings') return `mapping ${key}`;
   if (parentKey === 'scales') return isObj(node) && typeof node.label === 'string' ? `scale "${node.label}"` : `scale ${key}`;
@@ -58,6 +59,9 @@ const change = (x: Json, y: Json): string => `${show(x)} -> ${show(y)}`;
 
 /** True for a leaf condition (`{ fact, operator, value }`). */
 const isLeaf = (v: Json): v is Record<string, Json> => isObj(v) && typeof v.fact === 'string' && typeof v.operator === 'string';
+
+/** A condition's shape: a leaf, `all`, `any` or `not` (anything else: undefined). */
+const shapeOf = (c: Json): string | undefined => (isLeaf(c) ? 'leaf' : isObj(c) ? ['all', 'any', 'not'].find((k) => k in c) : undefined);
 
 /** True for a citation (`{ doc, section }`). */
 const isCitation = (v: Json): v is { doc: string; section: string; quote?: string } => isObj(v) && typeof v.doc === 'string' && typeof v.section === 'string';
@@ -87,6 +91,22 @@ function packWords(a: Pack, b: Pack) {
   /** A leaf condition in words, its value given in words: "at least 12 criteria judged Fully met". */
   const leaf = (l: Record<string, Json>, value: ValueWords): string =>
     leafConditionWords({ fact: String(l.fact), params: isObj(l.params) ? l.params : {}, operator: String(l.operator), value: l.value }, value, helpers, declared);
+  /** A condition in words: its leaves as the registry words them, joined by "and" / "or"; an empty `all` as "always". */
+  const condition = (c: Json): string => {
+    if (isLeaf(c)) return leaf(c, valueWords(c.value, b));
+    if (isObj(c) && Array.isArray(c.all)) return c.all.length ? c.all.map((x) => wrapped(x, 'all')).join(' and ') : 'always';
+    if (isObj(c) && Array.isArray(c.any)) return c.any.length ? c.any.map((x) => wrapped(x, 'any')).join(' or ') : 'always';
+    if (isObj(c) && 'not' in c) return `not (${condition(c.not)})`;
+    return show(c);
+  };
+  /** A part of an `all` or `any`, in brackets when it joins its own parts the other way. */
+  const wrapped = (c: Json, within: 'all' | 'any'): string => {
+    const other = within === 'all' ? 'any' : 'all';
+    return isObj(c) && Array.isArray(c[other]) && (c[other] as Json[]).length > 1 ? `(${condition(c)})` : condition(c);
+  };
+  /** A limiter in words: "Domain rating can be at most Bronze when ..."; with `was`, the value it capped at before. */
+  const limiter = (decision: string, l: Record<string, Json>, was?: Json): string =>
+    `${decisionLabel(decision)} can be at most ${show(l.atMost)}${was !== undefined ? ` (was ${show(was)})` : ''} when ${condition(l.when)}`;
   const citation = (c: { doc: string; section: string }): string => `${b.sources?.[c.doc]?.title ?? a.sources?.[c.doc]?.title ?? c.doc} ${c.section}`;
   /** A declared parameter's value change: "Silver: criteria rated Fully met, at least 12 -> 13 criteria". */
   const parameterChange = (name: string, x: Json, y: Json): string => {
@@ -99,7 +119,7 @@ function packWords(a: Pack, b: Pack) {
     const d = parameter(name);
     return d ? `"${d.label}" = ${show(v)}${d.unit ? ` ${unitAfter(v, d.unit)}` : ''}` : undefined;
   };
-  return { leaf, valueWords, citation, parameterChange, parameterValue };
+  return { leaf, valueWords, citation, parameterChange, parameterValue, limiter, condition };
 }
 
 /** Keys whose text is the council's wording of the thing. */
@@ -142,6 +162,11 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
       push({ pointer, kind: 'changed', before: x, after: y }, `${where}: ${text}`);
       return;
     }
+    // A condition rewritten into another shape (a leaf into an `all`, an `any` into an `all`) reads as the whole condition before and after, not as its keys.
+    if (parentKey === 'when' && shapeOf(x) !== shapeOf(y)) {
+      push({ pointer, kind: 'changed', before: x, after: y }, `${where}: when ${words.condition(x)} -> ${words.condition(y)}`);
+      return;
+    }
     if (isCitation(x) && isCitation(y)) {
       const text = x.doc === y.doc && !x.quote && !y.quote ? `${words.citation(x)} -> ${y.section}` : `${words.citation(x)} -> ${words.citation(y)}${y.quote ? ` ("${y.quote}")` : ''}`;
       push({ pointer, kind: 'changed', before: x, after: y }, `${where}: cites ${text}`);
@@ -166,13 +191,17 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
     };
     if (Array.isArray(x) && Array.isArray(y)) {
       const keyed = [...x, ...y].every((v) => idOf(v) !== undefined);
+      /** The decision whose limiters these are, if they are. */
+      const limitsOf = /^\/decisions\/([^/]+)\/limits$/.exec(pointer)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
       if (keyed) {
         const xs = new Map(x.map((v, i) => [idOf(v)!, { v, i }]));
         const ys = new Map(y.map((v, i) => [idOf(v)!, { v, i }]));
-        for (const [id, { v, i }] of xs) if (!ys.has(id)) push({ pointer: `${pointer}/${i}`, kind: 'removed', before: v }, `${where}: removed ${contextWords(parentKey, id, v) ?? id}`);
+        // A limiter added or removed says what it caps, and when.
+        const limiterOf = (v: Json): string => (limitsOf && isObj(v) ? `: ${words.limiter(limitsOf, v)}` : '');
+        for (const [id, { v, i }] of xs) if (!ys.has(id)) push({ pointer: `${pointer}/${i}`, kind: 'removed', before: v }, `${where}: removed ${contextWords(parentKey, id, v) ?? id}${limiterOf(v)}`);
         for (const [id, { v, i }] of ys) {
           const old = xs.get(id);
-          if (!old) { push({ pointer: `${pointer}/${i}`, kind: 'added', after: v }, `${where}: added ${contextWords(parentKey, id, v) ?? id}`); continue; }
+          if (!old) { push({ pointer: `${pointer}/${i}`, kind: 'added', after: v }, `${where}: added ${contextWords(parentKey, id, v) ?? id}${limiterOf(v)}`); continue; }
           const w = contextWords(parentKey, id, v);
           walk(old.v, v, `${pointer}/${i}`, w ? [...context, w] : context, undefined);
         }
@@ -196,6 +225,14 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
       }
       return;
     }
+    // A limiter's cap in words, as the rest reads: "Domain rating can be at most Bronze (was Silver) when ...".
+    const limit = /^\/decisions\/([^/]+)\/limits\/\d+$/.exec(pointer);
+    if (limit && isObj(x) && isObj(y) && canonicalJson(x.atMost) !== canonicalJson(y.atMost)) {
+      const decision = limit[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+      push({ pointer: `${pointer}/atMost`, kind: 'changed', before: x.atMost, after: y.atMost }, words.limiter(decision, y, x.atMost));
+      walk({ ...x, atMost: y.atMost }, y, pointer, context, parentKey, holder);
+      return;
+    }
     if (isObj(x) && isObj(y)) {
       for (const k of Object.keys(x)) if (!(k in y)) push({ pointer: `${pointer}/${escapePointer(k)}`, kind: 'removed', before: x[k] }, `${where}: removed ${itemWords(k, x[k])}`);
       for (const k of Object.keys(y)) {
@@ -212,6 +249,14 @@ export function diffPacks(a: Pack, b: Pack): PackDiff {
       const name = param[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
       const domain = pointer.startsWith('/framework/') ? `${where}, ` : '';
       push({ pointer, kind: 'changed', before: x, after: y }, `${domain}${words.parameterChange(name, x, y)}`);
+      return;
+    }
+    // A schedule entry's interval, with its unit singular or plural: "every month -> every 3 months".
+    const interval = /^\/outcomes\/schedule\/\d+\/every\/(months|days|years)$/.exec(pointer);
+    if (interval && !isObj(x) && !isObj(y)) {
+      const unit = interval[1]!.slice(0, -1) as 'month' | 'day' | 'year';
+      const w = (v: Json): string => (typeof v === 'number' || typeof v === 'string' ? everyWords(v, unit) : show(v));
+      push({ pointer, kind: 'changed', before: x, after: y }, `${where}: ${w(x)} -> ${w(y)}`);
       return;
     }
     if (pointer.startsWith('/cases/') && pointer.includes('/want/')) {

@@ -55,6 +55,7 @@ describe('the operator registry', () => {
   it('words an operator, a count and a comparison the same way wherever they are shown', () => {
     expect(operatorWords('greaterThanInclusive')).toBe('is at least');
     expect(operatorWords('myPluginOperator')).toBe('myPluginOperator');
+    expect(operatorWords('lessThan')).toBe('is less than');
     expect(operatorCountWords('lessThan')).toBe('fewer than');
     expect(operatorCountWords('in')).toBeUndefined();
     expect(comparisonWords('present', false, 'false')).toBe('is not recorded');

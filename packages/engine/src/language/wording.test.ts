@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { examplePack } from '../fixtures/example-pack.js';
-import { decisionInstanceWords } from './wording.js';
+import { decisionInstanceWords, everyWords, leafConditionWords, operatorWords } from './wording.js';
 
 describe('decisionInstanceWords', () => {
   const pack = examplePack();
@@ -12,5 +12,25 @@ describe('decisionInstanceWords', () => {
     expect(decisionInstanceWords(pack, 'actions')).toBe('Actions');
     expect(decisionInstanceWords(pack, 'constructor')).toBe('constructor');
     expect(decisionInstanceWords(pack, 'nothing.safety')).toBe('nothing.safety');
+  });
+});
+
+describe('lessThan in words', () => {
+  const helpers = { value: (v: unknown) => String(v), name: (id: string) => id, subject: (fact: string) => ({ weighted: 'Weighted score', visitsMissed: 'The number of visits missed' }[fact] ?? fact) };
+  it('reads a score, a percentage or any number named as a subject as "less than", never "fewer than"', () => {
+    expect(operatorWords('lessThan')).toBe('is less than');
+    expect(leafConditionWords({ fact: 'weighted', operator: 'lessThan', value: 50 }, { text: '50' }, helpers)).toBe('Weighted score is less than 50');
+    expect(leafConditionWords({ fact: 'visitsMissed', operator: 'lessThan', value: 3 }, { text: '3' }, helpers)).toBe('The number of visits missed is less than 3');
+  });
+  it('reads a count of criteria or domains, counted as things, as "fewer than"', () => {
+    expect(leafConditionWords({ fact: 'criteriaCount', params: { is: 'Not met' }, operator: 'lessThan', value: 3 }, { text: '3' }, helpers)).toBe('fewer than 3 criteria judged Not met');
+    expect(leafConditionWords({ fact: 'domainCount', params: { decision: 'rating', is: 'Gold' }, operator: 'lessThan', value: 2 }, { text: '2' }, helpers)).toBe('fewer than 2 domains whose rating is Gold');
+  });
+});
+
+describe('everyWords', () => {
+  it('says one unit without its number and more in the plural, never "every 1 months"', () => {
+    expect([everyWords(1, 'month'), everyWords(3, 'month'), everyWords(1, 'day'), everyWords(14, 'day'), everyWords('1', 'year'), everyWords(2, 'year')])
+      .toEqual(['every month', 'every 3 months', 'every day', 'every 14 days', 'every year', 'every 2 years']);
   });
 });

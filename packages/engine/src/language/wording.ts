@@ -33,6 +33,16 @@ export function operatorCountWords(operator: string): string | undefined {
 }
 
 /**
+ * An interval in words, its unit singular for one and plural for more ("every month", "every 3
+ * months", "every day", "every 14 days"); a number in words (a parameter's) as given.
+ * @example everyWords(1, 'month') // 'every month'
+ * @example everyWords(3, 'month') // 'every 3 months'
+ */
+export function everyWords(n: number | string, unit: 'day' | 'month' | 'year'): string {
+  return n === 1 || n === '1' ? `every ${unit}` : `every ${n} ${unit}s`;
+}
+
+/**
  * What a count counts, for how many: "criteria" and "domains" read as one "criterion", one
  * "domain" when the number is 1 (given as a number or as its words).
  * @example countedWords('criteria judged Not met', 1) // 'criterion judged Not met'

@@ -109,9 +109,42 @@ describe('boundaryCoverage', () => {
     }];
     const bands = boundaryCoverage(pack, pack.cases!).thresholds.filter((t) => t.decision === 'scores');
     expect(bands.map((t) => [t.pointer, t.words, t.sides])).toEqual([
-      ['/outcomes/scores/0/value/bands/0/below', 'Weekly hours is fewer than 1000 (the band 1)', [{ side: 'below', coveredBy: ['h999'] }, { side: 'at-or-above', edge: 1000, coveredBy: ['h1000'] }]],
+      ['/outcomes/scores/0/value/bands/0/below', 'Weekly hours is less than 1000 (the band 1)', [{ side: 'below', coveredBy: ['h999'] }, { side: 'at-or-above', edge: 1000, coveredBy: ['h1000'] }]],
       ['/outcomes/scores/0/value/bands/1/atMost', 'Weekly hours is at most 2000 (the band 2)', [{ side: 'at-or-below', edge: 2000, coveredBy: ['h2000'] }, { side: 'above', coveredBy: ['h2500'] }]],
     ]);
+  });
+
+  it('reads a per-domain band over its own domain\'s score (a fact with `params: { domain: "$domain" }`), one set of thresholds per domain named by its title', () => {
+    // The statements guide, s3: "A domain scoring 14 or more is Gold, 11 to 13 Silver, 8 to 10 Bronze, and below 8 Inadequate",
+    // written as one band over the domain's own score (issue 10's per-domain shape) instead of a rule per band.
+    const pack = statementsPack();
+    pack.decisions.domainRating!.rules = [{
+      id: 'band', label: 'the domain score banded', when: { all: [] }, source: { doc: 'guide', section: '3' },
+      output: { band: { fact: 'domainScore', params: { domain: '$domain' } }, bands: [
+        { value: 'Inadequate', below: 8 }, { value: 'Bronze', atLeast: 8, below: 11 }, { value: 'Silver', atLeast: 11, below: 14 }, { value: 'Gold', atLeast: 14 }] },
+    }];
+    const r = boundaryCoverage(pack, pack.cases!);
+    // The fixture's cases still pass under the band: every case is counted.
+    expect(r.notCounted).toEqual([]);
+    const bands = r.thresholds.filter((t) => t.pointer.startsWith('/decisions/domainRating/rules/0/output'));
+    // The domain score is whole (4 to 16): "below 8" is tested at 7, "at least 8" at 8.
+    // Cases' scores (the fixture's notes): Safe 13, 14, 12 (3 x 4); Caring 16, 14, 7.
+    expect(bands.map((t) => [t.instances, t.pointer, t.words, t.sides.map((s) => [s.side, s.edge, s.coveredBy])])).toEqual([
+      [['domainRating.safe'], '/decisions/domainRating/rules/0/output/bands/0/below', 'Domain score for Safe is less than 8 (the band Inadequate)', [['below', 7, []], ['at-or-above', 8, []]]],
+      [['domainRating.safe'], '/decisions/domainRating/rules/0/output/bands/1/below', 'Domain score for Safe is less than 11 (the band Bronze)', [['below', 10, []], ['at-or-above', 11, []]]],
+      [['domainRating.safe'], '/decisions/domainRating/rules/0/output/bands/2/below', 'Domain score for Safe is less than 14 (the band Silver)', [['below', 13, ['scored-1-caps-silver']], ['at-or-above', 14, ['no-1-gold']]]],
+      [['domainRating.caring'], '/decisions/domainRating/rules/0/output/bands/0/below', 'Domain score for Caring is less than 8 (the band Inadequate)', [['below', 7, ['below-8-inadequate']], ['at-or-above', 8, []]]],
+      [['domainRating.caring'], '/decisions/domainRating/rules/0/output/bands/1/below', 'Domain score for Caring is less than 11 (the band Bronze)', [['below', 10, []], ['at-or-above', 11, []]]],
+      [['domainRating.caring'], '/decisions/domainRating/rules/0/output/bands/2/below', 'Domain score for Caring is less than 14 (the band Silver)', [['below', 13, []], ['at-or-above', 14, ['no-1-gold']]]],
+    ]);
+  });
+
+  it('reads a band over one named domain\'s score from outside the domains, by that domain\'s value', () => {
+    const pack = statementsPack();
+    // Not the guide's rule: a score over Safe alone, to show a literal domain is read as that domain's value.
+    pack.outcomes.scores = [{ id: 'safeBand', label: 'Safe band', source: { doc: 'guide', section: '3' }, value: { band: { fact: 'domainScore', params: { domain: 'safe' } }, bands: [{ value: 1, below: 14 }, { value: 2, atLeast: 14 }] } }];
+    const [t] = boundaryCoverage(pack, pack.cases!).thresholds.filter((x) => x.decision === 'scores');
+    expect([t!.words, t!.sides.map((s) => [s.side, s.coveredBy])]).toEqual(['Domain score for Safe is less than 14 (the band 1)', [['below', ['scored-1-caps-silver']], ['at-or-above', ['no-1-gold']]]]);
   });
 
   it('lists a threshold on an ordered scale by the value at it and the next one on the other side, and a date\'s by the day on the edge and the day beyond', () => {

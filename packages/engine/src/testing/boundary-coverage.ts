@@ -306,16 +306,36 @@ function collect(source: Pack, extensions: Extensions): Collected {
       found(ruleKey, key, instance, leafIndex);
     });
   };
-  // A band over an input or a whole decision (`{ "band": { "fact": name }, ... }`): its value is the assessment's or the determination's.
+  /**
+   * Where a case's value of a banded fact is read: an input's name, a whole decision's id, or one
+   * domain's instance of a per-domain decision (`{ "fact": "domainScore", "params": { "domain": "$domain" } }`
+   * inside a per-domain decision is its own domain's, `domainScore.safe`); undefined for a fact
+   * whose value neither the assessment nor the determination holds.
+   */
+  const bandRead = (name: string, params: unknown, domainIndex: number): string | undefined => {
+    if (params === undefined) {
+      if (index.inputFacts.has(name)) return name;
+      if (Object.hasOwn(pack.decisions, name) && pack.decisions[name]!.forEach === undefined) return name;
+      return index.instancesById.has(name) ? name : undefined;
+    }
+    if (!params || typeof params !== 'object' || Array.isArray(params)) return undefined;
+    const { domain, ...rest } = params as Record<string, unknown>;
+    if (Object.keys(rest).length || typeof domain !== 'string') return undefined;
+    const domainId = domain === '$domain' ? index.domains[domainIndex]?.id : domain;
+    const id = `${name}.${domainId}`;
+    return domainId !== undefined && Object.hasOwn(pack.decisions, name) && index.instancesById.has(id) ? id : undefined;
+  };
+  // A band over an input, a whole decision or one domain's value of a per-domain decision: its value is the assessment's or the determination's.
   const visitBands = (decision: string, rule: string, siteKey: string, instance: string, value: unknown, at: string, domainIndex: number): void => {
     const scope: CompileScope = { index, extensions, domainIndex, countSlots: new Map() };
     for (const { e, pointer } of bandsIn(value, at)) {
       const x = e.band as { fact?: unknown; params?: unknown; path?: unknown } | null;
-      if (!x || typeof x !== 'object' || typeof x.fact !== 'string' || x.params !== undefined || x.path !== undefined) continue;
+      if (!x || typeof x !== 'object' || typeof x.fact !== 'string' || x.path !== undefined) continue;
       const name = x.fact;
-      if (!index.inputFacts.has(name) && !(Object.hasOwn(pack.decisions, name) && pack.decisions[name]!.forEach === undefined)) continue;
+      const readAs = bandRead(name, x.params, domainIndex);
+      if (readAs === undefined) continue;
       let fact: CompiledFact | undefined;
-      try { fact = compileFact(name, undefined, undefined, scope); } catch { continue; }
+      try { fact = compileFact(name, resolveParams(x.params as Record<string, unknown> | undefined, scope), undefined, scope); } catch { continue; }
       const scale = fact.scale !== undefined ? index.scales.get(fact.scale) : undefined;
       const range = factRange({ fact: name, operator: 'equal', value: null }, fact, pack, scale && 'numeric' in scale ? scale.numeric : undefined);
       const written = tablePointer(pointer, origins);
@@ -324,8 +344,8 @@ function collect(source: Pack, extensions: Extensions): Collected {
           const raw = b[k];
           const t = raw && typeof raw === 'object' && typeof (raw as { param?: unknown }).param === 'string' ? resolveParam((raw as { param: string }).param, scope) : raw;
           if (typeof t !== 'number' || !Number.isFinite(t)) continue;
-          // Bands meet: one band's "below 50" is the next one's "at least 50", one threshold.
-          const key = `${written}/bands|${t}|${domainIndex >= 0 ? instance : ''}`;
+          // Bands meet: one band's "below 50" is the next one's "at least 50", one threshold; each domain's value its own.
+          const key = `${written}/bands|${t}|${domainIndex >= 0 ? instance : ''}|${readAs}`;
           let th = thresholds.get(key);
           if (!th) {
             th = { decision, rule, pointer: `${written}/bands/${bi}/${k}`, kind: 'number', threshold: t, words: `${thresholdWords(operator, t, fact.label, false)} (the band ${String(b.value)})`, instances: [], sides: sidesOf(SIDES[operator]!, t, range) };
@@ -333,7 +353,7 @@ function collect(source: Pack, extensions: Extensions): Collected {
           }
           if (!th.instances.includes(instance)) th.instances.push(instance);
           const list = byRule.get(siteKey) ?? byRule.set(siteKey, []).get(siteKey)!;
-          if (!list.some((f) => f.key === key)) list.push({ key, bands: name });
+          if (!list.some((f) => f.key === key)) list.push({ key, bands: readAs });
         }
       });
     }

@@ -4,9 +4,14 @@ import type { PlainOperatorDefinition } from '../operator.js';
 // (A number is read as its text would be: numeric unless NaN, without writing and parsing that text.)
 const numeric = (v: unknown): boolean => (typeof v === 'number' ? v === v : Number.parseFloat(v as string).toString() !== 'NaN');
 
-/** `lessThan`: the fact is a number below the value. */
+/**
+ * `lessThan`: the fact is a number below the value. A number (a score, a percentage, an amount,
+ * anything named as a subject: "Weighted score is less than 50", "The number of visits missed is
+ * less than 3") is "less than"; only a count of things read as a count is "fewer than" ("fewer
+ * than 3 criteria judged Not met").
+ */
 export const lessThan: PlainOperatorDefinition = {
-  kind: 'plain', name: 'lessThan', words: 'is fewer than', countWords: 'fewer than', jsonRulesEngine: true,
+  kind: 'plain', name: 'lessThan', words: 'is less than', countWords: 'fewer than', jsonRulesEngine: true,
   doc: 'The fact is a number below the value.',
   test: (a, b) => numeric(a) && (a as number) < (b as number),
 };
