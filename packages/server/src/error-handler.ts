@@ -29,12 +29,13 @@ export function errorHandler(): ErrorHandler<AppEnv> {
     } else if (isUniqueViolation(error)) {
       // A racing write lost on a unique key: the other request got there first.
       httpError = new HttpError(409, 'conflict', 'Someone else changed this at the same time: reload and try again');
-    } else if (isCommitOutcomeUnknown(error)) {
+    } else if (isCommitOutcomeUnknown(error) && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       c.var.services?.log(`[store] ${c.req.method} ${c.req.path}: outcome unknown: ${error.message}`);
       httpError = new HttpError(503, 'outcome-unknown', OUTCOME_UNKNOWN_MESSAGE, {
         headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
       });
-    } else if (isStoreUnreachable(error)) {
+    } else if (isStoreUnreachable(error) || isCommitOutcomeUnknown(error)) {
+      // (A read's incidental write, such as a token's last use, is not the caller's change: to them the store is unavailable.)
       c.var.services?.log(`[store] ${c.req.method} ${c.req.path}: database unreachable: ${(error as Error).message}`);
       httpError = new HttpError(503, 'store-unavailable', 'The database cannot be reached just now: try again shortly (a write sent again with its Idempotency-Key is never made twice)', {
         headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },

@@ -14,6 +14,7 @@ describe('which statements sent outside a transaction may have written', () => {
     ['DELETE FROM idempotency_keys WHERE key = $1', true],
     ['SELECT pg_notify($1, $2)', true],
     ['SELECT * FROM t WHERE x = $1', false],
+    ['WITH x AS (SELECT updated_at, deleted FROM t) SELECT * FROM x', false],
     ['  select 1', false],
     ['SHOW server_version', false],
   ])('%s: %s', (sql, writes) => {

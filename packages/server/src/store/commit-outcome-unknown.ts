@@ -26,11 +26,12 @@ export function isCommitOutcomeUnknown(error: unknown): error is CommitOutcomeUn
 }
 
 /**
- * Statements that cannot change anything (`SELECT`, `SHOW`, `VALUES` without a data-modifying
- * part or a function known to write): losing their reply loses no write. Everything else sent
- * outside a transaction commits by itself, so losing its reply leaves its outcome unknown.
+ * Statements that cannot change anything (`SELECT`, `WITH`, `SHOW`, `VALUES` without a
+ * data-modifying part or a function known to write): losing their reply loses no write.
+ * Everything else sent outside a transaction commits by itself, so losing its reply leaves its
+ * outcome unknown. When in doubt (`SELECT ... FOR UPDATE`), a statement counts as a write.
  */
-const READ_ONLY = /^\s*(?:SELECT|SHOW|VALUES)\b/i;
+const READ_ONLY = /^\s*(?:SELECT|WITH|SHOW|VALUES)\b/i;
 const WRITES_INSIDE = /\b(?:INSERT|UPDATE|DELETE|MERGE|nextval|setval|pg_notify)\b/i;
 
 /** True when `sql`, sent outside a transaction, might have written something. */
