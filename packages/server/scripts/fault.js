@@ -113,6 +113,8 @@ async function run(kind) {
   const deadline = Date.now() + SECONDS * 1000;
   const acknowledged = new Map(); // key -> assessment id
   const counts = { sent: 0, kills: 0, terminated: 0, failures: 0, replayed: 0 };
+  // Failed replies by error code (`store-unavailable`, `outcome-unknown`, ...; 0 when cut off).
+  const failedBy = {};
   let restarting;
   let nextKey = 0;
   let sinceKill = 0;
@@ -156,6 +158,8 @@ async function run(kind) {
           break;
         }
         counts.failures++;
+        const code = status === 0 ? '0' : `${status} ${reply?.error?.code ?? ''}`.trim();
+        failedBy[code] = (failedBy[code] ?? 0) + 1;
         // 409: the killed server's attempt still holds the key until its lease ends.
         if (status === 409) await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -185,6 +189,7 @@ async function run(kind) {
     storedUnacknowledged: [...stored.keys()].filter((key) => !acknowledged.has(key)).length,
     requestsSent: counts.sent,
     failedRequests: counts.failures,
+    failedBy,
     replayed: counts.replayed,
     serverKills: counts.kills,
     connectionsTerminated: counts.terminated,

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../store/index.js';
+import { isCommitOutcomeUnknown } from '../store/commit-outcome-unknown.js';
 import { BatchBytes } from './batch-bytes.js';
 import { prepareAssessment, storeAssessments } from './store-assessment.js';
 import type { AssessmentToStore, PreparedAssessment, StoredAssessment } from './store-assessment.js';
@@ -44,7 +45,9 @@ interface Waiting {
  * A row is written whole or not at all; rows the statement cannot confirm (see
  * `STORE_ASSESSMENTS_SQL`) resolve `undefined`, so the caller looks again. When a shared
  * statement fails, nothing of it was written, and each of its evaluations is tried again in a
- * statement of its own: one bad row fails only its own request.
+ * statement of its own: one bad row fails only its own request. (Unless its connection was lost
+ * while it was in flight: then it may have been written, and every request it carried fails with
+ * `CommitOutcomeUnknown`.)
  */
 export class AssessmentWriter {
   readonly #db: Queryable;
@@ -99,8 +102,10 @@ export class AssessmentWriter {
       written = await storeAssessments(this.#db, batch.map((w) => w.row), bytes);
     } catch (error) {
       this.#giveBack(bytes);
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
+      // A statement lost in flight may have committed: sent again row by row, a stored row would
+      // be refused as a duplicate, and its caller told it failed. Each learns the outcome is unknown.
+      if (batch.length === 1 || isCommitOutcomeUnknown(error)) {
+        for (const w of batch) w.reject(error);
         return;
       }
       // Nothing of the shared statement was written: each evaluation goes again on its own.

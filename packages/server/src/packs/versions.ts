@@ -56,6 +56,11 @@ interface VersionRow {
 const COLUMNS = `pv.id, pv.council_id, pv.seq, pv.version, pv.hash, pv.author, pv.note, pv.published_at, pv.effective_from,
   pv.based_on, pv.acknowledged, w.reason AS w_reason, w.withdrawn_by AS w_by, w.withdrawn_at AS w_at,
   (SELECT r.version FROM pack_versions r WHERE r.id = w.replaced_by) AS w_replaced_by`;
+/**
+ * A version's content as published, members in the order they were written (migration 025);
+ * versions published before that have only the `jsonb` copy, whose members come back sorted.
+ */
+const CONTENT = 'coalesce(pv.content_as_published, pv.content::json) AS content';
 /** Every version with its withdrawal, if any (`pv` and `w`). */
 const VERSIONS = 'pack_versions pv LEFT JOIN pack_version_withdrawals w ON w.version_id = pv.id';
 /**
@@ -100,7 +105,7 @@ export async function listVersions(db: Queryable, councilId: string, page?: Page
 /** The most recently published version (the current pack), or undefined. */
 export async function latestVersion(db: Queryable, councilId: string): Promise<PackVersionWithContent | undefined> {
   const [row] = await db.query<VersionRow>(
-    `SELECT ${COLUMNS}, pv.content FROM ${VERSIONS} WHERE pv.council_id = $1 ORDER BY pv.seq DESC LIMIT 1`,
+    `SELECT ${COLUMNS}, ${CONTENT} FROM ${VERSIONS} WHERE pv.council_id = $1 ORDER BY pv.seq DESC LIMIT 1`,
     [councilId],
   );
   return row && withContent(row);
@@ -113,7 +118,7 @@ export async function findVersion(
   version: string,
 ): Promise<PackVersionWithContent | undefined> {
   const [row] = await db.query<VersionRow>(
-    `SELECT ${COLUMNS}, pv.content FROM ${VERSIONS} WHERE pv.council_id = $1 AND pv.version = $2`,
+    `SELECT ${COLUMNS}, ${CONTENT} FROM ${VERSIONS} WHERE pv.council_id = $1 AND pv.version = $2`,
     [councilId, version],
   );
   return row && withContent(row);
@@ -121,7 +126,7 @@ export async function findVersion(
 
 /** A version by its row id, or undefined. */
 export async function findVersionById(db: Queryable, id: string): Promise<PackVersionWithContent | undefined> {
-  const [row] = await db.query<VersionRow>(`SELECT ${COLUMNS}, pv.content FROM ${VERSIONS} WHERE pv.id = $1`, [id]);
+  const [row] = await db.query<VersionRow>(`SELECT ${COLUMNS}, ${CONTENT} FROM ${VERSIONS} WHERE pv.id = $1`, [id]);
   return row && withContent(row);
 }
 
@@ -135,7 +140,7 @@ export async function versionInForce(
   date: string,
 ): Promise<PackVersionWithContent | undefined> {
   const [row] = await db.query<VersionRow>(
-    `SELECT ${COLUMNS}, pv.content FROM ${VERSIONS}
+    `SELECT ${COLUMNS}, ${CONTENT} FROM ${VERSIONS}
       WHERE pv.council_id = $1 AND pv.effective_from <= $2::date AND ${NOT_WITHDRAWN_SQL} ORDER BY pv.seq DESC LIMIT 1`,
     [councilId, date],
   );
@@ -169,23 +174,26 @@ export interface NewVersion {
  */
 export async function insertVersion(tx: Queryable, v: NewVersion): Promise<PackVersionWithContent> {
   const id = randomUUID();
+  const text = JSON.stringify(v.content);
   const [row] = await tx.query<VersionRow>(
-    `INSERT INTO pack_versions (id, council_id, seq, version, hash, content, author, note, effective_from, based_on, acknowledged)
+    `INSERT INTO pack_versions (id, council_id, seq, version, hash, content, author, note, effective_from, based_on, acknowledged, content_as_published)
      VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM pack_versions WHERE council_id = $2),
-             $3, $4, $5, $6, $7, $8::date, $9, $10)
+             $3, $4, $5, $6, $7, $8::date, $9, $10, $11)
      RETURNING id, council_id, seq, version, hash, author, note, published_at, effective_from, based_on, acknowledged,
-               NULL AS w_reason, NULL AS w_by, NULL AS w_at, NULL AS w_replaced_by, content`,
+               NULL AS w_reason, NULL AS w_by, NULL AS w_at, NULL AS w_replaced_by, content_as_published AS content`,
     [
       id,
       v.councilId,
       v.content.metadata.version,
       v.hash,
-      JSON.stringify(v.content),
+      text,
       v.author,
       v.note,
       v.content.metadata.effectiveFrom,
       v.basedOn,
       JSON.stringify(v.acknowledged ?? []),
+      // Once more for the copy kept as written: one parameter cannot be both jsonb and json.
+      text,
     ],
   );
   return withContent(row!);

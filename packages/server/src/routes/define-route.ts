@@ -56,7 +56,7 @@ const ERROR_STATUSES: Record<string, string> = {
   '413': 'Body too large',
   '415': 'A body sent without `Content-Type: application/json` (or with another type)',
   '422': 'Body or query fails its schema (details carry JSON pointers); or `duplicate-member`: one object names a member twice',
-  '503': '`store-unavailable`: the database cannot be reached or the connection was lost (nothing half-written); try again after Retry-After seconds',
+  '503': '`store-unavailable`: the database cannot be reached or the connection was lost (nothing half-written); try again after Retry-After seconds. `outcome-unknown`: the connection was lost while a write was being committed, so it may or may not have been stored; send it again with the same Idempotency-Key, or read it back',
 };
 
 const retryAfterHeader = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } };

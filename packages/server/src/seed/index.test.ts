@@ -34,7 +34,7 @@ describe.each(testStoreKinds)('seeding on $name', (kind) => {
   });
 
   it('is idempotent: a restart neither duplicates nor overwrites', async () => {
-    await store.db.query("UPDATE drafts SET content = jsonb_set(content, '{metadata,title}', '\"edited\"') WHERE council_id = 'testshire'");
+    await store.db.query("UPDATE drafts SET content = jsonb_set(content::jsonb, '{metadata,title}', '\"edited\"')::json WHERE council_id = 'testshire'");
     const changed = { ...good, pack: testshirePack({ version: '9.9.9' }) };
     const outcomes = await seedCouncils(store.db, [changed], () => undefined);
     expect(outcomes).toEqual([{ council: 'testshire', outcome: 'already-present' }]);

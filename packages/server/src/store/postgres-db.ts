@@ -1,6 +1,8 @@
 import pg from 'pg';
 import type { Db, Queryable, QueryOptions } from './db.js';
 import { PG_TYPE } from './db.js';
+import { commitFailure, mayWrite } from './commit-outcome-unknown.js';
+import { isStoreUnreachable } from './store-unreachable.js';
 import { PostgresListener } from './postgres-listener.js';
 
 /** Options for a PostgreSQL store. */
@@ -115,7 +117,30 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
       await client.query(sql);
     },
   });
-  const root = wrap(pool);
+  const pooled = wrap(pool);
+  /**
+   * A statement outside a transaction commits by itself. One that may write runs on a connection
+   * taken first, so that failing to connect (nothing sent: the store is unreachable) is told
+   * apart from losing the connection once it was sent (it may have committed: the outcome is
+   * unknown, {@link CommitOutcomeUnknown}).
+   */
+  async function autocommit<T>(run: (on: Queryable) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await run(wrap(client));
+    } catch (error) {
+      if (isStoreUnreachable(error)) broken = error as Error;
+      throw commitFailure(error, 'statement');
+    } finally {
+      client.release(lost.get(client) ?? broken);
+    }
+  }
+  const root: Queryable = {
+    query: <T>(sql: string, params: unknown[] = [], options: QueryOptions = {}) =>
+      mayWrite(sql) ? autocommit((on) => on.query<T>(sql, params, options)) : pooled.query<T>(sql, params, options),
+    exec: (sql: string) => (mayWrite(sql) ? autocommit((on) => on.exec(sql)) : pooled.exec(sql)),
+  };
   const listener = new PostgresListener({
     connectionString: options.connectionString,
     application_name: `qaf-listen${schema ? ` ${schema}` : ''}`.slice(0, 63),
@@ -130,7 +155,16 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
-        await client.query('COMMIT');
+        // A connection known to be gone before COMMIT is sent was rolled back: nothing written.
+        const gone = lost.get(client);
+        if (gone) throw gone;
+        try {
+          await client.query('COMMIT');
+        } catch (error) {
+          // Lost while COMMIT was in flight, it may have committed: no ROLLBACK can tell.
+          if (isStoreUnreachable(error)) lost.set(client, error as Error);
+          throw commitFailure(error, 'commit');
+        }
         return result;
       } catch (error) {
         if (!lost.has(client)) await client.query('ROLLBACK').catch((rollbackError: Error) => lost.set(client, rollbackError));
