@@ -67,7 +67,13 @@ describe('analysis of the Bolton pack', () => {
     // Re-pinned for pack 1.3.3: the QA Team allocates the PQR (pqr-allocated-by-the-qa-team). The definitions and the
     // override moved to proposedProviderQualityRating (its one finding is the old PQR's, renamed); providerQualityRating
     // (decidedBy, undecided meanwhile) and pqrCategory's fallback "Awaiting the QA Team's rating" add one finding each.
-    expect(createHash('sha256').update(decisions).digest('hex')).toBe('ed7bb052e8cac82d82c6465af790a6846aca593bab94fcd8d89c36d5e4c868dd');
+    // Re-pinned for pack 1.3.4: three decisions the guidance gives to a person are new (improvementAreas, 1.QM-1;
+    // selfAssessmentRequest, 1.QM-3; contractAction, s2 and s4). Every other decision is byte for byte as before (their
+    // hash without the three is the 1.3.3 pin, ed7bb052...); checked by hand: improvementAreas 4 interpretation-only
+    // (QM-1 at a proposed PQR 2 to 5) and 1 fallback-only (QM-1 at PQR 1); selfAssessmentRequest 1 interpretation-only
+    // (CQC regulated at QM-1) and 55 fallback-only (the other 6 x 8 + 7 provider type and activity pairs);
+    // contractAction 19 interpretation-only (any of the three contract statements true: 27 - 2^3) and 8 fallback-only.
+    expect(createHash('sha256').update(decisions).digest('hex')).toBe('abea680794b0214a082437174c1dba91f25c2d06d4601366160e45f2aaccc463');
   });
 
   it('finds no gap in any decision', () => {
@@ -157,7 +163,12 @@ describe('Bolton determinations', () => {
     // "High staff turnover." is Moderate concern, 3 (A3); the definitions "are given as a rough guide".
     const d = overridden('4', { reason: 'Turnover has left nights uncovered twice this month.' }, { highStaffTurnover: true });
     expect(d.headline).toEqual({ decision: 'providerQualityRating', value: null, scale: 'pqr', pending: true });
-    expect(d.proposals).toEqual([expect.objectContaining({ decision: 'providerQualityRating', proposed: '4', role: 'qa-team', due: '2020-06-15' })]);
+    // At the QM-1 meeting the QA Team also agrees the areas for improvement (1.QM-1) and decides whether to ask for the self-assessment (1.QM-3).
+    expect(d.proposals).toEqual([
+      expect.objectContaining({ decision: 'providerQualityRating', proposed: '4', role: 'qa-team', due: '2020-06-15' }),
+      expect.objectContaining({ decision: 'improvementAreas', proposed: 'Areas for improvement', role: 'qa-team', due: '2020-06-15' }),
+      expect.objectContaining({ decision: 'selfAssessmentRequest', proposed: 'Ask for the annual self-assessment', role: 'qa-team' }),
+    ]);
     expect(d.decisions.computedProviderQualityRating).toBe('3');
     expect(d.decisions.pqrCategory).toBe("Awaiting the QA Team's rating");
     expect(d.decidedBy?.proposedProviderQualityRating).toMatchObject({ value: '4', computed: '3', kind: 'override', reason: 'Turnover has left nights uncovered twice this month.' });
