@@ -54,7 +54,13 @@ describe('the council packs\' decisions in the work queue', () => {
     // A CQC warning notice is a Level 2 indicator (Appendix 2); the document sets no time, so it is due on the review date.
     await assess('herefordshire', 'Cedar Lodge', { date: '2025-03-03', facts: { jointlyCommissioned: true, currentThresholdLevel: 'Level 1', cqcWarningNoticesOrComplianceActions: true }, judgements: {} });
     await assess('herefordshire', 'Damson Care', { date: '2025-03-03', facts: { jointlyCommissioned: false, currentThresholdLevel: 'Level 2', cqcWarningNoticesOrComplianceActions: true }, judgements: {} });
-    const items = await decisions('herefordshire', '2025-03-03');
+    const all = await decisions('herefordshire', '2025-03-03');
+    // At Level 2 an advisory notice or placement suspension is "at the discretion of commissioners" (A2.M2).
+    expect(all.filter((i) => i.id === 'placementSuspension').map((i) => [i.name, i.label, i.owner, i.ownerLabel, i.due])).toEqual([
+      ['Cedar Lodge', 'Decide Advisory notice or placement suspension (proposed: To consider)', 'commissioners', 'the commissioners (Herefordshire Council and/or HCCG)', '2025-03-03'],
+      ['Damson Care', 'Decide Advisory notice or placement suspension (proposed: To consider)', 'commissioners', 'the commissioners (Herefordshire Council and/or HCCG)', '2025-03-03'],
+    ]);
+    const items = all.filter((i) => i.id === 'qualityThresholdLevel');
     expect(items.map((i) => [i.name, i.id, i.label, i.owner, i.due, i.overdue])).toEqual([
       ['Cedar Lodge', 'qualityThresholdLevel', 'Decide Quality threshold level (proposed: Level 2)', 'team-manager-or-multi-agency-panel', '2025-03-03', false],
       ['Damson Care', 'qualityThresholdLevel', 'Decide Quality threshold level (proposed: Level 2)', 'team-manager-or-multi-agency-panel', '2025-03-03', false],
