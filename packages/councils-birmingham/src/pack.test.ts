@@ -93,7 +93,7 @@ describe('analysis of the Birmingham pack', () => {
     // before are now checked in full (fewer points, exact counts, examples in factor order).
     // The Council's termination decision (issue 11, decided by a person) is new and checked on its own below;
     // every other decision is found exactly as before. So are the two IAP decisions the Council takes (pack 1.2.0).
-    const byPerson = new Set(['contractTermination', 'inadequateImprovementPlan', 'iapApproval']);
+    const byPerson = new Set(['contractTermination', 'inadequateImprovementPlan', 'iapApproval', 'focussedInspection']);
     const decisions = JSON.stringify(report.decisions.filter((d) => !byPerson.has(d.decision)).map(({ notes: _notes, ...d }) => d));
     // Re-pinned when dates were split by their orderings (mostRecentRating and overallRating became exhaustive), and
     // when the pack took the table, parameters and source precedence of issues 10 and 11 (its decisions changed), and
@@ -122,11 +122,21 @@ describe('analysis of the Birmingham pack', () => {
 
   it('checks every decision in full, the two that compare dates by the orderings of those dates', () => {
     expect(report.decisions.filter((d) => !d.exhaustive).map((d) => d.decision)).toEqual([]);
-    expect(report.decisions).toHaveLength(19);
+    expect(report.decisions).toHaveLength(20);
     expect(report.complete).toBe(true);
     expect(decision('overallRating').dimensions).toContain('orderings of asOf, cqcRatingDate, nhsRatingDate, pqasDate (136)');
     // Weekly hours are only compared with numbers, so their partition on those numbers is exhaustive.
     expect(decision('providerSize').exhaustive).toBe(true);
+  });
+
+  it('proposes a focussed inspection to the Council on any of the nine triggers, and nothing without one (pack 1.2.5)', () => {
+    const f = decision('focussedInspection');
+    expect(f.exhaustive).toBe(true);
+    // Nine yes/no/unrecorded triggers: 3^9 = 19,683 combinations; 2^9 = 512 with none true.
+    expect(f.findings.map((x) => [x.kind, x.rule, x.count, x.interpretation])).toEqual([
+      ['interpretation-only', 'negative-intelligence-triggers', 19171, 'focussed-inspection-decided-by-the-council'],
+      ['fallback-only', undefined, 512, undefined],
+    ]);
   });
 
   it('leaves termination to the Council only where a document opens it, and otherwise to the named fallback', () => {

@@ -53,6 +53,15 @@ describe('the level is a person\'s decision', () => {
     expect(councilOnly.interpretations.map((i) => i.id)).not.toContain('hccg-decides-jointly');
   });
 
+  it('says who decides in the proposal as the determination does, not the role in general (decidedBy.labelFrom)', () => {
+    expect(pack.decisions.qualityThresholdLevel?.decidedBy?.labelFrom).toBe('levelDecidedBy');
+    const who = (facts: Record<string, unknown>) => determine({ date: '2025-03-03', facts: { cqcWarningNoticesOrComplianceActions: true, ...facts }, judgements: {} }).proposals?.[0]?.roleLabel;
+    expect(who({ jointlyCommissioned: true, currentThresholdLevel: 'Level 1' })).toBe('the team manager, jointly with HCCG');
+    expect(who({ jointlyCommissioned: true, currentThresholdLevel: 'Level 2' })).toBe('the multi-agency quality review panel, jointly with HCCG');
+    expect(who({ jointlyCommissioned: false, currentThresholdLevel: 'Level 2' })).toBe('the multi-agency quality review panel');
+    expect(who({})).toBe('the team manager');
+  });
+
   it('names the team manager for a provider at Level 1 or with no agreed level', () => {
     expect(determine({ date: '2025-03-03', facts: { cqcWarningNoticesOrComplianceActions: true }, judgements: {} }).decisions.levelDecidedBy).toBe('The team manager');
     expect(determine({ date: '2025-03-03', facts: { cqcWarningNoticesOrComplianceActions: true, currentThresholdLevel: 'Level 1' }, judgements: {} }).decisions.levelDecidedBy).toBe('The team manager');

@@ -130,7 +130,8 @@ describe('determinations', () => {
     expect(d.headline).toMatchObject({ decision: 'qualityThresholdLevel', value: 'Level 3', scale: 'thresholdLevel', pending: true });
     expect(d.decisions.intervention).toBe('Large scale intervention');
     expect(dueOf(d, 'automatic-contract-default-notice')).toBe('2025-06-10');
-    expect(dueOf(d, 'advisory-notice-or-placement-suspension-considered')).toBe('2025-06-10');
+    // "Automatic advisory notice or placement suspension considered" (A2.M3): the commissioners' decision, due as the level is determined.
+    expect(d.proposals?.find((p) => p.decision === 'placementSuspension')).toMatchObject({ proposed: 'To consider', role: 'commissioners', due: '2025-06-10' });
     expect(nextDueOf(d, 'monthly-contract-monitoring-meeting')).toBe('2025-07-10');
     expect(nextDueOf(d, 'monthly-multi-agency-quality-review-meeting')).toBe('2025-07-10');
     expect(nextDueOf(d, 'annual-quality-assurance-visit-or-contact')).toBeUndefined();

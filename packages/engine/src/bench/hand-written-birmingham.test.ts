@@ -73,7 +73,7 @@ describe('Birmingham\'s rules written by hand (the benchmark\'s yardstick on a r
     }
     expect([...seen.headline].sort()).toEqual(['Bronze', 'Gold', 'Inadequate', 'Silver']);
     expect([...seen.process].sort()).toEqual(['Bronze process', 'Inadequate process', 'None']);
-    expect([...seen.proposals].sort()).toEqual(['contractTermination', 'iapApproval', 'inadequateImprovementPlan']);
+    expect([...seen.proposals].sort()).toEqual(['contractTermination', 'focussedInspection', 'iapApproval', 'inadequateImprovementPlan']);
     expect(seen.actions.size).toBeGreaterThanOrEqual(12);
     expect(seen.schedule.size).toBeGreaterThanOrEqual(8);
     expect(refused).toBeLessThan(300);

@@ -121,6 +121,7 @@ const COUNCIL_DECISIONS: Record<string, { values: readonly string[]; roleLabel: 
   inadequateImprovementPlan: { values: ['No Improvement Action Plan', 'Improvement Action Plan required'], roleLabel: 'the Council or its partners', source: '001 s11.3', interpretation: 'inadequate-iap-decided-by-the-council' },
   iapApproval: { values: ['Returned for amendments', 'Approved'], roleLabel: 'the Council or its partners', source: '000 s4.1', interpretation: 'iap-approval-decided-by-the-council' },
   contractTermination: { values: ['Continue the contracting arrangement', 'Terminate the contracting arrangement'], roleLabel: 'the Council', source: '000 s3.3.2', interpretation: 'termination-decided-by-the-council' },
+  focussedInspection: { values: ['Carry out a focussed inspection', 'No focussed inspection'], roleLabel: 'the Council', source: '000 s3.5', interpretation: 'focussed-inspection-decided-by-the-council' },
 };
 interface Recorded { value: string; by: string; at: string; reason?: string; secondBy?: string }
 
@@ -388,6 +389,11 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   const inadequateNotValidated = (visitType === 'Re-inspection' && previous === INADEQUATE && qmv === INADEQUATE) || (improvementNotValidatedInTime && previous === INADEQUATE);
   const terminate = (pqasFailure && f.pqasRepeatBreach === true) || inadequateNotValidated;
   decisions.contractTermination = councilDecides('contractTermination', terminate ? 'Terminate the contracting arrangement' : 'Not considered', !terminate, undefined, false);
+  // 000 s3.5: negative intelligence "may trigger a focussed audit by the Council": proposed on any of the nine triggers (002 item 9), due on the visit date.
+  const triggered = TRIGGERS.some((t) => f[t] === true);
+  decisions.focussedInspection = triggered || recorded?.focussedInspection
+    ? councilDecides('focussedInspection', triggered ? 'Carry out a focussed inspection' : 'Not triggered', !triggered, date, false)
+    : 'Not triggered';
 
   // Actions.
   const actions: DeterminationAction[] = [];
@@ -412,7 +418,6 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   if (inadequateNotValidated) act('consider-termination', 'Consider termination of the contract (multi-agency review of care provision, safety and a decommissioning plan)', 'council', date, '000 s5.1');
   if (pqasFailure) act('pqas-breach', 'Treat the PQAS failure as a breach of Schedule 15 and manage it under Schedule 11 (Contract Management)', 'council', date, '001 s7.6');
   if (pqasFailure && f.pqasRepeatBreach === true) act('pqas-consider-termination', 'PQAS failure on more than one occasion: consider terminating the contracting arrangement', 'council', date, '000 s3.3.1');
-  if (TRIGGERS.some((t) => f[t] === true)) act('focussed-inspection', 'Consider a focussed inspection: negative intelligence has triggered one', 'council', date, '002 "Adjusting the quality rating"');
   if (overall === BRONZE && improvementNotValidatedInTime) act('citizen-dialogue', 'Apply the Bronze price to new care packages and commence dialogue with citizens and families about changing care providers', 'council', date, '002 "Bronze providers"');
   if (visitType === 'Re-inspection' && previous === BRONZE && visitBand <= BRONZE && residentialOrNursing) act('bronze-improvement-breach', 'Improvement not validated at the re-assessment: the provider may be deemed in breach of contract; manage under Schedule 11 (Contract Management), apply the Bronze price to new packages and open dialogue with citizens and families', 'council', date, '001 s10.7', 'bronze-again-other-services');
 

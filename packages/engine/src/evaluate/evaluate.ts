@@ -7,7 +7,7 @@ import { isIsoDate } from '../dates/iso-date.js';
 import { decideExplained } from './decide.js';
 import { blankList, resultList, type CompiledCondition } from '../compile/compile-condition.js';
 import { applyLimits, explainLimits } from '../language/limits.js';
-import { applyHumanDecision, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
+import { applyHumanDecision, nameWhoDecides, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
 import { offsetDate } from '../compile/compile-offset.js';
 import { decisionDependencies } from '../compile/decision-graph.js';
 
@@ -17,6 +17,13 @@ export interface EvaluateOptions {
   explain?: boolean;
   /** The date the determination is made (default: the assessment date). */
   asOf?: string;
+  /**
+   * The recorded decisions (`assessment.decisions` ids) taken before this evaluation, as when a
+   * stored assessment is determined again: a person's decision among them stands even where it
+   * now departs from the proposal without the reason the pack requires (the determination marks
+   * it `departsWithoutReason`); one recorded now is refused. Default: none (all recorded now).
+   */
+  recordedEarlier?: readonly string[];
 }
 
 const compiledCache = new WeakMap<Pack, CompiledPack>();
@@ -136,11 +143,12 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
       if (trace) explainLimits(inst.id, inst.limits, value, limited, s, trace);
     }
     // The person decides on the limited value: a limiter caps the proposal too.
-    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, s.values[inst.slot], recorded?.[inst.id], human, trace);
+    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, s.values[inst.slot], recorded?.[inst.id], human, trace, opts.recordedEarlier?.includes(inst.id));
   }
 
   const decisions: Record<string, unknown> = {};
   for (const inst of c.instances) decisions[inst.id] = s.values[inst.slot];
+  if (human) nameWhoDecides(c.index, human, decisions);
 
   const actions: DeterminationAction[] = [];
   for (const act of c.actions) {

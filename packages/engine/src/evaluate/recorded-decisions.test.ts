@@ -86,6 +86,67 @@ describe('a reason for departing from the proposal (decidedBy.reasonRequired)', 
   });
 });
 
+describe('a decision recorded earlier, determined again under a version whose proposal differs', () => {
+  // The panel agreed with the proposal Level 2 without a reason; the version in force now proposes Level 3 for 4 concerns.
+  const later = () => {
+    const p = humanDecisionPack();
+    p.decisions.level!.decidedBy!.reasonRequired = 'when-departing';
+    p.decisions.level!.rules![0]!.when = { fact: 'concerns', operator: 'greaterThanInclusive', value: 4 };
+    return compilePack(p);
+  };
+  const agreed = { ...base, decisions: { level: { value: 'Level 2', by: 'Panel chair', at: '2027-01-11' } } };
+
+  it('stands, and says it departs from the new proposal without a reason, who is to confirm it and by when', () => {
+    const d = evaluate(later(), agreed, { recordedEarlier: ['level'] });
+    expect(d.decisions.level).toBe('Level 2');
+    expect(d.decidedBy?.level).toEqual({ value: 'Level 2', by: 'Panel chair', at: '2027-01-11', computed: 'Level 3', kind: 'decision', role: 'multi-agency-panel', departsWithoutReason: true, roleLabel: 'the multi-agency panel', source: 'strategy s4.2', due: '2027-01-18' });
+    expect(d.proposals).toBeUndefined();
+  });
+
+  it('is refused when recorded now (not listed as recorded earlier), naming /decisions/level/reason', () => {
+    expect(() => evaluate(later(), agreed)).toThrow(AssessmentError);
+    expect(() => evaluate(later(), agreed, { recordedEarlier: ['rating'] })).toThrow(/departing from the proposal "Level 3"/);
+  });
+
+  it('is not marked where it still agrees, or gives its reason', () => {
+    expect(evaluate(later(), { ...agreed, facts: { concerns: 3, score: 75 } }, { recordedEarlier: ['level'] }).decidedBy?.level?.departsWithoutReason).toBeUndefined();
+    const reasoned = { ...base, decisions: { level: { value: 'Level 2', by: 'Panel chair', at: '2027-01-11', reason: 'Concerns in hand' } } };
+    expect(evaluate(later(), reasoned, { recordedEarlier: ['level'] }).decidedBy?.level).not.toHaveProperty('departsWithoutReason');
+  });
+});
+
+describe('who decides, in the determination\'s words (decidedBy.labelFrom)', () => {
+  const withWho = () => {
+    const p = humanDecisionPack();
+    p.scales.who = { label: 'Who decides', values: ['The team manager', 'The multi-agency panel, jointly with HCCG'] };
+    p.decisions.level!.decidedBy!.labelFrom = 'whoDecides';
+    // Declared after the level, and read by nothing: the proposal still names it.
+    p.decisions.whoDecides = {
+      label: 'Who decides the level', scale: 'who', hitPolicy: 'first',
+      rules: [{ id: 'panel', when: { fact: 'concerns', operator: 'greaterThanInclusive', value: 3 }, output: 'The multi-agency panel, jointly with HCCG', source: src42 }],
+      fallback: { output: 'The team manager', source: src42 },
+    };
+    return p;
+  };
+  const src42 = { doc: 'strategy', section: '4.2' };
+
+  it('names who decides as the decision it names says, first letter as it reads after "to be decided by"', () => {
+    const p = withWho();
+    expect(validatePack(p).errors).toEqual([]);
+    const c = compilePack(p);
+    expect(evaluate(c, base).proposals?.[0]).toMatchObject({ decision: 'level', role: 'multi-agency-panel', roleLabel: 'the multi-agency panel, jointly with HCCG' });
+    expect(evaluate(c, { ...base, facts: { concerns: 1, score: 75 } }).proposals?.[0]?.roleLabel).toBe('the team manager');
+  });
+
+  it('refuses a labelFrom that names an unknown decision, or the decision itself', () => {
+    const p = withWho();
+    p.decisions.level!.decidedBy!.labelFrom = 'whoDecidez';
+    expect(validatePack(p).errors).toEqual([expect.objectContaining({ pointer: '/decisions/level/decidedBy/labelFrom', code: 'decided-by', message: 'Unknown decision "whoDecidez": decision "level" reads who decides from it.' })]);
+    p.decisions.level!.decidedBy!.labelFrom = 'level';
+    expect(validatePack(p).errors).toEqual([expect.objectContaining({ pointer: '/decisions/level/decidedBy/labelFrom', code: 'decided-by' })]);
+  });
+});
+
 describe('a person\'s decision the rules give no value for', () => {
   it('proposes nothing and leaves the headline not pending when the value is one the pack declares leaves nothing to decide', () => {
     const p = humanDecisionPack();

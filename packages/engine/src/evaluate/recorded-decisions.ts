@@ -72,12 +72,16 @@ export interface HumanDecisions {
 /**
  * Applies a recorded decision, or makes the proposal, for one decision instance after its rules
  * ran: returns the value the rest of the pack reads. `computed` is what the rules gave.
- * Throws an `AssessmentError` when a person's decision departs from the proposal without the
+ * `recordedEarlier` is true when the decision was recorded before this evaluation (a stored
+ * assessment determined again): a person's decision then stands even where it now departs from
+ * the proposal without the reason the pack requires when departing; the determination marks it
+ * (`departsWithoutReason`, with who is to confirm it and by when) instead of refusing it.
+ * Throws an `AssessmentError` when a person's decision recorded now departs from the proposal without the
  * reason the pack requires then (`decidedBy.reasonRequired: when-departing`), when an override moves the value further than the pack allows
  * without a second person (`secondPersonWhenMovedMoreThan`), or below the lowest value it
  * allows without one (`secondPersonWhenBelow`), and none is named.
  */
-export function applyHumanDecision(inst: CompiledInstance, s: EvalState, computed: unknown, recorded: RecordedDecision | undefined, out: HumanDecisions, trace: ExplanationEntry[] | undefined): unknown {
+export function applyHumanDecision(inst: CompiledInstance, s: EvalState, computed: unknown, recorded: RecordedDecision | undefined, out: HumanDecisions, trace: ExplanationEntry[] | undefined, recordedEarlier = false): unknown {
   const d = inst.decision;
   if (recorded) {
     const kind = d.decidedBy ? 'decision' : 'override';
@@ -85,7 +89,8 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
     if (kind === 'override' && limit !== undefined && !recorded.secondBy && steps(inst, computed, recorded.value) > limit) {
       throw new AssessmentError([{ pointer: `/decisions/${escapePointer(inst.id)}/secondBy`, fact: inst.id, message: `The override moves "${inst.id}" from ${JSON.stringify(computed)} to ${JSON.stringify(recorded.value)}, more than ${limit} step${limit === 1 ? '' : 's'}: a second person must confirm it (secondBy).` }]);
     }
-    if (kind === 'decision' && !hasReason(recorded.reason) && reasonRequired(d, { proposed: computed, value: recorded.value })) {
+    const unexplained = kind === 'decision' && !hasReason(recorded.reason) && reasonRequired(d, { proposed: computed, value: recorded.value });
+    if (unexplained && !recordedEarlier) {
       throw new AssessmentError([{ pointer: `/decisions/${escapePointer(inst.id)}/reason`, fact: inst.id, message: `The reason is missing: the decision records ${JSON.stringify(recorded.value)} for "${inst.id}", departing from the proposal ${JSON.stringify(computed)}, and the pack requires ${d.decidedBy!.label} to say why when departing from it.` }]);
     }
     const floor = kind === 'override' && inst.overrideFloor ? inst.overrideFloor(s) : undefined;
@@ -98,6 +103,11 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
       ...(recorded.secondBy !== undefined ? { secondBy: recorded.secondBy } : {}),
       computed, kind, ...(d.decidedBy ? { role: d.decidedBy.role } : {}),
     };
+    if (unexplained) {
+      // Recorded earlier, when it needed no reason: it stands, and its role is asked to confirm it with one.
+      const due = inst.decidedBy?.within ? offsetDate(inst.decidedBy.within, s) : undefined;
+      Object.assign(out.decidedBy[inst.id]!, { departsWithoutReason: true, roleLabel: d.decidedBy!.label, source: inst.decidedBy!.source, ...(due ? { due } : {}) });
+    }
     if (d.decidedBy?.interpretation) s.interpretations.add(d.decidedBy.interpretation);
     if (d.override?.interpretation) s.interpretations.add(d.override.interpretation);
     trace?.push({ kind: 'person', of: inst.id });
@@ -146,4 +156,40 @@ export function restsOnPending(decisionId: string, pending: ReadonlySet<string>,
     return false;
   };
   return walk(decisionId);
+}
+
+/**
+ * Names who decides in each proposal, and in each decision to confirm, in the determination's
+ * words where the pack says who decides case by case (`decidedBy.labelFrom`): the value of that
+ * decision (for a decision taken per domain, its instance for the same domain first), with its
+ * first letter lower-cased unless it starts an abbreviation ("the team manager, jointly with
+ * HCCG"); the role's `label` stays where that decision gives no text. `values` are the
+ * determination's decision values, by instance id.
+ */
+export function nameWhoDecides(index: PackIndex, out: HumanDecisions, values: Readonly<Record<string, unknown>>): void {
+  const words = (id: string): string | undefined => {
+    const from = index.instancesById.get(id)?.decision.decidedBy?.labelFrom;
+    if (!from) return undefined;
+    const domain = id.includes('.') ? id.slice(id.indexOf('.') + 1) : undefined;
+    const v = (domain !== undefined ? values[`${from}.${domain}`] : undefined) ?? values[from];
+    return typeof v === 'string' && v.trim() ? whoDecidesWords(v) : undefined;
+  };
+  for (const p of out.proposals) {
+    const w = words(p.decision);
+    if (w) p.roleLabel = w;
+  }
+  for (const [id, taken] of Object.entries(out.decidedBy)) {
+    const w = taken.departsWithoutReason ? words(id) : undefined;
+    if (w) taken.roleLabel = w;
+  }
+}
+
+/**
+ * A decision's value that names who decides, as it reads after "to be decided by": its first letter
+ * lower-cased, unless the second is a capital too (an abbreviation: "HCCG and the Council").
+ * @example whoDecidesWords('The multi-agency quality review panel') // 'the multi-agency quality review panel'
+ */
+export function whoDecidesWords(value: string): string {
+  const t = value.trim();
+  return t.length > 1 && t[1] === t[1]!.toLowerCase() ? t[0]!.toLowerCase() + t.slice(1) : t;
 }

@@ -28,6 +28,7 @@ export type ReasonRequired = typeof REASON_REQUIRED[number];
 export const DecidedBySchema = Type.Object({
   role: Type.String({ minLength: 1, description: 'The role that decides, as an id: `team-manager`, `multi-agency-panel`.' }),
   label: Type.String({ minLength: 1, description: 'The role in the council\'s words: "the team manager".' }),
+  labelFrom: Type.Optional(Type.String({ minLength: 1, description: 'A decision of the pack whose value says who decides in this determination, in the council\'s words ("The team manager, jointly with HCCG"): the proposal, and a recorded decision to confirm, name it (`roleLabel`) instead of `label`, which stays the role in general. Where it gives no text, `label` stands.' })),
   within: Type.Optional(offset),
   source: citation,
   meanwhile: Type.Optional(Type.Union(MEANWHILE.map((m) => Type.Literal(m)), {

@@ -211,6 +211,11 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     checkHumanDecision(id, d, p, (pointer, message, hint) => err(pointer, message, hint, 'decided-by'), isOrdered(humanScale) ? humanScale.values : undefined);
     if (d.decidedBy?.within) checkOffset(d.decidedBy.within, `${p}/decidedBy/within`, `Decision "${id}"`);
     if (d.decidedBy?.interpretation) useInterpretation(d.decidedBy.interpretation, `${p}/decidedBy/interpretation`);
+    if (d.decidedBy?.labelFrom !== undefined) {
+      const from = d.decidedBy.labelFrom;
+      if (from === id) err(`${p}/decidedBy/labelFrom`, `Decision "${id}" cannot say who decides itself.`, 'Name another decision, one whose value says who decides ("Who decides the level").', 'decided-by');
+      else if (!ix.instancesOf.has(from)) err(`${p}/decidedBy/labelFrom`, `Unknown decision "${from}": decision "${id}" reads who decides from it.`, `Declare "${from}" under decisions, or name one of: ${[...ix.instancesOf.keys()].join(', ')}.`, 'decided-by');
+    }
     if (d.decidedBy?.nothingToDecide) {
       const sc = ix.scales.get(d.scale);
       const values = isOrdered(sc) ? sc.values : undefined;

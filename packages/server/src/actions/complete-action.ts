@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.js';
 import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { determine } from '../assessments/index.js';
+import { recordedEarlier } from '../engine/index.js';
 import { headlineText } from '../assessments/store-assessment.js';
 import type { AssessmentInput } from '../assessments/store-assessment.js';
 import { HttpError, notFound } from '../http-error.js';
@@ -59,7 +60,7 @@ export async function completeAction(c: Context<AppEnv>, councilId: string, body
     const input: AssessmentInput = { ...row!.input, facts: { ...(row!.input.facts ?? {}), [tracked.feeds]: body.completedOn } };
     const version = await versionInForceRecord(db, councilId, input.date);
     if (!version) throw refused('/providerId', `has an assessment dated ${input.date} with no pack version in force`);
-    next = { input, versionId: version.id, determination: await determine(c, version, input, false) };
+    next = { input, versionId: version.id, determination: await determine(c, version, input, false, recordedEarlier(row!.input)) };
   }
 
   await db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import type { Principal } from '../auth/principal.js';
 import { requireCouncilRole } from '../auth/guards.js';
-import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled } from '../engine/index.js';
+import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled, recordedEarlier } from '../engine/index.js';
 import type { CompiledPack, Determination } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { inForceOn } from '../packs/version-cache.js';
@@ -47,7 +47,9 @@ export async function compiledVersion(c: Context<AppEnv>, version: PackVersion):
 }
 
 /**
- * Evaluates an assessment under a stored version, turning engine refusals into 422s.
+ * Evaluates an assessment under a stored version, turning engine refusals into 422s. `earlier`: the
+ * ids of its recorded decisions taken before now (a stored assessment's), which stand; any other
+ * recorded decision is new, and refused without the reason the pack requires.
  * With `explain` the determination carries its explanation (format 3, data without words); the
  * store keeps it without, since it is reproducible from the assessment and the pack hash at any time.
  */
@@ -56,11 +58,12 @@ export async function determine(
   version: PackVersion,
   input: AssessmentInput,
   explain = true,
+  earlier?: readonly string[],
 ): Promise<Determination> {
   const { note: _note, ...assessment } = input;
   const compiled = await compiledVersion(c, version);
   try {
-    return evaluateCompiled(compiled, assessment, { asOf: input.date, explain });
+    return evaluateCompiled(compiled, assessment, { asOf: input.date, explain, ...(earlier ? { recordedEarlier: earlier } : {}) });
   } catch (error) {
     if (error instanceof AssessmentRefused) {
       throw new HttpError(422, 'invalid-assessment', 'The assessment does not fit the pack', {
@@ -362,7 +365,7 @@ export function assessmentRoutes() {
       if (c.req.valid('query').explain === 'true') {
         // The stored record has no explanation; re-evaluating under the same pack hash reproduces it.
         const version = await findVersionById(c.get('services').db, row.pack_version_id);
-        const explanation = version ? (await determine(c, version, row.input)).explanation : undefined;
+        const explanation = version ? (await determine(c, version, row.input, true, recordedEarlier(row.input))).explanation : undefined;
         if (explanation) stored.determination = { ...row.result, explanation };
       }
       return c.json(stored);
@@ -378,7 +381,7 @@ export function assessmentRoutes() {
       if (!version || version.hash !== row.pack_hash) {
         throw new HttpError(500, 'integrity', 'The stored pack version does not match the determination\'s pack hash');
       }
-      const reproduced = await determine(c, version, row.input, false);
+      const reproduced = await determine(c, version, row.input, false, recordedEarlier(row.input));
       return c.json({
         // Compared in stored (JSON) form: the store keeps JSON, so that is what must match.
         identical: isDeepStrictEqual(JSON.parse(JSON.stringify(reproduced)), row.result),

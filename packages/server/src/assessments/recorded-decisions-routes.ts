@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.js';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.js';
 import type { Determination } from '../engine/index.js';
+import { recordedEarlier } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { lockCouncil } from '../packs/publish.js';
 import { versionInForceRecord } from '../packs/versions.js';
@@ -119,7 +120,9 @@ export function recordedDecisionRoutes() {
     if (!version) throw new HttpError(422, 'no-pack-in-force', `No pack version of council "${council.id}" is in force on ${on.assessment_date}`);
     const added = withRecorder({ date: on.assessment_date, decisions: body.decisions } as AssessmentInput, user).decisions!;
     const input: AssessmentInput = { ...on.input, decisions: { ...on.input.decisions, ...added } };
-    const { explanation: _explanation, trace: _trace, ...determination } = await determine(c, version, input, false);
+    // The decisions recorded before stand; those recorded now must give the reason the pack requires.
+    const earlier = recordedEarlier(on.input).filter((id) => !(id in added));
+    const { explanation: _explanation, trace: _trace, ...determination } = await determine(c, version, input, false, earlier);
     const row = prepareAssessment({ councilId: council.id, providerId: on.provider_id, userId: user.id, input, packVersionId: version.id, determination });
     const record: DecisionRecord = {
       id: randomUUID(),

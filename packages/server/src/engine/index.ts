@@ -169,14 +169,20 @@ export function evaluateAssessment(
   return evaluateCompiled(compile(pack, options.extensions, options.hash), assessment, options);
 }
 
-/** Evaluates an assessment under an already compiled pack (see {@link evaluateAssessment}). */
+/**
+ * Evaluates an assessment under an already compiled pack (see {@link evaluateAssessment}).
+ * `recordedEarlier`: the ids of the assessment's recorded decisions taken before now (a stored
+ * assessment determined again), which stand even where they now depart from the proposal without
+ * a reason (see {@link recordedEarlier}); any other is a new recording, refused without the reason
+ * the pack requires.
+ */
 export function evaluateCompiled(
   compiled: CompiledPack,
   assessment: unknown,
-  options: { asOf: string; explain?: boolean },
+  options: { asOf: string; explain?: boolean; recordedEarlier?: readonly string[] },
 ): Determination {
   try {
-    return engine.evaluate(compiled, assessment, { asOf: options.asOf, explain: options.explain ?? true });
+    return engine.evaluate(compiled, assessment, { asOf: options.asOf, explain: options.explain ?? true, ...(options.recordedEarlier ? { recordedEarlier: options.recordedEarlier } : {}) });
   } catch (error) {
     if (error instanceof engine.AssessmentError) {
       throw new AssessmentRefused(error.message, error.errors as AssessmentProblem[]);
@@ -202,3 +208,10 @@ export function diff(a: Pack, b: Pack): PackDiff {
 /** The published JSON Schema of a pack. */
 export const packJsonSchema: Record<string, unknown> = engine.packSchema as Record<string, unknown>;
 
+/**
+ * The ids of a stored assessment's recorded decisions: each was recorded before it is determined
+ * again, so it stands (`evaluateCompiled`'s `recordedEarlier`).
+ */
+export function recordedEarlier(input: { decisions?: Record<string, unknown> }): string[] {
+  return Object.keys(input.decisions ?? {});
+}

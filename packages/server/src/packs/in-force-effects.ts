@@ -2,7 +2,7 @@ import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from '../assessments/
 import { headlineText } from '../assessments/store-assessment.js';
 import { determinationResultSql } from '../assessments/stored-result.js';
 import type { AssessmentInput } from '../assessments/store-assessment.js';
-import { evaluateCompiled } from '../engine/index.js';
+import { evaluateCompiled, recordedEarlier } from '../engine/index.js';
 import type { CompiledPack, Determination, Pack } from '../engine/index.js';
 import type { Queryable } from '../store/index.js';
 import { determinationDifferences } from '../what-if/determination-differences.js';
@@ -141,7 +141,8 @@ export async function assessmentNotUnderVersionInForce(db: Queryable, councilId:
 /** Evaluates a stored assessment under a compiled pack, as it was when first determined (no trace). */
 export function redetermined(compiled: CompiledPack, a: DecidedAssessment): Determination {
   const { note: _note, ...assessment } = a.input;
-  return evaluateCompiled(compiled, assessment, { asOf: a.date, explain: false });
+  // The stored decisions were recorded earlier: they stand, marked where they now depart without a reason.
+  return evaluateCompiled(compiled, assessment, { asOf: a.date, explain: false, recordedEarlier: recordedEarlier(a.input) });
 }
 
 /**

@@ -58,7 +58,8 @@ describe('the provider report', () => {
     // Herefordshire 004 s3.4.4: the team manager or the multi-agency panel decides the level; the rules propose it.
     const r = caseReport(herefordshire, 'level-2-contract-default-notice-served');
     expect(r.rating).toMatchObject({ value: 'Level 2', pending: true });
-    expect(r.rating.awaiting).toEqual({ proposed: 'Level 2', roleLabel: herefordshire.pack.decisions.qualityThresholdLevel!.decidedBy!.label });
+    // Who decides as the determination says it (decidedBy.labelFrom, pack 1.2.5): no level agreed yet, so the team manager (3.4.3).
+    expect(r.rating.awaiting).toEqual({ proposed: 'Level 2', roleLabel: 'the team manager' });
   });
 
   it('says what gave a rating taken from other ratings instead of an empty list', () => {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { determine } from '../assessments/index.js';
+import { recordedEarlier } from '../engine/index.js';
 import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
 import type { AssessmentInput } from '../assessments/store-assessment.js';
 import { determinationResultSql } from '../assessments/stored-result.js';
@@ -80,7 +81,7 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
   if (!row) throw notFound(`Assessment "${assessmentId}" of council "${councilId}"`);
   const version = await findVersionById(db, row.pack_version_id);
   if (!version) throw notFound(`Pack version of assessment "${assessmentId}"`);
-  const explained = await determine(c, version, row.input);
+  const explained = await determine(c, version, row.input, true, recordedEarlier(row.input));
   const determination: Determination = { ...row.result, ...(explained.explanation ? { explanation: explained.explanation } : {}) };
   const [share] = await db.query<ShareRow>(
     `SELECT shared_on::text AS shared_on, challenge_days, challenge_until::text AS challenge_until, challenge_basis, challenge_why

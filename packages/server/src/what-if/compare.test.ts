@@ -38,6 +38,22 @@ describe('compareUnderPacks', () => {
     expect(compareUnderPacks(parsed, published, draft, undefined)).toEqual(compareUnderPacks(rows, published, draft, undefined));
   });
 
+  it("keeps a person's decision recorded earlier under a draft whose proposal departs from it, instead of refusing the provider", () => {
+    // The team manager took the care band (a reason required when departing) and agreed Silver at 2 Fully met without one;
+    // the draft proposes Bronze at 2: the decision stands under it, marked as departing without a reason.
+    const withPerson = (p: ReturnType<typeof packWithCareBand>) => {
+      const pack = structuredClone(p.pack) as typeof p.pack & { decisions: Record<string, { decidedBy?: unknown }> };
+      pack.decisions.careRating!.decidedBy = { role: 'team-manager', label: 'the team manager', reasonRequired: 'when-departing', source: { doc: 'qaf', section: '2' } };
+      return { pack, hash: `${p.hash}+person` };
+    };
+    const stored = row(2, 2);
+    const input = { ...JSON.parse(stored.input as string), decisions: { careRating: { value: 'Silver', by: 'Team Manager', at: '2025-02-03' } } };
+    const report = compareUnderPacks([{ ...stored, input: JSON.stringify(input) }], withPerson(published), withPerson(draft), undefined);
+    expect(report.errors).toEqual([]);
+    expect(report.changed).toEqual([]);
+    expect(report.unchanged).toBe(1);
+  });
+
   it('refuses a stored input that is not JSON once, under the published pack', () => {
     const report = compareUnderPacks([{ ...row(5, 4), input: '{"date":' }], published, draft, undefined);
     expect(report.errors).toEqual([expect.objectContaining({ providerId: 'p5', under: 'published' })]);

@@ -4,7 +4,7 @@
  * compared), and every output compared. Runs on a what-if worker thread (`what-if-worker.ts`)
  * or, for a few providers, on the request thread.
  */
-import { compile, evaluateCompiled } from '../engine/index.js';
+import { compile, evaluateCompiled, recordedEarlier } from '../engine/index.js';
 import type { CompiledPack, Determination, Extensions, Pack } from '../engine/index.js';
 import { determinationDifferences } from './determination-differences.js';
 import type { DeterminationDifference } from './determination-differences.js';
@@ -87,7 +87,8 @@ function compiledOrError(p: HashedPack, extensions: Extensions | undefined): Com
 
 function evaluated(compiled: CompiledPack | Error, assessment: unknown, asOf: string): Determination {
   if (compiled instanceof Error) throw compiled;
-  return evaluateCompiled(compiled, assessment, { asOf, explain: false });
+  // A stored assessment's decisions were recorded earlier: they stand under the other pack, marked where they now depart without a reason.
+  return evaluateCompiled(compiled, assessment, { asOf, explain: false, recordedEarlier: recordedEarlier(assessment as { decisions?: Record<string, unknown> }) });
 }
 
 /** The assessment the engine evaluates: the stored input without its note. */

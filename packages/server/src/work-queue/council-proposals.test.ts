@@ -8,7 +8,7 @@ type Item = { kind: string; name: string; id: string; label: string; owner?: str
  * The decisions the councils' documents give to a person reach the work queue of the person named,
  * with the date they are due: Bolton's Provider Quality Rating, which "The QA Team will allocate"
  * (003 s2), and Herefordshire's threshold level, decided jointly with HCCG for a jointly
- * commissioned service (004 3.4.3, 3.4.4).
+ * commissioned service (004 3.4.3, 3.4.4), named as the determination names who decides.
  */
 describe('the council packs\' decisions in the work queue', () => {
   let seeded: SeededCouncils;
@@ -33,11 +33,20 @@ describe('the council packs\' decisions in the work queue', () => {
     // QM-1 meeting Monday 24 August 2020: ten working days, skipping the 31 August bank holiday, is 8 September.
     await assess('bolton', 'Ash Court', { date: '2020-08-24', facts });
     await assess('bolton', 'Beech House', { date: '2020-08-24', facts, decisions: { providerQualityRating: { value: '4', by: 'Quality Assurance Team', at: '2020-09-01', reason: 'The QA Team judged the concerns significant at the meeting' } } });
-    expect(await decisions('bolton', '2020-09-01')).toEqual([expect.objectContaining({
+    const items = await decisions('bolton', '2020-09-01');
+    // The QA Team also agrees the areas for improvement with each provider, due with the QM-1 form (1.QM-1), and
+    // decides whether to ask for the annual self-assessment (1.QM-3), for which the guidance gives no time: it waits from the meeting.
+    expect(items.filter((i) => i.id !== 'providerQualityRating').map((i) => [i.name, i.id, i.label, i.ownerLabel, i.due, i.overdue])).toEqual([
+      ['Ash Court', 'selfAssessmentRequest', 'Decide Annual self-assessment (QM-3) asked for (proposed: Ask for the annual self-assessment)', 'the Quality Assurance Team', '2020-08-24', true],
+      ['Beech House', 'selfAssessmentRequest', 'Decide Annual self-assessment (QM-3) asked for (proposed: Ask for the annual self-assessment)', 'the Quality Assurance Team', '2020-08-24', true],
+      ['Ash Court', 'improvementAreas', 'Decide Areas for improvement agreed with the provider (proposed: Areas for improvement)', 'the Quality Assurance Team, with the provider', '2020-09-08', false],
+      ['Beech House', 'improvementAreas', 'Decide Areas for improvement agreed with the provider (proposed: Areas for improvement)', 'the Quality Assurance Team, with the provider', '2020-09-08', false],
+    ]);
+    expect(items.filter((i) => i.id === 'providerQualityRating')).toEqual([expect.objectContaining({
       kind: 'decision', name: 'Ash Court', id: 'providerQualityRating', label: 'Decide Provider Quality Rating (PQR) (proposed: 3)',
       owner: 'qa-team', ownerLabel: 'the Quality Assurance Team', due: '2020-09-08', overdue: false, source: '003 s2',
     })]);
-    const [late] = await decisions('bolton', '2020-09-09');
+    const [late] = (await decisions('bolton', '2020-09-09')).filter((i) => i.id === 'providerQualityRating');
     expect(late).toMatchObject({ name: 'Ash Court', overdue: true });
   });
 
@@ -45,11 +54,18 @@ describe('the council packs\' decisions in the work queue', () => {
     // A CQC warning notice is a Level 2 indicator (Appendix 2); the document sets no time, so it is due on the review date.
     await assess('herefordshire', 'Cedar Lodge', { date: '2025-03-03', facts: { jointlyCommissioned: true, currentThresholdLevel: 'Level 1', cqcWarningNoticesOrComplianceActions: true }, judgements: {} });
     await assess('herefordshire', 'Damson Care', { date: '2025-03-03', facts: { jointlyCommissioned: false, currentThresholdLevel: 'Level 2', cqcWarningNoticesOrComplianceActions: true }, judgements: {} });
-    const items = await decisions('herefordshire', '2025-03-03');
+    const all = await decisions('herefordshire', '2025-03-03');
+    // At Level 2 an advisory notice or placement suspension is "at the discretion of commissioners" (A2.M2).
+    expect(all.filter((i) => i.id === 'placementSuspension').map((i) => [i.name, i.label, i.owner, i.ownerLabel, i.due])).toEqual([
+      ['Cedar Lodge', 'Decide Advisory notice or placement suspension (proposed: To consider)', 'commissioners', 'the commissioners (Herefordshire Council and/or HCCG)', '2025-03-03'],
+      ['Damson Care', 'Decide Advisory notice or placement suspension (proposed: To consider)', 'commissioners', 'the commissioners (Herefordshire Council and/or HCCG)', '2025-03-03'],
+    ]);
+    const items = all.filter((i) => i.id === 'qualityThresholdLevel');
     expect(items.map((i) => [i.name, i.id, i.label, i.owner, i.due, i.overdue])).toEqual([
       ['Cedar Lodge', 'qualityThresholdLevel', 'Decide Quality threshold level (proposed: Level 2)', 'team-manager-or-multi-agency-panel', '2025-03-03', false],
       ['Damson Care', 'qualityThresholdLevel', 'Decide Quality threshold level (proposed: Level 2)', 'team-manager-or-multi-agency-panel', '2025-03-03', false],
     ]);
-    expect(items[0]!.ownerLabel).toMatch(/^the team manager .* or the multi-agency quality review panel .*, jointly with HCCG where the service is jointly commissioned/);
+    // Who decides as each determination says it (the level's decidedBy.labelFrom), not the role in general.
+    expect(items.map((i) => i.ownerLabel)).toEqual(['the team manager, jointly with HCCG', 'the multi-agency quality review panel']);
   });
 });

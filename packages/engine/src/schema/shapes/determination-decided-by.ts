@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { RecordedDecisionSchema } from './recorded-decision.js';
+import { DateOf } from './citation.js';
 import { OneOfValues } from './refs.js';
 
 /** A decision taken by a person (or overridden), as the determination records it: the recorded decision and what the rules gave. */
@@ -8,5 +9,9 @@ export const DeterminationDecidedBySchema = Type.Object({
   computed: Type.Unknown({ description: 'What the pack\'s rules gave.' }),
   kind: OneOfValues(['decision', 'override'] as const, { description: '`decision`: a person the pack names took it; `override`: an officer replaced the computed value.' }),
   role: Type.Optional(Type.String()),
+  departsWithoutReason: Type.Optional(Type.Literal(true, { description: 'The decision was recorded earlier without a reason, and now departs from the proposal (`computed`) of the version it was determined again under, where the pack requires a reason when departing: it stands, and the role that took it (`roleLabel`) is asked to confirm it with a reason.' })),
+  roleLabel: Type.Optional(Type.String({ description: 'Who is asked to confirm a decision that departs without a reason, in the council\'s words (as a proposal\'s `roleLabel`).' })),
+  source: Type.Optional(Type.String({ description: 'The section that gives the decision to the role (`decidedBy.source`), on a decision to confirm.' })),
+  due: Type.Optional(DateOf({ description: 'When the confirmation is due: `decidedBy.within` from the assessment date, if the pack gives one.' })),
 }, { additionalProperties: false });
 export type DeterminationDecidedBy = Static<typeof DeterminationDecidedBySchema>;

@@ -1,19 +1,45 @@
 import { decisionWords, packWordsByHash } from '../decision-words.js';
 import type { QueueItem, QueueSource } from '../queue-item.js';
 
+/** A value as the queue writes it: text as it is, anything else as JSON. */
+function valueText(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
 /**
  * Human decisions waiting: each proposal of a current determination (a decision a named role takes),
- * named in the words of the pack it was made under ("Decide Provider Quality Rating (PQR)").
- * A proposal without a due date is due on the assessment date: it is waiting from then.
+ * named in the words of the pack it was made under ("Decide Provider Quality Rating (PQR)"), with
+ * who decides as the determination says it (`roleLabel`: "the team manager, jointly with HCCG");
+ * and each decision recorded earlier without a reason that departs from the proposal of the version
+ * it was determined again under (`departsWithoutReason`): the role that took it is asked to confirm
+ * it with a reason. An item without a due date is due on the assessment date: it is waiting from then.
  */
 export const decisionsWaiting: QueueSource = {
   kind: 'decision',
   items: async ({ db, councilId, standings, today, until }) => {
-    const waiting = standings.filter((s) => s.determination?.proposals?.length);
+    const toConfirm = (s: (typeof standings)[number]) => Object.entries(s.determination?.decidedBy ?? {}).filter(([, d]) => d.departsWithoutReason);
+    const waiting = standings.filter((s) => s.determination?.proposals?.length || toConfirm(s).length);
     const words = await packWordsByHash(db, councilId, waiting.map((s) => s.determination!.pack.hash));
     const out: QueueItem[] = [];
     for (const s of waiting) {
-      for (const p of s.determination!.proposals!) {
+      for (const [id, d] of toConfirm(s)) {
+        const due = d.due ?? s.assessmentDate!;
+        if (due > until) continue;
+        out.push({
+          kind: 'decision',
+          providerId: s.providerId,
+          name: s.name,
+          id,
+          label: `Confirm ${decisionWords(id, words.get(s.determination!.pack.hash))} with a reason (recorded: ${valueText(d.value)} by ${d.by} on ${d.at}, without a reason; now proposed: ${valueText(d.computed)})`,
+          ...(d.role ? { owner: d.role } : {}),
+          ...(d.roleLabel ? { ownerLabel: d.roleLabel } : {}),
+          due,
+          overdue: due < today,
+          source: d.source ?? '',
+          assessmentId: s.assessmentId!,
+        });
+      }
+      for (const p of s.determination!.proposals ?? []) {
         const due = p.due ?? s.assessmentDate!;
         if (due > until) continue;
         out.push({
@@ -21,7 +47,7 @@ export const decisionsWaiting: QueueSource = {
           providerId: s.providerId,
           name: s.name,
           id: p.decision,
-          label: `Decide ${decisionWords(p.decision, words.get(s.determination!.pack.hash))} (proposed: ${typeof p.proposed === 'string' ? p.proposed : JSON.stringify(p.proposed)})`,
+          label: `Decide ${decisionWords(p.decision, words.get(s.determination!.pack.hash))} (proposed: ${valueText(p.proposed)})`,
           owner: p.role,
           ownerLabel: p.roleLabel,
           due,
