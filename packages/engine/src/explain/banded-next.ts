@@ -1,10 +1,10 @@
-import type { Determination, Expression, Pack } from '../types.js';
+import type { Determination, Expression } from '../types.js';
 import type { DecisionResult, ExplanationEntry, LimitResult, RuleResult } from './explanation.js';
 import type { ExplainedPack } from './explain-determination.js';
-import { compilePack, type CompiledPack, type CompiledRule } from '../compile/compile-pack.js';
+import { compileExpression } from '../compile/compile-expression.js';
 import { isOrdered, type DecisionInstance, type IndexedCriterion } from '../compile/pack-index.js';
 import type { CompileScope } from '../compile/compile-fact.js';
-import type { EvalState } from '../compile/eval-state.js';
+import type { EvalState, Getter } from '../compile/eval-state.js';
 import { unsetList } from '../compile/eval-state.js';
 import { resolveParam } from '../compile/resolve-param.js';
 import { resolveParams } from '../compile/condition-words.js';
@@ -118,7 +118,7 @@ function instanceRead(p: ExplainedPack, ref: { fact: string; params?: Record<str
 }
 
 /**
- * The instances the number is made from, through the rules that fired (nearest first), and the
+ * The instances the number is made from, through the rules that fired (each after those it reads), and the
  * points sums among them, each with the domain it is read in.
  */
 function chain(p: ExplainedPack, d: Determination, start: Expression, domainIndex: number): { instances: DecisionInstance[]; points: { params: Record<string, unknown>; domainIndex: number }[]; percent: boolean; of?: DecisionInstance } {
@@ -137,56 +137,43 @@ function chain(p: ExplainedPack, d: Determination, start: Expression, domainInde
       const rule = firedRule(p, entries, inst);
       if (!rule) continue;
       if (top && !of && (e as { fact?: unknown }).fact === ref.fact) { of = inst; percent = percent || isPercentage(rule.output); }
-      instances.push(inst);
       walk(rule.output, inst.domainIndex, false);
+      // After those it reads: the order they are worked out in.
+      instances.push(inst);
     }
   };
   walk(start, domainIndex, true);
   return { instances, points, percent, ...(of ? { of } : {}) };
 }
 
-const compiled = new WeakMap<Pack, CompiledPack | null>();
-/** The pack compiled, to work the number out again with judgements raised; null when it does not compile on its own (a plugin's pack). */
-function compiledFor(pack: Pack): CompiledPack | null {
-  let c = compiled.get(pack);
-  if (c === undefined) {
-    try { c = compilePack(pack); } catch { c = null; }
-    compiled.set(pack, c);
-  }
-  return c;
-}
-
 /**
- * A reader of the banded number for other judgements: the decisions it is made from are worked
- * out again by the rules that fired (everything else as determined), then the band's number.
+ * A reader of the banded number for other judgements: the decisions it is made from that read
+ * criteria (directly or through one another) are worked out again by the rules that fired for
+ * them, everything else is as determined, then the band's number is read. Compiled here from
+ * the pack (not the evaluation's compiled pack), as the browser reads explanations too.
  */
-function numberFor(p: ExplainedPack, d: Determination, instanceId: string, ruleId: string, made: DecisionInstance[]): ((ranks: number[]) => number | undefined) | undefined {
-  const c = compiledFor(p.pack);
-  if (!c) return undefined;
-  const target = c.instances.find((i) => i.id === instanceId)?.rules.find((r) => r.id === ruleId);
-  if (!target?.banded) return undefined;
+function numberFor(p: ExplainedPack, d: Determination, band: Expression, domainIndex: number, made: readonly DecisionInstance[]): (ranks: number[]) => number | undefined {
+  const ix = p.index;
+  const countSlots = new Map<string, number>();
+  const scope = (at: number): CompileScope => ({ index: ix, extensions: {}, domainIndex: at, countSlots });
   const entries = d.explanation?.entries ?? [];
-  // The instances to work out again, in evaluation order: those the number is made from that read criteria, directly or through another.
   const fromCriteria = new Set<string>();
-  const again: { slot: number; rule: CompiledRule }[] = [];
-  const madeIds = new Set(made.map((i) => i.id));
-  for (const inst of c.order) {
-    if (!madeIds.has(inst.id)) continue;
-    const di = p.index.instancesById.get(inst.id)!;
-    const fired = firedRule(p, entries, di);
-    const rule = fired ? inst.rules.find((r) => r.id === fired.id) : undefined;
-    if (!fired || !rule) continue;
-    const reads = factRefs(fired.output).some((ref) => CRITERIA_FACTS.has(ref.fact) || fromCriteria.has(instanceRead(p, ref, di.domainIndex)?.id ?? ''));
+  const again: { slot: number; get: Getter }[] = [];
+  // `made` lists each instance after those it reads: the order they are worked out in.
+  for (const inst of made) {
+    const fired = firedRule(p, entries, inst);
+    if (!fired) continue;
+    const reads = factRefs(fired.output).some((ref) => CRITERIA_FACTS.has(ref.fact) || fromCriteria.has(instanceRead(p, ref, inst.domainIndex)?.id ?? ''));
     if (!reads) continue;
     fromCriteria.add(inst.id);
-    again.push({ slot: inst.slot, rule });
+    again.push({ slot: ix.instances.indexOf(inst), get: compileExpression(fired.output, scope(inst.domainIndex), inst.decision.scale) });
   }
-  const values = c.instances.map((i) => d.decisions[i.id]);
-  const banded = target.banded;
+  const banded = compileExpression(band, scope(domainIndex));
+  const values = ix.instances.map((i) => d.decisions[i.id]);
   return (ranks) => {
-    const s: EvalState = { facts: {}, assessmentDate: d.assessmentDate, asOf: d.asOf, values: values.slice(), ranks, judgements: {}, counts: unsetList(c.countSlots), interpretations: new Set() };
+    const s: EvalState = { facts: {}, assessmentDate: d.assessmentDate, asOf: d.asOf, values: values.slice(), ranks, judgements: {}, counts: unsetList(countSlots.size), interpretations: new Set() };
     try {
-      for (const a of again) s.values[a.slot] = a.rule.output(s);
+      for (const a of again) s.values[a.slot] = a.get(s);
       const n = banded(s);
       return typeof n === 'number' ? n : undefined;
     } catch { return undefined; }
@@ -266,10 +253,10 @@ export function bandedNextUp(p: ExplainedPack, d: Determination, instance: strin
   if (reached(number)) return out;
   // Most gain first; on a tie, in the framework's order.
   candidates.sort((a, b) => b.gain - a.gain || a.c.index - b.c.index);
-  const again = numberFor(p, d, instance, rule.id, made.instances);
-  const base = again ? d.explanation?.judgements?.map((j) => (j === null ? -1 : ranks.get(j) ?? -1)) : undefined;
-  if (!again || !base || again(base) !== number) {
-    // It cannot be worked out again here (a plugin's pack): every criterion that could rise, most gain first.
+  const again = numberFor(p, d, output.band, inst.domainIndex, made.instances);
+  const base = d.explanation?.judgements?.map((j) => (j === null ? -1 : ranks.get(j) ?? -1));
+  if (!base || again(base) !== number) {
+    // It cannot be worked out again here (a plugin's fact, an input read on the way): every criterion that could rise, most gain first.
     out.raise = candidates.map((x) => ({ id: x.c.criterion.id, title: x.c.criterion.title, judgement: x.from < 0 ? null : jscale.values[x.from]!, needed: jscale.values[x.top]!, gain: x.gain }));
     return out;
   }
