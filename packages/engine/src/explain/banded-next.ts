@@ -269,7 +269,7 @@ export function bandedNextUp(p: ExplainedPack, d: Determination, instance: strin
     if (n === undefined || !reached(n)) continue;
     // The last one need only rise as far as reaches the band: the lowest judgement above its own that does.
     const weight = x.c.criterion.weight ?? 1;
-    for (const v of x.c.allowed) {
+    for (const v of [...x.c.allowed].sort((u, w) => ranks.get(u)! - ranks.get(w)!)) {
       const r = ranks.get(v)!;
       if (r === x.top || x.pointsAt(r) <= x.pointsAt(x.from)) continue;
       trial[x.c.index] = r;
