@@ -39,4 +39,6 @@ export { explainDetermination } from './explain/explain-determination.js';
 export { nextBandUp } from './explain/next-band.js';
 export { bandUp, takesWorseBand, worseBand } from './explain/band-up.js';
 export type { CriterionToRaise, FailedCondition, NextBand, NextBandRule } from './explain/next-band.js';
+export { bandedWords } from './explain/banded-next.js';
+export type { BandedNumber, CappedBy, CriterionRaise, PointsContribution } from './explain/banded-next.js';
 export type { DecisionResult, Explanation, ExplanationEntry, LeafResult, OutcomeResult, RuleResult } from './explain/explanation.js';

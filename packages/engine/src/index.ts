@@ -32,6 +32,8 @@ export { nextBandUp } from './explain/next-band.js';
 export { bandUp, takesWorseBand, worseBand } from './explain/band-up.js';
 export { interpretationsInWords, interpretationTitle } from './explain/interpretation-title.js';
 export type { CriterionToRaise, FailedCondition, GivenBy, NextBand, NextBandRule } from './explain/next-band.js';
+export { bandedWords } from './explain/banded-next.js';
+export type { BandedNumber, CappedBy, CriterionRaise, PointsContribution } from './explain/banded-next.js';
 export type { DecisionResult, Explanation, ExplanationEntry, LeafResult, OutcomeResult, RuleResult } from './explain/explanation.js';
 export { runCases, caseAssessment } from './testing/run-cases.js';
 export { acceptCaseResult } from './testing/accept-case.js';

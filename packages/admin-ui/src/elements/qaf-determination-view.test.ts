@@ -1,4 +1,4 @@
-import { compilePack, evaluate } from '@openqaf/engine';
+import { compilePack, evaluate, type Pack } from '@openqaf/engine';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { deepText, mount, text } from './mount.test-helpers.js';
@@ -78,5 +78,38 @@ describe('qaf-determination-view with a decision a person takes', () => {
     const decided = deepText(await mount('qaf-determination-view', { pack, determination: evaluate(compiled, { date: '2025-03-01', judgements, facts: {}, decisions: { [pack.outcomes.headline]: { value: 'Silver', by: 'tm@example.test', at: '2025-03-05', reason: 'Plan in place' } } }) }));
     expect(decided).toMatch(/Silver\s*, decided by tm@example.test on 5 March 2025\s*: Plan in place\s*\(the rules gave Bronze\s*\)/);
     expect(decided).not.toContain('pending');
+  }, 20_000);
+
+  it('for a domain banded by its points, shows the number, what the next band needs and the criteria to raise with the points each gains', async () => {
+    // By hand: Safe's three criteria score Not met 0, Partly met 1, Fully met 2 (c1 weighing 2): 8 points possible; the
+    // domain is banded below 4 Bronze, 4 to below 6 Silver, 6 and above Gold. c1 Partly met 2 + c2 Fully met 2 + c3 Not met 0
+    // = 4: Silver. Gold needs 6: c1 (2 x 1 more) and c3 (2 more) gain 2 each; on the tie the framework's order, c1.
+    const s1 = { doc: '000', section: '3.1' };
+    const bands = [{ value: 'Bronze', below: 4 }, { value: 'Silver', atLeast: 4, below: 6 }, { value: 'Gold', atLeast: 6 }];
+    const pack: Pack = {
+      metadata: { id: 'banded', council: 'Testshire Council', title: 'Banded', version: '1.0.0', effectiveFrom: '2024-01-01', documents: ['000'] },
+      sources: { '000': { title: 'Testshire Quality Guidance', sections: { '3.1': 'Points and bands' } } },
+      scales: {
+        answer: { label: 'Judgement', values: ['Not met', 'Partly met', 'Fully met'], points: { 'Not met': 0, 'Partly met': 1, 'Fully met': 2 } },
+        points: { label: 'Points', numeric: { min: 0, max: 8 } },
+        rating: { label: 'Rating', values: ['Bronze', 'Silver', 'Gold'] },
+      },
+      framework: {
+        judgements: { scale: 'answer', default: ['Not met', 'Partly met', 'Fully met'], required: true },
+        domains: [{ id: 'safe', title: 'Safe', standards: [{ id: 's', title: 'Safe', criteria: [{ id: 'c1', title: 'Staff training', weight: 2 }, { id: 'c2', title: 'Care plans' }, { id: 'c3', title: 'Medicines' }] }] }],
+      },
+      inputs: { type: 'object', properties: {} },
+      decisions: {
+        domainScore: { label: 'Domain score', scale: 'points', hitPolicy: 'first', forEach: 'domain', source: s1, rules: [{ id: 'points', source: s1, when: { all: [] }, output: { fact: 'criteriaPoints', params: { domain: '$domain' } } }] },
+        domainRating: { label: 'Domain rating', scale: 'rating', hitPolicy: 'first', forEach: 'domain', source: s1, rules: [{ id: 'band', source: s1, when: { all: [] }, output: { band: { fact: 'domainScore', params: { domain: '$domain' } }, bands } }] },
+        overallRating: { label: 'Overall rating', scale: 'rating', hitPolicy: 'first', source: s1, rules: [{ id: 'safe', source: s1, when: { all: [] }, output: { fact: 'domainRating', params: { domain: 'safe' } } }] },
+      },
+      outcomes: { headline: 'overallRating' },
+    };
+    const determination = evaluate(compilePack(pack), { date: '2025-03-01', judgements: { c1: 'Partly met', c2: 'Fully met', c3: 'Not met' }, facts: {} }, { explain: true });
+    const el = await mount('qaf-determination-view', { pack, determination });
+    expect(text(el)).toMatch(/Safe\s*Silver\s*Not Gold:\s*Domain score for Safe was 4 \(4 of 8 points\), in the band Silver: Gold needs 6 or more/);
+    const rows = [...el.shadowRoot!.querySelectorAll('.criteria-to-raise tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | '));
+    expect(rows).toEqual(['c1 Staff training | Partly met | Fully met (2 points more)']);
   }, 20_000);
 });

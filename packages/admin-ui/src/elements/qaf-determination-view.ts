@@ -19,7 +19,7 @@ function criteriaToRaise(why: WhyNotHigher) {
   const rows = why.blockers.flatMap((b) => b.criteria).filter((c) => !seen.has(c.id) && seen.add(c.id));
   if (rows.length === 0) return nothing;
   return html`<table class="criteria-to-raise"><thead><tr><th scope="col">Criterion</th><th scope="col">Judged</th><th scope="col">Needed</th></tr></thead>
-    <tbody>${rows.map((c) => html`<tr><td>${c.id} ${c.title}</td><td>${c.judgement ?? 'not judged'}</td><td>${c.needed}${c.of < rows.length ? html` <span class="muted">(${c.of} of these)</span>` : nothing}</td></tr>`)}</tbody></table>`;
+    <tbody>${rows.map((c) => html`<tr><td>${c.id} ${c.title}</td><td>${c.judgement ?? 'not judged'}</td><td>${c.needed}${c.gain !== undefined ? html` <span class="muted">(${c.gain} ${c.gain === 1 ? 'point' : 'points'} more)</span>` : nothing}${c.of < rows.length ? html` <span class="muted">(${c.of} of these)</span>` : nothing}</td></tr>`)}</tbody></table>`;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { CriterionToRaise, Determination, Pack } from '@openqaf/engine';
-import { bandUp, explainDetermination, nextBandUp, takesWorseBand, worseBand } from '@openqaf/engine/browser';
+import type { BandedNumber, CriterionToRaise, Determination, Pack } from '@openqaf/engine';
+import { bandedWords, bandUp, explainDetermination, nextBandUp, takesWorseBand, worseBand } from '@openqaf/engine/browser';
 
 /** Why a decision's value is what it is and not the next band up its scale (towards its better end). */
 export interface WhyNotHigher {
@@ -13,7 +13,12 @@ export interface WhyNotHigher {
    * explanation, not an old trace) the criteria whose judgements would have had to be higher; under a
    * hit policy that takes the worse band matched, the rules that fired for a worse band and what held.
    */
-  blockers: { rule: string; label: string; because: string[]; criteria: (CriterionToRaise & { of: number })[] }[];
+  blockers: { rule: string; label: string; because: string[]; criteria: (CriterionToRaise & { of: number; gain?: number })[] }[];
+  /**
+   * For a band given by a `band` expression: the number banded, the next band's threshold, the
+   * points behind it, the criteria to raise (each with the points it gains) and the limiters that capped it.
+   */
+  band?: BandedNumber;
 }
 
 /**
@@ -43,11 +48,25 @@ export function whyNotHigher(pack: Pack, determination: Determination, instance:
   const candidates = worseWins ? rules.filter((r) => worseBand(ordered, r.output, nextUp)) : closest.length > 0 ? closest : higher;
   const words = explainDetermination(pack, determination).filter((t) => t.decision === instance && !!t.fired === worseWins);
   const next = determination.explanation ? nextBandUp(pack, determination, instance) : undefined;
+  const band = next?.band;
+  if (band) {
+    // A band of a number: how far it is from the next band's threshold, and the criteria whose raising reaches it, most gain first.
+    const criteria = band.raise.map((r) => ({ id: r.id, title: r.title, judgement: r.judgement, needed: r.needed, of: band.raise.length, gain: r.gain }));
+    return { instance, value, nextUp, band, blockers: [{ rule: band.rule, label: band.label, because: bandedWords(band), criteria }] };
+  }
   const blockers = candidates.flatMap((rule) => {
     const entry = words.find((t) => t.rule === rule.id);
     const failed = next?.rules.find((r) => r.rule === rule.id)?.failed ?? [];
     const criteria = failed.flatMap((f) => (f.criteria ?? []).map((c) => ({ ...c, of: f.needs ?? 0 })));
     return entry ? [{ rule: rule.id, label: rule.label ?? rule.id, because: entry.because, criteria }] : [];
   });
+  // A higher-priority rule that fired before a band rule could give the band up (a limiter written as a rule).
+  if (!worseWins) {
+    const fired = explainDetermination(pack, determination).filter((t) => t.decision === instance && t.fired);
+    for (const r of next?.rules ?? []) {
+      const entry = r.fired ? fired.find((t) => t.rule === r.rule) : undefined;
+      if (entry && !blockers.some((b) => b.rule === r.rule)) blockers.push({ rule: r.rule, label: r.label, because: entry.because, criteria: [] });
+    }
+  }
   return { instance, value, nextUp, blockers };
 }

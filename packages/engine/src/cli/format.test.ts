@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Determination } from '../types.js';
 import type { AnalysisReport } from '../analyse/analyse.js';
 import { formatAnalysis, formatDetermination } from './format.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { weightedQuestionsPack } from '../language/frameworks/number-frameworks.js';
 
 const determination = (extra: Partial<Determination>): Determination => ({
   pack: { id: 'p', version: '1.0.0', hash: 'sha256:0123456789abcdef0123' }, asOf: '2025-04-01', assessmentDate: '2025-04-01',
@@ -15,6 +17,22 @@ describe('formatDetermination', () => {
     const at = out.indexOf('Headline: overallRating = Silver');
     expect(out[at + 1]).toBe('WARNING: The strategy is past its review date  [004 front]');
     expect(formatDetermination(determination({}))).not.toContain('WARNING');
+  });
+});
+
+describe('formatDetermination --explain for a band of a weighted percentage', () => {
+  it('says the number banded, the points behind it, the next band\'s threshold and the question to raise', () => {
+    // By hand from the fixture: q1, q2 weight 3, q3, q4 weight 1, q5 weight 0.5; Met 2, Partly 1, Not met 0; 17 points possible.
+    // Met, Partly, Met, Met, Met: 6 + 3 + 2 + 2 + 1 = 14, 82.35%: Good (63 to below 88). Outstanding needs 88%
+    // (14.96 points); the only question below Met is q2, Partly -> Met gaining 3 x 1 = 3, giving 17 (100%).
+    const pack = weightedQuestionsPack();
+    const d = evaluate(pack, { date: '2025-06-01', judgements: { q1: 'Met', q2: 'Partly', q3: 'Met', q4: 'Met', q5: 'Met' }, facts: {} }, { explain: true });
+    const out = formatDetermination(d, pack).split('\n');
+    const at = out.indexOf('    FIRED band -> Good  [guide s2]');
+    expect(out.slice(at + 1, at + 3)).toEqual([
+      '          Weighted percentage was 82.35% (14 of 17 points), in the band Good: Outstanding needs 88% or more',
+      "          it would reach Outstanding by raising 'Question q2' from Partly to Met (3 points more, 100%)",
+    ]);
   });
 });
 

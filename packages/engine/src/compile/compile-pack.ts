@@ -1,7 +1,8 @@
 import { escapePointer } from '../schema/parse-json.js';
 import { citationText } from './citation-text.js';
 import { PackValidationError, type AssessmentProblem } from '../errors.js';
-import type { Decision, DeterminationScheduleEntry, Extensions, HitPolicy, Pack } from '../types.js';
+import type { Decision, DeterminationScheduleEntry, Expression, Extensions, HitPolicy, Pack } from '../types.js';
+import { bandedNumber } from '../explain/banded-number.js';
 import { packHash } from '../hash.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { compileAssessmentCheck } from '../evaluate/assessment-schema.js';
@@ -36,6 +37,8 @@ export interface CompiledRule {
   position: number;
   /** True when the pack writes the output as an expression, not a literal: an explanation gives its value. */
   computedOutput: boolean;
+  /** For a `band` output, the number it bands: read only to explain (the explanation records it). */
+  banded?: Getter;
 }
 
 /** One compiled decision instance (a decision, or one domain's instance of it). */
@@ -181,6 +184,12 @@ export function compilePack(source: Pack, opts: CompileOptions = {}): CompiledPa
   };
 }
 
+/** `{ banded }` for a rule whose output is a band expression, else nothing. */
+function bandedOf(output: Expression, scope: CompileScope, pointer: string): { banded?: Getter } {
+  const banded = bandedNumber(output, scope, pointer);
+  return banded ? { banded } : {};
+}
+
 function compileInstance(inst: DecisionInstance, slot: number, scope: CompileScope): CompiledInstance {
   const d = inst.decision;
   const rules: CompiledRule[] = (d.rules ?? []).map((r, position) => ({
@@ -192,6 +201,7 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     source: citationText(r.source),
     position,
     computedOutput: !literalOutput(r.output),
+    ...(bandedOf(r.output, scope, `/decisions/${escapePointer(inst.decisionId)}/rules/${position}/output`)),
     ...(r.interpretation ? { interpretation: r.interpretation } : {}),
   }));
   if (d.hitPolicy === 'first') rules.sort((a, b) => b.priority - a.priority || a.position - b.position);

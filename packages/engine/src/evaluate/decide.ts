@@ -98,6 +98,10 @@ function ruleResult(r: CompiledRule, s: EvalState, fired: boolean, conditions: L
       try { const v = r.output(s); if (v !== undefined) result.output = v; } catch { /* not computable here */ }
     }
   }
+  if (r.banded) {
+    // A band output: the number it banded, so an explanation can say how far it is from the next band.
+    try { const n = r.banded(s); if (typeof n === 'number') result.banded = n; } catch { /* not a number: the output's own error says so */ }
+  }
   return result;
 }
 

@@ -8,6 +8,9 @@ import { citationText } from '../compile/citation-text.js';
 import { literalOutput } from '../evaluate/decide-output.js';
 import { decidedByWords } from '../language/human-decision.js';
 import { interpretationTitle } from './interpretation-title.js';
+import { isOrdered } from '../compile/pack-index.js';
+import { bandUp } from './band-up.js';
+import { bandedNextUp, bandedWords, numberWords } from './banded-next.js';
 
 /** Why a rule whose conditions hold did not fire under `first`. */
 const OVERRULED = 'its conditions hold, but a higher-priority rule decided first';
@@ -100,6 +103,7 @@ function entryWords(p: ExplainedPack, d: Determination, e: ExplanationEntry, out
     const words = lines(p.words(`${e.of}|${r.rule}`, rule.when, inst.domainIndex), r.conditions);
     const fired = r.fired === true;
     const because = !fired && words.ok && decision.hitPolicy === 'first' ? [OVERRULED] : words.because;
+    if (fired && r.banded !== undefined) because.push(...bandWords(p, d, e.of, r.banded, r.output));
     const output = r.output !== undefined ? r.output : literalOutput(rule.output) ? rule.output : undefined;
     const label = rule.label ?? rule.id;
     const source = citationText(rule.source);
@@ -115,6 +119,15 @@ function entryWords(p: ExplainedPack, d: Determination, e: ExplanationEntry, out
       source: citationText(fb.source ?? decision.source),
     });
   }
+}
+
+/** For a band rule that fired: the number banded, and what it would take to reach the next band up (or that it is the top band). */
+function bandWords(p: ExplainedPack, d: Determination, of: string, banded: number, band: unknown): string[] {
+  const inst = p.index.instancesById.get(of);
+  const scale = inst ? p.pack.scales[inst.decision.scale] : undefined;
+  const next = isOrdered(scale) && typeof band === 'string' ? bandUp(scale, band) : undefined;
+  const b = bandedNextUp(p, d, of, next);
+  return b ? bandedWords(b) : [`the number banded was ${numberWords(banded, false)}, in the band ${String(band)}${next === undefined ? ', the top band' : ''}`];
 }
 
 /** A limiter's words: its condition, and whether it capped the value. */

@@ -44,6 +44,12 @@ export const RuleResultSchema = Type.Object({
   fired: Type.Optional(Type.Boolean()),
   /** The rule's output, when the pack does not give it as a literal. */
   output: Type.Optional(Type.Unknown()),
+  /**
+   * For a rule whose output is a `band` expression, the number it banded (the band it fell in is
+   * `output`; the thresholds are the pack's). Absent for other rules, and in explanations made
+   * before it was recorded.
+   */
+  banded: Type.Optional(Type.Number()),
   conditions: Type.Array(LeafResultSchema),
 }, { additionalProperties: false });
 export type RuleResult = Static<typeof RuleResultSchema>;

@@ -1,4 +1,4 @@
-import type { Condition, Decision, Determination, DeterminationDecidedBy, LeafCondition, Pack } from '../types.js';
+import type { Condition, Decision, Determination, DeterminationDecidedBy, LeafCondition, Pack, Rule } from '../types.js';
 import type { DecisionResult, LeafResult } from './explanation.js';
 import { explainedPack } from './explain-determination.js';
 import { isOrdered } from '../compile/pack-index.js';
@@ -8,6 +8,7 @@ import { resolveParam } from '../compile/resolve-param.js';
 import { selectCriteria } from '../language/facts/criteria-count.js';
 import { citationText } from '../compile/citation-text.js';
 import type { CompileScope } from '../compile/compile-fact.js';
+import { bandedNextUp, type BandedNumber } from './banded-next.js';
 
 /** A criterion whose judgement would have had to be higher. */
 export interface CriterionToRaise {
@@ -72,8 +73,17 @@ export interface NextBand {
   given?: GivenBy;
   /** The next band up, towards the scale's better end; absent there, from or to a value that is no band, off an ordered scale, or without an explanation. */
   next?: string;
-  /** The rules that give the next value (each an alternative), with their failed conditions. */
+  /**
+   * The rules that give the next value (each an alternative), with their failed conditions; for a
+   * value a higher-priority rule gave before a band rule could (a limiter written as a rule), that
+   * rule (`fired`) and its conditions that held.
+   */
   rules: NextBandRule[];
+  /**
+   * For a value given by a `band` expression (format 3, number recorded): the number banded, the
+   * next band's threshold, the points behind it and the criteria to raise to reach it.
+   */
+  band?: BandedNumber;
 }
 
 /** The leaves of a condition that made it fail, with their places among its leaves (depth first). */
@@ -150,9 +160,24 @@ export function nextBandUp(pack: Pack, d: Determination, instance: string): Next
   if (next === undefined) return { ...at, rules: [] };
   const scope: CompileScope = { index: p.index, extensions: {}, domainIndex: inst.domainIndex, countSlots: new Map() };
   const rules: NextBandRule[] = [];
+  const band = bandedNextUp(p, d, instance, next);
+  if (band) return { ...at, next, rules, band };
+  const before = inst.decision.hitPolicy === 'first' ? ruleBeforeBand(inst.decision, entry, next) : undefined;
   // The worse band of those matched is taken: what keeps the value from the band up is each rule that fired for a band worse than it.
   const worseWins = takesWorseBand(inst.decision.hitPolicy, scale);
   for (const rule of inst.decision.rules!) {
+    if (rule === before) {
+      // A rule before the band fired (a limiter written as a rule): for the band up it must not fire.
+      const result = entry.rules.find((r) => r.rule === rule.id)!;
+      const found: { leaf: LeafCondition; i: number }[] = [];
+      failedLeaves({ not: rule.when }, result.conditions, { i: 0 }, found);
+      rules.push({
+        rule: rule.id, label: rule.label ?? rule.id, source: citationText(rule.source),
+        failed: found.map(({ leaf, i }) => failedCondition(p.index, d, leaf, result.conditions, i, scope, `${instance}|${rule.id}|${i}`, true)),
+        fired: true,
+      });
+      continue;
+    }
     if (worseWins ? !worseBand(scale, rule.output, next) : rule.output !== next) continue;
     const result = entry.rules.find((r) => r.rule === rule.id);
     if (!result || (result.fired === true) !== worseWins) continue;
@@ -166,6 +191,20 @@ export function nextBandUp(pack: Pack, d: Determination, instance: string): Next
     });
   }
   return { ...at, next, rules };
+}
+
+/**
+ * Under `first`, the rule that fired before a rule banding a number whose bands hold `next`
+ * (so the band was never reached), if that is how the value was given.
+ */
+function ruleBeforeBand(decision: Decision, entry: DecisionResult, next: string): Rule | undefined {
+  const fired = entry.rules.find((r) => r.fired === true);
+  const rules = decision.rules ?? [];
+  const rule = fired ? rules.find((r) => r.id === fired.rule) : undefined;
+  if (!rule) return undefined;
+  const bandsNext = (o: unknown): boolean => !!o && typeof o === 'object' && Array.isArray((o as { bands?: unknown }).bands) && (o as { bands: { value: unknown }[] }).bands.some((b) => b.value === next);
+  // A band rule considered after it (so below it in priority) that could give the band up.
+  return !bandsNext(rule.output) && rules.some((r) => r !== rule && bandsNext(r.output) && !entry.rules.some((x) => x.rule === r.id)) ? rule : undefined;
 }
 
 /** The rule that gave the value: a person's recorded decision or override first, else the rule that fired, else the fallback. */
