@@ -7,7 +7,8 @@
 // Rounds alternate A B, B A, ... (QAF_AB_ROUNDS, default 8; QAF_STORE_STATEMENTS statements each,
 // default 40). Prints per round, then the medians per build and the ratios B/A, of the CPU the
 // PostgreSQL backend used per stored evaluation (Linux /proc; PostgreSQL on this machine), the
-// WAL it wrote per stored evaluation and the wall time per stored evaluation.
+// WAL it wrote, the CPU this process used to prepare the rows and send them (the server's share of
+// storing: `prepareAssessment`, the parameters, the driver) and the wall time, per stored evaluation.
 //
 //   QAF_AB_BASE=/tmp/base/dist QAF_BENCH_DATABASE_URL=postgres://... node scripts/bench-store-ab.js
 //
@@ -122,23 +123,25 @@ try {
     for (const key of round % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
       const build = builds[key];
       const cpu = build.cpuSeconds();
+      const own = process.cpuUsage();
       const wal = await build.walBytes();
       const started = performance.now();
       for (let i = 0; i < STATEMENTS; i++) await build.storeBatch();
       const n = STATEMENTS * BATCH;
       // WAL is the cluster's: other work on the same PostgreSQL meanwhile would count too.
-      const run = { cpuMs: ((build.cpuSeconds() - cpu) * 1000) / n, walKb: ((await build.walBytes()) - wal) / 1024 / n, wallMs: (performance.now() - started) / n };
+      const used = process.cpuUsage(own);
+      const run = { cpuMs: ((build.cpuSeconds() - cpu) * 1000) / n, serverMs: (used.user + used.system) / 1000 / n, walKb: ((await build.walBytes()) - wal) / 1024 / n, wallMs: (performance.now() - started) / n };
       runs[key].push(run);
-      console.log(`${key} PostgreSQL backend CPU ${run.cpuMs.toFixed(3)} ms, WAL ${run.walKb.toFixed(2)} kB, wall ${run.wallMs.toFixed(3)} ms per stored evaluation`);
+      console.log(`${key} PostgreSQL backend CPU ${run.cpuMs.toFixed(3)} ms, server CPU ${run.serverMs.toFixed(3)} ms, WAL ${run.walKb.toFixed(2)} kB, wall ${run.wallMs.toFixed(3)} ms per stored evaluation`);
     }
   }
   const med = (key, field) => median(runs[key].map((r) => r[field]));
-  console.log('\nmedians      PostgreSQL backend CPU/eval  WAL/eval   wall/eval');
+  console.log('\nmedians      PostgreSQL backend CPU/eval  server CPU/eval  WAL/eval   wall/eval');
   for (const key of ['A', 'B']) {
-    console.log(`${key}            ${med(key, 'cpuMs').toFixed(3).padStart(8)} ms  ${med(key, 'walKb').toFixed(2).padStart(17)} kB  ${med(key, 'wallMs').toFixed(3).padStart(7)} ms`);
+    console.log(`${key}            ${med(key, 'cpuMs').toFixed(3).padStart(8)} ms  ${med(key, 'serverMs').toFixed(3).padStart(19)} ms  ${med(key, 'walKb').toFixed(2).padStart(17)} kB  ${med(key, 'wallMs').toFixed(3).padStart(7)} ms`);
   }
   const ratio = (field) => (med('B', field) / med('A', field)).toFixed(3);
-  console.log(`ratio B/A    x${ratio('cpuMs').padStart(7)}                     x${ratio('walKb').padStart(6)}     x${ratio('wallMs')}`);
+  console.log(`ratio B/A    x${ratio('cpuMs').padStart(7)}                     x${ratio('serverMs').padStart(13)}     x${ratio('walKb').padStart(6)}     x${ratio('wallMs')}`);
 } finally {
   for (const build of Object.values(builds)) await build.close();
 }
