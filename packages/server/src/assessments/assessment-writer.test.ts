@@ -50,7 +50,7 @@ describe.each(testStoreKinds)('storing evaluations together on $name', (kind) =>
       query: async (sql, params, options) => {
         if (options?.name === 'qaf_store_assessments') {
           sizes.push((JSON.parse(String(params![0])) as unknown[]).length);
-          if (poison && String(params![0]).includes(poison)) throw new Error(`refused: ${poison}`);
+          if (poison && JSON.stringify(params).includes(poison)) throw new Error(`refused: ${poison}`);
         }
         return t.db.query(sql, params, options);
       },

@@ -1,8 +1,7 @@
 import type { Db, Queryable } from '../store/index.js';
 import { isCommitOutcomeUnknown } from '../store/commit-outcome-unknown.js';
-import { BatchBytes } from './batch-bytes.js';
-import { prepareAssessment, storeAssessments } from './store-assessment.js';
-import type { AssessmentToStore, PreparedAssessment, StoredAssessment } from './store-assessment.js';
+import { newStoreBytes, prepareAssessment, storeAssessments } from './store-assessment.js';
+import type { AssessmentToStore, PreparedAssessment, StoreBytes, StoredAssessment } from './store-assessment.js';
 
 /** How many store statements may be under way at once, and how many evaluations one may carry. */
 export interface AssessmentWriterOptions {
@@ -55,7 +54,7 @@ export class AssessmentWriter {
   readonly #batchLimit: number;
   readonly #waiting: Waiting[] = [];
   /** On PostgreSQL, the kept memory statements write their rows into, one per statement under way. */
-  readonly #spareBytes: BatchBytes[] | undefined;
+  readonly #spareBytes: StoreBytes[] | undefined;
   #underWay = 0;
   #sendScheduled = false;
 
@@ -97,7 +96,7 @@ export class AssessmentWriter {
   async #write(batch: Waiting[]): Promise<void> {
     let written: Set<string>;
     // Memory no other statement is using: it is handed back once this statement has been sent and answered.
-    const bytes = this.#spareBytes && (this.#spareBytes.pop() ?? new BatchBytes());
+    const bytes = this.#spareBytes && (this.#spareBytes.pop() ?? newStoreBytes());
     try {
       written = await storeAssessments(this.#db, batch.map((w) => w.row), bytes);
     } catch (error) {
@@ -117,7 +116,7 @@ export class AssessmentWriter {
   }
 
   /** Keeps a statement's memory for the next (as many as may be under way; retries row by row may have made more). */
-  #giveBack(bytes: BatchBytes | undefined): void {
+  #giveBack(bytes: StoreBytes | undefined): void {
     if (bytes && this.#spareBytes && this.#spareBytes.length < this.#inFlight) this.#spareBytes.push(bytes);
   }
 }

@@ -9,8 +9,10 @@ export type RecordedDecisionBody = Omit<RecordedDecision, 'by' | 'at'> & { by?: 
  * date of the request, UTC) filled in where the request left them out, so the stored input says
  * who decided and when; the engine then checks each decision against the pack.
  */
-export function withRecorder(input: AssessmentInput, user: { email: string }, today = new Date().toISOString().slice(0, 10)): AssessmentInput {
+export function withRecorder(input: AssessmentInput, user: { email: string }, day?: string): AssessmentInput {
   if (!input.decisions || typeof input.decisions !== 'object') return input;
+  // Today's date is only read when there are decisions (most assessments have none: no Date on the hot path).
+  const today = day ?? new Date().toISOString().slice(0, 10);
   const decisions: Record<string, RecordedDecision> = {};
   for (const [id, d] of Object.entries(input.decisions as Record<string, RecordedDecisionBody>)) {
     decisions[id] = { ...d, by: d.by ?? user.email, at: d.at ?? today } as RecordedDecision;
