@@ -8,8 +8,10 @@ import { decideExplained } from './decide.js';
 import { blankList, resultList, type CompiledCondition } from '../compile/compile-condition.js';
 import { applyLimits, explainLimits } from '../language/limits.js';
 import { applyHumanDecision, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
+import type { RecordedDecision } from '../language/human-decision.js';
 import { offsetDate } from '../compile/compile-offset.js';
 import { decisionDependencies } from '../compile/decision-graph.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -65,6 +67,15 @@ function reliedOn(c: CompiledPack, ids: ReadonlySet<string>): { id: string; titl
   return found.map((k) => { const i = list[k]!; return { id: i.id, title: i.title, note: i.note }; });
 }
 
+/**
+ * The decision recorded for an instance: the assessment's own member of that name only, so an
+ * instance named as a property every object inherits (`toString`, `valueOf`) finds none where
+ * none was recorded.
+ */
+function recordedDecision(recorded: Record<string, RecordedDecision> | undefined, id: string): RecordedDecision | undefined {
+  return recorded !== undefined && Object.hasOwn(recorded, id) ? recorded[id] : undefined;
+}
+
 /** A value's rank on a numeric scale: the number itself. */
 const numericRank = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
@@ -86,7 +97,7 @@ export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks
     ranks = unsetList(c.index.criteria.length);
     const crit = c.index.criteria;
     for (let i = 0; i < crit.length; i++) {
-      const j = judgements[crit[i]!.criterion.id];
+      const j = ownMember(judgements, crit[i]!.criterion.id);
       if (j !== undefined) ranks[i] = c.judgementRanks.get(j) ?? -1;
     }
   }
@@ -135,8 +146,10 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
       for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
       if (trace) explainLimits(inst.id, inst.limits, value, limited, s, trace);
     }
-    // The person decides on the limited value: a limiter caps the proposal too.
-    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, s.values[inst.slot], recorded?.[inst.id], human, trace);
+    // The person decides on the limited value: a limiter caps the proposal too. Only a decision a
+    // person takes or an officer may override can have a recorded decision (the assessment check
+    // refuses any other), so the others are not looked at.
+    if (human && inst.takesRecordedDecision) s.values[inst.slot] = applyHumanDecision(inst, s, s.values[inst.slot], recordedDecision(recorded, inst.id), human, trace);
   }
 
   const decisions: Record<string, unknown> = {};
@@ -220,6 +233,6 @@ function explanationOf(c: CompiledPack, s: EvalState, entries: ExplanationEntry[
   const crit = c.index.criteria;
   if (crit.length === 0) return { format: 3, entries };
   const judgements = blankList<string | null>(crit.length);
-  for (let i = 0; i < crit.length; i++) judgements[i] = s.judgements[crit[i]!.criterion.id] ?? null;
+  for (let i = 0; i < crit.length; i++) judgements[i] = ownMember(s.judgements, crit[i]!.criterion.id) ?? null;
   return { format: 3, judgements, entries };
 }
