@@ -50,21 +50,36 @@ function interpretationsOf(c: CompiledPack): readonly { id: string; title: strin
   return list;
 }
 
-/** Per compiled pack, each interpretation's place in the pack's order. */
-const interpretationPlaces = new WeakMap<CompiledPack, ReadonlyMap<string, number>>();
+/** Per compiled pack, each interpretation's place in the pack's order, and a mark for each place. */
+const interpretationPlaces = new WeakMap<CompiledPack, { places: ReadonlyMap<string, number>; marks: Uint8Array }>();
 
 /**
  * The interpretations relied on, in the pack's order, each a copy of its id, title and note: the
- * few relied on are put in order, rather than each of the pack's looked for among them.
+ * few relied on are marked at their places, then read off in order (no sort).
  */
 function reliedOn(c: CompiledPack, ids: ReadonlySet<string>): { id: string; title: string; note: string }[] {
   const list = interpretationsOf(c);
-  let places = interpretationPlaces.get(c);
-  if (!places) { places = new Map(list.map((i, k) => [i.id, k])); interpretationPlaces.set(c, places); }
-  const found: number[] = [];
-  for (const id of ids) { const k = places.get(id); if (k !== undefined) found.push(k); }
-  found.sort((x, y) => x - y);
-  return found.map((k) => { const i = list[k]!; return { id: i.id, title: i.title, note: i.note }; });
+  let at = interpretationPlaces.get(c);
+  if (!at) { at = { places: new Map(list.map((i, k) => [i.id, k])), marks: new Uint8Array(list.length) }; interpretationPlaces.set(c, at); }
+  const { places, marks } = at;
+  let first = marks.length;
+  let last = -1;
+  for (const id of ids) {
+    const k = places.get(id);
+    if (k === undefined) continue;
+    marks[k] = 1;
+    if (k < first) first = k;
+    if (k > last) last = k;
+  }
+  const found: { id: string; title: string; note: string }[] = [];
+  // The marks are cleared as they are read: the next evaluation finds none.
+  for (let k = first; k <= last; k++) {
+    if (!marks[k]) continue;
+    marks[k] = 0;
+    const i = list[k]!;
+    found.push({ id: i.id, title: i.title, note: i.note });
+  }
+  return found;
 }
 
 /**

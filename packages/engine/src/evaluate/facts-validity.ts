@@ -51,6 +51,11 @@ function validityOf(schema: unknown): Validity | undefined {
   if (!isObject(schema)) return undefined;
   const checks: Validity[] = [];
   let objectCheck: Validity | undefined;
+  /** The numeric bounds, checked together (of a number only). */
+  const bounds: Partial<Record<'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum', number>> = {};
+  /** The enum's values and the type's test, for {@link fused}. */
+  let enumValues: unknown[] | undefined;
+  let typeTest: Validity | undefined;
   for (const key of Object.keys(schema)) {
     const value = schema[key];
     if (ANNOTATIONS.has(key)) continue;
@@ -59,12 +64,14 @@ function validityOf(schema: unknown): Validity | undefined {
         const types = typeof value === 'string' ? [value] : Array.isArray(value) && value.length && value.every((t) => typeof t === 'string') ? value as string[] : undefined;
         if (!types || !types.every((t) => TYPE_TESTS[t] && Object.hasOwn(TYPE_TESTS, t))) return undefined;
         const tests = types.map((t) => TYPE_TESTS[t]!);
-        checks.push(tests.length === 1 ? tests[0]! : (v) => tests.some((t) => t(v)));
+        typeTest = tests.length === 1 ? tests[0]! : (v) => tests.some((t) => t(v));
+        checks.push(typeTest);
         break;
       }
       case 'enum': {
         if (!Array.isArray(value) || !value.every(primitive)) return undefined;
         const values = value as unknown[];
+        enumValues = values;
         checks.push((v) => values.includes(v));
         break;
       }
@@ -79,10 +86,7 @@ function validityOf(schema: unknown): Validity | undefined {
         break;
       case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
         if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-        const n = value;
-        const holds: Validity = key === 'minimum' ? (v) => (v as number) >= n : key === 'maximum' ? (v) => (v as number) <= n
-          : key === 'exclusiveMinimum' ? (v) => (v as number) > n : (v) => (v as number) < n;
-        checks.push((v) => typeof v !== 'number' || holds(v));
+        bounds[key] = value;
         break;
       }
       case 'minLength': case 'maxLength': {
@@ -117,6 +121,16 @@ function validityOf(schema: unknown): Validity | undefined {
         return undefined;
     }
   }
+  // A value among the enum's is of the type when each of them is: the type need not be tested.
+  if (typeTest && enumValues && enumValues.every((e) => typeTest!(e))) checks.splice(checks.indexOf(typeTest), 1);
+  const { minimum: min, maximum: max, exclusiveMinimum: xmin, exclusiveMaximum: xmax } = bounds;
+  if (min !== undefined || max !== undefined || xmin !== undefined || xmax !== undefined) {
+    const lo = min ?? -Infinity;
+    const hi = max ?? Infinity;
+    const xlo = xmin ?? -Infinity;
+    const xhi = xmax ?? Infinity;
+    checks.push((v) => typeof v !== 'number' || (v >= lo && v <= hi && (xmin === undefined || v > xlo) && (xmax === undefined || v < xhi)));
+  }
   if ('properties' in schema || 'required' in schema || 'additionalProperties' in schema) {
     objectCheck = objectValidity(schema);
     if (!objectCheck) return undefined;
@@ -124,6 +138,9 @@ function validityOf(schema: unknown): Validity | undefined {
   }
   if (checks.length === 0) return () => true;
   if (checks.length === 1) return checks[0]!;
+  const [a, b, c] = checks as [Validity, Validity, Validity];
+  if (checks.length === 2) return (v) => a(v) && b(v);
+  if (checks.length === 3) return (v) => a(v) && b(v) && c(v);
   return (v) => { for (let i = 0; i < checks.length; i++) if (!checks[i]!(v)) return false; return true; };
 }
 
@@ -149,11 +166,12 @@ function objectValidity(schema: Record<string, unknown>): Validity | undefined {
   if (!isObject(props) || !Array.isArray(required) || !required.every((r) => typeof r === 'string') || typeof additional !== 'boolean') return undefined;
   const names = Object.keys(props);
   if (names.some(inheritedName) || (required as string[]).some(inheritedName)) return undefined;
-  const byName = new Map<string, Validity>();
+  // Looked up by name in an object without a prototype (a Map's lookup is slower here).
+  const byName = Object.create(null) as Record<string, Validity | undefined>;
   for (const name of names) {
     const check = validityOf(props[name]);
     if (!check) return undefined;
-    byName.set(name, check);
+    byName[name] = check;
   }
   const needed = required as string[];
   return (v) => {
@@ -161,7 +179,7 @@ function objectValidity(schema: Record<string, unknown>): Validity | undefined {
     const proto = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) throw UNSURE;
     for (const k in v) {
-      const check = byName.get(k);
+      const check = byName[k];
       if (check === undefined) { if (!additional) return false; continue; }
       const x = v[k];
       if (x !== undefined && !check(x)) return false;
