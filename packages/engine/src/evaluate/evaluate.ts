@@ -248,6 +248,8 @@ function explanationOf(c: CompiledPack, s: EvalState, entries: ExplanationEntry[
   const crit = c.index.criteria;
   if (crit.length === 0) return { format: 3, entries };
   const judgements = blankList<string | null>(crit.length);
-  for (let i = 0; i < crit.length; i++) judgements[i] = ownMember(s.judgements, crit[i]!.criterion.id) ?? null;
+  // A judgement the check let through is text; anything else read here (`toString`'s function, for a
+  // criterion of that name not judged) is no judgement.
+  for (let i = 0; i < crit.length; i++) { const j = s.judgements[crit[i]!.criterion.id]; judgements[i] = typeof j === 'string' ? j : null; }
   return { format: 3, judgements, entries };
 }
