@@ -8,6 +8,7 @@ import { compileExpression } from './compile-expression.js';
 import { conditionWords, resolveParams, showValue, type ConditionWords } from './condition-words.js';
 import type { LeafResult } from '../explain/explanation.js';
 import { checkedOperator, operatorDeclarations } from '../language/plugin-operator.js';
+import { ownMember } from './own-member.js';
 
 /** Result of explaining a condition: whether it holds, and why in plain words. */
 export interface Explanation {
@@ -200,7 +201,7 @@ function testAgainst(name: string, op: CustomOperator, fact: CompiledFact, wante
 
 /** A plugin operator with a declaration, held to it at evaluation (`checkedOperator`); any other operator as it is. */
 function checkedPluginOperator(leaf: LeafCondition, op: CustomOperator, scope: CompileScope, pointer: string): CustomOperator {
-  if (SCALE_OPERATORS.has(leaf.operator) || PLAIN_OPERATORS[leaf.operator]) return op;
+  if (SCALE_OPERATORS.has(leaf.operator) || ownMember(PLAIN_OPERATORS, leaf.operator)) return op;
   const d = operatorDeclarations(scope.index.pack, scope.extensions).get(leaf.operator);
   return d ? checkedOperator(leaf.operator, d, op, leaf.fact, pointer) : op;
 }
@@ -208,7 +209,7 @@ function checkedPluginOperator(leaf: LeafCondition, op: CustomOperator, scope: C
 /** The operator function for a leaf: plain, by scale order, or a plugin's. */
 export function operatorFor(name: string, scale: string | undefined, scope: CompileScope): CustomOperator {
   if (SCALE_OPERATORS.has(name)) return scaleOperator(name, scale ? scope.index.ranks.get(scale) : undefined);
-  const op = PLAIN_OPERATORS[name] ?? scope.extensions.operators?.[name];
+  const op = ownMember(PLAIN_OPERATORS, name) ?? ownMember(scope.extensions.operators, name);
   if (!op) throw new Error(`Operator "${name}" is declared by the pack but no plugin supplies it.`);
   return op;
 }

@@ -5,6 +5,7 @@ import { FACT_BY_NAME } from '../language/registry.js';
 import { domainInstanceId } from './domain-reference.js';
 import { inputFactLabel } from './input-fact-label.js';
 import { decisionOfFact } from './decision-graph.js';
+import { inheritedName, ownMember } from './own-member.js';
 import { checkedReturns, guardedFacts, pluginDeclarations, pluginReadKey, resolvePluginParams } from '../language/plugin-declaration.js';
 
 /** Where a fact is being compiled: the pack, the plugin extensions and the current domain. */
@@ -69,7 +70,7 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
     const label = inst.domain ? `${inst.decision.label} for ${inst.domain.title}` : inst.decision.label;
     return { get: (s) => s.values[i], label, scale: inst.decision.scale, reads: { slot: i } };
   }
-  const plugin = scope.extensions.facts?.[fact];
+  const plugin = ownMember(scope.extensions.facts, fact);
   if (plugin && !ix.inputFacts.has(fact)) {
     const domain = ix.domains[scope.domainIndex];
     // `$domain` (and a domain parameter) reach the plugin resolved.
@@ -87,9 +88,12 @@ function compileBareFact(fact: string, params: Record<string, unknown>, scope: C
       ...(decl?.returns?.scale ? { scale: decl.returns.scale } : {}),
     };
   }
-  const schema = ix.pack.inputs.properties[fact];
+  const schema = ownMember(ix.pack.inputs.properties, fact);
   const label = inputFactLabel(fact, schema);
   const scale = schema?.['x-scale'];
+  // A fact named as a property every object inherits (`toString`) is read as the assessment's own
+  // member only, and not in place (`reads`): not given, it is undefined, as any other fact not given.
+  if (inheritedName(fact)) return { get: (s) => ownMember(s.facts, fact), label, ...(scale ? { scale } : {}) };
   return { get: (s) => s.facts[fact], label, ...(scale ? { scale } : {}), reads: { input: fact } };
 }
 

@@ -64,6 +64,11 @@ export interface CompiledInstance {
   overrideFloor?: Getter;
   /** Its value without an explanation, by its hit policy (`evaluate/decide-value.ts`), chosen at compile time. */
   decide: DecideValue;
+  /**
+   * True when a person takes it or an officer may override it (`decidedBy`, `override`): only
+   * then may an assessment record a decision for it, and only then does an evaluation look for one.
+   */
+  takesRecordedDecision?: true;
 }
 
 export interface CompiledAction {
@@ -227,6 +232,6 @@ function compileInstance(inst: DecisionInstance, slot: number, scope: CompileSco
     ...(d.decidedBy ? { decidedBy: { source: citationText(d.decidedBy.source) } } : {}),
     ...(d.override?.secondPersonWhenBelow !== undefined ? { overrideFloor: compileExpression(d.override.secondPersonWhenBelow, scope, d.scale, `/decisions/${escapePointer(inst.decisionId)}/override/secondPersonWhenBelow`) } : {}),
   };
-  return { ...compiled, decide: decideValueOf(compiled) };
+  return { ...compiled, decide: decideValueOf(compiled), ...(takesRecordedDecision(d) ? { takesRecordedDecision: true as const } : {}) };
 }
 

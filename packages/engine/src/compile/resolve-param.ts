@@ -1,11 +1,13 @@
 import type { CompileScope } from './compile-fact.js';
+import { ownMember } from './own-member.js';
 
 /**
  * Replaces `{ "param": name }` by its value: the current domain's (`framework.domains[].parameters`)
  * inside a per-domain decision, else the pack-wide `value` of the declared parameter (`parameters`).
  */
 export function resolveParam(name: string, scope: CompileScope): unknown {
-  return scope.index.domains[scope.domainIndex]?.parameters?.[name] ?? scope.index.pack.parameters?.[name]?.value;
+  // Own members only: a parameter named `toString` is not every object's function of that name.
+  return ownMember(scope.index.domains[scope.domainIndex]?.parameters, name) ?? ownMember(scope.index.pack.parameters, name)?.value;
 }
 
 /**

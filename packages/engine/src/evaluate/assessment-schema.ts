@@ -10,6 +10,8 @@ import { compileRecordedDecisionsCheck } from './recorded-decisions.js';
 import { givenValue, takenTypes } from './given-value.js';
 import { ASSESSMENT_KEYS, AssessmentSchema } from '../schema/shapes/assessment.js';
 import { takesRecordedDecision } from '../language/human-decision.js';
+import { inheritedName, ownMember } from '../compile/own-member.js';
+import { quickValidity } from './facts-validity.js';
 
 /** The members of an assessment in words, for messages: "date, judgements, facts and decisions". */
 const ASSESSMENT_MEMBERS = `${ASSESSMENT_KEYS.slice(0, -1).join(', ')} and ${ASSESSMENT_KEYS.at(-1)!}`;
@@ -73,11 +75,22 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
   // Whether the facts are valid is asked of a validator that stops at the first error and keeps
   // no error details (most assessments are valid); every error, in words, of one made when
   // facts are first refused.
-  const isValidFacts = factsValidator(schema.properties.facts, { allErrors: false, verbose: false });
+  // ajv reads a declared fact as `facts.name`, which finds every object's `toString` where the
+  // assessment gives none: a pack declaring a fact of such a name has its facts read from a copy
+  // without a prototype.
+  const ownFacts = Object.keys((schema.properties.facts.properties ?? {}) as object).some(inheritedName)
+    ? (facts: unknown): unknown => (facts !== null && typeof facts === 'object' && !Array.isArray(facts) ? Object.assign(Object.create(null) as object, facts) : facts)
+    : (facts: unknown): unknown => facts;
+  const ajvValid = factsValidator(schema.properties.facts, { allErrors: false, verbose: false });
+  const ajvValidFacts = (facts: unknown): boolean => ajvValid(ownFacts(facts));
+  // Plain code answers first where it can (`facts-validity.ts`): its "valid" is ajv's; anything
+  // else, ajv decides.
+  const quick = quickValidity(schema.properties.facts);
+  const isValidFacts = quick ? (facts: unknown): boolean => quick(facts) || ajvValidFacts(facts) : ajvValidFacts;
   let validateFacts: ValidateFunction | undefined;
   const factErrors = (facts: unknown): ErrorObject[] => {
     validateFacts ??= factsValidator(schema.properties.facts, {});
-    validateFacts(facts);
+    validateFacts(ownFacts(facts));
     return validateFacts.errors ?? [];
   };
   const jranks = index.judgementScale ? index.ranks.get(index.judgementScale) : undefined;
@@ -163,7 +176,7 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
         else { judged++; if (ranks) ranks[entry.index] = rank; }
       }
       if (judged < requiredJudgements.length) {
-        for (const id of requiredJudgements) if (judgements[id] === undefined) problems.push({ pointer: `/judgements/${id}`, fact: id, message: `Criterion "${id}" has no judgement.` });
+        for (const id of requiredJudgements) if (ownMember(judgements, id) === undefined) problems.push({ pointer: `/judgements/${id}`, fact: id, message: `Criterion "${id}" has no judgement.` });
       }
     }
     if (!factsValid) for (const e of factErrors(facts)) problems.push(describe({ ...e, instancePath: `/facts${e.instancePath}` }));

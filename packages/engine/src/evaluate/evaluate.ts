@@ -8,8 +8,10 @@ import { decideExplained } from './decide.js';
 import { blankList, resultList, type CompiledCondition } from '../compile/compile-condition.js';
 import { applyLimits, explainLimits } from '../language/limits.js';
 import { applyHumanDecision, nameWhoDecides, restsOnPending, type HumanDecisions } from './recorded-decisions.js';
+import type { RecordedDecision } from '../language/human-decision.js';
 import { offsetDate } from '../compile/compile-offset.js';
 import { decisionDependencies } from '../compile/decision-graph.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -55,21 +57,45 @@ function interpretationsOf(c: CompiledPack): readonly { id: string; title: strin
   return list;
 }
 
-/** Per compiled pack, each interpretation's place in the pack's order. */
-const interpretationPlaces = new WeakMap<CompiledPack, ReadonlyMap<string, number>>();
+/** Per compiled pack, each interpretation's place in the pack's order, and a mark for each place. */
+const interpretationPlaces = new WeakMap<CompiledPack, { places: ReadonlyMap<string, number>; marks: Uint8Array }>();
 
 /**
  * The interpretations relied on, in the pack's order, each a copy of its id, title and note: the
- * few relied on are put in order, rather than each of the pack's looked for among them.
+ * few relied on are marked at their places, then read off in order (no sort).
  */
 function reliedOn(c: CompiledPack, ids: ReadonlySet<string>): { id: string; title: string; note: string }[] {
   const list = interpretationsOf(c);
-  let places = interpretationPlaces.get(c);
-  if (!places) { places = new Map(list.map((i, k) => [i.id, k])); interpretationPlaces.set(c, places); }
-  const found: number[] = [];
-  for (const id of ids) { const k = places.get(id); if (k !== undefined) found.push(k); }
-  found.sort((x, y) => x - y);
-  return found.map((k) => { const i = list[k]!; return { id: i.id, title: i.title, note: i.note }; });
+  let at = interpretationPlaces.get(c);
+  if (!at) { at = { places: new Map(list.map((i, k) => [i.id, k])), marks: new Uint8Array(list.length) }; interpretationPlaces.set(c, at); }
+  const { places, marks } = at;
+  let first = marks.length;
+  let last = -1;
+  for (const id of ids) {
+    const k = places.get(id);
+    if (k === undefined) continue;
+    marks[k] = 1;
+    if (k < first) first = k;
+    if (k > last) last = k;
+  }
+  const found: { id: string; title: string; note: string }[] = [];
+  // The marks are cleared as they are read: the next evaluation finds none.
+  for (let k = first; k <= last; k++) {
+    if (!marks[k]) continue;
+    marks[k] = 0;
+    const i = list[k]!;
+    found.push({ id: i.id, title: i.title, note: i.note });
+  }
+  return found;
+}
+
+/**
+ * The decision recorded for an instance: the assessment's own member of that name only, so an
+ * instance named as a property every object inherits (`toString`, `valueOf`) finds none where
+ * none was recorded.
+ */
+function recordedDecision(recorded: Record<string, RecordedDecision> | undefined, id: string): RecordedDecision | undefined {
+  return recorded !== undefined && Object.hasOwn(recorded, id) ? recorded[id] : undefined;
 }
 
 /** A value's rank on a numeric scale: the number itself. */
@@ -93,7 +119,7 @@ export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks
     ranks = unsetList(c.index.criteria.length);
     const crit = c.index.criteria;
     for (let i = 0; i < crit.length; i++) {
-      const j = judgements[crit[i]!.criterion.id];
+      const j = ownMember(judgements, crit[i]!.criterion.id);
       if (j !== undefined) ranks[i] = c.judgementRanks.get(j) ?? -1;
     }
   }
@@ -142,8 +168,10 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
       for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
       if (trace) explainLimits(inst.id, inst.limits, value, limited, s, trace);
     }
-    // The person decides on the limited value: a limiter caps the proposal too.
-    if (human) s.values[inst.slot] = applyHumanDecision(inst, s, s.values[inst.slot], recorded?.[inst.id], human, trace, opts.recordedEarlier?.includes(inst.id));
+    // The person decides on the limited value: a limiter caps the proposal too. Only a decision a
+    // person takes or an officer may override can have a recorded decision (the assessment check
+    // refuses any other), so the others are not looked at.
+    if (human && inst.takesRecordedDecision) s.values[inst.slot] = applyHumanDecision(inst, s, s.values[inst.slot], recordedDecision(recorded, inst.id), human, trace, opts.recordedEarlier?.includes(inst.id));
   }
 
   const decisions: Record<string, unknown> = {};
@@ -228,6 +256,8 @@ function explanationOf(c: CompiledPack, s: EvalState, entries: ExplanationEntry[
   const crit = c.index.criteria;
   if (crit.length === 0) return { format: 3, entries };
   const judgements = blankList<string | null>(crit.length);
-  for (let i = 0; i < crit.length; i++) judgements[i] = s.judgements[crit[i]!.criterion.id] ?? null;
+  // A judgement the check let through is text; anything else read here (`toString`'s function, for a
+  // criterion of that name not judged) is no judgement.
+  for (let i = 0; i < crit.length; i++) { const j = s.judgements[crit[i]!.criterion.id]; judgements[i] = typeof j === 'string' ? j : null; }
   return { format: 3, judgements, entries };
 }

@@ -11,6 +11,7 @@ import { canonicalJson } from '../canonical-json.js';
 import { EvaluationError, ExpressionError } from '../errors.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { placeRangeWords, type ParameterUse } from './parameters/parameter-use.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** What a plugin fact's parameter takes when it is a number: its type, unit and bounds. */
 export const PluginParamSchema = Type.Object({
@@ -57,7 +58,7 @@ export function resolvePluginParams(params: Record<string, unknown> | undefined,
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     if (v === '$domain') out[k] = domain?.id;
-    else if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { param?: unknown }).param === 'string') { const name = (v as { param: string }).param; out[k] = domain?.parameters?.[name] ?? declared?.[name]?.value; }
+    else if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { param?: unknown }).param === 'string') { const name = (v as { param: string }).param; out[k] = ownMember(domain?.parameters, name) ?? ownMember(declared, name)?.value; }
     else out[k] = v;
   }
   return out;

@@ -1,4 +1,5 @@
 import type { FactDefinition } from '../fact.js';
+import { inheritedName, ownMember } from '../../compile/own-member.js';
 
 /** `judgement`: one criterion's judgement, on the judgement scale. */
 export const judgement: FactDefinition = {
@@ -11,7 +12,8 @@ export const judgement: FactDefinition = {
   compile: (params, scope) => {
     const ix = scope.index;
     const id = params.criterion as string;
-    return { get: (s) => s.judgements[id], label: `the judgement of criterion ${id}`, ...(ix.judgementScale ? { scale: ix.judgementScale } : {}) };
+    // A criterion named as a property every object inherits (`toString`) is read as an own member only.
+    return { get: inheritedName(id) ? (s) => ownMember(s.judgements, id) : (s) => s.judgements[id], label: `the judgement of criterion ${id}`, ...(ix.judgementScale ? { scale: ix.judgementScale } : {}) };
   },
   analyse: (params, refs) => { refs.judgementCriteria.add(params.criterion as string); },
 };
