@@ -34,7 +34,7 @@ describe('qaf-thresholds-tested', () => {
     await settled(el);
     expect(order).toEqual(['save before 1 requests']);
     expect(seen.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['GET /api/councils/testshire/versions', 'POST /api/councils/testshire/draft/boundary-coverage']);
-    expect(el.shadowRoot!.querySelector('[data-summary]')!.textContent).toContain('Of the draft: 1 of 6 sides tested, 0 left untested with a reason, 5 not tested (3 thresholds).');
+    expect(el.shadowRoot!.querySelector('[data-summary]')!.textContent).toContain('Of the draft (revision 4): 1 of 6 sides tested, 0 left untested with a reason, 5 not tested (3 thresholds).');
     expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['Domain rating (domainRating)', 'Overall rating (overall)']);
     const firstTable = el.shadowRoot!.querySelector('table')!;
     expect([...firstTable.querySelectorAll('thead th')].map((th) => th.getAttribute('scope'))).toEqual(['col', 'col', 'col']);

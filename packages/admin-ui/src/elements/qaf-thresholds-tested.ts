@@ -43,14 +43,14 @@ export class QafThresholdsTested extends LitElement {
   });
 
   private _run = new Task(this, {
-    task: async ([c, of], { signal }): Promise<{ of: string; view: ThresholdsTested }> => {
+    task: async ([c, of], { signal }): Promise<{ of: string; measured: string; view: ThresholdsTested }> => {
       if (of === DRAFT) {
         await this.saveFirst?.();
         const reply = await api.draftBoundaryCoverage(c, signal);
-        return { of, view: thresholdsTested(reply, this.pack ?? (await api.draft(c, signal)).draft.content as unknown as Pack) };
+        return { of, measured: `the draft (revision ${reply.revision})`, view: thresholdsTested(reply, this.pack ?? (await api.draft(c, signal)).draft.content as unknown as Pack) };
       }
       const [reply, version] = await Promise.all([api.versionBoundaryCoverage(c, of, signal), api.version(c, of, signal)]);
-      return { of, view: thresholdsTested(reply, version.pack) };
+      return { of, measured: `version ${of}`, view: thresholdsTested(reply, version.pack) };
     },
     args: () => [this.council, this._of] as const,
     autoRun: false,
@@ -73,12 +73,12 @@ export class QafThresholdsTested extends LitElement {
         <button class="secondary" @click=${() => this._run.run()}>Show the thresholds tested</button>
         <label><input type="checkbox" .checked=${this._onlyGaps} @change=${(e: Event) => { this._onlyGaps = (e.target as HTMLInputElement).checked; }} /> Only thresholds with a side not tested</label>
       </div>
-      ${this._run.status === TaskStatus.INITIAL ? html`<p class="muted">Not shown yet.</p>` : renderTask(this._run, (r) => this._result(r.of, r.view), 'Measuring which thresholds the cases test…')}`;
+      ${this._run.status === TaskStatus.INITIAL ? html`<p class="muted">Not shown yet.</p>` : renderTask(this._run, (r) => this._result(r.of, r.measured, r.view), 'Measuring which thresholds the cases test…')}`;
   }
 
-  private _result(of: string, v: ThresholdsTested) {
+  private _result(of: string, measured: string, v: ThresholdsTested) {
     const groups = v.groups.map((g) => ({ ...g, thresholds: this._onlyGaps ? g.thresholds.filter((t) => t.sides.some((s) => s.state === 'untested')) : g.thresholds })).filter((g) => g.thresholds.length);
-    return html`<p class="notice ${v.gaps ? 'bad' : 'good'}" role="status" data-summary>Of ${of === DRAFT ? 'the draft' : `version ${of}`}: <strong>${v.summary}</strong>.</p>
+    return html`<p class="notice ${v.gaps ? 'bad' : 'good'}" role="status" data-summary>Of ${measured}: <strong>${v.summary}</strong>.</p>
       <p class="muted" data-reasons>${v.reasons}</p>
       ${v.notes.length ? html`<details><summary>About these results (${v.notes.length})</summary><ul>${v.notes.map((n) => html`<li>${n}</li>`)}</ul></details>` : nothing}
       ${of === DRAFT ? nothing : html`<p class="muted">The cases of a published version are shown by name; open the draft's cases to change one.</p>`}

@@ -52,7 +52,9 @@ describe.skipIf(!hasChromium)('thresholds tested, in the admin UI', () => {
     await section.getByRole('button', { name: 'Show the thresholds tested' }).click();
     const summary = section.locator('[data-summary]');
     await summary.waitFor();
-    expect((await summary.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`Of the draft: ${await expectedSummary()}.`);
+    const shown = (await summary.textContent())!.replace(/\s+/g, ' ').trim();
+    expect(shown).toMatch(/^Of the draft \(revision \d+\): /);
+    expect(shown.replace(/^Of the draft \(revision \d+\): /, '')).toBe(`${await expectedSummary()}.`);
     expect(await section.locator('[data-reasons]').textContent()).toContain(LIST);
     // Each decision under its own heading, its thresholds in a table with column headers.
     await section.getByRole('heading', { name: /^Domain rating/, level: 3 }).first().waitFor();
