@@ -37,6 +37,9 @@ export interface BoundaryCoverageResult {
   };
 }
 
+/** The file of a council package's pack folder listing the sides its cases leave untested, and its reader (errors name the file and entry). */
+export const { LEFT_UNCOVERED_FILE, readLeftUncovered } = engine;
+
 const thresholdKey = (t: { pointer: string; threshold: unknown; words: string }) => `${t.pointer}|${String(t.threshold)}|${t.words}`;
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as engine from '@openqaf/engine';
 import type { CouncilPlugin } from '../engine/index.js';
+import { LEFT_UNCOVERED_FILE, readLeftUncovered } from '../engine/boundary-coverage-job.js';
 import type { ShippedReasons } from '../engine/boundary-coverage-job.js';
 import { COUNCIL_PLUGIN_PACKAGES } from '../seed/council-plugins.js';
 
@@ -15,12 +15,12 @@ async function readShipped(councilId: string, packages: readonly string[]): Prom
     let id: unknown;
     try { id = ((await import(name)) as { default?: { id?: unknown } }).default?.id; } catch { continue; }
     if (id !== councilId) continue;
-    const file = `${name}/pack/${engine.LEFT_UNCOVERED_FILE}`;
+    const file = `${name}/pack/${LEFT_UNCOVERED_FILE}`;
     let path: string;
     try { path = require.resolve(file); } catch { return undefined; }
     // A package without the file records no reasons: every side no case tests is shown untested.
     if (!existsSync(path)) return undefined;
-    return { file, entries: engine.readLeftUncovered(readFileSync(path, 'utf8'), file) };
+    return { file, entries: readLeftUncovered(readFileSync(path, 'utf8'), file) };
   }
   return undefined;
 }
