@@ -11,6 +11,7 @@ import { ratingMixRoutes } from './dashboard/rating-mix-route.js';
 import { declaredRoutes, openApiDocument } from './openapi/index.js';
 import type { RouteSpec } from './openapi/index.js';
 import { packRoutes } from './packs/index.js';
+import { boundaryCoverageRoutes } from './packs/boundary-coverage-route.js';
 import { providerRoutes } from './providers/index.js';
 import { reportRoutes } from './reports/index.js';
 import { apiRouter } from './routes/api-router.js';
@@ -50,6 +51,7 @@ export function apiRoutes(options: AuthRoutesOptions = {}) {
     .route('/', authRoutes(options))
     .route('/', councilRoutes())
     .route('/', packRoutes())
+    .route('/', boundaryCoverageRoutes())
     .route('/', providerRoutes())
     .route('/', assessmentRoutes())
     .route('/', redeterminationRoutes())

@@ -27,6 +27,8 @@ const PACK_WORK = [
   'POST /api/councils/{council}/draft/cases/accept',
   'POST /api/councils/{council}/draft/publish',
   'POST /api/councils/{council}/what-if',
+  'POST /api/councils/{council}/draft/boundary-coverage',
+  'GET /api/councils/{council}/versions/{version}/boundary-coverage',
 ];
 
 /** Routes needing the `admin` token scope beyond their access level: tokens, password, members. */

@@ -22,6 +22,7 @@ export type { PublishBody } from './packs/index.js';
 export type { CriteriaImportReply } from './packs/draft-criteria.js';
 export type { AnalysisReply, CasesReply, DraftValidation, InForceReply, PackDiffReply, PackVersionWithPack, ValidationReply } from './packs/replies.js';
 export type { PackVersion } from './packs/versions.js';
+export type { BoundaryCoverageReply, BoundaryCoverageResult, ReasonSetAside } from './packs/boundary-coverage-route.js';
 export type { Provider } from './providers/provider-record.js';
 export type { ProviderField } from './providers/provider-fields.js';
 export type { ActionProgress, PlannedAction } from './reports/action-plan.js';

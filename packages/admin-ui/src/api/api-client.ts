@@ -272,6 +272,16 @@ export class ApiClient {
     return this._data(this._council.draft.cases.$post({ param: { council } }, init(signal)));
   }
 
+  /** Which sides of each threshold the saved draft's cases test, with the reasons recorded for sides left untested. */
+  draftBoundaryCoverage(council: string, signal?: AbortSignal) {
+    return this._data(this._council.draft['boundary-coverage'].$post({ param: { council } }, init(signal)));
+  }
+
+  /** Which sides of each threshold a published version's cases test, with the reasons recorded for sides left untested. */
+  versionBoundaryCoverage(council: string, version: string, signal?: AbortSignal) {
+    return this._data(this._council.versions[':version']['boundary-coverage'].$get({ param: { council, version } }, init(signal)));
+  }
+
   /** Accepts, after review, the new results of failing cases (one or a reviewed batch) on the draft revision `etag`. */
   async acceptCases(council: string, body: { cases: string[]; reason?: string }, etag: string) {
     const reply = await this._reply(this._council.draft.cases.accept.$post({ param: { council }, header: { 'if-match': etag }, json: body }));

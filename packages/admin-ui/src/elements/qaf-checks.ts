@@ -15,6 +15,7 @@ import type { CaseEditRequest } from './qaf-case-editor.js';
 import type { CaseFilter } from './qaf-case-list.js';
 import './qaf-case-list.js';
 import './qaf-status.js';
+import './qaf-thresholds-tested.js';
 
 /** Plain words for each kind of analysis finding. */
 export const FINDING_WORDS: Record<string, string> = {
@@ -51,7 +52,8 @@ const lastRuns = new Map<string, CaseRunWithSnapshot>();
 /**
  * The draft's worked cases and analysis: every case in plain words with its last result,
  * structured editing of a case (its assessment and what the document expects), copying and
- * deleting cases, and running the cases and the analysis on the saved draft. Edits go into
+ * deleting cases, running the cases and the analysis on the saved draft, and which sides of
+ * each threshold the cases test (`qaf-thresholds-tested`). Edits go into
  * the draft like other structured edits and are saved with If-Match.
  */
 export class QafChecks extends LitElement {
@@ -145,7 +147,8 @@ export class QafChecks extends LitElement {
         .problems=${d.problems} .show=${this._show} @case-open=${(e: CustomEvent<{ index: number }>) => this._open(e.detail.index)}
         @case-close=${() => this._open(-1)} @case-edit=${this._onEdit} @case-accept=${this._onAccept}></qaf-case-list>
       <h2>Analysis</h2>
-      ${this._analysis.status === TaskStatus.INITIAL ? html`<p class="muted">Not run yet.</p>` : renderTask(this._analysis, (r) => this._findings(r.run, r.ms), 'Analysing the draft…')}`;
+      ${this._analysis.status === TaskStatus.INITIAL ? html`<p class="muted">Not run yet.</p>` : renderTask(this._analysis, (r) => this._findings(r.run, r.ms), 'Analysing the draft…')}
+      <qaf-thresholds-tested council=${this.council} .pack=${d.pack} .saveFirst=${() => this._saveFirst()} @case-open-id=${this._onOpenCase}></qaf-thresholds-tested>`;
   }
 
   private _caseSummary(r: CaseRun) {
@@ -169,6 +172,13 @@ export class QafChecks extends LitElement {
       if (id !== undefined) list?.renderRoot.querySelector<HTMLButtonElement>(`button[data-case="${CSS.escape(id)}"]`)?.focus();
     }
   }
+
+  /** A case named in "Thresholds tested": opened in the list like its own Edit button does. */
+  private _onOpenCase = (e: CustomEvent<{ id: string }>) => {
+    const index = (this._draft.pack?.cases ?? []).findIndex((c) => c.id === e.detail.id);
+    if (index < 0) this._announce = `The case “${e.detail.id}” is no longer in the draft.`;
+    else void this._open(index);
+  };
 
   private _forgetTyped(index: number) {
     if (index < 0) return;

@@ -1,5 +1,5 @@
 /**
- * Pack work (validation, compilation, analysis, cases) off the request thread: a small pool of
+ * Pack work (validation, compilation, analysis, cases, boundary coverage) off the request thread: a small pool of
  * `pack-worker.ts` workers with a bounded queue and a deadline. Past the deadline the worker is
  * terminated and replaced and the request gets 422 "too large to analyse within 10 s"; with
  * the queue full, 503. Requests that need no pack work (`/api/health`, evaluations) never wait
@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { AnalysisReport, CaseRun, Extensions, PackValidation } from './index.js';
-import type { PackJobKind, PackJobMessage, PackWorkerData, PackWorkerReply } from './pack-worker.js';
+import type { BoundaryJob, PackJobKind, PackJobMessage, PackWorkerData, PackWorkerReply } from './pack-worker.js';
+import type { BoundaryCoverageResult } from './boundary-coverage-job.js';
 import { HttpError } from '../http-error.js';
 import { AnalysisMemo } from './analysis-memo.js';
 import { ValidationMemo } from './validation-memo.js';
@@ -40,7 +41,7 @@ export interface PackJobsOptions {
   pluginModules?: readonly string[];
 }
 
-const VERBS: Record<PackJobKind, string> = { validate: 'validate', analyse: 'analyse', cases: 'run the cases of' };
+const VERBS: Record<PackJobKind, string> = { validate: 'validate', analyse: 'analyse', cases: 'run the cases of', boundaries: 'measure the boundary coverage of' };
 
 // Built JavaScript runs the worker beside this file; the TypeScript sources (under vitest) run
 // the built one, which `pnpm test` builds first.
@@ -116,6 +117,14 @@ export class PackJobs {
   /** Compiles a valid pack and runs its own cases. */
   cases(pack: unknown, councilId: string, extensions?: Extensions): Promise<CaseRun> {
     return this._run('cases', pack, councilId, extensions) as Promise<CaseRun>;
+  }
+
+  /**
+   * Compiles a valid pack and measures which sides of its thresholds its own cases test, with
+   * the reasons its council's package records for sides left untested (see boundary-coverage-job.ts).
+   */
+  boundaries(job: BoundaryJob, councilId: string, extensions?: Extensions): Promise<BoundaryCoverageResult> {
+    return this._run('boundaries', job, councilId, extensions) as Promise<BoundaryCoverageResult>;
   }
 
   /** Starts the workers now rather than on the first job (a server does this as it starts). */

@@ -1,6 +1,6 @@
 /**
- * The pack worker: a `node:worker_threads` worker that validates, analyses and runs the cases
- * of packs off the request thread (see `pack-jobs.ts`, which starts it, gives it a deadline and
+ * The pack worker: a `node:worker_threads` worker that validates, analyses, runs the cases
+ * and measures the boundary coverage of packs off the request thread (see `pack-jobs.ts`, which starts it, gives it a deadline and
  * replaces it when it runs over). It loads the council plugin modules it is given, so it has
  * their extensions (custom facts and operators, which cannot be sent between threads).
  */
@@ -9,9 +9,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as engine from '@openqaf/engine';
 import type { CouncilPlugin, Extensions } from '@openqaf/engine';
 import { validatePack } from './index.js';
+import { boundaryCoverageWithShippedReasons } from './boundary-coverage-job.js';
+import type { ShippedReasons } from './boundary-coverage-job.js';
+
+/** The content of a `boundaries` job: a valid pack, and the reasons its council's package records for sides left untested. */
+export interface BoundaryJob {
+  pack: engine.Pack;
+  shipped?: ShippedReasons;
+}
 
 /** The work a pack job does. */
-export type PackJobKind = 'validate' | 'analyse' | 'cases';
+export type PackJobKind = 'validate' | 'analyse' | 'cases' | 'boundaries';
 
 /** What the request thread sends the worker. */
 export interface PackJobMessage {
@@ -20,7 +28,7 @@ export interface PackJobMessage {
   councilId: string;
   /** True when the council's plugin has extensions: the worker refuses to work without them. */
   expectsExtensions: boolean;
-  /** Pack content (`validate`) or a pack already valid (`analyse`, `cases`). */
+  /** Pack content (`validate`), a pack already valid (`analyse`, `cases`), or one with its council's shipped reasons (`boundaries`, a {@link BoundaryJob}). */
   content: unknown;
 }
 
@@ -55,6 +63,10 @@ function run(job: PackJobMessage, extensionsByCouncil: Map<string, Extensions>):
   }
   // The server's validation: the engine's, plus plugin facts and operators the council lacks.
   if (job.kind === 'validate') return validatePack(job.content, extensions);
+  if (job.kind === 'boundaries') {
+    const { pack, shipped } = job.content as BoundaryJob;
+    return boundaryCoverageWithShippedReasons(pack, shipped, extensions);
+  }
   const compiled = engine.compilePack(job.content as engine.Pack, { extensions });
   return job.kind === 'analyse' ? engine.analyse(compiled) : engine.runCases(compiled);
 }

@@ -1,0 +1,71 @@
+import { boundaryCoverage } from '@openqaf/engine';
+import type { BoundaryCoverageReply } from '@openqaf/server';
+import { describe, expect, it } from 'vitest';
+import { testPack } from './test-pack.test-helpers.js';
+import { thresholdsTested } from './thresholds-tested.js';
+
+const SILVER = '/decisions/domainRating/rules/0/when/all/0';
+const BRONZE = '/decisions/domainRating/rules/1/when/all/0';
+
+/** The reply the server gives for the test pack, measured by the engine itself. */
+function reply(leftUncovered: { pointer: string; side: 'below' | 'above'; reason: string }[] = [], file: string | null = null): BoundaryCoverageReply {
+  const pack = testPack();
+  return { revision: 3, version: null, report: boundaryCoverage(pack, pack.cases ?? [], { leftUncovered }), reasons: { file, recorded: leftUncovered.length, setAside: [] } };
+}
+
+describe('the thresholds tested, in words', () => {
+  it('lists each decision\'s thresholds in the council\'s words, where they apply, and each side with its cases or "not tested"', () => {
+    const view = thresholdsTested(reply(), testPack());
+    expect(view.groups.map((g) => [g.id, g.heading])).toEqual([['domainRating', 'Domain rating'], ['overall', 'Overall rating']]);
+    const [silver, bronze] = view.groups[0]!.thresholds;
+    expect(silver).toMatchObject({ pointer: SILVER, words: 'at least 2 criteria in Safe judged at least Fully met', where: 'Silver: at least silverMinFullyMet Fully met (silver); Safe' });
+    // The one case has 3 Fully met: it sits on neither edge of "at least 2".
+    expect(silver!.sides).toEqual([
+      { label: 'below (1)', state: 'untested', cases: [] },
+      { label: 'at or above (2)', state: 'untested', cases: [] },
+    ]);
+    expect(bronze).toMatchObject({ pointer: BRONZE, words: 'no mandatory criteria in Safe judged Not met' });
+    expect(view.groups[1]!.thresholds[0]).toEqual({
+      words: 'no domains whose Domain rating is Inadequate', where: 'The domain band when no domain is Inadequate (from-domains)', pointer: '/decisions/overall/rules/0/when/all/0',
+      sides: [{ label: 'at (0)', state: 'tested', cases: ['all-fully-met-silver'] }, { label: 'above (1)', state: 'untested', cases: [] }],
+    });
+    expect(view.gaps).toBe(true);
+    expect(view.summary).toBe('1 of 6 sides tested, 0 left untested with a reason, 5 not tested (3 thresholds)');
+    expect(view.reasons).toContain('No reasons are recorded for this pack');
+  });
+
+  it('shows a side left untested with its recorded reason, and says where the reasons come from', () => {
+    const view = thresholdsTested(reply([{ pointer: SILVER, side: 'below', reason: 'One Fully met of three cannot be judged here.' }], '@openqaf/councils-testshire/pack/left-uncovered-boundaries.json'), testPack());
+    expect(view.groups[0]!.thresholds[0]!.sides[0]).toEqual({ label: 'below (1)', state: 'left', cases: [], reason: 'One Fully met of three cannot be judged here.' });
+    expect(view.summary).toBe('1 of 6 sides tested, 1 left untested with a reason, 4 not tested (3 thresholds)');
+    expect(view.reasons).toContain('recorded in @openqaf/councils-testshire/pack/left-uncovered-boundaries.json (1 reason)');
+  });
+
+  it('names reasons set aside, reasons matching nothing and cases not counted', () => {
+    const r = reply([{ pointer: '/decisions/nothing/rules/0/when', side: 'below', reason: 'gone' }]);
+    r.reasons.setAside = [{ entry: { pointer: SILVER, side: 'above', reason: 'x' }, why: 'written about “at least 3 …” as the council\'s package ships it; this pack compares “at least 2 …” there' }];
+    r.report.notCounted = [{ id: 'broken', why: 'it fails: headline is Bronze, not Gold' }];
+    expect(thresholdsTested(r, testPack()).notes).toEqual([
+      `A recorded reason for ${SILVER} (above) is not applied: it was written about “at least 3 …” as the council's package ships it; this pack compares “at least 2 …” there.`,
+      'A recorded reason for /decisions/nothing/rules/0/when (below) matches no untested side: no threshold of the pack has this side.',
+      'The case “broken” is not counted: it fails: headline is Bronze, not Gold.',
+    ]);
+  });
+
+  it('shows a threshold of a kind it does not know (a date, a word) by its words, sides and edges as they come', () => {
+    const r = reply();
+    r.report.thresholds.push({
+      decision: 'schedule', rule: 'annual', pointer: '/outcomes/schedule/0/when', threshold: '2025-04-01' as unknown as number, words: 'the visit date is before 1 April 2025', instances: ['schedule'],
+      sides: [{ side: 'before' as 'below', edge: '2025-03-31' as unknown as number, coveredBy: ['all-fully-met-silver'] }, { side: 'on-or-after' as 'above', coveredBy: [] }],
+    });
+    const schedule = thresholdsTested(r, testPack()).groups.find((g) => g.id === 'schedule')!;
+    expect(schedule.heading).toBe('Schedule');
+    expect(schedule.thresholds[0]).toEqual({
+      words: 'the visit date is before 1 April 2025', where: 'Annual quality monitoring visit (annual)', pointer: '/outcomes/schedule/0/when',
+      sides: [
+        { label: 'before (2025-03-31)', state: 'tested', cases: ['all-fully-met-silver'] },
+        { label: 'on or after (any value on or after 2025-04-01)', state: 'untested', cases: [] },
+      ],
+    });
+  });
+});
