@@ -275,9 +275,15 @@ describe('Anyshire: quality statements scored 1-4, each domain\'s percentage ban
     expect(lines).toContain('Headline: overallRating = Requires improvement');
     // Caring 6/8 = 75: Good, no statement scored 1.
     const safe = lines.indexOf('Domain rating: Safe');
-    expect(lines.slice(safe, safe + 5)).toEqual([
+    // Safe 4+4+1 = 9 of 12 points = 75%: Good (63 to 87); Outstanding needs 88. Raising the statement
+    // scored 1 to 2 gives 10/12 = 83% (not enough), to 3 gives 11/12 = 91.67, rounded half up 92%: the
+    // least raise that reaches it. The statement scored 1 caps the domain at Requires improvement.
+    expect(lines.slice(safe, safe + 8)).toEqual([
       'Domain rating: Safe',
       'FIRED the domain percentage banded -> Good  [qf s3]',
+      'Domain percentage for Safe was 75% (9 of 12 points), in the band Good: Outstanding needs 88% or more',
+      "it would reach Outstanding by raising 'Safeguarding' from 1 to 3 (2 points more, 92%)",
+      "'a statement scored 1: the domain cannot be above Requires improvement' capped it: it cannot be above Requires improvement (at least 1 criterion in Safe judged 1: yes, 1)",
       'FIRED a statement scored 1: the domain cannot be above Requires improvement -> Requires improvement  [qf s3]',
       'at least 1 criterion in Safe judged 1: yes, 1',
       'so Good is capped: it cannot be above Requires improvement',
