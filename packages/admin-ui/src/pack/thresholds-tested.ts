@@ -1,4 +1,5 @@
 import type { Pack } from '@openqaf/engine';
+import { sideWords } from '@openqaf/engine/browser';
 import type { BoundaryCoverageReply } from '@openqaf/server';
 import { counted } from '../format/count-words.js';
 import { decisionWords } from './decision-words.js';
@@ -48,8 +49,17 @@ export interface ThresholdsTested {
 
 const SIDE_WORDS: Record<string, string> = { below: 'below', 'at-or-above': 'at or above', 'at-or-below': 'at or below', above: 'above', at: 'at' };
 
-/** A side in words, for any kind of threshold: a side or edge of a kind this page does not know is shown as it comes. */
-function sideLabel(side: string, edge: unknown, threshold: unknown): string {
+const KNOWN_KINDS = new Set(['number', 'scale', 'date']);
+
+/**
+ * A side in words, for any kind of threshold: a number's, a scale value's or a date's in the engine's
+ * words ("below (Requires improvement)", "before (the day before)"); a side or edge of a kind this
+ * page does not know is shown as it comes.
+ */
+function sideLabel(side: string, edge: unknown, threshold: unknown, kind?: unknown): string {
+  if (typeof kind === 'string' && KNOWN_KINDS.has(kind) && SIDE_WORDS[side] && (typeof threshold === 'number' || typeof threshold === 'string')) {
+    return sideWords({ side: side as 'below', coveredBy: [], ...(typeof edge === 'number' || typeof edge === 'string' ? { edge } : {}) }, threshold, kind as 'number');
+  }
   const words = SIDE_WORDS[side] ?? side.replace(/-/g, ' ');
   return edge !== undefined && edge !== null ? `${words} (${String(edge)})` : `${words} (any value ${words} ${String(threshold)})`;
 }
@@ -92,7 +102,7 @@ export function thresholdsTested(reply: BoundaryCoverageReply, pack: Pack): Thre
       pointer: th.pointer,
       sides: th.sides.map((s): SideRow => {
         const state: SideState = s.coveredBy.length ? 'tested' : s.leftUncovered !== undefined ? 'left' : 'untested';
-        return { label: sideLabel(String(s.side), s.edge, th.threshold), state, cases: [...s.coveredBy], ...(state === 'left' ? { reason: s.leftUncovered } : {}) };
+        return { label: sideLabel(String(s.side), s.edge, th.threshold, (th as { kind?: unknown }).kind), state, cases: [...s.coveredBy], ...(state === 'left' ? { reason: s.leftUncovered } : {}) };
       }),
     });
   }
