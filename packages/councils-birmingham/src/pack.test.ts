@@ -117,14 +117,20 @@ describe('analysis of the Birmingham pack', () => {
     // pointer (analysisgaps item 3): compared finding by finding with the analysis before, only the 30
     // interpretation-only findings of homeSupportBaseScore's table rows read 'row' for 'rule', and every
     // interpretation-only finding gained its pointer; kinds, rules, counts, examples and varies are unchanged.
-    expect(createHash('sha256').update(decisions).digest('hex')).toBe('5596c2ae8bd6d28fab4d79e959c7bbdc32de0fee51df6665e6cd89d50a0b3c0c');
+    // Re-pinned for pack 1.2.6 (ratings-in-effect-on-the-determination-date): a CQC or NHS rating dated after the
+    // determination date changes nothing. Compared decision by decision with 1.2.5: only overallRating, improvementProcess
+    // and frameworkEntry changed. Each reads asOf beside the rating dates (orderings 136 -> 192; improvementProcess gains
+    // the 4 orderings of asOf and cqcRatingDate; frameworkEntry 14 -> 36), and their findings are the same rules and
+    // interpretations with counts scaled by the new orderings, except inadequate-other-rating (312 x 4 = 1,248 -> 1,176:
+    // a CQC Inadequate dated after the determination date no longer starts the Inadequate process).
+    expect(createHash('sha256').update(decisions).digest('hex')).toBe('f12397014ea7936fff7ffb66795757bd2133b95c63241978e6c5d54cdcbfce8c');
   });
 
   it('checks every decision in full, the two that compare dates by the orderings of those dates', () => {
     expect(report.decisions.filter((d) => !d.exhaustive).map((d) => d.decision)).toEqual([]);
     expect(report.decisions).toHaveLength(20);
     expect(report.complete).toBe(true);
-    expect(decision('overallRating').dimensions).toContain('orderings of asOf, cqcRatingDate, nhsRatingDate, pqasDate (136)');
+    expect(decision('overallRating').dimensions).toContain('orderings of asOf, cqcRatingDate, nhsRatingDate, pqasDate (192)');
     // Weekly hours are only compared with numbers, so their partition on those numbers is exhaustive.
     expect(decision('providerSize').exhaustive).toBe(true);
   });

@@ -298,13 +298,16 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   const pqasRating = f.pqasRating === undefined ? undefined : RATING_RANK[f.pqasRating as string]!;
   const pqasDate = f.pqasDate as string | undefined;
   const nhsDate = f.nhsRatingDate as string | undefined;
+  // A rating dated after asOf is not yet in effect (ratings-in-effect-on-the-determination-date; 001 s4.5).
+  const cqcInEffect = !(cqcDate !== undefined && cqcDate > asOf);
+  const nhsInEffect = !(nhsDate !== undefined && nhsDate > asOf);
   let overall: Rank;
   if (f.pqasFalsified === true) overall = INADEQUATE; // 000 s3.3.2; 001 s7.6
   else if (f.pqasNotSubmittedInTime === true) { overall = INADEQUATE; relied.add('late-pqas-stays-inadequate'); } // 000 s3.3.1
-  else if (cqc === 'Inadequate' && !(cqcDate !== undefined && cqcDate > asOf)) overall = INADEQUATE; // 002 Adjusting the quality rating: CQC Inadequate stands
+  else if (cqc === 'Inadequate' && cqcInEffect) overall = INADEQUATE; // 002 Adjusting the quality rating: CQC Inadequate stands
   else if (improvementNotValidatedInTime && mostRecent <= BRONZE && homeOrSupported) { overall = INADEQUATE; relied.add('bronze-improvement-failure'); }
   else if (pqasRating !== undefined && pqasRating < mostRecent && pqasDate !== undefined && pqasDate > date && pqasDate <= asOf
-    && !(cqcDate !== undefined && cqcDate > pqasDate) && !(nhsDate !== undefined && nhsDate > pqasDate)) { overall = pqasRating; relied.add('pqas-declared-rating'); }
+    && !(cqcDate !== undefined && cqcDate > pqasDate && cqcInEffect) && !(nhsDate !== undefined && nhsDate > pqasDate && nhsInEffect)) { overall = pqasRating; relied.add('pqas-declared-rating'); }
   else overall = mostRecent;
   decisions.overallRating = RATING[overall];
 
@@ -313,8 +316,8 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   const hal = f.healthcareAssuranceLevel as string | undefined;
   let process = 0;
   if (!validated) {
-    const bronzeElsewhere = qmv === BRONZE || cqc === 'Requires Improvement' || hal === 'Moderate Assurance';
-    const inadequateElsewhere = qmv === INADEQUATE || cqc === 'Inadequate' || hal === 'Inadequate Assurance';
+    const bronzeElsewhere = qmv === BRONZE || (cqc === 'Requires Improvement' && cqcInEffect) || hal === 'Moderate Assurance';
+    const inadequateElsewhere = qmv === INADEQUATE || (cqc === 'Inadequate' && cqcInEffect) || hal === 'Inadequate Assurance';
     if (overall === BRONZE) process = 1;
     if (overall >= SILVER && bronzeElsewhere) { process = 1; relied.add('process-triggered-by-any-rating'); }
     if (overall === INADEQUATE) process = 2;
@@ -364,8 +367,8 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
 
   // Framework entry (002 Entry criteria).
   let eligible: boolean;
-  if (f.entryDocumentsComplete === false || cqc === 'Inadequate' || overall === INADEQUATE) eligible = false;
-  else if (f.nhsRating === 'Red' && nhsDate !== undefined && nhsDate > date && !(cqcDate !== undefined && cqcDate >= nhsDate)) { eligible = false; relied.add('entry-most-recent-of-three-ratings'); }
+  if (f.entryDocumentsComplete === false || (cqc === 'Inadequate' && cqcInEffect) || overall === INADEQUATE) eligible = false;
+  else if (f.nhsRating === 'Red' && nhsDate !== undefined && nhsDate > date && nhsInEffect && !(cqcDate !== undefined && cqcDate >= nhsDate && cqcInEffect)) { eligible = false; relied.add('entry-most-recent-of-three-ratings'); }
   else eligible = true;
   decisions.frameworkEntry = eligible ? 'Eligible' : 'Not eligible';
 
@@ -429,12 +432,13 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   const interim = !routine && f.lastAnnualVisitDate !== undefined;
   if (routine || interim) {
     const from = (routine ? later(date, nhsDate) : later(f.lastAnnualVisitDate, nhsDate))!;
-    const afterCqc = cqcDate !== undefined && cqcDate > from;
+    const afterCqc = cqcDate !== undefined && cqcDate > from && cqcInEffect;
     const id = `qmv-${isGold ? 'gold' : 'annual'}${interim ? '-after-interim-visit' : ''}${afterCqc ? '-after-cqc-rating' : ''}`;
     const label = isGold
       ? (interim ? 'Gold: routine quality monitoring visit at the Gold interval, from the last routine visit' : 'Gold: routine quality monitoring visit, at the Gold interval')
       : (interim ? 'Routine quality monitoring visit, from the last routine visit (a focussed visit or re-inspection does not restart the cycle)' : 'Routine quality monitoring visit (by the Council or the CQC), counted from the latest inspection');
     if (isGold) relied.add('gold-visit-every-two-years');
+    else if (afterCqc) relied.add('ratings-in-effect-on-the-determination-date');
     schedule.push({
       id, activity: 'quality-monitoring-visit',
       label: afterCqc ? `${label}: no routine visit within the visit interval of the later CQC rating` : label,
