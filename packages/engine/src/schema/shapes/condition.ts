@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AnyObject, OneOf } from './refs.js';
+import { AnyObject, OneOf, ref } from './refs.js';
+import type { Expression } from '../../language/expression-type.js';
 
 /** Stands for a nested condition in the forms' static types (the schema refers to `$defs.condition`). */
 export interface NestedCondition { readonly __nestedCondition: true }
@@ -16,9 +17,13 @@ export const AllConditionSchema = Type.Object({ all: Type.Array(nested()), label
 export const AnyConditionSchema = Type.Object({ any: Type.Array(nested()), label: Type.Optional(Type.String()) }, { additionalProperties: false });
 /** The condition does not hold. */
 export const NotConditionSchema = Type.Object({ not: nested(), label: Type.Optional(Type.String()) }, { additionalProperties: false });
-/** JSON-rules-engine leaf condition (with OpenQAF's scale operators). */
+/**
+ * JSON-rules-engine leaf condition (with OpenQAF's scale operators). Its left side is a `fact`
+ * or, in OpenQAF, an `expression` (exactly one of them: a meaning check refuses both or neither).
+ */
 export const LeafConditionSchema = Type.Object({
-  fact: Type.String(),
+  fact: Type.Optional(Type.String({ description: 'The fact (or decision) compared. Give this or `expression`.' })),
+  expression: Type.Optional(ref<Expression>('expression', { description: 'An expression compared instead of a fact, e.g. { "subtract": [{ "fact": "weightedScore" }, { "fact": "penaltyPoints" }] }. Give this or `fact`.' })),
   operator: Type.String(),
   value: Type.Unknown(),
   params: Type.Optional(AnyObject()),
