@@ -1,4 +1,4 @@
-import type { LeafCondition } from '../types.js';
+import type { Expression, LeafCondition } from '../types.js';
 import { compileFact, type CompiledFact, type CompileScope } from './compile-fact.js';
 import { compileExpression } from './compile-expression.js';
 import { resolveParams, valueExpressionWords } from './condition-words.js';
@@ -12,7 +12,7 @@ import { resolveParams, valueExpressionWords } from './condition-words.js';
  */
 export function compileLeftSide(leaf: LeafCondition, scope: CompileScope, pointer?: string): CompiledFact {
   if (leaf.expression !== undefined) {
-    return { get: compileExpression(leaf.expression, scope, undefined, `${pointer ?? ''}/expression`), label: valueExpressionWords(leaf.expression, scope) };
+    return { get: compileExpression(leaf.expression as Expression, scope, undefined, `${pointer ?? ''}/expression`), label: valueExpressionWords(leaf.expression as Expression, scope) };
   }
   return compileFact(leaf.fact!, resolveParams(leaf.params, scope), leaf.path, scope, pointer === undefined ? undefined : `${pointer}/fact`);
 }

@@ -1,4 +1,5 @@
-import type { Condition, Decision, Determination, DeterminationDecidedBy, Expression, LeafCondition, Pack, Rule } from '../types.js';
+import type { Condition, Decision, Determination, DeterminationDecidedBy, LeafCondition, Pack, Rule } from '../types.js';
+import type { LeftExpression } from '../schema/shapes/condition.js';
 import type { DecisionResult, LeafResult } from './explanation.js';
 import { explainedPack } from './explain-determination.js';
 import { isOrdered } from '../compile/pack-index.js';
@@ -25,7 +26,7 @@ export interface FailedCondition {
   /** The fact compared; absent when the condition compares an `expression` (issue 10). */
   fact?: string;
   /** The expression compared, when the condition compares one instead of a fact. */
-  expression?: Expression;
+  expression?: LeftExpression;
   params?: Record<string, unknown>;
   operator: string;
   /** The fact's value (for a count, how many were counted). */
