@@ -16,7 +16,7 @@ export type { PackMetadata } from './schema/shapes/metadata.js';
 export type { OrderedScale, NumericScale, Scale } from './schema/shapes/scale.js';
 export type { Mapping } from './schema/shapes/mapping.js';
 export type { FlagDefinition, Criterion, Standard, Domain, Framework } from './schema/shapes/framework.js';
-export type { LeafCondition, AllCondition, AnyCondition, NotCondition, Condition } from './schema/shapes/condition.js';
+export type { LeafCondition, LeftExpression, AllCondition, AnyCondition, NotCondition, Condition } from './schema/shapes/condition.js';
 export type { Rule } from './schema/shapes/rule.js';
 export type { HitPolicy, Fallback, Decision } from './schema/shapes/decision.js';
 export type { Offset, Action } from './schema/shapes/action.js';

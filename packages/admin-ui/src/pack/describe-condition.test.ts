@@ -37,6 +37,14 @@ describe('describeCondition', () => {
     expect(describeValue({ clamp: { value: { sum: [1, { param: 'extra' }] }, min: 0 } }, { extra: 2 })).toBe('the sum of 1, 2, kept at least 0');
   });
 
+  it('reads an expression compared on the left side in the pack\'s words (issue 10)', () => {
+    const pack = { inputs: { type: 'object', properties: { weightedScore: { title: 'Weighted score' }, penaltyPoints: { title: 'Penalty points' } } }, decisions: {} } as unknown as Pack;
+    const leaf: LeafCondition = { expression: { subtract: [{ fact: 'weightedScore' }, { fact: 'penaltyPoints' }] }, operator: 'lessThan', value: 50 };
+    expect(describeCondition(leaf, {}, new PackWords(pack))).toBe('Weighted score minus Penalty points is less than 50');
+    expect(describeCondition({ expression: { percentage: { part: { fact: 'visitsMissed' }, of: { fact: 'visitsDue' } } }, operator: 'greaterThan', value: { param: 'maxMissed' } }, { maxMissed: 10 }))
+      .toBe('Visits missed as a percentage of Visits due is more than 10');
+  });
+
   it('uses the engine\'s words for every operator, as the trace does', () => {
     expect(describeCondition({ fact: 'visitsMissed', operator: 'lessThan', value: 3 })).toBe(`Visits missed ${operatorWords('lessThan')} 3`);
     expect(describeCondition({ fact: 'visitsMissed', operator: 'lessThan', value: 3 })).toBe('Visits missed is less than 3');

@@ -83,7 +83,9 @@ export function describeValue(value: unknown, params: Record<string, unknown> = 
  * A condition in plain words, using the pack's own `label`s where the author gave them; a count
  * as the engine words it ("at least 12 criteria judged Fully met"). `params` are the domain's
  * parameters, so `{ "param": "silverMinFullyMet" }` shows its number; `declared` (the pack's
- * `parameters`) gives a pack-wide value, or outside a domain each domain's.
+ * `parameters`) gives a pack-wide value, or outside a domain each domain's. A leaf comparing an
+ * `expression` rather than a fact reads as the engine words it, its facts by the pack's titles
+ * ("Weighted score minus Penalty points is less than 50").
  */
 export function describeCondition(condition: Condition, params: Record<string, unknown> = {}, declared?: DeclaredParameters): string {
   if (condition.label) return condition.label;

@@ -3,7 +3,7 @@ import type { ParameterType } from '@openqaf/engine/browser';
 import type { Citation, Condition, Decision, LeafCondition, Pack, Rule, Scale } from '@openqaf/engine';
 import { pointerToken } from './json-pointer.js';
 import { declaresParameters, parameterFields } from './parameter-fields.js';
-import { PackWords, describeCondition } from './describe-condition.js';
+import { PackWords, describeCondition, describeValue } from './describe-condition.js';
 import { humanize } from './humanize.js';
 
 /** Which common change a field belongs to. */
@@ -59,7 +59,7 @@ function countParameters(pack: Pack): Set<string> {
       leaves(rule.when, '', found);
       for (const { leaf } of found) {
         const v = leaf.value as { param?: unknown } | null;
-        if (COUNT_FACTS.has(leaf.fact) && v && typeof v === 'object' && typeof v.param === 'string') names.add(v.param);
+        if (leaf.fact !== undefined && COUNT_FACTS.has(leaf.fact) && v && typeof v === 'object' && typeof v.param === 'string') names.add(v.param);
       }
     }
   }
@@ -144,12 +144,13 @@ function decisionNumbers(pack: Pack, id: string, decision: Decision): EditableFi
     leaves(rule.when, `${base}/when`, found);
     for (const { leaf, pointer } of found) {
       if (typeof leaf.value !== 'number') continue;
-      const counting = COUNT_FACTS.has(leaf.fact);
+      const counting = leaf.fact !== undefined && COUNT_FACTS.has(leaf.fact);
       fields.push({
         pointer: `${pointer}/value`,
         group: 'thresholds',
         section: decision.label,
-        label: leaf.label ?? `${humanize(leaf.fact)} (${humanize(leaf.operator).toLowerCase()})`,
+        // A leaf comparing an expression (issue 10) is named by the expression's words.
+        label: leaf.label ?? `${leaf.fact !== undefined ? humanize(leaf.fact) : describeValue(leaf.expression)} (${humanize(leaf.operator).toLowerCase()})`,
         context: rule.label ?? rule.id,
         kind: 'number',
         value: leaf.value,

@@ -65,6 +65,17 @@ function collect(cond: Condition | Expression | undefined, refs: FactRefs, domai
   if (Array.isArray(cond)) { cond.forEach((c) => collect(c as Expression, refs, domainId, name)); return; }
   const o = cond as Record<string, unknown>;
   if (expressionOf(o)?.analyse?.(refs, o, domainId) === true) return;
+  if ('operator' in o && o.expression !== undefined && o.fact === undefined) {
+    // A leaf comparing an expression (issue 10): the facts it reads are varied as an expression's
+    // are (sampled where unbounded, every value where finite), and so are those its value reads.
+    collect(o.expression as Expression, refs, domainId, name);
+    const v = o.value;
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string') {
+      const r = v as { fact: string; params?: Record<string, unknown> };
+      noteFact(name(r.fact, r.params ?? {}), r.params ?? {}, refs, domainId, undefined);
+    } else if (isValueExpression(v)) collect(v, refs, domainId, name);
+    return;
+  }
   if (typeof o.fact === 'string') {
     const params = (o.params ?? {}) as Record<string, unknown>;
     const leaf = o as unknown as LeafCondition;

@@ -9,6 +9,7 @@ import { conditionWords, resolveParams, showValue, type ConditionWords } from '.
 import type { LeafResult } from '../explain/explanation.js';
 import { checkedOperator, operatorDeclarations } from '../language/plugin-operator.js';
 import { ownMember } from './own-member.js';
+import { compileLeftSide } from './compile-left-side.js';
 
 /** Result of explaining a condition: whether it holds, and why in plain words. */
 export interface Explanation {
@@ -128,7 +129,7 @@ function anyOf(tests: Test[]): Test {
 }
 
 function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, words: () => ConditionWords): CompiledCondition {
-  const fact = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope, `${pointer}/fact`);
+  const fact = compileLeftSide(leaf, scope, pointer);
   let value: Getter;
   /** True when the value wanted is the pack's (a literal or a parameter): an explanation need not repeat it. */
   let fixed = false;
@@ -203,7 +204,7 @@ function testAgainst(name: string, op: CustomOperator, fact: CompiledFact, wante
 function checkedPluginOperator(leaf: LeafCondition, op: CustomOperator, scope: CompileScope, pointer: string): CustomOperator {
   if (SCALE_OPERATORS.has(leaf.operator) || ownMember(PLAIN_OPERATORS, leaf.operator)) return op;
   const d = operatorDeclarations(scope.index.pack, scope.extensions).get(leaf.operator);
-  return d ? checkedOperator(leaf.operator, d, op, leaf.fact, pointer) : op;
+  return d ? checkedOperator(leaf.operator, d, op, leaf.fact ?? 'the expression', pointer) : op;
 }
 
 /** The operator function for a leaf: plain, by scale order, or a plugin's. */

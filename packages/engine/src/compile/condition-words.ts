@@ -1,3 +1,4 @@
+import { compileLeftSide } from './compile-left-side.js';
 import type { Condition, Expression, LeafCondition } from '../types.js';
 import type { LeafResult } from '../explain/explanation.js';
 import { compileFact, type CompileScope } from './compile-fact.js';
@@ -89,7 +90,7 @@ function total(parts: [ConditionWords, number][]): number {
 }
 
 function leafWords(leaf: LeafCondition, scope: CompileScope): ConditionWords {
-  const fact = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope);
+  const fact = compileLeftSide(leaf, scope);
   const raw = leaf.value;
   let valueText: (wanted: unknown) => string;
   /** The value's words when they cannot change between evaluations (a literal or a parameter). */

@@ -57,8 +57,8 @@ function wordsOf(parentKey: string | undefined, key: string, node: Json, rows?: 
 /** A changed value in words: text as itself, anything else as canonical JSON. */
 const change = (x: Json, y: Json): string => `${show(x)} -> ${show(y)}`;
 
-/** True for a leaf condition (`{ fact, operator, value }`). */
-const isLeaf = (v: Json): v is Record<string, Json> => isObj(v) && typeof v.fact === 'string' && typeof v.operator === 'string';
+/** True for a leaf condition (`{ fact, operator, value }`, or `{ expression, operator, value }`). */
+const isLeaf = (v: Json): v is Record<string, Json> => isObj(v) && (typeof v.fact === 'string' || (v.expression !== undefined && v.fact === undefined)) && typeof v.operator === 'string';
 
 /** A condition's shape: a leaf, `all`, `any` or `not` (anything else: undefined). */
 const shapeOf = (c: Json): string | undefined => (isLeaf(c) ? 'leaf' : isObj(c) ? ['all', 'any', 'not'].find((k) => k in c) : undefined);
@@ -90,7 +90,7 @@ function packWords(a: Pack, b: Pack) {
   const declared = { ...a.extensions?.operatorDeclarations, ...b.extensions?.operatorDeclarations };
   /** A leaf condition in words, its value given in words: "at least 12 criteria judged Fully met". */
   const leaf = (l: Record<string, Json>, value: ValueWords): string =>
-    leafConditionWords({ fact: String(l.fact), params: isObj(l.params) ? l.params : {}, operator: String(l.operator), value: l.value }, value, helpers, declared);
+    leafConditionWords({ ...(typeof l.fact === 'string' ? { fact: l.fact } : { expression: l.expression }), params: isObj(l.params) ? l.params : {}, operator: String(l.operator), value: l.value }, value, helpers, declared);
   /** A condition in words: its leaves as the registry words them, joined by "and" / "or"; an empty `all` as "always". */
   const condition = (c: Json): string => {
     if (isLeaf(c)) return leaf(c, valueWords(c.value, b));

@@ -1,4 +1,5 @@
 import type { Condition, Decision, Determination, DeterminationDecidedBy, LeafCondition, Pack, Rule } from '../types.js';
+import type { LeftExpression } from '../schema/shapes/condition.js';
 import type { DecisionResult, LeafResult } from './explanation.js';
 import { explainedPack } from './explain-determination.js';
 import { isOrdered } from '../compile/pack-index.js';
@@ -22,7 +23,10 @@ export interface CriterionToRaise {
 
 /** A condition of the next band's rule that failed; of a rule that fired for a worse band, one that held (no criteria listed). */
 export interface FailedCondition {
-  fact: string;
+  /** The fact compared; absent when the condition compares an `expression` (issue 10). */
+  fact?: string;
+  /** The expression compared, when the condition compares one instead of a fact. */
+  expression?: LeftExpression;
   params?: Record<string, unknown>;
   operator: string;
   /** The fact's value (for a count, how many were counted). */
@@ -227,7 +231,7 @@ function failedCondition(index: CompileScope['index'], d: Determination, leaf: L
   const line: string[] = [];
   p.words(key, leaf, scope.domainIndex).lines([r], 0, line, '');
   const wanted = wantedOf(leaf, r, scope);
-  const out: FailedCondition = { fact: leaf.fact, ...(leaf.params ? { params: leaf.params } : {}), operator: leaf.operator, value: r.value, wanted, words: line.join(' ') };
+  const out: FailedCondition = { ...(leaf.fact !== undefined ? { fact: leaf.fact } : { expression: leaf.expression }), ...(leaf.params ? { params: leaf.params } : {}), operator: leaf.operator, value: r.value, wanted, words: line.join(' ') };
   const gap = typeof r.value === 'number' && typeof wanted === 'number' ? shortfall(leaf.operator, r.value, wanted) : undefined;
   const jscale = index.judgementScale ? index.pack.scales[index.judgementScale] : undefined;
   const ranks = index.judgementScale ? index.ranks.get(index.judgementScale) : undefined;

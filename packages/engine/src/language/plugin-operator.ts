@@ -93,9 +93,9 @@ export interface OperatorUseContext {
  * Checks a leaf condition using a declared plugin operator: the fact's value is of a kind it
  * accepts, and the value (a literal, a parameter, another fact) of the kind it takes.
  */
-export function checkOperatorUse(name: string, d: OperatorDeclaration, leaf: { fact: string; value?: unknown; path?: string }, pointer: string, ctx: OperatorUseContext): void {
+export function checkOperatorUse(name: string, d: OperatorDeclaration, leaf: { fact?: string; value?: unknown; path?: string }, pointer: string, ctx: OperatorUseContext): void {
   const hint = (what: string): string => `Operator "${name}" (${d.words}) ${what}; see its declaration in extensions.operatorDeclarations or the plugin's.`;
-  const ft = leaf.path === undefined ? ctx.factType(leaf.fact) : undefined;
+  const ft = leaf.fact !== undefined && leaf.path === undefined ? ctx.factType(leaf.fact) : undefined;
   if (ft !== undefined && !d.accepts.some((t) => valueTypeFits(ft, t))) {
     ctx.err(`${pointer}/fact`, `Operator "${name}" compares ${d.accepts.map(valueTypeWords).join(' or ')}, but fact "${leaf.fact}" is ${valueTypeWords(ft)}.`, hint(`accepts ${d.accepts.join(', ')}`));
   }

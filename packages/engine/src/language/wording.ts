@@ -93,14 +93,16 @@ export function factWords(fact: string, params: Record<string, unknown>, w: Fact
  * @example leafConditionWords({ fact: 'criteriaCount', params: { is: 'Not met' }, operator: 'equal', value: 0 }, { text: '0' }, helpers) // 'no criteria judged Not met'
  */
 export function leafConditionWords(
-  leaf: { fact: string; params?: Record<string, unknown>; operator: string; value: unknown },
+  leaf: { fact?: string; expression?: unknown; params?: Record<string, unknown>; operator: string; value: unknown },
   value: ValueWords,
   w: FactWordsHelpers & { subject: (fact: string) => string },
   declared?: DeclaredOperatorWords,
 ): string {
+  const byDomain = value.byDomain ? ` (${value.byDomain})` : '';
+  // An expression compared (issue 10) reads as its form's words over its facts' words: "Weighted score minus Penalty points is less than 50".
+  if (leaf.fact === undefined) return `${leftExpressionWords(leaf.expression as Expression, w)} ${comparisonWords(leaf.operator, leaf.value, value.text, declared)}${byDomain}`;
   const fw = factWords(leaf.fact, leaf.params ?? {}, w);
   const countWords = operatorCountWords(leaf.operator);
-  const byDomain = value.byDomain ? ` (${value.byDomain})` : '';
   if (fw?.startsWith('the number of ') && countWords) {
     // One counts one criterion, one domain; none reads as "no".
     const what = countedWords(fw.slice('the number of '.length), value.text);
@@ -109,6 +111,22 @@ export function leafConditionWords(
     return `${countWords} ${value.text} ${value.text.startsWith('the ') ? 'of ' : ''}${what}${byDomain}`;
   }
   return `${fw ?? w.subject(leaf.fact)} ${comparisonWords(leaf.operator, leaf.value, value.text, declared)}${byDomain}`;
+}
+
+/**
+ * The words of an expression a condition compares: a fact by its words (a built-in's, else
+ * `subject`), a form by the registry's words, anything else as a value.
+ * @example leftExpressionWords({ subtract: [{ fact: 'weightedScore' }, { fact: 'penaltyPoints' }] }, helpers) // 'Weighted score minus Penalty points'
+ */
+export function leftExpressionWords(e: Expression, w: FactWordsHelpers & { subject: (fact: string) => string }): string {
+  const words = (x: Expression): string => {
+    if (x && typeof x === 'object' && !Array.isArray(x) && typeof (x as { fact?: unknown }).fact === 'string') {
+      const f = x as { fact: string; params?: Record<string, unknown> };
+      return factWords(f.fact, f.params ?? {}, w) ?? w.subject(f.fact);
+    }
+    return expressionWords(x, words) ?? w.value(x);
+  };
+  return words(e);
 }
 
 /** The outcome groups of an explanation, as headings. */

@@ -23,7 +23,7 @@ function toEngineCondition(c: Condition, ix: PackIndex, domainIndex: number): Co
   const leaf = c as LeafCondition;
   const params = leaf.params ? Object.fromEntries(Object.entries(leaf.params).map(([k, v]) => [k, k === 'domain' && v === '$domain' ? domain?.id : fix(v)])) : undefined;
   let operator = leaf.operator;
-  if (SCALE_OPERATORS.has(operator)) operator = `${operator}@${scaleOfFact(ix, leaf.fact) ?? ''}`;
+  if (SCALE_OPERATORS.has(operator)) operator = `${operator}@${(leaf.fact === undefined ? undefined : scaleOfFact(ix, leaf.fact)) ?? ''}`;
   let value = fix(leaf.value);
   if (value && typeof value === 'object' && !Array.isArray(value) && (value as { params?: Record<string, unknown> }).params) {
     const v = value as { fact: string; params: Record<string, unknown> };

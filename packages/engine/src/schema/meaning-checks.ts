@@ -1,7 +1,8 @@
 import type { PackError } from '../errors.js';
 import type { Condition, Decision, Expression, LeafCondition, Offset, Pack, PackCase } from '../types.js';
 import { indexPack, isOrdered, scaleOfFact } from '../compile/pack-index.js';
-import { EXPRESSION_SCHEMA, FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf, isValueExpression } from '../language/registry.js';
+import { EXPRESSIONS, EXPRESSION_SCHEMA, FACTS, FACT_BY_NAME, SCHEDULE_FORMS, expressionOf, isValueExpression } from '../language/registry.js';
+import { expressionValueType } from '../language/expression-value-type.js';
 import { createAjv } from './validate-pack.js';
 import type { ValidateFunction } from 'ajv';
 import { DUE_UNITS } from '../language/timing/due.js';
@@ -29,6 +30,8 @@ let valueExpressionCheck: ValidateFunction | undefined;
 const BUILTIN_FACTS = FACTS.map((f) => f.name);
 /** The operators comparing numbers: a parameter they compare with must be a number. */
 const NUMBER_OPERATORS = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+/** Operators that compare dates. */
+const DATE_OPERATORS = new Set(['before', 'after', 'onOrBefore', 'onOrAfter']);
 
 interface Scope {
   /** Pointer of the thing being checked. */
@@ -393,7 +396,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     if ('any' in c) { c.any.forEach((x, i) => checkCondition(x, { ...scope, pointer: `${scope.pointer}/any/${i}` })); return; }
     if ('not' in c) { checkCondition(c.not, { ...scope, pointer: `${scope.pointer}/not` }); return; }
     const leaf = c as LeafCondition;
-    checkFactRef(leaf.fact, leaf.params, scope, `${scope.pointer}/fact`);
+    if (!checkLeftSide(leaf, scope)) return;
     const op = leaf.operator;
     if (!BUILTIN_OPERATORS.has(op) && !declaredOps.has(op)) {
       err(`${scope.pointer}/operator`, `Unknown operator "${op}".`, `Operators: ${[...BUILTIN_OPERATORS].join(', ')}${declaredOps.size ? `, ${[...declaredOps].join(', ')}` : ''}.`, 'reference');
@@ -401,7 +404,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       // A plugin operator must say what it compares, so its uses are checked, worded and analysed like a built-in's.
       const v = leaf.value;
       const vt = v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string' ? factType((v as { fact: string }).fact) : literalValueType(v);
-      err(`${scope.pointer}/operator`, `Plugin operator "${op}" has no declaration: the engine cannot check what it compares.`, declarationHint(op, leaf.path === undefined ? factType(leaf.fact) : undefined, vt), 'extension');
+      err(`${scope.pointer}/operator`, `Plugin operator "${op}" has no declaration: the engine cannot check what it compares.`, declarationHint(op, leaf.fact !== undefined && leaf.path === undefined ? factType(leaf.fact) : undefined, vt), 'extension');
     } else if (!BUILTIN_OPERATORS.has(op) && opDeclarations.has(op)) {
       checkOperatorUse(op, opDeclarations.get(op)!, leaf, scope.pointer, {
         factType, paramType: (name) => { const t = pack.parameters?.[name]?.type; return t === undefined ? (pack.parameters?.[name] ? 'number' : undefined) : t; },
@@ -426,6 +429,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     if ((op === 'in' || op === 'notIn') && !Array.isArray(v) && !(v && typeof v === 'object')) {
       err(`${scope.pointer}/value`, `Operator "${op}" needs a list of values, not ${JSON.stringify(v)}.`, 'Write the value as a list, e.g. ["Good", "Outstanding"].');
     }
+    if (leaf.fact === undefined) return; // an expression's operator is checked with it (checkLeftSide)
     if (SCALE_OPERATORS.has(op)) {
       const scale = factScale(leaf.fact);
       const s = scale ? ix.scales.get(scale) : undefined;
@@ -436,6 +440,47 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       const s = scale ? ix.scales.get(scale) : undefined;
       if (isOrdered(s) && !s.values.includes(v)) err(`${scope.pointer}/value`, `"${v}" is not a value of scale "${scale}" (fact "${leaf.fact}"), so this comparison can never hold.`, `Values: ${s.values.join(', ')}.`);
     }
+  }
+
+  /**
+   * A leaf's left side: its fact, or its expression (exactly one of them). An expression is held
+   * to its schema and checked as any expression is, takes no `params` or `path` (they belong to
+   * a fact), and its operator must fit its kind: a number expression with number operators, a
+   * date expression with date operators, never a scale operator (an expression has no scale).
+   * Returns false when the leaf has both or neither, so nothing else is said of it.
+   */
+  function checkLeftSide(leaf: LeafCondition, scope: Scope): boolean {
+    const hasFact = leaf.fact !== undefined;
+    const hasExpression = leaf.expression !== undefined;
+    if (hasFact === hasExpression) {
+      err(scope.pointer, hasFact
+        ? 'A condition compares a fact or an expression, not both: it gives both "fact" and "expression".'
+        : 'A condition must say what it compares: it gives neither "fact" nor "expression".',
+      'Give exactly one: "fact": "<name>", or "expression": { ... } (e.g. { "subtract": [{ "fact": "a" }, { "fact": "b" }] }).');
+      return false;
+    }
+    if (hasFact) { checkFactRef(leaf.fact!, leaf.params, scope, `${scope.pointer}/fact`); return true; }
+    const at = `${scope.pointer}/expression`;
+    for (const k of ['params', 'path'] as const) {
+      if (leaf[k] !== undefined) err(`${scope.pointer}/${k}`, `"${k}" belongs to a fact, but this condition compares an expression.`, `Put "${k}" on the fact inside the expression: { "fact": "<name>", "${k}": ... }.`);
+    }
+    const e = leaf.expression as Expression;
+    if (e === null || typeof e !== 'object' || Array.isArray(e) || !expressionOf(e)) {
+      err(at, `The condition's expression ${JSON.stringify(e)} is not an expression form.`, `Write a fact, a parameter or one of: ${EXPRESSIONS.map((d) => d.key).join(', ')}; to compare a fixed value, put it in "value".`, 'schema');
+      return true;
+    }
+    checkExpression(e, { ...scope, pointer: at });
+    const op = leaf.operator;
+    const kind = expressionValueType(e, { factType, paramType: (name) => { const t = pack.parameters?.[name]?.type; return t === undefined ? (pack.parameters?.[name] ? 'number' : undefined) : t; } });
+    const words = kind === 'integer' ? 'number' : kind;
+    if (SCALE_OPERATORS.has(op)) {
+      err(`${scope.pointer}/operator`, `Operator "${op}" compares by scale order, but an expression has no scale.`, words === 'number' ? 'Compare a number with lessThan, lessThanInclusive, greaterThan or greaterThanInclusive.' : 'Compare a scale value through a fact or a decision.');
+    } else if (NUMBER_OPERATORS.has(op) && words !== undefined && words !== 'number') {
+      err(`${scope.pointer}/operator`, `Operator "${op}" compares numbers, but the expression gives ${words === 'date' ? 'a date' : `a ${words}`}.`, words === 'date' ? 'Compare a date with before, after, onOrBefore or onOrAfter.' : 'Use an operator that fits the expression.');
+    } else if (DATE_OPERATORS.has(op) && words !== undefined && words !== 'date') {
+      err(`${scope.pointer}/operator`, `Operator "${op}" compares dates, but the expression gives ${words === 'number' ? 'a number' : `a ${words}`}.`, words === 'number' ? 'Compare a number with lessThan, lessThanInclusive, greaterThan or greaterThanInclusive.' : 'Use an operator that fits the expression.');
+    }
+    return true;
   }
 
   /** The kind of a fact's value, where the pack says: an input's type, a decision's scale, a built-in's, a plugin fact's declared returns. */

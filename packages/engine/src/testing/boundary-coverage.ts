@@ -13,6 +13,7 @@ import type { Condition, Determination, Expression, Extensions, LeafCondition, P
 import type { LeafResult } from '../explain/explanation.js';
 import { compilePack } from '../compile/compile-pack.js';
 import { compileFact, type CompiledFact, type CompileScope } from '../compile/compile-fact.js';
+import { compileLeftSide } from '../compile/compile-left-side.js';
 import { resolveParams } from '../compile/condition-words.js';
 import { resolveParam } from '../compile/resolve-param.js';
 import { indexPack, isOrdered, type PackIndex } from '../compile/pack-index.js';
@@ -168,7 +169,7 @@ function leavesOf(c: Condition, pointer: string, out: { leaf: LeafCondition; poi
 interface FactRange { whole: boolean; min?: number; max?: number }
 
 function factRange(leaf: LeafCondition, fact: CompiledFact | undefined, pack: Pack, numeric?: { min: number; max: number; integer?: boolean }): FactRange {
-  if (leaf.path !== undefined) return { whole: false };
+  if (leaf.path !== undefined || leaf.fact === undefined) return { whole: false }; // a path's value, an expression's: no range known
   if (numeric) return { whole: numeric.integer === true, min: numeric.min, max: numeric.max };
   const input = (pack.inputs as { properties?: Record<string, { type?: unknown; minimum?: unknown; maximum?: unknown }> } | undefined)?.properties?.[leaf.fact];
   if (input) {
@@ -217,7 +218,7 @@ function collect(source: Pack, extensions: Extensions): Collected {
     list.push({ key, leafIndex });
   };
   const factOf = (leaf: LeafCondition, scope: CompileScope): CompiledFact | undefined => {
-    try { return compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope); } catch { return undefined; }
+    try { return compileLeftSide(leaf, scope); } catch { return undefined; }
   };
   // "At least Good": the value at the threshold and the next one on the other side, as the fact's scale orders them.
   const visitScale = (leaf: LeafCondition, t: string, written: string, scope: CompileScope, key: string, decision: string, rule: string): boolean => {
@@ -290,14 +291,14 @@ function collect(source: Pack, extensions: Extensions): Collected {
       let th = thresholds.get(key);
       if (!th) {
         let fact: CompiledFact | undefined;
-        try { fact = compileFact(leaf.fact, resolveParams(leaf.params, scope), leaf.path, scope); } catch { /* named by its id */ }
+        try { fact = compileLeftSide(leaf, scope); } catch { /* named by its id */ }
         // A fact on a scale of words (a rating) compared with a number is no numeric threshold.
         const scale = fact?.scale !== undefined ? index.scales.get(fact.scale) : undefined;
         if (isOrdered(scale)) return;
         const range = factRange(leaf, fact, pack, scale && 'numeric' in scale ? scale.numeric : undefined);
         const count = fact?.count === true;
         th = {
-          decision, rule, pointer: written, kind: 'number', threshold: t, words: thresholdWords(leaf.operator, t, fact?.label ?? leaf.fact, count), instances: [],
+          decision, rule, pointer: written, kind: 'number', threshold: t, words: thresholdWords(leaf.operator, t, fact?.label ?? leaf.fact ?? 'the expression', count), instances: [],
           // A value the fact cannot take (a count below 0, an input outside its schema's bounds) is not a side.
           sides: sidesOf(sides, t, range),
         };

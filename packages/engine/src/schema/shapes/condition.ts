@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AnyObject, OneOf } from './refs.js';
+import { AnyObject, OneOf, ref } from './refs.js';
 
 /** Stands for a nested condition in the forms' static types (the schema refers to `$defs.condition`). */
 export interface NestedCondition { readonly __nestedCondition: true }
@@ -16,9 +16,21 @@ export const AllConditionSchema = Type.Object({ all: Type.Array(nested()), label
 export const AnyConditionSchema = Type.Object({ any: Type.Array(nested()), label: Type.Optional(Type.String()) }, { additionalProperties: false });
 /** The condition does not hold. */
 export const NotConditionSchema = Type.Object({ not: nested(), label: Type.Optional(Type.String()) }, { additionalProperties: false });
-/** JSON-rules-engine leaf condition (with OpenQAF's scale operators). */
+/**
+ * The expression a leaf compares instead of a fact: an expression form (`{ "subtract": [...] }`),
+ * held by the schema to `#/$defs/expression` and by the meaning checks to a form. Typed as an
+ * object of its own rather than the `Expression` union: the union inside every `Condition` made
+ * the server's inferred route types too long for the compiler to write out (TS7056).
+ */
+export interface LeftExpression { readonly [key: string]: unknown }
+
+/**
+ * JSON-rules-engine leaf condition (with OpenQAF's scale operators). Its left side is a `fact`
+ * or, in OpenQAF, an `expression` (exactly one of them: a meaning check refuses both or neither).
+ */
 export const LeafConditionSchema = Type.Object({
-  fact: Type.String(),
+  fact: Type.Optional(Type.String({ description: 'The fact (or decision) compared. Give this or `expression`.' })),
+  expression: Type.Optional(ref<LeftExpression>('expression', { description: 'An expression compared instead of a fact, e.g. { "subtract": [{ "fact": "weightedScore" }, { "fact": "penaltyPoints" }] }. Give this or `fact`.' })),
   operator: Type.String(),
   value: Type.Unknown(),
   params: Type.Optional(AnyObject()),
