@@ -34,12 +34,12 @@ describe('qaf-thresholds-tested', () => {
     await settled(el);
     expect(order).toEqual(['save before 1 requests']);
     expect(seen.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['GET /api/councils/testshire/versions', 'POST /api/councils/testshire/draft/boundary-coverage']);
-    expect(el.shadowRoot!.querySelector('[data-summary]')!.textContent).toContain('Of the draft (revision 4): 1 of 6 sides tested, 0 left untested with a reason, 5 not tested (3 thresholds).');
-    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['Domain rating (domainRating)', 'Overall rating (overall)']);
+    expect(el.shadowRoot!.querySelector('[data-summary]')!.textContent).toContain('Of the draft (revision 4): 2 of 9 sides tested, 0 left untested with a reason, 7 not tested (5 thresholds).');
+    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['Domain rating (domainRating)', 'Overall rating (overall)', 'Actions (actions)', 'Schedule (schedule)']);
     const firstTable = el.shadowRoot!.querySelector('table')!;
     expect([...firstTable.querySelectorAll('thead th')].map((th) => th.getAttribute('scope'))).toEqual(['col', 'col', 'col']);
     expect(firstTable.querySelector('tbody th[scope="rowgroup"]')!.textContent).toContain('at least 2 criteria in Safe judged at least Fully met');
-    expect(el.shadowRoot!.querySelectorAll('.untested').length).toBe(5);
+    expect(el.shadowRoot!.querySelectorAll('.untested').length).toBe(7);
     const opened: string[] = [];
     el.addEventListener('case-open-id', (e) => opened.push((e as CustomEvent<{ id: string }>).detail.id));
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-case="all-fully-met-silver"]')!.click();
@@ -59,13 +59,14 @@ describe('qaf-thresholds-tested', () => {
     expect(el.shadowRoot!.querySelector('[data-summary]')!.textContent).toContain('Of version 1.0.0:');
     expect(el.shadowRoot!.querySelector('button[data-case]')).toBeNull();
     expect(el.shadowRoot!.querySelector('code')!.textContent).toBe('all-fully-met-silver');
-    expect(el.shadowRoot!.querySelectorAll('tbody').length).toBe(3);
+    // Three decision thresholds, and the action's "at most Bronze" and the schedule's "at least Inadequate" (word scales).
+    expect(el.shadowRoot!.querySelectorAll('tbody').length).toBe(5);
     const only = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
     only.checked = true;
     only.dispatchEvent(new Event('change'));
     await settled(el);
-    // Silver's, tested on both sides, is left out.
-    expect(el.shadowRoot!.querySelectorAll('tbody').length).toBe(2);
+    // Silver's, tested on both sides, is left out; the action's and the schedule's each have a side not tested.
+    expect(el.shadowRoot!.querySelectorAll('tbody').length).toBe(4);
     expect(el.shadowRoot!.textContent).not.toContain('at least 2 criteria in Safe judged at least Fully met');
   });
 });
