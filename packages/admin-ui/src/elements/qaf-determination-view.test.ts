@@ -14,7 +14,7 @@ describe('qaf-determination-view', () => {
     const t = text(el);
     expect(t).toMatch(/Overall rating:\s*Not yet decided\s*\(pending: awaiting a decision\)/);
     expect(t).not.toContain('null');
-    expect(deepText(el)).toContain('Proposed: Bronze. To be decided by the Quality Assurance Team.');
+    expect(deepText(el)).toContain('Proposed: Bronze. To be decided by the Quality Assurance Team (no date set by the framework).');
   });
 
   it('answers why: the headline, each domain\'s band and what kept it from the next, actions and interpretations', async () => {
@@ -74,7 +74,7 @@ describe('qaf-determination-view with a decision a person takes', () => {
     const compiled = compilePack(pack);
     const pending = deepText(await mount('qaf-determination-view', { pack, determination: evaluate(compiled, { date: '2025-03-01', judgements, facts: {} }) }));
     expect(pending).toContain('Bronze (pending: awaiting a decision)');
-    expect(pending).toMatch(/Proposed: Bronze\. To be decided by the team manager\./);
+    expect(pending).toMatch(/Proposed: Bronze\. To be decided by the team manager \(no date set by the framework\)\./);
     const decided = deepText(await mount('qaf-determination-view', { pack, determination: evaluate(compiled, { date: '2025-03-01', judgements, facts: {}, decisions: { [pack.outcomes.headline]: { value: 'Silver', by: 'tm@example.test', at: '2025-03-05', reason: 'Plan in place' } } }) }));
     expect(decided).toMatch(/Silver\s*, decided by tm@example.test on 5 March 2025\s*: Plan in place\s*\(the rules gave Bronze\s*\)/);
     expect(decided).not.toContain('pending');

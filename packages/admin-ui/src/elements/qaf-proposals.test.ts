@@ -16,6 +16,29 @@ function panelPack(): Pack {
 }
 
 describe('qaf-proposals', () => {
+  it('asks to confirm with a reason a decision recorded without one that the framework now departs from, with the form to record it again', async () => {
+    const pack = panelPack();
+    const id = pack.outcomes.headline;
+    pack.decisions[id]!.decidedBy!.reasonRequired = 'when-departing';
+    // Recorded earlier without a reason as Silver; determined again, the rules give Bronze: it stands, marked departsWithoutReason.
+    const determination = evaluate(compilePack(pack), { date: '2026-03-02', judgements, facts: {}, decisions: { [id]: { value: 'Silver', by: 'A. Officer', at: '2026-03-03' } } }, { recordedEarlier: [id] });
+    expect(determination.decidedBy?.[id]?.departsWithoutReason).toBe(true);
+    const el = await mount('qaf-proposals', { pack, determination, canRecord: true });
+    expect(text(el)).toContain('Recorded: Silver by A. Officer on 3 March 2026, without a reason; the framework now proposes Bronze. Confirm it with a reason. To be confirmed by the multi-agency panel, by 16 March 2026.');
+    const form = el.shadowRoot!.querySelector('form')!;
+    // The recorded value is the one chosen (the test DOM does not apply a late `selected`; the browser test sees the select's value).
+    expect(form.querySelector<HTMLOptionElement>('option[selected]')!.value).toBe('Silver');
+    (form.elements.namedItem('value') as HTMLSelectElement).value = 'Silver';
+    expect((form.elements.namedItem('reason') as HTMLTextAreaElement).required).toBe(true);
+    let recorded: RecordDecisionDetail | undefined;
+    el.addEventListener('record-decision', (e) => { recorded = (e as CustomEvent<RecordDecisionDetail>).detail; });
+    form.requestSubmit();
+    expect(recorded).toBeUndefined();
+    (form.elements.namedItem('reason') as HTMLTextAreaElement).value = 'The registered manager has been replaced';
+    form.requestSubmit();
+    expect(recorded).toEqual({ decision: id, value: 'Silver', reason: 'The registered manager has been replaced' });
+  }, 20_000);
+
   it('shows each proposal in words and records the decision with its reason', async () => {
     const pack = panelPack();
     // Monday 4 January 2027: ten working days later is Monday 18 January.

@@ -9,6 +9,23 @@ export function longDate(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+type Recorded = NonNullable<Determination['decidedBy']>[string];
+
+/** A value in words: text as it is, anything else as JSON. */
+function valueWords(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * A decision recorded earlier without a reason that the determination made again now departs from
+ * (`departsWithoutReason`), in words: "Recorded: Requires improvement by A. Officer on 3 March 2026,
+ * without a reason; the framework now proposes Good. Confirm it with a reason."
+ */
+export function recordedWithoutReasonWords(r: Recorded): string {
+  const who = r.roleLabel ? ` To be confirmed by ${r.roleLabel}${r.due ? `, by ${longDate(r.due)}` : ''}.` : '';
+  return `Recorded: ${valueWords(r.value)} by ${r.by} on ${longDate(r.at)}, without a reason; the framework now proposes ${valueWords(r.computed)}. Confirm it with a reason.${who}`;
+}
+
 /** What recording a decision sends: the decision id, the decided value and the reason. */
 export interface RecordDecisionDetail { decision: string; value: string; reason: string }
 
@@ -63,9 +80,9 @@ export class QafProposals extends LitElement {
     this.dispatchEvent(new CustomEvent<RecordDecisionDetail>('record-decision', { detail: { decision: p.decision, value, reason }, bubbles: true, composed: true }));
   }
 
-  private _form(p: Proposal, decision: Decision | undefined, values: readonly string[]) {
+  private _form(p: Proposal, decision: Decision | undefined, values: readonly string[], initial: unknown = p.proposed) {
     const id = p.decision;
-    const value = this._chosen[id] ?? (values.includes(p.proposed as string) ? p.proposed as string : '');
+    const value = this._chosen[id] ?? (values.includes(initial as string) ? initial as string : '');
     const rule = reasonRule(decision, p, value);
     const reasonError = this._missing[id] ?? this.errors[`/decisions/${id}/reason`];
     const valueError = this.errors[`/decisions/${id}/value`];
@@ -84,15 +101,31 @@ export class QafProposals extends LitElement {
     </form>`;
   }
 
+  /** Only what a person may record for the decision (`decidedBy.values`): never the pack's meanwhile states. */
+  private _values(decision: Decision | undefined): readonly string[] {
+    const scale = decision ? this.pack.scales[decision.scale] : undefined;
+    return decision && scale && 'values' in scale ? recordableValues(decision, scale.values) : [];
+  }
+
   override render() {
     const proposals = this.determination?.proposals ?? [];
-    if (!proposals.length || !this.pack) return nothing;
+    const toConfirm = Object.entries(this.determination?.decidedBy ?? {}).filter(([, r]) => r.departsWithoutReason);
+    if ((!proposals.length && !toConfirm.length) || !this.pack) return nothing;
     return html`<h3>Decisions awaiting a person</h3>
+      ${toConfirm.map(([id, r]) => {
+        const decision = this.pack.decisions[id.split('.')[0]!];
+        const words = decisionWords(this.pack, id);
+        // Recording it again is answering the new proposal: the same form, the recorded value chosen, the reason asked for.
+        const again: Proposal = { decision: id, proposed: r.computed, role: r.role ?? '', roleLabel: r.roleLabel ?? '', source: r.source ?? '', meanwhile: 'proposed', ...(r.due ? { due: r.due } : {}) };
+        const values = this._values(decision);
+        return html`<section aria-label=${`${words}: to confirm with a reason`}>
+          <p><strong>${words}</strong>: ${recordedWithoutReasonWords(r)}${r.source ? html` <span class="muted">(${r.source})</span>` : nothing}</p>
+          ${this.canRecord && values.length ? this._form(again, decision, values, r.value) : nothing}
+        </section>`;
+      })}
       ${proposals.map((p) => {
         const decision = this.pack.decisions[p.decision.split('.')[0]!];
-        const scale = decision ? this.pack.scales[decision.scale] : undefined;
-        // Only what a person may record (`decidedBy.values`): never the pack's meanwhile states.
-        const values = decision && scale && 'values' in scale ? recordableValues(decision, scale.values) : [];
+        const values = this._values(decision);
         const words = decisionWords(this.pack, p.decision);
         return html`<section aria-label=${`${words}: proposal`}>
           <p><strong>${words}</strong>: ${proposalWords(p, longDate)} <span class="muted">(${p.source})</span></p>

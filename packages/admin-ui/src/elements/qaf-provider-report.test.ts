@@ -56,6 +56,13 @@ describe('qaf-provider-report', () => {
     expect(t).toContain('Proposed: Level 2. To be decided by the team manager, by 15 March 2025.');
   });
 
+  it('says a decision the framework sets no date for has none, never a date of its own', async () => {
+    // Bolton's QM-3 request: the guidance gives the QA Team no time (1.QM-3), so the proposal carries no due date.
+    const report = { ...sampleReport, rating: { ...sampleReport.rating, value: 'Level 2', pending: true, awaiting: { proposed: 'Level 2', roleLabel: 'the Quality Assurance Team' } } };
+    const t = text(await mount('qaf-provider-report', { report, status: 'draft' }));
+    expect(t).toContain('Proposed: Level 2. To be decided by the Quality Assurance Team (no date set by the framework).');
+  });
+
   it('says a rating nothing reads until it is decided (no value yet) is not yet decided, never "null"', async () => {
     // Bolton's PQR: "The QA Team will allocate a Provider Quality Rating" (003 s2); until it does there is none.
     const report = { ...sampleReport, rating: { ...sampleReport.rating, label: 'Provider Quality Rating (PQR)', value: null, pending: true, awaiting: { proposed: '3', roleLabel: 'the Quality Assurance Team', due: '2020-06-15' } } };

@@ -13,6 +13,15 @@ const draft: WorkQueueItem = {
 };
 
 describe('qaf-work-queue', () => {
+  it('says a decision the framework sets no date for has none, and never marks it overdue', async () => {
+    const undated: WorkQueueItem = { kind: 'decision', providerId: 'p3', name: 'Ash Court', id: 'selfAssessmentRequest', label: 'Decide Annual self-assessment (QM-3) asked for', owner: 'qa-team', dueWords: 'no date set by the framework', overdue: false, source: '1.QM-3' };
+    const el = await mount('qaf-work-queue', { items: [...items, undated] });
+    const row = [...el.shadowRoot!.querySelectorAll('tbody tr')][2]!;
+    expect(row.querySelector('td')!.textContent!.trim()).toBe('no date set by the framework');
+    expect(row.classList.contains('overdue')).toBe(false);
+    expect(text(el)).toContain('3 items, 1 overdue.');
+  });
+
   it('writes dates the UK way and marks what is overdue', async () => {
     const el = await mount('qaf-work-queue', { items, calendarHref: '/api/councils/testshire/work-queue.ics' });
     const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')];

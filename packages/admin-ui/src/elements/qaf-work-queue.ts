@@ -13,7 +13,9 @@ export interface WorkQueueItem {
   label: string;
   owner?: string;
   ownerLabel?: string;
-  due: string;
+  /** Absent when the framework sets no date (`dueWords` then says so); such an item is never overdue. */
+  due?: string;
+  dueWords?: string;
   overdue: boolean;
   source: string;
   /** The officer whose work it is (the provider's assigned officer, or who started a draft). */
@@ -125,7 +127,7 @@ export class QafWorkQueue extends LitElement {
       ${shown.length === 0 ? html`<p>Nothing is due.</p>` : html`<div class="table-wrap" tabindex="0" role="region" aria-label="Work queue items"><table>
         <thead><tr><th scope="col">Due</th><th scope="col">What</th><th scope="col">Provider</th><th scope="col">Who</th><th scope="col"><span class="visually-hidden">Record as done</span></th></tr></thead>
         <tbody>${shown.map((i) => html`<tr class=${i.overdue ? 'overdue' : ''}>
-          <td>${longDate(i.due)}${i.overdue ? html` <strong class="tag">Overdue</strong>` : nothing}</td>
+          <td>${i.due ? longDate(i.due) : html`<span class="muted">${i.dueWords ?? 'no date set by the framework'}</span>`}${i.overdue ? html` <strong class="tag">Overdue</strong>` : nothing}</td>
           <td>${KIND_WORDS[i.kind]}: ${this._what(i)} <span class="muted">(${datesInText(i.source)})</span></td>
           <td>${this.council ? html`<a href=${href({ page: 'provider', council: this.council, provider: i.providerId })}>${i.name}</a>` : i.name}</td>
           <td>${[i.ownerLabel ?? i.owner, i.officerName].filter(Boolean).join('; ')}</td>

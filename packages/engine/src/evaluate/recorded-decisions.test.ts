@@ -32,7 +32,7 @@ describe('a decision a person takes (decidedBy)', () => {
     // A plural or "or" role reads right too (Birmingham's "the Council or its partners"), the date in the caller's words.
     expect(proposalWords({ proposed: 'Bronze', roleLabel: 'the Council or its partners', due: '2027-01-18' }, () => '18 January 2027'))
       .toBe('Proposed: Bronze. To be decided by the Council or its partners, by 18 January 2027.');
-    expect(proposalWords({ proposed: 'Bronze', roleLabel: 'the team managers' })).toBe('Proposed: Bronze. To be decided by the team managers.');
+    expect(proposalWords({ proposed: 'Bronze', roleLabel: 'the team managers' })).toBe('Proposed: Bronze. To be decided by the team managers (no date set by the framework).');
   });
 
   it('takes the recorded decision as the value downstream decisions and actions read, recording who, when and why', () => {

@@ -152,11 +152,20 @@ export function decidedByWords(roleLabel: string, due?: string, dateWords: (iso:
 }
 
 /**
- * The plain-words proposal; `dateWords` as for {@link decidedByWords}.
+ * What is said of a decision the pack gives no time for (no `decidedBy.within`, because the document
+ * sets none): its proposal has no `due`, and it is never overdue. The work queue, the dashboard and the
+ * provider report all say these words.
+ */
+export const NO_DUE_DATE_WORDS = 'no date set by the framework';
+
+/**
+ * The plain-words proposal; `dateWords` as for {@link decidedByWords}. Without a due date it says
+ * {@link NO_DUE_DATE_WORDS}, so nobody reads a date into it.
  * @example proposalWords({ proposed: 'Level 2', roleLabel: 'the multi-agency panel', due: '2027-01-12' }) // 'Proposed: Level 2. To be decided by the multi-agency panel, by 2027-01-12.'
+ * @example proposalWords({ proposed: 'Level 2', roleLabel: 'the multi-agency panel' }) // 'Proposed: Level 2. To be decided by the multi-agency panel (no date set by the framework).'
  */
 export function proposalWords(p: { proposed: unknown; roleLabel: string; due?: string }, dateWords?: (iso: string) => string): string {
   const value = typeof p.proposed === 'string' ? p.proposed : JSON.stringify(p.proposed);
   const who = decidedByWords(p.roleLabel, p.due, dateWords);
-  return `Proposed: ${value}. ${who.charAt(0).toUpperCase()}${who.slice(1)}.`;
+  return `Proposed: ${value}. ${who.charAt(0).toUpperCase()}${who.slice(1)}${p.due ? '' : ` (${NO_DUE_DATE_WORDS})`}.`;
 }

@@ -28,6 +28,7 @@ import type { SubmittedReplyParts } from './submitted-reply.js';
 import { supersededOf } from './superseded.js';
 import { assessmentBodySchema } from './schemas.js';
 import { withRecorder } from './recorded-decisions.js';
+import { missingPluginPartsOf, packVersionUnusable } from './pack-version-unusable.js';
 import type { AssessmentInput, StoredAssessment } from './store-assessment.js';
 import type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAssessment, TimelinePage } from './replies.js';
 
@@ -38,12 +39,32 @@ import type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAsse
  * pack content is read from the store only once.
  */
 export async function compiledVersion(c: Context<AppEnv>, version: PackVersion): Promise<CompiledPack> {
-  const extensions = c.get('services').plugins.get(version.councilId)?.extensions;
+  const services = c.get('services');
+  const extensions = services.plugins.get(version.councilId)?.extensions;
   const cached = cachedCompiled(version, extensions);
   if (cached) return cached;
-  const full = await findVersionById(c.get('services').db, version.id);
+  const full = await findVersionById(services.db, version.id);
   if (!full) throw notFound(`Pack version ${version.version}`);
+  // A version stored under an earlier plugin may declare a fact or operator the loaded plugin no longer
+  // supplies: it never compiles, so say which (409 pack-version-unusable), logging it once per version.
+  const missing = missingPluginPartsOf(full.content, extensions);
+  if (missing.length > 0) {
+    const error = packVersionUnusable(c.var.council ?? { id: version.councilId, name: version.councilId }, version, missing);
+    logOnce(services, `${version.councilId}\u0000${version.hash}`, `[pack] ${error.details!.map((d) => d.message).join(' ')}`);
+    throw error;
+  }
   return compile(full.content, extensions, version.hash);
+}
+
+/** What each server has logged of unusable pack versions: each is logged once, not on every request. */
+const loggedUnusable = new WeakMap<object, Set<string>>();
+
+function logOnce(services: AppEnv['Variables']['services'], key: string, line: string): void {
+  const logged = loggedUnusable.get(services) ?? new Set<string>();
+  loggedUnusable.set(services, logged);
+  if (logged.has(key)) return;
+  logged.add(key);
+  services.log(line);
 }
 
 /**

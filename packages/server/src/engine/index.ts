@@ -32,7 +32,7 @@ export const { jsonErrorOffset, lineColumn } = engine;
 export const { isIsoDate } = engine;
 
 /** A date as reports write it ("1 December 2026"), and a proposal awaiting a person's decision (and who decides, by when) in words. */
-export const { datesInText, decidedByWords, interpretationsInWords, longDate, proposalWords } = engine;
+export const { datesInText, decidedByWords, interpretationsInWords, longDate, NO_DUE_DATE_WORDS, proposalWords } = engine;
 
 /** What kept a band from the next one up (the report's "why not higher"). */
 export const { nextBandUp } = engine;

@@ -83,7 +83,7 @@ describe.each(testStoreKinds)('the work queue on $name', (kind) => {
     const drafts = (await queue('today=2025-12-15&days=30&kind=draft')).body;
     expect(rows(drafts.items)).toEqual([['draft', 'Gold Star', '2025-12-10', true]]);
     expect(drafts.items[0]).toMatchObject({ visitId: started.body.id, officerId: t.userIds.testshireOfficer });
-    expect(drafts.counts.draft).toEqual({ due: 0, overdue: 1 });
+    expect(drafts.counts.draft).toEqual({ due: 0, overdue: 1, undated: 0 });
     // On the visit day it is due, not overdue; once submitted it leaves the queue.
     expect(rows((await queue('today=2025-12-10&days=30&kind=draft')).body.items)).toEqual([['draft', 'Gold Star', '2025-12-10', false]]);
     const ics = await t.call('GET', '/api/councils/testshire/work-queue.ics?today=2025-12-15&days=30&kind=draft', { as: 'testshireViewer' });

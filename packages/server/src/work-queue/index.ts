@@ -33,7 +33,7 @@ const queueRoute = defineRoute({
   method: 'get',
   path: '/api/councils/{council}/work-queue',
   tags: ['work-queue'],
-  summary: 'What is due or overdue: visits, returns, actions not done, human decisions waiting, visit records left in draft; overdue first; `mine=true` for my work only',
+  summary: 'What is due or overdue: visits, returns, actions not done, human decisions waiting, visit records left in draft; overdue first, items with no date set by the framework last; `mine=true` for my work only',
   access: 'viewer',
   request: { params: councilParams, query: queueQuery },
   reply: typed<WorkQueue>(),
@@ -76,9 +76,10 @@ export function workQueueRoutes() {
     .openapi(calendarRoute, async (c) => {
       const queue = await queueOf(c, c.req.valid('query'));
       const council = c.var.council;
-      const events = queue.items.map((i) => ({
-        uid: `${i.kind}-${i.providerId}-${i.id}-${i.due}@openqaf`,
-        date: i.due,
+      // A calendar event needs a day: items with no date set by the framework stay in the JSON queue only.
+      const events = queue.items.flatMap((i) => (i.due ? [{ i, due: i.due }] : [])).map(({ i, due }) => ({
+        uid: `${i.kind}-${i.providerId}-${i.id}-${due}@openqaf`,
+        date: due,
         summary: summaryOf(i),
         description: [i.owner ? `Owner: ${i.ownerLabel ?? i.owner}` : '', i.officerName ? `Officer: ${i.officerName}` : '', `Source: ${i.source}`].filter(Boolean).join('\n'),
         categories: [i.kind],

@@ -1,3 +1,4 @@
+import { NO_DUE_DATE_WORDS } from '../engine/index.js';
 import type { Queryable } from '../store/index.js';
 import type { ProviderStanding } from '../actions/current-determinations.js';
 import type { TrackedAction } from '../actions/tracked-action.js';
@@ -12,7 +13,10 @@ export type QueueItemKind = 'visit' | 'return' | 'action' | 'decision' | 'draft'
 /** Every kind, in the order the work queue counts them. */
 export const QUEUE_ITEM_KINDS: readonly QueueItemKind[] = ['visit', 'return', 'action', 'decision', 'draft'];
 
-/** One thing someone must do for a provider by a date. */
+/** What the queue says of an item for which the framework sets no date (it is listed, never overdue, after the dated items): the engine's words. */
+export const NO_DATE_WORDS: string = NO_DUE_DATE_WORDS;
+
+/** One thing someone must do for a provider, by a date where the framework sets one. */
 export interface QueueItem {
   kind: QueueItemKind;
   providerId: string;
@@ -24,7 +28,10 @@ export interface QueueItem {
   owner?: string;
   /** The decision's role as the pack words it. */
   ownerLabel?: string;
-  due: string;
+  /** The date it is due by; absent when the framework sets none (a decision whose document gives no time). */
+  due?: string;
+  /** Set, with {@link NO_DATE_WORDS}, when the framework sets no date: such an item is never overdue. */
+  dueWords?: string;
   overdue: boolean;
   source: string;
   assessmentId?: string;
@@ -46,7 +53,7 @@ export interface QueueContext {
   /** Only this provider (the queue's provider filter), for sources that read the store themselves. */
   providerId?: string;
   today: string;
-  /** Items due after this date are left out; overdue ones are always in. */
+  /** Items due after this date are left out; overdue ones, and those with no date, are always in. */
   until: string;
 }
 

@@ -19,11 +19,17 @@ export interface QueueRequest {
   officerId?: string;
 }
 
-/** The council's work queue: overdue first, then by due date. */
+/** Dated items by date, then those with no date set by the framework. */
+function byDue(a: QueueItem, b: QueueItem): number {
+  if (a.due === undefined || b.due === undefined) return Number(a.due === undefined) - Number(b.due === undefined);
+  return a.due.localeCompare(b.due);
+}
+
+/** The council's work queue: overdue first, then by due date, then those with no date set by the framework (counted as `undated`). */
 export interface WorkQueue {
   today: string;
   until: string;
-  counts: Record<QueueItemKind, { due: number; overdue: number }>;
+  counts: Record<QueueItemKind, { due: number; overdue: number; undated: number }>;
   items: QueueItem[];
 }
 
@@ -45,11 +51,11 @@ export async function buildWorkQueue(db: Queryable, councilId: string, req: Queu
   const all = (await Promise.all(wanted.map((s) => s.items(context)))).flat().map((i) => withOfficer(i, assignments));
   const items = all
     .filter((i) => (!req.owner || i.owner === req.owner) && (!req.overdueOnly || i.overdue) && (!req.officerId || i.officerId === req.officerId))
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  const counts = Object.fromEntries(sources.map((s) => [s.kind, { due: 0, overdue: 0 }])) as WorkQueue['counts'];
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || byDue(a, b) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const counts = Object.fromEntries(sources.map((s) => [s.kind, { due: 0, overdue: 0, undated: 0 }])) as WorkQueue['counts'];
   for (const i of items) {
-    counts[i.kind] ??= { due: 0, overdue: 0 };
-    counts[i.kind][i.overdue ? 'overdue' : 'due']++;
+    counts[i.kind] ??= { due: 0, overdue: 0, undated: 0 };
+    counts[i.kind][i.due === undefined ? 'undated' : i.overdue ? 'overdue' : 'due']++;
   }
   return { today: req.today, until, counts, items };
 }

@@ -43,4 +43,13 @@ describe('human decisions waiting', () => {
     expect((await decisionsWaiting.items(context('2027-01-19', '2027-02-18')))[0]!.overdue).toBe(true);
     expect(await decisionsWaiting.items(context('2027-01-05', '2027-01-10'))).toEqual([]);
   });
+
+  it('has no due date where the pack gives no time: never overdue, listed whatever the window', async () => {
+    const { due: _, ...undated } = determination.proposals![0]!;
+    const ctx = context('2027-03-01', '2027-03-31');
+    ctx.standings[0] = { ...ctx.standings[0]!, determination: { ...determination, proposals: [undated] } as Determination };
+    const [item] = await decisionsWaiting.items(ctx);
+    expect(item).toMatchObject({ id: 'overallRating', dueWords: 'no date set by the framework', overdue: false });
+    expect(item).not.toHaveProperty('due');
+  });
 });

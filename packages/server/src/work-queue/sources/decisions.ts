@@ -1,5 +1,11 @@
 import { decisionWords, packWordsByHash } from '../decision-words.js';
+import { NO_DATE_WORDS } from '../queue-item.js';
 import type { QueueItem, QueueSource } from '../queue-item.js';
+
+/** The due date of a decision item, or the words for none; an undated item is never overdue and never past the window. */
+function dueOf(due: string | undefined, today: string): Pick<QueueItem, 'due' | 'dueWords' | 'overdue'> {
+  return due ? { due, overdue: due < today } : { dueWords: NO_DATE_WORDS, overdue: false };
+}
 
 /** A value as the queue writes it: text as it is, anything else as JSON. */
 function valueText(v: unknown): string {
@@ -12,7 +18,9 @@ function valueText(v: unknown): string {
  * who decides as the determination says it (`roleLabel`: "the team manager, jointly with HCCG");
  * and each decision recorded earlier without a reason that departs from the proposal of the version
  * it was determined again under (`departsWithoutReason`): the role that took it is asked to confirm
- * it with a reason. An item without a due date is due on the assessment date: it is waiting from then.
+ * it with a reason. Where the pack gives no time (`decidedBy.within`: the document sets none, e.g.
+ * Bolton's QM-3 request, Herefordshire's commissioners' decisions) the item has no due date: it says
+ * {@link NO_DATE_WORDS}, is never overdue, and is listed whatever the window.
  */
 export const decisionsWaiting: QueueSource = {
   kind: 'decision',
@@ -23,8 +31,7 @@ export const decisionsWaiting: QueueSource = {
     const out: QueueItem[] = [];
     for (const s of waiting) {
       for (const [id, d] of toConfirm(s)) {
-        const due = d.due ?? s.assessmentDate!;
-        if (due > until) continue;
+        if (d.due && d.due > until) continue;
         out.push({
           kind: 'decision',
           providerId: s.providerId,
@@ -33,15 +40,13 @@ export const decisionsWaiting: QueueSource = {
           label: `Confirm ${decisionWords(id, words.get(s.determination!.pack.hash))} with a reason (recorded: ${valueText(d.value)} by ${d.by} on ${d.at}, without a reason; now proposed: ${valueText(d.computed)})`,
           ...(d.role ? { owner: d.role } : {}),
           ...(d.roleLabel ? { ownerLabel: d.roleLabel } : {}),
-          due,
-          overdue: due < today,
+          ...dueOf(d.due, today),
           source: d.source ?? '',
           assessmentId: s.assessmentId!,
         });
       }
       for (const p of s.determination!.proposals ?? []) {
-        const due = p.due ?? s.assessmentDate!;
-        if (due > until) continue;
+        if (p.due && p.due > until) continue;
         out.push({
           kind: 'decision',
           providerId: s.providerId,
@@ -50,8 +55,7 @@ export const decisionsWaiting: QueueSource = {
           label: `Decide ${decisionWords(p.decision, words.get(s.determination!.pack.hash))} (proposed: ${valueText(p.proposed)})`,
           owner: p.role,
           ownerLabel: p.roleLabel,
-          due,
-          overdue: due < today,
+          ...dueOf(p.due, today),
           source: p.source,
           assessmentId: s.assessmentId!,
         });
