@@ -22,8 +22,11 @@ describe('boundary coverage with the reasons the council package records', () =>
     expect(sideOf(r, GOLD, 'below').leftUncovered).toBe(entries[0]!.reason);
     expect(sideOf(r, SILVER, 'below').leftUncovered).toBe(entries[1]!.reason);
     expect(r.reasons).toEqual({ file: FILE, recorded: 2, setAside: [] });
-    // 6 sides: 1 tested (Gold at 4), 2 left with a reason, 3 untested.
-    expect(r.report.summary).toMatchObject({ sides: 6, covered: 1, leftUncovered: 2, uncovered: 3 });
+    // 10 sides: the three rule thresholds' 6 (1 tested: Gold at 4) and the word-scale thresholds' 4: the
+    // action's "at most Bronze" (at or below: Bronze; above: Silver; neither is a case's rating) and the
+    // schedule's "below Gold" (below: Silver, untested; at or above: Gold, the all-Fully-met case).
+    // So 2 tested, 2 left with a reason, 6 untested.
+    expect(r.report.summary).toMatchObject({ sides: 10, covered: 2, leftUncovered: 2, uncovered: 6 });
   });
 
   it('sets aside a reason whose threshold the draft changed, naming what it was written about, and counts its side untested', () => {
@@ -35,12 +38,12 @@ describe('boundary coverage with the reasons the council package records', () =>
       entry: entries[1],
       why: 'written about “at least 3 criteria judged at least Fully met” as the council\'s package ships it; this pack compares “at least 2 criteria judged at least Fully met” there',
     }]);
-    expect(r.report.summary).toMatchObject({ sides: 6, covered: 1, leftUncovered: 1, uncovered: 4 });
+    expect(r.report.summary).toMatchObject({ sides: 10, covered: 2, leftUncovered: 1, uncovered: 7 });
   });
 
   it('shows every side no case tests as untested when the package records no reasons', () => {
     const r = boundaryCoverageWithShippedReasons(testshirePack(), undefined);
     expect(r.reasons).toEqual({ file: null, recorded: 0, setAside: [] });
-    expect(r.report.summary).toMatchObject({ sides: 6, covered: 1, leftUncovered: 0, uncovered: 5 });
+    expect(r.report.summary).toMatchObject({ sides: 10, covered: 2, leftUncovered: 0, uncovered: 8 });
   });
 });
