@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api-session.js';
+import { birminghamAsShipped } from './birmingham-package.js';
 import { hasChromium, launchChromium } from './chromium.js';
 import { ADMIN, UI_DIR, startTestServer } from './start-server.js';
 import type { TestServer } from './start-server.js';
@@ -22,6 +23,8 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
   let browser: Browser;
   let page: Page;
   let steady: string;
+  /** The seeded Birmingham pack's number of cases, its version and the next (read from the package, not pinned). */
+  let shipped: { cases: number; version: string; nextPatch: string };
 
   const shot = (name: string) => page.screenshot({ path: `${OUT}${name}.png`, fullPage: false });
   const go = async (hash: string) => {
@@ -32,6 +35,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     if (!existsSync(`${UI_DIR}index.html`)) throw new Error('The admin UI is not built: run `pnpm build` in packages/admin-ui first.');
     mkdirSync(OUT, { recursive: true });
     server = await startTestServer();
+    shipped = await birminghamAsShipped();
     const api = new ApiSession(server.url);
     await api.signIn(ADMIN.email, ADMIN.password);
     await api.ok('POST', '/api/users', { email: VIEWER.email, name: 'Vera Viewer', password: VIEWER.password, roles: { birmingham: 'viewer' } });
@@ -115,11 +119,11 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('runs the cases and analysis on the draft: the stricter threshold fails the boundary case at 12 Fully met', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 236 of 236 cases.').waitFor();
+    await page.getByText(`Showing ${shipped.cases} of ${shipped.cases} cases.`).waitFor();
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('235 passed, 1 failed').waitFor({ timeout: 30_000 });
+    await page.getByText(`${shipped.cases - 1} passed, 1 failed`).waitFor({ timeout: 30_000 });
     // The list now shows the failing case only, with what differed in plain words.
-    await page.getByText('Showing 1 of 236 cases.').waitFor();
+    await page.getByText(`Showing 1 of ${shipped.cases} cases.`).waitFor();
     const failing = page.getByRole('row').filter({ hasText: 'safeguarding-silver-at-12-fully-met' });
     await failing.getByText('Domain rating — Safeguarding and safety: expected Silver, got Bronze').waitFor();
     await page.getByRole('button', { name: 'Run the analysis' }).click();
@@ -139,7 +143,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('refuses to publish while a case fails', async () => {
     await go('/councils/birmingham/draft/publish');
-    await page.getByText('Changes from the published version 1.2.4').waitFor({ timeout: 30_000 });
+    await page.getByText(`Changes from the published version ${shipped.version}`).waitFor({ timeout: 30_000 });
     await page.getByLabel(/Why is this version published/).fill('Safeguarding Silver at 13');
     await page.getByLabel(/In force from/).fill('2030-01-01');
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
@@ -149,7 +153,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
 
   it('updates the boundary cases in the case editor, without JSON, until every case passes', async () => {
     await go('/councils/birmingham/draft/checks');
-    await page.getByText('Showing 1 of 236 cases.').waitFor();
+    await page.getByText(`Showing 1 of ${shipped.cases} cases.`).waitFor();
     await page.getByLabel('Find a case').fill('safeguarding-silver-at-12');
     await page.getByRole('button', { name: 'Edit case safeguarding-silver-at-12-fully-met' }).click();
     const editor = page.locator('qaf-case-editor');
@@ -180,7 +184,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     await editor.getByLabel(/^Note/).fill('Safeguarding and safety: exactly 13 of 15 Fully met incl. all 5 Mandatory, the rest Partly met -> Silver (the revised threshold)');
 
     await page.getByRole('button', { name: "Run the pack's cases" }).click();
-    await page.getByText('237 passed, 0 failed').waitFor({ timeout: 30_000 });
+    await page.getByText(`${shipped.cases + 1} passed, 0 failed`).waitFor({ timeout: 30_000 });
     await page.getByText(/Draft saved \(revision \d+\)\. It is valid\./).waitFor();
   });
 
@@ -196,9 +200,10 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     if (await page.getByLabel(/I have read the/).count()) await page.getByLabel(/I have read the/).check();
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByRole('heading', { name: 'Version history' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('cell', { name: /1\.2\.5/ }).first().waitFor();
-    // Scheduled for 2030: 1.2.4 stays in force today, and 1.2.5 is next.
-    await page.getByText(/In force today \(.*\): 1\.2\.4\. Next: 1\.2\.5, in force from 1 January 2030/).waitFor();
+    await page.getByRole('cell', { name: shipped.nextPatch }).first().waitFor();
+    // Scheduled for 2030: the seeded version stays in force today, and the published one is next.
+    const escape = (v: string) => v.replace(/\./g, '\\.');
+    await page.getByText(new RegExp(`In force today \\(.*\\): ${escape(shipped.version)}\\. Next: ${escape(shipped.nextPatch)}, in force from 1 January 2030`)).waitFor();
     await page.locator('qaf-diff-view').getByText(thresholdLine).waitFor();
     await shot('07-version-history');
   });
@@ -282,7 +287,7 @@ describe.skipIf(!hasChromium)('the admin UI in a real browser against the real s
     expect(await viewer.getByRole('spinbutton', { name: /Silver: criteria rated Fully met, at least \(Safeguarding and safety\)/ }).getAttribute('readonly')).not.toBeNull();
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/checks`);
     await viewer.getByText("only the council's admins can change cases.").waitFor();
-    await viewer.getByText('Showing 237 of 237 cases.').waitFor();
+    await viewer.getByText(`Showing ${shipped.cases + 1} of ${shipped.cases + 1} cases.`).waitFor();
     expect(await viewer.getByRole('button', { name: /^Edit case / }).count()).toBe(0);
     await viewer.goto(`${server.url}/#/councils/birmingham/draft/publish`);
     await viewer.getByText("Only the council's admins can publish.").waitFor();

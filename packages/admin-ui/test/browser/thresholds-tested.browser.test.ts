@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { boundaryCoverage, readLeftUncovered } from '@openqaf/engine';
-import type { CouncilPlugin } from '@openqaf/engine';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { birminghamPlugin } from './birmingham-package.js';
 import { hasChromium, launchChromium } from './chromium.js';
 import { signedInPage } from './sign-in.js';
 import { startTestServer } from './start-server.js';
@@ -18,7 +17,7 @@ const fromServer = createRequire(new URL('../../node_modules/@openqaf/server/pac
 
 /** Birmingham's boundary coverage as the engine measures it from the package (what `qaf coverage birmingham --boundaries` prints). */
 async function expectedSummary() {
-  const birmingham = ((await import(new URL('dist/index.js', pathToFileURL(fromServer.resolve('@openqaf/councils-birmingham/package.json'))).href)) as { default: CouncilPlugin }).default;
+  const birmingham = await birminghamPlugin();
   const leftUncovered = readLeftUncovered(readFileSync(fromServer.resolve(LIST), 'utf8'), LIST);
   const s = boundaryCoverage(birmingham.pack, birmingham.pack.cases ?? [], { leftUncovered }).summary;
   return `${s.covered} of ${s.sides} sides tested, ${s.leftUncovered} left untested with a reason, ${s.uncovered} not tested (${s.thresholds} thresholds)`;

@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)('unsaved edits are never lost', () => {
     await server?.stop();
   });
 
+  const EDITABLE_NUMBER = 'input[type="number"]:not([readonly])';
+
   async function tab(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
@@ -56,9 +58,13 @@ describe.skipIf(!hasChromium)('unsaved edits are never lost', () => {
     return page;
   }
 
-  /** The n-th number field of the editor: its pointer in the pack and a new value within its bounds. */
+  /**
+   * The n-th number field of the editor a person can change (the counts kept from the criteria list are
+   * read-only, and the draft keeps the pack's member order, so they may come first): its pointer in the
+   * pack and a new value within its bounds.
+   */
   async function numberField(page: Page, n: number): Promise<{ input: Locator; pointer: string; value: number }> {
-    const editor = page.locator('qaf-field-editor').filter({ has: page.locator('input[type="number"]') }).nth(n);
+    const editor = page.locator('qaf-field-editor').filter({ has: page.locator(EDITABLE_NUMBER) }).nth(n);
     const input = editor.locator('input[type="number"]');
     const pointer = await editor.evaluate((el) => (el as unknown as { field: { pointer: string } }).field.pointer);
     const now = Number(await input.inputValue());
@@ -89,7 +95,7 @@ describe.skipIf(!hasChromium)('unsaved edits are never lost', () => {
 
     await first.getByRole('button', { name: 'Reload and reapply my changes' }).click();
     await first.getByText(/reapplied your changes on it/).waitFor();
-    await expect.poll(() => first.locator('qaf-field-editor input[type="number"]').nth(1).inputValue()).toBe(String(theirs.value));
+    await expect.poll(() => first.locator(`qaf-field-editor ${EDITABLE_NUMBER}`).nth(1).inputValue()).toBe(String(theirs.value));
     expect(await mine.input.inputValue()).toBe(String(mine.value));
 
     await first.getByRole('button', { name: 'Save draft' }).click();

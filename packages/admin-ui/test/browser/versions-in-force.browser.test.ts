@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api-session.js';
+import { birminghamAsShipped } from './birmingham-package.js';
 import { hasChromium, launchChromium } from './chromium.js';
 import { signedInPage } from './sign-in.js';
 import { ADMIN, startTestServer } from './start-server.js';
@@ -28,11 +29,14 @@ describe.skipIf(!hasChromium)('versions in force, roll back and re-determination
   let birch: string;
   let visitId: string;
   let judgements: Record<string, string>;
+  /** Birmingham's seeded version, as its package ships it. */
+  let seededVersion: string;
 
   const go = (hash: string) => page.goto(`${server.url}/#${hash}`);
 
   beforeAll(async () => {
     server = await startTestServer();
+    seededVersion = (await birminghamAsShipped()).version;
     admin = new ApiSession(server.url);
     await admin.signIn(ADMIN.email, ADMIN.password);
     await admin.ok('POST', '/api/users', { email: OFFICER.email, name: 'Olu Officer', password: OFFICER.password, roles: { birmingham: 'officer' } });
@@ -42,9 +46,9 @@ describe.skipIf(!hasChromium)('versions in force, roll back and re-determination
     birch = (await admin.ok<{ id: string }>('POST', `${BASE}/providers`, { name: 'Birch Home Support', serviceType: 'Home Support' })).id;
     const { pack } = await admin.ok<{ pack: { framework: { domains: { standards: { criteria: { id: string }[] }[] }[] } } }>('GET', `${BASE}/pack`);
     judgements = Object.fromEntries(pack.framework.domains.flatMap((d) => d.standards.flatMap((s) => s.criteria.map((c) => [c.id, 'Fully met']))));
-    // Recorded before the new version: decided under 1.2.4 (Birmingham's seeded version).
+    // Recorded before the new version: decided under Birmingham's seeded version.
     await officer.ok('POST', `${BASE}/assessments`, { providerId: alder, date: '2026-03-02', judgements, facts: { serviceType: 'Home Support' } });
-    // A draft that differs from 1.2.4 only in the words of an interpretation, so every case still passes.
+    // A draft that differs from the seeded version only in the words of an interpretation, so every case still passes.
     const draft = await admin.call<{ content: { interpretations: Record<string, { note: string }> } }>('GET', `${BASE}/draft`);
     const content = structuredClone(draft.body.content);
     content.interpretations['criteria-layout']!.note += ' Reviewed by the quality lead.';
@@ -88,8 +92,8 @@ describe.skipIf(!hasChromium)('versions in force, roll back and re-determination
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
 
     await go('/councils/birmingham/versions');
-    await page.getByLabel('Why roll back to 1.2.4?').fill('Reworded without the lead\'s review');
-    await page.getByRole('button', { name: 'Roll back to 1.2.4' }).click();
+    await page.getByLabel(`Why roll back to ${seededVersion}?`).fill('Reworded without the lead\'s review');
+    await page.getByRole('button', { name: `Roll back to ${seededVersion}` }).click();
     await page.getByText(/Rolled back: 1\.3\.0 withdrawn for their whole period/).waitFor();
     const stale = page.getByRole('alert').filter({ hasText: 'decided under a version not in force on their date' });
     await stale.getByRole('heading', { name: '2 assessments decided under a version not in force on their date' }).waitFor();
@@ -105,7 +109,7 @@ describe.skipIf(!hasChromium)('versions in force, roll back and re-determination
 
     await go(`/councils/birmingham/providers/${alder}`);
     await page.getByText(/Earlier: \w+ under 1\.3\.0, superseded .*: 1\.3\.0 withdrawn/).waitFor();
-    await page.getByText(/Earlier: \w+ under 1\.2\.4, superseded .*: 1\.3\.0 withdrawn/).waitFor();
+    await page.getByText(new RegExp(`Earlier: \\w+ under ${seededVersion.replace(/\./g, '\\.')}, superseded .*: 1\\.3\\.0 withdrawn`)).waitFor();
   }, PACK_WORK_MS);
 
   it('shows the reviewer that signing off decides the visit under the version in force, and keeps the submitted determination as superseded', async () => {
