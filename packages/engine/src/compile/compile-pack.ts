@@ -108,8 +108,11 @@ export interface CompiledPack {
   schedule: CompiledScheduleEntry[];
   scores: CompiledScore[];
   headline: CompiledInstance;
-  /** Checks an assessment; when `ranks` is given, also writes each judgement's rank into it. */
-  checkAssessment: (a: unknown, ranks?: number[]) => AssessmentProblem[];
+  /**
+   * Checks an assessment; when `ranks` is given, also writes each judgement's rank into it.
+   * `recordedEarlier`: the recorded decisions taken before now (`EvaluateOptions.recordedEarlier`).
+   */
+  checkAssessment: (a: unknown, ranks?: number[], recordedEarlier?: readonly string[]) => AssessmentProblem[];
   /** Number of distinct criteria counts (size of the state's count cache). */
   countSlots: number;
   /** Judgement value -> rank on the judgement scale. */

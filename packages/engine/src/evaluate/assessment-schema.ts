@@ -70,7 +70,7 @@ export function assessmentSchema(index: PackIndex): Record<string, unknown> {
  * envelope and the judgements are checked directly (they are most of an assessment and the
  * hot path); the facts go through ajv with the pack's own input schema.
  */
-export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: number[]) => AssessmentProblem[] {
+export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: number[], recordedEarlier?: readonly string[]) => AssessmentProblem[] {
   const schema = assessmentSchema(index) as { properties: { facts: Record<string, unknown> } };
   // Whether the facts are valid is asked of a validator that stops at the first error and keeps
   // no error details (most assessments are valid); every error, in words, of one made when
@@ -137,7 +137,7 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
   const envelope = new Set(ASSESSMENT_KEYS);
   const checkDecisions = compileRecordedDecisionsCheck(index);
   const plainFacts = plainValuesOnly(schema.properties.facts);
-  return (a, ranks) => {
+  return (a, ranks, recordedEarlier) => {
     if (a === null || typeof a !== 'object' || Array.isArray(a)) return [{ pointer: '', fact: 'assessment', message: `An assessment must be an object with ${ASSESSMENT_MEMBERS}.` }];
     const o = a as Record<string, unknown>;
     // Judgements are checked key by key below (an unexpected key such as "__proto__" is an unknown
@@ -180,7 +180,7 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
       }
     }
     if (!factsValid) for (const e of factErrors(facts)) problems.push(describe({ ...e, instancePath: `/facts${e.instancePath}` }));
-    if (o.decisions !== undefined) problems.push(...checkDecisions(o.decisions));
+    if (o.decisions !== undefined) problems.push(...checkDecisions(o.decisions, recordedEarlier));
     return problems;
   };
 }

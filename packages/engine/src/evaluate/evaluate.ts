@@ -21,9 +21,9 @@ export interface EvaluateOptions {
   asOf?: string;
   /**
    * The recorded decisions (`assessment.decisions` ids) taken before this evaluation, as when a
-   * stored assessment is determined again: a person's decision among them stands even where it
-   * now departs from the proposal without the reason the pack requires (the determination marks
-   * it `departsWithoutReason`); one recorded now is refused. Default: none (all recorded now).
+   * stored assessment is determined again: a person's decision among them stands even without
+   * the reason the pack requires (when departing from the proposal, or always: the determination
+   * marks it `departsWithoutReason`); one recorded now is refused. Default: none (all recorded now).
    */
   recordedEarlier?: readonly string[];
 }
@@ -149,7 +149,7 @@ export function initialState(c: CompiledPack, a: Assessment, asOf: string, ranks
 export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: EvaluateOptions = {}): Determination {
   const c = compiledOf(pack);
   const ranks = unsetList(c.index.criteria.length);
-  const problems = c.checkAssessment(assessment, ranks);
+  const problems = c.checkAssessment(assessment, ranks, opts.recordedEarlier);
   if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) problems.push({ pointer: '', fact: 'asOf', message: `"${opts.asOf}" is not a calendar date (YYYY-MM-DD).` });
   if (problems.length) throw new AssessmentError(problems);
   const a = assessment as Assessment;

@@ -115,6 +115,52 @@ describe('a decision recorded earlier, determined again under a version whose pr
   });
 });
 
+describe('a decision recorded earlier without a reason, determined again under a version that always requires one', () => {
+  // The version in force now says the panel must always say why (reasonRequired: always); the
+  // rules still propose Level 2 for 4 concerns. The decisions below were recorded without a reason.
+  const always = () => {
+    const p = humanDecisionPack();
+    p.decisions.level!.decidedBy!.reasonRequired = 'always';
+    return compilePack(p);
+  };
+  const agreed = { ...base, decisions: { level: { value: 'Level 2', by: 'Panel chair', at: '2027-01-11' } } };
+  const departed = { ...base, decisions: { level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11' } } };
+  const refusal = (c: ReturnType<typeof compilePack>, a: unknown, opts?: { recordedEarlier: string[] }) => {
+    try { evaluate(c, a, opts); } catch (e) { if (e instanceof AssessmentError) return e.errors; throw e; }
+    return [];
+  };
+
+  it('stands, agreeing with the proposal or not, marked for the multi-agency panel to confirm with a reason by the due date', () => {
+    const same = evaluate(always(), agreed, { recordedEarlier: ['level'] });
+    expect(same.decisions.level).toBe('Level 2');
+    // Due: the panel's ten working days from Monday 4 January 2027 (the assessment date), Monday 18 January.
+    expect(same.decidedBy?.level).toEqual({ value: 'Level 2', by: 'Panel chair', at: '2027-01-11', computed: 'Level 2', kind: 'decision', role: 'multi-agency-panel', departsWithoutReason: true, roleLabel: 'the multi-agency panel', source: 'strategy s4.2', due: '2027-01-18' });
+    expect(same.proposals).toBeUndefined();
+    const other = evaluate(always(), departed, { recordedEarlier: ['level'] });
+    // Level 1 is what the rest of the pack reads: the response is routine monitoring, no action plan.
+    expect(other.decisions.level).toBe('Level 1');
+    expect(other.headline.value).toBe('Routine monitoring');
+    expect(other.decidedBy?.level).toMatchObject({ value: 'Level 1', computed: 'Level 2', departsWithoutReason: true, roleLabel: 'the multi-agency panel' });
+  });
+
+  it('is refused when recorded now, or when another decision is the one recorded earlier, naming /decisions/level/reason', () => {
+    const message = 'The reason for the decision on "level" is missing: the pack requires the multi-agency panel to say why, whatever the value.';
+    for (const a of [agreed, departed]) {
+      expect(refusal(always(), a)).toEqual([{ pointer: '/decisions/level/reason', fact: 'level', message }]);
+      expect(refusal(always(), a, { recordedEarlier: ['rating'] })).toEqual([{ pointer: '/decisions/level/reason', fact: 'level', message }]);
+    }
+    // Recorded earlier, a blank reason stands as none; a bad one is still bad input.
+    expect(evaluate(always(), { ...base, decisions: { level: { ...agreed.decisions.level, reason: '  ' } } }, { recordedEarlier: ['level'] }).decidedBy?.level?.departsWithoutReason).toBe(true);
+    expect(refusal(always(), { ...base, decisions: { level: { ...agreed.decisions.level, reason: 3 } } }, { recordedEarlier: ['level'] }).map((e) => e.pointer)).toEqual(['/decisions/level/reason']);
+  });
+
+  it('is not marked when it gives its reason', () => {
+    const reasoned = { ...base, decisions: { level: { value: 'Level 1', by: 'Panel chair', at: '2027-01-11', reason: 'Concerns resolved' } } };
+    expect(evaluate(always(), reasoned, { recordedEarlier: ['level'] }).decidedBy?.level).not.toHaveProperty('departsWithoutReason');
+    expect(evaluate(always(), reasoned).decidedBy?.level).toMatchObject({ value: 'Level 1', reason: 'Concerns resolved' });
+  });
+});
+
 describe('who decides, in the determination\'s words (decidedBy.labelFrom)', () => {
   const withWho = () => {
     const p = humanDecisionPack();

@@ -15,12 +15,14 @@ import { RECORDED_DECISION_KEYS, reasonRequired, recordableValues, takesRecorded
  * (`decidedBy`) or an officer may override (`override`); each entry's value on the decision's
  * scale, `by` and `at` given, the reason given for an override or where the pack always
  * requires one (a reason required only when departing from the proposal is checked when the
- * proposal is known, by {@link applyHumanDecision}). Returns the problems, each with
- * its JSON pointer; none for an assessment without recorded decisions.
+ * proposal is known, by {@link applyHumanDecision}). A person's decision recorded earlier
+ * (`recordedEarlier`, as for {@link applyHumanDecision}) is not refused for a missing reason the
+ * pack always requires: it stands, marked for its role to confirm with one. Returns the problems,
+ * each with its JSON pointer; none for an assessment without recorded decisions.
  */
-export function compileRecordedDecisionsCheck(index: PackIndex): (decisions: unknown) => AssessmentProblem[] {
+export function compileRecordedDecisionsCheck(index: PackIndex): (decisions: unknown, recordedEarlier?: readonly string[]) => AssessmentProblem[] {
   const takers = index.instances.filter((i) => takesRecordedDecision(i.decision)).map((i) => i.id);
-  return (decisions) => {
+  return (decisions, recordedEarlier) => {
     if (decisions === undefined) return [];
     if (decisions === null || typeof decisions !== 'object' || Array.isArray(decisions)) return [{ pointer: '/decisions', fact: 'decisions', message: 'Recorded decisions must be an object of decision id -> { value, by, at, reason }.' }];
     const problems: AssessmentProblem[] = [];
@@ -49,7 +51,7 @@ export function compileRecordedDecisionsCheck(index: PackIndex): (decisions: unk
       if (typeof r.by !== 'string' || !r.by.trim()) problems.push({ pointer: `${p}/by`, fact: id, message: 'Who decided ("by") is missing.' });
       if (!isIsoDate(r.at)) problems.push({ pointer: `${p}/at`, fact: id, message: r.at === undefined ? 'When it was decided ("at", YYYY-MM-DD) is missing.' : `${JSON.stringify(r.at)} is not a calendar date (YYYY-MM-DD).` });
       if (r.reason !== undefined && typeof r.reason !== 'string') problems.push({ pointer: `${p}/reason`, fact: id, message: 'The reason must be text.' });
-      else if (reasonRequired(d) && !hasReason(r.reason)) problems.push({ pointer: `${p}/reason`, fact: id, message: d.decidedBy ? `The reason for the decision on "${id}" is missing: the pack requires ${d.decidedBy.label} to say why, whatever the value.` : `An override of "${id}" must give its reason.` });
+      else if (reasonRequired(d) && !hasReason(r.reason) && !(d.decidedBy && recordedEarlier?.includes(id))) problems.push({ pointer: `${p}/reason`, fact: id, message: d.decidedBy ? `The reason for the decision on "${id}" is missing: the pack requires ${d.decidedBy.label} to say why, whatever the value.` : `An override of "${id}" must give its reason.` });
       if (r.secondBy !== undefined && (typeof r.secondBy !== 'string' || !r.secondBy.trim())) problems.push({ pointer: `${p}/secondBy`, fact: id, message: 'The second person must be named.' });
     }
     return problems;
@@ -73,11 +75,12 @@ export interface HumanDecisions {
  * Applies a recorded decision, or makes the proposal, for one decision instance after its rules
  * ran: returns the value the rest of the pack reads. `computed` is what the rules gave.
  * `recordedEarlier` is true when the decision was recorded before this evaluation (a stored
- * assessment determined again): a person's decision then stands even where it now departs from
- * the proposal without the reason the pack requires when departing; the determination marks it
+ * assessment determined again): a person's decision then stands even without the reason the
+ * pack now requires (when departing from the proposal, or always); the determination marks it
  * (`departsWithoutReason`, with who is to confirm it and by when) instead of refusing it.
  * Throws an `AssessmentError` when a person's decision recorded now departs from the proposal without the
- * reason the pack requires then (`decidedBy.reasonRequired: when-departing`), when an override moves the value further than the pack allows
+ * reason the pack requires then (`decidedBy.reasonRequired: when-departing`; one the pack always
+ * requires is refused by the assessment check), when an override moves the value further than the pack allows
  * without a second person (`secondPersonWhenMovedMoreThan`), or below the lowest value it
  * allows without one (`secondPersonWhenBelow`), and none is named.
  */
@@ -104,7 +107,7 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
       computed, kind, ...(d.decidedBy ? { role: d.decidedBy.role } : {}),
     };
     if (unexplained) {
-      // Recorded earlier, when it needed no reason: it stands, and its role is asked to confirm it with one.
+      // Recorded earlier without the reason the pack now requires: it stands, and its role is asked to confirm it with one.
       const due = inst.decidedBy?.within ? offsetDate(inst.decidedBy.within, s) : undefined;
       Object.assign(out.decidedBy[inst.id]!, { departsWithoutReason: true, roleLabel: d.decidedBy!.label, source: inst.decidedBy!.source, ...(due ? { due } : {}) });
     }

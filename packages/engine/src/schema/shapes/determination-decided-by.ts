@@ -9,7 +9,7 @@ export const DeterminationDecidedBySchema = Type.Object({
   computed: Type.Unknown({ description: 'What the pack\'s rules gave.' }),
   kind: OneOfValues(['decision', 'override'] as const, { description: '`decision`: a person the pack names took it; `override`: an officer replaced the computed value.' }),
   role: Type.Optional(Type.String()),
-  departsWithoutReason: Type.Optional(Type.Literal(true, { description: 'The decision was recorded earlier without a reason, and now departs from the proposal (`computed`) of the version it was determined again under, where the pack requires a reason when departing: it stands, and the role that took it (`roleLabel`) is asked to confirm it with a reason.' })),
+  departsWithoutReason: Type.Optional(Type.Literal(true, { description: 'The decision was recorded earlier without the reason the version it was determined again under requires: it now departs from that version\'s proposal (`computed`) where the pack requires a reason when departing, or the pack requires a reason always. It stands, and the role that took it (`roleLabel`) is asked to confirm it with a reason.' })),
   roleLabel: Type.Optional(Type.String({ description: 'Who is asked to confirm a decision that departs without a reason, in the council\'s words (as a proposal\'s `roleLabel`).' })),
   source: Type.Optional(Type.String({ description: 'The section that gives the decision to the role (`decidedBy.source`), on a decision to confirm.' })),
   due: Type.Optional(DateOf({ description: 'When the confirmation is due: `decidedBy.within` from the assessment date, if the pack gives one.' })),
