@@ -431,7 +431,9 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   const routine = visitType === undefined || visitType === 'Annual';
   const interim = !routine && f.lastAnnualVisitDate !== undefined;
   if (routine || interim) {
-    const from = (routine ? later(date, nhsDate) : later(f.lastAnnualVisitDate, nhsDate))!;
+    // An NHS rating dated after the determination date does not move the cycle (ratings-in-effect-on-the-determination-date, 1.2.7).
+    const nhsFrom = nhsInEffect ? nhsDate : undefined;
+    const from = (routine ? later(date, nhsFrom) : later(f.lastAnnualVisitDate, nhsFrom))!;
     const afterCqc = cqcDate !== undefined && cqcDate > from && cqcInEffect;
     const id = `qmv-${isGold ? 'gold' : 'annual'}${interim ? '-after-interim-visit' : ''}${afterCqc ? '-after-cqc-rating' : ''}`;
     const label = isGold
