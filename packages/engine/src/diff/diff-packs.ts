@@ -6,6 +6,7 @@ import { escapePointer } from '../schema/parse-json.js';
 import { cellWords, columnWords, rowWords, tableParamWords, type DecisionTable, type TableCell } from '../language/decision-table.js';
 import { isParamRef } from '../language/parameters/parameter-declaration.js';
 import { parameterWords, type ValueWords } from '../language/parameters/parameter-words.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** One change between two packs: where (JSON pointer in the newer pack, or the older for removals) and what. */
 export interface PackChange {
@@ -80,7 +81,7 @@ function packWords(a: Pack, b: Pack) {
     if (b.decisions?.[head!] || a.decisions?.[head!]) return `the ${decisionLabel(head!)}${domain ? ` (${domain})` : ''}`.replace(/^the the /i, 'the ');
     return inputs(b)[fact]?.title ?? inputs(a)[fact]?.title ?? fact;
   };
-  const parameter = (name: string) => b.parameters?.[name] ?? a.parameters?.[name];
+  const parameter = (name: string) => ownMember(b.parameters, name) ?? ownMember(a.parameters, name);
   /** A compared value in words (`in`: the pack it is read from): a parameter by its value, or each domain's. */
   const valueWords = (v: Json, inPack: Pack): ValueWords => (isParamRef(v) ? parameterWords(inPack, v.param) : { text: show(v) });
   const domainTitle = (id: string): string => b.framework?.domains.find((d) => d.id === id)?.title ?? a.framework?.domains.find((d) => d.id === id)?.title ?? id;

@@ -5,6 +5,7 @@ import { isOrdered, scaleOfFact, type PackIndex } from '../compile/pack-index.js
 import { PLAIN_OPERATORS, SCALE_OPERATORS, scaleOperator } from '../compile/operators.js';
 import { OPERATORS } from '../language/registry.js';
 import { initialState } from '../evaluate/evaluate.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** What the reference interpreter found: each instance's value and each rule's truth. */
 export interface ReferenceResult {
@@ -16,7 +17,7 @@ export interface ReferenceResult {
 /** Rewrites an OpenQAF condition for json-rules-engine: per-domain params resolved, scale operators named by scale. */
 function toEngineCondition(c: Condition, ix: PackIndex, domainIndex: number): Condition {
   const domain = ix.domains[domainIndex];
-  const fix = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { param?: unknown }).param === 'string' ? (domain?.parameters?.[(v as { param: string }).param] ?? ix.pack.parameters?.[(v as { param: string }).param]?.value) : v);
+  const fix = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { param?: unknown }).param === 'string' ? (ownMember(domain?.parameters, (v as { param: string }).param) ?? ownMember(ix.pack.parameters, (v as { param: string }).param)?.value) : v);
   if ('all' in c) return { all: c.all.map((x) => toEngineCondition(x, ix, domainIndex)) };
   if ('any' in c) return { any: c.any.map((x) => toEngineCondition(x, ix, domainIndex)) };
   if ('not' in c) return { not: toEngineCondition(c.not, ix, domainIndex) };

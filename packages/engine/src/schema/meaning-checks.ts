@@ -14,7 +14,7 @@ import { findCycles, decisionDependencies, decisionOfFact } from '../compile/dec
 import { checkPluginDeclarations, pluginDeclarations, pluginParamUse, pluginParamValueProblem, type PluginDeclaration } from '../language/plugin-declaration.js';
 import { checkOperatorDeclarations, checkOperatorUse, declarationHint, literalValueType, operatorDeclarations, type OperatorDeclaration, type OperatorValueType } from '../language/plugin-operator.js';
 import { BUILTIN_OPERATORS, SCALE_OPERATORS } from '../compile/operators.js';
-import { LIMITS } from './limits.js';
+import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
 import { ASSESSMENT_KEYS } from './shapes/assessment.js';
 import { escapePointer } from './parse-json.js';
 import { checkLimits } from '../language/limits.js';
@@ -23,6 +23,7 @@ import { isParamRef } from '../language/parameters/parameter-declaration.js';
 import { PARAMETER_USES, parameterUseProblem, type ParameterUse } from '../language/parameters/parameter-use.js';
 import { checkDecisionTable, expandDecisionTables, tablePointer } from '../language/decision-table.js';
 import { checkHumanDecision, takesRecordedDecision } from '../language/human-decision.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** The schema check of an expression standing as a condition's value, compiled when first needed. */
 let valueExpressionCheck: ValidateFunction | undefined;
@@ -80,12 +81,12 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
 
   // Sources and citations.
   pack.metadata.documents.forEach((d, i) => {
-    if (!pack.sources[d]) err(`/metadata/documents/${i}`, `Document "${d}" is not declared in sources.`, `Add it under "sources" or remove it here.`);
+    if (!ownMember(pack.sources, d)) err(`/metadata/documents/${i}`, `Document "${d}" is not declared in sources.`, `Add it under "sources" or remove it here.`);
   });
   walkCitations(pack, '', (c, pointer) => {
-    const doc = pack.sources[c.doc];
+    const doc = ownMember(pack.sources, c.doc);
     if (!doc) err(pointer, `Cites document "${c.doc}", which is not in sources.`, `Known documents: ${Object.keys(pack.sources).join(', ')}.`, 'citation');
-    else if (!(c.section in doc.sections)) err(pointer, `Cites section "${c.section}" of document "${c.doc}", which is not listed in its sections.`, `Add "${c.section}" to sources/${c.doc}/sections, or cite a listed section.`, 'citation');
+    else if (!Object.hasOwn(doc.sections, c.section)) err(pointer, `Cites section "${c.section}" of document "${c.doc}", which is not listed in its sections.`, `Add "${c.section}" to sources/${c.doc}/sections, or cite a listed section.`, 'citation');
   });
 
   // Scales and mappings.
@@ -109,7 +110,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     const to = ix.scales.get(m.to);
     if (!isOrdered(from)) { err(`${p}/from`, `Mapping "${id}" maps from "${m.from}", which is not an ordered scale.`); continue; }
     if (!isOrdered(to)) { err(`${p}/to`, `Mapping "${id}" maps to "${m.to}", which is not an ordered scale.`); continue; }
-    for (const v of from.values) if (!(v in m.table)) err(`${p}/table`, `Mapping "${id}" is not total: "${v}" (on scale ${m.from}) has no entry.`, `Add "${v}": "<one of ${to.values.join(', ')}>".`);
+    for (const v of from.values) if (!Object.hasOwn(m.table, v)) err(`${p}/table`, `Mapping "${id}" is not total: "${v}" (on scale ${m.from}) has no entry.`, `Add "${v}": "<one of ${to.values.join(', ')}>".`);
     for (const [k, v] of Object.entries(m.table)) {
       if (!from.values.includes(k)) err(`${p}/table/${escapePointer(k)}`, `"${k}" is not a value of scale "${m.from}".`, `Values: ${from.values.join(', ')}.`);
       if (!to.values.includes(v)) err(`${p}/table/${escapePointer(k)}`, `"${v}" is not a value of scale "${m.to}".`, `Values: ${to.values.join(', ')}.`);
@@ -125,7 +126,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     const checkJ = (list: string[], p: string): void => list.forEach((j, i) => { if (!jvals.has(j)) err(`${p}/${i}`, `"${j}" is not a value of the judgement scale "${fw.judgements.scale}".`); });
     checkJ(fw.judgements.default, '/framework/judgements/default');
     for (const [flag, list] of Object.entries(fw.judgements.byFlag ?? {})) {
-      if (!fw.flags?.[flag]) err(`/framework/judgements/byFlag/${escapePointer(flag)}`, `Flag "${flag}" is not declared in framework.flags.`);
+      if (!ownMember(fw.flags, flag)) err(`/framework/judgements/byFlag/${escapePointer(flag)}`, `Flag "${flag}" is not declared in framework.flags.`);
       checkJ(list, `/framework/judgements/byFlag/${escapePointer(flag)}`);
     }
     (fw.interpretations ?? []).forEach((id, i) => useInterpretation(id, `/framework/interpretations/${i}`));
@@ -145,9 +146,10 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
         s.criteria.forEach((c, ci) => {
           const p = `/framework/domains/${di}/standards/${si}/criteria/${ci}`;
           unique(c.id, `${p}/id`, 'criterion');
+          if (FORBIDDEN_KEYS.has(c.id)) err(`${p}/id`, `Criterion id "${c.id}" cannot be used: assessments and cases give judgements by criterion id, and "${c.id}" is refused there as a key (it could alter object prototypes).`, `Rename the criterion, e.g. "${c.id}-1".`, 'key.forbidden');
           if (c.interpretation) useInterpretation(c.interpretation, `${p}/interpretation`);
-          (c.flags ?? []).forEach((f, fi) => { if (!fw.flags?.[f]) err(`${p}/flags/${fi}`, `Flag "${f}" is not declared in framework.flags.`, `Declared flags: ${Object.keys(fw.flags ?? {}).join(', ') || 'none'}.`); });
-          if (fw.tags) (c.tags ?? []).forEach((t, ti) => { if (!(t in fw.tags!)) err(`${p}/tags/${ti}`, `Tag "${t}" is not declared in framework.tags.`); });
+          (c.flags ?? []).forEach((f, fi) => { if (!ownMember(fw.flags, f)) err(`${p}/flags/${fi}`, `Flag "${f}" is not declared in framework.flags.`, `Declared flags: ${Object.keys(fw.flags ?? {}).join(', ') || 'none'}.`); });
+          if (fw.tags) (c.tags ?? []).forEach((t, ti) => { if (!Object.hasOwn(fw.tags!, t)) err(`${p}/tags/${ti}`, `Tag "${t}" is not declared in framework.tags.`); });
           if (c.judgements) checkJ(c.judgements, `${p}/judgements`);
         });
       });
@@ -243,7 +245,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
   }
 
   // Outcomes.
-  const head = pack.decisions[pack.outcomes.headline];
+  const head = ownMember(pack.decisions, pack.outcomes.headline);
   if (!head) err('/outcomes/headline', `Headline decision "${pack.outcomes.headline}" is not declared.`, `Decisions: ${Object.keys(pack.decisions).join(', ')}.`);
   else if (head.forEach) err('/outcomes/headline', `Headline decision "${pack.outcomes.headline}" is per domain; the headline must be a single decision.`);
   const ids = (list: { id: string }[] | undefined, p: string, what: string): Set<string> => {
@@ -327,13 +329,13 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       err(pointer, `Decision "${scope.decisionId}" refers to itself.`, 'A decision cannot use its own value.', 'cycle');
       return;
     }
-    if (pack.decisions[fact]?.forEach === 'domain' && params?.domain !== undefined) {
+    if (ownMember(pack.decisions, fact)?.forEach === 'domain' && params?.domain !== undefined) {
       checkDomainReference(fact, params.domain, scope, pointer.replace(/\/fact$/, '/params/domain'));
       return;
     }
     if (!knownFact(fact, scope)) {
       const perDomain = ix.instancesOf.get(fact);
-      const hint = perDomain && pack.decisions[fact]?.forEach
+      const hint = perDomain && ownMember(pack.decisions, fact)?.forEach
         ? `"${fact}" is per domain: use "${fact}.<domainId>", params { "domain": "$domain" } inside a per-domain decision, or the domainCount fact.`
         : `Known facts: inputs (${[...ix.inputFacts].slice(0, 12).join(', ')}${ix.inputFacts.size > 12 ? ', ...' : ''}), decisions, and ${BUILTIN_FACTS.join(', ')}.`;
       err(pointer, `Unknown fact "${fact}".`, hint, 'reference');
@@ -407,7 +409,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       err(`${scope.pointer}/operator`, `Plugin operator "${op}" has no declaration: the engine cannot check what it compares.`, declarationHint(op, leaf.fact !== undefined && leaf.path === undefined ? factType(leaf.fact) : undefined, vt), 'extension');
     } else if (!BUILTIN_OPERATORS.has(op) && opDeclarations.has(op)) {
       checkOperatorUse(op, opDeclarations.get(op)!, leaf, scope.pointer, {
-        factType, paramType: (name) => { const t = pack.parameters?.[name]?.type; return t === undefined ? (pack.parameters?.[name] ? 'number' : undefined) : t; },
+        factType, paramType: (name) => { const t = ownMember(pack.parameters, name)?.type; return t === undefined ? (ownMember(pack.parameters, name) ? 'number' : undefined) : t; },
         err: (pointer, message, hint) => err(pointer, message, hint, 'extension'),
       });
     }
@@ -471,7 +473,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     }
     checkExpression(e, { ...scope, pointer: at });
     const op = leaf.operator;
-    const kind = expressionValueType(e, { factType, paramType: (name) => { const t = pack.parameters?.[name]?.type; return t === undefined ? (pack.parameters?.[name] ? 'number' : undefined) : t; } });
+    const kind = expressionValueType(e, { factType, paramType: (name) => { const t = ownMember(pack.parameters, name)?.type; return t === undefined ? (ownMember(pack.parameters, name) ? 'number' : undefined) : t; } });
     const words = kind === 'integer' ? 'number' : kind;
     if (SCALE_OPERATORS.has(op)) {
       err(`${scope.pointer}/operator`, `Operator "${op}" compares by scale order, but an expression has no scale.`, words === 'number' ? 'Compare a number with lessThan, lessThanInclusive, greaterThan or greaterThanInclusive.' : 'Compare a scale value through a fact or a decision.');
@@ -485,7 +487,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
 
   /** The kind of a fact's value, where the pack says: an input's type, a decision's scale, a built-in's, a plugin fact's declared returns. */
   function factType(fact: string): OperatorValueType | undefined {
-    const input = pack.inputs.properties[fact];
+    const input = ownMember(pack.inputs.properties, fact);
     if (input) {
       if (input.format === 'date') return 'date';
       if (input['x-scale'] !== undefined) return 'string';
@@ -515,26 +517,26 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
 
   function checkParam(name: string, scope: Scope, pointer: string, use?: ParameterUse): void {
     if (checkParamReference(pack, ix.domains, name, scope.perDomain, pointer, err)) {
-      const d = pack.parameters?.[name];
+      const d = ownMember(pack.parameters, name);
       const problem = d && use ? parameterUseProblem(name, d, use) : undefined;
       if (problem) err(pointer, problem.message, problem.hint, 'parameter');
       return;
     }
     if (!scope.perDomain) { err(pointer, `{ "param": "${name}" } is only meaningful inside a per-domain decision.`); return; }
-    for (const d of ix.domains) if (d.parameters?.[name] === undefined) err(pointer, `Domain "${d.id}" has no parameter "${name}".`, `Add "${name}" to the parameters of domain "${d.id}".`, 'reference');
+    for (const d of ix.domains) if (ownMember(d.parameters, name) === undefined) err(pointer, `Domain "${d.id}" has no parameter "${name}".`, `Add "${name}" to the parameters of domain "${d.id}".`, 'reference');
   }
 
   /** The values a parameter takes where it is read: each domain's (else the pack-wide one) inside a per-domain decision, else the pack-wide one. */
   function paramValues(name: string, scope: Scope): unknown[] {
-    const wide = pack.parameters?.[name]?.value;
+    const wide = ownMember(pack.parameters, name)?.value;
     if (!scope.perDomain) return wide === undefined ? [] : [wide];
-    return ix.domains.map((d) => d.parameters?.[name] ?? wide);
+    return ix.domains.map((d) => ownMember(d.parameters, name) ?? wide);
   }
 
   /** A parameter compared with a count of criteria must be a whole number from 0 to the criteria counted. */
   function checkCountParam(name: string, params: Record<string, unknown>, pointer: string): void {
     for (const d of ix.domains) {
-      const v = d.parameters?.[name];
+      const v = ownMember(d.parameters, name);
       if (v === undefined) continue;
       const counted = criteriaCounted(pack, params, d.id);
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > counted) {
@@ -556,7 +558,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
       checkParam: (name, pointer, use) => checkParam(name, scope, pointer, use),
       paramValues: (name) => paramValues(name, scope),
       scaleValues: (id) => { const sc = ix.scales.get(id); return isOrdered(sc) ? sc.values : undefined; },
-      mappingTo: (id) => pack.mappings?.[id]?.to,
+      mappingTo: (id) => ownMember(pack.mappings, id)?.to,
       mappingIds: () => Object.keys(pack.mappings ?? {}),
       sub: (x, key) => checkExpression(x, at(key), onScale),
       plain: (x, key) => checkExpression(x, at(key)),
@@ -588,7 +590,7 @@ export function meaningChecks(source: Pack, available: { operators?: Iterable<st
     if (typeof input.date !== 'string') err(`${p}/input/date`, `Case "${c.id}" input has no date.`, 'Give the assessment date as YYYY-MM-DD.');
     for (const k of Object.keys(input)) if (!ASSESSMENT_KEYS.includes(k)) err(`${p}/input/${escapePointer(k)}`, `Case "${c.id}" input has an unknown key "${k}".`, `An assessment has ${ASSESSMENT_KEYS.join(', ')}.`);
     for (const k of Object.keys(c.input.decisions ?? {})) {
-      const d = pack.decisions[k];
+      const d = ownMember(pack.decisions, k);
       if (!d || !takesRecordedDecision(d)) err(`${p}/input/decisions/${escapePointer(k)}`, `Case "${c.id}" records a decision for "${k}", which is not a decision a person takes or an officer may override.`, 'Record decisions only for decisions that declare decidedBy or override.');
     }
     for (const f of Object.keys(c.input.facts ?? {})) if (!ix.inputFacts.has(f)) err(`${p}/input/facts/${escapePointer(f)}`, `Case "${c.id}" uses fact "${f}", which is not among the pack's inputs.`, 'Declare it under inputs.properties or remove it.');

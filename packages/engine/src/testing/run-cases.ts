@@ -1,6 +1,7 @@
 import type { Assessment, CaseAcceptance, CaseExpectation, Determination, Pack, PackCase } from '../types.js';
 import type { CompiledPack } from '../compile/compile-pack.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** The outcome of one pack case. */
 export interface CaseResult {
@@ -27,7 +28,8 @@ export function caseAssessment(pack: Pack, c: PackCase): Assessment {
   const fills = typeof c.fillJudgements === 'string' ? { '*': c.fillJudgements } : c.fillJudgements;
   const judgements: Record<string, string> = {};
   for (const d of pack.framework.domains) {
-    const j = fills[d.id] ?? fills['*'];
+    // A domain named as a property every object inherits (`toString`) takes the fill for all unless given its own.
+    const j = ownMember(fills, d.id) ?? ownMember(fills, '*');
     for (const s of d.standards) for (const cr of s.criteria) if (j !== undefined) judgements[cr.id] = j;
   }
   Object.assign(judgements, c.input.judgements ?? {});

@@ -4,6 +4,7 @@ import type { FactCheckContext, FactDefinition, FactWordsHelpers } from '../fact
 import type { CompileScope } from '../../compile/compile-fact.js';
 import type { Condition, Pack } from '../../types.js';
 import { FILTER_WORDS, JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
+import { ownMember } from '../../compile/own-member.js';
 
 /** The parameters of a fact over criteria, in the order hints list them. */
 export const CRITERIA_PARAMS = ['domain', 'standard', 'flag', 'notFlag', ...JUDGEMENT_FILTERS] as const;
@@ -161,7 +162,7 @@ export function countParameterBounds(pack: Pack): Record<string, Record<string, 
   for (const { params, param } of found) {
     const perDomain = (bounds[param] ??= {});
     for (const d of pack.framework?.domains ?? []) {
-      if (d.parameters?.[param] === undefined) continue;
+      if (ownMember(d.parameters, param) === undefined) continue;
       const n = criteriaCounted(pack, params, d.id);
       perDomain[d.id] = Math.min(perDomain[d.id] ?? n, n);
     }

@@ -4,6 +4,7 @@ import { escapePointer } from '../../schema/parse-json.js';
 import { listParameters, parameterRangeWords, parameterValueProblem } from './list-parameters.js';
 import { isParamRef } from './parameter-declaration.js';
 import { countMismatches, countsWords } from './parameter-counts.js';
+import { ownMember } from '../../compile/own-member.js';
 
 type Err = (pointer: string, message: string, hint?: string, code?: string) => void;
 
@@ -45,14 +46,14 @@ export function checkParameters(pack: Pack, err: Err): void {
           `Give a ${p.type === 'integer' ? 'whole number' : p.type}${parameterRangeWords(p) ? ` ${parameterRangeWords(p)}` : ''}.`, PARAMETER_BOUNDS_CODE);
       }
     }
-    if (p.interpretation !== undefined && !pack.interpretations?.[p.interpretation]) {
+    if (p.interpretation !== undefined && !ownMember(pack.interpretations, p.interpretation)) {
       err(`${p.pointer}/interpretation`, `Interpretation "${p.interpretation}" is not declared in interpretations.`, 'Declare it with a title and a note.');
     }
   }
   checkCountingParameters(pack, err);
   (pack.framework?.domains ?? []).forEach((d, di) => {
     for (const name of Object.keys(d.parameters ?? {})) {
-      if (!declared[name]) err(`/framework/domains/${di}/parameters/${escapePointer(name)}`, `Domain "${d.id}" gives parameter "${name}", which is not declared in parameters.`, `Declare "${name}" under "parameters" with its label, unit, bounds and citation.`, 'parameter');
+      if (!ownMember(declared, name)) err(`/framework/domains/${di}/parameters/${escapePointer(name)}`, `Domain "${d.id}" gives parameter "${name}", which is not declared in parameters.`, `Declare "${name}" under "parameters" with its label, unit, bounds and citation.`, 'parameter');
     }
   });
 }
@@ -68,7 +69,7 @@ function checkCountingParameters(pack: Pack, err: Err): void {
     if (flag === undefined) continue;
     const at = `/parameters/${escapePointer(name)}/counts/flag`;
     if (d.counts!.of !== 'criteria') err(at, `Parameter "${name}" counts ${d.counts!.of}; only criteria carry flags.`, 'Remove "flag", or count criteria.', 'parameter');
-    else if (!pack.framework?.flags?.[flag]) err(at, `Parameter "${name}" counts criteria flagged "${flag}", which the framework does not define.`, `Use one of: ${Object.keys(pack.framework?.flags ?? {}).join(', ') || '(no flags defined)'}.`, 'parameter');
+    else if (!ownMember(pack.framework?.flags, flag)) err(at, `Parameter "${name}" counts criteria flagged "${flag}", which the framework does not define.`, `Use one of: ${Object.keys(pack.framework?.flags ?? {}).join(', ') || '(no flags defined)'}.`, 'parameter');
   }
   for (const m of countMismatches(pack)) {
     const d = pack.parameters![m.parameter]!;
@@ -85,7 +86,7 @@ function checkCountingParameters(pack: Pack, err: Err): void {
 export function checkParamReference(pack: Pack, domains: readonly Domain[], name: string, perDomain: boolean, pointer: string, err: Err): boolean {
   const declared = pack.parameters;
   if (!declared) return false;
-  const d = declared[name];
+  const d = ownMember(declared, name);
   if (!d) {
     const known = Object.keys(declared);
     err(pointer, `Parameter "${name}" is not declared.`, `Declare it under "parameters" with its label, unit, bounds and citation${known.length ? `, or use one of ${known.map((k) => `"${k}"`).join(', ')}` : ''}.`, 'reference');
@@ -97,7 +98,7 @@ export function checkParamReference(pack: Pack, domains: readonly Domain[], name
     return true;
   }
   for (const dom of domains) {
-    if (dom.parameters?.[name] === undefined) err(pointer, `Domain "${dom.id}" has no value for parameter "${name}".`, `Add "${name}" to the parameters of domain "${dom.id}", or give a pack-wide "value" in parameters/${name}.`, 'reference');
+    if (ownMember(dom.parameters, name) === undefined) err(pointer, `Domain "${dom.id}" has no value for parameter "${name}".`, `Add "${name}" to the parameters of domain "${dom.id}", or give a pack-wide "value" in parameters/${name}.`, 'reference');
   }
   return true;
 }

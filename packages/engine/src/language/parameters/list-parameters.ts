@@ -3,6 +3,7 @@ import { escapePointer } from '../../schema/parse-json.js';
 import type { ParameterType } from './parameter-declaration.js';
 import { countsWords } from './parameter-counts.js';
 import { unitAfter } from './unit-words.js';
+import { ownMember } from '../../compile/own-member.js';
 
 /** One value of a declared parameter: where it is in the pack, and for which domain (none: the whole pack). */
 export interface ParameterValueAt {
@@ -46,7 +47,7 @@ export function listParameters(pack: Pack): ListedParameter[] {
     const values: ParameterValueAt[] = [];
     if (d.value !== undefined) values.push({ pointer: `${p}/value`, value: d.value });
     (pack.framework?.domains ?? []).forEach((dom, di) => {
-      const v = dom.parameters?.[name];
+      const v = ownMember(dom.parameters, name);
       if (v !== undefined) values.push({ pointer: `/framework/domains/${di}/parameters/${escapePointer(name)}`, domainId: dom.id, domainTitle: dom.title, value: v });
     });
     return {

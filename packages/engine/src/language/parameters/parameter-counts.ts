@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Framework, Pack } from '../../types.js';
 import { escapePointer } from '../../schema/parse-json.js';
+import { ownMember } from '../../compile/own-member.js';
 
 /**
  * `counts` on a declared parameter: the parameter is a count of the framework, not a number a
@@ -55,7 +56,7 @@ export function countMismatches(pack: Pack): CountMismatch[] {
       if (d.value !== counted) out.push({ parameter: name, pointer: `/parameters/${at}/value`, value: d.value, counted });
     }
     (pack.framework?.domains ?? []).forEach((dom, di) => {
-      const v = dom.parameters?.[name];
+      const v = ownMember(dom.parameters, name);
       if (v === undefined) return;
       const counted = frameworkCount(pack.framework, d.counts!, dom.id);
       if (v !== counted) out.push({ parameter: name, pointer: `/framework/domains/${di}/parameters/${at}`, domain: dom.id, value: v, counted });

@@ -1,4 +1,5 @@
 import type { Pack } from '../../types.js';
+import { ownMember } from '../../compile/own-member.js';
 
 /**
  * A compared value in words: its text and, for a number each domain sets read outside any one
@@ -25,11 +26,11 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
  */
 export function parameterWords(pack: Pick<Pack, 'parameters' | 'framework'>, name: string, domain?: string): ValueWords {
   const domains = pack.framework?.domains ?? [];
-  const declared = pack.parameters?.[name]?.value;
-  const valueIn = (d: (typeof domains)[number]): unknown => d.parameters?.[name] ?? declared;
+  const declared = ownMember(pack.parameters, name)?.value;
+  const valueIn = (d: (typeof domains)[number]): unknown => ownMember(d.parameters, name) ?? declared;
   const inDomain = domain === undefined ? undefined : domains.find((d) => d.id === domain);
   if (inDomain && valueIn(inDomain) !== undefined) return { text: show(valueIn(inDomain)) };
-  if (domain === undefined && domains.some((d) => d.parameters?.[name] !== undefined)) {
+  if (domain === undefined && domains.some((d) => ownMember(d.parameters, name) !== undefined)) {
     const values = domains.map(valueIn);
     if (values.every((v) => v !== undefined && v === values[0])) return { text: show(values[0]) };
     return { text: DOMAIN_NUMBER_WORDS, byDomain: domains.map((d, i) => `${d.title} ${values[i] === undefined ? 'none' : show(values[i])}`).join(', ') };
