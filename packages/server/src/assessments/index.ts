@@ -438,6 +438,7 @@ export function assessmentRoutes() {
           decisions: r.result.decisions,
           actions: r.result.actions,
           schedule: r.result.schedule,
+          ...(r.result.decidedBy && Object.keys(r.result.decidedBy).length ? { decidedBy: r.result.decidedBy } : {}),
           ...(r.withdrawn !== null ? { packVersionWithdrawn: r.withdrawn } : {}),
           ...(r.provisional ? { provisional: true as const } : {}),
           ...(superseded.has(r.id) ? { superseded: superseded.get(r.id) } : {}),
