@@ -267,7 +267,7 @@ const timelineRoute = defineRoute({
   method: 'get',
   path: '/api/councils/{council}/providers/{id}/timeline',
   tags: ['assessments'],
-  summary: 'Every determination of the provider with its pack version, oldest first (paginated)',
+  summary: 'Every determination of the provider with its pack version, oldest first (paginated); each carries the decisions people took or overrode (`decidedBy`) when it has any, those recorded earlier without a reason that now depart from the proposal marked `departsWithoutReason`',
   access: 'viewer',
   request: { params: providerParams, query: pageQuery },
   reply: typed<TimelinePage>(listReply('timeline')),
