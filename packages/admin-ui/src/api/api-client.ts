@@ -374,7 +374,7 @@ export class ApiClient {
    * Records a person's decision on a stored determination: the provider's next determination, linked
    * to the one it answers (and that one's visit record).
    */
-  recordDecision(council: string, id: string, decisions: Record<string, { value: string; reason?: string }>) {
+  recordDecision(council: string, id: string, decisions: Record<string, { value: unknown; reason?: string }>) {
     return this._data(this._council.assessments[':id'].decisions.$post({ param: { council, id }, json: { decisions } }));
   }
 

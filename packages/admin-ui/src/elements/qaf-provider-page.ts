@@ -9,12 +9,15 @@ import '../charts/qaf-rating-history-chart.js';
 import './qaf-provider-editor.js';
 import './qaf-provider-officer.js';
 import './qaf-provider-visits.js';
+import './qaf-departing-decisions.js';
 import { headlineWords } from '../format/headline-words.js';
 
 /**
  * One provider: details (officers edit them), its officer (assigned by a team manager), rating
  * history over time, and each determination with its pack version; a determination awaiting
- * sign-off is marked provisional and is not the current rating.
+ * sign-off is marked provisional and is not the current rating. A decision recorded earlier without
+ * a reason that now departs from the proposal is listed first, for an officer to add the reason
+ * (`qaf-departing-decisions`); adding it reloads the page's timeline.
  */
 export class QafProviderPage extends LitElement {
   static override properties = { council: {}, provider: {}, canAssess: { type: Boolean, attribute: 'can-assess' }, canAssign: { type: Boolean, attribute: 'can-assign' } };
@@ -30,7 +33,7 @@ export class QafProviderPage extends LitElement {
       const pack = published.pack!;
       const scale = pack.scales[pack.decisions[pack.outcomes.headline]?.scale ?? ''];
       const labels = Object.fromEntries(Object.entries(pack.decisions).map(([id, d]) => [id, d.label ?? id]));
-      return { provider, timeline, labels, order: scale && 'values' in scale ? scale.values : [] };
+      return { provider, timeline, pack, labels, order: scale && 'values' in scale ? scale.values : [] };
     },
     args: () => [this.council, this.provider] as const,
   });
@@ -47,7 +50,7 @@ export class QafProviderPage extends LitElement {
   }
 
   override render() {
-    return renderTask(this._data, ({ provider: p, timeline, order, labels }) => html`
+    return renderTask(this._data, ({ provider: p, timeline, pack, order, labels }) => html`
       <h1>${p.name}</h1>
       <p class="muted">${[p.serviceType, p.cqcLocationId && `CQC ${p.cqcLocationId}`].filter(Boolean).join(' · ')}</p>
       ${p.latest ? html`<p>Current rating <strong>${String(p.latest.rating)}</strong> from the visit on ${longDate(p.latest.assessmentDate)} (pack ${p.latest.packVersion}).
@@ -55,6 +58,7 @@ export class QafProviderPage extends LitElement {
       ${this.canAssess ? html`<a class="button" href=${href({ page: 'assess', council: this.council, provider: p.id })}>New assessment</a>
         <details><summary>Edit the provider's details</summary>
           <qaf-provider-editor council=${this.council} .provider=${p} @provider-saved=${() => void this._data.run()}></qaf-provider-editor></details>` : nothing}
+      <qaf-departing-decisions council=${this.council} .timeline=${timeline} .pack=${pack} ?can-record=${this.canAssess} @reason-added=${() => void this._data.run()}></qaf-departing-decisions>
       <qaf-provider-officer council=${this.council} provider=${p.id} ?can-assign=${this.canAssign}></qaf-provider-officer>
       <qaf-provider-visits council=${this.council} provider=${p.id} ?can-start=${this.canAssess}></qaf-provider-visits>
       <h2>Rating over time</h2>
@@ -64,7 +68,8 @@ export class QafProviderPage extends LitElement {
         <thead><tr><th scope="col">Visit date</th><th scope="col">Rating</th><th scope="col">Pack version</th><th scope="col">Actions</th><th scope="col"></th></tr></thead>
         <tbody>${[...timeline].reverse().map((t) => html`<tr><td>${longDate(t.date)}</td><td><strong>${headlineWords(t.headline.value)}</strong>${t.provisional
           ? html` <span class="badge">Provisional: awaiting sign-off</span>` : nothing}${(t.superseded ?? []).map((e) => html`<div class="muted superseded">${`Earlier: ${headlineWords(e.headline.value)} under ${e.packVersion}, superseded ${longDate(e.supersededAt.slice(0, 10))}: ${e.reason}`}</div>`)}${t.answeredBy ? html`<div class="muted">${this._decisionWords(t.answeredBy.decisions, labels)}: the determination that followed</div>` : nothing}${t.answers
-            ? html`<div class="muted">${this._decisionWords(t.answers.decisions, labels)}</div>` : nothing}</td>
+            ? html`<div class="muted">${this._decisionWords(t.answers.decisions, labels)}</div>` : nothing}${!t.answeredBy && Object.values(t.decidedBy ?? {}).some((d) => d.departsWithoutReason)
+            ? html`<div class="bad">A decision departs from the proposal without a reason: add it under "Decisions without a reason"</div>` : nothing}</td>
           <td title=${t.packHash}>${t.packVersion}</td><td>${t.actions.length}</td>
           <td><a href=${href({ page: 'determination', council: this.council, assessment: t.assessmentId })}>Why? (determination ${longDate(t.date)})</a></td></tr>`)}</tbody>
       </table></div>`}`, 'Loading the provider…');

@@ -1,19 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Cookie } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVERY_PAGE, href } from '../../src/routing/route.js';
 import type { PageIds } from '../../src/routing/route.js';
+import { seriousViolations } from './axe.js';
 import { hasChromium, launchChromium } from './chromium.js';
 import { coldLoad, seedPageIds, signInCookies } from './page-load.js';
 import { UI_DIR, startTestServer } from './start-server.js';
 import type { TestServer } from './start-server.js';
 
-
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
-
-/** Axe results of the impacts the issue forbids. */
-interface Violation { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }
 
 /**
  * Every page of the admin UI (one route of each, from the router's own list), loaded cold at
@@ -83,12 +78,7 @@ describe.skipIf(!hasChromium)('every page: accessible, 390 px wide, cold load ti
       });
       expect(width, `no sideways scrolling at 390 px: ${wide.join('; ')}`).toBeLessThanOrEqual(390);
 
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-        const r = await axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-      });
+      const violations = await seriousViolations(page);
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     } finally {
       await context.close();

@@ -3,14 +3,13 @@ import { createRequire } from 'node:module';
 import { boundaryCoverage, readLeftUncovered } from '@openqaf/engine';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe.js';
 import { birminghamPlugin } from './birmingham-package.js';
 import { hasChromium, launchChromium } from './chromium.js';
 import { signedInPage } from './sign-in.js';
 import { startTestServer } from './start-server.js';
 import type { TestServer } from './start-server.js';
 
-const require = createRequire(import.meta.url);
-const axeSource = (require('axe-core') as { source: string }).source;
 const LIST = '@openqaf/councils-birmingham/pack/left-uncovered-boundaries.json';
 // The council packages are the server's dependencies: found from the server's own folder.
 const fromServer = createRequire(new URL('../../node_modules/@openqaf/server/package.json', import.meta.url));
@@ -62,13 +61,7 @@ describe.skipIf(!hasChromium)('thresholds tested, in the admin UI', () => {
     expect(await section.getByText('Left untested:').count()).toBeGreaterThan(0);
     expect(await section.getByText('Not tested', { exact: true }).count()).toBe(0);
 
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      type Violation = { id: string; impact: string; help: string; nodes: { target: unknown[] }[] };
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-    });
+    const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 
     // A case named in the table opens in the case list, by keyboard, with focus on its heading.

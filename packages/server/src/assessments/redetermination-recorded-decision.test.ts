@@ -62,6 +62,15 @@ describe.each(testStoreKinds)('a recorded decision when its assessment is determ
     });
   });
 
+  it("carries it in the provider's timeline, on the determination made again, and only there", async () => {
+    const timeline = await t.call('GET', `/api/councils/testshire/providers/${providerId}/timeline`, { as: 'testshireViewer' });
+    const flagged = timeline.body.timeline.filter((e: { decidedBy?: Record<string, { departsWithoutReason?: true }> }) => e.decidedBy?.overallRating?.departsWithoutReason);
+    expect(flagged.map((e: { assessmentId: string }) => e.assessmentId)).toEqual([answering]);
+    expect(flagged[0].decidedBy.overallRating).toMatchObject({ value: 'Silver', computed: 'Bronze', roleLabel: 'the team manager', due: '2027-01-18' });
+    // The first determination took no decision: it carries none.
+    expect(timeline.body.timeline[0]).not.toHaveProperty('decidedBy');
+  });
+
   it("puts the confirmation in the team manager's work queue", async () => {
     const queue = await t.call('GET', '/api/councils/testshire/work-queue?today=2027-01-11&days=30&kind=decision', { as: 'testshireViewer' });
     expect(queue.body.items).toEqual([expect.objectContaining({

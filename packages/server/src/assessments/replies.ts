@@ -66,6 +66,12 @@ export interface TimelineEntry {
   decisions: Determination['decisions'];
   actions: Determination['actions'];
   schedule: Determination['schedule'];
+  /**
+   * The decisions people took or overrode in this determination (as the determination's `decidedBy`), set
+   * when it has any: among them, those recorded earlier without a reason that now depart from the proposal
+   * (`departsWithoutReason`), which the provider page asks the role to confirm with a reason.
+   */
+  decidedBy?: Determination['decidedBy'];
   /** Set when the determination was made under a version since withdrawn: why it was withdrawn. */
   packVersionWithdrawn?: string;
   /** Set while the assessment's visit record awaits sign-off: the determination is not final. */

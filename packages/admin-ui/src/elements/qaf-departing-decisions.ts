@@ -1,0 +1,143 @@
+import { LitElement, html, nothing } from 'lit';
+import type { Pack } from '@openqaf/engine';
+import { api } from '../api/api-client.js';
+import { ApiError, errorText } from '../api/api-error.js';
+import type { TimelineEntry } from '../api/api-types.js';
+import { decisionErrors } from '../api/decision-errors.js';
+import { longDate } from '../format/long-date.js';
+import { decisionWords } from '../pack/decision-words.js';
+import { href } from '../routing/route.js';
+import { sharedStyles } from './shared-styles.js';
+
+type Taken = NonNullable<TimelineEntry['decidedBy']>[string];
+
+/** A decision to confirm: the determination that carries it and the decision as it records it. */
+export interface DepartingDecision {
+  entry: TimelineEntry;
+  /** The decision instance id (`overallRating`, `domainRating.safe`). */
+  id: string;
+  taken: Taken;
+}
+
+/**
+ * The decisions of a provider's timeline recorded earlier without a reason that now depart from the
+ * proposal (`departsWithoutReason`), on the determinations that stand: one a later decision answered
+ * carries it on to that later one, so only the latest is asked about.
+ */
+export function departingDecisions(timeline: readonly TimelineEntry[]): DepartingDecision[] {
+  return timeline.filter((e) => !e.answeredBy).flatMap((entry) =>
+    Object.entries(entry.decidedBy ?? {}).filter(([, taken]) => taken.departsWithoutReason).map(([id, taken]) => ({ entry, id, taken })));
+}
+
+/**
+ * Whose decision it is, as it starts a sentence: "The team manager's decision", "The commissioners'
+ * decision"; "The decision of …" where the role's words would not take a possessive (a comma or a
+ * bracket in them: "The decision of the Quality Assurance Team, with the provider,").
+ */
+export function whoseDecisionWords(roleLabel: string | undefined): string {
+  const who = roleLabel?.trim();
+  if (!who) return 'The recorded decision';
+  const phrase = /[,(]/.test(who) ? `the decision of ${who}${who.includes(',') ? ',' : ''}` : `${who}${who.endsWith('s') ? "'" : "'s"} decision`;
+  return phrase[0]!.toUpperCase() + phrase.slice(1);
+}
+
+/** A value in words: text as it is, anything else as JSON. */
+function valueWords(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * The decisions on a provider's page that a quality officer must act on: each one recorded earlier
+ * without a reason that the framework, determining the assessment again (a later version in force),
+ * now departs from ("The team manager's decision departs from the proposal and has no reason: add
+ * one."), with what was recorded, what is proposed now, by when, and where the pack says so. Those
+ * who may record decisions (`can-record`) add the reason here: the same decision recorded again on
+ * that determination with its reason, which the server stores as the provider's next determination;
+ * `reason-added` then fires (detail: the new assessment's id) for the page to reload its timeline.
+ * What the server refuses is shown at the reason (by its JSON pointer) or above the form.
+ */
+export class QafDepartingDecisions extends LitElement {
+  static override properties = { council: {}, timeline: { attribute: false }, pack: { attribute: false }, canRecord: { type: Boolean, attribute: 'can-record' }, today: {}, _errors: { state: true }, _sending: { state: true } };
+  static override styles = [sharedStyles];
+  declare council: string;
+  declare timeline: readonly TimelineEntry[];
+  /** The pack whose words name the decisions; the ids are shown without it. */
+  declare pack: Pack | undefined;
+  declare canRecord: boolean;
+  /** Today (YYYY-MM-DD), to mark a confirmation overdue; the browser's date unless set. */
+  declare today: string;
+  /** What is wrong, by decision key (`<assessment>/<decision>`): at the reason, or above the form. */
+  declare _errors: Record<string, { reason?: string; other?: string }>;
+  declare _sending: string;
+
+  constructor() {
+    super();
+    this.timeline = [];
+    this.canRecord = false;
+    this.today = new Date().toISOString().slice(0, 10);
+    this._errors = {};
+    this._sending = '';
+  }
+
+  private async _add(e: SubmitEvent, d: DepartingDecision) {
+    e.preventDefault();
+    const key = `${d.entry.assessmentId}/${d.id}`;
+    const field = (e.target as HTMLFormElement).elements.namedItem('reason') as HTMLTextAreaElement;
+    const reason = field.value.trim();
+    if (!reason) {
+      this._errors = { ...this._errors, [key]: { reason: `Give the reason for ${valueWords(d.taken.value)}: the framework proposes ${valueWords(d.taken.computed)}.` } };
+      field.focus();
+      return;
+    }
+    this._errors = { ...this._errors, [key]: {} };
+    this._sending = key;
+    try {
+      const next = await api.recordDecision(this.council, d.entry.assessmentId, { [d.id]: { value: d.taken.value, reason } });
+      this.dispatchEvent(new CustomEvent<string>('reason-added', { detail: next.id, bubbles: true, composed: true }));
+    } catch (error) {
+      const atField = decisionErrors(error);
+      const reasonError = atField[`/decisions/${d.id}/reason`];
+      const rest = error instanceof ApiError ? error.details.filter((x) => x.pointer !== `/decisions/${d.id}/reason`).slice(0, 5).map((x) => x.message).join(' ') : '';
+      this._errors = { ...this._errors, [key]: { ...(reasonError ? { reason: reasonError } : {}), other: `Not recorded: ${errorText(error)} ${rest}`.trim() } };
+    } finally {
+      this._sending = '';
+    }
+  }
+
+  private _item(d: DepartingDecision) {
+    const { entry, id, taken } = d;
+    const key = `${entry.assessmentId}/${id}`;
+    const words = this.pack ? decisionWords(this.pack, id) : id;
+    const errors = this._errors[key] ?? {};
+    const fieldId = `reason-${entry.assessmentId}-${id}`;
+    const overdue = taken.due !== undefined && taken.due < this.today;
+    return html`<section class="notice bad" aria-labelledby=${`${fieldId}-what`} data-departs=${id}>
+      <p id=${`${fieldId}-what`}><strong>${words}</strong>: ${whoseDecisionWords(taken.roleLabel)} departs from the proposal and has no reason: add one.</p>
+      <p>Recorded: ${valueWords(taken.value)}, by ${taken.by} on ${longDate(taken.at)}, without a reason. The framework (pack ${entry.packVersion}) now proposes ${valueWords(taken.computed)}.
+        ${taken.due ? html`${overdue ? html`<strong class="bad">Overdue:</strong> the reason was due by ${longDate(taken.due)}.` : html`Add the reason by ${longDate(taken.due)}.`}` : nothing}
+        ${taken.source ? html`<span class="muted">(${taken.source})</span>` : nothing}
+        <a href=${href({ page: 'determination', council: this.council, assessment: entry.assessmentId })}>The determination of ${longDate(entry.date)}</a></p>
+      ${entry.provisional ? html`<p class="muted">Its visit record awaits sign-off: add the reason once it is signed off.</p>`
+        : this.canRecord ? html`<form class="no-print" @submit=${(e: SubmitEvent) => this._add(e, d)}>
+          ${errors.other ? html`<p class="field-error" role="alert">${errors.other}</p>` : nothing}
+          <label for=${fieldId}>Reason for ${valueWords(taken.value)}</label>
+          ${errors.reason ? html`<p class="field-error" id=${`${fieldId}-error`}>${errors.reason}</p>` : nothing}
+          <textarea id=${fieldId} name="reason" rows="2" required aria-invalid=${errors.reason ? 'true' : nothing} aria-describedby=${errors.reason ? `${fieldId}-error` : nothing}></textarea>
+          <button type="submit" ?disabled=${this._sending === key}>Add the reason</button>
+        </form>` : html`<p class="muted">A quality officer or council admin adds the reason.</p>`}
+    </section>`;
+  }
+
+  override render() {
+    const departing = departingDecisions(this.timeline);
+    if (!departing.length) return nothing;
+    return html`<h2>Decisions without a reason</h2>${departing.map((d) => this._item(d))}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qaf-departing-decisions': QafDepartingDecisions;
+  }
+}
+customElements.define('qaf-departing-decisions', QafDepartingDecisions);
