@@ -190,6 +190,27 @@ function crossExamples(a: Cell, b: Cell): Example[] {
   return all.sort((x, y) => x[2] - y[2]).slice(0, MAX_EXAMPLES);
 }
 
+/** A cell for the points of a factor under `key`, none yet. */
+function newCell(key: Key, fd: readonly Dimension[]): Cell {
+  return { key, weight: 0, points: 0, examples: [], marks: fd.map((d) => new Uint8Array(d.size)) };
+}
+
+/**
+ * The tables worth building for a factor of `points` points (undefined where a rule is evaluated
+ * at each point): every rule's, where they hold half as many entries as the factor has points
+ * or fewer (then nothing is evaluated at each point); else, as some rule is evaluated at each
+ * point anyway, only the tables of an eighth of the points or fewer (each entry costs an
+ * evaluation, derived decisions included, where a look-up saves one test of the rule).
+ */
+function chooseTables(factor: Factor, fd: readonly Dimension[], points: number, build: (q: number, reads: number[]) => RuleTable | undefined): (RuleTable | undefined)[] {
+  const local = new Map(factor.dims.map((g, k) => [g, k]));
+  const reads = factor.reads.map((ds) => ds.map((g) => local.get(g)!));
+  const size = (ds: number[]): number => ds.reduce((n, k) => n * fd[k]!.size, 1);
+  const sizes = reads.map(size);
+  const all = sizes.every((s) => s < points) && sizes.reduce((n, s) => n + s, 0) * 2 <= points;
+  return reads.map((ds, q) => (all || sizes[q]! * 8 <= points ? build(q, ds) : undefined));
+}
+
 /**
  * Analyses a decision instance by factors, exactly, or returns undefined when it cannot (a
  * dimension without read keys, more points in its factors than the enumeration limit, or more
@@ -251,28 +272,32 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
     for (const o of current) o.apply(state);
     const prepare = (s: EvalState): void => { s.counts.fill(-1); derived?.derive(s); };
     // A rule reading only some of the factor's dimensions is looked up in its table (`rule-tables.ts`); the others are evaluated at each point.
-    const local = new Map(factor.dims.map((g, k) => [g, k]));
-    const tablesOf: (RuleTable | undefined)[] = factor.rules.map((r, q) => (useTables ? ruleTable(rules[r]!, fd, factor.reads[q]!.map((g) => local.get(g)!), state, optionAt, prepare) : undefined));
+    const tablesOf = useTables ? chooseTables(factor, fd, sizes[fi]!, (q, reads) => ruleTable(rules[factor.rules[q]!]!, fd, reads, state, optionAt, prepare)) : factor.rules.map(() => undefined);
     const live = tablesOf.some((t) => !t);
     // Each table's index at the current point, and per dimension the tables it moves (and by how much).
-    const at = new Array<number>(tablesOf.length).fill(0);
+    const at = new Float64Array(tablesOf.length);
     const moves: [number, number][][] = fd.map(() => []);
     tablesOf.forEach((t, q) => { t?.dims.forEach((k, j) => { moves[k]!.push([q, t.strides[j]!]); }); });
     const output = (q: number): unknown => { const t = tablesOf[q]; return t ? tableOutput(t, at[q]!) : rules[factor.rules[q]!]!.output(state); };
-    const matched = new Array<number>(factor.rules.length);
-    const matchedAt = new Array<number>(factor.rules.length);
-    const byCode = new Map<number | string, Cell>();
+    const nr = factor.rules.length;
+    const matched = new Array<number>(nr);
+    const matchedAt = new Array<number>(nr);
+    // `first` and `collect` cells by a number (`code` below), the others by `keyText`; in the order first met.
+    const byCode: (Cell | undefined)[] = [];
+    const byText = new Map<string, Cell>();
+    const cells: Cell[] = [];
+    let words: string | undefined;
+    const text = (): string => (words ??= current.map((o) => o.words).filter(Boolean).join('; '));
     let weight = 1;
     for (const o of current) weight *= o.weight;
     for (;;) {
       if (live) prepare(state);
       total += weight;
-      let words: string | undefined;
-      const text = (): string => (words ??= current.map((o) => o.words).filter(Boolean).join('; '));
+      words = undefined;
       // The rules matched, in priority order (the factor's rules are in that order).
       let n = 0;
       let allInterp = true;
-      for (let q = 0; q < factor.rules.length; q++) {
+      for (let q = 0; q < nr; q++) {
         const t = tablesOf[q];
         const r = factor.rules[q]!;
         if (t ? t.verdict[at[q]!] === 1 : rules[r]!.when.test(state)) {
@@ -294,28 +319,28 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
           if (placed >= 0) keepAt(o.examples, placed, [text(), weight, score]);
         }
       }
-      let code: number | string;
-      let key: Key | undefined;
+      let cell: Cell | undefined;
       if (ranked || unique) {
         const m = matched.slice(0, n);
         const won = ranked ? winningRules(inst, matchedAt.slice(0, n).map(output)) : undefined;
         const deciding = won ? won.winners.map((i) => m[i]!) : m;
-        key = {
+        const key: Key = {
           first, off: false,
           allInterp: deciding.every((r) => !!rules[r]!.interpretation),
           win: deciding.length && won ? deciding[0]! : -1,
           rank: won ? won.rank : NaN,
           matched: unique ? m : [],
         };
-        code = keyText(key, unique, ranked);
+        const kt = keyText(key, unique, ranked);
+        cell = byText.get(kt);
+        if (!cell) { cell = newCell(key, fd); byText.set(kt, cell); cells.push(cell); }
       } else {
-        // `first` and `collect`: the first rule, whether its output is off the scale (`first` only), whether every rule matched has an interpretation.
+        // The first rule, whether its output is off the scale (`first` only), whether every rule matched has an interpretation.
         const off = firstPolicy && first >= 0 && !onScale(inst, output(matchedAt[0]!));
-        code = ((first + 1) * 2 + (off ? 1 : 0)) * 2 + (allInterp ? 1 : 0);
-        if (!byCode.has(code)) key = { first, off, allInterp, win: -1, rank: NaN, matched: [] };
+        const code = ((first + 1) * 2 + (off ? 1 : 0)) * 2 + (allInterp ? 1 : 0);
+        cell = byCode[code];
+        if (!cell) { cell = byCode[code] = newCell({ first, off, allInterp, win: -1, rank: NaN, matched: [] }, fd); cells.push(cell); }
       }
-      let cell = byCode.get(code);
-      if (!cell) { cell = { key: key!, weight: 0, points: 0, examples: [], marks: fd.map((d) => new Uint8Array(d.size)) }; byCode.set(code, cell); }
       cell.weight += weight;
       cell.points++;
       const score = scoreOf();
@@ -329,7 +354,8 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
       while (i >= 0) {
         const was = choice[i]!;
         const next = ++choice[i]! < fd[i]!.size ? choice[i]! : (choice[i] = 0);
-        for (const [q, stride] of moves[i]!) at[q]! += (next - was) * stride;
+        const mv = moves[i]!;
+        for (let j = 0; j < mv.length; j++) at[mv[j]![0]]! += (next - was) * mv[j]![1];
         current[i] = optionAt(i, next);
         if (live) current[i]!.apply(state);
         if (next) break;
@@ -337,9 +363,9 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
       }
       if (i < 0) break;
       weight = 1;
-      for (const o of current) weight *= o.weight;
+      for (let k = 0; k < current.length; k++) weight *= current[k]!.weight;
     }
-    for (const cell of byCode.values()) table.set(keyText(cell.key, unique, ranked), cell);
+    for (const cell of cells) table.set(keyText(cell.key, unique, ranked), cell);
     // The options each cell's points took, as a spread over the whole space's dimensions.
     for (const cell of table.values()) {
       const spread = emptySpread(dims.length);
