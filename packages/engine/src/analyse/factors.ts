@@ -8,7 +8,7 @@ import { ANALYSIS_DATE, ruleReads, type Dimension, type DimensionOption } from '
 import { finite, onScale, winningRules } from './scale-value.js';
 import type { DerivedDecisions } from './derived-decisions.js';
 import { interpretationOnlyHead, maskedFinding, noValueHead, unreachableFinding } from './rule-place.js';
-import { ruleTable, tableOutput, type RuleTable } from './rule-tables.js';
+import { chooseTables, ruleTable, tableOutput } from './rule-tables.js';
 
 /**
  * Analysis by factors: the dimensions of a decision's input space split into groups no rule
@@ -193,22 +193,6 @@ function crossExamples(a: Cell, b: Cell): Example[] {
 /** A cell for the points of a factor under `key`, none yet. */
 function newCell(key: Key, fd: readonly Dimension[]): Cell {
   return { key, weight: 0, points: 0, examples: [], marks: fd.map((d) => new Uint8Array(d.size)) };
-}
-
-/**
- * The tables worth building for a factor of `points` points (undefined where a rule is evaluated
- * at each point): every rule's, where they hold half as many entries as the factor has points
- * or fewer (then nothing is evaluated at each point); else, as some rule is evaluated at each
- * point anyway, only the tables of an eighth of the points or fewer (each entry costs an
- * evaluation, derived decisions included, where a look-up saves one test of the rule).
- */
-function chooseTables(factor: Factor, fd: readonly Dimension[], points: number, build: (q: number, reads: number[]) => RuleTable | undefined): (RuleTable | undefined)[] {
-  const local = new Map(factor.dims.map((g, k) => [g, k]));
-  const reads = factor.reads.map((ds) => ds.map((g) => local.get(g)!));
-  const size = (ds: number[]): number => ds.reduce((n, k) => n * fd[k]!.size, 1);
-  const sizes = reads.map(size);
-  const all = sizes.every((s) => s < points) && sizes.reduce((n, s) => n + s, 0) * 2 <= points;
-  return reads.map((ds, q) => (all || sizes[q]! * 8 <= points ? build(q, ds) : undefined));
 }
 
 /**

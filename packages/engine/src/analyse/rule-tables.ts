@@ -1,6 +1,7 @@
 import type { CompiledRule } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import type { Dimension, DimensionOption } from './input-space.js';
+import type { Factor } from './factors.js';
 
 /**
  * A rule's verdict and output at every point of the dimensions it reads, worked out once, so a
@@ -70,4 +71,20 @@ export function ruleTable(rule: CompiledRule, fd: readonly Dimension[], reads: n
     }
   }
   return { dims: reads, strides, verdict, outputs };
+}
+
+/**
+ * The tables worth building for a factor of `points` points (undefined where a rule is evaluated
+ * at each point): every rule's, where they hold half as many entries as the factor has points
+ * or fewer (then nothing is evaluated at each point); else, as some rule is evaluated at each
+ * point anyway, only the tables of an eighth of the points or fewer (each entry costs an
+ * evaluation, derived decisions included, where a look-up saves one test of the rule).
+ */
+export function chooseTables(factor: Factor, fd: readonly Dimension[], points: number, build: (q: number, reads: number[]) => RuleTable | undefined): (RuleTable | undefined)[] {
+  const local = new Map(factor.dims.map((g, k) => [g, k]));
+  const reads = factor.reads.map((ds) => ds.map((g) => local.get(g)!));
+  const size = (ds: number[]): number => ds.reduce((n, k) => n * fd[k]!.size, 1);
+  const sizes = reads.map(size);
+  const all = sizes.every((s) => s < points) && sizes.reduce((n, s) => n + s, 0) * 2 <= points;
+  return reads.map((ds, q) => (all || sizes[q]! * 8 <= points ? build(q, ds) : undefined));
 }
