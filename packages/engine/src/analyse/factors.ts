@@ -219,6 +219,8 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
   const matchedEver = new Array<boolean>(rules.length).fill(false);
   /** `first`: per rule, the first rules of its factor at the points where it matched. */
   const firstsWhereMatched = rules.map(() => new Set<number>());
+  /** The first rule last added to each rule's set (most points add the same one again). */
+  const lastFirst = new Int32Array(rules.length).fill(-2);
   /** Other policies: per rule, where it matched and gave no value on the scale (weight, points, examples). */
   const offScale = rules.map(() => ({ weight: 0, points: 0, examples: [] as Example[] }));
   const tables: Map<string, Cell>[] = [];
@@ -291,7 +293,7 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
         }
       }
       const first = n ? matched[0]! : -1;
-      if (firstPolicy) for (let m = 0; m < n; m++) firstsWhereMatched[matched[m]!]!.add(first);
+      if (firstPolicy) for (let m = 0; m < n; m++) { const r = matched[m]!; if (lastFirst[r] !== first) { lastFirst[r] = first; firstsWhereMatched[r]!.add(first); } }
       else {
         for (let m = 0; m < n; m++) {
           const r = matched[m]!;
