@@ -80,9 +80,14 @@ export interface AnalysisReport {
 export { MAX_EXAMPLES } from './finding-collector.js';
 export { KEPT_OPTIONS, MAX_VARIED_ALONE } from './walk-space.js';
 
-/** How to analyse: `factors: false` enumerates (or samples) each space whole, as a check on the factored analysis. */
+/**
+ * How to analyse: `factors: false` enumerates (or samples) each space whole, as a check on the
+ * factored analysis; `tables: false` evaluates every rule at every point of its factor instead of
+ * looking up the rules that read only part of it (`rule-tables.ts`), as a check on the tables.
+ */
 export interface AnalyseOptions extends InputSpaceOptions {
   factors?: boolean;
+  tables?: boolean;
 }
 
 /**
@@ -94,7 +99,7 @@ export function analyseInstance(c: CompiledPack, inst: CompiledInstance, options
   const derived = derivedDecisions(c, inst, inputSpace(c, inst, options));
   const dims = derived.dims;
   if (options.factors !== false) {
-    const byFactors = analyseByFactors(c, inst, dims, derived);
+    const byFactors = analyseByFactors(c, inst, dims, derived, options.tables !== false);
     if (byFactors) return byFactors;
   }
   const notes = dims.filter((d) => !d.exhaustive && d.note).map((d) => d.note!);

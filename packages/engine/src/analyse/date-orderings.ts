@@ -271,6 +271,75 @@ function daysToTry(fixed: string[], k: number, moves: string[]): string[] {
   return [...base, ...[...days].filter((d) => !baseSet.has(d)).sort()];
 }
 
+/** One side of a pair compared: the date's place in the dates varied (-1 for a written date or the fixed assessment date), its name, and its move. */
+type Term = readonly [number, string, ((d: string) => string) | undefined];
+
+/** A side of a pair as a function of the options picked: its date, moved (each move worked out once per option, when first needed). */
+function sideOf([i, name, fn]: Term, choices: (string | undefined)[][], anchor: string): (pick: readonly number[]) => string | undefined {
+  if (i < 0) {
+    const v = name === 'assessmentDate' ? anchor : name;
+    if (!fn) return () => v;
+    let moved: string | undefined;
+    return () => (moved ??= fn(v));
+  }
+  const ch = choices[i]!;
+  if (!fn) return (pick) => ch[pick[i]!];
+  const moved = new Array<string | undefined>(ch.length);
+  return (pick) => {
+    const p = pick[i]!;
+    const v = ch[p];
+    return v === undefined ? undefined : (moved[p] ??= fn(v));
+  };
+}
+
+/**
+ * Puts into `seen` one representative assignment per ordering, the first met: every assignment
+ * of `choices` (the last date fastest) that is `possible`, told apart by which dates are recorded
+ * and how each pair compares. The signature is a number (a digit per date and per pair) where
+ * it fits in one exactly, else text; a move that throws (a working day outside its calendar's
+ * years) throws from here.
+ */
+function orderings(choices: (string | undefined)[][], pairs: (readonly [Term, Term])[], anchor: string, possible: (vals: (string | undefined)[]) => boolean, seen: Map<number | string, (string | undefined)[]>): void {
+  const k = choices.length;
+  const total = choices.reduce((n, ch) => n * ch.length, 1);
+  const sides = pairs.map(([a, b]) => [sideOf(a, choices, anchor), sideOf(b, choices, anchor)] as const);
+  const numeric = k + 2 * pairs.length <= 52;
+  const pick = new Array<number>(k).fill(0);
+  const vals = pick.map((p, i) => choices[i]![p]);
+  for (let n = 0; n < total; n++) {
+    if (possible(vals)) {
+      let sig: number | string;
+      if (numeric) {
+        let x = 0;
+        for (let i = 0; i < k; i++) x = x * 2 + (vals[i] === undefined ? 0 : 1);
+        for (const [sa, sb] of sides) {
+          const a = sa(pick);
+          const b = sb(pick);
+          x = x * 4 + (a === undefined || b === undefined ? 0 : a < b ? 1 : a > b ? 2 : 3);
+        }
+        sig = x;
+      } else {
+        let t = vals.map((v) => (v === undefined ? '_' : '+')).join('');
+        for (const [sa, sb] of sides) {
+          const a = sa(pick);
+          const b = sb(pick);
+          t += a === undefined || b === undefined ? '.' : a < b ? '<' : a > b ? '>' : '=';
+        }
+        sig = t;
+      }
+      if (!seen.has(sig)) seen.set(sig, vals.slice());
+    }
+    for (let i = k - 1; i >= 0; i--) {
+      if (++pick[i]! < choices[i]!.length) { vals[i] = choices[i]![pick[i]!]; break; }
+      pick[i] = 0;
+      vals[i] = choices[i]![0];
+    }
+  }
+}
+
+/** The ordering dimensions built for each pack, by the dates read: a decision, an outcome and a pair of outcomes reading the same dates share one. */
+const built = new WeakMap<CompiledPack, Map<string, Dimension | undefined>>();
+
 /**
  * One dimension over every ordering of the dates read (each optional input date also not
  * recorded) among themselves, their moved images, and the dates written in the pack; undefined
@@ -279,6 +348,14 @@ function daysToTry(fixed: string[], k: number, moves: string[]): string[] {
  * assessment date stands for all); else it is ordered like the rest.
  */
 export function dateOrderingDimension(c: CompiledPack, reads: DateReads, anchor: string): Dimension | undefined {
+  const byReads = built.get(c) ?? new Map<string, Dimension | undefined>();
+  built.set(c, byReads);
+  const key = JSON.stringify([reads.facts, reads.literals, reads.pairs, reads.moves].map((x) => [...x].sort()).concat([[anchor]]));
+  if (!byReads.has(key)) byReads.set(key, orderingDimension(c, reads, anchor));
+  return byReads.get(key);
+}
+
+function orderingDimension(c: CompiledPack, reads: DateReads, anchor: string): Dimension | undefined {
   const ix = c.index;
   const literals = [...reads.literals].sort();
   const moves = [...reads.moves].sort();
@@ -296,35 +373,14 @@ export function dateOrderingDimension(c: CompiledPack, reads: DateReads, anchor:
   // The assessment date, when fixed, is the anchor.
   const where = (f: string): number => { const i = vary.indexOf(f); return i >= 0 ? i : -1; };
   const fnOf = new Map(moves.map((m) => [m, moveFunction(m)]));
-  const term = (t: string): readonly [number, string, ((d: string) => string) | undefined] => {
+  const term = (t: string): Term => {
     const [name, move] = t.split('@') as [string, string | undefined];
     return [where(name), name, move === undefined ? undefined : fnOf.get(move)];
   };
   const pairs = [...reads.pairs].map((p) => p.split('|') as [string, string]).map(([a, b]) => [term(a), term(b)] as const);
-  const valueOf = (vals: (string | undefined)[], [i, name, fn]: readonly [number, string, ((d: string) => string) | undefined]): string | undefined => {
-    const v = i >= 0 ? vals[i] : name === 'assessmentDate' ? anchor : name;
-    return v === undefined || !fn ? v : fn(v);
-  };
-  const signature = (vals: (string | undefined)[]): string => {
-    let s = vals.map((v) => (v === undefined ? '_' : '+')).join('');
-    for (const [a, b] of pairs) {
-      const x = valueOf(vals, a);
-      const y = valueOf(vals, b);
-      s += x === undefined || y === undefined ? '.' : x < y ? '<' : x > y ? '>' : '=';
-    }
-    return s;
-  };
-  const seen = new Map<string, (string | undefined)[]>();
-  const pick = new Array<number>(k).fill(0);
+  const seen = new Map<number | string, (string | undefined)[]>();
   const possible = determinedOnOrAfterAssessment(vary, anchor);
-  try {
-    for (let n = 0; n < total; n++) {
-      const vals = pick.map((p, i) => choices[i]![p]);
-      const sig = possible(vals) ? signature(vals) : undefined;
-      if (sig !== undefined && !seen.has(sig)) seen.set(sig, vals);
-      for (let i = k - 1; i >= 0; i--) { if (++pick[i]! < choices[i]!.length) break; pick[i] = 0; }
-    }
-  } catch { return undefined; } // a working day outside the calendar's years: sampled
+  try { orderings(choices, pairs, anchor, possible, seen); } catch { return undefined; } // a working day outside the calendar's years: sampled
   const title = (f: string): string => (f === 'asOf' ? 'determined on' : f === 'assessmentDate' ? 'assessed on' : typeof ix.pack.inputs.properties[f]?.title === 'string' ? ix.pack.inputs.properties[f]!.title as string : f);
   const options: DimensionOption[] = [...seen.values()].map((vals) => ({
     apply: putDates(vary, vals),

@@ -68,6 +68,8 @@ describe('analysis by factors', () => {
       const byFactors = analyseInstance(c, inst);
       const whole = analyseInstance(c, inst, { factors: false });
       const what = JSON.stringify(rules);
+      // Looking rules up in their tables (`rule-tables.ts`) gives exactly what evaluating them at each point gives.
+      expect(analyseInstance(c, inst, { tables: false }), what).toEqual(byFactors);
       expect(byFactors.exhaustive, what).toBe(true);
       expect(whole.exhaustive, what).toBe(true);
       expect(byFactors.combinations, what).toBe(whole.combinations);

@@ -8,6 +8,7 @@ import { ANALYSIS_DATE, ruleReads, type Dimension, type DimensionOption } from '
 import { finite, onScale, winningRules } from './scale-value.js';
 import type { DerivedDecisions } from './derived-decisions.js';
 import { interpretationOnlyHead, maskedFinding, noValueHead, unreachableFinding } from './rule-place.js';
+import { chooseTables, ruleTable, tableOutput } from './rule-tables.js';
 
 /**
  * Analysis by factors: the dimensions of a decision's input space split into groups no rule
@@ -19,10 +20,12 @@ import { interpretationOnlyHead, maskedFinding, noValueHead, unreachableFinding 
  * is checked in full where it was sampled.
  */
 
-/** One group of dimensions, and the rules (by index in `inst.rules`) reading them. */
+/** One group of dimensions, and the rules (by index in `inst.rules`, ascending) reading them. */
 export interface Factor {
   dims: number[];
   rules: number[];
+  /** Per rule (as `rules`), the dimensions of the space it reads (ascending). */
+  reads: number[][];
 }
 
 /**
@@ -43,14 +46,14 @@ export function factorsOf(c: CompiledPack, inst: CompiledInstance, dims: Dimensi
   });
   for (const ds of ruleDims) for (const i of ds.slice(1)) parent[find(i)] = find(ds[0]!);
   const byRoot = new Map<number, Factor>();
-  const constant: Factor = { dims: [], rules: [] };
+  const constant: Factor = { dims: [], rules: [], reads: [] };
   dims.forEach((_, i) => {
     const root = find(i);
-    const f = byRoot.get(root) ?? { dims: [], rules: [] };
+    const f = byRoot.get(root) ?? { dims: [], rules: [], reads: [] };
     f.dims.push(i);
     byRoot.set(root, f);
   });
-  ruleDims.forEach((ds, r) => { (ds.length ? byRoot.get(find(ds[0]!))! : constant).rules.push(r); });
+  ruleDims.forEach((ds, r) => { const f = ds.length ? byRoot.get(find(ds[0]!))! : constant; f.rules.push(r); f.reads.push(ds); });
   return [...(constant.rules.length ? [constant] : []), ...byRoot.values()];
 }
 
@@ -187,12 +190,19 @@ function crossExamples(a: Cell, b: Cell): Example[] {
   return all.sort((x, y) => x[2] - y[2]).slice(0, MAX_EXAMPLES);
 }
 
+/** A cell for the points of a factor under `key`, none yet. */
+function newCell(key: Key, fd: readonly Dimension[]): Cell {
+  return { key, weight: 0, points: 0, examples: [], marks: fd.map((d) => new Uint8Array(d.size)) };
+}
+
 /**
  * Analyses a decision instance by factors, exactly, or returns undefined when it cannot (a
  * dimension without read keys, more points in its factors than the enumeration limit, or more
- * distinct keys than that), leaving the caller to enumerate or sample the whole space.
+ * distinct keys than that), leaving the caller to enumerate or sample the whole space. With
+ * `useTables` (the default) a rule reading only some of its factor's dimensions is looked up in a
+ * table of its verdicts (`rule-tables.ts`) rather than evaluated at each point.
  */
-export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: Dimension[], derived?: Pick<DerivedDecisions, 'derive' | 'expand'>): DecisionAnalysis | undefined {
+export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: Dimension[], derived?: Pick<DerivedDecisions, 'derive' | 'expand'>, useTables = true): DecisionAnalysis | undefined {
   const factors = factorsOf(c, inst, dims, derived);
   if (!factors) return undefined;
   const sizes = factors.map((f) => f.dims.reduce((n, i) => n * dims[i]!.size, 1));
@@ -209,6 +219,8 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
   const matchedEver = new Array<boolean>(rules.length).fill(false);
   /** `first`: per rule, the first rules of its factor at the points where it matched. */
   const firstsWhereMatched = rules.map(() => new Set<number>());
+  /** The first rule last added to each rule's set (most points add the same one again). */
+  const lastFirst = new Int32Array(rules.length).fill(-2);
   /** Other policies: per rule, where it matched and gave no value on the scale (weight, points, examples). */
   const offScale = rules.map(() => ({ weight: 0, points: 0, examples: [] as Example[] }));
   const tables: Map<string, Cell>[] = [];
@@ -244,62 +256,102 @@ export function analyseByFactors(c: CompiledPack, inst: CompiledInstance, dims: 
       return sum;
     };
     for (const o of current) o.apply(state);
-    let weight = current.reduce((n, o) => n * o.weight, 1);
+    const prepare = (s: EvalState): void => { s.counts.fill(-1); derived?.derive(s); };
+    // A rule reading only some of the factor's dimensions is looked up in its table (`rule-tables.ts`); the others are evaluated at each point.
+    const tablesOf = useTables ? chooseTables(factor, fd, sizes[fi]!, (q, reads) => ruleTable(rules[factor.rules[q]!]!, fd, reads, state, optionAt, prepare)) : factor.rules.map(() => undefined);
+    const live = tablesOf.some((t) => !t);
+    // Each table's index at the current point, and per dimension the tables it moves (and by how much).
+    const at = new Float64Array(tablesOf.length);
+    const moves: [number, number][][] = fd.map(() => []);
+    tablesOf.forEach((t, q) => { t?.dims.forEach((k, j) => { moves[k]!.push([q, t.strides[j]!]); }); });
+    const output = (q: number): unknown => { const t = tablesOf[q]; return t ? tableOutput(t, at[q]!) : rules[factor.rules[q]!]!.output(state); };
+    const nr = factor.rules.length;
+    const matched = new Array<number>(nr);
+    const matchedAt = new Array<number>(nr);
+    // `first` and `collect` cells by a number (`code` below), the others by `keyText`; in the order first met.
+    const byCode: (Cell | undefined)[] = [];
+    const byText = new Map<string, Cell>();
+    const cells: Cell[] = [];
+    let words: string | undefined;
+    const text = (): string => (words ??= current.map((o) => o.words).filter(Boolean).join('; '));
+    let weight = 1;
+    for (const o of current) weight *= o.weight;
     for (;;) {
-      state.counts.fill(-1);
-      derived?.derive(state);
+      if (live) prepare(state);
       total += weight;
-      let words: string | undefined;
-      const text = (): string => (words ??= current.map((o) => o.words).filter(Boolean).join('; '));
-      const matched: number[] = [];
-      for (const r of factor.rules) if (rules[r]!.when.test(state)) matched.push(r);
-      matched.sort((a, b) => a - b);
-      for (const r of matched) matchedEver[r] = true;
-      const first = matched.length ? matched[0]! : -1;
-      if (firstPolicy) for (const r of matched) firstsWhereMatched[r]!.add(first);
+      words = undefined;
+      // The rules matched, in priority order (the factor's rules are in that order).
+      let n = 0;
+      let allInterp = true;
+      for (let q = 0; q < nr; q++) {
+        const t = tablesOf[q];
+        const r = factor.rules[q]!;
+        if (t ? t.verdict[at[q]!] === 1 : rules[r]!.when.test(state)) {
+          matched[n] = r; matchedAt[n++] = q;
+          matchedEver[r] = true;
+          if (!rules[r]!.interpretation) allInterp = false;
+        }
+      }
+      const first = n ? matched[0]! : -1;
+      if (firstPolicy) for (let m = 0; m < n; m++) { const r = matched[m]!; if (lastFirst[r] !== first) { lastFirst[r] = first; firstsWhereMatched[r]!.add(first); } }
       else {
-        for (const r of matched) {
-          if (onScale(inst, rules[r]!.output(state))) continue;
+        for (let m = 0; m < n; m++) {
+          const r = matched[m]!;
+          if (onScale(inst, output(matchedAt[m]!))) continue;
           const o = offScale[r]!;
           o.weight += weight; o.points++;
           const score = scoreOf();
-          const at = placeOf(o.examples, score);
-          if (at >= 0) keepAt(o.examples, at, [text(), weight, score]);
+          const placed = placeOf(o.examples, score);
+          if (placed >= 0) keepAt(o.examples, placed, [text(), weight, score]);
         }
       }
-      const won = ranked ? winningRules(inst, matched.map((r) => rules[r]!.output(state))) : undefined;
-      const deciding = won ? won.winners.map((i) => matched[i]!) : matched;
-      const key: Key = {
-        first,
-        off: firstPolicy && first >= 0 && !onScale(inst, rules[first]!.output(state)),
-        allInterp: deciding.every((r) => !!rules[r]!.interpretation),
-        win: deciding.length && won ? deciding[0]! : -1,
-        rank: won ? won.rank : NaN,
-        matched: unique ? matched : [],
-      };
-      const kt = keyText(key, unique, ranked);
-      let cell = table.get(kt);
-      if (!cell) { cell = { key, weight: 0, points: 0, examples: [], marks: fd.map((d) => new Uint8Array(d.size)) }; table.set(kt, cell); }
+      let cell: Cell | undefined;
+      if (ranked || unique) {
+        const m = matched.slice(0, n);
+        const won = ranked ? winningRules(inst, matchedAt.slice(0, n).map(output)) : undefined;
+        const deciding = won ? won.winners.map((i) => m[i]!) : m;
+        const key: Key = {
+          first, off: false,
+          allInterp: deciding.every((r) => !!rules[r]!.interpretation),
+          win: deciding.length && won ? deciding[0]! : -1,
+          rank: won ? won.rank : NaN,
+          matched: unique ? m : [],
+        };
+        const kt = keyText(key, unique, ranked);
+        cell = byText.get(kt);
+        if (!cell) { cell = newCell(key, fd); byText.set(kt, cell); cells.push(cell); }
+      } else {
+        // The first rule, whether its output is off the scale (`first` only), whether every rule matched has an interpretation.
+        const off = firstPolicy && first >= 0 && !onScale(inst, output(matchedAt[0]!));
+        const code = ((first + 1) * 2 + (off ? 1 : 0)) * 2 + (allInterp ? 1 : 0);
+        cell = byCode[code];
+        if (!cell) { cell = byCode[code] = newCell({ first, off, allInterp, win: -1, rank: NaN, matched: [] }, fd); cells.push(cell); }
+      }
       cell.weight += weight;
       cell.points++;
       const score = scoreOf();
-      const at = placeOf(cell.examples, score);
-      if (at >= 0) keepAt(cell.examples, at, [text(), weight, score]);
+      const placed = placeOf(cell.examples, score);
+      if (placed >= 0) keepAt(cell.examples, placed, [text(), weight, score]);
       // Every point of a factor is distinct: the options each of its dimensions takes in this cell.
       const marks = cell.marks!;
       for (let k = 0; k < fd.length; k++) marks[k]![choice[k]!] = 1;
       // Next point of the factor (odometer, last dimension fastest).
       let i = fd.length - 1;
       while (i >= 0) {
+        const was = choice[i]!;
         const next = ++choice[i]! < fd[i]!.size ? choice[i]! : (choice[i] = 0);
+        const mv = moves[i]!;
+        for (let j = 0; j < mv.length; j++) at[mv[j]![0]]! += (next - was) * mv[j]![1];
         current[i] = optionAt(i, next);
-        current[i]!.apply(state);
+        if (live) current[i]!.apply(state);
         if (next) break;
         i--;
       }
       if (i < 0) break;
-      weight = current.reduce((n, o) => n * o.weight, 1);
+      weight = 1;
+      for (let k = 0; k < current.length; k++) weight *= current[k]!.weight;
     }
+    for (const cell of cells) table.set(keyText(cell.key, unique, ranked), cell);
     // The options each cell's points took, as a spread over the whole space's dimensions.
     for (const cell of table.values()) {
       const spread = emptySpread(dims.length);

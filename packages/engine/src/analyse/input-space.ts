@@ -144,6 +144,16 @@ function noteFact(fact: string, params: Record<string, unknown>, refs: FactRefs,
   refs.facts.set(fact, entry);
 }
 
+/**
+ * A class of weighted criteria's label names the weight its members share ("other criteria of
+ * weight 2"): criteria of different weights are different classes (a weighted count tells them
+ * apart), and would otherwise read as the same group.
+ */
+function ofWeight(cr: IndexedCriterion): string {
+  const w = cr.criterion.weight;
+  return w === undefined ? '' : ` of weight ${w}`;
+}
+
 /** True when a criterion is one a `criteriaCount`-like filter reads. */
 function matchesFilter(cr: IndexedCriterion, f: Record<string, unknown>): boolean {
   return (f.domain === undefined || cr.domain.id === f.domain) && (f.standard === undefined || cr.standardId === f.standard)
@@ -350,7 +360,7 @@ export function inputSpace(c: CompiledPack, inst: CompiledInstance, options: Inp
       const where = members.every((m) => m.domain.id === first.domain.id) && !domainId ? ` in ${first.domain.title}` : '';
       const label = members.length === 1 && refs.judgementCriteria.has(first.criterion.id)
         ? `criterion ${first.criterion.id}`
-        : `${commonFlags.length ? commonFlags.map((f) => (flagLabels[f]?.label ?? f).toLowerCase()).join(' ') : 'other'} criteria${where} (${members.length})`;
+        : `${commonFlags.length ? commonFlags.map((f) => (flagLabels[f]?.label ?? f).toLowerCase()).join(' ') : 'other'} criteria${ofWeight(first)}${where} (${members.length})`;
       const idx = members.map((m) => m.index);
       const ranks = options.map((o) => (o === NOT_JUDGED ? -1 : jr.get(o) ?? -1));
       const ids = members.map((m) => m.criterion.id);

@@ -78,10 +78,9 @@ export function walkSpace(dims: Dimension[], state: EvalState, seed: string, vis
     state.counts.fill(-1);
     let weight = 1;
     for (let i = 0; i < dims.length; i++) {
-      if (currentIndex[i] !== choice[i]) { current[i] = optionAt(i, choice[i]!); currentIndex[i] = choice[i]!; }
-      const o = current[i]!;
-      o.apply(state);
-      weight *= o.weight;
+      // Only a dimension whose option changed is written again: each writes its own part of the state.
+      if (currentIndex[i] !== choice[i]) { current[i] = optionAt(i, choice[i]!); currentIndex[i] = choice[i]!; current[i]!.apply(state); }
+      weight *= current[i]!.weight;
     }
     derive?.(state);
     points++;
