@@ -35,7 +35,7 @@ export function specialised<T>(params: readonly string[], code: string, args: re
   for (const p of params) if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p)) throw new Error(`specialised: parameter ${JSON.stringify(p)} is not a plain name`);
   if (!ALLOWED.test(code) || code.includes('//') || code.includes('/*')) throw new Error('specialised: the code holds something other than names, numbers and operators');
   if (params.length !== args.length) throw new Error('specialised: as many arguments as parameters');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the code is the engine's own (checked above); the pack's values are arguments.
+  // The code is the engine's own (checked above); the pack's values are the arguments.
   const make = new Function(...params, `'use strict'; const $made = ${made++}; ${code}`) as (...a: unknown[]) => T;
   return make(...args);
 }
