@@ -83,6 +83,17 @@ function extreme(inst: Instance, tests: ((s: EvalState) => boolean)[], outputs: 
   const rules = inst.rules;
   // The matching rules are listed only when one of them could bring an interpretation.
   const interpreted = rules.some((r) => r.interpretation);
+  if (tests.length <= SPECIALISED_MOST) {
+    // Written as code of its own (`specialised.ts`), a rule after another, as `firstMatch` is.
+    const rank = ranks ? (v: unknown): number => ranks.get(v as string)! : (v: unknown): number => v as number;
+    let code = `${unpack('t', 'T', tests.length)} ${unpack('o', 'O', outputs.length)} const rank = RANK, relied = RELIED, rules = RULES, fallback = F;`;
+    code += ` return function decide(s) { let found = false, best, bestRank = 0, v, k; const matched = ${interpreted ? '[]' : 'undefined'};`;
+    for (let i = 0; i < tests.length; i++) {
+      code += ` if (t${i}(s)) { v = o${i}(s); k = rank(v);${interpreted ? ` matched.push(${i});` : ''} if (!found || k ${max ? '>' : '<'} bestRank) { found = true; best = v; bestRank = k; } }`;
+    }
+    code += ` if (!found) return fallback(s);${interpreted ? ' relied(rules, matched, s);' : ''} return best; };`;
+    return specialised<DecideValue>(['T', 'O', 'RANK', 'RELIED', 'RULES', 'F'], code, [tests, outputs, rank, relied, rules, fallback]);
+  }
   return (s) => {
     let found = false;
     let bestValue: unknown;
