@@ -10,6 +10,7 @@ import type { LeafResult } from '../explain/explanation.js';
 import { checkedOperator, operatorDeclarations } from '../language/plugin-operator.js';
 import { ownMember } from './own-member.js';
 import { compileLeftSide } from './compile-left-side.js';
+import { SPECIALISED_MOST, specialised, unpack } from './specialised.js';
 
 /** Result of explaining a condition: whether it holds, and why in plain words. */
 export interface Explanation {
@@ -104,28 +105,43 @@ export function compileCondition(c: Condition, scope: CompileScope, pointer = ''
   if ('not' in c) {
     const inner = compileCondition(c.not, scope, `${pointer}/not`);
     const fill = inner.fill;
-    return { test: (s) => !inner.test(s), results: (s, out) => !fill(s, out, out.length), leaves: inner.leaves, fill: (s, out, at) => !fill(s, out, at), words };
+    return { test: notOf(inner.test), results: (s, out) => !fill(s, out, out.length), leaves: inner.leaves, fill: (s, out, at) => !fill(s, out, at), words };
   }
   return compileLeaf(c as LeafCondition, scope, pointer, words);
 }
 
 type Test = (s: EvalState) => boolean;
 
-/** Whether every test holds (each in turn, stopping at the first that does not); of two or three, without a loop. */
+/**
+ * Whether every test holds (each in turn, stopping at the first that does not); `all` of
+ * nothing holds. Made as code of its own (`specialised.ts`): each part is called from a call
+ * site that sees only it.
+ */
 function allOf(tests: Test[]): Test {
-  const [a, b, c] = tests;
-  if (tests.length === 2) return (s) => !!(a!(s) && b!(s));
-  if (tests.length === 3) return (s) => !!(a!(s) && b!(s) && c!(s));
-  return (s) => { for (const t of tests) if (!t(s)) return false; return true; };
+  return joined(tests, ' && ');
 }
 
 /** Whether some test holds (each in turn, stopping at the first that does); json-rules-engine treats an empty `any` as true, like an empty `all`. */
 function anyOf(tests: Test[]): Test {
-  const [a, b, c] = tests;
+  return joined(tests, ' || ');
+}
+
+/** `!!(t0(s) && t1(s) ...)` (or `||`) over the tests; true for none. */
+function joined(tests: Test[], op: ' && ' | ' || '): Test {
   if (tests.length === 0) return () => true;
-  if (tests.length === 2) return (s) => !!(a!(s) || b!(s));
-  if (tests.length === 3) return (s) => !!(a!(s) || b!(s) || c!(s));
-  return (s) => { for (const t of tests) if (t(s)) return true; return false; };
+  if (tests.length > SPECIALISED_MOST) {
+    // Very many parts are read by a loop: code of that size would not be optimised.
+    return op === ' && '
+      ? (s) => { for (const t of tests) if (!t(s)) return false; return true; }
+      : (s) => { for (const t of tests) if (t(s)) return true; return false; };
+  }
+  const calls = tests.map((_, i) => `t${i}(s)`).join(op);
+  return specialised<Test>(['T'], `${unpack('t', 'T', tests.length)} return function test(s) { return !!(${calls}); };`, [tests]);
+}
+
+/** Whether the test does not hold, from a call site of its own. */
+function notOf(test: Test): Test {
+  return specialised<Test>(['t'], 'return function test(s) { return !t(s); };', [test]);
 }
 
 function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, words: () => ConditionWords): CompiledCondition {

@@ -3,6 +3,7 @@ import type { HitPolicy } from '../types.js';
 import type { CompiledInstance, CompiledRule } from '../compile/compile-pack.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { showValue } from '../compile/compile-condition.js';
+import { SPECIALISED_MOST, specialised, unpack } from '../compile/specialised.js';
 
 /**
  * An instance's value without an explanation: its hit policy applied to its rules (what
@@ -31,19 +32,7 @@ export function decideValueOf(inst: Instance): DecideValue {
 type Make = (inst: Instance, tests: ((s: EvalState) => boolean)[], outputs: Checked[], fallback: DecideValue) => DecideValue;
 
 const DECIDE_BY_POLICY: Record<HitPolicy, Make> = {
-  first: (inst, tests, outputs, fallback) => {
-    const rules = inst.rules;
-    return (s) => {
-      for (let i = 0; i < tests.length; i++) {
-        if (!tests[i]!(s)) continue;
-        const v = outputs[i]!(s);
-        const interpretation = rules[i]!.interpretation;
-        if (interpretation) s.interpretations.add(interpretation);
-        return v;
-      }
-      return fallback(s);
-    };
-  },
+  first: (inst, tests, outputs, fallback) => firstMatch(inst.rules.map((r) => r.interpretation), tests, outputs, fallback),
   max: (inst, tests, outputs, fallback) => extreme(inst, tests, outputs, fallback, true),
   min: (inst, tests, outputs, fallback) => extreme(inst, tests, outputs, fallback, false),
   collect: (inst, tests, outputs, fallback) => (s) => {
@@ -63,12 +52,48 @@ const DECIDE_BY_POLICY: Record<HitPolicy, Make> = {
   },
 };
 
+/**
+ * `first`: the first matching rule's output, its interpretation added. Made as code of its own
+ * (`specialised.ts`), a rule after another, each test and output called from a call site that sees
+ * only it: `if (t0(s)) { const v = o0(s); s.interpretations.add(i0); return v; } ... return fallback(s);`.
+ */
+function firstMatch(interpretations: (string | undefined)[], tests: ((s: EvalState) => boolean)[], outputs: Checked[], fallback: DecideValue): DecideValue {
+  if (tests.length > SPECIALISED_MOST) {
+    // A decision of very many rules (a table of thousands of rows) is read by a loop: code of that size would not be optimised.
+    return (s) => {
+      for (let i = 0; i < tests.length; i++) {
+        if (!tests[i]!(s)) continue;
+        const v = outputs[i]!(s);
+        const interpretation = interpretations[i];
+        if (interpretation) s.interpretations.add(interpretation);
+        return v;
+      }
+      return fallback(s);
+    };
+  }
+  let code = `${unpack('t', 'T', tests.length)} ${unpack('o', 'O', outputs.length)} ${unpack('i', 'I', interpretations.length)} const fallback = F; return function decide(s) {`;
+  for (let i = 0; i < tests.length; i++) code += ` if (t${i}(s)) { const v = o${i}(s);${interpretations[i] ? ` s.interpretations.add(i${i});` : ''} return v; }`;
+  code += ' return fallback(s); };';
+  return specialised<DecideValue>(['T', 'O', 'I', 'F'], code, [tests, outputs, interpretations, fallback]);
+}
+
 /** `max` and `min`: the matching rule whose value ranks highest (lowest), the first of equals. */
 function extreme(inst: Instance, tests: ((s: EvalState) => boolean)[], outputs: Checked[], fallback: DecideValue, max: boolean): DecideValue {
   const ranks = inst.ranks;
   const rules = inst.rules;
   // The matching rules are listed only when one of them could bring an interpretation.
   const interpreted = rules.some((r) => r.interpretation);
+  if (tests.length <= SPECIALISED_MOST) {
+    // Written as code of its own (`specialised.ts`), a rule after another, as `firstMatch` is.
+    const rank = ranks ? (v: unknown): number => ranks.get(v as string)! : (v: unknown): number => v as number;
+    let code = `${unpack('t', 'T', tests.length)} ${unpack('o', 'O', outputs.length)} const rank = RANK, relied = RELIED, rules = RULES, fallback = F;`;
+    code += ` return function decide(s) { let found = false, best, bestRank = 0, v, k; const matched = ${interpreted ? '[]' : 'undefined'};`;
+    for (let i = 0; i < tests.length; i++) {
+      code += ` if (t${i}(s)) { v = o${i}(s); k = rank(v);${interpreted ? ` matched.push(${i});` : ''} if (!found || k ${max ? '>' : '<'} bestRank) { found = true; best = v; bestRank = k; } }`;
+    }
+    code += ` if (!found) return fallback(s);${interpreted ? ' relied(rules, matched, s);' : ''} return best; };`;
+    return specialised<DecideValue>(['T', 'O', 'RANK', 'RELIED', 'RULES', 'F'], code, [tests, outputs, rank, relied, rules, fallback]);
+  }
   return (s) => {
     let found = false;
     let bestValue: unknown;

@@ -1,7 +1,8 @@
 import { AssessmentError } from '../errors.js';
 import type { Assessment, Determination, DeterminationAction, DeterminationScheduleEntry, DeterminationWarning, Pack } from '../types.js';
 import type { Explanation, ExplanationEntry } from '../explain/explanation.js';
-import { compilePack, type CompiledPack } from '../compile/compile-pack.js';
+import { compilePack, type CompiledInstance, type CompiledPack } from '../compile/compile-pack.js';
+import { specialisedRun } from './specialised-run.js';
 import { unsetList, type EvalState } from '../compile/eval-state.js';
 import { isIsoDate } from '../dates/iso-date.js';
 import { decideExplained } from './decide.js';
@@ -159,46 +160,45 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
 
   const recorded = a.decisions;
   const human: HumanDecisions | undefined = c.takesRecordedDecisions ? { proposals: [], decidedBy: {}, pending: new Set() } : undefined;
-  for (const inst of c.order) {
-    const value = trace ? decideExplained(inst, s, trace) : inst.decide(s);
-    s.values[inst.slot] = value;
-    if (inst.limits) {
-      const limited = applyLimits(inst.limits, value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : numericRank);
-      s.values[inst.slot] = limited.value;
-      for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
-      if (trace) explainLimits(inst.id, inst.limits, value, limited, s, trace);
+  // Without an explanation, the pack's own straight code (`specialised-run.ts`); with one, the loops.
+  const run = trace ? null : specialisedRun(c);
+  const settle = (inst: CompiledInstance, st: EvalState): void => settled(inst, st, human, recorded, opts, trace);
+  let decisions: Record<string, unknown>;
+  if (run) decisions = run.decide(s, settle);
+  else {
+    for (const inst of c.order) {
+      s.values[inst.slot] = trace ? decideExplained(inst, s, trace) : inst.decide(s);
+      if (inst.limits || inst.takesRecordedDecision) settle(inst, s);
     }
-    // The person decides on the limited value: a limiter caps the proposal too. Only a decision a
-    // person takes or an officer may override can have a recorded decision (the assessment check
-    // refuses any other), so the others are not looked at.
-    if (human && inst.takesRecordedDecision) s.values[inst.slot] = applyHumanDecision(inst, s, s.values[inst.slot], recordedDecision(recorded, inst.id), human, trace, opts.recordedEarlier?.includes(inst.id));
+    decisions = {};
+    for (const inst of c.instances) decisions[inst.id] = s.values[inst.slot];
   }
-
-  const decisions: Record<string, unknown> = {};
-  for (const inst of c.instances) decisions[inst.id] = s.values[inst.slot];
   if (human) nameWhoDecides(c.index, human, decisions);
 
   const actions: DeterminationAction[] = [];
-  for (const act of c.actions) {
-    const fired = trace ? tracedOutcome('action', act.id, act.when, s, trace) : act.when.test(s);
-    if (!fired) continue;
-    const due = act.due ? offsetDate(act.due, s) : a.date;
-    if (act.interpretation) s.interpretations.add(act.interpretation);
-    actions.push(act.interpretation
-      ? { id: act.id, label: act.label, owner: act.owner, due, source: act.source, interpretation: act.interpretation }
-      : { id: act.id, label: act.label, owner: act.owner, due, source: act.source });
-  }
-
   const schedule: DeterminationScheduleEntry[] = [];
-  for (const e of c.schedule) {
-    const fired = trace ? tracedOutcome('schedule', e.id, e.when, s, trace) : e.when.test(s);
-    if (!fired) continue;
-    const fromValue = e.from ? e.from(s) : a.date;
-    const from = isIsoDate(fromValue) ? fromValue : a.date;
-    const entry = e.timing(s, from);
-    if (!entry) continue;
-    if (e.interpretation) s.interpretations.add(e.interpretation);
-    schedule.push(entry);
+  if (run) run.outcomes(s, actions, schedule);
+  else {
+    for (const act of c.actions) {
+      const fired = trace ? tracedOutcome('action', act.id, act.when, s, trace) : act.when.test(s);
+      if (!fired) continue;
+      const due = act.due ? offsetDate(act.due, s) : a.date;
+      if (act.interpretation) s.interpretations.add(act.interpretation);
+      actions.push(act.interpretation
+        ? { id: act.id, label: act.label, owner: act.owner, due, source: act.source, interpretation: act.interpretation }
+        : { id: act.id, label: act.label, owner: act.owner, due, source: act.source });
+    }
+
+    for (const e of c.schedule) {
+      const fired = trace ? tracedOutcome('schedule', e.id, e.when, s, trace) : e.when.test(s);
+      if (!fired) continue;
+      const fromValue = e.from ? e.from(s) : a.date;
+      const from = isIsoDate(fromValue) ? fromValue : a.date;
+      const entry = e.timing(s, from);
+      if (!entry) continue;
+      if (e.interpretation) s.interpretations.add(e.interpretation);
+      schedule.push(entry);
+    }
   }
 
   const warnings: DeterminationWarning[] = [];
@@ -236,6 +236,24 @@ export function evaluate(pack: CompiledPack | Pack, assessment: unknown, opts: E
   if (human && Object.keys(human.decidedBy).length) determination.decidedBy = human.decidedBy;
   if (trace) determination.explanation = explanationOf(c, s, trace);
   return determination;
+}
+
+/**
+ * After an instance's rules gave its value (in `s.values`): its limiters cap it, then a person's
+ * decision is applied, each writing the value the rest of the pack reads. The person decides on
+ * the limited value: a limiter caps the proposal too. Only a decision a person takes or an
+ * officer may override can have a recorded decision (the assessment check refuses any other), so
+ * the others are not looked at.
+ */
+function settled(inst: CompiledInstance, s: EvalState, human: HumanDecisions | undefined, recorded: Record<string, RecordedDecision> | undefined, opts: EvaluateOptions, trace: ExplanationEntry[] | undefined): void {
+  const value = s.values[inst.slot];
+  if (inst.limits) {
+    const limited = applyLimits(inst.limits, value, s, inst.ranks ? (v) => inst.ranks!.get(v as string) : numericRank);
+    s.values[inst.slot] = limited.value;
+    for (const l of limited.capped) if (l.interpretation) s.interpretations.add(l.interpretation);
+    if (trace) explainLimits(inst.id, inst.limits, value, limited, s, trace);
+  }
+  if (human && inst.takesRecordedDecision) s.values[inst.slot] = applyHumanDecision(inst, s, s.values[inst.slot], recordedDecision(recorded, inst.id), human, trace, opts.recordedEarlier?.includes(inst.id));
 }
 
 /**

@@ -45,8 +45,11 @@ export function quickValidity(schema: unknown): Validity | undefined {
 /** Thrown where the answer might not be ajv's (an object of another prototype): ajv is asked. */
 const UNSURE = Symbol('ask ajv');
 
+/** The validity of a schema that takes anything (`true`, `{}`, annotations only). */
+const ANYTHING: Validity = () => true;
+
 function validityOf(schema: unknown): Validity | undefined {
-  if (schema === true) return () => true;
+  if (schema === true) return ANYTHING;
   if (schema === false) return () => false;
   if (!isObject(schema)) return undefined;
   const checks: Validity[] = [];
@@ -136,7 +139,7 @@ function validityOf(schema: unknown): Validity | undefined {
     if (!objectCheck) return undefined;
     checks.unshift(objectCheck);
   }
-  if (checks.length === 0) return () => true;
+  if (checks.length === 0) return ANYTHING;
   if (checks.length === 1) return checks[0]!;
   const [a, b, c] = checks as [Validity, Validity, Validity];
   if (checks.length === 2) return (v) => a(v) && b(v);
@@ -174,6 +177,23 @@ function objectValidity(schema: Record<string, unknown>): Validity | undefined {
     byName[name] = check;
   }
   const needed = required as string[];
+  if (additional) {
+    // Other names are allowed: only the declared ones are read (by name, as ajv reads them), not
+    // every member of the facts. A name whose schema takes anything is not read at all.
+    const declared = names.filter((n) => byName[n] !== ANYTHING);
+    const checks = declared.map((n) => byName[n]!);
+    return (v) => {
+      if (!isObject(v)) return true;
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) throw UNSURE;
+      for (let i = 0; i < declared.length; i++) {
+        const x = v[declared[i]!];
+        if (x !== undefined && !checks[i]!(x)) return false;
+      }
+      for (let i = 0; i < needed.length; i++) if (v[needed[i]!] === undefined) return false;
+      return true;
+    };
+  }
   return (v) => {
     if (!isObject(v)) return true;
     const proto = Object.getPrototypeOf(v);
