@@ -4,13 +4,14 @@ import { loadMigrations, migrate, openPgliteDb, openPostgresDb, quoteIdentifier 
 import { testDatabaseUrl, uniqueSchemaName } from './test-stores.test-helpers.js';
 
 /** A store with no migration applied yet, on each kind the suite runs against. */
+const postgresUrl = testDatabaseUrl;
 const emptyStores: { name: string; open(): Promise<{ db: Db; dispose(): Promise<void> }> }[] = [
   { name: 'pglite', async open() { const db = await openPgliteDb(); return { db, dispose: () => db.close() }; } },
-  ...(testDatabaseUrl ? [{
+  ...(postgresUrl ? [{
     name: 'postgres',
     async open() {
       const schema = uniqueSchemaName();
-      const db = await openPostgresDb({ connectionString: testDatabaseUrl, schema, maxConnections: 2 });
+      const db = await openPostgresDb({ connectionString: postgresUrl, schema, maxConnections: 2 });
       return {
         db,
         async dispose() {
