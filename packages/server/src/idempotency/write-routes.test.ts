@@ -3,8 +3,8 @@ import { apiRouteList } from '../api-routes.js';
 import { createApp } from '../app.js';
 import { makeTestApp, testPlugins } from '../app.test-helpers.js';
 import type { Persona, TestApp } from '../app.test-helpers.js';
-import type { Db } from '../store/index.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { replyLosingDb } from './reply-losing-db.test-helpers.js';
 import { WRITE_ROUTES } from './write-routes.js';
 
 describe('the write routes', () => {
@@ -27,30 +27,6 @@ interface Write {
   otherBody: () => unknown;
   headers?: () => Record<string, string>;
   table: string;
-}
-
-/**
- * The store as a server sees it whose reply is lost after a write committed (a crash, or the
- * connection lost after COMMIT): the next transaction commits, then its caller hears an error.
- */
-function replyLosingDb(db: Db) {
-  const state = { loseNext: false };
-  const lossy: Db = {
-    dialect: db.dialect,
-    exec: (sql) => db.exec(sql),
-    listen: (channel, listener) => db.listen(channel, listener),
-    query: (sql, params, options) => db.query(sql, params, options),
-    async transaction(fn) {
-      const result = await db.transaction(fn);
-      if (state.loseNext) {
-        state.loseNext = false;
-        throw new Error('connection lost after the commit');
-      }
-      return result;
-    },
-    close: () => db.close(),
-  };
-  return { db: lossy, state };
 }
 
 describe.each(testStoreKinds)('Idempotency-Key on every route family, on $name', (kind) => {
