@@ -39,7 +39,20 @@ export interface PackJobsOptions {
   memoryMb?: number;
   /** Council plugin modules the workers load for their extensions (default: the shipped council packages). */
   pluginModules?: readonly string[];
+  /** The clock of deadlines and waits (default the process's timers); a test gives one it fires itself. */
+  timers?: PackJobTimers;
 }
+
+/** Sets and clears the timers of deadlines and waits (`setTimeout` and `clearTimeout` by default). */
+export interface PackJobTimers {
+  setTimeout(fire: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+}
+
+const PROCESS_TIMERS: PackJobTimers = {
+  setTimeout: (fire, ms) => setTimeout(fire, ms),
+  clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout | undefined),
+};
 
 const VERBS: Record<PackJobKind, string> = { validate: 'validate', analyse: 'analyse', cases: 'run the cases of', boundaries: 'measure the boundary coverage of' };
 
@@ -53,14 +66,14 @@ interface Job {
   message: PackJobMessage;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
-  waiting?: NodeJS.Timeout;
+  waiting?: unknown;
 }
 
 interface Slot {
   worker?: Worker;
   ready: boolean;
   job?: Job;
-  deadline?: NodeJS.Timeout;
+  deadline?: unknown;
 }
 
 /**
@@ -94,6 +107,7 @@ export class PackJobs {
       waitSeconds: options.waitSeconds ?? this.seconds,
       niceness: options.niceness ?? PACK_WORKER_NICENESS,
       pluginModules: options.pluginModules ?? COUNCIL_PLUGIN_PACKAGES,
+      timers: options.timers ?? PROCESS_TIMERS,
     };
     this._slots = Array.from({ length: this._options.workers }, () => ({ ready: false }));
   }
@@ -136,7 +150,7 @@ export class PackJobs {
   /** Stops every worker; jobs not finished are refused with 503. */
   async close(): Promise<void> {
     this._closed = true;
-    for (const job of this._queue.splice(0)) { clearTimeout(job.waiting); job.reject(busy('the server is shutting down')); }
+    for (const job of this._queue.splice(0)) { this._options.timers.clearTimeout(job.waiting); job.reject(busy('the server is shutting down')); }
     await Promise.all(this._slots.map(async (slot) => {
       const { worker, job } = slot;
       this._free(slot);
@@ -154,7 +168,7 @@ export class PackJobs {
     return new Promise((resolve, reject) => {
       const message: PackJobMessage = { id: this._nextId++, kind, councilId, expectsExtensions: extensions !== undefined, content };
       const job: Job = { message, resolve, reject };
-      job.waiting = setTimeout(() => {
+      job.waiting = this._options.timers.setTimeout(() => {
         const at = this._queue.indexOf(job);
         if (at >= 0) this._queue.splice(at, 1);
         reject(busy(`no pack worker was free within ${this._options.waitSeconds} s`));
@@ -192,10 +206,10 @@ export class PackJobs {
   }
 
   private _dispatch(slot: Slot, job: Job): void {
-    clearTimeout(job.waiting);
+    this._options.timers.clearTimeout(job.waiting);
     slot.job = job;
     slot.worker!.ref();
-    slot.deadline = setTimeout(() => {
+    slot.deadline = this._options.timers.setTimeout(() => {
       const worker = slot.worker;
       this._fail(slot, (kind, councilId) => tooLarge(kind, councilId, `within ${this.seconds} s`));
       if (worker) void stopWorkerThread(worker);
@@ -210,7 +224,7 @@ export class PackJobs {
       const worker = slot.worker;
       slot.worker = undefined;
       if (worker) void stopWorkerThread(worker);
-      for (const job of this._queue.splice(0)) { clearTimeout(job.waiting); job.reject(new Error(`The pack worker could not start: ${reply.message}`)); }
+      for (const job of this._queue.splice(0)) { this._options.timers.clearTimeout(job.waiting); job.reject(new Error(`The pack worker could not start: ${reply.message}`)); }
       return;
     }
     const job = slot.job;
@@ -231,7 +245,7 @@ export class PackJobs {
   }
 
   private _free(slot: Slot): void {
-    clearTimeout(slot.deadline);
+    this._options.timers.clearTimeout(slot.deadline);
     slot.deadline = undefined;
     slot.job = undefined;
     slot.worker?.unref();

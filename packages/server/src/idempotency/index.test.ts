@@ -3,38 +3,9 @@ import { createApp } from '../app.js';
 import { makeTestApp, testPlugins } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
 import { sha256Text } from '../audit/content-hash.js';
-import type { Db } from '../store/index.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { replyLosingDb } from './reply-losing-db.test-helpers.js';
 import { judgements } from '../test-fixtures/testshire-pack.js';
-
-/**
- * The store as seen by a server whose reply is lost after the write committed (a crash, or the
- * connection dropping after COMMIT): the next write commits, then its caller hears an error.
- */
-function replyLosingDb(db: Db) {
-  const state = { loseNext: false };
-  const lose = () => {
-    state.loseNext = false;
-    throw new Error('connection lost after the commit');
-  };
-  const lossy: Db = {
-    dialect: db.dialect,
-    exec: (sql) => db.exec(sql),
-    listen: (channel, handlers) => db.listen(channel, handlers),
-    async query(sql, params, options) {
-      const rows = await db.query(sql, params, options);
-      if (state.loseNext && options?.name === 'qaf_store_assessments') lose();
-      return rows as never;
-    },
-    async transaction(fn) {
-      const result = await db.transaction(fn);
-      if (state.loseNext) lose();
-      return result;
-    },
-    close: () => db.close(),
-  };
-  return { db: lossy, state };
-}
 
 describe.each(testStoreKinds)('Idempotency-Key on $name', (kind) => {
   let t: TestApp;

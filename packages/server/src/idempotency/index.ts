@@ -4,6 +4,7 @@ import { sha256Text } from '../audit/content-hash.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
 import { claimKey, DEFAULT_IDEMPOTENCY_LEASE_SECONDS, purgeExpiredKeys, recordReply, releaseKey } from './keys.js';
+import { markingDb } from './marking-db.js';
 
 export { DEFAULT_IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_KEY_TTL_SECONDS } from './keys.js';
 export type { IdempotentRequest } from './keys.js';
@@ -30,9 +31,12 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
  * different request is 422; a key whose first request is still under way is 409.
  *
  * The writes that matter most (assessment submission, provider creation, draft save, publish)
- * record the reply in their own transaction with {@link recordIdempotentReply}, so a crash between
- * their commit and the reply cannot lead to a second write on retry. Other writes record it just
- * after. A failed request (not 2xx) lets go of its key. See docs/api.md, "Idempotent writes".
+ * record the reply in their own transaction with {@link recordIdempotentReply}, so a retry after a
+ * crash between their commit and the reply is answered with that reply. Every other write marks
+ * the key written in its own commit (`marking-db.ts`) and records the reply just after: a retry
+ * after such a crash is 409 `idempotency-reply-lost`, never a second write. A refused request
+ * (4xx) lets go of its key; so does a failure (5xx) that wrote nothing. See docs/api.md,
+ * "Idempotent writes", and `write-routes.ts` for every write route.
  * @example app.use('/api/*', idempotency());
  */
 export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler<AppEnv> {
@@ -66,6 +70,11 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
         headers: { 'Retry-After': '1' },
       });
     }
+    if (claim.kind === 'written-reply-lost') {
+      throw new HttpError(409, 'idempotency-reply-lost', 'The first request with this Idempotency-Key was written, but its reply was lost: read the result back (nothing was written again)', {
+        details: [{ header: 'Idempotency-Key', message: 'its request was written; its reply was not recorded' }],
+      });
+    }
     if (claim.kind === 'replay') {
       return new Response(claim.reply.body === '' ? null : claim.reply.body, {
         status: claim.reply.status,
@@ -74,10 +83,15 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
     }
     const request = claim.request;
     c.set('idempotency', request);
+    // Every write of this request marks the key in its own commit (see marking-db.ts).
+    const services = c.get('services');
+    c.set('services', { ...services, db: markingDb(services.db, request) });
     try {
       await next();
     } catch (error) {
-      await releaseKey(db, request).catch(() => undefined);
+      // Refused (4xx): the request may be sent again. Otherwise a write that committed keeps the key.
+      const refused = error instanceof HttpError && error.status < 500;
+      await releaseKey(db, request, refused).catch(() => undefined);
       throw error;
     }
     const res = c.res;
@@ -86,8 +100,9 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
         await recordReply(db, request, { status: res.status, headers: replayedHeaders(res.headers), body: await res.clone().text() });
       }
     } else {
-      // Nothing was written. (A key recorded by a write that did commit is not released.)
-      await releaseKey(db, request);
+      // Refused, or failed as a reply the handler chose: the request may be sent again. (A key
+      // whose reply a write recorded in its own commit is not released.)
+      await releaseKey(db, request, res.status < 500);
     }
   };
 }

@@ -29,11 +29,18 @@ export interface RecordedReply {
   body: string;
 }
 
+/**
+ * The status a key holds once a write of its request has committed and before its reply is
+ * recorded (see {@link markWritten}): never an HTTP status, so never replayed.
+ */
+export const WRITTEN_STATUS = 0;
+
 /** What claiming a key found. */
 export type Claim =
   | { kind: 'claimed'; request: IdempotentRequest }
   | { kind: 'replay'; reply: RecordedReply }
   | { kind: 'in-progress' }
+  | { kind: 'written-reply-lost' }
   | { kind: 'different-request' };
 
 interface KeyRow {
@@ -41,6 +48,7 @@ interface KeyRow {
   status: number | null;
   headers: Record<string, string> | null;
   body: string | null;
+  locked: boolean;
 }
 
 /**
@@ -66,13 +74,16 @@ export async function claimKey(
   );
   if (claimed.length > 0) return { kind: 'claimed', request: { caller: args.caller, key: args.key, attempt, recorded: false } };
   // Held by someone else. A fresh statement (snapshot) sees it even if it committed just now.
-  const [row] = await db.query<KeyRow>('SELECT request_hash, status, headers, body FROM idempotency_keys WHERE caller = $1 AND key = $2', [
+  const [row] = await db.query<KeyRow>('SELECT request_hash, status, headers, body, locked_until > now() AS locked FROM idempotency_keys WHERE caller = $1 AND key = $2', [
     args.caller,
     args.key,
   ]);
   if (!row) return claimKey(db, args);
   if (row.request_hash !== args.requestHash) return { kind: 'different-request' };
   if (row.status === null) return { kind: 'in-progress' };
+  // A write of the first attempt committed and its reply was never recorded: under way while its
+  // lease lasts; after it, the attempt ended without a reply (the server crashed or lost the store).
+  if (row.status === WRITTEN_STATUS) return row.locked ? { kind: 'in-progress' } : { kind: 'written-reply-lost' };
   return { kind: 'replay', reply: { status: row.status, headers: row.headers ?? {}, body: row.body ?? '' } };
 }
 
@@ -83,15 +94,32 @@ export async function claimKey(
 export async function recordReply(db: Queryable, request: IdempotentRequest, reply: RecordedReply): Promise<boolean> {
   const rows = await db.query(
     `UPDATE idempotency_keys SET status = $4, headers = $5, body = $6
-      WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL RETURNING 1`,
+      WHERE caller = $1 AND key = $2 AND attempt = $3 AND (status IS NULL OR status = ${WRITTEN_STATUS}) RETURNING 1`,
     [request.caller, request.key, request.attempt, reply.status, JSON.stringify(reply.headers), reply.body],
   );
   return rows.length > 0;
 }
 
-/** Lets go of a held key whose request wrote nothing (it failed), so that it can be sent again. */
-export async function releaseKey(db: Queryable, request: IdempotentRequest): Promise<void> {
-  await db.query('DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL', [
+/**
+ * Marks a held key as written, inside the transaction of a write of its request: if that write
+ * commits and the reply is then lost, a retry with the key is refused rather than written again.
+ * Does nothing once the reply is recorded.
+ */
+export async function markWritten(tx: Queryable, request: IdempotentRequest): Promise<void> {
+  await tx.query(`UPDATE idempotency_keys SET status = ${WRITTEN_STATUS} WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL`, [
+    request.caller,
+    request.key,
+    request.attempt,
+  ]);
+}
+
+/**
+ * Lets go of a held key whose request failed, so that it can be sent again: one that wrote nothing,
+ * or (`refused`) one the server refused (a 4xx), whose writes, if any, it chose to make.
+ */
+export async function releaseKey(db: Queryable, request: IdempotentRequest, refused = false): Promise<void> {
+  const unrecorded = refused ? `(status IS NULL OR status = ${WRITTEN_STATUS})` : 'status IS NULL';
+  await db.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND attempt = $3 AND ${unrecorded}`, [
     request.caller,
     request.key,
     request.attempt,

@@ -20,6 +20,7 @@ import { draftConflict, draftEtag, findDraft, refuseMissingPluginParts, revision
 import { refuseOverLimits } from './draft-limits.js';
 import { refuseParametersOutOfBounds } from './parameter-bounds.js';
 import { loadCriteriaIntoDraft } from './draft-criteria.js';
+import { inPackOrder } from './member-order.js';
 import type { CriteriaImportReply } from './draft-criteria.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
 import { acceptCases } from './accept-cases.js';
@@ -41,20 +42,20 @@ export type { AcceptCasesBody, AcceptCasesReply } from './accept-cases.js';
 
 /** A version as the API returns it: its record plus the pack. */
 function versionBody(v: PackVersionWithContent): PackVersionWithPack {
-  const { content, ...rest } = v;
+  const { content, contentSorted: _sorted, ...rest } = v;
   return { ...rest, pack: content };
 }
 
 /** A version's record, without its pack. */
 function versionRecord(v: PackVersionWithContent): PackVersion {
-  const { content: _content, ...rest } = v;
+  const { content: _content, contentSorted: _sorted, ...rest } = v;
   return rest;
 }
 
 async function requireVersion(c: Context<AppEnv>, councilId: string, version: string) {
   const v = await findVersion(c.var.services.db, councilId, version);
   if (!v) throw notFound(`Version ${version} of council "${councilId}"`);
-  return v;
+  return inPackOrder(c, v);
 }
 
 async function requireDraft(c: Context<AppEnv>, councilId: string) {
@@ -290,7 +291,7 @@ export function packRoutes() {
       const council = await requireCouncil(c, c.req.param('council'));
       const v = await latestVersion(c.var.services.db, council.id);
       if (!v) throw notFound(`A published pack of council "${council.id}"`);
-      return c.json(versionBody(v));
+      return c.json(versionBody(inPackOrder(c, v)));
     })
     .openapi(inForceRoute, async (c) => {
       const council = await requireCouncil(c, c.req.param('council'));
@@ -298,7 +299,7 @@ export function packRoutes() {
       const date = query.date ?? c.var.services.now().toISOString().slice(0, 10);
       const v = await versionInForce(c.var.services.db, council.id, date);
       if (!v) throw notFound(`A version of council "${council.id}" in force on ${date}`);
-      return c.json({ date, ...(query.pack === 'false' ? versionRecord(v) : versionBody(v)) });
+      return c.json({ date, ...(query.pack === 'false' ? versionRecord(v) : versionBody(inPackOrder(c, v))) });
     })
     .openapi(scheduleRoute, async (c) => {
       const council = await requireCouncil(c, c.req.param('council'));

@@ -32,6 +32,11 @@ export interface Withdrawal {
 /** A pack version with its content. */
 export interface PackVersionWithContent extends PackVersion {
   content: Pack;
+  /**
+   * True for a version published before its text was kept (migration 025): its content is the
+   * `jsonb` copy, whose object members come back sorted, not in the pack's order (see `member-order.ts`).
+   */
+  contentSorted?: true;
 }
 
 interface VersionRow {
@@ -51,6 +56,7 @@ interface VersionRow {
   w_at: Date | null;
   w_replaced_by: string | null;
   content?: Pack;
+  content_sorted?: boolean;
 }
 
 const COLUMNS = `pv.id, pv.council_id, pv.seq, pv.version, pv.hash, pv.author, pv.note, pv.published_at, pv.effective_from,
@@ -60,7 +66,7 @@ const COLUMNS = `pv.id, pv.council_id, pv.seq, pv.version, pv.hash, pv.author, p
  * A version's content as published, members in the order they were written (migration 025);
  * versions published before that have only the `jsonb` copy, whose members come back sorted.
  */
-const CONTENT = 'coalesce(pv.content_as_published, pv.content::json) AS content';
+const CONTENT = 'coalesce(pv.content_as_published, pv.content::json) AS content, pv.content_as_published IS NULL AS content_sorted';
 /** Every version with its withdrawal, if any (`pv` and `w`). */
 const VERSIONS = 'pack_versions pv LEFT JOIN pack_version_withdrawals w ON w.version_id = pv.id';
 /**
@@ -89,7 +95,7 @@ function toVersion(row: VersionRow): PackVersion {
 }
 
 function withContent(row: VersionRow): PackVersionWithContent {
-  return { ...toVersion(row), content: row.content! };
+  return { ...toVersion(row), content: row.content!, ...(row.content_sorted ? { contentSorted: true as const } : {}) };
 }
 
 /** Every published version of a council's pack, newest first (one page of them, plus one row, when `page` is given). */

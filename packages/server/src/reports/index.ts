@@ -210,9 +210,10 @@ export function reportRoutes() {
       const s = await visibleReport(c, reader);
       if (s.status === 'final') throw new HttpError(409, 'report-final', 'The report is final: comments are closed');
       if (today() > s.report.challenge.until) throw new HttpError(409, 'challenge-window-closed', `Comments were accepted until ${s.report.challenge.until}`);
-      const version = await c.var.services.db.query<{ content: { framework?: { domains: { standards: { criteria: { id: string }[] }[] }[] } } }>(
-        `SELECT v.content FROM determinations d JOIN pack_versions v ON v.id = d.pack_version_id WHERE d.assessment_id = $1 ORDER BY d.created_at DESC LIMIT 1`, [s.assessmentId]);
-      const criteria = (version[0]?.content.framework?.domains ?? []).flatMap((d) => d.standards.flatMap((st) => st.criteria.map((x) => x.id)));
+      const [row] = await c.var.services.db.query<{ pack_version_id: string }>(
+        'SELECT d.pack_version_id FROM determinations d WHERE d.assessment_id = $1 ORDER BY d.created_at DESC LIMIT 1', [s.assessmentId]);
+      const version = row && await findVersionById(c.var.services.db, row.pack_version_id);
+      const criteria = (version?.content.framework?.domains ?? []).flatMap((d) => d.standards.flatMap((st) => st.criteria.map((x) => x.id)));
       if (!findings(s, criteria).has(body.finding)) {
         throw new HttpError(422, 'unknown-finding', `"${body.finding}" is no finding of this report`, { details: [{ pointer: '/finding', message: 'must be a band of the report, a criterion id, actions, next-visit or evidence' }] });
       }

@@ -7,6 +7,7 @@ import type { AssessmentInput } from '../assessments/store-assessment.js';
 import { determinationResultSql } from '../assessments/stored-result.js';
 import type { Determination } from '../engine/index.js';
 import { notFound } from '../http-error.js';
+import { inPackOrder } from '../packs/member-order.js';
 import { findVersionById } from '../packs/versions.js';
 import { loadActionPlan } from './action-plan.js';
 import type { PlannedAction } from './action-plan.js';
@@ -79,8 +80,9 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
     [councilId, assessmentId],
   );
   if (!row) throw notFound(`Assessment "${assessmentId}" of council "${councilId}"`);
-  const version = await findVersionById(db, row.pack_version_id);
-  if (!version) throw notFound(`Pack version of assessment "${assessmentId}"`);
+  const stored = await findVersionById(db, row.pack_version_id);
+  if (!stored) throw notFound(`Pack version of assessment "${assessmentId}"`);
+  const version = inPackOrder(c, stored);
   const explained = await determine(c, version, row.input, true, recordedEarlier(row.input));
   const determination: Determination = { ...row.result, ...(explained.explanation ? { explanation: explained.explanation } : {}) };
   const [share] = await db.query<ShareRow>(

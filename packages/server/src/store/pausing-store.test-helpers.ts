@@ -1,5 +1,6 @@
 import type { Db, Queryable } from './db.js';
 import type { TestStoreKind } from './test-stores.test-helpers.js';
+import { wrappedStores } from './wrapped-store.test-helpers.js';
 
 /** A transaction held still just after one of its statements, until the test lets it go on. */
 export interface PausedTransaction {
@@ -29,7 +30,6 @@ export interface PausingStore {
 export function pausingStore(kind: TestStoreKind): PausingStore {
   let pause: { pattern: RegExp; held: (paused: PausedTransaction) => void } | undefined;
   let callsWhileHeld = 0;
-  let healthy: Db | undefined;
   const counted = () => void callsWhileHeld++;
 
   async function hold(tx: Queryable, dialect: Db['dialect'], held: (paused: PausedTransaction) => void): Promise<void> {
@@ -39,7 +39,7 @@ export function pausingStore(kind: TestStoreKind): PausingStore {
     const released = new Promise<void>((resolve) => (release = resolve));
     const waitedOn = async (): Promise<boolean> => {
       if (pid === undefined) return callsWhileHeld > 0;
-      const [row] = await healthy!.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid]);
+      const [row] = await stores.healthy.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid]);
       return row!.n > 0;
     };
     held({
@@ -54,39 +54,20 @@ export function pausingStore(kind: TestStoreKind): PausingStore {
     await released;
   }
 
-  const wrap = (db: Db): Db => ({
-    dialect: db.dialect,
-    query: (sql, params, options) => (counted(), db.query(sql, params, options)),
-    exec: (sql) => (counted(), db.exec(sql)),
-    transaction(fn) {
-      counted();
-      return db.transaction((tx) =>
-        fn({
-          async query(sql, params, options) {
-            const rows = await tx.query(sql, params, options);
-            if (pause && pause.pattern.test(sql)) {
-              const { held } = pause;
-              pause = undefined;
-              await hold(tx, db.dialect, held);
-            }
-            return rows as never;
-          },
-          exec: (sql) => tx.exec(sql),
-        }),
-      );
+  const stores = wrappedStores(kind, {
+    call: counted,
+    async statement(sql, tx, dialect, run) {
+      const rows = await run();
+      if (pause && pause.pattern.test(sql)) {
+        const { held } = pause;
+        pause = undefined;
+        await hold(tx, dialect, held);
+      }
+      return rows;
     },
-    listen: (channel, listener) => db.listen(channel, listener),
-    close: () => db.close(),
   });
   return {
-    kind: {
-      name: kind.name,
-      async open() {
-        const store = await kind.open();
-        healthy = store.db;
-        return { db: wrap(store.db), dispose: store.dispose };
-      },
-    },
+    kind: stores.kind,
     pauseAfter: (pattern) => new Promise<PausedTransaction>((held) => (pause = { pattern, held })),
   };
 }

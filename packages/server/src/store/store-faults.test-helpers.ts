@@ -1,8 +1,9 @@
 import { connect, createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import pg from 'pg';
-import type { Db, Queryable } from './db.js';
+import type { Db } from './db.js';
 import type { TestStoreKind } from './test-stores.test-helpers.js';
+import { wrappedStores } from './wrapped-store.test-helpers.js';
 
 /** A test store whose database can be made unreachable, or lose a connection mid-transaction. */
 export interface FaultyStore {
@@ -44,12 +45,13 @@ export async function faultyStore(kind: TestStoreKind): Promise<FaultyStore> {
   const refused = await refusedError();
   let down = false;
   let lose: { pattern: RegExp; done: () => void } | undefined;
-  let healthy: Db | undefined;
   const gate = () => {
     if (down) throw refused;
   };
-  const inTransaction = (tx: Queryable, dialect: Db['dialect']): Queryable => ({
-    async query(sql, params, options) {
+  const stores = wrappedStores(kind, {
+    call: gate,
+    script: gate,
+    async statement(sql, tx, dialect, run) {
       gate();
       if (lose && lose.pattern.test(sql)) {
         const { done } = lose;
@@ -59,45 +61,16 @@ export async function faultyStore(kind: TestStoreKind): Promise<FaultyStore> {
         // Terminating its own backend, the statement fails with the real error (57P01).
         await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
       }
-      return tx.query(sql, params, options);
+      return run();
     },
-    async exec(sql) {
-      gate();
-      return tx.exec(sql);
-    },
-  });
-  const wrap = (db: Db): Db => ({
-    dialect: db.dialect,
-    async query(sql, params, options) {
-      gate();
-      return db.query(sql, params, options);
-    },
-    async exec(sql) {
-      gate();
-      return db.exec(sql);
-    },
-    async transaction(fn) {
-      gate();
-      return db.transaction((tx) => fn(inTransaction(tx, db.dialect)));
-    },
-    listen: (channel, listener) => db.listen(channel, listener),
-    close: () => db.close(),
   });
   return {
-    kind: {
-      name: kind.name,
-      async open() {
-        const store = await kind.open();
-        healthy = store.db;
-        return { db: wrap(store.db), dispose: store.dispose };
-      },
-    },
+    kind: stores.kind,
     cut: () => void (down = true),
     restore: () => void (down = false),
     loseConnectionAt: (pattern) => new Promise<void>((done) => (lose = { pattern, done })),
     get healthy() {
-      if (!healthy) throw new Error('open the store first');
-      return healthy;
+      return stores.healthy;
     },
   };
 }
