@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env.js';
 import type { Principal } from '../auth/principal.js';
 import { requireCouncilRole } from '../auth/guards.js';
 import { AssessmentRefused, EvaluationFailed, cachedCompiled, compile, evaluateCompiled, recordedEarlier } from '../engine/index.js';
-import type { CompiledPack, Determination } from '../engine/index.js';
+import type { CompiledPack, Determination, Extensions } from '../engine/index.js';
 import { HttpError, notFound } from '../http-error.js';
 import { inForceOn } from '../packs/version-cache.js';
 import { findVersionById, versionInForceRecord } from '../packs/versions.js';
@@ -13,6 +13,7 @@ import type { PackVersion } from '../packs/versions.js';
 import { requireProvider } from '../providers/index.js';
 import { readJson, validateBody } from '../request-body.js';
 import { apiRouter } from '../routes/api-router.js';
+import { SingleFlight } from '../single-flight.js';
 import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import { jsonBytes, jsonText } from '../routes/json-text.js';
@@ -33,16 +34,26 @@ import type { AssessmentInput, StoredAssessment } from './store-assessment.js';
 import type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAssessment, TimelinePage } from './replies.js';
 
 
+/** Reads and compiles of stored versions under way, by version row id and extensions: shared by concurrent requests. */
+const compiling = new SingleFlight<string, CompiledPack>();
+
 /**
  * The compiled pack of a stored version, citing the hash it was stored under. Versions are
  * immutable, so the compiled form is cached by that hash and version label and the (large)
- * pack content is read from the store only once.
+ * pack content is read from the store only once: requests that find it missing at the same
+ * time (a server starting under load) share one read and one compile; a failed one is not kept.
  */
-export async function compiledVersion(c: Context<AppEnv>, version: PackVersion): Promise<CompiledPack> {
+export function compiledVersion(c: Context<AppEnv>, version: PackVersion): Promise<CompiledPack> {
   const services = c.get('services');
   const extensions = services.plugins.get(version.councilId)?.extensions;
   const cached = cachedCompiled(version, extensions);
-  if (cached) return cached;
+  if (cached) return Promise.resolve(cached);
+  // Row ids are random UUIDs, so two stores never share a key.
+  return compiling.run(`${version.id}|${extensions ? 'ext' : 'plain'}`, () => readAndCompile(c, version, extensions));
+}
+
+async function readAndCompile(c: Context<AppEnv>, version: PackVersion, extensions: Extensions | undefined): Promise<CompiledPack> {
+  const services = c.get('services');
   const full = await findVersionById(services.db, version.id);
   if (!full) throw notFound(`Pack version ${version.version}`);
   // A version stored under an earlier plugin may declare a fact or operator the loaded plugin no longer

@@ -21,7 +21,8 @@ const WHILE_PASSWORD_TEMPORARY = new Set(['GET /api/auth/me', 'POST /api/auth/pa
  * but changing the password while the user's password is a temporary one an admin set.
  * A bearer token that is unknown, expired or revoked is a 401, never a silent downgrade.
  * Token lookups are remembered for a few seconds, and forgotten as soon as anything that could
- * stop the token working changes (see `TokenCache`); sessions are not remembered.
+ * stop the token working changes (see `TokenCache`); concurrent requests with a token not
+ * remembered share one lookup. Sessions are not remembered.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -33,13 +34,12 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       const tokenHash = hashSecret(match[1]!);
       let principal = tokenCache.get(tokenHash);
       if (!principal) {
-        const generation = tokenCache.generation;
-        const found = await principalFromToken(db, tokenHash);
+        // Requests carrying the same token meanwhile share this one lookup; a live token is remembered.
+        const found = await tokenCache.lookUp(tokenHash, () => principalFromToken(db, tokenHash));
         if (!found) throw new HttpError(401, 'unauthenticated', 'The API token is unknown or was revoked (or its user is disabled)');
         if ('expiredAt' in found) {
           throw new HttpError(401, 'token-expired', `The API token expired at ${found.expiredAt.toISOString()}: create a new one`);
         }
-        tokenCache.set(tokenHash, found.live.principal, found.live.expiresAt, generation);
         principal = found.live.principal;
       }
       c.set('principal', principal);

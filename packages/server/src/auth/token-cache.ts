@@ -1,4 +1,5 @@
-import type { Principal } from './principal.js';
+import type { Principal, TokenLookup } from './principal.js';
+import { SingleFlight } from '../single-flight.js';
 
 /** How long a server trusts a looked-up API token by default (see {@link TokenCache}). */
 export const DEFAULT_TOKEN_CACHE_SECONDS = 5;
@@ -25,6 +26,9 @@ interface Entry {
  * expiry. Unknown tokens are never remembered, so a token created on another server works
  * immediately. Sessions (the UI) are not cached. A TTL of 0 turns the cache off.
  *
+ * A token not remembered is looked up once however many requests carry it at the same time
+ * ({@link lookUp}): they share the one store read.
+ *
  * Events (for tests and logs): `clear` each time it is cleared, `distrust` and `trust` when it
  * stops and starts trusting what it remembers.
  */
@@ -32,6 +36,8 @@ export class TokenCache extends EventTarget {
   readonly #ttlMs: number;
   readonly #now: () => Date;
   readonly #entries = new Map<string, Entry>();
+  /** Lookups under way, shared by the requests carrying the same token meanwhile. */
+  readonly #lookups = new SingleFlight<string, TokenLookup>();
   #generation = 0;
   #trusted = true;
 
@@ -83,9 +89,32 @@ export class TokenCache extends EventTarget {
     this.#entries.set(tokenHash, { principal: freezePrincipal(principal), until });
   }
 
+  /**
+   * Looks a token up with `fetch` (the store), once for all the requests that carry it while the
+   * lookup is under way, and remembers a live token's principal (as {@link set} does, with the
+   * generation read as the lookup starts). A failed lookup is shared by those waiting for it and
+   * not remembered: the next request looks again. Nothing is shared with a TTL of 0 or while the
+   * cache is distrusted (every request then looks its token up itself), nor across a
+   * {@link clear}: a request arriving after it never gets what a lookup started before it read.
+   */
+  lookUp(tokenHash: string, fetch: () => Promise<TokenLookup>): Promise<TokenLookup> {
+    if (this.#ttlMs === 0 || !this.#trusted) return fetch();
+    const generation = this.#generation;
+    return this.#lookups.run(tokenHash, async () => {
+      const found = await fetch();
+      if (found && 'live' in found) {
+        // Shared by every request that waited for it, remembered or not.
+        freezePrincipal(found.live.principal);
+        this.set(tokenHash, found.live.principal, found.live.expiresAt, generation);
+      }
+      return found;
+    });
+  }
+
   /** Forgets every token: called after any change to tokens, users or roles, here or elsewhere. */
   clear(): void {
     this.#entries.clear();
+    this.#lookups.clear();
     this.#generation += 1;
     this.dispatchEvent(new Event('clear'));
   }

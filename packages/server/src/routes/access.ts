@@ -5,6 +5,7 @@ import type { TokenScope } from '../auth/scopes.js';
 import { requireCouncil } from '../councils/council-lookup.js';
 import type { Council } from '../councils/council-lookup.js';
 import type { Queryable } from '../store/index.js';
+import { SingleFlight } from '../single-flight.js';
 
 /** Who may call a route: `public`, `signed-in`, a council role (or higher), or `platform-admin`. */
 export type Access = 'public' | 'signed-in' | 'viewer' | 'officer' | 'council-admin' | 'platform-admin';
@@ -33,14 +34,16 @@ export function scopeForAccess(access: Access): TokenScope | null {
 
 // Councils found, per store. No route deletes or renames a council, so a council once found
 // stays true, and council routes (the assessment hot path among them) skip the lookup after the first.
-const knownCouncils = new WeakMap<Queryable, Map<string, Council>>();
+// Concurrent requests for a council not yet found share one lookup; an unknown council (404) is not kept.
+const knownCouncils = new WeakMap<Queryable, { known: Map<string, Council>; lookups: SingleFlight<string, Council> }>();
 
 async function councilOf(c: Context<AppEnv>, id: string): Promise<Council> {
   const { db } = c.get('services');
-  let known = knownCouncils.get(db);
-  if (!known) knownCouncils.set(db, (known = new Map()));
+  let store = knownCouncils.get(db);
+  if (!store) knownCouncils.set(db, (store = { known: new Map(), lookups: new SingleFlight() }));
+  const { known, lookups } = store;
   let council = known.get(id);
-  if (!council) known.set(id, (council = await requireCouncil(c, id)));
+  if (!council) known.set(id, (council = await lookups.run(id, () => requireCouncil(c, id))));
   return council;
 }
 
