@@ -33,7 +33,7 @@ const queueRoute = defineRoute({
   method: 'get',
   path: '/api/councils/{council}/work-queue',
   tags: ['work-queue'],
-  summary: 'What is due or overdue: visits, returns, actions not done, human decisions waiting, visit records left in draft; overdue first, items with no date set by the framework last; `mine=true` for my work only',
+  summary: 'What is due or overdue: visits, returns, actions not done, human decisions waiting, visit records left in draft; overdue first, items with no date set by the framework (`dueWords`, no `due`) last; `mine=true` for my work only',
   access: 'viewer',
   request: { params: councilParams, query: queueQuery },
   reply: typed<WorkQueue>(),
