@@ -226,6 +226,30 @@ describe('an officer override (override)', () => {
   });
 });
 
+describe('an override recorded earlier without a reason, determined again under a version that requires one', () => {
+  // Recorded under a version with `override.reasonRequired: false`; the fixture's version (the default) requires the reason.
+  const unexplained = { ...base, decisions: { rating: { value: 'Requires improvement', by: 'officer@example.org', at: '2027-01-04' } } };
+
+  it('is refused when recorded now, at /decisions/rating/reason', () => {
+    expect(problems(unexplained)).toEqual([{ pointer: '/decisions/rating/reason', fact: 'rating', message: 'An override of "rating" must give its reason.' }]);
+    expect(() => evaluate(pack, unexplained, { recordedEarlier: ['level'] })).toThrow(AssessmentError);
+  });
+
+  it('stands when recorded earlier, and asks the officer for the reason, citing the override\'s section', () => {
+    const d = evaluate(pack, unexplained, { recordedEarlier: ['rating'] });
+    expect(d.decisions.rating).toBe('Requires improvement');
+    expect(d.decidedBy?.rating).toEqual({ value: 'Requires improvement', by: 'officer@example.org', at: '2027-01-04', computed: 'Good', kind: 'override', departsWithoutReason: true, roleLabel: 'the officer', source: 'strategy s5.1' });
+  });
+
+  it('is not marked where the version needs no reason, or the override gave one', () => {
+    const p = humanDecisionPack();
+    p.decisions.rating!.override!.reasonRequired = false;
+    expect(evaluate(compilePack(p), unexplained, { recordedEarlier: ['rating'] }).decidedBy?.rating).not.toHaveProperty('departsWithoutReason');
+    const reasoned = { ...base, decisions: { rating: { ...unexplained.decisions.rating, reason: 'Medication errors seen on the visit' } } };
+    expect(evaluate(pack, reasoned, { recordedEarlier: ['rating'] }).decidedBy?.rating).not.toHaveProperty('departsWithoutReason');
+  });
+});
+
 /** The fixture with a floor on the rating override: below what `ratingFloor` gives, a second person decides. */
 function floorPack(floor: unknown = { fact: 'ratingFloor' }) {
   const p = humanDecisionPack();

@@ -8,6 +8,7 @@ import { offsetDate } from '../compile/compile-offset.js';
 import type { EvalState } from '../compile/eval-state.js';
 import { escapePointer } from '../schema/parse-json.js';
 import { isIsoDate } from '../dates/iso-date.js';
+import { citationText } from '../compile/citation-text.js';
 import { RECORDED_DECISION_KEYS, reasonRequired, recordableValues, takesRecordedDecision, type RecordedDecision } from '../language/human-decision.js';
 
 /**
@@ -51,12 +52,15 @@ export function compileRecordedDecisionsCheck(index: PackIndex): (decisions: unk
       if (typeof r.by !== 'string' || !r.by.trim()) problems.push({ pointer: `${p}/by`, fact: id, message: 'Who decided ("by") is missing.' });
       if (!isIsoDate(r.at)) problems.push({ pointer: `${p}/at`, fact: id, message: r.at === undefined ? 'When it was decided ("at", YYYY-MM-DD) is missing.' : `${JSON.stringify(r.at)} is not a calendar date (YYYY-MM-DD).` });
       if (r.reason !== undefined && typeof r.reason !== 'string') problems.push({ pointer: `${p}/reason`, fact: id, message: 'The reason must be text.' });
-      else if (reasonRequired(d) && !hasReason(r.reason) && !(d.decidedBy && recordedEarlier?.includes(id))) problems.push({ pointer: `${p}/reason`, fact: id, message: d.decidedBy ? `The reason for the decision on "${id}" is missing: the pack requires ${d.decidedBy.label} to say why, whatever the value.` : `An override of "${id}" must give its reason.` });
+      else if (reasonRequired(d) && !hasReason(r.reason) && !recordedEarlier?.includes(id)) problems.push({ pointer: `${p}/reason`, fact: id, message: d.decidedBy ? `The reason for the decision on "${id}" is missing: the pack requires ${d.decidedBy.label} to say why, whatever the value.` : `An override of "${id}" must give its reason.` });
       if (r.secondBy !== undefined && (typeof r.secondBy !== 'string' || !r.secondBy.trim())) problems.push({ pointer: `${p}/secondBy`, fact: id, message: 'The second person must be named.' });
     }
     return problems;
   };
 }
+
+/** Who is asked for the reason of an override recorded earlier without one (`roleLabel`): "The officer's decision departs from the proposal and has no reason". */
+export const OVERRIDING_OFFICER = 'the officer';
 
 /** True when `reason` is text that says something. */
 function hasReason(reason: unknown): boolean {
@@ -92,8 +96,8 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
     if (kind === 'override' && limit !== undefined && !recorded.secondBy && steps(inst, computed, recorded.value) > limit) {
       throw new AssessmentError([{ pointer: `/decisions/${escapePointer(inst.id)}/secondBy`, fact: inst.id, message: `The override moves "${inst.id}" from ${JSON.stringify(computed)} to ${JSON.stringify(recorded.value)}, more than ${limit} step${limit === 1 ? '' : 's'}: a second person must confirm it (secondBy).` }]);
     }
-    const unexplained = kind === 'decision' && !hasReason(recorded.reason) && reasonRequired(d, { proposed: computed, value: recorded.value });
-    if (unexplained && !recordedEarlier) {
+    const unexplained = !hasReason(recorded.reason) && reasonRequired(d, { proposed: computed, value: recorded.value });
+    if (unexplained && !recordedEarlier && kind === 'decision') {
       throw new AssessmentError([{ pointer: `/decisions/${escapePointer(inst.id)}/reason`, fact: inst.id, message: `The reason is missing: the decision records ${JSON.stringify(recorded.value)} for "${inst.id}", departing from the proposal ${JSON.stringify(computed)}, and the pack requires ${d.decidedBy!.label} to say why when departing from it.` }]);
     }
     const floor = kind === 'override' && inst.overrideFloor ? inst.overrideFloor(s) : undefined;
@@ -106,7 +110,11 @@ export function applyHumanDecision(inst: CompiledInstance, s: EvalState, compute
       ...(recorded.secondBy !== undefined ? { secondBy: recorded.secondBy } : {}),
       computed, kind, ...(d.decidedBy ? { role: d.decidedBy.role } : {}),
     };
-    if (unexplained) {
+    if (unexplained && kind === 'override') {
+      // An override recorded earlier, under a version that did not require its reason (`override.reasonRequired: false`):
+      // it stands, and the officer is asked for the reason this version requires (no due date: the pack sets none).
+      if (recordedEarlier) Object.assign(out.decidedBy[inst.id]!, { departsWithoutReason: true, roleLabel: OVERRIDING_OFFICER, source: citationText(d.override?.source ?? d.source) });
+    } else if (unexplained) {
       // Recorded earlier without the reason the pack now requires: it stands, and its role is asked to confirm it with one.
       const due = inst.decidedBy?.within ? offsetDate(inst.decidedBy.within, s) : undefined;
       Object.assign(out.decidedBy[inst.id]!, { departsWithoutReason: true, roleLabel: d.decidedBy!.label, source: inst.decidedBy!.source, ...(due ? { due } : {}) });
