@@ -10,7 +10,8 @@ describe.each(embedded)('saving a draft on $name', (kind) => {
   let t: TestApp;
   let packJobs: PackJobs;
   beforeAll(async () => {
-    packJobs = new PackJobs();
+    // A long deadline: starting a worker takes seconds on a loaded machine (see plugin-facts.test.ts).
+    packJobs = new PackJobs({ seconds: 300 });
     t = await makeTestApp(kind, { packJobs });
   });
   afterAll(async () => {

@@ -18,7 +18,9 @@ describe.each(testStoreKinds)('a draft using a plugin fact the council lacks, on
   let t: TestApp;
   let packJobs: PackJobs;
   beforeAll(async () => {
-    packJobs = new PackJobs({ pluginModules: [TESTSHIRE_PLUGIN_MODULE] });
+    // A long deadline: starting a worker takes seconds on a loaded machine, which must make this
+    // test slower, never a 503 (the default deadline is 10 s).
+    packJobs = new PackJobs({ seconds: 300, pluginModules: [TESTSHIRE_PLUGIN_MODULE] });
     t = await makeTestApp(kind, { plugins, packJobs });
   });
   afterAll(async () => {
