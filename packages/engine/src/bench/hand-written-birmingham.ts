@@ -429,11 +429,13 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   const isGold = overall === GOLD;
   const months = isGold ? GOLD_VISIT_MONTHS : VISIT_MONTHS;
   const routine = visitType === undefined || visitType === 'Annual';
-  const interim = !routine && f.lastAnnualVisitDate !== undefined;
+  // A last annual visit dated after the determination date has not happened: taken as not recorded (ratings-in-effect-on-the-determination-date, 1.2.8).
+  const lastAnnualVisit = f.lastAnnualVisitDate as string | undefined;
+  const interim = !routine && lastAnnualVisit !== undefined && lastAnnualVisit <= asOf;
   if (routine || interim) {
     // An NHS rating dated after the determination date does not move the cycle (ratings-in-effect-on-the-determination-date, 1.2.7).
     const nhsFrom = nhsInEffect ? nhsDate : undefined;
-    const from = (routine ? later(date, nhsFrom) : later(f.lastAnnualVisitDate, nhsFrom))!;
+    const from = (routine ? later(date, nhsFrom) : later(lastAnnualVisit, nhsFrom))!;
     const afterCqc = cqcDate !== undefined && cqcDate > from && cqcInEffect;
     const id = `qmv-${isGold ? 'gold' : 'annual'}${interim ? '-after-interim-visit' : ''}${afterCqc ? '-after-cqc-rating' : ''}`;
     const label = isGold
@@ -449,7 +451,8 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   }
   // The assurance statement every 6 months, Gold annually (002; interpretation assurance-statement-frequency).
   relied.add('assurance-statement-frequency');
-  const pqasFrom = later(date, pqasDate)!;
+  // A statement dated after the determination date is not yet submitted: it does not move the due date (1.2.8).
+  const pqasFrom = later(date, pqasDate !== undefined && pqasDate <= asOf ? pqasDate : undefined)!;
   schedule.push(isGold
     ? { id: 'assurance-statement-gold', activity: 'assurance-statement', label: 'Gold: Provider Assurance Statement (PQAS), at the Gold interval', everyMonths: GOLD_PQAS_MONTHS, nextDue: addMonths(pqasFrom, GOLD_PQAS_MONTHS), source: '002 "Gold providers"' }
     : { id: 'assurance-statement', activity: 'assurance-statement', label: 'Provider Assurance Statement (PQAS)', everyMonths: PQAS_MONTHS, nextDue: addMonths(pqasFrom, PQAS_MONTHS), source: '002 "Provider assurance statement"' });
