@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { longDate } from '../format/long-date.js';
 import { counted } from '../format/count-words.js';
 import type { Determination, Pack } from '@openqaf/engine';
-import { explainDetermination } from '@openqaf/engine/browser';
+import { explainDetermination, ownMember } from '@openqaf/engine/browser';
 import { whyNotHigher, type WhyNotHigher } from '../pack/why-not-higher.js';
 import { decisionWords } from '../pack/decision-words.js';
 import { headlineWords } from '../format/headline-words.js';
@@ -56,7 +56,7 @@ export class QafDeterminationView extends LitElement {
     const d = this.determination;
     const p = this.pack;
     if (!d || !p) return nothing;
-    const headline = p.decisions[d.headline.decision];
+    const headline = ownMember(p.decisions, d.headline.decision);
     const fired = explainDetermination(p, d).find((t) => t.decision === d.headline.decision && t.fired);
     const top = whyNotHigher(p, d, d.headline.decision);
     const perDomain = Object.entries(p.decisions).filter(([, x]) => x.forEach === 'domain');

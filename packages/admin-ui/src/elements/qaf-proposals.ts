@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Decision, Determination, Pack } from '@openqaf/engine';
-import { proposalWords, reasonRequired, recordableValues } from '@openqaf/engine/browser';
+import { proposalWords, reasonRequired, recordableValues, ownMember } from '@openqaf/engine/browser';
 import { decisionWords } from '../pack/decision-words.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -103,7 +103,7 @@ export class QafProposals extends LitElement {
 
   /** Only what a person may record for the decision (`decidedBy.values`): never the pack's meanwhile states. */
   private _values(decision: Decision | undefined): readonly string[] {
-    const scale = decision ? this.pack.scales[decision.scale] : undefined;
+    const scale = decision ? ownMember(this.pack.scales, decision.scale) : undefined;
     return decision && scale && 'values' in scale ? recordableValues(decision, scale.values) : [];
   }
 

@@ -11,6 +11,7 @@ import './qaf-provider-officer.js';
 import './qaf-provider-visits.js';
 import './qaf-departing-decisions.js';
 import { headlineWords } from '../format/headline-words.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /**
  * One provider: details (officers edit them), its officer (assigned by a team manager), rating
@@ -31,7 +32,7 @@ export class QafProviderPage extends LitElement {
     task: async ([c, id], { signal }) => {
       const [provider, timeline, published] = await Promise.all([api.provider(c, id, signal), api.timeline(c, id, signal), api.pack(c, signal)]);
       const pack = published.pack!;
-      const scale = pack.scales[pack.decisions[pack.outcomes.headline]?.scale ?? ''];
+      const scale = ownMember(pack.scales, ownMember(pack.decisions, pack.outcomes.headline)?.scale ?? '');
       const labels = Object.fromEntries(Object.entries(pack.decisions).map(([id, d]) => [id, d.label ?? id]));
       return { provider, timeline, pack, labels, order: scale && 'values' in scale ? scale.values : [] };
     },
