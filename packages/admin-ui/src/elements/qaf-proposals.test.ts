@@ -2,7 +2,7 @@ import { compilePack, evaluate, type Pack } from '@openqaf/engine';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { mount, text } from './mount.test-helpers.js';
-import { longDate, type RecordDecisionDetail } from './qaf-proposals.js';
+import { recordedWithoutReasonWords, type RecordDecisionDetail } from './qaf-proposals.js';
 import './qaf-proposals.js';
 
 const judgements = { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' };
@@ -152,7 +152,8 @@ describe('qaf-proposals', () => {
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).toBe('Domain rating: Safe: proposal');
   });
 
-  it('writes dates as the council does', () => {
-    expect(longDate('2027-01-12')).toBe('12 January 2027');
+  it('writes dates as the council does, with the shared date words, a recorded time as its day', () => {
+    const words = recordedWithoutReasonWords({ value: 'Bronze', by: 'A. Officer', at: '2026-03-03T10:15:00Z', computed: 'Silver', roleLabel: 'the team manager', due: '2027-01-12', departsWithoutReason: true } as Parameters<typeof recordedWithoutReasonWords>[0]);
+    expect(words).toBe('Recorded: Bronze by A. Officer on 3 March 2026, without a reason; the framework now proposes Silver. Confirm it with a reason. To be confirmed by the team manager, by 12 January 2027.');
   });
 });

@@ -2,12 +2,9 @@ import { LitElement, html, nothing } from 'lit';
 import type { Decision, Determination, Pack } from '@openqaf/engine';
 import { proposalWords, reasonRequired, recordableValues, ownMember } from '@openqaf/engine/browser';
 import { decisionWords } from '../pack/decision-words.js';
+import { longDate } from '../format/long-date.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** "12 January 2027" from "2027-01-12". */
-export function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 type Recorded = NonNullable<Determination['decidedBy']>[string];
 
