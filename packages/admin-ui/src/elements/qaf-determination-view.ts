@@ -88,7 +88,7 @@ export class QafDeterminationView extends LitElement {
       <h3>Interpretations relied on</h3>
       ${d.interpretations.length === 0 ? html`<p>None: the documents decided everything directly.</p>`
         : html`<dl>${d.interpretations.map((i) => html`<dt><strong>${i.title}</strong></dt><dd>${i.note}</dd>`)}</dl>`}
-      <details class="no-print"><summary>Every decision</summary><table><tbody>${Object.entries(d.decisions).map(([k, v]) => html`<tr><td>${p.decisions[k.split('.')[0]!]?.label ?? k}${k.includes('.') ? ` (${domains.find((dom) => dom.id === k.split('.')[1])?.title ?? k.split('.')[1]})` : ''}</td><td>${text(v)}</td></tr>`)}</tbody></table></details>
+      <details class="no-print"><summary>Every decision</summary><table><tbody>${Object.entries(d.decisions).map(([k, v]) => html`<tr><td>${ownMember(p.decisions, k.split('.')[0]!)?.label ?? k}${k.includes('.') ? ` (${domains.find((dom) => dom.id === k.split('.')[1])?.title ?? k.split('.')[1]})` : ''}</td><td>${text(v)}</td></tr>`)}</tbody></table></details>
       <p class="muted">Pack ${d.pack.id} ${d.pack.version}, ${d.pack.hash}. The same assessment under the same pack always gives this determination.</p>`;
   }
 }

@@ -262,7 +262,7 @@ export class QafVisitForm extends LitElement {
   }
 
   private _decisionLabel(id: string): string {
-    return this.pack.decisions[id.split('.')[0]!]?.label ?? id;
+    return ownMember(this.pack.decisions, id.split('.')[0]!)?.label ?? id;
   }
 
   /** Changes the reason of a decision recorded in the draft, or (`undefined`) removes the decision so the proposal is made again. */

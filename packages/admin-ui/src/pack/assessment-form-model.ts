@@ -51,7 +51,7 @@ function allowedJudgements(pack: Pack, criterion: Criterion): string[] {
 function factField(pack: Pack, name: string, schema: InputFactSchema, required: boolean): FactField {
   const title = (schema as { title?: unknown }).title;
   const label = { label: typeof title === 'string' && title ? title : humanize(name), ...(schema.description ? { hint: schema.description } : {}) };
-  const scale = schema['x-scale'] ? pack.scales[schema['x-scale']] : undefined;
+  const scale = schema['x-scale'] ? ownMember(pack.scales, schema['x-scale']) : undefined;
   if (scale && 'values' in scale) return { name, ...label, kind: 'choice', choices: scale.values, required };
   if (Array.isArray(schema.enum)) return { name, ...label, kind: 'choice', choices: schema.enum.map(String), required };
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
