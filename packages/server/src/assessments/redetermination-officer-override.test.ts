@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { determineAgain, publishTestshire } from './redetermination.test-helpers.js';
 import { judgements, testshirePack } from '../test-fixtures/testshire-pack.js';
 import { NO_DATE_WORDS } from '../work-queue/queue-item.js';
 
@@ -19,14 +20,8 @@ describe.each(testStoreKinds)("an officer's override recorded earlier when its a
   let providerId: string;
   let overridden: string;
   /** Publishes the testshire pack as `version`, in force from `from`, its override's reason required or not. */
-  const publish = async (version: string, from: string, reasonRequired: boolean) => {
-    const draft = await t.call('GET', '/api/councils/testshire/draft', { as: 'testshireAdmin' });
-    const content = testshirePack({ version, effectiveFrom: from, officerOverride: { reasonRequired } });
-    const saved = await t.call('PUT', '/api/councils/testshire/draft', { as: 'testshireAdmin', body: content, headers: { 'if-match': draft.headers.get('etag')! } });
-    expect([saved.status, saved.body.errors]).toEqual([200, []]);
-    const published = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: from, confirmPastDate: true, note: `Override reason required: ${reasonRequired}`, version, acknowledgeFindings: true } });
-    expect(published.status, JSON.stringify(published.body)).toBe(201);
-  };
+  const publish = (version: string, from: string, reasonRequired: boolean) =>
+    publishTestshire(t, () => testshirePack({ version, effectiveFrom: from, officerOverride: { reasonRequired } }), { version, from, note: `Override reason required: ${reasonRequired}` });
   const override = (assessmentId: string, decision: Record<string, unknown>) =>
     t.call('POST', `/api/councils/testshire/assessments/${assessmentId}/decisions`, { as: 'testshireAdmin', body: { decisions: { overallRating: decision } } });
 
@@ -46,21 +41,12 @@ describe.each(testStoreKinds)("an officer's override recorded earlier when its a
   afterAll(async () => t?.dispose());
 
   it('determines it again: the override stands, marked as departing without the reason 2.1.0 requires, the officer asked for it', async () => {
-    const listing = await t.call('GET', '/api/councils/testshire/redeterminations', { as: 'testshireViewer' });
-    const entry = listing.body.assessments.find((a: { assessmentId: string }) => a.assessmentId === overridden);
-    expect(entry).toMatchObject({ decidedUnder: { version: '2.0.0' }, inForce: { version: '2.1.0' }, before: 'Bronze', after: 'Bronze' });
-    expect(entry.error).toBeUndefined();
-
-    const done = await t.call('POST', '/api/councils/testshire/redeterminations', { as: 'testshireAdmin', body: { reason: '2.1.0 in force from 2 January', assessmentIds: [overridden] } });
-    expect(done.status, JSON.stringify(done.body)).toBe(200);
-    const after = await t.call('GET', `/api/councils/testshire/assessments/${overridden}`, { as: 'testshireViewer' });
-    expect(after.body.packVersion).toBe('2.1.0');
-    expect(after.body.determination.headline.value).toBe('Bronze');
-    expect(after.body.determination.decidedBy.overallRating).toEqual({
+    const after = await determineAgain(t, overridden, { from: '2.0.0', to: '2.1.0', headline: 'Bronze', reason: '2.1.0 in force from 2 January' });
+    expect(after.determination.decidedBy.overallRating).toEqual({
       value: 'Bronze', by: 'A. Officer', at: '2027-01-05', computed: 'Silver', kind: 'override',
       departsWithoutReason: true, roleLabel: 'the officer', source: 'qaf s2',
     });
-    expect(after.body.determination.proposals ?? []).toEqual([]);
+    expect(after.determination.proposals ?? []).toEqual([]);
   });
 
   it("says on the provider's timeline who decided, on the determination made again only", async () => {
