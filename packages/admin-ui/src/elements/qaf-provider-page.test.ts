@@ -63,4 +63,14 @@ describe('qaf-provider-page', () => {
     expect(departingDecisions.shadowRoot!.querySelector('form')).toBeNull();
     expect(departingDecisions.shadowRoot!.querySelector('details.earlier')).not.toBeNull();
   });
+
+  it("says an officer's override without a reason is one, not a departure from a proposal", async () => {
+    const overridden = { overall: { value: 'Bronze', by: 'A. Officer', at: '2027-01-05', computed: 'Silver', kind: 'override', departsWithoutReason: true, roleLabel: 'the officer', source: 'qaf s2' } } as TimelineEntry['decidedBy'];
+    serve([entry({ decidedBy: overridden })], 'a1');
+    const el = await mount('qaf-provider-page', { council: 't', provider: 'p1' });
+    await settled(el);
+    const [row] = rows(el);
+    expect(row!.words).toContain('An officer\'s override has no reason: add it under "Decisions without a reason"');
+    expect(row!.words).not.toContain('proposal');
+  });
 });

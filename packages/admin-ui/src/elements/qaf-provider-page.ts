@@ -58,10 +58,13 @@ export class QafProviderPage extends LitElement {
    * where to add the reason; on an earlier one, history only (the work queue asks only about the current one).
    */
   private _flagWords(t: TimelineEntry, current: string | undefined) {
-    if (t.answeredBy || !Object.values(t.decidedBy ?? {}).some((d) => d.departsWithoutReason)) return nothing;
-    if (t.assessmentId === current) return html`<div class="bad">A decision departs from the proposal without a reason: add it under "Decisions without a reason"</div>`;
-    if (t.provisional) return html`<div class="muted">A decision departs from the proposal without a reason: asked once the visit record is signed off</div>`;
-    return html`<div class="muted">A decision departed from the proposal without a reason (history: a later determination is current)</div>`;
+    const departing = Object.values(t.decidedBy ?? {}).filter((d) => d.departsWithoutReason);
+    if (t.answeredBy || !departing.length) return nothing;
+    // An override answers no proposal: the officer departed from the framework's value.
+    const overrides = departing.every((d) => d.kind === 'override');
+    if (t.assessmentId === current) return html`<div class="bad">${overrides ? "An officer's override has no reason" : 'A decision departs from the proposal without a reason'}: add it under "Decisions without a reason"</div>`;
+    if (t.provisional) return html`<div class="muted">${overrides ? "An officer's override has no reason" : 'A decision departs from the proposal without a reason'}: asked once the visit record is signed off</div>`;
+    return html`<div class="muted">${overrides ? "An officer's override had no reason" : 'A decision departed from the proposal without a reason'} (history: a later determination is current)</div>`;
   }
 
   override render() {
