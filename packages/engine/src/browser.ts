@@ -21,6 +21,7 @@ export type { PackDiff, PackChange } from './diff/diff-packs.js';
 export { expandDecisionTables, rowWords } from './language/decision-table.js';
 export type { DecisionTable, TableCell, TableColumn, TableRow } from './language/decision-table.js';
 export { canonicalJson } from './canonical-json.js';
+export { ownMember } from './compile/own-member.js';
 export { sideWords } from './testing/format-boundaries.js';
 export { datesInText, longDate, monthName } from './dates/long-date.js';
 export { CALENDARS } from './language/calendars/calendars.js';

@@ -10,6 +10,7 @@ import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import './qaf-determination-view.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /** How long entry pauses before the live preview is re-evaluated. */
 export const PREVIEW_DELAY_MS = 400;
@@ -86,7 +87,7 @@ export class QafAssessmentForm extends LitElement {
             <div class="row"><div><label for="fill">Judge every criterion not yet judged as</label><select id="fill">${model.groups[0]?.standards[0]?.criteria[0]?.judgements.map((j) => html`<option>${j}</option>`)}</select></div>
               <button type="button" class="secondary" @click=${() => this._fill(model)}>Fill the rest</button></div>
             ${model.groups.map((g) => html`<details open><summary>${g.title}</summary>${g.standards.map((s) => html`<fieldset><legend>${s.title}</legend>
-              ${s.criteria.map((c) => html`<div class="criterion"><label for=${`j-${c.id}`}>${c.title}${c.flags.map((f) => html`<span class="badge ${f}">${pack.framework?.flags?.[f]?.label ?? f}</span>`)}</label>
+              ${s.criteria.map((c) => html`<div class="criterion"><label for=${`j-${c.id}`}>${c.title}${c.flags.map((f) => html`<span class="badge ${f}">${ownMember(pack.framework?.flags, f)?.label ?? f}</span>`)}</label>
                 <select id=${`j-${c.id}`} name=${`j:${c.id}`}><option value="">Not judged</option>${c.judgements.map((j) => html`<option>${j}</option>`)}</select></div>`)}
             </fieldset>`)}</details>`)}` : nothing}
           <h2>Facts</h2>

@@ -10,6 +10,7 @@ import { sharedStyles } from './shared-styles.js';
 import type { CaseChange } from './qaf-expectation-editor.js';
 import './qaf-case-input-editor.js';
 import './qaf-expectation-editor.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /** Where in a case the editor shows problems at a field; any other problem is listed at the top. */
 const PLACED = /^\/(id|note|source|asOf|wantError|fillJudgements|input\/(date|facts|judgements)|want\/(headline|decisions|actions|actionsExact|noActions|schedule|scores|interpretations))(\/|$)/;
@@ -88,7 +89,7 @@ export class QafCaseEditor extends LitElement {
     const r = this.result;
     const own = (path: string) => [...(this._typed[path] ? [this._typed[path]] : []), ...problemsAt(this.problems, `${this._base}${path}`).map((p) => p.message)];
     const sources = Object.entries(this.pack.sources);
-    const sections = c.source ? Object.entries(this.pack.sources[c.source.doc]?.sections ?? {}) : [];
+    const sections = c.source ? Object.entries(ownMember(this.pack.sources, c.source.doc)?.sections ?? {}) : [];
     return html`
       <h3 tabindex="-1">Case ${c.id}</h3>
       ${r ? html`<div class="notice ${r.ok ? 'good' : 'bad'}"><strong>Last run${this.stale ? ' (before your changes)' : ''}: ${r.ok ? 'passed' : 'failed'}</strong>
@@ -182,7 +183,7 @@ export class QafCaseEditor extends LitElement {
   private _onDoc(e: Event) {
     const doc = (e.target as HTMLSelectElement).value;
     const { source: _old, ...rest } = this._case;
-    const first = Object.keys(this.pack.sources[doc]?.sections ?? {})[0] ?? '';
+    const first = Object.keys(ownMember(this.pack.sources, doc)?.sections ?? {})[0] ?? '';
     this._emit('/source', doc ? { ...this._case, source: { doc, section: first } } : rest);
   }
 

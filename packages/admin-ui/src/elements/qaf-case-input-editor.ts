@@ -9,6 +9,7 @@ import { problemsAt } from '../pack/plain-errors.js';
 import type { FieldProblem } from '../pack/plain-errors.js';
 import { sharedStyles } from './shared-styles.js';
 import type { CaseChange } from './qaf-expectation-editor.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /**
  * A case's assessment, edited without JSON: the visit date, the date it is judged as of, the
@@ -118,7 +119,7 @@ export class QafCaseInputEditor extends LitElement {
     const c = this.case;
     const fills = fillsOf(c);
     const fw = this.pack.framework!;
-    const scale = this.pack.scales[fw.judgements.scale];
+    const scale = ownMember(this.pack.scales, fw.judgements.scale);
     const values = scale && 'values' in scale ? scale.values : [];
     const judged = c.input.judgements ?? {};
     return html`<h4>${model.labels.criterion} judgements</h4>
@@ -138,7 +139,7 @@ export class QafCaseInputEditor extends LitElement {
             ${values.map((v) => html`<option ?selected=${fills[g.id] === v}>${v}</option>`)}</select>
           ${g.standards.map((s) => s.criteria.map((cr) => {
             const path = `/input/judgements/${pointerToken(cr.id)}`;
-            return html`<div class="criterion"><label for=${`j-${cr.id}`} class=${cr.id in judged ? 'set' : ''}>${cr.id} ${cr.title}${cr.flags.map((f) => html`<span class="badge ${f}">${fw.flags?.[f]?.label ?? f}</span>`)}</label>
+            return html`<div class="criterion"><label for=${`j-${cr.id}`} class=${cr.id in judged ? 'set' : ''}>${cr.id} ${cr.title}${cr.flags.map((f) => html`<span class="badge ${f}">${ownMember(fw.flags, f)?.label ?? f}</span>`)}</label>
               <select id=${`j-${cr.id}`} ?disabled=${this.readonly} aria-invalid=${this._messages(path).length ? 'true' : 'false'}
                 @change=${(e: Event) => this._emit(path, withJudgement(c, cr.id, (e.target as HTMLSelectElement).value || undefined))}>
                 <option value="" ?selected=${!(cr.id in judged)}>${fill ? `Not set (${fill})` : 'Not judged'}</option>

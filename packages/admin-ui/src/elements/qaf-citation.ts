@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Citation, Pack } from '@openqaf/engine';
 import { sharedStyles } from './shared-styles.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /**
  * A rule's citation ("000 s3.2.2", with the document and section heading on hover) and, when
@@ -25,10 +26,10 @@ export class QafCitation extends LitElement {
 
   override render() {
     const s = this.source;
-    const doc = s ? this.pack?.sources[s.doc] : undefined;
-    const heading = s ? doc?.sections[s.section] : undefined;
+    const doc = s ? ownMember(this.pack?.sources, s.doc) : undefined;
+    const heading = s ? ownMember(doc?.sections, s.section) : undefined;
     const section = s && /^[\d.A-Z]+$/i.test(s.section) && !/\s/.test(s.section) ? `s${s.section}` : `"${s?.section}"`;
-    const interp = this.interpretation ? this.pack?.interpretations?.[this.interpretation] : undefined;
+    const interp = this.interpretation ? ownMember(this.pack?.interpretations, this.interpretation) : undefined;
     return html`${s ? html`<cite title=${`${doc?.title ?? s.doc}${heading ? `, ${heading}` : ''}`}>${s.doc} ${section}</cite>` : nothing}${this.interpretation
       ? html`<details><summary>Interpretation: ${interp?.title ?? this.interpretation}</summary><div class="note">${interp?.note ?? ''}</div></details>`
       : nothing}`;

@@ -10,13 +10,14 @@ import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import '../charts/qaf-rating-mix-chart.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /** The headline scale of the council's published pack, lowest first (empty when it has none). */
 async function headlineOrder(council: string, signal: AbortSignal): Promise<string[]> {
   try {
     const { pack } = await api.pack(council, signal);
-    const headline = pack?.decisions[pack.outcomes.headline];
-    const scale = headline ? pack.scales[headline.scale] : undefined;
+    const headline = pack ? ownMember(pack.decisions, pack.outcomes.headline) : undefined;
+    const scale = headline ? ownMember(pack.scales, headline.scale) : undefined;
     return scale && 'values' in scale ? scale.values.map(String) : [];
   } catch {
     // No published pack yet: the chart still shows the buckets, in name order.

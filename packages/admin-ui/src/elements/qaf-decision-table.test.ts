@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Pack } from '@openqaf/engine';
 import { declaredTestPack } from '../pack/declared-test-pack.test-helpers.js';
+import { INHERITED_NAMES, INHERITED_READ } from '../pack/inherited-names.test-helpers.js';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { mount, text } from './mount.test-helpers.js';
@@ -55,5 +56,27 @@ describe('qaf-decision-table', () => {
     expect(t).toContain('at least 1 mandatory criterion judged Not met');
     // Involvement and information (000 s3.2.2): 4 Mandatory; Gold 5 of the 6 advanced; Silver 9 of 12; Bronze no more than 2; Inadequate 3 or more.
     expect(t).toMatch(/Involvement and information\s*4\s*5\s*9\s*2\s*3/);
+  });
+
+  it.each(INHERITED_NAMES)('reads "%s" as no such decision, parameter, scale, fact, source or interpretation, never an inherited member', async (name) => {
+    expect(text(await mount('qaf-decision-table', { pack: testPack(), decisionId: name }))).toBe('');
+    const pack = testPack();
+    const rating = pack.decisions.domainRating!;
+    // A draft pack mid-edit: every name below is one the pack does not declare.
+    pack.decisions.domainRating = {
+      ...rating,
+      scale: name,
+      hitPolicy: name as 'first',
+      rules: [{ id: 'odd', output: 'Gold', when: { all: [{ fact: name, operator: 'greaterThanInclusive', value: { param: name } }] }, source: { doc: name, section: name }, interpretation: name }],
+    };
+    pack.framework!.domains[0]!.parameters = { silverMinFullyMet: 2 };
+    const el = await mount('qaf-decision-table', { pack, decisionId: 'domainRating' });
+    const cite = el.shadowRoot!.querySelector('qaf-citation')!;
+    await cite.updateComplete;
+    const shown = `${text(el)} ${cite.shadowRoot!.textContent} ${cite.shadowRoot!.querySelector('cite')!.title}`;
+    expect(shown).not.toMatch(INHERITED_READ);
+    expect(text(el)).toContain(`Result on the scale ${name}: ${name}.`);
+    expect(text(el)).toContain('the declared number');
+    expect(cite.shadowRoot!.querySelector('cite')!.title).toBe(name);
   });
 });

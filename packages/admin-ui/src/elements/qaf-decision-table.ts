@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Decision, Pack } from '@openqaf/engine';
-import { expandDecisionTables } from '@openqaf/engine/browser';
+import { expandDecisionTables, ownMember } from '@openqaf/engine/browser';
 import { PackWords, describeCondition, describeValue } from '../pack/describe-condition.js';
 import { humanize } from '../pack/editable-fields.js';
 import { sharedStyles } from './shared-styles.js';
@@ -32,23 +32,23 @@ export class QafDecisionTable extends LitElement {
     if (names.length === 0) return nothing;
     return html`<div class="scroll" tabindex="0"><table>
       <caption>Numbers for each ${this.pack.framework?.labels?.domain?.toLowerCase() ?? 'domain'}</caption>
-      <thead><tr><th scope="col">${this.pack.framework?.labels?.domain ?? 'Domain'}</th>${names.map((n) => html`<th scope="col">${this.pack.parameters?.[n]?.label ?? humanize(n)}</th>`)}</tr></thead>
-      <tbody>${domains.map((d) => html`<tr><th scope="row">${d.title}</th>${names.map((n) => html`<td>${d.parameters?.[n] ?? '—'}</td>`)}</tr>`)}</tbody>
+      <thead><tr><th scope="col">${this.pack.framework?.labels?.domain ?? 'Domain'}</th>${names.map((n) => html`<th scope="col">${ownMember(this.pack.parameters, n)?.label ?? humanize(n)}</th>`)}</tr></thead>
+      <tbody>${domains.map((d) => html`<tr><th scope="row">${d.title}</th>${names.map((n) => html`<td>${ownMember(d.parameters, n) ?? '—'}</td>`)}</tr>`)}</tbody>
     </table></div>`;
   }
 
   override render() {
     // A decision written as a table shows its rows as the rules they compile to, each read as a sentence.
-    const decision = this.pack?.decisions[this.decisionId]?.table ? expandDecisionTables(this.pack).pack.decisions[this.decisionId] : this.pack?.decisions[this.decisionId];
+    const decision = ownMember(this.pack?.decisions, this.decisionId)?.table ? ownMember(expandDecisionTables(this.pack).pack.decisions, this.decisionId) : ownMember(this.pack?.decisions, this.decisionId);
     if (!decision) return nothing;
-    const scale = this.pack.scales[decision.scale];
+    const scale = ownMember(this.pack.scales, decision.scale);
     // A per-domain decision's numbers differ by domain (shown in their own table): its rules name them by label.
     const declared = new PackWords(this.pack, decision.forEach === 'domain');
     const rules = [...(decision.rules ?? [])].sort((a, b) => (decision.hitPolicy === 'first' ? (b.priority ?? 0) - (a.priority ?? 0) : 0));
     return html`
       <h3 id=${`decision-${this.decisionId}`}>${decision.label}${decision.forEach === 'domain' ? html`<span class="badge">per ${this.pack.framework?.labels?.domain?.toLowerCase() ?? 'domain'}</span>` : nothing}</h3>
       ${decision.description ? html`<p class="muted">${decision.description}</p>` : nothing}
-      <p>Result on the scale <em>${scale?.label ?? decision.scale}</em>: ${POLICY[decision.hitPolicy] ?? decision.hitPolicy}.</p>
+      <p>Result on the scale <em>${scale?.label ?? decision.scale}</em>: ${ownMember(POLICY, decision.hitPolicy) ?? decision.hitPolicy}.</p>
       ${decision.forEach === 'domain' ? this._parameterTable(decision) : nothing}
       <div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Result</th><th scope="col">When</th><th scope="col">Source</th></tr></thead>

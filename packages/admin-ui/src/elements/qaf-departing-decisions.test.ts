@@ -3,7 +3,7 @@ import type { TimelineEntry } from '../api/api-types.js';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { fakeServer, fill, json, settled, submit } from './fake-server.test-helpers.js';
 import { mount, text } from './mount.test-helpers.js';
-import { departingDecisions, whoseDecisionWords } from './qaf-departing-decisions.js';
+import { departingDecisions } from './qaf-departing-decisions.js';
 import './qaf-departing-decisions.js';
 
 /**
@@ -31,21 +31,11 @@ afterEach(() => {
 describe('departingDecisions', () => {
   it('lists the decisions marked departsWithoutReason on the determinations a later decision did not answer', () => {
     const agreed = entry({ assessmentId: 'a3', decidedBy: { overallRating: { value: 'Silver', by: 'Team Manager', at: '2027-01-05', computed: 'Silver', kind: 'decision', role: 'team-manager' } } });
-    expect(departingDecisions([first, flagged, agreed]).map((d) => `${d.entry.assessmentId} ${d.id}`)).toEqual(['a2 overallRating']);
+    expect(departingDecisions([first, flagged, agreed], 'a3').map((d) => `${d.entry.assessmentId} ${d.id} ${d.standing}`)).toEqual(['a2 overallRating earlier']);
+    expect(departingDecisions([first, flagged], 'a2').map((d) => `${d.entry.assessmentId} ${d.id} ${d.standing}`)).toEqual(['a2 overallRating current']);
+    expect(departingDecisions([entry({ provisional: true })], 'a1').map((d) => d.standing)).toEqual(['awaiting-sign-off']);
     // Answered by a later decision: that later determination carries it on, so this one is not asked about.
     expect(departingDecisions([entry({ answeredBy: { assessmentId: 'a4' } as TimelineEntry['answeredBy'] })])).toEqual([]);
-  });
-});
-
-describe('whoseDecisionWords', () => {
-  it("names whose decision it is as a sentence starts, the role's words kept", () => {
-    expect(whoseDecisionWords('the team manager')).toBe("The team manager's decision");
-    expect(whoseDecisionWords('the Council')).toBe("The Council's decision");
-    expect(whoseDecisionWords('the commissioners')).toBe("The commissioners' decision");
-    // Bolton's and Herefordshire's role words would not take a possessive.
-    expect(whoseDecisionWords('the Quality Assurance Team, with the provider')).toBe('The decision of the Quality Assurance Team, with the provider,');
-    expect(whoseDecisionWords('the commissioners (Herefordshire Council and/or HCCG)')).toBe('The decision of the commissioners (Herefordshire Council and/or HCCG)');
-    expect(whoseDecisionWords(undefined)).toBe('The recorded decision');
   });
 });
 
@@ -59,7 +49,7 @@ describe('qaf-departing-decisions', () => {
   it('says what to do, what was recorded, what is proposed and by when, to a viewer without a form', async () => {
     const pack = testPack();
     pack.decisions.overallRating = { ...pack.decisions[pack.outcomes.headline]!, label: 'Overall rating' };
-    const el = await mount('qaf-departing-decisions', { council: 'testshire', timeline: [first, flagged], pack, today: '2027-01-11' });
+    const el = await mount('qaf-departing-decisions', { council: 'testshire', current: 'a2', timeline: [first, flagged], pack, today: '2027-01-11' });
     const words = text(el);
     expect(words).toContain("Overall rating: The team manager's decision departs from the proposal and has no reason: add one.");
     expect(words).toContain('Recorded: Silver, by Team Manager on 5 January 2027, without a reason. The framework (pack 2.1.0) now proposes Bronze. Add the reason by 18 January 2027. (qaf s2)');
@@ -70,7 +60,7 @@ describe('qaf-departing-decisions', () => {
   });
 
   it('marks it overdue once the due date has passed', async () => {
-    const el = await mount('qaf-departing-decisions', { council: 'testshire', timeline: [flagged], today: '2027-01-19' });
+    const el = await mount('qaf-departing-decisions', { council: 'testshire', current: 'a2', timeline: [flagged], today: '2027-01-19' });
     expect(text(el)).toContain('Overdue: the reason was due by 18 January 2027.');
   });
 
@@ -82,7 +72,7 @@ describe('qaf-departing-decisions', () => {
 
   it('adds the reason: the recorded value again with it, on the determination that carries it; an empty reason sends nothing', async () => {
     const seen = fakeServer((req) => req.method === 'POST' && req.url.pathname === '/api/councils/testshire/assessments/a2/decisions' ? json({ id: 'a3' }, 201) : undefined);
-    const el = await mount('qaf-departing-decisions', { council: 'testshire', timeline: [first, flagged], canRecord: true });
+    const el = await mount('qaf-departing-decisions', { council: 'testshire', current: 'a2', timeline: [first, flagged], canRecord: true });
     const added: string[] = [];
     el.addEventListener('reason-added', (e) => added.push((e as CustomEvent<string>).detail));
     const field = el.shadowRoot!.getElementById('reason-a2-overallRating') as HTMLTextAreaElement;
@@ -90,7 +80,7 @@ describe('qaf-departing-decisions', () => {
     submit(el, field.id);
     await settled(el);
     expect(seen).toHaveLength(0);
-    expect(text(el)).toContain('Give the reason for Silver: the framework proposes Bronze.');
+    expect(text(el)).toContain('Give the reason for Silver: the framework now proposes Bronze.');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(field.getAttribute('aria-describedby')).toBe('reason-a2-overallRating-error');
     fill(el, field.id, '  Improvements seen since the visit ');
@@ -104,7 +94,7 @@ describe('qaf-departing-decisions', () => {
 
   it("shows the server's refusal at the reason, and anything else above the form", async () => {
     fakeServer(() => json({ error: { status: 422, code: 'invalid-assessment', message: 'The assessment is not valid', details: [{ pointer: '/decisions/overallRating/reason', message: 'The reason is missing: the decision records "Silver"…' }] } }, 422));
-    const el = await mount('qaf-departing-decisions', { council: 'testshire', timeline: [flagged], canRecord: true });
+    const el = await mount('qaf-departing-decisions', { council: 'testshire', current: 'a2', timeline: [flagged], canRecord: true });
     const added: string[] = [];
     el.addEventListener('reason-added', (e) => added.push((e as CustomEvent<string>).detail));
     fill(el, 'reason-a2-overallRating', 'x');
@@ -113,5 +103,32 @@ describe('qaf-departing-decisions', () => {
     expect(el.shadowRoot!.getElementById('reason-a2-overallRating-error')!.textContent).toBe('The reason is missing: the decision records "Silver"…');
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).toMatch(/^Not recorded: /);
     expect(added).toEqual([]);
+  });
+
+  it("asks nothing about a decision on an earlier determination: it is history, as the work queue, which asks only about the current one", async () => {
+    // A later visit (a3, 1 March 2027) is the provider's current determination; a2's decision without a reason is history.
+    const later = entry({ assessmentId: 'a3', date: '2027-03-01', decidedBy: undefined });
+    const el = await mount('qaf-departing-decisions', { council: 'testshire', current: 'a3', timeline: [first, flagged, later], canRecord: true, today: '2027-03-02' });
+    expect(el.shadowRoot!.querySelector('h2')).toBeNull();
+    expect(el.shadowRoot!.querySelector('section')).toBeNull();
+    expect(el.shadowRoot!.querySelector('form')).toBeNull();
+    const history = el.shadowRoot!.querySelector('details.earlier')!;
+    expect(history.querySelector('summary')!.textContent).toBe('Decisions without a reason on earlier determinations: history, nothing to do');
+    const words = text(el);
+    expect(words).toContain('overallRating: Recorded: Silver, by Team Manager on 5 January 2027, without a reason. The framework (pack 2.1.0) now proposes Bronze.');
+    expect(words).not.toContain('Overdue');
+    expect(history.querySelector('a')!.getAttribute('href')).toBe('#/councils/testshire/assessments/a2');
+  });
+
+  it("asks the officer for an override's reason as an override, not a proposal answered", async () => {
+    const overridden = entry({ decidedBy: { overallRating: { value: 'Bronze', by: 'A. Officer', at: '2027-01-05', computed: 'Silver', kind: 'override', departsWithoutReason: true, roleLabel: 'the officer', source: 'qaf s2' } } });
+    const el = await mount('qaf-departing-decisions', { council: 'testshire', current: 'a2', timeline: [overridden], canRecord: true });
+    const words = text(el);
+    expect(words).toContain("overallRating: The officer's override of the framework's value has no reason: add one.");
+    expect(words).toContain('Overridden to Bronze by A. Officer on 5 January 2027, without a reason. The framework (pack 2.1.0) gives Silver. (qaf s2)');
+    expect(words).not.toMatch(/propos|Add the reason by/);
+    submit(el, 'reason-a2-overallRating');
+    await settled(el);
+    expect(text(el)).toContain('Give the reason for Bronze: the framework gives Silver.');
   });
 });

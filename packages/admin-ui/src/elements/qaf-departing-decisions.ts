@@ -6,60 +6,61 @@ import type { TimelineEntry } from '../api/api-types.js';
 import { decisionErrors } from '../api/decision-errors.js';
 import { longDate } from '../format/long-date.js';
 import { decisionWords } from '../pack/decision-words.js';
+import { departsWithoutReasonWords, frameworkNowWords, recordedWithoutReasonWords, valueWords } from '../pack/reason-missing-words.js';
 import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 
 type Taken = NonNullable<TimelineEntry['decidedBy']>[string];
 
-/** A decision to confirm: the determination that carries it and the decision as it records it. */
+/**
+ * Where a determination stands for its provider: `current` (the provider's current rating, the one
+ * the work queue asks about), `awaiting-sign-off` (its visit record is not signed off: asked about
+ * once it is, if it is then current), `earlier` (a later determination is current: history only).
+ */
+export type DeterminationStanding = 'current' | 'awaiting-sign-off' | 'earlier';
+
+/** A decision without a reason: the determination that carries it, the decision as it records it, and where that determination stands. */
 export interface DepartingDecision {
   entry: TimelineEntry;
   /** The decision instance id (`overallRating`, `domainRating.safe`). */
   id: string;
   taken: Taken;
+  standing: DeterminationStanding;
 }
 
 /**
  * The decisions of a provider's timeline recorded earlier without a reason that now depart from the
  * proposal (`departsWithoutReason`), on the determinations that stand: one a later decision answered
- * carries it on to that later one, so only the latest is asked about.
+ * carries it on to that later one, so only the latest is listed. `current` is the assessment of the
+ * provider's current determination (the provider's `latest`, as the work queue reads it): only a
+ * decision on it is asked about; one on an earlier determination is history.
  */
-export function departingDecisions(timeline: readonly TimelineEntry[]): DepartingDecision[] {
-  return timeline.filter((e) => !e.answeredBy).flatMap((entry) =>
-    Object.entries(entry.decidedBy ?? {}).filter(([, taken]) => taken.departsWithoutReason).map(([id, taken]) => ({ entry, id, taken })));
+export function departingDecisions(timeline: readonly TimelineEntry[], current?: string): DepartingDecision[] {
+  return timeline.filter((e) => !e.answeredBy).flatMap((entry) => {
+    const standing: DeterminationStanding = entry.provisional ? 'awaiting-sign-off' : entry.assessmentId === current ? 'current' : 'earlier';
+    return Object.entries(entry.decidedBy ?? {}).filter(([, taken]) => taken.departsWithoutReason).map(([id, taken]) => ({ entry, id, taken, standing }));
+  });
 }
 
 /**
- * Whose decision it is, as it starts a sentence: "The team manager's decision", "The commissioners'
- * decision"; "The decision of …" where the role's words would not take a possessive (a comma or a
- * bracket in them: "The decision of the Quality Assurance Team, with the provider,").
- */
-export function whoseDecisionWords(roleLabel: string | undefined): string {
-  const who = roleLabel?.trim();
-  if (!who) return 'The recorded decision';
-  const phrase = /[,(]/.test(who) ? `the decision of ${who}${who.includes(',') ? ',' : ''}` : `${who}${who.endsWith('s') ? "'" : "'s"} decision`;
-  return phrase[0]!.toUpperCase() + phrase.slice(1);
-}
-
-/** A value in words: text as it is, anything else as JSON. */
-function valueWords(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-/**
- * The decisions on a provider's page that a quality officer must act on: each one recorded earlier
+ * The decisions on a provider's page that a quality officer must act on: each one, on the provider's
+ * current determination (`current`, the assessment id the work queue asks about too), recorded earlier
  * without a reason that the framework, determining the assessment again (a later version in force),
  * now departs from ("The team manager's decision departs from the proposal and has no reason: add
  * one."), with what was recorded, what is proposed now, by when, and where the pack says so. Those
  * who may record decisions (`can-record`) add the reason here: the same decision recorded again on
  * that determination with its reason, which the server stores as the provider's next determination;
  * `reason-added` then fires (detail: the new assessment's id) for the page to reload its timeline.
- * What the server refuses is shown at the reason (by its JSON pointer) or above the form.
+ * What the server refuses is shown at the reason (by its JSON pointer) or above the form. Those on
+ * earlier determinations, which a later one has replaced as the provider's rating, are listed as
+ * history, with nothing to do.
  */
 export class QafDepartingDecisions extends LitElement {
-  static override properties = { council: {}, timeline: { attribute: false }, pack: { attribute: false }, canRecord: { type: Boolean, attribute: 'can-record' }, today: {}, _errors: { state: true }, _sending: { state: true } };
+  static override properties = { council: {}, current: {}, timeline: { attribute: false }, pack: { attribute: false }, canRecord: { type: Boolean, attribute: 'can-record' }, today: {}, _errors: { state: true }, _sending: { state: true } };
   static override styles = [sharedStyles];
   declare council: string;
+  /** The assessment id of the provider's current determination (the provider's `latest`); none when it has none. */
+  declare current: string | undefined;
   declare timeline: readonly TimelineEntry[];
   /** The pack whose words name the decisions; the ids are shown without it. */
   declare pack: Pack | undefined;
@@ -85,7 +86,7 @@ export class QafDepartingDecisions extends LitElement {
     const field = (e.target as HTMLFormElement).elements.namedItem('reason') as HTMLTextAreaElement;
     const reason = field.value.trim();
     if (!reason) {
-      this._errors = { ...this._errors, [key]: { reason: `Give the reason for ${valueWords(d.taken.value)}: the framework proposes ${valueWords(d.taken.computed)}.` } };
+      this._errors = { ...this._errors, [key]: { reason: `Give the reason for ${valueWords(d.taken.value)}: the framework ${frameworkNowWords(d.taken)}.` } };
       field.focus();
       return;
     }
@@ -112,8 +113,8 @@ export class QafDepartingDecisions extends LitElement {
     const fieldId = `reason-${entry.assessmentId}-${id}`;
     const overdue = taken.due !== undefined && taken.due < this.today;
     return html`<section class="notice bad" aria-labelledby=${`${fieldId}-what`} data-departs=${id}>
-      <p id=${`${fieldId}-what`}><strong>${words}</strong>: ${whoseDecisionWords(taken.roleLabel)} departs from the proposal and has no reason: add one.</p>
-      <p>Recorded: ${valueWords(taken.value)}, by ${taken.by} on ${longDate(taken.at)}, without a reason. The framework (pack ${entry.packVersion}) now proposes ${valueWords(taken.computed)}.
+      <p id=${`${fieldId}-what`}><strong>${words}</strong>: ${departsWithoutReasonWords(taken)}</p>
+      <p>${recordedWithoutReasonWords(taken)} The framework (pack ${entry.packVersion}) ${frameworkNowWords(taken)}.
         ${taken.due ? html`${overdue ? html`<strong class="bad">Overdue:</strong> the reason was due by ${longDate(taken.due)}.` : html`Add the reason by ${longDate(taken.due)}.`}` : nothing}
         ${taken.source ? html`<span class="muted">(${taken.source})</span>` : nothing}
         <a href=${href({ page: 'determination', council: this.council, assessment: entry.assessmentId })}>The determination of ${longDate(entry.date)}</a></p>
@@ -128,10 +129,21 @@ export class QafDepartingDecisions extends LitElement {
     </section>`;
   }
 
+  /** A decision without a reason on an earlier determination: what it was, and that nothing is asked of it. */
+  private _earlier(d: DepartingDecision) {
+    const words = this.pack ? decisionWords(this.pack, d.id) : d.id;
+    return html`<li data-earlier=${d.id}><strong>${words}</strong>: ${recordedWithoutReasonWords(d.taken)} The framework (pack ${d.entry.packVersion}) ${frameworkNowWords(d.taken)}.
+      <a href=${href({ page: 'determination', council: this.council, assessment: d.entry.assessmentId })}>The determination of ${longDate(d.entry.date)}</a></li>`;
+  }
+
   override render() {
-    const departing = departingDecisions(this.timeline);
-    if (!departing.length) return nothing;
-    return html`<h2>Decisions without a reason</h2>${departing.map((d) => this._item(d))}`;
+    const departing = departingDecisions(this.timeline, this.current);
+    const asked = departing.filter((d) => d.standing !== 'earlier');
+    const earlier = departing.filter((d) => d.standing === 'earlier');
+    return html`${asked.length ? html`<h2>Decisions without a reason</h2>${asked.map((d) => this._item(d))}` : nothing}
+      ${earlier.length ? html`<details class="earlier"><summary>Decisions without a reason on earlier determinations: history, nothing to do</summary>
+        <p class="muted">A later determination is the provider's current one; the work queue asks only about that.</p>
+        <ul>${earlier.map((d) => this._earlier(d))}</ul></details>` : nothing}`;
   }
 }
 

@@ -11,6 +11,7 @@ import { longDate } from '../format/long-date.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import './qaf-determination-view.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /** A recorded decision as the page words it. */
 interface DecisionRecordWords {
@@ -60,7 +61,7 @@ export class QafDeterminationPage extends LitElement {
   /** Who decided what, when and why: the decision this determination answers, or the one that answered it. */
   private _decisionLink(record: DecisionRecordWords | undefined, kind: 'answers' | 'answeredBy', pack: Pack) {
     if (!record) return nothing;
-    const words = Object.entries(record.decisions).map(([id, d]) => html`${pack.decisions[id]?.label ?? id}: <strong>${String(d.value)}</strong>, decided by ${d.by} on ${longDate(d.at)}${d.reason ? html` (“${d.reason}”)` : nothing}`);
+    const words = Object.entries(record.decisions).map(([id, d]) => html`${ownMember(pack.decisions, id)?.label ?? id}: <strong>${String(d.value)}</strong>, decided by ${d.by} on ${longDate(d.at)}${d.reason ? html` (“${d.reason}”)` : nothing}`);
     const other = kind === 'answers' ? record.answers.assessmentId : record.assessmentId;
     return html`<p class="notice" id=${kind === 'answers' ? 'decision-answers' : 'decision-answered'}>${kind === 'answers' ? 'Made by recording a decision' : 'A decision was recorded on this determination'}: ${words}.
       <a href=${href({ page: 'determination', council: this.council, assessment: other })}>${kind === 'answers' ? 'The determination it answered' : 'The determination that followed'}</a></p>`;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { longDate } from '../format/long-date.js';
 import { counted } from '../format/count-words.js';
 import type { Determination, Pack } from '@openqaf/engine';
-import { explainDetermination } from '@openqaf/engine/browser';
+import { explainDetermination, ownMember } from '@openqaf/engine/browser';
 import { whyNotHigher, type WhyNotHigher } from '../pack/why-not-higher.js';
 import { decisionWords } from '../pack/decision-words.js';
 import { headlineWords } from '../format/headline-words.js';
@@ -56,7 +56,7 @@ export class QafDeterminationView extends LitElement {
     const d = this.determination;
     const p = this.pack;
     if (!d || !p) return nothing;
-    const headline = p.decisions[d.headline.decision];
+    const headline = ownMember(p.decisions, d.headline.decision);
     const fired = explainDetermination(p, d).find((t) => t.decision === d.headline.decision && t.fired);
     const top = whyNotHigher(p, d, d.headline.decision);
     const perDomain = Object.entries(p.decisions).filter(([, x]) => x.forEach === 'domain');
@@ -88,7 +88,7 @@ export class QafDeterminationView extends LitElement {
       <h3>Interpretations relied on</h3>
       ${d.interpretations.length === 0 ? html`<p>None: the documents decided everything directly.</p>`
         : html`<dl>${d.interpretations.map((i) => html`<dt><strong>${i.title}</strong></dt><dd>${i.note}</dd>`)}</dl>`}
-      <details class="no-print"><summary>Every decision</summary><table><tbody>${Object.entries(d.decisions).map(([k, v]) => html`<tr><td>${p.decisions[k.split('.')[0]!]?.label ?? k}${k.includes('.') ? ` (${domains.find((dom) => dom.id === k.split('.')[1])?.title ?? k.split('.')[1]})` : ''}</td><td>${text(v)}</td></tr>`)}</tbody></table></details>
+      <details class="no-print"><summary>Every decision</summary><table><tbody>${Object.entries(d.decisions).map(([k, v]) => html`<tr><td>${ownMember(p.decisions, k.split('.')[0]!)?.label ?? k}${k.includes('.') ? ` (${domains.find((dom) => dom.id === k.split('.')[1])?.title ?? k.split('.')[1]})` : ''}</td><td>${text(v)}</td></tr>`)}</tbody></table></details>
       <p class="muted">Pack ${d.pack.id} ${d.pack.version}, ${d.pack.hash}. The same assessment under the same pack always gives this determination.</p>`;
   }
 }

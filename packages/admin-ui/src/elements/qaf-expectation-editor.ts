@@ -11,6 +11,7 @@ import type { ValueChange } from './qaf-expected-value.js';
 import type { PickedItem } from './qaf-pick-list.js';
 import './qaf-expected-value.js';
 import './qaf-pick-list.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /** Detail of `case-change`: the edited case, or the problem that kept a typed value out. */
 export interface CaseChange {
@@ -93,7 +94,7 @@ export class QafExpectationEditor extends LitElement {
         : headline && !this.readonly ? html`<p><button class="secondary" @click=${() => this._add('headline')}>Expect a headline (${headline.label.replace(/^Headline: /, '')})</button></p>` : nothing}
       ${expectedDecisions.map((id) => {
         const t = decisions.find((x) => x.id === id) ?? { id, label: id, kind: 'text' as const };
-        return this._value(t, w.decisions?.[id], d?.decisions[id], `/decisions/${pointerToken(id)}`, at(`/decisions/${pointerToken(id)}`), (v) => withExpectedDecision(c, id, v), `decision:${id}`);
+        return this._value(t, ownMember(w.decisions, id), ownMember(d?.decisions, id), `/decisions/${pointerToken(id)}`, at(`/decisions/${pointerToken(id)}`), (v) => withExpectedDecision(c, id, v), `decision:${id}`);
       })}
       ${this.readonly ? nothing : this._adder('decision', 'Expect another decision', decisions.filter((t) => !expectedDecisions.includes(t.id)))}
 

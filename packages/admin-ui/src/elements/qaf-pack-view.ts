@@ -7,6 +7,7 @@ import './qaf-citation.js';
 import './qaf-decision-table.js';
 import './qaf-framework-view.js';
 import './qaf-outcomes-view.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /**
  * A pack read as the council's own document: bands and scales, mappings, the framework,
@@ -37,7 +38,7 @@ export class QafPackView extends LitElement {
       <div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">Scale</th><th scope="col">Values (ranked lowest first, "&lt;" between them)</th><th scope="col">Source</th></tr></thead>
         <tbody>${listed.map(([id, s]) => html`<tr><td>${s.label}</td><td>${'values' in s
-          ? s.values.map((v, i) => html`${i ? (isCategoryScale(p, id) ? ', ' : ' < ') : ''}<span title=${s.descriptions?.[v] ?? ''}>${v}</span>`)
+          ? s.values.map((v, i) => html`${i ? (isCategoryScale(p, id) ? ', ' : ' < ') : ''}<span title=${ownMember(s.descriptions, v) ?? ''}>${v}</span>`)
           : nothing}</td><td><qaf-citation .source=${s.source} .pack=${p}></qaf-citation></td></tr>`)}</tbody>
       </table></div>
       ${p.mappings ? html`<h2 id="mappings">Mappings</h2>${Object.entries(p.mappings).map(([id, m]) => html`
@@ -45,7 +46,7 @@ export class QafPackView extends LitElement {
         <table><tbody>${Object.entries(m.table).map(([from, to]) => html`<tr><td>${from}</td><td>→ ${to}</td></tr>`)}</tbody></table>`)}` : nothing}
       ${p.framework ? html`<h2 id="framework">Framework</h2><qaf-framework-view .pack=${p}></qaf-framework-view>` : nothing}
       <h2 id="decisions">Decisions</h2>
-      <p>The headline is <strong>${p.decisions[p.outcomes.headline]?.label ?? p.outcomes.headline}</strong>.</p>
+      <p>The headline is <strong>${ownMember(p.decisions, p.outcomes.headline)?.label ?? p.outcomes.headline}</strong>.</p>
       ${Object.keys(p.decisions).map((id) => html`<qaf-decision-table .pack=${p} decision-id=${id}></qaf-decision-table>`)}
       <h2 id="outcomes">Actions, visits and scores</h2>
       <qaf-outcomes-view .pack=${p}></qaf-outcomes-view>

@@ -2,7 +2,7 @@ import { compilePack, evaluate, type Pack } from '@openqaf/engine';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { mount, text } from './mount.test-helpers.js';
-import { longDate, type RecordDecisionDetail } from './qaf-proposals.js';
+import { toConfirmWords, type RecordDecisionDetail } from './qaf-proposals.js';
 import './qaf-proposals.js';
 
 const judgements = { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' };
@@ -24,7 +24,7 @@ describe('qaf-proposals', () => {
     const determination = evaluate(compilePack(pack), { date: '2026-03-02', judgements, facts: {}, decisions: { [id]: { value: 'Silver', by: 'A. Officer', at: '2026-03-03' } } }, { recordedEarlier: [id] });
     expect(determination.decidedBy?.[id]?.departsWithoutReason).toBe(true);
     const el = await mount('qaf-proposals', { pack, determination, canRecord: true });
-    expect(text(el)).toContain('Recorded: Silver by A. Officer on 3 March 2026, without a reason; the framework now proposes Bronze. Confirm it with a reason. To be confirmed by the multi-agency panel, by 16 March 2026.');
+    expect(text(el)).toContain('Recorded: Silver, by A. Officer on 3 March 2026, without a reason. The framework now proposes Bronze. Confirm it with a reason. To be confirmed by the multi-agency panel, by 16 March 2026.');
     const form = el.shadowRoot!.querySelector('form')!;
     // The recorded value is the one chosen (the test DOM does not apply a late `selected`; the browser test sees the select's value).
     expect(form.querySelector<HTMLOptionElement>('option[selected]')!.value).toBe('Silver');
@@ -152,7 +152,14 @@ describe('qaf-proposals', () => {
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).toBe('Domain rating: Safe: proposal');
   });
 
-  it('writes dates as the council does', () => {
-    expect(longDate('2027-01-12')).toBe('12 January 2027');
+  it('writes dates as the council does, with the shared date words, a recorded time as its day', () => {
+    const words = toConfirmWords({ kind: 'decision', value: 'Bronze', by: 'A. Officer', at: '2026-03-03T10:15:00Z', computed: 'Silver', roleLabel: 'the team manager', due: '2027-01-12', departsWithoutReason: true });
+    expect(words).toBe('Recorded: Bronze, by A. Officer on 3 March 2026, without a reason. The framework now proposes Silver. Confirm it with a reason. To be confirmed by the team manager, by 12 January 2027.');
+  });
+
+  it("asks for an officer's override's reason as an override, not as a proposal answered", () => {
+    const words = toConfirmWords({ kind: 'override', value: 'Bronze', by: 'A. Officer', at: '2027-01-05', computed: 'Silver', roleLabel: 'the officer', source: 'qaf s2', departsWithoutReason: true });
+    expect(words).toBe('Overridden to Bronze by A. Officer on 5 January 2027, without a reason. The framework gives Silver. Give the reason for the override.');
+    expect(words).not.toMatch(/propos|confirmed by/);
   });
 });

@@ -1,29 +1,24 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Decision, Determination, Pack } from '@openqaf/engine';
-import { proposalWords, reasonRequired, recordableValues } from '@openqaf/engine/browser';
+import { proposalWords, reasonRequired, recordableValues, ownMember } from '@openqaf/engine/browser';
 import { decisionWords } from '../pack/decision-words.js';
+import { longDate } from '../format/long-date.js';
+import { frameworkNowWords, recordedWithoutReasonWords, type TakenDecision } from '../pack/reason-missing-words.js';
 import { sharedStyles } from './shared-styles.js';
-
-/** "12 January 2027" from "2027-01-12". */
-export function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-type Recorded = NonNullable<Determination['decidedBy']>[string];
-
-/** A value in words: text as it is, anything else as JSON. */
-function valueWords(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
 
 /**
  * A decision recorded earlier without a reason that the determination made again now departs from
- * (`departsWithoutReason`), in words: "Recorded: Requires improvement by A. Officer on 3 March 2026,
- * without a reason; the framework now proposes Good. Confirm it with a reason."
+ * (`departsWithoutReason`), in words: a person's decision, "Recorded: Requires improvement, by A. Officer
+ * on 3 March 2026, without a reason. The framework now proposes Good. Confirm it with a reason. To be
+ * confirmed by the team manager, by 16 March 2026."; an officer's override, which answered no proposal,
+ * "Overridden to Bronze by A. Officer on 5 January 2027, without a reason. The framework gives Silver.
+ * Give the reason for the override."
  */
-export function recordedWithoutReasonWords(r: Recorded): string {
+export function toConfirmWords(r: TakenDecision): string {
+  const what = `${recordedWithoutReasonWords(r)} The framework ${frameworkNowWords(r)}.`;
+  if (r.kind === 'override') return `${what} Give the reason for the override.`;
   const who = r.roleLabel ? ` To be confirmed by ${r.roleLabel}${r.due ? `, by ${longDate(r.due)}` : ''}.` : '';
-  return `Recorded: ${valueWords(r.value)} by ${r.by} on ${longDate(r.at)}, without a reason; the framework now proposes ${valueWords(r.computed)}. Confirm it with a reason.${who}`;
+  return `${what} Confirm it with a reason.${who}`;
 }
 
 /** What recording a decision sends: the decision id, the decided value and the reason. */
@@ -70,7 +65,7 @@ export class QafProposals extends LitElement {
     const form = e.target as HTMLFormElement;
     const value = (form.elements.namedItem('value') as HTMLSelectElement).value;
     const reason = (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim();
-    const rule = reasonRule(this.pack.decisions[p.decision.split('.')[0]!], p, value);
+    const rule = reasonRule(ownMember(this.pack.decisions, p.decision.split('.')[0]!), p, value);
     const { [p.decision]: _done, ...missing } = this._missing;
     this._missing = rule && !reason ? { ...missing, [p.decision]: `Give the reason. ${rule}` } : missing;
     if (this._missing[p.decision]) {
@@ -103,7 +98,7 @@ export class QafProposals extends LitElement {
 
   /** Only what a person may record for the decision (`decidedBy.values`): never the pack's meanwhile states. */
   private _values(decision: Decision | undefined): readonly string[] {
-    const scale = decision ? this.pack.scales[decision.scale] : undefined;
+    const scale = decision ? ownMember(this.pack.scales, decision.scale) : undefined;
     return decision && scale && 'values' in scale ? recordableValues(decision, scale.values) : [];
   }
 
@@ -113,18 +108,18 @@ export class QafProposals extends LitElement {
     if ((!proposals.length && !toConfirm.length) || !this.pack) return nothing;
     return html`<h3>Decisions awaiting a person</h3>
       ${toConfirm.map(([id, r]) => {
-        const decision = this.pack.decisions[id.split('.')[0]!];
+        const decision = ownMember(this.pack.decisions, id.split('.')[0]!);
         const words = decisionWords(this.pack, id);
         // Recording it again is answering the new proposal: the same form, the recorded value chosen, the reason asked for.
         const again: Proposal = { decision: id, proposed: r.computed, role: r.role ?? '', roleLabel: r.roleLabel ?? '', source: r.source ?? '', meanwhile: 'proposed', ...(r.due ? { due: r.due } : {}) };
         const values = this._values(decision);
         return html`<section aria-label=${`${words}: to confirm with a reason`}>
-          <p><strong>${words}</strong>: ${recordedWithoutReasonWords(r)}${r.source ? html` <span class="muted">(${r.source})</span>` : nothing}</p>
+          <p><strong>${words}</strong>: ${toConfirmWords(r)}${r.source ? html` <span class="muted">(${r.source})</span>` : nothing}</p>
           ${this.canRecord && values.length ? this._form(again, decision, values, r.value) : nothing}
         </section>`;
       })}
       ${proposals.map((p) => {
-        const decision = this.pack.decisions[p.decision.split('.')[0]!];
+        const decision = ownMember(this.pack.decisions, p.decision.split('.')[0]!);
         const values = this._values(decision);
         const words = decisionWords(this.pack, p.decision);
         return html`<section aria-label=${`${words}: proposal`}>

@@ -7,6 +7,7 @@ import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import './qaf-provider-editor.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /**
  * The council's providers: current rating, last visit, next visit due and overdue actions;
@@ -42,7 +43,7 @@ export class QafProviders extends LitElement {
   private _bands = new Task(this, {
     task: async ([c], { signal }) => {
       const { pack } = await api.pack(c, signal);
-      const scale = pack ? pack.scales[pack.decisions[pack.outcomes.headline]?.scale ?? ''] : undefined;
+      const scale = pack ? ownMember(pack.scales, ownMember(pack.decisions, pack.outcomes.headline)?.scale ?? '') : undefined;
       return scale && 'values' in scale ? [...scale.values].reverse() : [];
     },
     args: () => [this.council] as const,

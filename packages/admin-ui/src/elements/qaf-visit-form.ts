@@ -29,6 +29,7 @@ import { sharedStyles } from './shared-styles.js';
 import './qaf-error-summary.js';
 import './qaf-proposals.js';
 import { headlineWords } from '../format/headline-words.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /** How long entry pauses before the draft is saved. */
 export const AUTOSAVE_DELAY_MS = 600;
@@ -256,12 +257,12 @@ export class QafVisitForm extends LitElement {
   private _band(domain: string): string | undefined {
     if (!this._preview?.finished.includes(domain)) return undefined;
     const perDomain = Object.entries(this.pack.decisions).filter(([, d]) => d.forEach === 'domain');
-    const values = perDomain.map(([id]) => this._preview!.determination.decisions[`${id}.${domain}`]).filter((v) => v !== undefined);
+    const values = perDomain.map(([id]) => ownMember(this._preview!.determination.decisions, `${id}.${domain}`)).filter((v) => v !== undefined);
     return values.length ? values.map(String).join(', ') : undefined;
   }
 
   private _decisionLabel(id: string): string {
-    return this.pack.decisions[id.split('.')[0]!]?.label ?? id;
+    return ownMember(this.pack.decisions, id.split('.')[0]!)?.label ?? id;
   }
 
   /** Changes the reason of a decision recorded in the draft, or (`undefined`) removes the decision so the proposal is made again. */
@@ -373,7 +374,7 @@ export class QafVisitForm extends LitElement {
       const [, where, id] = (d.pointer ?? '').split('/');
       if (where === 'judgements' && id && criteria.has(id)) return { field: judgementFieldId(id), message: `Choose a judgement for "${criteria.get(id)!.title}"` };
       if (where === 'facts' && id && facts.has(id)) return { field: factFieldId(id), message: `${facts.get(id)!.label}: ${d.message.replaceAll(`"${id}"`, '').trim()}` };
-      if (where === 'decisions' && id && this._draft.decisions?.[id]) return { field: decisionFieldId(id), message: `${this._decisionLabel(id)}: ${d.message}` };
+      if (where === 'decisions' && id && ownMember(this._draft.decisions, id)) return { field: decisionFieldId(id), message: `${this._decisionLabel(id)}: ${d.message}` };
       return { field: 'date', message: d.message };
     });
   }
@@ -480,7 +481,7 @@ export class QafVisitForm extends LitElement {
     const evidence = this._evidence.filter((e) => e.target === c.id);
     const invalid = this._problems.some((p) => p.field === id);
     return html`<fieldset class=${invalid ? 'criterion invalid' : 'criterion'}>
-      <legend>${c.title}${c.flags.map((f) => html`<span class="badge ${f}">${this.pack.framework?.flags?.[f]?.label ?? f}</span>`)}</legend>
+      <legend>${c.title}${c.flags.map((f) => html`<span class="badge ${f}">${ownMember(this.pack.framework?.flags, f)?.label ?? f}</span>`)}</legend>
       ${this._error(id)}
       <div class="choices">${bestFirst(c).map((v, i) => html`<label><input type="radio" name=${`j:${c.id}`} id=${i === 0 ? id : `${id}-${i}`} .value=${v}
         .checked=${current === v} @change=${() => this._judge(c, v)} />${v}</label>`)}</div>
@@ -528,7 +529,7 @@ export class QafVisitForm extends LitElement {
     const complete = this._preview?.finished.length === m.groups.length;
     return html`<h2 id="check" tabindex="-1">Check your answers before submitting</h2>
       <p>Visit to ${this.providerName} on ${this._draft.date ? longDate(this._draft.date) : '—'}.</p>
-      ${complete && d ? html`<p class="notice">${this.pack.decisions[d.headline.decision]?.label ?? 'Headline'}: <strong>${headlineWords(d.headline.value)}</strong>${d.headline.pending ? ' (awaiting a decision)' : ''}. It is final only once signed off by a second person.</p>` : nothing}
+      ${complete && d ? html`<p class="notice">${ownMember(this.pack.decisions, d.headline.decision)?.label ?? 'Headline'}: <strong>${headlineWords(d.headline.value)}</strong>${d.headline.pending ? ' (awaiting a decision)' : ''}. It is final only once signed off by a second person.</p>` : nothing}
       <p class="row"><button id="submit" type="button" ?disabled=${this._submitting} @click=${this._submit}>${this._submitting ? 'Submitting…' : 'Submit the visit record for sign-off'}</button>
         <button type="button" class="secondary" @click=${() => { this._step = 'form'; }}>Back to the form</button></p>
       <h3>Facts</h3>

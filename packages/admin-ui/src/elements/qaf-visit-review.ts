@@ -11,6 +11,7 @@ import type { AssessmentFormModel } from '../pack/assessment-form-model.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import './qaf-determination-view.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /** A lifecycle status in words. */
 export const STATUS_WORDS: Record<VisitStatus, string> = {
@@ -105,7 +106,7 @@ export class QafVisitReview extends LitElement {
         : html`<strong>The facts from the provider record were not confirmed by the officer.</strong>`}</p>` : nothing}
       <ul>${v.events.map((e) => html`<li>${STATUS_WORDS[e.to]}: ${longDateTime(e.at)} by ${e.by}${e.reason ? html` — “${e.reason}”` : nothing}</li>`)}</ul>
       ${v.decisionsRecorded?.length ? html`<h2>Decisions recorded since</h2><ul>${v.decisionsRecorded.map((r) => Object.entries(r.decisions).map(([id, d]) => html`<li>
-        ${this.pack?.decisions[id]?.label ?? id}: <strong>${String(d.value)}</strong>, decided by ${d.by} on ${longDate(d.at)}${d.reason ? html` — “${d.reason}”` : nothing}
+        ${ownMember(this.pack?.decisions, id)?.label ?? id}: <strong>${String(d.value)}</strong>, decided by ${d.by} on ${longDate(d.at)}${d.reason ? html` — “${d.reason}”` : nothing}
         (<a href=${href({ page: 'determination', council: this.council, assessment: r.assessmentId })}>the determination it made</a>)</li>`))}</ul>` : nothing}
       ${v.status === 'submitted' && this.canReview ? html`<section aria-labelledby="sign-off">
         <h2 id="sign-off">Sign off</h2>

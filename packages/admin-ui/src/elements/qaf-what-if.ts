@@ -8,6 +8,7 @@ import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import '../charts/qaf-distribution-chart.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 function text(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
@@ -41,8 +42,8 @@ export class QafWhatIf extends LitElement {
   }
 
   private _result(r: WhatIfReport, pack: Pack) {
-    const headline = pack.decisions[pack.outcomes.headline];
-    const scale = headline ? pack.scales[headline.scale] : undefined;
+    const headline = ownMember(pack.decisions, pack.outcomes.headline);
+    const scale = headline ? ownMember(pack.scales, headline.scale) : undefined;
     const order = scale && 'values' in scale ? scale.values : [];
     const name = headline?.label.toLowerCase() ?? 'headline';
     const headlineChanges = r.changed.filter((c) => c.headlineChanged).length;

@@ -1,5 +1,6 @@
 import type { Criterion, InputFactSchema, Pack } from '@openqaf/engine';
 import { humanize } from './editable-fields.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /** One criterion to judge, with the judgements it may take. */
 export interface CriterionField {
@@ -42,7 +43,7 @@ function allowedJudgements(pack: Pack, criterion: Criterion): string[] {
   if (criterion.judgements) return criterion.judgements;
   const allowed = new Set(fw.judgements.default);
   for (const flag of criterion.flags ?? []) for (const j of fw.judgements.byFlag?.[flag] ?? []) allowed.add(j);
-  const scale = pack.scales[fw.judgements.scale];
+  const scale = ownMember(pack.scales, fw.judgements.scale);
   const order = scale && 'values' in scale ? scale.values : [...allowed];
   return order.filter((v) => allowed.has(v));
 }
@@ -50,7 +51,7 @@ function allowedJudgements(pack: Pack, criterion: Criterion): string[] {
 function factField(pack: Pack, name: string, schema: InputFactSchema, required: boolean): FactField {
   const title = (schema as { title?: unknown }).title;
   const label = { label: typeof title === 'string' && title ? title : humanize(name), ...(schema.description ? { hint: schema.description } : {}) };
-  const scale = schema['x-scale'] ? pack.scales[schema['x-scale']] : undefined;
+  const scale = schema['x-scale'] ? ownMember(pack.scales, schema['x-scale']) : undefined;
   if (scale && 'values' in scale) return { name, ...label, kind: 'choice', choices: scale.values, required };
   if (Array.isArray(schema.enum)) return { name, ...label, kind: 'choice', choices: schema.enum.map(String), required };
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;

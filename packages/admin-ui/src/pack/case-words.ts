@@ -3,6 +3,7 @@ import { humanize } from './editable-fields.js';
 import { counted } from '../format/count-words.js';
 import { datesInText, longDate } from '../format/long-date.js';
 import { decisionTargets, headlineTarget, listOptions, scoreTargets, targetLabel } from './expectation-targets.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /** A value in words: `null` is "no value", booleans are yes/no, a list is its values joined. */
 export function valueWords(v: unknown): string {
@@ -87,7 +88,7 @@ export function actualSummary(pack: Pack, c: PackCase, d: Determination): string
   const decisions = decisionTargets(pack);
   const lines: string[] = [];
   if (w.headline !== undefined || !w.decisions) lines.push(`${headlineTarget(pack)?.label ?? 'Headline'}: ${valueWords(d.headline.value)}`);
-  for (const id of Object.keys(w.decisions ?? {})) lines.push(`${targetLabel(decisions, id)}: ${valueWords(d.decisions[id])}`);
+  for (const id of Object.keys(w.decisions ?? {})) lines.push(`${targetLabel(decisions, id)}: ${valueWords(ownMember(d.decisions, id))}`);
   for (const id of Object.keys(w.scores ?? {})) lines.push(`${targetLabel(scoreTargets(pack), id)}: ${valueWords(d.scores[id])}`);
   return lines;
 }

@@ -1,4 +1,5 @@
 import type { Pack } from '@openqaf/engine';
+import { ownMember } from '@openqaf/engine/browser';
 
 /**
  * A decision instance in the pack's words: its decision's label and, for a decision taken per
@@ -8,7 +9,7 @@ import type { Pack } from '@openqaf/engine';
  */
 export function decisionWords(pack: Pack, instanceId: string): string {
   const [id, ...rest] = instanceId.split('.');
-  const label = pack.decisions[id!]?.label ?? id!;
+  const label = ownMember(pack.decisions, id!)?.label ?? id!;
   if (!rest.length) return label;
   const domain = rest.join('.');
   return `${label}: ${pack.framework?.domains.find((d) => d.id === domain)?.title ?? domain}`;

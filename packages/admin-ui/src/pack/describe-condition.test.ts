@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LeafCondition, Pack } from '@openqaf/engine';
 import { operatorWords } from '@openqaf/engine/browser';
-import { PackWords, describeCondition, describeValue, parametersOutsideDomain } from './describe-condition.js';
+import { PackWords, describeCondition, describeValue, paramWords, parametersOutsideDomain } from './describe-condition.js';
+import { INHERITED_NAMES, INHERITED_READ } from './inherited-names.test-helpers.js';
+import { testPack } from './test-pack.test-helpers.js';
 
 const bolton = (): Pack => JSON.parse(readFileSync(`${process.cwd()}/../councils-bolton/pack/pack.json`, 'utf8')) as Pack;
 const birmingham = (): Pack => JSON.parse(readFileSync(`${process.cwd()}/../councils-birmingham/pack/pack.json`, 'utf8')) as Pack;
@@ -108,5 +110,27 @@ describe('describeCondition', () => {
   it("names a domain by the framework's title and counts one criterion in the singular (Birmingham)", () => {
     const leaf = { fact: 'criteriaCount', params: { domain: 'safeguarding', is: 'Not met' }, operator: 'greaterThanInclusive', value: 1 } as LeafCondition;
     expect(describeCondition(leaf, {}, new PackWords(birmingham()))).toBe('at least 1 criterion in Safeguarding and safety judged Not met');
+  });
+});
+
+describe('names every object has through its prototype (toString, constructor, __proto__)', () => {
+  it.each(INHERITED_NAMES)('reads "%s" as no such parameter, domain number, decision, input or flag', (name) => {
+    const words = new PackWords(testPack());
+    expect(paramWords(name, {}, words)).toEqual({ text: 'the declared number' });
+    expect(paramWords(name, {}, testPack().parameters)).toEqual({ text: 'the declared number' });
+    expect(paramWords(name, {}, parametersOutsideDomain(testPack()))).toEqual({ text: 'the declared number' });
+    expect(words.flagLabel(name)).toBe(name);
+    const text = describeCondition({ fact: name, operator: 'greaterThanInclusive', value: { param: name } }, {}, words);
+    expect(text).not.toMatch(INHERITED_READ);
+    expect(text).toContain('the declared number');
+    expect(describeValue({ fact: `${name}.safe` }, {}, words)).not.toMatch(INHERITED_READ);
+  });
+
+  it('still reads a parameter the pack declares under such a name', () => {
+    const pack = testPack();
+    pack.parameters = JSON.parse('{ "constructor": { "label": "Odd name", "type": "integer", "value": 4, "source": { "doc": "000", "section": "3.1" } }, "__proto__": { "label": "Odder", "type": "integer", "value": 5, "source": { "doc": "000", "section": "3.1" } } }') as Pack['parameters'];
+    expect(paramWords('constructor', {}, new PackWords(pack))).toEqual({ text: '4' });
+    expect(paramWords('__proto__', {}, new PackWords(pack))).toEqual({ text: '5' });
+    expect(paramWords('toString', {}, new PackWords(pack))).toEqual({ text: 'the declared number' });
   });
 });

@@ -1,5 +1,5 @@
 import type { Condition, Expression, Pack } from '@openqaf/engine';
-import { expressionWords, leafConditionWords, parameterWords, valueWordsText, type ValueWords } from '@openqaf/engine/browser';
+import { expressionWords, leafConditionWords, parameterWords, valueWordsText, type ValueWords, ownMember } from '@openqaf/engine/browser';
 import { humanize } from './humanize.js';
 
 /**
@@ -27,18 +27,18 @@ export class PackWords {
 
   /** A flag by the framework's label ("Mandatory"), else its id. */
   flagLabel(id: string): string {
-    return this.pack.framework?.flags?.[id]?.label ?? id;
+    return ownMember(this.pack.framework?.flags, id)?.label ?? id;
   }
 
   /** A fact by the pack's words: an input's title, a decision's label (and a domain's title), else its name in words. */
   factName(fact: string): string {
     const [head = fact, domain] = fact.split('.');
-    const decision = this.pack.decisions?.[head];
+    const decision = ownMember(this.pack.decisions, head);
     if (decision) {
       const title = domain ? this.domainTitle(domain) : undefined;
       return `${decision.label}${title ? ` (${title})` : ''}`;
     }
-    const title = (this.pack.inputs?.properties as Record<string, { title?: unknown }> | undefined)?.[fact]?.title;
+    const title = ownMember(this.pack.inputs?.properties as Record<string, { title?: unknown }> | undefined, fact)?.title;
     return typeof title === 'string' && title ? title : humanize(fact);
   }
 }
@@ -50,10 +50,10 @@ export class PackWords {
  * @example paramWords('silverMinFullyMet', { silverMinFullyMet: 12 }) // { text: '12' }
  */
 export function paramWords(name: string, params: Record<string, unknown> = {}, declared?: DeclaredParameters): ValueWords {
-  const own = params[name];
-  if (own !== undefined && own !== null) return { text: String(own) };
+  const domainValue = ownMember(params, name);
+  if (domainValue !== undefined && domainValue !== null) return { text: String(domainValue) };
   if (declared instanceof PackWords && declared.outsideDomain) return parameterWords(declared.pack, name);
-  const value = (declared instanceof PackWords ? declared.pack.parameters : declared)?.[name]?.value;
+  const value = ownMember(declared instanceof PackWords ? declared.pack.parameters : declared, name)?.value;
   return { text: value !== undefined ? String(value) : 'the declared number' };
 }
 

@@ -1,4 +1,4 @@
-import { FACTS, countParameterBounds, parameterValueProblem } from '@openqaf/engine/browser';
+import { FACTS, countParameterBounds, parameterValueProblem, ownMember } from '@openqaf/engine/browser';
 import type { ParameterType } from '@openqaf/engine/browser';
 import type { Citation, Condition, Decision, LeafCondition, Pack, Rule, Scale } from '@openqaf/engine';
 import { pointerToken } from './json-pointer.js';
@@ -137,7 +137,7 @@ function thresholdFields(pack: Pack): EditableField[] {
 
 function decisionNumbers(pack: Pack, id: string, decision: Decision): EditableField[] {
   const fields: EditableField[] = [];
-  const numericScale = pack.scales[decision.scale];
+  const numericScale = ownMember(pack.scales, decision.scale);
   (decision.rules ?? []).forEach((rule, ri) => {
     const base = `/decisions/${pointerToken(id)}/rules/${ri}`;
     const found: { leaf: LeafCondition; pointer: string }[] = [];
@@ -180,7 +180,7 @@ function decisionNumbers(pack: Pack, id: string, decision: Decision): EditableFi
 
 function mappingFields(pack: Pack): EditableField[] {
   return Object.entries(pack.mappings ?? {}).flatMap(([id, mapping]) => {
-    const choices = scaleValues(pack.scales[mapping.to]);
+    const choices = scaleValues(ownMember(pack.scales, mapping.to));
     return Object.entries(mapping.table).map(([from, to]) => ({
       pointer: `/mappings/${pointerToken(id)}/table/${pointerToken(from)}`,
       group: 'mappings' as const,

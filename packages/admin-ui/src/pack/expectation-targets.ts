@@ -1,5 +1,6 @@
 import type { Pack } from '@openqaf/engine';
 import { humanize } from './editable-fields.js';
+import { ownMember } from '@openqaf/engine/browser';
 
 /**
  * Something a case may expect a value of (a decision, the headline, a score), and the
@@ -24,7 +25,7 @@ export interface ListOption {
 }
 
 function target(pack: Pack, id: string, label: string, scaleId: string, collect: boolean): ValueTarget {
-  const scale = pack.scales[scaleId];
+  const scale = ownMember(pack.scales, scaleId);
   if (scale && 'values' in scale) return { id, label, kind: collect ? 'list' : 'choice', choices: scale.values };
   if (scale && 'numeric' in scale) return { id, label, kind: 'number', min: scale.numeric.min, max: scale.numeric.max, integer: scale.numeric.integer ?? false };
   return { id, label, kind: 'text' };
@@ -46,7 +47,7 @@ export function decisionTargets(pack: Pack): ValueTarget[] {
 /** The headline's value target: the headline decision's scale, labelled "Headline: <decision>". */
 export function headlineTarget(pack: Pack): ValueTarget | undefined {
   const id = pack.outcomes.headline;
-  const d = pack.decisions[id];
+  const d = ownMember(pack.decisions, id);
   return d ? target(pack, id, `Headline: ${d.label}`, d.scale, d.hitPolicy === 'collect') : undefined;
 }
 

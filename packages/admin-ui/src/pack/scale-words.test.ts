@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pack } from '@openqaf/engine';
 import { isCategoryScale } from './scale-words.js';
+import { INHERITED_NAMES } from './inherited-names.test-helpers.js';
 
 /** A pack with a rating (ranked by a "first" decision), visit types (collected) and a service type (unique). */
 const pack = {
@@ -34,5 +35,12 @@ describe('scales whose values are categories (shown without "<")', () => {
     expect(isCategoryScale(pack, 'scored')).toBe(false);
     expect(isCategoryScale(pack, 'unused')).toBe(false);
     expect(isCategoryScale(pack, 'score')).toBe(false);
+  });
+});
+
+describe('a scale name every object has through its prototype', () => {
+  it.each(INHERITED_NAMES)('"%s" names no scale of the pack, so no category scale', (name) => {
+    const odd = { ...pack, decisions: { picked: { label: 'Picked', scale: name, hitPolicy: 'unique', rules: [] } } } as unknown as Pack;
+    expect(isCategoryScale(odd, name)).toBe(false);
   });
 });

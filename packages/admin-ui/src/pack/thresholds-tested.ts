@@ -1,5 +1,5 @@
 import type { Pack } from '@openqaf/engine';
-import { sideWords } from '@openqaf/engine/browser';
+import { sideWords, ownMember } from '@openqaf/engine/browser';
 import type { BoundaryCoverageReply } from '@openqaf/server';
 import { counted } from '../format/count-words.js';
 import { decisionWords } from './decision-words.js';
@@ -67,7 +67,7 @@ function sideLabel(side: string, edge: unknown, threshold: unknown, kind?: unkno
 const OUTCOME_HEADINGS: Record<string, string> = { actions: 'Actions', schedule: 'Schedule', warnings: 'Warnings', scores: 'Scores' };
 
 function ruleLabel(pack: Pack, decision: string, rule: string): string {
-  const d = pack.decisions[decision];
+  const d = ownMember(pack.decisions, decision);
   const found = d?.rules?.find((r) => r.id === rule) ?? d?.limits?.find((l) => l.id === rule);
   const outcome = (OUTCOME_HEADINGS[decision] && (pack.outcomes as unknown as Record<string, { id: string; label?: string }[] | undefined>)[decision]?.find((o) => o.id === rule)) || undefined;
   const label = (found as { label?: string } | undefined)?.label ?? outcome?.label;

@@ -1,5 +1,5 @@
 import type { BandedNumber, CriterionToRaise, Determination, Pack } from '@openqaf/engine';
-import { bandedWords, bandUp, explainDetermination, nextBandUp, takesWorseBand, worseBand } from '@openqaf/engine/browser';
+import { bandedWords, bandUp, explainDetermination, nextBandUp, takesWorseBand, worseBand, ownMember } from '@openqaf/engine/browser';
 
 /** Why a decision's value is what it is and not the next band up its scale (towards its better end). */
 export interface WhyNotHigher {
@@ -31,10 +31,10 @@ export interface WhyNotHigher {
  *   // { value: 'Bronze', nextUp: 'Silver', blockers: [{ rule: 'silver', because: ['needs exactly 0 mandatory ...; 1 was'], criteria: [{ id: 'saf-02', judgement: 'Partly met', needed: 'Fully met', of: 1 }] }] }
  */
 export function whyNotHigher(pack: Pack, determination: Determination, instance: string): WhyNotHigher {
-  const value = determination.decisions[instance];
+  const value = ownMember(determination.decisions, instance);
   const decisionId = instance.split('.')[0]!;
-  const decision = pack.decisions[decisionId];
-  const scale = decision ? pack.scales[decision.scale] : undefined;
+  const decision = ownMember(pack.decisions, decisionId);
+  const scale = decision ? ownMember(pack.scales, decision.scale) : undefined;
   const ordered = scale && 'values' in scale ? scale : undefined;
   if (!decision || !ordered || typeof value !== 'string' || !ordered.values.includes(value)) return { instance, value, blockers: [] };
   const nextUp = bandUp(ordered, value);

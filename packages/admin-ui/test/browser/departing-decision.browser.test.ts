@@ -10,6 +10,9 @@ import type { TestServer } from './start-server.js';
 /** Bolton's decision the Quality Assurance Team takes with the provider at a QM-1 meeting (003 s1.QM-1). */
 const AREAS = 'Areas for improvement agreed with the provider';
 
+/** A QM-1 meeting's facts: an extra care service, CQC regulated (003 s1.QM-1). */
+const QM1 = { providerType: 'Adult social care - CQC regulated', serviceType: 'Extra Care', qaActivity: 'QM-1' };
+
 /**
  * A decision departing from the proposal without a reason, on the provider's page (issue 10's human
  * decisions). Bolton, QM-1 meeting on Monday 1 June 2020 with no Appendix 3 indicator: the pack
@@ -27,12 +30,16 @@ describe.skipIf(!hasChromium)("a decision departing without a reason, on the pro
   let api: ApiSession;
   let providerId: string;
   let answering: string;
+  /** A second provider whose decision without a reason a later visit leaves on an earlier determination. */
+  let secondId: string;
+  let secondAnswering: string;
 
   beforeAll(async () => {
     server = await startTestServer();
     api = new ApiSession(server.url);
     await api.signIn(ADMIN.email, ADMIN.password);
     providerId = (await api.ok<{ id: string }>('POST', '/api/councils/bolton/providers', { name: 'Moss Lane Extra Care' })).id;
+    secondId = (await api.ok<{ id: string }>('POST', '/api/councils/bolton/providers', { name: 'Bank Top Care Home' })).id;
     browser = await launchChromium();
     page = await signedInPage(browser, server.url, { viewport: { width: 1280, height: 900 }, timeoutMs: 60_000 });
   });
@@ -44,7 +51,7 @@ describe.skipIf(!hasChromium)("a decision departing without a reason, on the pro
 
   it('records in the browser a decision departing from the proposal, which needs no reason under the shipped pack', async () => {
     const assessed = await api.ok<{ id: string; determination: { proposals?: { decision: string; proposed: unknown }[] } }>('POST', '/api/councils/bolton/assessments', {
-      providerId, date: '2020-06-01', judgements: {}, facts: { providerType: 'Adult social care - CQC regulated', serviceType: 'Extra Care', qaActivity: 'QM-1' },
+      providerId, date: '2020-06-01', judgements: {}, facts: QM1,
     });
     expect(assessed.determination.proposals?.find((p) => p.decision === 'improvementAreas')?.proposed).toBe('No areas for improvement');
     await page.goto(`${server.url}/#/councils/bolton/assessments/${assessed.id}`);
@@ -55,6 +62,9 @@ describe.skipIf(!hasChromium)("a decision departing without a reason, on the pro
     await page.locator('#decision-answers').waitFor();
     answering = /\/assessments\/([^/]+)$/.exec(page.url())![1]!;
     expect(answering).not.toBe(assessed.id);
+    // The second provider: the same meeting and decision, recorded through the API.
+    const second = await api.ok<{ id: string }>('POST', '/api/councils/bolton/assessments', { providerId: secondId, date: '2020-06-01', judgements: {}, facts: QM1 });
+    secondAnswering = (await api.ok<{ id: string }>('POST', `/api/councils/bolton/assessments/${second.id}/decisions`, { decisions: { improvementAreas: { value: 'Areas for improvement' } } })).id;
   });
 
   it('asks for the reason on the provider page once a version requiring one when departing determines it again', async () => {
@@ -64,7 +74,7 @@ describe.skipIf(!hasChromium)("a decision departing without a reason, on the pro
     const saved = await api.call<{ errors: unknown[] }>('PUT', '/api/councils/bolton/draft', content, { 'if-match': draft.headers.get('etag')! });
     expect([saved.status, saved.body.errors]).toEqual([200, []]);
     await api.ok('POST', '/api/councils/bolton/draft/publish', { effectiveFrom: '2020-05-01', confirmPastDate: true, note: 'A reason when departing from the proposed areas for improvement', acknowledgeFindings: true });
-    await api.ok('POST', '/api/councils/bolton/redeterminations', { reason: 'The version requiring a reason is in force from 1 May 2020', assessmentIds: [answering] });
+    await api.ok('POST', '/api/councils/bolton/redeterminations', { reason: 'The version requiring a reason is in force from 1 May 2020', assessmentIds: [answering, secondAnswering] });
 
     await page.goto(`${server.url}/#/councils/bolton/providers/${providerId}`);
     const item = page.locator('qaf-departing-decisions section');
@@ -75,8 +85,12 @@ describe.skipIf(!hasChromium)("a decision departing without a reason, on the pro
     expect(words).toContain(`Recorded: Areas for improvement, by ${ADMIN.email} on `);
     expect(words).toContain('without a reason. The framework (pack ');
     expect(words).toContain('now proposes No areas for improvement. Overdue: the reason was due by 15 June 2020.');
-    // The determinations table marks the row too.
+    // The determinations table marks the row too, the provider's current determination.
     await page.getByText('A decision departs from the proposal without a reason').waitFor();
+    const current = page.locator('tr.current');
+    expect(await current.count()).toBe(1);
+    expect(await current.textContent()).toContain('Current');
+    expect(await current.textContent()).toContain('A decision departs from the proposal without a reason: add it');
 
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
@@ -91,6 +105,35 @@ describe.skipIf(!hasChromium)("a decision departing without a reason, on the pro
     expect(await why.count()).toBe(2);
     expect(await page.locator('qaf-departing-decisions section').count()).toBe(0);
     expect(await page.getByText('A decision departs from the proposal without a reason').count()).toBe(0);
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+  });
+
+  it('asks nothing about a decision without a reason once a later visit is the current determination: it is history', async () => {
+    // A QM-1 meeting on 6 July 2020 at the second provider: its determination is now the current one (the work queue's).
+    const later = await api.ok<{ id: string }>('POST', '/api/councils/bolton/assessments', { providerId: secondId, date: '2020-07-06', judgements: {}, facts: QM1 });
+    const queue = await api.ok<{ items: { providerId: string; assessmentId?: string; label: string }[] }>('GET', `/api/councils/bolton/work-queue?today=2020-07-07&days=365&kind=decision&providerId=${secondId}`);
+    expect(queue.items.filter((i) => /with a reason/.test(i.label))).toEqual([]);
+
+    await page.goto(`${server.url}/#/councils/bolton/providers/${secondId}`);
+    const history = page.locator('qaf-departing-decisions details.earlier');
+    await history.waitFor();
+    expect(await page.getByRole('heading', { name: 'Decisions without a reason', level: 2 }).count()).toBe(0);
+    expect(await page.locator('qaf-departing-decisions section').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add the reason' }).count()).toBe(0);
+    await history.locator('summary').click();
+    const words = (await history.textContent())!.replace(/\s+/g, ' ');
+    expect(words).toContain('Decisions without a reason on earlier determinations: history, nothing to do');
+    expect(words).toContain(`${AREAS}: Recorded: Areas for improvement, by ${ADMIN.email} on `);
+    expect(words).not.toContain('Overdue');
+    // The table: the later visit is current; the earlier row says its decision is history, asking nothing.
+    const current = page.locator('tr.current');
+    expect(await current.count()).toBe(1);
+    expect(await current.textContent()).toContain('6 July 2020');
+    expect(await current.locator('a').getAttribute('href')).toBe(`#/councils/bolton/assessments/${later.id}`);
+    await page.getByText('A decision departed from the proposal without a reason (history: a later determination is current)').waitFor();
+    expect(await page.getByText('add it under "Decisions without a reason"').count()).toBe(0);
+
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });

@@ -9,6 +9,8 @@ import { listParameters } from '../language/parameters/list-parameters.js';
 import { caseAssessment, runCases } from '../testing/run-cases.js';
 import { randomAssessment, seededRandom } from '../reference/random-assessment.js';
 import { evaluate } from './evaluate.js';
+import { explainDetermination } from '../explain/explain-determination.js';
+import { interpretationTitle, interpretationsInWords } from '../explain/interpretation-title.js';
 
 /**
  * Names a pack gives (a decision, an input fact, a parameter, a criterion) that every object also
@@ -43,6 +45,24 @@ describe('a pack-given name every object inherits', () => {
       expect(taken.proposals).toBeUndefined();
     });
   }
+
+  for (const name of ['toString', 'valueOf', 'hasOwnProperty']) {
+    it(`the words of a determination read a decision named "${name}" as proposed where another was recorded, not as taken`, () => {
+      const pack = levelNamed(name);
+      const d = evaluate(compilePack(pack), { ...base, decisions: { rating: { value: 'Good', by: 'Officer', at: '2027-01-05', reason: 'Seen on the visit' } } }, { explain: true });
+      const person = explainDetermination(pack, d).filter((e) => e.decision === name && ['proposal', 'override', 'decided-by'].includes(e.rule));
+      expect(person.map((e) => [e.rule, e.output])).toEqual([['proposal', 'Level 2']]);
+      expect(JSON.stringify(person)).not.toContain('undefined');
+    });
+  }
+
+  it('an interpretation id every object has is no interpretation of the pack', () => {
+    const pack = examplePack();
+    for (const id of ['constructor', 'tostring', 'toString', '__proto__']) {
+      expect(interpretationTitle(pack, id)).toBe(id);
+      expect(interpretationsInWords(pack, `no level yet (interpretation ${id}).`)).toBe(`no level yet (interpretation ${id}).`);
+    }
+  });
 
   it('an input fact named "toString" not given is not present', () => {
     const p = humanDecisionPack();

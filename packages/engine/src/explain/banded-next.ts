@@ -12,6 +12,7 @@ import { domainInstanceId } from '../compile/domain-reference.js';
 import { citationText } from '../compile/citation-text.js';
 import { resolveBands } from '../language/expressions/band.js';
 import { selectCriteria } from '../language/facts/criteria-count.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** What one criterion gave a points (or weighted) sum: its judgement's points times its weight. */
 export interface PointsContribution {
@@ -169,7 +170,7 @@ function numberFor(p: ExplainedPack, d: Determination, band: Expression, domainI
     again.push({ slot: ix.instances.indexOf(inst), get: compileExpression(fired.output, scope(inst.domainIndex), inst.decision.scale) });
   }
   const banded = compileExpression(band, scope(domainIndex));
-  const values = ix.instances.map((i) => d.decisions[i.id]);
+  const values = ix.instances.map((i) => ownMember(d.decisions, i.id));
   return (ranks) => {
     const s: EvalState = { facts: {}, assessmentDate: d.assessmentDate, asOf: d.asOf, values: values.slice(), ranks, judgements: {}, counts: unsetList(countSlots.size), interpretations: new Set() };
     try {
@@ -223,7 +224,7 @@ export function bandedNextUp(p: ExplainedPack, d: Determination, instance: strin
     number, percent: made.percent, band: result.output, ...(next !== undefined ? { next, threshold: threshold!, inclusive } : {}), raise: [], cappedBy,
   };
   const jscaleId = p.index.judgementScale;
-  const jscale = jscaleId ? p.pack.scales[jscaleId] : undefined;
+  const jscale = jscaleId ? ownMember(p.pack.scales, jscaleId) : undefined;
   const ranks = jscaleId ? p.index.ranks.get(jscaleId) : undefined;
   if (!made.points.length || !isOrdered(jscale) || !jscale.points || !ranks) return out;
   const judgements = d.explanation?.judgements ?? [];

@@ -11,6 +11,7 @@ import { interpretationTitle } from './interpretation-title.js';
 import { isOrdered } from '../compile/pack-index.js';
 import { bandUp } from './band-up.js';
 import { bandedNextUp, bandedWords, numberWords } from './banded-next.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** Why a rule whose conditions hold did not fire under `first`. */
 const OVERRULED = 'its conditions hold, but a higher-priority rule decided first';
@@ -114,7 +115,7 @@ function entryWords(p: ExplainedPack, d: Determination, e: ExplanationEntry, out
   const fb = decision.fallback;
   if (e.fallback && fb) {
     out.push({
-      decision: e.of, rule: 'fallback', label: fb.label ?? 'fallback', fired: true, output: d.decisions[e.of],
+      decision: e.of, rule: 'fallback', label: fb.label ?? 'fallback', fired: true, output: ownMember(d.decisions, e.of),
       because: [`no rule matched, so the fallback applies${fb.interpretation ? ` (interpretation: ${interpretationTitle(p.pack, fb.interpretation)})` : ''}`],
       source: citationText(fb.source ?? decision.source),
     });
@@ -124,7 +125,7 @@ function entryWords(p: ExplainedPack, d: Determination, e: ExplanationEntry, out
 /** For a band rule that fired: the number banded, and what it would take to reach the next band up (or that it is the top band). */
 function bandWords(p: ExplainedPack, d: Determination, of: string, banded: number, band: unknown): string[] {
   const inst = p.index.instancesById.get(of);
-  const scale = inst ? p.pack.scales[inst.decision.scale] : undefined;
+  const scale = inst ? ownMember(p.pack.scales, inst.decision.scale) : undefined;
   const next = isOrdered(scale) && typeof band === 'string' ? bandUp(scale, band) : undefined;
   const b = bandedNextUp(p, d, of, next);
   return b ? bandedWords(b) : [`the number banded was ${numberWords(banded, false)}, in the band ${String(band)}${next === undefined ? ', the top band' : ''}`];
@@ -145,7 +146,7 @@ function limitWords(p: ExplainedPack, e: LimitResult, out: TraceEntry[]): void {
 function personWords(p: ExplainedPack, d: Determination, of: string, out: TraceEntry[]): void {
   const decision = p.index.instancesById.get(of)?.decision;
   if (!decision) return;
-  const taken = d.decidedBy?.[of];
+  const taken = ownMember(d.decidedBy, of);
   const by = decision.decidedBy;
   const source = by ? citationText(by.source) : undefined;
   if (taken) {

@@ -1,4 +1,5 @@
 import type { Pack } from '../types.js';
+import { ownMember } from '../compile/own-member.js';
 
 /**
  * An interpretation by its title (its plain words), never its id; the id only when the pack has no
@@ -6,7 +7,7 @@ import type { Pack } from '../types.js';
  * @example interpretationTitle(pack, 'pqr-worst-indicator-wins') // 'The worst indicated PQR wins'
  */
 export function interpretationTitle(pack: Pack, id: string): string {
-  return pack.interpretations?.[id]?.title ?? id;
+  return ownMember(pack.interpretations, id)?.title ?? id;
 }
 
 /**
@@ -17,5 +18,5 @@ export function interpretationTitle(pack: Pack, id: string): string {
  */
 export function interpretationsInWords(pack: Pack, text: string): string {
   return text.replace(/\binterpretation ([a-z0-9]+(?:-[a-z0-9]+)*)/g, (whole, id: string) =>
-    pack.interpretations?.[id] ? `interpretation: ${pack.interpretations[id].title}` : whole);
+    ownMember(pack.interpretations, id) ? `interpretation: ${interpretationTitle(pack, id)}` : whole);
 }

@@ -10,6 +10,7 @@ import { selectCriteria } from '../language/facts/criteria-count.js';
 import { citationText } from '../compile/citation-text.js';
 import type { CompileScope } from '../compile/compile-fact.js';
 import { bandedNextUp, type BandedNumber } from './banded-next.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** A criterion whose judgement would have had to be higher. */
 export interface CriterionToRaise {
@@ -151,13 +152,13 @@ function shortfall(operator: string, value: number, wanted: number): number | un
  *   // [{ id: 'saf-02', title: '...', judgement: 'Partly met', needed: 'Fully met' }]
  */
 export function nextBandUp(pack: Pack, d: Determination, instance: string): NextBand {
-  const value = d.decisions[instance];
+  const value = ownMember(d.decisions, instance);
   const p = explainedPack(pack);
   const inst = p.index.instancesById.get(instance);
-  const scale = inst ? p.pack.scales[inst.decision.scale] : undefined;
+  const scale = inst ? ownMember(p.pack.scales, inst.decision.scale) : undefined;
   const entry = d.explanation?.entries.find((e): e is DecisionResult => e.kind === 'decision' && e.of === instance);
   if (!inst || !entry) return { instance, value, rules: [] };
-  const given = givenBy(inst.decision, entry, d.decidedBy?.[instance]);
+  const given = givenBy(inst.decision, entry, ownMember(d.decidedBy, instance));
   const at = { instance, value, ...(given ? { given } : {}) };
   if (!isOrdered(scale) || typeof value !== 'string') return { ...at, rules: [] };
   const next = bandUp(scale, value);
@@ -233,7 +234,7 @@ function failedCondition(index: CompileScope['index'], d: Determination, leaf: L
   const wanted = wantedOf(leaf, r, scope);
   const out: FailedCondition = { ...(leaf.fact !== undefined ? { fact: leaf.fact } : { expression: leaf.expression }), ...(leaf.params ? { params: leaf.params } : {}), operator: leaf.operator, value: r.value, wanted, words: line.join(' ') };
   const gap = typeof r.value === 'number' && typeof wanted === 'number' ? shortfall(leaf.operator, r.value, wanted) : undefined;
-  const jscale = index.judgementScale ? index.pack.scales[index.judgementScale] : undefined;
+  const jscale = index.judgementScale ? ownMember(index.pack.scales, index.judgementScale) : undefined;
   const ranks = index.judgementScale ? index.ranks.get(index.judgementScale) : undefined;
   if (held || leaf.fact !== 'criteriaCount' || gap === undefined || gap === 0 || !isOrdered(jscale) || !ranks) return out;
   const { members, filter } = selectCriteria(resolveParams(leaf.params, scope) ?? {}, scope);

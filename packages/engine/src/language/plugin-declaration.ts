@@ -129,7 +129,7 @@ export function checkPluginDeclarations(declarations: Record<string, PluginDecla
       if (!Object.hasOwn(pack.decisions, x)) ctx.err(`${p}/reads/decisions/${i}`, `Plugin fact "${name}" reads decision "${x}", which is not declared.`, `Decisions: ${Object.keys(pack.decisions).join(', ')}.`);
     });
     const sc = d.returns?.scale;
-    if (sc !== undefined && !Array.isArray((pack.scales[sc] as { values?: unknown } | undefined)?.values)) ctx.err(`${p}/returns/scale`, `Plugin fact "${name}" returns values of scale "${sc}", which is not an ordered scale of the pack.`, `Scales: ${Object.keys(pack.scales).join(', ')}.`);
+    if (sc !== undefined && !Array.isArray((ownMember(pack.scales, sc) as { values?: unknown } | undefined)?.values)) ctx.err(`${p}/returns/scale`, `Plugin fact "${name}" returns values of scale "${sc}", which is not an ordered scale of the pack.`, `Scales: ${Object.keys(pack.scales).join(', ')}.`);
     const r = d.returns;
     if (r?.minimum !== undefined && r.maximum !== undefined && r.minimum > r.maximum) ctx.err(`${p}/returns`, `Plugin fact "${name}" returns numbers from ${r.minimum} to ${r.maximum}: the minimum is above the maximum.`);
     for (const [k, q] of Object.entries(d.params ?? {})) {
@@ -146,7 +146,7 @@ export function returnedValues(decl: PluginDeclaration | undefined, pack: Pack):
   const r = decl?.returns;
   if (!r) return undefined;
   if (r.enum) return r.enum;
-  if (r.scale !== undefined) { const s = pack.scales[r.scale] as { values?: string[] } | undefined; return s?.values ? [...s.values] : undefined; }
+  if (r.scale !== undefined) { const s = ownMember(pack.scales, r.scale) as { values?: string[] } | undefined; return s?.values ? [...s.values] : undefined; }
   if (r.type === 'boolean') return [true, false];
   if (r.type === 'integer' && r.minimum !== undefined && r.maximum !== undefined && r.maximum - r.minimum <= 200) {
     const out: number[] = [];
@@ -167,7 +167,7 @@ export function returnedValueProblem(decl: PluginDeclaration, pack: Pack, v: unk
   const shown = typeof v === 'string' ? `the text ${JSON.stringify(v)}` : typeof v === 'number' ? `the number ${v}` : typeof v === 'boolean' ? `${v}` : `${Array.isArray(v) ? 'a list' : 'an object'} ${JSON.stringify(v) ?? ''}`.trim();
   if (r.enum && !r.enum.includes(v as string | number | boolean)) return `returned ${shown}, which is not among the values it declares (returns.enum: ${r.enum.map((x) => JSON.stringify(x)).join(', ')})`;
   if (r.scale !== undefined) {
-    const values = (pack.scales[r.scale] as { values?: string[] } | undefined)?.values;
+    const values = (ownMember(pack.scales, r.scale) as { values?: string[] } | undefined)?.values;
     if (values && !values.includes(v as string)) return `returned ${shown}, which is not a value of scale "${r.scale}" (returns.scale: ${values.join(', ')})`;
   }
   if (r.type !== undefined) {

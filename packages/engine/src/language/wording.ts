@@ -3,6 +3,7 @@ import type { Pack } from '../types.js';
 import type { FactWordsHelpers } from './fact.js';
 import type { Expression } from './expression-type.js';
 import type { ValueWords } from './parameters/parameter-words.js';
+import { ownMember } from '../compile/own-member.js';
 
 /** Plugin operators' declared words by name (`extensions.operatorDeclarations`: the pack's or the plugin's). */
 export type DeclaredOperatorWords = Readonly<Record<string, { readonly words: string }>> | ReadonlyMap<string, { readonly words: string }>;
@@ -140,13 +141,12 @@ const OUTCOME_HEADINGS: Readonly<Record<string, string>> = { actions: 'Actions',
  * @example decisionInstanceWords(pack, 'overallRating') // 'Overall quality rating'
  */
 export function decisionInstanceWords(pack: Pick<Pack, 'decisions' | 'framework'>, instance: string): string {
-  const own = <T>(o: Readonly<Record<string, T>>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
-  const whole = own(pack.decisions, instance);
+  const whole = ownMember(pack.decisions, instance);
   if (whole) return whole.label;
-  const outcome = own(OUTCOME_HEADINGS, instance);
+  const outcome = ownMember(OUTCOME_HEADINGS, instance);
   if (outcome) return outcome;
   const dot = instance.indexOf('.');
-  const decision = dot > 0 ? own(pack.decisions, instance.slice(0, dot)) : undefined;
+  const decision = dot > 0 ? ownMember(pack.decisions, instance.slice(0, dot)) : undefined;
   if (!decision) return instance;
   const domainId = instance.slice(dot + 1);
   const domain = pack.framework?.domains.find((d) => d.id === domainId);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { determineAgain, publishTestshire } from './redetermination.test-helpers.js';
 import { judgements } from '../test-fixtures/testshire-pack.js';
 
 /**
@@ -16,17 +17,13 @@ describe.each(testStoreKinds)('a recorded decision when its assessment is determ
   let providerId: string;
   let answering: string;
   /** Publishes the team manager's decision (a reason when departing) with Silver from `silverMin` Fully met. */
-  const publish = async (silverMin: number, from: string, version: string) => {
-    const draft = await t.call('GET', '/api/councils/testshire/draft', { as: 'testshireAdmin' });
-    const content = structuredClone(draft.body.content);
-    content.decisions.overallRating.decidedBy = { role: 'team-manager', label: 'the team manager', values: ['Bronze', 'Silver', 'Gold'], reasonRequired: 'when-departing', within: { days: 14 }, source: content.decisions.overallRating.source };
-    content.decisions.overallRating.rules.find((r: { id: string }) => r.id === 'silver').when.value = silverMin;
+  const publish = (silverMin: number, from: string, version: string) => publishTestshire(t, (content) => {
+    const overall = content.decisions.overallRating!;
+    overall.decidedBy = { role: 'team-manager', label: 'the team manager', values: ['Bronze', 'Silver', 'Gold'], reasonRequired: 'when-departing', within: { days: 14 }, source: overall.source! };
+    (overall.rules!.find((r) => r.id === 'silver')!.when as { value: number }).value = silverMin;
     content.metadata.effectiveFrom = from;
-    const saved = await t.call('PUT', '/api/councils/testshire/draft', { as: 'testshireAdmin', body: content, headers: { 'if-match': draft.headers.get('etag')! } });
-    expect([saved.status, saved.body.errors]).toEqual([200, []]);
-    const published = await t.call('POST', '/api/councils/testshire/draft/publish', { as: 'testshireAdmin', body: { effectiveFrom: from, confirmPastDate: true, note: `Silver from ${silverMin}`, version, acknowledgeFindings: true } });
-    expect(published.status, JSON.stringify(published.body)).toBe(201);
-  };
+    return content;
+  }, { version, from, note: `Silver from ${silverMin}` });
   const decide = (assessmentId: string, decision: Record<string, unknown>) =>
     t.call('POST', `/api/councils/testshire/assessments/${assessmentId}/decisions`, { as: 'testshireAdmin', body: { decisions: { overallRating: decision } } });
 
@@ -46,17 +43,8 @@ describe.each(testStoreKinds)('a recorded decision when its assessment is determ
   afterAll(async () => t?.dispose());
 
   it('determines it again: the decision stands, marked as departing from the new proposal without a reason', async () => {
-    const listing = await t.call('GET', '/api/councils/testshire/redeterminations', { as: 'testshireViewer' });
-    const entry = listing.body.assessments.find((a: { assessmentId: string }) => a.assessmentId === answering);
-    expect(entry).toMatchObject({ decidedUnder: { version: '2.0.0' }, inForce: { version: '2.1.0' }, before: 'Silver', after: 'Silver' });
-    expect(entry.error).toBeUndefined();
-
-    const done = await t.call('POST', '/api/councils/testshire/redeterminations', { as: 'testshireAdmin', body: { reason: '2.1.0 in force from 2 January', assessmentIds: [answering] } });
-    expect(done.status, JSON.stringify(done.body)).toBe(200);
-    const after = await t.call('GET', `/api/councils/testshire/assessments/${answering}`, { as: 'testshireViewer' });
-    expect(after.body.packVersion).toBe('2.1.0');
-    expect(after.body.determination.headline.value).toBe('Silver');
-    expect(after.body.determination.decidedBy.overallRating).toEqual({
+    const after = await determineAgain(t, answering, { from: '2.0.0', to: '2.1.0', headline: 'Silver', reason: '2.1.0 in force from 2 January' });
+    expect(after.determination.decidedBy.overallRating).toEqual({
       value: 'Silver', by: 'Team Manager', at: '2027-01-05', computed: 'Bronze', kind: 'decision', role: 'team-manager',
       departsWithoutReason: true, roleLabel: 'the team manager', source: 'qaf s2', due: '2027-01-18',
     });

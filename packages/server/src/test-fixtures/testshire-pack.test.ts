@@ -12,4 +12,13 @@ describe('the testshire fixture pack', () => {
     expect(run.passed).toBe(2);
     expect(analyse(compiled).decisions.length).toBeGreaterThan(0);
   });
+
+  it('is valid with an officer override of the overall rating, with or without a reason required', () => {
+    for (const reasonRequired of [false, true]) {
+      const result = validatePack(testshirePack({ officerOverride: { reasonRequired } }));
+      expect(result.errors).toEqual([]);
+      expect(result.pack!.decisions.overallRating!.override).toEqual({ reasonRequired, source: { doc: 'qaf', section: '2' } });
+    }
+    expect(testshirePack().decisions.overallRating!.override).toBeUndefined();
+  });
 });

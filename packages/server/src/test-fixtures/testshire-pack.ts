@@ -6,8 +6,10 @@ const src = (section: string) => ({ doc: 'qaf', section });
  * A small, valid pack for the server's own tests (not any council's framework): one domain of
  * four criteria, an overall rating with a concerns override, an improvement plan action and
  * visits. The Silver threshold (3 criteria at least Fully met) is what what-if tests change.
+ * `officerOverride` lets an officer override the overall rating (`override`), giving the reason only
+ * where `reasonRequired` (the engine's default when true), as the framework's section 2 would say.
  */
-export function testshirePack(overrides: { id?: string; version?: string; silverMin?: number; effectiveFrom?: string } = {}): Pack {
+export function testshirePack(overrides: { id?: string; version?: string; silverMin?: number; effectiveFrom?: string; officerOverride?: { reasonRequired: boolean } } = {}): Pack {
   const id = overrides.id ?? 'testshire';
   return {
     metadata: {
@@ -58,6 +60,7 @@ export function testshirePack(overrides: { id?: string; version?: string; silver
         scale: 'band',
         hitPolicy: 'first',
         source: src('2'),
+        ...(overrides.officerOverride ? { override: { reasonRequired: overrides.officerOverride.reasonRequired, source: src('2') } } : {}),
         rules: [
           { id: 'concerns', label: 'Serious concerns', priority: 50, output: 'Inadequate', source: src('1'), when: { fact: 'concerns', operator: 'equal', value: true } },
           { id: 'gold', label: 'Gold', priority: 40, output: 'Gold', source: src('2'), when: { fact: 'criteriaCount', params: { is: 'Fully met' }, operator: 'greaterThanInclusive', value: 4 } },

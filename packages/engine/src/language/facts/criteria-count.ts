@@ -95,8 +95,8 @@ export function selectCriteria(params: Record<string, unknown>, scope: CompileSc
   const flags = ix.pack.framework?.flags ?? {};
   const domainTitle = domainId ? ix.domains.find((d) => d.id === domainId)?.title ?? domainId : undefined;
   const label = [
-    flag ? `${(flags[flag]?.label ?? flag).toLowerCase()} criteria` : 'criteria',
-    notFlag ? `not ${(flags[notFlag]?.label ?? notFlag).toLowerCase()}` : '',
+    flag ? `${(ownMember(flags, flag)?.label ?? flag).toLowerCase()} criteria` : 'criteria',
+    notFlag ? `not ${(ownMember(flags, notFlag)?.label ?? notFlag).toLowerCase()}` : '',
     standard ? `in standard ${standard}` : '',
     domainTitle ? `in ${domainTitle}` : '',
     filter ? `judged ${filter.words}` : '',

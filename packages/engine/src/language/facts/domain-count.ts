@@ -1,6 +1,7 @@
 import { escapePointer } from '../../schema/parse-json.js';
 import type { FactDefinition } from '../fact.js';
 import { FILTER_WORDS, JUDGEMENT_FILTERS, rankFilter } from './judgement-filters.js';
+import { ownMember } from '../../compile/own-member.js';
 
 const PARAMS = ['decision', ...JUDGEMENT_FILTERS] as const;
 const KNOWN = new Set<string>(PARAMS);
@@ -11,7 +12,7 @@ export const domainCount: FactDefinition = {
   doc: 'How many domains the per-domain decision `decision` gives a value within the filter (`is`, `atLeast`, `atMost`, `above`, `below`).',
   check: (params, ctx, pointer) => {
     for (const k of Object.keys(params)) if (!KNOWN.has(k)) ctx.err(`${pointer}/${escapePointer(k)}`, `Unknown domainCount parameter "${k}".`, `Parameters: ${PARAMS.join(', ')}.`);
-    const d = typeof params.decision === 'string' ? ctx.pack.decisions[params.decision] : undefined;
+    const d = typeof params.decision === 'string' ? ownMember(ctx.pack.decisions, params.decision) : undefined;
     if (!d || d.forEach !== 'domain') { ctx.err(`${pointer}/decision`, `domainCount needs params.decision naming a per-domain decision; "${String(params.decision)}" is not one.`); return; }
     ctx.checkJudgementFilters(params, d.scale, pointer);
   },
@@ -24,10 +25,10 @@ export const domainCount: FactDefinition = {
     const decisionId = params.decision as string;
     const insts = ix.instancesOf.get(decisionId) ?? [];
     const positions = insts.map((i) => ix.instances.indexOf(i));
-    const scaleId = ix.pack.decisions[decisionId]?.scale ?? '';
+    const scaleId = ownMember(ix.pack.decisions, decisionId)?.scale ?? '';
     const ranks = ix.ranks.get(scaleId) ?? new Map<string, number>();
     const filter = rankFilter(params, ranks, ranks.size);
-    const label = `domains whose ${ix.pack.decisions[decisionId]?.label ?? decisionId} is ${filter?.words ?? 'decided'}`;
+    const label = `domains whose ${ownMember(ix.pack.decisions, decisionId)?.label ?? decisionId} is ${filter?.words ?? 'decided'}`;
     if (!filter) return { get: () => positions.length, label, count: true };
     const mask = filter.mask;
     // The scale's values the filter takes (their rank's bit set): one lookup per domain.

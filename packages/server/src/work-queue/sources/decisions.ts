@@ -1,15 +1,11 @@
 import { decisionWords, packWordsByHash } from '../decision-words.js';
 import { NO_DATE_WORDS } from '../queue-item.js';
+import { reasonMissingWords, valueText } from '../reason-missing-words.js';
 import type { QueueItem, QueueSource } from '../queue-item.js';
 
 /** The due date of a decision item, or the words for none; an undated item is never overdue and never past the window. */
 function dueOf(due: string | undefined, today: string): Pick<QueueItem, 'due' | 'dueWords' | 'overdue'> {
   return due ? { due, overdue: due < today } : { dueWords: NO_DATE_WORDS, overdue: false };
-}
-
-/** A value as the queue writes it: text as it is, anything else as JSON. */
-function valueText(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 /**
@@ -18,7 +14,7 @@ function valueText(v: unknown): string {
  * who decides as the determination says it (`roleLabel`: "the team manager, jointly with HCCG");
  * and each decision recorded earlier without a reason that departs from the proposal of the version
  * it was determined again under (`departsWithoutReason`): the role that took it is asked to confirm
- * it with a reason. Where the pack gives no time (`decidedBy.within`: the document sets none, e.g.
+ * it with a reason, the officer who overrode a value to give the override's reason ({@link reasonMissingWords}). Where the pack gives no time (`decidedBy.within`: the document sets none, e.g.
  * Bolton's QM-3 request, Herefordshire's commissioners' decisions) the item has no due date: it says
  * {@link NO_DATE_WORDS}, is never overdue, and is listed whatever the window.
  */
@@ -37,7 +33,7 @@ export const decisionsWaiting: QueueSource = {
           providerId: s.providerId,
           name: s.name,
           id,
-          label: `Confirm ${decisionWords(id, words.get(s.determination!.pack.hash))} with a reason (recorded: ${valueText(d.value)} by ${d.by} on ${d.at}, without a reason; now proposed: ${valueText(d.computed)})`,
+          label: reasonMissingWords(decisionWords(id, words.get(s.determination!.pack.hash)), d),
           ...(d.role ? { owner: d.role } : {}),
           ...(d.roleLabel ? { ownerLabel: d.roleLabel } : {}),
           ...dueOf(d.due, today),
