@@ -67,8 +67,9 @@ export function determinationTexts(determination: StoredDetermination, notes?: P
     return { json, bytes: Buffer.from(json, 'utf8'), resultJson: json };
   }
   // The notes are the version's, so the list's text depends on its ids only.
-  let key = list[0]!.id;
-  for (let i = 1; i < list.length; i++) key += `\u0000${list[i]!.id}`;
+  // Each id after its length: no two lists of ids share a key, whatever characters the ids hold.
+  let key = '';
+  for (const entry of list) key += `${entry.id.length}:${entry.id}`;
   let texts = listTexts.get(notes);
   let listText = texts?.get(key);
   if (listText === undefined) {
