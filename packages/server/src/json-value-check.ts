@@ -75,16 +75,13 @@ export function jsonValueProblem(root: unknown, text?: string): JsonValueProblem
       if (visit.depth > MAX_JSON_DEPTH) {
         return { pointer: pointerOf(visit), message: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
       }
-      const depth = visit.depth + 1;
-      // Pushed in reverse so the first problem in document order is found first; read by name or
-      // index, with no list of [name, value] pairs made per object (this runs on every request body).
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth, parent: visit, key: String(i), named: false });
-      } else {
-        const record = value as Record<string, unknown>;
-        const keys = Object.keys(record);
-        members += keys.length;
-        for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: record[keys[i]!], depth, parent: visit, key: keys[i]!, named: true });
+      const named = !Array.isArray(value);
+      const entries = named ? Object.entries(value) : value.map((v, i) => [String(i), v] as const);
+      if (named) members += entries.length;
+      // Pushed in reverse so the first problem in document order is found first.
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, member] = entries[i]!;
+        stack.push({ value: member, depth: visit.depth + 1, parent: visit, key, named });
       }
     }
   }
