@@ -27,6 +27,22 @@ describe('jsonValueProblem', () => {
       message: 'is a number too large to store (it overflows to infinity)',
     });
   });
+
+  it('finds problems inside arrays in objects and objects in arrays, and a member named __proto__ as parsed', () => {
+    expect(jsonValueProblem({ list: [1, { ok: 'x' }, { bad: 'lone \udc00' }] })).toEqual({
+      pointer: '/list/2/bad',
+      message: 'contains a lone surrogate (\\uDC00), which is not a Unicode character',
+    });
+    expect(jsonValueProblem([{ a: 1 }, ['x', { 'n\u0000': 1 }]])?.pointer).toBe('/1/1/n\u0000');
+    expect(jsonValueProblem(JSON.parse('{"facts":{"__proto__":{"x":1}}}'))?.pointer).toBe('/facts/__proto__');
+  });
+
+  it('counts the members of objects only, so a body without duplicates passes and one with a duplicate is named', () => {
+    const text = '{"a":[1,2,{"b":3}],"c":{"d":[4]}}';
+    expect(jsonValueProblem(JSON.parse(text), text)).toBeUndefined();
+    const twice = '{"a":[1,{"b":3,"b":4}]}';
+    expect(jsonValueProblem(JSON.parse(twice), twice)).toMatchObject({ pointer: '/a/1/b', member: 'b' });
+  });
 });
 
 describe('tooDeepOffset', () => {

@@ -55,7 +55,7 @@ describe('a determination serialised for storing by reference', () => {
         byReference++;
         const { interpretations, ...rest } = d;
         expect(texts.resultJson, c.id).toBe(JSON.stringify(rest));
-        expect(JSON.parse(texts.interpretationIdsJson!), c.id).toEqual(interpretations.map((i) => i.id));
+        expect(texts.interpretationIdsJson, c.id).toBe(JSON.stringify(interpretations.map((i) => i.id)));
       }
     }
     expect(byReference).toBeGreaterThan(0);
@@ -93,6 +93,23 @@ describe('a determination serialised for storing by reference', () => {
     for (const texts of [determinationTexts(d, wide), determinationTexts(d, wide)]) {
       expect(texts.interpretationIdsJson).toBe('["a"]');
       expect(texts.bytes.toString('hex')).toBe(Buffer.from(JSON.stringify(d), 'utf8').toString('hex'));
+    }
+  });
+
+  it('gives each list of ids its own text, hostile ids included (cached per list, never shared by two lists)', () => {
+    // Ids that JSON escapes (a lone surrogate, U+2028, a quote, NUL), that split alike when joined, and `</script>`.
+    const ids = ['a', 'b', 'a\u0000b', '\ud800', '\u2028', '</script>', 'say "x"', '1:a', '1'];
+    const hostile = Object.fromEntries(ids.map((id) => [id, { title: `T ${id}`, note: `N ${id}` }])) as never;
+    const entry = (id: string) => ({ id, title: `T ${id}`, note: `N ${id}` });
+    const lists = [['a', 'b'], ['a\u0000b'], ['b', 'a'], ['\ud800', '\u2028', '</script>', 'say "x"'], ['1:a'], ['1', 'a']];
+    for (let round = 0; round < 2; round++) {
+      for (const list of lists) {
+        const d = determination({ interpretations: list.map(entry) });
+        const texts = determinationTexts(d, hostile);
+        expect(texts.json, list.join('|')).toBe(JSON.stringify(d));
+        expect(texts.bytes.toString('hex'), list.join('|')).toBe(Buffer.from(JSON.stringify(d), 'utf8').toString('hex'));
+        expect(texts.interpretationIdsJson, list.join('|')).toBe(JSON.stringify(list));
+      }
     }
   });
 

@@ -32,10 +32,11 @@ export interface DeterminationTexts {
   interpretationIdsJson?: string;
 }
 
-/** A list of notes as JSON text and as its UTF-8 bytes. */
+/** A list of notes as JSON text and as its UTF-8 bytes, with the JSON text of its ids (`interpretation_ids`). */
 interface ListText {
   json: string;
   bytes: Buffer;
+  idsJson: string;
 }
 
 /** Per pack version's notes (the compiled pack's, so one object per version) and list of ids: the list's JSON text. */
@@ -66,13 +67,14 @@ export function determinationTexts(determination: StoredDetermination, notes?: P
     return { json, bytes: Buffer.from(json, 'utf8'), resultJson: json };
   }
   // The notes are the version's, so the list's text depends on its ids only.
-  const ids = list.map((i) => i.id);
-  const key = ids.join('\u0000');
+  // Each id after its length: no two lists of ids share a key, whatever characters the ids hold.
+  let key = '';
+  for (const entry of list) key += `${entry.id.length}:${entry.id}`;
   let texts = listTexts.get(notes);
   let listText = texts?.get(key);
   if (listText === undefined) {
     const json = JSON.stringify(list);
-    listText = { json, bytes: Buffer.from(json, 'utf8') };
+    listText = { json, bytes: Buffer.from(json, 'utf8'), idsJson: JSON.stringify(list.map((i) => i.id)) };
     if (!texts) listTexts.set(notes, (texts = new Map()));
     texts.set(key, listText);
   }
@@ -98,7 +100,7 @@ export function determinationTexts(determination: StoredDetermination, notes?: P
     json: `${open}${listText.json}${rest}`,
     bytes,
     resultJson: head === '{}' ? (tail === '{}' ? '{}' : tail) : `${head.slice(0, -1)}${rest}`,
-    interpretationIdsJson: JSON.stringify(ids),
+    interpretationIdsJson: listText.idsJson,
   };
 }
 
