@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Pack } from '@openqaf/engine';
+import { reasonMissingWords } from '@openqaf/engine/browser';
 import { api } from '../api/api-client.js';
 import { ApiError, errorText } from '../api/api-error.js';
 import type { TimelineEntry } from '../api/api-types.js';
@@ -50,7 +51,8 @@ function valueWords(v: unknown): string {
  * The decisions on a provider's page that a quality officer must act on: each one recorded earlier
  * without a reason that the framework, determining the assessment again (a later version in force),
  * now departs from ("The team manager's decision departs from the proposal and has no reason: add
- * one."), with what was recorded, what is proposed now, by when, and where the pack says so. Those
+ * one."), or, under a version that always requires a reason, agrees with but has no reason for
+ * (the engine's `reasonMissingWords` says which), with what was recorded, what is proposed now, by when, and where the pack says so. Those
  * who may record decisions (`can-record`) add the reason here: the same decision recorded again on
  * that determination with its reason, which the server stores as the provider's next determination;
  * `reason-added` then fires (detail: the new assessment's id) for the page to reload its timeline.
@@ -112,7 +114,7 @@ export class QafDepartingDecisions extends LitElement {
     const fieldId = `reason-${entry.assessmentId}-${id}`;
     const overdue = taken.due !== undefined && taken.due < this.today;
     return html`<section class="notice bad" aria-labelledby=${`${fieldId}-what`} data-departs=${id}>
-      <p id=${`${fieldId}-what`}><strong>${words}</strong>: ${whoseDecisionWords(taken.roleLabel)} departs from the proposal and has no reason: add one.</p>
+      <p id=${`${fieldId}-what`}><strong>${words}</strong>: ${whoseDecisionWords(taken.roleLabel)} ${reasonMissingWords(taken)}: add one.</p>
       <p>Recorded: ${valueWords(taken.value)}, by ${taken.by} on ${longDate(taken.at)}, without a reason. The framework (pack ${entry.packVersion}) now proposes ${valueWords(taken.computed)}.
         ${taken.due ? html`${overdue ? html`<strong class="bad">Overdue:</strong> the reason was due by ${longDate(taken.due)}.` : html`Add the reason by ${longDate(taken.due)}.`}` : nothing}
         ${taken.source ? html`<span class="muted">(${taken.source})</span>` : nothing}
