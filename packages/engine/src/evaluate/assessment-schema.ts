@@ -132,6 +132,30 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
     }
     return n;
   };
+  /**
+   * {@link judgedInOrder} for judgements given in the pack's order (as the admin UI and the cases
+   * give them): each key is met walking the criteria forward, so the judgement is read by the key
+   * in hand (no lookup by name). -2 as soon as a key is not the next judged criterion in the
+   * pack's order (out of order, unknown, or given as undefined): {@link judgedInOrder} then reads it.
+   */
+  const judgedInPackOrder = (judgements: Record<string, unknown>, ranks: number[] | undefined): number => {
+    let n = 0;
+    let i = 0;
+    for (const id in judgements) {
+      while (i < ids.length && ids[i] !== id) i++;
+      if (i === ids.length) return -2;
+      const given = judgements[id];
+      if (given === undefined) return -2;
+      const values = allowedValues[i]!;
+      let k = 0;
+      while (k < values.length && values[k] !== given) k++;
+      if (k === values.length) return -1;
+      n++;
+      if (ranks) ranks[indices[i]!] = allowedRanks[i]![k]!;
+      i++;
+    }
+    return n;
+  };
   const allowedText = new Map(index.criteria.map((c) => [c.criterion.id, c.allowed.map((v) => JSON.stringify(v)).join(', ')]));
   const requiredJudgements = index.pack.framework?.judgements.required ? index.criteria.map((c) => c.criterion.id) : [];
   const envelope = new Set(ASSESSMENT_KEYS);
@@ -157,7 +181,8 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
       const judgements = (j ?? {}) as Record<string, unknown>;
       // Read in the pack's order first; when each judgement was allowed and there was no other key,
       // there is nothing to report. Otherwise each key is looked at, in the assessment's order.
-      let judged = judgedInOrder(judgements, ranks);
+      let judged = judgedInPackOrder(judgements, ranks);
+      if (judged === -2) judged = judgedInOrder(judgements, ranks);
       const lookAtEach = judged < 0 || judged !== Object.keys(judgements).length;
       if (lookAtEach) judged = 0;
       for (const id in lookAtEach ? judgements : NOTHING_MORE) {
