@@ -182,8 +182,10 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
       // Read in the pack's order first; when each judgement was allowed and there was no other key,
       // there is nothing to report. Otherwise each key is looked at, in the assessment's order.
       let judged = judgedInPackOrder(judgements, ranks);
+      // Read in the pack's order, every key was counted: there is no other key when none was inherited.
+      const everyKeyCounted = judged >= 0 && ownKeysOnly(judgements);
       if (judged === -2) judged = judgedInOrder(judgements, ranks);
-      const lookAtEach = judged < 0 || judged !== Object.keys(judgements).length;
+      const lookAtEach = judged < 0 || (!everyKeyCounted && judged !== Object.keys(judgements).length);
       if (lookAtEach) judged = 0;
       for (const id in lookAtEach ? judgements : NOTHING_MORE) {
         const entry = allowed.get(id);
@@ -244,6 +246,20 @@ function allowedMask(values: string[], jranks: ReadonlyMap<string, number> | und
     mask |= 1 << r;
   }
   return mask;
+}
+
+/**
+ * True when `for...in` over the object visits its own keys only: its prototype is an object's (with
+ * no enumerable member, as it has none unless something added one) or none. Then the keys counted
+ * by a `for...in` are the object's `Object.keys`, which are not listed again (for an object built
+ * key by key, as in JavaScript rather than parsed from JSON, listing them costs as much as the rest of the check).
+ */
+function ownKeysOnly(o: object): boolean {
+  const proto = Object.getPrototypeOf(o) as object | null;
+  if (proto === null) return true;
+  if (proto !== Object.prototype) return false;
+  for (const _ in proto) return false;
+  return true;
 }
 
 /** An object of no members: what is left to look at when every judgement was read in the pack's order. */
