@@ -114,21 +114,29 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
   const allowedValues = index.criteria.map((c) => [...allowed.get(c.criterion.id)!.ranks.keys()]);
   const allowedRanks = index.criteria.map((c) => [...allowed.get(c.criterion.id)!.ranks.values()]);
   /**
+   * Whether criterion `i` (in the pack's order) allows the judgement `given`, writing its rank when
+   * it does. A judgement is found among the few its criterion allows by comparison (what `rankOf`
+   * finds by lookup: the allowed judgements are text, compared as a Map compares them).
+   */
+  const takes = (i: number, given: unknown, ranks: number[] | undefined): boolean => {
+    const values = allowedValues[i]!;
+    let k = 0;
+    while (k < values.length && values[k] !== given) k++;
+    if (k === values.length) return false;
+    if (ranks) ranks[indices[i]!] = allowedRanks[i]![k]!;
+    return true;
+  };
+  /**
    * How many criteria are judged, writing their ranks; -1 as soon as a judgement is not one the
-   * criterion allows. A judgement is found among the few its criterion allows by comparison
-   * (what `rankOf` finds by lookup: the allowed judgements are text, compared as a Map compares them).
+   * criterion allows.
    */
   const judgedInOrder = (judgements: Record<string, unknown>, ranks: number[] | undefined): number => {
     let n = 0;
     for (let i = 0; i < ids.length; i++) {
       const given = judgements[ids[i]!];
       if (given === undefined) continue;
-      const values = allowedValues[i]!;
-      let k = 0;
-      while (k < values.length && values[k] !== given) k++;
-      if (k === values.length) return -1;
+      if (!takes(i, given, ranks)) return -1;
       n++;
-      if (ranks) ranks[indices[i]!] = allowedRanks[i]![k]!;
     }
     return n;
   };
@@ -146,12 +154,8 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
       if (i === ids.length) return -2;
       const given = judgements[id];
       if (given === undefined) return -2;
-      const values = allowedValues[i]!;
-      let k = 0;
-      while (k < values.length && values[k] !== given) k++;
-      if (k === values.length) return -1;
+      if (!takes(i, given, ranks)) return -1;
       n++;
-      if (ranks) ranks[indices[i]!] = allowedRanks[i]![k]!;
       i++;
     }
     return n;
