@@ -75,5 +75,5 @@ export { PARAMETER_TYPES } from './language/parameters/parameter-declaration.js'
 export { DOMAIN_NUMBER_WORDS, parameterWords, valueWordsText } from './language/parameters/parameter-words.js';
 export type { ValueWords } from './language/parameters/parameter-words.js';
 export type { ParameterType } from './language/parameters/parameter-declaration.js';
-export { decidedByWords, departsFromProposal, NO_DUE_DATE_WORDS, proposalWords, reasonRequired, recordableValues, REASON_REQUIRED } from './language/human-decision.js';
+export { decidedByWords, departsFromProposal, NO_DUE_DATE_WORDS, proposalWords, reasonMissingWords, reasonRequired, recordableValues, REASON_REQUIRED } from './language/human-decision.js';
 export type { ReasonRequired } from './language/human-decision.js';

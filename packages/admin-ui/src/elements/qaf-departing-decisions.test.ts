@@ -59,6 +59,13 @@ describe('qaf-departing-decisions', () => {
     expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).toBe('#/councils/testshire/assessments/a2');
   });
 
+  it('says a decision marked under a version that always requires a reason agrees with the proposal where it does', async () => {
+    const taken = { ...flagged.decidedBy!.overallRating!, value: 'Bronze', computed: 'Bronze' };
+    const el = await mount('qaf-departing-decisions', { council: 'testshire', current: 'a2', timeline: [{ ...flagged, decidedBy: { overallRating: taken } }], today: '2027-01-11' });
+    expect(text(el)).toContain("The team manager's decision agrees with the proposal but has no reason, which the framework requires: add one.");
+    expect(text(el)).not.toContain('departs from the proposal');
+  });
+
   it('marks it overdue once the due date has passed', async () => {
     const el = await mount('qaf-departing-decisions', { council: 'testshire', current: 'a2', timeline: [flagged], today: '2027-01-19' });
     expect(text(el)).toContain('Overdue: the reason was due by 18 January 2027.');

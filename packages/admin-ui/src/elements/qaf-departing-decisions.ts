@@ -47,7 +47,8 @@ export function departingDecisions(timeline: readonly TimelineEntry[], current?:
  * current determination (`current`, the assessment id the work queue asks about too), recorded earlier
  * without a reason that the framework, determining the assessment again (a later version in force),
  * now departs from ("The team manager's decision departs from the proposal and has no reason: add
- * one."), with what was recorded, what is proposed now, by when, and where the pack says so. Those
+ * one."), or, under a version that always requires a reason, agrees with but has no reason for
+ * (the engine's `reasonMissingWords` says which), with what was recorded, what is proposed now, by when, and where the pack says so. Those
  * who may record decisions (`can-record`) add the reason here: the same decision recorded again on
  * that determination with its reason, which the server stores as the provider's next determination;
  * `reason-added` then fires (detail: the new assessment's id) for the page to reload its timeline.

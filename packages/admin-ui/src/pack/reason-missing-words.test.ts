@@ -23,6 +23,11 @@ describe("a decision without a reason: a person's decision or an officer's overr
     expect(frameworkNowWords(decision)).toBe('now proposes Bronze');
   });
 
+  it("reads a person's decision that agrees with the proposal, under a version that always requires a reason, as agreeing", () => {
+    const agreeing = { ...decision, value: 'Bronze' } as const;
+    expect(departsWithoutReasonWords(agreeing)).toBe("The team manager's decision agrees with the proposal but has no reason, which the framework requires: add one.");
+  });
+
   it("reads an officer's override as the override it is: the officer departed from the framework's value, which is no proposal", () => {
     expect(departsWithoutReasonWords(override)).toBe("The officer's override of the framework's value has no reason: add one.");
     expect(recordedWithoutReasonWords(override)).toBe('Overridden to Bronze by A. Officer on 5 January 2027, without a reason.');

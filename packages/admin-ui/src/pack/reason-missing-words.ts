@@ -1,4 +1,5 @@
 import type { Determination } from '@openqaf/engine';
+import { reasonMissingWords } from '@openqaf/engine/browser';
 import { longDate } from '../format/long-date.js';
 
 /** A decision a determination records (`decidedBy`): a person's decision or an officer's override. */
@@ -32,11 +33,13 @@ export function whoseDecisionWords(roleLabel: string | undefined): string {
 
 /**
  * What is wrong, as a sentence: "The team manager's decision departs from the proposal and has no
- * reason: add one."; for an override, "The officer's override of the framework's value has no reason: add one."
+ * reason: add one." (or, under a version that always requires a reason, "… agrees with the proposal
+ * but has no reason, which the framework requires: add one.", the engine's `reasonMissingWords`);
+ * for an override, "The officer's override of the framework's value has no reason: add one."
  */
-export function departsWithoutReasonWords(taken: Pick<TakenDecision, 'kind' | 'roleLabel'>): string {
+export function departsWithoutReasonWords(taken: Pick<TakenDecision, 'kind' | 'roleLabel' | 'value' | 'computed'>): string {
   if (taken.kind === 'override') return "The officer's override of the framework's value has no reason: add one.";
-  return `${whoseDecisionWords(taken.roleLabel)} departs from the proposal and has no reason: add one.`;
+  return `${whoseDecisionWords(taken.roleLabel)} ${reasonMissingWords(taken)}: add one.`;
 }
 
 /**

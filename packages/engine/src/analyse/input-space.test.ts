@@ -4,13 +4,14 @@ import { validatePack } from '../schema/validate-pack.js';
 import type { Pack } from '../types.js';
 import { analyse } from './analyse.js';
 import { inputSpace } from './input-space.js';
+import { borsetshireQuestions } from '../fixtures/borsetshire-questions.js';
 
 const src = { doc: 'mf', section: '2' };
 
 /**
- * Weighted questions (as Borsetshire's in `frameworks-from-the-docs.test.ts`): two safeguarding
+ * Borsetshire's weighted questions (`fixtures/borsetshire-questions.ts`): two safeguarding
  * questions of weight 3, one of weight 2, one unweighted and one of weight 0.5, answered Not met,
- * Partly met or Met; the score is the weighted count of questions Met, the rating Good from 4.
+ * Partly met or Met; here the score is the weighted count of questions Met, the rating Good from 4.
  */
 function weightedPack(): Pack {
   return {
@@ -20,16 +21,7 @@ function weightedPack(): Pack {
       answer: { label: 'Answer', values: ['Not met', 'Partly met', 'Met'] },
       rating: { label: 'Rating', values: ['Poor', 'Good'] },
     },
-    framework: {
-      judgements: { scale: 'answer', default: ['Not met', 'Partly met', 'Met'], required: true },
-      flags: { safeguarding: { label: 'Safeguarding' } },
-      domains: [{ id: 'all', title: 'Monitoring questions', standards: [{ id: 'q', title: 'Questions', criteria: [
-        { id: 'q1', title: 'Safeguarding policy in date', weight: 3, flags: ['safeguarding'] },
-        { id: 'q2', title: 'Staff trained in safeguarding', weight: 3, flags: ['safeguarding'] },
-        { id: 'q3', title: 'Care plans reviewed', weight: 2 },
-        { id: 'q4', title: 'Complaints log kept' },
-        { id: 'q5', title: 'Newsletter published', weight: 0.5 }] }] }],
-    },
+    framework: borsetshireQuestions(),
     inputs: { type: 'object', properties: {} },
     decisions: {
       rating: {

@@ -5,7 +5,7 @@
  * TypeScript function of the same rules, measured interleaved (a a' b c, a a' b c, ...) in CPU
  * time and reported as medians; Birmingham's pack against its rules written by hand
  * (`hand-written-birmingham.ts`, the goal's yardstick) on its cases and random assessments; for each council pack's first case, the CPU time and heap
- * allocation of one evaluation with and without the explanation; the analysis time of the same pack and of each council pack; and a pack
+ * allocation of one evaluation with and without the explanation; the analysis time of the same pack, and of each council pack as the median of several cold analyses (a fresh compile each, interleaved with the other packs'); and a pack
  * of 10,000 rules (`LIMITS.maxRules`) validated, compiled and analysed, one rule more refused.
  */
 import { compilePack } from '../compile/compile-pack.js';
@@ -60,6 +60,9 @@ function show(name: string, perSecond: number): void {
 
 /** Rounds per comparison: each round runs every variant once, in turn (A B C, A B C, ...). */
 const ROUNDS = Number(process.env.QAF_BENCH_ROUNDS ?? 8);
+
+/** Cold analyses per council pack: each round analyses every pack once, in turn, each from a fresh compile (nothing cached). */
+const ANALYSES = Number(process.env.QAF_BENCH_ANALYSES ?? 5);
 
 /**
  * Measures the variants interleaved, a short slice each per round, so a noisy machine slows them
@@ -120,12 +123,17 @@ await benchHandWrittenBirmingham();
 
 // The same figures for the council packs in this repository, when they are beside the engine
 // (the engine does not depend on them; they are read as plain pack folders).
+const councilPacks: { slug: string; pack: Pack; options: { extensions?: import('../types.js').Extensions } }[] = [];
 for (const slug of ['birmingham', 'bolton', 'herefordshire']) {
   const folder = fileURLToPath(new URL(`../../../councils-${slug}/pack`, import.meta.url));
   let councilPack: Pack;
   try { councilPack = readPackSource(folder); } catch { continue; }
   const extensions = slug === 'herefordshire' ? await councilExtensions(slug) : undefined;
-  const cc = compilePack(councilPack, extensions ? { extensions } : {});
+  councilPacks.push({ slug, pack: councilPack, options: extensions ? { extensions } : {} });
+}
+const coldAnalyses = coldAnalysisTimes(councilPacks);
+for (const { slug, pack: councilPack, options } of councilPacks) {
+  const cc = compilePack(councilPack, options);
   const rr = seededRandom(11);
   const sample = Array.from({ length: 500 }, () => randomAssessment(cc, rr));
   const ok = sample.filter((x) => { try { evaluate(cc, x); return true; } catch { return false; } });
@@ -146,18 +154,23 @@ for (const slug of ['birmingham', 'bolton', 'herefordshire']) {
     console.log(`  first case "${first.id}": determination ${size(a, false).toLocaleString('en-GB')} B, with explanation ${size(a, true).toLocaleString('en-GB')} B`);
     // The cost of one evaluation of it (the server benchmark's assessment), in CPU time and in
     // the heap it leaves to the garbage collector.
-    const { rates } = await interleaved([
+    // As the server calls it on POST /assessments: the assessment fresh from the request's JSON,
+    // `asOf` its date, with the explanation (beside it, the parse alone, to take off).
+    const body = JSON.stringify(a);
+    const { rates } = await interleaved<Assessment | string>([
       ['    evaluate', (x) => evaluate(cc, x), [a]],
       ['    evaluate with explanation', (x) => evaluate(cc, x, { explain: true }), [a]],
       ['    evaluate with explanation, as JSON', (x) => JSON.stringify(evaluate(cc, x, { explain: true })), [a]],
+      ['    as the server: parse, evaluate, explanation', (x) => { const p = JSON.parse(x as string) as Assessment; return evaluate(cc, p, { asOf: p.date, explain: true }); }, [body]],
+      ['    the parse alone', (x) => JSON.parse(x as string), [body]],
     ]);
     const kB = (fn: () => unknown): string => `${(allocationPerCall(fn) / 1000).toFixed(1)} kB`;
-    console.log(`  first case, per evaluation: ${us(rates[0]!)} without explanation, ${us(rates[1]!)} with it, ${us(rates[2]!)} with it as JSON; allocated ${kB(() => evaluate(cc, a))} without explanation, ${kB(() => evaluate(cc, a, { explain: true }))} with it`);
+    console.log(`  first case, per evaluation: ${us(rates[0]!)} without explanation, ${us(rates[1]!)} with it, ${us(rates[2]!)} with it as JSON; as the server calls it ${us(rates[3]!)} (of which the parse ${us(rates[4]!)}); allocated ${kB(() => evaluate(cc, a))} without explanation, ${kB(() => evaluate(cc, a, { explain: true }))} with it`);
   }
   console.log(`  random assessments, median: determination ${median(ok.map((x) => size(x, false))).toLocaleString('en-GB')} B, with explanation ${median(ok.map((x) => size(x, true))).toLocaleString('en-GB')} B; the explanation (with JSON) costs ${r2[2]!.toFixed(1)}x`);
-  const s0 = performance.now();
-  const rep = analyse(cc);
-  console.log(`  engine / json-rules-engine: ${r2[1]!.toFixed(1)}x; analyse: ${Math.round(performance.now() - s0)} ms (goal: under 1,000 ms; ${rep.complete ? 'exhaustive' : 'partly sampled'})`);
+  const cold = coldAnalyses.get(slug)!;
+  const ms = (xs: number[]): string => xs.map((t) => Math.round(t)).join(', ');
+  console.log(`  engine / json-rules-engine: ${r2[1]!.toFixed(1)}x; analyse: ${Math.round(median([...cold.cpu]))} ms of CPU time (${Math.round(median([...cold.clock]))} ms by the clock), the medians of ${ANALYSES} cold analyses, each of a fresh compile, interleaved with the other packs' (CPU ${ms(cold.cpu)} ms; clock ${ms(cold.clock)} ms) (goal: under 1,000 ms; ${cold.complete ? 'exhaustive' : 'partly sampled'})`);
   // Each decision on its own: its points, whether every point of its input space was checked, and its time (goal: under 1 s each).
   for (const inst of cc.instances) {
     const t0 = performance.now();
@@ -198,6 +211,32 @@ async function benchHandWrittenBirmingham(): Promise<void> {
   ]);
   console.log(`  hand-written Birmingham is ${(1 / ratios[1]!).toFixed(2)}x the engine's speed (goal: at most 1.5x)`);
 }
+
+/**
+ * The analysis time of each pack, cold: {@link ANALYSES} rounds, each compiling every pack afresh
+ * and analysing it (the compile not timed), the packs in turn so a noisy machine slows them alike;
+ * the median of each pack's times.
+ */
+function coldAnalysisTimes(packs: { slug: string; pack: Pack; options: { extensions?: import('../types.js').Extensions } }[]): Map<string, ColdAnalyses> {
+  const cpu = new Map<string, number[]>(packs.map((p) => [p.slug, []]));
+  const clock = new Map<string, number[]>(packs.map((p) => [p.slug, []]));
+  const complete = new Map<string, boolean>();
+  for (let round = 0; round < ANALYSES; round++) {
+    for (const { slug, pack, options } of packs) {
+      const fresh = compilePack(pack, options);
+      const c0 = cpuMs();
+      const t0 = performance.now();
+      const report = analyse(fresh);
+      clock.get(slug)!.push(performance.now() - t0);
+      cpu.get(slug)!.push(cpuMs() - c0);
+      complete.set(slug, report.complete);
+    }
+  }
+  return new Map(packs.map(({ slug }) => [slug, { cpu: cpu.get(slug)!, clock: clock.get(slug)!, complete: complete.get(slug)! }]));
+}
+
+/** A pack's cold analyses: the CPU time and the clock's time of each, in ms, and whether they were exhaustive. */
+interface ColdAnalyses { cpu: number[]; clock: number[]; complete: boolean }
 
 async function councilExtensions(slug: string): Promise<import('../types.js').Extensions | undefined> {
   try {

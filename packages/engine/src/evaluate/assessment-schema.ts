@@ -114,21 +114,49 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
   const allowedValues = index.criteria.map((c) => [...allowed.get(c.criterion.id)!.ranks.keys()]);
   const allowedRanks = index.criteria.map((c) => [...allowed.get(c.criterion.id)!.ranks.values()]);
   /**
+   * Whether criterion `i` (in the pack's order) allows the judgement `given`, writing its rank when
+   * it does. A judgement is found among the few its criterion allows by comparison (what `rankOf`
+   * finds by lookup: the allowed judgements are text, compared as a Map compares them).
+   */
+  const takes = (i: number, given: unknown, ranks: number[] | undefined): boolean => {
+    const values = allowedValues[i]!;
+    let k = 0;
+    while (k < values.length && values[k] !== given) k++;
+    if (k === values.length) return false;
+    if (ranks) ranks[indices[i]!] = allowedRanks[i]![k]!;
+    return true;
+  };
+  /**
    * How many criteria are judged, writing their ranks; -1 as soon as a judgement is not one the
-   * criterion allows. A judgement is found among the few its criterion allows by comparison
-   * (what `rankOf` finds by lookup: the allowed judgements are text, compared as a Map compares them).
+   * criterion allows.
    */
   const judgedInOrder = (judgements: Record<string, unknown>, ranks: number[] | undefined): number => {
     let n = 0;
     for (let i = 0; i < ids.length; i++) {
       const given = judgements[ids[i]!];
       if (given === undefined) continue;
-      const values = allowedValues[i]!;
-      let k = 0;
-      while (k < values.length && values[k] !== given) k++;
-      if (k === values.length) return -1;
+      if (!takes(i, given, ranks)) return -1;
       n++;
-      if (ranks) ranks[indices[i]!] = allowedRanks[i]![k]!;
+    }
+    return n;
+  };
+  /**
+   * {@link judgedInOrder} for judgements given in the pack's order (as the admin UI and the cases
+   * give them): each key is met walking the criteria forward, so the judgement is read by the key
+   * in hand (no lookup by name). -2 as soon as a key is not the next judged criterion in the
+   * pack's order (out of order, unknown, or given as undefined): {@link judgedInOrder} then reads it.
+   */
+  const judgedInPackOrder = (judgements: Record<string, unknown>, ranks: number[] | undefined): number => {
+    let n = 0;
+    let i = 0;
+    for (const id in judgements) {
+      while (i < ids.length && ids[i] !== id) i++;
+      if (i === ids.length) return -2;
+      const given = judgements[id];
+      if (given === undefined) return -2;
+      if (!takes(i, given, ranks)) return -1;
+      n++;
+      i++;
     }
     return n;
   };
@@ -157,8 +185,11 @@ export function compileAssessmentCheck(index: PackIndex): (a: unknown, ranks?: n
       const judgements = (j ?? {}) as Record<string, unknown>;
       // Read in the pack's order first; when each judgement was allowed and there was no other key,
       // there is nothing to report. Otherwise each key is looked at, in the assessment's order.
-      let judged = judgedInOrder(judgements, ranks);
-      const lookAtEach = judged < 0 || judged !== Object.keys(judgements).length;
+      let judged = judgedInPackOrder(judgements, ranks);
+      // Read in the pack's order, every key was counted: there is no other key when none was inherited.
+      const everyKeyCounted = judged >= 0 && ownKeysOnly(judgements);
+      if (judged === -2) judged = judgedInOrder(judgements, ranks);
+      const lookAtEach = judged < 0 || (!everyKeyCounted && judged !== Object.keys(judgements).length);
       if (lookAtEach) judged = 0;
       for (const id in lookAtEach ? judgements : NOTHING_MORE) {
         const entry = allowed.get(id);
@@ -219,6 +250,20 @@ function allowedMask(values: string[], jranks: ReadonlyMap<string, number> | und
     mask |= 1 << r;
   }
   return mask;
+}
+
+/**
+ * True when `for...in` over the object visits its own keys only: its prototype is an object's (with
+ * no enumerable member, as it has none unless something added one) or none. Then the keys counted
+ * by a `for...in` are the object's `Object.keys`, which are not listed again (for an object built
+ * key by key, as in JavaScript rather than parsed from JSON, listing them costs as much as the rest of the check).
+ */
+function ownKeysOnly(o: object): boolean {
+  const proto = Object.getPrototypeOf(o) as object | null;
+  if (proto === null) return true;
+  if (proto !== Object.prototype) return false;
+  for (const _ in proto) return false;
+  return true;
 }
 
 /** An object of no members: what is left to look at when every judgement was read in the pack's order. */

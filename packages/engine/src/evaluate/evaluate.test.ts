@@ -57,6 +57,27 @@ describe('evaluate', () => {
     expect(err.errors.find((e) => e.fact === 'involvement-01')!.message).toBe('Must be one of "Not met", "Partly met", "Fully met".');
   });
 
+  it("reads judgements given in any order alike (the pack's order is only read faster), naming problems in the assessment's order", () => {
+    const a = assess({ 'safety-01': 'Partly met', 'involvement-03': 'Not met' });
+    const entries = Object.entries(a.judgements);
+    const reversed = { ...a, judgements: Object.fromEntries([...entries].reverse()) };
+    const oneMoved = { ...a, judgements: Object.fromEntries([entries[5]!, ...entries.slice(0, 5), ...entries.slice(6)]) };
+    const someLeftOut = { ...a, judgements: Object.fromEntries(entries.filter((_, i) => i % 3 !== 1)) };
+    const want = JSON.stringify(evaluate(compiled, a, { explain: true }));
+    expect(JSON.stringify(evaluate(compiled, reversed, { explain: true }))).toBe(want);
+    expect(JSON.stringify(evaluate(compiled, oneMoved, { explain: true }))).toBe(want);
+    const problems = (judgements: Record<string, unknown>): string[] => {
+      try { evaluate(compiled, { ...a, judgements }); } catch (e) { return (e as AssessmentError).errors.map((x) => x.pointer); }
+      return [];
+    };
+    // The pack requires every criterion judged: those left out are named in the pack's order, whatever the assessment's.
+    const leftOut = entries.filter((_, i) => i % 3 === 1).map(([id]) => `/judgements/${id}`);
+    expect(problems(someLeftOut.judgements)).toEqual(leftOut);
+    expect(problems(Object.fromEntries(Object.entries(someLeftOut.judgements).reverse()))).toEqual(leftOut);
+    expect(problems({ ...a.judgements, 'involvement-01': 'Exceptional', 'nope-1': 'Fully met' })).toEqual(['/judgements/involvement-01', '/judgements/nope-1']);
+    expect(problems({ 'nope-1': 'Fully met', ...reversed.judgements, 'involvement-01': 'Exceptional' })).toEqual(['/judgements/nope-1', '/judgements/involvement-01']);
+  });
+
   it('says a judgement or a fact of the wrong type is so: what was given and what is taken, naming the criterion or fact', () => {
     const a = assess({}, { statementLate: 'no' });
     (a.judgements as Record<string, unknown>)['involvement-01'] = 4;

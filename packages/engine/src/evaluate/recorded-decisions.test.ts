@@ -6,7 +6,7 @@ import { AssessmentError } from '../errors.js';
 import { validatePack } from '../schema/validate-pack.js';
 import { analyse } from '../analyse/analyse.js';
 import { humanDecisionPack } from '../fixtures/human-decision-pack.js';
-import { proposalWords } from '../language/human-decision.js';
+import { proposalWords, reasonMissingWords } from '../language/human-decision.js';
 import { runCases } from '../testing/run-cases.js';
 
 const pack = compilePack(humanDecisionPack());
@@ -141,6 +141,14 @@ describe('a decision recorded earlier without a reason, determined again under a
     expect(other.decisions.level).toBe('Level 1');
     expect(other.headline.value).toBe('Routine monitoring');
     expect(other.decidedBy?.level).toMatchObject({ value: 'Level 1', computed: 'Level 2', departsWithoutReason: true, roleLabel: 'the multi-agency panel' });
+  });
+
+  it('says in words that the one agreeing with the proposal has no reason, and that the one departing from it departs', () => {
+    // The mark is the same on both (stored determinations carry it); the values tell them apart.
+    const same = evaluate(always(), agreed, { recordedEarlier: ['level'] }).decidedBy!.level!;
+    expect(reasonMissingWords(same)).toBe('agrees with the proposal but has no reason, which the framework requires');
+    const other = evaluate(always(), departed, { recordedEarlier: ['level'] }).decidedBy!.level!;
+    expect(reasonMissingWords(other)).toBe('departs from the proposal and has no reason');
   });
 
   it('is refused when recorded now, or when another decision is the one recorded earlier, naming /decisions/level/reason', () => {

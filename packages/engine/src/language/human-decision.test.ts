@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { humanDecisionPack } from '../fixtures/human-decision-pack.js';
 import { validatePack } from '../schema/validate-pack.js';
-import { departsFromProposal, reasonRequired } from './human-decision.js';
+import { departsFromProposal, reasonMissingWords, reasonRequired } from './human-decision.js';
 
 describe('departsFromProposal', () => {
   it('is true for another value, or any value where nothing was proposed, and false for the proposed value', () => {
@@ -9,6 +9,14 @@ describe('departsFromProposal', () => {
     expect(departsFromProposal('Level 2', 'Level 2')).toBe(false);
     expect(departsFromProposal(3, 3)).toBe(false);
     expect(departsFromProposal(null, 'Level 1')).toBe(true);
+  });
+});
+
+describe('reasonMissingWords', () => {
+  it('says a decision marked departsWithoutReason departs only where its value is not the proposal', () => {
+    expect(reasonMissingWords({ value: 'Level 1', computed: 'Level 2' })).toBe('departs from the proposal and has no reason');
+    expect(reasonMissingWords({ value: 'Level 2', computed: 'Level 2' })).toBe('agrees with the proposal but has no reason, which the framework requires');
+    expect(reasonMissingWords({ value: 'Level 1', computed: null })).toBe('departs from the proposal and has no reason');
   });
 });
 

@@ -73,6 +73,21 @@ export function departsFromProposal(proposed: unknown, recorded: unknown): boole
 }
 
 /**
+ * What is wrong with a person's decision a determination marks `departsWithoutReason` (recorded
+ * earlier without the reason the version it was determined again under requires), in words that
+ * follow "The team manager's decision": whether it departs from that version's proposal
+ * (`computed`) is read from the values, since under `reasonRequired: "always"` one that agrees
+ * with the proposal is marked too (the mark's name is kept: stored determinations carry it).
+ * @example reasonMissingWords({ value: 'Level 1', computed: 'Level 2' }) // 'departs from the proposal and has no reason'
+ * @example reasonMissingWords({ value: 'Level 2', computed: 'Level 2' }) // 'agrees with the proposal but has no reason, which the framework requires'
+ */
+export function reasonMissingWords(taken: { value: unknown; computed?: unknown }): string {
+  return departsFromProposal(taken.computed, taken.value)
+    ? 'departs from the proposal and has no reason'
+    : 'agrees with the proposal but has no reason, which the framework requires';
+}
+
+/**
  * True when a recorded decision of `d` must give its reason: an override unless the pack says
  * not (`override.reasonRequired: false`); a person's decision under `decidedBy.reasonRequired`:
  * `always`, or `when-departing` and the recorded value departs from the proposal. Without

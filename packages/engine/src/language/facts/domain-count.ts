@@ -33,10 +33,23 @@ export const domainCount: FactDefinition = {
     const mask = filter.mask;
     // The scale's values the filter takes (their rank's bit set): one lookup per domain.
     const taken = new Set([...ranks].filter(([, r]) => mask[r] === 1).map(([v]) => v));
+    // The same count is often read by several rules (Birmingham's overall band reads "domains
+    // Inadequate" in three): it is counted once per evaluation. The domains' values are all
+    // decided before any reader runs (a reader comes after them in the decision graph), and an
+    // analysis resets the slots at each point as it does the criteria counts'.
+    const key = `domains:${decisionId}|${mask.join('')}`;
+    let slot = scope.countSlots.get(key);
+    if (slot === undefined) { slot = scope.countSlots.size; scope.countSlots.set(key, slot); }
+    const cacheSlot = slot;
     return {
       get: (s) => {
+        const counts = s.counts;
+        const cached = counts[cacheSlot]!;
+        if (cached >= 0) return cached;
         let n = 0;
         for (let k = 0; k < positions.length; k++) if (taken.has(s.values[positions[k]!] as string)) n++;
+        // (A state made for another compilation may have no such slot: nothing is kept there.)
+        if (cacheSlot < counts.length) counts[cacheSlot] = n;
         return n;
       },
       label,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, run } from '../../cli/main.js';
+import { borsetshireQuestions } from '../../fixtures/borsetshire-questions.js';
 
 /**
  * The two frameworks issue 10 opens with (quality statements scored 1-4 with the percentage
@@ -124,16 +125,7 @@ const weighted = {
     rating: { label: 'Rating', values: ['Red', 'Amber', 'Green'] },
     placement: { label: 'Placements', values: ['Suspend placements', 'Continue placements'] },
   },
-  framework: {
-    judgements: { scale: 'answer', default: ['Not met', 'Partly met', 'Met'], required: true },
-    flags: { safeguarding: { label: 'Safeguarding' } },
-    domains: [{ id: 'all', title: 'Monitoring questions', standards: [{ id: 'q', title: 'Questions', criteria: [
-      { id: 'q1', title: 'Safeguarding policy in date', weight: 3, flags: ['safeguarding'] },
-      { id: 'q2', title: 'Staff trained in safeguarding', weight: 3, flags: ['safeguarding'] },
-      { id: 'q3', title: 'Care plans reviewed', weight: 2 },
-      { id: 'q4', title: 'Complaints log kept' },
-      { id: 'q5', title: 'Newsletter published', weight: 0.5 }] }] }],
-  },
+  framework: borsetshireQuestions(),
   parameters: {
     greenFrom: { label: 'Green: weighted score at least', type: 'number', unit: 'percent', min: 50, max: 100, value: 80, source: cite('mf', '3') },
     amberFrom: { label: 'Amber: weighted score at least', type: 'number', unit: 'percent', min: 0, max: 80, value: 50, source: cite('mf', '3') },
