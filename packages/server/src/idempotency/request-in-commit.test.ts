@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { makeTestApp, testPlugins } from '../app.test-helpers.js';
+import type { Persona, TestApp } from '../app.test-helpers.js';
+import { hashSecret, newSecret } from '../auth/secrets.js';
+import { signedOffVisit, submittedVisit } from '../reports/signed-off-visit.test-helpers.js';
+import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { judgements } from '../test-fixtures/testshire-pack.js';
+import { replyLosingDb } from './reply-losing-db.test-helpers.js';
+import { WRITE_ROUTES } from './write-routes.js';
+
+/** One write sent with a key whose first reply is lost after its commit. */
+interface LostWrite {
+  route: string;
+  method: string;
+  path: string;
+  /** A persona, or the bearer token of a provider user. */
+  as: Persona | { token: string };
+  body?: unknown;
+  headers?: Record<string, string>;
+  status: number;
+  /** Where a reader finds the same thing the reply shows (its body, and its ETag if any). */
+  readBack?: string;
+}
+
+describe.each(testStoreKinds)('a retry after a lost reply gets the first reply back (request-in-commit), on $name', (kind) => {
+  let t: TestApp;
+  let lossy: ReturnType<typeof replyLosingDb>;
+  let app: ReturnType<typeof createApp>;
+  let providerId: string;
+  let providerToken: string;
+  let n = 0;
+  const covered = new Set<string>();
+  const base = '/api/councils/testshire';
+  const report = (id: string) => `${base}/assessments/${id}/report`;
+
+  beforeAll(async () => {
+    t = await makeTestApp(kind);
+    lossy = replyLosingDb(t.db);
+    // No lease: each retry comes after its first attempt has ended.
+    app = createApp({ db: lossy.db, plugins: testPlugins, log: () => undefined, idempotencyLeaseSeconds: 0 });
+    providerId = (await t.call('POST', `${base}/providers`, { as: 'testshireOfficer', body: { name: 'Acme Care' } })).body.id;
+    // A provider user of Acme Care, who comments on its reports and keeps its action plan.
+    providerToken = newSecret('qaf_');
+    await t.db.query("INSERT INTO users (id, email, name, password_hash) VALUES ('provider-a', 'provider-a@example.test', 'provider-a', 'x')");
+    await t.db.query("INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ('tok-provider-a', 'provider-a', 'test', $1)", [hashSecret(providerToken)]);
+    expect((await t.call('PUT', `${base}/providers/${providerId}/report-users/provider-a`, { as: 'testshireAdmin' })).status).toBe(204);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.dispose();
+  });
+
+  /** Rows in every table but the keys themselves: a second write of anything changes one of them. */
+  async function rowCounts(): Promise<Record<string, number>> {
+    const tables = await t.db.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'idempotency_keys'");
+    const counts = await Promise.all(tables.map(async ({ name }) => [name, (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`))[0]!.n] as const));
+    return Object.fromEntries(counts);
+  }
+
+  /**
+   * Sends `w` with a new key, loses its reply after the commit, retries: the first reply comes back
+   * (as a reader finds the thing now: an update made twice would show a later revision) and no row
+   * is added twice.
+   */
+  async function lostThenRetried(w: LostWrite) {
+    expect(WRITE_ROUTES[w.route], w.route).toEqual({ kind: 'request-in-commit' });
+    covered.add(w.route);
+    const key = `lost-${kind.name}-${++n}`;
+    const token = typeof w.as === 'string' ? t.tokens[w.as] : w.as.token;
+    const send = () => app.request(w.path, {
+      method: w.method,
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': key, ...(w.body !== undefined ? { 'content-type': 'application/json' } : {}), ...w.headers },
+      ...(w.body !== undefined ? { body: JSON.stringify(w.body) } : {}),
+    });
+    lossy.state.loseNext = true;
+    const lost = await send();
+    expect(lost.status, await lost.clone().text()).toBe(500);
+    const written = await rowCounts();
+
+    const retry = await send();
+    const text = await retry.text();
+    expect(retry.status, text).toBe(w.status);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.headers.get('content-type')).toBe(w.status === 204 ? null : 'application/json');
+    expect(await rowCounts()).toEqual(written);
+    if (w.readBack) {
+      const read = await t.call('GET', w.readBack, { as: 'testshireAdmin' });
+      expect(JSON.parse(text)).toEqual(read.body);
+      expect(retry.headers.get('etag')).toBe(read.headers.get('etag'));
+    }
+    const again = await send();
+    expect([again.status, await again.text(), again.headers.get('etag')]).toEqual([w.status, text, retry.headers.get('etag')]);
+    expect(await rowCounts()).toEqual(written);
+    return (text === '' ? undefined : JSON.parse(text)) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+
+  it('providers: an update, then a removal', async () => {
+    const other = (await t.call('POST', `${base}/providers`, { as: 'testshireOfficer', body: { name: 'Beta Care' } })).body.id;
+    const updated = await lostThenRetried({
+      route: 'PUT /api/councils/{council}/providers/{id}', method: 'PUT', path: `${base}/providers/${other}`, as: 'testshireOfficer',
+      body: { name: 'Beta Care Ltd' }, headers: { 'if-match': '"1"' }, status: 200, readBack: `${base}/providers/${other}`,
+    });
+    expect(updated).toMatchObject({ id: other, name: 'Beta Care Ltd', revision: 2 });
+    await lostThenRetried({ route: 'DELETE /api/councils/{council}/providers/{id}', method: 'DELETE', path: `${base}/providers/${other}`, as: 'testshireAdmin', headers: { 'if-match': '"2"' }, status: 204 });
+    expect((await t.call('GET', `${base}/providers/${other}`, { as: 'testshireAdmin' })).status).toBe(404);
+  });
+
+  it('a visit record from its creation to its sign-off, and one returned', async () => {
+    const visit = await lostThenRetried({ route: 'POST /api/councils/{council}/visits', method: 'POST', path: `${base}/visits`, as: 'testshireOfficer', body: { providerId, date: '2025-03-01' }, status: 201 });
+    expect(visit).toMatchObject({ providerId, status: 'draft' });
+    const at = `${base}/visits/${visit.id}`;
+    const draft = { date: '2025-03-01', judgements: judgements(3), facts: { concerns: false } };
+    const saved = await lostThenRetried({ route: 'PUT /api/councils/{council}/visits/{id}/draft', method: 'PUT', path: `${at}/draft`, as: 'testshireOfficer', body: draft, headers: { 'if-match': '"1"' }, status: 200, readBack: at });
+    expect(saved.revision).toBe(2);
+    const evidence = await lostThenRetried({ route: 'POST /api/councils/{council}/visits/{id}/evidence', method: 'POST', path: `${at}/evidence`, as: 'testshireOfficer', body: { target: 'c4', text: 'Complaints log seen' }, status: 201 });
+    expect(evidence).toMatchObject({ target: 'c4', text: 'Complaints log seen' });
+    const submitted = await lostThenRetried({ route: 'POST /api/councils/{council}/visits/{id}/submit', method: 'POST', path: `${at}/submit`, as: 'testshireOfficer', headers: { 'if-match': '"2"' }, status: 200, readBack: at });
+    expect(submitted.status).toBe('submitted');
+    expect(await t.db.query('SELECT id FROM assessments WHERE provider_id = $1', [providerId])).toEqual([{ id: submitted.assessmentId }]);
+    const signed = await lostThenRetried({ route: 'POST /api/councils/{council}/visits/{id}/sign-off', method: 'POST', path: `${at}/sign-off`, as: 'testshireAdmin', status: 200, readBack: at });
+    expect(signed.status).toBe('signed-off');
+
+    const { visitId } = await submittedVisit(t, providerId, '2025-04-01', 2);
+    const returned = await lostThenRetried({
+      route: 'POST /api/councils/{council}/visits/{id}/return', method: 'POST', path: `${base}/visits/${visitId}/return`, as: 'testshireAdmin',
+      body: { reason: 'Evidence missing for c2' }, status: 200, readBack: `${base}/visits/${visitId}`,
+    });
+    expect(returned.status).toBe('draft');
+  });
+
+  it("a report shared, commented on by its provider, answered, finalised, and the provider's action plan and its progress", async () => {
+    const { assessmentId } = await signedOffVisit(t, providerId, '2025-05-01', 3);
+    const shared = await lostThenRetried({ route: 'POST /api/councils/{council}/assessments/{id}/report/share', method: 'POST', path: `${report(assessmentId)}/share`, as: 'testshireOfficer', status: 200, readBack: report(assessmentId) });
+    expect(shared.status).toBe('shared');
+    const comment = await lostThenRetried({
+      route: 'POST /api/councils/{council}/assessments/{id}/report/comments', method: 'POST', path: `${report(assessmentId)}/comments`, as: { token: providerToken },
+      body: { finding: 'c4', comment: 'The complaints log was in the office' }, status: 201,
+    });
+    expect(comment).toMatchObject({ finding: 'c4', comment: 'The complaints log was in the office' });
+    const plan = [{ action: 'Retrain staff on complaints', owner: 'Registered manager', due: '2025-07-01' }];
+    const planned = await lostThenRetried({ route: 'PUT /api/councils/{council}/assessments/{id}/report/action-plan', method: 'PUT', path: `${report(assessmentId)}/action-plan`, as: { token: providerToken }, body: { actions: plan }, status: 200 });
+    expect(planned.actionPlan).toEqual([{ ...plan[0], status: 'open', progress: [] }]);
+    const answered = await lostThenRetried({
+      route: 'POST /api/councils/{council}/assessments/{id}/report/comments/{comment}/answer', method: 'POST', path: `${report(assessmentId)}/comments/${comment.id}/answer`, as: 'testshireOfficer',
+      body: { decision: 'rejected', reason: 'The log had no entries after January' }, status: 200, readBack: report(assessmentId),
+    });
+    expect(answered.comments[0]).toMatchObject({ answer: { decision: 'rejected' } });
+    const final = await lostThenRetried({ route: 'POST /api/councils/{council}/assessments/{id}/report/finalise', method: 'POST', path: `${report(assessmentId)}/finalise`, as: 'testshireOfficer', status: 200, readBack: report(assessmentId) });
+    expect(final.status).toBe('final');
+    const progress = await lostThenRetried({
+      route: 'POST /api/councils/{council}/assessments/{id}/report/action-plan/{action}/progress', method: 'POST', path: `${report(assessmentId)}/action-plan/1/progress`, as: { token: providerToken },
+      body: { status: 'done', owner: 'Registered manager', on: '2025-07-01' }, status: 201,
+    });
+    expect(progress.actionPlan[0]).toMatchObject({ status: 'done' });
+  });
+
+  it("a person's recorded decision, and the redetermination of it under a later version", async () => {
+    /** Publishes a version from `from` whose overall rating the team manager decides (Silver from `silverMin` Fully met). */
+    const publish = async (silverMin: number, from: string, version: string) => {
+      const draft = await t.call('GET', `${base}/draft`, { as: 'testshireAdmin' });
+      const content = structuredClone(draft.body.content);
+      content.decisions.overallRating.decidedBy = { role: 'team-manager', label: 'the team manager', values: ['Bronze', 'Silver', 'Gold'], reasonRequired: 'when-departing', within: { days: 14 }, source: content.decisions.overallRating.source };
+      content.decisions.overallRating.rules.find((r: { id: string }) => r.id === 'silver').when.value = silverMin;
+      content.metadata.effectiveFrom = from;
+      const saved = await t.call('PUT', `${base}/draft`, { as: 'testshireAdmin', body: content, headers: { 'if-match': draft.headers.get('etag')! } });
+      expect([saved.status, saved.body.errors]).toEqual([200, []]);
+      const published = await t.call('POST', `${base}/draft/publish`, { as: 'testshireAdmin', body: { effectiveFrom: from, confirmPastDate: true, note: `Silver from ${silverMin}`, version, acknowledgeFindings: true } });
+      expect(published.status, JSON.stringify(published.body)).toBe(201);
+    };
+    await publish(3, '2027-01-01', '2.0.0');
+    const assessed = await t.call('POST', `${base}/assessments`, { as: 'testshireOfficer', body: { providerId, date: '2027-01-04', judgements: judgements(3), facts: { concerns: false } } });
+    expect(assessed.body.determination.proposals?.[0]?.proposed).toBe('Silver');
+    const decided = await lostThenRetried({
+      route: 'POST /api/councils/{council}/assessments/{id}/decisions', method: 'POST', path: `${base}/assessments/${assessed.body.id}/decisions`, as: 'testshireAdmin',
+      body: { decisions: { overallRating: { value: 'Silver', by: 'Team Manager', at: '2027-01-05' } } }, status: 201,
+    });
+    expect(decided.determination.headline).toMatchObject({ value: 'Silver' });
+    await publish(4, '2027-01-02', '2.1.0');
+    const redetermined = await lostThenRetried({
+      route: 'POST /api/councils/{council}/redeterminations', method: 'POST', path: `${base}/redeterminations`, as: 'testshireAdmin',
+      body: { reason: '2.1.0 in force from 2 January', assessmentIds: [decided.id] }, status: 200,
+    });
+    expect(JSON.stringify(redetermined)).toContain(decided.id);
+    expect((await t.call('GET', `${base}/assessments/${decided.id}`, { as: 'testshireViewer' })).body.packVersion).toBe('2.1.0');
+  });
+
+  it('covers every route the table runs in one commit', () => {
+    const all = Object.entries(WRITE_ROUTES).filter(([, g]) => g.kind === 'request-in-commit').map(([r]) => r).sort();
+    expect([...covered].sort()).toEqual(all);
+  });
+});
