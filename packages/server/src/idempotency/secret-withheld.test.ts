@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { makeTestApp, testPlugins } from '../app.test-helpers.js';
+import { makeTestApp, TEST_PASSWORD, testPlugins } from '../app.test-helpers.js';
 import type { Persona, TestApp } from '../app.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import { replyLosingDb } from './reply-losing-db.test-helpers.js';
@@ -92,6 +92,14 @@ describe.each(testStoreKinds)('a reply holding a secret is never kept for its Id
     await expectWithheld(retry, w, w.madeId(reply), secrets);
     expect(await count(w.table)).toBe(made);
     for (const secret of secrets) expect(await everything()).not.toContain(secret);
+  });
+
+  it('signing in keeps nothing for a key, even sent by a caller already signed in with a token (the reply holds the new session\'s CSRF token)', async () => {
+    const key = newKey();
+    const res = await t.call('POST', '/api/auth/login', { as: 'testshireOfficer', body: { email: 'testshireofficer@example.test', password: TEST_PASSWORD }, headers: { 'idempotency-key': key } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.csrfToken).toMatch(/\w{20,}/);
+    expect(await t.db.query('SELECT key FROM idempotency_keys WHERE key = $1', [key])).toEqual([]);
   });
 
   it.each(writes)('$what: after the first reply was lost, a retry is told what was made (not that the reply was lost), and nothing is made twice', async (w) => {
