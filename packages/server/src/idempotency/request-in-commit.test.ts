@@ -186,6 +186,21 @@ describe.each(testStoreKinds)('a retry after a lost reply gets the first reply b
     expect((await t.call('GET', `${base}/assessments/${decided.id}`, { as: 'testshireViewer' })).body.packVersion).toBe('2.1.0');
   });
 
+  it('a council, its report settings, and the officer and the provider users of a provider', async () => {
+    const council = await lostThenRetried({ route: 'POST /api/councils', method: 'POST', path: '/api/councils', as: 'platformAdmin', body: { id: `lost-${kind.name}`, name: 'Lost Council' }, status: 201 });
+    expect(council).toEqual({ id: `lost-${kind.name}`, name: 'Lost Council', currentVersion: null });
+    const settings = await lostThenRetried({ route: 'PUT /api/councils/{council}/report-settings', method: 'PUT', path: `${base}/report-settings`, as: 'testshireAdmin', body: { challengeWindowDays: 10 }, status: 200, readBack: `${base}/report-settings` });
+    expect(settings).toEqual({ challengeWindowDays: 10, default: false });
+    const officer = `${base}/providers/${providerId}/officer`;
+    const assigned = await lostThenRetried({ route: 'PUT /api/councils/{council}/providers/{id}/officer/{user}', method: 'PUT', path: `${officer}/${t.userIds.testshireOfficer}`, as: 'testshireAdmin', status: 200 });
+    expect(assigned).toMatchObject({ providerId });
+    await lostThenRetried({ route: 'DELETE /api/councils/{council}/providers/{id}/officer', method: 'DELETE', path: officer, as: 'testshireAdmin', status: 204 });
+    const users = `${base}/providers/${providerId}/report-users`;
+    await t.db.query("INSERT INTO users (id, email, name, password_hash) VALUES ('provider-b', 'provider-b@example.test', 'provider-b', 'x')");
+    await lostThenRetried({ route: 'PUT /api/councils/{council}/providers/{id}/report-users/{user}', method: 'PUT', path: `${users}/provider-b`, as: 'testshireAdmin', status: 204 });
+    await lostThenRetried({ route: 'DELETE /api/councils/{council}/providers/{id}/report-users/{user}', method: 'DELETE', path: `${users}/provider-b`, as: 'testshireAdmin', status: 204 });
+  });
+
   it('covers every route the table runs in one commit', () => {
     const all = Object.entries(WRITE_ROUTES).filter(([, g]) => g.kind === 'request-in-commit').map(([r]) => r).sort();
     expect([...covered].sort()).toEqual(all);

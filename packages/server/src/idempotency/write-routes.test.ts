@@ -102,7 +102,6 @@ describe.each(testStoreKinds)('Idempotency-Key on every route family, on $name',
 
     // Routes marked (write-routes.ts); those whose reply is kept are in request-in-commit.test.ts.
     it.each([
-      { family: 'councils', persona: 'platformAdmin' as const, path: () => '/api/councils', body: () => ({ id: `lost-${kind.name}`, name: 'Lost Council' }), table: 'councils' },
       { family: 'users', persona: 'platformAdmin' as const, path: () => '/api/users', body: () => ({ email: `lost-${kind.name}@example.test`, name: 'Lost', password: 'a long enough password 1' }), table: 'users' },
     ])('$family: a retry is refused with 409 saying the write was made, and nothing is written again', async (w) => {
       const { app, lossy } = lostReplyApp();

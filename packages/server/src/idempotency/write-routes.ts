@@ -27,8 +27,8 @@ export type WriteRouteGuard =
   | { kind: 'no-write'; why: string }
   | { kind: 'not-signed-in'; why: string };
 
-/** Administration of users, members, councils, assignments and settings (a retry is rare, and reads back at once). */
-const administration = { kind: 'marked', why: 'administration of accounts and councils, not yet moved to a kept reply: read the result back' } as const;
+/** Administration of accounts and their tokens: it clears the token cache after its commit, which one commit for the request would do before it. */
+const administration = { kind: 'marked', why: 'administration of accounts and tokens, which clears the token cache after its commit (run in one commit, it would clear it before): read the result back' } as const;
 const marked = (why: string) => ({ kind: 'marked', why }) as const;
 const replyInCommit = { kind: 'reply-in-commit' } as const;
 const requestInCommit = { kind: 'request-in-commit' } as const;
@@ -53,7 +53,7 @@ export const WRITE_ROUTES: Readonly<Record<string, WriteRouteGuard>> = {
   'PUT /api/councils/{council}/members/{userId}': administration,
   'DELETE /api/councils/{council}/members/{userId}': administration,
   'POST /api/councils/{council}/members/{userId}/password-reset': secret('the reply holds the one-time reset code and its link'),
-  'POST /api/councils': administration,
+  'POST /api/councils': requestInCommit,
   'PUT /api/councils/{council}/draft': replyInCommit,
   'PUT /api/councils/{council}/draft/criteria': replyInCommit,
   'POST /api/councils/{council}/draft/validate': computes('validates the draft or the content sent, storing nothing'),
@@ -67,10 +67,10 @@ export const WRITE_ROUTES: Readonly<Record<string, WriteRouteGuard>> = {
   'POST /api/councils/{council}/providers': replyInCommit,
   'PUT /api/councils/{council}/providers/{id}': requestInCommit,
   'DELETE /api/councils/{council}/providers/{id}': requestInCommit,
-  'PUT /api/councils/{council}/providers/{id}/officer/{user}': administration,
-  'DELETE /api/councils/{council}/providers/{id}/officer': administration,
-  'PUT /api/councils/{council}/providers/{id}/report-users/{user}': administration,
-  'DELETE /api/councils/{council}/providers/{id}/report-users/{user}': administration,
+  'PUT /api/councils/{council}/providers/{id}/officer/{user}': requestInCommit,
+  'DELETE /api/councils/{council}/providers/{id}/officer': requestInCommit,
+  'PUT /api/councils/{council}/providers/{id}/report-users/{user}': requestInCommit,
+  'DELETE /api/councils/{council}/providers/{id}/report-users/{user}': requestInCommit,
   'POST /api/councils/{council}/assessments': replyInCommit,
   'POST /api/councils/{council}/assessments/preview': computes('determines without storing (a preview)'),
   'POST /api/councils/{council}/assessments/{id}/reevaluate': computes('determines a stored assessment again under its stored pack and compares, storing nothing'),
@@ -90,7 +90,7 @@ export const WRITE_ROUTES: Readonly<Record<string, WriteRouteGuard>> = {
   'POST /api/councils/{council}/assessments/{id}/report/finalise': requestInCommit,
   'PUT /api/councils/{council}/assessments/{id}/report/action-plan': requestInCommit,
   'POST /api/councils/{council}/assessments/{id}/report/action-plan/{action}/progress': requestInCommit,
-  'PUT /api/councils/{council}/report-settings': administration,
+  'PUT /api/councils/{council}/report-settings': requestInCommit,
 };
 
 /** `METHOD path` of the declared write route a request is for (literal segments before parameters), if any. */
