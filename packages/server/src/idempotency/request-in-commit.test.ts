@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { makeTestApp, testPlugins } from '../app.test-helpers.js';
+import { makeTestApp, signIn, TEST_PASSWORD, testPlugins } from '../app.test-helpers.js';
 import type { Persona, TestApp } from '../app.test-helpers.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import { signedOffVisit, submittedVisit } from '../reports/signed-off-visit.test-helpers.js';
@@ -14,8 +14,8 @@ interface LostWrite {
   route: string;
   method: string;
   path: string;
-  /** A persona, or the bearer token of a provider user. */
-  as: Persona | { token: string };
+  /** A persona, the bearer token of a provider user, or a session's headers. */
+  as: Persona | { token: string } | { headers: Record<string, string> };
   body?: unknown;
   headers?: Record<string, string>;
   status: number;
@@ -68,10 +68,10 @@ describe.each(testStoreKinds)('a retry after a lost reply gets the first reply b
     expect(WRITE_ROUTES[w.route], w.route).toEqual({ kind: 'request-in-commit' });
     covered.add(w.route);
     const key = `lost-${kind.name}-${++n}`;
-    const token = typeof w.as === 'string' ? t.tokens[w.as] : w.as.token;
+    const caller = typeof w.as === 'string' ? { authorization: `Bearer ${t.tokens[w.as]}` } : 'token' in w.as ? { authorization: `Bearer ${w.as.token}` } : w.as.headers;
     const send = () => app.request(w.path, {
       method: w.method,
-      headers: { authorization: `Bearer ${token}`, 'idempotency-key': key, ...(w.body !== undefined ? { 'content-type': 'application/json' } : {}), ...w.headers },
+      headers: { ...caller, 'idempotency-key': key, ...(w.body !== undefined ? { 'content-type': 'application/json' } : {}), ...w.headers },
       ...(w.body !== undefined ? { body: JSON.stringify(w.body) } : {}),
     });
     lossy.state.loseNext = true;
@@ -199,6 +199,45 @@ describe.each(testStoreKinds)('a retry after a lost reply gets the first reply b
     await t.db.query("INSERT INTO users (id, email, name, password_hash) VALUES ('provider-b', 'provider-b@example.test', 'provider-b', 'x')");
     await lostThenRetried({ route: 'PUT /api/councils/{council}/providers/{id}/report-users/{user}', method: 'PUT', path: `${users}/provider-b`, as: 'testshireAdmin', status: 204 });
     await lostThenRetried({ route: 'DELETE /api/councils/{council}/providers/{id}/report-users/{user}', method: 'DELETE', path: `${users}/provider-b`, as: 'testshireAdmin', status: 204 });
+  });
+
+  it("accounts: a user made, changed and given a password by the platform admin; a member's roles and account by a council admin; API tokens revoked at once", async () => {
+    const made = await lostThenRetried({
+      route: 'POST /api/users', method: 'POST', path: '/api/users', as: 'platformAdmin',
+      body: { email: `lost-${kind.name}@example.test`, name: 'Lost Reply', password: 'a long enough password 1', roles: { testshire: 'viewer' } }, status: 201,
+    });
+    expect(made).toMatchObject({ email: `lost-${kind.name}@example.test`, name: 'Lost Reply' });
+    const user = `/api/users/${made.id}`;
+    const changed = await lostThenRetried({ route: 'PATCH /api/users/{id}', method: 'PATCH', path: user, as: 'platformAdmin', body: { name: 'Lost Reply Again' }, status: 200 });
+    expect(changed).toMatchObject({ id: made.id, name: 'Lost Reply Again' });
+    await lostThenRetried({ route: 'POST /api/users/{id}/password', method: 'POST', path: `${user}/password`, as: 'platformAdmin', body: { password: 'another long password 2' }, status: 204 });
+    expect((await signIn(app, `lost-${kind.name}@example.test`, 'another long password 2')).res.status).toBe(200);
+    const member = `${base}/members/${made.id}`;
+    await lostThenRetried({ route: 'PUT /api/councils/{council}/members/{userId}', method: 'PUT', path: member, as: 'testshireAdmin', body: { role: 'officer' }, status: 200 });
+    await lostThenRetried({ route: 'PATCH /api/councils/{council}/members/{userId}', method: 'PATCH', path: member, as: 'testshireAdmin', body: { disabled: true }, status: 200 });
+    await lostThenRetried({ route: 'DELETE /api/councils/{council}/members/{userId}', method: 'DELETE', path: member, as: 'testshireAdmin', status: 204 });
+
+    // A token used (so cached), then revoked with the reply lost: it stops working at once, on this server too.
+    const mine = (await t.call('POST', '/api/auth/tokens', { as: 'testshireOfficer', body: { name: 'to revoke' } })).body;
+    const asMine = () => app.request('/api/auth/me', { headers: { authorization: `Bearer ${mine.token}` } });
+    expect((await asMine()).status).toBe(200);
+    await lostThenRetried({ route: 'DELETE /api/auth/tokens/{id}', method: 'DELETE', path: `/api/auth/tokens/${mine.id}`, as: 'testshireOfficer', status: 204 });
+    expect((await asMine()).status).toBe(401);
+    const theirs = (await t.call('POST', `${base}/members/${t.userIds.testshireViewer}/tokens`, { as: 'testshireAdmin', body: { name: 'handed over' } })).body;
+    await lostThenRetried({
+      route: 'DELETE /api/councils/{council}/members/{userId}/tokens/{tokenId}', method: 'DELETE', path: `${base}/members/${t.userIds.testshireViewer}/tokens/${theirs.id}`, as: 'testshireAdmin', status: 204,
+    });
+    expect((await app.request('/api/auth/me', { headers: { authorization: `Bearer ${theirs.token}` } })).status).toBe(401);
+  });
+
+  it('your own password, changed in a session (which stays signed in)', async () => {
+    const session = await signIn(app, 'othertonofficer@example.test');
+    expect(session.res.status).toBe(200);
+    await lostThenRetried({
+      route: 'POST /api/auth/password', method: 'POST', path: '/api/auth/password', as: { headers: { cookie: session.cookie, 'x-csrf-token': session.body.csrfToken } },
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password 3' }, status: 204,
+    });
+    expect((await signIn(app, 'othertonofficer@example.test', 'a brand new password 3')).res.status).toBe(200);
   });
 
   it('covers every route the table runs in one commit', () => {

@@ -13,8 +13,10 @@ class Unanswered extends Error {}
  * `request-in-commit`: the route's own transactions become savepoints of it, and its single
  * statements run in it. So the change and its reply commit together, and a retry after a lost
  * reply is answered with the first reply. A request answered with an error (4xx or 5xx) writes
- * nothing: the transaction is rolled back. Throws 409 through `keyTaken` (rolling back) when a
- * retry took the key over meanwhile.
+ * nothing: the transaction is rolled back. The token cache the route clears is cleared once the
+ * transaction has ended (committed or not), never before its commit, when a request elsewhere could
+ * cache again what it changes. Throws 409 through `keyTaken` (rolling back) when a retry took the
+ * key over meanwhile.
  * @example await inOneCommit(c, next, request, replyOf, keyTakenOver);
  */
 export async function inOneCommit(
@@ -25,9 +27,17 @@ export async function inOneCommit(
   keyTaken: () => Error,
 ): Promise<void> {
   const services = c.get('services');
+  let clearTokens = false;
+  const tokenCache = new Proxy(services.tokenCache, {
+    get: (cache, name) => {
+      if (name === 'clear') return () => { clearTokens = true; };
+      const value = Reflect.get(cache, name, cache) as unknown;
+      return typeof value === 'function' ? value.bind(cache) : value;
+    },
+  });
   try {
     await services.db.transaction(async (tx) => {
-      c.set('services', { ...services, db: requestTransaction(services.db, tx) });
+      c.set('services', { ...services, db: requestTransaction(services.db, tx), tokenCache });
       await next();
       if (c.res.status < 200 || c.res.status >= 300) throw new Unanswered();
       if (!(await recordReply(tx, request, await replyOf(c.res)))) throw keyTaken();
@@ -37,6 +47,7 @@ export async function inOneCommit(
     if (!(error instanceof Unanswered)) throw error;
   } finally {
     c.set('services', services);
+    if (clearTokens) services.tokenCache.clear();
   }
 }
 

@@ -102,7 +102,7 @@ describe.each(testStoreKinds)('Idempotency-Key on every route family, on $name',
 
     // Routes marked (write-routes.ts); those whose reply is kept are in request-in-commit.test.ts.
     it.each([
-      { family: 'users', persona: 'platformAdmin' as const, path: () => '/api/users', body: () => ({ email: `lost-${kind.name}@example.test`, name: 'Lost', password: 'a long enough password 1' }), table: 'users' },
+      { family: 'providers (import)', persona: 'testshireAdmin' as const, path: () => '/api/councils/testshire/providers/import', body: () => ({ csv: `name,cqcLocationId\nLost Reply Lodge,9-${kind.name}` }), table: 'providers' },
     ])('$family: a retry is refused with 409 saying the write was made, and nothing is written again', async (w) => {
       const { app, lossy } = lostReplyApp();
       try {

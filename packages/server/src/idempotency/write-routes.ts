@@ -27,8 +27,6 @@ export type WriteRouteGuard =
   | { kind: 'no-write'; why: string }
   | { kind: 'not-signed-in'; why: string };
 
-/** Administration of accounts and their tokens: it clears the token cache after its commit, which one commit for the request would do before it. */
-const administration = { kind: 'marked', why: 'administration of accounts and tokens, which clears the token cache after its commit (run in one commit, it would clear it before): read the result back' } as const;
 const marked = (why: string) => ({ kind: 'marked', why }) as const;
 const replyInCommit = { kind: 'reply-in-commit' } as const;
 const requestInCommit = { kind: 'request-in-commit' } as const;
@@ -40,18 +38,18 @@ export const WRITE_ROUTES: Readonly<Record<string, WriteRouteGuard>> = {
   'POST /api/auth/login': { kind: 'not-signed-in', why: 'a retry signs in again: one more session, and the failed sign-ins it counts are limits, not data' },
   'POST /api/auth/logout': { kind: 'not-signed-in', why: 'signing out twice ends the same session once' },
   'POST /api/auth/password-reset': { kind: 'not-signed-in', why: 'the reset token is used up by the first request: a retry is refused and changes nothing' },
-  'POST /api/auth/password': administration,
+  'POST /api/auth/password': requestInCommit,
   'POST /api/auth/tokens': secret('the reply holds the new API token\'s secret'),
-  'DELETE /api/auth/tokens/{id}': administration,
-  'POST /api/users': administration,
-  'PATCH /api/users/{id}': administration,
-  'POST /api/users/{id}/password': administration,
+  'DELETE /api/auth/tokens/{id}': requestInCommit,
+  'POST /api/users': requestInCommit,
+  'PATCH /api/users/{id}': requestInCommit,
+  'POST /api/users/{id}/password': requestInCommit,
   'POST /api/users/{id}/password-reset': secret('the reply holds the one-time reset code and its link'),
   'POST /api/councils/{council}/members/{userId}/tokens': secret('the reply holds the new API token\'s secret'),
-  'DELETE /api/councils/{council}/members/{userId}/tokens/{tokenId}': administration,
-  'PATCH /api/councils/{council}/members/{userId}': administration,
-  'PUT /api/councils/{council}/members/{userId}': administration,
-  'DELETE /api/councils/{council}/members/{userId}': administration,
+  'DELETE /api/councils/{council}/members/{userId}/tokens/{tokenId}': requestInCommit,
+  'PATCH /api/councils/{council}/members/{userId}': requestInCommit,
+  'PUT /api/councils/{council}/members/{userId}': requestInCommit,
+  'DELETE /api/councils/{council}/members/{userId}': requestInCommit,
   'POST /api/councils/{council}/members/{userId}/password-reset': secret('the reply holds the one-time reset code and its link'),
   'POST /api/councils': requestInCommit,
   'PUT /api/councils/{council}/draft': replyInCommit,
