@@ -240,6 +240,17 @@ describe.each(testStoreKinds)('a retry after a lost reply gets the first reply b
     expect((await signIn(app, 'othertonofficer@example.test', 'a brand new password 3')).res.status).toBe(200);
   });
 
+  it('an action of a determination completed', async () => {
+    const bronze = (await t.call('POST', `${base}/providers`, { as: 'testshireOfficer', body: { name: 'Bronze Late' } })).body.id;
+    // Bronze on 1 June 2025: the improvement plan is due 7 days later (fixture pack, source 3).
+    expect((await t.call('POST', `${base}/assessments`, { as: 'testshireOfficer', body: { providerId: bronze, date: '2025-06-01', judgements: judgements(1), facts: { concerns: false } } })).status).toBe(201);
+    const done = await lostThenRetried({
+      route: 'POST /api/councils/{council}/actions/complete', method: 'POST', path: `${base}/actions/complete`, as: 'testshireOfficer',
+      body: { providerId: bronze, actionId: 'improvement-plan', completedOn: '2025-06-09' }, status: 201,
+    });
+    expect(done.action).toMatchObject({ id: 'improvement-plan', status: 'done', completedOn: '2025-06-09' });
+  });
+
   it('covers every route the table runs in one commit', () => {
     const all = Object.entries(WRITE_ROUTES).filter(([, g]) => g.kind === 'request-in-commit').map(([r]) => r).sort();
     expect([...covered].sort()).toEqual(all);

@@ -81,7 +81,7 @@ export const WRITE_ROUTES: Readonly<Record<string, WriteRouteGuard>> = {
   'POST /api/councils/{council}/visits/{id}/return': requestInCommit,
   'POST /api/councils/{council}/visits/{id}/evidence': requestInCommit,
   'POST /api/councils/{council}/what-if': computes('compares determinations under the draft with those stored, storing nothing'),
-  'POST /api/councils/{council}/actions/complete': marked('the re-determination it causes is stored by the batching assessment writer in a commit of its own, after the completion\'s: read the action back'),
+  'POST /api/councils/{council}/actions/complete': requestInCommit,
   'POST /api/councils/{council}/assessments/{id}/report/share': requestInCommit,
   'POST /api/councils/{council}/assessments/{id}/report/comments': requestInCommit,
   'POST /api/councils/{council}/assessments/{id}/report/comments/{comment}/answer': requestInCommit,
