@@ -258,8 +258,26 @@ describe.each(testStoreKinds)('a retry after a lost reply gets the first reply b
     expect(done.action).toMatchObject({ id: 'improvement-plan', status: 'done', completedOn: '2025-06-09' });
   });
 
+  it("a failing case's new result accepted in the draft", async () => {
+    const draft = await t.call('GET', `${base}/draft`, { as: 'testshireAdmin' });
+    const changed = structuredClone(draft.body.content);
+    // The fixture's document says every criterion Fully met gives Gold; the case is made to expect Bronze.
+    changed.cases[0].want.headline = 'Bronze';
+    const saved = await t.call('PUT', `${base}/draft`, { as: 'testshireAdmin', body: changed, headers: { 'if-match': draft.headers.get('etag')! } });
+    expect(saved.status).toBe(200);
+    const accepted = await lostThenRetried({
+      route: 'POST /api/councils/{council}/draft/cases/accept', method: 'POST', path: `${base}/draft/cases/accept`, as: 'testshireAdmin',
+      body: { cases: [changed.cases[0].id], reason: 'Reviewed' }, headers: { 'if-match': saved.headers.get('etag')! }, status: 200,
+    });
+    expect(accepted.accepted[0].want.headline).toBe('Gold');
+    // Accepted once: the draft moved on by one revision, as the replayed reply and its ETag say.
+    const after = await t.call('GET', `${base}/draft`, { as: 'testshireAdmin' });
+    expect(accepted.revision).toBe(Number(JSON.parse(saved.headers.get('etag')!)) + 1);
+    expect(after.headers.get('etag')).toBe(`"${accepted.revision}"`);
+  });
+
   it('covers every route the table runs in one commit', () => {
     const all = Object.entries(WRITE_ROUTES).filter(([, g]) => g.kind === 'request-in-commit').map(([r]) => r);
-    expect([...covered].sort()).toEqual([...all, 'POST /api/councils/{council}/versions/{version}/rollback'].sort());
+    expect([...covered].sort()).toEqual([...all, 'POST /api/councils/{council}/versions/{version}/rollback', 'POST /api/councils/{council}/draft/cases/accept'].sort());
   });
 });

@@ -58,7 +58,7 @@ export const WRITE_ROUTES: Readonly<Record<string, WriteRouteGuard>> = {
   'POST /api/councils/{council}/draft/analyse': computes('analyses the draft, storing nothing'),
   'POST /api/councils/{council}/draft/cases': computes('runs the draft\'s cases, storing nothing'),
   'POST /api/councils/{council}/draft/boundary-coverage': computes('measures the draft\'s boundary coverage, storing nothing'),
-  'POST /api/councils/{council}/draft/cases/accept': marked('pack work, not yet moved to a kept reply (its draft save would record it as PUT .../draft does): read the draft back'),
+  'POST /api/councils/{council}/draft/cases/accept': replyInCommit,
   'POST /api/councils/{council}/draft/publish': replyInCommit,
   'POST /api/councils/{council}/versions/{version}/rollback': replyInCommit,
   'POST /api/councils/{council}/providers/import': marked('its reply lists every row of the file (up to the body limit, megabytes): too large to keep a day for each key; read the providers back'),

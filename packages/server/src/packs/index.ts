@@ -423,7 +423,14 @@ export function packRoutes() {
       const draft = await requireDraft(c, council.id);
       if (draft.revision !== expectedRevision) throw draftConflict();
       const pack = await validDraftPack(c, council.id, draft.content);
-      const reply = await acceptCases(c.var.services, { councilId: council.id, user: c.var.user, body, expectedRevision, pack });
+      const reply = await acceptCases(c.var.services, {
+        councilId: council.id,
+        user: c.var.user,
+        body,
+        expectedRevision,
+        pack,
+        inTransaction: (tx, made) => recordIdempotentReply(c, tx, 200, made, { etag: draftEtag(made.revision) }),
+      });
       c.header('ETag', draftEtag(reply.revision));
       return c.json(reply);
     })
