@@ -1,13 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { sha256Text } from '../audit/content-hash.js';
+import { hashLikePassword } from '../auth/passwords.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
 import { claimKey, DEFAULT_IDEMPOTENCY_LEASE_SECONDS, purgeExpiredKeys, recordReply, releaseKey } from './keys.js';
 import type { RecordedReply } from './keys.js';
 import { markingDb } from './marking-db.js';
 import { inOneCommit } from './request-in-commit.js';
-import { writeRouteGuard } from './write-routes.js';
+import { PASSWORD_IN_BODY, WRITE_ROUTES, writeRouteOf } from './write-routes.js';
 
 export { DEFAULT_IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_KEY_TTL_SECONDS } from './keys.js';
 export type { IdempotentRequest } from './keys.js';
@@ -52,7 +53,8 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
     const caller = c.get('principal')?.user?.id;
     if (key === undefined || !caller || !WRITE_METHODS.has(c.req.method)) return next();
     const url = new URL(c.req.url);
-    const guard = writeRouteGuard(c.req.method, url.pathname);
+    const route = writeRouteOf(c.req.method, url.pathname);
+    const guard = route === undefined ? undefined : WRITE_ROUTES[route];
     // Signing in (or out) keeps nothing for a key, even from a caller already signed in.
     if (guard?.kind === 'not-signed-in') return next();
     if (!KEY_PATTERN.test(key)) {
@@ -65,7 +67,9 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
       lastPurge = Date.now();
       purgeExpiredKeys(db).catch((error: Error) => log(`[idempotency] purging expired keys failed: ${error.message}`));
     }
-    const requestHash = sha256Text(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);
+    const sent = `${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`;
+    // A body holding a password is hashed as a password is (see PASSWORD_IN_BODY).
+    const requestHash = route !== undefined && PASSWORD_IN_BODY.has(route) ? await hashLikePassword(sent, `${caller}\n${key}`) : sha256Text(sent);
     const claim = await claimKey(db, { caller, key, requestHash, leaseSeconds });
     if (claim.kind === 'different-request') {
       throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was used for a different request: use a new key', {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { sha256Text } from '../audit/content-hash.js';
 import { makeTestApp, TEST_PASSWORD, testPlugins } from '../app.test-helpers.js';
 import type { Persona, TestApp } from '../app.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
@@ -100,6 +101,20 @@ describe.each(testStoreKinds)('a reply holding a secret is never kept for its Id
     expect(res.status, res.text).toBe(200);
     expect(res.body.csrfToken).toMatch(/\w{20,}/);
     expect(await t.db.query('SELECT key FROM idempotency_keys WHERE key = $1', [key])).toEqual([]);
+  });
+
+  it('a password sent with a key is kept nowhere, not even as a plain SHA-256 of the request; the retry is still told apart from another request', async () => {
+    const key = newKey();
+    const path = `/api/users/${t.userIds.testshireViewer}/password`;
+    const body = JSON.stringify({ password: 'a guessable password 2026' });
+    const set = (raw: string) => t.call('POST', path, { as: 'platformAdmin', raw, headers: { 'idempotency-key': key } });
+    expect((await set(body)).status).toBe(204);
+    const stored = await everything();
+    expect(stored).not.toContain('a guessable password 2026');
+    expect(stored).not.toContain(sha256Text(`POST ${path}\n${body}`));
+    const again = await set(body);
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([204, 'true']);
+    expect((await set(JSON.stringify({ password: 'another password 2026' }))).status).toBe(422);
   });
 
   it.each(writes)('$what: after the first reply was lost, a retry is told what was made (not that the reply was lost), and nothing is made twice', async (w) => {

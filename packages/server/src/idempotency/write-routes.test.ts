@@ -5,7 +5,7 @@ import { makeTestApp, testPlugins } from '../app.test-helpers.js';
 import type { Persona, TestApp } from '../app.test-helpers.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import { replyLosingDb } from './reply-losing-db.test-helpers.js';
-import { WRITE_ROUTES } from './write-routes.js';
+import { PASSWORD_IN_BODY, WRITE_ROUTES } from './write-routes.js';
 
 describe('the write routes', () => {
   it('are each listed with how a retry is kept from writing twice, and only they', () => {
@@ -15,6 +15,7 @@ describe('the write routes', () => {
       if ('why' in guard) expect(guard.why, route).toMatch(/\w{3,}/);
       else expect(['reply-in-commit', 'request-in-commit'], route).toContain(guard.kind);
     }
+    for (const route of PASSWORD_IN_BODY) expect(declared, route).toContain(route);
   });
 });
 

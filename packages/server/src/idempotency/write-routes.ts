@@ -96,9 +96,15 @@ const MATCHERS = Object.keys(WRITE_ROUTES)
   .map((route) => ({ route, params: (route.match(/\{/g) ?? []).length, pattern: new RegExp(`^${route.replace(/\{[^}]+\}/g, '[^/]+')}$`) }))
   .sort((a, b) => a.params - b.params);
 
-/** How the write route a request is for is guarded (undefined: no declared write route). */
-export function writeRouteGuard(method: string, pathname: string): WriteRouteGuard | undefined {
+/** The declared write route (`METHOD path`) a request is for, if any. */
+export function writeRouteOf(method: string, pathname: string): string | undefined {
   const request = `${method} ${pathname}`;
-  const found = MATCHERS.find((m) => m.pattern.test(request));
-  return found ? WRITE_ROUTES[found.route] : undefined;
+  return MATCHERS.find((m) => m.pattern.test(request))?.route;
 }
+
+/**
+ * Write routes whose body holds a password (a new one, or the current one): the request is
+ * compared with a retry by a hash as slow as a password's (`hashLikePassword`), never a plain
+ * SHA-256, which a dump of `idempotency_keys` would let anyone test guesses against quickly.
+ */
+export const PASSWORD_IN_BODY: ReadonlySet<string> = new Set(['POST /api/auth/password', 'POST /api/users', 'POST /api/users/{id}/password']);
