@@ -4,7 +4,7 @@ import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
 import { determine } from '../assessments/index.js';
 import { recordedEarlier } from '../engine/index.js';
-import { headlineText } from '../assessments/store-assessment.js';
+import { headlineText, prepareAssessment, storeAssessments } from '../assessments/store-assessment.js';
 import type { AssessmentInput } from '../assessments/store-assessment.js';
 import { HttpError, notFound } from '../http-error.js';
 import { versionInForceRecord } from '../packs/versions.js';
@@ -84,7 +84,10 @@ export async function completeAction(c: Context<AppEnv>, councilId: string, body
   let reevaluated: CompletedAction['reevaluated'];
   if (next && tracked.feeds) {
     const { explanation: _explanation, ...record } = next.determination;
-    const stored = await c.var.services.assessmentWriter.write({
+    // Stored as one statement of its own (not through the batching writer, which has its own
+    // connection): a request holding an Idempotency-Key runs in one commit with its reply
+    // (idempotency/request-in-commit.ts), and the completion and its re-determination commit together.
+    const row = prepareAssessment({
       councilId,
       providerId: body.providerId,
       userId: user.id,
@@ -92,6 +95,7 @@ export async function completeAction(c: Context<AppEnv>, councilId: string, body
       packVersionId: next.versionId,
       determination: record,
     });
+    const stored = (await storeAssessments(db, [row])).has(row.stored.assessmentId) ? row.stored : undefined;
     if (stored) reevaluated = { assessmentId: stored.assessmentId, fact: tracked.feeds, value: body.completedOn, headline: headlineText(record.headline.value) };
   }
   const action: TrackedAction = { ...tracked, status: 'done', completedOn: body.completedOn, completedBy: user.email, ...(body.note ? { note: body.note } : {}) };

@@ -1,8 +1,10 @@
 import { caseAssessment } from '@openqaf/engine';
 import type { PackCase } from '@openqaf/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
 import { makeTestApp, testPlugins } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
+import { replyLosingDb } from '../idempotency/reply-losing-db.test-helpers.js';
 import { COUNCIL_PLUGIN_PACKAGES, loadCouncilPlugins } from '../seed/council-plugins.js';
 import { seedCouncils } from '../seed/index.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
@@ -118,6 +120,35 @@ describe.each(testStoreKinds)('completing an action recomputes what depends on i
     expect(next.body.input.decisions.iapApproval.value).toBe('Returned for amendments');
     const after = (await t.call('GET', '/api/councils/birmingham/actions?today=2025-03-21', { as: 'testshireOfficer' })).body.actions;
     expect(after.find((a: { id: string; providerId: string }) => a.id === 'iap-resubmit' && a.providerId === returned)).toMatchObject({ status: 'done', completedOn: '2025-03-20' });
+  });
+
+  it('with an Idempotency-Key and the reply lost after the commit: the completion and its re-determination were made once, together, and the retry gets the reply', async () => {
+    const birmingham = (await loadCouncilPlugins(COUNCIL_PLUGIN_PACKAGES, () => undefined)).find((p) => p.id === 'birmingham')!;
+    const keyed = (await t.call('POST', '/api/councils/birmingham/providers', { as: 'testshireOfficer', body: { name: 'Home Support Keyed' } })).body.id;
+    const bronzeCase = birmingham.pack.cases!.find((c: PackCase) => c.id === 'bronze-process-actions')!;
+    expect((await t.call('POST', '/api/councils/birmingham/assessments', { as: 'testshireOfficer', body: { providerId: keyed, ...caseAssessment(birmingham.pack, bronzeCase) } })).status).toBe(201);
+    const lossy = replyLosingDb(t.db);
+    const app = createApp({ db: lossy.db, plugins: [...testPlugins, birmingham], log: () => undefined, idempotencyLeaseSeconds: 0 });
+    try {
+      const send = () => app.request('/api/councils/birmingham/actions/complete', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.tokens.testshireOfficer}`, 'content-type': 'application/json', 'idempotency-key': `keyed-${kind.name}` },
+        body: JSON.stringify({ providerId: keyed, actionId: 'iap-submit', completedOn: '2025-03-11' }),
+      });
+      const assessments = async () => (await t.db.query<{ id: string }>('SELECT id FROM assessments WHERE provider_id = $1 ORDER BY created_at', [keyed])).map((r) => r.id);
+      lossy.state.loseNext = true;
+      expect((await send()).status).toBe(500);
+      const made = await assessments();
+      expect(made).toHaveLength(2);
+      const retry = await send();
+      expect([retry.status, retry.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+      const body = (await retry.json()) as { reevaluated: { assessmentId: string; value: string } };
+      expect(body.reevaluated).toMatchObject({ assessmentId: made[1], fact: 'iapSubmittedDate', value: '2025-03-11' });
+      expect(await assessments()).toEqual(made);
+      expect(await t.db.query('SELECT completed_on::text AS on FROM action_completions WHERE provider_id = $1', [keyed])).toEqual([{ on: '2025-03-11' }]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('maps the IAP steps whose completion is a date the pack reads, and no other', async () => {

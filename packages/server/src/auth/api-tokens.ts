@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record.js';
 import { HttpError, notFound } from '../http-error.js';
+import { recordSecretWithheld } from '../idempotency/secret-withheld.js';
 import type { PageRequest } from '../routes/pagination.js';
 import type { Queryable } from '../store/index.js';
 import { requireScope } from './guards.js';
@@ -132,7 +133,7 @@ export interface TokenAdminBy {
 /**
  * Makes an API token for `user`, the caller as returned by {@link requireTokenAdmin}, or a member
  * of a council when `by` names the council admin doing it (audited as `token-create`); the secret
- * is in the reply only.
+ * is in the reply only (never stored, not even for an `Idempotency-Key`: see `secret-withheld.ts`).
  */
 export async function createApiToken(
   c: Context<AppEnv>,
@@ -168,6 +169,9 @@ export async function createApiToken(
         ...(c.var.principal.token ? { byToken: c.var.principal.token.id } : {}),
       },
     });
+    // The secret is in this reply only: a retry with its Idempotency-Key is told what was made.
+    const revoke = by ? `/api/councils/${by.councilId}/members/${user.id}/tokens/${id}` : `/api/auth/tokens/${id}`;
+    await recordSecretWithheld(c, tx, { made: `API token "${id}"`, id, instead: `revoke it (DELETE ${revoke}) and make another` });
   });
   return { id, name: request.name, scopes: grant.scopes, createdAt: at.toISOString(), expiresAt: grant.expiresAt.toISOString(), token };
 }

@@ -7,6 +7,7 @@ import { apiRouter } from '../routes/api-router.js';
 import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import type { Queryable } from '../store/index.js';
+import { recordSecretWithheld } from '../idempotency/secret-withheld.js';
 import { revokeUserTokens } from './api-tokens.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword } from './passwords.js';
@@ -58,7 +59,16 @@ export async function issuePasswordReset(
 /** `POST` reply of an issued reset, shared by the platform admin's and the council admin's routes. */
 export async function issuedReset(c: Context<AppEnv>, userId: string, councilId?: string) {
   const { db, now } = c.var.services;
-  const reply = await db.transaction((tx) => issuePasswordReset(tx, { userId, actor: c.var.user.id, councilId, now: now() }));
+  const reply = await db.transaction(async (tx) => {
+    const issued = await issuePasswordReset(tx, { userId, actor: c.var.user.id, councilId, now: now() });
+    // The code is in this reply only: a retry with its Idempotency-Key is told one was issued.
+    await recordSecretWithheld(c, tx, {
+      made: `a password reset code for user "${userId}" (it works until ${issued.expiresAt})`,
+      id: userId,
+      instead: 'issue another, which replaces it, and hand that one over',
+    });
+    return issued;
+  });
   c.header('Cache-Control', 'no-store');
   return c.json(reply, 201);
 }

@@ -23,6 +23,17 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/**
+ * A text holding a password (a request body) hashed as slowly as a password, with a salt the
+ * caller keeps (so the same text and salt give the same hash): for comparing two such texts
+ * without keeping anything a dump could test guesses against quickly.
+ * @example const hash = await hashLikePassword(body, `${caller}\n${key}`);
+ */
+export async function hashLikePassword(text: string, salt: string): Promise<string> {
+  const { N, r, p, keyLength } = SCRYPT_PARAMS;
+  return (await scryptAsync(text, Buffer.from(salt, 'utf8'), keyLength, { N, r, p })).toString('base64url');
+}
+
 /** True when `password` matches a hash made by {@link hashPassword}; compares in constant time. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');

@@ -1,10 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { sha256Text } from '../audit/content-hash.js';
+import { hashLikePassword } from '../auth/passwords.js';
 import { HttpError } from '../http-error.js';
 import type { Queryable } from '../store/index.js';
 import { claimKey, DEFAULT_IDEMPOTENCY_LEASE_SECONDS, purgeExpiredKeys, recordReply, releaseKey } from './keys.js';
+import type { RecordedReply } from './keys.js';
 import { markingDb } from './marking-db.js';
+import { inOneCommit } from './request-in-commit.js';
+import { PASSWORD_IN_BODY, WRITE_ROUTES, writeRouteOf } from './write-routes.js';
 
 export { DEFAULT_IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_KEY_TTL_SECONDS } from './keys.js';
 export type { IdempotentRequest } from './keys.js';
@@ -31,12 +35,14 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
  * different request is 422; a key whose first request is still under way is 409.
  *
  * The writes that matter most (assessment submission, provider creation, draft save, publish)
- * record the reply in their own transaction with {@link recordIdempotentReply}, so a retry after a
- * crash between their commit and the reply is answered with that reply. Every other write marks
- * the key written in its own commit (`marking-db.ts`) and records the reply just after: a retry
- * after such a crash is 409 `idempotency-reply-lost`, never a second write. A refused request
- * (4xx) lets go of its key; so does a failure (5xx) that wrote nothing. See docs/api.md,
- * "Idempotent writes", and `write-routes.ts` for every write route.
+ * record the reply in their own transaction with {@link recordIdempotentReply}; the officers' work
+ * (visits, decisions, re-determinations, reports, provider changes) runs whole in one transaction
+ * that records its reply (`request-in-commit.ts`): a retry after a crash between their commit and
+ * the reply is answered with that reply. A reply holding a secret is never kept (`secret-withheld.ts`).
+ * Every other write marks the key written in its own commit (`marking-db.ts`) and records the
+ * reply just after: a retry after such a crash is 409 `idempotency-reply-lost`, never a second
+ * write. A refused request (4xx) lets go of its key; so does a failure (5xx) that wrote nothing.
+ * See docs/api.md, "Idempotent writes", and `write-routes.ts` for every write route.
  * @example app.use('/api/*', idempotency());
  */
 export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler<AppEnv> {
@@ -46,6 +52,11 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
     const key = c.req.header('idempotency-key');
     const caller = c.get('principal')?.user?.id;
     if (key === undefined || !caller || !WRITE_METHODS.has(c.req.method)) return next();
+    const url = new URL(c.req.url);
+    const route = writeRouteOf(c.req.method, url.pathname);
+    const guard = route === undefined ? undefined : WRITE_ROUTES[route];
+    // Signing in (or out) keeps nothing for a key, even from a caller already signed in.
+    if (guard?.kind === 'not-signed-in') return next();
     if (!KEY_PATTERN.test(key)) {
       throw new HttpError(400, 'invalid-header', 'Idempotency-Key must be 1 to 255 visible ASCII characters', {
         details: [{ header: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters, e.g. a UUID' }],
@@ -56,8 +67,9 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
       lastPurge = Date.now();
       purgeExpiredKeys(db).catch((error: Error) => log(`[idempotency] purging expired keys failed: ${error.message}`));
     }
-    const url = new URL(c.req.url);
-    const requestHash = sha256Text(`${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`);
+    const sent = `${c.req.method} ${url.pathname}${url.search}\n${await c.req.text()}`;
+    // A body holding a password is hashed as a password is (see PASSWORD_IN_BODY).
+    const requestHash = route !== undefined && PASSWORD_IN_BODY.has(route) ? await hashLikePassword(sent, `${caller}\n${key}`) : sha256Text(sent);
     const claim = await claimKey(db, { caller, key, requestHash, leaseSeconds });
     if (claim.kind === 'different-request') {
       throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was used for a different request: use a new key', {
@@ -83,11 +95,16 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
     }
     const request = claim.request;
     c.set('idempotency', request);
-    // Every write of this request marks the key in its own commit (see marking-db.ts).
     const services = c.get('services');
-    c.set('services', { ...services, db: markingDb(services.db, request) });
     try {
-      await next();
+      if (guard?.kind === 'request-in-commit') {
+        // The whole request in one commit with its reply (see request-in-commit.ts).
+        await inOneCommit(c, next, request, replyOf, keyTakenOver);
+      } else {
+        // Every write of this request marks the key in its own commit (see marking-db.ts).
+        c.set('services', { ...services, db: markingDb(services.db, request) });
+        await next();
+      }
     } catch (error) {
       // Refused (4xx): the request may be sent again. Otherwise a write that committed keeps the key.
       const refused = error instanceof HttpError && error.status < 500;
@@ -97,7 +114,7 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
     const res = c.res;
     if (res.status >= 200 && res.status < 300) {
       if (!request.recorded) {
-        await recordReply(db, request, { status: res.status, headers: replayedHeaders(res.headers), body: await res.clone().text() });
+        await recordReply(db, request, await replyOf(res));
       }
     } else {
       // Refused, or failed as a reply the handler chose: the request may be sent again. (A key
@@ -107,13 +124,14 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
   };
 }
 
-function replayedHeaders(headers: Headers): Record<string, string> {
+/** The reply kept for a key: status, the headers a replay sends again, and the body. */
+async function replyOf(res: Response): Promise<RecordedReply> {
   const kept: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
-    const value = headers.get(name);
+    const value = res.headers.get(name);
     if (value !== null) kept[name] = value;
   }
-  return kept;
+  return { status: res.status, headers: kept, body: await res.clone().text() };
 }
 
 /**

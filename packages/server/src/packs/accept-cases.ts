@@ -4,6 +4,7 @@ import type { Services } from '../app-env.js';
 import { acceptCaseResult } from '../engine/index.js';
 import type { Pack, PackCase } from '../engine/index.js';
 import { HttpError } from '../http-error.js';
+import type { Queryable } from '../store/index.js';
 import { draftConflict, findDraft, writeDraft } from './drafts.js';
 
 /** What the lead sends to accept the new results of reviewed failing cases. */
@@ -30,7 +31,15 @@ export interface AcceptCasesReply {
  */
 export async function acceptCases(
   services: Services,
-  req: { councilId: string; user: { id: string; name: string }; body: AcceptCasesBody; expectedRevision: number; pack: Pack },
+  req: {
+    councilId: string;
+    user: { id: string; name: string };
+    body: AcceptCasesBody;
+    expectedRevision: number;
+    pack: Pack;
+    /** Called inside the transaction with the reply (e.g. to record the idempotent reply in the same commit). */
+    inTransaction?: (tx: Queryable, reply: AcceptCasesReply) => Promise<void>;
+  },
 ): Promise<AcceptCasesReply> {
   const { db } = services;
   const cases = req.pack.cases ?? [];
@@ -77,6 +86,8 @@ export async function acceptCases(
       afterHash: contentHash(content),
       detail: { revision, cases: req.body.cases, ...(req.body.reason ? { reason: req.body.reason } : {}), accepted: accepted.map((c) => ({ id: c.id, want: c.want })) },
     });
-    return { revision, accepted };
+    const reply = { revision, accepted };
+    await req.inTransaction?.(tx, reply);
+    return reply;
   });
 }

@@ -23,6 +23,7 @@ import { loadCriteriaIntoDraft } from './draft-criteria.js';
 import { inPackOrder } from './member-order.js';
 import type { CriteriaImportReply } from './draft-criteria.js';
 import { findingsOf, publishDraft, rollBack } from './publish.js';
+import type { RollBackResult } from './publish.js';
 import { acceptCases } from './accept-cases.js';
 import type { AcceptCasesBody, AcceptCasesReply } from './accept-cases.js';
 import { acceptCasesBodySchema, draftBodySchema, publishBodySchema, rollbackBodySchema } from './schemas.js';
@@ -422,7 +423,14 @@ export function packRoutes() {
       const draft = await requireDraft(c, council.id);
       if (draft.revision !== expectedRevision) throw draftConflict();
       const pack = await validDraftPack(c, council.id, draft.content);
-      const reply = await acceptCases(c.var.services, { councilId: council.id, user: c.var.user, body, expectedRevision, pack });
+      const reply = await acceptCases(c.var.services, {
+        councilId: council.id,
+        user: c.var.user,
+        body,
+        expectedRevision,
+        pack,
+        inTransaction: (tx, made) => recordIdempotentReply(c, tx, 200, made, { etag: draftEtag(made.revision) }),
+      });
       c.header('ETag', draftEtag(reply.revision));
       return c.json(reply);
     })
@@ -444,7 +452,14 @@ export function packRoutes() {
       const user = c.var.user;
       const body = validBody<{ note?: string; effectiveFrom?: string }>(c);
       const target = await requireVersion(c, council.id, c.req.param('version'));
-      const { published, withdrew } = await rollBack(c.var.services, { councilId: council.id, userId: user.id, target, ...body });
-      return c.json({ ...versionRecord(published), withdrew }, 201);
+      const rolledBack = ({ published, withdrew }: RollBackResult) => ({ ...versionRecord(published), withdrew });
+      const result = await rollBack(c.var.services, {
+        councilId: council.id,
+        userId: user.id,
+        target,
+        ...body,
+        inTransaction: (tx, made) => recordIdempotentReply(c, tx, 201, rolledBack(made)),
+      });
+      return c.json(rolledBack(result), 201);
     });
 }

@@ -236,7 +236,15 @@ export interface RollBackResult {
  */
 export async function rollBack(
   services: Services,
-  req: { councilId: string; userId: string; target: PackVersionWithContent; note?: string; effectiveFrom?: string },
+  req: {
+    councilId: string;
+    userId: string;
+    target: PackVersionWithContent;
+    note?: string;
+    effectiveFrom?: string;
+    /** Called inside the rollback's transaction with what it made (e.g. to record the idempotent reply in the same commit). */
+    inTransaction?: (tx: Queryable, result: RollBackResult) => Promise<void>;
+  },
 ): Promise<RollBackResult> {
   const { db } = services;
   if (req.target.withdrawn) {
@@ -276,8 +284,11 @@ export async function rollBack(
         [v.id, req.councilId, note, req.userId, published.id],
       );
     }
-    return { published, withdrew: await Promise.all(later.map(async (v) => (await findVersion(tx, req.councilId, v.version)) ?? v)) };
+    const withdrew = await Promise.all(later.map(async (v) => (await findVersion(tx, req.councilId, v.version)) ?? v));
+    const made = { published, withdrew: withdrew.map(({ content: _c, ...v }: PackVersion & { content?: unknown }) => v) };
+    await req.inTransaction?.(tx, made);
+    return made;
   });
   versionWritten(services, result.published);
-  return { published: result.published, withdrew: result.withdrew.map(({ content: _c, ...v }: PackVersion & { content?: unknown }) => v) };
+  return result;
 }

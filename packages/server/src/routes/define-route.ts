@@ -92,7 +92,7 @@ function errorReplies(write: boolean, packWork: boolean, rateLimited: boolean): 
     Object.entries(ERROR_STATUSES).map(([code, description]) => [code, code === '503' ? { description, headers: retryAfterHeader } : { description }]),
   );
   if (write) {
-    replies['409'] = { description: `${ERROR_STATUSES['409']}; or \`idempotency-key-in-use\`: the first request with this Idempotency-Key is still under way (retry after Retry-After); or \`idempotency-reply-lost\`: it was written but its reply was lost (read the result back)` };
+    replies['409'] = { description: `${ERROR_STATUSES['409']}; or \`idempotency-key-in-use\`: the first request with this Idempotency-Key is still under way (retry after Retry-After); or \`idempotency-reply-lost\`: it was written but its reply was lost (read the result back); or \`idempotency-secret-not-kept\`: it made an API token or a reset code, whose secret is not kept (revoke it, or issue another)` };
     replies['422'] = { description: `${ERROR_STATUSES['422']}; or \`idempotency-key-reused\`: this Idempotency-Key was used for a different request` };
   }
   if (packWork) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Db } from './db.js';
-import { openStore, openPostgresDb, quoteIdentifier } from './index.js';
+import { openPgliteDb, openStore, openPostgresDb, quoteIdentifier } from './index.js';
 
 /** A store opened for one test, with a way to drop everything it created. */
 export interface TestStore {
@@ -53,4 +53,23 @@ export const testStoreKinds: TestStoreKind[] = [
   ...(testDatabaseUrl
     ? [{ name: 'postgres' as const, open: () => openPostgresTestStore(testDatabaseUrl) }]
     : []),
+];
+
+/** A store with no migration applied yet (for a migration's own test), on each kind the suite runs against. */
+export const unmigratedStoreKinds: TestStoreKind[] = [
+  { name: 'pglite', async open() { const db = await openPgliteDb(); return { db, dispose: () => db.close() }; } },
+  ...(testDatabaseUrl ? [{
+    name: 'postgres' as const,
+    async open() {
+      const schema = uniqueSchemaName();
+      const db = await openPostgresDb({ connectionString: testDatabaseUrl!, schema, maxConnections: 2 });
+      return {
+        db,
+        async dispose() {
+          await db.exec(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+          await db.close();
+        },
+      };
+    },
+  }] : []),
 ];
