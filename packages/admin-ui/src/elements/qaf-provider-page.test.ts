@@ -73,4 +73,14 @@ describe('qaf-provider-page', () => {
     expect(row!.words).toContain('An officer\'s override has no reason: add it under "Decisions without a reason"');
     expect(row!.words).not.toContain('proposal');
   });
+
+  it('says a decision that agrees with the proposal but lacks the reason a later version always requires lacks it, not that it departs', async () => {
+    const agreeing = { overall: { ...departing!.overall!, value: 'Bronze', computed: 'Bronze' } } as TimelineEntry['decidedBy'];
+    serve([entry({ decidedBy: agreeing })], 'a1');
+    const el = await mount('qaf-provider-page', { council: 't', provider: 'p1' });
+    await settled(el);
+    const [row] = rows(el);
+    expect(row!.words).toContain('A decision has no reason, which the framework requires: add it under "Decisions without a reason"');
+    expect(row!.words).not.toContain('departs');
+  });
 });

@@ -12,7 +12,7 @@ import './qaf-provider-officer.js';
 import './qaf-provider-visits.js';
 import './qaf-departing-decisions.js';
 import { headlineWords } from '../format/headline-words.js';
-import { ownMember } from '@openqaf/engine/browser';
+import { departsFromProposal, ownMember } from '@openqaf/engine/browser';
 
 /**
  * One provider: details (officers edit them), its officer (assigned by a team manager), rating
@@ -60,11 +60,19 @@ export class QafProviderPage extends LitElement {
   private _flagWords(t: TimelineEntry, current: string | undefined) {
     const departing = Object.values(t.decidedBy ?? {}).filter((d) => d.departsWithoutReason);
     if (t.answeredBy || !departing.length) return nothing;
-    // An override answers no proposal: the officer departed from the framework's value.
+    // An override answers no proposal: the officer departed from the framework's value. Under a
+    // version that always requires a reason, a person's decision agreeing with the proposal is
+    // marked too: it does not depart, it only lacks the reason.
     const overrides = departing.every((d) => d.kind === 'override');
-    if (t.assessmentId === current) return html`<div class="bad">${overrides ? "An officer's override has no reason" : 'A decision departs from the proposal without a reason'}: add it under "Decisions without a reason"</div>`;
-    if (t.provisional) return html`<div class="muted">${overrides ? "An officer's override has no reason" : 'A decision departs from the proposal without a reason'}: asked once the visit record is signed off</div>`;
-    return html`<div class="muted">${overrides ? "An officer's override had no reason" : 'A decision departed from the proposal without a reason'} (history: a later determination is current)</div>`;
+    const departs = departing.some((d) => d.kind !== 'override' && departsFromProposal(d.computed, d.value));
+    const [now, then] = overrides
+      ? ["An officer's override has no reason", "An officer's override had no reason"]
+      : departs
+        ? ['A decision departs from the proposal without a reason', 'A decision departed from the proposal without a reason']
+        : ['A decision has no reason, which the framework requires', 'A decision had no reason, which the framework required'];
+    if (t.assessmentId === current) return html`<div class="bad">${now}: add it under "Decisions without a reason"</div>`;
+    if (t.provisional) return html`<div class="muted">${now}: asked once the visit record is signed off</div>`;
+    return html`<div class="muted">${then} (history: a later determination is current)</div>`;
   }
 
   override render() {

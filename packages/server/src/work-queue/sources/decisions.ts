@@ -12,9 +12,10 @@ function dueOf(due: string | undefined, today: string): Pick<QueueItem, 'due' | 
  * Human decisions waiting: each proposal of a current determination (a decision a named role takes),
  * named in the words of the pack it was made under ("Decide Provider Quality Rating (PQR)"), with
  * who decides as the determination says it (`roleLabel`: "the team manager, jointly with HCCG");
- * and each decision recorded earlier without a reason that departs from the proposal of the version
- * it was determined again under (`departsWithoutReason`): the role that took it is asked to confirm
- * it with a reason, the officer who overrode a value to give the override's reason ({@link reasonMissingWords}). Where the pack gives no time (`decidedBy.within`: the document sets none, e.g.
+ * and each decision recorded earlier without the reason the version it was determined again under
+ * requires (`departsWithoutReason`: it departs from that version's proposal, or the version always
+ * requires one): the role that took it is asked to confirm it with a reason, the officer who
+ * overrode a value to give the override's reason ({@link reasonMissingWords}). Where the pack gives no time (`decidedBy.within`: the document sets none, e.g.
  * Bolton's QM-3 request, Herefordshire's commissioners' decisions) the item has no due date: it says
  * {@link NO_DATE_WORDS}, is never overdue, and is listed whatever the window.
  */
