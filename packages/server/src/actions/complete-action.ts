@@ -5,9 +5,10 @@ import { recordAudit } from '../audit/record.js';
 import { determine } from '../assessments/index.js';
 import { recordedEarlier } from '../engine/index.js';
 import { headlineText, prepareAssessment, storeAssessments } from '../assessments/store-assessment.js';
-import type { AssessmentInput } from '../assessments/store-assessment.js';
+import type { AssessmentInput, PreparedAssessment } from '../assessments/store-assessment.js';
 import { HttpError, notFound } from '../http-error.js';
 import { versionInForceRecord } from '../packs/versions.js';
+import type { Queryable } from '../store/index.js';
 import { currentDeterminations } from './current-determinations.js';
 import { completionFacts, listCompletions, trackActions } from './tracked-action.js';
 import type { TrackedAction } from './tracked-action.js';
@@ -36,34 +37,37 @@ function refused(pointer: string, message: string): HttpError {
  * assessment is evaluated again with that fact set to the completion date and stored as a new
  * assessment: what depends on it (the council's 7 days to approve an IAP) runs from the actual date.
  * Refusals (unknown action, a date before the assessment or after today, an input the pack refuses)
- * change nothing.
+ * change nothing. The pack is evaluated before the transaction; the completion and the new
+ * assessment are written in one commit, which re-checks what the evaluation was made from (409 when
+ * the provider's current determination or the version in force changed meanwhile).
  */
 export async function completeAction(c: Context<AppEnv>, councilId: string, body: CompletionBody): Promise<CompletedAction> {
   const db = c.var.services.db;
   const user = c.var.user;
   const today = c.var.services.now().toISOString().slice(0, 10);
-  const [standing] = await currentDeterminations(db, councilId, body.providerId);
-  if (!standing) throw notFound(`Provider "${body.providerId}" of council "${councilId}"`);
-  const feeds = await completionFacts(db, councilId);
-  const tracked = trackActions([standing], await listCompletions(db, councilId), feeds, today).find((a) => a.id === body.actionId);
-  if (!tracked) throw refused('/actionId', `"${body.actionId}" is not an action of the provider's current determination`);
-  if (tracked.status === 'done') {
-    throw new HttpError(409, 'conflict', `Action "${body.actionId}" was already recorded as done on ${tracked.completedOn}`);
-  }
+  const tracked = await trackedAction(db, councilId, body, today);
   if (body.completedOn < tracked.assessmentDate) throw refused('/completedOn', `is before the assessment it arose from (${tracked.assessmentDate})`);
   if (body.completedOn > today) throw refused('/completedOn', `is after today (${today})`);
-
-  // Evaluated before anything is written, so that an input the pack refuses changes nothing.
-  let next: { input: AssessmentInput; versionId: string; determination: Awaited<ReturnType<typeof determine>> } | undefined;
+  // Evaluated before the transaction (holding no connection), so that an input the pack refuses
+  // changes nothing; what it was evaluated from is re-checked under the transaction.
+  let next: { row: PreparedAssessment; date: string; headline: string } | undefined;
   if (tracked.feeds) {
     const [row] = await db.query<{ input: AssessmentInput }>('SELECT input FROM assessments WHERE id = $1', [tracked.assessmentId]);
     const input: AssessmentInput = { ...row!.input, facts: { ...(row!.input.facts ?? {}), [tracked.feeds]: body.completedOn } };
     const version = await versionInForceRecord(db, councilId, input.date);
     if (!version) throw refused('/providerId', `has an assessment dated ${input.date} with no pack version in force`);
-    next = { input, versionId: version.id, determination: await determine(c, version, input, false, recordedEarlier(row!.input)) };
+    const { explanation: _explanation, ...determination } = await determine(c, version, input, false, recordedEarlier(row!.input));
+    const prepared = prepareAssessment({ councilId, providerId: body.providerId, userId: user.id, input, packVersionId: version.id, determination });
+    next = { row: prepared, date: input.date, headline: headlineText(determination.headline.value) };
   }
-
+  // The completion and its re-determination in one commit, with an Idempotency-Key or without.
   await db.transaction(async (tx) => {
+    // Re-checked: the action is still one of the provider's current determination (its latest
+    // assessment unchanged), still feeds the same fact, and is not done yet.
+    const again = await trackedAction(tx, councilId, body, today);
+    if (again.assessmentId !== tracked.assessmentId || again.feeds !== tracked.feeds) {
+      throw new HttpError(409, 'conflict', `The provider's current determination changed while the completion of "${body.actionId}" was being recorded: send it again`);
+    }
     const inserted = await tx.query(
       `INSERT INTO action_completions (council_id, provider_id, assessment_date, action_id, completed_on, note, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING action_id`,
@@ -79,25 +83,25 @@ export async function completeAction(c: Context<AppEnv>, councilId: string, body
       afterHash: contentHash(body),
       detail: { actionId: body.actionId, assessmentDate: tracked.assessmentDate, completedOn: body.completedOn },
     });
+    // Re-checked by the statement itself: the pack version evaluated under is still the one in force.
+    if (next && !(await storeAssessments(tx, [next.row])).has(next.row.stored.assessmentId)) {
+      throw new HttpError(409, 'conflict', `The pack version in force on ${next.date} changed while the completion was being recorded: send it again`);
+    }
   });
-
-  let reevaluated: CompletedAction['reevaluated'];
-  if (next && tracked.feeds) {
-    const { explanation: _explanation, ...record } = next.determination;
-    // Stored as one statement of its own (not through the batching writer, which has its own
-    // connection): a request holding an Idempotency-Key runs in one commit with its reply
-    // (idempotency/request-in-commit.ts), and the completion and its re-determination commit together.
-    const row = prepareAssessment({
-      councilId,
-      providerId: body.providerId,
-      userId: user.id,
-      input: next.input,
-      packVersionId: next.versionId,
-      determination: record,
-    });
-    const stored = (await storeAssessments(db, [row])).has(row.stored.assessmentId) ? row.stored : undefined;
-    if (stored) reevaluated = { assessmentId: stored.assessmentId, fact: tracked.feeds, value: body.completedOn, headline: headlineText(record.headline.value) };
-  }
+  const reevaluated: CompletedAction['reevaluated'] =
+    next && tracked.feeds ? { assessmentId: next.row.stored.assessmentId, fact: tracked.feeds, value: body.completedOn, headline: next.headline } : undefined;
   const action: TrackedAction = { ...tracked, status: 'done', completedOn: body.completedOn, completedBy: user.email, ...(body.note ? { note: body.note } : {}) };
   return { action, ...(reevaluated ? { reevaluated } : {}) };
+}
+
+/** The action `body` names, as tracked now on the provider's current determination: 404, 422 or 409 (already done) when there is none to complete. */
+async function trackedAction(db: Queryable, councilId: string, body: CompletionBody, today: string): Promise<TrackedAction> {
+  const [standing] = await currentDeterminations(db, councilId, body.providerId);
+  if (!standing) throw notFound(`Provider "${body.providerId}" of council "${councilId}"`);
+  const tracked = trackActions([standing], await listCompletions(db, councilId), await completionFacts(db, councilId), today).find((a) => a.id === body.actionId);
+  if (!tracked) throw refused('/actionId', `"${body.actionId}" is not an action of the provider's current determination`);
+  if (tracked.status === 'done') {
+    throw new HttpError(409, 'conflict', `Action "${body.actionId}" was already recorded as done on ${tracked.completedOn}`);
+  }
+  return tracked;
 }
