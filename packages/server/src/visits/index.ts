@@ -5,7 +5,7 @@ import { determine } from '../assessments/index.js';
 import { withRecorder } from '../assessments/recorded-decisions.js';
 import { decisionsOfVisit } from '../assessments/recorded-decisions-history.js';
 import type { DecisionRecord } from '../assessments/recorded-decisions-history.js';
-import { redeterminationOf, redetermineAtSignOff } from '../assessments/redetermination.js';
+import { planSignOffRedetermination, redeterminationOf, redetermineAtSignOff } from '../assessments/redetermination.js';
 import type { Redetermination } from '../assessments/redetermination.js';
 import { assessmentBodySchema } from '../assessments/schemas.js';
 import { prepareAssessment, storeAssessments } from '../assessments/store-assessment.js';
@@ -301,17 +301,30 @@ export function visitRoutes() {
     .openapi(signOffRoute, async (c) => {
       const id = c.req.param('id');
       const user = c.var.user;
-      await c.var.services.db.transaction(async (tx) => {
-        const visit = await findVisit(tx, c.var.council.id, id, true);
-        if (!visit) throw notFound(`Visit record "${id}" of council "${c.var.council.id}"`);
+      const councilId = c.var.council.id;
+      const shownVersion = c.req.valid('query').redetermineUnder;
+      const signOff = (visit: VisitRecord | undefined): VisitRecord => {
+        if (!visit) throw notFound(`Visit record "${id}" of council "${councilId}"`);
         const submitter = visit.events.findLast((e) => e.to === 'submitted')?.by;
         if (submitter === user.id) {
           throw new HttpError(403, 'second-person-required', 'A visit record is signed off by someone other than the officer who submitted it');
         }
-        // Never made final under a version withdrawn (or published over) since it was submitted.
-        const redetermined = visit.status === 'submitted' && visit.assessmentId
-          ? await redetermineAtSignOff(c.var.services, tx, { councilId: c.var.council.id, userId: user.id, assessmentId: visit.assessmentId, visitId: id, shownVersion: c.req.valid('query').redetermineUnder })
-          : undefined;
+        return visit;
+      };
+      const toDetermine = (visit: VisitRecord) => (visit.status === 'submitted' && visit.assessmentId ? visit.assessmentId : undefined);
+      // Never made final under a version withdrawn (or published over) since it was submitted: the
+      // pack is evaluated before the transaction, and re-checked under it (redetermineAtSignOff).
+      const read = signOff(await findVisit(c.var.services.db, councilId, id));
+      const assessmentId = toDetermine(read);
+      const request = { councilId, userId: user.id, assessmentId: assessmentId ?? '', visitId: id, ...(shownVersion ? { shownVersion } : {}) };
+      const plan = assessmentId ? await planSignOffRedetermination(c.var.services, c.var.services.db, request) : undefined;
+      await c.var.services.db.transaction(async (tx) => {
+        const visit = signOff(await findVisit(tx, councilId, id, true));
+        // Re-checked under the visit's lock: still the assessment the plan was made for.
+        // (One no longer submitted is refused by its move below.)
+        const now = toDetermine(visit);
+        if (now !== undefined && now !== assessmentId) throw new HttpError(409, 'conflict', 'The visit record changed while it was being signed off: sign it off again');
+        const redetermined = now ? await redetermineAtSignOff(tx, request, plan) : undefined;
         await moveVisitStatus(tx, id, 'signed-off', user.id, {
           assessmentId: visit.assessmentId,
           ...(redetermined ? { redetermined: { decidedUnder: redetermined.decidedUnder.version, inForce: redetermined.inForce?.version, before: redetermined.before, after: redetermined.after } } : {}),
