@@ -64,7 +64,7 @@ export async function inOneCommit(
 class Unanswered extends Error {}
 
 /** The request's transaction, opened on its first write and ended once by `commit` or `rollback`. */
-interface DeferredTransaction {
+export interface DeferredTransaction {
   /** The store as the route sees it (see {@link deferredTransaction}). */
   db: Db;
   /** Runs `last` in the transaction (opening it if nothing was written) and commits; rolls back and throws when `last` throws. */
@@ -81,8 +81,9 @@ interface DeferredTransaction {
  * read-back sees what the request wrote). Each transaction the route opens is a savepoint of it
  * (one at a time), rolled back alone when it throws. `close` is refused: the store is shared by
  * every request, and a route never closes it.
+ * @example const commit = deferredTransaction(services.db); ...; await commit.commit(recordTheReply);
  */
-function deferredTransaction(db: Db): DeferredTransaction {
+export function deferredTransaction(db: Db): DeferredTransaction {
   let opened: Promise<{ tx: Queryable; end: (error?: Error) => void; ended: Promise<void> }> | undefined;
   const open = () =>
     (opened ??= new Promise((resolve, reject) => {
