@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp, testPlugins } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
 import { publishTestshire } from '../assessments/redetermination.test-helpers.js';
-import { submittedVisit } from '../reports/signed-off-visit.test-helpers.js';
+import { signedOffVisit, submittedVisit } from '../reports/signed-off-visit.test-helpers.js';
 import { COUNCIL_PLUGIN_PACKAGES, loadCouncilPlugins } from '../seed/council-plugins.js';
 import { seedCouncils } from '../seed/index.js';
 import type { Db } from '../store/index.js';
@@ -177,6 +177,23 @@ describe.each(testStoreKinds)('a keyed write evaluates the pack before its trans
     expect(probe.seen).toEqual([0]);
     const after = await t.call('GET', `${testshire}/assessments/${assessmentId}`, { as: 'testshireViewer' });
     expect([after.body.packVersion, after.body.determination.headline.value]).toEqual(['2.2.0', 'Silver']);
+  });
+
+  it("a report shared and finalised with a key: its explanation is reproduced once, before the write's transaction, and the reply is the report as read afterwards", async () => {
+    const provider = (await t.call('POST', `${testshire}/providers`, { as: 'testshireOfficer', body: { name: 'Report Care' } })).body.id as string;
+    const { assessmentId } = await signedOffVisit(t, provider, '2025-05-01', 3);
+    const report = `${testshire}/assessments/${assessmentId}/report`;
+    probe.seen = [];
+    const shared = await t.call('POST', `${report}/share`, { as: 'testshireAdmin', headers: { 'idempotency-key': `share-${kind.name}` } });
+    expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+    expect(probe.seen).toEqual([0]);
+    expect(shared.body).toEqual((await t.call('GET', report, { as: 'testshireAdmin' })).body);
+    probe.seen = [];
+    const finalised = await t.call('POST', `${report}/finalise`, { as: 'testshireAdmin', headers: { 'idempotency-key': `finalise-${kind.name}` } });
+    expect(finalised.status, JSON.stringify(finalised.body)).toBe(200);
+    expect(finalised.body.status).toBe('final');
+    expect(probe.seen).toEqual([0]);
+    expect(finalised.body).toEqual((await t.call('GET', report, { as: 'testshireAdmin' })).body);
   });
 });
 

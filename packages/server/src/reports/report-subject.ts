@@ -41,9 +41,18 @@ interface SubjectRow {
   assessment_date: string;
   input: AssessmentInput;
   pack_version_id: string;
+  determination_id: string;
   result: Determination;
   officer: string | null;
 }
+
+/**
+ * The explanations a request has reproduced, by determination id (a determination is never
+ * changed, and its explanation is a pure function of its assessment and pack): a report written
+ * to (shared, answered, finalised) is read before its write and again for the reply, and the pack
+ * is evaluated for it once, before the write's transaction, never inside it (request-in-commit).
+ */
+const explainedInRequest = new WeakMap<object, Map<string, Determination['explanation']>>();
 
 interface ShareRow {
   shared_on: string;
@@ -66,13 +75,13 @@ export function today(): string {
 
 /**
  * The report of an assessment of the council, made from its current determination (with the
- * explanation reproduced under the stored pack hash) and its share record, or 404.
+ * explanation reproduced under the stored pack hash, once per request) and its share record, or 404.
  */
 export async function loadReport(c: Context<AppEnv>, councilId: string, assessmentId: string): Promise<ReportState> {
   const { db } = c.var.services;
   const [row] = await db.query<SubjectRow>(
     `SELECT a.id, a.provider_id, p.name AS provider_name, co.name AS council_name, a.assessment_date, a.input,
-        d.pack_version_id, ${determinationResultSql('d')} AS result, NULLIF(u.name, '') AS officer
+        d.pack_version_id, d.id AS determination_id, ${determinationResultSql('d')} AS result, NULLIF(u.name, '') AS officer
       FROM assessments a JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL}
       JOIN providers p ON p.id = a.provider_id JOIN councils co ON co.id = a.council_id
       LEFT JOIN users u ON u.id = a.created_by
@@ -83,8 +92,11 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
   const stored = await findVersionById(db, row.pack_version_id);
   if (!stored) throw notFound(`Pack version of assessment "${assessmentId}"`);
   const version = inPackOrder(c, stored);
-  const explained = await determine(c, version, row.input, true, recordedEarlier(row.input));
-  const determination: Determination = { ...row.result, ...(explained.explanation ? { explanation: explained.explanation } : {}) };
+  const explained = explainedInRequest.get(c) ?? new Map<string, Determination['explanation']>();
+  explainedInRequest.set(c, explained);
+  if (!explained.has(row.determination_id)) explained.set(row.determination_id, (await determine(c, version, row.input, true, recordedEarlier(row.input))).explanation);
+  const explanation = explained.get(row.determination_id);
+  const determination: Determination = { ...row.result, ...(explanation ? { explanation } : {}) };
   const [share] = await db.query<ShareRow>(
     `SELECT shared_on::text AS shared_on, challenge_days, challenge_until::text AS challenge_until, challenge_basis, challenge_why
       FROM report_shares WHERE assessment_id = $1`,
