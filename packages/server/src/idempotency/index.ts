@@ -36,7 +36,7 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
  *
  * The writes that matter most (assessment submission, provider creation, draft save, publish)
  * record the reply in their own transaction with {@link recordIdempotentReply}; the officers' work
- * (visits, decisions, re-determinations, reports, provider changes) runs whole in one transaction
+ * (visits, decisions, re-determinations, reports, provider changes) runs in one transaction from its first write
  * that records its reply (`request-in-commit.ts`): a retry after a crash between their commit and
  * the reply is answered with that reply. A reply holding a secret is never kept (`secret-withheld.ts`).
  * Every other write marks the key written in its own commit (`marking-db.ts`) and records the

@@ -6,7 +6,7 @@
  *
  * - `reply-in-commit`: the route records its reply in the write's own commit
  *   (`recordIdempotentReply`): the retry is answered with that reply.
- * - `request-in-commit`: the whole request runs in one transaction that records its reply in the
+ * - `request-in-commit`: the request runs, from its first write, in one transaction that records its reply in the
  *   same commit (`request-in-commit.ts`): the retry is answered with that reply.
  * - `secret-withheld`: the reply holds a secret, shown once and never stored; the route records
  *   in its commit, in its place, a 409 `idempotency-secret-not-kept` naming what it made
