@@ -21,7 +21,26 @@ import { deferredTransaction } from './request-in-commit.js';
  * begun and not ended; `seen` what it was at each evaluation; `hold`, when set, holds the next
  * evaluation (of an action's completion) until the test lets it go on.
  */
-const probe = vi.hoisted(() => ({ inFlight: 0, seen: [] as number[], hold: undefined as undefined | (() => Promise<void>) }));
+const probe = vi.hoisted(() => ({
+  inFlight: 0,
+  seen: [] as number[],
+  hold: undefined as undefined | (() => Promise<void>),
+  /** When set, holds the next read of a pack version (before a sign-off evaluates under it) until the test lets it go on. */
+  holdVersionRead: undefined as undefined | (() => Promise<void>),
+}));
+
+vi.mock('../packs/versions.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../packs/versions.js')>();
+  return {
+    ...real,
+    async findVersionById(...args: Parameters<typeof real.findVersionById>) {
+      const hold = probe.holdVersionRead;
+      probe.holdVersionRead = undefined;
+      if (hold) await hold();
+      return real.findVersionById(...args);
+    },
+  };
+});
 
 vi.mock('../assessments/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../assessments/index.js')>();
@@ -177,6 +196,36 @@ describe.each(testStoreKinds)('a keyed write evaluates the pack before its trans
     expect(probe.seen).toEqual([0]);
     const after = await t.call('GET', `${testshire}/assessments/${assessmentId}`, { as: 'testshireViewer' });
     expect([after.body.packVersion, after.body.determination.headline.value]).toEqual(['2.2.0', 'Silver']);
+  });
+
+  it('a sign-off re-checks under its transaction what it evaluated: a version published meanwhile is a 409 that writes nothing; signed off again, it is determined under that version', async () => {
+    const provider = (await t.call('POST', `${testshire}/providers`, { as: 'testshireOfficer', body: { name: 'Recheck Care' } })).body.id as string;
+    await publish(t, '3.0.0', '2028-01-01', 4);
+    const { visitId, assessmentId } = await submittedVisit(t, provider, '2028-02-03', 3);
+    await publish(t, '3.1.0', '2028-02-01', 3);
+    let reading!: () => void;
+    const read = new Promise<void>((resolve) => (reading = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    probe.holdVersionRead = async () => {
+      reading();
+      await released;
+    };
+    const signOff = (version: string, key: string) =>
+      t.call('POST', `${testshire}/visits/${visitId}/sign-off?redetermineUnder=${version}`, { as: 'testshireAdmin', headers: { 'idempotency-key': `${key}-${kind.name}` } });
+    const first = signOff('3.1.0', 'recheck-1');
+    await read;
+    // Published while the sign-off was reading the version to evaluate under (no transaction of its is open).
+    await publish(t, '3.2.0', '2028-02-02', 4);
+    release();
+    const refused = await first;
+    expect([refused.status, refused.body.error?.code], JSON.stringify(refused.body)).toEqual([409, 'conflict']);
+    expect((await t.call('GET', `${testshire}/visits/${visitId}`, { as: 'testshireAdmin' })).body.status).toBe('submitted');
+    expect((await t.db.query('SELECT count(*)::int AS n FROM determinations WHERE assessment_id = $1', [assessmentId]))[0]).toEqual({ n: 1 });
+    const signed = await signOff('3.2.0', 'recheck-2');
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    const after = await t.call('GET', `${testshire}/assessments/${assessmentId}`, { as: 'testshireViewer' });
+    expect([after.body.packVersion, after.body.determination.headline.value]).toEqual(['3.2.0', 'Bronze']);
   });
 
   it("a report shared and finalised with a key: its explanation is reproduced once, before the write's transaction, and the reply is the report as read afterwards", async () => {
