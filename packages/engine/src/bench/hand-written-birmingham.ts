@@ -352,7 +352,9 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   const iapAsked = process === 1 || (inadequateProcess && iapPlan === 'Improvement Action Plan required');
 
   // 000 s4.1 Step 3: the Council approves or returns the submitted IAP within 7 days of submission.
-  const submitted = f.iapSubmittedDate as string | undefined;
+  const submittedOn = f.iapSubmittedDate as string | undefined;
+  // A submission dated after the determination date is not yet made: taken as not recorded (ratings-in-effect-on-the-determination-date, 1.2.9).
+  const submitted = submittedOn !== undefined && submittedOn <= asOf ? submittedOn : undefined;
   const awaiting = iapAsked && submitted !== undefined;
   const iapApproval = councilDecides('iapApproval', awaiting ? 'Awaiting the Council\'s review' : 'No plan to review', !awaiting, awaiting ? addDays(submitted, IAP_APPROVAL_DAYS) : undefined, true);
   decisions.iapApproval = iapApproval;
@@ -405,17 +407,21 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
     actions.push({ id, label, owner, due, source, ...(interpretation ? { interpretation } : {}) });
   };
   const settled = iapApproval === 'Returned for amendments' || iapApproval === 'Approved';
-  const requested = later(date, f.iapRequestDate)!;
+  // A request dated after the determination date is not yet made: the provider's days run from the visit (1.2.9).
+  const requestedOn = f.iapRequestDate as string | undefined;
+  const requested = later(date, requestedOn !== undefined && requestedOn <= asOf ? requestedOn : undefined)!;
   if (iapAsked) {
     act('iap-request', 'Formally request an Improvement Action Plan, identifying the elements requiring improvement', 'council', date, '000 s4.1', 'iap-request-post-inspection');
     if (!settled) act('iap-submit', 'Submit the Improvement Action Plan, counted from the request', 'provider', addDays(requested, IAP_SUBMIT_DAYS), '000 s4.1');
     if (submitted !== undefined && !settled) act('iap-review', 'Approve the Improvement Action Plan or return it for amendments, counted from its submission', 'council', addDays(submitted, IAP_APPROVAL_DAYS), '000 s4.1');
     if (submitted === undefined) act('iap-review-expected', 'Approve the Improvement Action Plan or return it for amendments (submission not yet recorded: due the time to submit and the time to approve after the request)', 'council', addDays(requested, IAP_APPROVAL_EXPECTED_DAYS), '000 s4.1', 'iap-review-before-submission');
-    if (iapApproval === 'Returned for amendments') act('iap-resubmit', 'Amend the Improvement Action Plan the Council returned and submit it again, counted from the end of the time to approve', 'provider', addDays(submitted === undefined ? date : addDays(submitted, IAP_APPROVAL_DAYS), IAP_SUBMIT_DAYS), '000 s4.1', 'iap-returned-resubmit');
+    if (iapApproval === 'Returned for amendments') act('iap-resubmit', 'Amend the Improvement Action Plan the Council returned and submit it again, counted from the end of the time to approve', 'provider', addDays(submittedOn === undefined ? date : addDays(submittedOn, IAP_APPROVAL_DAYS), IAP_SUBMIT_DAYS), '000 s4.1', 'iap-returned-resubmit');
     if (iapApproval === 'Approved') act('iap-implement', 'Carry out the improvement actions within the timescales of the approved Improvement Action Plan, then request a re-inspection', 'provider', later(date, f.iapCompletionDate)!, '000 s4.1', 'iap-approved-starts-improvement');
   }
   if (inadequateProcess) act('suspend-new-packages', 'Suspend the provider immediately from bidding for and accepting new care packages until the Inadequate rating is removed', 'council', date, '000 s5.1');
-  const reinspectionRequested = f.reinspectionRequestDate as string | undefined;
+  // A re-inspection request dated after the determination date is not yet received (1.2.9).
+  const reinspectionRequestedOn = f.reinspectionRequestDate as string | undefined;
+  const reinspectionRequested = reinspectionRequestedOn !== undefined && reinspectionRequestedOn <= asOf ? reinspectionRequestedOn : undefined;
   if (process === 1 && reinspectionRequested !== undefined) act('bronze-reinspection', 'Carry out the re-inspection as soon as possible after the provider\'s request (outcome: Silver, or Inadequate if the improvement cannot be validated)', 'council', reinspectionRequested, '000 s4.1', 'reinspection-as-soon-as-possible');
   if (inadequateProcess && reinspectionRequested !== undefined) act('inadequate-reinspection', 'Carry out the further visit as soon as possible after the provider\'s request (outcome: Bronze, or continued Inadequate with termination considered)', 'council', reinspectionRequested, '000 s5.1', 'reinspection-as-soon-as-possible');
   if (inadequateNotValidated) act('consider-termination', 'Consider termination of the contract (multi-agency review of care provision, safety and a decommissioning plan)', 'council', date, '000 s5.1');
