@@ -77,3 +77,6 @@ export type { ValueWords } from './language/parameters/parameter-words.js';
 export type { ParameterType } from './language/parameters/parameter-declaration.js';
 export { decidedByWords, departsFromProposal, NO_DUE_DATE_WORDS, proposalWords, reasonMissingWords, reasonRequired, recordableValues, REASON_REQUIRED } from './language/human-decision.js';
 export type { ReasonRequired } from './language/human-decision.js';
+export { frameworkNowWords, reasonAskedWords, reasonMissingSentence, reasonMissingTaskWords, recordedAndNowWords, recordedWithoutReasonWords, toConfirmWords, whoseDecisionWords } from './language/reason-missing-words.js';
+export type { ReasonMissing } from './language/reason-missing-words.js';
+export { valueWords } from './language/value-words.js';
