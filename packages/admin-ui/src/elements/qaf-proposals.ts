@@ -1,25 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Decision, Determination, Pack } from '@openqaf/engine';
-import { proposalWords, reasonRequired, recordableValues, ownMember } from '@openqaf/engine/browser';
+import { proposalWords, reasonRequired, recordableValues, ownMember, toConfirmWords, valueWords } from '@openqaf/engine/browser';
 import { decisionWords } from '../pack/decision-words.js';
 import { longDate } from '../format/long-date.js';
-import { frameworkNowWords, recordedWithoutReasonWords, type TakenDecision } from '../pack/reason-missing-words.js';
 import { sharedStyles } from './shared-styles.js';
-
-/**
- * A decision recorded earlier without a reason that the determination made again now departs from
- * (`departsWithoutReason`), in words: a person's decision, "Recorded: Requires improvement, by A. Officer
- * on 3 March 2026, without a reason. The framework now proposes Good. Confirm it with a reason. To be
- * confirmed by the team manager, by 16 March 2026."; an officer's override, which answered no proposal,
- * "Overridden to Bronze by A. Officer on 5 January 2027, without a reason. The framework gives Silver.
- * Give the reason for the override."
- */
-export function toConfirmWords(r: TakenDecision): string {
-  const what = `${recordedWithoutReasonWords(r)} The framework ${frameworkNowWords(r)}.`;
-  if (r.kind === 'override') return `${what} Give the reason for the override.`;
-  const who = r.roleLabel ? ` To be confirmed by ${r.roleLabel}${r.due ? `, by ${longDate(r.due)}` : ''}.` : '';
-  return `${what} Confirm it with a reason.${who}`;
-}
 
 /** What recording a decision sends: the decision id, the decided value and the reason. */
 export interface RecordDecisionDetail { decision: string; value: string; reason: string }
@@ -30,7 +14,7 @@ type Proposal = NonNullable<Determination['proposals']>[number];
 function reasonRule(decision: Decision | undefined, p: Proposal, value: string): string | undefined {
   if (!decision || !reasonRequired(decision, { proposed: p.proposed, value })) return undefined;
   return decision.decidedBy?.reasonRequired === 'always' ? 'Required: the framework asks for the reason for every decision.'
-    : `Required: the decision departs from the proposal (${String(p.proposed)}).`;
+    : `Required: the decision departs from the proposal (${valueWords(p.proposed)}).`;
 }
 
 /**
