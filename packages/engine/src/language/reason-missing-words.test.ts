@@ -42,6 +42,9 @@ describe("a person's decision recorded earlier without the reason a later versio
     expect(toConfirmWords(decision))
       .toBe('Recorded: Silver, by Team Manager on 5 January 2027, without a reason. The framework now proposes Bronze. Confirm it with a reason. To be confirmed by the team manager, by 18 January 2027.');
     expect(toConfirmWords({ ...decision, due: undefined })).toMatch(/To be confirmed by the team manager\.$/);
+    // A recorded time reads as its day.
+    expect(toConfirmWords({ kind: 'decision', value: 'Bronze', by: 'A. Officer', at: '2026-03-03T10:15:00Z', computed: 'Silver', roleLabel: 'the team manager', due: '2027-01-12' }))
+      .toBe('Recorded: Bronze, by A. Officer on 3 March 2026, without a reason. The framework now proposes Silver. Confirm it with a reason. To be confirmed by the team manager, by 12 January 2027.');
   });
 
   it('writes dates as it is told to (ISO for a machine field)', () => {
@@ -57,6 +60,7 @@ describe("an officer's override recorded without a reason under a version that d
     const task = reasonMissingTaskWords('Overall rating', override);
     expect(task).toBe('Give the reason for the override of Overall rating. Overridden to Bronze by A. Officer on 5 January 2027, without a reason. The framework gives Silver.');
     expect(task).not.toMatch(/propos/);
+    expect(toConfirmWords(override)).not.toMatch(/propos|confirmed by/);
     expect(toConfirmWords(override)).toBe('Overridden to Bronze by A. Officer on 5 January 2027, without a reason. The framework gives Silver. Give the reason for the override.');
   });
 
