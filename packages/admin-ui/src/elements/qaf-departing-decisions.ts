@@ -5,8 +5,7 @@ import { ApiError, errorText } from '../api/api-error.js';
 import type { TimelineEntry } from '../api/api-types.js';
 import { decisionErrors } from '../api/decision-errors.js';
 import { longDate } from '../format/long-date.js';
-import { decisionWords } from '../pack/decision-words.js';
-import { frameworkNowWords, reasonMissingSentence, recordedAndNowWords, valueWords } from '@openqaf/engine/browser';
+import { frameworkNowWords, reasonMissingSentence, recordedAndNowWords, valueWords, decisionInstanceWords } from '@openqaf/engine/browser';
 import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -109,7 +108,7 @@ export class QafDepartingDecisions extends LitElement {
   private _item(d: DepartingDecision) {
     const { entry, id, taken } = d;
     const key = `${entry.assessmentId}/${id}`;
-    const words = this.pack ? decisionWords(this.pack, id) : id;
+    const words = this.pack ? decisionInstanceWords(this.pack, id) : id;
     const errors = this._errors[key] ?? {};
     const fieldId = `reason-${entry.assessmentId}-${id}`;
     const overdue = taken.due !== undefined && taken.due < this.today;
@@ -132,7 +131,7 @@ export class QafDepartingDecisions extends LitElement {
 
   /** A decision without a reason on an earlier determination: what it was, and that nothing is asked of it. */
   private _earlier(d: DepartingDecision) {
-    const words = this.pack ? decisionWords(this.pack, d.id) : d.id;
+    const words = this.pack ? decisionInstanceWords(this.pack, d.id) : d.id;
     return html`<li data-earlier=${d.id}><strong>${words}</strong>: ${recordedAndNowWords(d.taken, `The framework (pack ${d.entry.packVersion})`)}
       <a href=${href({ page: 'determination', council: this.council, assessment: d.entry.assessmentId })}>The determination of ${longDate(d.entry.date)}</a></li>`;
   }

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Decision, Determination, Pack } from '@openqaf/engine';
-import { proposalWords, reasonRequired, recordableValues, ownMember, toConfirmWords, valueWords } from '@openqaf/engine/browser';
-import { decisionWords } from '../pack/decision-words.js';
+import { proposalWords, reasonRequired, recordableValues, ownMember, toConfirmWords, valueWords, decisionInstanceWords } from '@openqaf/engine/browser';
 import { longDate } from '../format/long-date.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -93,7 +92,7 @@ export class QafProposals extends LitElement {
     return html`<h3>Decisions awaiting a person</h3>
       ${toConfirm.map(([id, r]) => {
         const decision = ownMember(this.pack.decisions, id.split('.')[0]!);
-        const words = decisionWords(this.pack, id);
+        const words = decisionInstanceWords(this.pack, id);
         // Recording it again is answering the new proposal: the same form, the recorded value chosen, the reason asked for.
         const again: Proposal = { decision: id, proposed: r.computed, role: r.role ?? '', roleLabel: r.roleLabel ?? '', source: r.source ?? '', meanwhile: 'proposed', ...(r.due ? { due: r.due } : {}) };
         const values = this._values(decision);
@@ -105,7 +104,7 @@ export class QafProposals extends LitElement {
       ${proposals.map((p) => {
         const decision = ownMember(this.pack.decisions, p.decision.split('.')[0]!);
         const values = this._values(decision);
-        const words = decisionWords(this.pack, p.decision);
+        const words = decisionInstanceWords(this.pack, p.decision);
         return html`<section aria-label=${`${words}: proposal`}>
           <p><strong>${words}</strong>: ${proposalWords(p, longDate)} <span class="muted">(${p.source})</span></p>
           ${this.canRecord && values.length ? this._form(p, decision, values) : nothing}

@@ -34,8 +34,8 @@ export const { isIsoDate } = engine;
 /** A date as reports write it ("1 December 2026"), and a proposal awaiting a person's decision (and who decides, by when) in words. */
 export const { datesInText, decidedByWords, interpretationsInWords, longDate, NO_DUE_DATE_WORDS, proposalWords } = engine;
 
-/** A value in words, and a decision recorded without the reason a later version requires, in the words the provider's page says too. */
-export const { reasonMissingTaskWords, valueWords } = engine;
+/** A value in words, a decision instance in a pack's words, and a decision recorded without the reason a later version requires, in the words the provider's page says too. */
+export const { decisionInstanceWordsBy, reasonMissingTaskWords, valueWords } = engine;
 
 /** What kept a band from the next one up (the report's "why not higher"). */
 export const { nextBandUp } = engine;
