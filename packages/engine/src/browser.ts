@@ -41,6 +41,8 @@ export type { ReasonRequired } from './language/human-decision.js';
 export { frameworkNowWords, reasonAskedWords, reasonMissingSentence, reasonMissingTaskWords, recordedAndNowWords, recordedWithoutReasonWords, toConfirmWords, whoseDecisionWords } from './language/reason-missing-words.js';
 export type { ReasonMissing } from './language/reason-missing-words.js';
 export { valueWords } from './language/value-words.js';
+export { bandHeadingWords, bandUpWords, challengeWords, criterionNeededWords, nextVisitWords, NO_OFFICER_NOTE_WORDS, otherReasonWords, ratingHeadingWords, reportStatusWords, reviewerWords } from './language/report-words.js';
+export type { ReportStatusWordsOf } from './language/report-words.js';
 export { explainDetermination } from './explain/explain-determination.js';
 export { nextBandUp } from './explain/next-band.js';
 export { bandUp, takesWorseBand, worseBand } from './explain/band-up.js';
