@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { reasonMissingSentence, reasonMissingTaskWords, recordedAndNowWords } from '@openqaf/engine/browser';
 import type { TimelineEntry } from '../api/api-types.js';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { fakeServer, fill, json, settled, submit } from './fake-server.test-helpers.js';
@@ -125,6 +126,21 @@ describe('qaf-departing-decisions', () => {
     expect(words).toContain('overallRating: Recorded: Silver, by Team Manager on 5 January 2027, without a reason. The framework (pack 2.1.0) now proposes Bronze.');
     expect(words).not.toContain('Overdue');
     expect(history.querySelector('a')!.getAttribute('href')).toBe('#/councils/testshire/assessments/a2');
+  });
+
+  it("says the engine's sentences, the ones the work queue's item says too (one source: they cannot drift)", async () => {
+    const overridden = entry({ decidedBy: { overallRating: { value: 'Bronze', by: 'A. Officer', at: '2027-01-05', computed: 'Silver', kind: 'override', departsWithoutReason: true, roleLabel: 'the officer', source: 'qaf s2' } } });
+    for (const e of [flagged, overridden]) {
+      const taken = e.decidedBy!.overallRating!;
+      const words = text(await mount('qaf-departing-decisions', { council: 'testshire', current: 'a2', timeline: [e] }));
+      expect(words).toContain(reasonMissingSentence(taken));
+      expect(words).toContain(recordedAndNowWords(taken, 'The framework (pack 2.1.0)'));
+      // The work queue's item (server: work-queue/sources/decisions.ts) says what was recorded in the same words.
+      expect(reasonMissingTaskWords('Overall rating', taken)).toContain(recordedAndNowWords(taken));
+    }
+    // Written out, as the queue's test (server: assessments/redetermination-recorded-decision.test.ts) writes them too.
+    expect(text(await mount('qaf-departing-decisions', { council: 'testshire', current: 'a2', timeline: [flagged] })))
+      .toContain('Recorded: Silver, by Team Manager on 5 January 2027, without a reason. The framework (pack 2.1.0) now proposes Bronze.');
   });
 
   it("asks the officer for an override's reason as an override, not a proposal answered", async () => {

@@ -5,8 +5,7 @@ import { ApiError, errorText } from '../api/api-error.js';
 import type { TimelineEntry } from '../api/api-types.js';
 import { decisionErrors } from '../api/decision-errors.js';
 import { longDate } from '../format/long-date.js';
-import { decisionWords } from '../pack/decision-words.js';
-import { departsWithoutReasonWords, frameworkNowWords, recordedWithoutReasonWords, valueWords } from '../pack/reason-missing-words.js';
+import { frameworkNowWords, reasonMissingSentence, recordedAndNowWords, valueWords, decisionInstanceWords } from '@openqaf/engine/browser';
 import { href } from '../routing/route.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -48,7 +47,7 @@ export function departingDecisions(timeline: readonly TimelineEntry[], current?:
  * without a reason that the framework, determining the assessment again (a later version in force),
  * now departs from ("The team manager's decision departs from the proposal and has no reason: add
  * one."), or, under a version that always requires a reason, agrees with but has no reason for
- * (the engine's `reasonMissingWords` says which), with what was recorded, what is proposed now, by when, and where the pack says so. Those
+ * (the engine's `reasonMissingSentence` says which: the same words as the work queue's), with what was recorded, what is proposed now, by when, and where the pack says so. Those
  * who may record decisions (`can-record`) add the reason here: the same decision recorded again on
  * that determination with its reason, which the server stores as the provider's next determination;
  * `reason-added` then fires (detail: the new assessment's id) for the page to reload its timeline.
@@ -109,13 +108,13 @@ export class QafDepartingDecisions extends LitElement {
   private _item(d: DepartingDecision) {
     const { entry, id, taken } = d;
     const key = `${entry.assessmentId}/${id}`;
-    const words = this.pack ? decisionWords(this.pack, id) : id;
+    const words = this.pack ? decisionInstanceWords(this.pack, id) : id;
     const errors = this._errors[key] ?? {};
     const fieldId = `reason-${entry.assessmentId}-${id}`;
     const overdue = taken.due !== undefined && taken.due < this.today;
     return html`<section class="notice bad" aria-labelledby=${`${fieldId}-what`} data-departs=${id}>
-      <p id=${`${fieldId}-what`}><strong>${words}</strong>: ${departsWithoutReasonWords(taken)}</p>
-      <p>${recordedWithoutReasonWords(taken)} The framework (pack ${entry.packVersion}) ${frameworkNowWords(taken)}.
+      <p id=${`${fieldId}-what`}><strong>${words}</strong>: ${reasonMissingSentence(taken)}</p>
+      <p>${recordedAndNowWords(taken, `The framework (pack ${entry.packVersion})`)}
         ${taken.due ? html`${overdue ? html`<strong class="bad">Overdue:</strong> the reason was due by ${longDate(taken.due)}.` : html`Add the reason by ${longDate(taken.due)}.`}` : nothing}
         ${taken.source ? html`<span class="muted">(${taken.source})</span>` : nothing}
         <a href=${href({ page: 'determination', council: this.council, assessment: entry.assessmentId })}>The determination of ${longDate(entry.date)}</a></p>
@@ -132,8 +131,8 @@ export class QafDepartingDecisions extends LitElement {
 
   /** A decision without a reason on an earlier determination: what it was, and that nothing is asked of it. */
   private _earlier(d: DepartingDecision) {
-    const words = this.pack ? decisionWords(this.pack, d.id) : d.id;
-    return html`<li data-earlier=${d.id}><strong>${words}</strong>: ${recordedWithoutReasonWords(d.taken)} The framework (pack ${d.entry.packVersion}) ${frameworkNowWords(d.taken)}.
+    const words = this.pack ? decisionInstanceWords(this.pack, d.id) : d.id;
+    return html`<li data-earlier=${d.id}><strong>${words}</strong>: ${recordedAndNowWords(d.taken, `The framework (pack ${d.entry.packVersion})`)}
       <a href=${href({ page: 'determination', council: this.council, assessment: d.entry.assessmentId })}>The determination of ${longDate(d.entry.date)}</a></li>`;
   }
 

@@ -2,9 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { longDate } from '../format/long-date.js';
 import { counted } from '../format/count-words.js';
 import type { Determination, Pack } from '@openqaf/engine';
-import { explainDetermination, ownMember } from '@openqaf/engine/browser';
+import { explainDetermination, ownMember, decisionInstanceWords } from '@openqaf/engine/browser';
 import { whyNotHigher, type WhyNotHigher } from '../pack/why-not-higher.js';
-import { decisionWords } from '../pack/decision-words.js';
 import { headlineWords } from '../format/headline-words.js';
 import { sharedStyles } from './shared-styles.js';
 import './qaf-proposals.js';
@@ -67,7 +66,7 @@ export class QafDeterminationView extends LitElement {
       <div class="headline" role="status" aria-label="Headline">${headline?.label ?? d.headline.decision}: <strong>${headlineWords(d.headline.value)}</strong>${d.headline.pending ? html` <span class="muted">(pending: awaiting a decision)</span>` : nothing}</div>
       ${(d.warnings ?? []).map((w) => html`<p class="warning" role="note"><strong>Warning:</strong> ${w.message} <span class="muted">(${w.citation})</span></p>`)}
       <qaf-proposals .pack=${p} .determination=${d} ?can-record=${this.canRecord} .errors=${this.decisionErrors ?? {}}></qaf-proposals>
-      ${Object.entries(d.decidedBy ?? {}).map(([id, x]) => html`<p>${decisionWords(p, id)}: ${text(x.value)}, ${x.kind === 'override' ? 'overridden' : 'decided'} by ${x.by} on ${longDate(x.at)}${x.reason ? `: ${x.reason}` : ''} <span class="muted">(the rules gave ${text(x.computed)})</span>.</p>`)}
+      ${Object.entries(d.decidedBy ?? {}).map(([id, x]) => html`<p>${decisionInstanceWords(p, id)}: ${text(x.value)}, ${x.kind === 'override' ? 'overridden' : 'decided'} by ${x.by} on ${longDate(x.at)}${x.reason ? `: ${x.reason}` : ''} <span class="muted">(the rules gave ${text(x.computed)})</span>.</p>`)}
       ${fired ? html`<p>Because: ${fired.label ?? fired.rule}${fired.source ? html` <span class="muted">(${fired.source})</span>` : nothing}.</p>` : nothing}
       ${top.nextUp && top.blockers.length ? html`<p>Not ${top.nextUp}: ${top.blockers.map((b) => b.because.join('; ')).join(' — ')}.</p>` : nothing}
       ${perDomain.map(([id, decision]) => html`<h3>${decision.label}</h3><div class="scroll" tabindex="0"><table>

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { valueWords } from '../pack/case-words.js';
+import { valueWords } from '@openqaf/engine/browser';
 import { readExpectedValue } from '../pack/expectation-targets.js';
 import type { ValueTarget } from '../pack/expectation-targets.js';
 import { sharedStyles } from './shared-styles.js';

@@ -2,7 +2,7 @@ import { compilePack, evaluate, type Pack } from '@openqaf/engine';
 import { testPack } from '../pack/test-pack.test-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { mount, text } from './mount.test-helpers.js';
-import { toConfirmWords, type RecordDecisionDetail } from './qaf-proposals.js';
+import type { RecordDecisionDetail } from './qaf-proposals.js';
 import './qaf-proposals.js';
 
 const judgements = { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' };
@@ -150,16 +150,5 @@ describe('qaf-proposals', () => {
     expect(text(el)).toContain('Domain rating: Safe:');
     expect(text(el)).not.toContain('domainRating.safe');
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).toBe('Domain rating: Safe: proposal');
-  });
-
-  it('writes dates as the council does, with the shared date words, a recorded time as its day', () => {
-    const words = toConfirmWords({ kind: 'decision', value: 'Bronze', by: 'A. Officer', at: '2026-03-03T10:15:00Z', computed: 'Silver', roleLabel: 'the team manager', due: '2027-01-12', departsWithoutReason: true });
-    expect(words).toBe('Recorded: Bronze, by A. Officer on 3 March 2026, without a reason. The framework now proposes Silver. Confirm it with a reason. To be confirmed by the team manager, by 12 January 2027.');
-  });
-
-  it("asks for an officer's override's reason as an override, not as a proposal answered", () => {
-    const words = toConfirmWords({ kind: 'override', value: 'Bronze', by: 'A. Officer', at: '2027-01-05', computed: 'Silver', roleLabel: 'the officer', source: 'qaf s2', departsWithoutReason: true });
-    expect(words).toBe('Overridden to Bronze by A. Officer on 5 January 2027, without a reason. The framework gives Silver. Give the reason for the override.');
-    expect(words).not.toMatch(/propos|confirmed by/);
   });
 });

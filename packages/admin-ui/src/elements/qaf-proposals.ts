@@ -1,25 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Decision, Determination, Pack } from '@openqaf/engine';
-import { proposalWords, reasonRequired, recordableValues, ownMember } from '@openqaf/engine/browser';
-import { decisionWords } from '../pack/decision-words.js';
+import { proposalWords, reasonRequired, recordableValues, ownMember, toConfirmWords, valueWords, decisionInstanceWords } from '@openqaf/engine/browser';
 import { longDate } from '../format/long-date.js';
-import { frameworkNowWords, recordedWithoutReasonWords, type TakenDecision } from '../pack/reason-missing-words.js';
 import { sharedStyles } from './shared-styles.js';
-
-/**
- * A decision recorded earlier without a reason that the determination made again now departs from
- * (`departsWithoutReason`), in words: a person's decision, "Recorded: Requires improvement, by A. Officer
- * on 3 March 2026, without a reason. The framework now proposes Good. Confirm it with a reason. To be
- * confirmed by the team manager, by 16 March 2026."; an officer's override, which answered no proposal,
- * "Overridden to Bronze by A. Officer on 5 January 2027, without a reason. The framework gives Silver.
- * Give the reason for the override."
- */
-export function toConfirmWords(r: TakenDecision): string {
-  const what = `${recordedWithoutReasonWords(r)} The framework ${frameworkNowWords(r)}.`;
-  if (r.kind === 'override') return `${what} Give the reason for the override.`;
-  const who = r.roleLabel ? ` To be confirmed by ${r.roleLabel}${r.due ? `, by ${longDate(r.due)}` : ''}.` : '';
-  return `${what} Confirm it with a reason.${who}`;
-}
 
 /** What recording a decision sends: the decision id, the decided value and the reason. */
 export interface RecordDecisionDetail { decision: string; value: string; reason: string }
@@ -30,7 +13,7 @@ type Proposal = NonNullable<Determination['proposals']>[number];
 function reasonRule(decision: Decision | undefined, p: Proposal, value: string): string | undefined {
   if (!decision || !reasonRequired(decision, { proposed: p.proposed, value })) return undefined;
   return decision.decidedBy?.reasonRequired === 'always' ? 'Required: the framework asks for the reason for every decision.'
-    : `Required: the decision departs from the proposal (${String(p.proposed)}).`;
+    : `Required: the decision departs from the proposal (${valueWords(p.proposed)}).`;
 }
 
 /**
@@ -109,7 +92,7 @@ export class QafProposals extends LitElement {
     return html`<h3>Decisions awaiting a person</h3>
       ${toConfirm.map(([id, r]) => {
         const decision = ownMember(this.pack.decisions, id.split('.')[0]!);
-        const words = decisionWords(this.pack, id);
+        const words = decisionInstanceWords(this.pack, id);
         // Recording it again is answering the new proposal: the same form, the recorded value chosen, the reason asked for.
         const again: Proposal = { decision: id, proposed: r.computed, role: r.role ?? '', roleLabel: r.roleLabel ?? '', source: r.source ?? '', meanwhile: 'proposed', ...(r.due ? { due: r.due } : {}) };
         const values = this._values(decision);
@@ -121,7 +104,7 @@ export class QafProposals extends LitElement {
       ${proposals.map((p) => {
         const decision = ownMember(this.pack.decisions, p.decision.split('.')[0]!);
         const values = this._values(decision);
-        const words = decisionWords(this.pack, p.decision);
+        const words = decisionInstanceWords(this.pack, p.decision);
         return html`<section aria-label=${`${words}: proposal`}>
           <p><strong>${words}</strong>: ${proposalWords(p, longDate)} <span class="muted">(${p.source})</span></p>
           ${this.canRecord && values.length ? this._form(p, decision, values) : nothing}

@@ -16,6 +16,7 @@ describe('qaf-provider-report', () => {
       Reviewer: 'Rita Reviewer, signed off on 4 March 2025', Framework: 'Testshire Quality Framework, version 1.0.0',
     });
     expect(t).toContain('Overall rating: Silver');
+    // The PDF's words too (server: reports/report-pdf.test.ts), from the engine's report words.
     expect(t).toContain('Complaints are answered: judged Partly met; Fully met needed.');
     expect(t).toContain('Evidence recorded: Two complaints answered after 28 days');
     expect(t).toContain('Care: Gold');

@@ -1,21 +1,22 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ProviderReport, ReportStatus } from '../api/report-api.js';
-import { proposalWords } from '@openqaf/engine/browser';
+import {
+  bandHeadingWords, bandUpWords, challengeWords, criterionNeededWords, nextVisitWords, NO_OFFICER_NOTE_WORDS, otherReasonWords, proposalWords, ratingHeadingWords, reportStatusWords, reviewerWords,
+} from '@openqaf/engine/browser';
 import { longDate } from '../format/long-date.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** The words of a report's status, with the day it was shared. */
+/** The words of a report's status, with the day it was shared: the engine's, the PDF's too. */
 export function statusWords(status: ReportStatus, sharedOn?: string): string {
-  if (status === 'final') return 'Final report';
-  if (status === 'shared') return `Draft report, shared with the provider on ${longDate(sharedOn ?? '')} for factual-accuracy comments`;
-  return 'Draft report, not yet shared with the provider';
+  return reportStatusWords(status, sharedOn, longDate);
 }
 
 /**
  * The provider report as the page shows and prints it, in the same order as the server's PDF:
  * who and when, the rating, each band and the criteria (by their wording) that kept it from the
  * next one up with the evidence recorded for them, actions, next visit, the right to challenge
- * and only the interpretations that changed this provider's outcome.
+ * and only the interpretations that changed this provider's outcome. Its sentences are the
+ * engine's report words, which the PDF says too.
  */
 export class QafProviderReport extends LitElement {
   static override properties = { report: { attribute: false }, status: {}, sharedOn: { attribute: 'shared-on' } };
@@ -49,11 +50,11 @@ export class QafProviderReport extends LitElement {
         <dt>Provider</dt><dd>${r.provider.name}</dd>
         <dt>Visit date</dt><dd>${longDate(r.assessment.date)}</dd>
         <dt>Officer</dt><dd>${r.officer ?? 'Not recorded'}</dd>
-        <dt>Reviewer</dt><dd>${r.reviewer ? `${r.reviewer}${r.reviewedOn ? `, signed off on ${longDate(r.reviewedOn)}` : ''}` : 'Not signed off'}</dd>
+        <dt>Reviewer</dt><dd>${reviewerWords(r.reviewer, r.reviewedOn, longDate)}</dd>
         <dt>Framework</dt><dd>${r.framework.title}, version ${r.framework.version}</dd>
       </dl>
       <section>
-        <h2>${r.rating.label}: ${r.rating.value === null ? 'not yet decided' : `${String(r.rating.value)}${r.rating.pending ? ' (proposed, not yet decided)' : ''}`}</h2>
+        <h2>${ratingHeadingWords(r.rating)}</h2>
         ${r.rating.awaiting ? html`<p>${proposalWords(r.rating.awaiting, longDate)}</p>` : nothing}
         ${r.rating.description ? html`<p>${r.rating.description}</p>` : nothing}
         ${(r.warnings ?? []).length > 0 ? html`<div role="note" class="warnings"><strong>Please note:</strong>
@@ -62,19 +63,18 @@ export class QafProviderReport extends LitElement {
       <section>
         <h2>What kept each rating from the next band up</h2>
         ${r.bands.map((b) => html`<div class="band">
-          <h3>${b.domain ?? r.rating.label}: ${String(b.band)}</h3>
-          ${!b.nextBand ? html`<p>${b.noBand ? 'No band is given yet, so there is no band up to reach.' : 'This is the best band.'}</p>`
-            : b.criteria.length === 0 && b.otherReasons.length === 0 ? html`<p>${b.givenBy ? `How it was decided: ${b.givenBy}.` : `Nothing recorded kept it from ${b.nextBand}.`}</p>`
-            : html`<p>For ${b.nextBand}:</p><ul>
-              ${b.criteria.map((c) => html`<li><strong>${c.wording}</strong>: judged ${c.judgement ?? 'not judged'}; ${c.needed} needed.
+          <h3>${bandHeadingWords(b, r.rating.label)}</h3>
+          <p>${bandUpWords(b)}</p>
+          ${b.criteria.length || b.otherReasons.length ? html`<ul>
+              ${b.criteria.map((c) => html`<li><strong>${c.wording}</strong>: ${criterionNeededWords(c)}.
                 ${c.evidence?.length ? html`<div class="evidence"><span class="muted">Evidence recorded:</span> ${c.evidence.map((e, i) => html`${i ? html`<br>` : nothing}${e}`)}</div>` : nothing}</li>`)}
-              ${b.otherReasons.map((why) => html`<li>${why.charAt(0).toUpperCase()}${why.slice(1)}</li>`)}
-            </ul>`}
+              ${b.otherReasons.map((why) => html`<li>${otherReasonWords(why)}</li>`)}
+            </ul>` : nothing}
         </div>`)}
       </section>
       <section>
         <h2>The officer's note on the visit</h2>
-        <p>${r.officerNote ?? 'The officer recorded the judgements above and no further note.'}</p>
+        <p>${r.officerNote ?? NO_OFFICER_NOTE_WORDS}</p>
       </section>
       <section>
         <h2>Actions</h2>
@@ -85,14 +85,11 @@ export class QafProviderReport extends LitElement {
       </section>
       <section>
         <h2>Next visit</h2>
-        <p>${r.nextVisit ? `${r.nextVisit.label}: due ${longDate(r.nextVisit.due)}.` : 'No visit is scheduled by the framework.'}</p>
+        <p>${nextVisitWords(r.nextVisit, longDate)}</p>
       </section>
       <section>
         <h2>Your right to challenge</h2>
-        <p>${this.status === 'draft'
-          ? `Once the draft is shared, the provider may comment on the factual accuracy of any finding for ${r.challenge.days} days.`
-          : `You may comment on the factual accuracy of any finding until ${longDate(r.challenge.until)} (${r.challenge.days} days from sharing).`}
-          ${r.challenge.why}.</p>
+        <p>${challengeWords(r.challenge, this.status, longDate)}</p>
       </section>
       ${r.interpretations.length > 0 ? html`<section>
         <h2>How the council read its framework for this rating</h2>

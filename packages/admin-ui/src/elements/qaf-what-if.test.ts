@@ -46,9 +46,9 @@ describe('qaf-what-if', () => {
     await settled(el);
     expect(text(el)).toContain("2 of 3 providers would change under the draft (published version 1.0.0): 1 in the overall rating, 1 only in a domain's band, the actions, the schedule or a score.");
     const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()));
-    expect(rows[0]!.slice(0, 4)).toEqual(['Alder Court', '2025-01-10', 'Silver', 'Bronze']);
-    expect(rows[1]!.slice(0, 4)).toEqual(['Birch House', '2025-02-03', 'Gold', 'unchanged']);
+    expect(rows[0]!.slice(0, 4)).toEqual(['Alder Court', '10 January 2025', 'Silver', 'Bronze']);
+    expect(rows[1]!.slice(0, 4)).toEqual(['Birch House', '3 February 2025', 'Gold', 'unchanged']);
     const birch = [...el.shadowRoot!.querySelectorAll('tbody tr')[1]!.querySelectorAll('ul.differences li')].map((li) => li.textContent);
-    expect(birch).toEqual(['Safeguarding and safety, Domain rating: Gold → Silver', 'Actions added: Action plan (due 2025-03-03)']);
+    expect(birch).toEqual(['Safeguarding and safety, Domain rating: Gold → Silver', 'Actions added: Action plan (due 3 March 2025)']);
   });
 });

@@ -9,10 +9,9 @@ import { sharedStyles } from './shared-styles.js';
 import { renderTask } from './task-states.js';
 import '../charts/qaf-distribution-chart.js';
 import { ownMember } from '@openqaf/engine/browser';
+import { headlineWords } from '../format/headline-words.js';
+import { longDate } from '../format/long-date.js';
 
-function text(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
 
 /**
  * What-if before publishing: every provider's latest assessment under the published pack and
@@ -55,7 +54,7 @@ export class QafWhatIf extends LitElement {
       ${r.changed.length ? html`<table>
         <thead><tr><th scope="col">Provider</th><th scope="col">Assessed</th><th scope="col">${headline?.label ?? 'Headline'} now</th><th scope="col">Under the draft</th><th scope="col">What differs</th></tr></thead>
         <tbody>${r.changed.map((c) => html`<tr><td><a href=${href({ page: 'provider', council: this.council, provider: c.providerId })}>${c.name}</a></td>
-          <td>${c.assessmentDate}</td><td>${text(c.before)}</td><td>${c.headlineChanged ? html`<strong>${text(c.after)}</strong>` : 'unchanged'}</td>
+          <td>${longDate(c.assessmentDate)}</td><td>${headlineWords(c.before)}</td><td>${c.headlineChanged ? html`<strong>${headlineWords(c.after)}</strong>` : 'unchanged'}</td>
           <td><ul class="differences">${whatIfDifferenceWords(c.differences).map((w) => html`<li>${w}</li>`)}</ul></td></tr>`)}</tbody>
       </table>` : nothing}
       ${r.errors.length ? html`<div class="notice bad"><strong>Could not evaluate:</strong><ul>${r.errors.map((e) => html`<li>${e.name} (${e.under}): ${e.message}</li>`)}</ul></div>` : nothing}

@@ -8,8 +8,8 @@ const items: WorkQueueItem[] = [
   { kind: 'visit', providerId: 'p1', name: 'Bronze Early', id: 'annual-visit', label: 'Annual visit', due: '2026-12-01', overdue: false, source: 'Testshire 4' },
 ];
 const draft: WorkQueueItem = {
-  kind: 'draft', providerId: 'p2', name: 'Gold Star', id: 'v1', visitId: 'v1', label: 'Visit record of 2025-12-10 not submitted', due: '2025-12-10', overdue: true,
-  source: 'Visit record started by Olive Officer on 2025-12-10', officerId: 'u1', officerName: 'Olive Officer',
+  kind: 'draft', providerId: 'p2', name: 'Gold Star', id: 'v1', visitId: 'v1', label: 'Visit record of 10 December 2025 not submitted', due: '2025-12-10', overdue: true,
+  source: 'Visit record started by Olive Officer on 10 December 2025', officerId: 'u1', officerName: 'Olive Officer',
 };
 
 describe('qaf-work-queue', () => {

@@ -10,7 +10,7 @@ describe('whatIfDifferenceWords', () => {
     ])).toEqual([
       'Overall rating: Gold → Silver',
       'Safeguarding and safety, Domain rating: Silver → Bronze',
-      'Actions added: Improvement notice (due 2025-02-01); removed: Action plan (due 2025-03-01)',
+      'Actions added: Improvement notice (due 1 February 2025); removed: Action plan (due 1 March 2025)',
     ]);
   });
 

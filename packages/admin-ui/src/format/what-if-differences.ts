@@ -1,15 +1,16 @@
 import type { WhatIfChange } from '../api/api-types.js';
+import { longDate } from './long-date.js';
 
 type Difference = WhatIfChange['differences'][number];
 
 /** The order a provider's differences are read in: the headline first, then each domain's band. */
 const ORDER: Record<Difference['kind'], number> = { headline: 0, decision: 1, actions: 2, schedule: 3, score: 4 };
 
-/** An action's or a schedule entry's words: its label and, when it has one, its due or next date. */
+/** An action's or a schedule entry's words: its label and, when it has one, its due or next date, written the UK way. */
 function entry(x: unknown): string {
   if (typeof x !== 'object' || x === null) return String(x);
   const { label, due, nextDue } = x as { label?: string; due?: string; nextDue?: string };
-  return `${label ?? JSON.stringify(x)}${due ? ` (due ${due})` : nextDue ? ` (next ${nextDue})` : ''}`;
+  return `${label ?? JSON.stringify(x)}${due ? ` (due ${longDate(due)})` : nextDue ? ` (next ${longDate(nextDue)})` : ''}`;
 }
 
 /** "Actions added: A, B; removed: C" from the lists before and after. */

@@ -1,6 +1,6 @@
 import { validatePack } from '@openqaf/engine/browser';
 import { describe, expect, it } from 'vitest';
-import { actualSummary, expectationSummary, failureWords, inputSummary, valueWords } from './case-words.js';
+import { actualSummary, expectationSummary, failureWords, inputSummary } from './case-words.js';
 import { casePack, determination } from './case-pack.test-helpers.js';
 
 describe('a case in plain words', () => {
@@ -43,9 +43,5 @@ describe('a case in plain words', () => {
     expect(failureWords(pack, 'schedule annual: expected next due 2026-03-01, got 2026-04-01')).toBe('Schedule "Annual quality monitoring visit": expected next due 1 March 2026, got 1 April 2026');
     expect(failureWords(pack, 'decision visitTypes: expected ["Annual"], got undefined')).toBe('Visits needed: expected [Annual], got no value');
     expect(failureWords(pack, 'evaluation failed: no rule decides "overall"')).toBe('Evaluation failed: no rule decides overall');
-  });
-
-  it('says values in words', () => {
-    expect([valueWords(null), valueWords(true), valueWords(false), valueWords([]), valueWords(['Annual', 'Focussed']), valueWords(3)]).toEqual(['no value', 'yes', 'no', 'nothing', 'Annual, Focussed', '3']);
   });
 });

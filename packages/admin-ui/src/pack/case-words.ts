@@ -3,17 +3,7 @@ import { humanize } from './editable-fields.js';
 import { counted } from '../format/count-words.js';
 import { datesInText, longDate } from '../format/long-date.js';
 import { decisionTargets, headlineTarget, listOptions, scoreTargets, targetLabel } from './expectation-targets.js';
-import { ownMember } from '@openqaf/engine/browser';
-
-/** A value in words: `null` is "no value", booleans are yes/no, a list is its values joined. */
-export function valueWords(v: unknown): string {
-  if (v === undefined || v === null) return 'no value';
-  if (v === true) return 'yes';
-  if (v === false) return 'no';
-  if (Array.isArray(v)) return v.length ? v.map(valueWords).join(', ') : 'nothing';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
+import { ownMember, valueWords } from '@openqaf/engine/browser';
 
 /** A case's `fillJudgements` as domain id (or `*` for every domain) -> judgement. */
 export function fillsOf(c: PackCase): Record<string, string> {

@@ -1,8 +1,7 @@
 import type { Pack } from '@openqaf/engine';
-import { sideWords, ownMember } from '@openqaf/engine/browser';
+import { sideWords, ownMember, decisionInstanceWords } from '@openqaf/engine/browser';
 import type { BoundaryCoverageReply } from '@openqaf/server';
 import { counted } from '../format/count-words.js';
-import { decisionWords } from './decision-words.js';
 
 /** Whether a side of a threshold is tested by a case, left untested for a recorded reason, or not tested. */
 export type SideState = 'tested' | 'left' | 'untested';
@@ -88,12 +87,12 @@ export function thresholdsTested(reply: BoundaryCoverageReply, pack: Pack): Thre
     const decision = th.decision;
     let group = groups.get(decision);
     if (!group) {
-      group = { id: decision, heading: OUTCOME_HEADINGS[decision] ?? decisionWords(pack, decision), thresholds: [] };
+      group = { id: decision, heading: OUTCOME_HEADINGS[decision] ?? decisionInstanceWords(pack, decision), thresholds: [] };
       groups.set(decision, group);
     }
-    const label = OUTCOME_HEADINGS[decision] ? undefined : decisionWords(pack, decision);
+    const label = OUTCOME_HEADINGS[decision] ? undefined : decisionInstanceWords(pack, decision);
     const domains = th.instances.filter((i) => i !== decision).map((i) => {
-      const words = decisionWords(pack, i);
+      const words = decisionInstanceWords(pack, i);
       return label && words.startsWith(`${label}: `) ? words.slice(label.length + 2) : words;
     });
     group.thresholds.push({

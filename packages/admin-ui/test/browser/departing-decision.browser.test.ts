@@ -94,6 +94,18 @@ describe.skipIf(!hasChromium)("a decision departing without a reason, on the pro
 
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+
+    // The work queue says what was recorded in the same words as the provider's page (one source, the engine's).
+    const recorded = /Recorded: Areas for improvement, by \S+ on \d{1,2} \w+ \d{4}, without a reason\./.exec(words)![0];
+    await page.goto(`${server.url}/#/councils/bolton/work-queue`);
+    const row = page.locator('qaf-work-queue tr', { hasText: 'Moss Lane Extra Care' }).filter({ hasText: 'without a reason' });
+    await row.first().waitFor();
+    const queued = (await row.first().textContent())!.replace(/\s+/g, ' ');
+    expect(queued).toContain(`Confirm ${AREAS} with a reason. ${recorded} The framework now proposes No areas for improvement.`);
+    expect(queued).toContain('the Quality Assurance Team, with the provider');
+    // Back to the provider's page, where the next test adds the reason.
+    await page.goto(`${server.url}/#/councils/bolton/providers/${providerId}`);
+    await page.locator('qaf-departing-decisions section').waitFor();
   });
 
   it('adds the reason from the provider page: the request is gone and the history says why', async () => {

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Citation, Decision, Expression, Offset } from '../types.js';
 import { RecordedDecisionSchema } from '../schema/shapes/recorded-decision.js';
+import { valueWords } from './value-words.js';
 
 /**
  * Human decisions: where a document gives a decision to a person (a team manager, a
@@ -180,7 +181,7 @@ export const NO_DUE_DATE_WORDS = 'no date set by the framework';
  * @example proposalWords({ proposed: 'Level 2', roleLabel: 'the multi-agency panel' }) // 'Proposed: Level 2. To be decided by the multi-agency panel (no date set by the framework).'
  */
 export function proposalWords(p: { proposed: unknown; roleLabel: string; due?: string }, dateWords?: (iso: string) => string): string {
-  const value = typeof p.proposed === 'string' ? p.proposed : JSON.stringify(p.proposed);
+  const value = valueWords(p.proposed);
   const who = decidedByWords(p.roleLabel, p.due, dateWords);
   return `Proposed: ${value}. ${who.charAt(0).toUpperCase()}${who.slice(1)}${p.due ? '' : ` (${NO_DUE_DATE_WORDS})`}.`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { examplePack } from '../fixtures/example-pack.js';
-import { decisionInstanceWords, everyWords, leafConditionWords, operatorWords } from './wording.js';
+import { decisionInstanceWords, decisionInstanceWordsBy, everyWords, leafConditionWords, operatorWords } from './wording.js';
 
 describe('decisionInstanceWords', () => {
   const pack = examplePack();
@@ -12,6 +12,13 @@ describe('decisionInstanceWords', () => {
     expect(decisionInstanceWords(pack, 'actions')).toBe('Actions');
     expect(decisionInstanceWords(pack, 'constructor')).toBe('constructor');
     expect(decisionInstanceWords(pack, 'nothing.safety')).toBe('nothing.safety');
+  });
+  it('says the same from the words alone (a reader holding only labels and titles, as the work queue)', () => {
+    const labels = new Map([['overallRating', 'Overall rating'], ['domainBand', 'Domain band']]);
+    const titles = new Map([['safety', 'Safety']]);
+    const words = { decision: (id: string) => labels.get(id), domain: (id: string) => titles.get(id) };
+    for (const id of ['overallRating', 'domainBand.safety', 'actions', 'constructor', 'nothing.safety']) expect(decisionInstanceWordsBy(id, words)).toBe(decisionInstanceWords(pack, id));
+    expect(decisionInstanceWordsBy('domainBand.wellLed', words)).toBe('Domain band: wellLed');
   });
 });
 

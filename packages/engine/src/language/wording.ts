@@ -133,6 +133,12 @@ export function leftExpressionWords(e: Expression, w: FactWordsHelpers & { subje
 /** The outcome groups of an explanation, as headings. */
 const OUTCOME_HEADINGS: Readonly<Record<string, string>> = { actions: 'Actions', schedule: 'Schedule', warnings: 'Warnings' };
 
+/** Where the words of a decision instance come from: a decision's label and a domain's title, by id (undefined where there are none). */
+export interface InstanceWordsSource {
+  decision(id: string): string | undefined;
+  domain(id: string): string | undefined;
+}
+
 /**
  * A decision instance as a heading in words: the decision's label, and for one domain's instance
  * (`domainRating.safe`) the domain's title after it; the explanation's outcome groups (`actions`,
@@ -141,14 +147,25 @@ const OUTCOME_HEADINGS: Readonly<Record<string, string>> = { actions: 'Actions',
  * @example decisionInstanceWords(pack, 'overallRating') // 'Overall quality rating'
  */
 export function decisionInstanceWords(pack: Pick<Pack, 'decisions' | 'framework'>, instance: string): string {
-  const whole = ownMember(pack.decisions, instance);
-  if (whole) return whole.label;
+  return decisionInstanceWordsBy(instance, {
+    decision: (id) => ownMember(pack.decisions, id)?.label,
+    domain: (id) => pack.framework?.domains.find((d) => d.id === id)?.title,
+  });
+}
+
+/**
+ * {@link decisionInstanceWords} from the words alone (`words`), for a reader that holds a pack's
+ * labels and titles rather than the pack (the server's work queue reads only those): the same words.
+ * @example decisionInstanceWordsBy('domainRating.safe', { decision: () => 'Domain rating', domain: () => 'Safe' }) // 'Domain rating: Safe'
+ */
+export function decisionInstanceWordsBy(instance: string, words: InstanceWordsSource): string {
+  const whole = words.decision(instance);
+  if (whole !== undefined) return whole;
   const outcome = ownMember(OUTCOME_HEADINGS, instance);
   if (outcome) return outcome;
   const dot = instance.indexOf('.');
-  const decision = dot > 0 ? ownMember(pack.decisions, instance.slice(0, dot)) : undefined;
-  if (!decision) return instance;
+  const decision = dot > 0 ? words.decision(instance.slice(0, dot)) : undefined;
+  if (decision === undefined) return instance;
   const domainId = instance.slice(dot + 1);
-  const domain = pack.framework?.domains.find((d) => d.id === domainId);
-  return `${decision.label}: ${domain?.title ?? domainId}`;
+  return `${decision}: ${words.domain(domainId) ?? domainId}`;
 }

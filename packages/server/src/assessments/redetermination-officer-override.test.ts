@@ -61,13 +61,22 @@ describe.each(testStoreKinds)("an officer's override recorded earlier when its a
     expect(provider.body.latest).toMatchObject({ assessmentId: overridden, rating: 'Bronze', packVersion: '2.1.0' });
   });
 
-  it("asks the officer for the override's reason in the work queue, undated, as an override and not a proposal", async () => {
+  it("asks the officer who overrode it for the override's reason in the work queue, undated, as an override and not a proposal", async () => {
     const queue = await t.call('GET', '/api/councils/testshire/work-queue?today=2027-01-11&days=30&kind=decision', { as: 'testshireViewer' });
+    // The provider's page says the same sentences (admin-ui: qaf-departing-decisions.test.ts), dates the UK way.
     expect(queue.body.items).toEqual([expect.objectContaining({
-      kind: 'decision', providerId, id: 'overallRating', ownerLabel: 'the officer', dueWords: NO_DATE_WORDS, overdue: false, assessmentId: overridden, source: 'qaf s2',
-      label: 'Give the reason for the override of Overall rating (overridden to Bronze by A. Officer on 2027-01-05, without a reason; the framework gives Silver)',
+      kind: 'decision', providerId, id: 'overallRating', dueWords: NO_DATE_WORDS, overdue: false, assessmentId: overridden, source: 'qaf s2',
+      label: 'Give the reason for the override of Overall rating. Overridden to Bronze by A. Officer on 5 January 2027, without a reason. The framework gives Silver.',
+      // The pack gives an override to no role: the item is the officer's who overrode it (`by`).
+      owner: 'A. Officer', ownerLabel: 'the officer who overrode it (A. Officer)',
     })]);
-    expect(queue.body.items[0]).not.toHaveProperty('owner');
+  });
+
+  it('finds the override\'s item by its owner, the officer who overrode it, and not by a role', async () => {
+    const mine = await t.call('GET', `/api/councils/testshire/work-queue?today=2027-01-11&days=30&owner=${encodeURIComponent('A. Officer')}`, { as: 'testshireViewer' });
+    expect(mine.body.items.map((i: { id: string; assessmentId: string }) => [i.id, i.assessmentId])).toEqual([['overallRating', overridden]]);
+    const role = await t.call('GET', '/api/councils/testshire/work-queue?today=2027-01-11&days=30&owner=team-manager', { as: 'testshireViewer' });
+    expect(role.body.items).toEqual([]);
   });
 
   it('refuses an override recorded now without a reason (422 naming the field), and takes it with one', async () => {

@@ -63,8 +63,11 @@ describe.each(testStoreKinds)('a recorded decision when its assessment is determ
     const queue = await t.call('GET', '/api/councils/testshire/work-queue?today=2027-01-11&days=30&kind=decision', { as: 'testshireViewer' });
     expect(queue.body.items).toEqual([expect.objectContaining({
       kind: 'decision', providerId, id: 'overallRating', owner: 'team-manager', ownerLabel: 'the team manager', due: '2027-01-18', overdue: false, assessmentId: answering,
-      label: 'Confirm Overall rating with a reason (recorded: Silver by Team Manager on 2027-01-05, without a reason; now proposed: Bronze)',
+      // The provider's page says the same sentences (admin-ui: qaf-departing-decisions.test.ts), dates the UK way.
+      label: 'Confirm Overall rating with a reason. Recorded: Silver, by Team Manager on 5 January 2027, without a reason. The framework now proposes Bronze.',
     })]);
+    const owned = await t.call('GET', '/api/councils/testshire/work-queue?today=2027-01-11&days=30&owner=team-manager', { as: 'testshireViewer' });
+    expect(owned.body.items.map((i: { id: string; assessmentId: string }) => [i.id, i.assessmentId])).toEqual([['overallRating', answering]]);
   });
 
   it('refuses the same decision recorded anew without a reason, and takes it with one', async () => {

@@ -34,6 +34,14 @@ export const { isIsoDate } = engine;
 /** A date as reports write it ("1 December 2026"), and a proposal awaiting a person's decision (and who decides, by when) in words. */
 export const { datesInText, decidedByWords, interpretationsInWords, longDate, NO_DUE_DATE_WORDS, proposalWords } = engine;
 
+/** A value in words, a decision instance in a pack's words, and a decision recorded without the reason a later version requires, in the words the provider's page says too. */
+export const { decisionInstanceWordsBy, reasonMissingTaskWords, valueWords } = engine;
+
+/** The provider report's sentences, the ones the report page says too. */
+export const {
+  bandHeadingWords, bandUpWords, challengeWords, criterionNeededWords, nextVisitWords, NO_OFFICER_NOTE_WORDS, otherReasonWords, ratingHeadingWords, reportStatusWords, reviewerWords,
+} = engine;
+
 /** What kept a band from the next one up (the report's "why not higher"). */
 export const { nextBandUp } = engine;
 export type NextBand = ReturnType<typeof engine.nextBandUp>;

@@ -33,6 +33,9 @@ describe('the provider report as a PDF', () => {
     expect(text).toContain('Annual visit: due 10 April 2026.');
     expect(text).toContain('until 19 March 2025');
     expect(text).toContain(`Page 1 of ${pages}`);
+    // The report page's sentences (admin-ui: qaf-provider-report.test.ts says the same), from the engine's report words.
+    expect(text).toContain('Draft report, shared with the provider on 5 March 2025 for factual-accuracy comments');
+    expect(text).toContain('Complaints are answered: judged Partly met; Fully met needed.');
   });
 
   it('records the comments and the officer\'s answers in the final report', async () => {
@@ -58,6 +61,10 @@ describe('the provider report as a PDF', () => {
     expect(text).toContain('Overall rating: Silver (proposed, not yet decided)');
     expect(text).toContain('Proposed: Silver. To be decided by the team manager, by 15 March 2025.');
     expect(text).toContain('How it was decided: The most recent rating.');
+    // A draft not yet shared gives no date to comment by, as the report page says.
+    expect(text).toContain('Draft report, not yet shared with the provider');
+    expect(text).toContain('Once the draft is shared, the provider may comment on the factual accuracy of any finding for');
+    expect(text).not.toContain('You may comment');
   });
 
   it('says a rating nothing reads until it is decided (no value yet) is not yet decided, never "null"', async () => {

@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
-import { longDate, proposalWords } from '../engine/index.js';
-import type { ProviderReport, ReportBand } from './provider-report.js';
+import {
+  bandHeadingWords, bandUpWords, challengeWords, criterionNeededWords, longDate, nextVisitWords, NO_OFFICER_NOTE_WORDS, otherReasonWords, proposalWords, ratingHeadingWords, reportStatusWords, reviewerWords,
+} from '../engine/index.js';
+import type { ProviderReport } from './provider-report.js';
 import type { ReportComment, ReportStatus } from './report-comment.js';
 
 /** What the PDF prints besides the report: its status and the challenge comments with their answers. */
@@ -10,14 +12,10 @@ export interface PrintedReportState {
   comments: ReportComment[];
 }
 
-function bandHeading(b: ReportBand, ratingLabel: string): string {
-  return `${b.domain ?? ratingLabel}: ${String(b.band)}`;
-}
-
 /**
  * The provider report as a PDF (pdfkit, made on the server): the same content as the report page,
  * in the same order, with the council, officer, reviewer, date and framework version at the top
- * and "Page n of m" on every page.
+ * and "Page n of m" on every page. Its sentences are the engine's report words, the page's too.
  */
 export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `Quality report: ${r.provider.name}`, Author: r.council } });
@@ -32,45 +30,42 @@ export function reportPdf(r: ProviderReport, state: PrintedReportState): Promise
 
   doc.font('Helvetica-Bold').fontSize(18).text(`${r.council}: quality report`);
   doc.font('Helvetica').fontSize(10.5);
-  const status = state.status === 'final' ? 'Final report' : state.status === 'shared' ? `Draft report shared on ${longDate(state.sharedOn ?? '')} for factual-accuracy comments` : 'Draft report (not yet shared)';
-  line(status);
+  line(reportStatusWords(state.status, state.sharedOn));
   line(`Provider: ${r.provider.name}`);
   line(`Visit date: ${longDate(r.assessment.date)}`);
   line(`Officer: ${r.officer ?? 'not recorded'}`);
-  line(`Reviewer: ${r.reviewer ? `${r.reviewer}${r.reviewedOn ? `, signed off on ${longDate(r.reviewedOn)}` : ''}` : 'not recorded'}`);
+  line(`Reviewer: ${reviewerWords(r.reviewer, r.reviewedOn)}`);
   line(`Framework: ${r.framework.title}, version ${r.framework.version}`);
 
   // A decision nothing reads until a person takes it (`meanwhile: undecided`) has no value yet: the awaiting line says what is proposed.
-  heading(`${r.rating.label}: ${r.rating.value === null ? 'not yet decided' : `${String(r.rating.value)}${r.rating.pending ? ' (proposed, not yet decided)' : ''}`}`);
+  heading(ratingHeadingWords(r.rating));
   if (r.rating.awaiting) line(proposalWords(r.rating.awaiting, longDate));
   if (r.rating.description) line(r.rating.description);
   for (const w of r.warnings ?? []) line(`Warning: ${w.message} (${w.citation}).`);
 
   heading('What kept each rating from the next band up');
   for (const b of r.bands) {
-    doc.font('Helvetica-Bold').text(bandHeading(b, r.rating.label)).font('Helvetica');
-    if (!b.nextBand) { line(b.noBand ? 'No band is given yet, so there is no band up to reach.' : 'This is the best band.', 12); continue; }
-    if (b.criteria.length === 0 && b.otherReasons.length === 0) { line(b.givenBy ? `How it was decided: ${b.givenBy}.` : `Nothing recorded kept it from ${b.nextBand}.`, 12); continue; }
-    line(`For ${b.nextBand}:`, 12);
+    doc.font('Helvetica-Bold').text(bandHeadingWords(b, r.rating.label)).font('Helvetica');
+    line(bandUpWords(b), 12);
     for (const c of b.criteria) {
-      line(`- ${c.wording} (judged ${c.judgement ?? 'not judged'}; ${c.needed} needed)`, 24);
+      line(`- ${c.wording}: ${criterionNeededWords(c)}.`, 24);
       for (const e of c.evidence ?? []) line(`Evidence: ${e}`, 36);
     }
-    for (const why of b.otherReasons) line(`- ${why.charAt(0).toUpperCase()}${why.slice(1)}`, 24);
+    for (const why of b.otherReasons) line(`- ${otherReasonWords(why)}`, 24);
   }
 
   heading("The officer's note on the visit");
-  line(r.officerNote ?? 'The officer recorded the judgements above and no further note.');
+  line(r.officerNote ?? NO_OFFICER_NOTE_WORDS);
 
   heading('Actions');
   if (r.actions.length === 0) line('No actions.');
   for (const a of r.actions) line(`- ${a.label}. Owner: ${a.owner}. Due: ${longDate(a.due)}.`);
 
   heading('Next visit');
-  line(r.nextVisit ? `${r.nextVisit.label}: due ${longDate(r.nextVisit.due)}.` : 'No visit is scheduled by the framework.');
+  line(nextVisitWords(r.nextVisit));
 
   heading('Your right to challenge');
-  line(`You may comment on the factual accuracy of any finding until ${longDate(r.challenge.until)} (${r.challenge.days} days from sharing). ${r.challenge.why}.`);
+  line(challengeWords(r.challenge, state.status));
 
   if (r.interpretations.length > 0) {
     heading('How the council read its framework for this rating');

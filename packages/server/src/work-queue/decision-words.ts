@@ -1,3 +1,4 @@
+import { decisionInstanceWordsBy } from '../engine/index.js';
 import type { Queryable } from '../store/index.js';
 
 /** The words of a pack's decisions and framework domains, by id, for the pack versions a work queue reads. */
@@ -36,12 +37,9 @@ export async function packWordsByHash(db: Queryable, councilId: string, hashes: 
 /**
  * A decision instance in the pack's words: its decision's label, and for a decision taken per domain
  * (`domainRating.safe`) the domain's title after it; the id itself where the pack has no words for it.
+ * The engine's `decisionInstanceWordsBy`, the words the admin UI names it by.
  * @example decisionWords('domainRating.safe', words) // 'Domain rating: Safe'
  */
 export function decisionWords(instanceId: string, words: PackWords | undefined): string {
-  const [decision, ...rest] = instanceId.split('.');
-  const label = words?.decisions.get(decision!) ?? decision!;
-  if (!rest.length) return label;
-  const domain = rest.join('.');
-  return `${label}: ${words?.domains.get(domain) ?? domain}`;
+  return decisionInstanceWordsBy(instanceId, { decision: (id) => words?.decisions.get(id), domain: (id) => words?.domains.get(id) });
 }

@@ -87,7 +87,7 @@ describe.each(testStoreKinds)('the work queue on $name', (kind) => {
     // On the visit day it is due, not overdue; once submitted it leaves the queue.
     expect(rows((await queue('today=2025-12-10&days=30&kind=draft')).body.items)).toEqual([['draft', 'Gold Star', '2025-12-10', false]]);
     const ics = await t.call('GET', '/api/councils/testshire/work-queue.ics?today=2025-12-15&days=30&kind=draft', { as: 'testshireViewer' });
-    expect(ics.text.replace(/\r\n /g, '')).toContain('SUMMARY:OVERDUE: Draft not submitted: Visit record of 2025-12-10 not submitted — Gold Star');
+    expect(ics.text.replace(/\r\n /g, '')).toContain('SUMMARY:OVERDUE: Draft not submitted: Visit record of 10 December 2025 not submitted — Gold Star');
     await t.call('PUT', `/api/councils/testshire/visits/${started.body.id}/draft`, {
       as: 'testshireOfficer', headers: { 'if-match': '"1"' }, body: { date: '2025-12-10', judgements: judgements(4), facts: { concerns: false } },
     });

@@ -23,7 +23,7 @@ const queueQuery = z.object({
     .refine((v) => v.split(',').every((k) => (KINDS as readonly string[]).includes(k)), { message: `must be one or more of ${KINDS.join(', ')}, comma-separated` })
     .optional()
     .openapi({ description: `only these kinds (${KINDS.join(', ')}), comma-separated` }),
-  owner: z.string().optional().openapi({ description: "only items this role owns (an action's owner, a decision's role)" }),
+  owner: z.string().optional().openapi({ description: "only items this role owns (an action's owner, a decision's role; for an officer's override missing its reason, the officer who overrode it, as the override's `by`)" }),
   providerId: z.string().optional().openapi({ description: 'only this provider' }),
   overdue: flagQuery('"true": only overdue items'),
   mine: flagQuery('"true": only my work: providers assigned to me, and visit records I started and left in draft'),

@@ -24,9 +24,9 @@ export interface QueueItem {
   /** The pack's id of the schedule entry, action or decision. */
   id: string;
   label: string;
-  /** Who must do it: the action's owner or the decision's role (absent for scheduled visits and returns). */
+  /** Who must do it: the action's owner or the decision's role; for an officer's override missing its reason, the officer who overrode it (its `by`: `ownerOf` in `sources/decisions.ts`); absent for scheduled visits and returns. */
   owner?: string;
-  /** The decision's role as the pack words it. */
+  /** The decision's role as the pack words it ("the officer who overrode it (A. Officer)" for an override). */
   ownerLabel?: string;
   /** The date it is due by; absent when the framework sets none (a decision whose document gives no time). */
   due?: string;

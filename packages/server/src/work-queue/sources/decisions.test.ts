@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Determination } from '../../engine/index.js';
 import type { QueueContext } from '../queue-item.js';
-import { decisionsWaiting } from './decisions.js';
+import { decisionsWaiting, ownerOf } from './decisions.js';
 
 // A determination whose overall rating is the team manager's decision, within 10 working days of 4 January 2027.
 const determination = {
@@ -51,5 +51,20 @@ describe('human decisions waiting', () => {
     const [item] = await decisionsWaiting.items(ctx);
     expect(item).toMatchObject({ id: 'overallRating', dueWords: 'no date set by the framework', overdue: false });
     expect(item).not.toHaveProperty('due');
+  });
+
+  it("asks for a reason missing in the engine's words, of the decision's role, or of the officer who overrode it", async () => {
+    const taken = {
+      overallRating: { kind: 'override', value: 'Bronze', by: 'a.officer@example.test', at: '2027-01-05', computed: 'Silver', departsWithoutReason: true, roleLabel: 'the officer', source: 'Testshire 2' },
+    };
+    const ctx = context('2027-01-10', '2027-02-09');
+    ctx.standings[0] = { ...ctx.standings[0]!, determination: { ...determination, proposals: [], decidedBy: taken } as unknown as Determination };
+    expect(await decisionsWaiting.items(ctx)).toEqual([{
+      kind: 'decision', providerId: 'p1', name: 'Acme Care', id: 'overallRating',
+      label: 'Give the reason for the override of Overall rating. Overridden to Bronze by a.officer@example.test on 5 January 2027, without a reason. The framework gives Silver.',
+      owner: 'a.officer@example.test', ownerLabel: 'the officer who overrode it (a.officer@example.test)', dueWords: 'no date set by the framework', overdue: false, source: 'Testshire 2', assessmentId: 'a1',
+    }]);
+    expect(ownerOf({ kind: 'decision', role: 'team-manager', roleLabel: 'the team manager', by: 'Team Manager' })).toEqual({ owner: 'team-manager', ownerLabel: 'the team manager' });
+    expect(ownerOf({ kind: 'decision', by: 'Team Manager' })).toEqual({});
   });
 });

@@ -1,3 +1,4 @@
+import { longDate } from '../../engine/index.js';
 import type { QueueItem, QueueSource } from '../queue-item.js';
 
 interface DraftRow {
@@ -14,7 +15,8 @@ interface DraftRow {
  * Drafts not submitted: visit records still in draft. Due on the visit date the draft records
  * (the day it was started when it has none); overdue once that date has passed and it is still
  * a draft (interpretation "a draft is due on its visit day": no council document sets a deadline
- * for writing the record up). The officer is the one who started it.
+ * for writing the record up). The officer is the one who started it. Its words write dates the UK
+ * way ("Visit record of 10 December 2025 not submitted"); `due` stays ISO.
  */
 export const draftsNotSubmitted: QueueSource = {
   kind: 'draft',
@@ -36,10 +38,10 @@ export const draftsNotSubmitted: QueueSource = {
         name: r.provider_name,
         id: r.id,
         visitId: r.id,
-        label: `Visit record of ${due} not submitted`,
+        label: `Visit record of ${longDate(due)} not submitted`,
         due,
         overdue: due < today,
-        source: `Visit record started by ${r.created_by_name ?? r.created_by} on ${r.created_at.toISOString().slice(0, 10)}`,
+        source: `Visit record started by ${r.created_by_name ?? r.created_by} on ${longDate(r.created_at.toISOString())}`,
         officerId: r.created_by,
         ...(r.created_by_name ? { officerName: r.created_by_name } : {}),
       });
