@@ -32,7 +32,7 @@ export async function startTestServer(build: TestServerBuild = { server: { loadC
   const server = await build.server.startServer(
     { port: 0, host: '127.0.0.1', dataDir, uiDir: build.uiDir, adminEmail: ADMIN.email, adminPassword: ADMIN.password, secureCookies: false,
       // As the server's own suite does: on a loaded machine pack work gets slower, never a 422 or 503.
-      packJobSeconds: 60 },
+      packJobSeconds: 300 },
     plugins,
     () => undefined,
   );
