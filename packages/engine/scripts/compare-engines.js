@@ -9,15 +9,13 @@
 // Without --check: Birmingham's case assessments and 1,000 random ones (the benchmark's inputs),
 // evaluated by A and by B interleaved (A B ..., then ... B A), with and without explanation, and as
 // the server calls it (each parsed from its JSON, asOf its date, with the explanation), and that with
-// the explanation's JSON text the server replies with (a build's `explanationJson`, or
-// JSON.stringify for one without it), in CPU time;
+// the explanation's JSON text the server replies with (JSON.stringify's, in UTF-8 bytes), in CPU time;
 // prints the median rate of each and the median of each round's ratio B / A, and the same for
 // Birmingham's rules written by hand (from B's dist/bench), the goal's yardstick.
 //
 // With --check: every case of the three council packs and 1,000 random assessments of each,
 // evaluated by A and by B with and without explanation: the JSON of each determination (its
-// explanation included), or the error's class and message, must be the same byte for byte, and
-// each build's explanationJson must write what JSON.stringify writes of the explanation.
+// explanation included), or the error's class and message, must be the same byte for byte.
 // Exits 1 on the first difference, naming the pack, the input and both results.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -40,15 +38,11 @@ const councils = resolve(here, '..');
 /** The parts of an engine's dist this script uses. */
 async function engineAt(dist) {
   const load = (p) => import(pathToFileURL(`${dist}/${p}`).href);
-  const [{ compilePack }, { evaluate }, { readPackSource }, { caseAssessment }, random, explanationText] = await Promise.all([
+  const [{ compilePack }, { evaluate }, { readPackSource }, { caseAssessment }, random] = await Promise.all([
     load('compile/compile-pack.js'), load('evaluate/evaluate.js'), load('source/load-pack-source.js'),
     load('testing/run-cases.js'), load('reference/random-assessment.js'),
-    load('explain/explanation-json.js').catch(() => ({})),
   ]);
-  // The explanation's JSON text as the server writes it with this build: its `explanationJson`, or
-  // JSON.stringify for a build without one.
-  const explanationJson = explanationText.explanationJson ?? JSON.stringify;
-  return { dist, load, compilePack, evaluate, readPackSource, caseAssessment, random, explanationJson };
+  return { dist, load, compilePack, evaluate, readPackSource, caseAssessment, random };
 }
 
 /** A council plugin's extensions (Herefordshire's operators), from its built package. */
@@ -72,11 +66,7 @@ function inputsOf(engine, pack, compiled, n) {
 /** The JSON of a determination, or the error an evaluation threw, as text. */
 function outcome(engine, compiled, x, explain) {
   try {
-    const d = engine.evaluate(compiled, x.a, { ...x.opts, explain });
-    const text = JSON.stringify(d);
-    // The explanation's text as the server writes it must be JSON.stringify's, byte for byte.
-    if (explain && engine.explanationJson(d.explanation) !== JSON.stringify(d.explanation)) return `${text} (explanationJson differs from JSON.stringify)`;
-    return text;
+    return JSON.stringify(engine.evaluate(compiled, x.a, { ...x.opts, explain }));
   } catch (e) {
     return `${e?.constructor?.name}: ${e?.message} ${JSON.stringify(e?.problems ?? null)}`;
   }
@@ -156,8 +146,9 @@ async function compareSpeed(a, b) {
   // As the server calls it on POST /assessments: the assessment fresh from the request's JSON, `asOf` its date, with the explanation.
   const bodies = chosen.map((x) => ({ ...x, body: JSON.stringify(x.a) }));
   const asServer = (e, c) => (x) => { const a = JSON.parse(x.body); return e.evaluate(c, a, { asOf: x.opts.asOf ?? a.date, explain: true }); };
-  // The same, with the explanation's JSON text the server replies with (`explanationJson`, or JSON.stringify for a build without it), measured by its length in UTF-8 bytes as a reply's is.
-  const asServerText = (e, c) => (x) => { const a = JSON.parse(x.body); const d = e.evaluate(c, a, { asOf: x.opts.asOf ?? a.date, explain: true }); return Buffer.byteLength(e.explanationJson(d.explanation)); };
+  // The same, with the explanation's JSON text the server replies with (JSON.stringify's, as
+  // `assessments/index.ts` writes it), taken to UTF-8 bytes as a reply's is.
+  const asServerText = (e, c) => (x) => { const a = JSON.parse(x.body); const d = e.evaluate(c, a, { asOf: x.opts.asOf ?? a.date, explain: true }); return Buffer.byteLength(JSON.stringify(d.explanation)); };
   const { handWrittenBirmingham } = await b.load('bench/hand-written-birmingham.js');
   const hand = handWrittenBirmingham({ pack: { id: pa.metadata.id, version: pa.metadata.version, hash: cb.hash }, interpretations: pa.interpretations ?? {} });
   const runs = [
@@ -186,7 +177,7 @@ async function compareSpeed(a, b) {
   console.log(`  B / A, no trace:            ${ratio(1, 0).toFixed(3)}x`);
   console.log(`  B / A, with explanation:    ${ratio(3, 2).toFixed(3)}x`);
   console.log(`  B / A, as the server:       ${ratio(6, 5).toFixed(3)}x (parsed from JSON, asOf, explanation)`);
-  console.log(`  B / A, as the server, text: ${ratio(8, 7).toFixed(3)}x (the same, and the explanation's JSON text: each build's explanationJson, or JSON.stringify)`);
+  console.log(`  B / A, as the server, text: ${ratio(8, 7).toFixed(3)}x (the same, and the explanation's JSON text in UTF-8 bytes)`);
   console.log(`  hand-written / A:           ${ratio(4, 0).toFixed(3)}x`);
   console.log(`  hand-written / B:           ${ratio(4, 1).toFixed(3)}x (goal: at most 1.5x)`);
 }

@@ -28,7 +28,6 @@ export { evaluate } from './evaluate/evaluate.js';
 export type { EvaluateOptions } from './evaluate/evaluate.js';
 export { jsonString, traceJson } from './evaluate/trace-json.js';
 export { explainDetermination } from './explain/explain-determination.js';
-export { explanationJson } from './explain/explanation-json.js';
 export { nextBandUp } from './explain/next-band.js';
 export { bandUp, takesWorseBand, worseBand } from './explain/band-up.js';
 export { interpretationsInWords, interpretationTitle } from './explain/interpretation-title.js';
