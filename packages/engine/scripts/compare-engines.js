@@ -8,7 +8,8 @@
 //
 // Without --check: Birmingham's case assessments and 1,000 random ones (the benchmark's inputs),
 // evaluated by A and by B interleaved (A B ..., then ... B A), with and without explanation, and as
-// the server calls it (each parsed from its JSON, asOf its date, with the explanation), in CPU time;
+// the server calls it (each parsed from its JSON, asOf its date, with the explanation), and that with
+// the explanation's JSON text the server replies with (JSON.stringify's, in UTF-8 bytes), in CPU time;
 // prints the median rate of each and the median of each round's ratio B / A, and the same for
 // Birmingham's rules written by hand (from B's dist/bench), the goal's yardstick.
 //
@@ -145,6 +146,9 @@ async function compareSpeed(a, b) {
   // As the server calls it on POST /assessments: the assessment fresh from the request's JSON, `asOf` its date, with the explanation.
   const bodies = chosen.map((x) => ({ ...x, body: JSON.stringify(x.a) }));
   const asServer = (e, c) => (x) => { const a = JSON.parse(x.body); return e.evaluate(c, a, { asOf: x.opts.asOf ?? a.date, explain: true }); };
+  // The same, with the explanation's JSON text the server replies with (JSON.stringify's, as
+  // `assessments/index.ts` writes it), taken to UTF-8 bytes as a reply's is.
+  const asServerText = (e, c) => (x) => { const a = JSON.parse(x.body); const d = e.evaluate(c, a, { asOf: x.opts.asOf ?? a.date, explain: true }); return Buffer.byteLength(JSON.stringify(d.explanation)); };
   const { handWrittenBirmingham } = await b.load('bench/hand-written-birmingham.js');
   const hand = handWrittenBirmingham({ pack: { id: pa.metadata.id, version: pa.metadata.version, hash: cb.hash }, interpretations: pa.interpretations ?? {} });
   const runs = [
@@ -155,6 +159,8 @@ async function compareSpeed(a, b) {
     ['hand-written Birmingham', (x) => hand(x.a, x.opts.asOf), chosen],
     ['A, as the server', asServer(a, ca), bodies],
     ['B, as the server', asServer(b, cb), bodies],
+    ['A, as the server, JSON text', asServerText(a, ca), bodies],
+    ['B, as the server, JSON text', asServerText(b, cb), bodies],
   ];
   for (const [, fn, xs] of runs) rate(fn, xs, 0.3);
   const rates = runs.map(() => []);
@@ -166,11 +172,12 @@ async function compareSpeed(a, b) {
   }
   console.log(`Birmingham, ${cases.length} case assessments and ${chosen.length - cases.length} random ones; ${rounds} interleaved rounds of ${seconds}s of CPU time each`);
   console.log(`A: ${a.dist}\nB: ${b.dist}`);
-  runs.forEach(([name], i) => console.log(`  ${name.padEnd(26)} ${Math.round(median(rates[i])).toLocaleString('en-GB').padStart(9)} evaluations/s`));
+  runs.forEach(([name], i) => console.log(`  ${name.padEnd(30)} ${Math.round(median(rates[i])).toLocaleString('en-GB').padStart(9)} evaluations/s`));
   const ratio = (i, j) => median(rates[i].map((x, k) => x / rates[j][k]));
   console.log(`  B / A, no trace:            ${ratio(1, 0).toFixed(3)}x`);
   console.log(`  B / A, with explanation:    ${ratio(3, 2).toFixed(3)}x`);
   console.log(`  B / A, as the server:       ${ratio(6, 5).toFixed(3)}x (parsed from JSON, asOf, explanation)`);
+  console.log(`  B / A, as the server, text: ${ratio(8, 7).toFixed(3)}x (the same, and the explanation's JSON text in UTF-8 bytes)`);
   console.log(`  hand-written / A:           ${ratio(4, 0).toFixed(3)}x`);
   console.log(`  hand-written / B:           ${ratio(4, 1).toFixed(3)}x (goal: at most 1.5x)`);
 }

@@ -170,24 +170,53 @@ function compileLeaf(leaf: LeafCondition, scope: CompileScope, pointer: string, 
   const op = checkedPluginOperator(leaf, operatorFor(leaf.operator, fact.scale, scope), scope, pointer);
   const get = fact.get;
   const counted = fact.counted;
-  const fill = (s: EvalState, out: LeafResult[], at: number): boolean => {
-    const actual = get(s);
-    const wanted = value(s);
-    const holds = op(actual, wanted);
-    // One literal per shape: the members' order is the explanation's JSON order. A leaf that
-    // did not hold carries no `holds` (explanation format 3); a count that counted nothing, no `counted`.
-    const c = counted ? counted(s) : undefined;
-    out[at] = c !== undefined && c.length
-      ? (fixed
-        ? (holds ? { value: actual, holds: true, counted: c } : { value: actual, counted: c })
-        : (holds ? { value: actual, wanted, holds: true, counted: c } : { value: actual, wanted, counted: c }))
-      : (fixed
-        ? (holds ? { value: actual, holds: true } : { value: actual })
-        : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted }));
-    return holds;
-  };
+  // One literal per shape: the members' order is the explanation's JSON order. A leaf that did not
+  // hold carries no `holds` (explanation format 3); a count that counted nothing, no `counted`.
+  let fill: CompiledCondition['fill'];
+  if (fixed) {
+    // The value wanted is the pack's: not read again, and compared as the test compares it.
+    const holdsFor = holdsAgainst(leaf.operator, op, fact, fixedValue, scope);
+    fill = counted
+      ? (s, out, at) => {
+        const actual = get(s);
+        const holds = holdsFor(actual);
+        const c = counted(s);
+        out[at] = c !== undefined && c.length
+          ? (holds ? { value: actual, holds: true, counted: c } : { value: actual, counted: c })
+          : (holds ? { value: actual, holds: true } : { value: actual });
+        return holds;
+      }
+      : (s, out, at) => {
+        const actual = get(s);
+        const holds = holdsFor(actual);
+        out[at] = holds ? { value: actual, holds: true } : { value: actual };
+        return holds;
+      };
+  } else {
+    fill = (s, out, at) => {
+      const actual = get(s);
+      const wanted = value(s);
+      const holds = op(actual, wanted);
+      const c = counted ? counted(s) : undefined;
+      out[at] = c !== undefined && c.length
+        ? (holds ? { value: actual, wanted, holds: true, counted: c } : { value: actual, wanted, counted: c })
+        : (holds ? { value: actual, wanted, holds: true } : { value: actual, wanted });
+      return holds;
+    };
+  }
   const test = fixed ? testAgainst(leaf.operator, op, fact, fixedValue, scope) : (s: EvalState): boolean => op(get(s), value(s));
   return { test, results: (s, out) => fill(s, out, out.length), leaves: 1, fill, words };
+}
+
+/**
+ * Whether a value holds against a value wanted that the pack fixes (a literal or a parameter): what
+ * `op(value, wanted)` gives, with `equal` compared in place and a scale operator's wanted rank
+ * looked up once.
+ */
+function holdsAgainst(name: string, op: CustomOperator, fact: CompiledFact, wanted: unknown, scope: CompileScope): (actual: unknown) => boolean {
+  if (op === PLAIN_OPERATORS.equal) return (v) => v === wanted;
+  if (SCALE_OPERATORS.has(name)) return scaleTestAgainst(name, fact.scale ? scope.index.ranks.get(fact.scale) : undefined, wanted);
+  return (v) => op(v, wanted);
 }
 
 /**

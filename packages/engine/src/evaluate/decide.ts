@@ -119,18 +119,15 @@ function decisionEntry(inst: CompiledInstance, rules: RuleResult[], usedFallback
  * the one `decideInstance` gives first.
  */
 export function decideExplained(inst: CompiledInstance, s: EvalState, entries: ExplanationEntry[]): unknown {
-  return relyOn(inst, s, decidedExplained(inst, s, entries));
-}
-
-function decidedExplained(inst: CompiledInstance, s: EvalState, entries: ExplanationEntry[]): Decided {
   if (inst.policy === 'first') {
-    let one: { decided: Decided; entry: DecisionResult } | undefined;
-    try { one = decideFirstExplained(inst, s); } catch { /* made again in two passes below, for its error */ }
-    if (one) { entries.push(one.entry); return one.decided; }
+    let decided: Decided | undefined;
+    // Its entry is added last, once nothing more can throw; should anything throw, it is made again in two passes below, for its error.
+    try { decided = decideFirstExplained(inst, s, entries); } catch { /* below */ }
+    if (decided) return relyOn(inst, s, decided);
   }
   const decided = decideInstance(inst, s);
   explainInstance(inst, s, decided, entries);
-  return decided;
+  return relyOn(inst, s, decided);
 }
 
 /**
@@ -146,15 +143,18 @@ function relyOn(inst: CompiledInstance, s: EvalState, d: Decided): unknown {
   return d.value;
 }
 
-function decideFirstExplained(inst: CompiledInstance, s: EvalState): { decided: Decided; entry: DecisionResult } {
+/** {@link decideInstance} under `first` with its explanation, in one pass: its entry added to `entries` last. */
+function decideFirstExplained(inst: CompiledInstance, s: EvalState, entries: ExplanationEntry[]): Decided {
   const rules: RuleResult[] = [];
   for (const r of inst.rules) {
     const conditions = resultList(r.when);
     if (!r.when.fill(s, conditions, 0)) { rules.push(ruleResult(r, s, false, conditions, undefined)); continue; }
     const value = onScale(inst, r.output(s), r.id);
     rules.push(ruleResult(r, s, true, conditions, { value }));
-    return { decided: { value, matched: [r], usedFallback: false }, entry: decisionEntry(inst, rules, false) };
+    entries.push(decisionEntry(inst, rules, false));
+    return { value, matched: [r], usedFallback: false };
   }
   const decided = fallbackOf(inst, s);
-  return { decided, entry: decisionEntry(inst, rules, decided.usedFallback) };
+  entries.push(decisionEntry(inst, rules, decided.usedFallback));
+  return decided;
 }

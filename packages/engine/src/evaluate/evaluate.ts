@@ -269,13 +269,41 @@ function tracedOutcome(kind: 'action' | 'schedule' | 'warning', of: string, when
   return fired;
 }
 
+/**
+ * Per compiled pack, each judgement on the judgement scale by its rank; null when two share a rank
+ * (then every judgement is read by its criterion's id).
+ */
+const judgementsByRank = new WeakMap<CompiledPack, readonly string[] | null>();
+
+function judgementOfRank(c: CompiledPack): readonly string[] | null {
+  let names = judgementsByRank.get(c);
+  if (names === undefined) {
+    const list: string[] = [];
+    let distinct = true;
+    for (const [name, rank] of c.judgementRanks) { if (list[rank] !== undefined) distinct = false; list[rank] = name; }
+    names = distinct ? list : null;
+    judgementsByRank.set(c, names);
+  }
+  return names;
+}
+
 /** The explanation of an evaluation: the judgements counts refer to, and its entries. */
 function explanationOf(c: CompiledPack, s: EvalState, entries: ExplanationEntry[]): Explanation {
   const crit = c.index.criteria;
   if (crit.length === 0) return { format: 3, entries };
   const judgements = blankList<string | null>(crit.length);
-  // A judgement the check let through is text; anything else read here (`toString`'s function, for a
-  // criterion of that name not judged) is no judgement.
-  for (let i = 0; i < crit.length; i++) { const j = s.judgements[crit[i]!.criterion.id]; judgements[i] = typeof j === 'string' ? j : null; }
+  const byRank = judgementOfRank(c);
+  const ranks = s.ranks;
+  for (let i = 0; i < crit.length; i++) {
+    // A judgement with a rank is the judgement of that rank (the check wrote the rank of the text
+    // given): it need not be looked up by the criterion's id.
+    const rank = ranks[i]!;
+    const named = byRank !== null && rank >= 0 ? byRank[rank] : undefined;
+    if (named !== undefined) { judgements[i] = named; continue; }
+    // A judgement the check let through is text; anything else read here (`toString`'s function, for a
+    // criterion of that name not judged) is no judgement.
+    const j = s.judgements[crit[i]!.criterion.id];
+    judgements[i] = typeof j === 'string' ? j : null;
+  }
   return { format: 3, judgements, entries };
 }
