@@ -43,6 +43,20 @@ describe('jsonValueProblem', () => {
     const twice = '{"a":[1,{"b":3,"b":4}]}';
     expect(jsonValueProblem(JSON.parse(twice), twice)).toMatchObject({ pointer: '/a/1/b', member: 'b' });
   });
+
+  it('finds NUL and lone surrogates given the text, whether escaped or raw, in strings and member names', () => {
+    const cases: [string, string][] = [
+      ['{"a":["ok","x\\u0000"]}', '/a/1'],
+      ['{"k\\ud800":1}', '/k\ud800'],
+      ['{"a":"\\uDFFF"}', '/a'],
+      ['{"a":"raw \udc00"}', '/a'],
+      ['{"raw \ud800":1}', '/raw \ud800'],
+    ];
+    for (const [text, pointer] of cases) expect(jsonValueProblem(JSON.parse(text), text)?.pointer).toBe(pointer);
+    for (const text of ['{"path":"C:\\\\users","pair":"\\ud83d\\ude00","e":"\\u00e9"}', '{"a":"😀 é","b":1}']) {
+      expect(jsonValueProblem(JSON.parse(text), text)).toBeUndefined();
+    }
+  });
 });
 
 describe('tooDeepOffset', () => {

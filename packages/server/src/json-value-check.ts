@@ -58,16 +58,19 @@ function pointerOf(visit: Visit): string {
  * Iterative, so no nesting can exhaust the stack.
  */
 export function jsonValueProblem(root: unknown, text?: string): JsonValueProblem | undefined {
+  // Text with neither such a character nor a \u escape cannot have given one to any string or name
+  // (JSON.parse refuses a raw NUL; the other escapes stand for other characters): none is looked for.
+  const checkStrings = text === undefined || text.includes('\\u') || UNSTORABLE.test(text);
   let members = 0;
   const stack: Visit[] = [{ value: root, depth: 0, parent: undefined, key: '', named: false }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
     const { value } = visit;
-    const nameProblem = visit.named ? stringProblem(visit.key) : undefined;
+    const nameProblem = visit.named && checkStrings ? stringProblem(visit.key) : undefined;
     if (nameProblem) return { pointer: pointerOf(visit), message: `has a member name that ${nameProblem}` };
     if (visit.named && visit.key === PROTOTYPE_KEY) return { pointer: pointerOf(visit), message: `is a member named ${PROTOTYPE_KEY}, which is not allowed` };
     if (typeof value === 'string') {
-      const message = stringProblem(value);
+      const message = checkStrings ? stringProblem(value) : undefined;
       if (message) return { pointer: pointerOf(visit), message };
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) return { pointer: pointerOf(visit), message: 'is a number too large to store (it overflows to infinity)' };
