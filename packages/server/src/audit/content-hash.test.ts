@@ -19,37 +19,6 @@ describe('content hashes', () => {
     }
   });
 
-  it('write flat objects and arrays of scalars as the key-sorting loop does, whatever the order, prototype or members', () => {
-    // The loop canonicalJson uses for anything not flat and in order, written out as the reference.
-    const reference = (value: unknown): string => {
-      if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-      if (Array.isArray(value)) return `[${Array.from(value, reference).join(',')}]`;
-      const record = value as Record<string, unknown>;
-      const members = Object.keys(record).sort().filter((k) => record[k] !== undefined);
-      return `{${members.map((k) => `${JSON.stringify(k)}:${reference(record[k])}`).join(',')}}`;
-    };
-    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1, b: 'x' });
-    const values: unknown[] = [
-      { a: 'Met', b: 2, c: true, d: null },
-      { b: 'Met', a: 2 },
-      { 9: 'nine', 10: 'ten', a: 'x' },
-      { a: 1, b: undefined, c: 2 },
-      { a: Number.NaN, b: -0, c: Number.POSITIVE_INFINITY },
-      { a: new Date(0), b: 1 },
-      { toJSON: () => 'own', a: 1 },
-      { a: { toJSON: () => 'nested' } },
-      new Date(0),
-      bare,
-      ['x', 1, null, false],
-      [undefined, 'x'],
-      // eslint-disable-next-line no-sparse-arrays -- a hole reads as undefined
-      [, 1],
-      { 'é': 1, e: 2, E: 3, '\ud83d\ude00': 4, 'a"b': 5, 'lone \ud800': 6 },
-    ];
-    for (const value of values) expect(canonicalJson(value)).toBe(reference(value));
-    expect(canonicalJson({ a: new Date(0) })).toBe('{"a":{}}');
-  });
-
   it('hash the same content the same whatever order its keys were written in', () => {
     expect(contentHash({ date: '2025-01-01', judgements: { b: 'Met', a: 'Not met' } })).toBe(
       contentHash({ judgements: { a: 'Not met', b: 'Met' }, date: '2025-01-01' }),

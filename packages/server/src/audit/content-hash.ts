@@ -10,9 +10,6 @@ import { jsonString } from '../engine/index.js';
 export function canonicalJson(value: unknown): string {
   if (typeof value === 'string') return jsonString(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  // Most objects and arrays of an assessment hold scalars only (its judgements, its facts): when
-  // such an object's keys are already in order, JSON.stringify writes the same text natively.
-  if (isCanonicalFlat(value)) return JSON.stringify(value);
   if (Array.isArray(value)) {
     let text = '[';
     for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + canonicalJson(value[i]);
@@ -29,34 +26,6 @@ export function canonicalJson(value: unknown): string {
     first = false;
   }
   return `${text}}`;
-}
-
-/** A string, number, boolean or null: written alike by JSON.stringify and {@link canonicalJson}. */
-function isScalar(value: unknown): boolean {
-  const type = typeof value;
-  return type === 'string' || type === 'number' || type === 'boolean' || value === null;
-}
-
-/**
- * True when JSON.stringify(value) is already its canonical text: a plain array or object (no
- * `toJSON` of its own or of its prototype, as a Date has) of scalars only, an object's keys in
- * sorted order as JSON.stringify lists them. (An `undefined` member is not a scalar: left to the loop.)
- */
-function isCanonicalFlat(value: object): boolean {
-  if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype || 'toJSON' in value) return false;
-    for (let i = 0; i < value.length; i++) if (!isScalar(value[i])) return false;
-    return true;
-  }
-  const prototype = Object.getPrototypeOf(value);
-  if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in value) return false;
-  const record = value as Record<string, unknown>;
-  let previous: string | undefined;
-  for (const key of Object.keys(record)) {
-    if ((previous !== undefined && !(previous < key)) || !isScalar(record[key])) return false;
-    previous = key;
-  }
-  return true;
 }
 
 /**
