@@ -49,6 +49,13 @@ function pointerOf(levels: readonly Level[]): string {
   return pointer;
 }
 
+/** How many colons a string holds. */
+function colonsIn(s: string): number {
+  let count = 0;
+  for (let i = s.indexOf(':'); i !== -1; i = s.indexOf(':', i + 1)) count++;
+  return count;
+}
+
 /**
  * The problem of one value (a scalar, or an object or array about to be entered at `depth`),
  * checking strings only when `checkStrings`.
@@ -73,8 +80,11 @@ function valueProblem(value: unknown, depth: number, checkStrings: boolean): str
 export function jsonValueProblem(root: unknown, text?: string): JsonValueProblem | undefined {
   // Text with neither such a character nor a \u escape cannot have given one to any string or name
   // (JSON.parse refuses a raw NUL; the other escapes stand for other characters): none is looked for.
-  const checkStrings = text === undefined || text.includes('\\u') || UNSTORABLE.test(text);
+  const escapeFree = text !== undefined && !text.includes('\\u');
+  const checkStrings = text === undefined || !escapeFree || UNSTORABLE.test(text);
   let members = 0;
+  // The colons in the strings and names, read only when the text has no \u escape (see the end).
+  let stringColons = 0;
   const levels: Level[] = [];
   const enter = (value: object) => {
     const names = Array.isArray(value) ? undefined : Object.keys(value);
@@ -98,6 +108,7 @@ export function jsonValueProblem(root: unknown, text?: string): JsonValueProblem
       const nameProblem = checkStrings ? stringProblem(name) : undefined;
       if (nameProblem) return { pointer: pointerOf(levels), message: `has a member name that ${nameProblem}` };
       if (name === PROTOTYPE_KEY) return { pointer: pointerOf(levels), message: `is a member named ${PROTOTYPE_KEY}, which is not allowed` };
+      if (escapeFree) stringColons += colonsIn(name);
       value = (level.value as Record<string, unknown>)[name];
     } else {
       value = (level.value as unknown[])[index];
@@ -105,9 +116,13 @@ export function jsonValueProblem(root: unknown, text?: string): JsonValueProblem
     // The member's depth: one more than its parent's, which is the number of levels open less one.
     const problem = valueProblem(value, levels.length, checkStrings);
     if (problem) return { pointer: pointerOf(levels), message: problem };
+    if (escapeFree && typeof value === 'string') stringColons += colonsIn(value);
     if (value !== null && typeof value === 'object') enter(value);
   }
-  if (text !== undefined && memberNameCount(text) !== members) {
+  // Every member of the text has one colon outside strings, and without \u escapes its strings' colons
+  // are the parsed strings' own: a member JSON.parse dropped for a later one of the same name leaves
+  // the text more colons than the value has (counted natively, not by scanning the text in JavaScript).
+  if (text !== undefined && (escapeFree ? colonsIn(text) !== members + stringColons : memberNameCount(text) !== members)) {
     const duplicate = firstDuplicateMember(text);
     if (duplicate) return { ...duplicate, message: `repeats the member name "${duplicate.member}" of the same object (only one value could be kept)` };
   }
