@@ -4,7 +4,11 @@
 // node_modules link to this package's, see QAF_BENCH_DIST in bench.js) and this package's dist/ (B),
 // alternating A B, B A, ... so that both meet the same load from the rest of the machine. Prints
 // each run, then per build the medians of server CPU, PostgreSQL CPU, evaluations/s and p99, and
-// the ratios B/A. On a shared machine compare the CPU ratios, not the absolute figures.
+// the ratios B/A. On a shared machine compare the CPU ratios, not the absolute figures; and since
+// the load from the rest of the machine drifts from one round to the next, also the ratios of the
+// two runs of each round (paired: the same moment's load), whose median and range are printed.
+// Their range is the noise to judge a change by: run it once with QAF_AB_BASE a copy of this
+// package's own dist/ (an A/A) to see it.
 //
 //   QAF_AB_BASE=/tmp/base/dist QAF_AB_ROUNDS=5 QAF_BENCH_DATABASE_URL=postgres://... node scripts/bench-cpu-ab.js
 //
@@ -69,6 +73,13 @@ for (const build of ['A', 'B']) {
 }
 const ratio = (key) => fmt(median(runs.B.map((x) => x[key])) / median(runs.A.map((x) => x[key])), 3);
 console.log(`ratio B/A    x${ratio('server').padStart(7)}     x${ratio('pg').padStart(11)}     x${ratio('perSecond').padStart(12)}  x${ratio('p99')}`);
+const range = (values, digits) => `${fmt(Math.min(...values), digits)} to ${fmt(Math.max(...values), digits)}`;
+for (const build of ['A', 'B']) console.log(`spread ${build}     server CPU/eval ${range(runs[build].map((x) => x.server), 2)} ms, evaluations/s ${range(runs[build].map((x) => x.perSecond), 0)}`);
+const paired = (key) => runs.B.map((b, i) => b[key] / runs.A[i][key]);
+for (const [key, label] of [['server', 'server CPU/eval'], ['perSecond', 'evaluations/s']]) {
+  const ratios = paired(key);
+  console.log(`paired B/A ${label} per round: median x${fmt(median(ratios), 3)}, ${range(ratios, 3)} (${ratios.map((r) => fmt(r, 2)).join(', ')})`);
+}
 console.log(`server CPU A: ${runs.A.map((x) => x.server).join(', ')}; B: ${runs.B.map((x) => x.server).join(', ')} ms`);
 console.log(`PostgreSQL CPU A: ${runs.A.map((x) => x.pg).join(', ')}; B: ${runs.B.map((x) => x.pg).join(', ')} ms`);
 console.log(`other work (% of a core) A: ${runs.A.map((x) => x.others).join(', ')}; B: ${runs.B.map((x) => x.others).join(', ')}`);

@@ -2,7 +2,9 @@
 // (autocannon, or wrk with QAF_BENCH_LOAD=wrk; 50 connections, bounded in time) against PGlite
 // and, when a PostgreSQL URL is given (QAF_BENCH_DATABASE_URL, QAF_TEST_DATABASE_URL or
 // DATABASE_URL), against PostgreSQL in a throwaway schema. Prints throughput, p50/p99 latency and the CPU each stored evaluation cost
-// the server process(es), PostgreSQL and the load generator. Run after `pnpm build`.
+// the server process(es), PostgreSQL (the backends of the run's own connections, found by their
+// application_name, so that other users of the same PostgreSQL are not charged to the run; and every
+// postgres process, background writers included) and the load generator. Run after `pnpm build`.
 // QAF_DB_WRITES_IN_FLIGHT is honoured as by the server (see AssessmentWriter).
 //
 // On PostgreSQL the servers are stateless, so the benchmark can run several server processes
@@ -142,14 +144,14 @@ function freePort() {
 async function serveForBench(kind, db) {
   const { token, providerIds } = await prepare(db);
   if (kind === 'pglite' || PROCESSES === 1) {
-    await serveUntilStopped(db, 0, (port) => process.send({ port, token, providerIds, serverPids: [process.pid] }));
+    await serveUntilStopped(db, 0, (port) => process.send({ port, token, providerIds, serverPids: [process.pid], schema: db.benchSchema }));
   } else {
     // node:cluster: the workers share one listening port; the primary hands out connections.
     const port = await freePort();
     cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: ['worker', db.benchSchema, String(port)] });
     const workers = Array.from({ length: PROCESSES }, () => cluster.fork());
     await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
-    process.send({ port, token, providerIds, serverPids: workers.map((w) => w.process.pid) });
+    process.send({ port, token, providerIds, serverPids: workers.map((w) => w.process.pid), schema: db.benchSchema });
     await untilStopped(async () => {
       for (const w of workers) w.send('profile');
       return undefined;
@@ -166,8 +168,14 @@ async function serveForBench(kind, db) {
   process.send({ determinations: n });
 }
 
+/**
+ * The `application_name` of a run's server connections to PostgreSQL: only the backends serving
+ * them are charged to the run, not those of anything else using the same PostgreSQL meanwhile.
+ */
+const benchApplicationName = (schema) => `qaf-bench ${schema}`;
+
 async function runWorker(schema, port) {
-  const db = await openStore({ databaseUrl: pgUrl, schema, poolSize });
+  const db = await openStore({ databaseUrl: pgUrl, schema, poolSize, applicationName: benchApplicationName(schema) });
   try {
     await serveUntilStopped(db, port, () => process.send('listening'));
   } finally {
@@ -219,6 +227,20 @@ function machineBusySeconds() {
   }
 }
 
+/**
+ * Ids of the backends serving a run's server connections (by their `application_name`, see
+ * {@link benchApplicationName}), for their CPU when PostgreSQL runs on this machine.
+ */
+async function backendPids(schema) {
+  const admin = await openPostgresDb({ connectionString: pgUrl, maxConnections: 1, applicationName: 'qaf-bench-admin' });
+  try {
+    const rows = await admin.query('SELECT pid::text AS pid FROM pg_stat_activity WHERE application_name = $1', [benchApplicationName(schema)]);
+    return rows.map((r) => r.pid);
+  } finally {
+    await admin.close();
+  }
+}
+
 /** Ids of the PostgreSQL server's processes when it runs on this machine (loopback), else none. */
 function postgresPids() {
   try {
@@ -243,7 +265,7 @@ async function run(label, store) {
   // A failed run (the load generator exiting with an error) must not leave its server behind.
   const stopChild = () => child.kill();
   process.once('exit', stopChild);
-  const { port, token, providerIds, serverPids } = await nextMessage(child);
+  const { port, token, providerIds, serverPids, schema: serverSchema } = await nextMessage(child);
   const url = `http://127.0.0.1:${port}/api/councils/${plugin.id}/assessments${process.env.QAF_BENCH_EXPLAIN === 'false' ? '?explain=false' : ''}`;
   const bodies = providerIds.map((providerId) => JSON.stringify({ providerId, ...assessment }));
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -261,11 +283,14 @@ async function run(label, store) {
   // The profile (QAF_BENCH_PROFILE) covers the measured run only.
   if (process.env.QAF_BENCH_PROFILE) child.send('profile');
   const pgPids = () => (store === 'postgres' ? postgresPids() : []);
-  const cpuBefore = { server: cpuByProcess(serverPids), pg: cpuByProcess(pgPids()), machine: machineBusySeconds() };
+  // The backends of this run's connections (warmed up, so open), read again at the end (a pool may replace one).
+  const ownPgPids = store === 'postgres' ? await backendPids(serverSchema) : [];
+  const cpuBefore = { server: cpuByProcess(serverPids), pg: cpuByProcess(pgPids()), ownPg: cpuByProcess(ownPgPids), machine: machineBusySeconds() };
   const result = LOAD === 'wrk' ? await loadWithWrk(url, headers, bodies) : await loadWithAutocannon(url, headers, bodies);
   const cpu = {
     server: cpuBetween(cpuBefore.server, cpuByProcess(serverPids)),
     pg: cpuBetween(cpuBefore.pg, cpuByProcess(pgPids())),
+    ownPg: cpuBetween(cpuBefore.ownPg, cpuByProcess(store === 'postgres' ? [...new Set([...ownPgPids, ...(await backendPids(serverSchema))])] : [])),
     loadGenerator: result.cpuSeconds,
     machine: machineBusySeconds(),
   };
@@ -274,7 +299,7 @@ async function run(label, store) {
   // CPU the machine spent on anything else meanwhile (other users' work, interrupts not charged to a process):
   // figures taken while it is more than a few percent of a core are not comparable.
   // Steal (a virtual machine's host running other guests on these cores) is shown on its own.
-  const others = Math.max(0, machineBusy - steal * SECONDS - cpu.server - cpu.pg - cpu.loadGenerator) / SECONDS;
+  const others = Math.max(0, machineBusy - steal * SECONDS - cpu.server - (store === 'postgres' ? cpu.ownPg : 0) - cpu.loadGenerator) / SECONDS;
   child.send('stop');
   const { determinations } = await nextMessage(child);
   await new Promise((resolve) => child.once('exit', resolve));
@@ -287,7 +312,7 @@ async function run(label, store) {
       `p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  ` +
       `(${result.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors; ${determinations - warm} determinations stored; ` +
       `${processes} server process${processes === 1 ? '' : 'es'}, ${CONNECTIONS} connections, ${SECONDS} s, load from ${LOAD}; CPU per evaluation: ` +
-      `server ${perRequest(cpu.server)} ms${store === 'postgres' ? `, PostgreSQL ${perRequest(cpu.pg)} ms` : ''}, load generator ${perRequest(cpu.loadGenerator)} ms; ` +
+      `server ${perRequest(cpu.server)} ms${store === 'postgres' ? `, PostgreSQL ${perRequest(cpu.ownPg)} ms (the run's own backends; every postgres process ${perRequest(cpu.pg)} ms)` : ''}, load generator ${perRequest(cpu.loadGenerator)} ms; ` +
       `other work on the machine: ${(others * 100).toFixed(0)}% of a core; taken by the host (steal): ${(steal * 100).toFixed(0)}% of a core)`,
   );
 }
@@ -401,7 +426,7 @@ async function withStore(kind, fn) {
     return;
   }
   const schema = `qaf_bench_${randomBytes(6).toString('hex')}`;
-  const db = await openStore({ databaseUrl: pgUrl, schema, poolSize });
+  const db = await openStore({ databaseUrl: pgUrl, schema, poolSize, applicationName: benchApplicationName(schema) });
   db.benchSchema = schema;
   try {
     await fn(db);

@@ -43,6 +43,34 @@ describe('jsonValueProblem', () => {
     const twice = '{"a":[1,{"b":3,"b":4}]}';
     expect(jsonValueProblem(JSON.parse(twice), twice)).toMatchObject({ pointer: '/a/1/b', member: 'b' });
   });
+
+  it('tells a body with colons in its names and strings from one naming a member twice, with and without \\u escapes', () => {
+    for (const text of ['{"a:b":"c:d","e":{"f":"g:h:i"},"l":[":",{"m":"::"}]}', '{"q":"say \\":\\" ok","r":"\\\\:"}', '{"\\u003a":":","x":"\\u003a:"}']) {
+      expect(jsonValueProblem(JSON.parse(text), text)).toBeUndefined();
+    }
+    const twice: [string, string][] = [
+      ['{"a":"x:y","a":"z"}', '/a'],
+      ['{"a":{"b":"1:2"},"c":[{"d":":","d":"::"}]}', '/c/0/d'],
+      ['{"k:":1,"k:":1}', '/k:'],
+      ['{"a":"\\u003a","a":1}', '/a'],
+      ['{"e":"\\u00e9:","n":{"m":1,"m":":"}}', '/n/m'],
+    ];
+    for (const [text, pointer] of twice) expect(jsonValueProblem(JSON.parse(text), text)).toMatchObject({ pointer });
+  });
+
+  it('finds NUL and lone surrogates given the text, whether escaped or raw, in strings and member names', () => {
+    const cases: [string, string][] = [
+      ['{"a":["ok","x\\u0000"]}', '/a/1'],
+      ['{"k\\ud800":1}', '/k\ud800'],
+      ['{"a":"\\uDFFF"}', '/a'],
+      ['{"a":"raw \udc00"}', '/a'],
+      ['{"raw \ud800":1}', '/raw \ud800'],
+    ];
+    for (const [text, pointer] of cases) expect(jsonValueProblem(JSON.parse(text), text)?.pointer).toBe(pointer);
+    for (const text of ['{"path":"C:\\\\users","pair":"\\ud83d\\ude00","e":"\\u00e9"}', '{"a":"😀 é","b":1}']) {
+      expect(jsonValueProblem(JSON.parse(text), text)).toBeUndefined();
+    }
+  });
 });
 
 describe('tooDeepOffset', () => {

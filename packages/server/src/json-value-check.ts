@@ -33,19 +33,38 @@ export function escapePointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-interface Visit {
-  value: unknown;
-  depth: number;
-  parent: Visit | undefined;
-  key: string;
-  /** True for an object member, whose name is checked too. */
-  named: boolean;
+/** An object or array being walked: its member names (an object's), and the member being looked at. */
+interface Level {
+  value: Record<string, unknown> | unknown[];
+  /** The object's member names; undefined for an array. */
+  names: string[] | undefined;
+  /** The member after the one being looked at (its index in `names`, or in the array). */
+  next: number;
 }
 
-function pointerOf(visit: Visit): string {
-  const tokens: string[] = [];
-  for (let v: Visit | undefined = visit; v?.parent; v = v.parent) tokens.push(escapePointerToken(v.key));
-  return tokens.reverse().map((t) => `/${t}`).join('');
+/** The JSON pointer of the member each level is looking at. */
+function pointerOf(levels: readonly Level[]): string {
+  let pointer = '';
+  for (const level of levels) pointer += `/${level.names ? escapePointerToken(level.names[level.next - 1]!) : String(level.next - 1)}`;
+  return pointer;
+}
+
+/** How many colons a string holds. */
+function colonsIn(s: string): number {
+  let count = 0;
+  for (let i = s.indexOf(':'); i !== -1; i = s.indexOf(':', i + 1)) count++;
+  return count;
+}
+
+/**
+ * The problem of one value (a scalar, or an object or array about to be entered at `depth`),
+ * checking strings only when `checkStrings`.
+ */
+function valueProblem(value: unknown, depth: number, checkStrings: boolean): string | undefined {
+  if (typeof value === 'string') return checkStrings ? stringProblem(value) : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'is a number too large to store (it overflows to infinity)';
+  if (value !== null && typeof value === 'object' && depth > MAX_JSON_DEPTH) return `is nested deeper than ${MAX_JSON_DEPTH} levels`;
+  return undefined;
 }
 
 /**
@@ -55,37 +74,55 @@ function pointerOf(visit: Visit): string {
  * PostgreSQL refuses or replaces with U+FFFD), or a member named `__proto__` (which would
  * replace the prototype of an object it is copied into). Given the `text` the value was parsed
  * from, also a member name one object gives twice (`JSON.parse` silently keeps the last).
- * Iterative, so no nesting can exhaust the stack.
+ * Iterative, so no nesting can exhaust the stack; members are looked at in document order, one
+ * entry per open object or array (it runs on every request body).
  */
 export function jsonValueProblem(root: unknown, text?: string): JsonValueProblem | undefined {
+  // Text with neither such a character nor a \u escape cannot have given one to any string or name
+  // (JSON.parse refuses a raw NUL; the other escapes stand for other characters): none is looked for.
+  const escapeFree = text !== undefined && !text.includes('\\u');
+  const checkStrings = text === undefined || !escapeFree || UNSTORABLE.test(text);
   let members = 0;
-  const stack: Visit[] = [{ value: root, depth: 0, parent: undefined, key: '', named: false }];
-  while (stack.length > 0) {
-    const visit = stack.pop()!;
-    const { value } = visit;
-    const nameProblem = visit.named ? stringProblem(visit.key) : undefined;
-    if (nameProblem) return { pointer: pointerOf(visit), message: `has a member name that ${nameProblem}` };
-    if (visit.named && visit.key === PROTOTYPE_KEY) return { pointer: pointerOf(visit), message: `is a member named ${PROTOTYPE_KEY}, which is not allowed` };
-    if (typeof value === 'string') {
-      const message = stringProblem(value);
-      if (message) return { pointer: pointerOf(visit), message };
-    } else if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return { pointer: pointerOf(visit), message: 'is a number too large to store (it overflows to infinity)' };
-    } else if (value !== null && typeof value === 'object') {
-      if (visit.depth > MAX_JSON_DEPTH) {
-        return { pointer: pointerOf(visit), message: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
-      }
-      const named = !Array.isArray(value);
-      const entries = named ? Object.entries(value) : value.map((v, i) => [String(i), v] as const);
-      if (named) members += entries.length;
-      // Pushed in reverse so the first problem in document order is found first.
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, member] = entries[i]!;
-        stack.push({ value: member, depth: visit.depth + 1, parent: visit, key, named });
-      }
+  // The colons in the strings and names, read only when the text has no \u escape (see the end).
+  let stringColons = 0;
+  const levels: Level[] = [];
+  const enter = (value: object) => {
+    const names = Array.isArray(value) ? undefined : Object.keys(value);
+    if (names) members += names.length;
+    levels.push({ value: value as Level['value'], names, next: 0 });
+  };
+  const rootProblem = valueProblem(root, 0, checkStrings);
+  if (rootProblem) return { pointer: '', message: rootProblem };
+  if (root !== null && typeof root === 'object') enter(root);
+  while (levels.length > 0) {
+    const level = levels[levels.length - 1]!;
+    const { names } = level;
+    if (level.next >= (names ? names.length : (level.value as unknown[]).length)) {
+      levels.pop();
+      continue;
     }
+    const index = level.next++;
+    let value: unknown;
+    if (names) {
+      const name = names[index]!;
+      const nameProblem = checkStrings ? stringProblem(name) : undefined;
+      if (nameProblem) return { pointer: pointerOf(levels), message: `has a member name that ${nameProblem}` };
+      if (name === PROTOTYPE_KEY) return { pointer: pointerOf(levels), message: `is a member named ${PROTOTYPE_KEY}, which is not allowed` };
+      if (escapeFree) stringColons += colonsIn(name);
+      value = (level.value as Record<string, unknown>)[name];
+    } else {
+      value = (level.value as unknown[])[index];
+    }
+    // The member's depth: one more than its parent's, which is the number of levels open less one.
+    const problem = valueProblem(value, levels.length, checkStrings);
+    if (problem) return { pointer: pointerOf(levels), message: problem };
+    if (escapeFree && typeof value === 'string') stringColons += colonsIn(value);
+    if (value !== null && typeof value === 'object') enter(value);
   }
-  if (text !== undefined && memberNameCount(text) !== members) {
+  // Every member of the text has one colon outside strings, and without \u escapes its strings' colons
+  // are the parsed strings' own: a member JSON.parse dropped for a later one of the same name leaves
+  // the text more colons than the value has (counted natively, not by scanning the text in JavaScript).
+  if (text !== undefined && (escapeFree ? colonsIn(text) !== members + stringColons : memberNameCount(text) !== members)) {
     const duplicate = firstDuplicateMember(text);
     if (duplicate) return { ...duplicate, message: `repeats the member name "${duplicate.member}" of the same object (only one value could be kept)` };
   }
