@@ -166,6 +166,8 @@ function check(a: Assessment, asOf: string | undefined): void {
 }
 
 /** The later of two dates, either possibly missing. */
+/** The pack's warning (outcomes.warnings) when the last annual visit is dated after this visit. */
+const LAST_ANNUAL_VISIT_WARNING = 'The last annual visit (lastAnnualVisitDate) is dated after this visit: a focussed visit or re-inspection is measured against the last full annual audit before it, so check the date; until it is corrected the routine visit cycle may be counted from the wrong visit';
 const later = (x: unknown, y: unknown): string | undefined => (isIsoDate(x) ? (isIsoDate(y) && y > x ? y : x) : isIsoDate(y) ? y : undefined);
 
 const DAY_MS = 86_400_000;
@@ -415,7 +417,9 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
     if (iapApproval === 'Approved') act('iap-implement', 'Carry out the improvement actions within the timescales of the approved Improvement Action Plan, then request a re-inspection', 'provider', later(date, f.iapCompletionDate)!, '000 s4.1', 'iap-approved-starts-improvement');
   }
   if (inadequateProcess) act('suspend-new-packages', 'Suspend the provider immediately from bidding for and accepting new care packages until the Inadequate rating is removed', 'council', date, '000 s5.1');
-  const reinspectionRequested = f.reinspectionRequestDate as string | undefined;
+  // A re-inspection request dated after the determination date is not yet received (1.2.9).
+  const reinspectionRequestedOn = f.reinspectionRequestDate as string | undefined;
+  const reinspectionRequested = reinspectionRequestedOn !== undefined && reinspectionRequestedOn <= asOf ? reinspectionRequestedOn : undefined;
   if (process === 1 && reinspectionRequested !== undefined) act('bronze-reinspection', 'Carry out the re-inspection as soon as possible after the provider\'s request (outcome: Silver, or Inadequate if the improvement cannot be validated)', 'council', reinspectionRequested, '000 s4.1', 'reinspection-as-soon-as-possible');
   if (inadequateProcess && reinspectionRequested !== undefined) act('inadequate-reinspection', 'Carry out the further visit as soon as possible after the provider\'s request (outcome: Bronze, or continued Inadequate with termination considered)', 'council', reinspectionRequested, '000 s5.1', 'reinspection-as-soon-as-possible');
   if (inadequateNotValidated) act('consider-termination', 'Consider termination of the contract (multi-agency review of care provision, safety and a decommissioning plan)', 'council', date, '000 s5.1');
@@ -488,6 +492,10 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   };
   if (proposals.length) determination.proposals = proposals;
   if (Object.keys(decidedBy).length) determination.decidedBy = decidedBy;
+  // 000 s3.5: a last annual visit dated after this visit cannot be the last full annual audit (pack 1.2.9 warns).
+  if (lastAnnualVisit !== undefined && lastAnnualVisit > date) {
+    determination.warnings = [{ id: 'last-annual-visit-after-this-visit', message: LAST_ANNUAL_VISIT_WARNING, citation: '000 s3.5' }];
+  }
   return determination;
 }
 
