@@ -1,11 +1,10 @@
 import { caseAssessment } from '@openqaf/engine';
-import type { Pack, PackCase } from '@openqaf/engine';
+import type { Pack } from '@openqaf/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestApp, testPlugins } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
-import { COUNCIL_PLUGIN_PACKAGES, loadCouncilPlugins } from '../seed/council-plugins.js';
-import { seedCouncils } from '../seed/index.js';
+import type { CouncilPlugin } from '../engine/index.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
+import { birminghamCase, birminghamTestApp } from './birmingham-app.test-helpers.js';
 
 /**
  * A determination made because something happened after the visit is made as of that day, and keeps
@@ -19,16 +18,16 @@ describe.each(testStoreKinds)('a completion is determined as of its own day ($na
   let visitAssessment: string;
   let completed: string;
   let provider: string;
+  let birmingham: CouncilPlugin;
   beforeAll(async () => {
-    const birmingham = (await loadCouncilPlugins(COUNCIL_PLUGIN_PACKAGES, () => undefined)).find((p) => p.id === 'birmingham')!;
-    t = await makeTestApp(kind, { plugins: [...testPlugins, birmingham] });
-    await seedCouncils(t.db, [birmingham], () => undefined);
-    await t.db.query("INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, 'birmingham', 'officer')", [t.userIds.testshireOfficer]);
+    ({ t, birmingham } = await birminghamTestApp(kind));
     await t.db.query("INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, 'birmingham', 'council-admin')", [t.userIds.testshireAdmin]);
     provider = (await t.call('POST', '/api/councils/birmingham/providers', { as: 'testshireOfficer', body: { name: 'Home Support As Of' } })).body.id;
     // Bronze at the visit on 3 March 2025, the IAP requested on 5 March (the pack's case bronze-process-actions).
-    const bronzeCase = birmingham.pack.cases!.find((c: PackCase) => c.id === 'bronze-process-actions')!;
-    const visit = await t.call('POST', '/api/councils/birmingham/assessments', { as: 'testshireOfficer', body: { providerId: provider, ...caseAssessment(birmingham.pack, bronzeCase) } });
+    const visit = await t.call('POST', '/api/councils/birmingham/assessments', {
+      as: 'testshireOfficer',
+      body: { providerId: provider, ...caseAssessment(birmingham.pack, birminghamCase(birmingham, 'bronze-process-actions')) },
+    });
     expect(visit.status).toBe(201);
     visitAssessment = visit.body.id;
   }, 60_000);
@@ -94,9 +93,8 @@ describe.each(testStoreKinds)('a completion is determined as of its own day ($na
 
   it('a what-if compares the provider as of that day: a draft giving the Council 8 days to approve moves its review from 18 to 19 March', async () => {
     const other = (await t.call('POST', '/api/councils/birmingham/providers', { as: 'testshireOfficer', body: { name: 'Home Support What If' } })).body.id;
-    const plugin = (await loadCouncilPlugins(COUNCIL_PLUGIN_PACKAGES, () => undefined)).find((p) => p.id === 'birmingham')!;
-    const bronzeCase = plugin.pack.cases!.find((c: PackCase) => c.id === 'bronze-process-actions')!;
-    expect((await t.call('POST', '/api/councils/birmingham/assessments', { as: 'testshireOfficer', body: { providerId: other, ...caseAssessment(plugin.pack, bronzeCase) } })).status).toBe(201);
+    const bronzeCase = birminghamCase(birmingham, 'bronze-process-actions');
+    expect((await t.call('POST', '/api/councils/birmingham/assessments', { as: 'testshireOfficer', body: { providerId: other, ...caseAssessment(birmingham.pack, bronzeCase) } })).status).toBe(201);
     const done = await t.call('POST', '/api/councils/birmingham/actions/complete', { as: 'testshireOfficer', body: { providerId: other, actionId: 'iap-submit', completedOn: '2025-03-11' } });
     expect(done.status, JSON.stringify(done.body)).toBe(201);
     const draft = await t.call('GET', '/api/councils/birmingham/draft', { as: 'testshireAdmin' });
