@@ -165,9 +165,9 @@ function check(a: Assessment, asOf: string | undefined): void {
   }
 }
 
-/** The later of two dates, either possibly missing. */
 /** The pack's warning (outcomes.warnings) when the last annual visit is dated after this visit. */
 const LAST_ANNUAL_VISIT_WARNING = 'The last annual visit (lastAnnualVisitDate) is dated after this visit: a focussed visit or re-inspection is measured against the last full annual audit before it, so check the date; until it is corrected the routine visit cycle may be counted from the wrong visit';
+/** The later of two dates, either possibly missing. */
 const later = (x: unknown, y: unknown): string | undefined => (isIsoDate(x) ? (isIsoDate(y) && y > x ? y : x) : isIsoDate(y) ? y : undefined);
 
 const DAY_MS = 86_400_000;
@@ -354,7 +354,9 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
   const iapAsked = process === 1 || (inadequateProcess && iapPlan === 'Improvement Action Plan required');
 
   // 000 s4.1 Step 3: the Council approves or returns the submitted IAP within 7 days of submission.
-  const submitted = f.iapSubmittedDate as string | undefined;
+  const submittedOn = f.iapSubmittedDate as string | undefined;
+  // A submission dated after the determination date is not yet made: taken as not recorded (ratings-in-effect-on-the-determination-date, 1.2.9).
+  const submitted = submittedOn !== undefined && submittedOn <= asOf ? submittedOn : undefined;
   const awaiting = iapAsked && submitted !== undefined;
   const iapApproval = councilDecides('iapApproval', awaiting ? 'Awaiting the Council\'s review' : 'No plan to review', !awaiting, awaiting ? addDays(submitted, IAP_APPROVAL_DAYS) : undefined, true);
   decisions.iapApproval = iapApproval;
@@ -407,13 +409,15 @@ function determine(a: Assessment, asOfOption: string | undefined, pack: Birmingh
     actions.push({ id, label, owner, due, source, ...(interpretation ? { interpretation } : {}) });
   };
   const settled = iapApproval === 'Returned for amendments' || iapApproval === 'Approved';
-  const requested = later(date, f.iapRequestDate)!;
+  // A request dated after the determination date is not yet made: the provider's days run from the visit (1.2.9).
+  const requestedOn = f.iapRequestDate as string | undefined;
+  const requested = later(date, requestedOn !== undefined && requestedOn <= asOf ? requestedOn : undefined)!;
   if (iapAsked) {
     act('iap-request', 'Formally request an Improvement Action Plan, identifying the elements requiring improvement', 'council', date, '000 s4.1', 'iap-request-post-inspection');
     if (!settled) act('iap-submit', 'Submit the Improvement Action Plan, counted from the request', 'provider', addDays(requested, IAP_SUBMIT_DAYS), '000 s4.1');
     if (submitted !== undefined && !settled) act('iap-review', 'Approve the Improvement Action Plan or return it for amendments, counted from its submission', 'council', addDays(submitted, IAP_APPROVAL_DAYS), '000 s4.1');
     if (submitted === undefined) act('iap-review-expected', 'Approve the Improvement Action Plan or return it for amendments (submission not yet recorded: due the time to submit and the time to approve after the request)', 'council', addDays(requested, IAP_APPROVAL_EXPECTED_DAYS), '000 s4.1', 'iap-review-before-submission');
-    if (iapApproval === 'Returned for amendments') act('iap-resubmit', 'Amend the Improvement Action Plan the Council returned and submit it again, counted from the end of the time to approve', 'provider', addDays(submitted === undefined ? date : addDays(submitted, IAP_APPROVAL_DAYS), IAP_SUBMIT_DAYS), '000 s4.1', 'iap-returned-resubmit');
+    if (iapApproval === 'Returned for amendments') act('iap-resubmit', 'Amend the Improvement Action Plan the Council returned and submit it again, counted from the end of the time to approve', 'provider', addDays(submittedOn === undefined ? date : addDays(submittedOn, IAP_APPROVAL_DAYS), IAP_SUBMIT_DAYS), '000 s4.1', 'iap-returned-resubmit');
     if (iapApproval === 'Approved') act('iap-implement', 'Carry out the improvement actions within the timescales of the approved Improvement Action Plan, then request a re-inspection', 'provider', later(date, f.iapCompletionDate)!, '000 s4.1', 'iap-approved-starts-improvement');
   }
   if (inadequateProcess) act('suspend-new-packages', 'Suspend the provider immediately from bidding for and accepting new care packages until the Inadequate rating is removed', 'council', date, '000 s5.1');

@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { contentHash } from '../audit/content-hash.js';
 import { recordAudit } from '../audit/record.js';
+import { completionAsOf, determinedAsOfSql } from '../assessments/determined-as-of.js';
+import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
 import { determine } from '../assessments/index.js';
 import { recordedEarlier } from '../engine/index.js';
 import { headlineText, prepareAssessment, storeAssessments } from '../assessments/store-assessment.js';
@@ -21,10 +23,13 @@ export interface CompletionBody {
   note?: string;
 }
 
-/** The action as now tracked, and the assessment evaluated again when its completion date feeds a fact. */
+/**
+ * The action as now tracked, and the assessment evaluated again when its completion date feeds a
+ * fact: `asOf` is the date that determination is made as of (the completion's day, see {@link completionAsOf}).
+ */
 export interface CompletedAction {
   action: TrackedAction;
-  reevaluated?: { assessmentId: string; fact: string; value: string; headline: string };
+  reevaluated?: { assessmentId: string; fact: string; value: string; asOf: string; headline: string };
 }
 
 function refused(pointer: string, message: string): HttpError {
@@ -36,6 +41,9 @@ function refused(pointer: string, message: string): HttpError {
  * council maps the action to an input fact (`action_completion_facts`), the provider's latest
  * assessment is evaluated again with that fact set to the completion date and stored as a new
  * assessment: what depends on it (the council's 7 days to approve an IAP) runs from the actual date.
+ * Something happened after the visit, so that determination is made as of the completion's day
+ * (never before the visit, nor before the day its current determination was made as of), and
+ * every later evaluation of the stored assessment keeps that date (`determined-as-of.ts`).
  * Refusals (unknown action, a date before the assessment or after today, an input the pack refuses)
  * change nothing. The pack is evaluated before the transaction; the completion and the new
  * assessment are written in one commit, which re-checks what the evaluation was made from (409 when
@@ -50,15 +58,20 @@ export async function completeAction(c: Context<AppEnv>, councilId: string, body
   if (body.completedOn > today) throw refused('/completedOn', `is after today (${today})`);
   // Evaluated before the transaction (holding no connection), so that an input the pack refuses
   // changes nothing; what it was evaluated from is re-checked under the transaction.
-  let next: { row: PreparedAssessment; date: string; headline: string } | undefined;
+  let next: { row: PreparedAssessment; date: string; asOf: string; headline: string } | undefined;
   if (tracked.feeds) {
-    const [row] = await db.query<{ input: AssessmentInput }>('SELECT input FROM assessments WHERE id = $1', [tracked.assessmentId]);
+    const [row] = await db.query<{ input: AssessmentInput; as_of: string }>(
+      `SELECT a.input, ${determinedAsOfSql('d', 'a')} AS as_of FROM assessments a
+         JOIN determinations d ON d.assessment_id = a.id AND ${CURRENT_DETERMINATION_SQL} WHERE a.id = $1`,
+      [tracked.assessmentId],
+    );
     const input: AssessmentInput = { ...row!.input, facts: { ...(row!.input.facts ?? {}), [tracked.feeds]: body.completedOn } };
     const version = await versionInForceRecord(db, councilId, input.date);
     if (!version) throw refused('/providerId', `has an assessment dated ${input.date} with no pack version in force`);
-    const { explanation: _explanation, ...determination } = await determine(c, version, input, false, recordedEarlier(row!.input));
+    const asOf = completionAsOf(input.date, row!.as_of, body.completedOn);
+    const { explanation: _explanation, ...determination } = await determine(c, version, input, false, recordedEarlier(row!.input), asOf);
     const prepared = prepareAssessment({ councilId, providerId: body.providerId, userId: user.id, input, packVersionId: version.id, determination });
-    next = { row: prepared, date: input.date, headline: headlineText(determination.headline.value) };
+    next = { row: prepared, date: input.date, asOf, headline: headlineText(determination.headline.value) };
   }
   // The completion and its re-determination in one commit, with an Idempotency-Key or without.
   await db.transaction(async (tx) => {
@@ -89,7 +102,9 @@ export async function completeAction(c: Context<AppEnv>, councilId: string, body
     }
   });
   const reevaluated: CompletedAction['reevaluated'] =
-    next && tracked.feeds ? { assessmentId: next.row.stored.assessmentId, fact: tracked.feeds, value: body.completedOn, headline: next.headline } : undefined;
+    next && tracked.feeds
+      ? { assessmentId: next.row.stored.assessmentId, fact: tracked.feeds, value: body.completedOn, asOf: next.asOf, headline: next.headline }
+      : undefined;
   const action: TrackedAction = { ...tracked, status: 'done', completedOn: body.completedOn, completedBy: user.email, ...(body.note ? { note: body.note } : {}) };
   return { action, ...(reevaluated ? { reevaluated } : {}) };
 }

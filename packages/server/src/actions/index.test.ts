@@ -5,8 +5,8 @@ import { createApp } from '../app.js';
 import { makeTestApp, testPlugins } from '../app.test-helpers.js';
 import type { TestApp } from '../app.test-helpers.js';
 import { replyLosingDb } from '../idempotency/reply-losing-db.test-helpers.js';
+import { birminghamTestApp } from './birmingham-app.test-helpers.js';
 import { COUNCIL_PLUGIN_PACKAGES, loadCouncilPlugins } from '../seed/council-plugins.js';
-import { seedCouncils } from '../seed/index.js';
 import { testStoreKinds } from '../store/test-stores.test-helpers.js';
 import { judgements } from '../test-fixtures/testshire-pack.js';
 
@@ -72,10 +72,9 @@ describe.each(testStoreKinds)('completing an action recomputes what depends on i
   let t: TestApp;
   let provider: string;
   beforeAll(async () => {
-    const birmingham = (await loadCouncilPlugins(COUNCIL_PLUGIN_PACKAGES, () => undefined)).find((p) => p.id === 'birmingham')!;
-    t = await makeTestApp(kind, { plugins: [...testPlugins, birmingham] });
-    await seedCouncils(t.db, [birmingham], () => undefined);
-    await t.db.query("INSERT INTO council_roles (user_id, council_id, role) VALUES ($1, 'birmingham', 'officer')", [t.userIds.testshireOfficer]);
+    const app = await birminghamTestApp(kind);
+    t = app.t;
+    const birmingham = app.birmingham;
     provider = (await t.call('POST', '/api/councils/birmingham/providers', { as: 'testshireOfficer', body: { name: 'Home Support Bronze' } })).body.id;
     // Quality Ratings Guidance 2024, 4.1: Bronze on 3 March, IAP submitted within 7 days, approved or returned within 7 days of submission.
     const bronzeCase = birmingham.pack.cases!.find((c: PackCase) => c.id === 'bronze-process-actions')!;

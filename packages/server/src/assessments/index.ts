@@ -30,6 +30,7 @@ import { supersededOf } from './superseded.js';
 import { assessmentBodySchema } from './schemas.js';
 import { withRecorder } from './recorded-decisions.js';
 import { missingPluginPartsOf, packVersionUnusable } from './pack-version-unusable.js';
+import { determinedAsOf } from './determined-as-of.js';
 import type { AssessmentInput, StoredAssessment } from './store-assessment.js';
 import type { AssessmentBody, AssessmentPreview, AssessmentRecord, SubmittedAssessment, TimelinePage } from './replies.js';
 
@@ -84,6 +85,8 @@ function logOnce(services: AppEnv['Variables']['services'], key: string, line: s
  * recorded decision is new, and refused without the reason the pack requires.
  * With `explain` the determination carries its explanation (format 3, data without words); the
  * store keeps it without, since it is reproducible from the assessment and the pack hash at any time.
+ * `asOf`: the date it is determined as of, the assessment's own date unless given (a stored
+ * assessment's is its stored determination's, see `determined-as-of.ts`).
  */
 export async function determine(
   c: Context<AppEnv>,
@@ -91,11 +94,12 @@ export async function determine(
   input: AssessmentInput,
   explain = true,
   earlier?: readonly string[],
+  asOf: string = input.date,
 ): Promise<Determination> {
   const { note: _note, ...assessment } = input;
   const compiled = await compiledVersion(c, version);
   try {
-    return evaluateCompiled(compiled, assessment, { asOf: input.date, explain, ...(earlier ? { recordedEarlier: earlier } : {}) });
+    return evaluateCompiled(compiled, assessment, { asOf, explain, ...(earlier ? { recordedEarlier: earlier } : {}) });
   } catch (error) {
     if (error instanceof AssessmentRefused) {
       throw new HttpError(422, 'invalid-assessment', 'The assessment does not fit the pack', {
@@ -397,7 +401,7 @@ export function assessmentRoutes() {
       if (c.req.valid('query').explain === 'true') {
         // The stored record has no explanation; re-evaluating under the same pack hash reproduces it.
         const version = await findVersionById(c.get('services').db, row.pack_version_id);
-        const explanation = version ? (await determine(c, version, row.input, true, recordedEarlier(row.input))).explanation : undefined;
+        const explanation = version ? (await determine(c, version, row.input, true, recordedEarlier(row.input), determinedAsOf(row.result, row.assessment_date))).explanation : undefined;
         if (explanation) stored.determination = { ...row.result, explanation };
       }
       return c.json(stored);
@@ -413,7 +417,7 @@ export function assessmentRoutes() {
       if (!version || version.hash !== row.pack_hash) {
         throw new HttpError(500, 'integrity', 'The stored pack version does not match the determination\'s pack hash');
       }
-      const reproduced = await determine(c, version, row.input, false, recordedEarlier(row.input));
+      const reproduced = await determine(c, version, row.input, false, recordedEarlier(row.input), determinedAsOf(row.result, row.assessment_date));
       return c.json({
         // Compared in stored (JSON) form: the store keeps JSON, so that is what must match.
         identical: isDeepStrictEqual(JSON.parse(JSON.stringify(reproduced)), row.result),

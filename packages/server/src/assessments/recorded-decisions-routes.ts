@@ -14,6 +14,7 @@ import { defineRoute, typed } from '../routes/define-route.js';
 import { validBody } from '../routes/json-body.js';
 import { councilParams } from '../routes/query.js';
 import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from './current-determination.js';
+import { determinedAsOfSql } from './determined-as-of.js';
 import { determine } from './index.js';
 import { withRecorder } from './recorded-decisions.js';
 import type { RecordedDecisionBody } from './recorded-decisions.js';
@@ -63,6 +64,8 @@ interface DecidedOnRow {
   provider_id: string;
   assessment_date: string;
   input: AssessmentInput;
+  /** The date its current determination was made as of: the determination the decision makes keeps it. */
+  as_of: string | null;
   final: boolean;
   determination_id: string | null;
   visit_id: string | null;
@@ -74,7 +77,7 @@ interface DecidedOnRow {
 async function decidedOn(c: Context<AppEnv>, id: string): Promise<DecidedOnRow & { determination_id: string }> {
   const councilId = c.var.council.id;
   const [row] = await c.var.services.db.query<DecidedOnRow>(
-    `SELECT a.id, a.provider_id, a.assessment_date, a.input, ${FINAL_ASSESSMENT_SQL} AS final, d.id AS determination_id,
+    `SELECT a.id, a.provider_id, a.assessment_date, a.input, ${determinedAsOfSql('d', 'a')} AS as_of, ${FINAL_ASSESSMENT_SQL} AS final, d.id AS determination_id,
         COALESCE(vr.id, (SELECT rd.visit_id FROM recorded_decisions rd WHERE rd.assessment_id = a.id)) AS visit_id, vr.status AS visit_status,
         (SELECT rd.assessment_id FROM recorded_decisions rd WHERE rd.answers_assessment_id = a.id) AS answered_by
       FROM assessments a
@@ -122,7 +125,7 @@ export function recordedDecisionRoutes() {
     const input: AssessmentInput = { ...on.input, decisions: { ...on.input.decisions, ...added } };
     // The decisions recorded before stand; those recorded now must give the reason the pack requires.
     const earlier = recordedEarlier(on.input).filter((id) => !(id in added));
-    const { explanation: _explanation, trace: _trace, ...determination } = await determine(c, version, input, false, earlier);
+    const { explanation: _explanation, trace: _trace, ...determination } = await determine(c, version, input, false, earlier, on.as_of ?? on.assessment_date);
     const row = prepareAssessment({ councilId: council.id, providerId: on.provider_id, userId: user.id, input, packVersionId: version.id, determination });
     const record: DecisionRecord = {
       id: randomUUID(),

@@ -1,4 +1,5 @@
 import { CURRENT_DETERMINATION_SQL, FINAL_ASSESSMENT_SQL } from '../assessments/current-determination.js';
+import { determinedAsOf } from '../assessments/determined-as-of.js';
 import { headlineText } from '../assessments/store-assessment.js';
 import { determinationResultSql } from '../assessments/stored-result.js';
 import type { AssessmentInput } from '../assessments/store-assessment.js';
@@ -15,6 +16,8 @@ export interface DecidedAssessment {
   providerId: string;
   providerName: string;
   date: string;
+  /** The date its current determination was made as of: the assessment's date, or a later day (see `determined-as-of.ts`); kept when it is evaluated again. */
+  asOf: string;
   input: AssessmentInput;
   determinationId: string;
   determination: Omit<Determination, 'trace'>;
@@ -88,6 +91,7 @@ function toDecided(r: Row): DecidedAssessment {
     providerId: r.provider_id,
     providerName: r.name,
     date: r.assessment_date,
+    asOf: determinedAsOf(r.result, r.assessment_date),
     input: r.input,
     determinationId: r.determination_id,
     determination: r.result,
@@ -138,11 +142,11 @@ export async function assessmentNotUnderVersionInForce(db: Queryable, councilId:
   return row && toDecided(row);
 }
 
-/** Evaluates a stored assessment under a compiled pack, as it was when first determined (no trace). */
+/** Evaluates a stored assessment under a compiled pack, as it was when first determined (no trace), as of the date its determination was made at. */
 export function redetermined(compiled: CompiledPack, a: DecidedAssessment): Determination {
   const { note: _note, ...assessment } = a.input;
   // The stored decisions were recorded earlier: they stand, marked where they now depart without a reason.
-  return evaluateCompiled(compiled, assessment, { asOf: a.date, explain: false, recordedEarlier: recordedEarlier(a.input) });
+  return evaluateCompiled(compiled, assessment, { asOf: a.asOf, explain: false, recordedEarlier: recordedEarlier(a.input) });
 }
 
 /**

@@ -4,6 +4,7 @@ import { determine } from '../assessments/index.js';
 import { recordedEarlier } from '../engine/index.js';
 import { CURRENT_DETERMINATION_SQL } from '../assessments/current-determination.js';
 import type { AssessmentInput } from '../assessments/store-assessment.js';
+import { determinedAsOf } from '../assessments/determined-as-of.js';
 import { determinationResultSql } from '../assessments/stored-result.js';
 import type { Determination } from '../engine/index.js';
 import { notFound } from '../http-error.js';
@@ -94,7 +95,7 @@ export async function loadReport(c: Context<AppEnv>, councilId: string, assessme
   const version = inPackOrder(c, stored);
   const explained = explainedInRequest.get(c) ?? new Map<string, Determination['explanation']>();
   explainedInRequest.set(c, explained);
-  if (!explained.has(row.determination_id)) explained.set(row.determination_id, (await determine(c, version, row.input, true, recordedEarlier(row.input))).explanation);
+  if (!explained.has(row.determination_id)) explained.set(row.determination_id, (await determine(c, version, row.input, true, recordedEarlier(row.input), determinedAsOf(row.result, row.assessment_date))).explanation);
   const explanation = explained.get(row.determination_id);
   const determination: Determination = { ...row.result, ...(explanation ? { explanation } : {}) };
   const [share] = await db.query<ShareRow>(

@@ -63,6 +63,8 @@ export interface LatestRow {
   name: string;
   id: string;
   assessment_date: string;
+  /** The date its current determination was made as of (`determined-as-of.ts`); the assessment's date when absent. */
+  as_of?: string | null;
   input: string | AssessmentInput;
 }
 
@@ -119,12 +121,12 @@ export class PublishedMemo {
 
   /** What was kept of a row, if anything. */
   get(row: LatestRow): Kept | undefined {
-    return this._kept.get(`${row.id}|${row.assessment_date}`);
+    return this._kept.get(`${row.id}|${row.assessment_date}|${row.as_of ?? ''}`);
   }
 
   /** Keeps a row's assessment and determination for the next what-if. */
   keep(row: LatestRow, kept: Kept): void {
-    this._next.set(`${row.id}|${row.assessment_date}`, kept);
+    this._next.set(`${row.id}|${row.assessment_date}|${row.as_of ?? ''}`, kept);
   }
 
   /** Ends a what-if: what it did not ask for is forgotten. */
@@ -161,7 +163,7 @@ export function compareUnderPacks(
     try {
       const kept = memo?.get(row);
       assessment = kept ? kept.assessment : assessmentOf(row.input);
-      before = kept ? kept.before : evaluated(underPublished, assessment, row.assessment_date);
+      before = kept ? kept.before : evaluated(underPublished, assessment, row.as_of ?? row.assessment_date);
       memo?.keep(row, { assessment, before });
       count(report.before, before.headline.value);
     } catch (error) {
@@ -170,7 +172,7 @@ export function compareUnderPacks(
     // Stored JSON text that does not parse is refused once, under the published pack.
     if (assessment !== undefined) {
       try {
-        after = evaluated(underDraft, assessment, row.assessment_date);
+        after = evaluated(underDraft, assessment, row.as_of ?? row.assessment_date);
         count(report.after, after.headline.value);
       } catch (error) {
         refused('draft', error);
