@@ -166,7 +166,7 @@ function check(a: Assessment, asOf: string | undefined): void {
 }
 
 /** The pack's warning (outcomes.warnings) when the last annual visit is dated after this visit. */
-const LAST_ANNUAL_VISIT_WARNING = 'The last annual visit (lastAnnualVisitDate) is dated after this visit: a focussed visit or re-inspection is measured against the last full annual audit before it, so check the date; until it is corrected the routine visit cycle may be counted from the wrong visit';
+const LAST_ANNUAL_VISIT_WARNING = 'The date recorded for the last annual visit is after this visit: a focussed visit or re-inspection is measured against the last full annual audit before it, so check the date; until it is corrected the routine visit cycle may be counted from the wrong visit';
 /** The later of two dates, either possibly missing. */
 const later = (x: unknown, y: unknown): string | undefined => (isIsoDate(x) ? (isIsoDate(y) && y > x ? y : x) : isIsoDate(y) ? y : undefined);
 
