@@ -40,6 +40,16 @@ describe('qaf-determination-view', () => {
     expect(rows[1]).toMatch(/^s-03 .* \| Partly met \| Fully met/);
   });
 
+  it('says the day a determination was made as of when it is after the visit (an action recorded done later), and not otherwise', async () => {
+    const pack = testPack();
+    const input = { date: '2025-03-01', judgements: { 's-01': 'Fully met', 's-02': 'Partly met', 's-03': 'Partly met' }, facts: {} };
+    const later = await mount('qaf-determination-view', { pack, determination: evaluate(compilePack(pack), input, { asOf: '2025-03-11' }) });
+    expect(text(later)).toContain('Visit of 1 March 2025, determined as of 11 March 2025 (what was recorded by then counts');
+    const same = await mount('qaf-determination-view', { pack, determination: evaluate(compilePack(pack), input) });
+    expect(text(same)).toContain('Visit of 1 March 2025, decided under');
+    expect(text(same)).not.toContain('determined as of');
+  });
+
   it('shows the determination\'s warnings beside the headline, with their citation, and none for an old determination', async () => {
     const pack = testPack();
     pack.outcomes.warnings = [{ id: 'past-review', message: 'The guide is past its review date', when: { fact: 'assessmentDate', operator: 'after', value: '2025-02-28' }, source: pack.outcomes.actions![0]!.source }];

@@ -62,7 +62,7 @@ export class QafDeterminationView extends LitElement {
     const domains = p.framework?.domains ?? [];
     return html`
       ${this.providerName ? html`<h2>${this.providerName}</h2>` : nothing}
-      <p>Visit of ${longDate(d.assessmentDate)}, decided under ${p.metadata.council}'s pack ${d.pack.version}.</p>
+      <p>Visit of ${longDate(d.assessmentDate)}${d.asOf && d.asOf !== d.assessmentDate ? `, determined as of ${longDate(d.asOf)} (what was recorded by then counts: a step recorded done after the visit)` : ''}, decided under ${p.metadata.council}'s pack ${d.pack.version}.</p>
       <div class="headline" role="status" aria-label="Headline">${headline?.label ?? d.headline.decision}: <strong>${headlineWords(d.headline.value)}</strong>${d.headline.pending ? html` <span class="muted">(pending: awaiting a decision)</span>` : nothing}</div>
       ${(d.warnings ?? []).map((w) => html`<p class="warning" role="note"><strong>Warning:</strong> ${w.message} <span class="muted">(${w.citation})</span></p>`)}
       <qaf-proposals .pack=${p} .determination=${d} ?can-record=${this.canRecord} .errors=${this.decisionErrors ?? {}}></qaf-proposals>
